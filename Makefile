@@ -1,0 +1,109 @@
+# Silicon Kerne portal — the one entry point.
+#   make run    install what is missing, build, migrate + seed the local D1, serve on http://127.0.0.1:8787
+#   make test   every test: domain (native), API (real worker in workerd), browser (Chromium), bundle budget
+#   make bench  sizes, build times, start-up, latency, first render
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8787
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/"/, "", $$3); print $$3}' Cargo.lock)
+WORKER_BUILD_VERSION := 0.8.7
+NPX := node_modules/.bin
+STATE := .wrangler/state
+CI_QUIET_ENV := CI=true WRANGLER_SEND_METRICS=false WRANGLER_SEND_ERROR_REPORTS=false
+# worker-build must not download anything: point it at the tools we install.
+export WASM_BINDGEN_BIN := wasm-bindgen
+export WASM_OPT_BIN := $(CURDIR)/$(NPX)/wasm-opt
+export ESBUILD_BIN := $(CURDIR)/$(NPX)/esbuild
+export WRANGLER_SEND_METRICS := false
+export WRANGLER_SEND_ERROR_REPORTS := false
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+APP_SOURCES := $(shell find app domain style public -type f -not -path '*/target/*') Cargo.lock scripts/build-app.sh
+WORKER_SOURCES := $(shell find worker/src domain/src -type f) worker/Cargo.toml domain/Cargo.toml Cargo.lock
+
+.PHONY: help deps browser-deps build app worker db run test test-domain test-api test-browser test-budget bench clean-state
+
+help:
+	@echo "make run    build and serve the portal on http://127.0.0.1:$(PORT) (demo data included)"
+	@echo "make test   run every test (installs Chromium on first use)"
+	@echo "make bench  measure sizes, build times, start-up and latency"
+
+## ---------------------------------------------------------------- tools (idempotent)
+deps: .deps/rust-target .deps/wasm-bindgen-$(WASM_BINDGEN_VERSION) .deps/worker-build-$(WORKER_BUILD_VERSION) node_modules/.package-lock.json
+
+.deps/rust-target:
+	@mkdir -p .deps
+	rustup target list --installed | grep -q wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@touch $@
+
+# wasm-bindgen-cli must equal Cargo.lock's wasm-bindgen; not --locked (a yanked webpki-roots breaks it).
+.deps/wasm-bindgen-$(WASM_BINDGEN_VERSION):
+	@mkdir -p .deps
+	if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $(WASM_BINDGEN_VERSION)"; then \
+	  cargo install wasm-bindgen-cli --version =$(WASM_BINDGEN_VERSION); fi
+	@touch $@
+
+.deps/worker-build-$(WORKER_BUILD_VERSION):
+	@mkdir -p .deps
+	if ! cargo install --list | grep -q "^worker-build v$(WORKER_BUILD_VERSION):"; then \
+	  cargo install worker-build --version $(WORKER_BUILD_VERSION); fi
+	@touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium and its driver, for the browser tests and screenshots.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
+
+## ---------------------------------------------------------------- builds (skipped when up to date)
+build: app worker
+
+app: dist/index.html
+dist/index.html: $(APP_SOURCES) | deps
+	scripts/build-app.sh
+
+worker: worker/build/index.js
+worker/build/index.js: $(WORKER_SOURCES) | deps
+	cd worker && worker-build --release
+
+## ---------------------------------------------------------------- local database
+# Migrations are applied by wrangler (never by worker code); the demo data is loaded once per state.
+db: deps
+	$(CI_QUIET_ENV) $(NPX)/wrangler d1 migrations apply DB --local
+	if [ ! -f $(STATE)/demo-seeded ]; then \
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/demo.sql && touch $(STATE)/demo-seeded; fi
+
+clean-state:
+	rm -rf $(STATE)
+
+## ---------------------------------------------------------------- run
+run: build db
+	@echo "Silicon Kerne on http://127.0.0.1:$(PORT) — demo accounts in README.md"
+	$(CI_QUIET_ENV) exec $(NPX)/wrangler dev --local --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false
+
+## ---------------------------------------------------------------- tests
+test: test-domain build browser-deps
+	cargo test -p kerne-tests --test budget
+	cargo test -p kerne-tests --test api
+	cargo test -p kerne-tests --test browser
+
+test-domain:
+	cargo test -p domain
+
+test-api: build
+	cargo test -p kerne-tests --test api
+
+test-browser: build browser-deps
+	cargo test -p kerne-tests --test browser
+
+test-budget: app
+	cargo test -p kerne-tests --test budget
+
+## ---------------------------------------------------------------- benchmarks
+bench: deps browser-deps
+	scripts/bench.sh

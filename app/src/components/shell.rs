@@ -1,0 +1,106 @@
+//! The page frame: skip link, header with a thumb-sized menu and the language switch, footer.
+
+use domain::{Lang, Msg};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use crate::components::status::with_site;
+use crate::i18n::{tr, use_i18n};
+
+const NAV: &[(&str, Msg)] = &[
+    ("/", Msg::NavHome),
+    ("/coworking", Msg::NavCoworking),
+    ("/salle", Msg::NavRoom),
+    ("/clubs", Msg::NavClubs),
+    ("/e-education", Msg::NavEducation),
+    ("/partenaires", Msg::NavPartners),
+    ("/association", Msg::NavAbout),
+    ("/adherer", Msg::NavJoin),
+];
+
+#[component]
+pub fn Shell(children: Children) -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#contenu">{tr(Msg::SkipToContent)}</a>
+        <Header />
+        <main id="contenu" tabindex="-1">{children()}</main>
+        <Footer />
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(false);
+    let location = use_location();
+    // A tap on a link navigates: close the menu so the page is visible.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    let other = move || if i18n.lang() == Lang::Fr { Lang::En } else { Lang::Fr };
+
+    view! {
+        <header class="site-header">
+            <div class="site-header__bar">
+                <A href="/" attr:class="brand">
+                    <span class="brand__name">"Silicon Kerne"</span>
+                    <span class="brand__tagline">{tr(Msg::SiteTagline)}</span>
+                </A>
+                <div class="site-header__actions">
+                    <button
+                        type="button"
+                        class="lang-switch"
+                        lang=move || other().code()
+                        on:click=move |_| i18n.set(other())
+                    >
+                        {tr(Msg::SwitchLanguage)}
+                    </button>
+                    <button
+                        type="button"
+                        class="menu-toggle"
+                        aria-controls="main-nav"
+                        aria-expanded=move || open.get().to_string()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        <span class="menu-toggle__icon" aria-hidden="true"></span>
+                        {move || if open.get() { i18n.t(Msg::CloseMenu) } else { i18n.t(Msg::Menu) }}
+                    </button>
+                </div>
+            </div>
+            <nav id="main-nav" class="main-nav" class:main-nav--open=move || open.get() aria-label=tr(Msg::MainNavigation)>
+                <ul>
+                    {NAV
+                        .iter()
+                        .map(|(href, msg)| view! { <li><A href=*href>{tr(*msg)}</A></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <footer class="site-footer">
+            <h2 class="site-footer__title">{tr(Msg::FooterContact)}</h2>
+            {with_site(move |site| {
+                let c = site.contact;
+                let mailto = format!("mailto:{}", c.email);
+                let tel = format!("tel:{}", c.phone.replace(' ', ""));
+                view! {
+                    <address class="site-footer__contact">
+                        <p>{c.address}</p>
+                        <p>{move || i18n.t(Msg::Email)}" "<a href=mailto>{c.email.clone()}</a></p>
+                        <p>{move || i18n.t(Msg::Phone)}" "<a href=tel>{c.phone.clone()}</a></p>
+                        <p>{move || i18n.t(Msg::Website)}" "<a href=c.website.clone() rel="noopener">{c.website.clone()}</a></p>
+                    </address>
+                }
+            })}
+            <p class="site-footer__legal">{tr(Msg::FooterAssociation)}</p>
+        </footer>
+    }
+}

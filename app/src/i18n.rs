@@ -1,0 +1,82 @@
+//! The app's side of the translation layer: the current language as a signal in context, `tr(..)`
+//! for reactive text. The strings themselves live in `domain::i18n`, shared with the API.
+
+use domain::i18n::fill;
+use domain::{Lang, Localized, Msg};
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "kerne.lang";
+
+#[derive(Clone, Copy)]
+pub struct I18n {
+    lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// The language chosen before (remembered), else French: the people are in Quimper, and the
+    /// switch to English is one tap away in the header.
+    pub fn init() -> I18n {
+        let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|c| Lang::parse(&c));
+        let lang = stored.unwrap_or_default();
+        let i18n = I18n { lang: RwSignal::new(lang) };
+        Effect::new(move |_| {
+            let lang = i18n.lang.get();
+            if let Some(html) = document().document_element() {
+                let _ = html.set_attribute("lang", lang.code());
+            }
+        });
+        i18n
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang.get()
+    }
+
+    pub fn lang_untracked(&self) -> Lang {
+        self.lang.get_untracked()
+    }
+
+    pub fn set(&self, lang: Lang) {
+        if let Some(s) = storage() {
+            let _ = s.set_item(STORAGE_KEY, lang.code());
+        }
+        self.lang.set(lang);
+    }
+
+    /// The text of a message in the current language (tracks the language when called reactively).
+    pub fn t(&self, msg: Msg) -> &'static str {
+        msg.text(self.lang.get())
+    }
+
+    /// A message with `{name}` placeholders filled.
+    pub fn f(&self, msg: Msg, args: &[(&str, &str)]) -> String {
+        fill(msg.text(self.lang.get()), args)
+    }
+
+    pub fn pick<T: Clone>(&self, text: &Localized<T>) -> T {
+        text.get(self.lang.get()).clone()
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// Reactive text for a view: `{tr(Msg::Menu)}`.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || i18n.t(msg)
+}
+
+/// Sets the document's title for the page: "<page> · Silicon Kerne".
+pub fn use_title(msg: Msg) {
+    let i18n = use_i18n();
+    Effect::new(move |_| {
+        let page = i18n.t(msg);
+        document().set_title(&format!("{page} · Silicon Kerne"));
+    });
+}

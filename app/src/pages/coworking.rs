@@ -1,0 +1,75 @@
+//! `/coworking`: the space, its desks and opening hours.
+
+use chrono::Weekday;
+use domain::i18n::weekday_name;
+use domain::wire::{ResourceKind, SiteContent};
+use domain::Msg;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::status::with_site;
+use crate::i18n::{tr, use_i18n, use_title, I18n};
+
+#[component]
+pub fn Coworking() -> impl IntoView {
+    use_title(Msg::CoworkingTitle);
+    let i18n = use_i18n();
+    view! {
+        <h1>{tr(Msg::CoworkingTitle)}</h1>
+        <p class="lead">{tr(Msg::CoworkingLead)}</p>
+        {with_site(move |site| coworking_content(i18n, site))}
+        <p>{tr(Msg::CoworkingHowTo)}</p>
+        <p><A href="/adherer" attr:class="button">{tr(Msg::NavJoin)}</A></p>
+    }
+}
+
+/// The weekly opening hours as a table, Monday first; also used by the room page.
+pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
+    let hours = site.opening_hours.clone();
+    const WEEK: [Weekday; 7] =
+        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+    view! {
+        <table class="hours">
+            <caption>{tr(Msg::OpeningHours)}</caption>
+            <tbody>
+                {WEEK
+                    .iter()
+                    .map(|day| {
+                        let day = *day;
+                        let h = hours.for_weekday(day.number_from_monday() as u8);
+                        view! {
+                            <tr>
+                                <th scope="row">{move || weekday_name(day, i18n.lang())}</th>
+                                <td>
+                                    {move || match h {
+                                        Some(h) => i18n.f(Msg::HoursRange, &[("open", &h.open.to_string()), ("close", &h.close.to_string())]),
+                                        None => i18n.t(Msg::Closed).to_string(),
+                                    }}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <p class="note">{tr(Msg::ClosedOnHolidays)}</p>
+    }
+}
+
+fn coworking_content(i18n: I18n, site: SiteContent) -> impl IntoView {
+    let desk = site.resources.iter().find(|r| r.kind == ResourceKind::Desk).cloned();
+    view! {
+        {desk.map(|d| {
+            let count = d.capacity.to_string();
+            let (name, description) = (d.name, d.description);
+            view! {
+                <section class="card">
+                    <h2>{move || i18n.pick(&name)}</h2>
+                    <p>{move || i18n.pick(&description)}</p>
+                    <p>{move || i18n.f(Msg::CoworkingDesks, &[("count", &count)])}</p>
+                </section>
+            }
+        })}
+        {opening_hours_table(i18n, &site)}
+    }
+}

@@ -1,0 +1,91 @@
+//! `/`: what the cantine is, today's opening, next events, partners.
+
+use domain::i18n::format_datetime_short;
+use domain::wire::{SiteContent, TodayOpening};
+use domain::Msg;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::status::with_site;
+use crate::i18n::{tr, use_i18n, use_title, I18n};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    use_title(Msg::NavHome);
+    let i18n = use_i18n();
+    view! {
+        <section class="hero">
+            <h1>"Silicon Kerne"</h1>
+            <p class="hero__tagline">{tr(Msg::SiteTagline)}</p>
+            <p class="lead">{tr(Msg::HomeLead)}</p>
+            <div class="actions">
+                <A href="/coworking" attr:class="button">{tr(Msg::DiscoverCoworking)}</A>
+                <A href="/adherer" attr:class="button button--secondary">{tr(Msg::NavJoin)}</A>
+            </div>
+        </section>
+        {with_site(move |site| home_content(i18n, site))}
+    }
+}
+
+fn today_text(i18n: I18n, opening: &TodayOpening) -> String {
+    match opening {
+        TodayOpening::Open { open, close } => {
+            i18n.f(Msg::OpenToday, &[("open", &open.to_string()), ("close", &close.to_string())])
+        }
+        TodayOpening::Holiday { name } => i18n.f(Msg::ClosedHoliday, &[("name", &i18n.pick(name))]),
+        TodayOpening::Closed | TodayOpening::ClosureDay => i18n.t(Msg::ClosedToday).to_string(),
+    }
+}
+
+fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
+    let opening = site.today.opening.clone();
+    let is_open = matches!(opening, TodayOpening::Open { .. });
+    let desks: u32 = site.resources.iter().filter(|r| r.kind == domain::wire::ResourceKind::Desk).map(|r| r.capacity).sum();
+    let members = site.member_count;
+    let events = site.upcoming_events.clone();
+    let partners = site.partners.clone();
+    view! {
+        <section class="card today" aria-labelledby="today-title">
+            <h2 id="today-title">{tr(Msg::Today)}</h2>
+            <p class="today__status" class:today__status--open=is_open>{move || today_text(i18n, &opening)}</p>
+            <ul class="facts">
+                <li>{move || i18n.f(Msg::DesksCount, &[("count", &desks.to_string())])}</li>
+                <li>{move || i18n.f(Msg::MembersCount, &[("count", &members.to_string())])}</li>
+            </ul>
+        </section>
+        <section aria-labelledby="events-title">
+            <h2 id="events-title">{tr(Msg::UpcomingEvents)}</h2>
+            {if events.is_empty() {
+                view! { <p>{tr(Msg::NoUpcomingEvents)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="event-list">
+                        {events
+                            .into_iter()
+                            .map(|e| {
+                                let when = e.starts_at.0;
+                                let title = e.title.clone();
+                                view! {
+                                    <li class="event">
+                                        <span class="event__when">{move || format_datetime_short(when, i18n.lang())}</span>
+                                        <span class="event__title">
+                                            {move || i18n.f(Msg::ClubMeeting, &[("club", &i18n.pick(&title))])}
+                                        </span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+        <section aria-labelledby="partners-title">
+            <h2 id="partners-title">{tr(Msg::OurPartners)}</h2>
+            <ul class="partner-chips">
+                {partners.into_iter().map(|p| view! { <li>{p.name}</li> }).collect_view()}
+            </ul>
+            <p><A href="/partenaires">{tr(Msg::AllPartners)}</A></p>
+        </section>
+    }
+}

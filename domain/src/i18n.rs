@@ -1,0 +1,307 @@
+//! The one translation layer: every user-facing string of the app and of the API's error messages
+//! is a [`Msg`], translated here. A missing translation does not compile.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The languages of the portal. French first: the people are in Quimper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
+    /// The BCP 47 code, for `lang` attributes and `Content-Language`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The best language for an `Accept-Language` header; French when nothing matches.
+    pub fn from_accept_language(header: &str) -> Lang {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in header.split(',') {
+            let mut pieces = part.split(';');
+            let Some(lang) = pieces.next().and_then(Lang::parse) else { continue };
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if best.is_none_or(|(bq, _)| q > bq) {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, l)| l).unwrap_or_default()
+    }
+}
+
+/// A text that exists in both languages (content edited by staff, names of things).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Localized<T> {
+    pub fr: T,
+    pub en: T,
+}
+
+impl<T> Localized<T> {
+    pub fn get(&self, lang: Lang) -> &T {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Replace `{name}` placeholders in a translated text.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+macro_rules! messages {
+    ($($key:ident => $fr:expr, $en:expr;)*) => {
+        /// Every user-facing string.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$key, Lang::Fr) => $fr, (Msg::$key, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    // Shell
+    SiteTagline => "La cantine numérique de Quimper", "Quimper's digital canteen";
+    SkipToContent => "Aller au contenu", "Skip to content";
+    Menu => "Menu", "Menu";
+    CloseMenu => "Fermer le menu", "Close menu";
+    MainNavigation => "Navigation principale", "Main navigation";
+    SwitchLanguage => "English", "Français";
+    SwitchLanguageLabel => "Read this site in English", "Lire ce site en français";
+    NavHome => "Accueil", "Home";
+    NavCoworking => "Coworking", "Coworking";
+    NavRoom => "Salle de réunion", "Meeting room";
+    NavClubs => "Clubs", "Clubs";
+    NavEducation => "E-éducation", "E-education";
+    NavPartners => "Partenaires", "Partners";
+    NavAbout => "L'association", "About us";
+    NavJoin => "Adhérer", "Join";
+    FooterContact => "Nous trouver", "Find us";
+    FooterAssociation => "Association loi 1901, à Quimper (Finistère).", "A non-profit association in Quimper (Finistère).";
+    Email => "Courriel\u{a0}:", "Email:";
+    Phone => "Téléphone\u{a0}:", "Phone:";
+    Website => "Site web\u{a0}:", "Website:";
+    Loading => "Chargement…", "Loading…";
+    LoadError => "Impossible de charger ces informations. Vérifiez votre connexion puis réessayez.", "We could not load this information. Check your connection and try again.";
+    Retry => "Réessayer", "Try again";
+
+    // Home
+    HomeLead => "Un espace de coworking, une salle de réunion équipée en visioconférence, des clubs qui se réunissent tous les mois et un plan d'e-éducation pour les enseignants, les encadrants et les familles.", "A coworking space, a meeting room with videoconferencing, clubs that meet every month, and an e-education programme for teachers, youth workers and families.";
+    Today => "Aujourd'hui", "Today";
+    OpenToday => "Ouvert aujourd'hui de {open} à {close}", "Open today from {open} to {close}";
+    ClosedToday => "Fermé aujourd'hui", "Closed today";
+    ClosedHoliday => "Fermé aujourd'hui : {name} (jour férié)", "Closed today: {name} (public holiday)";
+    DesksCount => "{count} postes de coworking", "{count} coworking desks";
+    MembersCount => "{count} adhérents", "{count} members";
+    DiscoverCoworking => "Découvrir le coworking", "Discover coworking";
+    UpcomingEvents => "Prochains rendez-vous", "Upcoming events";
+    NoUpcomingEvents => "Aucun rendez-vous prévu pour le moment.", "No events planned yet.";
+    OurPartners => "Nos partenaires", "Our partners";
+    AllPartners => "Tous les partenaires", "All partners";
+    ClubMeeting => "Réunion du club {club}", "{club} club meeting";
+
+    // Coworking
+    CoworkingTitle => "Le coworking", "Coworking";
+    CoworkingLead => "Indépendants, salariés à distance, porteurs de projet : entre 3 et 10 coworkers travaillent ici chaque jour, et certains reviennent tous les jours. On y partage des conseils, et des projets communs y naissent.", "Freelancers, remote workers, project founders: between 3 and 10 coworkers work here every day, and some come back daily. People share advice, and joint projects start here.";
+    CoworkingDesks => "{count} postes, à la demi-journée ou à la journée.", "{count} desks, by the half-day or the day.";
+    OpeningHours => "Horaires d'ouverture", "Opening hours";
+    ClosedOnHolidays => "Fermé les jours fériés.", "Closed on public holidays.";
+    Closed => "Fermé", "Closed";
+    HoursRange => "{open} – {close}", "{open} – {close}";
+    CoworkingHowTo => "Les adhérents réservent leur poste depuis leur espace membre. Pas encore adhérent ? Rejoignez l'association.", "Members book their desk from their member area. Not a member yet? Join the association.";
+
+    // Room
+    RoomTitle => "Louer la salle de réunion", "Rent the meeting room";
+    RoomLead => "Une salle de réunion équipée d'un système de visioconférence, à louer à la demi-journée ou à la journée. Les locations aident à financer les activités de l'association.", "A meeting room with a videoconference system, to rent by the half-day or the day. Rentals help fund the association's activities.";
+    RoomCapacity => "Jusqu'à {count} personnes", "Up to {count} people";
+    RoomVisio => "Visioconférence, écran et wifi", "Videoconferencing, screen and wifi";
+    Rates => "Tarifs", "Rates";
+    HalfDay => "Demi-journée", "Half-day";
+    FullDay => "Journée", "Day";
+    MemberRate => "Adhérents", "Members";
+    NonMemberRate => "Non-adhérents", "Non-members";
+    VatNote => "Association non assujettie à la TVA : prix nets, TVA non applicable (article 293 B du CGI).", "The association does not charge VAT: net prices, VAT not applicable (article 293 B of the French tax code).";
+    RoomContact => "Pour demander la salle, écrivez-nous : nous répondons sous deux jours ouvrés.", "To ask for the room, write to us: we answer within two working days.";
+
+    // Clubs
+    ClubsTitle => "Les clubs", "Clubs";
+    ClubsLead => "Des clubs se réunissent tous les mois pour échanger entre professionnels, partager son expérience et se donner des conseils.", "Clubs meet every month so professionals can exchange, share experience and advise each other.";
+    NextMeeting => "Prochaine réunion : {date}", "Next meeting: {date}";
+    MeetsEvery => "Se réunit {rule}", "Meets {rule}";
+
+    // Education
+    EducationTitle => "E-éducation", "E-education";
+    EducationLead => "Aller au-delà du discours sur les dangers d'internet : notre plan d'e-éducation forme les enseignants et les encadrants pour qu'ils montrent aux enfants tout ce que le web leur ouvre.", "Going beyond talk of the dangers of the internet: our e-education programme trains teachers and youth workers so they can show children everything the web opens up to them.";
+    EducationTeachers => "Formations pour les enseignants et les encadrants", "Training for teachers and youth workers";
+    EducationTeachersText => "Des sessions pratiques pour préparer des activités numériques en classe ou en centre de loisirs.", "Hands-on sessions to prepare digital activities for the classroom or the youth centre.";
+    EducationKids => "Ateliers de codage pour les enfants", "Coding workshops for children";
+    EducationKidsText => "Avec l'association Les Petits Débrouillards, les enfants découvrent en bricolant à quoi sert le codage informatique.", "With the Les Petits Débrouillards association, children tinker and discover what coding is for.";
+    EducationParents => "Portes ouvertes pour les parents", "Open days for parents";
+    EducationParentsText => "Pendant les ateliers, les parents visitent l'espace de coworking et rencontrent l'équipe.", "During the workshops, parents visit the coworking space and meet the team.";
+
+    // Partners
+    PartnersTitle => "Nos partenaires", "Our partners";
+    PartnersLead => "Le soutien d'entreprises et de collectivités locales permet d'organiser régulièrement des événements.", "Support from local businesses and public bodies lets us hold events regularly.";
+    VisitWebsite => "Site de {name}", "{name} website";
+
+    // About
+    AboutTitle => "L'association", "About the association";
+    Board => "Le conseil d'administration", "The board";
+    BoardLead => "{count} administrateurs élus à l'assemblée générale du {date}.", "{count} board members elected at the general meeting of {date}.";
+    Concierge => "Le concierge", "The concierge";
+    KeyFigures => "En chiffres", "Key figures";
+    FoundedYear => "Créée en {year}", "Founded in {year}";
+    YearlyBudget => "Budget annuel : {amount}", "Yearly budget: {amount}";
+
+    // Join
+    JoinTitle => "Adhérer à Silicon Kerne", "Join Silicon Kerne";
+    JoinSoon => "Les adhésions en ligne ouvrent très bientôt. En attendant, passez nous voir ou écrivez-nous : nous vous répondrons avec plaisir.", "Online membership applications open very soon. Meanwhile, drop by or write to us: we will be glad to answer.";
+    WriteToUs => "Nous écrire", "Write to us";
+
+    // Not found
+    NotFoundTitle => "Page introuvable", "Page not found";
+    NotFoundText => "Cette page n'existe pas ou a été déplacée.", "This page does not exist or has moved.";
+    BackHome => "Retour à l'accueil", "Back to the home page";
+
+    // API errors
+    ErrNotFound => "Cette ressource n'existe pas.", "This resource does not exist.";
+    ErrRouteNotFound => "Aucune route de l'API ne correspond à cette adresse.", "No API route matches this address.";
+    ErrMethodNotAllowed => "Cette méthode n'est pas acceptée ici.", "This method is not allowed here.";
+    ErrBadRequest => "La requête est mal formée.", "The request is malformed.";
+    ErrValidation => "Certains champs sont invalides.", "Some fields are invalid.";
+    ErrInternal => "Une erreur interne est survenue. Réessayez dans un instant.", "An internal error occurred. Try again in a moment.";
+    ErrUnavailable => "Le service est momentanément indisponible.", "The service is temporarily unavailable.";
+}
+
+/// Weekday names, Monday first.
+pub fn weekday_name(day: Weekday, lang: Lang) -> &'static str {
+    const FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+    const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    let i = day.num_days_from_monday() as usize;
+    match lang {
+        Lang::Fr => FR[i],
+        Lang::En => EN[i],
+    }
+}
+
+pub fn month_name(month: u32, lang: Lang) -> &'static str {
+    const FR: [&str; 12] =
+        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+    const EN: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    match lang {
+        Lang::Fr => FR[i],
+        Lang::En => EN[i],
+    }
+}
+
+/// "mardi 8 décembre 2026" / "Tuesday 8 December 2026".
+pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
+    format!("{} {} {} {}", weekday_name(date.weekday(), lang), date.day(), month_name(date.month(), lang), date.year())
+}
+
+/// "mardi 8 décembre, 18:30" / "Tuesday 8 December, 18:30".
+pub fn format_datetime_short(at: NaiveDateTime, lang: Lang) -> String {
+    let d = at.date();
+    format!("{} {} {}, {}", weekday_name(d.weekday(), lang), d.day(), month_name(d.month(), lang), at.format("%H:%M"))
+}
+
+/// Euros from cents, the way each language writes them: "1 234,50 €" / "€1,234.50".
+pub fn format_euros(cents: i64, lang: Lang) -> String {
+    let negative = cents < 0;
+    let cents = cents.unsigned_abs();
+    let (units, rest) = (cents / 100, cents % 100);
+    let sep = if lang == Lang::Fr { '\u{202f}' } else { ',' };
+    let digits = units.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(sep);
+        }
+        grouped.push(c);
+    }
+    let sign = if negative { "-" } else { "" };
+    match (lang, rest) {
+        (Lang::Fr, 0) => format!("{sign}{grouped}\u{a0}€"),
+        (Lang::Fr, r) => format!("{sign}{grouped},{r:02}\u{a0}€"),
+        (Lang::En, 0) => format!("{sign}€{grouped}"),
+        (Lang::En, r) => format!("{sign}€{grouped}.{r:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_language_prefers_the_highest_quality_known_language() {
+        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Lang::En);
+        assert_eq!(Lang::from_accept_language("de-DE,fr;q=0.5,en;q=0.4"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language("de-DE"), Lang::Fr);
+        assert_eq!(Lang::from_accept_language(""), Lang::Fr);
+    }
+
+    #[test]
+    fn every_message_is_translated_and_differs_where_it_should() {
+        for m in Msg::ALL {
+            assert!(!m.text(Lang::Fr).is_empty(), "{m:?} has no French text");
+            assert!(!m.text(Lang::En).is_empty(), "{m:?} has no English text");
+        }
+        assert_ne!(Msg::Loading.text(Lang::Fr), Msg::Loading.text(Lang::En));
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let s = fill(Msg::OpenToday.text(Lang::Fr), &[("open", "09:00"), ("close", "18:00")]);
+        assert_eq!(s, "Ouvert aujourd'hui de 09:00 à 18:00");
+    }
+
+    #[test]
+    fn dates_and_money_read_naturally() {
+        let d = NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
+        assert_eq!(format_date_long(d, Lang::Fr), "mardi 8 décembre 2026");
+        assert_eq!(format_date_long(d, Lang::En), "Tuesday 8 December 2026");
+        assert_eq!(format_euros(6_000_000, Lang::Fr), "60\u{202f}000\u{a0}€");
+        assert_eq!(format_euros(12_050, Lang::En), "€120.50");
+        assert_eq!(format_euros(99, Lang::Fr), "0,99\u{a0}€");
+    }
+}

@@ -1,0 +1,16 @@
+//! Silicon Kerne's domain: the rules of the cantine, its calendar and time-zone arithmetic, and the
+//! wire types that the worker, the app and the tests share. Pure Rust: no I/O, no clock (callers
+//! pass "now" in), so everything here is tested natively and fast.
+
+pub mod holidays;
+pub mod i18n;
+pub mod paris;
+pub mod recurrence;
+pub mod settings;
+pub mod time;
+pub mod wire;
+
+#[cfg(test)]
+mod test_support;
+
+pub use i18n::{Lang, Localized, Msg};

@@ -1,0 +1,166 @@
+//! Configuration the cantine changes (opening hours, prices, budget) is data: stored as JSON in the
+//! `settings` table, edited by staff, parsed and checked here.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::holidays;
+use crate::time::HhMm;
+
+/// Opening hours of one weekday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DayHours {
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    pub weekday: u8,
+    pub open: HhMm,
+    pub close: HhMm,
+}
+
+/// The weekly opening hours; a weekday that is not listed is closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(transparent)]
+pub struct OpeningHours(Vec<DayHours>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SettingsError {
+    Json(String),
+    WeekdayOutOfRange(u8),
+    WeekdayTwice(u8),
+    CloseNotAfterOpen(u8),
+    Negative(&'static str),
+}
+
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SettingsError::Json(e) => write!(f, "not valid JSON for this setting: {e}"),
+            SettingsError::WeekdayOutOfRange(d) => write!(f, "weekday {d} is not between 1 (Monday) and 7 (Sunday)"),
+            SettingsError::WeekdayTwice(d) => write!(f, "weekday {d} is listed twice"),
+            SettingsError::CloseNotAfterOpen(d) => write!(f, "on weekday {d} closing time is not after opening time"),
+            SettingsError::Negative(what) => write!(f, "{what} cannot be negative"),
+        }
+    }
+}
+
+impl OpeningHours {
+    /// Checked construction: weekdays 1–7, each at most once, closing after opening.
+    pub fn new(mut days: Vec<DayHours>) -> Result<OpeningHours, SettingsError> {
+        days.sort_by_key(|d| d.weekday);
+        for (i, d) in days.iter().enumerate() {
+            if !(1..=7).contains(&d.weekday) {
+                return Err(SettingsError::WeekdayOutOfRange(d.weekday));
+            }
+            if i > 0 && days[i - 1].weekday == d.weekday {
+                return Err(SettingsError::WeekdayTwice(d.weekday));
+            }
+            if d.close <= d.open {
+                return Err(SettingsError::CloseNotAfterOpen(d.weekday));
+            }
+        }
+        Ok(OpeningHours(days))
+    }
+
+    pub fn parse_json(json: &str) -> Result<OpeningHours, SettingsError> {
+        let days: Vec<DayHours> = serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
+        OpeningHours::new(days)
+    }
+
+    pub fn days(&self) -> &[DayHours] {
+        &self.0
+    }
+
+    /// Hours of a weekday (1 = Monday), if open that weekday.
+    pub fn for_weekday(&self, weekday: u8) -> Option<DayHours> {
+        self.0.iter().copied().find(|d| d.weekday == weekday)
+    }
+
+    /// Whether and when the cantine opens on a date: closed on public holidays and closure days.
+    pub fn on(&self, date: NaiveDate, closures: &[NaiveDate]) -> DayOpening {
+        if let Some(h) = holidays::holiday_on(date) {
+            return DayOpening::Holiday(h);
+        }
+        if closures.contains(&date) {
+            return DayOpening::ClosureDay;
+        }
+        let weekday = date.weekday().number_from_monday() as u8;
+        match self.for_weekday(weekday) {
+            Some(h) => DayOpening::Open { open: h.open, close: h.close },
+            None => DayOpening::ClosedWeekday,
+        }
+    }
+}
+
+/// What a given day looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayOpening {
+    Open { open: HhMm, close: HhMm },
+    ClosedWeekday,
+    Holiday(holidays::Holiday),
+    ClosureDay,
+}
+
+/// Room rental prices, in euro cents (tax included: the association does not charge VAT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RoomRates {
+    pub member_half_day_cents: i64,
+    pub member_day_cents: i64,
+    pub non_member_half_day_cents: i64,
+    pub non_member_day_cents: i64,
+}
+
+impl RoomRates {
+    pub fn parse_json(json: &str) -> Result<RoomRates, SettingsError> {
+        let r: RoomRates = serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
+        let all = [r.member_half_day_cents, r.member_day_cents, r.non_member_half_day_cents, r.non_member_day_cents];
+        if all.iter().any(|c| *c < 0) {
+            return Err(SettingsError::Negative("a room rate"));
+        }
+        Ok(r)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEFAULT: &str = r#"[{"weekday":1,"open":"09:00","close":"18:00"},{"weekday":2,"open":"09:00","close":"18:00"},
+        {"weekday":3,"open":"09:00","close":"18:00"},{"weekday":4,"open":"09:00","close":"18:00"},
+        {"weekday":5,"open":"09:00","close":"18:00"}]"#;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn default_hours_are_weekdays_nine_to_six() {
+        let hours = OpeningHours::parse_json(DEFAULT).expect("valid");
+        assert_eq!(hours.days().len(), 5);
+        let open = DayOpening::Open { open: HhMm::new(9, 0).expect("t"), close: HhMm::new(18, 0).expect("t") };
+        assert_eq!(hours.on(date(2026, 12, 1), &[]), open, "a Tuesday");
+        assert_eq!(hours.on(date(2026, 12, 5), &[]), DayOpening::ClosedWeekday, "a Saturday");
+        assert!(matches!(hours.on(date(2026, 12, 25), &[]), DayOpening::Holiday(_)), "Christmas");
+        assert_eq!(hours.on(date(2026, 12, 24), &[date(2026, 12, 24)]), DayOpening::ClosureDay);
+    }
+
+    #[test]
+    fn refuses_inconsistent_hours() {
+        let twice = r#"[{"weekday":1,"open":"09:00","close":"18:00"},{"weekday":1,"open":"10:00","close":"12:00"}]"#;
+        assert_eq!(OpeningHours::parse_json(twice), Err(SettingsError::WeekdayTwice(1)));
+        let backwards = r#"[{"weekday":2,"open":"18:00","close":"09:00"}]"#;
+        assert_eq!(OpeningHours::parse_json(backwards), Err(SettingsError::CloseNotAfterOpen(2)));
+        let sunday8 = r#"[{"weekday":8,"open":"09:00","close":"18:00"}]"#;
+        assert_eq!(OpeningHours::parse_json(sunday8), Err(SettingsError::WeekdayOutOfRange(8)));
+        assert!(matches!(OpeningHours::parse_json(r#"[{"weekday":1,"open":"9h","close":"18:00"}]"#), Err(SettingsError::Json(_))));
+    }
+
+    #[test]
+    fn room_rates_must_not_be_negative() {
+        let ok = r#"{"member_half_day_cents":3000,"member_day_cents":5000,"non_member_half_day_cents":9000,"non_member_day_cents":15000}"#;
+        assert_eq!(RoomRates::parse_json(ok).map(|r| r.non_member_day_cents), Ok(15000));
+        let bad = ok.replace("3000", "-1");
+        assert_eq!(RoomRates::parse_json(&bad), Err(SettingsError::Negative("a room rate")));
+    }
+}

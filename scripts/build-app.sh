@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the Leptos app into dist/ without trunk:
+#   cargo (release, wasm32) → wasm-bindgen (web target) → wasm-opt -Oz (npm binaryen 132)
+#   → content-hashed names under dist/pkg/, so a phone never runs a stale app after a deploy.
+# APP_OPT=0 skips wasm-opt for quick local loops; the tests and the size budget use the optimised build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+opt=${APP_OPT:-1}
+cargo build --release --target wasm32-unknown-unknown -p app
+gen=target/app-bindgen
+rm -rf "$gen" && mkdir -p "$gen"
+wasm-bindgen --target web --no-typescript --out-name app --out-dir "$gen" target/wasm32-unknown-unknown/release/app.wasm
+if [ "$opt" = 1 ]; then
+    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --enable-reference-types --enable-multivalue \
+        "$gen/app_bg.wasm" -o "$gen/app_bg.wasm"
+fi
+cat style/tokens.css style/base.css style/layout.css style/components.css > "$gen/style.css"
+
+hash=$(cat "$gen/app.js" "$gen/app_bg.wasm" "$gen/style.css" | sha256sum | cut -c1-12)
+mkdir -p dist
+rm -rf dist/pkg && mkdir -p dist/pkg
+cp "$gen/app.js" "dist/pkg/app-$hash.js"
+cp "$gen/app_bg.wasm" "dist/pkg/app-$hash.wasm"
+cp "$gen/style.css" "dist/pkg/style-$hash.css"
+printf "import init from './app-%s.js';\ninit({ module_or_path: '/pkg/app-%s.wasm' });\n" "$hash" "$hash" > "dist/pkg/boot-$hash.js"
+cp -r public/. dist/
+sed -e "s/{{HASH}}/$hash/g" app/index.html > dist/index.html
+echo "app built into dist/ (pkg hash $hash, wasm $(stat -c %s "dist/pkg/app-$hash.wasm") bytes)"

@@ -1,0 +1,64 @@
+//! HTTP concerns shared by every route: the caller's language, security headers, caching.
+
+use domain::Lang;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use worker::{Request, Response};
+
+use crate::error::ApiError;
+
+/// The language of a request: `Accept-Language`, French by default.
+pub fn request_lang(req: &Request) -> Lang {
+    req.headers().get("Accept-Language").ok().flatten().map(|h| Lang::from_accept_language(&h)).unwrap_or_default()
+}
+
+/// Headers every API response carries. The static assets get theirs from `public/_headers`.
+const SECURITY_HEADERS: &[(&str, &str)] = &[
+    // The API returns data, never documents: nothing may load or frame from it.
+    ("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
+    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
+];
+
+pub fn with_security_headers(mut resp: Response, lang: Lang) -> Response {
+    let headers = resp.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        // Setting a static, valid header cannot fail; if the runtime refuses, we would rather
+        // serve the response than fail it.
+        let _ = headers.set(name, value);
+    }
+    let _ = headers.set("Content-Language", lang.code());
+    if !headers.has("Cache-Control").unwrap_or(false) {
+        let _ = headers.set("Cache-Control", "no-store");
+    }
+    resp
+}
+
+/// A JSON response that shared caches may keep, with a strong ETag; `304` when the caller has it.
+pub fn cacheable_json<T: Serialize>(req: &Request, body: &T, cache_control: &str) -> Result<Response, ApiError> {
+    let bytes = serde_json::to_vec(body)?;
+    let digest = Sha256::digest(&bytes);
+    let etag = format!("\"{}\"", digest.iter().take(12).map(|b| format!("{b:02x}")).collect::<String>());
+    let matches = req
+        .headers()
+        .get("If-None-Match")
+        .ok()
+        .flatten()
+        .is_some_and(|h| h.split(',').any(|t| t.trim().trim_start_matches("W/") == etag));
+    let mut resp = if matches {
+        Response::empty()?.with_status(304)
+    } else {
+        let mut r = Response::from_bytes(bytes)?;
+        r.headers_mut().set("Content-Type", "application/json")?;
+        r
+    };
+    let headers = resp.headers_mut();
+    headers.set("ETag", &etag)?;
+    headers.set("Cache-Control", cache_control)?;
+    Ok(resp)
+}

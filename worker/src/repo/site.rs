@@ -1,0 +1,112 @@
+//! The public content: settings, clubs, partners, board, resources, today's closure.
+
+use serde::Deserialize;
+use worker::{D1Database, D1Type};
+
+const SETTINGS: &str = "SELECT key, value FROM settings";
+const TEXTS: &str = "SELECT key, fr, en FROM site_texts";
+const CLUBS: &str = "SELECT slug, name_fr, name_en, description_fr, description_en, rule_ordinal, rule_weekday, rule_time, \
+     duration_minutes FROM clubs WHERE active = 1 ORDER BY sort, slug";
+const PARTNERS: &str =
+    "SELECT slug, name, url, description_fr, description_en FROM partners WHERE active = 1 ORDER BY sort, name";
+const BOARD: &str = "SELECT name, role_fr, role_en FROM board_members ORDER BY sort, name";
+const RESOURCES: &str = "SELECT slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources \
+     WHERE active = 1 ORDER BY kind, slug";
+const CLOSURE: &str = "SELECT date FROM closure_days WHERE date = ?1";
+
+#[derive(Deserialize)]
+pub struct SettingRow {
+    pub key: String,
+    pub value: String,
+}
+
+#[derive(Deserialize)]
+pub struct TextRow {
+    pub key: String,
+    pub fr: String,
+    pub en: String,
+}
+
+#[derive(Deserialize)]
+pub struct ClubRow {
+    pub slug: String,
+    pub name_fr: String,
+    pub name_en: String,
+    pub description_fr: String,
+    pub description_en: String,
+    pub rule_ordinal: i64,
+    pub rule_weekday: i64,
+    pub rule_time: String,
+    pub duration_minutes: i64,
+}
+
+#[derive(Deserialize)]
+pub struct PartnerRow {
+    pub slug: String,
+    pub name: String,
+    pub url: String,
+    pub description_fr: String,
+    pub description_en: String,
+}
+
+#[derive(Deserialize)]
+pub struct BoardRow {
+    pub name: String,
+    pub role_fr: String,
+    pub role_en: String,
+}
+
+#[derive(Deserialize)]
+pub struct ResourceRow {
+    pub slug: String,
+    pub kind: String,
+    pub name_fr: String,
+    pub name_en: String,
+    pub description_fr: String,
+    pub description_en: String,
+    pub capacity: i64,
+}
+
+#[derive(Deserialize)]
+pub struct DateRow {
+    #[expect(dead_code, reason = "read to know the row exists")]
+    pub date: String,
+}
+
+pub struct SiteRows {
+    pub settings: Vec<SettingRow>,
+    pub texts: Vec<TextRow>,
+    pub clubs: Vec<ClubRow>,
+    pub partners: Vec<PartnerRow>,
+    pub board: Vec<BoardRow>,
+    pub resources: Vec<ResourceRow>,
+    pub closed_today: bool,
+}
+
+/// Everything in one round trip to D1 (one batch, read in one consistent snapshot).
+pub async fn load(db: &D1Database, today: &str) -> worker::Result<SiteRows> {
+    let closure = db.prepare(CLOSURE).bind_refs([&D1Type::Text(today)])?;
+    let results = db
+        .batch(vec![
+            db.prepare(SETTINGS),
+            db.prepare(TEXTS),
+            db.prepare(CLUBS),
+            db.prepare(PARTNERS),
+            db.prepare(BOARD),
+            db.prepare(RESOURCES),
+            closure,
+        ])
+        .await?;
+    let [settings, texts, clubs, partners, board, resources, closure] = results.as_slice() else {
+        return Err(worker::Error::RustError(format!("expected 7 results from the site batch, got {}", results.len())));
+    };
+    Ok(SiteRows {
+        settings: settings.results()?,
+        texts: texts.results()?,
+        clubs: clubs.results()?,
+        partners: partners.results()?,
+        board: board.results()?,
+        resources: resources.results()?,
+        closed_today: !closure.results::<DateRow>()?.is_empty(),
+    })
+}
