@@ -1,1 +1,195 @@
+//! Shared harness of the black-box tests: the real worker under `wrangler dev` (workerd + a local
+//! D1 of its own, migrated and seeded), and Debian's Chromium driven through chromedriver.
+//!
+//! Each test binary starts one server on a free port with a fresh state directory and stops it
+//! when its tests are done; nothing here needs anything started by hand.
 
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{bail, Context, Result};
+
+pub mod browser;
+pub mod harness;
+
+/// The repository's root (the tests crate lives in `tests/`).
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+}
+
+/// A port nobody listens on right now.
+pub fn free_port() -> Result<u16> {
+    let listener = TcpListener::bind("127.0.0.1:0").context("binding a free port")?;
+    Ok(listener.local_addr()?.port())
+}
+
+/// A child process in its own process group, killed with its children when dropped.
+pub struct Service {
+    name: &'static str,
+    child: Child,
+}
+
+impl Service {
+    pub fn spawn(name: &'static str, cmd: &mut Command) -> Result<Service> {
+        let child = cmd.process_group(0).spawn().with_context(|| format!("starting {name}"))?;
+        Ok(Service { name, child })
+    }
+
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    pub fn stop(&mut self) {
+        let pgid = self.child.id() as i32;
+        signal_group(pgid, libc::SIGTERM);
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if !self.is_running() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        signal_group(pgid, libc::SIGKILL);
+        let _ = self.child.wait();
+        eprintln!("{} did not stop on SIGTERM and was killed", self.name);
+    }
+}
+
+impl Drop for Service {
+    fn drop(&mut self) {
+        if self.is_running() {
+            self.stop();
+        }
+    }
+}
+
+/// Signal a whole process group: wrangler and the workerd it started, chromedriver and its Chromium.
+#[expect(unsafe_code, reason = "libc::kill on our own child's process group touches no memory")]
+fn signal_group(pgid: i32, signal: i32) {
+    // SAFETY: kill(2) takes plain integers and has no memory-safety preconditions.
+    unsafe {
+        libc::kill(-pgid, signal);
+    }
+}
+
+fn wrangler(root: &Path) -> Command {
+    let mut cmd = Command::new(root.join("node_modules/.bin/wrangler"));
+    cmd.current_dir(root)
+        .env("CI", "true")
+        .env("WRANGLER_SEND_METRICS", "false")
+        .env("WRANGLER_SEND_ERROR_REPORTS", "false")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn run_quiet(what: &str, cmd: &mut Command) -> Result<()> {
+    let out = cmd.output().with_context(|| format!("running {what}"))?;
+    if !out.status.success() {
+        bail!(
+            "{what} failed ({}):\n{}\n{}",
+            out.status,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    Ok(())
+}
+
+/// The portal running under `wrangler dev` with its own database.
+pub struct TestApp {
+    pub base_url: String,
+    pub state_dir: PathBuf,
+    server: std::sync::Mutex<Service>,
+}
+
+impl TestApp {
+    /// Migrate and seed a fresh local D1, start `wrangler dev` on a free port, wait for health.
+    pub fn spawn() -> Result<TestApp> {
+        let root = repo_root();
+        for built in ["dist/index.html", "worker/build/index.js"] {
+            if !root.join(built).exists() {
+                bail!("{built} is missing: run `make build` (or `make test`, which builds first)");
+            }
+        }
+        let state_dir = std::env::temp_dir().join(format!("kerne-test-{}-{}", std::process::id(), free_port()?));
+        std::fs::create_dir_all(&state_dir)?;
+        let persist = state_dir.to_string_lossy().to_string();
+        run_quiet(
+            "wrangler d1 migrations apply",
+            wrangler(&root).args(["d1", "migrations", "apply", "DB", "--local", "--persist-to", &persist]),
+        )?;
+        run_quiet(
+            "wrangler d1 execute seed/demo.sql",
+            wrangler(&root).args(["d1", "execute", "DB", "--local", "--persist-to", &persist, "--file", "seed/demo.sql"]),
+        )?;
+        let port = free_port()?;
+        let log = std::fs::File::create(state_dir.join("wrangler.log"))?;
+        let server = Service::spawn(
+            "wrangler dev",
+            wrangler(&root)
+                .args(["dev", "--local", "--ip", "127.0.0.1", "--port", &port.to_string(), "--persist-to", &persist])
+                .args(["--show-interactive-dev-session=false", "--log-level", "warn"])
+                .stdin(Stdio::null())
+                .stdout(log.try_clone()?)
+                .stderr(log),
+        )?;
+        let app = TestApp { base_url: format!("http://127.0.0.1:{port}"), state_dir, server: std::sync::Mutex::new(server) };
+        app.wait_until_healthy(Duration::from_secs(90))?;
+        Ok(app)
+    }
+
+    fn wait_until_healthy(&self, timeout: Duration) -> Result<()> {
+        let deadline = Instant::now() + timeout;
+        let url = format!("{}/api/health", self.base_url);
+        while Instant::now() < deadline {
+            if !self.server.lock().map(|mut s| s.is_running()).unwrap_or(false) {
+                bail!("wrangler dev exited early:\n{}", self.log());
+            }
+            if let Ok(resp) = startup_probe::blocking_get_status(&url) {
+                if resp == 200 {
+                    return Ok(());
+                }
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        bail!("the worker was not healthy after {timeout:?}:\n{}", self.log())
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.state_dir.join("wrangler.log")).unwrap_or_default()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base_url)
+    }
+
+    /// Stop the server and remove its state.
+    pub fn shutdown(&self) {
+        if let Ok(mut server) = self.server.lock() {
+            server.stop();
+        }
+        let _ = std::fs::remove_dir_all(&self.state_dir);
+    }
+}
+
+/// A tiny blocking GET used only while waiting for start-up (no runtime needed).
+mod startup_probe {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::Duration;
+
+    pub fn blocking_get_status(url: &str) -> std::io::Result<u16> {
+        let rest = url.trim_start_matches("http://");
+        let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
+        let mut stream = TcpStream::connect(host)?;
+        stream.set_read_timeout(Some(Duration::from_secs(5)))?;
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")?;
+        let mut buf = [0u8; 32];
+        let n = stream.read(&mut buf)?;
+        let head = String::from_utf8_lossy(&buf[..n]);
+        head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or_else(|| std::io::Error::other("no status"))
+    }
+}

@@ -3,7 +3,6 @@
 use domain::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n};
@@ -33,12 +32,6 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
-    let location = use_location();
-    // A tap on a link navigates: close the menu so the page is visible.
-    Effect::new(move |_| {
-        location.pathname.track();
-        open.set(false);
-    });
     let other = move || if i18n.lang() == Lang::Fr { Lang::En } else { Lang::Fr };
 
     view! {
@@ -70,7 +63,8 @@ fn Header() -> impl IntoView {
                 </div>
             </div>
             <nav id="main-nav" class="main-nav" class:main-nav--open=move || open.get() aria-label=tr(Msg::MainNavigation)>
-                <ul>
+                // A tap on a link navigates: close the menu so the new page is visible.
+                <ul on:click=move |_| open.set(false)>
                     {NAV
                         .iter()
                         .map(|(href, msg)| view! { <li><A href=*href>{tr(*msg)}</A></li> })

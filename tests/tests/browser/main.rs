@@ -1,1 +1,52 @@
-fn main() {}
+//! Browser journeys: a phone-sized headless Chromium on the real portal, with axe-core on every page.
+
+use std::sync::OnceLock;
+
+use kerne_tests::browser::ChromeDriver;
+use kerne_tests::{tests, TestApp};
+
+mod public_site;
+
+pub struct Ctx {
+    pub app: TestApp,
+    pub driver: ChromeDriver,
+}
+
+impl Ctx {
+    pub fn url(&self, path: &str) -> String {
+        self.app.url(path)
+    }
+}
+
+fn main() -> std::process::ExitCode {
+    let mut args = libtest_mimic::Arguments::from_args();
+    // Two Chromiums on two cores are slower than one at a time and make timings flaky.
+    args.test_threads.get_or_insert(1);
+    static CTX: OnceLock<Ctx> = OnceLock::new();
+    let started = TestApp::spawn().and_then(|app| Ok((app, ChromeDriver::start()?)));
+    let (app, driver) = match started {
+        Ok(both) => both,
+        Err(e) => {
+            eprintln!("could not start the portal and chromedriver for the browser tests: {e:#}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let ctx = CTX.get_or_init(|| Ctx { app, driver });
+    let conclusion = kerne_tests::harness::run(
+        &args,
+        ctx,
+        tests![
+            public_site::home_shows_the_cantine_and_its_partners,
+            public_site::menu_leads_to_clubs_and_e_education,
+            public_site::deep_links_open_directly,
+            public_site::english_is_one_tap_away_and_remembered,
+            public_site::every_public_page_is_accessible_and_fits_a_phone,
+        ],
+    );
+    if conclusion.has_failed() {
+        eprintln!("--- wrangler dev log ---\n{}", ctx.app.log());
+    }
+    ctx.driver.stop();
+    ctx.app.shutdown();
+    conclusion.exit_code()
+}
