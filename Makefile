@@ -105,5 +105,5 @@ test-budget: app
 	cargo test -p kerne-tests --test budget
 
 ## ---------------------------------------------------------------- benchmarks
-bench: deps browser-deps
+bench: build browser-deps
 	scripts/bench.sh

@@ -14,6 +14,7 @@ use anyhow::{bail, Context, Result};
 
 pub mod browser;
 pub mod harness;
+pub mod sizes;
 
 /// The repository's root (the tests crate lives in `tests/`).
 pub fn repo_root() -> PathBuf {
@@ -102,6 +103,8 @@ fn run_quiet(what: &str, cmd: &mut Command) -> Result<()> {
 pub struct TestApp {
     pub base_url: String,
     pub state_dir: PathBuf,
+    /// From starting `wrangler dev` to its first healthy answer.
+    pub startup: Duration,
     server: std::sync::Mutex<Service>,
 }
 
@@ -126,6 +129,7 @@ impl TestApp {
             wrangler(&root).args(["d1", "execute", "DB", "--local", "--persist-to", &persist, "--file", "seed/demo.sql"]),
         )?;
         let port = free_port()?;
+        let started = Instant::now();
         let log = std::fs::File::create(state_dir.join("wrangler.log"))?;
         let server = Service::spawn(
             "wrangler dev",
@@ -136,8 +140,14 @@ impl TestApp {
                 .stdout(log.try_clone()?)
                 .stderr(log),
         )?;
-        let app = TestApp { base_url: format!("http://127.0.0.1:{port}"), state_dir, server: std::sync::Mutex::new(server) };
+        let mut app = TestApp {
+            base_url: format!("http://127.0.0.1:{port}"),
+            state_dir,
+            startup: Duration::ZERO,
+            server: std::sync::Mutex::new(server),
+        };
         app.wait_until_healthy(Duration::from_secs(90))?;
+        app.startup = started.elapsed();
         Ok(app)
     }
 
