@@ -76,7 +76,8 @@ worker/build/index.js: $(WORKER_SOURCES) | deps
 db: deps
 	$(CI_QUIET_ENV) $(NPX)/wrangler d1 migrations apply DB --local
 	if [ ! -f $(STATE)/demo-seeded ]; then \
-	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/demo.sql && touch $(STATE)/demo-seeded; fi
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/demo.sql && \
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/members.sql && touch $(STATE)/demo-seeded; fi
 
 clean-state:
 	rm -rf $(STATE)
@@ -84,7 +85,7 @@ clean-state:
 ## ---------------------------------------------------------------- run
 run: build db
 	@echo "Silicon Kerne on http://127.0.0.1:$(PORT) — demo accounts in README.md"
-	$(CI_QUIET_ENV) exec $(NPX)/wrangler dev --local --ip 127.0.0.1 --port $(PORT) --show-interactive-dev-session=false
+	$(CI_QUIET_ENV) exec $(NPX)/wrangler dev --local --ip 127.0.0.1 --port $(PORT) --test-scheduled --show-interactive-dev-session=false
 
 ## ---------------------------------------------------------------- tests
 test: test-domain build browser-deps
@@ -93,7 +94,7 @@ test: test-domain build browser-deps
 	cargo test -p kerne-tests --test browser
 
 test-domain:
-	cargo test -p domain
+	cargo test -p domain -p kerne-worker
 
 test-api: build
 	cargo test -p kerne-tests --test api

@@ -87,7 +87,6 @@ INSERT INTO settings (key, value) VALUES
     ('room_rates', '{"member_half_day_cents":3000,"member_day_cents":5000,"non_member_half_day_cents":9000,"non_member_day_cents":15000}'),
     ('yearly_budget_cents', '6000000'),
     ('founded_year', '2024'),
-    ('member_count', '0'),
     ('general_assembly_date', '"2026-06-25"'),
     ('concierge_name', '""'),
     ('contact', '{"address":"","email":"","phone":"","website":""}');

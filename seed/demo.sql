@@ -2,7 +2,6 @@
 -- It follows the article the portal comes from: Silicon Kerne, the cantine numérique of Quimper, in its
 -- third year, 90 members, a board of 10 renewed at the general assembly of 25 June, four partners.
 
-UPDATE settings SET value = '90' WHERE key = 'member_count';
 UPDATE settings SET value = '"Ludovic Fougère"' WHERE key = 'concierge_name';
 UPDATE settings SET value = '{"address":"12 rue du Numérique, 29000 Quimper","email":"contact@silicon-kerne.test","phone":"02 98 00 00 00","website":"https://www.silicon-kerne.net"}' WHERE key = 'contact';
 

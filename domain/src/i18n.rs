@@ -78,25 +78,40 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A translatable text: every enum of user-facing strings implements it.
+pub trait Text: Copy + Send + Sync + 'static {
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+/// Declares an enum of user-facing strings with their French and English texts.
+#[macro_export]
 macro_rules! messages {
-    ($($key:ident => $fr:expr, $en:expr;)*) => {
-        /// Every user-facing string.
+    ($(#[$doc:meta])* $name:ident { $($key:ident => $fr:expr, $en:expr;)* }) => {
+        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum Msg { $($key),* }
+        pub enum $name { $($key),* }
 
-        impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
 
-            pub fn text(self, lang: Lang) -> &'static str {
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
                 match (self, lang) {
-                    $((Msg::$key, Lang::Fr) => $fr, (Msg::$key, Lang::En) => $en,)*
+                    $(($name::$key, $crate::i18n::Lang::Fr) => $fr, ($name::$key, $crate::i18n::Lang::En) => $en,)*
                 }
+            }
+        }
+
+        impl $crate::i18n::Text for $name {
+            fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                $name::text(self, lang)
             }
         }
     };
 }
 
 messages! {
+/// The public site's strings and the API's messages.
+Msg {
     // Shell
     SiteTagline => "La cantine numérique de Quimper", "Quimper's digital canteen";
     SkipToContent => "Aller au contenu", "Skip to content";
@@ -208,6 +223,47 @@ messages! {
     ErrValidation => "Certains champs sont invalides.", "Some fields are invalid.";
     ErrInternal => "Une erreur interne est survenue. Réessayez dans un instant.", "An internal error occurred. Try again in a moment.";
     ErrUnavailable => "Le service est momentanément indisponible.", "The service is temporarily unavailable.";
+    ErrUnauthorized => "Connectez-vous pour continuer.", "Log in to continue.";
+    ErrForbidden => "Vous n'avez pas accès à cette action.", "You are not allowed to do this.";
+    ErrCrossSite => "Requête refusée : elle ne vient pas de ce site.", "Request refused: it does not come from this site.";
+    ErrJsonRequired => "Cette requête doit être envoyée en JSON (Content-Type: application/json).", "This request must be sent as JSON (Content-Type: application/json).";
+    ErrRateLimited => "Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer.", "Too many login attempts. Wait a few minutes before trying again.";
+    ErrLoginFailed => "Adresse e-mail ou mot de passe incorrect.", "Wrong email address or password.";
+    ErrTokenInvalid => "Ce lien n'est plus valable : il a déjà servi ou a expiré. Demandez-en un nouveau.", "This link is no longer valid: it was already used or has expired. Ask for a new one.";
+    ErrApplicationExists => "Une demande d'adhésion avec cette adresse e-mail est déjà en cours d'examen.", "A membership application with this email address is already being reviewed.";
+    ErrMemberExists => "Un compte existe déjà avec cette adresse e-mail : connectez-vous ou réinitialisez votre mot de passe.", "An account already exists with this email address: log in or reset your password.";
+    ErrAlreadyDecided => "Cette demande a déjà été traitée.", "This application has already been dealt with.";
+    ErrLastAdmin => "Impossible : il doit rester au moins un administrateur actif.", "Not possible: at least one active administrator must remain.";
+    ErrConflict => "Les données ont changé entre-temps. Rechargez la page et réessayez.", "The data changed in the meantime. Reload the page and try again.";
+
+    // Field errors
+    FieldRequired => "Ce champ est obligatoire.", "This field is required.";
+    FieldEmail => "Cette adresse e-mail n'est pas valide.", "This email address is not valid.";
+    FieldTooLong => "Ce texte est trop long.", "This text is too long.";
+    FieldPhone => "Ce numéro de téléphone n'est pas valide.", "This phone number is not valid.";
+    FieldSkills => "Indiquez au plus 15 compétences de 40 caractères au plus.", "Give at most 15 skills of at most 40 characters.";
+    FieldPasswordShort => "Le mot de passe doit contenir au moins 10 caractères.", "The password must be at least 10 characters long.";
+    FieldConsent => "Acceptez la politique de données de l'association pour envoyer votre demande.", "Accept the association's data policy to send your application.";
+    FieldUnknownClub => "Ce club n'existe pas.", "This club does not exist.";
+    FieldDate => "Cette date n'est pas valide (AAAA-MM-JJ).", "This date is not valid (YYYY-MM-DD).";
+    FieldDateFuture => "Cette date ne peut pas être dans le futur.", "This date cannot be in the future.";
+    FieldAmount => "Le montant doit être compris entre 0 et 10 000 €.", "The amount must be between €0 and €10,000.";
+    FieldPaymentMethod => "Choisissez espèces, chèque, virement ou carte.", "Choose cash, cheque, transfer or card.";
+
+    // Emails
+    EmailApplicationSubject => "Silicon Kerne : nous avons bien reçu votre demande d'adhésion", "Silicon Kerne: we received your membership application";
+    EmailApplicationBody => "Bonjour {name},\n\nMerci pour votre demande d'adhésion à Silicon Kerne. Le concierge l'examine et vous répond très vite.\n\nÀ bientôt à la cantine !", "Hello {name},\n\nThank you for applying to join Silicon Kerne. The concierge is reviewing it and will answer soon.\n\nSee you at the cantine!";
+    EmailInvitationSubject => "Bienvenue à Silicon Kerne : choisissez votre mot de passe", "Welcome to Silicon Kerne: choose your password";
+    EmailInvitationBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne est acceptée. Choisissez votre mot de passe avec ce lien, valable 72 heures et une seule fois :\n{link}\n\nÀ bientôt à la cantine !", "Hello {name},\n\nYour membership of Silicon Kerne is accepted. Choose your password with this link, valid for 72 hours and once only:\n{link}\n\nSee you at the cantine!";
+    EmailDeclinedSubject => "Silicon Kerne : votre demande d'adhésion", "Silicon Kerne: your membership application";
+    EmailDeclinedBody => "Bonjour {name},\n\nNous ne pouvons pas donner suite à votre demande d'adhésion pour le moment.\nMotif : {reason}\n\nN'hésitez pas à passer nous voir pour en parler.", "Hello {name},\n\nWe cannot accept your membership application for now.\nReason: {reason}\n\nFeel free to drop by and talk about it.";
+    EmailResetSubject => "Silicon Kerne : réinitialiser votre mot de passe", "Silicon Kerne: reset your password";
+    EmailResetBody => "Bonjour {name},\n\nPour choisir un nouveau mot de passe, suivez ce lien, valable une heure et une seule fois :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.", "Hello {name},\n\nTo choose a new password, follow this link, valid for one hour and once only:\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.";
+    EmailRenewalSoonSubject => "Silicon Kerne : votre adhésion se termine le {until}", "Silicon Kerne: your membership ends on {until}";
+    EmailRenewalSoonBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne se termine le {until}. Pour la renouveler, passez voir le concierge ou réglez votre cotisation par virement.\n\nMerci de votre soutien !", "Hello {name},\n\nYour membership of Silicon Kerne ends on {until}. To renew it, see the concierge or pay your fee by bank transfer.\n\nThank you for your support!";
+    EmailExpiredSubject => "Silicon Kerne : votre adhésion a pris fin", "Silicon Kerne: your membership has ended";
+    EmailExpiredBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne a pris fin le {until}. Renouvelez-la auprès du concierge pour continuer à réserver un poste ou la salle.\n\nÀ bientôt !", "Hello {name},\n\nYour membership of Silicon Kerne ended on {until}. Renew it with the concierge to keep booking a desk or the room.\n\nSee you soon!";
+}
 }
 
 /// Weekday names, Monday first.

@@ -2,12 +2,14 @@
 //! wire types that the worker, the app and the tests share. Pure Rust: no I/O, no clock (callers
 //! pass "now" in), so everything here is tested natively and fast.
 
+pub mod accounts;
 pub mod holidays;
 pub mod i18n;
 pub mod paris;
 pub mod recurrence;
 pub mod settings;
 pub mod time;
+pub mod ui_text;
 pub mod wire;
 
 #[cfg(test)]

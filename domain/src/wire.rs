@@ -19,9 +19,12 @@ pub enum ErrorCode {
     Validation,
     Unauthorized,
     Forbidden,
+    CrossSite,
     NotFound,
     MethodNotAllowed,
     Conflict,
+    Gone,
+    UnsupportedMediaType,
     RateLimited,
     Internal,
     Unavailable,
@@ -159,4 +162,244 @@ pub struct UpcomingEvent {
     pub title: Localized<String>,
     pub starts_at: LocalDateTime,
     pub ends_at: LocalDateTime,
+}
+
+// ------------------------------------------------------------------ accounts and membership
+
+use crate::accounts::{MembershipStatus, PaymentMethod, Role};
+use crate::i18n::Lang;
+
+/// `POST /api/auth/login`
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct LoginRequest {
+    pub email: String,
+    pub password: String,
+}
+
+/// `GET /api/me`: the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Me {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub lang: Lang,
+    pub membership: MembershipStatus,
+    pub phone: String,
+    pub company: String,
+    pub skills: Vec<String>,
+    pub bio: String,
+    pub in_directory: bool,
+    /// Slugs of the clubs the member belongs to.
+    pub clubs: Vec<String>,
+}
+
+/// `POST /api/applications`: a visitor applies to join (no account yet).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct ApplicationRequest {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub company: String,
+    pub skills: Vec<String>,
+    pub motivation: String,
+    /// Slugs of the clubs that interest the applicant.
+    pub clubs: Vec<String>,
+    /// Consent to the association's data policy: required.
+    pub consent: bool,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    Pending,
+    Approved,
+    Declined,
+}
+
+/// An application, as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Application {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub company: String,
+    pub skills: Vec<String>,
+    pub motivation: String,
+    pub clubs: Vec<String>,
+    pub lang: Lang,
+    pub status: ApplicationStatus,
+    /// RFC 3339, UTC.
+    pub created_at: String,
+    pub decline_reason: Option<String>,
+}
+
+/// `POST /api/staff/applications/{id}/decline`
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct DeclineRequest {
+    pub reason: String,
+}
+
+/// `POST /api/auth/invitation` and `POST /api/auth/password-reset/confirm`: a single-use token
+/// from an email, and the password the person chooses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct SetPasswordRequest {
+    pub token: String,
+    pub password: String,
+}
+
+/// `POST /api/auth/password-reset`
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct PasswordResetRequest {
+    pub email: String,
+}
+
+/// A member in staff lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MemberSummary {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub company: String,
+    pub skills: Vec<String>,
+    pub clubs: Vec<String>,
+    pub role: Role,
+    pub membership: MembershipStatus,
+    /// False once staff deactivated the account.
+    pub active: bool,
+}
+
+/// `GET /api/members/{id}` (staff): a member with their payments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MemberDetail {
+    pub member: MemberSummary,
+    pub bio: String,
+    pub in_directory: bool,
+    pub created_at: String,
+    pub payments: Vec<Payment>,
+}
+
+/// `POST /api/members/{id}/payments` (staff): a yearly membership fee received.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PaymentRequest {
+    #[serde(default)]
+    pub amount_cents: i64,
+    /// `YYYY-MM-DD`; not in the future.
+    #[serde(default)]
+    pub paid_on: String,
+    /// `cash`, `cheque`, `transfer` or `card`.
+    #[serde(default)]
+    pub method: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Payment {
+    pub id: i64,
+    pub amount_cents: i64,
+    pub paid_on: NaiveDate,
+    pub method: PaymentMethod,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub recorded_by: String,
+}
+
+/// `PUT /api/members/{id}/role` (admin)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RoleRequest {
+    pub role: Role,
+}
+
+/// `PUT /api/me/profile`
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct ProfileUpdate {
+    pub name: String,
+    pub phone: String,
+    pub company: String,
+    pub skills: Vec<String>,
+    pub bio: String,
+    pub in_directory: bool,
+    pub lang: Lang,
+}
+
+/// A member who chose to appear in the directory, as other members see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DirectoryEntry {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub company: String,
+    pub skills: Vec<String>,
+    pub bio: String,
+    pub clubs: Vec<String>,
+}
+
+/// An email of the outbox, as staff read it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OutboxEmail {
+    pub id: i64,
+    pub to: String,
+    pub subject: String,
+    pub body_text: String,
+    pub lang: Lang,
+    /// `pending`, `sent` or `failed`.
+    pub status: String,
+    pub kind: String,
+    pub created_at: String,
+    pub sent_at: Option<String>,
+}
+
+/// One line of the audit log: who did what to whom.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub target_type: String,
+    pub target_id: String,
+    pub details: String,
+}
+
+/// `GET /api/me/export`: everything the portal holds about the caller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MemberExport {
+    pub exported_at: String,
+    pub profile: Me,
+    pub payments: Vec<Payment>,
+    pub applications: Vec<Application>,
+    pub emails: Vec<OutboxEmail>,
+}
+
+/// `POST /api/…` answers that created something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Created {
+    pub id: i64,
 }

@@ -124,10 +124,12 @@ impl TestApp {
             "wrangler d1 migrations apply",
             wrangler(&root).args(["d1", "migrations", "apply", "DB", "--local", "--persist-to", &persist]),
         )?;
-        run_quiet(
-            "wrangler d1 execute seed/demo.sql",
-            wrangler(&root).args(["d1", "execute", "DB", "--local", "--persist-to", &persist, "--file", "seed/demo.sql"]),
-        )?;
+        for seed in ["seed/demo.sql", "seed/members.sql"] {
+            run_quiet(
+                &format!("wrangler d1 execute {seed}"),
+                wrangler(&root).args(["d1", "execute", "DB", "--local", "--persist-to", &persist, "--file", seed]),
+            )?;
+        }
         let port = free_port()?;
         let started = Instant::now();
         let log = std::fs::File::create(state_dir.join("wrangler.log"))?;
@@ -135,7 +137,7 @@ impl TestApp {
             "wrangler dev",
             wrangler(&root)
                 .args(["dev", "--local", "--ip", "127.0.0.1", "--port", &port.to_string(), "--persist-to", &persist])
-                .args(["--show-interactive-dev-session=false", "--log-level", "warn"])
+                .args(["--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "warn"])
                 .stdin(Stdio::null())
                 .stdout(log.try_clone()?)
                 .stderr(log),

@@ -4,9 +4,11 @@
 //! [`ApiErrorBody`] `{code, message, fields}`, with a message in the caller's language. Causes that
 //! come from the platform (D1, bindings, serialisation) are logged with their detail and shown to
 //! people only as a generic, translated "internal error": internals never leak into responses.
+//! Whether something exists but belongs to someone else is never said: that is a 404, like absence.
 
 use std::collections::BTreeMap;
 
+use domain::accounts::FieldErrors;
 use domain::wire::{ApiErrorBody, ErrorCode};
 use domain::{Lang, Msg};
 use worker::{console_error, Response};
@@ -22,7 +24,23 @@ pub enum ApiError {
     /// The request cannot be read (not JSON, wrong shape).
     BadRequest(String),
     /// The request is readable but some fields break a rule: field name → message.
-    Validation(Vec<(String, Msg)>),
+    Validation(FieldErrors),
+    /// No valid session.
+    Unauthorized,
+    /// Logged in, but the role does not allow this.
+    Forbidden,
+    /// A state-changing request that does not come from this site.
+    CrossSite,
+    /// A body that is not `application/json`.
+    JsonRequired,
+    /// Too many attempts; retry after this many seconds.
+    RateLimited { retry_after_secs: i64 },
+    /// Wrong email or password (never says which).
+    LoginFailed,
+    /// The request is valid but collides with the current state; the message says how.
+    Conflict(Msg),
+    /// A link or token that was valid once and no longer is.
+    Gone(Msg),
     /// Something on our side failed; the detail is logged, not shown.
     Internal(String),
 }
@@ -34,6 +52,12 @@ impl ApiError {
             ApiError::MethodNotAllowed => 405,
             ApiError::BadRequest(_) => 400,
             ApiError::Validation(_) => 422,
+            ApiError::Unauthorized | ApiError::LoginFailed => 401,
+            ApiError::Forbidden | ApiError::CrossSite => 403,
+            ApiError::JsonRequired => 415,
+            ApiError::RateLimited { .. } => 429,
+            ApiError::Conflict(_) => 409,
+            ApiError::Gone(_) => 410,
             ApiError::Internal(_) => 500,
         }
     }
@@ -44,27 +68,44 @@ impl ApiError {
             ApiError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
             ApiError::BadRequest(_) => ErrorCode::BadRequest,
             ApiError::Validation(_) => ErrorCode::Validation,
+            ApiError::Unauthorized | ApiError::LoginFailed => ErrorCode::Unauthorized,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::CrossSite => ErrorCode::CrossSite,
+            ApiError::JsonRequired => ErrorCode::UnsupportedMediaType,
+            ApiError::RateLimited { .. } => ErrorCode::RateLimited,
+            ApiError::Conflict(_) => ErrorCode::Conflict,
+            ApiError::Gone(_) => ErrorCode::Gone,
             ApiError::Internal(_) => ErrorCode::Internal,
         }
     }
 
-    pub fn body(&self, lang: Lang) -> ApiErrorBody {
-        let message = match self {
+    fn message(&self) -> Msg {
+        match self {
             ApiError::RouteNotFound => Msg::ErrRouteNotFound,
             ApiError::MethodNotAllowed => Msg::ErrMethodNotAllowed,
             ApiError::NotFound => Msg::ErrNotFound,
             ApiError::BadRequest(_) => Msg::ErrBadRequest,
             ApiError::Validation(_) => Msg::ErrValidation,
+            ApiError::Unauthorized => Msg::ErrUnauthorized,
+            ApiError::Forbidden => Msg::ErrForbidden,
+            ApiError::CrossSite => Msg::ErrCrossSite,
+            ApiError::JsonRequired => Msg::ErrJsonRequired,
+            ApiError::RateLimited { .. } => Msg::ErrRateLimited,
+            ApiError::LoginFailed => Msg::ErrLoginFailed,
+            ApiError::Conflict(m) | ApiError::Gone(m) => *m,
             ApiError::Internal(_) => Msg::ErrInternal,
-        };
+        }
+    }
+
+    pub fn body(&self, lang: Lang) -> ApiErrorBody {
         let fields: BTreeMap<String, String> = match self {
             ApiError::Validation(fields) => fields.iter().map(|(f, m)| (f.clone(), m.text(lang).to_string())).collect(),
             _ => BTreeMap::new(),
         };
         let message = match self {
             // Say what could not be read: it helps the developer of a client, and carries no secret.
-            ApiError::BadRequest(detail) => format!("{} ({detail})", message.text(lang)),
-            _ => message.text(lang).to_string(),
+            ApiError::BadRequest(detail) => format!("{} ({detail})", self.message().text(lang)),
+            _ => self.message().text(lang).to_string(),
         };
         ApiErrorBody { code: self.code(), message, fields }
     }
@@ -75,7 +116,11 @@ impl ApiError {
             console_error!("internal error: {detail}");
         }
         let status = self.status();
-        Ok(Response::from_json(&self.body(lang))?.with_status(status))
+        let mut resp = Response::from_json(&self.body(lang))?.with_status(status);
+        if let ApiError::RateLimited { retry_after_secs } = self {
+            resp.headers_mut().set("Retry-After", &retry_after_secs.max(1).to_string())?;
+        }
+        Ok(resp)
     }
 }
 

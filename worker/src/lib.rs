@@ -3,12 +3,14 @@
 //! security headers on every response.
 
 use chrono::{DateTime, Utc};
-use worker::{event, Context, Env, Request, Response};
+use worker::{console_error, console_log, event, Context, Env, Request, Response, ScheduleContext, ScheduledEvent};
 
+mod auth;
 mod error;
 mod http;
 mod repo;
 mod routes;
+mod secrets;
 mod service;
 
 fn now() -> DateTime<Utc> {
@@ -19,9 +21,25 @@ fn now() -> DateTime<Utc> {
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
     let lang = http::request_lang(&req);
-    let resp = match routes::dispatch(req, env, lang, now()).await {
+    let resp = match routes::dispatch(req, env, now()).await {
         Ok(resp) => resp,
         Err(e) => e.into_response(lang)?,
     };
     Ok(http::with_security_headers(resp, lang))
+}
+
+/// The Cron Trigger: queue the renewal reminders that are due, then send what the outbox holds.
+#[event(scheduled)]
+async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
+    match run_scheduled(&env, now()).await {
+        Ok((queued, sent)) => console_log!("scheduled run: {queued} reminders queued, {sent} emails sent"),
+        Err(e) => console_error!("scheduled run failed: {e}"),
+    }
+}
+
+async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> worker::Result<(usize, usize)> {
+    let db = env.d1("DB")?;
+    let queued = service::reminders::queue_due(&db, now).await?;
+    let sent = service::email::send_pending(env, &db, now).await?;
+    Ok((queued, sent))
 }

@@ -13,6 +13,13 @@ const BOARD: &str = "SELECT name, role_fr, role_en FROM board_members ORDER BY s
 const RESOURCES: &str = "SELECT slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources \
      WHERE active = 1 ORDER BY kind, slug";
 const CLOSURE: &str = "SELECT date FROM closure_days WHERE date = ?1";
+/// Members of the association: active accounts of people (staff accounts are not members).
+const MEMBER_COUNT: &str = "SELECT COUNT(*) AS n FROM members WHERE status = 'active' AND role = 'member'";
+
+#[derive(Deserialize)]
+struct Count {
+    n: i64,
+}
 
 #[derive(Deserialize)]
 pub struct SettingRow {
@@ -81,6 +88,7 @@ pub struct SiteRows {
     pub board: Vec<BoardRow>,
     pub resources: Vec<ResourceRow>,
     pub closed_today: bool,
+    pub member_count: i64,
 }
 
 /// Everything in one round trip to D1 (one batch, read in one consistent snapshot).
@@ -95,10 +103,11 @@ pub async fn load(db: &D1Database, today: &str) -> worker::Result<SiteRows> {
             db.prepare(BOARD),
             db.prepare(RESOURCES),
             closure,
+            db.prepare(MEMBER_COUNT),
         ])
         .await?;
-    let [settings, texts, clubs, partners, board, resources, closure] = results.as_slice() else {
-        return Err(worker::Error::RustError(format!("expected 7 results from the site batch, got {}", results.len())));
+    let [settings, texts, clubs, partners, board, resources, closure, count] = results.as_slice() else {
+        return Err(worker::Error::RustError(format!("expected 8 results from the site batch, got {}", results.len())));
     };
     Ok(SiteRows {
         settings: settings.results()?,
@@ -108,5 +117,6 @@ pub async fn load(db: &D1Database, today: &str) -> worker::Result<SiteRows> {
         board: board.results()?,
         resources: resources.results()?,
         closed_today: !closure.results::<DateRow>()?.is_empty(),
+        member_count: count.results::<Count>()?.first().map(|c| c.n).unwrap_or(0),
     })
 }

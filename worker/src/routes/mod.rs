@@ -5,13 +5,15 @@ use std::future::Future;
 use std::pin::Pin;
 
 use chrono::{DateTime, Utc};
-use domain::Lang;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use worker::{Env, Method, Request, Response};
 
+use crate::auth::{self, Access, Caller};
 use crate::error::ApiError;
 
+pub mod accounts;
 pub mod health;
+pub mod members;
 pub mod openapi;
 pub mod site;
 
@@ -19,10 +21,11 @@ pub mod site;
 pub struct Ctx {
     pub req: Request,
     pub env: Env,
-    pub lang: Lang,
     pub now: DateTime<Utc>,
     /// Values of the `{name}` segments of the route's path.
     pub params: Vec<(&'static str, String)>,
+    /// Who is asking, resolved once from the session cookie.
+    pub caller: Caller,
 }
 
 impl Ctx {
@@ -30,9 +33,34 @@ impl Ctx {
         self.env.d1("DB").map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
     }
 
-    #[expect(dead_code, reason = "used by the routes with path parameters that later features add")]
     pub fn param(&self, name: &str) -> Option<&str> {
         self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// A numeric path parameter; anything else is a 404 (no such thing).
+    pub fn id_param(&self, name: &str) -> Result<i64, ApiError> {
+        self.param(name).and_then(|v| v.parse().ok()).ok_or(ApiError::NotFound)
+    }
+
+    /// The logged-in member (the dispatcher already refused anonymous callers on member routes).
+    pub fn member(&self) -> Result<&auth::Member, ApiError> {
+        self.caller.member().ok_or(ApiError::Unauthorized)
+    }
+
+    /// The JSON body: `application/json` is required (a cross-site form cannot send it without a
+    /// CORS preflight we never grant), and what cannot be read is a 400.
+    pub async fn json<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, ApiError> {
+        let content_type = self.req.headers().get("Content-Type").ok().flatten().unwrap_or_default();
+        if !content_type.trim().to_ascii_lowercase().starts_with("application/json") {
+            return Err(ApiError::JsonRequired);
+        }
+        let text = self.req.text().await.map_err(|e| ApiError::BadRequest(e.to_string()))?;
+        serde_json::from_str(&text).map_err(|e| ApiError::BadRequest(e.to_string()))
+    }
+
+    /// Query parameters into a typed filter.
+    pub fn query<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
+        self.req.query().map_err(|e| ApiError::BadRequest(e.to_string()))
     }
 }
 
@@ -48,12 +76,59 @@ pub struct Route {
     pub operation_id: &'static str,
     pub summary: &'static str,
     pub tag: &'static str,
+    /// Who may call it; checked by the dispatcher before the handler runs.
+    pub access: Access,
     /// Query parameters: name, description, required.
     pub query: &'static [(&'static str, &'static str, bool)],
     pub request: Option<SchemaFn>,
     /// The success status and its body's schema (`None` for an empty body).
     pub success: (u16, Option<SchemaFn>),
     pub handler: Handler,
+    /// A public route that still wants to know who is asking (logout, `/api/me`).
+    pub needs_caller: bool,
+}
+
+impl Route {
+    pub fn new(
+        method: Method,
+        path: &'static str,
+        operation_id: &'static str,
+        summary: &'static str,
+        tag: &'static str,
+        access: Access,
+        handler: Handler,
+    ) -> Route {
+        Route { method, path, operation_id, summary, tag, access, query: &[], request: None, success: (200, None), handler, needs_caller: false }
+    }
+
+    /// The JSON body it takes.
+    pub fn body<T: JsonSchema>(mut self) -> Route {
+        self.request = Some(schema::<T>);
+        self
+    }
+
+    /// The success status and the JSON body it returns.
+    pub fn returns<T: JsonSchema>(mut self, status: u16) -> Route {
+        self.success = (status, Some(schema::<T>));
+        self
+    }
+
+    /// A success with no body (`204`, `202`).
+    pub fn no_content(mut self, status: u16) -> Route {
+        self.success = (status, None);
+        self
+    }
+
+    pub fn query(mut self, query: &'static [(&'static str, &'static str, bool)]) -> Route {
+        self.query = query;
+        self
+    }
+
+    /// A public route that still reads the session (logout).
+    pub fn with_caller(mut self) -> Route {
+        self.needs_caller = true;
+        self
+    }
 }
 
 /// The JSON Schema of a wire type, for the route table.
@@ -61,11 +136,13 @@ pub fn schema<T: JsonSchema>(g: &mut SchemaGenerator) -> Schema {
     g.subschema_for::<T>()
 }
 
+#[macro_export]
 macro_rules! handler {
     ($f:path) => {
-        |ctx: Ctx| -> HandlerFuture { Box::pin($f(ctx)) }
+        |ctx: $crate::routes::Ctx| -> $crate::routes::HandlerFuture { Box::pin($f(ctx)) }
     };
 }
+pub(crate) use handler;
 
 /// Every route of the API.
 pub fn routes() -> Vec<Route> {
@@ -76,10 +153,12 @@ pub fn routes() -> Vec<Route> {
             operation_id: "health",
             summary: "Liveness and database check, with the version and the time in Paris.",
             tag: "system",
+            access: Access::Public,
             query: &[],
             request: None,
             success: (200, Some(schema::<domain::wire::Health>)),
             handler: handler!(health::get),
+            needs_caller: false,
         },
         Route {
             method: Method::Get,
@@ -87,10 +166,12 @@ pub fn routes() -> Vec<Route> {
             operation_id: "site",
             summary: "Everything the public pages show, in one cacheable response (ETag, Cache-Control).",
             tag: "public",
+            access: Access::Public,
             query: &[],
             request: None,
             success: (200, Some(schema::<domain::wire::SiteContent>)),
             handler: handler!(site::get),
+            needs_caller: false,
         },
         Route {
             method: Method::Get,
@@ -98,12 +179,18 @@ pub fn routes() -> Vec<Route> {
             operation_id: "openapi",
             summary: "This document: the OpenAPI 3.1 description of every route, generated from the route table.",
             tag: "system",
+            access: Access::Public,
             query: &[],
             request: None,
             success: (200, None),
             handler: handler!(openapi::get),
+            needs_caller: false,
         },
     ]
+    .into_iter()
+    .chain(accounts::routes())
+    .chain(members::routes())
+    .collect()
 }
 
 /// Does a route's path match a request's path? Returns the parameters if so.
@@ -124,7 +211,7 @@ pub fn match_path(pattern: &'static str, path: &str) -> Option<Vec<(&'static str
 }
 
 /// Find the route for a request and run it.
-pub async fn dispatch(req: Request, env: Env, lang: Lang, now: DateTime<Utc>) -> Result<Response, ApiError> {
+pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Response, ApiError> {
     let path = req.path();
     let method = req.method();
     let mut path_matched = false;
@@ -133,7 +220,17 @@ pub async fn dispatch(req: Request, env: Env, lang: Lang, now: DateTime<Utc>) ->
         path_matched = true;
         // HEAD is answered by the GET handler; the runtime drops the body.
         if route.method == method || (method == Method::Head && route.method == Method::Get) {
-            return (route.handler)(Ctx { req, env, lang, now, params }).await;
+            if auth::is_unsafe(&method) {
+                auth::check_same_origin(&req)?;
+            }
+            let caller = if route.access == Access::Public && !route.needs_caller {
+                Caller::Anonymous
+            } else {
+                let db = env.d1("DB").map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))?;
+                auth::resolve(&req, &db, now).await?
+            };
+            caller.authorize(route.access)?;
+            return (route.handler)(Ctx { req, env, now, params, caller }).await;
         }
     }
     Err(if path_matched { ApiError::MethodNotAllowed } else { ApiError::RouteNotFound })

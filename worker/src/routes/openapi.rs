@@ -51,6 +51,10 @@ pub fn document() -> Value {
                 }
             }
         });
+        if route.access != crate::auth::Access::Public {
+            operation["security"] = json!([{ "session": [] }]);
+            operation["description"] = json!(format!("Requires {}: 401 without a session, 403 for a lower role.", route.access.describe()));
+        }
         if let Some(schema_fn) = route.request {
             operation["requestBody"] =
                 json!({ "required": true, "content": { "application/json": { "schema": schema_fn(&mut generator) } } });
@@ -69,7 +73,13 @@ pub fn document() -> Value {
         },
         "servers": [{ "url": "/" }],
         "paths": paths,
-        "components": { "schemas": schemas }
+        "components": {
+            "schemas": schemas,
+            "securitySchemes": {
+                "session": { "type": "apiKey", "in": "cookie", "name": crate::auth::SESSION_COOKIE,
+                             "description": "Set by login; HttpOnly, Secure, SameSite=Lax. State-changing requests must come from this origin." }
+            }
+        }
     })
 }
 

@@ -1,3 +1,5 @@
 //! Operations that combine several reads or writes with the domain's rules.
 
+pub mod email;
+pub mod reminders;
 pub mod site;

@@ -36,6 +36,7 @@ fn localized(fr: String, en: String) -> Localized<String> {
 }
 
 pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError> {
+    let member_count = rows.member_count;
     let settings: HashMap<String, String> = rows.settings.into_iter().map(|r| (r.key, r.value)).collect();
     let texts: HashMap<String, Localized<String>> =
         rows.texts.into_iter().map(|r| (r.key, localized(r.fr, r.en))).collect();
@@ -109,7 +110,7 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
         name: "Silicon Kerne".into(),
         about: texts.get("about").cloned().unwrap_or_default(),
         founded_year: parse_setting(&settings, "founded_year")?,
-        member_count: parse_setting(&settings, "member_count")?,
+        member_count: u32::try_from(member_count).unwrap_or(0),
         yearly_budget_cents: parse_setting(&settings, "yearly_budget_cents")?,
         general_assembly: parse_setting(&settings, "general_assembly_date")?,
         concierge: parse_setting(&settings, "concierge_name")?,

@@ -1,0 +1,349 @@
+//! Members, applications and membership: the values people type, checked once at the edge, and
+//! the rules of the yearly membership.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Msg;
+
+/// What is wrong with which field of a request: field name → message.
+pub type FieldErrors = Vec<(String, Msg)>;
+
+/// Collects field errors while parsing a request, so people see every problem at once.
+#[derive(Default)]
+pub struct Checker {
+    pub errors: FieldErrors,
+}
+
+impl Checker {
+    pub fn check<T>(&mut self, field: &str, result: Result<T, Msg>) -> Option<T> {
+        match result {
+            Ok(v) => Some(v),
+            Err(m) => {
+                self.errors.push((field.to_string(), m));
+                None
+            }
+        }
+    }
+
+    pub fn fail(&mut self, field: &str, msg: Msg) {
+        self.errors.push((field.to_string(), msg));
+    }
+
+    /// `Ok` with the parsed value when no field failed.
+    pub fn finish<T>(self, value: impl FnOnce() -> Option<T>) -> Result<T, FieldErrors> {
+        if self.errors.is_empty() {
+            value().ok_or_else(|| vec![("request".into(), Msg::ErrValidation)])
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+/// An email address, trimmed and lower-cased.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(s: &str) -> Result<Email, Msg> {
+        let s = s.trim().to_lowercase();
+        if s.is_empty() {
+            return Err(Msg::FieldRequired);
+        }
+        let Some((local, domain)) = s.split_once('@') else { return Err(Msg::FieldEmail) };
+        let ok = !local.is_empty()
+            && s.len() <= 254
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains("..")
+            && !s.contains(char::is_whitespace)
+            && !domain.contains('@');
+        if ok {
+            Ok(Email(s))
+        } else {
+            Err(Msg::FieldEmail)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A person's name: 1 to 100 characters, no control characters.
+pub fn parse_name(s: &str) -> Result<String, Msg> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(Msg::FieldRequired);
+    }
+    if s.chars().count() > 100 || s.chars().any(char::is_control) {
+        return Err(Msg::FieldTooLong);
+    }
+    Ok(s.to_string())
+}
+
+/// Optional free text of at most `max` characters (a company, a bio, a reason).
+pub fn parse_text(s: &str, max: usize) -> Result<String, Msg> {
+    let s = s.trim();
+    if s.chars().count() > max {
+        return Err(Msg::FieldTooLong);
+    }
+    Ok(s.to_string())
+}
+
+/// A French or international phone number, optional: digits, spaces, dots, dashes, a leading +.
+pub fn parse_phone(s: &str) -> Result<String, Msg> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(String::new());
+    }
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    let allowed = s.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " .-()".contains(c) || (i == 0 && c == '+'));
+    if allowed && (8..=15).contains(&digits) {
+        Ok(s.to_string())
+    } else {
+        Err(Msg::FieldPhone)
+    }
+}
+
+/// Skills as tags: trimmed, lower-cased, deduplicated, at most 15 of at most 40 characters.
+pub fn parse_skills(tags: &[String]) -> Result<Vec<String>, Msg> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tags {
+        let t = t.trim().to_lowercase();
+        if t.is_empty() {
+            continue;
+        }
+        if t.chars().count() > 40 || t.chars().any(char::is_control) {
+            return Err(Msg::FieldSkills);
+        }
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    if out.len() > 15 {
+        return Err(Msg::FieldSkills);
+    }
+    Ok(out)
+}
+
+pub const PASSWORD_MIN_CHARS: usize = 10;
+
+/// A new password: at least 10 characters (length beats rules), at most 200.
+pub fn check_new_password(p: &str) -> Result<(), Msg> {
+    let n = p.chars().count();
+    if n < PASSWORD_MIN_CHARS {
+        Err(Msg::FieldPasswordShort)
+    } else if n > 200 {
+        Err(Msg::FieldTooLong)
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Member,
+    Staff,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Staff => "staff",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        match s {
+            "member" => Some(Role::Member),
+            "staff" => Some(Role::Staff),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Staff | Role::Admin)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    Cash,
+    Cheque,
+    Transfer,
+    Card,
+}
+
+impl PaymentMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::Cash => "cash",
+            PaymentMethod::Cheque => "cheque",
+            PaymentMethod::Transfer => "transfer",
+            PaymentMethod::Card => "card",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PaymentMethod> {
+        match s {
+            "cash" => Some(PaymentMethod::Cash),
+            "cheque" => Some(PaymentMethod::Cheque),
+            "transfer" => Some(PaymentMethod::Transfer),
+            "card" => Some(PaymentMethod::Card),
+            _ => None,
+        }
+    }
+}
+
+/// Where a member stands, on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum MembershipStatus {
+    /// Paid until this day, inclusive.
+    Active { until: NaiveDate },
+    /// The last paid period ended on this day.
+    Expired { since: NaiveDate },
+    /// Never paid.
+    None,
+}
+
+impl MembershipStatus {
+    pub fn on(until: Option<NaiveDate>, today: NaiveDate) -> MembershipStatus {
+        match until {
+            Some(until) if until >= today => MembershipStatus::Active { until },
+            Some(until) => MembershipStatus::Expired { since: until },
+            None => MembershipStatus::None,
+        }
+    }
+
+    pub fn is_active(self) -> bool {
+        matches!(self, MembershipStatus::Active { .. })
+    }
+}
+
+/// The same day one year later; 29 February becomes 1 March, so a year paid on a leap day ends
+/// on 28 February.
+fn plus_one_year(d: NaiveDate) -> NaiveDate {
+    NaiveDate::from_ymd_opt(d.year() + 1, d.month(), d.day())
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(d.year() + 1, 3, 1).expect("1 March exists"))
+}
+
+/// The period a yearly payment covers: a year from the payment, or, for a renewal paid before the
+/// end of the current period, the year following the current period (nobody loses days by paying early).
+pub fn membership_period(paid_on: NaiveDate, current_until: Option<NaiveDate>) -> (NaiveDate, NaiveDate) {
+    let start = match current_until {
+        Some(until) if until >= paid_on => until + Duration::days(1),
+        _ => paid_on,
+    };
+    (start, plus_one_year(start) - Duration::days(1))
+}
+
+/// Renewal reminders: 30 days before, 7 days before, and on expiry; each once per period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reminder {
+    ThirtyDays,
+    SevenDays,
+    Expired,
+}
+
+impl Reminder {
+    pub fn key(self) -> &'static str {
+        match self {
+            Reminder::ThirtyDays => "d30",
+            Reminder::SevenDays => "d7",
+            Reminder::Expired => "expired",
+        }
+    }
+}
+
+/// The reminder due today for a membership ending `until`, if any. Only the most urgent one is
+/// due: someone at five days gets the seven-day reminder, not the thirty-day one as well. A
+/// membership that ended more than 30 days ago gets nothing (no reminders for long-gone members).
+pub fn due_reminder(until: NaiveDate, today: NaiveDate) -> Option<Reminder> {
+    let days_left = (until - today).num_days();
+    match days_left {
+        31.. => None,
+        8..=30 => Some(Reminder::ThirtyDays),
+        0..=7 => Some(Reminder::SevenDays),
+        -30..=-1 => Some(Reminder::Expired),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn emails_are_normalised_and_checked() {
+        assert_eq!(Email::parse("  Anne.LeGall@Example.FR ").map(|e| e.as_str().to_string()), Ok("anne.legall@example.fr".into()));
+        for bad in ["anne", "anne@", "@example.fr", "anne@example", "anne@@example.fr", "an ne@example.fr", "anne@.fr"] {
+            assert_eq!(Email::parse(bad), Err(Msg::FieldEmail), "{bad:?}");
+        }
+        assert_eq!(Email::parse("  "), Err(Msg::FieldRequired));
+    }
+
+    #[test]
+    fn names_phones_skills_and_passwords() {
+        assert_eq!(parse_name(" Maëlle Cornec "), Ok("Maëlle Cornec".into()));
+        assert_eq!(parse_name(""), Err(Msg::FieldRequired));
+        assert_eq!(parse_name(&"x".repeat(101)), Err(Msg::FieldTooLong));
+        assert_eq!(parse_phone("02 98 00 00 00"), Ok("02 98 00 00 00".into()));
+        assert_eq!(parse_phone("+33 6 12 34 56 78"), Ok("+33 6 12 34 56 78".into()));
+        assert_eq!(parse_phone("call me"), Err(Msg::FieldPhone));
+        assert_eq!(parse_phone("123"), Err(Msg::FieldPhone));
+        assert_eq!(parse_skills(&["Rust".into(), " rust ".into(), "".into(), "SEO".into()]), Ok(vec!["rust".into(), "seo".into()]));
+        let many: Vec<String> = (0..16).map(|i| format!("skill{i}")).collect();
+        assert_eq!(parse_skills(&many), Err(Msg::FieldSkills));
+        assert_eq!(check_new_password("court"), Err(Msg::FieldPasswordShort));
+        assert_eq!(check_new_password("dix-caract"), Ok(()));
+    }
+
+    #[test]
+    fn a_payment_covers_a_year_and_early_renewals_lose_no_days() {
+        assert_eq!(membership_period(d(2026, 3, 10), None), (d(2026, 3, 10), d(2027, 3, 9)));
+        // Lapsed: the new year starts on the payment day.
+        assert_eq!(membership_period(d(2026, 3, 10), Some(d(2026, 1, 31))), (d(2026, 3, 10), d(2027, 3, 9)));
+        // Paid early: the new year follows the current one.
+        assert_eq!(membership_period(d(2026, 12, 1), Some(d(2026, 12, 20))), (d(2026, 12, 21), d(2027, 12, 20)));
+        // Leap day.
+        assert_eq!(membership_period(d(2028, 2, 29), None), (d(2028, 2, 29), d(2029, 2, 28)));
+    }
+
+    #[test]
+    fn membership_status_on_a_day() {
+        let today = d(2026, 11, 29);
+        assert_eq!(MembershipStatus::on(Some(today), today), MembershipStatus::Active { until: today });
+        assert_eq!(MembershipStatus::on(Some(d(2026, 11, 28)), today), MembershipStatus::Expired { since: d(2026, 11, 28) });
+        assert_eq!(MembershipStatus::on(None, today), MembershipStatus::None);
+    }
+
+    #[test]
+    fn reminders_fall_due_once_per_window() {
+        let until = d(2026, 12, 31);
+        assert_eq!(due_reminder(until, d(2026, 11, 30)), None, "31 days before");
+        assert_eq!(due_reminder(until, d(2026, 12, 1)), Some(Reminder::ThirtyDays));
+        assert_eq!(due_reminder(until, d(2026, 12, 23)), Some(Reminder::ThirtyDays), "8 days before");
+        assert_eq!(due_reminder(until, d(2026, 12, 24)), Some(Reminder::SevenDays));
+        assert_eq!(due_reminder(until, d(2026, 12, 31)), Some(Reminder::SevenDays), "last day still active");
+        assert_eq!(due_reminder(until, d(2027, 1, 1)), Some(Reminder::Expired));
+        assert_eq!(due_reminder(until, d(2027, 1, 30)), Some(Reminder::Expired));
+        assert_eq!(due_reminder(until, d(2027, 1, 31)), None, "long expired");
+    }
+}

@@ -1,0 +1,473 @@
+//! Members, applications, single-use tokens, payments and club memberships.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::accounts::{MembershipStatus, PaymentMethod, Role};
+use domain::wire::{Application, ApplicationStatus, DirectoryEntry, Me, MemberSummary, Payment};
+use domain::Lang;
+use serde::Deserialize;
+use worker::wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement};
+
+use super::{all, first, json_list, stmt, ts};
+
+fn int(v: i64) -> JsValue {
+    JsValue::from_f64(v as f64)
+}
+
+fn date_of(s: Option<&str>) -> Option<NaiveDate> {
+    s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+}
+
+/// The columns every member query reads; clubs as a JSON array of slugs.
+const MEMBER_COLUMNS: &str = "m.id, m.email, m.name, m.phone, m.company, m.skills, m.bio, m.in_directory, m.lang, m.role, \
+     m.status, m.membership_until, m.created_at, m.password_hash, \
+     (SELECT json_group_array(c.slug) FROM member_clubs mc JOIN clubs c ON c.id = mc.club_id WHERE mc.member_id = m.id) AS clubs";
+
+#[derive(Deserialize, Clone)]
+pub struct MemberRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub phone: String,
+    pub company: String,
+    pub skills: String,
+    pub bio: String,
+    pub in_directory: i64,
+    pub lang: String,
+    pub role: String,
+    pub status: String,
+    pub membership_until: Option<String>,
+    pub created_at: String,
+    pub password_hash: Option<String>,
+    pub clubs: Option<String>,
+}
+
+impl MemberRow {
+    pub fn role(&self) -> Role {
+        Role::parse(&self.role).unwrap_or(Role::Member)
+    }
+
+    pub fn until(&self) -> Option<NaiveDate> {
+        date_of(self.membership_until.as_deref())
+    }
+
+    pub fn clubs(&self) -> Vec<String> {
+        self.clubs.as_deref().map(json_list).unwrap_or_default()
+    }
+
+    pub fn me(&self, today: NaiveDate) -> Me {
+        Me {
+            id: self.id,
+            email: self.email.clone(),
+            name: self.name.clone(),
+            role: self.role(),
+            lang: Lang::parse(&self.lang).unwrap_or_default(),
+            membership: MembershipStatus::on(self.until(), today),
+            phone: self.phone.clone(),
+            company: self.company.clone(),
+            skills: json_list(&self.skills),
+            bio: self.bio.clone(),
+            in_directory: self.in_directory == 1,
+            clubs: self.clubs(),
+        }
+    }
+
+    pub fn summary(&self, today: NaiveDate) -> MemberSummary {
+        MemberSummary {
+            id: self.id,
+            name: self.name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            company: self.company.clone(),
+            skills: json_list(&self.skills),
+            clubs: self.clubs(),
+            role: self.role(),
+            membership: MembershipStatus::on(self.until(), today),
+            active: self.status == "active",
+        }
+    }
+
+    pub fn directory_entry(&self) -> DirectoryEntry {
+        DirectoryEntry {
+            id: self.id,
+            name: self.name.clone(),
+            email: self.email.clone(),
+            company: self.company.clone(),
+            skills: json_list(&self.skills),
+            bio: self.bio.clone(),
+            clubs: self.clubs(),
+        }
+    }
+}
+
+pub async fn member_by_id(db: &D1Database, id: i64) -> worker::Result<Option<MemberRow>> {
+    let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1 AND m.status != 'deleted'");
+    first(stmt(db, &sql, &[int(id)])?).await
+}
+
+pub async fn member_by_email(db: &D1Database, email: &str) -> worker::Result<Option<MemberRow>> {
+    let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.email = ?1 AND m.status = 'active'");
+    first(stmt(db, &sql, &[email.into()])?).await
+}
+
+/// Search filters shared by the staff list and the directory.
+#[derive(Default, Deserialize)]
+pub struct MemberFilter {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub skill: String,
+    #[serde(default)]
+    pub club: String,
+    #[serde(default)]
+    pub status: String,
+}
+
+/// Staff's member list: text, skill, club and membership status filters. `today` decides who is
+/// active or expired.
+pub async fn search(db: &D1Database, f: &MemberFilter, today: NaiveDate, directory_only: bool) -> worker::Result<Vec<MemberRow>> {
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.status != 'deleted' \
+         AND (?1 = '' OR m.name LIKE '%' || ?1 || '%' OR m.email LIKE '%' || ?1 || '%' OR m.company LIKE '%' || ?1 || '%' OR m.bio LIKE '%' || ?1 || '%') \
+         AND (?2 = '' OR EXISTS (SELECT 1 FROM json_each(m.skills) WHERE json_each.value LIKE ?2 || '%')) \
+         AND (?3 = '' OR EXISTS (SELECT 1 FROM member_clubs mc JOIN clubs c ON c.id = mc.club_id WHERE mc.member_id = m.id AND c.slug = ?3)) \
+         AND (?4 = '' \
+              OR (?4 = 'active' AND m.status = 'active' AND m.membership_until >= ?5) \
+              OR (?4 = 'expired' AND m.status = 'active' AND m.membership_until < ?5) \
+              OR (?4 = 'none' AND m.status = 'active' AND m.membership_until IS NULL) \
+              OR (?4 = 'deactivated' AND m.status = 'deactivated')) \
+         AND (?6 = 0 OR (m.in_directory = 1 AND m.status = 'active')) \
+         ORDER BY m.name COLLATE NOCASE LIMIT 500"
+    );
+    let values = [
+        f.q.trim().into(),
+        f.skill.trim().to_lowercase().into(),
+        f.club.trim().into(),
+        f.status.trim().into(),
+        today.format("%Y-%m-%d").to_string().into(),
+        int(directory_only as i64),
+    ];
+    all(stmt(db, &sql, &values)?).await
+}
+
+// ---------------------------------------------------------------- applications
+
+const APPLY: &str = "INSERT INTO applications (email, name, phone, company, skills, motivation, clubs, lang, consent_at, op_nonce) \
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 WHERE NOT EXISTS (SELECT 1 FROM members WHERE email = ?1)";
+const APPLICATION_COLUMNS: &str =
+    "id, email, name, phone, company, skills, motivation, clubs, lang, status, created_at, decline_reason, member_id";
+
+pub struct NewApplication<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub company: &'a str,
+    pub skills: &'a [String],
+    pub motivation: &'a str,
+    pub clubs: &'a [String],
+    pub lang: Lang,
+}
+
+pub fn apply(db: &D1Database, a: &NewApplication<'_>, now: DateTime<Utc>, nonce: &str) -> worker::Result<D1PreparedStatement> {
+    stmt(
+        db,
+        APPLY,
+        &[
+            a.email.into(),
+            a.name.into(),
+            a.phone.into(),
+            a.company.into(),
+            serde_json::to_string(a.skills).unwrap_or_else(|_| "[]".into()).into(),
+            a.motivation.into(),
+            serde_json::to_string(a.clubs).unwrap_or_else(|_| "[]".into()).into(),
+            a.lang.code().into(),
+            ts(now).into(),
+            nonce.into(),
+        ],
+    )
+}
+
+#[derive(Deserialize)]
+pub struct ApplicationRow {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub phone: String,
+    pub company: String,
+    pub skills: String,
+    pub motivation: String,
+    pub clubs: String,
+    pub lang: String,
+    pub status: String,
+    pub created_at: String,
+    pub decline_reason: Option<String>,
+    #[expect(dead_code, reason = "read with the row; the export and staff pages do not need it yet")]
+    pub member_id: Option<i64>,
+}
+
+impl ApplicationRow {
+    pub fn lang(&self) -> Lang {
+        Lang::parse(&self.lang).unwrap_or_default()
+    }
+
+    pub fn wire(&self) -> Application {
+        Application {
+            id: self.id,
+            name: self.name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            company: self.company.clone(),
+            skills: json_list(&self.skills),
+            motivation: self.motivation.clone(),
+            clubs: json_list(&self.clubs),
+            lang: self.lang(),
+            status: match self.status.as_str() {
+                "approved" => ApplicationStatus::Approved,
+                "declined" => ApplicationStatus::Declined,
+                _ => ApplicationStatus::Pending,
+            },
+            created_at: self.created_at.clone(),
+            decline_reason: self.decline_reason.clone(),
+        }
+    }
+}
+
+pub async fn applications(db: &D1Database, status: &str) -> worker::Result<Vec<ApplicationRow>> {
+    let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE (?1 = '' OR status = ?1) AND email != '' ORDER BY id DESC LIMIT 500");
+    all(stmt(db, &sql, &[status.into()])?).await
+}
+
+pub async fn application(db: &D1Database, id: i64) -> worker::Result<Option<ApplicationRow>> {
+    let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE id = ?1 AND email != ''");
+    first(stmt(db, &sql, &[int(id)])?).await
+}
+
+pub async fn applications_of(db: &D1Database, member_id: i64, email: &str) -> worker::Result<Vec<ApplicationRow>> {
+    let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE member_id = ?1 OR email = ?2 ORDER BY id");
+    all(stmt(db, &sql, &[int(member_id), email.into()])?).await
+}
+
+/// The approval of an application, in the order of its batch. Every statement after the first
+/// acts only on the row that carries this request's nonce, so a second approval changes nothing.
+pub fn approve(db: &D1Database, id: i64, actor: i64, now: DateTime<Utc>, nonce: &str) -> worker::Result<Vec<D1PreparedStatement>> {
+    let decided = "UPDATE applications SET status = 'approved', decided_by = ?2, decided_at = ?3, op_nonce = ?4 \
+         WHERE id = ?1 AND status = 'pending'";
+    let member = "INSERT INTO members (email, name, phone, company, skills, lang) \
+         SELECT email, name, phone, company, skills, lang FROM applications WHERE op_nonce = ?1";
+    let link = "UPDATE applications SET member_id = (SELECT id FROM members WHERE members.email = applications.email) WHERE op_nonce = ?1";
+    let clubs = "INSERT OR IGNORE INTO member_clubs (member_id, club_id) \
+         SELECT a.member_id, c.id FROM applications a, json_each(a.clubs) j JOIN clubs c ON c.slug = j.value WHERE a.op_nonce = ?1";
+    Ok(vec![
+        stmt(db, decided, &[int(id), int(actor), ts(now).into(), nonce.into()])?,
+        stmt(db, member, &[nonce.into()])?,
+        stmt(db, link, &[nonce.into()])?,
+        stmt(db, clubs, &[nonce.into()])?,
+    ])
+}
+
+pub fn decline(db: &D1Database, id: i64, actor: i64, reason: &str, now: DateTime<Utc>, nonce: &str) -> worker::Result<D1PreparedStatement> {
+    let sql = "UPDATE applications SET status = 'declined', decline_reason = ?2, decided_by = ?3, decided_at = ?4, op_nonce = ?5 \
+         WHERE id = ?1 AND status = 'pending'";
+    stmt(db, sql, &[int(id), reason.into(), int(actor), ts(now).into(), nonce.into()])
+}
+
+// ---------------------------------------------------------------- single-use tokens
+
+/// A token for the member created or changed by the application holding `nonce`.
+pub fn invitation_token_for_application(db: &D1Database, hash: &str, nonce: &str, expires: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+    let sql = "INSERT INTO tokens (hash, member_id, purpose, expires_at) \
+         SELECT ?1, member_id, 'invitation', ?3 FROM applications WHERE op_nonce = ?2 AND member_id IS NOT NULL";
+    stmt(db, sql, &[hash.into(), nonce.into(), ts(expires).into()])
+}
+
+pub fn reset_token(db: &D1Database, hash: &str, member_id: i64, expires: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+    let sql = "INSERT INTO tokens (hash, member_id, purpose, expires_at) VALUES (?1, ?2, 'password_reset', ?3)";
+    stmt(db, sql, &[hash.into(), int(member_id), ts(expires).into()])
+}
+
+#[derive(Deserialize)]
+pub struct TokenRow {
+    pub member_id: i64,
+}
+
+/// Spend a token: one statement marks it used only if it is unused, unexpired and of this purpose,
+/// and says for whom. Two simultaneous uses: one wins, the other gets nothing.
+pub async fn spend_token(db: &D1Database, hash: &str, purpose: &str, now: DateTime<Utc>) -> worker::Result<Option<TokenRow>> {
+    let sql = "UPDATE tokens SET used_at = ?3 WHERE hash = ?1 AND purpose = ?2 AND used_at IS NULL AND expires_at > ?3 \
+         AND member_id IN (SELECT id FROM members WHERE status = 'active') RETURNING member_id";
+    first(stmt(db, sql, &[hash.into(), purpose.into(), ts(now).into()])?).await
+}
+
+pub fn set_password(db: &D1Database, member_id: i64, phc: &str) -> worker::Result<D1PreparedStatement> {
+    stmt(db, "UPDATE members SET password_hash = ?2 WHERE id = ?1 AND status = 'active'", &[int(member_id), phc.into()])
+}
+
+// ---------------------------------------------------------------- profile and clubs
+
+pub struct ProfileValues<'a> {
+    pub name: &'a str,
+    pub phone: &'a str,
+    pub company: &'a str,
+    pub skills: &'a [String],
+    pub bio: &'a str,
+    pub in_directory: bool,
+    pub lang: Lang,
+}
+
+pub fn update_profile(db: &D1Database, member_id: i64, p: &ProfileValues<'_>) -> worker::Result<D1PreparedStatement> {
+    let sql = "UPDATE members SET name = ?2, phone = ?3, company = ?4, skills = ?5, bio = ?6, in_directory = ?7, lang = ?8 \
+         WHERE id = ?1 AND status = 'active'";
+    stmt(
+        db,
+        sql,
+        &[
+            int(member_id),
+            p.name.into(),
+            p.phone.into(),
+            p.company.into(),
+            serde_json::to_string(p.skills).unwrap_or_else(|_| "[]".into()).into(),
+            p.bio.into(),
+            int(p.in_directory as i64),
+            p.lang.code().into(),
+        ],
+    )
+}
+
+pub fn join_club(db: &D1Database, member_id: i64, slug: &str) -> worker::Result<D1PreparedStatement> {
+    let sql = "INSERT OR IGNORE INTO member_clubs (member_id, club_id) SELECT ?1, id FROM clubs WHERE slug = ?2 AND active = 1";
+    stmt(db, sql, &[int(member_id), slug.into()])
+}
+
+pub fn leave_club(db: &D1Database, member_id: i64, slug: &str) -> worker::Result<D1PreparedStatement> {
+    let sql = "DELETE FROM member_clubs WHERE member_id = ?1 AND club_id = (SELECT id FROM clubs WHERE slug = ?2)";
+    stmt(db, sql, &[int(member_id), slug.into()])
+}
+
+pub async fn club_exists(db: &D1Database, slug: &str) -> worker::Result<bool> {
+    #[derive(Deserialize)]
+    struct N {
+        n: i64,
+    }
+    let row: Option<N> = first(stmt(db, "SELECT COUNT(*) AS n FROM clubs WHERE slug = ?1 AND active = 1", &[slug.into()])?).await?;
+    Ok(row.is_some_and(|r| r.n > 0))
+}
+
+pub async fn club_slugs(db: &D1Database) -> worker::Result<Vec<String>> {
+    #[derive(Deserialize)]
+    struct S {
+        slug: String,
+    }
+    Ok(all::<S>(db.prepare("SELECT slug FROM clubs WHERE active = 1")).await?.into_iter().map(|s| s.slug).collect())
+}
+
+// ---------------------------------------------------------------- staff actions
+
+/// Record a payment and extend the membership, as compare-and-swap on the current end date: if
+/// another payment changed it in between, nothing is written (the caller answers 409).
+pub fn record_payment(
+    db: &D1Database,
+    member_id: i64,
+    previous_until: Option<NaiveDate>,
+    amount_cents: i64,
+    paid_on: NaiveDate,
+    method: PaymentMethod,
+    period: (NaiveDate, NaiveDate),
+    actor: i64,
+) -> worker::Result<Vec<D1PreparedStatement>> {
+    let day = |d: NaiveDate| JsValue::from_str(&d.format("%Y-%m-%d").to_string());
+    let previous = previous_until.map(day).unwrap_or(JsValue::NULL);
+    let extend = "UPDATE members SET membership_until = ?2 WHERE id = ?1 AND status = 'active' AND membership_until IS ?3";
+    // changes() is the number of rows the UPDATE just before changed: no extension, no payment.
+    let pay = "INSERT INTO payments (member_id, amount_cents, paid_on, method, period_start, period_end, recorded_by) \
+         SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE changes() = 1";
+    Ok(vec![
+        stmt(db, extend, &[int(member_id), day(period.1), previous])?,
+        stmt(
+            db,
+            pay,
+            &[int(member_id), int(amount_cents), day(paid_on), method.as_str().into(), day(period.0), day(period.1), int(actor)],
+        )?,
+    ])
+}
+
+#[derive(Deserialize)]
+struct PaymentRow {
+    id: i64,
+    amount_cents: i64,
+    paid_on: String,
+    method: String,
+    period_start: String,
+    period_end: String,
+    recorded_by: Option<String>,
+}
+
+pub async fn payments(db: &D1Database, member_id: i64) -> worker::Result<Vec<Payment>> {
+    let sql = "SELECT p.id, p.amount_cents, p.paid_on, p.method, p.period_start, p.period_end, r.name AS recorded_by \
+         FROM payments p LEFT JOIN members r ON r.id = p.recorded_by WHERE p.member_id = ?1 ORDER BY p.paid_on, p.id";
+    Ok(all::<PaymentRow>(stmt(db, sql, &[int(member_id)])?)
+        .await?
+        .into_iter()
+        .filter_map(|p| {
+            Some(Payment {
+                id: p.id,
+                amount_cents: p.amount_cents,
+                paid_on: date_of(Some(&p.paid_on))?,
+                method: PaymentMethod::parse(&p.method)?,
+                period_start: date_of(Some(&p.period_start))?,
+                period_end: date_of(Some(&p.period_end))?,
+                recorded_by: p.recorded_by.unwrap_or_default(),
+            })
+        })
+        .collect())
+}
+
+pub fn deactivate(db: &D1Database, member_id: i64) -> worker::Result<D1PreparedStatement> {
+    stmt(db, "UPDATE members SET status = 'deactivated' WHERE id = ?1 AND status = 'active'", &[int(member_id)])
+}
+
+/// Change a role, but never leave the association without an active administrator.
+pub fn set_role(db: &D1Database, member_id: i64, role: Role) -> worker::Result<D1PreparedStatement> {
+    let sql = "UPDATE members SET role = ?2 WHERE id = ?1 AND status = 'active' \
+         AND NOT (role = 'admin' AND ?2 != 'admin' AND (SELECT COUNT(*) FROM members WHERE role = 'admin' AND status = 'active') <= 1)";
+    stmt(db, sql, &[int(member_id), role.as_str().into()])
+}
+
+/// Erase a member's personal data. What the association must keep for its accounts (payments)
+/// stays, attached to a row that no longer says who it was.
+pub fn erase(db: &D1Database, member_id: i64, email: &str) -> worker::Result<Vec<D1PreparedStatement>> {
+    let id = || int(member_id);
+    Ok(vec![
+        stmt(
+            db,
+            "UPDATE members SET email = 'deleted-' || id || '@invalid', name = '', phone = '', company = '', skills = '[]', \
+             bio = '', in_directory = 0, status = 'deleted', password_hash = NULL WHERE id = ?1",
+            &[id()],
+        )?,
+        stmt(db, "DELETE FROM sessions WHERE member_id = ?1", &[id()])?,
+        stmt(db, "DELETE FROM tokens WHERE member_id = ?1", &[id()])?,
+        stmt(db, "DELETE FROM member_clubs WHERE member_id = ?1", &[id()])?,
+        stmt(
+            db,
+            "UPDATE applications SET email = '', name = '', phone = '', company = '', skills = '[]', motivation = '', clubs = '[]' \
+             WHERE member_id = ?1 OR email = ?2",
+            &[id(), email.into()],
+        )?,
+        stmt(
+            db,
+            "UPDATE outbox SET to_email = '', subject = '', body_text = '', body_html = '', member_id = NULL \
+             WHERE member_id = ?1 OR to_email = ?2",
+            &[id(), email.into()],
+        )?,
+        stmt(db, "DELETE FROM login_attempts WHERE email = ?1", &[email.into()])?,
+    ])
+}
+
+// ---------------------------------------------------------------- renewal reminders
+
+/// Active members whose membership ends within the reminder windows around `today`.
+pub async fn renewal_candidates(db: &D1Database, from: NaiveDate, to: NaiveDate) -> worker::Result<Vec<MemberRow>> {
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.status = 'active' AND m.membership_until BETWEEN ?1 AND ?2"
+    );
+    all(stmt(db, &sql, &[from.format("%Y-%m-%d").to_string().into(), to.format("%Y-%m-%d").to_string().into()])?).await
+}

@@ -1,0 +1,97 @@
+//! Sessions (hashed ids with idle and absolute expiry) and login attempts.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Deserialize;
+use worker::wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement};
+
+use super::{first, stmt, ts};
+
+const FIND: &str = "SELECT s.member_id, m.name, m.email, m.role FROM sessions s JOIN members m ON m.id = s.member_id \
+     WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND s.idle_expires_at > ?2 AND m.status = 'active'";
+/// Slide the idle expiry at most once a minute, so reads do not all become writes.
+const TOUCH: &str = "UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE id_hash = ?1 AND last_seen_at < ?4";
+const CREATE: &str = "INSERT INTO sessions (id_hash, member_id, created_at, last_seen_at, idle_expires_at, expires_at) \
+     VALUES (?1, ?2, ?3, ?3, ?4, ?5)";
+const DELETE: &str = "DELETE FROM sessions WHERE id_hash = ?1";
+const DELETE_FOR_MEMBER: &str = "DELETE FROM sessions WHERE member_id = ?1";
+
+#[derive(Deserialize)]
+pub struct SessionRow {
+    pub member_id: i64,
+    pub name: String,
+    pub email: String,
+    pub role: String,
+}
+
+pub async fn find(db: &D1Database, hash: &str, now: DateTime<Utc>) -> worker::Result<Option<SessionRow>> {
+    first(stmt(db, FIND, &[hash.into(), ts(now).into()])?).await
+}
+
+pub async fn touch(db: &D1Database, hash: &str, now: DateTime<Utc>, idle: Duration) -> worker::Result<()> {
+    let values: [JsValue; 4] = [hash.into(), ts(now).into(), ts(now + idle).into(), ts(now - Duration::minutes(1)).into()];
+    stmt(db, TOUCH, &values)?.run().await.map(|_| ())
+}
+
+pub fn create(
+    db: &D1Database,
+    hash: &str,
+    member_id: i64,
+    now: DateTime<Utc>,
+    idle: Duration,
+    absolute: Duration,
+) -> worker::Result<D1PreparedStatement> {
+    let values: [JsValue; 5] =
+        [hash.into(), (member_id as f64).into(), ts(now).into(), ts(now + idle).into(), ts(now + absolute).into()];
+    stmt(db, CREATE, &values)
+}
+
+pub fn delete(db: &D1Database, hash: &str) -> worker::Result<D1PreparedStatement> {
+    stmt(db, DELETE, &[hash.into()])
+}
+
+pub fn delete_for_member(db: &D1Database, member_id: i64) -> worker::Result<D1PreparedStatement> {
+    stmt(db, DELETE_FOR_MEMBER, &[(member_id as f64).into()])
+}
+
+// ---------------------------------------------------------------- login throttling
+
+const FAILURES_FOR_EMAIL: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts \
+     WHERE email = ?1 AND success = 0 AND at > ?2 \
+     AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE email = ?1 AND success = 1), '')";
+const FAILURES_FOR_CLIENT: &str =
+    "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts WHERE client = ?1 AND success = 0 AND at > ?2";
+const RECORD: &str = "INSERT INTO login_attempts (at, email, client, success) VALUES (?1, ?2, ?3, ?4)";
+const PRUNE: &str = "DELETE FROM login_attempts WHERE at < ?1";
+
+#[derive(Deserialize)]
+pub struct Failures {
+    pub n: i64,
+    pub oldest: Option<String>,
+}
+
+pub async fn failures(db: &D1Database, email: &str, client: &str, since: DateTime<Utc>) -> worker::Result<(Failures, Failures)> {
+    let results = db
+        .batch(vec![
+            stmt(db, FAILURES_FOR_EMAIL, &[email.into(), ts(since).into()])?,
+            stmt(db, FAILURES_FOR_CLIENT, &[client.into(), ts(since).into()])?,
+        ])
+        .await?;
+    let read = |i: usize| -> worker::Result<Failures> {
+        results
+            .get(i)
+            .map(|r| r.results::<Failures>())
+            .transpose()?
+            .and_then(|mut v| v.pop())
+            .ok_or_else(|| worker::Error::RustError("no count".into()))
+    };
+    Ok((read(0)?, read(1)?))
+}
+
+pub fn record_attempt(db: &D1Database, now: DateTime<Utc>, email: &str, client: &str, success: bool) -> worker::Result<D1PreparedStatement> {
+    stmt(db, RECORD, &[ts(now).into(), email.into(), client.into(), (success as i32 as f64).into()])
+}
+
+pub fn prune_attempts(db: &D1Database, before: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+    stmt(db, PRUNE, &[ts(before).into()])
+}

@@ -1,0 +1,315 @@
+//! Joining, logging in and out, single-use links, the member's own data and the directory.
+
+use chrono::Duration;
+use domain::accounts::{check_new_password, parse_name, parse_phone, parse_skills, parse_text, Checker, Email as EmailAddress};
+use domain::wire::{ApplicationRequest, Created, DirectoryEntry, LoginRequest, Me, MemberExport, PasswordResetRequest, ProfileUpdate, SetPasswordRequest};
+use domain::{paris, Msg};
+use worker::{Method, Response};
+
+use super::{handler, Ctx, Route};
+use crate::auth::{self, Access, SESSION_ABSOLUTE, SESSION_IDLE};
+use crate::error::{ApiError, Context};
+use crate::repo::{self, accounts, changes, outbox, sessions};
+use crate::secrets::{hash_password, random_token, token_hash, verify_password};
+use crate::service::email::Email;
+
+pub fn routes() -> Vec<Route> {
+    use Access::*;
+    vec![
+        Route::new(Method::Post, "/api/applications", "apply", "Apply to join the association (no account needed).", "accounts", Public, handler!(apply))
+            .body::<ApplicationRequest>()
+            .returns::<Created>(201),
+        Route::new(Method::Post, "/api/auth/login", "login", "Log in: sets the session cookie. Throttled per account and per client.", "auth", Public, handler!(login))
+            .body::<LoginRequest>()
+            .returns::<Me>(200),
+        Route::new(Method::Post, "/api/auth/logout", "logout", "Log out: revokes the session server-side.", "auth", Public, handler!(logout))
+            .no_content(204)
+            .with_caller(),
+        Route::new(Method::Post, "/api/auth/invitation", "accept_invitation", "Choose a password with the single-use invitation link (72 h); logs in.", "auth", Public, handler!(accept_invitation))
+            .body::<SetPasswordRequest>()
+            .returns::<Me>(200),
+        Route::new(Method::Post, "/api/auth/password-reset", "request_password_reset", "Ask for a password reset link by email (always 202).", "auth", Public, handler!(request_password_reset))
+            .body::<PasswordResetRequest>()
+            .no_content(202),
+        Route::new(Method::Post, "/api/auth/password-reset/confirm", "confirm_password_reset", "Set a new password with the single-use reset link (1 h); revokes other sessions and logs in.", "auth", Public, handler!(confirm_password_reset))
+            .body::<SetPasswordRequest>()
+            .returns::<Me>(200),
+        Route::new(Method::Get, "/api/me", "me", "The caller: identity, role, membership status, profile, clubs.", "me", Member, handler!(me)).returns::<Me>(200),
+        Route::new(Method::Put, "/api/me/profile", "update_profile", "Edit one's profile and directory opt-in.", "me", Member, handler!(update_profile))
+            .body::<ProfileUpdate>()
+            .returns::<Me>(200),
+        Route::new(Method::Put, "/api/me/clubs/{slug}", "join_club", "Join a club.", "me", Member, handler!(join_club)).returns::<Me>(200),
+        Route::new(Method::Delete, "/api/me/clubs/{slug}", "leave_club", "Leave a club.", "me", Member, handler!(leave_club)).returns::<Me>(200),
+        Route::new(Method::Get, "/api/me/export", "export_me", "Everything the portal holds about the caller, as a JSON download.", "me", Member, handler!(export_me))
+            .returns::<MemberExport>(200),
+        Route::new(Method::Delete, "/api/me", "delete_me", "Erase one's account; payments are kept without identity.", "me", Member, handler!(delete_me)).no_content(204),
+        Route::new(Method::Get, "/api/directory", "directory", "Members who chose to appear in the directory, searchable by text, skill and club.", "directory", Member, handler!(directory))
+            .query(&[("q", "text in name, company or bio", false), ("skill", "a skill (prefix)", false), ("club", "a club slug", false)])
+            .returns::<Vec<DirectoryEntry>>(200),
+        Route::new(Method::Get, "/api/directory/{id}", "directory_entry", "One directory profile (404 if the member did not opt in).", "directory", Member, handler!(directory_entry))
+            .returns::<DirectoryEntry>(200),
+    ]
+}
+
+fn json_with_cookie<T: serde::Serialize>(body: &T, cookie: &str) -> Result<Response, ApiError> {
+    let mut resp = Response::from_json(body)?;
+    resp.headers_mut().set("Set-Cookie", cookie)?;
+    Ok(resp)
+}
+
+/// The link an email carries back to the app, on the origin the request came to.
+fn app_link(ctx: &Ctx, path_and_query: &str) -> Result<String, ApiError> {
+    let url = ctx.req.url().context("request url")?;
+    Ok(format!("{}{path_and_query}", url.origin().ascii_serialization()))
+}
+
+pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: ApplicationRequest = ctx.json().await?;
+    let db = ctx.db()?;
+    let known_clubs = accounts::club_slugs(&db).await?;
+    let mut c = Checker::default();
+    let name = c.check("name", parse_name(&body.name));
+    let email = c.check("email", EmailAddress::parse(&body.email));
+    let phone = c.check("phone", parse_phone(&body.phone));
+    let company = c.check("company", parse_text(&body.company, 120));
+    let skills = c.check("skills", parse_skills(&body.skills));
+    let motivation = c.check("motivation", parse_text(&body.motivation, 2000));
+    if body.clubs.iter().any(|s| !known_clubs.contains(s)) {
+        c.fail("clubs", Msg::FieldUnknownClub);
+    }
+    if !body.consent {
+        c.fail("consent", Msg::FieldConsent);
+    }
+    let (name, email, phone, company, skills, motivation) =
+        c.finish(|| Some((name?, email?, phone?, company?, skills?, motivation?))).map_err(ApiError::Validation)?;
+    let application = accounts::NewApplication {
+        email: email.as_str(),
+        name: &name,
+        phone: &phone,
+        company: &company,
+        skills: &skills,
+        motivation: &motivation,
+        clubs: &body.clubs,
+        lang: body.lang,
+    };
+    let nonce = random_token();
+    let confirmation = Email::compose(
+        email.as_str(),
+        "application_received",
+        body.lang,
+        Msg::EmailApplicationSubject,
+        Msg::EmailApplicationBody,
+        &[("name", &name)],
+    );
+    let batch = vec![accounts::apply(&db, &application, ctx.now, &nonce)?, outbox::queue_if_application(&db, &confirmation, &nonce, ctx.now)?];
+    let results = match db.batch(batch).await {
+        Err(e) if repo::is_unique_violation(&e) => return Err(ApiError::Conflict(Msg::ErrApplicationExists)),
+        other => other.context("saving an application")?,
+    };
+    let inserted = results.first().ok_or_else(|| ApiError::Internal("empty batch result".into()))?;
+    if changes(inserted) == 0 {
+        return Err(ApiError::Conflict(Msg::ErrMemberExists));
+    }
+    let id = inserted.meta().ok().flatten().and_then(|m| m.last_row_id).unwrap_or_default();
+    Ok(Response::from_json(&Created { id })?.with_status(201))
+}
+
+const THROTTLE_WINDOW: Duration = Duration::minutes(15);
+const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+const MAX_FAILURES_PER_CLIENT: i64 = 20;
+
+pub async fn login(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: LoginRequest = ctx.json().await?;
+    let db = ctx.db()?;
+    let email = body.email.trim().to_lowercase();
+    let client = auth::client_key(&ctx.req);
+    let since = ctx.now - THROTTLE_WINDOW;
+    let (by_email, by_client) = sessions::failures(&db, &email, &client, since).await?;
+    let blocked = [(by_email, MAX_FAILURES_PER_ACCOUNT), (by_client, MAX_FAILURES_PER_CLIENT)]
+        .into_iter()
+        .filter(|(f, max)| f.n >= *max)
+        .filter_map(|(f, _)| f.oldest)
+        .filter_map(|oldest| chrono::DateTime::parse_from_rfc3339(&oldest).ok())
+        .map(|oldest| (oldest.with_timezone(&chrono::Utc) + THROTTLE_WINDOW - ctx.now).num_seconds())
+        .max();
+    if let Some(retry_after_secs) = blocked {
+        return Err(ApiError::RateLimited { retry_after_secs });
+    }
+    let member = accounts::member_by_email(&db, &email).await?;
+    let hash = member.as_ref().and_then(|m| m.password_hash.as_deref());
+    if !verify_password(&body.password, hash) {
+        sessions::record_attempt(&db, ctx.now, &email, &client, false)?.run().await?;
+        return Err(ApiError::LoginFailed);
+    }
+    let member = member.ok_or(ApiError::LoginFailed)?;
+    let token = random_token();
+    db.batch(vec![
+        sessions::create(&db, &token_hash(&token), member.id, ctx.now, SESSION_IDLE, SESSION_ABSOLUTE)?,
+        sessions::record_attempt(&db, ctx.now, &email, &client, true)?,
+        sessions::prune_attempts(&db, ctx.now - Duration::days(1))?,
+    ])
+    .await?;
+    json_with_cookie(&member.me(paris::local_date(ctx.now)), &auth::session_cookie(&token))
+}
+
+pub async fn logout(ctx: Ctx) -> Result<Response, ApiError> {
+    if let Some(m) = ctx.caller.member() {
+        sessions::delete(&ctx.db()?, &m.session_hash)?.run().await?;
+    }
+    let mut resp = Response::empty()?.with_status(204);
+    resp.headers_mut().set("Set-Cookie", &auth::clear_session_cookie())?;
+    Ok(resp)
+}
+
+/// Spend a single-use token and set the password in one batch; logs in on success.
+async fn set_password_with_token(mut ctx: Ctx, purpose: &str) -> Result<Response, ApiError> {
+    let body: SetPasswordRequest = ctx.json().await?;
+    let mut c = Checker::default();
+    c.check("password", check_new_password(&body.password));
+    if body.token.trim().is_empty() {
+        c.fail("token", Msg::FieldRequired);
+    }
+    c.finish(|| Some(())).map_err(ApiError::Validation)?;
+    let db = ctx.db()?;
+    let phc = hash_password(&body.password).map_err(ApiError::Internal)?;
+    let Some(spent) = accounts::spend_token(&db, &token_hash(body.token.trim()), purpose, ctx.now).await? else {
+        return Err(ApiError::Gone(Msg::ErrTokenInvalid));
+    };
+    let session = random_token();
+    db.batch(vec![
+        accounts::set_password(&db, spent.member_id, &phc)?,
+        // A new password ends every other session (a reset after a leak must lock the thief out).
+        sessions::delete_for_member(&db, spent.member_id)?,
+        sessions::create(&db, &token_hash(&session), spent.member_id, ctx.now, SESSION_IDLE, SESSION_ABSOLUTE)?,
+    ])
+    .await?;
+    let member = accounts::member_by_id(&db, spent.member_id).await?.ok_or(ApiError::NotFound)?;
+    json_with_cookie(&member.me(paris::local_date(ctx.now)), &auth::session_cookie(&session))
+}
+
+pub async fn accept_invitation(ctx: Ctx) -> Result<Response, ApiError> {
+    set_password_with_token(ctx, "invitation").await
+}
+
+pub async fn confirm_password_reset(ctx: Ctx) -> Result<Response, ApiError> {
+    set_password_with_token(ctx, "password_reset").await
+}
+
+pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: PasswordResetRequest = ctx.json().await?;
+    let email = EmailAddress::parse(&body.email).map_err(|m| ApiError::Validation(vec![("email".into(), m)]))?;
+    let db = ctx.db()?;
+    // Whether or not the account exists, the answer is the same: no one learns who is a member.
+    if let Some(member) = accounts::member_by_email(&db, email.as_str()).await? {
+        let token = random_token();
+        let link = app_link(&ctx, &format!("/mot-de-passe/nouveau?token={token}"))?;
+        let lang = domain::Lang::parse(&member.lang).unwrap_or_default();
+        let mail = Email::compose(&member.email, "password_reset", lang, Msg::EmailResetSubject, Msg::EmailResetBody, &[
+            ("name", &member.name),
+            ("link", &link),
+        ]);
+        db.batch(vec![
+            accounts::reset_token(&db, &token_hash(&token), member.id, ctx.now + Duration::hours(1))?,
+            outbox::queue(&db, &mail, Some(member.id), None, ctx.now)?,
+        ])
+        .await?;
+    }
+    Ok(Response::empty()?.with_status(202))
+}
+
+async fn current(ctx: &Ctx) -> Result<accounts::MemberRow, ApiError> {
+    let id = ctx.member()?.id;
+    accounts::member_by_id(&ctx.db()?, id).await?.ok_or(ApiError::Unauthorized)
+}
+
+pub async fn me(ctx: Ctx) -> Result<Response, ApiError> {
+    let row = current(&ctx).await?;
+    Ok(Response::from_json(&row.me(paris::local_date(ctx.now)))?)
+}
+
+pub async fn update_profile(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: ProfileUpdate = ctx.json().await?;
+    let mut c = Checker::default();
+    let name = c.check("name", parse_name(&body.name));
+    let phone = c.check("phone", parse_phone(&body.phone));
+    let company = c.check("company", parse_text(&body.company, 120));
+    let skills = c.check("skills", parse_skills(&body.skills));
+    let bio = c.check("bio", parse_text(&body.bio, 1000));
+    let (name, phone, company, skills, bio) = c.finish(|| Some((name?, phone?, company?, skills?, bio?))).map_err(ApiError::Validation)?;
+    let db = ctx.db()?;
+    let id = ctx.member()?.id;
+    let values = accounts::ProfileValues {
+        name: &name,
+        phone: &phone,
+        company: &company,
+        skills: &skills,
+        bio: &bio,
+        in_directory: body.in_directory,
+        lang: body.lang,
+    };
+    accounts::update_profile(&db, id, &values)?.run().await?;
+    me(ctx).await
+}
+
+async fn club_change(ctx: Ctx, join: bool) -> Result<Response, ApiError> {
+    let slug = ctx.param("slug").unwrap_or_default().to_string();
+    let db = ctx.db()?;
+    if !accounts::club_exists(&db, &slug).await? {
+        return Err(ApiError::NotFound);
+    }
+    let id = ctx.member()?.id;
+    let change = if join { accounts::join_club(&db, id, &slug)? } else { accounts::leave_club(&db, id, &slug)? };
+    change.run().await?;
+    me(ctx).await
+}
+
+pub async fn join_club(ctx: Ctx) -> Result<Response, ApiError> {
+    club_change(ctx, true).await
+}
+
+pub async fn leave_club(ctx: Ctx) -> Result<Response, ApiError> {
+    club_change(ctx, false).await
+}
+
+pub async fn export_me(ctx: Ctx) -> Result<Response, ApiError> {
+    let row = current(&ctx).await?;
+    let db = ctx.db()?;
+    let export = MemberExport {
+        exported_at: repo::ts(ctx.now),
+        profile: row.me(paris::local_date(ctx.now)),
+        payments: accounts::payments(&db, row.id).await?,
+        applications: accounts::applications_of(&db, row.id, &row.email).await?.iter().map(|a| a.wire()).collect(),
+        emails: outbox::for_member(&db, row.id, &row.email).await?,
+    };
+    let mut resp = Response::from_json(&export)?;
+    resp.headers_mut().set("Content-Disposition", "attachment; filename=\"silicon-kerne-mes-donnees.json\"")?;
+    Ok(resp)
+}
+
+pub async fn delete_me(ctx: Ctx) -> Result<Response, ApiError> {
+    let row = current(&ctx).await?;
+    let db = ctx.db()?;
+    db.batch(accounts::erase(&db, row.id, &row.email)?).await?;
+    let mut resp = Response::empty()?.with_status(204);
+    resp.headers_mut().set("Set-Cookie", &auth::clear_session_cookie())?;
+    Ok(resp)
+}
+
+pub async fn directory(ctx: Ctx) -> Result<Response, ApiError> {
+    let filter: accounts::MemberFilter = ctx.query()?;
+    let filter = accounts::MemberFilter { status: String::new(), ..filter };
+    let rows = accounts::search(&ctx.db()?, &filter, paris::local_date(ctx.now), true).await?;
+    let entries: Vec<DirectoryEntry> = rows.iter().map(|r| r.directory_entry()).collect();
+    Ok(Response::from_json(&entries)?)
+}
+
+pub async fn directory_entry(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let me = ctx.member()?.id;
+    let row = accounts::member_by_id(&ctx.db()?, id).await?.ok_or(ApiError::NotFound)?;
+    // Someone who did not opt in is private: not found, as if absent (oneself excepted).
+    if row.id != me && !(row.in_directory == 1 && row.status == "active") {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Response::from_json(&row.directory_entry())?)
+}

@@ -1,0 +1,240 @@
+//! Staff pages' API: applications, members, fees, roles, the outbox and the audit log.
+
+use chrono::{Duration, NaiveDate};
+use domain::accounts::{membership_period, parse_text, Checker, PaymentMethod};
+use domain::wire::{Application, AuditEntry, Created, DeclineRequest, MemberDetail, MemberSummary, OutboxEmail, Payment, PaymentRequest, RoleRequest};
+use domain::{paris, Msg};
+use serde_json::json;
+use worker::{Method, Response};
+
+use super::{handler, Ctx, Route};
+use crate::auth::Access;
+use crate::error::{ApiError, Context};
+use crate::repo::{accounts, audit, changes, outbox, sessions};
+use crate::secrets::{random_token, token_hash};
+use crate::service::email::Email;
+
+pub fn routes() -> Vec<Route> {
+    use Access::*;
+    vec![
+        Route::new(Method::Get, "/api/staff/applications", "list_applications", "Membership applications, newest first.", "staff", Staff, handler!(list_applications))
+            .query(&[("status", "pending, approved or declined", false)])
+            .returns::<Vec<Application>>(200),
+        Route::new(Method::Post, "/api/staff/applications/{id}/approve", "approve_application", "Approve: creates the member and emails a single-use invitation (72 h).", "staff", Staff, handler!(approve_application))
+            .returns::<Created>(201),
+        Route::new(Method::Post, "/api/staff/applications/{id}/decline", "decline_application", "Decline with a reason, emailed to the applicant.", "staff", Staff, handler!(decline_application))
+            .body::<DeclineRequest>()
+            .no_content(204),
+        Route::new(Method::Get, "/api/members", "list_members", "Members, searchable by text, skill, club and membership status.", "staff", Staff, handler!(list_members))
+            .query(&[
+                ("q", "text in name, email, company or bio", false),
+                ("skill", "a skill (prefix)", false),
+                ("club", "a club slug", false),
+                ("status", "active, expired, none or deactivated", false),
+            ])
+            .returns::<Vec<MemberSummary>>(200),
+        Route::new(Method::Get, "/api/members/{id}", "member_detail", "A member with their payments.", "staff", Staff, handler!(member_detail))
+            .returns::<MemberDetail>(200),
+        Route::new(Method::Post, "/api/members/{id}/payments", "record_payment", "Record a yearly fee; extends the membership by a year.", "staff", Staff, handler!(record_payment))
+            .body::<PaymentRequest>()
+            .returns::<Payment>(201),
+        Route::new(Method::Post, "/api/members/{id}/deactivate", "deactivate_member", "Deactivate an account; its sessions are revoked.", "staff", Staff, handler!(deactivate_member))
+            .no_content(204),
+        Route::new(Method::Put, "/api/members/{id}/role", "set_role", "Change a member's role (one active admin always remains).", "staff", Admin, handler!(set_role))
+            .body::<RoleRequest>()
+            .no_content(204),
+        Route::new(Method::Get, "/api/staff/outbox", "outbox", "The email outbox, newest first (locally, emails are read here).", "staff", Staff, handler!(list_outbox))
+            .returns::<Vec<OutboxEmail>>(200),
+        Route::new(Method::Get, "/api/staff/audit", "audit_log", "Who changed what, newest first.", "staff", Staff, handler!(list_audit))
+            .returns::<Vec<AuditEntry>>(200),
+    ]
+}
+
+#[derive(serde::Deserialize, Default)]
+struct StatusFilter {
+    #[serde(default)]
+    status: String,
+}
+
+pub async fn list_applications(ctx: Ctx) -> Result<Response, ApiError> {
+    let f: StatusFilter = ctx.query()?;
+    let rows = accounts::applications(&ctx.db()?, f.status.trim()).await?;
+    let list: Vec<Application> = rows.iter().map(|a| a.wire()).collect();
+    Ok(Response::from_json(&list)?)
+}
+
+pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let db = ctx.db()?;
+    let actor = ctx.member()?.id;
+    // Read only to write the email's words; whether the approval happens is decided by the batch.
+    let application = accounts::application(&db, id).await?.ok_or(ApiError::NotFound)?;
+    let nonce = random_token();
+    let token = random_token();
+    let url = ctx.req.url().context("request url")?;
+    let link = format!("{}/invitation?token={token}", url.origin().ascii_serialization());
+    let mail = Email::compose(
+        &application.email,
+        "invitation",
+        application.lang(),
+        Msg::EmailInvitationSubject,
+        Msg::EmailInvitationBody,
+        &[("name", &application.name), ("link", &link)],
+    );
+    let mut batch = accounts::approve(&db, id, actor, ctx.now, &nonce)?;
+    // Right after the decision: recorded only if this request made it.
+    batch.insert(
+        1,
+        audit::record_after(&db, ctx.now, &ctx.caller, "application.approve", "application", &id.to_string(), json!({ "email": application.email }))?,
+    );
+    batch.push(accounts::invitation_token_for_application(&db, &token_hash(&token), &nonce, ctx.now + Duration::hours(72))?);
+    batch.push(outbox::queue_if_application(&db, &mail, &nonce, ctx.now)?);
+    let results = match db.batch(batch).await {
+        // The email already belongs to a member (e.g. approved twice through two applications).
+        Err(e) if crate::repo::is_unique_violation(&e) => return Err(ApiError::Conflict(Msg::ErrMemberExists)),
+        other => other.context("approving an application")?,
+    };
+    if results.first().map(changes) != Some(1) {
+        return Err(ApiError::Conflict(Msg::ErrAlreadyDecided));
+    }
+    let member = accounts::member_by_email(&db, &application.email).await?.ok_or(ApiError::Internal("approved member missing".into()))?;
+    Ok(Response::from_json(&Created { id: member.id })?.with_status(201))
+}
+
+pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: DeclineRequest = ctx.json().await?;
+    let reason = match parse_text(&body.reason, 1000) {
+        Ok(r) if !r.is_empty() => r,
+        Ok(_) => return Err(ApiError::Validation(vec![("reason".into(), Msg::FieldRequired)])),
+        Err(m) => return Err(ApiError::Validation(vec![("reason".into(), m)])),
+    };
+    let db = ctx.db()?;
+    let actor = ctx.member()?.id;
+    let application = accounts::application(&db, id).await?.ok_or(ApiError::NotFound)?;
+    let nonce = random_token();
+    let mail = Email::compose(
+        &application.email,
+        "application_declined",
+        application.lang(),
+        Msg::EmailDeclinedSubject,
+        Msg::EmailDeclinedBody,
+        &[("name", &application.name), ("reason", &reason)],
+    );
+    let results = db
+        .batch(vec![
+            accounts::decline(&db, id, actor, &reason, ctx.now, &nonce)?,
+            audit::record_after(&db, ctx.now, &ctx.caller, "application.decline", "application", &id.to_string(), json!({ "reason": reason }))?,
+            outbox::queue_if_application(&db, &mail, &nonce, ctx.now)?,
+        ])
+        .await?;
+    if results.first().map(changes) != Some(1) {
+        return Err(ApiError::Conflict(Msg::ErrAlreadyDecided));
+    }
+    Ok(Response::empty()?.with_status(204))
+}
+
+pub async fn list_members(ctx: Ctx) -> Result<Response, ApiError> {
+    let f: accounts::MemberFilter = ctx.query()?;
+    let today = paris::local_date(ctx.now);
+    let rows = accounts::search(&ctx.db()?, &f, today, false).await?;
+    let list: Vec<MemberSummary> = rows.iter().map(|r| r.summary(today)).collect();
+    Ok(Response::from_json(&list)?)
+}
+
+pub async fn member_detail(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let db = ctx.db()?;
+    let row = accounts::member_by_id(&db, id).await?.ok_or(ApiError::NotFound)?;
+    let detail = MemberDetail {
+        member: row.summary(paris::local_date(ctx.now)),
+        bio: row.bio.clone(),
+        in_directory: row.in_directory == 1,
+        created_at: row.created_at.clone(),
+        payments: accounts::payments(&db, id).await?,
+    };
+    Ok(Response::from_json(&detail)?)
+}
+
+pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: PaymentRequest = ctx.json().await?;
+    let today = paris::local_date(ctx.now);
+    let mut c = Checker::default();
+    let amount = c.check("amount_cents", if (0..=1_000_000).contains(&body.amount_cents) { Ok(body.amount_cents) } else { Err(Msg::FieldAmount) });
+    let paid_on = c.check(
+        "paid_on",
+        NaiveDate::parse_from_str(body.paid_on.trim(), "%Y-%m-%d")
+            .map_err(|_| Msg::FieldDate)
+            .and_then(|d| if d > today { Err(Msg::FieldDateFuture) } else { Ok(d) }),
+    );
+    let method = c.check("method", PaymentMethod::parse(body.method.trim()).ok_or(Msg::FieldPaymentMethod));
+    let (amount, paid_on, method) = c.finish(|| Some((amount?, paid_on?, method?))).map_err(ApiError::Validation)?;
+    let db = ctx.db()?;
+    let member = accounts::member_by_id(&db, id).await?.filter(|m| m.status == "active").ok_or(ApiError::NotFound)?;
+    let previous = member.until();
+    let period = membership_period(paid_on, previous);
+    let mut batch = accounts::record_payment(&db, id, previous, amount, paid_on, method, period, ctx.member()?.id)?;
+    batch.push(audit::record_after(
+        &db,
+        ctx.now,
+        &ctx.caller,
+        "member.payment",
+        "member",
+        &id.to_string(),
+        json!({ "amount_cents": amount, "paid_on": paid_on, "method": method.as_str(), "until": period.1 }),
+    )?);
+    let results = db.batch(batch).await?;
+    if results.get(1).map(changes) != Some(1) {
+        // Another payment moved the end date between our read and our write: nothing was written.
+        return Err(ApiError::Conflict(Msg::ErrConflict));
+    }
+    let payment_id = results.get(1).and_then(|r| r.meta().ok().flatten()).and_then(|m| m.last_row_id).unwrap_or_default();
+    let recorded_by = ctx.member()?.name.clone();
+    let payment = Payment { id: payment_id, amount_cents: amount, paid_on, method, period_start: period.0, period_end: period.1, recorded_by };
+    Ok(Response::from_json(&payment)?.with_status(201))
+}
+
+pub async fn deactivate_member(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let db = ctx.db()?;
+    let results = db
+        .batch(vec![
+            accounts::deactivate(&db, id)?,
+            audit::record_after(&db, ctx.now, &ctx.caller, "member.deactivate", "member", &id.to_string(), json!({}))?,
+            sessions::delete_for_member(&db, id)?,
+        ])
+        .await?;
+    if results.first().map(changes) != Some(1) {
+        return Err(ApiError::NotFound);
+    }
+    Ok(Response::empty()?.with_status(204))
+}
+
+pub async fn set_role(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: RoleRequest = ctx.json().await?;
+    let db = ctx.db()?;
+    let results = db
+        .batch(vec![
+            accounts::set_role(&db, id, body.role)?,
+            audit::record_after(&db, ctx.now, &ctx.caller, "member.role", "member", &id.to_string(), json!({ "role": body.role.as_str() }))?,
+        ])
+        .await?;
+    if results.first().map(changes) != Some(1) {
+        // Say why: no such active member, or the last administrator.
+        return match accounts::member_by_id(&db, id).await? {
+            Some(m) if m.status == "active" => Err(ApiError::Conflict(Msg::ErrLastAdmin)),
+            _ => Err(ApiError::NotFound),
+        };
+    }
+    Ok(Response::empty()?.with_status(204))
+}
+
+pub async fn list_outbox(ctx: Ctx) -> Result<Response, ApiError> {
+    Ok(Response::from_json(&outbox::list(&ctx.db()?).await?)?)
+}
+
+pub async fn list_audit(ctx: Ctx) -> Result<Response, ApiError> {
+    Ok(Response::from_json(&audit::list(&ctx.db()?).await?)?)
+}

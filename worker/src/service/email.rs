@@ -1,0 +1,107 @@
+//! Emails: composed in the recipient's language from the translation layer, stored in the outbox,
+//! sent later by the scheduled run through the configured sender.
+
+use domain::i18n::fill;
+use domain::{Lang, Msg};
+use serde_json::json;
+use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
+
+use crate::repo::outbox;
+
+pub struct Email {
+    pub to: String,
+    pub kind: &'static str,
+    pub lang: Lang,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The HTML part: the same text, escaped, with links made clickable and line breaks kept.
+fn to_html(text: &str) -> String {
+    let body: Vec<String> = text
+        .lines()
+        .map(|line| {
+            let escaped = escape_html(line);
+            if line.starts_with("http://") || line.starts_with("https://") {
+                format!("<a href=\"{escaped}\">{escaped}</a>")
+            } else {
+                escaped
+            }
+        })
+        .collect();
+    format!("<!doctype html><html><body style=\"font-family:sans-serif\"><p>{}</p></body></html>", body.join("<br>\n"))
+}
+
+impl Email {
+    pub fn compose(to: &str, kind: &'static str, lang: Lang, subject: Msg, body: Msg, args: &[(&str, &str)]) -> Email {
+        let text = fill(body.text(lang), args);
+        Email {
+            to: to.to_string(),
+            kind,
+            lang,
+            subject: fill(subject.text(lang), args),
+            html: to_html(&text),
+            text,
+        }
+    }
+}
+
+/// Where emails go, chosen by the `EMAIL_SENDER` variable.
+enum Sender {
+    /// Local runs and tests: nothing leaves the machine; staff read the outbox in the staff pages.
+    OutboxOnly,
+    /// Production: an HTTP email API (Resend-compatible JSON), its key a wrangler secret.
+    Http { url: String, key: String, from: String },
+}
+
+fn sender(env: &Env) -> Sender {
+    let var = |name: &str| env.var(name).ok().map(|v| v.to_string());
+    match var("EMAIL_SENDER").as_deref() {
+        Some("http") => Sender::Http {
+            url: var("EMAIL_API_URL").unwrap_or_default(),
+            key: env.secret("EMAIL_API_KEY").map(|s| s.to_string()).unwrap_or_default(),
+            from: var("EMAIL_FROM").unwrap_or_else(|| "Silicon Kerne <contact@silicon-kerne.net>".into()),
+        },
+        _ => Sender::OutboxOnly,
+    }
+}
+
+async fn send_http(url: &str, key: &str, from: &str, e: &outbox::Pending) -> worker::Result<()> {
+    let headers = Headers::new();
+    headers.set("Authorization", &format!("Bearer {key}"))?;
+    headers.set("Content-Type", "application/json")?;
+    let body = json!({ "from": from, "to": [e.to_email], "subject": e.subject, "text": e.body_text, "html": e.body_html });
+    let mut init = RequestInit::new();
+    init.with_method(Method::Post).with_headers(headers).with_body(Some(body.to_string().into()));
+    let resp = Fetch::Request(Request::new_with_init(url, &init)?).send().await?;
+    if (200..300).contains(&resp.status_code()) {
+        Ok(())
+    } else {
+        Err(worker::Error::RustError(format!("email API answered {}", resp.status_code())))
+    }
+}
+
+/// Send what the outbox holds; each email is marked sent, or its failure counted (5 tries).
+pub async fn send_pending(env: &Env, db: &worker::D1Database, now: chrono::DateTime<chrono::Utc>) -> worker::Result<usize> {
+    let sender = sender(env);
+    let mut sent = 0;
+    for e in outbox::pending(db, 25).await? {
+        let result = match &sender {
+            Sender::OutboxOnly => Ok(()),
+            Sender::Http { url, key, from } => send_http(url, key, from, &e).await,
+        };
+        match result {
+            Ok(()) => {
+                outbox::mark_sent(db, e.id, now).await?;
+                sent += 1;
+            }
+            Err(err) => outbox::mark_failed(db, e.id, &err.to_string()).await?,
+        }
+    }
+    Ok(sent)
+}

@@ -1,0 +1,36 @@
+//! Renewal reminders, queued by the scheduled run: 30 and 7 days before the end of a membership
+//! and on expiry, each at most once per period (the outbox's dedupe key), never after a renewal
+//! (a renewal moves the end date, and with it the reminder that is due).
+
+use chrono::{DateTime, Duration, Utc};
+use domain::accounts::{due_reminder, Reminder};
+use domain::i18n::format_date_long;
+use domain::{paris, Lang, Msg};
+use worker::D1Database;
+
+use crate::repo::{accounts, outbox};
+use crate::service::email::Email;
+
+pub async fn queue_due(db: &D1Database, now: DateTime<Utc>) -> worker::Result<usize> {
+    let today = paris::local_date(now);
+    let candidates = accounts::renewal_candidates(db, today - Duration::days(30), today + Duration::days(30)).await?;
+    let mut statements = Vec::new();
+    for m in candidates {
+        let Some(until) = m.until() else { continue };
+        let Some(reminder) = due_reminder(until, today) else { continue };
+        let lang = Lang::parse(&m.lang).unwrap_or_default();
+        let (subject, body) = match reminder {
+            Reminder::ThirtyDays | Reminder::SevenDays => (Msg::EmailRenewalSoonSubject, Msg::EmailRenewalSoonBody),
+            Reminder::Expired => (Msg::EmailExpiredSubject, Msg::EmailExpiredBody),
+        };
+        let until_text = format_date_long(until, lang);
+        let mail = Email::compose(&m.email, "renewal_reminder", lang, subject, body, &[("name", &m.name), ("until", &until_text)]);
+        let key = format!("renewal:{}:{}:{}", m.id, until, reminder.key());
+        statements.push(outbox::queue(db, &mail, Some(m.id), Some(&key), now)?);
+    }
+    if statements.is_empty() {
+        return Ok(0);
+    }
+    let results = db.batch(statements).await?;
+    Ok(results.iter().map(crate::repo::changes).sum())
+}
