@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
 
+pub mod api_client;
 pub mod browser;
 pub mod harness;
 pub mod sizes;
@@ -176,6 +177,29 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
+    }
+
+    /// Read the local D1 directly (to check what was or was not stored): rows as JSON objects.
+    pub fn sql(&self, query: &str) -> Result<Vec<serde_json::Value>> {
+        let persist = self.state_dir.to_string_lossy().to_string();
+        let out = wrangler(&repo_root())
+            .args(["d1", "execute", "DB", "--local", "--persist-to", &persist, "--json", "--command", query])
+            .output()
+            .context("wrangler d1 execute")?;
+        if !out.status.success() {
+            bail!("{query} failed: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).context("wrangler's JSON")?;
+        Ok(v[0]["results"].as_array().cloned().unwrap_or_default())
+    }
+
+    /// Run the Cron handler now, as the platform would on schedule.
+    pub async fn run_scheduled(&self) -> Result<()> {
+        let resp = reqwest::get(self.url("/__scheduled")).await?;
+        if !resp.status().is_success() {
+            bail!("/__scheduled answered {}", resp.status());
+        }
+        Ok(())
     }
 
     /// Stop the server and remove its state.

@@ -5,11 +5,16 @@ use std::sync::OnceLock;
 
 use kerne_tests::{tests, TestApp};
 
+mod accounts;
+mod auth;
+mod authorization;
 mod errors;
 mod health;
+mod membership;
 mod openapi;
 mod security;
 mod site;
+mod support;
 
 /// What every API test gets: the running app and an HTTP client.
 pub struct Api {
@@ -52,6 +57,25 @@ fn main() -> std::process::ExitCode {
             security::hashed_assets_are_immutable_and_index_is_revalidated,
             openapi::documents_every_served_route,
             openapi::describes_the_error_body_and_wire_types,
+            accounts::bad_application_lists_every_field_and_stores_nothing,
+            accounts::a_second_application_or_a_member_email_is_refused,
+            accounts::approval_invites_once_and_the_link_works_once,
+            accounts::decline_needs_a_reason_and_tells_the_applicant,
+            accounts::password_reset_is_single_use_and_revokes_old_sessions,
+            auth::login_sets_a_strict_cookie_and_a_new_session_each_time,
+            auth::wrong_password_and_unknown_email_look_alike,
+            auth::five_failures_lock_the_account_for_a_while,
+            auth::twenty_failures_from_one_client_are_throttled,
+            auth::logout_and_deactivation_revoke_sessions,
+            auth::cross_site_and_non_json_writes_are_refused,
+            membership::a_payment_sets_a_year_and_bad_input_stores_nothing,
+            membership::simultaneous_payments_extend_once,
+            membership::renewal_reminders_are_sent_once_and_never_after_renewal,
+            membership::profile_edits_are_checked_and_clubs_joined_and_left,
+            membership::the_directory_shows_only_those_who_opted_in,
+            membership::a_member_exports_then_erases_their_data,
+            authorization::every_route_checks_who_is_asking,
+            authorization::the_last_admin_cannot_be_demoted,
         ],
     );
     if conclusion.has_failed() {

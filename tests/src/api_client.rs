@@ -1,0 +1,123 @@
+//! An HTTP client that behaves like the app in a browser: same origin, JSON, a session cookie.
+
+use anyhow::{bail, Context, Result};
+use reqwest::{Method, Response};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::TestApp;
+
+pub const SESSION_COOKIE: &str = "__Host-kerne_session";
+pub const DEMO_PASSWORD: &str = "kerne-demo";
+
+#[derive(Clone)]
+pub struct ApiClient {
+    pub base: String,
+    http: reqwest::Client,
+    /// The session token, as the browser would keep it.
+    pub session: Option<String>,
+    /// Sent as `CF-Connecting-IP`, so throttling tests do not throttle each other.
+    pub client_ip: Option<String>,
+    pub lang: &'static str,
+}
+
+impl ApiClient {
+    pub fn anonymous(app: &TestApp) -> ApiClient {
+        ApiClient { base: app.base_url.clone(), http: reqwest::Client::new(), session: None, client_ip: None, lang: "fr" }
+    }
+
+    pub fn with_ip(mut self, ip: &str) -> ApiClient {
+        self.client_ip = Some(ip.to_string());
+        self
+    }
+
+    pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
+        let mut req = self.http.request(method.clone(), format!("{}{path}", self.base)).header("Accept-Language", self.lang);
+        if method != Method::GET && method != Method::HEAD {
+            // What a browser sends with every same-origin fetch that changes something.
+            req = req.header("Origin", &self.base).header("Sec-Fetch-Site", "same-origin");
+        }
+        if let Some(token) = &self.session {
+            req = req.header("Cookie", format!("{SESSION_COOKIE}={token}"));
+        }
+        if let Some(ip) = &self.client_ip {
+            req = req.header("CF-Connecting-IP", ip);
+        }
+        req
+    }
+
+    pub async fn send(&self, method: Method, path: &str, body: Option<&Value>) -> Result<Response> {
+        let mut req = self.request(method.clone(), path);
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        req.send().await.with_context(|| format!("{method} {path}"))
+    }
+
+    pub async fn get(&self, path: &str) -> Result<Response> {
+        self.send(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Result<Response> {
+        self.send(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: &Value) -> Result<Response> {
+        self.send(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Result<Response> {
+        self.send(Method::DELETE, path, None).await
+    }
+
+    /// GET and decode, failing with the body when the status is not 200.
+    pub async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+        let resp = self.get(path).await?;
+        expect_json(resp, 200).await
+    }
+
+    /// Log in; the returned client carries the session cookie.
+    pub async fn login(&self, email: &str, password: &str) -> Result<ApiClient> {
+        let resp = self.post("/api/auth/login", &serde_json::json!({ "email": email, "password": password })).await?;
+        let status = resp.status();
+        let token = session_from(&resp);
+        if status != 200 {
+            bail!("login of {email} answered {status}: {}", resp.text().await?);
+        }
+        Ok(ApiClient { session: Some(token.context("login set no session cookie")?), ..self.clone() })
+    }
+
+    /// A client logged in with the session a response just set.
+    pub fn with_session_from(&self, resp: &Response) -> Result<ApiClient> {
+        Ok(ApiClient { session: Some(session_from(resp).context("no session cookie in the response")?), ..self.clone() })
+    }
+}
+
+/// The session token in a response's `Set-Cookie`, if any.
+pub fn session_from(resp: &Response) -> Option<String> {
+    resp.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find_map(|c| {
+        c.strip_prefix(&format!("{SESSION_COOKIE}=")).and_then(|rest| rest.split(';').next()).filter(|t| !t.is_empty()).map(String::from)
+    })
+}
+
+/// Decode a response that must have `status`, or fail with what it said.
+pub async fn expect_json<T: DeserializeOwned>(resp: Response, status: u16) -> Result<T> {
+    let got = resp.status().as_u16();
+    let url = resp.url().to_string();
+    let text = resp.text().await?;
+    if got != status {
+        bail!("{url} answered {got}, expected {status}: {text}");
+    }
+    serde_json::from_str(&text).with_context(|| format!("decoding {url}: {text}"))
+}
+
+/// Expect a status (and return the body as JSON, or Null when empty).
+pub async fn expect_status(resp: Response, status: u16) -> Result<Value> {
+    let got = resp.status().as_u16();
+    let url = resp.url().to_string();
+    let text = resp.text().await?;
+    if got != status {
+        bail!("{url} answered {got}, expected {status}: {text}");
+    }
+    Ok(if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) })
+}

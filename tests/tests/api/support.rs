@@ -1,0 +1,81 @@
+//! Helpers shared by the API tests: demo accounts, fresh members, reading the outbox.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use anyhow::{Context, Result};
+use domain::wire::{Created, OutboxEmail};
+use kerne_tests::api_client::{expect_json, expect_status, ApiClient, DEMO_PASSWORD};
+use serde_json::json;
+
+use crate::Api;
+
+pub const CONCIERGE: &str = "concierge@silicon-kerne.test";
+pub const STAFF: &str = "staff@silicon-kerne.test";
+
+/// A value unique to this run and call: emails and IPs that no other test uses.
+pub fn unique(prefix: &str) -> String {
+    static N: AtomicU32 = AtomicU32::new(0);
+    let n = N.fetch_add(1, Ordering::SeqCst);
+    format!("{prefix}{}{n}", std::process::id() % 10_000)
+}
+
+/// A client address of its own, so login throttling in one test does not affect another.
+pub fn fresh_ip() -> String {
+    static N: AtomicU32 = AtomicU32::new(1);
+    let n = N.fetch_add(1, Ordering::SeqCst);
+    format!("10.{}.{}.{}", 1 + n / 65_536 % 250, n / 256 % 256, n % 256)
+}
+
+pub fn anonymous(api: &Api) -> ApiClient {
+    ApiClient::anonymous(&api.app).with_ip(&fresh_ip())
+}
+
+pub async fn admin(api: &Api) -> Result<ApiClient> {
+    anonymous(api).login(CONCIERGE, DEMO_PASSWORD).await
+}
+
+pub async fn staff(api: &Api) -> Result<ApiClient> {
+    anonymous(api).login(STAFF, DEMO_PASSWORD).await
+}
+
+pub fn application(name: &str, email: &str) -> serde_json::Value {
+    json!({
+        "name": name, "email": email, "phone": "06 12 34 56 78", "company": "Atelier test",
+        "skills": ["Graphisme", "print"], "motivation": "Travailler avec d'autres graphistes.",
+        "clubs": ["graphistes"], "consent": true, "lang": "fr"
+    })
+}
+
+/// The newest email of a kind to an address.
+pub async fn last_email(admin: &ApiClient, to: &str, kind: &str) -> Result<OutboxEmail> {
+    let outbox: Vec<OutboxEmail> = admin.get_json("/api/staff/outbox").await?;
+    outbox.into_iter().find(|e| e.to == to && e.kind == kind).with_context(|| format!("no {kind} email to {to} in the outbox"))
+}
+
+/// The token of the link an email carries (`…?token=XYZ`).
+pub fn token_in(email: &OutboxEmail) -> Result<String> {
+    let start = email.body_text.find("token=").context("no link with a token in the email")? + "token=".len();
+    Ok(email.body_text[start..].split_whitespace().next().unwrap_or_default().to_string())
+}
+
+pub struct NewMember {
+    pub id: i64,
+    pub email: String,
+    pub client: ApiClient,
+}
+
+pub const NEW_PASSWORD: &str = "un mot de passe solide";
+
+/// A member created the way people are: application, approval, invitation link, password.
+pub async fn new_member(api: &Api, admin: &ApiClient) -> Result<NewMember> {
+    let email = format!("{}@example.fr", unique("membre-test-"));
+    let anon = anonymous(api);
+    let created: Created = expect_json(anon.post("/api/applications", &application("Nouvel Adhérent", &email)).await?, 201).await?;
+    let member: Created =
+        expect_json(admin.post(&format!("/api/staff/applications/{}/approve", created.id), &json!({})).await?, 201).await?;
+    let token = token_in(&last_email(admin, &email, "invitation").await?)?;
+    let resp = anon.post("/api/auth/invitation", &json!({ "token": token, "password": NEW_PASSWORD })).await?;
+    let client = anon.with_session_from(&resp)?;
+    expect_status(resp, 200).await?;
+    Ok(NewMember { id: member.id, email, client })
+}
