@@ -1,11 +1,18 @@
-//! One typed function per endpoint, over one generic fetch that aborts when its view goes away.
+//! One typed function per endpoint, over one generic `send` (reads abort when their view goes away;
+//! writes run to the end, so a tap that navigates away never leaves a half-known state).
 
-use domain::wire::{ApiErrorBody, SiteContent};
+use domain::accounts::Role;
+use domain::wire::{
+    ApiErrorBody, Application, ApplicationRequest, AuditEntry, Created, DeclineRequest, DirectoryEntry, LoginRequest, Me,
+    MemberDetail, MemberSummary, OutboxEmail, PasswordResetRequest, Payment, PaymentRequest, ProfileUpdate, RoleRequest,
+    SetPasswordRequest, SiteContent,
+};
 use domain::Lang;
-use gloo_net::http::Request;
+use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// Why a call failed, in a form the views can show.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,33 +23,198 @@ pub enum ApiFailure {
     Network(String),
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str, lang: Lang) -> Result<T, ApiFailure> {
-    let controller = SendWrapper::new(web_sys::AbortController::new().ok());
-    let signal = controller.as_ref().map(|c| c.signal());
-    on_cleanup(move || {
-        if let Some(c) = controller.take() {
-            c.abort();
-        }
-    });
-    let resp = Request::get(path)
+/// The one request function: `method path`, an optional JSON body, the language of the answer.
+/// Cookies go along by default (same origin); the server checks `Origin`, which the browser sets.
+async fn request(method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, lang: Lang) -> Result<Response, ApiFailure> {
+    let builder = RequestBuilder::new(path)
+        .method(method.clone())
         .header("Accept", "application/json")
-        .header("Accept-Language", lang.code())
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|e| ApiFailure::Network(e.to_string()))?;
-    if resp.ok() {
-        resp.json::<T>().await.map_err(|e| ApiFailure::Network(e.to_string()))
+        .header("Accept-Language", lang.code());
+    let builder = if method == Method::GET {
+        let controller = SendWrapper::new(web_sys::AbortController::new().ok());
+        let signal = controller.as_ref().map(|c| c.signal());
+        on_cleanup(move || {
+            if let Some(c) = controller.take() {
+                c.abort();
+            }
+        });
+        builder.abort_signal(signal.as_ref())
     } else {
-        let status = resp.status();
-        match resp.json::<ApiErrorBody>().await {
-            Ok(body) => Err(ApiFailure::Api { status, body }),
-            Err(e) => Err(ApiFailure::Network(format!("HTTP {status}: {e}"))),
-        }
+        builder
+    };
+    let request = match body {
+        Some(body) => builder.json(body),
+        None => builder.build(),
+    }
+    .map_err(|e| ApiFailure::Network(e.to_string()))?;
+    let resp = request.send().await.map_err(|e| ApiFailure::Network(e.to_string()))?;
+    if resp.ok() {
+        return Ok(resp);
+    }
+    let status = resp.status();
+    match resp.json::<ApiErrorBody>().await {
+        Ok(body) => Err(ApiFailure::Api { status, body }),
+        Err(e) => Err(ApiFailure::Network(format!("HTTP {status}: {e}"))),
+    }
+}
+
+/// A call whose answer is a JSON body.
+async fn send<T: DeserializeOwned>(method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, lang: Lang) -> Result<T, ApiFailure> {
+    let resp = request(method, path, body, lang).await?;
+    resp.json::<T>().await.map_err(|e| ApiFailure::Network(e.to_string()))
+}
+
+/// A call answered with an empty 201/202/204.
+async fn send_empty(method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, lang: Lang) -> Result<(), ApiFailure> {
+    request(method, path, body, lang).await.map(|_| ())
+}
+
+/// No body: `None::<&()>` spelled once.
+const NO_BODY: Option<&()> = None;
+
+/// Percent-encodes a query value (letters, digits and `-_.~` pass as they are).
+fn encode(value: &str) -> String {
+    String::from(js_sys::encode_uri_component(value))
+}
+
+/// `?a=1&b=2` from the non-empty pairs.
+fn query(pairs: &[(&str, &str)]) -> String {
+    let parts: Vec<String> =
+        pairs.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{k}={}", encode(v.trim()))).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
     }
 }
 
 /// `GET /api/site`
 pub async fn site(lang: Lang) -> Result<SiteContent, ApiFailure> {
-    get_json("/api/site", lang).await
+    send(Method::GET, "/api/site", NO_BODY, lang).await
+}
+
+// ---------------------------------------------------------------- public and authentication
+
+/// `POST /api/applications`
+pub async fn apply(req: &ApplicationRequest, lang: Lang) -> Result<Created, ApiFailure> {
+    send(Method::POST, "/api/applications", Some(req), lang).await
+}
+
+/// `POST /api/auth/login`
+pub async fn login(req: &LoginRequest, lang: Lang) -> Result<Me, ApiFailure> {
+    send(Method::POST, "/api/auth/login", Some(req), lang).await
+}
+
+/// `POST /api/auth/logout`
+pub async fn logout(lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, "/api/auth/logout", NO_BODY, lang).await
+}
+
+/// `POST /api/auth/invitation`
+pub async fn accept_invitation(req: &SetPasswordRequest, lang: Lang) -> Result<Me, ApiFailure> {
+    send(Method::POST, "/api/auth/invitation", Some(req), lang).await
+}
+
+/// `POST /api/auth/password-reset`
+pub async fn ask_password_reset(req: &PasswordResetRequest, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, "/api/auth/password-reset", Some(req), lang).await
+}
+
+/// `POST /api/auth/password-reset/confirm`
+pub async fn confirm_password_reset(req: &SetPasswordRequest, lang: Lang) -> Result<Me, ApiFailure> {
+    send(Method::POST, "/api/auth/password-reset/confirm", Some(req), lang).await
+}
+
+// ---------------------------------------------------------------- members
+
+/// `GET /api/me`
+pub async fn me(lang: Lang) -> Result<Me, ApiFailure> {
+    send(Method::GET, "/api/me", NO_BODY, lang).await
+}
+
+/// `PUT /api/me/profile`
+pub async fn update_profile(req: &ProfileUpdate, lang: Lang) -> Result<Me, ApiFailure> {
+    send(Method::PUT, "/api/me/profile", Some(req), lang).await
+}
+
+/// `PUT /api/me/clubs/{slug}` (join) or `DELETE` (leave).
+pub async fn set_club(slug: &str, join: bool, lang: Lang) -> Result<Me, ApiFailure> {
+    let method = if join { Method::PUT } else { Method::DELETE };
+    send(method, &format!("/api/me/clubs/{}", encode(slug)), NO_BODY, lang).await
+}
+
+/// `GET /api/me/export`, offered as a download link rather than fetched.
+pub const EXPORT_PATH: &str = "/api/me/export";
+
+/// `DELETE /api/me`
+pub async fn delete_account(lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::DELETE, "/api/me", NO_BODY, lang).await
+}
+
+/// What to search for among members: free text, a skill, a club (and, for staff, a status).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemberSearch {
+    pub q: String,
+    pub skill: String,
+    pub club: String,
+    pub status: String,
+}
+
+/// `GET /api/directory?q=&skill=&club=`
+pub async fn directory(search: &MemberSearch, lang: Lang) -> Result<Vec<DirectoryEntry>, ApiFailure> {
+    let qs = query(&[("q", &search.q), ("skill", &search.skill), ("club", &search.club)]);
+    send(Method::GET, &format!("/api/directory{qs}"), NO_BODY, lang).await
+}
+
+// ---------------------------------------------------------------- staff
+
+/// `GET /api/staff/applications?status=pending`
+pub async fn pending_applications(lang: Lang) -> Result<Vec<Application>, ApiFailure> {
+    send(Method::GET, "/api/staff/applications?status=pending", NO_BODY, lang).await
+}
+
+/// `POST /api/staff/applications/{id}/approve`
+pub async fn approve_application(id: i64, lang: Lang) -> Result<Created, ApiFailure> {
+    send(Method::POST, &format!("/api/staff/applications/{id}/approve"), NO_BODY, lang).await
+}
+
+/// `POST /api/staff/applications/{id}/decline`
+pub async fn decline_application(id: i64, req: &DeclineRequest, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, &format!("/api/staff/applications/{id}/decline"), Some(req), lang).await
+}
+
+/// `GET /api/members?q=&skill=&club=&status=`
+pub async fn members(search: &MemberSearch, lang: Lang) -> Result<Vec<MemberSummary>, ApiFailure> {
+    let qs = query(&[("q", &search.q), ("skill", &search.skill), ("club", &search.club), ("status", &search.status)]);
+    send(Method::GET, &format!("/api/members{qs}"), NO_BODY, lang).await
+}
+
+/// `GET /api/members/{id}`
+pub async fn member(id: i64, lang: Lang) -> Result<MemberDetail, ApiFailure> {
+    send(Method::GET, &format!("/api/members/{id}"), NO_BODY, lang).await
+}
+
+/// `POST /api/members/{id}/payments`
+pub async fn record_payment(id: i64, req: &PaymentRequest, lang: Lang) -> Result<Payment, ApiFailure> {
+    send(Method::POST, &format!("/api/members/{id}/payments"), Some(req), lang).await
+}
+
+/// `POST /api/members/{id}/deactivate`
+pub async fn deactivate_member(id: i64, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, &format!("/api/members/{id}/deactivate"), NO_BODY, lang).await
+}
+
+/// `PUT /api/members/{id}/role` (admin)
+pub async fn set_role(id: i64, role: Role, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::PUT, &format!("/api/members/{id}/role"), Some(&RoleRequest { role }), lang).await
+}
+
+/// `GET /api/staff/outbox`
+pub async fn outbox(lang: Lang) -> Result<Vec<OutboxEmail>, ApiFailure> {
+    send(Method::GET, "/api/staff/outbox", NO_BODY, lang).await
+}
+
+/// `GET /api/staff/audit`
+pub async fn audit(lang: Lang) -> Result<Vec<AuditEntry>, ApiFailure> {
+    send(Method::GET, "/api/staff/audit", NO_BODY, lang).await
 }

@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::{self, ApiFailure};
+use crate::components::session::Session;
 use crate::components::shell::Shell;
 use crate::i18n::I18n;
 use crate::pages;
@@ -25,6 +26,7 @@ pub fn App() -> impl IntoView {
     // The content carries both languages, so switching language does not refetch it.
     let site = LocalResource::new(move || api::site(i18n.lang_untracked()));
     provide_context(SiteData(site));
+    provide_context(Session::init(i18n));
 
     view! {
         <Router>
@@ -38,6 +40,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/partenaires") view=pages::partners::Partners />
                     <Route path=path!("/association") view=pages::about::About />
                     <Route path=path!("/adherer") view=pages::join::Join />
+                    <Route path=path!("/connexion") view=pages::login::Login />
+                    <Route path=path!("/mot-de-passe") view=pages::password_forgot::PasswordForgot />
+                    <Route path=path!("/mot-de-passe/nouveau") view=pages::password_new::PasswordNew />
+                    <Route path=path!("/invitation") view=pages::invitation::Invitation />
+                    <Route path=path!("/espace") view=pages::member_area::MemberArea />
+                    <Route path=path!("/annuaire") view=pages::directory::Directory />
+                    <Route path=path!("/gestion") view=pages::staff_applications::StaffApplications />
+                    <Route path=path!("/gestion/membres") view=pages::staff_members::StaffMembers />
+                    <Route path=path!("/gestion/membres/:id") view=pages::staff_member::StaffMember />
+                    <Route path=path!("/gestion/courriels") view=pages::staff_outbox::StaffOutbox />
+                    <Route path=path!("/gestion/journal") view=pages::staff_audit::StaffAudit />
                 </Routes>
             </Shell>
         </Router>

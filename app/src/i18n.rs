@@ -1,8 +1,8 @@
 //! The app's side of the translation layer: the current language as a signal in context, `tr(..)`
 //! for reactive text. The strings themselves live in `domain::i18n`, shared with the API.
 
-use domain::i18n::fill;
-use domain::{Lang, Localized, Msg};
+use domain::i18n::{fill, Text};
+use domain::{Lang, Localized};
 use leptos::prelude::*;
 
 const STORAGE_KEY: &str = "kerne.lang";
@@ -44,12 +44,12 @@ impl I18n {
     }
 
     /// The text of a message in the current language (tracks the language when called reactively).
-    pub fn t(&self, msg: Msg) -> &'static str {
+    pub fn t(&self, msg: impl Text) -> &'static str {
         msg.text(self.lang.get())
     }
 
     /// A message with `{name}` placeholders filled.
-    pub fn f(&self, msg: Msg, args: &[(&str, &str)]) -> String {
+    pub fn f(&self, msg: impl Text, args: &[(&str, &str)]) -> String {
         fill(msg.text(self.lang.get()), args)
     }
 
@@ -67,13 +67,13 @@ pub fn use_i18n() -> I18n {
 }
 
 /// Reactive text for a view: `{tr(Msg::Menu)}`.
-pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+pub fn tr(msg: impl Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
     move || i18n.t(msg)
 }
 
 /// Sets the document's title for the page: "<page> · Silicon Kerne".
-pub fn use_title(msg: Msg) {
+pub fn use_title(msg: impl Text) {
     let i18n = use_i18n();
     Effect::new(move |_| {
         let page = i18n.t(msg);

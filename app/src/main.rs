@@ -5,6 +5,7 @@ use leptos::prelude::*;
 mod api;
 mod app;
 mod components;
+mod format;
 mod i18n;
 mod pages;
 

@@ -1,9 +1,12 @@
 //! The page frame: skip link, header with a thumb-sized menu and the language switch, footer.
 
+use domain::accounts::Role;
+use domain::ui_text::Ui;
 use domain::{Lang, Msg};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::session::use_session;
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n};
 
@@ -32,6 +35,7 @@ pub fn Shell(children: Children) -> impl IntoView {
 fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
+    let session = use_session();
     let other = move || if i18n.lang() == Lang::Fr { Lang::En } else { Lang::Fr };
 
     view! {
@@ -69,10 +73,21 @@ fn Header() -> impl IntoView {
                         .iter()
                         .map(|(href, msg)| view! { <li><A href=*href>{tr(*msg)}</A></li> })
                         .collect_view()}
+                    {move || account_links(session.role())}
                 </ul>
             </nav>
         </header>
     }
+}
+
+/// Log in, or the member's pages (and the staff's desk for staff and admins).
+fn account_links(role: Option<Role>) -> impl IntoView {
+    let links: &[(&str, Ui)] = match role {
+        None => &[("/connexion", Ui::NavLogin)],
+        Some(r) if r.is_staff() => &[("/espace", Ui::NavMyArea), ("/annuaire", Ui::NavDirectory), ("/gestion", Ui::NavStaff)],
+        Some(_) => &[("/espace", Ui::NavMyArea), ("/annuaire", Ui::NavDirectory)],
+    };
+    links.iter().map(|(href, ui)| view! { <li class="main-nav__account"><A href=*href>{tr(*ui)}</A></li> }).collect_view()
 }
 
 #[component]

@@ -42,3 +42,17 @@ where
         Some(Ok(data)) => content(data).into_any(),
     }
 }
+
+/// Renders `content` once `resource` has loaded; loading and error states (with a retry) otherwise.
+pub fn with_loaded<T, V, F>(resource: LocalResource<Result<T, ApiFailure>>, content: F) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(failure)) => view! { <LoadFailed failure retry=move |_| resource.refetch() /> }.into_any(),
+        Some(Ok(data)) => content(data).into_any(),
+    }
+}

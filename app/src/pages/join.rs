@@ -1,20 +1,137 @@
-//! `/adherer`: joining the association (online applications come with accounts).
+//! `/adherer`: the application to join the association.
 
+use domain::ui_text::Ui;
+use domain::wire::{ApplicationRequest, Club};
 use domain::Msg;
 use leptos::prelude::*;
 
+use crate::api;
+use crate::components::form::{described_by, failure_of, field_error, field_errors, invalid, split_tags, succeeded, ErrorSummary, Field};
 use crate::components::status::with_site;
-use crate::i18n::{tr, use_title};
+use crate::i18n::{tr, use_i18n, use_title};
+
+const LABELS: &[(&str, Ui)] = &[
+    ("name", Ui::FieldName),
+    ("email", Ui::FieldEmail),
+    ("phone", Ui::FieldPhone),
+    ("company", Ui::FieldCompany),
+    ("skills", Ui::FieldSkills),
+    ("motivation", Ui::FieldMotivation),
+    ("clubs", Ui::FieldClubs),
+    ("consent", Ui::FieldConsent),
+];
 
 #[component]
 pub fn Join() -> impl IntoView {
     use_title(Msg::JoinTitle);
+    let i18n = use_i18n();
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let company = RwSignal::new(String::new());
+    let skills = RwSignal::new(String::new());
+    let motivation = RwSignal::new(String::new());
+    let clubs = RwSignal::new(Vec::<String>::new());
+    let consent = RwSignal::new(false);
+
+    let send = Action::new_local(move |req: &ApplicationRequest| {
+        let req = req.clone();
+        async move { api::apply(&req, req.lang).await }
+    });
+    let failure = failure_of(send);
+    let errors = field_errors(failure);
+    let done = succeeded(send);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send.dispatch(ApplicationRequest {
+            name: name.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            company: company.get_untracked(),
+            skills: split_tags(&skills.get_untracked()),
+            motivation: motivation.get_untracked(),
+            clubs: clubs.get_untracked(),
+            consent: consent.get_untracked(),
+            lang: i18n.lang_untracked(),
+        });
+    };
+
+    let club_choice = move |club: Club| {
+        let slug = club.slug.clone();
+        let id = format!("club-{}", club.slug);
+        let checked = {
+            let slug = slug.clone();
+            move || clubs.with(|c| c.contains(&slug))
+        };
+        let toggle = move |_| {
+            clubs.update(|c| {
+                if let Some(i) = c.iter().position(|s| *s == slug) {
+                    c.remove(i);
+                } else {
+                    c.push(slug.clone());
+                }
+            })
+        };
+        let label_for = id.clone();
+        view! {
+            <div class="check">
+                <input type="checkbox" id=id prop:checked=checked on:change=toggle />
+                <label for=label_for>{move || i18n.pick(&club.name)}</label>
+            </div>
+        }
+    };
+
+    let form = move || {
+        view! {
+            <p class="lead">{tr(Ui::JoinLead)}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <ErrorSummary failure labels=LABELS />
+                <Field name="name" label=Ui::FieldName value=name errors autocomplete="name" required=true />
+                <Field name="email" label=Ui::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
+                <Field name="phone" label=Ui::FieldPhone value=phone errors kind="tel" autocomplete="tel" />
+                <Field name="company" label=Ui::FieldCompany value=company errors autocomplete="organization" />
+                <Field name="skills" label=Ui::FieldSkills value=skills errors hint=Ui::SkillsHint />
+                <Field name="motivation" label=Ui::FieldMotivation value=motivation errors multiline=true />
+                <fieldset
+                    class="field"
+                    id="f-clubs"
+                    aria-invalid=invalid(errors, "clubs")
+                    aria-describedby=described_by(errors, "clubs", false)
+                >
+                    <legend>{tr(Ui::FieldClubs)}" "<span class="field__optional">{tr(Ui::Optional)}</span></legend>
+                    {with_site(move |site| site.clubs.into_iter().map(club_choice).collect_view())}
+                    {field_error(errors, "clubs")}
+                </fieldset>
+                <div class="field">
+                    <p class="field__hint" id="f-consent-hint">{tr(Ui::DataPolicy)}</p>
+                    <div class="check">
+                        <input
+                            type="checkbox"
+                            id="f-consent"
+                            name="consent"
+                            required
+                            aria-invalid=invalid(errors, "consent")
+                            aria-describedby=described_by(errors, "consent", true)
+                            bind:checked=consent
+                        />
+                        <label for="f-consent">{tr(Ui::FieldConsent)}</label>
+                    </div>
+                    {field_error(errors, "consent")}
+                </div>
+                <button type="submit" class="button" disabled=move || send.pending().get()>
+                    {tr(Ui::SendApplication)}
+                </button>
+            </form>
+        }
+    };
+
     view! {
         <h1>{tr(Msg::JoinTitle)}</h1>
-        <p class="lead">{tr(Msg::JoinSoon)}</p>
-        {with_site(|site| {
-            let mailto = format!("mailto:{}", site.contact.email);
-            view! { <p><a class="button" href=mailto>{tr(Msg::WriteToUs)}</a></p> }
-        })}
+        <Show when=move || done.get() fallback=form>
+            <div class="notice notice--ok" role="status">
+                <h2>{tr(Ui::ApplicationSentTitle)}</h2>
+                <p>{move || i18n.f(Ui::ApplicationSentText, &[("email", &email.get())])}</p>
+            </div>
+        </Show>
     }
 }

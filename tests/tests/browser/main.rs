@@ -5,6 +5,7 @@ use std::sync::OnceLock;
 use kerne_tests::browser::ChromeDriver;
 use kerne_tests::{tests, TestApp};
 
+mod accounts;
 mod public_site;
 
 pub struct Ctx {
@@ -41,6 +42,10 @@ fn main() -> std::process::ExitCode {
             public_site::deep_links_open_directly,
             public_site::english_is_one_tap_away_and_remembered,
             public_site::every_public_page_is_accessible_and_fits_a_phone,
+            accounts::visitor_applies_to_join,
+            accounts::staff_admits_a_member_who_joins_a_club_and_finds_a_graphic_designer,
+            accounts::member_resets_a_forgotten_password,
+            accounts::account_pages_are_accessible_and_fit_a_phone,
         ],
     );
     if conclusion.has_failed() {

@@ -17,7 +17,7 @@ const PAGES: &[(&str, &str, &str)] = &[
     ("/cette-page-n-existe-pas", "Page introuvable", "Page not found"),
 ];
 
-async fn with_page<F, Fut>(ctx: &'static Ctx, f: F) -> Result<()>
+pub(crate) async fn with_page<F, Fut>(ctx: &'static Ctx, f: F) -> Result<()>
 where
     F: FnOnce(&'static Ctx, Page) -> Fut,
     Fut: std::future::Future<Output = (Page, Result<()>)>,

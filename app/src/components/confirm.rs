@@ -1,0 +1,39 @@
+//! A destructive action asked twice: a first button reveals the question and the real one.
+
+use domain::ui_text::Ui;
+use leptos::prelude::*;
+
+use crate::i18n::tr;
+
+#[component]
+pub fn ConfirmButton(
+    /// The first button ("Supprimer mon compte…").
+    label: Ui,
+    question: Ui,
+    /// The button that does it ("Oui, supprimer").
+    yes: Ui,
+    /// `id` of the question, for `aria-labelledby`.
+    id: &'static str,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] on_yes: Callback<()>,
+) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    view! {
+        <Show
+            when=move || confirming.get()
+            fallback=move || view! {
+                <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>{tr(label)}</button>
+            }
+        >
+            <div class="confirm" role="alertdialog" aria-labelledby=id>
+                <p id=id><strong>{tr(question)}</strong></p>
+                <div class="actions">
+                    <button type="button" class="button button--danger" disabled=move || pending.get() on:click=move |_| on_yes.run(())>
+                        {tr(yes)}
+                    </button>
+                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::Cancel)}</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,180 @@
+//! Form pieces shared by every page with a form: labelled fields whose error sits next to them
+//! (`aria-invalid`, `aria-describedby`), a summary of the errors at the top, a notice for success.
+
+use std::collections::BTreeMap;
+
+use domain::ui_text::Ui;
+use leptos::prelude::*;
+
+use crate::api::ApiFailure;
+use crate::i18n::{tr, use_i18n};
+
+/// The failure of an action's last run, if it failed.
+pub fn failure_of<I, O>(action: Action<I, Result<O, ApiFailure>>) -> Signal<Option<ApiFailure>>
+where
+    I: Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || match action.value().get() {
+        Some(Err(failure)) => Some(failure),
+        _ => None,
+    })
+}
+
+/// True once the action's last run succeeded.
+pub fn succeeded<I, O>(action: Action<I, Result<O, ApiFailure>>) -> Signal<bool>
+where
+    I: Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
+}
+
+/// Each invalid field's message, as the API sent it (already in the reader's language).
+pub fn field_errors(failure: Signal<Option<ApiFailure>>) -> Signal<BTreeMap<String, String>> {
+    Signal::derive(move || match failure.get() {
+        Some(ApiFailure::Api { body, .. }) => body.fields,
+        _ => BTreeMap::new(),
+    })
+}
+
+pub fn input_id(name: &str) -> String {
+    format!("f-{name}")
+}
+
+fn error_id(name: &str) -> String {
+    format!("f-{name}-error")
+}
+
+fn hint_id(name: &str) -> String {
+    format!("f-{name}-hint")
+}
+
+/// The `aria-describedby` of a field: its hint, then its error when it has one.
+pub fn described_by(
+    errors: Signal<BTreeMap<String, String>>,
+    name: &'static str,
+    has_hint: bool,
+) -> impl Fn() -> Option<String> + Send + Sync + Copy + 'static {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id(name));
+        }
+        if errors.with(|e| e.contains_key(name)) {
+            ids.push(error_id(name));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+pub fn invalid(errors: Signal<BTreeMap<String, String>>, name: &'static str) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
+    move || errors.with(|e| e.contains_key(name)).then_some("true")
+}
+
+/// The error line under a field (nothing when the field is fine).
+pub fn field_error(errors: Signal<BTreeMap<String, String>>, name: &'static str) -> impl IntoView {
+    move || {
+        errors.with(|e| e.get(name).cloned()).map(|message| {
+            view! { <p class="field__error" id=error_id(name)>{message}</p> }
+        })
+    }
+}
+
+/// A labelled text input (or textarea) bound to `value`.
+#[component]
+pub fn Field(
+    /// The API's name for the field; the input's id is `f-<name>`.
+    name: &'static str,
+    label: Ui,
+    value: RwSignal<String>,
+    errors: Signal<BTreeMap<String, String>>,
+    /// The input's `type`; `text` when empty.
+    #[prop(optional)]
+    kind: &'static str,
+    #[prop(optional)] autocomplete: &'static str,
+    #[prop(optional)] inputmode: &'static str,
+    #[prop(optional)] hint: Option<Ui>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] multiline: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let kind = if kind.is_empty() { "text" } else { kind };
+    let autocomplete = (!autocomplete.is_empty()).then_some(autocomplete);
+    let inputmode = (!inputmode.is_empty()).then_some(inputmode);
+    let control = if multiline {
+        view! {
+            <textarea
+                id=input_id(name)
+                name=name
+                rows="4"
+                required=required
+                aria-invalid=invalid(errors, name)
+                aria-describedby=described_by(errors, name, hint.is_some())
+                bind:value=value
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=input_id(name)
+                name=name
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                required=required
+                aria-invalid=invalid(errors, name)
+                aria-describedby=described_by(errors, name, hint.is_some())
+                bind:value=value
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=input_id(name)>
+                {tr(label)}
+                {(!required).then(|| view! { <span class="field__optional">{move || i18n.t(Ui::Optional)}</span> })}
+            </label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id(name)>{tr(h)}</p> })}
+            {control}
+            {field_error(errors, name)}
+        </div>
+    }
+}
+
+/// What went wrong with the last submit: the API's message and a link to each invalid field.
+/// `labels` names the fields in the order of the form.
+#[component]
+pub fn ErrorSummary(failure: Signal<Option<ApiFailure>>, labels: &'static [(&'static str, Ui)]) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        failure.get().map(|failure| {
+            let (message, fields) = match failure {
+                ApiFailure::Api { body, .. } => (body.message, body.fields),
+                ApiFailure::Network(_) => (i18n.t(Ui::NetworkError).to_string(), BTreeMap::new()),
+            };
+            let items = labels
+                .iter()
+                .filter_map(|(name, label)| {
+                    let text = fields.get(*name)?.clone();
+                    let href = format!("#{}", input_id(name));
+                    let label = *label;
+                    Some(view! { <li><a href=href>{move || i18n.t(label)}" : "{text}</a></li> })
+                })
+                .collect_view();
+            view! {
+                <div class="form-errors" role="alert">
+                    <p class="form-errors__title">{message}</p>
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// Splits "graphisme, e-commerce , " into tags.
+pub fn split_tags(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+}

@@ -1,0 +1,86 @@
+//! The search form of the directory and of the staff's member list: text, skill, club (and status).
+
+use domain::ui_text::Ui;
+use leptos::prelude::*;
+
+use crate::api::MemberSearch;
+use crate::app::use_site;
+use crate::i18n::{tr, use_i18n};
+
+/// Fills `search` when submitted; `with_status` adds the staff's membership-status filter.
+#[component]
+pub fn MemberSearchForm(search: RwSignal<MemberSearch>, #[prop(optional)] with_status: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site().0;
+    let q = RwSignal::new(String::new());
+    let skill = RwSignal::new(String::new());
+    let club = RwSignal::new(String::new());
+    let status = RwSignal::new(String::new());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        search.set(MemberSearch { q: q.get_untracked(), skill: skill.get_untracked(), club: club.get_untracked(), status: status.get_untracked() });
+    };
+    let club_options = move || {
+        site.get().and_then(Result::ok).map(|s| {
+            s.clubs
+                .into_iter()
+                .map(|c| view! { <option value=c.slug.clone()>{move || i18n.pick(&c.name)}</option> })
+                .collect_view()
+        })
+    };
+    const STATUSES: &[(&str, Ui)] = &[
+        ("active", Ui::StatusActive),
+        ("expired", Ui::StatusExpired),
+        ("none", Ui::StatusNone),
+        ("deactivated", Ui::StatusDeactivated),
+    ];
+    view! {
+        <form class="form search" role="search" on:submit=on_submit>
+            <div class="field">
+                <label for="s-q">{tr(Ui::SearchText)}</label>
+                <input id="s-q" type="search" bind:value=q />
+            </div>
+            <div class="field">
+                <label for="s-skill">{tr(Ui::FieldSkill)}</label>
+                <input id="s-skill" type="text" bind:value=skill />
+            </div>
+            <div class="field">
+                <label for="s-club">{tr(Ui::FieldClub)}</label>
+                <select id="s-club" bind:value=club>
+                    <option value="">{tr(Ui::AllClubs)}</option>
+                    {club_options}
+                </select>
+            </div>
+            {with_status.then(|| view! {
+                <div class="field">
+                    <label for="s-status">{tr(Ui::FieldMembership)}</label>
+                    <select id="s-status" bind:value=status>
+                        <option value="">{tr(Ui::AllStatuses)}</option>
+                        {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <button type="submit" class="button">{tr(Ui::Search)}</button>
+        </form>
+    }
+}
+
+/// "3 résultats", announced politely when a search comes back.
+pub fn result_count(count: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="result-count" aria-live="polite">
+            {move || if count == 0 { i18n.t(Ui::NoResults).to_string() } else { i18n.f(Ui::ResultCount, &[("count", &count.to_string())]) }}
+        </p>
+    }
+}
+
+/// A club's name from its slug, in the current language (the slug if the club is unknown).
+pub fn club_name(slug: &str) -> String {
+    let i18n = use_i18n();
+    let site = use_site().0;
+    site.get_untracked()
+        .and_then(Result::ok)
+        .and_then(|s| s.clubs.into_iter().find(|c| c.slug == slug).map(|c| i18n.pick(&c.name)))
+        .unwrap_or_else(|| slug.to_string())
+}

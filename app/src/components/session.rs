@@ -1,0 +1,163 @@
+//! Who is using the app: asked once to `GET /api/me`, then kept up to date by login, logout and
+//! every call that answers with the caller. The session cookie itself is HttpOnly: the app never sees it.
+
+use domain::accounts::Role;
+use domain::wire::Me;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use domain::ui_text::Ui;
+
+use crate::api;
+use crate::components::status::Loading;
+use crate::i18n::{tr, use_i18n, I18n};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Auth {
+    /// `/api/me` has not answered yet.
+    Unknown,
+    Anonymous,
+    Member(Me),
+}
+
+#[derive(Clone, Copy)]
+pub struct Session(RwSignal<Auth>);
+
+impl Session {
+    pub fn init(i18n: I18n) -> Session {
+        // Only ask the server when this browser logged in before: visitors (most people) cost no
+        // request and no 401 in their console.
+        if !remembered() {
+            return Session(RwSignal::new(Auth::Anonymous));
+        }
+        let session = Session(RwSignal::new(Auth::Unknown));
+        leptos::task::spawn_local(async move {
+            // Any failure (401, offline) reads as "not logged in": the login page is the way back.
+            let auth = match api::me(i18n.lang_untracked()).await {
+                Ok(me) => Auth::Member(me),
+                Err(_) => Auth::Anonymous,
+            };
+            remember(matches!(auth, Auth::Member(_)));
+            session.0.set(auth);
+        });
+        session
+    }
+
+    /// The caller, tracked.
+    pub fn me(&self) -> Option<Me> {
+        self.0.with(|a| match a {
+            Auth::Member(me) => Some(me.clone()),
+            _ => None,
+        })
+    }
+
+    pub fn role(&self) -> Option<Role> {
+        self.0.with(|a| match a {
+            Auth::Member(me) => Some(me.role),
+            _ => None,
+        })
+    }
+
+    pub fn set(&self, me: Me) {
+        remember(true);
+        self.0.set(Auth::Member(me));
+    }
+
+    pub fn clear(&self) {
+        remember(false);
+        self.0.set(Auth::Anonymous);
+    }
+
+    /// Where someone goes after logging in: staff to their desk, members to their area.
+    pub fn home_for(role: Role) -> &'static str {
+        if role.is_staff() {
+            "/gestion"
+        } else {
+            "/espace"
+        }
+    }
+}
+
+const HINT_KEY: &str = "kerne.session";
+
+/// Whether this browser has (probably) a session cookie: a hint, never a credential.
+fn remembered() -> bool {
+    storage().and_then(|s| s.get_item(HINT_KEY).ok().flatten()).is_some()
+}
+
+fn remember(logged_in: bool) {
+    if let Some(s) = storage() {
+        let _ = if logged_in { s.set_item(HINT_KEY, "1") } else { s.remove_item(HINT_KEY) };
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}
+
+/// Who the page is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Members,
+    Staff,
+}
+
+/// What the page may show: decided from the session, changing only when the person or role changes
+/// (so editing one's profile does not rebuild the page and lose what is typed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    Waiting,
+    LogIn,
+    NoAccess,
+    Open(i64, Role),
+}
+
+/// Renders `content` with the caller when they may see it; otherwise a prompt to log in (with a way
+/// back to this page) or a "no access" message. The page's own `<h1>` stays outside, always shown.
+pub fn guarded<V, F>(audience: Audience, content: F) -> impl IntoView
+where
+    F: Fn(Me) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let session = use_session();
+    let i18n = use_i18n();
+    let location = use_location();
+    let gate = Memo::new(move |_| {
+        session.0.with(|a| match a {
+            Auth::Unknown => Gate::Waiting,
+            Auth::Anonymous => Gate::LogIn,
+            Auth::Member(me) if audience == Audience::Staff && !me.role.is_staff() => Gate::NoAccess,
+            Auth::Member(me) => Gate::Open(me.id, me.role),
+        })
+    });
+    move || match gate.get() {
+        Gate::Waiting => view! { <Loading /> }.into_any(),
+        Gate::LogIn => {
+            let back = location.pathname.get_untracked();
+            let href = format!("/connexion?suite={}", String::from(js_sys::encode_uri_component(&back)));
+            view! {
+                <div class="card prompt">
+                    <p>{move || i18n.t(Ui::LoginNeeded)}</p>
+                    <p><A href=href attr:class="button">{tr(Ui::NavLogin)}</A></p>
+                </div>
+            }
+            .into_any()
+        }
+        Gate::NoAccess => view! {
+            <div class="card prompt" role="alert">
+                <p>{move || i18n.t(Ui::NoAccess)}</p>
+                <p><A href="/espace" attr:class="button">{tr(Ui::NavMyArea)}</A></p>
+            </div>
+        }
+        .into_any(),
+        Gate::Open(..) => match session.0.get_untracked() {
+            Auth::Member(me) => content(me).into_any(),
+            _ => ().into_any(),
+        },
+    }
+}

@@ -1,0 +1,51 @@
+//! How dates, instants and membership read on screen.
+
+use chrono::DateTime;
+use domain::accounts::MembershipStatus;
+use domain::i18n::{fill, format_date_long, format_datetime_short};
+use domain::ui_text::Ui;
+use domain::Lang;
+
+/// An RFC 3339 instant from the API, as Quimper's wall clock: "mardi 8 décembre, 18:30".
+pub fn instant(rfc3339: &str, lang: Lang) -> String {
+    match DateTime::parse_from_rfc3339(rfc3339) {
+        Ok(t) => format_datetime_short(domain::paris::to_local(t.to_utc()), lang),
+        Err(_) => rfc3339.to_string(),
+    }
+}
+
+/// "Adhésion active jusqu'au mardi 8 décembre 2026", "expirée depuis le …", "aucune cotisation".
+pub fn membership(status: MembershipStatus, lang: Lang) -> String {
+    match status {
+        MembershipStatus::Active { until } => {
+            fill(Ui::MembershipActive.text(lang), &[("date", &format_date_long(until, lang))])
+        }
+        MembershipStatus::Expired { since } => {
+            fill(Ui::MembershipExpired.text(lang), &[("date", &format_date_long(since, lang))])
+        }
+        MembershipStatus::None => Ui::MembershipNone.text(lang).to_string(),
+    }
+}
+
+/// "12,50" or "12.50" or "30" euros → cents; `None` for anything else.
+pub fn euros_to_cents(text: &str) -> Option<i64> {
+    let t: String = text.trim().trim_end_matches('€').trim().chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.replace(',', ".");
+    let (units, cents) = match t.split_once('.') {
+        Some((u, c)) if !c.is_empty() && c.len() <= 2 && c.chars().all(|d| d.is_ascii_digit()) => {
+            (u, if c.len() == 1 { format!("{c}0") } else { c.to_string() })
+        }
+        Some(_) => return None,
+        None => (t.as_str(), "00".to_string()),
+    };
+    if units.is_empty() || !units.chars().all(|d| d.is_ascii_digit()) || units.len() > 7 {
+        return None;
+    }
+    Some(units.parse::<i64>().ok()? * 100 + cents.parse::<i64>().ok()?)
+}
+
+/// Today in the browser's calendar, `YYYY-MM-DD` (the phones and the desk PC are in Quimper).
+pub fn today_iso() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}

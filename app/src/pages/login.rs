@@ -1,0 +1,59 @@
+//! `/connexion`: log in, then on to where the person was going (or their area, or the staff desk).
+
+use domain::ui_text::Ui;
+use domain::wire::LoginRequest;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api;
+use crate::components::form::{failure_of, field_errors, ErrorSummary, Field};
+use crate::components::session::{use_session, Session};
+use crate::i18n::{tr, use_i18n, use_title};
+
+const LABELS: &[(&str, Ui)] = &[("email", Ui::FieldEmail), ("password", Ui::FieldPassword)];
+
+#[component]
+pub fn Login() -> impl IntoView {
+    use_title(Ui::LoginTitle);
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+
+    let login = Action::new_local(move |req: &LoginRequest| {
+        let req = req.clone();
+        async move { api::login(&req, i18n.lang_untracked()).await }
+    });
+    let failure = failure_of(login);
+    let errors = field_errors(failure);
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = login.value().get() {
+            // Only a path of this site, never `//elsewhere`.
+            let next = query
+                .with_untracked(|q| q.get("suite"))
+                .filter(|p| p.starts_with('/') && !p.starts_with("//"))
+                .unwrap_or_else(|| Session::home_for(me.role).to_string());
+            session.set(me);
+            navigate(&next, Default::default());
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        login.dispatch(LoginRequest { email: email.get_untracked(), password: password.get_untracked() });
+    };
+
+    view! {
+        <h1>{tr(Ui::LoginTitle)}</h1>
+        <form class="form" novalidate on:submit=on_submit>
+            <ErrorSummary failure labels=LABELS />
+            <Field name="email" label=Ui::FieldEmail value=email errors kind="email" autocomplete="username" required=true />
+            <Field name="password" label=Ui::FieldPassword value=password errors kind="password" autocomplete="current-password" required=true />
+            <button type="submit" class="button" disabled=move || login.pending().get()>{tr(Ui::LogIn)}</button>
+        </form>
+        <p><A href="/mot-de-passe">{tr(Ui::ForgotPassword)}</A></p>
+        <p>{tr(Ui::NotAMemberYet)}" "<A href="/adherer">{tr(Ui::ApplyToJoin)}</A></p>
+    }
+}

@@ -1,0 +1,225 @@
+//! `/espace`: the member's own area: membership, profile, clubs, their data, logging out.
+
+use domain::accounts::MembershipStatus;
+use domain::ui_text::Ui;
+use domain::wire::{Club, Me, ProfileUpdate};
+use domain::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, ApiFailure};
+use crate::components::confirm::ConfirmButton;
+use crate::components::form::{failure_of, field_errors, split_tags, succeeded, ErrorSummary, Field};
+use crate::components::session::{guarded, use_session, Audience};
+use crate::components::status::with_site;
+use crate::format;
+use crate::i18n::{tr, use_i18n, use_title};
+
+const LABELS: &[(&str, Ui)] = &[
+    ("name", Ui::FieldName),
+    ("phone", Ui::FieldPhone),
+    ("company", Ui::FieldCompany),
+    ("skills", Ui::FieldSkills),
+    ("bio", Ui::FieldBio),
+];
+
+#[component]
+pub fn MemberArea() -> impl IntoView {
+    use_title(Ui::NavMyArea);
+    view! {
+        <h1>{tr(Ui::NavMyArea)}</h1>
+        {guarded(Audience::Members, |me| view! {
+            <Membership />
+            <Profile me />
+            <MyClubs />
+            <MyData />
+        })}
+    }
+}
+
+#[component]
+fn Membership() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let status = move || session.me().map(|m| m.membership).unwrap_or(MembershipStatus::None);
+    view! {
+        <section class="card" aria-labelledby="membership-title">
+            <h2 id="membership-title">{tr(Ui::MembershipTitle)}</h2>
+            <p class="membership" class:membership--active=move || status().is_active()>
+                {move || format::membership(status(), i18n.lang())}
+            </p>
+            {move || (!status().is_active()).then(|| view! { <p>{tr(Ui::HowToRenew)}</p> })}
+            {move || status().is_active().then(|| view! { <p class="note">{tr(Ui::RenewLater)}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn Profile(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let name = RwSignal::new(me.name.clone());
+    let phone = RwSignal::new(me.phone.clone());
+    let company = RwSignal::new(me.company.clone());
+    let skills = RwSignal::new(me.skills.join(", "));
+    let bio = RwSignal::new(me.bio.clone());
+    let in_directory = RwSignal::new(me.in_directory);
+    let lang = RwSignal::new(me.lang.code().to_string());
+
+    let save = Action::new_local(move |req: &ProfileUpdate| {
+        let req = req.clone();
+        async move { api::update_profile(&req, req.lang).await }
+    });
+    let failure = failure_of(save);
+    let errors = field_errors(failure);
+    let saved = succeeded(save);
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = save.value().get() {
+            if me.lang != i18n.lang_untracked() {
+                i18n.set(me.lang);
+            }
+            session.set(me);
+        }
+    });
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save.dispatch(ProfileUpdate {
+            name: name.get_untracked(),
+            phone: phone.get_untracked(),
+            company: company.get_untracked(),
+            skills: split_tags(&skills.get_untracked()),
+            bio: bio.get_untracked(),
+            in_directory: in_directory.get_untracked(),
+            lang: Lang::parse(&lang.get_untracked()).unwrap_or_default(),
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="profile-title">
+            <h2 id="profile-title">{tr(Ui::ProfileTitle)}</h2>
+            <p class="note">{move || i18n.f(Ui::LoggedInAs, &[("email", &me.email)])}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <ErrorSummary failure labels=LABELS />
+                <Field name="name" label=Ui::FieldName value=name errors autocomplete="name" required=true />
+                <Field name="phone" label=Ui::FieldPhone value=phone errors kind="tel" autocomplete="tel" />
+                <Field name="company" label=Ui::FieldCompany value=company errors autocomplete="organization" />
+                <Field name="skills" label=Ui::FieldSkills value=skills errors hint=Ui::SkillsHint />
+                <Field name="bio" label=Ui::FieldBio value=bio errors multiline=true />
+                <div class="field check">
+                    <input type="checkbox" id="f-in_directory" bind:checked=in_directory />
+                    <label for="f-in_directory">{tr(Ui::FieldInDirectory)}</label>
+                </div>
+                <div class="field">
+                    <label for="f-lang">{tr(Ui::FieldLanguage)}</label>
+                    <select id="f-lang" bind:value=lang>
+                        <option value="fr">"Français"</option>
+                        <option value="en">"English"</option>
+                    </select>
+                </div>
+                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(Ui::SaveProfile)}</button>
+                <p class="notice-line" role="status">{move || saved.get().then(|| i18n.t(Ui::ProfileSaved))}</p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn MyClubs() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let change = Action::new_local(move |(slug, join): &(String, bool)| {
+        let (slug, join) = (slug.clone(), *join);
+        async move { api::set_club(&slug, join, i18n.lang_untracked()).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(me)) = change.value().get() {
+            session.set(me);
+        }
+    });
+    let failure = failure_of(change);
+    let club_row = move |club: Club| {
+        let slug = club.slug.clone();
+        let is_member = {
+            let slug = slug.clone();
+            Memo::new(move |_| session.me().is_some_and(|m| m.clubs.contains(&slug)))
+        };
+        let is_member = move || is_member.get();
+        let name = club.name.clone();
+        let label = move || {
+            let name = i18n.pick(&name);
+            if is_member() {
+                i18n.f(Ui::LeaveClub, &[("club", &name)])
+            } else {
+                i18n.f(Ui::JoinClub, &[("club", &name)])
+            }
+        };
+        let club_name = club.name.clone();
+        view! {
+            <li class="club-row">
+                <span class="club-row__name">
+                    {move || i18n.pick(&club_name)}
+                    {move || is_member().then(|| view! { <span class="tag">{move || i18n.t(Ui::YouAreIn)}</span> })}
+                </span>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    aria-pressed=move || is_member().to_string()
+                    disabled=move || change.pending().get()
+                    on:click=move |_| {
+                        change.dispatch((slug.clone(), !is_member()));
+                    }
+                >
+                    {label}
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="clubs-title">
+            <h2 id="clubs-title">{tr(Ui::MyClubsTitle)}</h2>
+            <ErrorSummary failure labels=&[] />
+            {with_site(move |site| view! { <ul class="club-rows">{site.clubs.into_iter().map(club_row).collect_view()}</ul> })}
+        </section>
+    }
+}
+
+#[component]
+fn MyData() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let logout = Action::new_local(move |_: &()| async move { api::logout(i18n.lang_untracked()).await });
+    let erase = Action::new_local(move |_: &()| async move { api::delete_account(i18n.lang_untracked()).await });
+    let failure = Signal::derive(move || {
+        [logout.value().get(), erase.value().get()].into_iter().flatten().find_map(|r: Result<(), ApiFailure>| r.err())
+    });
+    let done = Signal::derive(move || {
+        matches!(logout.value().get(), Some(Ok(()))) || matches!(erase.value().get(), Some(Ok(())))
+    });
+    Effect::new(move |_| {
+        if done.get() {
+            session.clear();
+            navigate("/connexion", Default::default());
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="data-title">
+            <h2 id="data-title">{tr(Ui::MyDataTitle)}</h2>
+            <ErrorSummary failure labels=&[] />
+            <p>{tr(Ui::ExportLead)}</p>
+            <p><a class="button button--secondary" href=api::EXPORT_PATH download="silicon-kerne-mes-donnees.json">{tr(Ui::ExportData)}</a></p>
+            <p>
+                <button type="button" class="button" on:click=move |_| { logout.dispatch(()); }>{tr(Ui::LogOut)}</button>
+            </p>
+            <h3>{tr(Ui::DeleteAccountTitle)}</h3>
+            <p>{tr(Ui::DeleteAccountLead)}</p>
+            <ConfirmButton
+                label=Ui::DeleteAccount
+                question=Ui::DeleteAccountConfirm
+                yes=Ui::DeleteAccountYes
+                id="confirm-delete"
+                pending=erase.pending()
+                on_yes=move |_| { erase.dispatch(()); }
+            />
+        </section>
+    }
+}

@@ -1,0 +1,48 @@
+//! `/mot-de-passe`: ask for a link to choose a new password. The answer never tells whether the
+//! address has an account.
+
+use domain::ui_text::Ui;
+use domain::wire::PasswordResetRequest;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::form::{failure_of, field_errors, succeeded, ErrorSummary, Field};
+use crate::i18n::{tr, use_i18n, use_title};
+
+const LABELS: &[(&str, Ui)] = &[("email", Ui::FieldEmail)];
+
+#[component]
+pub fn PasswordForgot() -> impl IntoView {
+    use_title(Ui::ForgotTitle);
+    let i18n = use_i18n();
+    let email = RwSignal::new(String::new());
+    let ask = Action::new_local(move |req: &PasswordResetRequest| {
+        let req = req.clone();
+        async move { api::ask_password_reset(&req, i18n.lang_untracked()).await }
+    });
+    let failure = failure_of(ask);
+    let errors = field_errors(failure);
+    let done = succeeded(ask);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        ask.dispatch(PasswordResetRequest { email: email.get_untracked() });
+    };
+    view! {
+        <h1>{tr(Ui::ForgotTitle)}</h1>
+        <Show
+            when=move || done.get()
+            fallback=move || view! {
+                <p class="lead">{tr(Ui::ForgotLead)}</p>
+                <form class="form" novalidate on:submit=on_submit>
+                    <ErrorSummary failure labels=LABELS />
+                    <Field name="email" label=Ui::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
+                    <button type="submit" class="button" disabled=move || ask.pending().get()>{tr(Ui::SendResetLink)}</button>
+                </form>
+            }
+        >
+            <div class="notice notice--ok" role="status">
+                <p>{move || i18n.f(Ui::ResetLinkSent, &[("email", &email.get())])}</p>
+            </div>
+        </Show>
+    }
+}

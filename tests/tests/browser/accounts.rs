@@ -1,0 +1,330 @@
+//! Accounts and membership on a phone: applying, admission by staff, the invitation from the
+//! outbox, clubs, the directory, and a forgotten password.
+
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use anyhow::{bail, ensure, Context, Result};
+use fantoccini::Locator;
+use kerne_tests::browser::Page;
+
+use crate::public_site::with_page;
+use crate::Ctx;
+
+const STAFF: &str = "concierge@silicon-kerne.test";
+const DEMO_PASSWORD: &str = "kerne-demo";
+
+/// A fresh address per run, so the journeys can run again on the same database.
+fn unique_email(who: &str) -> String {
+    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or_default();
+    format!("{who}-{nanos}@exemple.test")
+}
+
+async fn fill(page: &Page, css: &str, value: &str) -> Result<()> {
+    let el = page.client.find(Locator::Css(css)).await.with_context(|| format!("no field {css}"))?;
+    el.clear().await?;
+    el.send_keys(value).await?;
+    Ok(())
+}
+
+async fn submit(page: &Page, label: &str) -> Result<()> {
+    page.click_text("form button[type=submit]", label).await
+}
+
+/// Wait until the page shows `needle` somewhere.
+async fn wait_for_text(page: &Page, needle: &str) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if page.text().await?.contains(needle) {
+            return Ok(());
+        }
+        if Instant::now() > deadline {
+            bail!("the page never showed {needle:?}; it shows:\n{}", page.text().await?);
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// axe-core, horizontal overflow and console errors on the page as it is now, plus a screenshot.
+/// `expected` lists console messages that the step causes on purpose (a 401 for a wrong password).
+async fn check_page(page: &Page, name: &str, expected: &[&str]) -> Result<()> {
+    let mut problems = Vec::new();
+    for v in page.axe_violations().await? {
+        problems.push(format!("axe: {v}"));
+    }
+    for o in page.overflowing_elements().await? {
+        problems.push(format!("wider than the phone: {o}"));
+    }
+    for e in page.console_errors().await? {
+        if !expected.iter().any(|x| e.contains(x)) {
+            problems.push(format!("console: {e}"));
+        }
+    }
+    page.screenshot(name).await?;
+    ensure!(problems.is_empty(), "{name}: {} problems:\n{}", problems.len(), problems.join("\n"));
+    Ok(())
+}
+
+async fn log_in(ctx: &'static Ctx, page: &Page, email: &str, password: &str, lands_on: &str) -> Result<()> {
+    page.goto(&ctx.url("/connexion")).await?;
+    page.wait_for_heading("Connexion").await?;
+    fill(page, "#f-email", email).await?;
+    fill(page, "#f-password", password).await?;
+    submit(page, "Se connecter").await?;
+    page.wait_for_heading(lands_on).await.with_context(|| format!("logging in as {email}"))
+}
+
+/// Fills and sends the join form; the confirmation names the address.
+async fn apply(ctx: &'static Ctx, page: &Page, name: &str, email: &str) -> Result<()> {
+    page.goto(&ctx.url("/adherer")).await?;
+    page.wait_for_heading("Adhérer à Silicon Kerne").await?;
+    fill(page, "#f-name", name).await?;
+    fill(page, "#f-email", email).await?;
+    fill(page, "#f-phone", "02 98 00 00 00").await?;
+    fill(page, "#f-company", "Atelier photo").await?;
+    fill(page, "#f-skills", "photographie, vidéo").await?;
+    fill(page, "#f-motivation", "Travailler près de chez moi et rencontrer des graphistes.").await?;
+    page.client.find(Locator::Css("#club-graphistes")).await.context("the Graphistes club checkbox")?.click().await?;
+    page.client.find(Locator::Css("#f-consent")).await?.click().await?;
+    submit(page, "Envoyer ma demande").await?;
+    wait_for_text(page, "Demande envoyée, merci !").await?;
+    ensure!(page.text().await?.contains(email), "the confirmation names the address it writes to");
+    Ok(())
+}
+
+/// The single-use link of the newest email to `to` whose body holds `path?token=`, read in the
+/// staff's outbox page as a person would.
+async fn link_from_outbox(ctx: &'static Ctx, staff: &Page, to: &str, path: &str) -> Result<String> {
+    staff.goto(&ctx.url("/gestion/courriels")).await?;
+    staff.wait_for_heading("Courriels envoyés").await?;
+    let marker = format!("{path}?token=");
+    for card in staff.client.find_all(Locator::Css(&format!("li.email[data-to=\"{to}\"]"))).await? {
+        let body = card.find(Locator::Css(".email__body")).await?.text().await?;
+        if let Some(at) = body.find(&marker) {
+            let token: String = body[at + marker.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(*c))
+                .collect();
+            ensure!(!token.is_empty(), "the link in the email to {to} has an empty token:\n{body}");
+            return Ok(ctx.url(&format!("{marker}{token}")));
+        }
+    }
+    bail!("no email to {to} with a {path} link in the outbox:\n{}", staff.text().await?)
+}
+
+pub async fn visitor_applies_to_join(ctx: &'static Ctx) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.goto(&ctx.url("/adherer")).await?;
+            page.wait_for_heading("Adhérer à Silicon Kerne").await?;
+            check_page(&page, "adherer-form-fr", &[]).await?;
+            // Sent empty: every problem is listed on top and told next to its field.
+            submit(&page, "Envoyer ma demande").await?;
+            wait_for_text(&page, "Certains champs sont invalides").await?;
+            let name = page.client.find(Locator::Css("#f-name")).await?;
+            ensure!(name.attr("aria-invalid").await?.as_deref() == Some("true"), "the empty name is marked invalid");
+            let described = name.attr("aria-describedby").await?.unwrap_or_default();
+            ensure!(described.contains("f-name-error"), "the name's error is tied to the field ({described:?})");
+            ensure!(page.client.find(Locator::Css("#f-consent-error")).await.is_ok(), "the consent error is shown");
+            check_page(&page, "adherer-errors-fr", &["422"]).await?;
+
+            let email = unique_email("candidate");
+            apply(ctx, &page, "Nolwenn Le Bihan", &email).await?;
+            check_page(&page, "adherer-sent-fr", &[]).await?;
+
+            // The same address again: a clear refusal, not a second application.
+            page.goto(&ctx.url("/adherer")).await?;
+            page.wait_for_heading("Adhérer à Silicon Kerne").await?;
+            fill(&page, "#f-name", "Nolwenn Le Bihan").await?;
+            fill(&page, "#f-email", &email).await?;
+            page.client.find(Locator::Css("#f-consent")).await?.click().await?;
+            submit(&page, "Envoyer ma demande").await?;
+            wait_for_text(&page, "déjà en cours d'examen").await?;
+            ensure!(page.client.find(Locator::Css("#f-name")).await?.prop("value").await?.as_deref() == Some("Nolwenn Le Bihan"), "what was typed is kept");
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+pub async fn staff_admits_a_member_who_joins_a_club_and_finds_a_graphic_designer(ctx: &'static Ctx) -> Result<()> {
+    let visitor = ctx.driver.session().await?;
+    let staff = ctx.driver.session().await?;
+    let r = async {
+        let email = unique_email("nouvelle");
+        apply(ctx, &visitor, "Maëlle Kerhervé", &email).await?;
+
+        // Staff log in and land on the pending applications.
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+        wait_for_text(&staff, &email).await?;
+        check_page(&staff, "gestion-demandes-fr", &[]).await?;
+        let approve = format!(
+            "//li[contains(@class,'application')][.//a[normalize-space()='{email}']]//button[normalize-space()='Approuver']"
+        );
+        staff.client.find(Locator::XPath(&approve)).await.context("the applicant's Approve button")?.click().await?;
+        wait_for_text(&staff, "l'invitation est partie").await?;
+
+        // The invitation, read in the outbox, opened by the new member in their own browser.
+        let link = link_from_outbox(ctx, &staff, &email, "/invitation").await?;
+        check_page(&staff, "gestion-courriels-fr", &[]).await?;
+        let member = ctx.driver.session().await?;
+        let r = async {
+            member.goto(&link).await?;
+            member.wait_for_heading("Bienvenue à Silicon Kerne").await?;
+            check_page(&member, "invitation-fr", &[]).await?;
+            fill(&member, "#f-password", "une phrase de passe bretonne").await?;
+            submit(&member, "Enregistrer le mot de passe").await?;
+            member.wait_for_heading("Mon espace").await?;
+            ensure!(member.client.current_url().await?.path() == "/espace", "the new member lands in their area");
+            wait_for_text(&member, "Aucune cotisation enregistrée").await?;
+            check_page(&member, "espace-fr", &[]).await?;
+
+            member.click_text("button", "Rejoindre Graphistes").await?;
+            wait_for_text(&member, "Quitter Graphistes").await?;
+
+            // The directory: a graphic designer, found by skill.
+            member.goto(&ctx.url("/annuaire")).await?;
+            member.wait_for_heading("Annuaire").await?;
+            wait_for_text(&member, "résultat").await?;
+            fill(&member, "#s-skill", "graphisme").await?;
+            submit(&member, "Rechercher").await?;
+            let deadline = Instant::now() + Duration::from_secs(20);
+            loop {
+                let cards = member.client.find_all(Locator::Css(".member-card")).await?;
+                let skills = member.client.find_all(Locator::XPath("//li[contains(@class,'member-card')]//li[contains(.,'raphisme')]")).await?;
+                if !cards.is_empty() && skills.len() >= cards.len() {
+                    break;
+                }
+                if Instant::now() > deadline {
+                    bail!("searching the skill 'graphisme' found {} cards, {} with that skill:\n{}", cards.len(), skills.len(), member.text().await?);
+                }
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            check_page(&member, "annuaire-fr", &[]).await?;
+            Ok(())
+        }
+        .await;
+        member.close().await?;
+        r
+    }
+    .await;
+    visitor.close().await?;
+    staff.close().await?;
+    r
+}
+
+pub async fn member_resets_a_forgotten_password(ctx: &'static Ctx) -> Result<()> {
+    let member = ctx.driver.session().await?;
+    let staff = ctx.driver.session().await?;
+    let r = async {
+        let email = "membre01@silicon-kerne.test";
+        member.goto(&ctx.url("/connexion")).await?;
+        member.wait_for_heading("Connexion").await?;
+        member.click_text("main a", "Mot de passe oublié ?").await?;
+        member.wait_for_heading("Mot de passe oublié").await?;
+        check_page(&member, "mot-de-passe-fr", &[]).await?;
+        fill(&member, "#f-email", email).await?;
+        submit(&member, "Recevoir le lien").await?;
+        wait_for_text(&member, "Si un compte existe").await?;
+
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+        let link = link_from_outbox(ctx, &staff, email, "/mot-de-passe/nouveau").await?;
+
+        member.goto(&link).await?;
+        member.wait_for_heading("Choisir un nouveau mot de passe").await?;
+        check_page(&member, "mot-de-passe-nouveau-fr", &[]).await?;
+        fill(&member, "#f-password", "court").await?;
+        submit(&member, "Enregistrer le mot de passe").await?;
+        wait_for_text(&member, "au moins 10 caractères").await?;
+        let new_password = "la mer d'Iroise au matin";
+        fill(&member, "#f-password", new_password).await?;
+        submit(&member, "Enregistrer le mot de passe").await?;
+        member.wait_for_heading("Mon espace").await?;
+
+        // Log out, then the old password fails and the new one works.
+        member.click_text("button", "Se déconnecter").await?;
+        member.wait_for_heading("Connexion").await?;
+        fill(&member, "#f-email", email).await?;
+        fill(&member, "#f-password", DEMO_PASSWORD).await?;
+        submit(&member, "Se connecter").await?;
+        wait_for_text(&member, "Adresse e-mail ou mot de passe incorrect").await?;
+        check_page(&member, "connexion-erreur-fr", &["401"]).await?;
+        log_in(ctx, &member, email, new_password, "Mon espace").await?;
+        Ok(())
+    }
+    .await;
+    member.close().await?;
+    staff.close().await?;
+    r
+}
+
+/// The account pages for each kind of visitor, in French and in English: a prompt to log in for
+/// visitors, "no access" for members on staff pages, and every staff page for staff.
+pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.goto(&ctx.url("/espace")).await?;
+            page.wait_for_heading("Mon espace").await?;
+            ensure!(page.client.find(Locator::Css("main a[href^='/connexion']")).await.is_ok(), "visitors are asked to log in");
+            check_page(&page, "espace-visiteur-fr", &[]).await?;
+            page.goto(&ctx.url("/invitation")).await?;
+            page.wait_for_heading("Bienvenue à Silicon Kerne").await?;
+            wait_for_text(&page, "Ce lien est incomplet").await?;
+
+            log_in(ctx, &page, "membre03@silicon-kerne.test", DEMO_PASSWORD, "Mon espace").await?;
+            page.goto(&ctx.url("/gestion")).await?;
+            page.wait_for_heading("Demandes d'adhésion").await?;
+            wait_for_text(&page, "réservée à l'équipe").await?;
+            check_page(&page, "gestion-refusee-fr", &[]).await?;
+            page.click_text("button", "Se déconnecter").await.or_else(|_| Ok::<_, anyhow::Error>(()))?;
+
+            log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+            page.goto(&ctx.url("/gestion/membres")).await?;
+            page.wait_for_heading("Adhérents").await?;
+            wait_for_text(&page, "résultat").await?;
+            let first = page.client.find(Locator::Css("a.row__title")).await.context("a member in the list")?;
+            let detail = first.attr("href").await?.context("the member link's href")?;
+            let mut pages: Vec<(String, &str, &str)> = vec![
+                ("/connexion".into(), "Connexion", "Log in"),
+                ("/mot-de-passe".into(), "Mot de passe oublié", "Forgotten password"),
+                ("/espace".into(), "Mon espace", "My area"),
+                ("/annuaire".into(), "Annuaire", "Directory"),
+                ("/gestion".into(), "Demandes d'adhésion", "Membership applications"),
+                ("/gestion/membres".into(), "Adhérents", "Members"),
+                ("/gestion/courriels".into(), "Courriels envoyés", "Outgoing emails"),
+                ("/gestion/journal".into(), "Journal des actions", "Audit log"),
+            ];
+            pages.push((detail, "Fiche adhérent", "Member record"));
+            let mut problems = Vec::new();
+            for lang in ["fr", "en"] {
+                if lang == "en" {
+                    page.click_text("button.lang-switch", "English").await?;
+                }
+                for (path, fr, en) in &pages {
+                    page.goto(&ctx.url(path)).await?;
+                    page.wait_for_heading(if lang == "fr" { fr } else { en }).await?;
+                    // Lists come after the heading: let them load before checking.
+                    tokio::time::sleep(Duration::from_millis(400)).await;
+                    let name = format!("{}-{lang}", path.trim_matches('/').replace('/', "_"));
+                    if let Err(e) = check_page(&page, &name, &[]).await {
+                        problems.push(format!("{e:#}"));
+                    }
+                }
+            }
+            page.set_viewport(360, 640).await?;
+            for (path, _, en) in &pages {
+                page.goto(&ctx.url(path)).await?;
+                page.wait_for_heading(en).await?;
+                for o in page.overflowing_elements().await? {
+                    problems.push(format!("{path} wider than 360 px: {o}"));
+                }
+            }
+            ensure!(problems.is_empty(), "{}", problems.join("\n"));
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
