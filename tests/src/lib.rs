@@ -138,7 +138,7 @@ impl TestApp {
             "wrangler dev",
             wrangler(&root)
                 .args(["dev", "--local", "--ip", "127.0.0.1", "--port", &port.to_string(), "--persist-to", &persist])
-                .args(["--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "warn"])
+                .args(["--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "info"])
                 .stdin(Stdio::null())
                 .stdout(log.try_clone()?)
                 .stderr(log),
@@ -177,20 +177,6 @@ impl TestApp {
 
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base_url)
-    }
-
-    /// Read the local D1 directly (to check what was or was not stored): rows as JSON objects.
-    pub fn sql(&self, query: &str) -> Result<Vec<serde_json::Value>> {
-        let persist = self.state_dir.to_string_lossy().to_string();
-        let out = wrangler(&repo_root())
-            .args(["d1", "execute", "DB", "--local", "--persist-to", &persist, "--json", "--command", query])
-            .output()
-            .context("wrangler d1 execute")?;
-        if !out.status.success() {
-            bail!("{query} failed: {}", String::from_utf8_lossy(&out.stderr));
-        }
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).context("wrangler's JSON")?;
-        Ok(v[0]["results"].as_array().cloned().unwrap_or_default())
     }
 
     /// Run the Cron handler now, as the platform would on schedule.

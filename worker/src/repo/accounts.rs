@@ -105,6 +105,12 @@ pub async fn member_by_id(db: &D1Database, id: i64) -> worker::Result<Option<Mem
     first(stmt(db, &sql, &[int(id)])?).await
 }
 
+/// A member row even after erasure (staff keep the accounts: an anonymous row with its payments).
+pub async fn member_by_id_for_accounts(db: &D1Database, id: i64) -> worker::Result<Option<MemberRow>> {
+    let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1");
+    first(stmt(db, &sql, &[int(id)])?).await
+}
+
 pub async fn member_by_email(db: &D1Database, email: &str) -> worker::Result<Option<MemberRow>> {
     let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.email = ?1 AND m.status = 'active'");
     first(stmt(db, &sql, &[email.into()])?).await

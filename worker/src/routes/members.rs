@@ -33,7 +33,7 @@ pub fn routes() -> Vec<Route> {
                 ("status", "active, expired, none or deactivated", false),
             ])
             .returns::<Vec<MemberSummary>>(200),
-        Route::new(Method::Get, "/api/members/{id}", "member_detail", "A member with their payments.", "staff", Staff, handler!(member_detail))
+        Route::new(Method::Get, "/api/members/{id}", "member_detail", "A member with their payments (an erased member: an anonymous row, payments kept for the accounts).", "staff", Staff, handler!(member_detail))
             .returns::<MemberDetail>(200),
         Route::new(Method::Post, "/api/members/{id}/payments", "record_payment", "Record a yearly fee; extends the membership by a year.", "staff", Staff, handler!(record_payment))
             .body::<PaymentRequest>()
@@ -145,7 +145,7 @@ pub async fn list_members(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn member_detail(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let db = ctx.db()?;
-    let row = accounts::member_by_id(&db, id).await?.ok_or(ApiError::NotFound)?;
+    let row = accounts::member_by_id_for_accounts(&db, id).await?.ok_or(ApiError::NotFound)?;
     let detail = MemberDetail {
         member: row.summary(paris::local_date(ctx.now)),
         bio: row.bio.clone(),
