@@ -236,6 +236,26 @@ Msg {
     ErrLastAdmin => "Impossible : il doit rester au moins un administrateur actif.", "Not possible: at least one active administrator must remain.";
     ErrConflict => "Les données ont changé entre-temps. Rechargez la page et réessayez.", "The data changed in the meantime. Reload the page and try again.";
 
+    // Booking rules
+    RuleEndAfterStart => "La fin doit être après le début.", "The end must be after the start.";
+    RuleSameDay => "Une réservation commence et finit le même jour.", "A booking starts and ends on the same day.";
+    RuleClosed => "La cantine est fermée ce jour-là.", "The cantine is closed that day.";
+    RulePast => "Ce créneau est déjà passé.", "This slot is already over.";
+    RuleHorizon => "On ne peut pas réserver aussi loin à l'avance.", "You cannot book that far ahead.";
+    RuleOutsideHours => "Ce créneau est en dehors des horaires d'ouverture.", "This slot is outside the opening hours.";
+    RuleDeskPeriod => "Un poste se réserve pour la matinée, l'après-midi ou la journée.", "A desk is booked for the morning, the afternoon or the day.";
+    RuleGrid => "La salle se réserve par demi-heures (10:00, 10:30…).", "The room is booked by half-hours (10:00, 10:30…).";
+    RuleTooShort => "Cette réservation est trop courte.", "This booking is too short.";
+    RuleTooLong => "La salle se réserve pour 4 heures au plus.", "The room can be booked for at most 4 hours.";
+    RuleNonexistentTime => "Cette heure n'existe pas ce jour-là (changement d'heure).", "This time does not exist that day (clock change).";
+    RuleWeeklyQuota => "Vous avez atteint votre quota de salle pour cette semaine (6 heures).", "You have reached your weekly room quota (6 hours).";
+    RuleMembershipInactive => "Votre adhésion n'est pas à jour : renouvelez-la pour réserver.", "Your membership is not active: renew it to book.";
+    RuleOneDeskAtATime => "Vous avez déjà un poste sur ce créneau.", "You already have a desk at that time.";
+    RuleCancelTooLate => "Il est trop tard pour annuler cette réservation.", "It is too late to cancel this booking.";
+    ErrFull => "Plus de place sur ce créneau : choisissez-en un autre.", "No place left on this slot: choose another one.";
+    ErrRoomTaken => "La salle est déjà réservée sur ce créneau.", "The room is already booked at that time.";
+    ErrBlocked => "Cette ressource est fermée sur ce créneau.", "This resource is closed at that time.";
+
     // Field errors
     FieldRequired => "Ce champ est obligatoire.", "This field is required.";
     FieldEmail => "Cette adresse e-mail n'est pas valide.", "This email address is not valid.";

@@ -3,6 +3,7 @@
 //! pass "now" in), so everything here is tested natively and fast.
 
 pub mod accounts;
+pub mod calendar;
 pub mod holidays;
 pub mod i18n;
 pub mod paris;
