@@ -83,7 +83,7 @@ fn Summary(detail: MemberDetail) -> impl IntoView {
                 <dt>{tr(Ui::FieldPhone)}</dt><dd>{m.phone.clone()}</dd>
                 <dt>{tr(Ui::FieldCompany)}</dt><dd>{m.company.clone()}</dd>
                 <dt>{tr(Ui::FieldSkills)}</dt><dd>{m.skills.join(", ")}</dd>
-                <dt>{tr(Ui::FieldClubs)}</dt><dd>{clubs}</dd>
+                <dt>{tr(domain::Msg::NavClubs)}</dt><dd>{clubs}</dd>
                 <dt>{tr(Ui::FieldRole)}</dt><dd>{move || i18n.t(role_label(role))}</dd>
                 <dt>{tr(Ui::FieldInDirectory)}</dt><dd>{move || i18n.t(if detail.in_directory { Ui::Yes } else { Ui::No })}</dd>
                 <dt>{tr(Ui::MemberSince)}</dt><dd>{move || format::instant(&created, i18n.lang())}</dd>
