@@ -268,6 +268,11 @@ Msg {
     FieldDate => "Cette date n'est pas valide (AAAA-MM-JJ).", "This date is not valid (YYYY-MM-DD).";
     FieldDateFuture => "Cette date ne peut pas être dans le futur.", "This date cannot be in the future.";
     FieldAmount => "Le montant doit être compris entre 0 et 10 000 €.", "The amount must be between €0 and €10,000.";
+    FieldDateTime => "Cette date et heure n'est pas valide (AAAA-MM-JJTHH:MM).", "This date and time is not valid (YYYY-MM-DDTHH:MM).";
+    FieldDateRange => "Cette période n'est pas valide (31 jours au plus).", "This period is not valid (31 days at most).";
+    FieldUnknownResource => "Cette ressource n'existe pas.", "This resource does not exist.";
+    FieldAttendees => "Indiquez un nombre de participants entre 1 et la capacité de la salle.", "Give a number of attendees between 1 and the room's capacity.";
+    FieldPeriod => "Choisissez la matinée, l'après-midi ou la journée.", "Choose the morning, the afternoon or the day.";
     FieldPaymentMethod => "Choisissez espèces, chèque, virement ou carte.", "Choose cash, cheque, transfer or card.";
 
     // Emails
@@ -279,6 +284,18 @@ Msg {
     EmailDeclinedBody => "Bonjour {name},\n\nNous ne pouvons pas donner suite à votre demande d'adhésion pour le moment.\nMotif : {reason}\n\nN'hésitez pas à passer nous voir pour en parler.", "Hello {name},\n\nWe cannot accept your membership application for now.\nReason: {reason}\n\nFeel free to drop by and talk about it.";
     EmailResetSubject => "Silicon Kerne : réinitialiser votre mot de passe", "Silicon Kerne: reset your password";
     EmailResetBody => "Bonjour {name},\n\nPour choisir un nouveau mot de passe, suivez ce lien, valable une heure et une seule fois :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.", "Hello {name},\n\nTo choose a new password, follow this link, valid for one hour and once only:\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.";
+    EmailRentalSubject => "Silicon Kerne : votre demande de location de salle ({date})", "Silicon Kerne: your meeting room request ({date})";
+    EmailRentalBody => "Bonjour {name},\n\nNous avons bien reçu votre demande de location de la salle de réunion pour {organisation}, le {date} ({period}). Prix : {price}.\nSuivez votre demande, imprimez le devis ou annulez avec ce lien personnel :\n{link}\n\nNous vous répondons sous deux jours ouvrés.", "Hello {name},\n\nWe received your request to rent the meeting room for {organisation} on {date} ({period}). Price: {price}.\nFollow your request, print the quote or cancel with this personal link:\n{link}\n\nWe answer within two working days.";
+    EmailRentalApprovedSubject => "Silicon Kerne : la salle est réservée pour vous le {date}", "Silicon Kerne: the room is booked for you on {date}";
+    EmailRentalApprovedBody => "Bonjour {name},\n\nBonne nouvelle : la salle de réunion est réservée pour {organisation} le {date} ({period}).\nVotre devis et votre réservation restent consultables avec le lien personnel reçu lors de votre demande.\n\nÀ bientôt à la cantine !", "Hello {name},\n\nGood news: the meeting room is booked for {organisation} on {date} ({period}).\nYour quote and booking remain available with the personal link you received with your request.\n\nSee you at the cantine!";
+    EmailRentalDeclinedSubject => "Silicon Kerne : votre demande de location de salle", "Silicon Kerne: your meeting room request";
+    EmailRentalDeclinedBody => "Bonjour {name},\n\nNous ne pouvons pas vous louer la salle le {date}.\nMotif : {reason}\n\nN'hésitez pas à proposer une autre date.", "Hello {name},\n\nWe cannot rent you the room on {date}.\nReason: {reason}\n\nFeel free to suggest another date.";
+    PeriodMorning => "matinée", "morning";
+    PeriodAfternoon => "après-midi", "afternoon";
+    PeriodDay => "journée", "full day";
+    QuoteRoomHalfDay => "Location de la salle de réunion avec visioconférence, demi-journée", "Meeting room with videoconferencing, half-day";
+    QuoteRoomDay => "Location de la salle de réunion avec visioconférence, journée", "Meeting room with videoconferencing, full day";
+    ErrRentalCannotCancel => "Cette demande ne peut plus être annulée en ligne : contactez-nous.", "This request can no longer be cancelled online: contact us.";
     EmailRenewalSoonSubject => "Silicon Kerne : votre adhésion se termine le {until}", "Silicon Kerne: your membership ends on {until}";
     EmailRenewalSoonBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne se termine le {until}. Pour la renouveler, passez voir le concierge ou réglez votre cotisation par virement.\n\nMerci de votre soutien !", "Hello {name},\n\nYour membership of Silicon Kerne ends on {until}. To renew it, see the concierge or pay your fee by bank transfer.\n\nThank you for your support!";
     EmailExpiredSubject => "Silicon Kerne : votre adhésion a pris fin", "Silicon Kerne: your membership has ended";

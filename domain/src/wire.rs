@@ -403,3 +403,231 @@ pub struct MemberExport {
 pub struct Created {
     pub id: i64,
 }
+
+// ------------------------------------------------------------------ booking calendar
+
+use crate::calendar::DeskPeriod;
+
+/// `GET /api/resources`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ResourceInfo {
+    pub slug: String,
+    pub kind: ResourceKind,
+    /// In the request's language.
+    pub name: String,
+    pub names: Localized<String>,
+    pub capacity: u32,
+    pub description: Localized<String>,
+}
+
+/// One bookable slot and the places left on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct SlotAvailability {
+    pub start: LocalDateTime,
+    pub end: LocalDateTime,
+    /// Places left: desks for the coworking space, 0 or 1 for the room.
+    pub free: u32,
+    /// For desks: morning, afternoon or day.
+    pub period: Option<DeskPeriod>,
+}
+
+/// `GET /api/availability`: one entry per day of the range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DayAvailability {
+    pub date: NaiveDate,
+    pub open: bool,
+    pub slots: Vec<SlotAvailability>,
+}
+
+/// `POST /api/bookings`: Paris wall-clock times `YYYY-MM-DDTHH:MM`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct BookingRequest {
+    pub resource: String,
+    pub start: String,
+    pub end: String,
+    /// Staff only: book on behalf of this member.
+    pub member_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BookingStatus {
+    Confirmed,
+    Cancelled,
+}
+
+/// A member's booking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Booking {
+    pub id: i64,
+    pub resource: String,
+    pub resource_kind: ResourceKind,
+    pub resource_name: Localized<String>,
+    pub start: LocalDateTime,
+    pub end: LocalDateTime,
+    /// Instants, RFC 3339 with the Paris offset of each.
+    pub starts_at: String,
+    pub ends_at: String,
+    pub period: Option<DeskPeriod>,
+    pub status: BookingStatus,
+    /// Whether the member may still cancel it (desks until the start, the room until 24 h before).
+    pub can_cancel: bool,
+    pub checked_in: bool,
+}
+
+/// `POST /api/me/calendar-feed`: the private feed URL (shown once; a new one revokes the old).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CalendarFeed {
+    pub url: String,
+}
+
+/// A booking as staff see it on the day's sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StaffBooking {
+    pub id: i64,
+    /// `member`, `rental` or `block`.
+    pub kind: String,
+    pub resource: String,
+    pub member_id: Option<i64>,
+    /// The member's name, the renting organisation, or the reason of a block.
+    pub label: String,
+    pub start: LocalDateTime,
+    pub end: LocalDateTime,
+    pub period: Option<DeskPeriod>,
+    pub checked_in: bool,
+    pub no_show: bool,
+}
+
+/// `GET /api/staff/day?date=`: who is coworking, what is booked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StaffDay {
+    pub date: NaiveDate,
+    pub desk_capacity: u32,
+    pub coworkers: Vec<StaffBooking>,
+    pub room: Vec<StaffBooking>,
+}
+
+/// `POST /api/staff/blocks`: close a resource for a period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct BlockRequest {
+    pub resource: String,
+    pub start: String,
+    pub end: String,
+    pub reason: String,
+}
+
+/// The block, and the bookings it covers (staff warn these people).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BlockCreated {
+    pub id: i64,
+    pub affected: Vec<StaffBooking>,
+}
+
+/// Occupancy of one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OccupancyDay {
+    pub date: NaiveDate,
+    pub open: bool,
+    pub desks_morning: u32,
+    pub desks_afternoon: u32,
+    pub desk_capacity: u32,
+    pub room_minutes: u32,
+    pub checked_in: u32,
+}
+
+/// `GET /api/staff/occupancy?from=&to=`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Occupancy {
+    pub days: Vec<OccupancyDay>,
+    /// Members who booked a desk on more than one day of the range.
+    pub returning_coworkers: u32,
+    pub distinct_coworkers: u32,
+}
+
+// ------------------------------------------------------------------ room rental
+
+/// `POST /api/rentals`: a business asks for the room (no account).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct RentalRequest {
+    pub organisation: String,
+    pub contact_name: String,
+    pub email: String,
+    pub phone: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    /// `morning`, `afternoon` or `day`.
+    pub period: String,
+    pub attendees: u32,
+    pub needs_visio: bool,
+    pub message: String,
+    pub lang: Lang,
+}
+
+/// The answer to a rental request: the private link's token (also sent by email) and the price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RentalCreated {
+    pub id: i64,
+    pub token: String,
+    pub price_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct QuoteLine {
+    pub label: Localized<String>,
+    pub quantity: u32,
+    pub unit_cents: i64,
+    pub total_cents: i64,
+}
+
+/// A quote the requester can print.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Quote {
+    pub number: String,
+    pub issued_on: NaiveDate,
+    pub lines: Vec<QuoteLine>,
+    pub total_cents: i64,
+}
+
+/// A rental request as its requester (by private link) and staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RentalView {
+    pub id: i64,
+    pub organisation: String,
+    pub contact_name: String,
+    pub email: String,
+    pub phone: String,
+    pub date: NaiveDate,
+    pub period: DeskPeriod,
+    pub start: LocalDateTime,
+    pub end: LocalDateTime,
+    pub attendees: u32,
+    pub needs_visio: bool,
+    pub message: String,
+    /// `pending`, `approved`, `declined` or `cancelled`.
+    pub status: String,
+    pub price_cents: i64,
+    pub decline_reason: Option<String>,
+    pub quote: Quote,
+    pub created_at: String,
+}

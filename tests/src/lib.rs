@@ -87,6 +87,34 @@ fn wrangler(root: &Path) -> Command {
     cmd
 }
 
+/// Copy the built app and worker into the test's own directory, with a wrangler config pointing
+/// at the copies: `wrangler dev` watches what it serves and restarts the worker when it changes,
+/// so a rebuild while tests run must not touch the files under test.
+fn snapshot_build(root: &Path, state_dir: &Path) -> Result<String> {
+    fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+        std::fs::create_dir_all(to)?;
+        for entry in std::fs::read_dir(from)? {
+            let entry = entry?;
+            let target = to.join(entry.file_name());
+            if entry.file_type()?.is_dir() {
+                copy_dir(&entry.path(), &target)?;
+            } else {
+                std::fs::copy(entry.path(), target)?;
+            }
+        }
+        Ok(())
+    }
+    copy_dir(&root.join("dist"), &state_dir.join("dist"))?;
+    copy_dir(&root.join("worker/build"), &state_dir.join("worker"))?;
+    let config = std::fs::read_to_string(root.join("wrangler.toml"))?
+        .replace("main = \"worker/build/index.js\"", &format!("main = \"{}\"", state_dir.join("worker/index.js").display()))
+        .replace("directory = \"dist\"", &format!("directory = \"{}\"", state_dir.join("dist").display()))
+        .replace("migrations_dir = \"migrations\"", &format!("migrations_dir = \"{}\"", root.join("migrations").display()));
+    let path = state_dir.join("wrangler.toml");
+    std::fs::write(&path, config)?;
+    Ok(path.to_string_lossy().to_string())
+}
+
 fn run_quiet(what: &str, cmd: &mut Command) -> Result<()> {
     let out = cmd.output().with_context(|| format!("running {what}"))?;
     if !out.status.success() {
@@ -120,15 +148,16 @@ impl TestApp {
         }
         let state_dir = std::env::temp_dir().join(format!("kerne-test-{}-{}", std::process::id(), free_port()?));
         std::fs::create_dir_all(&state_dir)?;
-        let persist = state_dir.to_string_lossy().to_string();
+        let config = snapshot_build(&root, &state_dir)?;
+        let persist = state_dir.join("d1").to_string_lossy().to_string();
         run_quiet(
             "wrangler d1 migrations apply",
-            wrangler(&root).args(["d1", "migrations", "apply", "DB", "--local", "--persist-to", &persist]),
+            wrangler(&root).args(["d1", "migrations", "apply", "DB", "--local", "--config", &config, "--persist-to", &persist]),
         )?;
         for seed in ["seed/demo.sql", "seed/members.sql"] {
             run_quiet(
                 &format!("wrangler d1 execute {seed}"),
-                wrangler(&root).args(["d1", "execute", "DB", "--local", "--persist-to", &persist, "--file", seed]),
+                wrangler(&root).args(["d1", "execute", "DB", "--local", "--config", &config, "--persist-to", &persist, "--file", seed]),
             )?;
         }
         let port = free_port()?;
@@ -137,7 +166,7 @@ impl TestApp {
         let server = Service::spawn(
             "wrangler dev",
             wrangler(&root)
-                .args(["dev", "--local", "--ip", "127.0.0.1", "--port", &port.to_string(), "--persist-to", &persist])
+                .args(["dev", "--local", "--config", &config, "--ip", "127.0.0.1", "--port", &port.to_string(), "--persist-to", &persist])
                 .args(["--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "info"])
                 .stdin(Stdio::null())
                 .stdout(log.try_clone()?)

@@ -18,6 +18,12 @@ fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(millis).unwrap_or_default()
 }
 
+/// A panic's message goes to the log instead of a bare "unreachable" trap.
+#[event(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
 #[event(fetch)]
 async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response> {
     let lang = http::request_lang(&req);

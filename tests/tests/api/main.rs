@@ -8,10 +8,13 @@ use kerne_tests::{tests, TestApp};
 mod accounts;
 mod auth;
 mod authorization;
+mod bookings;
 mod errors;
 mod health;
+mod ics;
 mod membership;
 mod openapi;
+mod rentals;
 mod security;
 mod site;
 mod support;
@@ -76,6 +79,19 @@ fn main() -> std::process::ExitCode {
             membership::a_member_exports_then_erases_their_data,
             authorization::every_route_checks_who_is_asking,
             authorization::the_last_admin_cannot_be_demoted,
+            bookings::resources_and_availability_follow_the_opening_hours,
+            bookings::a_member_books_a_desk_gets_an_ics_and_cancels,
+            bookings::every_rule_is_refused_with_its_reason,
+            bookings::fifty_members_racing_for_twelve_desks_get_exactly_twelve,
+            bookings::fifty_members_racing_for_the_room_get_one_booking,
+            bookings::a_retried_request_books_once,
+            bookings::others_bookings_are_not_found_and_room_cancellation_has_a_window,
+            bookings::the_private_feed_lists_bookings_and_can_be_revoked,
+            bookings::times_are_right_on_both_sides_of_a_clock_change,
+            bookings::staff_run_the_day_block_book_on_behalf_and_see_occupancy,
+            rentals::a_bad_request_lists_its_fields_and_stores_nothing,
+            rentals::a_business_gets_a_quote_and_staff_approve_it_into_the_calendar,
+            rentals::two_approvals_of_overlapping_rentals_at_once_book_once,
         ],
     );
     if conclusion.has_failed() {

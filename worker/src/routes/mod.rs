@@ -12,9 +12,11 @@ use crate::auth::{self, Access, Caller};
 use crate::error::ApiError;
 
 pub mod accounts;
+pub mod bookings;
 pub mod health;
 pub mod members;
 pub mod openapi;
+pub mod rentals;
 pub mod site;
 
 /// What a handler gets: the request, the bindings, and what the edge already worked out.
@@ -190,6 +192,8 @@ pub fn routes() -> Vec<Route> {
     .into_iter()
     .chain(accounts::routes())
     .chain(members::routes())
+    .chain(bookings::routes())
+    .chain(rentals::routes())
     .collect()
 }
 

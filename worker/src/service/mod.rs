@@ -1,5 +1,6 @@
 //! Operations that combine several reads or writes with the domain's rules.
 
+pub mod calendar;
 pub mod email;
 pub mod reminders;
 pub mod site;

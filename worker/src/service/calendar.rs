@@ -1,0 +1,178 @@
+//! The calendar's configuration (opening hours, rules, prices: staff-edited settings) and the
+//! conversion of bookings into wire types, availability and iCalendar files.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use domain::calendar::{self, BookingRules, DeskPeriod};
+use domain::settings::{OpeningHours, RoomRates};
+use domain::time::LocalDateTime;
+use domain::wire::{Booking, BookingStatus, DayAvailability, ResourceKind, SlotAvailability, StaffBooking};
+use domain::{paris, Localized};
+use serde::Deserialize;
+use worker::D1Database;
+
+use crate::error::{ApiError, Context};
+use crate::repo::bookings::{BookingRow, ResourceRow};
+use crate::repo::{all, stmt};
+
+pub struct CalendarConfig {
+    pub hours: OpeningHours,
+    pub rules: BookingRules,
+    pub rates: RoomRates,
+    pub address: String,
+}
+
+#[derive(Deserialize)]
+struct Setting {
+    key: String,
+    value: String,
+}
+
+pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
+    let rows: Vec<Setting> = all(stmt(
+        db,
+        "SELECT key, value FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'contact')",
+        &[],
+    )?)
+    .await?;
+    let get = |k: &str| rows.iter().find(|r| r.key == k).map(|r| r.value.as_str()).ok_or_else(|| ApiError::Internal(format!("setting {k} missing")));
+    let contact: serde_json::Value = serde_json::from_str(get("contact")?).context("setting contact")?;
+    Ok(CalendarConfig {
+        hours: OpeningHours::parse_json(get("opening_hours")?).context("setting opening_hours")?,
+        rules: BookingRules::parse_json(get("booking_rules")?).context("setting booking_rules")?,
+        rates: RoomRates::parse_json(get("room_rates")?).context("setting room_rates")?,
+        address: contact["address"].as_str().unwrap_or_default().to_string(),
+    })
+}
+
+pub fn kind_of(s: &str) -> ResourceKind {
+    if s == "room" {
+        ResourceKind::Room
+    } else {
+        ResourceKind::Desk
+    }
+}
+
+pub fn parse_local(s: &str) -> Option<NaiveDateTime> {
+    LocalDateTime::parse(s).ok().map(|t| t.0)
+}
+
+fn parse_utc(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+}
+
+pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Booking {
+    let kind = kind_of(&row.resource_kind);
+    let start = parse_utc(&row.start_utc);
+    let confirmed = row.status == "confirmed";
+    Booking {
+        id: row.id,
+        resource: row.resource.clone(),
+        resource_kind: kind,
+        resource_name: Localized { fr: row.name_fr.clone(), en: row.name_en.clone() },
+        start: LocalDateTime(parse_local(&row.start_local).unwrap_or_default()),
+        end: LocalDateTime(parse_local(&row.end_local).unwrap_or_default()),
+        starts_at: paris::format_rfc3339(start),
+        ends_at: paris::format_rfc3339(parse_utc(&row.end_utc)),
+        period: row.period.as_deref().and_then(DeskPeriod::parse),
+        status: if confirmed { BookingStatus::Confirmed } else { BookingStatus::Cancelled },
+        can_cancel: confirmed && calendar::can_cancel(kind, start, now, rules),
+        checked_in: row.checked_in_at.is_some(),
+    }
+}
+
+pub fn staff_booking(row: &BookingRow) -> StaffBooking {
+    StaffBooking {
+        id: row.id,
+        kind: row.kind.clone(),
+        resource: row.resource.clone(),
+        member_id: row.member_id,
+        label: row.label.clone(),
+        start: LocalDateTime(parse_local(&row.start_local).unwrap_or_default()),
+        end: LocalDateTime(parse_local(&row.end_local).unwrap_or_default()),
+        period: row.period.as_deref().and_then(DeskPeriod::parse),
+        checked_in: row.checked_in_at.is_some(),
+        no_show: row.no_show == 1,
+    }
+}
+
+/// Places left on each slot of each day, from the confirmed bookings overlapping the range.
+pub fn availability(
+    resource: &ResourceRow,
+    from: NaiveDate,
+    to: NaiveDate,
+    bookings: &[BookingRow],
+    closures: &[NaiveDate],
+    cfg: &CalendarConfig,
+    now: DateTime<Utc>,
+) -> Vec<DayAvailability> {
+    // Desks: as many bookings as desks. The room: one booking at a time (its capacity is its seats).
+    let capacity = match kind_of(&resource.kind) {
+        ResourceKind::Desk => u32::try_from(resource.capacity).unwrap_or(0),
+        ResourceKind::Room => 1,
+    };
+    let spans: Vec<(DateTime<Utc>, DateTime<Utc>, bool)> =
+        bookings.iter().map(|b| (parse_utc(&b.start_utc), parse_utc(&b.end_utc), b.kind == "block")).collect();
+    let free_on = |start: DateTime<Utc>, end: DateTime<Utc>| -> u32 {
+        let over = spans.iter().filter(|(s, e, _)| *s < end && start < *e);
+        let mut taken = 0u32;
+        for (_, _, block) in over {
+            if *block {
+                return 0;
+            }
+            taken += 1;
+        }
+        capacity.saturating_sub(taken)
+    };
+    let mut days = Vec::new();
+    let mut date = from;
+    while date <= to {
+        let mut slots = Vec::new();
+        match kind_of(&resource.kind) {
+            ResourceKind::Desk => {
+                let periods = calendar::desk_periods(date, &cfg.hours, closures, &cfg.rules);
+                let half = |p: DeskPeriod| periods.iter().find(|(k, _)| *k == p).map(|(_, s)| free_on(s.start, s.end));
+                for (p, sp) in &periods {
+                    let free = match p {
+                        DeskPeriod::Day => half(DeskPeriod::Morning).unwrap_or(0).min(half(DeskPeriod::Afternoon).unwrap_or(0)),
+                        _ => free_on(sp.start, sp.end),
+                    };
+                    let free = if sp.start < now { 0 } else { free };
+                    slots.push(SlotAvailability { start: LocalDateTime(sp.start_local), end: LocalDateTime(sp.end_local), free, period: Some(*p) });
+                }
+            }
+            ResourceKind::Room => {
+                for sp in calendar::room_grid(date, &cfg.hours, closures, &cfg.rules) {
+                    let free = if sp.start < now { 0 } else { free_on(sp.start, sp.end) };
+                    slots.push(SlotAvailability { start: LocalDateTime(sp.start_local), end: LocalDateTime(sp.end_local), free, period: None });
+                }
+            }
+        }
+        days.push(DayAvailability { date, open: !slots.is_empty(), slots });
+        date += Duration::days(1);
+    }
+    days
+}
+
+/// An iCalendar file for bookings. Times are written in UTC (`…Z`): every calendar shows them in
+/// its own zone, and there is no VTIMEZONE to get wrong across daylight-saving changes.
+pub fn ics(rows: &[BookingRow], now: DateTime<Utc>, address: &str, name: &str) -> String {
+    use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+    let mut cal = Calendar::new();
+    cal.name(name);
+    cal.append_property(icalendar::Property::new("PRODID", "-//Silicon Kerne//Portail//FR"));
+    cal.append_property(icalendar::Property::new("REFRESH-INTERVAL;VALUE=DURATION", "PT1H"));
+    for row in rows {
+        let title = format!("{} — Silicon Kerne", row.name_fr);
+        let mut event = Event::new();
+        event
+            .uid(&format!("booking-{}@silicon-kerne.net", row.id))
+            .summary(&title)
+            .location(address)
+            .starts(parse_utc(&row.start_utc))
+            .ends(parse_utc(&row.end_utc))
+            .timestamp(now)
+            .status(if row.status == "confirmed" { EventStatus::Confirmed } else { EventStatus::Cancelled });
+        cal.push(event.done());
+    }
+    cal.done().to_string()
+}
