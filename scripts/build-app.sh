@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 opt=${APP_OPT:-1}
-cargo build --release --target wasm32-unknown-unknown -p app
+# From app/, so that app/.cargo/config.toml applies: its own target dir (target/app) and rustflags
+# (`--cfg erase_components`), which the worker's wasm build in target/ never sees.
+(cd app && cargo build --release --target wasm32-unknown-unknown)
 gen=target/app-bindgen
 rm -rf "$gen" && mkdir -p "$gen"
-wasm-bindgen --target web --no-typescript --out-name app --out-dir "$gen" target/wasm32-unknown-unknown/release/app.wasm
+wasm-bindgen --target web --no-typescript --out-name app --out-dir "$gen" target/app/wasm32-unknown-unknown/release/app.wasm
 if [ "$opt" = 1 ]; then
     node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
