@@ -1,17 +1,26 @@
 //! How dates, instants and membership read on screen.
 
-use chrono::DateTime;
+use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
 use domain::accounts::MembershipStatus;
-use domain::i18n::{fill, format_date_long, format_datetime_short};
+use domain::i18n::{fill, format_date_long, month_name, weekday_name};
 use domain::ui_text::Ui;
 use domain::Lang;
 
 /// An RFC 3339 instant from the API, as Quimper's wall clock: "mardi 8 décembre, 18:30".
 pub fn instant(rfc3339: &str, lang: Lang) -> String {
     match DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(t) => format_datetime_short(domain::paris::to_local(t.to_utc()), lang),
+        Ok(t) => datetime_short(domain::paris::to_local(t.to_utc()), lang),
         Err(_) => rfc3339.to_string(),
     }
+}
+
+/// "mardi 8 décembre, 18:30" / "Tuesday 8 December, 18:30": the same text as
+/// `domain::i18n::format_datetime_short`, with the time written by hand: chrono's `%H:%M` would
+/// bring its whole format-string interpreter into the app.
+pub fn datetime_short(at: NaiveDateTime, lang: Lang) -> String {
+    let d = at.date();
+    let (weekday, month) = (weekday_name(d.weekday(), lang), month_name(d.month(), lang));
+    format!("{weekday} {} {month}, {:02}:{:02}", d.day(), at.hour(), at.minute())
 }
 
 /// "Adhésion active jusqu'au mardi 8 décembre 2026", "expirée depuis le …", "aucune cotisation".

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use chrono::{NaiveTime, Timelike};
+use chrono::{Datelike, NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A time of day to the minute, e.g. opening at `09:00`.
@@ -11,12 +11,13 @@ pub struct HhMm(NaiveTime);
 
 impl HhMm {
     pub fn parse(s: &str) -> Result<HhMm, TimeError> {
-        let s = s.trim();
-        let valid_shape = s.len() == 5 && s.as_bytes()[2] == b':';
-        if !valid_shape {
-            return Err(TimeError::Format);
+        match s.trim().as_bytes() {
+            [h1, h2, b':', m1, m2] => {
+                let (hour, minute) = (two_digits(*h1, *h2)?, two_digits(*m1, *m2)?);
+                HhMm::new(hour, minute).ok_or(TimeError::Format)
+            }
+            _ => Err(TimeError::Format),
         }
-        NaiveTime::parse_from_str(s, "%H:%M").map(HhMm).map_err(|_| TimeError::Format)
     }
 
     pub fn new(hour: u32, minute: u32) -> Option<HhMm> {
@@ -38,9 +39,26 @@ pub enum TimeError {
     Format,
 }
 
+// Parsing and printing by hand rather than with chrono's `%`-format strings: the app ships this code
+// to phones, and chrono's format-string interpreter weighs several times more than these few lines.
+
+/// The value of two ASCII digits, e.g. `b'0', b'9'` → 9.
+fn two_digits(tens: u8, units: u8) -> Result<u32, TimeError> {
+    if tens.is_ascii_digit() && units.is_ascii_digit() {
+        Ok(u32::from(tens - b'0') * 10 + u32::from(units - b'0'))
+    } else {
+        Err(TimeError::Format)
+    }
+}
+
+/// `HH:MM`.
+fn write_hh_mm(f: &mut fmt::Formatter<'_>, t: NaiveTime) -> fmt::Result {
+    write!(f, "{:02}:{:02}", t.hour(), t.minute())
+}
+
 impl fmt::Display for HhMm {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format("%H:%M"))
+        write_hh_mm(f, self.0)
     }
 }
 
@@ -89,16 +107,29 @@ impl LocalDateTime {
     pub const FORMAT: &'static str = "%Y-%m-%dT%H:%M";
 
     pub fn parse(s: &str) -> Result<LocalDateTime, TimeError> {
-        if s.len() != 16 {
-            return Err(TimeError::Format);
+        match s.as_bytes() {
+            [y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2] => {
+                let year = two_digits(*y1, *y2)? * 100 + two_digits(*y3, *y4)?;
+                let date = chrono::NaiveDate::from_ymd_opt(year as i32, two_digits(*mo1, *mo2)?, two_digits(*d1, *d2)?);
+                let time = HhMm::new(two_digits(*h1, *h2)?, two_digits(*mi1, *mi2)?);
+                date.zip(time).map(|(d, t)| LocalDateTime(d.and_time(t.0))).ok_or(TimeError::Format)
+            }
+            _ => Err(TimeError::Format),
         }
-        chrono::NaiveDateTime::parse_from_str(s, Self::FORMAT).map(LocalDateTime).map_err(|_| TimeError::Format)
     }
 }
 
 impl fmt::Display for LocalDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.0.format(Self::FORMAT))
+        let d = self.0.date();
+        // `%Y`: four digits for years 0..=9999, a sign and as many digits as needed otherwise.
+        if (0..=9999).contains(&d.year()) {
+            write!(f, "{:04}", d.year())?;
+        } else {
+            write!(f, "{:+}", d.year())?;
+        }
+        write!(f, "-{:02}-{:02}T", d.month(), d.day())?;
+        write_hh_mm(f, self.0.time())
     }
 }
 
@@ -141,6 +172,32 @@ mod local_tests {
         assert_eq!(serde_json::to_string(&t).expect("json"), "\"2026-10-25T02:30\"");
         for bad in ["2026-10-25 02:30", "2026-13-01T10:00", "2026-10-25T02:30:00", "tomorrow"] {
             assert!(LocalDateTime::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    /// The hand-written parsing and printing agree with chrono's `%`-formats they replace.
+    #[test]
+    fn hand_written_formats_agree_with_chrono() {
+        for minutes in 0..24 * 60 {
+            let t = HhMm::new(minutes / 60, minutes % 60).expect("valid");
+            let chrono_text = t.time().format("%H:%M").to_string();
+            assert_eq!(t.to_string(), chrono_text);
+            assert_eq!(HhMm::parse(&chrono_text), Ok(t));
+        }
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 2, 29).expect("leap day");
+        for (date, time) in [(day, "00:00"), (day, "23:59"), (chrono::NaiveDate::from_ymd_opt(7, 1, 9).expect("d"), "09:05")] {
+            let t = LocalDateTime(date.and_time(HhMm::parse(time).expect("t").time()));
+            let chrono_text = t.0.format(LocalDateTime::FORMAT).to_string();
+            assert_eq!(t.to_string(), chrono_text);
+            assert_eq!(LocalDateTime::parse(&chrono_text), Ok(t));
+        }
+        for input in ["2026-02-29T10:00", "2026-02-28T24:00", "2026-00-10T10:00", "2026-01-32T10:00", "2026-1-010T10:00", "x026-01-01T10:00"] {
+            let by_chrono = chrono::NaiveDateTime::parse_from_str(input, LocalDateTime::FORMAT).ok();
+            assert_eq!(LocalDateTime::parse(input).ok().map(|t| t.0), by_chrono, "{input:?}");
+        }
+        for input in ["00:00", "23:59", "7:30", "07:3", "0a:00", "-1:00", "12:00 ", "١٢:٠٠"] {
+            let by_chrono = chrono::NaiveTime::parse_from_str(input.trim(), "%H:%M").ok().filter(|_| input.trim().len() == 5);
+            assert_eq!(HhMm::parse(input).ok().map(HhMm::time), by_chrono, "{input:?}");
         }
     }
 }

@@ -1,6 +1,5 @@
 //! `/clubs`: the monthly clubs and their next meetings.
 
-use domain::i18n::format_datetime_short;
 use domain::wire::Club;
 use domain::Msg;
 use leptos::prelude::*;
@@ -34,7 +33,7 @@ fn club_card(i18n: I18n, club: Club) -> impl IntoView {
             {next.map(|at| {
                 view! {
                     <p class="club__next">
-                        {move || i18n.f(Msg::NextMeeting, &[("date", &format_datetime_short(at, i18n.lang()))])}
+                        {move || i18n.f(Msg::NextMeeting, &[("date", &crate::format::datetime_short(at, i18n.lang()))])}
                     </p>
                 }
             })}

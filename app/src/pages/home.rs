@@ -1,6 +1,5 @@
 //! `/`: what the cantine is, today's opening, next events, partners.
 
-use domain::i18n::format_datetime_short;
 use domain::wire::{SiteContent, TodayOpening};
 use domain::Msg;
 use leptos::prelude::*;
@@ -67,7 +66,7 @@ fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
                                 let title = e.title.clone();
                                 view! {
                                     <li class="event">
-                                        <span class="event__when">{move || format_datetime_short(when, i18n.lang())}</span>
+                                        <span class="event__when">{move || crate::format::datetime_short(when, i18n.lang())}</span>
                                         <span class="event__title">
                                             {move || i18n.f(Msg::ClubMeeting, &[("club", &i18n.pick(&title))])}
                                         </span>
