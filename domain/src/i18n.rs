@@ -273,6 +273,7 @@ Msg {
     FieldUnknownResource => "Cette ressource n'existe pas.", "This resource does not exist.";
     FieldAttendees => "Indiquez un nombre de participants entre 1 et la capacité de la salle.", "Give a number of attendees between 1 and the room's capacity.";
     FieldPeriod => "Choisissez la matinée, l'après-midi ou la journée.", "Choose the morning, the afternoon or the day.";
+    FieldSetting => "Cette valeur n'est pas acceptée pour ce réglage.", "This value is not accepted for this setting.";
     FieldPaymentMethod => "Choisissez espèces, chèque, virement ou carte.", "Choose cash, cheque, transfer or card.";
 
     // Emails

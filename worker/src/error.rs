@@ -25,6 +25,8 @@ pub enum ApiError {
     BadRequest(String),
     /// The request is readable but some fields break a rule: field name → message.
     Validation(FieldErrors),
+    /// The same, with a technical detail for the developer of a client (shown after the message).
+    ValidationDetail(FieldErrors, String),
     /// No valid session.
     Unauthorized,
     /// Logged in, but the role does not allow this.
@@ -51,7 +53,7 @@ impl ApiError {
             ApiError::RouteNotFound | ApiError::NotFound => 404,
             ApiError::MethodNotAllowed => 405,
             ApiError::BadRequest(_) => 400,
-            ApiError::Validation(_) => 422,
+            ApiError::Validation(_) | ApiError::ValidationDetail(..) => 422,
             ApiError::Unauthorized | ApiError::LoginFailed => 401,
             ApiError::Forbidden | ApiError::CrossSite => 403,
             ApiError::JsonRequired => 415,
@@ -67,7 +69,7 @@ impl ApiError {
             ApiError::RouteNotFound | ApiError::NotFound => ErrorCode::NotFound,
             ApiError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
             ApiError::BadRequest(_) => ErrorCode::BadRequest,
-            ApiError::Validation(_) => ErrorCode::Validation,
+            ApiError::Validation(_) | ApiError::ValidationDetail(..) => ErrorCode::Validation,
             ApiError::Unauthorized | ApiError::LoginFailed => ErrorCode::Unauthorized,
             ApiError::Forbidden => ErrorCode::Forbidden,
             ApiError::CrossSite => ErrorCode::CrossSite,
@@ -85,7 +87,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => Msg::ErrMethodNotAllowed,
             ApiError::NotFound => Msg::ErrNotFound,
             ApiError::BadRequest(_) => Msg::ErrBadRequest,
-            ApiError::Validation(_) => Msg::ErrValidation,
+            ApiError::Validation(_) | ApiError::ValidationDetail(..) => Msg::ErrValidation,
             ApiError::Unauthorized => Msg::ErrUnauthorized,
             ApiError::Forbidden => Msg::ErrForbidden,
             ApiError::CrossSite => Msg::ErrCrossSite,
@@ -99,12 +101,14 @@ impl ApiError {
 
     pub fn body(&self, lang: Lang) -> ApiErrorBody {
         let fields: BTreeMap<String, String> = match self {
-            ApiError::Validation(fields) => fields.iter().map(|(f, m)| (f.clone(), m.text(lang).to_string())).collect(),
+            ApiError::Validation(fields) | ApiError::ValidationDetail(fields, _) => {
+                fields.iter().map(|(f, m)| (f.clone(), m.text(lang).to_string())).collect()
+            }
             _ => BTreeMap::new(),
         };
         let message = match self {
             // Say what could not be read: it helps the developer of a client, and carries no secret.
-            ApiError::BadRequest(detail) => format!("{} ({detail})", self.message().text(lang)),
+            ApiError::BadRequest(detail) | ApiError::ValidationDetail(_, detail) => format!("{} ({detail})", self.message().text(lang)),
             _ => self.message().text(lang).to_string(),
         };
         ApiErrorBody { code: self.code(), message, fields }
@@ -121,6 +125,16 @@ impl ApiError {
             resp.headers_mut().set("Retry-After", &retry_after_secs.max(1).to_string())?;
         }
         Ok(resp)
+    }
+}
+
+impl ApiError {
+    /// Add a technical detail to a validation error.
+    pub fn with_detail(self, detail: String) -> ApiError {
+        match self {
+            ApiError::Validation(fields) => ApiError::ValidationDetail(fields, detail),
+            other => other,
+        }
     }
 }
 

@@ -16,6 +16,7 @@ mod membership;
 mod openapi;
 mod rentals;
 mod security;
+mod settings;
 mod site;
 mod support;
 
@@ -92,6 +93,8 @@ fn main() -> std::process::ExitCode {
             rentals::a_bad_request_lists_its_fields_and_stores_nothing,
             rentals::a_business_gets_a_quote_and_staff_approve_it_into_the_calendar,
             rentals::two_approvals_of_overlapping_rentals_at_once_book_once,
+            settings::settings_are_checked_before_they_are_stored,
+            settings::a_closure_day_closes_the_calendar,
         ],
     );
     if conclusion.has_failed() {

@@ -58,6 +58,11 @@ const EXPECTED: &[(&str, &str)] = &[
     ("get", "/api/staff/rentals"),
     ("post", "/api/staff/rentals/{id}/approve"),
     ("post", "/api/staff/rentals/{id}/decline"),
+    ("get", "/api/staff/settings"),
+    ("put", "/api/staff/settings/{key}"),
+    ("get", "/api/staff/closures"),
+    ("post", "/api/staff/closures"),
+    ("delete", "/api/staff/closures/{date}"),
 ];
 
 pub async fn documents_every_served_route(api: &'static Api) -> Result<()> {

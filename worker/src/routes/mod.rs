@@ -17,6 +17,7 @@ pub mod health;
 pub mod members;
 pub mod openapi;
 pub mod rentals;
+pub mod settings;
 pub mod site;
 
 /// What a handler gets: the request, the bindings, and what the edge already worked out.
@@ -194,6 +195,7 @@ pub fn routes() -> Vec<Route> {
     .chain(members::routes())
     .chain(bookings::routes())
     .chain(rentals::routes())
+    .chain(settings::routes())
     .collect()
 }
 
