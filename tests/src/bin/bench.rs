@@ -8,6 +8,7 @@
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
+use kerne_tests::api_client::{ApiClient, DEMO_PASSWORD};
 use kerne_tests::browser::ChromeDriver;
 use kerne_tests::{repo_root, sizes, TestApp};
 
@@ -76,6 +77,101 @@ async fn latency(app: &TestApp, path: &str) -> Result<()> {
     Ok(())
 }
 
+/// Logged-in demo members, each from its own client address (login throttling is per client).
+async fn members(app: &TestApp, n: usize) -> Result<Vec<ApiClient>> {
+    let mut tasks = Vec::new();
+    for i in 1..=n {
+        let client = ApiClient::anonymous(app).with_ip(&format!("10.77.{}.{}", i / 250, i % 250 + 1));
+        tasks.push(tokio::spawn(async move { client.login(&format!("membre{i:02}@silicon-kerne.test"), DEMO_PASSWORD).await }));
+    }
+    let mut out = Vec::new();
+    for t in tasks {
+        out.push(t.await??);
+    }
+    Ok(out)
+}
+
+/// The open days of the next weeks (Monday–Friday, no public holiday).
+fn open_days(n: usize) -> Vec<chrono::NaiveDate> {
+    let today = domain::paris::local_date(chrono::Utc::now());
+    (1..80)
+        .map(|i| today + chrono::Duration::days(i))
+        .filter(|d| chrono::Datelike::weekday(d).number_from_monday() <= 5 && domain::holidays::holiday_on(*d).is_none())
+        .take(n)
+        .collect()
+}
+
+fn desk_body(date: chrono::NaiveDate, morning: bool) -> serde_json::Value {
+    let (s, e) = if morning { ("09:00", "13:00") } else { ("13:00", "18:00") };
+    serde_json::json!({ "resource": "coworking", "start": format!("{date}T{s}"), "end": format!("{date}T{e}") })
+}
+
+/// Booking latency: every client books desks on days of its own, `rounds` times.
+async fn booking_latency(clients: &[ApiClient], days: &[chrono::NaiveDate], concurrency: usize, rounds: usize) -> Result<()> {
+    let started = Instant::now();
+    let mut tasks = Vec::new();
+    for (c, client) in clients.iter().take(concurrency).enumerate() {
+        let client = client.clone();
+        let days = days.to_vec();
+        tasks.push(tokio::spawn(async move {
+            let mut times = Vec::new();
+            let mut statuses = std::collections::BTreeMap::new();
+            for r in 0..rounds {
+                let day = days[(c + r * 7) % days.len()];
+                let t = Instant::now();
+                let status = client.post("/api/bookings", &desk_body(day, r % 2 == 0)).await?.status().as_u16();
+                times.push(t.elapsed());
+                *statuses.entry(status).or_insert(0usize) += 1;
+            }
+            anyhow::Ok((times, statuses))
+        }));
+    }
+    let mut all = Vec::new();
+    let mut statuses = std::collections::BTreeMap::new();
+    for t in tasks {
+        let (times, st) = t.await??;
+        all.extend(times);
+        for (k, v) in st {
+            *statuses.entry(k).or_insert(0) += v;
+        }
+    }
+    all.sort();
+    println!(
+        "POST /api/bookings at {concurrency:>2} concurrent: p50 {} p95 {} p99 {} ({} requests, statuses {statuses:?}, {:.0} req/s)",
+        ms(percentile(&all, 0.50)),
+        ms(percentile(&all, 0.95)),
+        ms(percentile(&all, 0.99)),
+        all.len(),
+        all.len() as f64 / started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// 100 requests race for the last places of a half-day: the successes must equal the places left.
+async fn race_for_last_places(clients: &[ApiClient], day: chrono::NaiveDate, prefilled: usize) -> Result<()> {
+    for c in clients.iter().take(prefilled) {
+        let s = c.post("/api/bookings", &desk_body(day, false)).await?.status();
+        anyhow::ensure!(s == 201, "prefilling answered {s}");
+    }
+    let places = 12 - prefilled;
+    let mut tasks = Vec::new();
+    for i in 0..100 {
+        let client = clients[prefilled + i % (clients.len() - prefilled)].clone();
+        tasks.push(tokio::spawn(async move { client.post("/api/bookings", &desk_body(day, false)).await.map(|r| r.status().as_u16()) }));
+    }
+    let mut ok = 0;
+    let mut other = std::collections::BTreeMap::new();
+    for t in tasks {
+        match t.await?? {
+            201 => ok += 1,
+            s => *other.entry(s).or_insert(0) += 1,
+        }
+    }
+    println!("100 requests racing for the last {places} desks: {ok} booked (must equal {places}), others {other:?}");
+    anyhow::ensure!(ok == places, "oversold or undersold: {ok} bookings for {places} places");
+    Ok(())
+}
+
 async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
     let mut fcp = Vec::new();
     let mut lcp = Vec::new();
@@ -125,6 +221,15 @@ async fn main() -> Result<()> {
     println!("== latency (loopback, load client on the same 2 cores)");
     latency(&app, "/api/site").await?;
     latency(&app, "/api/health").await?;
+    let days = open_days(40);
+    let first = days.first().copied().unwrap_or_default();
+    latency(&app, &format!("/api/availability?resource=coworking&from={first}&to={}", first + chrono::Duration::days(6))).await?;
+    latency(&app, &format!("/api/availability?resource=salle-reunion&from={first}&to={first}")).await?;
+    let clients = members(&app, 70).await?;
+    booking_latency(&clients, &days[..30], 1, 40).await?;
+    booking_latency(&clients, &days[..30], 50, 6).await?;
+    race_for_last_places(&clients[50..], days[35], 9).await?;
+    let _ = std::fs::write(std::env::temp_dir().join("kerne-bench-wrangler.log"), app.log());
     let driver = ChromeDriver::start()?;
     let rendered = first_render(&app, &driver).await;
     driver.stop();
