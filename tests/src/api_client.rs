@@ -76,6 +76,23 @@ impl ApiClient {
         expect_json(resp, 200).await
     }
 
+    /// POST a booking the way the app does on a phone: with an Idempotency-Key, retried on a 503
+    /// (the runtime restarting under load) or a lost connection. Returns the final status.
+    pub async fn book(&self, body: &Value) -> Result<u16> {
+        static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let key = format!("{}-{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
+        let mut last = 0;
+        for _ in 0..4 {
+            match self.request(Method::POST, "/api/bookings").header("Idempotency-Key", &key).json(body).send().await {
+                Ok(r) if r.status().as_u16() != 503 => return Ok(r.status().as_u16()),
+                Ok(r) => last = r.status().as_u16(),
+                Err(_) => last = 0,
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        Ok(last)
+    }
+
     /// Log in; the returned client carries the session cookie.
     pub async fn login(&self, email: &str, password: &str) -> Result<ApiClient> {
         let resp = self.post("/api/auth/login", &serde_json::json!({ "email": email, "password": password })).await?;

@@ -104,6 +104,7 @@ fn snapshot_build(root: &Path, state_dir: &Path) -> Result<String> {
         }
         Ok(())
     }
+    std::fs::create_dir_all(state_dir)?;
     copy_dir(&root.join("dist"), &state_dir.join("dist"))?;
     copy_dir(&root.join("worker/build"), &state_dir.join("worker"))?;
     let config = std::fs::read_to_string(root.join("wrangler.toml"))?
@@ -148,7 +149,9 @@ impl TestApp {
         }
         let state_dir = std::env::temp_dir().join(format!("kerne-test-{}-{}", std::process::id(), free_port()?));
         std::fs::create_dir_all(&state_dir)?;
-        let config = snapshot_build(&root, &state_dir)?;
+        // The build snapshot and its config in one folder, the database in another: wrangler dev
+        // watches the folder of what it serves, and must not see the database's writes.
+        let config = snapshot_build(&root, &state_dir.join("app"))?;
         let persist = state_dir.join("d1").to_string_lossy().to_string();
         run_quiet(
             "wrangler d1 migrations apply",

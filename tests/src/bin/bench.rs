@@ -157,7 +157,7 @@ async fn race_for_last_places(clients: &[ApiClient], day: chrono::NaiveDate, pre
     let mut tasks = Vec::new();
     for i in 0..100 {
         let client = clients[prefilled + i % (clients.len() - prefilled)].clone();
-        tasks.push(tokio::spawn(async move { client.post("/api/bookings", &desk_body(day, false)).await.map(|r| r.status().as_u16()) }));
+        tasks.push(tokio::spawn(async move { client.book(&desk_body(day, false)).await }));
     }
     let mut ok = 0;
     let mut other = std::collections::BTreeMap::new();

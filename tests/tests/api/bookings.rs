@@ -192,7 +192,7 @@ async fn race(clients: &[ApiClient], body: serde_json::Value) -> Result<HashMap<
     let mut tasks = Vec::new();
     for c in clients {
         let (c, body) = (c.clone(), body.clone());
-        tasks.push(tokio::spawn(async move { c.post("/api/bookings", &body).await.map(|r| r.status().as_u16()) }));
+        tasks.push(tokio::spawn(async move { c.book(&body).await }));
     }
     let mut counts = HashMap::new();
     for t in tasks {
@@ -223,7 +223,7 @@ pub async fn fifty_members_racing_for_the_room_get_one_booking(api: &'static Api
     for (i, c) in pool[10..60].iter().enumerate() {
         let body = if i % 2 == 0 { room(date, "10:00", "12:00") } else { room(date, "11:00", "11:30") };
         let c = c.clone();
-        tasks.push(tokio::spawn(async move { c.post("/api/bookings", &body).await.map(|r| r.status().as_u16()) }));
+        tasks.push(tokio::spawn(async move { c.book(&body).await }));
     }
     let mut ok = 0;
     let mut conflicts = 0;
