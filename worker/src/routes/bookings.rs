@@ -2,6 +2,7 @@
 //! and the staff's day sheet, check-in, blocks and occupancy.
 
 use chrono::{Duration, NaiveDate};
+use domain::accounts::Checker;
 use domain::calendar::{self, check_booking};
 use domain::wire::{BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, OccupancyDay, ResourceInfo, StaffDay};
 use domain::{paris, Lang, Localized, Msg};
@@ -49,6 +50,12 @@ pub fn routes() -> Vec<Route> {
             .query(&[("from", "YYYY-MM-DD", true), ("to", "YYYY-MM-DD", true)])
             .returns::<Occupancy>(200),
     ]
+}
+
+/// The `start` and `end` of a request, as Paris wall-clock times; an unreadable one is a field error.
+fn local_times(checker: &mut Checker, start: &str, end: &str) -> (Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>) {
+    let mut read = |name: &str, s: &str| checker.check(name, parse_local(s.trim()).ok_or(Msg::FieldDateTime));
+    (read("start", start), read("end", end))
 }
 
 fn field(name: &str, msg: Msg) -> ApiError {
@@ -129,16 +136,9 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
         }
     }
     let resource = repo::resource(&db, body.resource.trim()).await?.ok_or_else(|| field("resource", Msg::FieldUnknownResource))?;
-    let mut fields = Vec::new();
-    let start = parse_local(body.start.trim());
-    let end = parse_local(body.end.trim());
-    if start.is_none() {
-        fields.push(("start".to_string(), Msg::FieldDateTime));
-    }
-    if end.is_none() {
-        fields.push(("end".to_string(), Msg::FieldDateTime));
-    }
-    let (Some(start), Some(end)) = (start, end) else { return Err(ApiError::Validation(fields)) };
+    let mut checker = Checker::default();
+    let (start, end) = local_times(&mut checker, &body.start, &body.end);
+    let (start, end) = checker.finish(|| Some((start?, end?))).map_err(ApiError::Validation)?;
     let cfg = svc::config(&db).await?;
     let closures = repo::closures(&db, start.date(), start.date()).await?;
     let kind = kind_of(&resource.kind);
@@ -317,23 +317,13 @@ pub async fn block(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: BlockRequest = ctx.json().await?;
     let db = ctx.db()?;
     let resource = repo::resource(&db, body.resource.trim()).await?.ok_or_else(|| field("resource", Msg::FieldUnknownResource))?;
-    let mut fields = Vec::new();
-    let start = parse_local(body.start.trim());
-    let end = parse_local(body.end.trim());
-    if start.is_none() {
-        fields.push(("start".to_string(), Msg::FieldDateTime));
-    }
-    if end.is_none() {
-        fields.push(("end".to_string(), Msg::FieldDateTime));
-    }
+    let mut checker = Checker::default();
+    let (start, end) = local_times(&mut checker, &body.start, &body.end);
     let reason = body.reason.trim().to_string();
     if reason.is_empty() || reason.chars().count() > 200 {
-        fields.push(("reason".to_string(), Msg::FieldRequired));
+        checker.fail("reason", Msg::FieldRequired);
     }
-    let (Some(start), Some(end)) = (start, end) else { return Err(ApiError::Validation(fields)) };
-    if !fields.is_empty() {
-        return Err(ApiError::Validation(fields));
-    }
+    let (start, end) = checker.finish(|| Some((start?, end?))).map_err(ApiError::Validation)?;
     let sp = calendar::span(start, end).ok_or_else(|| field("start", Msg::RuleNonexistentTime))?;
     if sp.end <= sp.start {
         return Err(field("end", Msg::RuleEndAfterStart));
