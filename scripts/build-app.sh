@@ -12,7 +12,7 @@ opt=${APP_OPT:-1}
 (cd app && cargo build --release --target wasm32-unknown-unknown)
 gen=target/app-bindgen
 rm -rf "$gen" && mkdir -p "$gen"
-wasm-bindgen --target web --no-typescript --out-name app --out-dir "$gen" target/app/wasm32-unknown-unknown/release/app.wasm
+wasm-bindgen --target web --no-typescript --out-name app --out-dir "$gen" "${CARGO_TARGET_DIR:-target/app}/wasm32-unknown-unknown/release/app.wasm"
 if [ "$opt" = 1 ]; then
     node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -20,6 +20,13 @@ if [ "$opt" = 1 ]; then
         "$gen/app_bg.wasm" -o "$gen/app_bg.wasm"
 fi
 cat style/tokens.css style/base.css style/layout.css style/components.css > "$gen/style.css"
+if [ "$opt" = 1 ]; then
+    # Minified JS glue and CSS (esbuild comes with wrangler): about 2 KB less brotli. Property names
+    # are kept, so the wasm imports object still matches.
+    node_modules/.bin/esbuild "$gen/app.js" --minify --format=esm --log-level=warning --outfile="$gen/app.min.js"
+    node_modules/.bin/esbuild "$gen/style.css" --minify --log-level=warning --outfile="$gen/style.min.css"
+    mv "$gen/app.min.js" "$gen/app.js" && mv "$gen/style.min.css" "$gen/style.css"
+fi
 
 hash=$(cat "$gen/app.js" "$gen/app_bg.wasm" "$gen/style.css" | sha256sum | cut -c1-12)
 mkdir -p dist

@@ -35,12 +35,7 @@ where
     F: Fn(SiteContent) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let site = use_site().0;
-    move || match site.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(failure)) => view! { <LoadFailed failure retry=move |_| site.refetch() /> }.into_any(),
-        Some(Ok(data)) => content(data).into_any(),
-    }
+    with_loaded(use_site().0, content)
 }
 
 /// Renders `content` once `resource` has loaded; loading and error states (with a retry) otherwise.
@@ -50,9 +45,25 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    move || match resource.get() {
-        None => view! { <Loading /> }.into_any(),
-        Some(Err(failure)) => view! { <LoadFailed failure retry=move |_| resource.refetch() /> }.into_any(),
+    // Only the loaded branch depends on `T`; the loading and error views are built by one
+    // non-generic function rather than once per page that uses this.
+    let render = move || match resource.get() {
         Some(Ok(data)) => content(data).into_any(),
+        other => not_loaded(other.and_then(Result::err), Callback::new(move |_| resource.refetch())),
+    };
+    erased(render)
+}
+
+/// The loading state (`None`) or the error state with its retry button.
+fn not_loaded(failure: Option<ApiFailure>, retry: Callback<()>) -> AnyView {
+    match failure {
+        None => view! { <Loading /> }.into_any(),
+        Some(failure) => view! { <LoadFailed failure retry /> }.into_any(),
     }
+}
+
+/// A reactive view behind one concrete type, so the framework's rendering code for it is compiled
+/// once for every page instead of once per closure.
+pub fn erased(render: impl Fn() -> AnyView + Send + Sync + 'static) -> Box<dyn Fn() -> AnyView + Send + Sync> {
+    Box::new(render)
 }
