@@ -7,6 +7,10 @@ use domain::wire::{
     MemberDetail, MemberSummary, OutboxEmail, PasswordResetRequest, Payment, PaymentRequest, ProfileUpdate, RoleRequest,
     SetPasswordRequest, SiteContent,
 };
+use domain::wire::{
+    BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, RentalCreated, RentalRequest,
+    RentalView, StaffDay,
+};
 use domain::Lang;
 use gloo_net::http::{Method, RequestBuilder, Response};
 use leptos::prelude::on_cleanup;
@@ -26,10 +30,25 @@ pub enum ApiFailure {
 /// The one request function: `method path`, an optional JSON body, the language of the answer.
 /// Cookies go along by default (same origin); the server checks `Origin`, which the browser sets.
 async fn request(method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, lang: Lang) -> Result<Response, ApiFailure> {
+    request_keyed(method, path, body, lang, None).await
+}
+
+/// [`request`] with an optional `Idempotency-Key` (a retried booking creates one booking).
+async fn request_keyed(
+    method: Method,
+    path: &str,
+    body: Option<&(impl Serialize + ?Sized)>,
+    lang: Lang,
+    key: Option<&str>,
+) -> Result<Response, ApiFailure> {
     let builder = RequestBuilder::new(path)
         .method(method.clone())
         .header("Accept", "application/json")
         .header("Accept-Language", lang.code());
+    let builder = match key {
+        Some(key) => builder.header("Idempotency-Key", key),
+        None => builder,
+    };
     let builder = if method == Method::GET {
         let controller = SendWrapper::new(web_sys::AbortController::new().ok());
         let signal = controller.as_ref().map(|c| c.signal());
@@ -217,4 +236,90 @@ pub async fn outbox(lang: Lang) -> Result<Vec<OutboxEmail>, ApiFailure> {
 /// `GET /api/staff/audit`
 pub async fn audit(lang: Lang) -> Result<Vec<AuditEntry>, ApiFailure> {
     send(Method::GET, "/api/staff/audit", NO_BODY, lang).await
+}
+
+// ---------------------------------------------------------------- booking calendar
+
+/// `GET /api/availability?resource=&from=&to=` (dates `YYYY-MM-DD`, 31 days at most).
+pub async fn availability(resource: &str, from: &str, to: &str, lang: Lang) -> Result<Vec<DayAvailability>, ApiFailure> {
+    let qs = query(&[("resource", resource), ("from", from), ("to", to)]);
+    send(Method::GET, &format!("/api/availability{qs}"), NO_BODY, lang).await
+}
+
+/// `POST /api/bookings`; `key` is the same for every retry of one attempt, so a retry books once.
+pub async fn create_booking(req: &BookingRequest, key: &str, lang: Lang) -> Result<Booking, ApiFailure> {
+    let resp = request_keyed(Method::POST, "/api/bookings", Some(req), lang, Some(key)).await?;
+    resp.json::<Booking>().await.map_err(|e| ApiFailure::Network(e.to_string()))
+}
+
+/// `GET /api/bookings`
+pub async fn my_bookings(lang: Lang) -> Result<Vec<Booking>, ApiFailure> {
+    send(Method::GET, "/api/bookings", NO_BODY, lang).await
+}
+
+/// `DELETE /api/bookings/{id}`
+pub async fn cancel_booking(id: i64, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::DELETE, &format!("/api/bookings/{id}"), NO_BODY, lang).await
+}
+
+/// `GET /api/bookings/{id}/ics`, offered as a download link rather than fetched.
+pub fn booking_ics_path(id: i64) -> String {
+    format!("/api/bookings/{id}/ics")
+}
+
+/// `POST /api/me/calendar-feed`
+pub async fn new_calendar_feed(lang: Lang) -> Result<CalendarFeed, ApiFailure> {
+    send(Method::POST, "/api/me/calendar-feed", NO_BODY, lang).await
+}
+
+/// `GET /api/staff/day?date=`
+pub async fn staff_day(date: &str, lang: Lang) -> Result<StaffDay, ApiFailure> {
+    send(Method::GET, &format!("/api/staff/day{}", query(&[("date", date)])), NO_BODY, lang).await
+}
+
+/// `POST /api/staff/bookings/{id}/{action}`: `check-in`, `no-show` or `cancel`.
+pub async fn mark_booking(id: i64, action: &'static str, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, &format!("/api/staff/bookings/{id}/{action}"), NO_BODY, lang).await
+}
+
+/// `POST /api/staff/blocks`
+pub async fn block_resource(req: &BlockRequest, lang: Lang) -> Result<BlockCreated, ApiFailure> {
+    send(Method::POST, "/api/staff/blocks", Some(req), lang).await
+}
+
+/// `GET /api/staff/occupancy?from=&to=`
+pub async fn occupancy(from: &str, to: &str, lang: Lang) -> Result<Occupancy, ApiFailure> {
+    send(Method::GET, &format!("/api/staff/occupancy{}", query(&[("from", from), ("to", to)])), NO_BODY, lang).await
+}
+
+// ---------------------------------------------------------------- room rental
+
+/// `POST /api/rentals`
+pub async fn request_rental(req: &RentalRequest, lang: Lang) -> Result<RentalCreated, ApiFailure> {
+    send(Method::POST, "/api/rentals", Some(req), lang).await
+}
+
+/// `GET /api/rentals/{token}`
+pub async fn rental(token: &str, lang: Lang) -> Result<RentalView, ApiFailure> {
+    send(Method::GET, &format!("/api/rentals/{}", encode(token)), NO_BODY, lang).await
+}
+
+/// `POST /api/rentals/{token}/cancel`
+pub async fn cancel_rental(token: &str, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, &format!("/api/rentals/{}/cancel", encode(token)), NO_BODY, lang).await
+}
+
+/// `GET /api/staff/rentals?status=`
+pub async fn staff_rentals(status: &str, lang: Lang) -> Result<Vec<RentalView>, ApiFailure> {
+    send(Method::GET, &format!("/api/staff/rentals{}", query(&[("status", status)])), NO_BODY, lang).await
+}
+
+/// `POST /api/staff/rentals/{id}/approve` (409 when the room was taken meanwhile).
+pub async fn approve_rental(id: i64, lang: Lang) -> Result<RentalView, ApiFailure> {
+    send(Method::POST, &format!("/api/staff/rentals/{id}/approve"), NO_BODY, lang).await
+}
+
+/// `POST /api/staff/rentals/{id}/decline`
+pub async fn decline_rental(id: i64, req: &DeclineRequest, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, &format!("/api/staff/rentals/{id}/decline"), Some(req), lang).await
 }

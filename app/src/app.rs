@@ -51,6 +51,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/gestion/membres/:id") view=pages::staff_member::StaffMember />
                     <Route path=path!("/gestion/courriels") view=pages::staff_outbox::StaffOutbox />
                     <Route path=path!("/gestion/journal") view=pages::staff_audit::StaffAudit />
+                    <Route path=path!("/reserver") view=pages::booking::Booking />
+                    <Route path=path!("/mes-reservations") view=pages::booking_list::MyBookings />
+                    <Route path=path!("/salle/demande") view=pages::rental_request::RentalRequestPage />
+                    <Route path=path!("/location/:token") view=pages::rental_status::RentalStatus />
+                    <Route path=path!("/gestion/jour") view=pages::staff_day::StaffDayPage />
+                    <Route path=path!("/gestion/reservations") view=pages::staff_bookings::StaffBookings />
+                    <Route path=path!("/gestion/occupation") view=pages::staff_occupancy::StaffOccupancy />
+                    <Route path=path!("/gestion/locations") view=pages::staff_rentals::StaffRentals />
                 </Routes>
             </Shell>
         </Router>

@@ -1,3 +1,5 @@
+pub mod calendar;
+pub mod calendar_quick;
 pub mod confirm;
 pub mod form;
 pub mod search;

@@ -84,8 +84,14 @@ fn Header() -> impl IntoView {
 fn account_links(role: Option<Role>) -> impl IntoView {
     let links: &[(&str, Ui)] = match role {
         None => &[("/connexion", Ui::NavLogin)],
-        Some(r) if r.is_staff() => &[("/espace", Ui::NavMyArea), ("/annuaire", Ui::NavDirectory), ("/gestion", Ui::NavStaff)],
-        Some(_) => &[("/espace", Ui::NavMyArea), ("/annuaire", Ui::NavDirectory)],
+        Some(r) if r.is_staff() => &[
+            ("/reserver", Ui::NavBook),
+            ("/mes-reservations", Ui::NavMyBookings),
+            ("/espace", Ui::NavMyArea),
+            ("/annuaire", Ui::NavDirectory),
+            ("/gestion", Ui::NavStaff),
+        ],
+        Some(_) => &[("/reserver", Ui::NavBook), ("/mes-reservations", Ui::NavMyBookings), ("/espace", Ui::NavMyArea), ("/annuaire", Ui::NavDirectory)],
     };
     links.iter().map(|(href, ui)| view! { <li class="main-nav__account"><A href=*href>{tr(*ui)}</A></li> }).collect_view()
 }

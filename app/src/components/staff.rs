@@ -20,6 +20,10 @@ where
         <h1>{tr(title)}</h1>
         <nav class="subnav" aria-label=tr(Ui::StaffNavigation)>
             <ul>
+                <li><A href="/gestion/jour">{tr(Ui::StaffDay)}</A></li>
+                <li><A href="/gestion/reservations">{tr(Ui::StaffBookings)}</A></li>
+                <li><A href="/gestion/occupation">{tr(Ui::StaffOccupancy)}</A></li>
+                <li><A href="/gestion/locations">{tr(Ui::StaffRentals)}</A></li>
                 <li><A href="/gestion" exact=true>{tr(Ui::StaffApplications)}</A></li>
                 <li><A href="/gestion/membres">{tr(Ui::StaffMembers)}</A></li>
                 <li><A href="/gestion/courriels">{tr(Ui::StaffOutbox)}</A></li>

@@ -5,6 +5,7 @@ use domain::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::calendar_quick::QuickBook;
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 
@@ -22,6 +23,7 @@ pub fn Home() -> impl IntoView {
                 <A href="/adherer" attr:class="button button--secondary">{tr(Msg::NavJoin)}</A>
             </div>
         </section>
+        <QuickBook />
         {with_site(move |site| home_content(i18n, site))}
     }
 }

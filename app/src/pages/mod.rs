@@ -1,6 +1,8 @@
 //! One page per file.
 
 pub mod about;
+pub mod booking;
+pub mod booking_list;
 pub mod clubs;
 pub mod coworking;
 pub mod directory;
@@ -14,9 +16,15 @@ pub mod not_found;
 pub mod partners;
 pub mod password_forgot;
 pub mod password_new;
+pub mod rental_request;
+pub mod rental_status;
 pub mod room;
 pub mod staff_applications;
 pub mod staff_audit;
+pub mod staff_bookings;
+pub mod staff_day;
 pub mod staff_member;
 pub mod staff_members;
+pub mod staff_occupancy;
 pub mod staff_outbox;
+pub mod staff_rentals;

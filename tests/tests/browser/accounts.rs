@@ -10,28 +10,28 @@ use kerne_tests::browser::Page;
 use crate::public_site::with_page;
 use crate::Ctx;
 
-const STAFF: &str = "concierge@silicon-kerne.test";
-const DEMO_PASSWORD: &str = "kerne-demo";
+pub(crate) const STAFF: &str = "concierge@silicon-kerne.test";
+pub(crate) const DEMO_PASSWORD: &str = "kerne-demo";
 
 /// A fresh address per run, so the journeys can run again on the same database.
-fn unique_email(who: &str) -> String {
+pub(crate) fn unique_email(who: &str) -> String {
     let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or_default();
     format!("{who}-{nanos}@exemple.test")
 }
 
-async fn fill(page: &Page, css: &str, value: &str) -> Result<()> {
+pub(crate) async fn fill(page: &Page, css: &str, value: &str) -> Result<()> {
     let el = page.client.find(Locator::Css(css)).await.with_context(|| format!("no field {css}"))?;
     el.clear().await?;
     el.send_keys(value).await?;
     Ok(())
 }
 
-async fn submit(page: &Page, label: &str) -> Result<()> {
+pub(crate) async fn submit(page: &Page, label: &str) -> Result<()> {
     page.click_text("form button[type=submit]", label).await
 }
 
 /// Wait until the page shows `needle` somewhere.
-async fn wait_for_text(page: &Page, needle: &str) -> Result<()> {
+pub(crate) async fn wait_for_text(page: &Page, needle: &str) -> Result<()> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
         if page.text().await?.contains(needle) {
@@ -46,7 +46,7 @@ async fn wait_for_text(page: &Page, needle: &str) -> Result<()> {
 
 /// axe-core, horizontal overflow and console errors on the page as it is now, plus a screenshot.
 /// `expected` lists console messages that the step causes on purpose (a 401 for a wrong password).
-async fn check_page(page: &Page, name: &str, expected: &[&str]) -> Result<()> {
+pub(crate) async fn check_page(page: &Page, name: &str, expected: &[&str]) -> Result<()> {
     let mut problems = Vec::new();
     for v in page.axe_violations().await? {
         problems.push(format!("axe: {v}"));
@@ -64,7 +64,7 @@ async fn check_page(page: &Page, name: &str, expected: &[&str]) -> Result<()> {
     Ok(())
 }
 
-async fn log_in(ctx: &'static Ctx, page: &Page, email: &str, password: &str, lands_on: &str) -> Result<()> {
+pub(crate) async fn log_in(ctx: &'static Ctx, page: &Page, email: &str, password: &str, lands_on: &str) -> Result<()> {
     page.goto(&ctx.url("/connexion")).await?;
     page.wait_for_heading("Connexion").await?;
     fill(page, "#f-email", email).await?;

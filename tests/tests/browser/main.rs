@@ -6,6 +6,7 @@ use kerne_tests::browser::ChromeDriver;
 use kerne_tests::{tests, TestApp};
 
 mod accounts;
+mod bookings;
 mod public_site;
 
 pub struct Ctx {
@@ -46,6 +47,10 @@ fn main() -> std::process::ExitCode {
             accounts::staff_admits_a_member_who_joins_a_club_and_finds_a_graphic_designer,
             accounts::member_resets_a_forgotten_password,
             accounts::account_pages_are_accessible_and_fit_a_phone,
+            bookings::member_books_a_desk_from_home_and_cancels_it,
+            bookings::member_books_the_room_for_an_hour,
+            bookings::business_requests_the_room_and_staff_approve_it,
+            bookings::staff_check_in_a_coworker,
         ],
     );
     if conclusion.has_failed() {

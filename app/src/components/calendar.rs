@@ -1,0 +1,202 @@
+//! Pieces of the booking calendar shared by the home page, `/reserver` and the staff pages: dates,
+//! the desk period buttons, the "confirm this booking" panel and the alert region for refusals.
+
+use chrono::{Datelike, NaiveDate, TimeDelta, Timelike};
+use domain::calendar::DeskPeriod;
+use domain::i18n::{month_name, weekday_name};
+use domain::time::LocalDateTime;
+use domain::ui_text::Ui;
+use domain::wire::{Booking, BookingRequest, DayAvailability};
+use domain::Lang;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::{self, ApiFailure};
+use crate::i18n::{tr, use_i18n};
+
+/// The coworking desks and the meeting room, as the API names them.
+pub const DESKS: &str = "coworking";
+pub const ROOM: &str = "salle-reunion";
+
+// Dates and times are written by hand: chrono's `%`-format strings would weigh on the app.
+
+/// `YYYY-MM-DD` → a date (what `<input type=date>` and the query string hold).
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    LocalDateTime::parse(&format!("{}T00:00", text.trim())).ok().map(|t| t.0.date())
+}
+
+/// A date as `YYYY-MM-DD`.
+pub fn iso(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
+pub fn shift(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_signed(TimeDelta::days(days)).unwrap_or(date)
+}
+
+/// "mardi 9 décembre" / "Tuesday 9 December": a day of the coming weeks, without the year.
+pub fn day_label(date: NaiveDate, lang: Lang) -> String {
+    format!("{} {} {}", weekday_name(date.weekday(), lang), date.day(), month_name(date.month(), lang))
+}
+
+/// "09:00–13:00"
+pub fn hours(start: &LocalDateTime, end: &LocalDateTime) -> String {
+    format!("{}–{}", hh_mm(start), hh_mm(end))
+}
+
+/// "14:30"
+pub fn hh_mm(at: &LocalDateTime) -> String {
+    format!("{:02}:{:02}", at.0.hour(), at.0.minute())
+}
+
+pub fn period_label(period: Option<DeskPeriod>) -> Ui {
+    match period {
+        Some(DeskPeriod::Morning) => Ui::PeriodMorning,
+        Some(DeskPeriod::Afternoon) => Ui::PeriodAfternoon,
+        _ => Ui::PeriodDay,
+    }
+}
+
+/// A fresh key per booking attempt: the retries of one attempt share it, so they book once.
+pub fn attempt_key() -> String {
+    format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64)
+}
+
+/// What the person is about to book, said in words, with the key of this attempt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub request: BookingRequest,
+    pub what: String,
+    pub key: String,
+}
+
+pub type BookAction = Action<Choice, Result<Booking, ApiFailure>>;
+
+pub fn book_action() -> BookAction {
+    let i18n = use_i18n();
+    Action::new_local(move |c: &Choice| {
+        let (req, key) = (c.request.clone(), c.key.clone());
+        async move { api::create_booking(&req, &key, i18n.lang_untracked()).await }
+    })
+}
+
+/// The lines of a refusal: the rule each field broke, or the API's message (409: full, taken…).
+pub fn failure_lines(failure: &ApiFailure, lang: Lang) -> Vec<String> {
+    match failure {
+        ApiFailure::Api { body, .. } if !body.fields.is_empty() => body.fields.values().cloned().collect(),
+        ApiFailure::Api { body, .. } => vec![body.message.clone()],
+        ApiFailure::Network(_) => vec![Ui::NetworkError.text(lang).to_string()],
+    }
+}
+
+/// An alert region that is always in the page (so screen readers announce what appears in it).
+pub fn failure_alert(failure: Signal<Option<ApiFailure>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div role="alert" class="alert-region">
+            {move || failure.get().map(|f| {
+                let lines = failure_lines(&f, i18n.lang());
+                view! {
+                    <div class="form-errors">
+                        {lines.into_iter().map(|l| view! { <p class="form-errors__title">{l}</p> }).collect_view()}
+                    </div>
+                }
+            })}
+        </div>
+    }
+}
+
+/// One button per desk period of a day, with the places left; a tap asks for confirmation.
+pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl IntoView {
+    let i18n = use_i18n();
+    if !day.open || day.slots.is_empty() {
+        return view! { <p class="note">{tr(Ui::ClosedThatDay)}</p> }.into_any();
+    }
+    let date = day.date;
+    view! {
+        <ul class="periods">
+            {day.slots.into_iter().map(|slot| {
+                let label = period_label(slot.period);
+                let span = hours(&slot.start, &slot.end);
+                let free = slot.free;
+                let start = slot.start.to_string();
+                let end = slot.end.to_string();
+                let selected = {
+                    let start = start.clone();
+                    let end = end.clone();
+                    move || chosen.with(|c| c.as_ref().is_some_and(|c| c.request.start == start && c.request.end == end))
+                };
+                let span2 = span.clone();
+                let on_click = move |_| {
+                    let lang = i18n.lang_untracked();
+                    let what = format!("{}, {} ({})", day_label(date, lang), label.text(lang), span2);
+                    chosen.set(Some(Choice {
+                        request: BookingRequest { resource: DESKS.into(), start: start.clone(), end: end.clone(), member_id: None },
+                        what: i18n.f(Ui::DeskOn, &[("when", &what)]),
+                        key: attempt_key(),
+                    }));
+                };
+                view! {
+                    <li>
+                        <button type="button" class="period" aria-pressed=move || selected().to_string() disabled=free == 0 on:click=on_click>
+                            <span class="period__name">{tr(label)}" "<span class="period__hours">{span.clone()}</span></span>
+                            <span class="period__free">
+                                {move || if free == 0 { i18n.t(Ui::Full).to_string() } else { i18n.f(Ui::PlacesLeft, &[("count", &free.to_string())]) }}
+                            </span>
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+/// The question before booking ("Réserver … ?"), the refusal if any, and the confirmation after.
+#[component]
+pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> impl IntoView {
+    let i18n = use_i18n();
+    let failure = Signal::derive(move || match action.value().get() {
+        Some(Err(f)) => Some(f),
+        _ => None,
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(_)) = action.value().get() {
+            chosen.set(None);
+        }
+    });
+    view! {
+        <div aria-live="polite" class="confirm-region">
+            {move || chosen.get().map(|c| {
+                let what = c.what.clone();
+                let c = StoredValue::new(c);
+                view! {
+                    <div class="card confirm-booking">
+                        <p><strong>{what}</strong></p>
+                        <div class="actions">
+                            <button type="button" class="button" disabled=move || action.pending().get()
+                                on:click=move |_| { action.dispatch(c.get_value()); }>
+                                {tr(Ui::ConfirmBooking)}
+                            </button>
+                            <button type="button" class="button button--secondary" on:click=move |_| chosen.set(None)>{tr(Ui::Cancel)}</button>
+                        </div>
+                    </div>
+                }
+            })}
+            {move || match action.value().get() {
+                Some(Ok(b)) => {
+                    let when = format!("{}, {}", day_label(b.start.0.date(), i18n.lang()), hours(&b.start, &b.end));
+                    let name = i18n.pick(&b.resource_name);
+                    Some(view! {
+                        <div class="notice">
+                            <p><strong>{move || i18n.t(Ui::Booked)}</strong>" "{name}", "{when}</p>
+                            <p><A href="/mes-reservations">{tr(Ui::NavMyBookings)}</A></p>
+                        </div>
+                    })
+                }
+                _ => None,
+            }}
+        </div>
+        {failure_alert(failure)}
+    }
+}

@@ -1,0 +1,68 @@
+//! The home page's quick booking for members: desks free today and on the next open day, one tap
+//! on a period, one tap to confirm.
+
+use domain::ui_text::Ui;
+use domain::wire::DayAvailability;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::app::use_site;
+use crate::components::calendar::{book_action, day_label, desk_periods, iso, shift, Choice, ConfirmBooking, DESKS};
+use crate::components::session::use_session;
+use crate::components::status::with_loaded;
+use crate::i18n::{tr, use_i18n};
+
+/// Nothing for visitors; for members, today (while a period is still bookable) and the next open day.
+#[component]
+pub fn QuickBook() -> impl IntoView {
+    let session = use_session();
+    let member = Memo::new(move |_| session.me().is_some());
+    move || member.get().then(|| view! { <QuickBookCard /> })
+}
+
+#[component]
+fn QuickBookCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site().0;
+    let chosen = RwSignal::new(None::<Choice>);
+    let action = book_action();
+    let days = LocalResource::new(move || {
+        action.version().get();
+        let today = site.get().and_then(Result::ok).map(|s| s.today.date);
+        async move {
+            let Some(today) = today else { return Ok(Vec::new()) };
+            // Ten days always hold the next open day, even across a long weekend with a holiday.
+            api::availability(DESKS, &iso(today), &iso(shift(today, 10)), i18n.lang_untracked()).await
+        }
+    });
+    view! {
+        <section class="card quick-book" aria-labelledby="quick-book-title">
+            <h2 id="quick-book-title">{tr(Ui::QuickBookTitle)}</h2>
+            {with_loaded(days, move |days: Vec<DayAvailability>| {
+                let mut shown = Vec::new();
+                let mut iter = days.into_iter();
+                if let Some(today) = iter.next() {
+                    if today.open && today.slots.iter().any(|s| s.free > 0) {
+                        shown.push((Ui::Today, today));
+                    }
+                }
+                if let Some(next) = iter.find(|d| d.open) {
+                    shown.push((Ui::NextOpenDay, next));
+                }
+                shown
+                    .into_iter()
+                    .map(|(title, day)| {
+                        let date = day.date;
+                        view! {
+                            <h3>{tr(title)}" · "{move || day_label(date, i18n.lang())}</h3>
+                            {desk_periods(day, chosen)}
+                        }
+                    })
+                    .collect_view()
+            })}
+            <ConfirmBooking chosen action />
+            <p><A href="/reserver">{tr(Ui::MoreDays)}</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,177 @@
+//! `/mes-reservations`: the member's bookings (upcoming, then past and cancelled), cancelling with a
+//! confirmation, an `.ics` file per booking, and the private calendar feed for phone calendars.
+
+use chrono::DateTime;
+use domain::ui_text::Ui;
+use domain::wire::{Booking, BookingStatus, CalendarFeed};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api::{self, ApiFailure};
+use crate::components::calendar::{day_label, failure_alert, hours, period_label};
+use crate::components::session::{guarded, Audience};
+use crate::components::status::with_loaded;
+use crate::i18n::{tr, use_i18n, use_title};
+
+#[component]
+pub fn MyBookings() -> impl IntoView {
+    use_title(Ui::NavMyBookings);
+    view! {
+        <h1>{tr(Ui::NavMyBookings)}</h1>
+        {guarded(Audience::Members, |_| view! {
+            <p><A href="/reserver" attr:class="button">{tr(Ui::BookTitle)}</A></p>
+            <BookingLists />
+            <CalendarFeedCard />
+        })}
+    }
+}
+
+fn is_upcoming(b: &Booking) -> bool {
+    b.status == BookingStatus::Confirmed
+        && DateTime::parse_from_rfc3339(&b.ends_at).map(|t| t.timestamp_millis() as f64 > js_sys::Date::now()).unwrap_or(true)
+}
+
+#[component]
+fn BookingLists() -> impl IntoView {
+    let i18n = use_i18n();
+    let cancel = Action::new_local(move |id: &i64| {
+        let id = *id;
+        async move { api::cancel_booking(id, i18n.lang_untracked()).await }
+    });
+    let list = LocalResource::new(move || {
+        cancel.version().get();
+        api::my_bookings(i18n.lang_untracked())
+    });
+    let failure = Signal::derive(move || match cancel.value().get() {
+        Some(Err(f)) => Some(f),
+        _ => None,
+    });
+    view! {
+        <p class="notice-line" role="status">
+            {move || matches!(cancel.value().get(), Some(Ok(()))).then(|| i18n.t(Ui::BookingCancelled))}
+        </p>
+        {failure_alert(failure)}
+        {with_loaded(list, move |bookings: Vec<Booking>| {
+            let (upcoming, past): (Vec<_>, Vec<_>) = bookings.into_iter().partition(is_upcoming);
+            let empty = upcoming.is_empty();
+            view! {
+                <section aria-labelledby="upcoming-title">
+                    <h2 id="upcoming-title">{tr(Ui::Upcoming)}</h2>
+                    {empty.then(|| view! { <p>{tr(Ui::NoUpcomingBookings)}</p> })}
+                    <ul class="cards">{upcoming.into_iter().map(|b| booking_card(b, cancel)).collect_view()}</ul>
+                </section>
+                {(!past.is_empty()).then(|| view! {
+                    <section aria-labelledby="past-title">
+                        <h2 id="past-title">{tr(Ui::PastBookings)}</h2>
+                        <ul class="cards">{past.into_iter().map(|b| booking_card(b, cancel)).collect_view()}</ul>
+                    </section>
+                })}
+            }
+        })}
+    }
+}
+
+fn booking_card(b: Booking, cancel: Action<i64, Result<(), ApiFailure>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirming = RwSignal::new(false);
+    let id = b.id;
+    let heading = format!("booking-{id}");
+    let labelled_by = heading.clone();
+    let date = b.start.0.date();
+    let span = hours(&b.start, &b.end);
+    let period = b.period.map(|p| period_label(Some(p)));
+    let name = b.resource_name.clone();
+    let cancelled = b.status == BookingStatus::Cancelled;
+    let can_cancel = b.can_cancel && !cancelled;
+    let question = format!("booking-{id}-question");
+    view! {
+        <li class="card booking" class:booking--cancelled=cancelled aria-labelledby=labelled_by>
+            <h3 id=heading>{move || i18n.pick(&name)}</h3>
+            <p class="booking__when">
+                {move || day_label(date, i18n.lang())}", "{span.clone()}
+                {period.map(|p| view! { " · "{tr(p)} })}
+            </p>
+            {cancelled.then(|| view! { <p class="tag">{tr(Ui::Cancelled)}</p> })}
+            {b.checked_in.then(|| view! { <p class="tag">{tr(Ui::CheckedIn)}</p> })}
+            <div class="actions">
+                {(!cancelled).then(|| view! {
+                    <a class="button button--secondary" href=api::booking_ics_path(id) download=format!("silicon-kerne-{id}.ics")>
+                        {tr(Ui::AddToCalendar)}
+                    </a>
+                })}
+                {can_cancel.then(|| view! {
+                    <button type="button" class="button button--danger" aria-expanded=move || confirming.get().to_string()
+                        on:click=move |_| confirming.update(|c| *c = !*c)>
+                        {tr(Ui::CancelBooking)}
+                    </button>
+                })}
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-labelledby=question.clone()>
+                    <p id=question.clone()><strong>{tr(Ui::CancelBookingQuestion)}</strong></p>
+                    <div class="actions">
+                        <button type="button" class="button button--danger" disabled=move || cancel.pending().get()
+                            on:click=move |_| { cancel.dispatch(id); }>
+                            {tr(Ui::CancelBookingYes)}
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::KeepBooking)}</button>
+                    </div>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// The private feed: generated on demand, shown once, with how to subscribe.
+#[component]
+fn CalendarFeedCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let create = Action::new_local(move |_: &()| async move { api::new_calendar_feed(i18n.lang_untracked()).await });
+    let copied = RwSignal::new(false);
+    let failure = Signal::derive(move || match create.value().get() {
+        Some(Err(f)) => Some(f),
+        _ => None,
+    });
+    view! {
+        <section class="card" aria-labelledby="feed-title">
+            <h2 id="feed-title">{tr(Ui::FeedTitle)}</h2>
+            <p>{tr(Ui::FeedLead)}</p>
+            <p class="note">{tr(Ui::FeedHowTo)}</p>
+            <button type="button" class="button" disabled=move || create.pending().get()
+                on:click=move |_| { copied.set(false); create.dispatch(()); }>
+                {tr(Ui::FeedCreate)}
+            </button>
+            {failure_alert(failure)}
+            <div aria-live="polite">
+                {move || match create.value().get() {
+                    Some(Ok(CalendarFeed { url })) => {
+                        let to_copy = url.clone();
+                        Some(view! {
+                            <div class="field feed">
+                                <label for="feed-url">{tr(Ui::FeedUrl)}</label>
+                                <input id="feed-url" type="text" readonly value=url />
+                                <p class="note">{tr(Ui::FeedShownOnce)}</p>
+                                <button type="button" class="button button--secondary" on:click=move |_| copied.set(copy_text(&to_copy))>
+                                    {move || i18n.t(if copied.get() { Ui::Copied } else { Ui::Copy })}
+                                </button>
+                            </div>
+                        })
+                    }
+                    _ => None,
+                }}
+            </div>
+        </section>
+    }
+}
+
+/// `navigator.clipboard.writeText(text)`, reached through `Reflect` (no web-sys feature for one call).
+fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+    let clipboard = get(&window().into(), "navigator").and_then(|n| get(&n, "clipboard"));
+    let write = clipboard.as_ref().and_then(|c| get(c, "writeText")).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match (clipboard, write) {
+        (Some(c), Some(f)) => f.call1(&c, &text.into()).is_ok(),
+        _ => false,
+    }
+}

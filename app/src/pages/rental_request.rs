@@ -1,0 +1,136 @@
+//! `/salle/demande`: a business asks for the meeting room (no account). The price shows as soon as
+//! a period is chosen; the answer is the private link to follow the request.
+
+use domain::i18n::format_euros;
+use domain::ui_text::Ui;
+use domain::wire::{RentalCreated, RentalRequest};
+use domain::Msg;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::api;
+use crate::app::use_site;
+use crate::components::form::{failure_of, field_error, field_errors, input_id, ErrorSummary, Field};
+use crate::i18n::{tr, use_i18n, use_title};
+
+const LABELS: &[(&str, Ui)] = &[
+    ("organisation", Ui::FieldOrganisation),
+    ("contact_name", Ui::FieldName),
+    ("email", Ui::FieldEmail),
+    ("phone", Ui::FieldPhone),
+    ("date", Ui::FieldDate),
+    ("period", Ui::FieldPeriod),
+    ("attendees", Ui::FieldAttendees),
+    ("message", Ui::FieldMessage),
+];
+
+const PERIODS: &[(&str, Ui)] = &[("morning", Ui::PeriodMorning), ("afternoon", Ui::PeriodAfternoon), ("day", Ui::PeriodDay)];
+
+#[component]
+pub fn RentalRequestPage() -> impl IntoView {
+    use_title(Ui::RentalRequestTitle);
+    let i18n = use_i18n();
+    let site = use_site().0;
+    let organisation = RwSignal::new(String::new());
+    let contact_name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let period = RwSignal::new(String::new());
+    let attendees = RwSignal::new(String::new());
+    let needs_visio = RwSignal::new(true);
+    let message = RwSignal::new(String::new());
+    let send = Action::new_local(move |req: &RentalRequest| {
+        let req = req.clone();
+        async move { api::request_rental(&req, req.lang).await }
+    });
+    let failure = failure_of(send);
+    let errors = field_errors(failure);
+    let rates = move || site.get().and_then(Result::ok).map(|s| s.room_rates);
+    // The non-member price of the chosen period, live; members pay the member rate.
+    let price = move || {
+        let r = rates()?;
+        let (non_member, member) = match period.get().as_str() {
+            "" => return None,
+            "day" => (r.non_member_day_cents, r.member_day_cents),
+            _ => (r.non_member_half_day_cents, r.member_half_day_cents),
+        };
+        let lang = i18n.lang();
+        Some((format_euros(non_member, lang), i18n.f(Ui::MembersPayLess, &[("price", &format_euros(member, lang))])))
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        send.dispatch(RentalRequest {
+            organisation: organisation.get_untracked(),
+            contact_name: contact_name.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            date: date.get_untracked(),
+            period: period.get_untracked(),
+            attendees: attendees.get_untracked().trim().parse().unwrap_or(0),
+            needs_visio: needs_visio.get_untracked(),
+            message: message.get_untracked(),
+            lang: i18n.lang_untracked(),
+        });
+    };
+    let sent = move || match send.value().get() {
+        Some(Ok(created)) => Some(created),
+        _ => None,
+    };
+    view! {
+        <h1>{tr(Ui::RentalRequestTitle)}</h1>
+        <Show
+            when=move || sent().is_none()
+            fallback=move || sent().map(|RentalCreated { token, price_cents, .. }| {
+                let href = format!("/location/{token}");
+                view! {
+                    <div class="notice" role="status">
+                        <h2>{tr(Ui::RentalSentTitle)}</h2>
+                        <p>{move || i18n.f(Ui::RentalSentText, &[("price", &format_euros(price_cents, i18n.lang()))])}</p>
+                        <p><A href=href attr:class="button">{tr(Ui::FollowRequest)}</A></p>
+                    </div>
+                }
+            })
+        >
+            <p class="lead">{tr(Ui::RentalRequestLead)}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <ErrorSummary failure labels=LABELS />
+                <Field name="organisation" label=Ui::FieldOrganisation value=organisation errors autocomplete="organization" required=true />
+                <Field name="contact_name" label=Ui::FieldName value=contact_name errors autocomplete="name" required=true />
+                <Field name="email" label=Ui::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
+                <Field name="phone" label=Ui::FieldPhone value=phone errors kind="tel" autocomplete="tel" />
+                <Field name="date" label=Ui::FieldDate value=date errors kind="date" required=true />
+                <fieldset class="field" id=input_id("period")>
+                    <legend>{tr(Ui::FieldPeriod)}</legend>
+                    {PERIODS.iter().map(|(value, label)| {
+                        let id = format!("period-{value}");
+                        view! {
+                            <div class="check">
+                                <input type="radio" name="period" id=id.clone() value=*value
+                                    prop:checked=move || period.get() == *value
+                                    on:change=move |_| period.set(value.to_string()) />
+                                <label for=id>{tr(*label)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    {field_error(errors, "period")}
+                </fieldset>
+                <div class="price" aria-live="polite">
+                    {move || price().map(|(price, members)| view! {
+                        <p class="price__total">{move || i18n.t(Ui::Price)}" "<strong>{price}</strong></p>
+                        <p class="note">{members}</p>
+                    })}
+                    <p class="note">{tr(Msg::VatNote)}</p>
+                </div>
+                <Field name="attendees" label=Ui::FieldAttendees value=attendees errors kind="number" inputmode="numeric" required=true />
+                <div class="check">
+                    <input type="checkbox" id="f-needs_visio" prop:checked=move || needs_visio.get()
+                        on:change=move |ev| needs_visio.set(event_target_checked(&ev)) />
+                    <label for="f-needs_visio">{tr(Ui::FieldNeedsVisio)}</label>
+                </div>
+                <Field name="message" label=Ui::FieldMessage value=message errors multiline=true />
+                <button type="submit" class="button" disabled=move || send.pending().get()>{tr(Ui::SendRentalRequest)}</button>
+            </form>
+        </Show>
+    }
+}

@@ -1,0 +1,133 @@
+//! `/gestion/jour`: the day's sheet: today's coworkers with check-in and no-show, the room's bookings,
+//! and a date switcher (`?date=YYYY-MM-DD` opens a given day).
+
+use domain::ui_text::Ui;
+use domain::wire::{StaffBooking, StaffDay};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{self, ApiFailure};
+use crate::app::use_site;
+use crate::components::calendar::{day_label, failure_alert, hours, iso, parse_date, period_label, shift};
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::i18n::{tr, use_i18n};
+
+#[component]
+pub fn StaffDayPage() -> impl IntoView {
+    view! { <StaffFrame title=Ui::StaffDayTitle content=|_| view! { <DaySheet /> } /> }
+}
+
+type Mark = Action<(i64, &'static str), Result<(), ApiFailure>>;
+
+#[component]
+fn DaySheet() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site().0;
+    let query = use_query_map();
+    let chosen = RwSignal::new(query.with_untracked(|q| q.get("date")).and_then(|d| parse_date(&d)));
+    let date = Memo::new(move |_| chosen.get().or_else(|| site.get().and_then(Result::ok).map(|s| s.today.date)));
+    let mark: Mark = Action::new_local(move |(id, what): &(i64, &'static str)| {
+        let (id, what) = (*id, *what);
+        async move { api::mark_booking(id, what, i18n.lang_untracked()).await }
+    });
+    let sheet = LocalResource::new(move || {
+        mark.version().get();
+        let d = date.get();
+        async move {
+            match d {
+                Some(d) => api::staff_day(&iso(d), i18n.lang_untracked()).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let failure = Signal::derive(move || match mark.value().get() {
+        Some(Err(f)) => Some(f),
+        _ => None,
+    });
+    let step = move |n: i64| {
+        if let Some(d) = date.get_untracked() {
+            chosen.set(Some(shift(d, n)));
+        }
+    };
+    view! {
+        <div class="day-nav">
+            <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
+                <span aria-hidden="true">"← "</span>{tr(Ui::PreviousDay)}
+            </button>
+            <div class="field">
+                <label for="d-date">{tr(Ui::FieldDate)}</label>
+                <input id="d-date" type="date" prop:value=move || date.get().map(iso).unwrap_or_default()
+                    on:change=move |ev| chosen.set(parse_date(&event_target_value(&ev))) />
+            </div>
+            <button type="button" class="button button--secondary" on:click=move |_| step(1)>
+                {tr(Ui::NextDay)}<span aria-hidden="true">" →"</span>
+            </button>
+        </div>
+        {failure_alert(failure)}
+        {with_loaded(sheet, move |day: Option<StaffDay>| {
+            day.map(|day| {
+                let d = day.date;
+                let count = day.coworkers.len();
+                let capacity = day.desk_capacity;
+                view! {
+                    <h2>{move || day_label(d, i18n.lang())}</h2>
+                    <section aria-labelledby="coworkers-title">
+                        <h3 id="coworkers-title">
+                            {move || i18n.f(Ui::CoworkersCount, &[("count", &count.to_string()), ("capacity", &capacity.to_string())])}
+                        </h3>
+                        {(count == 0).then(|| view! { <p>{tr(Ui::NobodyBooked)}</p> })}
+                        <ul class="cards">{day.coworkers.into_iter().map(|b| coworker_row(b, mark)).collect_view()}</ul>
+                    </section>
+                    <section aria-labelledby="room-title">
+                        <h3 id="room-title">{tr(Ui::Room)}</h3>
+                        {day.room.is_empty().then(|| view! { <p>{tr(Ui::RoomFree)}</p> })}
+                        <ul class="rows">
+                            {day.room.into_iter().map(|b| view! {
+                                <li class="row">
+                                    <span class="row__title">{hours(&b.start, &b.end)}" · "{b.label.clone()}</span>
+                                    <span class="row__meta">{tr(kind_label(&b.kind))}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+        })}
+    }
+}
+
+pub fn kind_label(kind: &str) -> Ui {
+    match kind {
+        "rental" => Ui::KindRental,
+        "block" => Ui::KindBlock,
+        _ => Ui::KindMember,
+    }
+}
+
+fn coworker_row(b: StaffBooking, mark: Mark) -> impl IntoView {
+    let id = b.id;
+    let state = if b.checked_in {
+        Some(Ui::CheckedIn)
+    } else if b.no_show {
+        Some(Ui::NoShow)
+    } else {
+        None
+    };
+    let is_member = b.kind == "member";
+    view! {
+        <li class="card coworker" data-booking=id.to_string()>
+            <p class="row__title">{b.label.clone()}</p>
+            <p class="row__meta">{tr(period_label(b.period))}" · "{hours(&b.start, &b.end)}</p>
+            {state.map(|s| view! { <p class="tag">{tr(s)}</p> })}
+            {(state.is_none() && is_member).then(|| view! {
+                <div class="actions">
+                    <button type="button" class="button" disabled=move || mark.pending().get()
+                        on:click=move |_| { mark.dispatch((id, "check-in")); }>{tr(Ui::CheckIn)}</button>
+                    <button type="button" class="button button--secondary" disabled=move || mark.pending().get()
+                        on:click=move |_| { mark.dispatch((id, "no-show")); }>{tr(Ui::MarkNoShow)}</button>
+                </div>
+            })}
+        </li>
+    }
+}

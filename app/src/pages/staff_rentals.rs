@@ -1,0 +1,113 @@
+//! `/gestion/locations`: room rental requests by status; approving books the room in the same step
+//! (the API refuses with a message when the room was taken meanwhile), declining takes a reason.
+
+use domain::i18n::{format_date_long, format_euros};
+use domain::ui_text::Ui;
+use domain::wire::{DeclineRequest, RentalView};
+use leptos::prelude::*;
+
+use crate::api::{self, ApiFailure};
+use crate::components::calendar::{failure_alert, hours, period_label};
+use crate::components::form::Field;
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::i18n::{tr, use_i18n};
+use crate::pages::rental_status::rental_status_label;
+
+#[component]
+pub fn StaffRentals() -> impl IntoView {
+    view! { <StaffFrame title=Ui::StaffRentalsTitle content=|_| view! { <Rentals /> } /> }
+}
+
+type Decide = Action<(i64, Option<String>), Result<(), ApiFailure>>;
+
+const STATUSES: &[(&str, Ui)] =
+    &[("pending", Ui::RentalPending), ("approved", Ui::RentalApproved), ("declined", Ui::RentalDeclined), ("cancelled", Ui::RentalCancelled)];
+
+#[component]
+fn Rentals() -> impl IntoView {
+    let i18n = use_i18n();
+    let status = RwSignal::new("pending".to_string());
+    // One action for both decisions: a reason means "decline".
+    let decide: Decide = Action::new_local(move |(id, reason): &(i64, Option<String>)| {
+        let (id, reason) = (*id, reason.clone());
+        async move {
+            let lang = i18n.lang_untracked();
+            match reason {
+                Some(reason) => api::decline_rental(id, &DeclineRequest { reason }, lang).await,
+                None => api::approve_rental(id, lang).await.map(|_| ()),
+            }
+        }
+    });
+    let list = LocalResource::new(move || {
+        decide.version().get();
+        let s = status.get();
+        async move { api::staff_rentals(&s, i18n.lang_untracked()).await }
+    });
+    let failure = Signal::derive(move || match decide.value().get() {
+        Some(Err(f)) => Some(f),
+        _ => None,
+    });
+    view! {
+        <div class="field">
+            <label for="r-status">{tr(Ui::FieldStatus)}</label>
+            <select id="r-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
+            </select>
+        </div>
+        <p class="notice-line" role="status">{move || matches!(decide.value().get(), Some(Ok(()))).then(|| i18n.t(Ui::DecisionSaved))}</p>
+        {failure_alert(failure)}
+        {with_loaded(list, move |rentals: Vec<RentalView>| {
+            if rentals.is_empty() {
+                return view! { <p>{tr(Ui::NoRentals)}</p> }.into_any();
+            }
+            view! { <ul class="cards">{rentals.into_iter().map(|r| rental_card(r, decide)).collect_view()}</ul> }.into_any()
+        })}
+    }
+}
+
+fn rental_card(r: RentalView, decide: Decide) -> impl IntoView {
+    let i18n = use_i18n();
+    let declining = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let id = r.id;
+    let heading = format!("rental-{id}");
+    let labelled_by = heading.clone();
+    let date = r.date;
+    let span = hours(&r.start, &r.end);
+    let price = r.price_cents;
+    let pending = r.status == "pending";
+    let mailto = format!("mailto:{}", r.email);
+    let no_errors = Signal::derive(Default::default);
+    view! {
+        <li class="card rental" aria-labelledby=labelled_by data-organisation=r.organisation.clone()>
+            <h2 id=heading>{r.organisation.clone()}</h2>
+            <p class="tag">{tr(rental_status_label(&r.status))}</p>
+            <dl class="facts-list">
+                <dt>{tr(Ui::FieldDate)}</dt>
+                <dd>{move || format_date_long(date, i18n.lang())}", "{tr(period_label(Some(r.period)))}" ("{span.clone()}")"</dd>
+                <dt>{tr(Ui::FieldName)}</dt><dd>{r.contact_name.clone()}" · "<a href=mailto>{r.email.clone()}</a>" "{r.phone.clone()}</dd>
+                <dt>{tr(Ui::FieldAttendees)}</dt><dd>{r.attendees}{r.needs_visio.then(|| view! { " · "{tr(Ui::WithVisio)} })}</dd>
+                <dt>{tr(Ui::Price)}</dt><dd>{move || format_euros(price, i18n.lang())}</dd>
+            </dl>
+            {(!r.message.is_empty()).then(|| view! { <blockquote class="motivation">{r.message.clone()}</blockquote> })}
+            {pending.then(|| view! {
+                <div class="actions">
+                    <button type="button" class="button" disabled=move || decide.pending().get()
+                        on:click=move |_| { decide.dispatch((id, None)); }>{tr(Ui::Approve)}</button>
+                    <button type="button" class="button button--secondary" aria-expanded=move || declining.get().to_string()
+                        on:click=move |_| declining.update(|d| *d = !*d)>{tr(Ui::Decline)}</button>
+                </div>
+                <Show when=move || declining.get()>
+                    <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        decide.dispatch((id, Some(reason.get_untracked())));
+                    }>
+                        <Field name="reason" label=Ui::FieldDeclineReason value=reason errors=no_errors multiline=true required=true />
+                        <button type="submit" class="button button--danger" disabled=move || decide.pending().get()>{tr(Ui::ConfirmDecline)}</button>
+                    </form>
+                </Show>
+            })}
+        </li>
+    }
+}
