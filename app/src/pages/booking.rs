@@ -115,7 +115,7 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
     Effect::new(move |_| {
         let Some(i) = start.get() else { return };
         let half_hours = (minutes.get() / 30).clamp(1, run(i).max(1) as u32) as usize;
-        let (from, to) = slots.with_value(|s| (s[i].start.clone(), s[i + half_hours - 1].end.clone()));
+        let (from, to) = slots.with_value(|s| (s[i].start, s[i + half_hours - 1].end));
         let lang = i18n.lang_untracked();
         let when = format!("{}, {}–{}", day_label(day.date, lang), hh_mm(&from), hh_mm(&to));
         chosen.set(Some(Choice {
