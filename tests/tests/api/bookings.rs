@@ -364,8 +364,8 @@ pub async fn staff_run_the_day_block_book_on_behalf_and_see_occupancy(api: &'sta
     ensure!(!line.checked_in && !line.label.is_empty() && sheet.desk_capacity == DESKS, "{line:?}");
     expect_status(coworker.post(&format!("/api/staff/bookings/{}/check-in", b.id), &json!({})).await?, 403).await?;
     // Check-in happens on the day; before it, the booking is not checkable.
-    let early = staff.post(&format!("/api/staff/bookings/{}/check-in", b.id), &json!({})).await?.status().as_u16();
-    ensure!(early == 404, "checking in before the day answered {early}");
+    let early: ApiErrorBody = expect_json(staff.post(&format!("/api/staff/bookings/{}/check-in", b.id), &json!({})).await?, 409).await?;
+    ensure!(early.message.contains("jour même"), "checking in before the day: {early:?}");
 
     // Book on behalf, then block the room with it inside.
     let member_id = coworker.get_json::<domain::wire::Me>("/api/me").await?.id;

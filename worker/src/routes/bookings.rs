@@ -296,7 +296,11 @@ async fn mark(ctx: Ctx, action: &str) -> Result<Response, ApiError> {
         .batch(vec![update, audit::record_after(&db, ctx.now, &ctx.caller, action, "booking", &id.to_string(), json!({}))?])
         .await?;
     if results.first().map(changes) != Some(1) {
-        return Err(ApiError::NotFound);
+        // Say why: a booking of a day still to come cannot be checked in yet.
+        return Err(match repo::by_id(&db, id).await? {
+            Some(b) if b.status == "confirmed" && b.kind == "member" && action != "booking.cancel" => ApiError::Conflict(Msg::ErrCheckInDay),
+            _ => ApiError::NotFound,
+        });
     }
     Ok(Response::empty()?.with_status(204))
 }
