@@ -10,7 +10,7 @@ const CLUBS: &str = "SELECT slug, name_fr, name_en, description_fr, description_
 const PARTNERS: &str =
     "SELECT slug, name, url, description_fr, description_en FROM partners WHERE active = 1 ORDER BY sort, name";
 const BOARD: &str = "SELECT name, role_fr, role_en FROM board_members ORDER BY sort, name";
-const RESOURCES: &str = "SELECT slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources \
+const RESOURCES: &str = "SELECT id, slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources \
      WHERE active = 1 ORDER BY kind, slug";
 const CLOSURE: &str = "SELECT date FROM closure_days WHERE date = ?1";
 /// Members of the association: active accounts of people (staff accounts are not members).
@@ -63,16 +63,7 @@ pub struct BoardRow {
     pub role_en: String,
 }
 
-#[derive(Deserialize)]
-pub struct ResourceRow {
-    pub slug: String,
-    pub kind: String,
-    pub name_fr: String,
-    pub name_en: String,
-    pub description_fr: String,
-    pub description_en: String,
-    pub capacity: i64,
-}
+pub use super::bookings::ResourceRow;
 
 #[derive(Deserialize)]
 pub struct DateRow {
