@@ -81,16 +81,21 @@ impl ApiClient {
     pub async fn book(&self, body: &Value) -> Result<u16> {
         static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let key = format!("{}-{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
-        let mut last = 0;
-        for _ in 0..4 {
-            match self.request(Method::POST, "/api/bookings").header("Idempotency-Key", &key).json(body).send().await {
-                Ok(r) if r.status().as_u16() != 503 => return Ok(r.status().as_u16()),
-                Ok(r) => last = r.status().as_u16(),
-                Err(_) => last = 0,
+        Ok(self.book_with_key(body, &key).await?.status().as_u16())
+    }
+
+    /// The same with a given key: the last response (a 503 only if every retry got one).
+    pub async fn book_with_key(&self, body: &Value, key: &str) -> Result<Response> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let sent = self.request(Method::POST, "/api/bookings").header("Idempotency-Key", key).json(body).send().await;
+            match sent {
+                Ok(r) if r.status().as_u16() != 503 || attempt == 4 => return Ok(r),
+                Err(e) if attempt == 4 => return Err(e.into()),
+                _ => tokio::time::sleep(std::time::Duration::from_millis(200)).await,
             }
-            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
         }
-        Ok(last)
     }
 
     /// Log in; the returned client carries the session cookie.

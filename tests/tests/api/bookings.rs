@@ -243,11 +243,8 @@ pub async fn a_retried_request_books_once(api: &'static Api) -> Result<()> {
     let m = &pool[3];
     let date = open_day(api, 5).await?;
     let key = format!("retry-{}", crate::support::unique("k"));
-    let send = |m: ApiClient, key: String| async move {
-        m.request(reqwest::Method::POST, "/api/bookings").header("Idempotency-Key", key).json(&desk(date, DeskPeriod::Day)).send().await
-    };
-    let first: Booking = expect_json(send(m.clone(), key.clone()).await?, 201).await?;
-    let again: Booking = expect_json(send(m.clone(), key.clone()).await?, 201).await?;
+    let first: Booking = expect_json(m.book_with_key(&desk(date, DeskPeriod::Day), &key).await?, 201).await?;
+    let again: Booking = expect_json(m.book_with_key(&desk(date, DeskPeriod::Day), &key).await?, 201).await?;
     ensure!(first.id == again.id, "a retry made a second booking: {} and {}", first.id, again.id);
     // Ten retries at once, with a new key: still one booking.
     let key2 = format!("retry-{}", crate::support::unique("k"));
@@ -256,7 +253,7 @@ pub async fn a_retried_request_books_once(api: &'static Api) -> Result<()> {
     for _ in 0..10 {
         let (m, key2) = (m.clone(), key2.clone());
         tasks.push(tokio::spawn(async move {
-            let r = m.request(reqwest::Method::POST, "/api/bookings").header("Idempotency-Key", key2).json(&desk(date2, DeskPeriod::Morning)).send().await?;
+            let r = m.book_with_key(&desk(date2, DeskPeriod::Morning), &key2).await?;
             expect_json::<Booking>(r, 201).await
         }));
     }
