@@ -1,6 +1,6 @@
 //! Joining: applications, approval, invitation links, declines, password resets.
 
-use anyhow::{ensure, Result};
+use anyhow::{ensure, Context, Result};
 use domain::wire::{Application, ApiErrorBody, AuditEntry, Created, ErrorCode, Me};
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
 use serde_json::json;
@@ -121,5 +121,20 @@ pub async fn password_reset_is_single_use_and_revokes_old_sessions(api: &'static
     expect_status(reused, 410).await?;
     // A demo member can still log in with the demo password (nothing else was touched).
     anon.login("membre09@silicon-kerne.test", DEMO_PASSWORD).await?;
+    Ok(())
+}
+
+pub async fn one_client_cannot_flood_the_applications(api: &'static Api) -> Result<()> {
+    let client = anonymous(api);
+    for i in 0..10 {
+        let email = format!("{}@example.fr", unique(&format!("vague{i}-")));
+        expect_status(client.post("/api/applications", &application("Vague", &email)).await?, 201).await?;
+    }
+    let resp = client.post("/api/applications", &application("Vague", &format!("{}@example.fr", unique("une-de-trop-")))).await?;
+    ensure!(resp.headers().contains_key("retry-after"), "a 429 says when to come back");
+    let err: ApiErrorBody = expect_json(resp, 429).await?;
+    ensure!(err.code == ErrorCode::RateLimited, "{err:?}");
+    let other = anonymous(api).post("/api/applications", &application("Autre", &format!("{}@example.fr", unique("autre-")))).await?;
+    expect_status(other, 201).await.context("another client still applies")?;
     Ok(())
 }

@@ -66,6 +66,7 @@ fn main() -> std::process::ExitCode {
             accounts::approval_invites_once_and_the_link_works_once,
             accounts::decline_needs_a_reason_and_tells_the_applicant,
             accounts::password_reset_is_single_use_and_revokes_old_sessions,
+            accounts::one_client_cannot_flood_the_applications,
             auth::login_sets_a_strict_cookie_and_a_new_session_each_time,
             auth::wrong_password_and_unknown_email_look_alike,
             auth::five_failures_lock_the_account_for_a_while,

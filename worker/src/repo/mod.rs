@@ -9,6 +9,7 @@ use worker::{D1Database, D1PreparedStatement, D1Result};
 pub mod accounts;
 pub mod audit;
 pub mod bookings;
+pub mod limits;
 pub mod outbox;
 pub mod sessions;
 pub mod site;

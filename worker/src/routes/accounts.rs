@@ -16,7 +16,7 @@ use crate::service::email::Email;
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Post, "/api/applications", "apply", "Apply to join the association (no account needed).", "accounts", Public, handler!(apply))
+        Route::new(Method::Post, "/api/applications", "apply", "Apply to join the association (no account needed; 10 per client and hour, then 429).", "accounts", Public, handler!(apply))
             .body::<ApplicationRequest>()
             .returns::<Created>(201),
         Route::new(Method::Post, "/api/auth/login", "login", "Log in: sets the session cookie. Throttled per account and per client.", "auth", Public, handler!(login))
@@ -66,6 +66,8 @@ fn app_link(ctx: &Ctx, path_and_query: &str) -> Result<String, ApiError> {
 pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: ApplicationRequest = ctx.json().await?;
     let db = ctx.db()?;
+    let client = auth::client_key(&ctx.req);
+    repo::limits::check(&db, "application", &client, ctx.now, MAX_APPLICATIONS_PER_CLIENT, Duration::hours(1)).await?;
     let known_clubs = accounts::club_slugs(&db).await?;
     let mut c = Checker::default();
     let name = c.check("name", parse_name(&body.name));
@@ -101,7 +103,11 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
         Msg::EmailApplicationBody,
         &[("name", &name)],
     );
-    let batch = vec![accounts::apply(&db, &application, ctx.now, &nonce)?, outbox::queue_if_application(&db, &confirmation, &nonce, ctx.now)?];
+    let batch = vec![
+        accounts::apply(&db, &application, ctx.now, &nonce)?,
+        outbox::queue_if_application(&db, &confirmation, &nonce, ctx.now)?,
+        repo::limits::record(&db, "application", &client, ctx.now)?,
+    ];
     let results = match db.batch(batch).await {
         Err(e) if repo::is_unique_violation(&e) => return Err(ApiError::Conflict(Msg::ErrApplicationExists)),
         other => other.context("saving an application")?,
@@ -114,6 +120,8 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
     Ok(Response::from_json(&Created { id })?.with_status(201))
 }
 
+/// Applications one client may send in an hour (a family or an office shares an address).
+const MAX_APPLICATIONS_PER_CLIENT: i64 = 10;
 const THROTTLE_WINDOW: Duration = Duration::minutes(15);
 const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
 const MAX_FAILURES_PER_CLIENT: i64 = 20;

@@ -23,7 +23,7 @@ use crate::service::email::Email;
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Post, "/api/rentals", "request_rental", "A business asks for the meeting room (no account); returns the private link's token and the price.", "rentals", Public, handler!(request_rental))
+        Route::new(Method::Post, "/api/rentals", "request_rental", "A business asks for the meeting room (no account; 10 per client and hour); returns the private link's token and the price.", "rentals", Public, handler!(request_rental))
             .body::<RentalRequest>()
             .returns::<RentalCreated>(201),
         Route::new(Method::Get, "/api/rentals/{token}", "rental", "A rental request and its quote, by its private link.", "rentals", Public, handler!(rental))
@@ -40,6 +40,9 @@ pub fn routes() -> Vec<Route> {
             .no_content(204),
     ]
 }
+
+/// Rental requests one client may send in an hour.
+const MAX_RENTALS_PER_CLIENT: i64 = 10;
 
 const COLUMNS: &str = "id, organisation, contact_name, email, phone, day, period, start_local, end_local, attendees, needs_visio, \
      message, lang, price_cents, status, decline_reason, created_at";
@@ -163,6 +166,8 @@ fn mail(row: &RentalRow, kind: &'static str, subject: Msg, body: Msg, extra: &[(
 pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: RentalRequest = ctx.json().await?;
     let db = ctx.db()?;
+    let client = crate::auth::client_key(&ctx.req);
+    crate::repo::limits::check(&db, "rental", &client, ctx.now, MAX_RENTALS_PER_CLIENT, Duration::hours(1)).await?;
     let cfg = svc::config(&db).await?;
     let mut c = Checker::default();
     let organisation = c.check("organisation", parse_name(&body.organisation));
@@ -227,6 +232,7 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
         id: i64,
     }
     let id = stmt(&db, insert, &values)?.first::<Id>(None).await?.map(|r| r.id).ok_or_else(|| ApiError::Internal("no rental id".into()))?;
+    crate::repo::limits::record(&db, "rental", &client, ctx.now)?.run().await?;
     let row = by_id(&db, id).await?;
     let email = mail(&row, "rental_received", Msg::EmailRentalSubject, Msg::EmailRentalBody, &[("link", link(&ctx, &token)?)]);
     outbox::queue(&db, &email, None, None, ctx.now)?.run().await?;
