@@ -38,11 +38,12 @@ pub struct ResourceRow {
     pub capacity: i64,
 }
 
+/// The active resources, desks first: read by the calendar and by the site content's batch.
+pub const RESOURCES: &str =
+    "SELECT id, slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources WHERE active = 1 ORDER BY kind, slug";
+
 pub async fn resources(db: &D1Database) -> worker::Result<Vec<ResourceRow>> {
-    all(db.prepare(
-        "SELECT id, slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources WHERE active = 1 ORDER BY kind, slug",
-    ))
-    .await
+    all(db.prepare(RESOURCES)).await
 }
 
 pub async fn resource(db: &D1Database, slug: &str) -> worker::Result<Option<ResourceRow>> {

@@ -10,8 +10,6 @@ const CLUBS: &str = "SELECT slug, name_fr, name_en, description_fr, description_
 const PARTNERS: &str =
     "SELECT slug, name, url, description_fr, description_en FROM partners WHERE active = 1 ORDER BY sort, name";
 const BOARD: &str = "SELECT name, role_fr, role_en FROM board_members ORDER BY sort, name";
-const RESOURCES: &str = "SELECT id, slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources \
-     WHERE active = 1 ORDER BY kind, slug";
 const CLOSURE: &str = "SELECT date FROM closure_days WHERE date = ?1";
 /// Members of the association: active accounts of people (staff accounts are not members).
 const MEMBER_COUNT: &str = "SELECT COUNT(*) AS n FROM members WHERE status = 'active' AND role = 'member'";
@@ -63,7 +61,7 @@ pub struct BoardRow {
     pub role_en: String,
 }
 
-pub use super::bookings::ResourceRow;
+pub use super::bookings::{ResourceRow, RESOURCES};
 
 #[derive(Deserialize)]
 pub struct DateRow {

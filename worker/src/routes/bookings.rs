@@ -58,6 +58,11 @@ fn local_times(checker: &mut Checker, start: &str, end: &str) -> (Option<chrono:
     (read("start", start), read("end", end))
 }
 
+/// The instant a Paris day begins (midnight is never in a daylight-saving gap in Europe/Paris).
+fn day_start(date: NaiveDate, fallback: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
+    date.and_hms_opt(0, 0, 0).and_then(|t| paris::from_local(t).earliest()).unwrap_or(fallback)
+}
+
 fn field(name: &str, msg: Msg) -> ApiError {
     ApiError::Validation(vec![(name.to_string(), msg)])
 }
@@ -104,8 +109,7 @@ pub async fn availability(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let resource = repo::resource(&db, q.resource.trim()).await?.ok_or_else(|| field("resource", Msg::FieldUnknownResource))?;
     let cfg = svc::config(&db).await?;
-    let start = paris::from_local(from.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().unwrap_or(ctx.now);
-    let end = paris::from_local((to + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().unwrap_or(ctx.now);
+    let (start, end) = (day_start(from, ctx.now), day_start(to + Duration::days(1), ctx.now));
     let bookings = repo::overlapping(&db, Some(resource.id), start, end).await?;
     let closures = repo::closures(&db, from, to).await?;
     let days = svc::availability(&resource, from, to, &bookings, &closures, &cfg, ctx.now);
@@ -270,8 +274,8 @@ pub async fn staff_day(ctx: Ctx) -> Result<Response, ApiError> {
         NaiveDate::parse_from_str(q.date.trim(), "%Y-%m-%d").map_err(|_| field("date", Msg::FieldDate))?
     };
     let db = ctx.db()?;
-    let start = paris::from_local(date.and_hms_opt(0, 0, 0).unwrap_or_default()).earliest().unwrap_or(ctx.now);
-    let rows = repo::overlapping(&db, None, start, start + Duration::hours(24)).await?;
+    // From midnight to midnight in Paris: 23 or 25 hours on the days the clocks change.
+    let rows = repo::overlapping(&db, None, day_start(date, ctx.now), day_start(date + Duration::days(1), ctx.now)).await?;
     let desk_capacity = repo::resources(&db).await?.iter().filter(|r| r.kind == "desk").map(|r| r.capacity).sum::<i64>();
     let (desks, rooms): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r.resource_kind == "desk");
     let day = StaffDay {
