@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::api::{self, ApiFailure};
+use crate::api;
+use crate::data::{load, Data};
 use crate::components::session::Session;
 use crate::components::shell::Shell;
 use crate::i18n::I18n;
@@ -13,7 +14,7 @@ use crate::pages;
 
 /// The public content, fetched once and shared by every page.
 #[derive(Clone, Copy)]
-pub struct SiteData(pub LocalResource<Result<SiteContent, ApiFailure>>);
+pub struct SiteData(pub Data<SiteContent>);
 
 pub fn use_site() -> SiteData {
     expect_context::<SiteData>()
@@ -24,7 +25,7 @@ pub fn App() -> impl IntoView {
     let i18n = I18n::init();
     provide_context(i18n);
     // The content carries both languages, so switching language does not refetch it.
-    let site = LocalResource::new(move || api::site(i18n.lang_untracked()));
+    let site = load(move || api::site(i18n.lang_untracked()));
     provide_context(SiteData(site));
     provide_context(Session::init(i18n));
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 mod api;
 mod app;
 mod components;
+mod data;
 mod format;
 mod i18n;
 mod pages;

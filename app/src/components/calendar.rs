@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::api::{self, ApiFailure};
+use crate::data::Task;
 use crate::i18n::{tr, use_i18n};
 
 /// The coworking desks and the meeting room, as the API names them.
@@ -70,14 +71,26 @@ pub struct Choice {
     pub key: String,
 }
 
-pub type BookAction = Action<Choice, Result<Booking, ApiFailure>>;
+/// Booking what was chosen: the request and the booking it made.
+#[derive(Clone, Copy)]
+pub struct BookAction {
+    pub task: Task,
+    booked: RwSignal<Option<Booking>>,
+}
 
 pub fn book_action() -> BookAction {
-    let i18n = use_i18n();
-    Action::new_local(move |c: &Choice| {
-        let (req, key) = (c.request.clone(), c.key.clone());
-        async move { api::create_booking(&req, &key, i18n.lang_untracked()).await }
-    })
+    BookAction { task: Task::new(), booked: RwSignal::new(None) }
+}
+
+impl BookAction {
+    /// Books `choice`; once booked, nothing is chosen any more.
+    fn book(self, choice: Choice, chosen: RwSignal<Option<Choice>>, lang: Lang) {
+        self.task.run_keeping(self.booked, async move {
+            let booking = api::create_booking(&choice.request, &choice.key, lang).await?;
+            chosen.try_set(None);
+            Ok(booking)
+        });
+    }
 }
 
 /// The lines of a refusal: the rule each field broke, or the API's message (409: full, taken…).
@@ -156,15 +169,7 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
 #[component]
 pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> impl IntoView {
     let i18n = use_i18n();
-    let failure = Signal::derive(move || match action.value().get() {
-        Some(Err(f)) => Some(f),
-        _ => None,
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            chosen.set(None);
-        }
-    });
+    let failure = action.task.failure_signal();
     view! {
         <div aria-live="polite" class="confirm-region">
             {move || chosen.get().map(|c| {
@@ -174,8 +179,8 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                     <div class="card confirm-booking">
                         <p><strong>{what}</strong></p>
                         <div class="actions">
-                            <button type="button" class="button" disabled=move || action.pending().get()
-                                on:click=move |_| { action.dispatch(c.get_value()); }>
+                            <button type="button" class="button" disabled=move || action.task.pending()
+                                on:click=move |_| action.book(c.get_value(), chosen, i18n.lang_untracked())>
                                 {tr(Ui::ConfirmBooking)}
                             </button>
                             <button type="button" class="button button--secondary" on:click=move |_| chosen.set(None)>{tr(Ui::Cancel)}</button>
@@ -183,8 +188,8 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                     </div>
                 }
             })}
-            {move || match action.value().get() {
-                Some(Ok(b)) => {
+            {move || match action.booked.get() {
+                Some(b) => {
                     let when = format!("{}, {}", day_label(b.start.0.date(), i18n.lang()), hours(&b.start, &b.end));
                     let name = i18n.pick(&b.resource_name);
                     Some(view! {

@@ -11,6 +11,7 @@ use crate::app::use_site;
 use crate::components::calendar::{book_action, day_label, desk_periods, iso, shift, Choice, ConfirmBooking, DESKS};
 use crate::components::session::use_session;
 use crate::components::status::with_loaded;
+use crate::data::load;
 use crate::i18n::{tr, use_i18n};
 
 /// Nothing for visitors; for members, today (while a period is still bookable) and the next open day.
@@ -27,8 +28,8 @@ fn QuickBookCard() -> impl IntoView {
     let site = use_site().0;
     let chosen = RwSignal::new(None::<Choice>);
     let action = book_action();
-    let days = LocalResource::new(move || {
-        action.version().get();
+    let days = load(move || {
+        action.task.version();
         let today = site.get().and_then(Result::ok).map(|s| s.today.date);
         async move {
             let Some(today) = today else { return Ok(Vec::new()) };

@@ -3,6 +3,7 @@
 use domain::ui_text::Ui;
 use leptos::prelude::*;
 
+use crate::data::Task;
 use crate::i18n::tr;
 
 #[component]
@@ -14,7 +15,8 @@ pub fn ConfirmButton(
     yes: Ui,
     /// `id` of the question, for `aria-labelledby`.
     id: &'static str,
-    #[prop(into)] pending: Signal<bool>,
+    /// The request `on_yes` starts: the button waits while it runs.
+    task: Task,
     #[prop(into)] on_yes: Callback<()>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
@@ -28,7 +30,7 @@ pub fn ConfirmButton(
             <div class="confirm" role="alertdialog" aria-labelledby=id>
                 <p id=id><strong>{tr(question)}</strong></p>
                 <div class="actions">
-                    <button type="button" class="button button--danger" disabled=move || pending.get() on:click=move |_| on_yes.run(())>
+                    <button type="button" class="button button--danger" disabled=move || task.pending() on:click=move |_| on_yes.run(())>
                         {tr(yes)}
                     </button>
                     <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::Cancel)}</button>

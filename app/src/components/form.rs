@@ -9,27 +9,6 @@ use leptos::prelude::*;
 use crate::api::ApiFailure;
 use crate::i18n::{tr, use_i18n};
 
-/// The failure of an action's last run, if it failed.
-pub fn failure_of<I, O>(action: Action<I, Result<O, ApiFailure>>) -> Signal<Option<ApiFailure>>
-where
-    I: Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || match action.value().get() {
-        Some(Err(failure)) => Some(failure),
-        _ => None,
-    })
-}
-
-/// True once the action's last run succeeded.
-pub fn succeeded<I, O>(action: Action<I, Result<O, ApiFailure>>) -> Signal<bool>
-where
-    I: Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-{
-    Signal::derive(move || matches!(action.value().get(), Some(Ok(_))))
-}
-
 /// Each invalid field's message, as the API sent it (already in the reader's language).
 pub fn field_errors(failure: Signal<Option<ApiFailure>>) -> Signal<BTreeMap<String, String>> {
     Signal::derive(move || match failure.get() {

@@ -1,13 +1,14 @@
 //! Choosing a password with the single-use token of an email (an invitation or a reset).
 
 use domain::ui_text::Ui;
-use domain::wire::{ErrorCode, Me, SetPasswordRequest};
+use domain::wire::{ErrorCode, SetPasswordRequest};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiFailure};
-use crate::components::form::{failure_of, field_errors, ErrorSummary, Field};
+use crate::components::form::{field_errors, ErrorSummary, Field};
+use crate::data::Task;
 use crate::components::session::use_session;
 use crate::i18n::{tr, use_i18n};
 
@@ -27,29 +28,13 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     let navigate = use_navigate();
     let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
     let password = RwSignal::new(String::new());
-    let set = Action::new_local(move |req: &SetPasswordRequest| {
-        let req = req.clone();
-        async move {
-            let lang = i18n.lang_untracked();
-            let result: Result<Me, ApiFailure> = match kind {
-                TokenKind::Invitation => api::accept_invitation(&req, lang).await,
-                TokenKind::Reset => api::confirm_password_reset(&req, lang).await,
-            };
-            result
-        }
-    });
-    let failure = failure_of(set);
+    let set = Task::new();
+    let failure = set.failure_signal();
     let errors = field_errors(failure);
     // A used or expired link: say so, and offer a new one rather than the form again.
     let link_dead = move || {
         matches!(failure.get(), Some(ApiFailure::Api { status, body }) if status == 410 || body.code == ErrorCode::NotFound)
     };
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = set.value().get() {
-            session.set(me);
-            navigate("/espace", Default::default());
-        }
-    });
     if token.is_empty() {
         return view! {
             <div class="card prompt" role="alert">
@@ -61,7 +46,18 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        set.dispatch(SetPasswordRequest { token: token.clone(), password: password.get_untracked() });
+        let req = SetPasswordRequest { token: token.clone(), password: password.get_untracked() };
+        let navigate = navigate.clone();
+        set.run(async move {
+            let lang = i18n.lang_untracked();
+            let me = match kind {
+                TokenKind::Invitation => api::accept_invitation(&req, lang).await,
+                TokenKind::Reset => api::confirm_password_reset(&req, lang).await,
+            }?;
+            session.set(me);
+            navigate("/espace", Default::default());
+            Ok(())
+        });
     };
     view! {
         <form class="form" novalidate on:submit=on_submit>
@@ -77,7 +73,7 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
                 hint=Ui::PasswordHint
                 required=true
             />
-            <button type="submit" class="button" disabled=move || set.pending().get()>{tr(Ui::SavePassword)}</button>
+            <button type="submit" class="button" disabled=move || set.pending()>{tr(Ui::SavePassword)}</button>
         </form>
     }
     .into_any()

@@ -5,6 +5,7 @@ use domain::Msg;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
+use crate::data::{typed, Data};
 use crate::app::use_site;
 use crate::i18n::{tr, use_i18n};
 
@@ -39,16 +40,25 @@ where
 }
 
 /// Renders `content` once `resource` has loaded; loading and error states (with a retry) otherwise.
-pub fn with_loaded<T, V, F>(resource: LocalResource<Result<T, ApiFailure>>, content: F) -> impl IntoView
+pub fn with_loaded<T, V, F>(data: Data<T>, content: F) -> impl IntoView
 where
     T: Clone + 'static,
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    // Only the loaded branch depends on `T`; the loading and error views are built by one
-    // non-generic function rather than once per page that uses this.
+    // Only the loaded branch depends on `T`: the reactive part and the loading and error views
+    // are compiled once, not once per page that uses this.
+    loaded_or_not(data.erased(), Box::new(move |v| content(typed::<T>(v)).into_any()))
+}
+
+type Erased = std::sync::Arc<dyn std::any::Any + Send + Sync>;
+
+fn loaded_or_not(
+    resource: LocalResource<Result<Erased, ApiFailure>>,
+    content: Box<dyn Fn(&Erased) -> AnyView + Send + Sync>,
+) -> impl IntoView {
     let render = move || match resource.get() {
-        Some(Ok(data)) => content(data).into_any(),
+        Some(Ok(data)) => content(&data),
         other => not_loaded(other.and_then(Result::err), Callback::new(move |_| resource.refetch())),
     };
     erased(render)

@@ -14,6 +14,7 @@ use crate::components::calendar::{
 };
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
+use crate::data::load;
 use crate::i18n::{tr, use_i18n, use_title};
 
 #[component]
@@ -37,8 +38,8 @@ fn Calendar() -> impl IntoView {
     let day = Memo::new(move |_| date.get().or_else(today));
     let chosen = RwSignal::new(None::<Choice>);
     let action = book_action();
-    let days = LocalResource::new(move || {
-        action.version().get();
+    let days = load(move || {
+        action.task.version();
         let (res, from, week) = (resource.get(), day.get(), week.get());
         async move {
             let Some(from) = from else { return Ok(Vec::new()) };

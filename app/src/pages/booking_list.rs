@@ -7,10 +7,11 @@ use domain::wire::{Booking, BookingStatus, CalendarFeed};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::api::{self, ApiFailure};
+use crate::api;
 use crate::components::calendar::{day_label, failure_alert, hours, period_label};
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
+use crate::data::{load, Task};
 use crate::i18n::{tr, use_i18n, use_title};
 
 #[component]
@@ -34,21 +35,15 @@ fn is_upcoming(b: &Booking) -> bool {
 #[component]
 fn BookingLists() -> impl IntoView {
     let i18n = use_i18n();
-    let cancel = Action::new_local(move |id: &i64| {
-        let id = *id;
-        async move { api::cancel_booking(id, i18n.lang_untracked()).await }
-    });
-    let list = LocalResource::new(move || {
-        cancel.version().get();
+    let cancel = Task::new();
+    let list = load(move || {
+        cancel.version();
         api::my_bookings(i18n.lang_untracked())
     });
-    let failure = Signal::derive(move || match cancel.value().get() {
-        Some(Err(f)) => Some(f),
-        _ => None,
-    });
+    let failure = cancel.failure_signal();
     view! {
         <p class="notice-line" role="status">
-            {move || matches!(cancel.value().get(), Some(Ok(()))).then(|| i18n.t(Ui::BookingCancelled))}
+            {move || cancel.done().then(|| i18n.t(Ui::BookingCancelled))}
         </p>
         {failure_alert(failure)}
         {with_loaded(list, move |bookings: Vec<Booking>| {
@@ -71,7 +66,7 @@ fn BookingLists() -> impl IntoView {
     }
 }
 
-fn booking_card(b: Booking, cancel: Action<i64, Result<(), ApiFailure>>) -> impl IntoView {
+fn booking_card(b: Booking, cancel: Task) -> impl IntoView {
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let id = b.id;
@@ -110,8 +105,11 @@ fn booking_card(b: Booking, cancel: Action<i64, Result<(), ApiFailure>>) -> impl
                 <div class="confirm" role="alertdialog" aria-labelledby=question.clone()>
                     <p id=question.clone()><strong>{tr(Ui::CancelBookingQuestion)}</strong></p>
                     <div class="actions">
-                        <button type="button" class="button button--danger" disabled=move || cancel.pending().get()
-                            on:click=move |_| { cancel.dispatch(id); }>
+                        <button type="button" class="button button--danger" disabled=move || cancel.pending()
+                            on:click=move |_| {
+                                let lang = i18n.lang_untracked();
+                                cancel.run(async move { api::cancel_booking(id, lang).await });
+                            }>
                             {tr(Ui::CancelBookingYes)}
                         </button>
                         <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::KeepBooking)}</button>
@@ -126,25 +124,27 @@ fn booking_card(b: Booking, cancel: Action<i64, Result<(), ApiFailure>>) -> impl
 #[component]
 fn CalendarFeedCard() -> impl IntoView {
     let i18n = use_i18n();
-    let create = Action::new_local(move |_: &()| async move { api::new_calendar_feed(i18n.lang_untracked()).await });
+    let create = Task::new();
+    let feed = RwSignal::new(None);
     let copied = RwSignal::new(false);
-    let failure = Signal::derive(move || match create.value().get() {
-        Some(Err(f)) => Some(f),
-        _ => None,
-    });
+    let failure = create.failure_signal();
     view! {
         <section class="card" aria-labelledby="feed-title">
             <h2 id="feed-title">{tr(Ui::FeedTitle)}</h2>
             <p>{tr(Ui::FeedLead)}</p>
             <p class="note">{tr(Ui::FeedHowTo)}</p>
-            <button type="button" class="button" disabled=move || create.pending().get()
-                on:click=move |_| { copied.set(false); create.dispatch(()); }>
+            <button type="button" class="button" disabled=move || create.pending()
+                on:click=move |_| {
+                    copied.set(false);
+                    let lang = i18n.lang_untracked();
+                    create.run_keeping(feed, async move { api::new_calendar_feed(lang).await });
+                }>
                 {tr(Ui::FeedCreate)}
             </button>
             {failure_alert(failure)}
             <div aria-live="polite">
-                {move || match create.value().get() {
-                    Some(Ok(CalendarFeed { url })) => {
+                {move || match feed.get() {
+                    Some(CalendarFeed { url }) => {
                         let to_copy = url.clone();
                         Some(view! {
                             <div class="field feed">

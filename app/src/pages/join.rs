@@ -6,7 +6,8 @@ use domain::Msg;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::form::{described_by, failure_of, field_error, field_errors, invalid, split_tags, succeeded, ErrorSummary, Field};
+use crate::components::form::{described_by, field_error, field_errors, invalid, split_tags, ErrorSummary, Field};
+use crate::data::Task;
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title};
 
@@ -34,16 +35,12 @@ pub fn Join() -> impl IntoView {
     let clubs = RwSignal::new(Vec::<String>::new());
     let consent = RwSignal::new(false);
 
-    let send = Action::new_local(move |req: &ApplicationRequest| {
-        let req = req.clone();
-        async move { api::apply(&req, req.lang).await }
-    });
-    let failure = failure_of(send);
+    let send = Task::new();
+    let failure = send.failure_signal();
     let errors = field_errors(failure);
-    let done = succeeded(send);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        send.dispatch(ApplicationRequest {
+        let req = ApplicationRequest {
             name: name.get_untracked(),
             email: email.get_untracked(),
             phone: phone.get_untracked(),
@@ -53,7 +50,8 @@ pub fn Join() -> impl IntoView {
             clubs: clubs.get_untracked(),
             consent: consent.get_untracked(),
             lang: i18n.lang_untracked(),
-        });
+        };
+        send.run(async move { api::apply(&req, req.lang).await.map(drop) });
     };
 
     let club_choice = move |club: Club| {
@@ -118,7 +116,7 @@ pub fn Join() -> impl IntoView {
                     </div>
                     {field_error(errors, "consent")}
                 </div>
-                <button type="submit" class="button" disabled=move || send.pending().get()>
+                <button type="submit" class="button" disabled=move || send.pending()>
                     {tr(Ui::SendApplication)}
                 </button>
             </form>
@@ -127,7 +125,7 @@ pub fn Join() -> impl IntoView {
 
     view! {
         <h1>{tr(Msg::JoinTitle)}</h1>
-        <Show when=move || done.get() fallback=form>
+        <Show when=move || send.done() fallback=form>
             <div class="notice notice--ok" role="status">
                 <h2>{tr(Ui::ApplicationSentTitle)}</h2>
                 <p>{move || i18n.f(Ui::ApplicationSentText, &[("email", &email.get())])}</p>

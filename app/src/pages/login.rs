@@ -7,7 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api;
-use crate::components::form::{failure_of, field_errors, ErrorSummary, Field};
+use crate::components::form::{field_errors, ErrorSummary, Field};
+use crate::data::Task;
 use crate::components::session::{use_session, Session};
 use crate::i18n::{tr, use_i18n, use_title};
 
@@ -23,14 +24,15 @@ pub fn Login() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
 
-    let login = Action::new_local(move |req: &LoginRequest| {
-        let req = req.clone();
-        async move { api::login(&req, i18n.lang_untracked()).await }
-    });
-    let failure = failure_of(login);
+    let login = Task::new();
+    let failure = login.failure_signal();
     let errors = field_errors(failure);
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = login.value().get() {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
+        let navigate = navigate.clone();
+        login.run(async move {
+            let me = api::login(&req, i18n.lang_untracked()).await?;
             // Only a path of this site, never `//elsewhere`.
             let next = query
                 .with_untracked(|q| q.get("suite"))
@@ -38,11 +40,8 @@ pub fn Login() -> impl IntoView {
                 .unwrap_or_else(|| Session::home_for(me.role).to_string());
             session.set(me);
             navigate(&next, Default::default());
-        }
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        login.dispatch(LoginRequest { email: email.get_untracked(), password: password.get_untracked() });
+            Ok(())
+        });
     };
 
     view! {
@@ -51,7 +50,7 @@ pub fn Login() -> impl IntoView {
             <ErrorSummary failure labels=LABELS />
             <Field name="email" label=Ui::FieldEmail value=email errors kind="email" autocomplete="username" required=true />
             <Field name="password" label=Ui::FieldPassword value=password errors kind="password" autocomplete="current-password" required=true />
-            <button type="submit" class="button" disabled=move || login.pending().get()>{tr(Ui::LogIn)}</button>
+            <button type="submit" class="button" disabled=move || login.pending()>{tr(Ui::LogIn)}</button>
         </form>
         <p><A href="/mot-de-passe">{tr(Ui::ForgotPassword)}</A></p>
         <p>{tr(Ui::NotAMemberYet)}" "<A href="/adherer">{tr(Ui::ApplyToJoin)}</A></p>

@@ -7,9 +7,10 @@ use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api::{self, ApiFailure};
+use crate::api;
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{failure_of, field_errors, split_tags, succeeded, ErrorSummary, Field};
+use crate::components::form::{field_errors, split_tags, ErrorSummary, Field};
+use crate::data::Task;
 use crate::components::session::{guarded, use_session, Audience};
 use crate::components::status::with_site;
 use crate::format;
@@ -66,24 +67,12 @@ fn Profile(me: Me) -> impl IntoView {
     let in_directory = RwSignal::new(me.in_directory);
     let lang = RwSignal::new(me.lang.code().to_string());
 
-    let save = Action::new_local(move |req: &ProfileUpdate| {
-        let req = req.clone();
-        async move { api::update_profile(&req, req.lang).await }
-    });
-    let failure = failure_of(save);
+    let save = Task::new();
+    let failure = save.failure_signal();
     let errors = field_errors(failure);
-    let saved = succeeded(save);
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = save.value().get() {
-            if me.lang != i18n.lang_untracked() {
-                i18n.set(me.lang);
-            }
-            session.set(me);
-        }
-    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        save.dispatch(ProfileUpdate {
+        let req = ProfileUpdate {
             name: name.get_untracked(),
             phone: phone.get_untracked(),
             company: company.get_untracked(),
@@ -91,6 +80,14 @@ fn Profile(me: Me) -> impl IntoView {
             bio: bio.get_untracked(),
             in_directory: in_directory.get_untracked(),
             lang: Lang::parse(&lang.get_untracked()).unwrap_or_default(),
+        };
+        save.run(async move {
+            let me = api::update_profile(&req, req.lang).await?;
+            if me.lang != i18n.lang_untracked() {
+                i18n.set(me.lang);
+            }
+            session.set(me);
+            Ok(())
         });
     };
     view! {
@@ -115,8 +112,8 @@ fn Profile(me: Me) -> impl IntoView {
                         <option value="en">"English"</option>
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(Ui::SaveProfile)}</button>
-                <p class="notice-line" role="status">{move || saved.get().then(|| i18n.t(Ui::ProfileSaved))}</p>
+                <button type="submit" class="button" disabled=move || save.pending()>{tr(Ui::SaveProfile)}</button>
+                <p class="notice-line" role="status">{move || save.done().then(|| i18n.t(Ui::ProfileSaved))}</p>
             </form>
         </section>
     }
@@ -126,16 +123,8 @@ fn Profile(me: Me) -> impl IntoView {
 fn MyClubs() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let change = Action::new_local(move |(slug, join): &(String, bool)| {
-        let (slug, join) = (slug.clone(), *join);
-        async move { api::set_club(&slug, join, i18n.lang_untracked()).await }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(me)) = change.value().get() {
-            session.set(me);
-        }
-    });
-    let failure = failure_of(change);
+    let change = Task::new();
+    let failure = change.failure_signal();
     let club_row = move |club: Club| {
         let slug = club.slug.clone();
         let is_member = {
@@ -163,9 +152,13 @@ fn MyClubs() -> impl IntoView {
                     type="button"
                     class="button button--secondary"
                     aria-pressed=move || is_member().to_string()
-                    disabled=move || change.pending().get()
+                    disabled=move || change.pending()
                     on:click=move |_| {
-                        change.dispatch((slug.clone(), !is_member()));
+                        let (slug, join) = (slug.clone(), !is_member());
+                        change.run(async move {
+                            session.set(api::set_club(&slug, join, i18n.lang_untracked()).await?);
+                            Ok(())
+                        });
                     }
                 >
                     {label}
@@ -187,20 +180,24 @@ fn MyData() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
-    let logout = Action::new_local(move |_: &()| async move { api::logout(i18n.lang_untracked()).await });
-    let erase = Action::new_local(move |_: &()| async move { api::delete_account(i18n.lang_untracked()).await });
-    let failure = Signal::derive(move || {
-        [logout.value().get(), erase.value().get()].into_iter().flatten().find_map(|r: Result<(), ApiFailure>| r.err())
-    });
-    let done = Signal::derive(move || {
-        matches!(logout.value().get(), Some(Ok(()))) || matches!(erase.value().get(), Some(Ok(())))
-    });
-    Effect::new(move |_| {
-        if done.get() {
+    // Logging out and erasing the account end the same way: no session, back to the login page.
+    let leave = Task::new();
+    let failure = leave.failure_signal();
+    let run = move |erase: bool| {
+        let navigate = navigate.clone();
+        leave.run(async move {
+            let lang = i18n.lang_untracked();
+            if erase {
+                api::delete_account(lang).await?;
+            } else {
+                api::logout(lang).await?;
+            }
             session.clear();
             navigate("/connexion", Default::default());
-        }
-    });
+            Ok(())
+        });
+    };
+    let run_erase = run.clone();
     view! {
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">{tr(Ui::MyDataTitle)}</h2>
@@ -208,7 +205,7 @@ fn MyData() -> impl IntoView {
             <p>{tr(Ui::ExportLead)}</p>
             <p><a class="button button--secondary" href=api::EXPORT_PATH download="silicon-kerne-mes-donnees.json">{tr(Ui::ExportData)}</a></p>
             <p>
-                <button type="button" class="button" on:click=move |_| { logout.dispatch(()); }>{tr(Ui::LogOut)}</button>
+                <button type="button" class="button" on:click=move |_| run(false)>{tr(Ui::LogOut)}</button>
             </p>
             <h3>{tr(Ui::DeleteAccountTitle)}</h3>
             <p>{tr(Ui::DeleteAccountLead)}</p>
@@ -217,8 +214,8 @@ fn MyData() -> impl IntoView {
                 question=Ui::DeleteAccountConfirm
                 yes=Ui::DeleteAccountYes
                 id="confirm-delete"
-                pending=erase.pending()
-                on_yes=move |_| { erase.dispatch(()); }
+                task=leave
+                on_yes=move |_| run_erase(true)
             />
         </section>
     }

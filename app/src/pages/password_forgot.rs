@@ -6,7 +6,8 @@ use domain::wire::PasswordResetRequest;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::form::{failure_of, field_errors, succeeded, ErrorSummary, Field};
+use crate::components::form::{field_errors, ErrorSummary, Field};
+use crate::data::Task;
 use crate::i18n::{tr, use_i18n, use_title};
 
 const LABELS: &[(&str, Ui)] = &[("email", Ui::FieldEmail)];
@@ -16,27 +17,24 @@ pub fn PasswordForgot() -> impl IntoView {
     use_title(Ui::ForgotTitle);
     let i18n = use_i18n();
     let email = RwSignal::new(String::new());
-    let ask = Action::new_local(move |req: &PasswordResetRequest| {
-        let req = req.clone();
-        async move { api::ask_password_reset(&req, i18n.lang_untracked()).await }
-    });
-    let failure = failure_of(ask);
+    let ask = Task::new();
+    let failure = ask.failure_signal();
     let errors = field_errors(failure);
-    let done = succeeded(ask);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        ask.dispatch(PasswordResetRequest { email: email.get_untracked() });
+        let req = PasswordResetRequest { email: email.get_untracked() };
+        ask.run(async move { api::ask_password_reset(&req, i18n.lang_untracked()).await });
     };
     view! {
         <h1>{tr(Ui::ForgotTitle)}</h1>
         <Show
-            when=move || done.get()
+            when=move || ask.done()
             fallback=move || view! {
                 <p class="lead">{tr(Ui::ForgotLead)}</p>
                 <form class="form" novalidate on:submit=on_submit>
                     <ErrorSummary failure labels=LABELS />
                     <Field name="email" label=Ui::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
-                    <button type="submit" class="button" disabled=move || ask.pending().get()>{tr(Ui::SendResetLink)}</button>
+                    <button type="submit" class="button" disabled=move || ask.pending()>{tr(Ui::SendResetLink)}</button>
                 </form>
             }
         >

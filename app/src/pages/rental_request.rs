@@ -10,7 +10,8 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::app::use_site;
-use crate::components::form::{failure_of, field_error, field_errors, input_id, ErrorSummary, Field};
+use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
+use crate::data::Task;
 use crate::i18n::{tr, use_i18n, use_title};
 
 const LABELS: &[(&str, Ui)] = &[
@@ -40,11 +41,9 @@ pub fn RentalRequestPage() -> impl IntoView {
     let attendees = RwSignal::new(String::new());
     let needs_visio = RwSignal::new(true);
     let message = RwSignal::new(String::new());
-    let send = Action::new_local(move |req: &RentalRequest| {
-        let req = req.clone();
-        async move { api::request_rental(&req, req.lang).await }
-    });
-    let failure = failure_of(send);
+    let send = Task::new();
+    let created = RwSignal::new(None);
+    let failure = send.failure_signal();
     let errors = field_errors(failure);
     let rates = move || site.get().and_then(Result::ok).map(|s| s.room_rates);
     // The non-member price of the chosen period, live; members pay the member rate.
@@ -60,7 +59,7 @@ pub fn RentalRequestPage() -> impl IntoView {
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        send.dispatch(RentalRequest {
+        let req = RentalRequest {
             organisation: organisation.get_untracked(),
             contact_name: contact_name.get_untracked(),
             email: email.get_untracked(),
@@ -71,12 +70,10 @@ pub fn RentalRequestPage() -> impl IntoView {
             needs_visio: needs_visio.get_untracked(),
             message: message.get_untracked(),
             lang: i18n.lang_untracked(),
-        });
+        };
+        send.run_keeping(created, async move { api::request_rental(&req, req.lang).await });
     };
-    let sent = move || match send.value().get() {
-        Some(Ok(created)) => Some(created),
-        _ => None,
-    };
+    let sent = move || created.get();
     view! {
         <h1>{tr(Ui::RentalRequestTitle)}</h1>
         <Show
@@ -129,7 +126,7 @@ pub fn RentalRequestPage() -> impl IntoView {
                     <label for="f-needs_visio">{tr(Ui::FieldNeedsVisio)}</label>
                 </div>
                 <Field name="message" label=Ui::FieldMessage value=message errors multiline=true />
-                <button type="submit" class="button" disabled=move || send.pending().get()>{tr(Ui::SendRentalRequest)}</button>
+                <button type="submit" class="button" disabled=move || send.pending()>{tr(Ui::SendRentalRequest)}</button>
             </form>
         </Show>
     }

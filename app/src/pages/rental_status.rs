@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api;
 use crate::components::calendar::{failure_alert, hours, period_label};
 use crate::components::status::with_loaded;
+use crate::data::{load, Task};
 use crate::i18n::{tr, use_i18n, use_title};
 
 pub fn rental_status_label(status: &str) -> Ui {
@@ -28,16 +29,13 @@ pub fn RentalStatus() -> impl IntoView {
     let i18n = use_i18n();
     let token = use_params_map().with_untracked(|p| p.get("token")).unwrap_or_default();
     let token = StoredValue::new(token);
-    let cancel = Action::new_local(move |_: &()| async move { api::cancel_rental(&token.get_value(), i18n.lang_untracked()).await });
-    let rental = LocalResource::new(move || {
-        cancel.version().get();
+    let cancel = Task::new();
+    let rental = load(move || {
+        cancel.version();
         let token = token.get_value();
         async move { api::rental(&token, i18n.lang_untracked()).await }
     });
-    let failure = Signal::derive(move || match cancel.value().get() {
-        Some(Err(f)) => Some(f),
-        _ => None,
-    });
+    let failure = cancel.failure_signal();
     let confirming = RwSignal::new(false);
     view! {
         <h1>{tr(Ui::RentalStatusTitle)}</h1>
@@ -69,8 +67,11 @@ pub fn RentalStatus() -> impl IntoView {
                         <div class="confirm" role="alertdialog" aria-labelledby="cancel-rental-q">
                             <p id="cancel-rental-q"><strong>{tr(Ui::CancelRentalQuestion)}</strong></p>
                             <div class="actions">
-                                <button type="button" class="button button--danger" disabled=move || cancel.pending().get()
-                                    on:click=move |_| { confirming.set(false); cancel.dispatch(()); }>{tr(Ui::CancelRentalYes)}</button>
+                                <button type="button" class="button button--danger" disabled=move || cancel.pending()
+                                    on:click=move |_| { confirming.set(false); 
+                                        let (token, lang) = (token.get_value(), i18n.lang_untracked());
+                                        cancel.run(async move { api::cancel_rental(&token, lang).await });
+                                    }>{tr(Ui::CancelRentalYes)}</button>
                                 <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::KeepBooking)}</button>
                             </div>
                         </div>

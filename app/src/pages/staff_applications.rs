@@ -6,13 +6,14 @@ use domain::ui_text::Ui;
 use domain::wire::{Application, DeclineRequest};
 use leptos::prelude::*;
 
-use crate::api::{self, ApiFailure};
-use crate::components::form::{failure_of, field_errors, ErrorSummary, Field};
+use crate::api;
+use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::search::club_name;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::format;
-use crate::i18n::{tr, use_i18n};
+use crate::data::{load, Task};
+use crate::i18n::{tr, use_i18n, I18n};
 
 #[component]
 pub fn StaffApplications() -> impl IntoView {
@@ -22,33 +23,15 @@ pub fn StaffApplications() -> impl IntoView {
 #[component]
 fn Pending() -> impl IntoView {
     let i18n = use_i18n();
-    let approve = Action::new_local(move |app: &Application| {
-        let (id, name) = (app.id, app.name.clone());
-        async move { api::approve_application(id, i18n.lang_untracked()).await.map(|_| name) }
-    });
-    let decline = Action::new_local(move |(app, reason): &(Application, String)| {
-        let (id, name, req) = (app.id, app.name.clone(), DeclineRequest { reason: reason.clone() });
-        async move { api::decline_application(id, &req, i18n.lang_untracked()).await.map(|()| name) }
-    });
-    let list = LocalResource::new(move || {
+    let decisions = Decisions { approve: Task::new(), decline: Task::new(), declining: RwSignal::new(None), notice: RwSignal::new(None) };
+    let list = load(move || {
         // Refetched after every decision.
-        approve.version().get();
-        decline.version().get();
+        decisions.approve.version();
+        decisions.decline.version();
         api::pending_applications(i18n.lang_untracked())
     });
-    let notice = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if let Some(Ok(name)) = approve.value().get() {
-            notice.set(Some(i18n.f(Ui::ApplicationApproved, &[("name", &name)])));
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(name)) = decline.value().get() {
-            notice.set(Some(i18n.f(Ui::ApplicationDeclined, &[("name", &name)])));
-        }
-    });
-    let approve_failure = failure_of(approve);
-    let decline_failure = failure_of(decline);
+    let notice = decisions.notice;
+    let approve_failure = decisions.approve.failure_signal();
     view! {
         <p class="notice-line" role="status">{move || notice.get()}</p>
         <ErrorSummary failure=approve_failure labels=&[] />
@@ -58,7 +41,7 @@ fn Pending() -> impl IntoView {
             }
             view! {
                 <ul class="cards">
-                    {apps.into_iter().map(|a| application_card(a, approve, decline, decline_failure)).collect_view()}
+                    {apps.into_iter().map(|a| application_card(a, decisions)).collect_view()}
                 </ul>
             }
             .into_any()
@@ -66,15 +49,44 @@ fn Pending() -> impl IntoView {
     }
 }
 
-type Decline = Action<(Application, String), Result<String, ApiFailure>>;
+/// The two decisions of the page, which application is being declined, and what was last decided.
+#[derive(Clone, Copy)]
+struct Decisions {
+    approve: Task,
+    decline: Task,
+    declining: RwSignal<Option<i64>>,
+    notice: RwSignal<Option<String>>,
+}
 
-fn application_card(
-    app: Application,
-    approve: Action<Application, Result<String, ApiFailure>>,
-    decline: Decline,
-    decline_failure: Signal<Option<ApiFailure>>,
-) -> impl IntoView {
+impl Decisions {
+    /// Approves (no reason) or declines (with the reason) the application of `name`, then says so.
+    fn decide(self, id: i64, name: String, reason: Option<String>, i18n: I18n) {
+        let notice = self.notice;
+        let lang = i18n.lang_untracked();
+        let task = if reason.is_some() { self.decline } else { self.approve };
+        if reason.is_some() {
+            self.declining.set(Some(id));
+        }
+        task.run(async move {
+            let done = match reason {
+                Some(reason) => {
+                    api::decline_application(id, &DeclineRequest { reason }, lang).await?;
+                    Ui::ApplicationDeclined
+                }
+                None => {
+                    api::approve_application(id, lang).await?;
+                    Ui::ApplicationApproved
+                }
+            };
+            notice.set(Some(i18n.f(done, &[("name", &name)])));
+            Ok(())
+        });
+    }
+}
+
+fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
     let i18n = use_i18n();
+    let decline_failure = decisions.decline.failure_signal();
     let declining = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let heading = format!("application-{}", app.id);
@@ -85,13 +97,13 @@ fn application_card(
     // The decline errors belong to the card being declined.
     let id = app.id;
     let errors = Signal::derive(move || {
-        let mine = decline.input().with(|i| i.as_ref().is_some_and(|(a, _)| a.id == id));
+        let mine = decisions.declining.get() == Some(id);
         if mine { field_errors(decline_failure).get() } else { BTreeMap::new() }
     });
-    let stored = StoredValue::new(app.clone());
+    let name = StoredValue::new(app.name.clone());
     let on_decline = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        decline.dispatch((stored.get_value(), reason.get_untracked()));
+        decisions.decide(id, name.get_value(), Some(reason.get_untracked()), i18n);
     };
     view! {
         <li class="card application" aria-labelledby=labelled_by>
@@ -109,8 +121,8 @@ fn application_card(
                 <button
                     type="button"
                     class="button"
-                    disabled=move || approve.pending().get()
-                    on:click=move |_| { approve.dispatch(stored.get_value()); }
+                    disabled=move || decisions.approve.pending()
+                    on:click=move |_| decisions.decide(id, name.get_value(), None, i18n)
                 >
                     {tr(Ui::Approve)}
                 </button>
@@ -127,7 +139,7 @@ fn application_card(
                 <form class="form" novalidate on:submit=on_decline>
                     <ErrorSummary failure=Signal::derive(move || errors.with(|e| !e.is_empty()).then(|| decline_failure.get()).flatten()) labels=&[] />
                     <Field name="reason" label=Ui::FieldDeclineReason value=reason errors multiline=true required=true />
-                    <button type="submit" class="button button--danger" disabled=move || decline.pending().get()>{tr(Ui::ConfirmDecline)}</button>
+                    <button type="submit" class="button button--danger" disabled=move || decisions.decline.pending()>{tr(Ui::ConfirmDecline)}</button>
                 </form>
             </Show>
         </li>

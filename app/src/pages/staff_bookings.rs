@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::api::{self, MemberSearch};
 use crate::components::calendar::{attempt_key, book_action, day_label, failure_alert, hours, Choice, ConfirmBooking, DESKS, ROOM};
 use crate::components::staff::StaffFrame;
+use crate::data::{load, Task};
 use crate::i18n::{tr, use_i18n};
 
 #[component]
@@ -45,13 +46,13 @@ fn BookOnBehalf() -> impl IntoView {
     let end = RwSignal::new("13:00".to_string());
     let chosen = RwSignal::new(None::<Choice>);
     let action = book_action();
-    let found = LocalResource::new(move || {
+    let found = load(move || {
         let q = search.get();
         async move {
-            match q {
+            Ok(match q {
                 Some(q) => api::members(&MemberSearch { q, ..Default::default() }, i18n.lang_untracked()).await.unwrap_or_default(),
                 None => Vec::<MemberSummary>::new(),
-            }
+            })
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -79,7 +80,7 @@ fn BookOnBehalf() -> impl IntoView {
             </form>
             <fieldset class="field" aria-live="polite">
                 <legend>{tr(Ui::FieldMember)}</legend>
-                {move || found.get().map(|list| list.into_iter().take(8).map(|m| {
+                {move || found.get().and_then(Result::ok).map(|list| list.into_iter().take(8).map(|m| {
                     let (id, name) = (m.id, m.name.clone());
                     let input = format!("member-{id}");
                     view! {
@@ -122,17 +123,14 @@ fn BlockResource() -> impl IntoView {
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
-    let block = Action::new_local(move |req: &BlockRequest| {
-        let req = req.clone();
-        async move { api::block_resource(&req, i18n.lang_untracked()).await }
-    });
-    let failure = Signal::derive(move || match block.value().get() {
-        Some(Err(f)) => Some(f),
-        _ => None,
-    });
+    let block = Task::new();
+    let created = RwSignal::new(None);
+    let failure = block.failure_signal();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        block.dispatch(BlockRequest { resource: resource.get_untracked(), start: start.get_untracked(), end: end.get_untracked(), reason: reason.get_untracked() });
+        let req = BlockRequest { resource: resource.get_untracked(), start: start.get_untracked(), end: end.get_untracked(), reason: reason.get_untracked() };
+        let lang = i18n.lang_untracked();
+        block.run_keeping(created, async move { api::block_resource(&req, lang).await });
     };
     view! {
         <section class="card" aria-labelledby="block-title">
@@ -151,12 +149,12 @@ fn BlockResource() -> impl IntoView {
                     <label for="k-reason">{tr(Ui::FieldBlockReason)}</label>
                     <input id="k-reason" type="text" required bind:value=reason />
                 </div>
-                <button type="submit" class="button button--danger" disabled=move || block.pending().get()>{tr(Ui::BlockButton)}</button>
+                <button type="submit" class="button button--danger" disabled=move || block.pending()>{tr(Ui::BlockButton)}</button>
             </form>
             {failure_alert(failure)}
             <div aria-live="polite">
-                {move || match block.value().get() {
-                    Some(Ok(BlockCreated { affected, .. })) => Some(view! {
+                {move || match created.get() {
+                    Some(BlockCreated { affected, .. }) => Some(view! {
                         <div class="notice">
                             <p><strong>{move || i18n.t(Ui::Blocked)}</strong></p>
                             {if affected.is_empty() {

@@ -3,14 +3,16 @@
 
 use domain::ui_text::Ui;
 use domain::wire::{StaffBooking, StaffDay};
+use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::{self, ApiFailure};
+use crate::api;
 use crate::app::use_site;
 use crate::components::calendar::{day_label, failure_alert, hours, iso, parse_date, period_label, shift};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
+use crate::data::{load, Task};
 use crate::i18n::{tr, use_i18n};
 
 #[component]
@@ -18,7 +20,10 @@ pub fn StaffDayPage() -> impl IntoView {
     view! { <StaffFrame title=Ui::StaffDayTitle content=|_| view! { <DaySheet /> } /> }
 }
 
-type Mark = Action<(i64, &'static str), Result<(), ApiFailure>>;
+/// Records that the booked person came (`check-in`) or did not (`no-show`).
+fn mark(task: Task, id: i64, what: &'static str, lang: Lang) {
+    task.run(async move { api::mark_booking(id, what, lang).await });
+}
 
 #[component]
 fn DaySheet() -> impl IntoView {
@@ -27,12 +32,9 @@ fn DaySheet() -> impl IntoView {
     let query = use_query_map();
     let chosen = RwSignal::new(query.with_untracked(|q| q.get("date")).and_then(|d| parse_date(&d)));
     let date = Memo::new(move |_| chosen.get().or_else(|| site.get().and_then(Result::ok).map(|s| s.today.date)));
-    let mark: Mark = Action::new_local(move |(id, what): &(i64, &'static str)| {
-        let (id, what) = (*id, *what);
-        async move { api::mark_booking(id, what, i18n.lang_untracked()).await }
-    });
-    let sheet = LocalResource::new(move || {
-        mark.version().get();
+    let marking = Task::new();
+    let sheet = load(move || {
+        marking.version();
         let d = date.get();
         async move {
             match d {
@@ -41,10 +43,7 @@ fn DaySheet() -> impl IntoView {
             }
         }
     });
-    let failure = Signal::derive(move || match mark.value().get() {
-        Some(Err(f)) => Some(f),
-        _ => None,
-    });
+    let failure = marking.failure_signal();
     let step = move |n: i64| {
         if let Some(d) = date.get_untracked() {
             chosen.set(Some(shift(d, n)));
@@ -77,7 +76,7 @@ fn DaySheet() -> impl IntoView {
                             {move || i18n.f(Ui::CoworkersCount, &[("count", &count.to_string()), ("capacity", &capacity.to_string())])}
                         </h3>
                         {(count == 0).then(|| view! { <p>{tr(Ui::NobodyBooked)}</p> })}
-                        <ul class="cards">{day.coworkers.into_iter().map(|b| coworker_row(b, mark)).collect_view()}</ul>
+                        <ul class="cards">{day.coworkers.into_iter().map(|b| coworker_row(b, marking)).collect_view()}</ul>
                     </section>
                     <section aria-labelledby="room-title">
                         <h3 id="room-title">{tr(Ui::Room)}</h3>
@@ -105,7 +104,8 @@ pub fn kind_label(kind: &str) -> Ui {
     }
 }
 
-fn coworker_row(b: StaffBooking, mark: Mark) -> impl IntoView {
+fn coworker_row(b: StaffBooking, marking: Task) -> impl IntoView {
+    let i18n = use_i18n();
     let id = b.id;
     let state = if b.checked_in {
         Some(Ui::CheckedIn)
@@ -122,10 +122,10 @@ fn coworker_row(b: StaffBooking, mark: Mark) -> impl IntoView {
             {state.map(|s| view! { <p class="tag">{tr(s)}</p> })}
             {(state.is_none() && is_member).then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button" disabled=move || mark.pending().get()
-                        on:click=move |_| { mark.dispatch((id, "check-in")); }>{tr(Ui::CheckIn)}</button>
-                    <button type="button" class="button button--secondary" disabled=move || mark.pending().get()
-                        on:click=move |_| { mark.dispatch((id, "no-show")); }>{tr(Ui::MarkNoShow)}</button>
+                    <button type="button" class="button" disabled=move || marking.pending()
+                        on:click=move |_| { mark(marking, id, "check-in", i18n.lang_untracked()); }>{tr(Ui::CheckIn)}</button>
+                    <button type="button" class="button button--secondary" disabled=move || marking.pending()
+                        on:click=move |_| { mark(marking, id, "no-show", i18n.lang_untracked()); }>{tr(Ui::MarkNoShow)}</button>
                 </div>
             })}
         </li>

@@ -9,11 +9,12 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api::{self, ApiFailure};
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{failure_of, field_errors, ErrorSummary, Field};
+use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::search::club_name;
 use crate::components::session::use_session;
 use crate::components::staff::{role_label, StaffFrame};
 use crate::components::status::with_loaded;
+use crate::data::{load, Task};
 use crate::format;
 use crate::i18n::{tr, use_i18n};
 
@@ -30,19 +31,14 @@ fn MemberRecord() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or(0));
-    let pay = Action::new_local(move |req: &PaymentRequest| {
-        let req = req.clone();
-        async move { api::record_payment(id.get_untracked(), &req, i18n.lang_untracked()).await }
-    });
-    let deactivate = Action::new_local(move |_: &()| async move { api::deactivate_member(id.get_untracked(), i18n.lang_untracked()).await });
-    let set_role = Action::new_local(move |role: &Role| {
-        let role = *role;
-        async move { api::set_role(id.get_untracked(), role, i18n.lang_untracked()).await }
-    });
-    let detail = LocalResource::new(move || {
-        pay.version().get();
-        deactivate.version().get();
-        set_role.version().get();
+    // The requests live here, above the record they reload, so their outcome outlives the reload.
+    let pay = PayForm { task: Task::new(), recorded: RwSignal::new(None) };
+    let deactivate = Task::new();
+    let set_role = Task::new();
+    let detail = load(move || {
+        pay.task.version();
+        deactivate.version();
+        set_role.version();
         let id = id.get();
         let lang = i18n.lang_untracked();
         async move { api::member(id, lang).await }
@@ -51,12 +47,13 @@ fn MemberRecord() -> impl IntoView {
         {with_loaded(detail, move |d: MemberDetail| {
             let active = d.member.active;
             let role = d.member.role;
+            let member = d.member.id;
             view! {
                 <Summary detail=d.clone() />
                 <Payments payments=d.payments.clone() />
-                {active.then(|| view! { <RecordPayment pay /> })}
-                <RoleForm current=role set_role />
-                {active.then(|| view! { <Deactivate deactivate /> })}
+                {active.then(|| view! { <RecordPayment member pay /> })}
+                <RoleForm member current=role set_role />
+                {active.then(|| view! { <Deactivate member deactivate /> })}
             }
         })}
     }
@@ -141,27 +138,36 @@ fn method_label(method: &str) -> Ui {
     METHODS.iter().find(|(m, _)| *m == method).map(|(_, l)| *l).unwrap_or(Ui::MethodCash)
 }
 
+/// Recording a fee, and the last payment recorded.
+#[derive(Clone, Copy)]
+struct PayForm {
+    task: Task,
+    recorded: RwSignal<Option<Payment>>,
+}
+
 #[component]
-fn RecordPayment(pay: Action<PaymentRequest, Result<Payment, ApiFailure>>) -> impl IntoView {
+fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
     let i18n = use_i18n();
     let amount = RwSignal::new(String::new());
     let paid_on = RwSignal::new(format::today_iso());
     let method = RwSignal::new("cash".to_string());
     // An amount the app cannot read is refused here, with the API's own wording.
     let local = RwSignal::new(None::<ApiFailure>);
-    let server = failure_of(pay);
+    let server = pay.task.failure_signal();
     let failure = Signal::derive(move || local.get().or_else(|| server.get()));
     let errors = field_errors(failure);
-    let recorded = Signal::derive(move || match pay.value().get() {
-        Some(Ok(p)) => Some(p),
-        _ => None,
-    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match format::euros_to_cents(&amount.get_untracked()) {
             Some(cents) => {
                 local.set(None);
-                pay.dispatch(PaymentRequest { amount_cents: cents, paid_on: paid_on.get_untracked(), method: method.get_untracked() });
+                let req = PaymentRequest { amount_cents: cents, paid_on: paid_on.get_untracked(), method: method.get_untracked() };
+                let (lang, recorded) = (i18n.lang_untracked(), pay.recorded);
+                recorded.set(None);
+                pay.task.run(async move {
+                    recorded.set(Some(api::record_payment(member, &req, lang).await?));
+                    Ok(())
+                });
             }
             None => {
                 let lang = i18n.lang_untracked();
@@ -189,9 +195,9 @@ fn RecordPayment(pay: Action<PaymentRequest, Result<Payment, ApiFailure>>) -> im
                         {METHODS.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || pay.pending().get()>{tr(Ui::RecordPayment)}</button>
+                <button type="submit" class="button" disabled=move || pay.task.pending()>{tr(Ui::RecordPayment)}</button>
                 <p class="notice-line" role="status">
-                    {move || recorded.get().map(|p| i18n.f(Ui::PaymentRecorded, &[("end", &format_date_long(p.period_end, i18n.lang()))]))}
+                    {move || pay.recorded.get().map(|p| i18n.f(Ui::PaymentRecorded, &[("end", &format_date_long(p.period_end, i18n.lang()))]))}
                 </p>
             </form>
         </section>
@@ -199,15 +205,17 @@ fn RecordPayment(pay: Action<PaymentRequest, Result<Payment, ApiFailure>>) -> im
 }
 
 #[component]
-fn RoleForm(current: Role, set_role: Action<Role, Result<(), ApiFailure>>) -> impl IntoView {
+fn RoleForm(member: i64, current: Role, set_role: Task) -> impl IntoView {
+    let i18n = use_i18n();
     let session = use_session();
     let is_admin = move || session.role() == Some(Role::Admin);
     let role = RwSignal::new(current.as_str().to_string());
-    let failure = failure_of(set_role);
+    let failure = set_role.failure_signal();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(r) = Role::parse(&role.get_untracked()) {
-            set_role.dispatch(r);
+            let lang = i18n.lang_untracked();
+            set_role.run(async move { api::set_role(member, r, lang).await });
         }
     };
     move || {
@@ -226,7 +234,7 @@ fn RoleForm(current: Role, set_role: Action<Role, Result<(), ApiFailure>>) -> im
                                     .collect_view()}
                             </select>
                         </div>
-                        <button type="submit" class="button button--secondary" disabled=move || set_role.pending().get()>{tr(Ui::ChangeRole)}</button>
+                        <button type="submit" class="button button--secondary" disabled=move || set_role.pending()>{tr(Ui::ChangeRole)}</button>
                     </form>
                 </section>
             }
@@ -235,8 +243,9 @@ fn RoleForm(current: Role, set_role: Action<Role, Result<(), ApiFailure>>) -> im
 }
 
 #[component]
-fn Deactivate(deactivate: Action<(), Result<(), ApiFailure>>) -> impl IntoView {
-    let failure = failure_of(deactivate);
+fn Deactivate(member: i64, deactivate: Task) -> impl IntoView {
+    let i18n = use_i18n();
+    let failure = deactivate.failure_signal();
     view! {
         <section class="card" aria-labelledby="deactivate-title">
             <h2 id="deactivate-title">{tr(Ui::DeactivateTitle)}</h2>
@@ -247,8 +256,11 @@ fn Deactivate(deactivate: Action<(), Result<(), ApiFailure>>) -> impl IntoView {
                 question=Ui::DeactivateConfirm
                 yes=Ui::DeactivateYes
                 id="confirm-deactivate"
-                pending=deactivate.pending()
-                on_yes=move |_| { deactivate.dispatch(()); }
+                task=deactivate
+                on_yes=move |_| {
+                    let lang = i18n.lang_untracked();
+                    deactivate.run(async move { api::deactivate_member(member, lang).await });
+                }
             />
         </section>
     }

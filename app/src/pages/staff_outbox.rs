@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
+use crate::data::load;
 use crate::format;
 use crate::i18n::{tr, use_i18n};
 
@@ -19,7 +20,7 @@ pub fn StaffOutbox() -> impl IntoView {
 #[component]
 fn Outbox() -> impl IntoView {
     let i18n = use_i18n();
-    let emails = LocalResource::new(move || api::outbox(i18n.lang_untracked()));
+    let emails = load(move || api::outbox(i18n.lang_untracked()));
     view! {
         <p class="lead">{tr(Ui::OutboxLead)}</p>
         {with_loaded(emails, move |emails: Vec<OutboxEmail>| {

@@ -4,13 +4,15 @@
 use domain::i18n::{format_date_long, format_euros};
 use domain::ui_text::Ui;
 use domain::wire::{DeclineRequest, RentalView};
+use domain::Lang;
 use leptos::prelude::*;
 
-use crate::api::{self, ApiFailure};
+use crate::api;
 use crate::components::calendar::{failure_alert, hours, period_label};
 use crate::components::form::Field;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
+use crate::data::{load, Task};
 use crate::i18n::{tr, use_i18n};
 use crate::pages::rental_status::rental_status_label;
 
@@ -19,7 +21,15 @@ pub fn StaffRentals() -> impl IntoView {
     view! { <StaffFrame title=Ui::StaffRentalsTitle content=|_| view! { <Rentals /> } /> }
 }
 
-type Decide = Action<(i64, Option<String>), Result<(), ApiFailure>>;
+/// Approves the rental (`None`) or declines it with the reason.
+fn decide(task: Task, id: i64, reason: Option<String>, lang: Lang) {
+    task.run(async move {
+        match reason {
+            Some(reason) => api::decline_rental(id, &DeclineRequest { reason }, lang).await,
+            None => api::approve_rental(id, lang).await.map(drop),
+        }
+    });
+}
 
 const STATUSES: &[(&str, Ui)] =
     &[("pending", Ui::RentalPending), ("approved", Ui::RentalApproved), ("declined", Ui::RentalDeclined), ("cancelled", Ui::RentalCancelled)];
@@ -29,25 +39,13 @@ fn Rentals() -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new("pending".to_string());
     // One action for both decisions: a reason means "decline".
-    let decide: Decide = Action::new_local(move |(id, reason): &(i64, Option<String>)| {
-        let (id, reason) = (*id, reason.clone());
-        async move {
-            let lang = i18n.lang_untracked();
-            match reason {
-                Some(reason) => api::decline_rental(id, &DeclineRequest { reason }, lang).await,
-                None => api::approve_rental(id, lang).await.map(|_| ()),
-            }
-        }
-    });
-    let list = LocalResource::new(move || {
-        decide.version().get();
+    let decision = Task::new();
+    let list = load(move || {
+        decision.version();
         let s = status.get();
         async move { api::staff_rentals(&s, i18n.lang_untracked()).await }
     });
-    let failure = Signal::derive(move || match decide.value().get() {
-        Some(Err(f)) => Some(f),
-        _ => None,
-    });
+    let failure = decision.failure_signal();
     view! {
         <div class="field">
             <label for="r-status">{tr(Ui::FieldStatus)}</label>
@@ -55,18 +53,18 @@ fn Rentals() -> impl IntoView {
                 {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
             </select>
         </div>
-        <p class="notice-line" role="status">{move || matches!(decide.value().get(), Some(Ok(()))).then(|| i18n.t(Ui::DecisionSaved))}</p>
+        <p class="notice-line" role="status">{move || decision.done().then(|| i18n.t(Ui::DecisionSaved))}</p>
         {failure_alert(failure)}
         {with_loaded(list, move |rentals: Vec<RentalView>| {
             if rentals.is_empty() {
                 return view! { <p>{tr(Ui::NoRentals)}</p> }.into_any();
             }
-            view! { <ul class="cards">{rentals.into_iter().map(|r| rental_card(r, decide)).collect_view()}</ul> }.into_any()
+            view! { <ul class="cards">{rentals.into_iter().map(|r| rental_card(r, decision)).collect_view()}</ul> }.into_any()
         })}
     }
 }
 
-fn rental_card(r: RentalView, decide: Decide) -> impl IntoView {
+fn rental_card(r: RentalView, decision: Task) -> impl IntoView {
     let i18n = use_i18n();
     let declining = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
@@ -93,18 +91,18 @@ fn rental_card(r: RentalView, decide: Decide) -> impl IntoView {
             {(!r.message.is_empty()).then(|| view! { <blockquote class="motivation">{r.message.clone()}</blockquote> })}
             {pending.then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button" disabled=move || decide.pending().get()
-                        on:click=move |_| { decide.dispatch((id, None)); }>{tr(Ui::Approve)}</button>
+                    <button type="button" class="button" disabled=move || decision.pending()
+                        on:click=move |_| { decide(decision, id, None, i18n.lang_untracked()); }>{tr(Ui::Approve)}</button>
                     <button type="button" class="button button--secondary" aria-expanded=move || declining.get().to_string()
                         on:click=move |_| declining.update(|d| *d = !*d)>{tr(Ui::Decline)}</button>
                 </div>
                 <Show when=move || declining.get()>
                     <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
-                        decide.dispatch((id, Some(reason.get_untracked())));
+                        decide(decision, id, Some(reason.get_untracked()), i18n.lang_untracked());
                     }>
                         <Field name="reason" label=Ui::FieldDeclineReason value=reason errors=no_errors multiline=true required=true />
-                        <button type="submit" class="button button--danger" disabled=move || decide.pending().get()>{tr(Ui::ConfirmDecline)}</button>
+                        <button type="submit" class="button button--danger" disabled=move || decision.pending()>{tr(Ui::ConfirmDecline)}</button>
                     </form>
                 </Show>
             })}
