@@ -11,11 +11,11 @@ use domain::wire::{
     BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, RentalCreated, RentalRequest,
     RentalView, StaffDay,
 };
+use domain::json::{self, FromJson};
 use domain::Lang;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// Why a call failed, in a form the views can show.
@@ -65,7 +65,8 @@ fn request(method: Method, path: &str, body: Option<String>, lang: Lang, key: Op
             return if read { resp.text().await.map_err(network) } else { Ok(String::new()) };
         }
         let status = resp.status();
-        match resp.json::<ApiErrorBody>().await {
+        let text = resp.text().await.map_err(network)?;
+        match json::from_str::<ApiErrorBody>(&text) {
             Ok(body) => Err(ApiFailure::Api { status, body }),
             Err(e) => Err(ApiFailure::Network(format!("HTTP {status}: {e}"))),
         }
@@ -83,13 +84,14 @@ fn json(body: Option<&(impl Serialize + ?Sized)>) -> Result<Option<String>, ApiF
     body.map(serde_json::to_string).transpose().map_err(network)
 }
 
-/// The typed value of an answer's JSON text.
-fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiFailure> {
-    serde_json::from_str(text).map_err(network)
+/// The typed value of an answer's JSON text, read by the domain's small JSON reader (serde's
+/// per-type deserializers were the largest part of the app's wasm).
+fn parse<T: FromJson>(text: &str) -> Result<T, ApiFailure> {
+    json::from_str(text).map_err(network)
 }
 
 /// A call whose answer is a JSON body.
-async fn send<T: DeserializeOwned>(method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, lang: Lang) -> Result<T, ApiFailure> {
+async fn send<T: FromJson>(method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, lang: Lang) -> Result<T, ApiFailure> {
     parse(&request(method, path, json(body)?, lang, None, true).await?)
 }
 

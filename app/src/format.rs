@@ -1,6 +1,6 @@
 //! How dates, instants and membership read on screen.
 
-use chrono::{DateTime, Datelike, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDateTime, Timelike};
 use domain::accounts::MembershipStatus;
 use domain::i18n::{fill, format_date_long, month_name, weekday_name};
 use domain::ui_text::Ui;
@@ -8,9 +8,9 @@ use domain::Lang;
 
 /// An RFC 3339 instant from the API, as Quimper's wall clock: "mardi 8 décembre, 18:30".
 pub fn instant(rfc3339: &str, lang: Lang) -> String {
-    match DateTime::parse_from_rfc3339(rfc3339) {
-        Ok(t) => datetime_short(domain::paris::to_local(t.to_utc()), lang),
-        Err(_) => rfc3339.to_string(),
+    match domain::time::parse_instant(rfc3339) {
+        Some(t) => datetime_short(domain::paris::to_local(t), lang),
+        None => rfc3339.to_string(),
     }
 }
 

@@ -59,7 +59,7 @@ pub fn holiday_on(date: NaiveDate) -> Option<Holiday> {
 
 /// The holiday's name in a language.
 pub fn holiday_name(h: &Holiday, lang: Lang) -> &'static str {
-    *h.name.get(lang)
+    h.name.get(lang)
 }
 
 #[cfg(test)]

@@ -2,10 +2,14 @@
 //! wire types that the worker, the app and the tests share. Pure Rust: no I/O, no clock (callers
 //! pass "now" in), so everything here is tested natively and fast.
 
+// The derive `FromJson` names `::domain::json`, inside this crate too.
+extern crate self as domain;
+
 pub mod accounts;
 pub mod calendar;
 pub mod holidays;
 pub mod i18n;
+pub mod json;
 pub mod paris;
 pub mod recurrence;
 pub mod settings;
@@ -13,6 +17,8 @@ pub mod time;
 pub mod ui_text;
 pub mod wire;
 
+#[cfg(test)]
+mod from_json_tests;
 #[cfg(test)]
 mod test_support;
 

@@ -1,7 +1,8 @@
 //! An HTTP client that behaves like the app in a browser: same origin, JSON, a session cookie.
 
-use anyhow::{bail, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use reqwest::{Method, Response};
+use domain::json::FromJson;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -71,7 +72,7 @@ impl ApiClient {
     }
 
     /// GET and decode, failing with the body when the status is not 200.
-    pub async fn get_json<T: DeserializeOwned>(&self, path: &str) -> Result<T> {
+    pub async fn get_json<T: Wire>(&self, path: &str) -> Result<T> {
         let resp = self.get(path).await?;
         expect_json(resp, 200).await
     }
@@ -122,15 +123,30 @@ pub fn session_from(resp: &Response) -> Option<String> {
     })
 }
 
+/// What an answer decodes into: read both by serde (as the worker writes it) and by the app's own
+/// JSON reader (`domain::json`), which must agree on every answer the tests see.
+pub trait Wire: DeserializeOwned + FromJson + PartialEq + std::fmt::Debug {}
+impl<T: DeserializeOwned + FromJson + PartialEq + std::fmt::Debug> Wire for T {}
+
+/// The answer's body read the way the app reads it, checked against serde's reading.
+pub fn decode<T: Wire>(text: &str, url: &str) -> Result<T> {
+    let by_serde: T = serde_json::from_str(text).with_context(|| format!("decoding {url}: {text}"))?;
+    let by_app: T = domain::json::from_str(text).map_err(|e| anyhow!("the app cannot read {url}: {e}: {text}"))?;
+    if by_app != by_serde {
+        bail!("the app reads {url} differently from serde:\napp:   {by_app:?}\nserde: {by_serde:?}");
+    }
+    Ok(by_app)
+}
+
 /// Decode a response that must have `status`, or fail with what it said.
-pub async fn expect_json<T: DeserializeOwned>(resp: Response, status: u16) -> Result<T> {
+pub async fn expect_json<T: Wire>(resp: Response, status: u16) -> Result<T> {
     let got = resp.status().as_u16();
     let url = resp.url().to_string();
     let text = resp.text().await?;
     if got != status {
         bail!("{url} answered {got}, expected {status}: {text}");
     }
-    serde_json::from_str(&text).with_context(|| format!("decoding {url}: {text}"))
+    decode(&text, &url)
 }
 
 /// Expect a status (and return the body as JSON, or Null when empty).

@@ -9,7 +9,6 @@ use domain::ui_text::Ui;
 use domain::wire::{Booking, BookingRequest, DayAvailability};
 use domain::Lang;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::{self, ApiFailure};
 use crate::data::Task;
@@ -23,7 +22,7 @@ pub const ROOM: &str = "salle-reunion";
 
 /// `YYYY-MM-DD` → a date (what `<input type=date>` and the query string hold).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    LocalDateTime::parse(&format!("{}T00:00", text.trim())).ok().map(|t| t.0.date())
+    domain::time::parse_date(text.trim()).ok()
 }
 
 /// A date as `YYYY-MM-DD`.
@@ -195,7 +194,7 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                     Some(view! {
                         <div class="notice">
                             <p><strong>{move || i18n.t(Ui::Booked)}</strong>" "{name}", "{when}</p>
-                            <p><A href="/mes-reservations">{tr(Ui::NavMyBookings)}</A></p>
+                            <p><a href="/mes-reservations">{tr(Ui::NavMyBookings)}</a></p>
                         </div>
                     })
                 }

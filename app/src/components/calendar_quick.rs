@@ -4,7 +4,6 @@
 use domain::ui_text::Ui;
 use domain::wire::DayAvailability;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api;
 use crate::app::use_site;
@@ -63,7 +62,7 @@ fn QuickBookCard() -> impl IntoView {
                     .collect_view()
             })}
             <ConfirmBooking chosen action />
-            <p><A href="/reserver">{tr(Ui::MoreDays)}</A></p>
+            <p><a href="/reserver">{tr(Ui::MoreDays)}</a></p>
         </section>
     }
 }

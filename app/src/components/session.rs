@@ -4,7 +4,6 @@
 use domain::accounts::Role;
 use domain::wire::Me;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use domain::ui_text::Ui;
@@ -143,7 +142,7 @@ where
             view! {
                 <div class="card prompt">
                     <p>{move || i18n.t(Ui::LoginNeeded)}</p>
-                    <p><A href=href attr:class="button">{tr(Ui::NavLogin)}</A></p>
+                    <p><a href=href class="button">{tr(Ui::NavLogin)}</a></p>
                 </div>
             }
             .into_any()
@@ -151,7 +150,7 @@ where
         Gate::NoAccess => view! {
             <div class="card prompt" role="alert">
                 <p>{move || i18n.t(Ui::NoAccess)}</p>
-                <p><A href="/espace" attr:class="button">{tr(Ui::NavMyArea)}</A></p>
+                <p><a href="/espace" class="button">{tr(Ui::NavMyArea)}</a></p>
             </div>
         }
         .into_any(),

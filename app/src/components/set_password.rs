@@ -3,7 +3,6 @@
 use domain::ui_text::Ui;
 use domain::wire::{ErrorCode, SetPasswordRequest};
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiFailure};
@@ -39,7 +38,7 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
         return view! {
             <div class="card prompt" role="alert">
                 <p>{tr(Ui::LinkIncomplete)}</p>
-                <p><A href="/mot-de-passe">{tr(Ui::AskNewLink)}</A></p>
+                <p><a href="/mot-de-passe">{tr(Ui::AskNewLink)}</a></p>
             </div>
         }
         .into_any();
@@ -62,7 +61,7 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     view! {
         <form class="form" novalidate on:submit=on_submit>
             <ErrorSummary failure labels=LABELS />
-            {move || link_dead().then(|| view! { <p><A href="/mot-de-passe">{tr(Ui::AskNewLink)}</A></p> })}
+            {move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(Ui::AskNewLink)}</a></p> })}
             <Field
                 name="password"
                 label=Ui::FieldNewPassword

@@ -2,9 +2,10 @@
 
 use domain::accounts::Role;
 use domain::ui_text::Ui;
+use domain::i18n::Text;
 use domain::{Lang, Msg};
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 use crate::components::session::use_session;
 use crate::components::status::with_site;
@@ -41,10 +42,10 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__bar">
-                <A href="/" attr:class="brand">
+                <a href="/" class="brand">
                     <span class="brand__name">"Silicon Kerne"</span>
                     <span class="brand__tagline">{tr(Msg::SiteTagline)}</span>
-                </A>
+                </a>
                 <div class="site-header__actions">
                     <button
                         type="button"
@@ -71,7 +72,7 @@ fn Header() -> impl IntoView {
                 <ul on:click=move |_| open.set(false)>
                     {NAV
                         .iter()
-                        .map(|(href, msg)| view! { <li><A href=*href>{tr(*msg)}</A></li> })
+                        .map(|(href, msg)| view! { <li>{nav_link(href, *msg, false)}</li> })
                         .collect_view()}
                     {move || account_links(session.role())}
                 </ul>
@@ -93,7 +94,21 @@ fn account_links(role: Option<Role>) -> impl IntoView {
         ],
         Some(_) => &[("/reserver", Ui::NavBook), ("/mes-reservations", Ui::NavMyBookings), ("/espace", Ui::NavMyArea), ("/annuaire", Ui::NavDirectory)],
     };
-    links.iter().map(|(href, ui)| view! { <li class="main-nav__account"><A href=*href>{tr(*ui)}</A></li> }).collect_view()
+    links.iter().map(|(href, ui)| view! { <li class="main-nav__account">{nav_link(href, *ui, false)}</li> }).collect_view()
+}
+
+/// A menu link, marked `aria-current="page"` on the page it leads to and, unless `exact`, on the
+/// pages under it. Other links are plain `<a>`: the router handles every same-site click.
+pub fn nav_link(href: &'static str, label: impl Text, exact: bool) -> impl IntoView {
+    let location = use_location();
+    let current = move || location.pathname.with(|path| leads_to(href, path, exact)).then_some("page");
+    view! { <a href=href aria-current=current>{tr(label)}</a> }
+}
+
+/// Whether a link to `href` leads to `path`: the same page, or (unless `exact`) a page below it.
+fn leads_to(href: &str, path: &str, exact: bool) -> bool {
+    let path = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
+    path == href || (!exact && href != "/" && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')))
 }
 
 #[component]

@@ -4,10 +4,21 @@ use domain::accounts::Role;
 use domain::ui_text::Ui;
 use domain::wire::Me;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::session::{guarded, Audience};
+use crate::components::shell::nav_link;
 use crate::i18n::{tr, use_title};
+
+const STAFF_NAV: &[(&str, Ui)] = &[
+    ("/gestion/jour", Ui::StaffDay),
+    ("/gestion/reservations", Ui::StaffBookings),
+    ("/gestion/occupation", Ui::StaffOccupancy),
+    ("/gestion/locations", Ui::StaffRentals),
+    ("/gestion", Ui::StaffApplications),
+    ("/gestion/membres", Ui::StaffMembers),
+    ("/gestion/courriels", Ui::StaffOutbox),
+    ("/gestion/journal", Ui::StaffAudit),
+];
 
 #[component]
 pub fn StaffFrame<F, V>(title: Ui, content: F) -> impl IntoView
@@ -20,14 +31,7 @@ where
         <h1>{tr(title)}</h1>
         <nav class="subnav" aria-label=tr(Ui::StaffNavigation)>
             <ul>
-                <li><A href="/gestion/jour">{tr(Ui::StaffDay)}</A></li>
-                <li><A href="/gestion/reservations">{tr(Ui::StaffBookings)}</A></li>
-                <li><A href="/gestion/occupation">{tr(Ui::StaffOccupancy)}</A></li>
-                <li><A href="/gestion/locations">{tr(Ui::StaffRentals)}</A></li>
-                <li><A href="/gestion" exact=true>{tr(Ui::StaffApplications)}</A></li>
-                <li><A href="/gestion/membres">{tr(Ui::StaffMembers)}</A></li>
-                <li><A href="/gestion/courriels">{tr(Ui::StaffOutbox)}</A></li>
-                <li><A href="/gestion/journal">{tr(Ui::StaffAudit)}</A></li>
+                {STAFF_NAV.iter().map(|(href, label)| view! { <li>{nav_link(href, *label, *href == "/gestion")}</li> }).collect_view()}
             </ul>
         </nav>
         {guarded(Audience::Staff, content)}

@@ -1,11 +1,9 @@
 //! `/mes-reservations`: the member's bookings (upcoming, then past and cancelled), cancelling with a
 //! confirmation, an `.ics` file per booking, and the private calendar feed for phone calendars.
 
-use chrono::DateTime;
 use domain::ui_text::Ui;
 use domain::wire::{Booking, BookingStatus, CalendarFeed};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api;
 use crate::components::calendar::{day_label, failure_alert, hours, period_label};
@@ -20,7 +18,7 @@ pub fn MyBookings() -> impl IntoView {
     view! {
         <h1>{tr(Ui::NavMyBookings)}</h1>
         {guarded(Audience::Members, |_| view! {
-            <p><A href="/reserver" attr:class="button">{tr(Ui::BookTitle)}</A></p>
+            <p><a href="/reserver" class="button">{tr(Ui::BookTitle)}</a></p>
             <BookingLists />
             <CalendarFeedCard />
         })}
@@ -29,7 +27,7 @@ pub fn MyBookings() -> impl IntoView {
 
 fn is_upcoming(b: &Booking) -> bool {
     b.status == BookingStatus::Confirmed
-        && DateTime::parse_from_rfc3339(&b.ends_at).map(|t| t.timestamp_millis() as f64 > js_sys::Date::now()).unwrap_or(true)
+        && domain::time::parse_instant(&b.ends_at).is_none_or(|t| t.timestamp_millis() as f64 > js_sys::Date::now())
 }
 
 #[component]

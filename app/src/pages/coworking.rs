@@ -5,7 +5,6 @@ use domain::i18n::weekday_name;
 use domain::wire::{ResourceKind, SiteContent};
 use domain::Msg;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
@@ -19,7 +18,7 @@ pub fn Coworking() -> impl IntoView {
         <p class="lead">{tr(Msg::CoworkingLead)}</p>
         {with_site(move |site| coworking_content(i18n, site))}
         <p>{tr(Msg::CoworkingHowTo)}</p>
-        <p><A href="/adherer" attr:class="button">{tr(Msg::NavJoin)}</A></p>
+        <p><a href="/adherer" class="button">{tr(Msg::NavJoin)}</a></p>
     }
 }
 

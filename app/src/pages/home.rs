@@ -3,7 +3,6 @@
 use domain::wire::{SiteContent, TodayOpening};
 use domain::Msg;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::calendar_quick::QuickBook;
 use crate::components::status::with_site;
@@ -19,8 +18,8 @@ pub fn Home() -> impl IntoView {
             <p class="hero__tagline">{tr(Msg::SiteTagline)}</p>
             <p class="lead">{tr(Msg::HomeLead)}</p>
             <div class="actions">
-                <A href="/coworking" attr:class="button">{tr(Msg::DiscoverCoworking)}</A>
-                <A href="/adherer" attr:class="button button--secondary">{tr(Msg::NavJoin)}</A>
+                <a href="/coworking" class="button">{tr(Msg::DiscoverCoworking)}</a>
+                <a href="/adherer" class="button button--secondary">{tr(Msg::NavJoin)}</a>
             </div>
         </section>
         <QuickBook />
@@ -86,7 +85,7 @@ fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
             <ul class="partner-chips">
                 {partners.into_iter().map(|p| view! { <li>{p.name}</li> }).collect_view()}
             </ul>
-            <p><A href="/partenaires">{tr(Msg::AllPartners)}</A></p>
+            <p><a href="/partenaires">{tr(Msg::AllPartners)}</a></p>
         </section>
     }
 }

@@ -3,7 +3,6 @@
 use domain::ui_text::Ui;
 use domain::wire::LoginRequest;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api;
@@ -52,7 +51,7 @@ pub fn Login() -> impl IntoView {
             <Field name="password" label=Ui::FieldPassword value=password errors kind="password" autocomplete="current-password" required=true />
             <button type="submit" class="button" disabled=move || login.pending()>{tr(Ui::LogIn)}</button>
         </form>
-        <p><A href="/mot-de-passe">{tr(Ui::ForgotPassword)}</A></p>
-        <p>{tr(Ui::NotAMemberYet)}" "<A href="/adherer">{tr(Ui::ApplyToJoin)}</A></p>
+        <p><a href="/mot-de-passe">{tr(Ui::ForgotPassword)}</a></p>
+        <p>{tr(Ui::NotAMemberYet)}" "<a href="/adherer">{tr(Ui::ApplyToJoin)}</a></p>
     }
 }

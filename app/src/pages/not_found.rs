@@ -2,7 +2,6 @@
 
 use domain::Msg;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{tr, use_title};
 
@@ -12,6 +11,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{tr(Msg::NotFoundTitle)}</h1>
         <p>{tr(Msg::NotFoundText)}</p>
-        <p><A href="/" attr:class="button">{tr(Msg::BackHome)}</A></p>
+        <p><a href="/" class="button">{tr(Msg::BackHome)}</a></p>
     }
 }

@@ -6,7 +6,6 @@ use domain::ui_text::Ui;
 use domain::wire::{RentalCreated, RentalRequest};
 use domain::Msg;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api;
 use crate::app::use_site;
@@ -84,7 +83,7 @@ pub fn RentalRequestPage() -> impl IntoView {
                     <div class="notice" role="status">
                         <h2>{tr(Ui::RentalSentTitle)}</h2>
                         <p>{move || i18n.f(Ui::RentalSentText, &[("price", &format_euros(price_cents, i18n.lang()))])}</p>
-                        <p><A href=href attr:class="button">{tr(Ui::FollowRequest)}</A></p>
+                        <p><a href=href class="button">{tr(Ui::FollowRequest)}</a></p>
                     </div>
                 }
             })

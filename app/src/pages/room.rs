@@ -5,7 +5,6 @@ use domain::wire::{ResourceKind, SiteContent};
 use domain::Msg;
 use domain::ui_text::Ui;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
@@ -64,7 +63,7 @@ fn room_content(i18n: I18n, site: SiteContent) -> impl IntoView {
             </tbody>
         </table>
         <p class="note">{tr(Msg::VatNote)}</p>
-        <p><A href="/salle/demande" attr:class="button">{tr(Ui::AskForTheRoom)}</A></p>
+        <p><a href="/salle/demande" class="button">{tr(Ui::AskForTheRoom)}</a></p>
         <p>{tr(Msg::RoomContact)}</p>
         <p><a class="button button--secondary" href=mailto>{tr(Msg::WriteToUs)}</a></p>
     }

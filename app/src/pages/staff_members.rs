@@ -3,7 +3,6 @@
 use domain::ui_text::Ui;
 use domain::wire::MemberSummary;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::{self, MemberSearch};
 use crate::components::search::{result_count, MemberSearchForm};
@@ -44,7 +43,7 @@ fn member_row(m: MemberSummary) -> impl IntoView {
     let role = m.role;
     view! {
         <li class="row">
-            <A href=href attr:class="row__title">{m.name}</A>
+            <a href=href class="row__title">{m.name}</a>
             <span class="row__meta">{m.email}</span>
             <span class="row__meta">
                 {move || if active { format::membership(status, i18n.lang()) } else { i18n.t(Ui::StatusDeactivated).to_string() }}

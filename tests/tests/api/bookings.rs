@@ -8,7 +8,7 @@ use domain::calendar::{desk_periods, BookingRules, DeskPeriod};
 use domain::paris;
 use domain::settings::OpeningHours;
 use domain::wire::{ApiErrorBody, BlockCreated, Booking, BookingStatus, CalendarFeed, DayAvailability, Occupancy, ResourceInfo, ResourceKind, SiteContent, StaffDay};
-use kerne_tests::api_client::{expect_json, expect_status, ApiClient, DEMO_PASSWORD};
+use kerne_tests::api_client::{decode, expect_json, expect_status, ApiClient, DEMO_PASSWORD};
 use serde_json::json;
 use tokio::sync::OnceCell;
 
@@ -164,7 +164,7 @@ pub async fn every_rule_is_refused_with_its_reason(api: &'static Api) -> Result<
     for (what, body, field, words) in &cases {
         let resp = m.post("/api/bookings", body).await?;
         let status = resp.status().as_u16();
-        let err: ApiErrorBody = resp.json().await.unwrap_or(ApiErrorBody { code: domain::wire::ErrorCode::Internal, message: String::new(), fields: Default::default() });
+        let err: ApiErrorBody = decode(&resp.text().await?, "/api/bookings").unwrap_or(ApiErrorBody { code: domain::wire::ErrorCode::Internal, message: String::new(), fields: Default::default() });
         if status != 422 || !err.fields.get(*field).is_some_and(|m| m.contains(words)) {
             wrong.push(format!("{what}: {status} {:?}", err.fields));
         }

@@ -1,6 +1,8 @@
 use anyhow::{ensure, Result};
 use domain::wire::{ApiErrorBody, ErrorCode};
 
+use kerne_tests::api_client::decode;
+
 use crate::Api;
 
 pub async fn unknown_api_route_is_a_json_404_in_french_by_default(api: &'static Api) -> Result<()> {
@@ -8,7 +10,7 @@ pub async fn unknown_api_route_is_a_json_404_in_french_by_default(api: &'static 
     ensure!(resp.status() == 404, "status {}", resp.status());
     let ct = resp.headers()["content-type"].to_str()?.to_string();
     ensure!(ct.starts_with("application/json"), "content-type {ct}");
-    let body: ApiErrorBody = resp.json().await?;
+    let body: ApiErrorBody = decode(&resp.text().await?, "/api/does-not-exist")?;
     ensure!(body.code == ErrorCode::NotFound, "code {:?}", body.code);
     ensure!(body.message.contains("Aucune route"), "message not in French: {}", body.message);
     ensure!(body.fields.is_empty());
@@ -18,7 +20,7 @@ pub async fn unknown_api_route_is_a_json_404_in_french_by_default(api: &'static 
 pub async fn error_messages_follow_accept_language(api: &'static Api) -> Result<()> {
     let resp = api.http.get(api.url("/api/nope")).header("Accept-Language", "en-GB,en;q=0.9,fr;q=0.5").send().await?;
     ensure!(resp.headers()["content-language"] == "en");
-    let body: ApiErrorBody = resp.json().await?;
+    let body: ApiErrorBody = decode(&resp.text().await?, "/api/nope")?;
     ensure!(body.message == "No API route matches this address.", "English message: {}", body.message);
     let raw: serde_json::Value = api.http.get(api.url("/api/nope")).send().await?.json().await?;
     ensure!(raw["fields"].is_object() && raw["code"] == "not_found" && raw["message"].is_string(), "error body shape: {raw}");
@@ -33,7 +35,7 @@ pub async fn wrong_method_is_a_json_405(api: &'static Api) -> Result<()> {
         .send()
         .await?;
     ensure!(resp.status() == 405, "DELETE /api/site answered {}", resp.status());
-    let body: ApiErrorBody = resp.json().await?;
+    let body: ApiErrorBody = decode(&resp.text().await?, "DELETE /api/site")?;
     ensure!(body.code == ErrorCode::MethodNotAllowed, "code {:?}", body.code);
     Ok(())
 }

@@ -3,13 +3,15 @@ use chrono::{DateTime, Utc};
 use domain::paris;
 use domain::wire::Health;
 
+use kerne_tests::api_client::decode;
+
 use crate::Api;
 
 pub async fn reports_ok_with_database_and_paris_time(api: &'static Api) -> Result<()> {
     let resp = api.http.get(api.url("/api/health")).send().await?;
     ensure!(resp.status() == 200, "health answered {}", resp.status());
     ensure!(resp.headers()["cache-control"] == "no-store", "health must not be cached");
-    let health: Health = resp.json().await?;
+    let health: Health = decode(&resp.text().await?, "/api/health")?;
     ensure!(health.status == "ok" && health.database == "ok", "unhealthy: {health:?}");
     ensure!(health.version == env!("CARGO_PKG_VERSION"), "version {} is not the workspace's", health.version);
     let time = DateTime::parse_from_rfc3339(&health.time)?;

@@ -4,12 +4,14 @@ use domain::paris;
 use domain::settings::DayOpening;
 use domain::wire::{ResourceKind, SiteContent, TodayOpening};
 
+use kerne_tests::api_client::decode;
+
 use crate::Api;
 
 async fn site(api: &Api) -> Result<SiteContent> {
     let resp = api.http.get(api.url("/api/site")).send().await?;
     ensure!(resp.status() == 200, "/api/site answered {}", resp.status());
-    Ok(resp.json().await?)
+    decode(&resp.text().await?, "/api/site")
 }
 
 pub async fn serves_the_public_content_from_the_seed(api: &'static Api) -> Result<()> {

@@ -1,0 +1,944 @@
+//! `FromJson` reads exactly what serde writes, for every type that derives it.
+//!
+//! For each type: realistic values (every variant, options set and unset, defaults, awkward strings
+//! and integer bounds) are written with `serde_json::to_string` (and `to_string_pretty`), read back
+//! with `json::from_str`, and compared with the original and with `serde_json::from_str` of the same
+//! text. Hand-written texts then cover what serde reads but never writes in that form (missing
+//! defaulted or optional fields, unknown fields, members in another order), and texts both must refuse.
+//!
+//! `every_from_json_type_round_trips` also scans the domain's sources for `FromJson` derives and
+//! impls and fails if one of those types has no sample values here: add them when adding a wire type.
+
+use std::any::type_name;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Debug;
+
+use chrono::{Datelike, NaiveDate};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
+use crate::calendar::{BookingRules, DeskPeriod};
+use crate::i18n::{Lang, Localized};
+use crate::json::{self, FromJson};
+use crate::recurrence::MonthlyRule;
+use crate::settings::{DayHours, OpeningHours, RoomRates};
+use crate::time::{HhMm, LocalDateTime};
+use crate::wire::*;
+
+/// The types given sample values, by name (generic arguments dropped).
+#[derive(Default)]
+struct Coverage(BTreeSet<String>);
+
+/// `domain::i18n::Localized<alloc::string::String>` → `Localized`.
+fn short_name<T>() -> String {
+    let full = type_name::<T>();
+    let base = full.split('<').next().unwrap_or(full);
+    base.rsplit("::").next().unwrap_or(base).to_string()
+}
+
+/// Writes each value with serde, reads it back with `FromJson` and with serde; all three must agree.
+fn round_trip<T>(coverage: &mut Coverage, values: &[T])
+where
+    T: Serialize + DeserializeOwned + FromJson + PartialEq + Debug,
+{
+    assert!(!values.is_empty(), "{}: no sample values", type_name::<T>());
+    coverage.0.insert(short_name::<T>());
+    for value in values {
+        for text in [serde_json::to_string(value), serde_json::to_string_pretty(value)] {
+            let text = text.expect("serde serializes the wire types");
+            let ours: T = json::from_str(&text).unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
+            assert_eq!(&ours, value, "{}: {text}", type_name::<T>());
+            let by_serde: T = serde_json::from_str(&text).expect("serde reads what it wrote");
+            assert_eq!(ours, by_serde, "{}: {text}", type_name::<T>());
+        }
+    }
+}
+
+/// Texts that serde reads: `FromJson` must read them to the same value.
+fn accepted_like_serde<T>(texts: &[&str])
+where
+    T: DeserializeOwned + FromJson + PartialEq + Debug,
+{
+    for text in texts {
+        let by_serde: T = serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: serde refused {text}: {e}", type_name::<T>()));
+        let ours: T = json::from_str(text).unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
+        assert_eq!(ours, by_serde, "{}: {text}", type_name::<T>());
+    }
+}
+
+/// Texts that serde refuses: `FromJson` must refuse them too.
+fn refused_like_serde<T>(texts: &[&str])
+where
+    T: DeserializeOwned + FromJson + Debug,
+{
+    for text in texts {
+        let by_serde = serde_json::from_str::<T>(text);
+        assert!(by_serde.is_err(), "{}: serde accepted {text}: {by_serde:?}", type_name::<T>());
+        let ours = json::from_str::<T>(text);
+        assert!(ours.is_err(), "{}: FromJson accepted {text} that serde refuses: {ours:?}", type_name::<T>());
+    }
+}
+
+/// The type names in the domain's sources that derive or implement `FromJson` (the building blocks
+/// of `json.rs` aside: they have their own tests there).
+fn from_json_types_in_sources() -> BTreeSet<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut names = BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).expect("domain/src is readable") {
+        let path = entry.expect("a directory entry").path();
+        let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        if !file.ends_with(".rs") || file == "json.rs" || file == "from_json_tests.rs" {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).expect("a readable source file");
+        let mut derive_pending = false;
+        for line in source.lines().map(str::trim) {
+            if line.starts_with("#[derive(") && line.contains("FromJson") {
+                derive_pending = true;
+            }
+            if let Some(rest) = line.strip_prefix("impl FromJson for ") {
+                names.insert(rest.split([' ', '<', '{']).next().unwrap_or_default().to_string());
+            }
+            if derive_pending {
+                let item = line.strip_prefix("pub ").unwrap_or(line);
+                if let Some(rest) = item.strip_prefix("struct ").or_else(|| item.strip_prefix("enum ")) {
+                    names.insert(rest.split([' ', '<', '(', '{', ';']).next().unwrap_or_default().to_string());
+                    derive_pending = false;
+                }
+            }
+        }
+    }
+    names
+}
+
+// ------------------------------------------------------------------ sample values
+
+/// Text that exercises the escapes serde writes: quotes, backslashes, controls, non-ASCII, astral.
+const AWKWARD: &str = "Crêpes & « café » \"quoted\" \\ back\\slash / </script>\n\ttab \u{1}\u{1f}\u{7f} \u{2028} 🦀 Kerne";
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")
+}
+
+fn hm(s: &str) -> HhMm {
+    HhMm::parse(s).expect("a valid time")
+}
+
+fn at(s: &str) -> LocalDateTime {
+    LocalDateTime::parse(s).expect("a valid local date-time")
+}
+
+fn loc(fr: &str, en: &str) -> Localized<String> {
+    Localized { fr: fr.to_string(), en: en.to_string() }
+}
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+fn opening_hours() -> OpeningHours {
+    OpeningHours::new(
+        (1..=5)
+            .map(|weekday| DayHours { weekday, open: hm("09:00"), close: if weekday == 5 { hm("17:30") } else { hm("18:00") } })
+            .collect(),
+    )
+    .expect("valid opening hours")
+}
+
+fn room_rates() -> RoomRates {
+    RoomRates { member_half_day_cents: 0, member_day_cents: 1_000, non_member_half_day_cents: 6_000, non_member_day_cents: 10_000 }
+}
+
+fn monthly_rule() -> MonthlyRule {
+    MonthlyRule { ordinal: 2, weekday: 4, time: hm("18:30"), duration_minutes: 120 }
+}
+
+fn me() -> Me {
+    Me {
+        id: 42,
+        email: "anne.le.gall@example.bzh".into(),
+        name: "Anne Le Gall".into(),
+        role: Role::Member,
+        lang: Lang::Fr,
+        membership: MembershipStatus::Active { until: date(2027, 3, 14) },
+        phone: "+33 2 98 00 00 00".into(),
+        company: "Ti Kod".into(),
+        skills: strings(&["rust", "électronique", "impression 3d"]),
+        bio: AWKWARD.into(),
+        in_directory: true,
+        clubs: strings(&["rust-quimper", "arduino"]),
+    }
+}
+
+fn member_summary(id: i64, membership: MembershipStatus, active: bool) -> MemberSummary {
+    MemberSummary {
+        id,
+        name: "Yann Kervella".into(),
+        email: "yann@example.org".into(),
+        phone: String::new(),
+        company: String::new(),
+        skills: vec![],
+        clubs: strings(&["arduino"]),
+        role: Role::Staff,
+        membership,
+        active,
+    }
+}
+
+fn payment(id: i64, method: PaymentMethod) -> Payment {
+    Payment {
+        id,
+        amount_cents: 2_000,
+        paid_on: date(2026, 2, 28),
+        method,
+        period_start: date(2026, 2, 28),
+        period_end: date(2027, 2, 27),
+        recorded_by: "Maïwenn (staff)".into(),
+    }
+}
+
+fn application(status: ApplicationStatus, decline_reason: Option<&str>) -> Application {
+    Application {
+        id: 7,
+        name: "Gwenaël Riou".into(),
+        email: "gwen@example.fr".into(),
+        phone: "06 12 34 56 78".into(),
+        company: String::new(),
+        skills: strings(&["kicad"]),
+        motivation: AWKWARD.into(),
+        clubs: vec![],
+        lang: Lang::En,
+        status,
+        created_at: "2026-01-05T10:12:00Z".into(),
+        decline_reason: decline_reason.map(str::to_string),
+    }
+}
+
+fn outbox_email(sent_at: Option<&str>) -> OutboxEmail {
+    OutboxEmail {
+        id: 3,
+        to: "anne.le.gall@example.bzh".into(),
+        subject: "Votre adhésion expire dans 30 jours".into(),
+        body_text: "Bonjour Anne,\n\nVotre adhésion…\n\n-- \nSilicon Kerne".into(),
+        lang: Lang::Fr,
+        status: if sent_at.is_some() { "sent" } else { "pending" }.into(),
+        kind: "reminder_30".into(),
+        created_at: "2026-02-12T08:00:00Z".into(),
+        sent_at: sent_at.map(str::to_string),
+    }
+}
+
+fn staff_booking(id: i64, member_id: Option<i64>, period: Option<DeskPeriod>) -> StaffBooking {
+    StaffBooking {
+        id,
+        kind: if member_id.is_some() { "member" } else { "block" }.into(),
+        resource: "coworking".into(),
+        member_id,
+        label: "Anne Le Gall".into(),
+        start: at("2026-10-25T02:30"),
+        end: at("2026-10-25T13:00"),
+        period,
+        checked_in: member_id.is_some(),
+        no_show: false,
+    }
+}
+
+fn quote(lines: Vec<QuoteLine>) -> Quote {
+    let total_cents = lines.iter().map(|l| l.total_cents).sum();
+    Quote { number: "D-2026-0012".into(), issued_on: date(2026, 3, 1), lines, total_cents }
+}
+
+fn quote_line(quantity: u32, unit_cents: i64) -> QuoteLine {
+    QuoteLine { label: loc("Salle, journée", "Room, full day"), quantity, unit_cents, total_cents: i64::from(quantity) * unit_cents }
+}
+
+fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteContent {
+    SiteContent {
+        name: "Silicon Kerne".into(),
+        about: loc(AWKWARD, "A third place for makers in Quimper."),
+        founded_year: 2014,
+        member_count: 87,
+        yearly_budget_cents: 4_200_000,
+        general_assembly: date(2026, 6, 20),
+        concierge: "Maïwenn".into(),
+        contact: Contact {
+            address: "1 rue de la Forge\n29000 Quimper".into(),
+            email: "bonjour@silicon-kerne.bzh".into(),
+            phone: "02 98 00 00 00".into(),
+            website: "https://silicon-kerne.bzh".into(),
+        },
+        today: Today { date: date(2026, 5, 1), opening },
+        opening_hours: opening_hours(),
+        room_rates: room_rates(),
+        resources: vec![Resource {
+            slug: "coworking".into(),
+            kind: ResourceKind::Desk,
+            name: loc("Coworking", "Coworking"),
+            capacity: 12,
+            description: loc("Douze postes", "Twelve desks"),
+        }],
+        clubs: vec![Club {
+            slug: "rust-quimper".into(),
+            name: loc("Rust Quimper", "Rust Quimper"),
+            description: loc("", ""),
+            rule: monthly_rule(),
+            next_meetings: vec![at("2026-05-14T18:30"), at("2026-06-11T18:30")],
+        }],
+        partners: vec![Partner {
+            slug: "ville".into(),
+            name: "Ville de Quimper".into(),
+            url: "https://www.quimper.bzh".into(),
+            description: loc("Partenaire", "Partner"),
+        }],
+        board: vec![BoardMember { name: "Loïc".into(), role: loc("Président", "Chair") }],
+        upcoming_events: upcoming,
+    }
+}
+
+fn upcoming_event(club: Option<&str>) -> UpcomingEvent {
+    UpcomingEvent {
+        kind: EventKind::ClubMeeting,
+        club: club.map(str::to_string),
+        title: loc("Soirée Rust", "Rust evening"),
+        starts_at: at("2026-05-14T18:30"),
+        ends_at: at("2026-05-14T20:30"),
+    }
+}
+
+// ------------------------------------------------------------------ the round trips
+
+fn building_blocks(c: &mut Coverage) {
+    round_trip(c, &[hm("00:00"), hm("09:05"), hm("23:59")]);
+    round_trip(c, &[at("2026-03-29T02:30"), at("0001-01-01T00:00"), at("9999-12-31T23:59")]);
+    round_trip(c, &[Lang::Fr, Lang::En]);
+    round_trip(c, &[loc("", ""), loc(AWKWARD, "plain")]);
+    round_trip(c, &[Localized { fr: 1u32, en: u32::MAX }]);
+    round_trip(c, &[Localized { fr: Some(Lang::En), en: None }]);
+    round_trip(c, &[monthly_rule(), MonthlyRule { ordinal: -1, weekday: 7, time: hm("00:00"), duration_minutes: 0 }]);
+    round_trip(c, &[DayHours { weekday: 1, open: hm("09:00"), close: hm("18:00") }]);
+    round_trip(c, &[opening_hours(), OpeningHours::new(vec![]).expect("no opening is valid")]);
+    round_trip(c, &[room_rates()]);
+    round_trip(
+        c,
+        &[BookingRules::default(), BookingRules { horizon_days: 366, desk_morning: (hm("08:00"), hm("12:30")), ..BookingRules::default() }],
+    );
+    round_trip(c, &[DeskPeriod::Morning, DeskPeriod::Afternoon, DeskPeriod::Day]);
+    round_trip(c, &[Role::Member, Role::Staff, Role::Admin]);
+    round_trip(c, &[PaymentMethod::Cash, PaymentMethod::Cheque, PaymentMethod::Transfer, PaymentMethod::Card]);
+    round_trip(
+        c,
+        &[
+            MembershipStatus::Active { until: date(2026, 12, 31) },
+            MembershipStatus::Expired { since: date(2024, 2, 29) },
+            MembershipStatus::None,
+        ],
+    );
+    round_trip(c, &[Reminder::ThirtyDays, Reminder::SevenDays, Reminder::Expired]);
+}
+
+fn public_site(c: &mut Coverage) {
+    use ErrorCode::*;
+    let codes = [
+        BadRequest,
+        Validation,
+        Unauthorized,
+        Forbidden,
+        CrossSite,
+        NotFound,
+        MethodNotAllowed,
+        Conflict,
+        Gone,
+        UnsupportedMediaType,
+        RateLimited,
+        Internal,
+        Unavailable,
+    ];
+    round_trip(c, &codes);
+    round_trip(
+        c,
+        &[
+            ApiErrorBody { code: NotFound, message: "Introuvable".into(), fields: BTreeMap::new() },
+            ApiErrorBody {
+                code: Validation,
+                message: AWKWARD.into(),
+                fields: [("email".to_string(), "Adresse invalide".to_string()), ("é \"x\"".to_string(), AWKWARD.to_string())].into(),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[Health { status: "ok".into(), version: "0.1.0".into(), time: "2026-05-01T10:00:00+02:00".into(), database: "ok".into() }],
+    );
+    let opening_variants = [
+        TodayOpening::Open { open: hm("09:00"), close: hm("18:00") },
+        TodayOpening::Closed,
+        TodayOpening::Holiday { name: loc("Fête du Travail", "Labour Day") },
+        TodayOpening::ClosureDay,
+    ];
+    round_trip(c, &opening_variants);
+    round_trip(c, &opening_variants.clone().map(|opening| Today { date: date(2026, 5, 1), opening }));
+    round_trip(
+        c,
+        &[
+            site_content(TodayOpening::Closed, vec![]),
+            site_content(opening_variants[0].clone(), vec![upcoming_event(Some("rust-quimper")), upcoming_event(None)]),
+        ],
+    );
+    let s = site_content(TodayOpening::ClosureDay, vec![]);
+    round_trip(c, std::slice::from_ref(&s.contact));
+    round_trip(c, &[ResourceKind::Desk, ResourceKind::Room]);
+    round_trip(
+        c,
+        &[
+            s.resources[0].clone(),
+            Resource { slug: "salle".into(), kind: ResourceKind::Room, name: loc("Salle", "Room"), capacity: 1, description: loc("", "") },
+        ],
+    );
+    round_trip(c, &[s.clubs[0].clone(), Club { next_meetings: vec![], ..s.clubs[0].clone() }]);
+    round_trip(c, &[s.partners[0].clone()]);
+    round_trip(c, &[s.board[0].clone()]);
+    round_trip(c, &[EventKind::ClubMeeting]);
+    round_trip(c, &[upcoming_event(Some("arduino")), upcoming_event(None)]);
+}
+
+fn accounts_and_membership(c: &mut Coverage) {
+    round_trip(c, &[LoginRequest::default(), LoginRequest { email: "anne.le.gall@example.bzh".into(), password: AWKWARD.into() }]);
+    round_trip(
+        c,
+        &[
+            me(),
+            Me {
+                role: Role::Admin,
+                lang: Lang::En,
+                membership: MembershipStatus::None,
+                skills: vec![],
+                clubs: vec![],
+                in_directory: false,
+                ..me()
+            },
+            Me { membership: MembershipStatus::Expired { since: date(2025, 1, 1) }, id: i64::MAX, ..me() },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            ApplicationRequest::default(),
+            ApplicationRequest {
+                name: "Gwenaël Riou".into(),
+                email: "gwen@example.fr".into(),
+                phone: "06 12 34 56 78".into(),
+                company: "Breizh Bits".into(),
+                skills: strings(&["kicad", "soudure"]),
+                motivation: AWKWARD.into(),
+                clubs: strings(&["arduino"]),
+                consent: true,
+                lang: Lang::En,
+            },
+        ],
+    );
+    round_trip(c, &[ApplicationStatus::Pending, ApplicationStatus::Approved, ApplicationStatus::Declined]);
+    round_trip(
+        c,
+        &[
+            application(ApplicationStatus::Pending, None),
+            application(ApplicationStatus::Declined, Some("Dossier incomplet")),
+            application(ApplicationStatus::Approved, Some("")),
+        ],
+    );
+    round_trip(c, &[DeclineRequest::default(), DeclineRequest { reason: AWKWARD.into() }]);
+    round_trip(
+        c,
+        &[SetPasswordRequest::default(), SetPasswordRequest { token: "tok_3f9a".into(), password: "correct horse battery".into() }],
+    );
+    round_trip(c, &[PasswordResetRequest::default(), PasswordResetRequest { email: "yann@example.org".into() }]);
+    round_trip(
+        c,
+        &[
+            member_summary(1, MembershipStatus::None, true),
+            member_summary(2, MembershipStatus::Active { until: date(2026, 9, 30) }, false),
+            member_summary(i64::MIN, MembershipStatus::Expired { since: date(2000, 1, 1) }, true),
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            MemberDetail {
+                member: member_summary(2, MembershipStatus::Active { until: date(2026, 9, 30) }, true),
+                bio: AWKWARD.into(),
+                in_directory: true,
+                created_at: "2024-09-01T12:00:00Z".into(),
+                payments: vec![payment(1, PaymentMethod::Cash), payment(2, PaymentMethod::Card)],
+            },
+            MemberDetail {
+                member: member_summary(3, MembershipStatus::None, true),
+                bio: String::new(),
+                in_directory: false,
+                created_at: "2026-01-01T00:00:00Z".into(),
+                payments: vec![],
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            PaymentRequest { amount_cents: 2_000, paid_on: "2026-03-01".into(), method: "cheque".into() },
+            PaymentRequest { amount_cents: 0, paid_on: String::new(), method: String::new() },
+            PaymentRequest { amount_cents: -5, paid_on: "not a date".into(), method: "bitcoin".into() },
+        ],
+    );
+    round_trip(c, &[payment(1, PaymentMethod::Transfer), Payment { amount_cents: i64::MAX, ..payment(9, PaymentMethod::Cheque) }]);
+    round_trip(c, &[RoleRequest { role: Role::Staff }, RoleRequest { role: Role::Member }]);
+    round_trip(
+        c,
+        &[
+            ProfileUpdate::default(),
+            ProfileUpdate {
+                name: "Anne".into(),
+                phone: "+33 6 00 00 00 00".into(),
+                company: "Ti Kod".into(),
+                skills: strings(&["rust"]),
+                bio: AWKWARD.into(),
+                in_directory: true,
+                lang: Lang::En,
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[DirectoryEntry {
+            id: 42,
+            name: "Anne Le Gall".into(),
+            email: "anne.le.gall@example.bzh".into(),
+            company: "Ti Kod".into(),
+            skills: strings(&["rust", "électronique"]),
+            bio: AWKWARD.into(),
+            clubs: vec![],
+        }],
+    );
+    round_trip(c, &[outbox_email(None), outbox_email(Some("2026-02-12T08:00:05Z"))]);
+    round_trip(
+        c,
+        &[AuditEntry {
+            id: 1,
+            at: "2026-02-12T08:00:00Z".into(),
+            actor: "Maïwenn".into(),
+            action: "payment.record".into(),
+            target_type: "member".into(),
+            target_id: "42".into(),
+            details: "{\"amount_cents\":2000}".into(),
+        }],
+    );
+    round_trip(
+        c,
+        &[
+            MemberExport {
+                exported_at: "2026-05-01T10:00:00+02:00".into(),
+                profile: me(),
+                payments: vec![payment(1, PaymentMethod::Cash)],
+                applications: vec![application(ApplicationStatus::Approved, None)],
+                emails: vec![outbox_email(None), outbox_email(Some("2026-02-12T08:00:05Z"))],
+            },
+            MemberExport { exported_at: String::new(), profile: me(), payments: vec![], applications: vec![], emails: vec![] },
+        ],
+    );
+    round_trip(c, &[Created { id: 0 }, Created { id: i64::MAX }, Created { id: i64::MIN }, Created { id: -1 }]);
+}
+
+fn booking_calendar(c: &mut Coverage) {
+    round_trip(
+        c,
+        &[ResourceInfo {
+            slug: "salle".into(),
+            kind: ResourceKind::Room,
+            name: "Salle de réunion".into(),
+            names: loc("Salle de réunion", "Meeting room"),
+            capacity: 1,
+            description: loc(AWKWARD, ""),
+        }],
+    );
+    let slots = vec![
+        SlotAvailability { start: at("2026-10-25T09:00"), end: at("2026-10-25T13:00"), free: 12, period: Some(DeskPeriod::Morning) },
+        SlotAvailability { start: at("2026-10-25T09:00"), end: at("2026-10-25T09:30"), free: 0, period: None },
+        SlotAvailability { start: at("2026-10-25T09:00"), end: at("2026-10-25T18:00"), free: u32::MAX, period: Some(DeskPeriod::Day) },
+    ];
+    round_trip(c, &slots);
+    round_trip(
+        c,
+        &[
+            DayAvailability { date: date(2026, 10, 25), open: true, slots: slots.clone() },
+            DayAvailability { date: date(2026, 12, 25), open: false, slots: vec![] },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            BookingRequest::default(),
+            BookingRequest {
+                resource: "coworking".into(),
+                start: "2026-10-25T09:00".into(),
+                end: "2026-10-25T13:00".into(),
+                member_id: None,
+            },
+            BookingRequest { resource: "salle".into(), start: "x".into(), end: "y".into(), member_id: Some(42) },
+        ],
+    );
+    round_trip(c, &[BookingStatus::Confirmed, BookingStatus::Cancelled]);
+    let booking = Booking {
+        id: 5,
+        resource: "coworking".into(),
+        resource_kind: ResourceKind::Desk,
+        resource_name: loc("Coworking", "Coworking"),
+        start: at("2026-03-29T09:00"),
+        end: at("2026-03-29T13:00"),
+        starts_at: "2026-03-29T09:00:00+02:00".into(),
+        ends_at: "2026-03-29T13:00:00+02:00".into(),
+        period: Some(DeskPeriod::Morning),
+        status: BookingStatus::Confirmed,
+        can_cancel: true,
+        checked_in: false,
+    };
+    round_trip(
+        c,
+        &[
+            booking.clone(),
+            Booking {
+                period: None,
+                status: BookingStatus::Cancelled,
+                can_cancel: false,
+                checked_in: true,
+                resource_kind: ResourceKind::Room,
+                ..booking
+            },
+        ],
+    );
+    round_trip(c, &[CalendarFeed { url: "https://silicon-kerne.bzh/api/calendar/feed/abc.ics?lang=fr&x=\"y\"".into() }]);
+    let staff_bookings = vec![
+        staff_booking(1, Some(42), Some(DeskPeriod::Day)),
+        staff_booking(2, None, None),
+        staff_booking(3, Some(7), Some(DeskPeriod::Afternoon)),
+    ];
+    round_trip(c, &staff_bookings);
+    round_trip(
+        c,
+        &[
+            StaffDay {
+                date: date(2026, 10, 25),
+                desk_capacity: 12,
+                coworkers: staff_bookings.clone(),
+                room: vec![staff_booking(4, None, None)],
+            },
+            StaffDay { date: date(2026, 10, 26), desk_capacity: 0, coworkers: vec![], room: vec![] },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            BlockRequest::default(),
+            BlockRequest {
+                resource: "salle".into(),
+                start: "2026-07-14T00:00".into(),
+                end: "2026-07-15T00:00".into(),
+                reason: AWKWARD.into(),
+            },
+        ],
+    );
+    round_trip(c, &[BlockCreated { id: 9, affected: staff_bookings }, BlockCreated { id: 10, affected: vec![] }]);
+    let day = OccupancyDay {
+        date: date(2026, 3, 29),
+        open: true,
+        desks_morning: 10,
+        desks_afternoon: 7,
+        desk_capacity: 12,
+        room_minutes: 240,
+        checked_in: 15,
+    };
+    round_trip(
+        c,
+        &[day.clone(), OccupancyDay { open: false, desks_morning: 0, desks_afternoon: 0, room_minutes: 0, checked_in: 0, ..day.clone() }],
+    );
+    round_trip(
+        c,
+        &[
+            Occupancy { days: vec![day.clone(), day], returning_coworkers: 3, distinct_coworkers: 11 },
+            Occupancy { days: vec![], returning_coworkers: 0, distinct_coworkers: 0 },
+        ],
+    );
+}
+
+fn room_rental(c: &mut Coverage) {
+    round_trip(
+        c,
+        &[
+            RentalRequest::default(),
+            RentalRequest {
+                organisation: "Breizh Bits SARL".into(),
+                contact_name: "Gwenaël Riou".into(),
+                email: "gwen@example.fr".into(),
+                phone: "02 98 11 22 33".into(),
+                date: "2026-06-02".into(),
+                period: "day".into(),
+                attendees: 14,
+                needs_visio: true,
+                message: AWKWARD.into(),
+                lang: Lang::En,
+            },
+        ],
+    );
+    round_trip(c, &[RentalCreated { id: 1, token: "r_8c1d".into(), price_cents: 10_000 }]);
+    round_trip(c, &[quote_line(1, 10_000), quote_line(0, 0), quote_line(3, -500)]);
+    round_trip(c, &[quote(vec![quote_line(1, 10_000), quote_line(2, 1_500)]), quote(vec![])]);
+    let view = RentalView {
+        id: 1,
+        organisation: "Breizh Bits SARL".into(),
+        contact_name: "Gwenaël Riou".into(),
+        email: "gwen@example.fr".into(),
+        phone: "02 98 11 22 33".into(),
+        date: date(2026, 6, 2),
+        period: DeskPeriod::Day,
+        start: at("2026-06-02T09:00"),
+        end: at("2026-06-02T18:00"),
+        attendees: 14,
+        needs_visio: true,
+        message: AWKWARD.into(),
+        status: "pending".into(),
+        price_cents: 10_000,
+        decline_reason: None,
+        quote: quote(vec![quote_line(1, 10_000)]),
+        created_at: "2026-05-01T08:00:00Z".into(),
+    };
+    round_trip(
+        c,
+        &[
+            view.clone(),
+            RentalView {
+                status: "declined".into(),
+                decline_reason: Some("Salle déjà réservée".into()),
+                period: DeskPeriod::Morning,
+                ..view
+            },
+        ],
+    );
+}
+
+#[test]
+fn every_from_json_type_round_trips() {
+    let mut coverage = Coverage::default();
+    building_blocks(&mut coverage);
+    public_site(&mut coverage);
+    accounts_and_membership(&mut coverage);
+    booking_calendar(&mut coverage);
+    room_rental(&mut coverage);
+
+    let in_sources = from_json_types_in_sources();
+    assert!(in_sources.len() >= 60, "the source scan found only {in_sources:?}");
+    let untested: Vec<_> = in_sources.difference(&coverage.0).collect();
+    assert!(untested.is_empty(), "these types derive or implement FromJson but have no sample values in from_json_tests.rs: {untested:?}");
+    let unknown: Vec<_> = coverage.0.difference(&in_sources).collect();
+    assert!(unknown.is_empty(), "the source scan missed {unknown:?}");
+}
+
+// ------------------------------------------------------------------ texts serde reads but does not write
+
+#[test]
+fn missing_defaults_and_options_and_unknown_fields_read_like_serde() {
+    // Container `#[serde(default)]`: every field may be missing; unknown fields are skipped.
+    accepted_like_serde::<LoginRequest>(&[
+        "{}",
+        r#"{"email":"a@b.fr"}"#,
+        r#"{"password":"p","email":"a@b.fr","remember":true,"extra":[1,{"deep":[null,"x"]}],"n":-3}"#,
+    ]);
+    accepted_like_serde::<ApplicationRequest>(&[r#"{"consent":true}"#, r#"{"lang":"en","clubs":[],"skills":["a","b"]}"#]);
+    accepted_like_serde::<BookingRequest>(&[
+        "{}",
+        r#"{"member_id":null}"#,
+        r#"{"member_id":7,"resource":"salle"}"#,
+        r#"{"resource":"coworking","start":"2026-01-01T09:00","end":"2026-01-01T13:00","unknown":{}}"#,
+    ]);
+    accepted_like_serde::<RentalRequest>(&[r#"{"attendees":3,"needs_visio":false}"#, r#"{"organisation":"X","lang":"fr"}"#]);
+    accepted_like_serde::<ProfileUpdate>(&["{}", r#"{"in_directory":true}"#]);
+    accepted_like_serde::<DeclineRequest>(&["{}", r#"{"reason":"caf\u00e9 \ud83e\udd80 \/ \b\f\n\r\t \"q\" \\"}"#]);
+    accepted_like_serde::<SetPasswordRequest>(&[r#"{"token":"t"}"#]);
+    accepted_like_serde::<PasswordResetRequest>(&[r#"{"email":"x","password":"ignored"}"#]);
+    accepted_like_serde::<BlockRequest>(&[r#"{"resource":"salle"}"#]);
+    // Field `#[serde(default)]`.
+    accepted_like_serde::<PaymentRequest>(&["{}", r#"{"amount_cents":2000}"#, r#"{"method":"cash","paid_on":"2026-01-01","note":"x"}"#]);
+    accepted_like_serde::<ApiErrorBody>(&[
+        r#"{"code":"not_found","message":"x"}"#,
+        r#"{"message":"x","code":"validation","fields":{"email":"bad","email":"worse"},"trace":null}"#,
+    ]);
+    // `Option` fields: missing or null is `None`.
+    accepted_like_serde::<UpcomingEvent>(&[
+        r#"{"kind":"club_meeting","title":{"fr":"a","en":"b"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
+        r#"{"kind":"club_meeting","club":null,"title":{"en":"b","fr":"a","de":"c"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
+    ]);
+    accepted_like_serde::<SlotAvailability>(&[r#"{"start":"2026-01-01T10:00","end":"2026-01-01T11:00","free":0}"#]);
+    accepted_like_serde::<OutboxEmail>(&[
+        r#"{"id":1,"to":"a","subject":"s","body_text":"b","lang":"en","status":"sent","kind":"k","created_at":"c"}"#,
+    ]);
+    // Tagged enums: the tag anywhere among the members, unknown members skipped.
+    accepted_like_serde::<TodayOpening>(&[
+        r#"{"status":"closed"}"#,
+        r#"{"status":"closure_day","open":"09:00"}"#,
+        r#"{"open":"09:00","close":"18:00","status":"open"}"#,
+        r#"{"name":{"fr":"Noël","en":"Christmas"},"status":"holiday","since":1}"#,
+    ]);
+    accepted_like_serde::<MembershipStatus>(&[
+        r#"{"status":"none","until":"2026-01-01"}"#,
+        r#"{"until":"2026-01-01","status":"active"}"#,
+        r#"{"status":"expired","since":"2025-12-31","until":"nonsense"}"#,
+    ]);
+    // Values serde does not check either: a transparent newtype is just its content.
+    accepted_like_serde::<OpeningHours>(&[
+        "[]",
+        r#"[{"weekday":9,"open":"18:00","close":"09:00"},{"weekday":9,"open":" 09:00 ","close":"10:00"}]"#,
+    ]);
+    accepted_like_serde::<MonthlyRule>(&[r#"{"ordinal":-128,"weekday":255,"time":"23:59","duration_minutes":4294967295}"#]);
+    accepted_like_serde::<Created>(&[r#"{"id":-9223372036854775808}"#, r#"{"id":9223372036854775807}"#, "\t{ \"id\" :\r\n 0 }\n"]);
+    accepted_like_serde::<BookingRules>(&[
+        r#"{"horizon_days":1,"desk_morning":["09:00","13:00"],"desk_afternoon":[ "13:00" , "18:00" ],"room_slot_minutes":30,"room_min_minutes":30,"room_max_minutes":60,"room_weekly_quota_minutes":0,"room_cancel_notice_hours":0}"#,
+    ]);
+}
+
+#[test]
+fn texts_serde_refuses_are_refused() {
+    refused_like_serde::<LoginRequest>(&[
+        r#"{"email":null}"#,
+        r#"{"email":1}"#,
+        r#"{"email":"a","email":"b"}"#,
+        "null",
+        r#""x""#,
+        r#"{"email":"a"} x"#,
+        r#"{"email":"a",}"#,
+    ]);
+    refused_like_serde::<PaymentRequest>(&[
+        r#"{"amount_cents":null}"#,
+        r#"{"amount_cents":"5"}"#,
+        r#"{"amount_cents":1.5}"#,
+        r#"{"amount_cents":1e3}"#,
+        r#"{"amount_cents":-0}"#,
+        r#"{"amount_cents":9223372036854775808}"#,
+        r#"{"amount_cents":-9223372036854775809}"#,
+        r#"{"amount_cents":01}"#,
+    ]);
+    refused_like_serde::<ApiErrorBody>(&[
+        r#"{"code":"not_found"}"#,
+        r#"{"code":"NotFound","message":"m"}"#,
+        r#"{"code":"nope","message":"m"}"#,
+        r#"{"code":null,"message":"m"}"#,
+        r#"{"code":"not_found","message":"m","fields":{"email":1}}"#,
+        r#"{"code":"not_found","message":"m","fields":null}"#,
+    ]);
+    refused_like_serde::<Lang>(&[r#""FR""#, r#""Fr""#, "0", "null", r#"{"fr":1}"#, r#""""#]);
+    refused_like_serde::<TodayOpening>(&[
+        "{}",
+        r#""closed""#,
+        r#"{"status":"weird"}"#,
+        r#"{"status":"open","open":"09:00"}"#,
+        r#"{"status":"open","open":"9:00","close":"18:00"}"#,
+        r#"{"status":"closed","status":"closed"}"#,
+        r#"{"status":"open","open":"09:00","open":"09:00","close":"18:00"}"#,
+        r#"{"status":null}"#,
+        r#"{"status":1}"#,
+    ]);
+    refused_like_serde::<MembershipStatus>(&[r#"{"status":"active"}"#, r#"{"status":"active","until":"2026-02-30"}"#]);
+    refused_like_serde::<Today>(&[
+        r#"{"date":"2026-13-01","opening":{"status":"closed"}}"#,
+        r#"{"date":"2026-00-10","opening":{"status":"closed"}}"#,
+        r#"{"date":"20260101","opening":{"status":"closed"}}"#,
+        r#"{"date":"","opening":{"status":"closed"}}"#,
+        r#"{"date":20260101,"opening":{"status":"closed"}}"#,
+    ]);
+    refused_like_serde::<MonthlyRule>(&[
+        r#"{"ordinal":128,"weekday":1,"time":"18:30","duration_minutes":60}"#,
+        r#"{"ordinal":1,"weekday":256,"time":"18:30","duration_minutes":60}"#,
+        r#"{"ordinal":1,"weekday":-1,"time":"18:30","duration_minutes":60}"#,
+        r#"{"ordinal":1,"weekday":1,"time":"18:30","duration_minutes":4294967296}"#,
+        r#"{"ordinal":1,"weekday":1,"time":"24:00","duration_minutes":60}"#,
+    ]);
+    let mut site = serde_json::to_value(site_content(TodayOpening::Closed, vec![])).expect("a value");
+    site["founded_year"] = serde_json::json!(2_147_483_648_i64);
+    refused_like_serde::<SiteContent>(&[&site.to_string()]);
+    site["founded_year"] = serde_json::json!(-2_147_483_648_i64);
+    accepted_like_serde::<SiteContent>(&[&site.to_string()]);
+    refused_like_serde::<BookingRules>(&[
+        r#"{"horizon_days":1,"desk_morning":["09:00"],"desk_afternoon":["13:00","18:00"],"room_slot_minutes":30,"room_min_minutes":30,"room_max_minutes":60,"room_weekly_quota_minutes":0,"room_cancel_notice_hours":0}"#,
+        r#"{"horizon_days":1,"desk_morning":["09:00","13:00","14:00"],"desk_afternoon":["13:00","18:00"],"room_slot_minutes":30,"room_min_minutes":30,"room_max_minutes":60,"room_weekly_quota_minutes":0,"room_cancel_notice_hours":0}"#,
+    ]);
+    refused_like_serde::<OpeningHours>(&["{}", r#"[{"weekday":1,"open":"09:00"}]"#]);
+    refused_like_serde::<Vec<LocalDateTime>>(&[r#"["2026-01-01 10:00"]"#, r#"["2026-01-01T10:00:00"]"#, "[1]"]);
+    refused_like_serde::<DeclineRequest>(&[
+        r#"{"reason":"\ud800"}"#,
+        r#"{"reason":"\udc00"}"#,
+        r#"{"reason":"\x"}"#,
+        "{\"reason\":\"tab\there\"}",
+        r#"{"reason":"unterminated}"#,
+    ]);
+}
+
+/// Where `FromJson` is stricter than serde, on texts serde never writes (see `json.rs`).
+#[test]
+fn documented_strictness_beyond_serde() {
+    // Floats and huge integers, even in a member that serde would skip.
+    assert!(serde_json::from_str::<Created>(r#"{"id":1,"score":1.5}"#).is_ok());
+    assert!(json::from_str::<Created>(r#"{"id":1,"score":1.5}"#).is_err());
+    assert!(json::from_str::<Created>(r#"{"id":1,"big":18446744073709551615}"#).is_err());
+    // Structs from arrays, unit variants from `{"variant": null}`.
+    assert!(serde_json::from_str::<RoleRequest>(r#"["staff"]"#).is_ok());
+    assert!(json::from_str::<RoleRequest>(r#"["staff"]"#).is_err());
+    assert!(serde_json::from_str::<Role>(r#"{"staff":null}"#).is_ok());
+    assert!(json::from_str::<Role>(r#"{"staff":null}"#).is_err());
+    // Dates: chrono's parser takes more than chrono writes; FromJson takes what chrono writes.
+    for lenient in ["2026-1-05", " 2026-01-05", "+2026-01-05"] {
+        assert!(json::from_str::<NaiveDate>(&format!("\"{lenient}\"")).is_err(), "{lenient}");
+    }
+}
+
+#[test]
+fn dates_are_read_as_chrono_writes_them() {
+    let mut d = date(0, 1, 1);
+    let mut n = 0;
+    while d <= date(9999, 12, 31) {
+        let text = serde_json::to_string(&d).expect("a date serializes");
+        assert_eq!(json::from_str::<NaiveDate>(&text), Ok(d), "{text}");
+        // Every day of a few years, then one day in 97 (a prime: the days of the month and the months vary).
+        d = if d.year() < 3 || (1999..2031).contains(&d.year()) { d.succ_opt() } else { d.checked_add_days(chrono::Days::new(97)) }
+            .expect("within chrono's range");
+        n += 1;
+    }
+    assert!(n > 12_000, "{n}");
+    for bad in ["2026-02-29", "2025-02-29", "2026-04-31", "2026-13-01", "2026-01-00", "2026-01-32", "2026/01/01", "2026-01-01T00:00"] {
+        let text = format!("\"{bad}\"");
+        assert!(serde_json::from_str::<NaiveDate>(&text).is_err(), "{bad}");
+        assert!(json::from_str::<NaiveDate>(&text).is_err(), "{bad}");
+    }
+    assert_eq!(json::from_str::<NaiveDate>("\"2024-02-29\""), Ok(date(2024, 2, 29)));
+}
+
+#[test]
+fn decoding_errors_say_where_and_what() {
+    let message = |r: Result<SiteContent, json::DecodeError>| r.err().map(|e| e.to_string()).unwrap_or_default();
+    let mut site = serde_json::to_value(site_content(TodayOpening::Closed, vec![])).expect("a value");
+    site["clubs"][0]["name"]["fr"] = serde_json::Value::Null;
+    assert_eq!(message(json::from_str(&site.to_string())), "clubs[0].name.fr: expected a string, found null");
+    site["clubs"] = serde_json::json!([]);
+    site["today"]["opening"] = serde_json::json!({"status": "open", "open": "09:00", "close": "25:00"});
+    assert_eq!(message(json::from_str(&site.to_string())), "today.opening.close: expected a time HH:MM, found \"25:00\"");
+    site["today"]["opening"] = serde_json::json!({"status": "ajar"});
+    assert_eq!(message(json::from_str(&site.to_string())), "today.opening.status: unknown variant, found \"ajar\"");
+    site["today"]["opening"] = serde_json::json!({"status": "closed"});
+    site.as_object_mut().expect("an object").remove("contact");
+    assert_eq!(message(json::from_str(&site.to_string())), "contact: missing field");
+    site["contact"] = serde_json::json!(null);
+    site["member_count"] = serde_json::json!(-1);
+    assert_eq!(message(json::from_str(&site.to_string())), "member_count: expected an integer that fits a u32, found -1");
+
+    let message = |r: Result<ApiErrorBody, json::DecodeError>| r.err().map(|e| e.to_string()).unwrap_or_default();
+    assert_eq!(
+        message(json::from_str(r#"{"code":"gone","message":"m","fields":{"a b":2}}"#)),
+        r#"fields["a b"]: expected a string, found an integer"#
+    );
+    assert_eq!(message(json::from_str(r#"{"code":"gone","message":"m","message":"n"}"#)), "message: duplicate field");
+    assert_eq!(message(json::from_str(r#"{"code":"gone","message":"m"#)), "unterminated string at byte 27");
+    assert_eq!(message(json::from_str("[]")), "expected an object, found an array");
+}

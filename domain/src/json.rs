@@ -1,0 +1,909 @@
+//! A small JSON reader for the app: parse the text into a [`Json`] tree, then build the wire types
+//! from it with [`FromJson`], derived by `#[derive(FromJson)]` (`domain::json::FromJson`, from the
+//! `wire-derive` crate).
+//!
+//! Why not serde: in the app's wasm bundle, serde's `Deserialize` (serde_json, a visitor
+//! monomorphised for every type, chrono's parsers) cost about 56 KB of brotli out of 341. Here the
+//! parser and every helper that a derived impl calls are non-generic, so they exist once in the
+//! wasm; a derived impl is only "look the fields up, decode each, name the field in the error".
+//! Serializing stays on serde (the app sends little), and so does the worker.
+//!
+//! Wire fidelity: the derive reads the types' `#[serde]` attributes, and `FromJson` accepts every
+//! text that `serde_json` writes for these types, decoding it to the same value (the tests in
+//! `from_json_tests.rs` check every type against serde both ways). Deliberate differences, all on
+//! texts that serde never writes:
+//! - numbers are integers (the wire has no floats): a fraction or exponent is an error, even in an
+//!   unknown field that serde would skip; so is an integer beyond `i64`;
+//! - dates are `YYYY-MM-DD` with years 0 to 9999, what chrono writes for them (chrono's own parser
+//!   also takes spaces, signs and one-digit months);
+//! - structs are JSON objects only (serde also takes an array of the fields in order), and an enum of
+//!   unit variants is a string only (serde_json also takes `{"variant": null}`).
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+
+pub use wire_derive::FromJson;
+
+/// A parsed JSON value. Objects keep their members in order, duplicates included: a struct refuses a
+/// duplicate field (as serde does), a map keeps the last one (as serde_json does).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    /// Every number on the wire is an integer; see the module docs.
+    Int(i64),
+    /// A string, escapes decoded.
+    Str(String),
+    Arr(Vec<Json>),
+    /// An object's members in the order of the text.
+    Obj(Vec<(String, Json)>),
+}
+
+/// The deepest nesting of arrays and objects that [`parse`] accepts: serde_json's limit (it refuses
+/// the 128th level), which also bounds the parser's recursion.
+pub const MAX_DEPTH: usize = 127;
+
+/// Parses a whole JSON text; anything but whitespace after the value is an error.
+pub fn parse(text: &str) -> Result<Json, DecodeError> {
+    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let value = p.value(0)?;
+    p.skip_whitespace();
+    if p.pos < p.bytes.len() {
+        return Err(p.error("trailing characters after the JSON value"));
+    }
+    Ok(value)
+}
+
+/// Parses `text` and decodes it as a `T`: what the app calls on a response body.
+pub fn from_str<T: FromJson>(text: &str) -> Result<T, DecodeError> {
+    T::from_json(&parse(text)?)
+}
+
+/// A value that can be built from parsed JSON, accepting what serde_json writes for it.
+///
+/// Derive it with `#[derive(FromJson)]` beside `Deserialize`: the derive reads the same `#[serde]`
+/// attributes.
+pub trait FromJson: Sized {
+    /// Builds the value from `v`, or says what in `v` does not fit.
+    fn from_json(v: &Json) -> Result<Self, DecodeError>;
+
+    /// A struct field, `None` when the object lacks it: an error ("missing field"), except for
+    /// `Option`, which is then `None`, as with serde. Derived impls call this for fields without
+    /// `#[serde(default)]`.
+    fn from_field(v: Option<&Json>) -> Result<Self, DecodeError> {
+        match v {
+            Some(v) => Self::from_json(v),
+            None => Err(DecodeError::missing_field()),
+        }
+    }
+}
+
+// ------------------------------------------------------------------ errors
+
+/// Why a text could not be read: a syntax error (with its byte offset), or a value that does not
+/// fit the type (with the path to it, e.g. `clubs[2].name.fr`).
+///
+/// Boxed, so that a `Result<T, DecodeError>` stays small for every `T`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError(Box<ErrorInner>);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ErrorInner {
+    /// What went wrong, e.g. "expected a string", "missing field".
+    message: &'static str,
+    /// What the text had instead, e.g. `null` or `"blue"`.
+    found: Option<Cow<'static, str>>,
+    /// For a syntax error, the byte offset in the text.
+    offset: Option<usize>,
+    /// Where, innermost first (errors bubble up from the value to the root).
+    path: Vec<PathSegment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PathSegment {
+    Field(&'static str),
+    Index(usize),
+    Key(String),
+}
+
+impl DecodeError {
+    fn new(message: &'static str, found: Option<Cow<'static, str>>, offset: Option<usize>) -> DecodeError {
+        DecodeError(Box::new(ErrorInner { message, found, offset, path: Vec::new() }))
+    }
+
+    /// A value of the wrong kind: `message` says what was expected ("expected a string"), and the
+    /// kind of `found` is shown after it.
+    pub fn expected(message: &'static str, found: &Json) -> DecodeError {
+        DecodeError::new(message, Some(Cow::Borrowed(found.kind())), None)
+    }
+
+    /// A string of the wrong form, e.g. `message` "expected a date YYYY-MM-DD" and the text.
+    pub fn invalid(message: &'static str, text: &str) -> DecodeError {
+        DecodeError::new(message, Some(Cow::Owned(quoted(text))), None)
+    }
+
+    /// A struct field that the object lacks (the field's name is added by [`DecodeError::at`]).
+    pub fn missing_field() -> DecodeError {
+        DecodeError::new("missing field", None, None)
+    }
+
+    /// The error happened in the field `name` of an object: prepends it to the path.
+    pub fn at(self, name: &'static str) -> DecodeError {
+        self.push(PathSegment::Field(name))
+    }
+
+    /// The error happened in the element `index` of an array.
+    pub fn at_index(self, index: usize) -> DecodeError {
+        self.push(PathSegment::Index(index))
+    }
+
+    /// The error happened in the value of the map key `key`.
+    pub fn at_key(self, key: &str) -> DecodeError {
+        self.push(PathSegment::Key(key.to_string()))
+    }
+
+    fn push(mut self, segment: PathSegment) -> DecodeError {
+        self.0.path.push(segment);
+        self
+    }
+
+    /// The path to the value that failed, e.g. `clubs[2].name.fr`; empty for the root or a syntax error.
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        for segment in self.0.path.iter().rev() {
+            match segment {
+                PathSegment::Field(name) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(name);
+                }
+                PathSegment::Key(key) => {
+                    out.push('[');
+                    out.push_str(&quoted(key));
+                    out.push(']');
+                }
+                PathSegment::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `text` between double quotes (without escaping: the text is only shown to developers).
+fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    out.push_str(text);
+    out.push('"');
+    out
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &self.0;
+        if !e.path.is_empty() {
+            write!(f, "{}: ", self.path())?;
+        }
+        f.write_str(e.message)?;
+        if let Some(found) = &e.found {
+            write!(f, ", found {found}")?;
+        }
+        if let Some(offset) = e.offset {
+            write!(f, " at byte {offset}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+// ------------------------------------------------------------------ the tree, and what derived impls call
+
+impl Json {
+    /// The kind of value, for error messages: "null", "a boolean", "an integer", ...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Int(_) => "an integer",
+            Json::Str(_) => "a string",
+            Json::Arr(_) => "an array",
+            Json::Obj(_) => "an object",
+        }
+    }
+
+    /// The string, or "expected a string, found ...".
+    pub fn as_str(&self) -> Result<&str, DecodeError> {
+        match self {
+            Json::Str(s) => Ok(s),
+            other => Err(DecodeError::expected("expected a string", other)),
+        }
+    }
+
+    /// The elements, or "expected an array, found ...".
+    pub fn as_array(&self) -> Result<&[Json], DecodeError> {
+        match self {
+            Json::Arr(items) => Ok(items),
+            other => Err(DecodeError::expected("expected an array", other)),
+        }
+    }
+
+    /// The members, or "expected an object, found ...".
+    pub fn as_object(&self) -> Result<&[(String, Json)], DecodeError> {
+        match self {
+            Json::Obj(members) => Ok(members),
+            other => Err(DecodeError::expected("expected an object", other)),
+        }
+    }
+
+    /// The integer, if it lies in `min..=max`; else `message`, e.g. "expected an integer that fits a u8".
+    /// One non-generic range check for every narrow integer type.
+    pub fn as_int_in(&self, min: i64, max: i64, message: &'static str) -> Result<i64, DecodeError> {
+        match self {
+            Json::Int(i) if (min..=max).contains(i) => Ok(*i),
+            Json::Int(i) => Err(DecodeError::new(message, Some(Cow::Owned(i.to_string())), None)),
+            other => Err(DecodeError::expected(message, other)),
+        }
+    }
+
+    /// The first member `name` of an object; `None` when absent or when this is not an object.
+    /// For hand-written impls; derived ones use [`Json::fields`].
+    pub fn field(&self, name: &str) -> Option<&Json> {
+        match self {
+            Json::Obj(members) => members.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The members of an object that are named in `names`, into the same positions of `slots`; other
+    /// members are ignored (serde's default). Errors if this is not an object, or if a named member
+    /// appears twice (serde's "duplicate field"). One pass, shared by every derived impl.
+    pub fn fields<'a>(&'a self, names: &'static [&'static str], slots: &mut [Option<&'a Json>]) -> Result<(), DecodeError> {
+        for (key, value) in self.as_object()? {
+            for (name, slot) in names.iter().zip(slots.iter_mut()) {
+                if *name == key.as_str() {
+                    if slot.is_some() {
+                        return Err(DecodeError::new("duplicate field", None, None).at(name));
+                    }
+                    *slot = Some(value);
+                    break;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Which of `names` this string is: the variant of an enum of unit variants.
+    pub fn variant(&self, names: &'static [&'static str]) -> Result<usize, DecodeError> {
+        let s = self.as_str()?;
+        names.iter().position(|n| *n == s).ok_or_else(|| DecodeError::new("unknown variant", Some(Cow::Owned(quoted(s))), None))
+    }
+
+    /// Which of `names` the member `tag` of this object is: the variant of an internally tagged enum
+    /// (`#[serde(tag = "...")]`).
+    pub fn tag(&self, tag: &'static str, names: &'static [&'static str]) -> Result<usize, DecodeError> {
+        let mut found = None;
+        for (key, value) in self.as_object()? {
+            if key == tag {
+                if found.is_some() {
+                    return Err(DecodeError::new("duplicate field", None, None).at(tag));
+                }
+                found = Some(value);
+            }
+        }
+        match found {
+            Some(value) => value.variant(names).map_err(|e| e.at(tag)),
+            None => Err(DecodeError::missing_field().at(tag)),
+        }
+    }
+}
+
+// ------------------------------------------------------------------ the parser
+
+/// A recursive-descent parser over the text's bytes. The text is a `&str`, so it is valid UTF-8;
+/// strings are cut only at ASCII bytes (quotes and backslashes), hence at character boundaries.
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: &'static str) -> DecodeError {
+        DecodeError::new(message, None, Some(self.pos))
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    /// The bytes not read yet.
+    fn rest(&self) -> &[u8] {
+        self.bytes.get(self.pos..).unwrap_or_default()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
+            self.pos += 1;
+        }
+    }
+
+    /// Skips whitespace, then consumes `byte` if it comes next.
+    fn eat(&mut self, byte: u8) -> bool {
+        self.skip_whitespace();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Json, DecodeError> {
+        self.skip_whitespace();
+        match self.peek() {
+            None => Err(self.error("expected a value, found the end of the text")),
+            Some(b'n') => self.literal("null", Json::Null),
+            Some(b't') => self.literal("true", Json::Bool(true)),
+            Some(b'f') => self.literal("false", Json::Bool(false)),
+            Some(b'"') => self.string().map(Json::Str),
+            Some(b'-' | b'0'..=b'9') => self.integer().map(Json::Int),
+            Some(b'[') => {
+                if depth >= MAX_DEPTH {
+                    return Err(self.error("arrays and objects nested too deeply"));
+                }
+                self.pos += 1;
+                let mut items = Vec::new();
+                if self.eat(b']') {
+                    return Ok(Json::Arr(items));
+                }
+                loop {
+                    items.push(self.value(depth + 1)?);
+                    if self.eat(b',') {
+                        continue;
+                    }
+                    if self.eat(b']') {
+                        return Ok(Json::Arr(items));
+                    }
+                    return Err(self.error("expected ',' or ']'"));
+                }
+            }
+            Some(b'{') => {
+                if depth >= MAX_DEPTH {
+                    return Err(self.error("arrays and objects nested too deeply"));
+                }
+                self.pos += 1;
+                let mut members = Vec::new();
+                if self.eat(b'}') {
+                    return Ok(Json::Obj(members));
+                }
+                loop {
+                    self.skip_whitespace();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.error("expected a string key"));
+                    }
+                    let key = self.string()?;
+                    if !self.eat(b':') {
+                        return Err(self.error("expected ':'"));
+                    }
+                    members.push((key, self.value(depth + 1)?));
+                    if self.eat(b',') {
+                        continue;
+                    }
+                    if self.eat(b'}') {
+                        return Ok(Json::Obj(members));
+                    }
+                    return Err(self.error("expected ',' or '}'"));
+                }
+            }
+            Some(_) => Err(self.error("expected a value")),
+        }
+    }
+
+    fn literal(&mut self, word: &'static str, value: Json) -> Result<Json, DecodeError> {
+        if self.rest().starts_with(word.as_bytes()) {
+            self.pos += word.len();
+            Ok(value)
+        } else {
+            Err(self.error("expected a value"))
+        }
+    }
+
+    /// `-?(0|[1-9][0-9]*)`, accumulated negatively so that `i64::MIN` fits.
+    fn integer(&mut self) -> Result<i64, DecodeError> {
+        let number = self.pos;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let start = self.pos;
+        let mut acc: i64 = 0;
+        while let Some(d @ b'0'..=b'9') = self.peek() {
+            // Only a leading 0 leaves the accumulator at 0 after the first digit.
+            if self.pos > start && acc == 0 {
+                return Err(self.error("a number cannot start with 0"));
+            }
+            acc = acc
+                .checked_mul(10)
+                .and_then(|a| a.checked_sub(i64::from(d - b'0')))
+                .ok_or_else(|| DecodeError::new("integer out of range", None, Some(number)))?;
+            self.pos += 1;
+        }
+        if self.pos == start {
+            return Err(self.error("expected a digit"));
+        }
+        if let Some(b'.' | b'e' | b'E') = self.peek() {
+            return Err(DecodeError::new("expected an integer: the wire has no fractions or exponents", None, Some(number)));
+        }
+        if negative {
+            if acc == 0 {
+                // serde_json reads `-0` as a float, which no integer field accepts.
+                return Err(DecodeError::new("expected an integer: -0 is a float", None, Some(number)));
+            }
+            Ok(acc)
+        } else {
+            acc.checked_neg().ok_or_else(|| DecodeError::new("integer out of range", None, Some(number)))
+        }
+    }
+
+    /// A string, the opening quote next.
+    fn string(&mut self) -> Result<String, DecodeError> {
+        self.pos += 1;
+        let mut out = String::new();
+        let mut run = self.pos;
+        loop {
+            let Some(b) = self.peek() else {
+                return Err(self.error("unterminated string"));
+            };
+            match b {
+                b'"' | b'\\' => {
+                    out.push_str(self.text.get(run..self.pos).unwrap_or_default());
+                    self.pos += 1;
+                    if b == b'"' {
+                        return Ok(out);
+                    }
+                    self.escape(&mut out)?;
+                    run = self.pos;
+                }
+                0..=0x1f => return Err(self.error("control character in a string")),
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// An escape, after its backslash.
+    fn escape(&mut self, out: &mut String) -> Result<(), DecodeError> {
+        let Some(b) = self.peek() else {
+            return Err(self.error("unterminated string"));
+        };
+        let c = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                self.pos += 1;
+                let first = self.hex4()?;
+                let code = match first {
+                    0xD800..=0xDBFF => {
+                        if !self.rest().starts_with(b"\\u") {
+                            return Err(self.error("lone leading surrogate in a \\u escape"));
+                        }
+                        self.pos += 2;
+                        let second = self.hex4()?;
+                        if !(0xDC00..=0xDFFF).contains(&second) {
+                            return Err(self.error("lone leading surrogate in a \\u escape"));
+                        }
+                        0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+                    }
+                    0xDC00..=0xDFFF => return Err(self.error("lone trailing surrogate in a \\u escape")),
+                    _ => first,
+                };
+                // Surrogates are excluded above, so this is a scalar value.
+                out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+                return Ok(());
+            }
+            _ => return Err(self.error("invalid escape")),
+        };
+        out.push(c);
+        self.pos += 1;
+        Ok(())
+    }
+
+    /// Four hex digits.
+    fn hex4(&mut self) -> Result<u32, DecodeError> {
+        let mut n = 0;
+        for _ in 0..4 {
+            let digit = match self.peek() {
+                Some(b @ b'0'..=b'9') => b - b'0',
+                Some(b @ b'a'..=b'f') => b - b'a' + 10,
+                Some(b @ b'A'..=b'F') => b - b'A' + 10,
+                _ => return Err(self.error("expected four hex digits in a \\u escape")),
+            };
+            n = n * 16 + u32::from(digit);
+            self.pos += 1;
+        }
+        Ok(n)
+    }
+}
+
+// ------------------------------------------------------------------ FromJson for the building blocks
+
+/// The tree itself, for a body that a hand-written impl takes apart.
+impl FromJson for Json {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        Ok(v.clone())
+    }
+}
+
+/// Any JSON as `serde_json` holds it: lets the black-box tests read every answer with both
+/// decoders and compare (the app never decodes into it, so it costs the app nothing).
+impl FromJson for serde_json::Value {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        Ok(match v {
+            Json::Null => serde_json::Value::Null,
+            Json::Bool(b) => serde_json::Value::Bool(*b),
+            Json::Int(n) => serde_json::Value::from(*n),
+            Json::Str(s) => serde_json::Value::String(s.clone()),
+            Json::Arr(items) => serde_json::Value::Array(items.iter().map(Self::from_json).collect::<Result<_, _>>()?),
+            Json::Obj(members) => serde_json::Value::Object(
+                members.iter().map(|(k, v)| Ok((k.clone(), Self::from_json(v)?))).collect::<Result<_, DecodeError>>()?,
+            ),
+        })
+    }
+}
+
+impl FromJson for String {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        v.as_str().map(str::to_string)
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        match v {
+            Json::Bool(b) => Ok(*b),
+            other => Err(DecodeError::expected("expected a boolean", other)),
+        }
+    }
+}
+
+impl FromJson for i64 {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        match v {
+            Json::Int(i) => Ok(*i),
+            other => Err(DecodeError::expected("expected an integer", other)),
+        }
+    }
+}
+
+/// The narrower integers: range-checked through the one non-generic [`Json::as_int_in`].
+macro_rules! narrow_int {
+    ($($t:ty),*) => {$(
+        impl FromJson for $t {
+            fn from_json(v: &Json) -> Result<Self, DecodeError> {
+                let i = v.as_int_in(i64::from(<$t>::MIN), i64::from(<$t>::MAX), concat!("expected an integer that fits a ", stringify!($t)))?;
+                // In range, checked above.
+                Ok(i as $t)
+            }
+        }
+    )*};
+}
+
+narrow_int!(i32, u32, u16, u8, i8);
+
+impl<T: FromJson> FromJson for Option<T> {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        match v {
+            Json::Null => Ok(None),
+            v => T::from_json(v).map(Some),
+        }
+    }
+
+    fn from_field(v: Option<&Json>) -> Result<Self, DecodeError> {
+        match v {
+            Some(v) => Self::from_json(v),
+            None => Ok(None),
+        }
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let items = v.as_array()?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match T::from_json(item) {
+                Ok(x) => out.push(x),
+                Err(e) => return Err(e.at_index(i)),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A JSON object with any keys; a repeated key keeps its last value, like serde_json.
+impl<T: FromJson> FromJson for BTreeMap<String, T> {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let mut out = BTreeMap::new();
+        for (key, value) in v.as_object()? {
+            match T::from_json(value) {
+                Ok(x) => {
+                    out.insert(key.clone(), x);
+                }
+                Err(e) => return Err(e.at_key(key)),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A pair is an array of exactly two elements, as serde writes tuples.
+impl<A: FromJson, B: FromJson> FromJson for (A, B) {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        match v.as_array()? {
+            [a, b] => {
+                let a = A::from_json(a).map_err(|e| e.at_index(0))?;
+                let b = B::from_json(b).map_err(|e| e.at_index(1))?;
+                Ok((a, b))
+            }
+            _ => Err(DecodeError::expected("expected an array of 2 elements", v)),
+        }
+    }
+}
+
+/// `YYYY-MM-DD`, parsed by hand: chrono's `FromStr` would bring its format interpreter into the wasm.
+impl FromJson for NaiveDate {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        let s = v.as_str()?;
+        crate::time::parse_date(s).map_err(|_| DecodeError::invalid("expected a date YYYY-MM-DD", s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Json {
+        Json::Str(text.to_string())
+    }
+
+    fn error(text: &str) -> String {
+        match parse(text) {
+            Ok(v) => panic!("{text:?} parsed to {v:?}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// The same tree as serde_json's, for texts without floats, big integers or duplicate keys.
+    fn to_value(v: &Json) -> serde_json::Value {
+        match v {
+            Json::Null => serde_json::Value::Null,
+            Json::Bool(b) => serde_json::Value::Bool(*b),
+            Json::Int(i) => serde_json::Value::from(*i),
+            Json::Str(s) => serde_json::Value::String(s.clone()),
+            Json::Arr(items) => serde_json::Value::Array(items.iter().map(to_value).collect()),
+            Json::Obj(members) => serde_json::Value::Object(members.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()),
+        }
+    }
+
+    #[test]
+    fn parses_values_and_whitespace() {
+        assert_eq!(parse("null"), Ok(Json::Null));
+        assert_eq!(parse(" \t\r\ntrue\n"), Ok(Json::Bool(true)));
+        assert_eq!(parse("false"), Ok(Json::Bool(false)));
+        assert_eq!(parse("0"), Ok(Json::Int(0)));
+        assert_eq!(parse("-12"), Ok(Json::Int(-12)));
+        assert_eq!(parse(r#""""#), Ok(s("")));
+        assert_eq!(parse("[ ]"), Ok(Json::Arr(vec![])));
+        assert_eq!(parse("{ }"), Ok(Json::Obj(vec![])));
+        assert_eq!(
+            parse(r#" { "a" : [ 1 , { "b" : null } , "c" ] , "a" : false } "#),
+            Ok(Json::Obj(vec![
+                ("a".into(), Json::Arr(vec![Json::Int(1), Json::Obj(vec![("b".into(), Json::Null)]), s("c")])),
+                ("a".into(), Json::Bool(false)),
+            ]))
+        );
+    }
+
+    #[test]
+    fn string_escapes() {
+        assert_eq!(parse(r#""\"\\\/\b\f\n\r\t""#), Ok(s("\"\\/\u{8}\u{c}\n\r\t")));
+        assert_eq!(parse(r#""caf\u00e9 \u20AC \u20ac \u0000""#), Ok(s("café € € \0")));
+        assert_eq!(parse(r#""a\ud83e\udd80b \uD83D\uDE00""#), Ok(s("a🦀b 😀")));
+        assert_eq!(parse("\"é🦀 raw UTF-8\""), Ok(s("é🦀 raw UTF-8")));
+        assert_eq!(parse(r#"{"k\u0065y":1}"#), Ok(Json::Obj(vec![("key".into(), Json::Int(1))])));
+        assert_eq!(error(r#""\ud83e""#), "lone leading surrogate in a \\u escape at byte 7");
+        assert_eq!(error(r#""\ud83ex""#), "lone leading surrogate in a \\u escape at byte 7");
+        assert_eq!(error(r#""\ud83e\u0041""#), "lone leading surrogate in a \\u escape at byte 13");
+        assert_eq!(error(r#""\udd80""#), "lone trailing surrogate in a \\u escape at byte 7");
+        assert_eq!(error(r#""\u12""#), "expected four hex digits in a \\u escape at byte 5");
+        assert_eq!(error(r#""\x""#), "invalid escape at byte 2");
+        assert_eq!(error("\"a\u{1}\""), "control character in a string at byte 2");
+        assert_eq!(error("\"tab\there\""), "control character in a string at byte 4");
+        assert_eq!(error(r#""open"#), "unterminated string at byte 5");
+        assert_eq!(error(r#""\"#), "unterminated string at byte 2");
+    }
+
+    #[test]
+    fn integers_to_the_bounds_of_i64_and_no_floats() {
+        assert_eq!(parse("9223372036854775807"), Ok(Json::Int(i64::MAX)));
+        assert_eq!(parse("-9223372036854775808"), Ok(Json::Int(i64::MIN)));
+        assert_eq!(error("9223372036854775808"), "integer out of range at byte 0");
+        assert_eq!(error("[-9223372036854775809]"), "integer out of range at byte 1");
+        assert_eq!(error("99999999999999999999999"), "integer out of range at byte 0");
+        for float in ["1.5", "1.0", "-0.0", "1e3", "1E3", "2e-1", "1."] {
+            assert_eq!(error(float), "expected an integer: the wire has no fractions or exponents at byte 0", "{float}");
+        }
+        assert_eq!(error("-0"), "expected an integer: -0 is a float at byte 0");
+        assert_eq!(error("01"), "a number cannot start with 0 at byte 1");
+        assert_eq!(error("-01"), "a number cannot start with 0 at byte 2");
+        assert_eq!(error("-"), "expected a digit at byte 1");
+        assert_eq!(error("-x"), "expected a digit at byte 1");
+        assert_eq!(error("+1"), "expected a value at byte 0");
+        assert_eq!(error(".5"), "expected a value at byte 0");
+    }
+
+    #[test]
+    fn syntax_errors_and_trailing_data() {
+        assert_eq!(error(""), "expected a value, found the end of the text at byte 0");
+        assert_eq!(error("  "), "expected a value, found the end of the text at byte 2");
+        assert_eq!(error("nul"), "expected a value at byte 0");
+        assert_eq!(error("True"), "expected a value at byte 0");
+        assert_eq!(error("[1,]"), "expected a value at byte 3");
+        assert_eq!(error("[1 2]"), "expected ',' or ']' at byte 3");
+        assert_eq!(error("[1"), "expected ',' or ']' at byte 2");
+        assert_eq!(error(r#"{"a" 1}"#), "expected ':' at byte 5");
+        assert_eq!(error(r#"{"a":1,}"#), "expected a string key at byte 7");
+        assert_eq!(error("{1:2}"), "expected a string key at byte 1");
+        assert_eq!(error(r#"{"a":1"#), "expected ',' or '}' at byte 6");
+        assert_eq!(error("1 2"), "trailing characters after the JSON value at byte 2");
+        assert_eq!(error("{}}"), "trailing characters after the JSON value at byte 2");
+        assert_eq!(error("[] x"), "trailing characters after the JSON value at byte 3");
+        assert_eq!(parse("[] \n"), Ok(Json::Arr(vec![])));
+    }
+
+    #[test]
+    fn nesting_up_to_serde_jsons_limit() {
+        let nested = |n: usize, open: &str, close: &str| format!("{}{}", open.repeat(n), close.repeat(n));
+        for (open, close) in [("[", "]"), (r#"{"a":"#, "}")] {
+            for n in [1, 2, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 1000] {
+                let text = if open == "[" { nested(n, open, close) } else { format!("{}null{}", open.repeat(n), close.repeat(n)) };
+                let serde_ok = serde_json::from_str::<serde_json::Value>(&text).is_ok();
+                assert_eq!(parse(&text).is_ok(), serde_ok, "{n} levels of {open}");
+                assert_eq!(serde_ok, n <= MAX_DEPTH, "{n} levels of {open}");
+            }
+        }
+        assert!(error(&"[".repeat(100_000)).starts_with("arrays and objects nested too deeply at byte 127"));
+        let mut v = parse(&nested(MAX_DEPTH, "[", "]")).expect("the deepest accepted");
+        let mut depth = 0;
+        while let Json::Arr(mut items) = v {
+            depth += 1;
+            v = items.pop().unwrap_or(Json::Null);
+        }
+        assert_eq!(depth, MAX_DEPTH);
+    }
+
+    /// Random texts built from JSON's pieces: whatever `parse` accepts, serde_json accepts as the same
+    /// tree; whatever serde_json accepts, `parse` does too, unless it holds a float or a big integer.
+    #[test]
+    fn agrees_with_serde_json_on_random_texts() {
+        const PIECES: &[&str] = &[
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            ":",
+            " ",
+            "\n",
+            "\"",
+            "\"k\"",
+            "\"v\"",
+            "\\",
+            "\\n",
+            "\\u00e9",
+            "\\ud83e",
+            "\\udd80",
+            "\\\"",
+            "0",
+            "1",
+            "-",
+            "42",
+            "9223372036854775807",
+            "9223372036854775808",
+            ".5",
+            "e1",
+            "true",
+            "false",
+            "null",
+            "é",
+            "\u{1}",
+            "{\"a\":",
+            "[1,",
+        ];
+        let mut seed: u64 = 0x5eed_cafe_f00d_0001;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let (mut accepted, mut refused) = (0, 0);
+        for _ in 0..50_000 {
+            let len = 1 + next() % 12;
+            let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let ours = parse(&text);
+            let theirs = serde_json::from_str::<serde_json::Value>(&text);
+            match (&ours, &theirs) {
+                (Ok(a), Ok(b)) => {
+                    if !matches!(b, serde_json::Value::Object(m) if m.len() < text.matches(':').count()) {
+                        assert_eq!(&to_value(a), b, "{text:?}");
+                    }
+                    accepted += 1;
+                }
+                (Err(_), Err(_)) => refused += 1,
+                (Ok(a), Err(e)) => panic!("{text:?}: parsed to {a:?}, serde_json: {e}"),
+                (Err(e), Ok(b)) => {
+                    let unsupported =
+                        b.to_string().contains(['.', 'e', 'E']) || text.contains("9223372036854775808") || text.contains("-0");
+                    assert!(unsupported, "{text:?}: {e}, but serde_json read {b}");
+                }
+            }
+        }
+        assert!(accepted > 500 && refused > 500, "{accepted} accepted, {refused} refused");
+    }
+
+    #[test]
+    fn building_blocks_decode_like_serde() {
+        assert_eq!(from_str::<Vec<(u8, i8)>>("[[255,-128],[0,127]]"), Ok(vec![(255, -128), (0, 127)]));
+        assert_eq!(from_str::<Option<u16>>("null"), Ok(None));
+        assert_eq!(from_str::<Option<u16>>("65535"), Ok(Some(65535)));
+        // A repeated key keeps its last value, as with serde_json.
+        let map = BTreeMap::from([("a".to_string(), false), ("b".to_string(), false)]);
+        assert_eq!(from_str::<BTreeMap<String, bool>>(r#"{"b":true,"a":false,"b":false}"#), Ok(map));
+        assert_eq!(from_str::<i32>("-2147483648"), Ok(i32::MIN));
+        assert_eq!(from_str::<Json>("[1]"), Ok(Json::Arr(vec![Json::Int(1)])));
+        let e = |r: Result<(), DecodeError>| r.err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(e(from_str::<Vec<u8>>("[1, 256]").map(drop)), "[1]: expected an integer that fits a u8, found 256");
+        assert_eq!(e(from_str::<Vec<u8>>("[1, \"2\"]").map(drop)), "[1]: expected an integer that fits a u8, found a string");
+        assert_eq!(e(from_str::<(u8, u8)>("[1]").map(drop)), "expected an array of 2 elements, found an array");
+        assert_eq!(e(from_str::<(u8, u8)>("[1, 2, 3]").map(drop)), "expected an array of 2 elements, found an array");
+        assert_eq!(e(from_str::<(String, bool)>("[\"a\", 1]").map(drop)), "[1]: expected a boolean, found an integer");
+        assert_eq!(e(from_str::<bool>("1").map(drop)), "expected a boolean, found an integer");
+        assert_eq!(e(from_str::<String>("{}").map(drop)), "expected a string, found an object");
+        assert_eq!(e(from_str::<i64>("\"1\"").map(drop)), "expected an integer, found a string");
+        assert_eq!(e(from_str::<u32>("-1").map(drop)), "expected an integer that fits a u32, found -1");
+        assert_eq!(e(from_str::<NaiveDate>("\"2026-02-30\"").map(drop)), "expected a date YYYY-MM-DD, found \"2026-02-30\"");
+        assert_eq!(e(from_str::<Option<bool>>("[]").map(drop)), "expected a boolean, found an array");
+        assert_eq!(e(from_str::<u8>("1 x").map(drop)), "trailing characters after the JSON value at byte 2");
+    }
+
+    #[test]
+    fn field_lookup_for_hand_written_impls() {
+        let v = parse(r#"{"a":1,"b":2,"a":3}"#).expect("valid");
+        assert_eq!(v.field("a"), Some(&Json::Int(1)));
+        assert_eq!(v.field("c"), None);
+        assert_eq!(Json::Null.field("a"), None);
+        let mut slots = [None; 2];
+        assert_eq!(v.fields(&["b", "c"], &mut slots), Ok(()));
+        assert_eq!(slots, [Some(&Json::Int(2)), None]);
+        let mut slots = [None; 1];
+        assert_eq!(v.fields(&["a"], &mut slots).map_err(|e| e.to_string()), Err("a: duplicate field".to_string()));
+        assert_eq!(v.tag("b", &["x"]).map_err(|e| e.to_string()), Err("b: expected a string, found an integer".to_string()));
+        assert_eq!(v.tag("t", &["x"]).map_err(|e| e.to_string()), Err("t: missing field".to_string()));
+        assert_eq!(parse(r#"{"t":"y"}"#).and_then(|v| v.tag("t", &["x", "y"])), Ok(1));
+    }
+}
