@@ -61,7 +61,7 @@ pub async fn a_business_gets_a_quote_and_staff_approve_it_into_the_calendar(api:
     let approved: RentalView = expect_json(staff.post(&format!("/api/staff/rentals/{}/approve", created.id), &json!({})).await?, 200).await?;
     ensure!(approved.status == "approved", "{approved:?}");
     let day: Vec<DayAvailability> = anonymous(api).get_json(&format!("/api/availability?resource=salle-reunion&from={date}&to={date}")).await?;
-    let morning_free: u32 = day[0].slots.iter().filter(|s| s.start.0.format("%H:%M").to_string() < "13:00").map(|s| s.free).sum();
+    let morning_free: u32 = day[0].slots.iter().filter(|s| s.start.0.format("%H:%M").to_string().as_str() < "13:00").map(|s| s.free).sum();
     ensure!(morning_free == 0, "the approved rental booked the whole morning");
     expect_status(staff.post(&format!("/api/staff/rentals/{}/approve", created.id), &json!({})).await?, 409).await?;
 
