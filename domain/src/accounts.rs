@@ -4,11 +4,11 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Msg;
+use crate::i18n::ApiMsg;
 use crate::json::FromJson;
 
 /// What is wrong with which field of a request: field name → message.
-pub type FieldErrors = Vec<(String, Msg)>;
+pub type FieldErrors = Vec<(String, ApiMsg)>;
 
 /// Collects field errors while parsing a request, so people see every problem at once.
 #[derive(Default)]
@@ -17,7 +17,7 @@ pub struct Checker {
 }
 
 impl Checker {
-    pub fn check<T>(&mut self, field: &str, result: Result<T, Msg>) -> Option<T> {
+    pub fn check<T>(&mut self, field: &str, result: Result<T, ApiMsg>) -> Option<T> {
         match result {
             Ok(v) => Some(v),
             Err(m) => {
@@ -27,14 +27,14 @@ impl Checker {
         }
     }
 
-    pub fn fail(&mut self, field: &str, msg: Msg) {
+    pub fn fail(&mut self, field: &str, msg: ApiMsg) {
         self.errors.push((field.to_string(), msg));
     }
 
     /// `Ok` with the parsed value when no field failed.
     pub fn finish<T>(self, value: impl FnOnce() -> Option<T>) -> Result<T, FieldErrors> {
         if self.errors.is_empty() {
-            value().ok_or_else(|| vec![("request".into(), Msg::ErrValidation)])
+            value().ok_or_else(|| vec![("request".into(), ApiMsg::ErrValidation)])
         } else {
             Err(self.errors)
         }
@@ -46,12 +46,12 @@ impl Checker {
 pub struct Email(String);
 
 impl Email {
-    pub fn parse(s: &str) -> Result<Email, Msg> {
+    pub fn parse(s: &str) -> Result<Email, ApiMsg> {
         let s = s.trim().to_lowercase();
         if s.is_empty() {
-            return Err(Msg::FieldRequired);
+            return Err(ApiMsg::FieldRequired);
         }
-        let Some((local, domain)) = s.split_once('@') else { return Err(Msg::FieldEmail) };
+        let Some((local, domain)) = s.split_once('@') else { return Err(ApiMsg::FieldEmail) };
         let ok = !local.is_empty()
             && s.len() <= 254
             && domain.contains('.')
@@ -63,7 +63,7 @@ impl Email {
         if ok {
             Ok(Email(s))
         } else {
-            Err(Msg::FieldEmail)
+            Err(ApiMsg::FieldEmail)
         }
     }
 
@@ -73,28 +73,28 @@ impl Email {
 }
 
 /// A person's name: 1 to 100 characters, no control characters.
-pub fn parse_name(s: &str) -> Result<String, Msg> {
+pub fn parse_name(s: &str) -> Result<String, ApiMsg> {
     let s = s.trim();
     if s.is_empty() {
-        return Err(Msg::FieldRequired);
+        return Err(ApiMsg::FieldRequired);
     }
     if s.chars().count() > 100 || s.chars().any(char::is_control) {
-        return Err(Msg::FieldTooLong);
+        return Err(ApiMsg::FieldTooLong);
     }
     Ok(s.to_string())
 }
 
 /// Optional free text of at most `max` characters (a company, a bio, a reason).
-pub fn parse_text(s: &str, max: usize) -> Result<String, Msg> {
+pub fn parse_text(s: &str, max: usize) -> Result<String, ApiMsg> {
     let s = s.trim();
     if s.chars().count() > max {
-        return Err(Msg::FieldTooLong);
+        return Err(ApiMsg::FieldTooLong);
     }
     Ok(s.to_string())
 }
 
 /// A French or international phone number, optional: digits, spaces, dots, dashes, a leading +.
-pub fn parse_phone(s: &str) -> Result<String, Msg> {
+pub fn parse_phone(s: &str) -> Result<String, ApiMsg> {
     let s = s.trim();
     if s.is_empty() {
         return Ok(String::new());
@@ -104,12 +104,12 @@ pub fn parse_phone(s: &str) -> Result<String, Msg> {
     if allowed && (8..=15).contains(&digits) {
         Ok(s.to_string())
     } else {
-        Err(Msg::FieldPhone)
+        Err(ApiMsg::FieldPhone)
     }
 }
 
 /// Skills as tags: trimmed, lower-cased, deduplicated, at most 15 of at most 40 characters.
-pub fn parse_skills(tags: &[String]) -> Result<Vec<String>, Msg> {
+pub fn parse_skills(tags: &[String]) -> Result<Vec<String>, ApiMsg> {
     let mut out: Vec<String> = Vec::new();
     for t in tags {
         let t = t.trim().to_lowercase();
@@ -117,14 +117,14 @@ pub fn parse_skills(tags: &[String]) -> Result<Vec<String>, Msg> {
             continue;
         }
         if t.chars().count() > 40 || t.chars().any(char::is_control) {
-            return Err(Msg::FieldSkills);
+            return Err(ApiMsg::FieldSkills);
         }
         if !out.contains(&t) {
             out.push(t);
         }
     }
     if out.len() > 15 {
-        return Err(Msg::FieldSkills);
+        return Err(ApiMsg::FieldSkills);
     }
     Ok(out)
 }
@@ -132,12 +132,12 @@ pub fn parse_skills(tags: &[String]) -> Result<Vec<String>, Msg> {
 pub const PASSWORD_MIN_CHARS: usize = 10;
 
 /// A new password: at least 10 characters (length beats rules), at most 200.
-pub fn check_new_password(p: &str) -> Result<(), Msg> {
+pub fn check_new_password(p: &str) -> Result<(), ApiMsg> {
     let n = p.chars().count();
     if n < PASSWORD_MIN_CHARS {
-        Err(Msg::FieldPasswordShort)
+        Err(ApiMsg::FieldPasswordShort)
     } else if n > 200 {
-        Err(Msg::FieldTooLong)
+        Err(ApiMsg::FieldTooLong)
     } else {
         Ok(())
     }
@@ -295,24 +295,24 @@ mod tests {
     fn emails_are_normalised_and_checked() {
         assert_eq!(Email::parse("  Anne.LeGall@Example.FR ").map(|e| e.as_str().to_string()), Ok("anne.legall@example.fr".into()));
         for bad in ["anne", "anne@", "@example.fr", "anne@example", "anne@@example.fr", "an ne@example.fr", "anne@.fr"] {
-            assert_eq!(Email::parse(bad), Err(Msg::FieldEmail), "{bad:?}");
+            assert_eq!(Email::parse(bad), Err(ApiMsg::FieldEmail), "{bad:?}");
         }
-        assert_eq!(Email::parse("  "), Err(Msg::FieldRequired));
+        assert_eq!(Email::parse("  "), Err(ApiMsg::FieldRequired));
     }
 
     #[test]
     fn names_phones_skills_and_passwords() {
         assert_eq!(parse_name(" Maëlle Cornec "), Ok("Maëlle Cornec".into()));
-        assert_eq!(parse_name(""), Err(Msg::FieldRequired));
-        assert_eq!(parse_name(&"x".repeat(101)), Err(Msg::FieldTooLong));
+        assert_eq!(parse_name(""), Err(ApiMsg::FieldRequired));
+        assert_eq!(parse_name(&"x".repeat(101)), Err(ApiMsg::FieldTooLong));
         assert_eq!(parse_phone("02 98 00 00 00"), Ok("02 98 00 00 00".into()));
         assert_eq!(parse_phone("+33 6 12 34 56 78"), Ok("+33 6 12 34 56 78".into()));
-        assert_eq!(parse_phone("call me"), Err(Msg::FieldPhone));
-        assert_eq!(parse_phone("123"), Err(Msg::FieldPhone));
+        assert_eq!(parse_phone("call me"), Err(ApiMsg::FieldPhone));
+        assert_eq!(parse_phone("123"), Err(ApiMsg::FieldPhone));
         assert_eq!(parse_skills(&["Rust".into(), " rust ".into(), "".into(), "SEO".into()]), Ok(vec!["rust".into(), "seo".into()]));
         let many: Vec<String> = (0..16).map(|i| format!("skill{i}")).collect();
-        assert_eq!(parse_skills(&many), Err(Msg::FieldSkills));
-        assert_eq!(check_new_password("court"), Err(Msg::FieldPasswordShort));
+        assert_eq!(parse_skills(&many), Err(ApiMsg::FieldSkills));
+        assert_eq!(check_new_password("court"), Err(ApiMsg::FieldPasswordShort));
         assert_eq!(check_new_password("dix-caract"), Ok(()));
     }
 

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Msg;
+use crate::i18n::ApiMsg;
 use crate::json::FromJson;
 use crate::paris::{self, LocalTime};
 use crate::settings::{DayOpening, OpeningHours, RoomRates, SettingsError};
@@ -201,19 +201,19 @@ pub enum RuleBreak {
 }
 
 impl RuleBreak {
-    pub fn message(self) -> Msg {
+    pub fn message(self) -> ApiMsg {
         match self {
-            RuleBreak::EndNotAfterStart => Msg::RuleEndAfterStart,
-            RuleBreak::NotSameDay => Msg::RuleSameDay,
-            RuleBreak::Closed => Msg::RuleClosed,
-            RuleBreak::InThePast => Msg::RulePast,
-            RuleBreak::TooFarAhead => Msg::RuleHorizon,
-            RuleBreak::OutsideHours => Msg::RuleOutsideHours,
-            RuleBreak::NotADeskPeriod => Msg::RuleDeskPeriod,
-            RuleBreak::NotOnGrid => Msg::RuleGrid,
-            RuleBreak::TooShort => Msg::RuleTooShort,
-            RuleBreak::TooLong => Msg::RuleTooLong,
-            RuleBreak::NonexistentTime => Msg::RuleNonexistentTime,
+            RuleBreak::EndNotAfterStart => ApiMsg::RuleEndAfterStart,
+            RuleBreak::NotSameDay => ApiMsg::RuleSameDay,
+            RuleBreak::Closed => ApiMsg::RuleClosed,
+            RuleBreak::InThePast => ApiMsg::RulePast,
+            RuleBreak::TooFarAhead => ApiMsg::RuleHorizon,
+            RuleBreak::OutsideHours => ApiMsg::RuleOutsideHours,
+            RuleBreak::NotADeskPeriod => ApiMsg::RuleDeskPeriod,
+            RuleBreak::NotOnGrid => ApiMsg::RuleGrid,
+            RuleBreak::TooShort => ApiMsg::RuleTooShort,
+            RuleBreak::TooLong => ApiMsg::RuleTooLong,
+            RuleBreak::NonexistentTime => ApiMsg::RuleNonexistentTime,
         }
     }
 

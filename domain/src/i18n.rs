@@ -1,5 +1,6 @@
-//! The one translation layer: every user-facing string of the app and of the API's error messages
-//! is a [`Msg`], translated here. A missing translation does not compile.
+//! The one translation layer: every user-facing string of the public site is a [`Msg`], every
+//! message only the server writes (errors, emails) an [`ApiMsg`]; the app's own screens use
+//! [`crate::ui_text::Ui`]. A missing translation does not compile.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
@@ -112,7 +113,7 @@ macro_rules! messages {
 }
 
 messages! {
-/// The public site's strings and the API's messages.
+/// The public site's strings: the app shows them.
 Msg {
     // Shell
     SiteTagline => "La cantine numérique de Quimper", "Quimper's digital canteen";
@@ -217,6 +218,16 @@ Msg {
     NotFoundText => "Cette page n'existe pas ou a été déplacée.", "This page does not exist or has moved.";
     BackHome => "Retour à l'accueil", "Back to the home page";
 
+
+
+
+}
+}
+
+messages! {
+/// What only the server says: API errors, refused fields, booking rules, emails and quotes.
+/// Its own enum so that the app, which shows these as the API sends them, does not carry them.
+ApiMsg {
     // API errors
     ErrNotFound => "Cette ressource n'existe pas.", "This resource does not exist.";
     ErrRouteNotFound => "Aucune route de l'API ne correspond à cette adresse.", "No API route matches this address.";
@@ -237,7 +248,6 @@ Msg {
     ErrAlreadyDecided => "Cette demande a déjà été traitée.", "This application has already been dealt with.";
     ErrLastAdmin => "Impossible : il doit rester au moins un administrateur actif.", "Not possible: at least one active administrator must remain.";
     ErrConflict => "Les données ont changé entre-temps. Rechargez la page et réessayez.", "The data changed in the meantime. Reload the page and try again.";
-
     // Booking rules
     RuleEndAfterStart => "La fin doit être après le début.", "The end must be after the start.";
     RuleSameDay => "Une réservation commence et finit le même jour.", "A booking starts and ends on the same day.";
@@ -258,7 +268,6 @@ Msg {
     ErrFull => "Plus de place sur ce créneau : choisissez-en un autre.", "No place left on this slot: choose another one.";
     ErrRoomTaken => "La salle est déjà réservée sur ce créneau.", "The room is already booked at that time.";
     ErrBlocked => "Cette ressource est fermée sur ce créneau.", "This resource is closed at that time.";
-
     // Field errors
     FieldRequired => "Ce champ est obligatoire.", "This field is required.";
     FieldEmail => "Cette adresse e-mail n'est pas valide.", "This email address is not valid.";
@@ -278,7 +287,6 @@ Msg {
     FieldPeriod => "Choisissez la matinée, l'après-midi ou la journée.", "Choose the morning, the afternoon or the day.";
     FieldSetting => "Cette valeur n'est pas acceptée pour ce réglage.", "This value is not accepted for this setting.";
     FieldPaymentMethod => "Choisissez espèces, chèque, virement ou carte.", "Choose cash, cheque, transfer or card.";
-
     // Emails
     EmailApplicationSubject => "Silicon Kerne : nous avons bien reçu votre demande d'adhésion", "Silicon Kerne: we received your membership application";
     EmailApplicationBody => "Bonjour {name},\n\nMerci pour votre demande d'adhésion à Silicon Kerne. Le concierge l'examine et vous répond très vite.\n\nÀ bientôt à la cantine !", "Hello {name},\n\nThank you for applying to join Silicon Kerne. The concierge is reviewing it and will answer soon.\n\nSee you at the cantine!";
@@ -380,6 +388,10 @@ mod tests {
     #[test]
     fn every_message_is_translated_and_differs_where_it_should() {
         for m in Msg::ALL {
+            assert!(!m.text(Lang::Fr).is_empty(), "{m:?} has no French text");
+            assert!(!m.text(Lang::En).is_empty(), "{m:?} has no English text");
+        }
+        for m in ApiMsg::ALL {
             assert!(!m.text(Lang::Fr).is_empty(), "{m:?} has no French text");
             assert!(!m.text(Lang::En).is_empty(), "{m:?} has no English text");
         }

@@ -22,4 +22,4 @@ mod from_json_tests;
 #[cfg(test)]
 mod test_support;
 
-pub use i18n::{Lang, Localized, Msg};
+pub use i18n::{ApiMsg, Lang, Localized, Msg};

@@ -132,6 +132,9 @@ Ui {
     RecordPaymentTitle => "Enregistrer une cotisation", "Record a membership fee";
     FieldAmount => "Montant en euros", "Amount in euros";
     AmountHint => "Par exemple 30 ou 12,50.", "For example 30 or 12.50.";
+    // An amount the app cannot read, refused before any request, in the API's own words.
+    FieldsInvalid => "Certains champs sont invalides.", "Some fields are invalid.";
+    AmountUnreadable => "Le montant doit être compris entre 0 et 10 000 €.", "The amount must be between €0 and €10,000.";
     FieldPaidOn => "Date du règlement", "Date paid";
     FieldMethod => "Moyen de paiement", "Payment method";
     MethodCash => "Espèces", "Cash";
@@ -277,4 +280,19 @@ Ui {
     DecisionSaved => "Décision enregistrée : le demandeur est prévenu par courriel.", "Decision saved: the requester is told by email.";
     WithVisio => "visioconférence", "videoconferencing";
 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ui;
+    use crate::i18n::{ApiMsg, Lang};
+
+    /// The app refuses an unreadable amount itself, in the words the API uses for the same refusal.
+    #[test]
+    fn local_refusals_say_what_the_api_says() {
+        for lang in [Lang::Fr, Lang::En] {
+            assert_eq!(Ui::FieldsInvalid.text(lang), ApiMsg::ErrValidation.text(lang));
+            assert_eq!(Ui::AmountUnreadable.text(lang), ApiMsg::FieldAmount.text(lang));
+        }
+    }
 }

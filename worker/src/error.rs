@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use domain::accounts::FieldErrors;
 use domain::wire::{ApiErrorBody, ErrorCode};
-use domain::{Lang, Msg};
+use domain::{Lang, ApiMsg};
 use worker::{console_error, Response};
 
 #[derive(Debug)]
@@ -40,9 +40,9 @@ pub enum ApiError {
     /// Wrong email or password (never says which).
     LoginFailed,
     /// The request is valid but collides with the current state; the message says how.
-    Conflict(Msg),
+    Conflict(ApiMsg),
     /// A link or token that was valid once and no longer is.
-    Gone(Msg),
+    Gone(ApiMsg),
     /// Something on our side failed; the detail is logged, not shown.
     Internal(String),
 }
@@ -81,21 +81,21 @@ impl ApiError {
         }
     }
 
-    fn message(&self) -> Msg {
+    fn message(&self) -> ApiMsg {
         match self {
-            ApiError::RouteNotFound => Msg::ErrRouteNotFound,
-            ApiError::MethodNotAllowed => Msg::ErrMethodNotAllowed,
-            ApiError::NotFound => Msg::ErrNotFound,
-            ApiError::BadRequest(_) => Msg::ErrBadRequest,
-            ApiError::Validation(_) | ApiError::ValidationDetail(..) => Msg::ErrValidation,
-            ApiError::Unauthorized => Msg::ErrUnauthorized,
-            ApiError::Forbidden => Msg::ErrForbidden,
-            ApiError::CrossSite => Msg::ErrCrossSite,
-            ApiError::JsonRequired => Msg::ErrJsonRequired,
-            ApiError::RateLimited { .. } => Msg::ErrRateLimited,
-            ApiError::LoginFailed => Msg::ErrLoginFailed,
+            ApiError::RouteNotFound => ApiMsg::ErrRouteNotFound,
+            ApiError::MethodNotAllowed => ApiMsg::ErrMethodNotAllowed,
+            ApiError::NotFound => ApiMsg::ErrNotFound,
+            ApiError::BadRequest(_) => ApiMsg::ErrBadRequest,
+            ApiError::Validation(_) | ApiError::ValidationDetail(..) => ApiMsg::ErrValidation,
+            ApiError::Unauthorized => ApiMsg::ErrUnauthorized,
+            ApiError::Forbidden => ApiMsg::ErrForbidden,
+            ApiError::CrossSite => ApiMsg::ErrCrossSite,
+            ApiError::JsonRequired => ApiMsg::ErrJsonRequired,
+            ApiError::RateLimited { .. } => ApiMsg::ErrRateLimited,
+            ApiError::LoginFailed => ApiMsg::ErrLoginFailed,
             ApiError::Conflict(m) | ApiError::Gone(m) => *m,
-            ApiError::Internal(_) => Msg::ErrInternal,
+            ApiError::Internal(_) => ApiMsg::ErrInternal,
         }
     }
 

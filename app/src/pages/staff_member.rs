@@ -175,8 +175,8 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
                     status: 422,
                     body: domain::wire::ApiErrorBody {
                         code: domain::wire::ErrorCode::Validation,
-                        message: domain::Msg::ErrValidation.text(lang).to_string(),
-                        fields: [("amount_cents".to_string(), domain::Msg::FieldAmount.text(lang).to_string())].into(),
+                        message: Ui::FieldsInvalid.text(lang).to_string(),
+                        fields: [("amount_cents".to_string(), Ui::AmountUnreadable.text(lang).to_string())].into(),
                     },
                 }));
             }

@@ -3,7 +3,7 @@
 use chrono::Duration;
 use domain::accounts::{check_new_password, parse_name, parse_phone, parse_skills, parse_text, Checker, Email as EmailAddress};
 use domain::wire::{ApplicationRequest, Created, DirectoryEntry, LoginRequest, Me, MemberExport, PasswordResetRequest, ProfileUpdate, SetPasswordRequest};
-use domain::{paris, Msg};
+use domain::{paris, ApiMsg};
 use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
@@ -77,10 +77,10 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
     let skills = c.check("skills", parse_skills(&body.skills));
     let motivation = c.check("motivation", parse_text(&body.motivation, 2000));
     if body.clubs.iter().any(|s| !known_clubs.contains(s)) {
-        c.fail("clubs", Msg::FieldUnknownClub);
+        c.fail("clubs", ApiMsg::FieldUnknownClub);
     }
     if !body.consent {
-        c.fail("consent", Msg::FieldConsent);
+        c.fail("consent", ApiMsg::FieldConsent);
     }
     let (name, email, phone, company, skills, motivation) =
         c.finish(|| Some((name?, email?, phone?, company?, skills?, motivation?))).map_err(ApiError::Validation)?;
@@ -99,8 +99,8 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
         email.as_str(),
         "application_received",
         body.lang,
-        Msg::EmailApplicationSubject,
-        Msg::EmailApplicationBody,
+        ApiMsg::EmailApplicationSubject,
+        ApiMsg::EmailApplicationBody,
         &[("name", &name)],
     );
     let batch = vec![
@@ -109,12 +109,12 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
         repo::limits::record(&db, "application", &client, ctx.now)?,
     ];
     let results = match db.batch(batch).await {
-        Err(e) if repo::is_unique_violation(&e) => return Err(ApiError::Conflict(Msg::ErrApplicationExists)),
+        Err(e) if repo::is_unique_violation(&e) => return Err(ApiError::Conflict(ApiMsg::ErrApplicationExists)),
         other => other.context("saving an application")?,
     };
     let inserted = results.first().ok_or_else(|| ApiError::Internal("empty batch result".into()))?;
     if changes(inserted) == 0 {
-        return Err(ApiError::Conflict(Msg::ErrMemberExists));
+        return Err(ApiError::Conflict(ApiMsg::ErrMemberExists));
     }
     let id = inserted.meta().ok().flatten().and_then(|m| m.last_row_id).unwrap_or_default();
     Ok(Response::from_json(&Created { id })?.with_status(201))
@@ -175,13 +175,13 @@ async fn set_password_with_token(mut ctx: Ctx, purpose: &str) -> Result<Response
     let mut c = Checker::default();
     c.check("password", check_new_password(&body.password));
     if body.token.trim().is_empty() {
-        c.fail("token", Msg::FieldRequired);
+        c.fail("token", ApiMsg::FieldRequired);
     }
     c.finish(|| Some(())).map_err(ApiError::Validation)?;
     let db = ctx.db()?;
     let phc = hash_password(&body.password).map_err(ApiError::Internal)?;
     let Some(spent) = accounts::spend_token(&db, &token_hash(body.token.trim()), purpose, ctx.now).await? else {
-        return Err(ApiError::Gone(Msg::ErrTokenInvalid));
+        return Err(ApiError::Gone(ApiMsg::ErrTokenInvalid));
     };
     let session = random_token();
     db.batch(vec![
@@ -212,7 +212,7 @@ pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> 
         let token = random_token();
         let link = app_link(&ctx, &format!("/mot-de-passe/nouveau?token={token}"))?;
         let lang = domain::Lang::parse(&member.lang).unwrap_or_default();
-        let mail = Email::compose(&member.email, "password_reset", lang, Msg::EmailResetSubject, Msg::EmailResetBody, &[
+        let mail = Email::compose(&member.email, "password_reset", lang, ApiMsg::EmailResetSubject, ApiMsg::EmailResetBody, &[
             ("name", &member.name),
             ("link", &link),
         ]);

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use domain::accounts::Checker;
 use domain::calendar::{self, check_booking};
 use domain::wire::{BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, OccupancyDay, ResourceInfo, StaffDay};
-use domain::{paris, Lang, Localized, Msg};
+use domain::{paris, Lang, Localized, ApiMsg};
 use serde::Deserialize;
 use serde_json::json;
 use worker::{Method, Response};
@@ -54,7 +54,7 @@ pub fn routes() -> Vec<Route> {
 
 /// The `start` and `end` of a request, as Paris wall-clock times; an unreadable one is a field error.
 fn local_times(checker: &mut Checker, start: &str, end: &str) -> (Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>) {
-    let mut read = |name: &str, s: &str| checker.check(name, parse_local(s.trim()).ok_or(Msg::FieldDateTime));
+    let mut read = |name: &str, s: &str| checker.check(name, parse_local(s.trim()).ok_or(ApiMsg::FieldDateTime));
     (read("start", start), read("end", end))
 }
 
@@ -63,7 +63,7 @@ fn day_start(date: NaiveDate, fallback: chrono::DateTime<chrono::Utc>) -> chrono
     date.and_hms_opt(0, 0, 0).and_then(|t| paris::from_local(t).earliest()).unwrap_or(fallback)
 }
 
-fn field(name: &str, msg: Msg) -> ApiError {
+fn field(name: &str, msg: ApiMsg) -> ApiError {
     ApiError::Validation(vec![(name.to_string(), msg)])
 }
 
@@ -95,10 +95,10 @@ struct Range {
 }
 
 fn parse_range(from: &str, to: &str, max_days: i64) -> Result<(NaiveDate, NaiveDate), ApiError> {
-    let parse = |s: &str, name: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| field(name, Msg::FieldDate));
+    let parse = |s: &str, name: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| field(name, ApiMsg::FieldDate));
     let (from, to) = (parse(from, "from")?, parse(to, "to")?);
     if to < from || (to - from).num_days() > max_days {
-        return Err(field("to", Msg::FieldDateRange));
+        return Err(field("to", ApiMsg::FieldDateRange));
     }
     Ok((from, to))
 }
@@ -107,7 +107,7 @@ pub async fn availability(ctx: Ctx) -> Result<Response, ApiError> {
     let q: Range = ctx.query()?;
     let (from, to) = parse_range(&q.from, &q.to, 31)?;
     let db = ctx.db()?;
-    let resource = repo::resource(&db, q.resource.trim()).await?.ok_or_else(|| field("resource", Msg::FieldUnknownResource))?;
+    let resource = repo::resource(&db, q.resource.trim()).await?.ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
     let cfg = svc::config(&db).await?;
     let (start, end) = (day_start(from, ctx.now), day_start(to + Duration::days(1), ctx.now));
     let bookings = repo::overlapping(&db, Some(resource.id), start, end).await?;
@@ -139,7 +139,7 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
             return Ok(Response::from_json(&svc::booking(&existing, ctx.now, &cfg.rules))?.with_status(201));
         }
     }
-    let resource = repo::resource(&db, body.resource.trim()).await?.ok_or_else(|| field("resource", Msg::FieldUnknownResource))?;
+    let resource = repo::resource(&db, body.resource.trim()).await?.ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
     let mut checker = Checker::default();
     let (start, end) = local_times(&mut checker, &body.start, &body.end);
     let (start, end) = checker.finish(|| Some((start?, end?))).map_err(ApiError::Validation)?;
@@ -180,17 +180,17 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
     }
     let d = repo::diagnose(&db, &resource.slug, &checked, &who).await?.ok_or(ApiError::NotFound)?;
     Err(if d.member_active == 0 {
-        field("member", Msg::RuleMembershipInactive)
+        field("member", ApiMsg::RuleMembershipInactive)
     } else if d.blocked > 0 {
-        ApiError::Conflict(Msg::ErrBlocked)
+        ApiError::Conflict(ApiMsg::ErrBlocked)
     } else if d.own_overlap > 0 && kind == domain::wire::ResourceKind::Desk {
-        ApiError::Conflict(Msg::RuleOneDeskAtATime)
+        ApiError::Conflict(ApiMsg::RuleOneDeskAtATime)
     } else if kind == domain::wire::ResourceKind::Room && d.quota_used + checked.span.minutes() > i64::from(who.weekly_quota_minutes) {
-        field("end", Msg::RuleWeeklyQuota)
+        field("end", ApiMsg::RuleWeeklyQuota)
     } else if kind == domain::wire::ResourceKind::Room {
-        ApiError::Conflict(Msg::ErrRoomTaken)
+        ApiError::Conflict(ApiMsg::ErrRoomTaken)
     } else {
-        ApiError::Conflict(Msg::ErrFull)
+        ApiError::Conflict(ApiMsg::ErrFull)
     })
 }
 
@@ -220,7 +220,7 @@ pub async fn cancel_booking(ctx: Ctx) -> Result<Response, ApiError> {
     match repo::owned(&db, id, member).await? {
         None => Err(ApiError::NotFound),
         Some(b) if b.status == "cancelled" => Ok(Response::empty()?.with_status(204)),
-        Some(_) => Err(ApiError::Conflict(Msg::RuleCancelTooLate)),
+        Some(_) => Err(ApiError::Conflict(ApiMsg::RuleCancelTooLate)),
     }
 }
 
@@ -271,7 +271,7 @@ pub async fn staff_day(ctx: Ctx) -> Result<Response, ApiError> {
     let date = if q.date.trim().is_empty() {
         paris::local_date(ctx.now)
     } else {
-        NaiveDate::parse_from_str(q.date.trim(), "%Y-%m-%d").map_err(|_| field("date", Msg::FieldDate))?
+        NaiveDate::parse_from_str(q.date.trim(), "%Y-%m-%d").map_err(|_| field("date", ApiMsg::FieldDate))?
     };
     let db = ctx.db()?;
     // From midnight to midnight in Paris: 23 or 25 hours on the days the clocks change.
@@ -302,7 +302,7 @@ async fn mark(ctx: Ctx, action: &str) -> Result<Response, ApiError> {
     if results.first().map(changes) != Some(1) {
         // Say why: a booking of a day still to come cannot be checked in yet.
         return Err(match repo::by_id(&db, id).await? {
-            Some(b) if b.status == "confirmed" && b.kind == "member" && action != "booking.cancel" => ApiError::Conflict(Msg::ErrCheckInDay),
+            Some(b) if b.status == "confirmed" && b.kind == "member" && action != "booking.cancel" => ApiError::Conflict(ApiMsg::ErrCheckInDay),
             _ => ApiError::NotFound,
         });
     }
@@ -324,17 +324,17 @@ pub async fn staff_cancel(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn block(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: BlockRequest = ctx.json().await?;
     let db = ctx.db()?;
-    let resource = repo::resource(&db, body.resource.trim()).await?.ok_or_else(|| field("resource", Msg::FieldUnknownResource))?;
+    let resource = repo::resource(&db, body.resource.trim()).await?.ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
     let mut checker = Checker::default();
     let (start, end) = local_times(&mut checker, &body.start, &body.end);
     let reason = body.reason.trim().to_string();
     if reason.is_empty() || reason.chars().count() > 200 {
-        checker.fail("reason", Msg::FieldRequired);
+        checker.fail("reason", ApiMsg::FieldRequired);
     }
     let (start, end) = checker.finish(|| Some((start?, end?))).map_err(ApiError::Validation)?;
-    let sp = calendar::span(start, end).ok_or_else(|| field("start", Msg::RuleNonexistentTime))?;
+    let sp = calendar::span(start, end).ok_or_else(|| field("start", ApiMsg::RuleNonexistentTime))?;
     if sp.end <= sp.start {
-        return Err(field("end", Msg::RuleEndAfterStart));
+        return Err(field("end", ApiMsg::RuleEndAfterStart));
     }
     let actor = ctx.member()?.id;
     let results = db

@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDate};
 use domain::accounts::{membership_period, parse_text, Checker, PaymentMethod};
 use domain::wire::{Application, AuditEntry, Created, DeclineRequest, MemberDetail, MemberSummary, OutboxEmail, Payment, PaymentRequest, RoleRequest};
-use domain::{paris, Msg};
+use domain::{paris, ApiMsg};
 use serde_json::json;
 use worker::{Method, Response};
 
@@ -77,8 +77,8 @@ pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
         &application.email,
         "invitation",
         application.lang(),
-        Msg::EmailInvitationSubject,
-        Msg::EmailInvitationBody,
+        ApiMsg::EmailInvitationSubject,
+        ApiMsg::EmailInvitationBody,
         &[("name", &application.name), ("link", &link)],
     );
     let mut batch = accounts::approve(&db, id, actor, ctx.now, &nonce)?;
@@ -91,11 +91,11 @@ pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
     batch.push(outbox::queue_if_application(&db, &mail, &nonce, ctx.now)?);
     let results = match db.batch(batch).await {
         // The email already belongs to a member (e.g. approved twice through two applications).
-        Err(e) if crate::repo::is_unique_violation(&e) => return Err(ApiError::Conflict(Msg::ErrMemberExists)),
+        Err(e) if crate::repo::is_unique_violation(&e) => return Err(ApiError::Conflict(ApiMsg::ErrMemberExists)),
         other => other.context("approving an application")?,
     };
     if results.first().map(changes) != Some(1) {
-        return Err(ApiError::Conflict(Msg::ErrAlreadyDecided));
+        return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
     }
     let member = accounts::member_by_email(&db, &application.email).await?.ok_or(ApiError::Internal("approved member missing".into()))?;
     Ok(Response::from_json(&Created { id: member.id })?.with_status(201))
@@ -106,7 +106,7 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: DeclineRequest = ctx.json().await?;
     let reason = match parse_text(&body.reason, 1000) {
         Ok(r) if !r.is_empty() => r,
-        Ok(_) => return Err(ApiError::Validation(vec![("reason".into(), Msg::FieldRequired)])),
+        Ok(_) => return Err(ApiError::Validation(vec![("reason".into(), ApiMsg::FieldRequired)])),
         Err(m) => return Err(ApiError::Validation(vec![("reason".into(), m)])),
     };
     let db = ctx.db()?;
@@ -117,8 +117,8 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
         &application.email,
         "application_declined",
         application.lang(),
-        Msg::EmailDeclinedSubject,
-        Msg::EmailDeclinedBody,
+        ApiMsg::EmailDeclinedSubject,
+        ApiMsg::EmailDeclinedBody,
         &[("name", &application.name), ("reason", &reason)],
     );
     let results = db
@@ -129,7 +129,7 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
         ])
         .await?;
     if results.first().map(changes) != Some(1) {
-        return Err(ApiError::Conflict(Msg::ErrAlreadyDecided));
+        return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
     }
     Ok(Response::empty()?.with_status(204))
 }
@@ -161,14 +161,14 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: PaymentRequest = ctx.json().await?;
     let today = paris::local_date(ctx.now);
     let mut c = Checker::default();
-    let amount = c.check("amount_cents", if (0..=1_000_000).contains(&body.amount_cents) { Ok(body.amount_cents) } else { Err(Msg::FieldAmount) });
+    let amount = c.check("amount_cents", if (0..=1_000_000).contains(&body.amount_cents) { Ok(body.amount_cents) } else { Err(ApiMsg::FieldAmount) });
     let paid_on = c.check(
         "paid_on",
         NaiveDate::parse_from_str(body.paid_on.trim(), "%Y-%m-%d")
-            .map_err(|_| Msg::FieldDate)
-            .and_then(|d| if d > today { Err(Msg::FieldDateFuture) } else { Ok(d) }),
+            .map_err(|_| ApiMsg::FieldDate)
+            .and_then(|d| if d > today { Err(ApiMsg::FieldDateFuture) } else { Ok(d) }),
     );
-    let method = c.check("method", PaymentMethod::parse(body.method.trim()).ok_or(Msg::FieldPaymentMethod));
+    let method = c.check("method", PaymentMethod::parse(body.method.trim()).ok_or(ApiMsg::FieldPaymentMethod));
     let (amount, paid_on, method) = c.finish(|| Some((amount?, paid_on?, method?))).map_err(ApiError::Validation)?;
     let db = ctx.db()?;
     let member = accounts::member_by_id(&db, id).await?.filter(|m| m.status == "active").ok_or(ApiError::NotFound)?;
@@ -187,7 +187,7 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
     let results = db.batch(batch).await?;
     if results.get(1).map(changes) != Some(1) {
         // Another payment moved the end date between our read and our write: nothing was written.
-        return Err(ApiError::Conflict(Msg::ErrConflict));
+        return Err(ApiError::Conflict(ApiMsg::ErrConflict));
     }
     let payment_id = results.get(1).and_then(|r| r.meta().ok().flatten()).and_then(|m| m.last_row_id).unwrap_or_default();
     let recorded_by = ctx.member()?.name.clone();
@@ -224,7 +224,7 @@ pub async fn set_role(mut ctx: Ctx) -> Result<Response, ApiError> {
     if results.first().map(changes) != Some(1) {
         // Say why: no such active member, or the last administrator.
         return match accounts::member_by_id(&db, id).await? {
-            Some(m) if m.status == "active" => Err(ApiError::Conflict(Msg::ErrLastAdmin)),
+            Some(m) if m.status == "active" => Err(ApiError::Conflict(ApiMsg::ErrLastAdmin)),
             _ => Err(ApiError::NotFound),
         };
     }

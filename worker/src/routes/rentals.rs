@@ -6,7 +6,7 @@ use domain::calendar::{self, DeskPeriod};
 use domain::i18n::{format_date_long, format_euros};
 use domain::time::LocalDateTime;
 use domain::wire::{DeclineRequest, Quote, QuoteLine, RentalCreated, RentalRequest, RentalView};
-use domain::{paris, Lang, Localized, Msg};
+use domain::{paris, Lang, Localized, ApiMsg};
 use serde::Deserialize;
 use serde_json::json;
 use worker::wasm_bindgen::JsValue;
@@ -83,7 +83,7 @@ impl RentalRow {
 
     fn view(&self) -> RentalView {
         let period = self.period();
-        let label = if period == DeskPeriod::Day { Msg::QuoteRoomDay } else { Msg::QuoteRoomHalfDay };
+        let label = if period == DeskPeriod::Day { ApiMsg::QuoteRoomDay } else { ApiMsg::QuoteRoomHalfDay };
         let issued_on = NaiveDate::parse_from_str(self.created_at.get(..10).unwrap_or_default(), "%Y-%m-%d").unwrap_or_default();
         let line = QuoteLine {
             label: Localized { fr: label.text(Lang::Fr).into(), en: label.text(Lang::En).into() },
@@ -120,9 +120,9 @@ impl RentalRow {
     fn words(&self) -> Vec<(&'static str, String)> {
         let lang = self.lang();
         let period = match self.period() {
-            DeskPeriod::Morning => Msg::PeriodMorning,
-            DeskPeriod::Afternoon => Msg::PeriodAfternoon,
-            DeskPeriod::Day => Msg::PeriodDay,
+            DeskPeriod::Morning => ApiMsg::PeriodMorning,
+            DeskPeriod::Afternoon => ApiMsg::PeriodAfternoon,
+            DeskPeriod::Day => ApiMsg::PeriodDay,
         };
         vec![
             ("name", self.contact_name.clone()),
@@ -138,7 +138,7 @@ fn int(v: i64) -> JsValue {
     JsValue::from_f64(v as f64)
 }
 
-fn field(name: &str, msg: Msg) -> ApiError {
+fn field(name: &str, msg: ApiMsg) -> ApiError {
     ApiError::Validation(vec![(name.to_string(), msg)])
 }
 
@@ -156,7 +156,7 @@ fn link(ctx: &Ctx, token: &str) -> Result<String, ApiError> {
     Ok(format!("{}/location/{token}", ctx.req.url().context("request url")?.origin().ascii_serialization()))
 }
 
-fn mail(row: &RentalRow, kind: &'static str, subject: Msg, body: Msg, extra: &[(&str, String)]) -> Email {
+fn mail(row: &RentalRow, kind: &'static str, subject: ApiMsg, body: ApiMsg, extra: &[(&str, String)]) -> Email {
     let mut words = row.words();
     words.extend(extra.iter().map(|(k, v)| (*k, v.clone())));
     let args: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -175,11 +175,11 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let email = c.check("email", EmailAddress::parse(&body.email));
     let phone = c.check("phone", parse_phone(&body.phone));
     let message = c.check("message", parse_text(&body.message, 2000));
-    let period = c.check("period", DeskPeriod::parse(body.period.trim()).ok_or(Msg::FieldPeriod));
-    let date = c.check("date", NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| Msg::FieldDate));
+    let period = c.check("period", DeskPeriod::parse(body.period.trim()).ok_or(ApiMsg::FieldPeriod));
+    let date = c.check("date", NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate));
     let room = crate::repo::bookings::resources(&db).await?.into_iter().find(|r| r.kind == "room").ok_or(ApiError::NotFound)?;
     if body.attendees == 0 || i64::from(body.attendees) > room.capacity {
-        c.fail("attendees", Msg::FieldAttendees);
+        c.fail("attendees", ApiMsg::FieldAttendees);
     }
     // The day must be open and the period's start not past; rentals may be planned up to a year ahead.
     let span = match (date, period) {
@@ -234,7 +234,7 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = stmt(&db, insert, &values)?.first::<Id>(None).await?.map(|r| r.id).ok_or_else(|| ApiError::Internal("no rental id".into()))?;
     crate::repo::limits::record(&db, "rental", &client, ctx.now)?.run().await?;
     let row = by_id(&db, id).await?;
-    let email = mail(&row, "rental_received", Msg::EmailRentalSubject, Msg::EmailRentalBody, &[("link", link(&ctx, &token)?)]);
+    let email = mail(&row, "rental_received", ApiMsg::EmailRentalSubject, ApiMsg::EmailRentalBody, &[("link", link(&ctx, &token)?)]);
     outbox::queue(&db, &email, None, None, ctx.now)?.run().await?;
     Ok(Response::from_json(&RentalCreated { id, token, price_cents: price })?.with_status(201))
 }
@@ -262,7 +262,7 @@ pub async fn cancel_rental(ctx: Ctx) -> Result<Response, ApiError> {
     if results.first().map(changes) == Some(1) || row.status == "cancelled" {
         return Ok(Response::empty()?.with_status(204));
     }
-    Err(ApiError::Conflict(Msg::ErrRentalCannotCancel))
+    Err(ApiError::Conflict(ApiMsg::ErrRentalCannotCancel))
 }
 
 #[derive(Deserialize, Default)]
@@ -306,7 +306,7 @@ pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
     let decided = "UPDATE rentals SET status = 'approved', decided_by = ?2, decided_at = ?3, op_nonce = ?4 \
          WHERE id = ?1 AND status = 'pending' AND EXISTS (SELECT 1 FROM bookings WHERE rental_id = ?1 AND status = 'confirmed')";
     // Only the requester knows their link's token (we keep its hash): the email sends them back to it.
-    let email = mail(&row, "rental_approved", Msg::EmailRentalApprovedSubject, Msg::EmailRentalApprovedBody, &[]);
+    let email = mail(&row, "rental_approved", ApiMsg::EmailRentalApprovedSubject, ApiMsg::EmailRentalApprovedBody, &[]);
     let queue = "INSERT INTO outbox (to_email, kind, subject, body_text, body_html, lang, created_at) \
          SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM rentals WHERE op_nonce = ?8)";
     let results = db
@@ -331,7 +331,7 @@ pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
         ])
         .await?;
     if results.first().map(changes) != Some(1) {
-        return Err(if row.status != "pending" { ApiError::Conflict(Msg::ErrAlreadyDecided) } else { ApiError::Conflict(Msg::ErrRoomTaken) });
+        return Err(if row.status != "pending" { ApiError::Conflict(ApiMsg::ErrAlreadyDecided) } else { ApiError::Conflict(ApiMsg::ErrRoomTaken) });
     }
     Ok(Response::from_json(&by_id(&db, id).await?.view())?)
 }
@@ -339,10 +339,10 @@ pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn decline_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: DeclineRequest = ctx.json().await?;
-    let reason = parse_text(&body.reason, 1000).ok().filter(|r| !r.is_empty()).ok_or_else(|| field("reason", Msg::FieldRequired))?;
+    let reason = parse_text(&body.reason, 1000).ok().filter(|r| !r.is_empty()).ok_or_else(|| field("reason", ApiMsg::FieldRequired))?;
     let db = ctx.db()?;
     let row = by_id(&db, id).await?;
-    let email = mail(&row, "rental_declined", Msg::EmailRentalDeclinedSubject, Msg::EmailRentalDeclinedBody, &[("reason", reason.clone())]);
+    let email = mail(&row, "rental_declined", ApiMsg::EmailRentalDeclinedSubject, ApiMsg::EmailRentalDeclinedBody, &[("reason", reason.clone())]);
     let decline = "UPDATE rentals SET status = 'declined', decline_reason = ?2, decided_by = ?3, decided_at = ?4 WHERE id = ?1 AND status = 'pending'";
     let results = db
         .batch(vec![
@@ -351,7 +351,7 @@ pub async fn decline_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
         ])
         .await?;
     if results.first().map(changes) != Some(1) {
-        return Err(ApiError::Conflict(Msg::ErrAlreadyDecided));
+        return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
     }
     outbox::queue(&db, &email, None, None, ctx.now)?.run().await?;
     Ok(Response::empty()?.with_status(204))

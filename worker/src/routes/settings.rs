@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use domain::calendar::BookingRules;
 use domain::settings::{OpeningHours, RoomRates};
-use domain::Msg;
+use domain::ApiMsg;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use worker::{Method, Response};
@@ -94,7 +94,7 @@ pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
 /// Check a value with the domain's parser for its key; the error names what is wrong.
 fn validate(key: &str, value: &Value) -> Result<String, ApiError> {
     let text = value.to_string();
-    let invalid = |detail: String| ApiError::Validation(vec![("value".into(), Msg::FieldSetting)]).with_detail(detail);
+    let invalid = |detail: String| ApiError::Validation(vec![("value".into(), ApiMsg::FieldSetting)]).with_detail(detail);
     match key {
         "opening_hours" => OpeningHours::parse_json(&text).map(|_| text.clone()).map_err(|e| invalid(e.to_string())),
         "booking_rules" => BookingRules::parse_json(&text).map(|_| text.clone()).map_err(|e| invalid(e.to_string())),
@@ -132,7 +132,7 @@ pub async fn closures(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: ClosureDay = ctx.json().await?;
-    let date = NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiError::Validation(vec![("date".into(), Msg::FieldDate)]))?;
+    let date = NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiError::Validation(vec![("date".into(), ApiMsg::FieldDate)]))?;
     let day = ClosureDay { date: date.format("%Y-%m-%d").to_string(), reason_fr: body.reason_fr.trim().into(), reason_en: body.reason_en.trim().into() };
     let db = ctx.db()?;
     let sql = "INSERT INTO closure_days (date, reason_fr, reason_en) VALUES (?1, ?2, ?3) \

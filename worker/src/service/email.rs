@@ -2,7 +2,7 @@
 //! sent later by the scheduled run through the configured sender.
 
 use domain::i18n::fill;
-use domain::{Lang, Msg};
+use domain::{Lang, ApiMsg};
 use serde_json::json;
 use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
 
@@ -38,7 +38,7 @@ fn to_html(text: &str) -> String {
 }
 
 impl Email {
-    pub fn compose(to: &str, kind: &'static str, lang: Lang, subject: Msg, body: Msg, args: &[(&str, &str)]) -> Email {
+    pub fn compose(to: &str, kind: &'static str, lang: Lang, subject: ApiMsg, body: ApiMsg, args: &[(&str, &str)]) -> Email {
         let text = fill(body.text(lang), args);
         Email {
             to: to.to_string(),

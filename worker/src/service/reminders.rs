@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use domain::accounts::{due_reminder, Reminder};
 use domain::i18n::format_date_long;
-use domain::{paris, Lang, Msg};
+use domain::{paris, Lang, ApiMsg};
 use worker::D1Database;
 
 use crate::repo::{accounts, outbox};
@@ -20,8 +20,8 @@ pub async fn queue_due(db: &D1Database, now: DateTime<Utc>) -> worker::Result<us
         let Some(reminder) = due_reminder(until, today) else { continue };
         let lang = Lang::parse(&m.lang).unwrap_or_default();
         let (subject, body) = match reminder {
-            Reminder::ThirtyDays | Reminder::SevenDays => (Msg::EmailRenewalSoonSubject, Msg::EmailRenewalSoonBody),
-            Reminder::Expired => (Msg::EmailExpiredSubject, Msg::EmailExpiredBody),
+            Reminder::ThirtyDays | Reminder::SevenDays => (ApiMsg::EmailRenewalSoonSubject, ApiMsg::EmailRenewalSoonBody),
+            Reminder::Expired => (ApiMsg::EmailExpiredSubject, ApiMsg::EmailExpiredBody),
         };
         let until_text = format_date_long(until, lang);
         let mail = Email::compose(&m.email, "renewal_reminder", lang, subject, body, &[("name", &m.name), ("until", &until_text)]);
