@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Leptos app into dist/ without trunk:
-#   cargo (release, wasm32) → wasm-bindgen (web target) → wasm-opt -Oz (npm binaryen 132)
+#   cargo (release, wasm32) → wasm-bindgen (web target) → wasm-opt -Oz (npm binaryen 132) with
+#   short import/export names and without unused exports (scripts/fit-glue.mjs fits the glue)
 #   → content-hashed names under dist/pkg/, so a phone never runs a stale app after a deploy.
 # APP_OPT=0 skips wasm-opt for quick local loops; the tests and the size budget use the optimised build.
 set -euo pipefail
@@ -14,10 +15,15 @@ gen=target/app-bindgen
 rm -rf "$gen" && mkdir -p "$gen"
 wasm-bindgen --target web --no-typescript --out-name app --out-dir "$gen" "${CARGO_TARGET_DIR:-target/app}/wasm32-unknown-unknown/release/app.wasm"
 if [ "$opt" = 1 ]; then
-    node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+    # Without the unused stream exports Leptos links, -Oz, and short names for the imports and
+    # exports between the module and its glue; scripts/fit-glue.mjs fits the glue to the result.
+    node_modules/.bin/wasm-opt --remove-exports --pass-arg='remove-exports@*intounderlying*' \
+        -Oz --strip-debug --strip-producers --minify-imports-and-exports-and-modules \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --enable-reference-types --enable-multivalue \
-        "$gen/app_bg.wasm" -o "$gen/app_bg.wasm"
+        "$gen/app_bg.wasm" -o "$gen/app_bg.wasm" > "$gen/names.json"
+    node scripts/fit-glue.mjs "$gen/names.json" "$gen/app_bg.wasm" "$gen/app.js" \
+        IntoUnderlyingByteSource IntoUnderlyingSink IntoUnderlyingSource
 fi
 cat style/tokens.css style/base.css style/layout.css style/components.css > "$gen/style.css"
 if [ "$opt" = 1 ]; then

@@ -11,12 +11,11 @@ use domain::wire::{
     BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, RentalCreated, RentalRequest,
     RentalView, StaffDay,
 };
-use domain::json::{self, FromJson};
+use domain::json::{self, FromJson, ToJson};
 use domain::Lang;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::on_cleanup;
 use send_wrapper::SendWrapper;
-use serde::Serialize;
 
 /// Why a call failed, in a form the views can show.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,8 +79,8 @@ fn network(e: impl std::fmt::Display) -> ApiFailure {
 }
 
 /// The JSON text of a request body.
-fn json(body: Option<&(impl Serialize + ?Sized)>) -> Result<Option<String>, ApiFailure> {
-    body.map(serde_json::to_string).transpose().map_err(network)
+fn json(body: Option<&(impl ToJson + ?Sized)>) -> Result<Option<String>, ApiFailure> {
+    Ok(body.map(json::to_string))
 }
 
 /// The typed value of an answer's JSON text, read by the domain's small JSON reader (serde's
@@ -91,17 +90,17 @@ fn parse<T: FromJson>(text: &str) -> Result<T, ApiFailure> {
 }
 
 /// A call whose answer is a JSON body.
-async fn send<T: FromJson>(method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, lang: Lang) -> Result<T, ApiFailure> {
+async fn send<T: FromJson>(method: Method, path: &str, body: Option<&(impl ToJson + ?Sized)>, lang: Lang) -> Result<T, ApiFailure> {
     parse(&request(method, path, json(body)?, lang, None, true).await?)
 }
 
 /// A call answered with an empty 201/202/204.
-async fn send_empty(method: Method, path: &str, body: Option<&(impl Serialize + ?Sized)>, lang: Lang) -> Result<(), ApiFailure> {
+async fn send_empty(method: Method, path: &str, body: Option<&(impl ToJson + ?Sized)>, lang: Lang) -> Result<(), ApiFailure> {
     request(method, path, json(body)?, lang, None, false).await.map(|_| ())
 }
 
-/// No body: `None::<&()>` spelled once.
-const NO_BODY: Option<&()> = None;
+/// No body, spelled once.
+const NO_BODY: Option<&str> = None;
 
 /// Percent-encodes a query value (letters, digits and `-_.~` pass as they are).
 fn encode(value: &str) -> String {

@@ -6,9 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api;
-use crate::data::{load, Data};
 use crate::components::session::Session;
 use crate::components::shell::Shell;
+use crate::data::{load, Data};
 use crate::i18n::I18n;
 use crate::pages;
 

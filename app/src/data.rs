@@ -75,6 +75,43 @@ pub fn typed<T: Clone + 'static>(v: &Value) -> T {
     v.downcast_ref::<T>().expect("Data<T> holds a T").clone()
 }
 
+/// The answer of a request, kept for the page (a booking made, a link created): one signal type
+/// for every kind of answer, typed again by `Answer<T>`.
+pub struct Answer<T> {
+    slot: RwSignal<Option<Value>>,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Answer<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Answer<T> {}
+
+impl<T: Clone + 'static> Answer<T> {
+    pub fn new() -> Answer<T> {
+        Answer { slot: RwSignal::new(None), ty: PhantomData }
+    }
+
+    /// The answer, once there (tracked).
+    pub fn get(self) -> Option<T> {
+        self.slot.with(|v| v.as_ref().map(typed::<T>))
+    }
+
+    pub fn clear(self) {
+        self.slot.set(None);
+    }
+
+    pub fn set(self, value: T)
+    where
+        T: Send + Sync,
+    {
+        self.slot.try_set(Some(Arc::new(value) as Value));
+    }
+}
+
 /// A request started by a tap or a form: whether it runs, how its last run ended, how many runs
 /// ended. The future handles the answer itself (stores it, navigates…) and says only ok or why not.
 #[derive(Clone, Copy)]
@@ -103,15 +140,15 @@ impl Task {
     /// Starts `request` and keeps its answer in `answer`, emptied when the run starts.
     pub fn run_keeping<T: Send + Sync + 'static>(
         self,
-        answer: RwSignal<Option<T>>,
+        answer: Answer<T>,
         request: impl Future<Output = Result<T, ApiFailure>> + 'static,
     ) {
         if self.pending.get_untracked() {
             return;
         }
-        answer.set(None);
+        answer.slot.set(None);
         self.run(async move {
-            answer.try_set(Some(request.await?));
+            answer.slot.try_set(Some(Arc::new(request.await?) as Value));
             Ok(())
         });
     }

@@ -5,14 +5,14 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::ApiMsg;
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::paris::{self, LocalTime};
 use crate::settings::{DayOpening, OpeningHours, RoomRates, SettingsError};
 use crate::time::HhMm;
 use crate::wire::ResourceKind;
 
 /// The rules of the calendar, stored as the `booking_rules` setting and edited by staff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BookingRules {
     /// How many days ahead a member may book.
@@ -61,7 +61,7 @@ impl BookingRules {
 }
 
 /// The half-days of the coworking space.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeskPeriod {

@@ -1,13 +1,16 @@
-//! `FromJson` reads exactly what serde writes, for every type that derives it.
+//! `ToJson` writes exactly what serde writes, and `FromJson` reads exactly what serde writes, for
+//! every type that derives them.
 //!
 //! For each type: realistic values (every variant, options set and unset, defaults, awkward strings
-//! and integer bounds) are written with `serde_json::to_string` (and `to_string_pretty`), read back
-//! with `json::from_str`, and compared with the original and with `serde_json::from_str` of the same
-//! text. Hand-written texts then cover what serde reads but never writes in that form (missing
-//! defaulted or optional fields, unknown fields, members in another order), and texts both must refuse.
+//! and integer bounds) are written with `json::to_string`, which must give byte for byte the text of
+//! `serde_json::to_string`; that text (and `serde_json::to_string_pretty`'s) is read back with
+//! `json::from_str`, and compared with the original and with `serde_json::from_str` of the same text.
+//! Hand-written texts then cover what serde reads but never writes in that form (missing defaulted or
+//! optional fields, unknown fields, members in another order), and texts both must refuse.
 //!
-//! `every_from_json_type_round_trips` also scans the domain's sources for `FromJson` derives and
-//! impls and fails if one of those types has no sample values here: add them when adding a wire type.
+//! `every_from_json_type_round_trips` also scans the domain's sources for `FromJson` and `ToJson`
+//! derives and impls and fails if one of those types has no sample values here: add them when adding
+//! a wire type.
 
 use std::any::type_name;
 use std::collections::{BTreeMap, BTreeSet};
@@ -20,7 +23,7 @@ use serde::Serialize;
 use crate::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
 use crate::calendar::{BookingRules, DeskPeriod};
 use crate::i18n::{Lang, Localized};
-use crate::json::{self, FromJson};
+use crate::json::{self, FromJson, ToJson};
 use crate::recurrence::MonthlyRule;
 use crate::settings::{DayHours, OpeningHours, RoomRates};
 use crate::time::{HhMm, LocalDateTime};
@@ -30,6 +33,13 @@ use crate::wire::*;
 #[derive(Default)]
 struct Coverage(BTreeSet<String>);
 
+/// The type names that the domain's sources derive or implement a trait for.
+#[derive(Default)]
+struct InSources {
+    from_json: BTreeSet<String>,
+    to_json: BTreeSet<String>,
+}
+
 /// `domain::i18n::Localized<alloc::string::String>` → `Localized`.
 fn short_name<T>() -> String {
     let full = type_name::<T>();
@@ -37,14 +47,21 @@ fn short_name<T>() -> String {
     base.rsplit("::").next().unwrap_or(base).to_string()
 }
 
-/// Writes each value with serde, reads it back with `FromJson` and with serde; all three must agree.
+/// Writes each value with `ToJson` and with serde, which must give the same text; reads it back with
+/// `FromJson` and with serde; all must agree. (Every wire type has both `ToJson` and `FromJson`: a
+/// type with one only would need its own half of this.)
 fn round_trip<T>(coverage: &mut Coverage, values: &[T])
 where
-    T: Serialize + DeserializeOwned + FromJson + PartialEq + Debug,
+    T: Serialize + DeserializeOwned + FromJson + ToJson + PartialEq + Debug,
 {
     assert!(!values.is_empty(), "{}: no sample values", type_name::<T>());
     coverage.0.insert(short_name::<T>());
     for value in values {
+        let ours = json::to_string(value);
+        let by_serde = serde_json::to_string(value).expect("serde serializes the wire types");
+        assert_eq!(ours, by_serde, "{}: ToJson and serde write different texts", type_name::<T>());
+        let back: T = json::from_str(&ours).unwrap_or_else(|e| panic!("{}: FromJson refused {ours}: {e}", type_name::<T>()));
+        assert_eq!(&back, value, "{}: {ours}", type_name::<T>());
         for text in [serde_json::to_string(value), serde_json::to_string_pretty(value)] {
             let text = text.expect("serde serializes the wire types");
             let ours: T = json::from_str(&text).unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
@@ -80,11 +97,11 @@ where
     }
 }
 
-/// The type names in the domain's sources that derive or implement `FromJson` (the building blocks
-/// of `json.rs` aside: they have their own tests there).
-fn from_json_types_in_sources() -> BTreeSet<String> {
+/// The type names in the domain's sources that derive or implement `FromJson` and `ToJson` (the
+/// building blocks of `json.rs` aside: they have their own tests there).
+fn json_types_in_sources() -> InSources {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut names = BTreeSet::new();
+    let mut names = InSources::default();
     for entry in std::fs::read_dir(&dir).expect("domain/src is readable") {
         let path = entry.expect("a directory entry").path();
         let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
@@ -92,20 +109,28 @@ fn from_json_types_in_sources() -> BTreeSet<String> {
             continue;
         }
         let source = std::fs::read_to_string(&path).expect("a readable source file");
-        let mut derive_pending = false;
+        let (mut from_json_pending, mut to_json_pending) = (false, false);
         for line in source.lines().map(str::trim) {
-            if line.starts_with("#[derive(") && line.contains("FromJson") {
-                derive_pending = true;
+            if line.starts_with("#[derive(") {
+                from_json_pending |= line.contains("FromJson");
+                to_json_pending |= line.contains("ToJson");
             }
+            let type_name = |rest: &str| rest.split([' ', '<', '(', '{', ';']).next().unwrap_or_default().to_string();
             if let Some(rest) = line.strip_prefix("impl FromJson for ") {
-                names.insert(rest.split([' ', '<', '{']).next().unwrap_or_default().to_string());
+                names.from_json.insert(type_name(rest));
             }
-            if derive_pending {
-                let item = line.strip_prefix("pub ").unwrap_or(line);
-                if let Some(rest) = item.strip_prefix("struct ").or_else(|| item.strip_prefix("enum ")) {
-                    names.insert(rest.split([' ', '<', '(', '{', ';']).next().unwrap_or_default().to_string());
-                    derive_pending = false;
+            if let Some(rest) = line.strip_prefix("impl ToJson for ") {
+                names.to_json.insert(type_name(rest));
+            }
+            let item = line.strip_prefix("pub ").unwrap_or(line);
+            if let Some(rest) = item.strip_prefix("struct ").or_else(|| item.strip_prefix("enum ")) {
+                if from_json_pending {
+                    names.from_json.insert(type_name(rest));
                 }
+                if to_json_pending {
+                    names.to_json.insert(type_name(rest));
+                }
+                (from_json_pending, to_json_pending) = (false, false);
             }
         }
     }
@@ -730,12 +755,17 @@ fn every_from_json_type_round_trips() {
     booking_calendar(&mut coverage);
     room_rental(&mut coverage);
 
-    let in_sources = from_json_types_in_sources();
-    assert!(in_sources.len() >= 60, "the source scan found only {in_sources:?}");
-    let untested: Vec<_> = in_sources.difference(&coverage.0).collect();
-    assert!(untested.is_empty(), "these types derive or implement FromJson but have no sample values in from_json_tests.rs: {untested:?}");
-    let unknown: Vec<_> = coverage.0.difference(&in_sources).collect();
-    assert!(unknown.is_empty(), "the source scan missed {unknown:?}");
+    let in_sources = json_types_in_sources();
+    for (name, types) in [("FromJson", &in_sources.from_json), ("ToJson", &in_sources.to_json)] {
+        assert!(types.len() >= 60, "the source scan found only {types:?} for {name}");
+        let untested: Vec<_> = types.difference(&coverage.0).collect();
+        assert!(
+            untested.is_empty(),
+            "these types derive or implement {name} but have no sample values in from_json_tests.rs: {untested:?}"
+        );
+        let unknown: Vec<_> = coverage.0.difference(types).collect();
+        assert!(unknown.is_empty(), "the source scan missed {unknown:?} for {name}");
+    }
 }
 
 // ------------------------------------------------------------------ texts serde reads but does not write
@@ -941,4 +971,19 @@ fn decoding_errors_say_where_and_what() {
     assert_eq!(message(json::from_str(r#"{"code":"gone","message":"m","message":"n"}"#)), "message: duplicate field");
     assert_eq!(message(json::from_str(r#"{"code":"gone","message":"m"#)), "unterminated string at byte 27");
     assert_eq!(message(json::from_str("[]")), "expected an object, found an array");
+}
+
+/// `ToJson` writes what serde writes for the times too where `FromJson` cannot read them back (years
+/// outside 0..=9999, which the wire never carries): both go through the same `Display`.
+#[test]
+fn times_outside_the_readable_years_are_written_like_serde() {
+    let at_year = |year| LocalDateTime(date(year, 7, 14).and_time(hm("18:30").time()));
+    let mut values = vec![LocalDateTime(chrono::NaiveDateTime::MIN), LocalDateTime(chrono::NaiveDateTime::MAX)];
+    values.extend([-262_000, -10_000, -1, 0, 9_999, 10_000, 262_000].map(at_year));
+    for value in &values {
+        let by_serde = serde_json::to_string(value).expect("serde serializes it");
+        assert_eq!(json::to_string(value), by_serde, "{value:?}");
+    }
+    assert_eq!(json::to_string(&at_year(-1)), r#""-1-07-14T18:30""#);
+    assert_eq!(json::to_string(&[hm("00:00"), hm("23:59")]), r#"["00:00","23:59"]"#);
 }

@@ -5,10 +5,10 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 
 /// The languages of the portal. French first: the people are in Quimper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -56,7 +56,7 @@ impl Lang {
 }
 
 /// A text that exists in both languages (content edited by staff, names of things).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Localized<T> {
     pub fr: T,
@@ -97,10 +97,16 @@ macro_rules! messages {
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$key),*];
 
+            /// Looked up in one table per language (a `match` over hundreds of variants is
+            /// several kilobytes of code in the app's wasm; two tables are plain data).
             pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
-                match (self, lang) {
-                    $(($name::$key, $crate::i18n::Lang::Fr) => $fr, ($name::$key, $crate::i18n::Lang::En) => $en,)*
-                }
+                const FR: &[&str] = &[$($fr),*];
+                const EN: &[&str] = &[$($en),*];
+                let table = match lang {
+                    $crate::i18n::Lang::Fr => FR,
+                    $crate::i18n::Lang::En => EN,
+                };
+                table[self as usize]
             }
         }
 

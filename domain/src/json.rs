@@ -1,17 +1,23 @@
-//! A small JSON reader for the app: parse the text into a [`Json`] tree, then build the wire types
-//! from it with [`FromJson`], derived by `#[derive(FromJson)]` (`domain::json::FromJson`, from the
-//! `wire-derive` crate).
+//! A small JSON reader and writer for the app: parse the text into a [`Json`] tree, then build the
+//! wire types from it with [`FromJson`]; write them with [`ToJson`]. Both are derived
+//! (`#[derive(FromJson, ToJson)]`, `domain::json::{FromJson, ToJson}`, from the `wire-derive` crate)
+//! from the types' `#[serde]` attributes.
 //!
 //! Why not serde: in the app's wasm bundle, serde's `Deserialize` (serde_json, a visitor
-//! monomorphised for every type, chrono's parsers) cost about 56 KB of brotli out of 341. Here the
-//! parser and every helper that a derived impl calls are non-generic, so they exist once in the
-//! wasm; a derived impl is only "look the fields up, decode each, name the field in the error".
-//! Serializing stays on serde (the app sends little), and so does the worker.
+//! monomorphised for every type, chrono's parsers) cost about 56 KB of brotli out of 341, and its
+//! `Serialize` (serde_json's serializer and formatter, per-type serializers, `core::fmt` for numbers
+//! and dates) about 3 KB for the few request bodies the app sends. Here the parser, the string and
+//! integer writers and every helper that a derived impl calls are non-generic, so they exist once in
+//! the wasm; a derived `FromJson` is only "look the fields up, decode each, name the field in the
+//! error", a derived `ToJson` only "write each field's key, then its value". The worker stays on
+//! serde.
 //!
-//! Wire fidelity: the derive reads the types' `#[serde]` attributes, and `FromJson` accepts every
-//! text that `serde_json` writes for these types, decoding it to the same value (the tests in
-//! `from_json_tests.rs` check every type against serde both ways). Deliberate differences, all on
-//! texts that serde never writes:
+//! Wire fidelity: the derives read the types' `#[serde]` attributes. [`ToJson`] writes byte for byte
+//! the text `serde_json::to_string` writes (same member order, same string escapes, same numbers and
+//! dates), and `FromJson` accepts every text that `serde_json` writes for these types, decoding it to
+//! the same value (the tests in `from_json_tests.rs` check every type against serde: both writers
+//! byte for byte, both readers both ways). Deliberate differences when reading, all on texts that
+//! serde never writes:
 //! - numbers are integers (the wire has no floats): a fraction or exponent is an error, even in an
 //!   unknown field that serde would skip; so is an integer beyond `i64`;
 //! - dates are `YYYY-MM-DD` with years 0 to 9999, what chrono writes for them (chrono's own parser
@@ -23,9 +29,9 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-pub use wire_derive::FromJson;
+pub use wire_derive::{FromJson, ToJson};
 
 /// A parsed JSON value. Objects keep their members in order, duplicates included: a struct refuses a
 /// duplicate field (as serde does), a map keeps the last one (as serde_json does).
@@ -79,6 +85,28 @@ pub trait FromJson: Sized {
             None => Err(DecodeError::missing_field()),
         }
     }
+}
+
+/// Writes `value` as JSON: what the app calls on a request body. The same text as
+/// `serde_json::to_string` (compact, members in declared order), without its `Result`: writing into a
+/// `String` cannot fail, and the wire types have no map with non-string keys.
+pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write_json(&mut out);
+    out
+}
+
+/// A value that can be written as JSON, byte for byte as `serde_json` writes it: the app's encoder,
+/// in place of serde's `Serialize` and serde_json's serializer, which cost the wasm bundle far more
+/// than these few non-generic writers (see the module docs).
+///
+/// Derive it with `#[derive(ToJson)]` beside `Serialize`: the derive reads the same `#[serde]`
+/// attributes. A hand-written impl calls the non-generic writers [`write_str`], [`write_int`] and
+/// [`key`]. `from_json_tests.rs` compares its text with `serde_json::to_string`'s on sample values
+/// of every type that derives or implements it, and fails for a type without samples.
+pub trait ToJson {
+    /// Appends the value's JSON text to `out`.
+    fn write_json(&self, out: &mut String);
 }
 
 // ------------------------------------------------------------------ errors
@@ -672,6 +700,201 @@ impl FromJson for NaiveDate {
     }
 }
 
+// ------------------------------------------------------------------ the writer, and what derived impls call
+
+/// The hex digits of serde_json's `\u00XX` escapes: lowercase.
+const HEX_DIGITS: &[u8; 16] = b"0123456789abcdef";
+
+/// Writes `s` as a JSON string, escaped exactly as serde_json does: `"` and `\` as `\"` and `\\`,
+/// backspace, form feed, newline, carriage return and tab as `\b \f \n \r \t`, the other control
+/// characters below 0x20 as `\u00XX` (lowercase hex); everything else as is, including DEL, `/`,
+/// U+2028 and all non-ASCII.
+pub fn write_str(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    // The start of the run of characters not written yet: every cut is at an ASCII byte, hence at a
+    // character boundary.
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(s.get(run..i).unwrap_or_default());
+        if escape.is_empty() {
+            out.push_str("\\u00");
+            out.push(char::from(HEX_DIGITS[usize::from(b >> 4)]));
+            out.push(char::from(HEX_DIGITS[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        run = i + 1;
+    }
+    out.push_str(s.get(run..).unwrap_or_default());
+    out.push('"');
+}
+
+/// Starts the member `name` of an object: `{"name":` for the first member, `,"name":` for the
+/// others; the caller then writes the value, and `}` after the last member (an object without
+/// members is `{}`). The name is escaped like any string (map keys may need it).
+pub fn key(out: &mut String, first: bool, name: &str) {
+    out.push(if first { '{' } else { ',' });
+    write_str(out, name);
+    out.push(':');
+}
+
+/// Writes `n` in decimal, as serde_json (its `itoa`) does: no `core::fmt` in the wasm.
+pub fn write_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    write_digits(out, n.unsigned_abs(), 1);
+}
+
+/// The decimal digits of `n`, zero-padded to at least `width`.
+fn write_digits(out: &mut String, mut n: u64, width: usize) {
+    // u64::MAX has 20 digits.
+    let mut digits = [b'0'; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        // A digit, below 10.
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(start.min(digits.len().saturating_sub(width))..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_str(out, self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+/// Every integer type of the wire, through the one non-generic [`write_int`].
+macro_rules! int_to_json {
+    ($($t:ty),*) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                write_int(out, i64::from(*self));
+            }
+        }
+    )*};
+}
+
+int_to_json!(i64, i32, u32, u16, u8, i8);
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        T::write_json(self, out);
+    }
+}
+
+/// `None` is `null`, as serde writes it (the derive has no `skip_serializing_if`).
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+/// An array, as serde writes a fixed-size array (a tuple of its elements).
+impl<T: ToJson, const N: usize> ToJson for [T; N] {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+/// An object in the map's (sorted) key order, as serde_json writes a `BTreeMap`.
+impl<T: ToJson> ToJson for BTreeMap<String, T> {
+    fn write_json(&self, out: &mut String) {
+        let mut first = true;
+        for (k, v) in self {
+            key(out, first, k);
+            v.write_json(out);
+            first = false;
+        }
+        out.push_str(if first { "{}" } else { "}" });
+    }
+}
+
+/// A pair is an array of two elements, as serde writes tuples.
+impl<A: ToJson, B: ToJson> ToJson for (A, B) {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        self.0.write_json(out);
+        out.push(',');
+        self.1.write_json(out);
+        out.push(']');
+    }
+}
+
+/// What chrono's `Serialize` writes (its `Debug`), by hand: `YYYY-MM-DD`, and for a year outside
+/// 0..=9999 a sign and at least four digits (`-0005-03-01`, `+10000-01-01`). chrono's own code
+/// would bring `core::fmt`'s padding into the wasm.
+impl ToJson for NaiveDate {
+    fn write_json(&self, out: &mut String) {
+        let year = self.year();
+        out.push('"');
+        if year < 0 {
+            out.push('-');
+        } else if year > 9999 {
+            out.push('+');
+        }
+        write_digits(out, u64::from(year.unsigned_abs()), 4);
+        out.push('-');
+        write_digits(out, u64::from(self.month()), 2);
+        out.push('-');
+        write_digits(out, u64::from(self.day()), 2);
+        out.push('"');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -889,6 +1112,154 @@ mod tests {
         assert_eq!(e(from_str::<NaiveDate>("\"2026-02-30\"").map(drop)), "expected a date YYYY-MM-DD, found \"2026-02-30\"");
         assert_eq!(e(from_str::<Option<bool>>("[]").map(drop)), "expected a boolean, found an array");
         assert_eq!(e(from_str::<u8>("1 x").map(drop)), "trailing characters after the JSON value at byte 2");
+    }
+
+    /// `ToJson`'s text and serde_json's, which must be the same bytes.
+    fn both<T: ToJson + serde::Serialize + ?Sized>(value: &T) -> (String, String) {
+        (to_string(value), serde_json::to_string(value).expect("serde_json writes it"))
+    }
+
+    #[test]
+    fn strings_are_escaped_byte_for_byte_like_serde_json() {
+        let controls: String = (0u8..0x20).map(char::from).collect();
+        let mut texts = vec![
+            String::new(),
+            controls.clone(),
+            format!("a{controls}b"),
+            "\"".to_string(),
+            "\\".to_string(),
+            "\\\"\\\\\"".to_string(),
+            "/ </script> \\/".to_string(),
+            "\u{7f} DEL, \u{80}\u{9f} C1, \u{2028}\u{2029} separators, \u{feff} BOM".to_string(),
+            "é è ê ë à ç œ Æ ß".to_string(),
+            "🦀 😀 👩‍💻 \u{10ffff}".to_string(),
+            "plain ASCII, nothing to escape".to_string(),
+        ];
+        texts.extend((0u8..0x20).map(|c| char::from(c).to_string()));
+        texts.extend((0u8..0x20).map(|c| format!("é{}🦀", char::from(c))));
+        for text in &texts {
+            let (ours, theirs) = both(text.as_str());
+            assert_eq!(ours, theirs, "{text:?}");
+            assert_eq!(both(text), (theirs.clone(), theirs.clone()), "{text:?} as a String");
+            assert_eq!(from_str::<String>(&ours).as_ref(), Ok(text), "{ours}");
+        }
+        assert_eq!(to_string(&controls[..9]), r#""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b""#);
+        assert_eq!(
+            to_string(&controls[9..]),
+            r#""\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f""#
+        );
+        assert_eq!(to_string("\"\\/é🦀\u{7f}"), "\"\\\"\\\\/é🦀\u{7f}\"");
+    }
+
+    /// Random strings built from the characters that matter to the escaping: the same bytes as serde_json.
+    #[test]
+    fn random_strings_are_written_like_serde_json() {
+        const PIECES: &[&str] =
+            &["a", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{0}", "\u{1f}", "\u{7f}", "é", "🦀", "\u{2028}", " "];
+        let mut seed: u64 = 0x5eed_cafe_f00d_0002;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..5_000 {
+            let len = next() % 10;
+            let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let (ours, theirs) = both(text.as_str());
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn integers_are_written_like_serde_json() {
+        let mut samples = vec![0, 1, -1, 7, -7, i64::MIN, i64::MIN + 1, i64::MAX, i64::MAX - 1];
+        let mut power: i64 = 1;
+        while let Some(next) = power.checked_mul(10) {
+            samples.extend([next - 1, next, next + 1, -(next - 1), -next, -(next + 1)]);
+            power = next;
+        }
+        for n in samples {
+            assert_eq!(both(&n).0, both(&n).1, "{n}");
+            assert_eq!(to_string(&n), n.to_string());
+            assert_eq!(from_str::<i64>(&to_string(&n)), Ok(n));
+        }
+        assert_eq!(to_string(&i64::MIN), "-9223372036854775808");
+        assert_eq!(to_string(&i64::MAX), "9223372036854775807");
+        assert_eq!(to_string(&u32::MAX), "4294967295");
+        let (ours, theirs) = both(&(u32::MAX, i32::MIN));
+        assert_eq!(ours, theirs);
+        for (ours, theirs) in [both(&i32::MAX), both(&u16::MAX), both(&u8::MAX), both(&i8::MIN), both(&i8::MAX), both(&0u32)] {
+            assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn building_blocks_encode_like_serde() {
+        let map = BTreeMap::from([("b".to_string(), Some(1u8)), ("a \"é\"\n".to_string(), None), (String::new(), Some(0))]);
+        let cases = [
+            both(&vec![(255u8, -128i8), (0, 127)]),
+            both(&Vec::<(u8, i8)>::new()),
+            both(&vec![vec![true], vec![], vec![false, true]]),
+            both(&[Some("x"), None][..]),
+            both(&[1u8, 2, 3]),
+            both(&[0u8; 0]),
+            both(&Some(65535u16)),
+            both(&None::<u16>),
+            both(&Some(Some(true))),
+            both(&map),
+            both(&BTreeMap::<String, bool>::new()),
+            both(&BTreeMap::from([("k".to_string(), BTreeMap::from([("n".to_string(), vec![1i64])]))])),
+            both(&("a".to_string(), false)),
+            both(&&&"ref"),
+            both(&true),
+            both(&false),
+        ];
+        for (ours, theirs) in cases {
+            assert_eq!(ours, theirs);
+        }
+        assert_eq!(to_string(&map), r#"{"":0,"a \"é\"\n":null,"b":1}"#);
+        assert_eq!(from_str::<BTreeMap<String, Option<u8>>>(&to_string(&map)), Ok(map));
+        assert_eq!(from_str::<Vec<(u8, i8)>>(&to_string(&vec![(255u8, -128i8)])), Ok(vec![(255, -128)]));
+        let mut out = String::new();
+        key(&mut out, true, "a");
+        out.push('1');
+        key(&mut out, false, "b\"");
+        out.push('2');
+        out.push('}');
+        assert_eq!(out, r#"{"a":1,"b\"":2}"#);
+    }
+
+    /// Every day of the years around the edges of 0..=9999 and a few in between, one day in 97 of the
+    /// others, and chrono's whole range beyond: the text chrono's `Serialize` writes.
+    #[test]
+    fn dates_are_written_as_chrono_serializes_them() {
+        let mut d = NaiveDate::MIN;
+        let mut n = 0;
+        while d < NaiveDate::MAX {
+            let (ours, theirs) = both(&d);
+            assert_eq!(ours, theirs, "{d:?}");
+            if (0..=9999).contains(&d.year()) {
+                assert_eq!(from_str::<NaiveDate>(&ours), Ok(d), "{ours}");
+            }
+            let dense = (-2..3).contains(&d.year()) || (1999..2031).contains(&d.year()) || (9998..10_002).contains(&d.year());
+            let step = if dense {
+                1
+            } else if (-10_000..20_000).contains(&d.year()) {
+                97
+            } else {
+                9_973
+            };
+            d = d.checked_add_days(chrono::Days::new(step)).unwrap_or(NaiveDate::MAX);
+            n += 1;
+        }
+        assert_eq!(both(&NaiveDate::MAX).0, both(&NaiveDate::MAX).1);
+        assert!(n > 20_000, "{n}");
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN);
+        assert_eq!(to_string(&day(2026, 3, 1)), r#""2026-03-01""#);
+        assert_eq!(to_string(&day(7, 1, 9)), r#""0007-01-09""#);
+        assert_eq!(to_string(&day(-5, 3, 1)), r#""-0005-03-01""#);
+        assert_eq!(to_string(&day(10_000, 1, 1)), r#""+10000-01-01""#);
     }
 
     #[test]

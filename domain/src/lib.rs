@@ -2,7 +2,7 @@
 //! wire types that the worker, the app and the tests share. Pure Rust: no I/O, no clock (callers
 //! pass "now" in), so everything here is tested natively and fast.
 
-// The derive `FromJson` names `::domain::json`, inside this crate too.
+// The derives `FromJson` and `ToJson` name `::domain::json`, inside this crate too.
 extern crate self as domain;
 
 pub mod accounts;

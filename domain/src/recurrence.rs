@@ -4,11 +4,11 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{weekday_name, Lang};
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::time::HhMm;
 
 /// Which week of the month: 1–4, or -1 for the last one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MonthlyRule {
     /// 1, 2, 3, 4 or -1 (the last such weekday of the month).

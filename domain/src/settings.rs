@@ -5,11 +5,11 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::holidays;
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::time::HhMm;
 
 /// Opening hours of one weekday.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayHours {
     /// ISO weekday: 1 = Monday … 7 = Sunday.
@@ -19,7 +19,7 @@ pub struct DayHours {
 }
 
 /// The weekly opening hours; a weekday that is not listed is closed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct OpeningHours(Vec<DayHours>);
@@ -103,7 +103,7 @@ pub enum DayOpening {
 }
 
 /// Room rental prices, in euro cents (tax included: the association does not charge VAT).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoomRates {
     pub member_half_day_cents: i64,

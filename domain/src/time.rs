@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::json::{DecodeError, FromJson, Json};
+use crate::json::{self, DecodeError, FromJson, Json, ToJson};
 
 /// A time of day to the minute, e.g. opening at `09:00`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -74,6 +74,14 @@ impl<'de> Deserialize<'de> for HhMm {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         HhMm::parse(&s).map_err(|_| serde::de::Error::custom(format!("expected a time HH:MM, got {s:?}")))
+    }
+}
+
+/// The app's encoder (see `crate::json`): the same `Display` as serde's `Serialize` above, so the
+/// same text.
+impl ToJson for HhMm {
+    fn write_json(&self, out: &mut String) {
+        json::write_str(out, &self.to_string());
     }
 }
 
@@ -211,6 +219,14 @@ impl<'de> Deserialize<'de> for LocalDateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         LocalDateTime::parse(&s).map_err(|_| serde::de::Error::custom(format!("expected YYYY-MM-DDTHH:MM, got {s:?}")))
+    }
+}
+
+/// The app's encoder (see `crate::json`): the same `Display` as serde's `Serialize` above, so the
+/// same text.
+impl ToJson for LocalDateTime {
+    fn write_json(&self, out: &mut String) {
+        json::write_str(out, &self.to_string());
     }
 }
 

@@ -1,9 +1,10 @@
 //! The request and response bodies of the API: serialized by the worker, read by the app and the tests.
 //!
-//! Every type here derives `Deserialize` and `FromJson` (the app's small decoder, `crate::json`) side
-//! by side; both read the same `#[serde]` attributes. A new wire type must also get sample values in
-//! `from_json_tests.rs`, which checks that `FromJson` reads exactly what serde writes: its test
-//! `every_from_json_type_round_trips` fails for a type that derives `FromJson` without them.
+//! Every type here derives `Serialize`/`Deserialize` and `ToJson`/`FromJson` (the app's small writer
+//! and reader, `crate::json`) side by side; both pairs read the same `#[serde]` attributes. A new wire
+//! type must also get sample values in `from_json_tests.rs`, which checks that `ToJson` writes exactly
+//! what serde writes and `FromJson` reads it: its test `every_from_json_type_round_trips` fails for a
+//! type that derives `FromJson` or `ToJson` without them.
 
 use std::collections::BTreeMap;
 
@@ -11,13 +12,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Localized;
-use crate::json::FromJson;
+use crate::json::{FromJson, ToJson};
 use crate::recurrence::MonthlyRule;
 use crate::settings::{OpeningHours, RoomRates};
 use crate::time::{HhMm, LocalDateTime};
 
 /// A machine-readable error code; the `message` beside it is for people, in their language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -37,7 +38,7 @@ pub enum ErrorCode {
 }
 
 /// The one error body of the API: `{"code": "...", "message": "...", "fields": {"email": "..."}}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ApiErrorBody {
     pub code: ErrorCode,
@@ -48,7 +49,7 @@ pub struct ApiErrorBody {
 }
 
 /// `GET /api/health`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Health {
     pub status: String,
@@ -59,7 +60,7 @@ pub struct Health {
 }
 
 /// `GET /api/site`: everything the public pages show, in one cacheable response.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SiteContent {
     pub name: String,
@@ -80,7 +81,7 @@ pub struct SiteContent {
     pub upcoming_events: Vec<UpcomingEvent>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Contact {
     pub address: String,
@@ -90,14 +91,14 @@ pub struct Contact {
 }
 
 /// Today in Quimper.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Today {
     pub date: NaiveDate,
     pub opening: TodayOpening,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum TodayOpening {
@@ -107,7 +108,7 @@ pub enum TodayOpening {
     ClosureDay,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceKind {
@@ -116,7 +117,7 @@ pub enum ResourceKind {
 }
 
 /// A bookable resource: the coworking desks (capacity = number of desks) or the meeting room.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Resource {
     pub slug: String,
@@ -126,7 +127,7 @@ pub struct Resource {
     pub description: Localized<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Club {
     pub slug: String,
@@ -136,7 +137,7 @@ pub struct Club {
     pub next_meetings: Vec<LocalDateTime>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Partner {
     pub slug: String,
@@ -145,21 +146,21 @@ pub struct Partner {
     pub description: Localized<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BoardMember {
     pub name: String,
     pub role: Localized<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     ClubMeeting,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UpcomingEvent {
     pub kind: EventKind,
@@ -176,7 +177,7 @@ use crate::accounts::{MembershipStatus, PaymentMethod, Role};
 use crate::i18n::Lang;
 
 /// `POST /api/auth/login`
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct LoginRequest {
@@ -185,7 +186,7 @@ pub struct LoginRequest {
 }
 
 /// `GET /api/me`: the caller.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Me {
     pub id: i64,
@@ -204,7 +205,7 @@ pub struct Me {
 }
 
 /// `POST /api/applications`: a visitor applies to join (no account yet).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ApplicationRequest {
@@ -221,7 +222,7 @@ pub struct ApplicationRequest {
     pub lang: Lang,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ApplicationStatus {
@@ -231,7 +232,7 @@ pub enum ApplicationStatus {
 }
 
 /// An application, as staff see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Application {
     pub id: i64,
@@ -250,7 +251,7 @@ pub struct Application {
 }
 
 /// `POST /api/staff/applications/{id}/decline`
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct DeclineRequest {
@@ -259,7 +260,7 @@ pub struct DeclineRequest {
 
 /// `POST /api/auth/invitation` and `POST /api/auth/password-reset/confirm`: a single-use token
 /// from an email, and the password the person chooses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct SetPasswordRequest {
@@ -268,7 +269,7 @@ pub struct SetPasswordRequest {
 }
 
 /// `POST /api/auth/password-reset`
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct PasswordResetRequest {
@@ -276,7 +277,7 @@ pub struct PasswordResetRequest {
 }
 
 /// A member in staff lists.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberSummary {
     pub id: i64,
@@ -293,7 +294,7 @@ pub struct MemberSummary {
 }
 
 /// `GET /api/members/{id}` (staff): a member with their payments.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberDetail {
     pub member: MemberSummary,
@@ -304,7 +305,7 @@ pub struct MemberDetail {
 }
 
 /// `POST /api/members/{id}/payments` (staff): a yearly membership fee received.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentRequest {
     #[serde(default)]
@@ -317,7 +318,7 @@ pub struct PaymentRequest {
     pub method: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Payment {
     pub id: i64,
@@ -330,14 +331,14 @@ pub struct Payment {
 }
 
 /// `PUT /api/members/{id}/role` (admin)
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RoleRequest {
     pub role: Role,
 }
 
 /// `PUT /api/me/profile`
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct ProfileUpdate {
@@ -351,7 +352,7 @@ pub struct ProfileUpdate {
 }
 
 /// A member who chose to appear in the directory, as other members see them.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DirectoryEntry {
     pub id: i64,
@@ -364,7 +365,7 @@ pub struct DirectoryEntry {
 }
 
 /// An email of the outbox, as staff read it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OutboxEmail {
     pub id: i64,
@@ -380,7 +381,7 @@ pub struct OutboxEmail {
 }
 
 /// One line of the audit log: who did what to whom.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct AuditEntry {
     pub id: i64,
@@ -393,7 +394,7 @@ pub struct AuditEntry {
 }
 
 /// `GET /api/me/export`: everything the portal holds about the caller.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct MemberExport {
     pub exported_at: String,
@@ -404,7 +405,7 @@ pub struct MemberExport {
 }
 
 /// `POST /api/…` answers that created something.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Created {
     pub id: i64,
@@ -415,7 +416,7 @@ pub struct Created {
 use crate::calendar::DeskPeriod;
 
 /// `GET /api/resources`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ResourceInfo {
     pub slug: String,
@@ -428,7 +429,7 @@ pub struct ResourceInfo {
 }
 
 /// One bookable slot and the places left on it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct SlotAvailability {
     pub start: LocalDateTime,
@@ -440,7 +441,7 @@ pub struct SlotAvailability {
 }
 
 /// `GET /api/availability`: one entry per day of the range.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DayAvailability {
     pub date: NaiveDate,
@@ -449,7 +450,7 @@ pub struct DayAvailability {
 }
 
 /// `POST /api/bookings`: Paris wall-clock times `YYYY-MM-DDTHH:MM`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct BookingRequest {
@@ -460,7 +461,7 @@ pub struct BookingRequest {
     pub member_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BookingStatus {
@@ -469,7 +470,7 @@ pub enum BookingStatus {
 }
 
 /// A member's booking.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Booking {
     pub id: i64,
@@ -489,14 +490,14 @@ pub struct Booking {
 }
 
 /// `POST /api/me/calendar-feed`: the private feed URL (shown once; a new one revokes the old).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CalendarFeed {
     pub url: String,
 }
 
 /// A booking as staff see it on the day's sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffBooking {
     pub id: i64,
@@ -514,7 +515,7 @@ pub struct StaffBooking {
 }
 
 /// `GET /api/staff/day?date=`: who is coworking, what is booked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StaffDay {
     pub date: NaiveDate,
@@ -524,7 +525,7 @@ pub struct StaffDay {
 }
 
 /// `POST /api/staff/blocks`: close a resource for a period.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct BlockRequest {
@@ -535,7 +536,7 @@ pub struct BlockRequest {
 }
 
 /// The block, and the bookings it covers (staff warn these people).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BlockCreated {
     pub id: i64,
@@ -543,7 +544,7 @@ pub struct BlockCreated {
 }
 
 /// Occupancy of one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OccupancyDay {
     pub date: NaiveDate,
@@ -556,7 +557,7 @@ pub struct OccupancyDay {
 }
 
 /// `GET /api/staff/occupancy?from=&to=`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Occupancy {
     pub days: Vec<OccupancyDay>,
@@ -568,7 +569,7 @@ pub struct Occupancy {
 // ------------------------------------------------------------------ room rental
 
 /// `POST /api/rentals`: a business asks for the room (no account).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct RentalRequest {
@@ -587,7 +588,7 @@ pub struct RentalRequest {
 }
 
 /// The answer to a rental request: the private link's token (also sent by email) and the price.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RentalCreated {
     pub id: i64,
@@ -595,7 +596,7 @@ pub struct RentalCreated {
     pub price_cents: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct QuoteLine {
     pub label: Localized<String>,
@@ -605,7 +606,7 @@ pub struct QuoteLine {
 }
 
 /// A quote the requester can print.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     pub number: String,
@@ -615,7 +616,7 @@ pub struct Quote {
 }
 
 /// A rental request as its requester (by private link) and staff see it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RentalView {
     pub id: i64,

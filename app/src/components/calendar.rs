@@ -11,7 +11,8 @@ use domain::Lang;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiFailure};
-use crate::data::Task;
+use crate::components::status::reactive;
+use crate::data::{Answer, Task};
 use crate::i18n::{tr, use_i18n};
 
 /// The coworking desks and the meeting room, as the API names them.
@@ -74,11 +75,11 @@ pub struct Choice {
 #[derive(Clone, Copy)]
 pub struct BookAction {
     pub task: Task,
-    booked: RwSignal<Option<Booking>>,
+    booked: Answer<Booking>,
 }
 
 pub fn book_action() -> BookAction {
-    BookAction { task: Task::new(), booked: RwSignal::new(None) }
+    BookAction { task: Task::new(), booked: Answer::new() }
 }
 
 impl BookAction {
@@ -106,14 +107,14 @@ pub fn failure_alert(failure: Signal<Option<ApiFailure>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div role="alert" class="alert-region">
-            {move || failure.get().map(|f| {
+            {reactive(move || failure.get().map(|f| {
                 let lines = failure_lines(&f, i18n.lang());
                 view! {
                     <div class="form-errors">
                         {lines.into_iter().map(|l| view! { <p class="form-errors__title">{l}</p> }).collect_view()}
                     </div>
                 }
-            })}
+            }))}
         </div>
     }
 }
@@ -171,7 +172,7 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
     let failure = action.task.failure_signal();
     view! {
         <div aria-live="polite" class="confirm-region">
-            {move || chosen.get().map(|c| {
+            {reactive(move || chosen.get().map(|c| {
                 let what = c.what.clone();
                 let c = StoredValue::new(c);
                 view! {
@@ -186,8 +187,8 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                         </div>
                     </div>
                 }
-            })}
-            {move || match action.booked.get() {
+            }))}
+            {reactive(move || match action.booked.get() {
                 Some(b) => {
                     let when = format!("{}, {}", day_label(b.start.0.date(), i18n.lang()), hours(&b.start, &b.end));
                     let name = i18n.pick(&b.resource_name);
@@ -199,7 +200,7 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                     })
                 }
                 _ => None,
-            }}
+            })}
         </div>
         {failure_alert(failure)}
     }

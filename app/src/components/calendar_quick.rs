@@ -9,7 +9,7 @@ use crate::api;
 use crate::app::use_site;
 use crate::components::calendar::{book_action, day_label, desk_periods, iso, shift, Choice, ConfirmBooking, DESKS};
 use crate::components::session::use_session;
-use crate::components::status::with_loaded;
+use crate::components::status::{reactive, with_loaded};
 use crate::data::load;
 use crate::i18n::{tr, use_i18n};
 
@@ -18,7 +18,7 @@ use crate::i18n::{tr, use_i18n};
 pub fn QuickBook() -> impl IntoView {
     let session = use_session();
     let member = Memo::new(move |_| session.me().is_some());
-    move || member.get().then(|| view! { <QuickBookCard /> })
+    reactive(move || member.get().then(|| view! { <QuickBookCard /> }))
 }
 
 #[component]

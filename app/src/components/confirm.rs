@@ -3,6 +3,7 @@
 use domain::ui_text::Ui;
 use leptos::prelude::*;
 
+use crate::components::status::toggle;
 use crate::data::Task;
 use crate::i18n::tr;
 
@@ -21,12 +22,9 @@ pub fn ConfirmButton(
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     view! {
-        <Show
-            when=move || confirming.get()
-            fallback=move || view! {
-                <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>{tr(label)}</button>
-            }
-        >
+        {toggle(
+            move || confirming.get(),
+            move || view! {
             <div class="confirm" role="alertdialog" aria-labelledby=id>
                 <p id=id><strong>{tr(question)}</strong></p>
                 <div class="actions">
@@ -36,6 +34,10 @@ pub fn ConfirmButton(
                     <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::Cancel)}</button>
                 </div>
             </div>
-        </Show>
+            }.into_any(),
+            move || view! {
+                <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>{tr(label)}</button>
+            }.into_any(),
+        )}
     }
 }

@@ -7,6 +7,7 @@ use domain::ui_text::Ui;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
+use crate::components::status::reactive;
 use crate::i18n::{tr, use_i18n};
 
 /// Each invalid field's message, as the API sent it (already in the reader's language).
@@ -53,11 +54,11 @@ pub fn invalid(errors: Signal<BTreeMap<String, String>>, name: &'static str) -> 
 
 /// The error line under a field (nothing when the field is fine).
 pub fn field_error(errors: Signal<BTreeMap<String, String>>, name: &'static str) -> impl IntoView {
-    move || {
+    reactive(move || {
         errors.with(|e| e.get(name).cloned()).map(|message| {
             view! { <p class="field__error" id=error_id(name)>{message}</p> }
         })
-    }
+    })
 }
 
 /// A labelled text input (or textarea) bound to `value`.
@@ -128,7 +129,7 @@ pub fn Field(
 #[component]
 pub fn ErrorSummary(failure: Signal<Option<ApiFailure>>, labels: &'static [(&'static str, Ui)]) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
+    reactive(move || {
         failure.get().map(|failure| {
             let (message, fields) = match failure {
                 ApiFailure::Api { body, .. } => (body.message, body.fields),
@@ -150,7 +151,7 @@ pub fn ErrorSummary(failure: Signal<Option<ApiFailure>>, labels: &'static [(&'st
                 </div>
             }
         })
-    }
+    })
 }
 
 /// Splits "graphisme, e-commerce , " into tags.

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::MemberSearch;
 use crate::app::use_site;
+use crate::components::status::reactive;
 use crate::i18n::{tr, use_i18n};
 
 /// Fills `search` when submitted; `with_status` adds the staff's membership-status filter.
@@ -48,7 +49,7 @@ pub fn MemberSearchForm(search: RwSignal<MemberSearch>, #[prop(optional)] with_s
                 <label for="s-club">{tr(Ui::FieldClub)}</label>
                 <select id="s-club" bind:value=club>
                     <option value="">{tr(Ui::AllClubs)}</option>
-                    {club_options}
+                    {reactive(club_options)}
                 </select>
             </div>
             {with_status.then(|| view! {

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 use domain::ui_text::Ui;
 
 use crate::api;
-use crate::components::status::Loading;
+use crate::components::status::{reactive, Loading};
 use crate::i18n::{tr, use_i18n, I18n};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -123,6 +123,14 @@ where
     F: Fn(Me) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // Only turning the content into a view depends on the page; the gate is compiled once.
+    gate(audience, Box::new(move |me| content(me).into_any()))
+}
+
+/// The page's content for the caller.
+pub type Content = Box<dyn Fn(Me) -> AnyView + Send + Sync>;
+
+fn gate(audience: Audience, content: Content) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let location = use_location();
@@ -134,7 +142,7 @@ where
             Auth::Member(me) => Gate::Open(me.id, me.role),
         })
     });
-    move || match gate.get() {
+    reactive(move || match gate.get() {
         Gate::Waiting => view! { <Loading /> }.into_any(),
         Gate::LogIn => {
             let back = location.pathname.get_untracked();
@@ -158,5 +166,5 @@ where
             Auth::Member(me) => content(me).into_any(),
             _ => ().into_any(),
         },
-    }
+    })
 }

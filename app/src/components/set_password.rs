@@ -7,8 +7,9 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiFailure};
 use crate::components::form::{field_errors, ErrorSummary, Field};
-use crate::data::Task;
 use crate::components::session::use_session;
+use crate::components::status::reactive;
+use crate::data::Task;
 use crate::i18n::{tr, use_i18n};
 
 const LABELS: &[(&str, Ui)] = &[("password", Ui::FieldNewPassword)];
@@ -61,7 +62,7 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     view! {
         <form class="form" novalidate on:submit=on_submit>
             <ErrorSummary failure labels=LABELS />
-            {move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(Ui::AskNewLink)}</a></p> })}
+            {reactive(move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(Ui::AskNewLink)}</a></p> }))}
             <Field
                 name="password"
                 label=Ui::FieldNewPassword

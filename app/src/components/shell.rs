@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::session::use_session;
-use crate::components::status::with_site;
+use crate::components::status::{reactive, with_site};
 use crate::i18n::{tr, use_i18n};
 
 const NAV: &[(&str, Msg)] = &[
@@ -74,7 +74,7 @@ fn Header() -> impl IntoView {
                         .iter()
                         .map(|(href, msg)| view! { <li>{nav_link(href, *msg, false)}</li> })
                         .collect_view()}
-                    {move || account_links(session.role())}
+                    {reactive(move || account_links(session.role()))}
                 </ul>
             </nav>
         </header>

@@ -5,7 +5,7 @@ use domain::ui_text::Ui;
 use domain::wire::Me;
 use leptos::prelude::*;
 
-use crate::components::session::{guarded, Audience};
+use crate::components::session::{guarded, Audience, Content};
 use crate::components::shell::nav_link;
 use crate::i18n::{tr, use_title};
 
@@ -26,6 +26,11 @@ where
     F: Fn(Me) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    frame(title, Box::new(move |me| content(me).into_any()))
+}
+
+/// The frame itself, compiled once for every staff page.
+fn frame(title: Ui, content: Content) -> impl IntoView {
     use_title(title);
     view! {
         <h1>{tr(title)}</h1>

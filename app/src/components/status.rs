@@ -5,8 +5,8 @@ use domain::Msg;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
-use crate::data::{typed, Data};
 use crate::app::use_site;
+use crate::data::{typed, Data};
 use crate::i18n::{tr, use_i18n};
 
 #[component]
@@ -70,6 +70,35 @@ fn not_loaded(failure: Option<ApiFailure>, retry: Callback<()>) -> AnyView {
         None => view! { <Loading /> }.into_any(),
         Some(failure) => view! { <LoadFailed failure retry /> }.into_any(),
     }
+}
+
+/// `shown` while `when` holds, else `otherwise` (a form and its "sent" notice, a button and its
+/// confirmation). The framework's `<Show>` does this too, compiled once per use; this is one
+/// function for all of them.
+pub fn toggle(
+    when: impl Fn() -> bool + Send + Sync + 'static,
+    shown: impl Fn() -> AnyView + Send + Sync + 'static,
+    otherwise: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    toggle_erased(Box::new(when), Box::new(shown), Box::new(otherwise))
+}
+
+type ViewFn = Box<dyn Fn() -> AnyView + Send + Sync>;
+
+fn toggle_erased(when: Box<dyn Fn() -> bool + Send + Sync>, shown: ViewFn, otherwise: ViewFn) -> impl IntoView {
+    let when = Memo::new(move |_| when());
+    erased(move || if when.get() { shown() } else { otherwise() })
+}
+
+/// Nothing, for a [`toggle`] without an `otherwise`.
+pub fn nothing() -> AnyView {
+    ().into_any()
+}
+
+/// A reactive view (`move || …` in a view) behind one concrete type: the framework's effect and
+/// update code is compiled once, not once per closure.
+pub fn reactive<V: IntoView + 'static>(render: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
+    erased(move || render().into_any())
 }
 
 /// A reactive view behind one concrete type, so the framework's rendering code for it is compiled

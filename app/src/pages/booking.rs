@@ -9,9 +9,7 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::app::use_site;
-use crate::components::calendar::{
-    attempt_key, book_action, day_label, desk_periods, hh_mm, iso, parse_date, shift, Choice, ConfirmBooking, DESKS, ROOM,
-};
+use crate::components::calendar::{attempt_key, book_action, day_label, desk_periods, hh_mm, iso, parse_date, shift, Choice, ConfirmBooking, DESKS, ROOM};
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
 use crate::data::load;

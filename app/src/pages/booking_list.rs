@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::calendar::{day_label, failure_alert, hours, period_label};
 use crate::components::session::{guarded, Audience};
-use crate::components::status::with_loaded;
-use crate::data::{load, Task};
+use crate::components::status::{nothing, reactive, toggle, with_loaded};
+use crate::data::{load, Answer, Task};
 use crate::i18n::{tr, use_i18n, use_title};
 
 #[component]
@@ -99,7 +99,9 @@ fn booking_card(b: Booking, cancel: Task) -> impl IntoView {
                     </button>
                 })}
             </div>
-            <Show when=move || confirming.get()>
+            {toggle(
+                move || confirming.get(),
+                move || view! {
                 <div class="confirm" role="alertdialog" aria-labelledby=question.clone()>
                     <p id=question.clone()><strong>{tr(Ui::CancelBookingQuestion)}</strong></p>
                     <div class="actions">
@@ -113,7 +115,9 @@ fn booking_card(b: Booking, cancel: Task) -> impl IntoView {
                         <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::KeepBooking)}</button>
                     </div>
                 </div>
-            </Show>
+                }.into_any(),
+                nothing,
+            )}
         </li>
     }
 }
@@ -123,7 +127,7 @@ fn booking_card(b: Booking, cancel: Task) -> impl IntoView {
 fn CalendarFeedCard() -> impl IntoView {
     let i18n = use_i18n();
     let create = Task::new();
-    let feed = RwSignal::new(None);
+    let feed = Answer::new();
     let copied = RwSignal::new(false);
     let failure = create.failure_signal();
     view! {
@@ -141,7 +145,7 @@ fn CalendarFeedCard() -> impl IntoView {
             </button>
             {failure_alert(failure)}
             <div aria-live="polite">
-                {move || match feed.get() {
+                {reactive(move || match feed.get() {
                     Some(CalendarFeed { url }) => {
                         let to_copy = url.clone();
                         Some(view! {
@@ -156,7 +160,7 @@ fn CalendarFeedCard() -> impl IntoView {
                         })
                     }
                     _ => None,
-                }}
+                })}
             </div>
         </section>
     }

@@ -6,7 +6,7 @@ use domain::wire::{ResourceKind, SiteContent};
 use domain::Msg;
 use leptos::prelude::*;
 
-use crate::components::status::with_site;
+use crate::components::status::{reactive, with_site};
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 
 #[component]
@@ -40,10 +40,10 @@ pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
                             <tr>
                                 <th scope="row">{move || weekday_name(day, i18n.lang())}</th>
                                 <td>
-                                    {move || match h {
+                                    {reactive(move || match h {
                                         Some(h) => i18n.f(Msg::HoursRange, &[("open", &h.open.to_string()), ("close", &h.close.to_string())]),
                                         None => i18n.t(Msg::Closed).to_string(),
-                                    }}
+                                    })}
                                 </td>
                             </tr>
                         }

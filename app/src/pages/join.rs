@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::form::{described_by, field_error, field_errors, invalid, split_tags, ErrorSummary, Field};
+use crate::components::status::{toggle, with_site};
 use crate::data::Task;
-use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title};
 
 const LABELS: &[(&str, Ui)] = &[
@@ -125,11 +125,15 @@ pub fn Join() -> impl IntoView {
 
     view! {
         <h1>{tr(Msg::JoinTitle)}</h1>
-        <Show when=move || send.done() fallback=form>
+        {toggle(
+            move || send.done(),
+            move || view! {
             <div class="notice notice--ok" role="status">
                 <h2>{tr(Ui::ApplicationSentTitle)}</h2>
                 <p>{move || i18n.f(Ui::ApplicationSentText, &[("email", &email.get())])}</p>
             </div>
-        </Show>
+            }.into_any(),
+            move || form().into_any(),
+        )}
     }
 }

@@ -7,8 +7,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api;
 use crate::components::form::{field_errors, ErrorSummary, Field};
-use crate::data::Task;
 use crate::components::session::{use_session, Session};
+use crate::data::Task;
 use crate::i18n::{tr, use_i18n, use_title};
 
 const LABELS: &[(&str, Ui)] = &[("email", Ui::FieldEmail), ("password", Ui::FieldPassword)];

@@ -10,9 +10,9 @@ use leptos_router::hooks::use_navigate;
 use crate::api;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{field_errors, split_tags, ErrorSummary, Field};
-use crate::data::Task;
 use crate::components::session::{guarded, use_session, Audience};
-use crate::components::status::with_site;
+use crate::components::status::{reactive, with_site};
+use crate::data::Task;
 use crate::format;
 use crate::i18n::{tr, use_i18n, use_title};
 
@@ -49,8 +49,8 @@ fn Membership() -> impl IntoView {
             <p class="membership" class:membership--active=move || status().is_active()>
                 {move || format::membership(status(), i18n.lang())}
             </p>
-            {move || (!status().is_active()).then(|| view! { <p>{tr(Ui::HowToRenew)}</p> })}
-            {move || status().is_active().then(|| view! { <p class="note">{tr(Ui::RenewLater)}</p> })}
+            {reactive(move || (!status().is_active()).then(|| view! { <p>{tr(Ui::HowToRenew)}</p> }))}
+            {reactive(move || status().is_active().then(|| view! { <p class="note">{tr(Ui::RenewLater)}</p> }))}
         </section>
     }
 }
@@ -146,7 +146,7 @@ fn MyClubs() -> impl IntoView {
             <li class="club-row">
                 <span class="club-row__name">
                     {move || i18n.pick(&club_name)}
-                    {move || is_member().then(|| view! { <span class="tag">{move || i18n.t(Ui::YouAreIn)}</span> })}
+                    {reactive(move || is_member().then(|| view! { <span class="tag">{move || i18n.t(Ui::YouAreIn)}</span> }))}
                 </span>
                 <button
                     type="button"

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::components::form::{field_errors, ErrorSummary, Field};
+use crate::components::status::toggle;
 use crate::data::Task;
 use crate::i18n::{tr, use_i18n, use_title};
 
@@ -27,20 +28,21 @@ pub fn PasswordForgot() -> impl IntoView {
     };
     view! {
         <h1>{tr(Ui::ForgotTitle)}</h1>
-        <Show
-            when=move || ask.done()
-            fallback=move || view! {
+        {toggle(
+            move || ask.done(),
+            move || view! {
+                <div class="notice notice--ok" role="status">
+                    <p>{move || i18n.f(Ui::ResetLinkSent, &[("email", &email.get())])}</p>
+                </div>
+            }.into_any(),
+            move || view! {
                 <p class="lead">{tr(Ui::ForgotLead)}</p>
                 <form class="form" novalidate on:submit=on_submit>
                     <ErrorSummary failure labels=LABELS />
                     <Field name="email" label=Ui::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
                     <button type="submit" class="button" disabled=move || ask.pending()>{tr(Ui::SendResetLink)}</button>
                 </form>
-            }
-        >
-            <div class="notice notice--ok" role="status">
-                <p>{move || i18n.f(Ui::ResetLinkSent, &[("email", &email.get())])}</p>
-            </div>
-        </Show>
+            }.into_any(),
+        )}
     }
 }

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::api;
 use crate::app::use_site;
 use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
-use crate::data::Task;
+use crate::components::status::{nothing, reactive, toggle};
+use crate::data::{Answer, Task};
 use crate::i18n::{tr, use_i18n, use_title};
 
 const LABELS: &[(&str, Ui)] = &[
@@ -41,7 +42,7 @@ pub fn RentalRequestPage() -> impl IntoView {
     let needs_visio = RwSignal::new(true);
     let message = RwSignal::new(String::new());
     let send = Task::new();
-    let created = RwSignal::new(None);
+    let created = Answer::new();
     let failure = send.failure_signal();
     let errors = field_errors(failure);
     let rates = move || site.get().and_then(Result::ok).map(|s| s.room_rates);
@@ -75,19 +76,9 @@ pub fn RentalRequestPage() -> impl IntoView {
     let sent = move || created.get();
     view! {
         <h1>{tr(Ui::RentalRequestTitle)}</h1>
-        <Show
-            when=move || sent().is_none()
-            fallback=move || sent().map(|RentalCreated { token, price_cents, .. }| {
-                let href = format!("/location/{token}");
-                view! {
-                    <div class="notice" role="status">
-                        <h2>{tr(Ui::RentalSentTitle)}</h2>
-                        <p>{move || i18n.f(Ui::RentalSentText, &[("price", &format_euros(price_cents, i18n.lang()))])}</p>
-                        <p><a href=href class="button">{tr(Ui::FollowRequest)}</a></p>
-                    </div>
-                }
-            })
-        >
+        {toggle(
+            move || sent().is_none(),
+            move || view! {
             <p class="lead">{tr(Ui::RentalRequestLead)}</p>
             <form class="form" novalidate on:submit=on_submit>
                 <ErrorSummary failure labels=LABELS />
@@ -112,10 +103,10 @@ pub fn RentalRequestPage() -> impl IntoView {
                     {field_error(errors, "period")}
                 </fieldset>
                 <div class="price" aria-live="polite">
-                    {move || price().map(|(price, members)| view! {
+                    {reactive(move || price().map(|(price, members)| view! {
                         <p class="price__total">{move || i18n.t(Ui::Price)}" "<strong>{price}</strong></p>
                         <p class="note">{members}</p>
-                    })}
+                    }))}
                     <p class="note">{tr(Msg::VatNote)}</p>
                 </div>
                 <Field name="attendees" label=Ui::FieldAttendees value=attendees errors kind="number" inputmode="numeric" required=true />
@@ -127,6 +118,18 @@ pub fn RentalRequestPage() -> impl IntoView {
                 <Field name="message" label=Ui::FieldMessage value=message errors multiline=true />
                 <button type="submit" class="button" disabled=move || send.pending()>{tr(Ui::SendRentalRequest)}</button>
             </form>
-        </Show>
+            }.into_any(),
+            move || sent().map(|RentalCreated { token, price_cents, .. }| {
+                let href = format!("/location/{token}");
+                view! {
+                    <div class="notice" role="status">
+                        <h2>{tr(Ui::RentalSentTitle)}</h2>
+                        <p>{move || i18n.f(Ui::RentalSentText, &[("price", &format_euros(price_cents, i18n.lang()))])}</p>
+                        <p><a href=href class="button">{tr(Ui::FollowRequest)}</a></p>
+                    </div>
+                }
+                .into_any()
+            }).unwrap_or_else(nothing),
+        )}
     }
 }

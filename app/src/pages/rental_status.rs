@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::calendar::{failure_alert, hours, period_label};
-use crate::components::status::with_loaded;
+use crate::components::status::{nothing, toggle, with_loaded};
 use crate::data::{load, Task};
 use crate::i18n::{tr, use_i18n, use_title};
 
@@ -63,7 +63,9 @@ pub fn RentalStatus() -> impl IntoView {
                                 on:click=move |_| confirming.update(|c| *c = !*c)>{tr(Ui::CancelRental)}</button>
                         })}
                     </div>
-                    <Show when=move || confirming.get() && open>
+                    {toggle(
+                        move || confirming.get() && open,
+                        move || view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="cancel-rental-q">
                             <p id="cancel-rental-q"><strong>{tr(Ui::CancelRentalQuestion)}</strong></p>
                             <div class="actions">
@@ -75,7 +77,9 @@ pub fn RentalStatus() -> impl IntoView {
                                 <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::KeepBooking)}</button>
                             </div>
                         </div>
-                    </Show>
+                        }.into_any(),
+                        nothing,
+                    )}
                 </section>
                 {quote_view(r.quote, r.organisation, r.contact_name)}
             }

@@ -10,9 +10,9 @@ use crate::api;
 use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::search::club_name;
 use crate::components::staff::StaffFrame;
-use crate::components::status::with_loaded;
-use crate::format;
+use crate::components::status::{nothing, toggle, with_loaded};
 use crate::data::{load, Task};
+use crate::format;
 use crate::i18n::{tr, use_i18n, I18n};
 
 #[component]
@@ -135,13 +135,17 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                     {tr(Ui::Decline)}
                 </button>
             </div>
-            <Show when=move || declining.get()>
+            {toggle(
+                move || declining.get(),
+                move || view! {
                 <form class="form" novalidate on:submit=on_decline>
                     <ErrorSummary failure=Signal::derive(move || errors.with(|e| !e.is_empty()).then(|| decline_failure.get()).flatten()) labels=&[] />
                     <Field name="reason" label=Ui::FieldDeclineReason value=reason errors multiline=true required=true />
                     <button type="submit" class="button button--danger" disabled=move || decisions.decline.pending()>{tr(Ui::ConfirmDecline)}</button>
                 </form>
-            </Show>
+                }.into_any(),
+                nothing,
+            )}
         </li>
     }
 }

@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use crate::api::{self, MemberSearch};
 use crate::components::calendar::{attempt_key, book_action, day_label, failure_alert, hours, Choice, ConfirmBooking, DESKS, ROOM};
 use crate::components::staff::StaffFrame;
-use crate::data::{load, Task};
+use crate::components::status::reactive;
+use crate::data::{load, Answer, Task};
 use crate::i18n::{tr, use_i18n};
 
 #[component]
@@ -80,7 +81,7 @@ fn BookOnBehalf() -> impl IntoView {
             </form>
             <fieldset class="field" aria-live="polite">
                 <legend>{tr(Ui::FieldMember)}</legend>
-                {move || found.get().and_then(Result::ok).map(|list| list.into_iter().take(8).map(|m| {
+                {reactive(move || found.get().and_then(Result::ok).map(|list| list.into_iter().take(8).map(|m| {
                     let (id, name) = (m.id, m.name.clone());
                     let input = format!("member-{id}");
                     view! {
@@ -90,7 +91,7 @@ fn BookOnBehalf() -> impl IntoView {
                             <label for=input>{m.name.clone()}" · "{m.email.clone()}</label>
                         </div>
                     }
-                }).collect_view())}
+                }).collect_view()))}
             </fieldset>
             <form class="form" on:submit=on_submit>
                 {resource_select("o-resource", resource)}
@@ -124,7 +125,7 @@ fn BlockResource() -> impl IntoView {
     let end = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
     let block = Task::new();
-    let created = RwSignal::new(None);
+    let created = Answer::new();
     let failure = block.failure_signal();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -153,7 +154,7 @@ fn BlockResource() -> impl IntoView {
             </form>
             {failure_alert(failure)}
             <div aria-live="polite">
-                {move || match created.get() {
+                {reactive(move || match created.get() {
                     Some(BlockCreated { affected, .. }) => Some(view! {
                         <div class="notice">
                             <p><strong>{move || i18n.t(Ui::Blocked)}</strong></p>
@@ -173,7 +174,7 @@ fn BlockResource() -> impl IntoView {
                         </div>
                     }),
                     _ => None,
-                }}
+                })}
             </div>
         </section>
     }

@@ -13,8 +13,8 @@ use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::search::club_name;
 use crate::components::session::use_session;
 use crate::components::staff::{role_label, StaffFrame};
-use crate::components::status::with_loaded;
-use crate::data::{load, Task};
+use crate::components::status::{reactive, with_loaded};
+use crate::data::{load, Answer, Task};
 use crate::format;
 use crate::i18n::{tr, use_i18n};
 
@@ -32,7 +32,7 @@ fn MemberRecord() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or(0));
     // The requests live here, above the record they reload, so their outcome outlives the reload.
-    let pay = PayForm { task: Task::new(), recorded: RwSignal::new(None) };
+    let pay = PayForm { task: Task::new(), recorded: Answer::new() };
     let deactivate = Task::new();
     let set_role = Task::new();
     let detail = load(move || {
@@ -142,7 +142,7 @@ fn method_label(method: &str) -> Ui {
 #[derive(Clone, Copy)]
 struct PayForm {
     task: Task,
-    recorded: RwSignal<Option<Payment>>,
+    recorded: Answer<Payment>,
 }
 
 #[component]
@@ -163,9 +163,9 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
                 local.set(None);
                 let req = PaymentRequest { amount_cents: cents, paid_on: paid_on.get_untracked(), method: method.get_untracked() };
                 let (lang, recorded) = (i18n.lang_untracked(), pay.recorded);
-                recorded.set(None);
+                recorded.clear();
                 pay.task.run(async move {
-                    recorded.set(Some(api::record_payment(member, &req, lang).await?));
+                    recorded.set(api::record_payment(member, &req, lang).await?);
                     Ok(())
                 });
             }
@@ -218,7 +218,7 @@ fn RoleForm(member: i64, current: Role, set_role: Task) -> impl IntoView {
             set_role.run(async move { api::set_role(member, r, lang).await });
         }
     };
-    move || {
+    reactive(move || {
         is_admin().then(|| {
             view! {
                 <section class="card" aria-labelledby="role-title">
@@ -239,7 +239,7 @@ fn RoleForm(member: i64, current: Role, set_role: Task) -> impl IntoView {
                 </section>
             }
         })
-    }
+    })
 }
 
 #[component]

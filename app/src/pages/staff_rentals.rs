@@ -11,7 +11,7 @@ use crate::api;
 use crate::components::calendar::{failure_alert, hours, period_label};
 use crate::components::form::Field;
 use crate::components::staff::StaffFrame;
-use crate::components::status::with_loaded;
+use crate::components::status::{nothing, toggle, with_loaded};
 use crate::data::{load, Task};
 use crate::i18n::{tr, use_i18n};
 use crate::pages::rental_status::rental_status_label;
@@ -96,7 +96,9 @@ fn rental_card(r: RentalView, decision: Task) -> impl IntoView {
                     <button type="button" class="button button--secondary" aria-expanded=move || declining.get().to_string()
                         on:click=move |_| declining.update(|d| *d = !*d)>{tr(Ui::Decline)}</button>
                 </div>
-                <Show when=move || declining.get()>
+                {toggle(
+                    move || declining.get(),
+                    move || view! {
                     <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
                         decide(decision, id, Some(reason.get_untracked()), i18n.lang_untracked());
@@ -104,7 +106,9 @@ fn rental_card(r: RentalView, decision: Task) -> impl IntoView {
                         <Field name="reason" label=Ui::FieldDeclineReason value=reason errors=no_errors multiline=true required=true />
                         <button type="submit" class="button button--danger" disabled=move || decision.pending()>{tr(Ui::ConfirmDecline)}</button>
                     </form>
-                </Show>
+                    }.into_any(),
+                    nothing,
+                )}
             })}
         </li>
     }
