@@ -70,7 +70,10 @@ impl ChromeDriver {
         let caps = json!({
             "browserName": "chrome",
             "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
-            "goog:loggingPrefs": { "browser": "ALL" }
+            "goog:loggingPrefs": { "browser": "ALL" },
+            // A page that never finishes loading, or a script that never returns, fails its step
+            // after 30 s with the command that hung, instead of stalling the whole journey.
+            "timeouts": { "pageLoad": 30_000, "script": 30_000 }
         });
         let caps = caps.as_object().cloned().context("capabilities object")?;
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
