@@ -1,17 +1,20 @@
 //! `/`: what the cantine is, today's opening, next events, partners.
 
+use domain::ui_text::Ui;
 use domain::wire::{SiteContent, TodayOpening};
 use domain::Msg;
 use leptos::prelude::*;
 
 use crate::components::calendar_quick::QuickBook;
-use crate::components::status::with_site;
+use crate::components::session::use_session;
+use crate::components::status::{toggle, with_site};
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 
 #[component]
 pub fn Home() -> impl IntoView {
     use_title(Msg::NavHome);
     let i18n = use_i18n();
+    let session = use_session();
     view! {
         <section class="hero">
             <h1>"Silicon Kerne"</h1>
@@ -19,7 +22,12 @@ pub fn Home() -> impl IntoView {
             <p class="lead">{tr(Msg::HomeLead)}</p>
             <div class="actions">
                 <a href="/coworking" class="button">{tr(Msg::DiscoverCoworking)}</a>
-                <a href="/adherer" class="button button--secondary">{tr(Msg::NavJoin)}</a>
+                // Members book; visitors are invited to join.
+                {toggle(
+                    move || session.role().is_some(),
+                    || view! { <a href="/reserver" class="button button--secondary">{tr(Ui::BookTitle)}</a> }.into_any(),
+                    || view! { <a href="/adherer" class="button button--secondary">{tr(Msg::NavJoin)}</a> }.into_any(),
+                )}
             </div>
         </section>
         <QuickBook />

@@ -66,6 +66,9 @@ pub async fn member_books_a_desk_from_home_and_cancels_it(ctx: &'static Ctx) -> 
         log_in(ctx, &page, "membre40@silicon-kerne.test", DEMO_PASSWORD, "Mon espace").await?;
         page.goto(&ctx.url("/")).await?;
         page.wait_for_heading("Silicon Kerne").await?;
+        // A member is offered to book, not to join.
+        wait_for(&page, Locator::Css(".hero a[href='/reserver']"), "the hero's booking link for a member").await?;
+        ensure!(page.client.find_all(Locator::Css(".hero a[href='/adherer']")).await?.is_empty(), "a member is invited to join");
         // Tap 1: a period of the next open day; tap 2: confirm.
         let period = wait_for(
             &page,
