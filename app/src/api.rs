@@ -157,9 +157,9 @@ pub async fn confirm_password_reset(req: &SetPasswordRequest, lang: Lang) -> Res
 
 // ---------------------------------------------------------------- members
 
-/// `GET /api/me`
-pub async fn me(lang: Lang) -> Result<Me, ApiFailure> {
-    send(Method::GET, "/api/me", NO_BODY, lang).await
+/// `GET /api/session`: the caller, or `None` for a visitor.
+pub async fn session(lang: Lang) -> Result<Option<Me>, ApiFailure> {
+    send(Method::GET, "/api/session", NO_BODY, lang).await
 }
 
 /// `PUT /api/me/profile`

@@ -154,6 +154,20 @@ impl Page {
         }
     }
 
+    /// Wait for an element, up to 20 s (what appears once the app has heard from the API).
+    pub async fn wait_for(&self, locator: Locator<'_>, what: &str) -> Result<fantoccini::elements::Element> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(el) = self.client.find(locator).await {
+                return Ok(el);
+            }
+            if Instant::now() > deadline {
+                bail!("{what} never appeared; the page shows:\n{}", self.text().await?);
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
     /// Wait for the main heading to read `expected`.
     pub async fn wait_for_heading(&self, expected: &str) -> Result<()> {
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -1,5 +1,6 @@
-//! Who is using the app: asked once to `GET /api/me`, then kept up to date by login, logout and
-//! every call that answers with the caller. The session cookie itself is HttpOnly: the app never sees it.
+//! Who is using the app: asked once to `GET /api/session` (the caller, or null for a visitor), then
+//! kept up to date by login, logout and every call that answers with the caller. The session cookie
+//! itself is HttpOnly: the app never sees it.
 
 use domain::accounts::Role;
 use domain::wire::Me;
@@ -25,22 +26,22 @@ pub struct Session(RwSignal<Auth>);
 
 impl Session {
     pub fn init(i18n: I18n) -> Session {
-        // Only ask the server when this browser logged in before: visitors (most people) cost no
-        // request and no 401 in their console.
-        if !remembered() {
-            return Session(RwSignal::new(Auth::Anonymous));
-        }
         let session = Session(RwSignal::new(Auth::Unknown));
         leptos::task::spawn_local(async move {
-            // Any failure (401, offline) reads as "not logged in": the login page is the way back.
-            let auth = match api::me(i18n.lang_untracked()).await {
-                Ok(me) => Auth::Member(me),
-                Err(_) => Auth::Anonymous,
+            // `GET /api/session` answers null for visitors (no 401 to log); a failure (offline)
+            // reads as "not logged in": the login page is the way back.
+            let auth = match api::session(i18n.lang_untracked()).await {
+                Ok(Some(me)) => Auth::Member(me),
+                _ => Auth::Anonymous,
             };
-            remember(matches!(auth, Auth::Member(_)));
             session.0.set(auth);
         });
         session
+    }
+
+    /// Whether `/api/session` has answered (tracked).
+    pub fn known(&self) -> bool {
+        self.0.with(|a| !matches!(a, Auth::Unknown))
     }
 
     /// The caller, tracked.
@@ -59,12 +60,10 @@ impl Session {
     }
 
     pub fn set(&self, me: Me) {
-        remember(true);
         self.0.set(Auth::Member(me));
     }
 
     pub fn clear(&self) {
-        remember(false);
         self.0.set(Auth::Anonymous);
     }
 
@@ -76,23 +75,6 @@ impl Session {
             "/espace"
         }
     }
-}
-
-const HINT_KEY: &str = "kerne.session";
-
-/// Whether this browser has (probably) a session cookie: a hint, never a credential.
-fn remembered() -> bool {
-    storage().and_then(|s| s.get_item(HINT_KEY).ok().flatten()).is_some()
-}
-
-fn remember(logged_in: bool) {
-    if let Some(s) = storage() {
-        let _ = if logged_in { s.set_item(HINT_KEY, "1") } else { s.remove_item(HINT_KEY) };
-    }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    window().local_storage().ok().flatten()
 }
 
 pub fn use_session() -> Session {

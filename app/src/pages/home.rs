@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::calendar_quick::QuickBook;
 use crate::components::session::use_session;
-use crate::components::status::{toggle, with_site};
+use crate::components::status::{reactive, with_site};
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 
 #[component]
@@ -22,12 +22,12 @@ pub fn Home() -> impl IntoView {
             <p class="lead">{tr(Msg::HomeLead)}</p>
             <div class="actions">
                 <a href="/coworking" class="button">{tr(Msg::DiscoverCoworking)}</a>
-                // Members book; visitors are invited to join.
-                {toggle(
-                    move || session.role().is_some(),
-                    || view! { <a href="/reserver" class="button button--secondary">{tr(Ui::BookTitle)}</a> }.into_any(),
-                    || view! { <a href="/adherer" class="button button--secondary">{tr(Msg::NavJoin)}</a> }.into_any(),
-                )}
+                // Members book, visitors are invited to join; nothing until the session is known.
+                {reactive(move || match (session.known(), session.role()) {
+                    (false, _) => None,
+                    (true, Some(_)) => Some(view! { <a href="/reserver" class="button button--secondary">{tr(Ui::BookTitle)}</a> }.into_any()),
+                    (true, None) => Some(view! { <a href="/adherer" class="button button--secondary">{tr(Msg::NavJoin)}</a> }.into_any()),
+                })}
             </div>
         </section>
         <QuickBook />

@@ -111,6 +111,32 @@ pub async fn logout_and_deactivation_revoke_sessions(api: &'static Api) -> Resul
     Ok(())
 }
 
+/// `GET /api/session`: who is there, without a 401: null for a visitor, for a session that ended and
+/// for a garbled cookie; the member for a live session; never cached.
+pub async fn the_session_says_who_is_there_without_an_error(api: &'static Api) -> Result<()> {
+    let resp = anonymous(api).get("/api/session").await?;
+    ensure!(resp.headers().get("cache-control").is_some_and(|v| v == "no-store"), "the session answer must not be cached");
+    let visitor: Option<Me> = expect_json(resp, 200).await?;
+    ensure!(visitor.is_none(), "a visitor is nobody: {visitor:?}");
+
+    let member = anonymous(api).login("membre18@silicon-kerne.test", DEMO_PASSWORD).await?;
+    let me: Option<Me> = expect_json(member.get("/api/session").await?, 200).await?;
+    ensure!(me.as_ref().is_some_and(|m| m.email == "membre18@silicon-kerne.test"), "the logged-in member: {me:?}");
+
+    expect_status(member.post("/api/auth/logout", &json!({})).await?, 204).await?;
+    let after: Option<Me> = expect_json(member.get("/api/session").await?, 200).await?;
+    ensure!(after.is_none(), "after logging out: {after:?}");
+
+    let resp = reqwest::Client::new()
+        .get(format!("{}/api/session", api.app.base_url))
+        .header("Cookie", format!("{SESSION_COOKIE}=not-a-session"))
+        .send()
+        .await?;
+    let garbled: Option<Me> = expect_json(resp, 200).await?;
+    ensure!(garbled.is_none(), "a garbled cookie is nobody: {garbled:?}");
+    Ok(())
+}
+
 pub async fn cross_site_and_non_json_writes_are_refused(api: &'static Api) -> Result<()> {
     let member = anonymous(api).login("membre17@silicon-kerne.test", DEMO_PASSWORD).await?;
     let profile = json!({ "name": "Pirate", "phone": "", "company": "", "skills": [], "bio": "", "in_directory": false, "lang": "fr" });

@@ -72,6 +72,7 @@ fn main() -> std::process::ExitCode {
             auth::five_failures_lock_the_account_for_a_while,
             auth::twenty_failures_from_one_client_are_throttled,
             auth::logout_and_deactivation_revoke_sessions,
+            auth::the_session_says_who_is_there_without_an_error,
             auth::cross_site_and_non_json_writes_are_refused,
             membership::a_payment_sets_a_year_and_bad_input_stores_nothing,
             membership::simultaneous_payments_extend_once,

@@ -269,7 +269,7 @@ pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> 
         let r = async {
             page.goto(&ctx.url("/espace")).await?;
             page.wait_for_heading("Mon espace").await?;
-            ensure!(page.client.find(Locator::Css("main a[href^='/connexion']")).await.is_ok(), "visitors are asked to log in");
+            page.wait_for(Locator::Css("main a[href^='/connexion']"), "the prompt asking a visitor to log in").await?;
             check_page(&page, "espace-visiteur-fr", &[]).await?;
             page.goto(&ctx.url("/invitation")).await?;
             page.wait_for_heading("Bienvenue à Silicon Kerne").await?;

@@ -2,9 +2,9 @@
 //! with staff approval, and the check-in of a coworker. Each journey has its own member and dates,
 //! and the suite's database is fresh for each run.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use anyhow::{bail, ensure, Context, Result};
+use anyhow::{ensure, Context, Result};
 use fantoccini::elements::Element;
 use fantoccini::Locator;
 use kerne_tests::api_client::{expect_json, ApiClient};
@@ -36,16 +36,7 @@ fn plus_days(date: &str, days: i64) -> Result<String> {
 
 /// Wait for an element, up to 20 s.
 async fn wait_for(page: &Page, locator: Locator<'_>, what: &str) -> Result<Element> {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Ok(el) = page.client.find(locator).await {
-            return Ok(el);
-        }
-        if Instant::now() > deadline {
-            bail!("{what} never appeared; the page shows:\n{}", page.text().await?);
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
+    page.wait_for(locator, what).await
 }
 
 /// Set a date input the way a date picker does (typing into one depends on the browser's locale).

@@ -47,10 +47,7 @@ pub async fn home_shows_the_cantine_and_its_partners(ctx: &'static Ctx) -> Resul
             ensure!(text.contains("Appnexus"), "the partner Appnexus is not on the home page");
             ensure!(text.contains("Aujourd'hui"), "no today card");
             ensure!(text.contains("Réunion du club"), "no upcoming club meeting");
-            ensure!(
-                page.client.find(Locator::Css(".hero a[href='/adherer']")).await.is_ok(),
-                "a visitor is not invited to join from the home page"
-            );
+            page.wait_for(Locator::Css(".hero a[href='/adherer']"), "the home page's invitation to join, for a visitor").await?;
             ensure!(page.console_errors().await?.is_empty(), "console errors: {:?}", page.console_errors().await?);
             Ok(())
         }

@@ -34,6 +34,9 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Post, "/api/auth/password-reset/confirm", "confirm_password_reset", "Set a new password with the single-use reset link (1 h); revokes other sessions and logs in.", "auth", Public, handler!(confirm_password_reset))
             .body::<SetPasswordRequest>()
             .returns::<Me>(200),
+        Route::new(Method::Get, "/api/session", "session", "The caller when logged in, else null: how the app learns who is there without a 401.", "me", Public, handler!(session))
+            .with_caller()
+            .returns::<Option<Me>>(200),
         Route::new(Method::Get, "/api/me", "me", "The caller: identity, role, membership status, profile, clubs.", "me", Member, handler!(me)).returns::<Me>(200),
         Route::new(Method::Put, "/api/me/profile", "update_profile", "Edit one's profile and directory opt-in.", "me", Member, handler!(update_profile))
             .body::<ProfileUpdate>()
@@ -228,6 +231,15 @@ pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> 
 async fn current(ctx: &Ctx) -> Result<accounts::MemberRow, ApiError> {
     let id = ctx.member()?.id;
     accounts::member_by_id(&ctx.db()?, id).await?.ok_or(ApiError::Unauthorized)
+}
+
+/// `null` for a visitor (or a session that ended), the caller otherwise; never cached.
+pub async fn session(ctx: Ctx) -> Result<Response, ApiError> {
+    let me = match ctx.caller.member() {
+        Some(member) => accounts::member_by_id(&ctx.db()?, member.id).await?.map(|row| row.me(paris::local_date(ctx.now))),
+        None => None,
+    };
+    Ok(Response::from_json(&me)?)
 }
 
 pub async fn me(ctx: Ctx) -> Result<Response, ApiError> {
