@@ -22,6 +22,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 const [mappingPath, wasmPath, gluePath, ...droppedClasses] = process.argv.slice(2);
 const mapping = JSON.parse(readFileSync(mappingPath, "utf8"));
 let glue = readFileSync(gluePath, "utf8");
+// What the minified module imports (read once: compiling it is the slow part).
+const imports = WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)));
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const fail = (message) => {
@@ -67,7 +69,7 @@ for (const [, name, short] of mapping.imports) {
 // The module the imports come from (`"./app_bg.js": import0`), renamed too: read its new name
 // from the minified module itself.
 const oldModules = [...new Set(mapping.imports.map(([module]) => module))];
-const newModules = [...new Set(WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath))).map((i) => i.module))];
+const newModules = [...new Set(imports.map((i) => i.module))];
 if (oldModules.length !== 1 || newModules.length !== 1) fail(`expected one import module, got ${oldModules} → ${newModules}`);
 const moduleKey = new RegExp(`"${escape(oldModules[0])}":`, "g");
 if (count(moduleKey) !== 1) fail(`module ${oldModules[0]} is not a key of the imports`);
@@ -85,7 +87,7 @@ for (const [, used] of glue.matchAll(/\bwasm\.([A-Za-z_$][\w$]*)/g)) {
 }
 
 // Every import of the minified module is a key of the rewritten imports object, once.
-for (const { name } of WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(wasmPath)))) {
+for (const { name } of imports) {
     if (count(new RegExp(`^\\s+${escape(name)}: function`, "gm")) !== 1) fail(`the module imports ${name}, which the glue does not provide once`);
 }
 

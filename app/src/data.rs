@@ -17,8 +17,9 @@ use leptos::prelude::*;
 
 use crate::api::ApiFailure;
 
-type Value = Arc<dyn Any + Send + Sync>;
-type Loaded = Result<Value, ApiFailure>;
+/// A loaded value or a kept answer, its type erased (and restored by [`typed`]).
+pub type Value = Arc<dyn Any + Send + Sync>;
+pub type Loaded = Result<Value, ApiFailure>;
 type Fetch = Pin<Box<dyn Future<Output = Loaded>>>;
 
 /// Data of type `T` loaded from the API, refetched when the signals read by its fetcher change.
@@ -50,7 +51,7 @@ where
 
 /// The one `LocalResource` instantiation of the app.
 fn resource(fetch: Box<dyn Fn() -> Fetch>) -> LocalResource<Loaded> {
-    LocalResource::new(move || fetch())
+    LocalResource::new(fetch)
 }
 
 impl<T: Clone + 'static> Data<T> {
@@ -65,7 +66,7 @@ impl<T: Clone + 'static> Data<T> {
     }
 
     /// The erased resource, for [`crate::components::status::with_loaded`].
-    pub fn erased(self) -> LocalResource<Result<Arc<dyn Any + Send + Sync>, ApiFailure>> {
+    pub fn erased(self) -> LocalResource<Loaded> {
         self.resource
     }
 }
@@ -98,17 +99,6 @@ impl<T: Clone + 'static> Answer<T> {
     /// The answer, once there (tracked).
     pub fn get(self) -> Option<T> {
         self.slot.with(|v| v.as_ref().map(typed::<T>))
-    }
-
-    pub fn clear(self) {
-        self.slot.set(None);
-    }
-
-    pub fn set(self, value: T)
-    where
-        T: Send + Sync,
-    {
-        self.slot.try_set(Some(Arc::new(value) as Value));
     }
 }
 

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 use domain::ui_text::Ui;
 
 use crate::api;
-use crate::components::status::{reactive, Loading};
+use crate::components::status::{erased, Loading};
 use crate::i18n::{tr, use_i18n, I18n};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +112,8 @@ where
 /// The page's content for the caller.
 pub type Content = Box<dyn Fn(Me) -> AnyView + Send + Sync>;
 
-fn gate(audience: Audience, content: Content) -> impl IntoView {
+/// [`guarded`] for content already erased (the staff frame's).
+pub fn gate(audience: Audience, content: Content) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
     let location = use_location();
@@ -124,7 +125,7 @@ fn gate(audience: Audience, content: Content) -> impl IntoView {
             Auth::Member(me) => Gate::Open(me.id, me.role),
         })
     });
-    reactive(move || match gate.get() {
+    erased(move || match gate.get() {
         Gate::Waiting => view! { <Loading /> }.into_any(),
         Gate::LogIn => {
             let back = location.pathname.get_untracked();

@@ -5,7 +5,7 @@ use domain::ui_text::Ui;
 use domain::wire::Me;
 use leptos::prelude::*;
 
-use crate::components::session::{guarded, Audience, Content};
+use crate::components::session::{gate, Audience, Content};
 use crate::components::shell::nav_link;
 use crate::i18n::{tr, use_title};
 
@@ -39,7 +39,7 @@ fn frame(title: Ui, content: Content) -> impl IntoView {
                 {STAFF_NAV.iter().map(|(href, label)| view! { <li>{nav_link(href, *label, *href == "/gestion")}</li> }).collect_view()}
             </ul>
         </nav>
-        {guarded(Audience::Staff, content)}
+        {gate(Audience::Staff, content)}
     }
 }
 

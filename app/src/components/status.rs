@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiFailure;
 use crate::app::use_site;
-use crate::data::{typed, Data};
+use crate::data::{typed, Data, Loaded, Value};
 use crate::i18n::{tr, use_i18n};
 
 #[component]
@@ -51,12 +51,7 @@ where
     loaded_or_not(data.erased(), Box::new(move |v| content(typed::<T>(v)).into_any()))
 }
 
-type Erased = std::sync::Arc<dyn std::any::Any + Send + Sync>;
-
-fn loaded_or_not(
-    resource: LocalResource<Result<Erased, ApiFailure>>,
-    content: Box<dyn Fn(&Erased) -> AnyView + Send + Sync>,
-) -> impl IntoView {
+fn loaded_or_not(resource: LocalResource<Loaded>, content: Box<dyn Fn(&Value) -> AnyView + Send + Sync>) -> impl IntoView {
     let render = move || match resource.get() {
         Some(Ok(data)) => content(&data),
         other => not_loaded(other.and_then(Result::err), Callback::new(move |_| resource.refetch())),

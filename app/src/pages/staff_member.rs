@@ -162,12 +162,8 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
             Some(cents) => {
                 local.set(None);
                 let req = PaymentRequest { amount_cents: cents, paid_on: paid_on.get_untracked(), method: method.get_untracked() };
-                let (lang, recorded) = (i18n.lang_untracked(), pay.recorded);
-                recorded.clear();
-                pay.task.run(async move {
-                    recorded.set(api::record_payment(member, &req, lang).await?);
-                    Ok(())
-                });
+                let lang = i18n.lang_untracked();
+                pay.task.run_keeping(pay.recorded, async move { api::record_payment(member, &req, lang).await });
             }
             None => {
                 let lang = i18n.lang_untracked();

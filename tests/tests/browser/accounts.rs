@@ -288,6 +288,12 @@ pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> 
             wait_for_text(&page, "résultat").await?;
             let first = page.client.find(Locator::Css("a.row__title")).await.context("a member in the list")?;
             let detail = first.attr("href").await?.context("the member link's href")?;
+            // The concierge records a fee on the member's record and is told until when it runs.
+            page.goto(&ctx.url(&detail)).await?;
+            page.wait_for_heading("Fiche adhérent").await?;
+            fill(&page, "#f-amount_cents", "30").await?;
+            submit(&page, "Enregistrer").await?;
+            wait_for_text(&page, "Cotisation enregistrée : adhésion active jusqu'au").await?;
             let mut pages: Vec<(String, &str, &str)> = vec![
                 ("/connexion".into(), "Connexion", "Log in"),
                 ("/mot-de-passe".into(), "Mot de passe oublié", "Forgotten password"),
