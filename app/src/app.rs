@@ -1,16 +1,18 @@
-//! The root: language, site data and the routes.
+//! What every bundle shares: language, site data, session, the page frame, and the rule saying
+//! which bundle serves which path.
 
 use domain::wire::SiteContent;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::Router;
+use leptos_router::hooks::use_location;
 
 use crate::api;
 use crate::components::session::Session;
 use crate::components::shell::Shell;
+use crate::components::status::Loading;
 use crate::data::{load, Data};
 use crate::i18n::I18n;
-use crate::pages;
+use crate::pages::guest::not_found::NotFound;
 
 /// The public content, fetched once and shared by every page.
 #[derive(Clone, Copy)]
@@ -20,48 +22,73 @@ pub fn use_site() -> SiteData {
     expect_context::<SiteData>()
 }
 
-#[component]
-pub fn App() -> impl IntoView {
-    let i18n = I18n::init();
-    provide_context(i18n);
-    // The content carries both languages, so switching language does not refetch it.
-    let site = load(move || api::site(i18n.lang_untracked()));
-    provide_context(SiteData(site));
-    provide_context(Session::init(i18n));
+/// The three bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
+/// page load starts; the browser test `each_audience_downloads_only_its_own_pages` checks that they agree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    Guest,
+    Member,
+    Staff,
+}
 
-    view! {
-        <Router>
-            <Shell>
-                <Routes fallback=pages::not_found::NotFound>
-                    <Route path=path!("/") view=pages::home::Home />
-                    <Route path=path!("/coworking") view=pages::coworking::Coworking />
-                    <Route path=path!("/salle") view=pages::room::Room />
-                    <Route path=path!("/clubs") view=pages::clubs::Clubs />
-                    <Route path=path!("/e-education") view=pages::education::Education />
-                    <Route path=path!("/partenaires") view=pages::partners::Partners />
-                    <Route path=path!("/association") view=pages::about::About />
-                    <Route path=path!("/adherer") view=pages::join::Join />
-                    <Route path=path!("/connexion") view=pages::login::Login />
-                    <Route path=path!("/mot-de-passe") view=pages::password_forgot::PasswordForgot />
-                    <Route path=path!("/mot-de-passe/nouveau") view=pages::password_new::PasswordNew />
-                    <Route path=path!("/invitation") view=pages::invitation::Invitation />
-                    <Route path=path!("/espace") view=pages::member_area::MemberArea />
-                    <Route path=path!("/annuaire") view=pages::directory::Directory />
-                    <Route path=path!("/gestion") view=pages::staff_applications::StaffApplications />
-                    <Route path=path!("/gestion/membres") view=pages::staff_members::StaffMembers />
-                    <Route path=path!("/gestion/membres/:id") view=pages::staff_member::StaffMember />
-                    <Route path=path!("/gestion/courriels") view=pages::staff_outbox::StaffOutbox />
-                    <Route path=path!("/gestion/journal") view=pages::staff_audit::StaffAudit />
-                    <Route path=path!("/reserver") view=pages::booking::Booking />
-                    <Route path=path!("/mes-reservations") view=pages::booking_list::MyBookings />
-                    <Route path=path!("/salle/demande") view=pages::rental_request::RentalRequestPage />
-                    <Route path=path!("/location/:token") view=pages::rental_status::RentalStatus />
-                    <Route path=path!("/gestion/jour") view=pages::staff_day::StaffDayPage />
-                    <Route path=path!("/gestion/reservations") view=pages::staff_bookings::StaffBookings />
-                    <Route path=path!("/gestion/occupation") view=pages::staff_occupancy::StaffOccupancy />
-                    <Route path=path!("/gestion/locations") view=pages::staff_rentals::StaffRentals />
-                </Routes>
-            </Shell>
-        </Router>
+const MEMBER_PREFIXES: &[&str] = &["/espace", "/reserver", "/mes-reservations", "/annuaire"];
+
+impl Bundle {
+    /// The bundle that serves `path`.
+    pub fn serving(path: &str) -> Bundle {
+        let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        if under("/gestion") {
+            Bundle::Staff
+        } else if MEMBER_PREFIXES.iter().any(|p| under(p)) {
+            Bundle::Member
+        } else {
+            Bundle::Guest
+        }
     }
+}
+
+/// Starts the app of one bundle: the shared frame around that bundle's routes.
+pub fn start<V: IntoView + 'static>(routes: impl FnOnce() -> V + Send + 'static) {
+    console_error_panic_hook::set_once();
+    let first = window().location().pathname().unwrap_or_default();
+    FIRST_PATH.with(|p| *p.borrow_mut() = first);
+    // The static splash in index.html covers the time the wasm takes to load; the app replaces it.
+    if let Some(splash) = document().get_element_by_id("boot-splash") {
+        splash.remove();
+    }
+    leptos::mount::mount_to_body(move || {
+        let i18n = I18n::init();
+        provide_context(i18n);
+        // The content carries both languages, so switching language does not refetch it.
+        let site = load(move || api::site(i18n.lang_untracked()));
+        provide_context(SiteData(site));
+        provide_context(Session::init(i18n));
+        view! {
+            <Router>
+                <Shell>{routes()}</Shell>
+            </Router>
+        }
+    });
+}
+
+/// The fallback of every bundle's routes: a path another bundle serves is loaded as a page (the
+/// router took the click), any other path is not found.
+pub fn elsewhere_or_not_found(this: Bundle) -> AnyView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    // The page load itself started at this path: the boot script chose this bundle for it, and
+    // loading the page again would loop.
+    let loaded_here = FIRST_PATH.with(|first| *first.borrow() == path);
+    if Bundle::serving(&path) != this && !loaded_here {
+        let target = format!("{path}{}{}", location.search.get_untracked(), location.hash.get_untracked());
+        let _ = window().location().replace(&target);
+        view! { <Loading /> }.into_any()
+    } else {
+        view! { <NotFound /> }.into_any()
+    }
+}
+
+thread_local! {
+    /// The path this page load started at.
+    static FIRST_PATH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }

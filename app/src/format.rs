@@ -3,8 +3,8 @@
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use domain::accounts::MembershipStatus;
 use domain::i18n::{fill, format_date_long, month_name, weekday_name};
-use domain::ui_text::Ui;
 use domain::Lang;
+use crate::text::SharedText;
 
 /// An RFC 3339 instant from the API, as Quimper's wall clock: "mardi 8 décembre, 18:30".
 pub fn instant(rfc3339: &str, lang: Lang) -> String {
@@ -27,12 +27,12 @@ pub fn datetime_short(at: NaiveDateTime, lang: Lang) -> String {
 pub fn membership(status: MembershipStatus, lang: Lang) -> String {
     match status {
         MembershipStatus::Active { until } => {
-            fill(Ui::MembershipActive.text(lang), &[("date", &format_date_long(until, lang))])
+            fill(SharedText::MembershipActive.text(lang), &[("date", &format_date_long(until, lang))])
         }
         MembershipStatus::Expired { since } => {
-            fill(Ui::MembershipExpired.text(lang), &[("date", &format_date_long(since, lang))])
+            fill(SharedText::MembershipExpired.text(lang), &[("date", &format_date_long(since, lang))])
         }
-        MembershipStatus::None => Ui::MembershipNone.text(lang).to_string(),
+        MembershipStatus::None => SharedText::MembershipNone.text(lang).to_string(),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The app's side of the translation layer: the current language as a signal in context, `tr(..)`
-//! for reactive text. The strings themselves live in `domain::i18n`, shared with the API.
+//! for reactive text. The strings themselves are in [`crate::text`], one enum per audience.
 
 use domain::i18n::{fill, Text};
 use domain::{Lang, Localized};
@@ -62,11 +62,34 @@ fn storage() -> Option<web_sys::Storage> {
     window().local_storage().ok().flatten()
 }
 
+/// Any text, as a component's prop (a field's label, a button's words): each bundle names its own
+/// enum's strings, and the component does not care which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    fr: &'static str,
+    en: &'static str,
+}
+
+impl Label {
+    pub fn of(text: impl Text) -> Label {
+        Label { fr: text.text(Lang::Fr), en: text.text(Lang::En) }
+    }
+}
+
+impl Text for Label {
+    fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
+}
+
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
-/// Reactive text for a view: `{tr(Msg::Menu)}`.
+/// Reactive text for a view: `{tr(SharedText::Menu)}`.
 pub fn tr(msg: impl Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let i18n = use_i18n();
     move || i18n.t(msg)

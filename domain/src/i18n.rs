@@ -1,6 +1,7 @@
-//! The one translation layer: every user-facing string of the public site is a [`Msg`], every
-//! message only the server writes (errors, emails) an [`ApiMsg`]; the app's own screens use
-//! [`crate::ui_text::Ui`]. A missing translation does not compile.
+//! The translation layer: the languages, texts in both languages, the [`messages!`] macro that
+//! declares an enum of strings (a missing translation does not compile), and [`ApiMsg`], what the
+//! server and the domain's rules say (errors, refused fields, emails). The app's own strings are
+//! the app's (`app/src/text/`).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
@@ -116,118 +117,6 @@ macro_rules! messages {
             }
         }
     };
-}
-
-messages! {
-/// The public site's strings: the app shows them.
-Msg {
-    // Shell
-    SiteTagline => "La cantine numérique de Quimper", "Quimper's digital canteen";
-    SkipToContent => "Aller au contenu", "Skip to content";
-    Menu => "Menu", "Menu";
-    CloseMenu => "Fermer le menu", "Close menu";
-    MainNavigation => "Navigation principale", "Main navigation";
-    SwitchLanguage => "English", "Français";
-    SwitchLanguageLabel => "Read this site in English", "Lire ce site en français";
-    NavHome => "Accueil", "Home";
-    NavCoworking => "Coworking", "Coworking";
-    NavRoom => "Salle de réunion", "Meeting room";
-    NavClubs => "Clubs", "Clubs";
-    NavEducation => "E-éducation", "E-education";
-    NavPartners => "Partenaires", "Partners";
-    NavAbout => "L'association", "About us";
-    NavJoin => "Adhérer", "Join";
-    FooterContact => "Nous trouver", "Find us";
-    FooterAssociation => "Association loi 1901, à Quimper (Finistère).", "A non-profit association in Quimper (Finistère).";
-    Email => "Courriel\u{a0}:", "Email:";
-    Phone => "Téléphone\u{a0}:", "Phone:";
-    Website => "Site web\u{a0}:", "Website:";
-    Loading => "Chargement…", "Loading…";
-    LoadError => "Impossible de charger ces informations. Vérifiez votre connexion puis réessayez.", "We could not load this information. Check your connection and try again.";
-    Retry => "Réessayer", "Try again";
-
-    // Home
-    HomeLead => "Un espace de coworking, une salle de réunion équipée en visioconférence, des clubs qui se réunissent tous les mois et un plan d'e-éducation pour les enseignants, les encadrants et les familles.", "A coworking space, a meeting room with videoconferencing, clubs that meet every month, and an e-education programme for teachers, youth workers and families.";
-    Today => "Aujourd'hui", "Today";
-    OpenToday => "Ouvert aujourd'hui de {open} à {close}", "Open today from {open} to {close}";
-    ClosedToday => "Fermé aujourd'hui", "Closed today";
-    ClosedHoliday => "Fermé aujourd'hui : {name} (jour férié)", "Closed today: {name} (public holiday)";
-    DesksCount => "{count} postes de coworking", "{count} coworking desks";
-    MembersCount => "{count} adhérents", "{count} members";
-    DiscoverCoworking => "Découvrir le coworking", "Discover coworking";
-    UpcomingEvents => "Prochains rendez-vous", "Upcoming events";
-    NoUpcomingEvents => "Aucun rendez-vous prévu pour le moment.", "No events planned yet.";
-    OurPartners => "Nos partenaires", "Our partners";
-    AllPartners => "Tous les partenaires", "All partners";
-    ClubMeeting => "Réunion du club {club}", "{club} club meeting";
-
-    // Coworking
-    CoworkingTitle => "Le coworking", "Coworking";
-    CoworkingLead => "Indépendants, salariés à distance, porteurs de projet : entre 3 et 10 coworkers travaillent ici chaque jour, et certains reviennent tous les jours. On y partage des conseils, et des projets communs y naissent.", "Freelancers, remote workers, project founders: between 3 and 10 coworkers work here every day, and some come back daily. People share advice, and joint projects start here.";
-    CoworkingDesks => "{count} postes, à la demi-journée ou à la journée.", "{count} desks, by the half-day or the day.";
-    OpeningHours => "Horaires d'ouverture", "Opening hours";
-    ClosedOnHolidays => "Fermé les jours fériés.", "Closed on public holidays.";
-    Closed => "Fermé", "Closed";
-    HoursRange => "{open} – {close}", "{open} – {close}";
-    CoworkingHowTo => "Les adhérents réservent leur poste depuis leur espace membre. Pas encore adhérent ? Rejoignez l'association.", "Members book their desk from their member area. Not a member yet? Join the association.";
-
-    // Room
-    RoomTitle => "Louer la salle de réunion", "Rent the meeting room";
-    RoomLead => "Une salle de réunion équipée d'un système de visioconférence, à louer à la demi-journée ou à la journée. Les locations aident à financer les activités de l'association.", "A meeting room with a videoconference system, to rent by the half-day or the day. Rentals help fund the association's activities.";
-    RoomCapacity => "Jusqu'à {count} personnes", "Up to {count} people";
-    RoomVisio => "Visioconférence, écran et wifi", "Videoconferencing, screen and wifi";
-    Rates => "Tarifs", "Rates";
-    HalfDay => "Demi-journée", "Half-day";
-    FullDay => "Journée", "Day";
-    MemberRate => "Adhérents", "Members";
-    NonMemberRate => "Non-adhérents", "Non-members";
-    VatNote => "Association non assujettie à la TVA : prix nets, TVA non applicable (article 293 B du CGI).", "The association does not charge VAT: net prices, VAT not applicable (article 293 B of the French tax code).";
-    RoomContact => "Pour demander la salle, écrivez-nous : nous répondons sous deux jours ouvrés.", "To ask for the room, write to us: we answer within two working days.";
-
-    // Clubs
-    ClubsTitle => "Les clubs", "Clubs";
-    ClubsLead => "Des clubs se réunissent tous les mois pour échanger entre professionnels, partager son expérience et se donner des conseils.", "Clubs meet every month so professionals can exchange, share experience and advise each other.";
-    NextMeeting => "Prochaine réunion : {date}", "Next meeting: {date}";
-    MeetsEvery => "Se réunit {rule}", "Meets {rule}";
-
-    // Education
-    EducationTitle => "E-éducation", "E-education";
-    EducationLead => "Aller au-delà du discours sur les dangers d'internet : notre plan d'e-éducation forme les enseignants et les encadrants pour qu'ils montrent aux enfants tout ce que le web leur ouvre.", "Going beyond talk of the dangers of the internet: our e-education programme trains teachers and youth workers so they can show children everything the web opens up to them.";
-    EducationTeachers => "Formations pour les enseignants et les encadrants", "Training for teachers and youth workers";
-    EducationTeachersText => "Des sessions pratiques pour préparer des activités numériques en classe ou en centre de loisirs.", "Hands-on sessions to prepare digital activities for the classroom or the youth centre.";
-    EducationKids => "Ateliers de codage pour les enfants", "Coding workshops for children";
-    EducationKidsText => "Avec l'association Les Petits Débrouillards, les enfants découvrent en bricolant à quoi sert le codage informatique.", "With the Les Petits Débrouillards association, children tinker and discover what coding is for.";
-    EducationParents => "Portes ouvertes pour les parents", "Open days for parents";
-    EducationParentsText => "Pendant les ateliers, les parents visitent l'espace de coworking et rencontrent l'équipe.", "During the workshops, parents visit the coworking space and meet the team.";
-
-    // Partners
-    PartnersTitle => "Nos partenaires", "Our partners";
-    PartnersLead => "Le soutien d'entreprises et de collectivités locales permet d'organiser régulièrement des événements.", "Support from local businesses and public bodies lets us hold events regularly.";
-    VisitWebsite => "Site de {name}", "{name} website";
-
-    // About
-    AboutTitle => "L'association", "About the association";
-    Board => "Le conseil d'administration", "The board";
-    BoardLead => "{count} administrateurs élus à l'assemblée générale du {date}.", "{count} board members elected at the general meeting of {date}.";
-    Concierge => "Le concierge", "The concierge";
-    KeyFigures => "En chiffres", "Key figures";
-    FoundedYear => "Créée en {year}", "Founded in {year}";
-    YearlyBudget => "Budget annuel : {amount}", "Yearly budget: {amount}";
-
-    // Join
-    JoinTitle => "Adhérer à Silicon Kerne", "Join Silicon Kerne";
-    JoinSoon => "Les adhésions en ligne ouvrent très bientôt. En attendant, passez nous voir ou écrivez-nous : nous vous répondrons avec plaisir.", "Online membership applications open very soon. Meanwhile, drop by or write to us: we will be glad to answer.";
-    WriteToUs => "Nous écrire", "Write to us";
-
-    // Not found
-    NotFoundTitle => "Page introuvable", "Page not found";
-    NotFoundText => "Cette page n'existe pas ou a été déplacée.", "This page does not exist or has moved.";
-    BackHome => "Retour à l'accueil", "Back to the home page";
-
-
-
-
-}
 }
 
 messages! {
@@ -393,20 +282,16 @@ mod tests {
 
     #[test]
     fn every_message_is_translated_and_differs_where_it_should() {
-        for m in Msg::ALL {
-            assert!(!m.text(Lang::Fr).is_empty(), "{m:?} has no French text");
-            assert!(!m.text(Lang::En).is_empty(), "{m:?} has no English text");
-        }
         for m in ApiMsg::ALL {
             assert!(!m.text(Lang::Fr).is_empty(), "{m:?} has no French text");
             assert!(!m.text(Lang::En).is_empty(), "{m:?} has no English text");
         }
-        assert_ne!(Msg::Loading.text(Lang::Fr), Msg::Loading.text(Lang::En));
+        assert_ne!(ApiMsg::ALL[0].text(Lang::Fr), ApiMsg::ALL[0].text(Lang::En));
     }
 
     #[test]
     fn placeholders_are_filled() {
-        let s = fill(Msg::OpenToday.text(Lang::Fr), &[("open", "09:00"), ("close", "18:00")]);
+        let s = fill("Ouvert aujourd'hui de {open} à {close}", &[("open", "09:00"), ("close", "18:00")]);
         assert_eq!(s, "Ouvert aujourd'hui de 09:00 à 18:00");
     }
 

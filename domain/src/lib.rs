@@ -14,7 +14,6 @@ pub mod paris;
 pub mod recurrence;
 pub mod settings;
 pub mod time;
-pub mod ui_text;
 pub mod wire;
 
 #[cfg(test)]
@@ -22,4 +21,4 @@ mod from_json_tests;
 #[cfg(test)]
 mod test_support;
 
-pub use i18n::{ApiMsg, Lang, Localized, Msg};
+pub use i18n::{ApiMsg, Lang, Localized};

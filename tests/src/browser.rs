@@ -81,7 +81,7 @@ impl ChromeDriver {
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
             .context("opening a Chromium session")?;
-        let page = Page { client, driver_port: self.port, profile };
+        let page = Page { client, driver_port: self.port, profile, width: std::sync::atomic::AtomicU32::new(PHONE.0) };
         page.set_viewport(PHONE.0, PHONE.1).await?;
         Ok(page)
     }
@@ -92,6 +92,8 @@ pub struct Page {
     pub client: Client,
     driver_port: u16,
     profile: PathBuf,
+    /// The viewport's width as set, in CSS pixels: the width a phone really has.
+    width: std::sync::atomic::AtomicU32,
 }
 
 impl Page {
@@ -103,6 +105,7 @@ impl Page {
 
     /// Make the page's viewport (not the window) exactly `width`×`height` CSS pixels.
     pub async fn set_viewport(&self, width: u32, height: u32) -> Result<()> {
+        self.width.store(width, std::sync::atomic::Ordering::Relaxed);
         self.cdp("Emulation.setDeviceMetricsOverride", json!({
             "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true
         }))
@@ -220,12 +223,16 @@ impl Page {
         Ok(result.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default())
     }
 
-    /// Elements wider than the viewport (a phone would scroll sideways).
+    /// Elements wider than the viewport (a phone would scroll sideways). Measured against the
+    /// width the viewport was set to, not the document's: an emulated phone, like a real one,
+    /// widens its layout viewport to fit content that is too wide, so `clientWidth` hides the
+    /// overflow it should reveal.
     pub async fn overflowing_elements(&self) -> Result<Vec<String>> {
+        let width = self.width.load(std::sync::atomic::Ordering::Relaxed);
         let result = self
             .client
             .execute(
-                "const w = document.documentElement.clientWidth;
+                "const w = arguments[0];
                  const out = [];
                  if (document.documentElement.scrollWidth > w) out.push('document scrollWidth ' + document.documentElement.scrollWidth + ' > ' + w);
                  for (const e of document.querySelectorAll('body *')) {
@@ -235,7 +242,7 @@ impl Page {
                    }
                  }
                  return out.slice(0, 10);",
-                vec![],
+                vec![json!(width)],
             )
             .await?;
         Ok(result.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default())

@@ -5,7 +5,6 @@ use chrono::{Datelike, NaiveDate, TimeDelta, Timelike};
 use domain::calendar::DeskPeriod;
 use domain::i18n::{month_name, weekday_name};
 use domain::time::LocalDateTime;
-use domain::ui_text::Ui;
 use domain::wire::{Booking, BookingRequest, DayAvailability};
 use domain::Lang;
 use leptos::prelude::*;
@@ -14,6 +13,7 @@ use crate::api::{self, ApiFailure};
 use crate::components::status::reactive;
 use crate::data::{Answer, Task};
 use crate::i18n::{tr, use_i18n};
+use crate::text::SharedText;
 
 /// The coworking desks and the meeting room, as the API names them.
 pub const DESKS: &str = "coworking";
@@ -50,11 +50,11 @@ pub fn hh_mm(at: &LocalDateTime) -> String {
     format!("{:02}:{:02}", at.0.hour(), at.0.minute())
 }
 
-pub fn period_label(period: Option<DeskPeriod>) -> Ui {
+pub fn period_label(period: Option<DeskPeriod>) -> SharedText {
     match period {
-        Some(DeskPeriod::Morning) => Ui::PeriodMorning,
-        Some(DeskPeriod::Afternoon) => Ui::PeriodAfternoon,
-        _ => Ui::PeriodDay,
+        Some(DeskPeriod::Morning) => SharedText::PeriodMorning,
+        Some(DeskPeriod::Afternoon) => SharedText::PeriodAfternoon,
+        _ => SharedText::PeriodDay,
     }
 }
 
@@ -98,7 +98,7 @@ pub fn failure_lines(failure: &ApiFailure, lang: Lang) -> Vec<String> {
     match failure {
         ApiFailure::Api { body, .. } if !body.fields.is_empty() => body.fields.values().cloned().collect(),
         ApiFailure::Api { body, .. } => vec![body.message.clone()],
-        ApiFailure::Network(_) => vec![Ui::NetworkError.text(lang).to_string()],
+        ApiFailure::Network(_) => vec![SharedText::NetworkError.text(lang).to_string()],
     }
 }
 
@@ -123,7 +123,7 @@ pub fn failure_alert(failure: Signal<Option<ApiFailure>>) -> impl IntoView {
 pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl IntoView {
     let i18n = use_i18n();
     if !day.open || day.slots.is_empty() {
-        return view! { <p class="note">{tr(Ui::ClosedThatDay)}</p> }.into_any();
+        return view! { <p class="note">{tr(SharedText::ClosedThatDay)}</p> }.into_any();
     }
     let date = day.date;
     view! {
@@ -145,7 +145,7 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
                     let what = format!("{}, {} ({})", day_label(date, lang), label.text(lang), span2);
                     chosen.set(Some(Choice {
                         request: BookingRequest { resource: DESKS.into(), start: start.clone(), end: end.clone(), member_id: None },
-                        what: i18n.f(Ui::DeskOn, &[("when", &what)]),
+                        what: i18n.f(SharedText::DeskOn, &[("when", &what)]),
                         key: attempt_key(),
                     }));
                 };
@@ -154,7 +154,7 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
                         <button type="button" class="period" aria-pressed=move || selected().to_string() disabled=free == 0 on:click=on_click>
                             <span class="period__name">{tr(label)}" "<span class="period__hours">{span.clone()}</span></span>
                             <span class="period__free">
-                                {move || if free == 0 { i18n.t(Ui::Full).to_string() } else { i18n.f(Ui::PlacesLeft, &[("count", &free.to_string())]) }}
+                                {move || if free == 0 { i18n.t(SharedText::Full).to_string() } else { i18n.f(SharedText::PlacesLeft, &[("count", &free.to_string())]) }}
                             </span>
                         </button>
                     </li>
@@ -181,9 +181,9 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                         <div class="actions">
                             <button type="button" class="button" disabled=move || action.task.pending()
                                 on:click=move |_| action.book(c.get_value(), chosen, i18n.lang_untracked())>
-                                {tr(Ui::ConfirmBooking)}
+                                {tr(SharedText::ConfirmBooking)}
                             </button>
-                            <button type="button" class="button button--secondary" on:click=move |_| chosen.set(None)>{tr(Ui::Cancel)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| chosen.set(None)>{tr(SharedText::Cancel)}</button>
                         </div>
                     </div>
                 }
@@ -194,8 +194,8 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                     let name = i18n.pick(&b.resource_name);
                     Some(view! {
                         <div class="notice">
-                            <p><strong>{move || i18n.t(Ui::Booked)}</strong>" "{name}", "{when}</p>
-                            <p><a href="/mes-reservations">{tr(Ui::NavMyBookings)}</a></p>
+                            <p><strong>{move || i18n.t(SharedText::Booked)}</strong>" "{name}", "{when}</p>
+                            <p><a href="/mes-reservations">{tr(SharedText::NavMyBookings)}</a></p>
                         </div>
                     })
                 }

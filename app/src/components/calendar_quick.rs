@@ -1,7 +1,6 @@
-//! The home page's quick booking for members: desks free today and on the next open day, one tap
+//! The member area's quick booking: desks free today and on the next open day, one tap
 //! on a period, one tap to confirm.
 
-use domain::ui_text::Ui;
 use domain::wire::DayAvailability;
 use leptos::prelude::*;
 
@@ -12,6 +11,7 @@ use crate::components::session::use_session;
 use crate::components::status::{reactive, with_loaded};
 use crate::data::load;
 use crate::i18n::{tr, use_i18n};
+use crate::text::MemberText;
 
 /// Nothing for visitors; for members, today (while a period is still bookable) and the next open day.
 #[component]
@@ -38,17 +38,17 @@ fn QuickBookCard() -> impl IntoView {
     });
     view! {
         <section class="card quick-book" aria-labelledby="quick-book-title">
-            <h2 id="quick-book-title">{tr(Ui::QuickBookTitle)}</h2>
+            <h2 id="quick-book-title">{tr(MemberText::QuickBookTitle)}</h2>
             {with_loaded(days, move |days: Vec<DayAvailability>| {
                 let mut shown = Vec::new();
                 let mut iter = days.into_iter();
                 if let Some(today) = iter.next() {
                     if today.open && today.slots.iter().any(|s| s.free > 0) {
-                        shown.push((Ui::Today, today));
+                        shown.push((MemberText::Today, today));
                     }
                 }
                 if let Some(next) = iter.find(|d| d.open) {
-                    shown.push((Ui::NextOpenDay, next));
+                    shown.push((MemberText::NextOpenDay, next));
                 }
                 shown
                     .into_iter()
@@ -62,7 +62,7 @@ fn QuickBookCard() -> impl IntoView {
                     .collect_view()
             })}
             <ConfirmBooking chosen action />
-            <p><a href="/reserver">{tr(Ui::MoreDays)}</a></p>
+            <p><a href="/reserver">{tr(MemberText::MoreDays)}</a></p>
         </section>
     }
 }

@@ -1,19 +1,19 @@
 //! A destructive action asked twice: a first button reveals the question and the real one.
 
-use domain::ui_text::Ui;
 use leptos::prelude::*;
 
 use crate::components::status::toggle;
 use crate::data::Task;
-use crate::i18n::tr;
+use crate::i18n::{tr, Label};
+use crate::text::SharedText;
 
 #[component]
 pub fn ConfirmButton(
     /// The first button ("Supprimer mon compte…").
-    label: Ui,
-    question: Ui,
+    #[prop(into)] label: Label,
+    #[prop(into)] question: Label,
     /// The button that does it ("Oui, supprimer").
-    yes: Ui,
+    #[prop(into)] yes: Label,
     /// `id` of the question, for `aria-labelledby`.
     id: &'static str,
     /// The request `on_yes` starts: the button waits while it runs.
@@ -31,7 +31,7 @@ pub fn ConfirmButton(
                     <button type="button" class="button button--danger" disabled=move || task.pending() on:click=move |_| on_yes.run(())>
                         {tr(yes)}
                     </button>
-                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(Ui::Cancel)}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::Cancel)}</button>
                 </div>
             </div>
             }.into_any(),

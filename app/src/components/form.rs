@@ -3,12 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use domain::ui_text::Ui;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
 use crate::components::status::reactive;
-use crate::i18n::{tr, use_i18n};
+use domain::i18n::Text;
+
+use crate::i18n::{tr, use_i18n, Label};
+use crate::text::SharedText;
 
 /// Each invalid field's message, as the API sent it (already in the reader's language).
 pub fn field_errors(failure: Signal<Option<ApiFailure>>) -> Signal<BTreeMap<String, String>> {
@@ -66,7 +68,7 @@ pub fn field_error(errors: Signal<BTreeMap<String, String>>, name: &'static str)
 pub fn Field(
     /// The API's name for the field; the input's id is `f-<name>`.
     name: &'static str,
-    label: Ui,
+    #[prop(into)] label: Label,
     value: RwSignal<String>,
     errors: Signal<BTreeMap<String, String>>,
     /// The input's `type`; `text` when empty.
@@ -74,7 +76,7 @@ pub fn Field(
     kind: &'static str,
     #[prop(optional)] autocomplete: &'static str,
     #[prop(optional)] inputmode: &'static str,
-    #[prop(optional)] hint: Option<Ui>,
+    #[prop(optional, into)] hint: Option<Label>,
     #[prop(optional)] required: bool,
     #[prop(optional)] multiline: bool,
 ) -> impl IntoView {
@@ -115,7 +117,7 @@ pub fn Field(
         <div class="field">
             <label for=input_id(name)>
                 {tr(label)}
-                {(!required).then(|| view! { <span class="field__optional">{move || i18n.t(Ui::Optional)}</span> })}
+                {(!required).then(|| view! { <span class="field__optional">{move || i18n.t(SharedText::Optional)}</span> })}
             </label>
             {hint.map(|h| view! { <p class="field__hint" id=hint_id(name)>{tr(h)}</p> })}
             {control}
@@ -124,16 +126,19 @@ pub fn Field(
     }
 }
 
+/// For an [`ErrorSummary`] of a form whose errors name no field.
+pub const NO_LABELS: &[(&str, SharedText)] = &[];
+
 /// What went wrong with the last submit: the API's message and a link to each invalid field.
 /// `labels` names the fields in the order of the form.
 #[component]
-pub fn ErrorSummary(failure: Signal<Option<ApiFailure>>, labels: &'static [(&'static str, Ui)]) -> impl IntoView {
+pub fn ErrorSummary<T: Text>(failure: Signal<Option<ApiFailure>>, labels: &'static [(&'static str, T)]) -> impl IntoView {
     let i18n = use_i18n();
     reactive(move || {
         failure.get().map(|failure| {
             let (message, fields) = match failure {
                 ApiFailure::Api { body, .. } => (body.message, body.fields),
-                ApiFailure::Network(_) => (i18n.t(Ui::NetworkError).to_string(), BTreeMap::new()),
+                ApiFailure::Network(_) => (i18n.t(SharedText::NetworkError).to_string(), BTreeMap::new()),
             };
             let items = labels
                 .iter()

@@ -1,12 +1,12 @@
 //! The search form of the directory and of the staff's member list: text, skill, club (and status).
 
-use domain::ui_text::Ui;
 use leptos::prelude::*;
 
 use crate::api::MemberSearch;
 use crate::app::use_site;
 use crate::components::status::reactive;
 use crate::i18n::{tr, use_i18n};
+use crate::text::SharedText;
 
 /// Fills `search` when submitted; `with_status` adds the staff's membership-status filter.
 #[component]
@@ -29,39 +29,39 @@ pub fn MemberSearchForm(search: RwSignal<MemberSearch>, #[prop(optional)] with_s
                 .collect_view()
         })
     };
-    const STATUSES: &[(&str, Ui)] = &[
-        ("active", Ui::StatusActive),
-        ("expired", Ui::StatusExpired),
-        ("none", Ui::StatusNone),
-        ("deactivated", Ui::StatusDeactivated),
+    const STATUSES: &[(&str, SharedText)] = &[
+        ("active", SharedText::StatusActive),
+        ("expired", SharedText::StatusExpired),
+        ("none", SharedText::StatusNone),
+        ("deactivated", SharedText::StatusDeactivated),
     ];
     view! {
         <form class="form search" role="search" on:submit=on_submit>
             <div class="field">
-                <label for="s-q">{tr(Ui::SearchText)}</label>
+                <label for="s-q">{tr(SharedText::SearchText)}</label>
                 <input id="s-q" type="search" bind:value=q />
             </div>
             <div class="field">
-                <label for="s-skill">{tr(Ui::FieldSkill)}</label>
+                <label for="s-skill">{tr(SharedText::FieldSkill)}</label>
                 <input id="s-skill" type="text" bind:value=skill />
             </div>
             <div class="field">
-                <label for="s-club">{tr(Ui::FieldClub)}</label>
+                <label for="s-club">{tr(SharedText::FieldClub)}</label>
                 <select id="s-club" bind:value=club>
-                    <option value="">{tr(Ui::AllClubs)}</option>
+                    <option value="">{tr(SharedText::AllClubs)}</option>
                     {reactive(club_options)}
                 </select>
             </div>
             {with_status.then(|| view! {
                 <div class="field">
-                    <label for="s-status">{tr(Ui::FieldMembership)}</label>
+                    <label for="s-status">{tr(SharedText::FieldMembership)}</label>
                     <select id="s-status" bind:value=status>
-                        <option value="">{tr(Ui::AllStatuses)}</option>
+                        <option value="">{tr(SharedText::AllStatuses)}</option>
                         {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
                     </select>
                 </div>
             })}
-            <button type="submit" class="button">{tr(Ui::Search)}</button>
+            <button type="submit" class="button">{tr(SharedText::Search)}</button>
         </form>
     }
 }
@@ -71,7 +71,7 @@ pub fn result_count(count: usize) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="result-count" aria-live="polite">
-            {move || if count == 0 { i18n.t(Ui::NoResults).to_string() } else { i18n.f(Ui::ResultCount, &[("count", &count.to_string())]) }}
+            {move || if count == 0 { i18n.t(SharedText::NoResults).to_string() } else { i18n.f(SharedText::ResultCount, &[("count", &count.to_string())]) }}
         </p>
     }
 }

@@ -7,11 +7,11 @@ use domain::wire::Me;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use domain::ui_text::Ui;
 
 use crate::api;
 use crate::components::status::{erased, Loading};
 use crate::i18n::{tr, use_i18n, I18n};
+use crate::text::SharedText;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Auth {
@@ -132,16 +132,16 @@ pub fn gate(audience: Audience, content: Content) -> impl IntoView {
             let href = format!("/connexion?suite={}", String::from(js_sys::encode_uri_component(&back)));
             view! {
                 <div class="card prompt">
-                    <p>{move || i18n.t(Ui::LoginNeeded)}</p>
-                    <p><a href=href class="button">{tr(Ui::NavLogin)}</a></p>
+                    <p>{move || i18n.t(SharedText::LoginNeeded)}</p>
+                    <p><a href=href class="button">{tr(SharedText::NavLogin)}</a></p>
                 </div>
             }
             .into_any()
         }
         Gate::NoAccess => view! {
             <div class="card prompt" role="alert">
-                <p>{move || i18n.t(Ui::NoAccess)}</p>
-                <p><a href="/espace" class="button">{tr(Ui::NavMyArea)}</a></p>
+                <p>{move || i18n.t(SharedText::NoAccess)}</p>
+                <p><a href="/espace" class="button">{tr(SharedText::NavMyArea)}</a></p>
             </div>
         }
         .into_any(),

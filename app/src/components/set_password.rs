@@ -1,6 +1,5 @@
 //! Choosing a password with the single-use token of an email (an invitation or a reset).
 
-use domain::ui_text::Ui;
 use domain::wire::{ErrorCode, SetPasswordRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -11,8 +10,9 @@ use crate::components::session::use_session;
 use crate::components::status::reactive;
 use crate::data::Task;
 use crate::i18n::{tr, use_i18n};
+use crate::text::SharedText;
 
-const LABELS: &[(&str, Ui)] = &[("password", Ui::FieldNewPassword)];
+const LABELS: &[(&str, SharedText)] = &[("password", SharedText::FieldNewPassword)];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -38,8 +38,8 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     if token.is_empty() {
         return view! {
             <div class="card prompt" role="alert">
-                <p>{tr(Ui::LinkIncomplete)}</p>
-                <p><a href="/mot-de-passe">{tr(Ui::AskNewLink)}</a></p>
+                <p>{tr(SharedText::LinkIncomplete)}</p>
+                <p><a href="/mot-de-passe">{tr(SharedText::AskNewLink)}</a></p>
             </div>
         }
         .into_any();
@@ -62,18 +62,18 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     view! {
         <form class="form" novalidate on:submit=on_submit>
             <ErrorSummary failure labels=LABELS />
-            {reactive(move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(Ui::AskNewLink)}</a></p> }))}
+            {reactive(move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(SharedText::AskNewLink)}</a></p> }))}
             <Field
                 name="password"
-                label=Ui::FieldNewPassword
+                label=SharedText::FieldNewPassword
                 value=password
                 errors
                 kind="password"
                 autocomplete="new-password"
-                hint=Ui::PasswordHint
+                hint=SharedText::PasswordHint
                 required=true
             />
-            <button type="submit" class="button" disabled=move || set.pending()>{tr(Ui::SavePassword)}</button>
+            <button type="submit" class="button" disabled=move || set.pending()>{tr(SharedText::SavePassword)}</button>
         </form>
     }
     .into_any()

@@ -1,31 +1,31 @@
 //! The page frame: skip link, header with a thumb-sized menu and the language switch, footer.
 
 use domain::accounts::Role;
-use domain::ui_text::Ui;
 use domain::i18n::Text;
-use domain::{Lang, Msg};
+use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::session::use_session;
 use crate::components::status::{reactive, with_site};
 use crate::i18n::{tr, use_i18n};
+use crate::text::SharedText;
 
-const NAV: &[(&str, Msg)] = &[
-    ("/", Msg::NavHome),
-    ("/coworking", Msg::NavCoworking),
-    ("/salle", Msg::NavRoom),
-    ("/clubs", Msg::NavClubs),
-    ("/e-education", Msg::NavEducation),
-    ("/partenaires", Msg::NavPartners),
-    ("/association", Msg::NavAbout),
-    ("/adherer", Msg::NavJoin),
+const NAV: &[(&str, SharedText)] = &[
+    ("/", SharedText::NavHome),
+    ("/coworking", SharedText::NavCoworking),
+    ("/salle", SharedText::NavRoom),
+    ("/clubs", SharedText::NavClubs),
+    ("/e-education", SharedText::NavEducation),
+    ("/partenaires", SharedText::NavPartners),
+    ("/association", SharedText::NavAbout),
+    ("/adherer", SharedText::NavJoin),
 ];
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
     view! {
-        <a class="skip-link" href="#contenu">{tr(Msg::SkipToContent)}</a>
+        <a class="skip-link" href="#contenu">{tr(SharedText::SkipToContent)}</a>
         <Header />
         <main id="contenu" tabindex="-1">{children()}</main>
         <Footer />
@@ -44,7 +44,7 @@ fn Header() -> impl IntoView {
             <div class="site-header__bar">
                 <a href="/" class="brand">
                     <span class="brand__name">"Silicon Kerne"</span>
-                    <span class="brand__tagline">{tr(Msg::SiteTagline)}</span>
+                    <span class="brand__tagline">{tr(SharedText::SiteTagline)}</span>
                 </a>
                 <div class="site-header__actions">
                     <button
@@ -53,7 +53,7 @@ fn Header() -> impl IntoView {
                         lang=move || other().code()
                         on:click=move |_| i18n.set(other())
                     >
-                        {tr(Msg::SwitchLanguage)}
+                        {tr(SharedText::SwitchLanguage)}
                     </button>
                     <button
                         type="button"
@@ -63,11 +63,11 @@ fn Header() -> impl IntoView {
                         on:click=move |_| open.update(|o| *o = !*o)
                     >
                         <span class="menu-toggle__icon" aria-hidden="true"></span>
-                        {move || if open.get() { i18n.t(Msg::CloseMenu) } else { i18n.t(Msg::Menu) }}
+                        {move || if open.get() { i18n.t(SharedText::CloseMenu) } else { i18n.t(SharedText::Menu) }}
                     </button>
                 </div>
             </div>
-            <nav id="main-nav" class="main-nav" class:main-nav--open=move || open.get() aria-label=tr(Msg::MainNavigation)>
+            <nav id="main-nav" class="main-nav" class:main-nav--open=move || open.get() aria-label=tr(SharedText::MainNavigation)>
                 // A tap on a link navigates: close the menu so the new page is visible.
                 <ul on:click=move |_| open.set(false)>
                     {NAV
@@ -83,16 +83,16 @@ fn Header() -> impl IntoView {
 
 /// Log in, or the member's pages (and the staff's desk for staff and admins).
 fn account_links(role: Option<Role>) -> impl IntoView {
-    let links: &[(&str, Ui)] = match role {
-        None => &[("/connexion", Ui::NavLogin)],
+    let links: &[(&str, SharedText)] = match role {
+        None => &[("/connexion", SharedText::NavLogin)],
         Some(r) if r.is_staff() => &[
-            ("/reserver", Ui::NavBook),
-            ("/mes-reservations", Ui::NavMyBookings),
-            ("/espace", Ui::NavMyArea),
-            ("/annuaire", Ui::NavDirectory),
-            ("/gestion", Ui::NavStaff),
+            ("/reserver", SharedText::NavBook),
+            ("/mes-reservations", SharedText::NavMyBookings),
+            ("/espace", SharedText::NavMyArea),
+            ("/annuaire", SharedText::NavDirectory),
+            ("/gestion", SharedText::NavStaff),
         ],
-        Some(_) => &[("/reserver", Ui::NavBook), ("/mes-reservations", Ui::NavMyBookings), ("/espace", Ui::NavMyArea), ("/annuaire", Ui::NavDirectory)],
+        Some(_) => &[("/reserver", SharedText::NavBook), ("/mes-reservations", SharedText::NavMyBookings), ("/espace", SharedText::NavMyArea), ("/annuaire", SharedText::NavDirectory)],
     };
     links.iter().map(|(href, ui)| view! { <li class="main-nav__account">{nav_link(href, *ui, false)}</li> }).collect_view()
 }
@@ -116,7 +116,7 @@ fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <h2 class="site-footer__title">{tr(Msg::FooterContact)}</h2>
+            <h2 class="site-footer__title">{tr(SharedText::FooterContact)}</h2>
             {with_site(move |site| {
                 let c = site.contact;
                 let mailto = format!("mailto:{}", c.email);
@@ -124,13 +124,13 @@ fn Footer() -> impl IntoView {
                 view! {
                     <address class="site-footer__contact">
                         <p>{c.address}</p>
-                        <p>{move || i18n.t(Msg::Email)}" "<a href=mailto>{c.email.clone()}</a></p>
-                        <p>{move || i18n.t(Msg::Phone)}" "<a href=tel>{c.phone.clone()}</a></p>
-                        <p>{move || i18n.t(Msg::Website)}" "<a href=c.website.clone() rel="noopener">{c.website.clone()}</a></p>
+                        <p>{move || i18n.t(SharedText::Email)}" "<a href=mailto>{c.email.clone()}</a></p>
+                        <p>{move || i18n.t(SharedText::Phone)}" "<a href=tel>{c.phone.clone()}</a></p>
+                        <p>{move || i18n.t(SharedText::Website)}" "<a href=c.website.clone() rel="noopener">{c.website.clone()}</a></p>
                     </address>
                 }
             })}
-            <p class="site-footer__legal">{tr(Msg::FooterAssociation)}</p>
+            <p class="site-footer__legal">{tr(SharedText::FooterAssociation)}</p>
         </footer>
     }
 }

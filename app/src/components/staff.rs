@@ -1,27 +1,27 @@
 //! The frame of the staff pages: title, a small sub-navigation, and the staff-only gate.
 
 use domain::accounts::Role;
-use domain::ui_text::Ui;
 use domain::wire::Me;
 use leptos::prelude::*;
 
 use crate::components::session::{gate, Audience, Content};
 use crate::components::shell::nav_link;
 use crate::i18n::{tr, use_title};
+use crate::text::StaffText;
 
-const STAFF_NAV: &[(&str, Ui)] = &[
-    ("/gestion/jour", Ui::StaffDay),
-    ("/gestion/reservations", Ui::StaffBookings),
-    ("/gestion/occupation", Ui::StaffOccupancy),
-    ("/gestion/locations", Ui::StaffRentals),
-    ("/gestion", Ui::StaffApplications),
-    ("/gestion/membres", Ui::StaffMembers),
-    ("/gestion/courriels", Ui::StaffOutbox),
-    ("/gestion/journal", Ui::StaffAudit),
+const STAFF_NAV: &[(&str, StaffText)] = &[
+    ("/gestion/jour", StaffText::StaffDay),
+    ("/gestion/reservations", StaffText::StaffBookings),
+    ("/gestion/occupation", StaffText::StaffOccupancy),
+    ("/gestion/locations", StaffText::StaffRentals),
+    ("/gestion", StaffText::StaffApplications),
+    ("/gestion/membres", StaffText::StaffMembers),
+    ("/gestion/courriels", StaffText::StaffOutbox),
+    ("/gestion/journal", StaffText::StaffAudit),
 ];
 
 #[component]
-pub fn StaffFrame<F, V>(title: Ui, content: F) -> impl IntoView
+pub fn StaffFrame<F, V>(title: StaffText, content: F) -> impl IntoView
 where
     F: Fn(Me) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
@@ -30,11 +30,11 @@ where
 }
 
 /// The frame itself, compiled once for every staff page.
-fn frame(title: Ui, content: Content) -> impl IntoView {
+fn frame(title: StaffText, content: Content) -> impl IntoView {
     use_title(title);
     view! {
         <h1>{tr(title)}</h1>
-        <nav class="subnav" aria-label=tr(Ui::StaffNavigation)>
+        <nav class="subnav" aria-label=tr(StaffText::StaffNavigation)>
             <ul>
                 {STAFF_NAV.iter().map(|(href, label)| view! { <li>{nav_link(href, *label, *href == "/gestion")}</li> }).collect_view()}
             </ul>
@@ -43,10 +43,10 @@ fn frame(title: Ui, content: Content) -> impl IntoView {
     }
 }
 
-pub fn role_label(role: Role) -> Ui {
+pub fn role_label(role: Role) -> StaffText {
     match role {
-        Role::Member => Ui::RoleMember,
-        Role::Staff => Ui::RoleStaff,
-        Role::Admin => Ui::RoleAdmin,
+        Role::Member => StaffText::RoleMember,
+        Role::Staff => StaffText::RoleStaff,
+        Role::Admin => StaffText::RoleAdmin,
     }
 }

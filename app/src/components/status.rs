@@ -1,17 +1,17 @@
 //! Loading and error states, visible and translated.
 
 use domain::wire::SiteContent;
-use domain::Msg;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
 use crate::app::use_site;
 use crate::data::{typed, Data, Loaded, Value};
 use crate::i18n::{tr, use_i18n};
+use crate::text::SharedText;
 
 #[component]
 pub fn Loading() -> impl IntoView {
-    view! { <p class="status" role="status" aria-live="polite">{tr(Msg::Loading)}</p> }
+    view! { <p class="status" role="status" aria-live="polite">{tr(SharedText::Loading)}</p> }
 }
 
 #[component]
@@ -23,9 +23,9 @@ pub fn LoadFailed(failure: ApiFailure, #[prop(into)] retry: Callback<()>) -> imp
     };
     view! {
         <div class="status status--error" role="alert">
-            <p>{move || i18n.t(Msg::LoadError)}</p>
+            <p>{move || i18n.t(SharedText::LoadError)}</p>
             {(!detail.is_empty()).then(|| view! { <p class="status__detail">{detail.clone()}</p> })}
-            <button type="button" class="button" on:click=move |_| retry.run(())>{tr(Msg::Retry)}</button>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{tr(SharedText::Retry)}</button>
         </div>
     }
 }

@@ -1,30 +1,6 @@
-//! One page per file.
+//! One page per file, grouped by audience: each audience's bundle (`src/bin/`) routes to its own
+//! group only, so the linker leaves the other groups out of it.
 
-pub mod about;
-pub mod booking;
-pub mod booking_list;
-pub mod clubs;
-pub mod coworking;
-pub mod directory;
-pub mod education;
-pub mod home;
-pub mod invitation;
-pub mod join;
-pub mod login;
-pub mod member_area;
-pub mod not_found;
-pub mod partners;
-pub mod password_forgot;
-pub mod password_new;
-pub mod rental_request;
-pub mod rental_status;
-pub mod room;
-pub mod staff_applications;
-pub mod staff_audit;
-pub mod staff_bookings;
-pub mod staff_day;
-pub mod staff_member;
-pub mod staff_members;
-pub mod staff_occupancy;
-pub mod staff_outbox;
-pub mod staff_rentals;
+pub mod guest;
+pub mod member;
+pub mod staff;

@@ -54,6 +54,12 @@ pub(crate) async fn check_page(page: &Page, name: &str, expected: &[&str]) -> Re
     for o in page.overflowing_elements().await? {
         problems.push(format!("wider than the phone: {o}"));
     }
+    // And on the narrowest phone we support.
+    page.set_viewport(360, 640).await?;
+    for o in page.overflowing_elements().await? {
+        problems.push(format!("wider than 360 px: {o}"));
+    }
+    page.set_viewport(kerne_tests::browser::PHONE.0, kerne_tests::browser::PHONE.1).await?;
     for e in page.console_errors().await? {
         if !expected.iter().any(|x| e.contains(x)) {
             problems.push(format!("console: {e}"));

@@ -1,4 +1,4 @@
-//! The booking calendar on a phone: a desk from the home page, the room, a business renting the room
+//! The booking calendar on a phone: a desk from the member's area, the room, a business renting the room
 //! with staff approval, and the check-in of a coworker. Each journey has its own member and dates,
 //! and the suite's database is fresh for each run.
 
@@ -51,7 +51,7 @@ async fn set_date(page: &Page, css: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-pub async fn member_books_a_desk_from_home_and_cancels_it(ctx: &'static Ctx) -> Result<()> {
+pub async fn member_books_a_desk_from_their_area_and_cancels_it(ctx: &'static Ctx) -> Result<()> {
     let page = ctx.driver.session().await?;
     let r = async {
         log_in(ctx, &page, "membre40@silicon-kerne.test", DEMO_PASSWORD, "Mon espace").await?;
@@ -60,6 +60,10 @@ pub async fn member_books_a_desk_from_home_and_cancels_it(ctx: &'static Ctx) -> 
         // A member is offered to book, not to join.
         wait_for(&page, Locator::Css(".hero a[href='/reserver']"), "the hero's booking link for a member").await?;
         ensure!(page.client.find_all(Locator::Css(".hero a[href='/adherer']")).await?.is_empty(), "a member is invited to join");
+        // The menu leads to their area, in the members' bundle (an ordinary page load).
+        page.client.find(Locator::Css("button.menu-toggle")).await?.click().await?;
+        page.click_text("nav a", "Mon espace").await?;
+        page.wait_for_heading("Mon espace").await?;
         // Tap 1: a period of the next open day; tap 2: confirm.
         let period = wait_for(
             &page,
@@ -68,12 +72,12 @@ pub async fn member_books_a_desk_from_home_and_cancels_it(ctx: &'static Ctx) -> 
         )
         .await?;
         let chosen = period.text().await?;
-        check_page(&page, "accueil-membre-fr", &[]).await?;
+        check_page(&page, "espace-reservation-rapide-fr", &[]).await?;
         period.click().await?;
         wait_for_text(&page, "Réserver un poste :").await?;
         page.click_text("button", "Confirmer la réservation").await?;
         wait_for_text(&page, "C'est réservé").await.with_context(|| format!("booking {chosen:?}"))?;
-        check_page(&page, "accueil-reserve-fr", &[]).await?;
+        check_page(&page, "espace-reserve-fr", &[]).await?;
 
         page.click_text("main a", "Mes réservations").await?;
         page.wait_for_heading("Mes réservations").await?;

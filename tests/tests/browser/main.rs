@@ -7,6 +7,7 @@ use kerne_tests::{tests, TestApp};
 
 mod accounts;
 mod bookings;
+mod budget;
 mod public_site;
 
 pub struct Ctx {
@@ -38,6 +39,7 @@ fn main() -> std::process::ExitCode {
         &args,
         ctx,
         tests![
+            budget::each_audience_downloads_only_its_own_pages,
             public_site::home_shows_the_cantine_and_its_partners,
             public_site::menu_leads_to_clubs_and_e_education,
             public_site::deep_links_open_directly,
@@ -47,7 +49,7 @@ fn main() -> std::process::ExitCode {
             accounts::staff_admits_a_member_who_joins_a_club_and_finds_a_graphic_designer,
             accounts::member_resets_a_forgotten_password,
             accounts::account_pages_are_accessible_and_fit_a_phone,
-            bookings::member_books_a_desk_from_home_and_cancels_it,
+            bookings::member_books_a_desk_from_their_area_and_cancels_it,
             bookings::member_books_the_room_for_an_hour,
             bookings::business_requests_the_room_and_staff_approve_it,
             bookings::staff_check_in_a_coworker,

@@ -1,0 +1,12 @@
+// Starts the bundle that serves this page: members' pages and the staff back-office are downloaded
+// only by those who open them. The rule is `Bundle::serving` in app/src/app.rs; the browser test
+// `each_audience_downloads_only_its_own_pages` checks that both agree. The wasm download starts at once, beside
+// the glue's.
+const path = location.pathname;
+const under = (prefix) => path === prefix || path.startsWith(prefix + '/');
+const bundle = under('/gestion') ? 'staff'
+  : ['/espace', '/reserver', '/mes-reservations', '/annuaire'].some(under) ? 'member'
+  : 'guest';
+const wasm = fetch(new URL(`./${bundle}_bg.wasm`, import.meta.url));
+const glue = await import(`./${bundle}.js`);
+await glue.default({ module_or_path: wasm });

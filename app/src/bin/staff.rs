@@ -1,0 +1,25 @@
+//! The staff back-office bundle, under `/gestion`.
+
+use app::app::{elsewhere_or_not_found, start, Bundle};
+use app::pages::staff::*;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Routes};
+use leptos_router::path;
+
+fn main() {
+    start(|| {
+        view! {
+            <Routes fallback=|| elsewhere_or_not_found(Bundle::Staff)>
+                <Route path=path!("/gestion") view=applications::StaffApplications />
+                <Route path=path!("/gestion/membres") view=members::StaffMembers />
+                <Route path=path!("/gestion/membres/:id") view=member::StaffMember />
+                <Route path=path!("/gestion/courriels") view=outbox::StaffOutbox />
+                <Route path=path!("/gestion/journal") view=audit::StaffAudit />
+                <Route path=path!("/gestion/jour") view=day::StaffDayPage />
+                <Route path=path!("/gestion/reservations") view=bookings::StaffBookings />
+                <Route path=path!("/gestion/occupation") view=occupancy::StaffOccupancy />
+                <Route path=path!("/gestion/locations") view=rentals::StaffRentals />
+            </Routes>
+        }
+    });
+}

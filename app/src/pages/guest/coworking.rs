@@ -1,0 +1,74 @@
+//! `/coworking`: the space, its desks and opening hours.
+
+use chrono::Weekday;
+use domain::i18n::weekday_name;
+use domain::wire::{ResourceKind, SiteContent};
+use leptos::prelude::*;
+
+use crate::components::status::{reactive, with_site};
+use crate::i18n::{tr, use_i18n, use_title, I18n};
+use crate::text::{GuestText, SharedText};
+
+#[component]
+pub fn Coworking() -> impl IntoView {
+    use_title(GuestText::CoworkingTitle);
+    let i18n = use_i18n();
+    view! {
+        <h1>{tr(GuestText::CoworkingTitle)}</h1>
+        <p class="lead">{tr(GuestText::CoworkingLead)}</p>
+        {with_site(move |site| coworking_content(i18n, site))}
+        <p>{tr(GuestText::CoworkingHowTo)}</p>
+        <p><a href="/adherer" class="button">{tr(SharedText::NavJoin)}</a></p>
+    }
+}
+
+/// The weekly opening hours as a table, Monday first; also used by the room page.
+pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
+    let hours = site.opening_hours.clone();
+    const WEEK: [Weekday; 7] =
+        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+    view! {
+        <table class="hours">
+            <caption>{tr(GuestText::OpeningHours)}</caption>
+            <tbody>
+                {WEEK
+                    .iter()
+                    .map(|day| {
+                        let day = *day;
+                        let h = hours.for_weekday(day.number_from_monday() as u8);
+                        view! {
+                            <tr>
+                                <th scope="row">{move || weekday_name(day, i18n.lang())}</th>
+                                <td>
+                                    {reactive(move || match h {
+                                        Some(h) => i18n.f(GuestText::HoursRange, &[("open", &h.open.to_string()), ("close", &h.close.to_string())]),
+                                        None => i18n.t(GuestText::Closed).to_string(),
+                                    })}
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        <p class="note">{tr(GuestText::ClosedOnHolidays)}</p>
+    }
+}
+
+fn coworking_content(i18n: I18n, site: SiteContent) -> impl IntoView {
+    let desk = site.resources.iter().find(|r| r.kind == ResourceKind::Desk).cloned();
+    view! {
+        {desk.map(|d| {
+            let count = d.capacity.to_string();
+            let (name, description) = (d.name, d.description);
+            view! {
+                <section class="card">
+                    <h2>{move || i18n.pick(&name)}</h2>
+                    <p>{move || i18n.pick(&description)}</p>
+                    <p>{move || i18n.f(GuestText::CoworkingDesks, &[("count", &count)])}</p>
+                </section>
+            }
+        })}
+        {opening_hours_table(i18n, &site)}
+    }
+}

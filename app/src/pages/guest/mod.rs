@@ -1,0 +1,17 @@
+//! Pages for people without an account: the public site and every journey by private link.
+
+pub mod about;
+pub mod clubs;
+pub mod coworking;
+pub mod education;
+pub mod home;
+pub mod invitation;
+pub mod join;
+pub mod login;
+pub mod not_found;
+pub mod partners;
+pub mod password_forgot;
+pub mod password_new;
+pub mod rental_request;
+pub mod rental_status;
+pub mod room;

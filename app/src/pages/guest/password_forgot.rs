@@ -1,0 +1,48 @@
+//! `/mot-de-passe`: ask for a link to choose a new password. The answer never tells whether the
+//! address has an account.
+
+use domain::wire::PasswordResetRequest;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::form::{field_errors, ErrorSummary, Field};
+use crate::components::status::toggle;
+use crate::data::Task;
+use crate::i18n::{tr, use_i18n, use_title};
+use crate::text::{GuestText, SharedText};
+
+const LABELS: &[(&str, SharedText)] = &[("email", SharedText::FieldEmail)];
+
+#[component]
+pub fn PasswordForgot() -> impl IntoView {
+    use_title(GuestText::ForgotTitle);
+    let i18n = use_i18n();
+    let email = RwSignal::new(String::new());
+    let ask = Task::new();
+    let failure = ask.failure_signal();
+    let errors = field_errors(failure);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = PasswordResetRequest { email: email.get_untracked() };
+        ask.run(async move { api::ask_password_reset(&req, i18n.lang_untracked()).await });
+    };
+    view! {
+        <h1>{tr(GuestText::ForgotTitle)}</h1>
+        {toggle(
+            move || ask.done(),
+            move || view! {
+                <div class="notice notice--ok" role="status">
+                    <p>{move || i18n.f(GuestText::ResetLinkSent, &[("email", &email.get())])}</p>
+                </div>
+            }.into_any(),
+            move || view! {
+                <p class="lead">{tr(GuestText::ForgotLead)}</p>
+                <form class="form" novalidate on:submit=on_submit>
+                    <ErrorSummary failure labels=LABELS />
+                    <Field name="email" label=SharedText::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
+                    <button type="submit" class="button" disabled=move || ask.pending()>{tr(GuestText::SendResetLink)}</button>
+                </form>
+            }.into_any(),
+        )}
+    }
+}

@@ -1,0 +1,134 @@
+//! `/salle/demande`: a business asks for the meeting room (no account). The price shows as soon as
+//! a period is chosen; the answer is the private link to follow the request.
+
+use domain::i18n::format_euros;
+use domain::wire::{RentalCreated, RentalRequest};
+use leptos::prelude::*;
+
+use crate::api;
+use crate::app::use_site;
+use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
+use crate::components::status::{nothing, reactive, toggle};
+use crate::data::{Answer, Task};
+use crate::i18n::{tr, use_i18n, use_title};
+use crate::text::{GuestText, SharedText};
+
+const LABELS: &[(&str, SharedText)] = &[
+    ("organisation", SharedText::FieldOrganisation),
+    ("contact_name", SharedText::FieldName),
+    ("email", SharedText::FieldEmail),
+    ("phone", SharedText::FieldPhone),
+    ("date", SharedText::FieldDate),
+    ("period", SharedText::FieldPeriod),
+    ("attendees", SharedText::FieldAttendees),
+    ("message", SharedText::FieldMessage),
+];
+
+const PERIODS: &[(&str, SharedText)] = &[("morning", SharedText::PeriodMorning), ("afternoon", SharedText::PeriodAfternoon), ("day", SharedText::PeriodDay)];
+
+#[component]
+pub fn RentalRequestPage() -> impl IntoView {
+    use_title(GuestText::RentalRequestTitle);
+    let i18n = use_i18n();
+    let site = use_site().0;
+    let organisation = RwSignal::new(String::new());
+    let contact_name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let period = RwSignal::new(String::new());
+    let attendees = RwSignal::new(String::new());
+    let needs_visio = RwSignal::new(true);
+    let message = RwSignal::new(String::new());
+    let send = Task::new();
+    let created = Answer::new();
+    let failure = send.failure_signal();
+    let errors = field_errors(failure);
+    let rates = move || site.get().and_then(Result::ok).map(|s| s.room_rates);
+    // The non-member price of the chosen period, live; members pay the member rate.
+    let price = move || {
+        let r = rates()?;
+        let (non_member, member) = match period.get().as_str() {
+            "" => return None,
+            "day" => (r.non_member_day_cents, r.member_day_cents),
+            _ => (r.non_member_half_day_cents, r.member_half_day_cents),
+        };
+        let lang = i18n.lang();
+        Some((format_euros(non_member, lang), i18n.f(GuestText::MembersPayLess, &[("price", &format_euros(member, lang))])))
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = RentalRequest {
+            organisation: organisation.get_untracked(),
+            contact_name: contact_name.get_untracked(),
+            email: email.get_untracked(),
+            phone: phone.get_untracked(),
+            date: date.get_untracked(),
+            period: period.get_untracked(),
+            attendees: attendees.get_untracked().trim().parse().unwrap_or(0),
+            needs_visio: needs_visio.get_untracked(),
+            message: message.get_untracked(),
+            lang: i18n.lang_untracked(),
+        };
+        send.run_keeping(created, async move { api::request_rental(&req, req.lang).await });
+    };
+    let sent = move || created.get();
+    view! {
+        <h1>{tr(GuestText::RentalRequestTitle)}</h1>
+        {toggle(
+            move || sent().is_none(),
+            move || view! {
+            <p class="lead">{tr(GuestText::RentalRequestLead)}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <ErrorSummary failure labels=LABELS />
+                <Field name="organisation" label=SharedText::FieldOrganisation value=organisation errors autocomplete="organization" required=true />
+                <Field name="contact_name" label=SharedText::FieldName value=contact_name errors autocomplete="name" required=true />
+                <Field name="email" label=SharedText::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
+                <Field name="phone" label=SharedText::FieldPhone value=phone errors kind="tel" autocomplete="tel" />
+                <Field name="date" label=SharedText::FieldDate value=date errors kind="date" required=true />
+                <fieldset class="field" id=input_id("period")>
+                    <legend>{tr(SharedText::FieldPeriod)}</legend>
+                    {PERIODS.iter().map(|(value, label)| {
+                        let id = format!("period-{value}");
+                        view! {
+                            <div class="check">
+                                <input type="radio" name="period" id=id.clone() value=*value
+                                    prop:checked=move || period.get() == *value
+                                    on:change=move |_| period.set(value.to_string()) />
+                                <label for=id>{tr(*label)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                    {field_error(errors, "period")}
+                </fieldset>
+                <div class="price" aria-live="polite">
+                    {reactive(move || price().map(|(price, members)| view! {
+                        <p class="price__total">{move || i18n.t(SharedText::Price)}" "<strong>{price}</strong></p>
+                        <p class="note">{members}</p>
+                    }))}
+                    <p class="note">{tr(GuestText::VatNote)}</p>
+                </div>
+                <Field name="attendees" label=SharedText::FieldAttendees value=attendees errors kind="number" inputmode="numeric" required=true />
+                <div class="check">
+                    <input type="checkbox" id="f-needs_visio" prop:checked=move || needs_visio.get()
+                        on:change=move |ev| needs_visio.set(event_target_checked(&ev)) />
+                    <label for="f-needs_visio">{tr(GuestText::FieldNeedsVisio)}</label>
+                </div>
+                <Field name="message" label=SharedText::FieldMessage value=message errors multiline=true />
+                <button type="submit" class="button" disabled=move || send.pending()>{tr(GuestText::SendRentalRequest)}</button>
+            </form>
+            }.into_any(),
+            move || sent().map(|RentalCreated { token, price_cents, .. }| {
+                let href = format!("/location/{token}");
+                view! {
+                    <div class="notice" role="status">
+                        <h2>{tr(GuestText::RentalSentTitle)}</h2>
+                        <p>{move || i18n.f(GuestText::RentalSentText, &[("price", &format_euros(price_cents, i18n.lang()))])}</p>
+                        <p><a href=href class="button">{tr(GuestText::FollowRequest)}</a></p>
+                    </div>
+                }
+                .into_any()
+            }).unwrap_or_else(nothing),
+        )}
+    }
+}

@@ -1,0 +1,132 @@
+//! `/location/:token`: the requester's private page: where the request stands, the printable quote,
+//! and cancelling.
+
+use domain::i18n::{format_date_long, format_euros};
+use domain::wire::{Quote, RentalView};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api;
+use crate::components::calendar::{failure_alert, hours, period_label};
+use crate::components::status::{nothing, toggle, with_loaded};
+use crate::data::{load, Task};
+use crate::i18n::{tr, use_i18n, use_title};
+use crate::text::{GuestText, SharedText};
+
+pub fn rental_status_label(status: &str) -> SharedText {
+    match status {
+        "approved" => SharedText::RentalApproved,
+        "declined" => SharedText::RentalDeclined,
+        "cancelled" => SharedText::RentalCancelled,
+        _ => SharedText::RentalPending,
+    }
+}
+
+#[component]
+pub fn RentalStatus() -> impl IntoView {
+    use_title(GuestText::RentalStatusTitle);
+    let i18n = use_i18n();
+    let token = use_params_map().with_untracked(|p| p.get("token")).unwrap_or_default();
+    let token = StoredValue::new(token);
+    let cancel = Task::new();
+    let rental = load(move || {
+        cancel.version();
+        let token = token.get_value();
+        async move { api::rental(&token, i18n.lang_untracked()).await }
+    });
+    let failure = cancel.failure_signal();
+    let confirming = RwSignal::new(false);
+    view! {
+        <h1>{tr(GuestText::RentalStatusTitle)}</h1>
+        {failure_alert(failure)}
+        {with_loaded(rental, move |r: RentalView| {
+            let open = r.status == "pending" || r.status == "approved";
+            let status = r.status.clone();
+            let date = r.date;
+            let span = hours(&r.start, &r.end);
+            let reason = r.decline_reason.clone().filter(|s| !s.is_empty());
+            view! {
+                <section class="card no-print" aria-labelledby="rental-status">
+                    <h2 id="rental-status" class=format!("rental-status rental-status--{status}")>{tr(rental_status_label(&r.status))}</h2>
+                    <dl class="facts-list">
+                        <dt>{tr(SharedText::FieldOrganisation)}</dt><dd>{r.organisation.clone()}</dd>
+                        <dt>{tr(SharedText::FieldDate)}</dt>
+                        <dd>{move || format_date_long(date, i18n.lang())}", "{tr(period_label(Some(r.period)))}" ("{span.clone()}")"</dd>
+                        <dt>{tr(SharedText::FieldAttendees)}</dt><dd>{r.attendees}</dd>
+                    </dl>
+                    {reason.map(|reason| view! { <p>{tr(GuestText::DeclineReason)}" "{reason}</p> })}
+                    <div class="actions">
+                        <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr(GuestText::Print)}</button>
+                        {open.then(|| view! {
+                            <button type="button" class="button button--danger" aria-expanded=move || confirming.get().to_string()
+                                on:click=move |_| confirming.update(|c| *c = !*c)>{tr(GuestText::CancelRental)}</button>
+                        })}
+                    </div>
+                    {toggle(
+                        move || confirming.get() && open,
+                        move || view! {
+                        <div class="confirm" role="alertdialog" aria-labelledby="cancel-rental-q">
+                            <p id="cancel-rental-q"><strong>{tr(GuestText::CancelRentalQuestion)}</strong></p>
+                            <div class="actions">
+                                <button type="button" class="button button--danger" disabled=move || cancel.pending()
+                                    on:click=move |_| { confirming.set(false); 
+                                        let (token, lang) = (token.get_value(), i18n.lang_untracked());
+                                        cancel.run(async move { api::cancel_rental(&token, lang).await });
+                                    }>{tr(GuestText::CancelRentalYes)}</button>
+                                <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::KeepBooking)}</button>
+                            </div>
+                        </div>
+                        }.into_any(),
+                        nothing,
+                    )}
+                </section>
+                {quote_view(r.quote, r.organisation, r.contact_name)}
+            }
+        })}
+    }
+}
+
+/// The quote as a printable document: number, date, lines, total and the VAT mention.
+fn quote_view(q: Quote, organisation: String, contact: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let issued = q.issued_on;
+    let total = q.total_cents;
+    let number = q.number.clone();
+    view! {
+        <section class="quote" aria-labelledby="quote-title">
+            <h2 id="quote-title">{move || i18n.f(GuestText::QuoteNumber, &[("number", &number)])}</h2>
+            <p>"Silicon Kerne · "{move || i18n.f(GuestText::QuoteIssued, &[("date", &format_date_long(issued, i18n.lang()))])}</p>
+            <p>{tr(GuestText::QuoteFor)}" "{organisation}" · "{contact}</p>
+            <div class="table-wrap">
+                <table class="quote__lines">
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(GuestText::QuoteLine)}</th>
+                            <th scope="col" class="num">{tr(GuestText::QuoteQuantity)}</th>
+                            <th scope="col" class="num">{tr(GuestText::QuoteTotal)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {q.lines.into_iter().map(|l| {
+                            let (label, qty, unit, line_total) = (l.label, l.quantity, l.unit_cents, l.total_cents);
+                            view! {
+                                <tr>
+                                    <td>{move || i18n.pick(&label)}<br /><span class="note">{move || i18n.f(GuestText::QuoteUnit, &[("price", &format_euros(unit, i18n.lang()))])}</span></td>
+                                    <td class="num">{qty}</td>
+                                    <td class="num">{move || format_euros(line_total, i18n.lang())}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row" colspan="2">{tr(GuestText::QuoteTotal)}</th>
+                            <td class="num"><strong>{move || format_euros(total, i18n.lang())}</strong></td>
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <p class="note">{tr(GuestText::VatNote)}</p>
+        </section>
+    }
+}

@@ -1,0 +1,235 @@
+//! `/reserver`: a day view (the desk periods, or the room's half-hour grid with a duration) and a
+//! week view (a list of days, narrow enough for a phone). `?date=YYYY-MM-DD&ressource=salle-reunion`
+//! opens a given day and resource.
+
+use domain::wire::{BookingRequest, DayAvailability, SlotAvailability};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api;
+use crate::app::use_site;
+use crate::components::calendar::{attempt_key, book_action, day_label, desk_periods, hh_mm, iso, parse_date, shift, Choice, ConfirmBooking, DESKS, ROOM};
+use crate::components::session::{guarded, Audience};
+use crate::components::status::with_loaded;
+use crate::data::load;
+use crate::i18n::{tr, use_i18n, use_title, Label};
+use crate::text::{MemberText, SharedText};
+
+#[component]
+pub fn Booking() -> impl IntoView {
+    use_title(SharedText::BookTitle);
+    view! {
+        <h1>{tr(SharedText::BookTitle)}</h1>
+        {guarded(Audience::Members, |_| view! { <Calendar /> })}
+    }
+}
+
+#[component]
+fn Calendar() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site().0;
+    let query = use_query_map();
+    let today = move || site.get().and_then(Result::ok).map(|s| s.today.date);
+    let date = RwSignal::new(query.with_untracked(|q| q.get("date")).and_then(|d| parse_date(&d)));
+    let resource = RwSignal::new(if query.with_untracked(|q| q.get("ressource")).as_deref() == Some(ROOM) { ROOM } else { DESKS });
+    let week = RwSignal::new(false);
+    let day = Memo::new(move |_| date.get().or_else(today));
+    let chosen = RwSignal::new(None::<Choice>);
+    let action = book_action();
+    let days = load(move || {
+        action.task.version();
+        let (res, from, week) = (resource.get(), day.get(), week.get());
+        async move {
+            let Some(from) = from else { return Ok(Vec::new()) };
+            let to = if week { shift(from, 6) } else { from };
+            api::availability(res, &iso(from), &iso(to), i18n.lang_untracked()).await
+        }
+    });
+    let step = move |sign: i64| {
+        if let Some(d) = day.get_untracked() {
+            let n = if week.get_untracked() { 7 } else { 1 };
+            chosen.set(None);
+            date.set(Some(shift(d, sign * n)));
+        }
+    };
+    let toggle = move |label: Label, pressed: Signal<bool>, on: Callback<()>| {
+        view! {
+            <button type="button" class="toggle" aria-pressed=move || pressed.get().to_string() on:click=move |_| on.run(())>{tr(label)}</button>
+        }
+    };
+    view! {
+        <div class="toggles" role="group" aria-label=tr(MemberText::WhatToBook)>
+            {toggle(SharedText::Desk.into(), Signal::derive(move || resource.get() == DESKS), Callback::new(move |_| { chosen.set(None); resource.set(DESKS) }))}
+            {toggle(SharedText::Room.into(), Signal::derive(move || resource.get() == ROOM), Callback::new(move |_| { chosen.set(None); resource.set(ROOM) }))}
+        </div>
+        <div class="toggles" role="group" aria-label=tr(MemberText::View)>
+            {toggle(MemberText::DayView.into(), Signal::derive(move || !week.get()), Callback::new(move |_| week.set(false)))}
+            {toggle(MemberText::WeekView.into(), Signal::derive(move || week.get()), Callback::new(move |_| week.set(true)))}
+        </div>
+        <div class="day-nav">
+            <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
+                <span aria-hidden="true">"← "</span>{move || i18n.t(if week.get() { Label::from(MemberText::PreviousWeek) } else { SharedText::PreviousDay.into() })}
+            </button>
+            <div class="field">
+                <label for="b-date">{tr(SharedText::FieldDate)}</label>
+                <input id="b-date" type="date"
+                    prop:value=move || day.get().map(iso).unwrap_or_default()
+                    on:change=move |ev| { chosen.set(None); date.set(parse_date(&event_target_value(&ev))) } />
+            </div>
+            <button type="button" class="button button--secondary" on:click=move |_| step(1)>
+                {move || i18n.t(if week.get() { Label::from(MemberText::NextWeek) } else { SharedText::NextDay.into() })}<span aria-hidden="true">" →"</span>
+            </button>
+        </div>
+        <div aria-live="polite">
+            {with_loaded(days, move |days: Vec<DayAvailability>| {
+                if week.get_untracked() {
+                    week_view(days, resource.get_untracked(), date, week).into_any()
+                } else {
+                    days.into_iter().next().map(|d| {
+                        let heading = d.date;
+                        let body = if resource.get_untracked() == DESKS { desk_periods(d, chosen).into_any() } else { room_day(d, chosen).into_any() };
+                        view! {
+                            <h2 class="day-title">{move || day_label(heading, i18n.lang())}</h2>
+                            {body}
+                        }
+                    }).into_any()
+                }
+            })}
+        </div>
+        <ConfirmBooking chosen action />
+    }
+}
+
+/// The room's day: its free start times, a duration, and the slot in words once both are chosen.
+fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl IntoView {
+    let i18n = use_i18n();
+    if !day.open || day.slots.is_empty() {
+        return view! { <p class="note">{tr(SharedText::ClosedThatDay)}</p> }.into_any();
+    }
+    let slots = StoredValue::new(day.slots);
+    let start = RwSignal::new(None::<usize>);
+    let minutes = RwSignal::new(60u32);
+    // How many half-hours are free in a row from a start (4 h at most).
+    let run = move |i: usize| slots.with_value(|s| free_run(s, i));
+    Effect::new(move |_| {
+        let Some(i) = start.get() else { return };
+        let half_hours = (minutes.get() / 30).clamp(1, run(i).max(1) as u32) as usize;
+        let (from, to) = slots.with_value(|s| (s[i].start, s[i + half_hours - 1].end));
+        let lang = i18n.lang_untracked();
+        let when = format!("{}, {}–{}", day_label(day.date, lang), hh_mm(&from), hh_mm(&to));
+        chosen.set(Some(Choice {
+            request: BookingRequest { resource: ROOM.into(), start: from.to_string(), end: to.to_string(), member_id: None },
+            what: i18n.f(MemberText::RoomOn, &[("when", &when)]),
+            key: attempt_key(),
+        }));
+    });
+    let durations = move || {
+        let max = start.get().map(run).unwrap_or(8).max(1) as u32;
+        (1..=max)
+            .map(|n| {
+                let m = n * 30;
+                view! { <option value=m.to_string() selected=move || minutes.get() == m>{duration_text(m)}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="field">
+            <legend>{tr(SharedText::StartTime)}</legend>
+            <ul class="times">
+                {slots.with_value(|s| s.iter().enumerate().map(|(i, slot)| {
+                    let free = slot.free > 0;
+                    let label = hh_mm(&slot.start);
+                    view! {
+                        <li>
+                            <button type="button" class="time" disabled=!free
+                                aria-pressed=move || (start.get() == Some(i)).to_string()
+                                on:click=move |_| start.set(Some(i))>
+                                {label}
+                            </button>
+                        </li>
+                    }
+                }).collect_view())}
+            </ul>
+        </fieldset>
+        <div class="field">
+            <label for="b-duration">{tr(MemberText::Duration)}</label>
+            <select id="b-duration" on:change=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(60))>
+                {durations}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// Free half-hours in a row from slot `i`, up to the room's 4 hours.
+fn free_run(slots: &[SlotAvailability], i: usize) -> usize {
+    let mut n = 0;
+    while i + n < slots.len() && n < 8 && slots[i + n].free > 0 && (n == 0 || slots[i + n - 1].end == slots[i + n].start) {
+        n += 1;
+    }
+    n
+}
+
+/// "30 min", "1 h", "1 h 30"
+pub fn duration_text(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
+}
+
+/// Seven days as a list: desks free per half-day, or the room's free time; a tap opens the day.
+fn week_view(days: Vec<DayAvailability>, resource: &'static str, date: RwSignal<Option<chrono::NaiveDate>>, week: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="week">
+            {days.into_iter().map(|d| {
+                let day = d.date;
+                let summary = move || {
+                    if !d.open {
+                        return i18n.t(MemberText::Closed).to_string();
+                    }
+                    if resource == DESKS {
+                        let free = |p: &str| d.slots.iter().find(|s| s.period.map(|x| x.as_str()) == Some(p)).map(|s| s.free).unwrap_or(0).to_string();
+                        i18n.f(MemberText::WeekDesks, &[("morning", &free("morning")), ("afternoon", &free("afternoon"))])
+                    } else {
+                        let free: u32 = d.slots.iter().filter(|s| s.free > 0).count() as u32 * 30;
+                        i18n.f(MemberText::WeekRoom, &[("free", &duration_text(free))])
+                    }
+                };
+                view! {
+                    <li class="week__day">
+                        <button type="button" class="week__button" on:click=move |_| { date.set(Some(day)); week.set(false); }>
+                            <span class="week__date">{move || day_label(day, i18n.lang())}</span>
+                            <span class="week__free">{summary}</span>
+                        </button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::time::LocalDateTime;
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration_text(30), "30 min");
+        assert_eq!(duration_text(120), "2 h");
+        assert_eq!(duration_text(90), "1 h 30");
+    }
+
+    #[test]
+    fn a_run_stops_at_a_taken_slot_and_at_four_hours() {
+        let at = |h: u32, m: u32| LocalDateTime(chrono::NaiveDate::from_ymd_opt(2026, 12, 8).and_then(|d| d.and_hms_opt(h, m, 0)).expect("valid"));
+        let slot = |i: u32, free: u32| SlotAvailability { start: at(9 + i / 2, (i % 2) * 30), end: at(9 + (i + 1) / 2, ((i + 1) % 2) * 30), free, period: None };
+        let slots: Vec<_> = (0..18).map(|i| slot(i, u32::from(i != 3))).collect();
+        assert_eq!(free_run(&slots, 0), 3);
+        assert_eq!(free_run(&slots, 4), 8);
+        assert_eq!(free_run(&slots, 3), 0);
+    }
+}

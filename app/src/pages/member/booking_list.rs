@@ -1,0 +1,179 @@
+//! `/mes-reservations`: the member's bookings (upcoming, then past and cancelled), cancelling with a
+//! confirmation, an `.ics` file per booking, and the private calendar feed for phone calendars.
+
+use domain::wire::{Booking, BookingStatus, CalendarFeed};
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::calendar::{day_label, failure_alert, hours, period_label};
+use crate::components::session::{guarded, Audience};
+use crate::components::status::{nothing, reactive, toggle, with_loaded};
+use crate::data::{load, Answer, Task};
+use crate::i18n::{tr, use_i18n, use_title};
+use crate::text::{MemberText, SharedText};
+
+#[component]
+pub fn MyBookings() -> impl IntoView {
+    use_title(SharedText::NavMyBookings);
+    view! {
+        <h1>{tr(SharedText::NavMyBookings)}</h1>
+        {guarded(Audience::Members, |_| view! {
+            <p><a href="/reserver" class="button">{tr(SharedText::BookTitle)}</a></p>
+            <BookingLists />
+            <CalendarFeedCard />
+        })}
+    }
+}
+
+fn is_upcoming(b: &Booking) -> bool {
+    b.status == BookingStatus::Confirmed
+        && domain::time::parse_instant(&b.ends_at).is_none_or(|t| t.timestamp_millis() as f64 > js_sys::Date::now())
+}
+
+#[component]
+fn BookingLists() -> impl IntoView {
+    let i18n = use_i18n();
+    let cancel = Task::new();
+    let list = load(move || {
+        cancel.version();
+        api::my_bookings(i18n.lang_untracked())
+    });
+    let failure = cancel.failure_signal();
+    view! {
+        <p class="notice-line" role="status">
+            {move || cancel.done().then(|| i18n.t(MemberText::BookingCancelled))}
+        </p>
+        {failure_alert(failure)}
+        {with_loaded(list, move |bookings: Vec<Booking>| {
+            let (upcoming, past): (Vec<_>, Vec<_>) = bookings.into_iter().partition(is_upcoming);
+            let empty = upcoming.is_empty();
+            view! {
+                <section aria-labelledby="upcoming-title">
+                    <h2 id="upcoming-title">{tr(MemberText::Upcoming)}</h2>
+                    {empty.then(|| view! { <p>{tr(MemberText::NoUpcomingBookings)}</p> })}
+                    <ul class="cards">{upcoming.into_iter().map(|b| booking_card(b, cancel)).collect_view()}</ul>
+                </section>
+                {(!past.is_empty()).then(|| view! {
+                    <section aria-labelledby="past-title">
+                        <h2 id="past-title">{tr(MemberText::PastBookings)}</h2>
+                        <ul class="cards">{past.into_iter().map(|b| booking_card(b, cancel)).collect_view()}</ul>
+                    </section>
+                })}
+            }
+        })}
+    }
+}
+
+fn booking_card(b: Booking, cancel: Task) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirming = RwSignal::new(false);
+    let id = b.id;
+    let heading = format!("booking-{id}");
+    let labelled_by = heading.clone();
+    let date = b.start.0.date();
+    let span = hours(&b.start, &b.end);
+    let period = b.period.map(|p| period_label(Some(p)));
+    let name = b.resource_name.clone();
+    let cancelled = b.status == BookingStatus::Cancelled;
+    let can_cancel = b.can_cancel && !cancelled;
+    let question = format!("booking-{id}-question");
+    view! {
+        <li class="card booking" class:booking--cancelled=cancelled aria-labelledby=labelled_by>
+            <h3 id=heading>{move || i18n.pick(&name)}</h3>
+            <p class="booking__when">
+                {move || day_label(date, i18n.lang())}", "{span.clone()}
+                {period.map(|p| view! { " · "{tr(p)} })}
+            </p>
+            {cancelled.then(|| view! { <p class="tag">{tr(MemberText::Cancelled)}</p> })}
+            {b.checked_in.then(|| view! { <p class="tag">{tr(SharedText::CheckedIn)}</p> })}
+            <div class="actions">
+                {(!cancelled).then(|| view! {
+                    <a class="button button--secondary" href=api::booking_ics_path(id) download=format!("silicon-kerne-{id}.ics")>
+                        {tr(MemberText::AddToCalendar)}
+                    </a>
+                })}
+                {can_cancel.then(|| view! {
+                    <button type="button" class="button button--danger" aria-expanded=move || confirming.get().to_string()
+                        on:click=move |_| confirming.update(|c| *c = !*c)>
+                        {tr(MemberText::CancelBooking)}
+                    </button>
+                })}
+            </div>
+            {toggle(
+                move || confirming.get(),
+                move || view! {
+                <div class="confirm" role="alertdialog" aria-labelledby=question.clone()>
+                    <p id=question.clone()><strong>{tr(MemberText::CancelBookingQuestion)}</strong></p>
+                    <div class="actions">
+                        <button type="button" class="button button--danger" disabled=move || cancel.pending()
+                            on:click=move |_| {
+                                let lang = i18n.lang_untracked();
+                                cancel.run(async move { api::cancel_booking(id, lang).await });
+                            }>
+                            {tr(MemberText::CancelBookingYes)}
+                        </button>
+                        <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::KeepBooking)}</button>
+                    </div>
+                </div>
+                }.into_any(),
+                nothing,
+            )}
+        </li>
+    }
+}
+
+/// The private feed: generated on demand, shown once, with how to subscribe.
+#[component]
+fn CalendarFeedCard() -> impl IntoView {
+    let i18n = use_i18n();
+    let create = Task::new();
+    let feed = Answer::new();
+    let copied = RwSignal::new(false);
+    let failure = create.failure_signal();
+    view! {
+        <section class="card" aria-labelledby="feed-title">
+            <h2 id="feed-title">{tr(MemberText::FeedTitle)}</h2>
+            <p>{tr(MemberText::FeedLead)}</p>
+            <p class="note">{tr(MemberText::FeedHowTo)}</p>
+            <button type="button" class="button" disabled=move || create.pending()
+                on:click=move |_| {
+                    copied.set(false);
+                    let lang = i18n.lang_untracked();
+                    create.run_keeping(feed, async move { api::new_calendar_feed(lang).await });
+                }>
+                {tr(MemberText::FeedCreate)}
+            </button>
+            {failure_alert(failure)}
+            <div aria-live="polite">
+                {reactive(move || match feed.get() {
+                    Some(CalendarFeed { url }) => {
+                        let to_copy = url.clone();
+                        Some(view! {
+                            <div class="field feed">
+                                <label for="feed-url">{tr(MemberText::FeedUrl)}</label>
+                                <input id="feed-url" type="text" readonly value=url />
+                                <p class="note">{tr(MemberText::FeedShownOnce)}</p>
+                                <button type="button" class="button button--secondary" on:click=move |_| copied.set(copy_text(&to_copy))>
+                                    {move || i18n.t(if copied.get() { MemberText::Copied } else { MemberText::Copy })}
+                                </button>
+                            </div>
+                        })
+                    }
+                    _ => None,
+                })}
+            </div>
+        </section>
+    }
+}
+
+/// `navigator.clipboard.writeText(text)`, reached through `Reflect` (no web-sys feature for one call).
+fn copy_text(text: &str) -> bool {
+    use wasm_bindgen::JsCast;
+    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+    let clipboard = get(&window().into(), "navigator").and_then(|n| get(&n, "clipboard"));
+    let write = clipboard.as_ref().and_then(|c| get(c, "writeText")).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match (clipboard, write) {
+        (Some(c), Some(f)) => f.call1(&c, &text.into()).is_ok(),
+        _ => false,
+    }
+}

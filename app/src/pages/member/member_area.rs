@@ -1,0 +1,224 @@
+//! `/espace`: the member's own area: membership, profile, clubs, their data, logging out.
+
+use domain::accounts::MembershipStatus;
+use domain::wire::{Club, Me, ProfileUpdate};
+use domain::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api;
+use crate::components::calendar_quick::QuickBook;
+use crate::components::confirm::ConfirmButton;
+use crate::components::form::{field_errors, split_tags, ErrorSummary, NO_LABELS, Field};
+use crate::components::session::{guarded, use_session, Audience};
+use crate::components::status::{reactive, with_site};
+use crate::data::Task;
+use crate::format;
+use crate::i18n::{tr, use_i18n, use_title};
+use crate::text::{MemberText, SharedText};
+
+const LABELS: &[(&str, SharedText)] = &[
+    ("name", SharedText::FieldName),
+    ("phone", SharedText::FieldPhone),
+    ("company", SharedText::FieldCompany),
+    ("skills", SharedText::FieldSkills),
+    ("bio", SharedText::FieldBio),
+];
+
+#[component]
+pub fn MemberArea() -> impl IntoView {
+    use_title(SharedText::NavMyArea);
+    view! {
+        <h1>{tr(SharedText::NavMyArea)}</h1>
+        {guarded(Audience::Members, |me| view! {
+            <Membership />
+            <QuickBook />
+            <Profile me />
+            <MyClubs />
+            <MyData />
+        })}
+    }
+}
+
+#[component]
+fn Membership() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let status = move || session.me().map(|m| m.membership).unwrap_or(MembershipStatus::None);
+    view! {
+        <section class="card" aria-labelledby="membership-title">
+            <h2 id="membership-title">{tr(MemberText::MembershipTitle)}</h2>
+            <p class="membership" class:membership--active=move || status().is_active()>
+                {move || format::membership(status(), i18n.lang())}
+            </p>
+            {reactive(move || (!status().is_active()).then(|| view! { <p>{tr(MemberText::HowToRenew)}</p> }))}
+            {reactive(move || status().is_active().then(|| view! { <p class="note">{tr(MemberText::RenewLater)}</p> }))}
+        </section>
+    }
+}
+
+#[component]
+fn Profile(me: Me) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let name = RwSignal::new(me.name.clone());
+    let phone = RwSignal::new(me.phone.clone());
+    let company = RwSignal::new(me.company.clone());
+    let skills = RwSignal::new(me.skills.join(", "));
+    let bio = RwSignal::new(me.bio.clone());
+    let in_directory = RwSignal::new(me.in_directory);
+    let lang = RwSignal::new(me.lang.code().to_string());
+
+    let save = Task::new();
+    let failure = save.failure_signal();
+    let errors = field_errors(failure);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let req = ProfileUpdate {
+            name: name.get_untracked(),
+            phone: phone.get_untracked(),
+            company: company.get_untracked(),
+            skills: split_tags(&skills.get_untracked()),
+            bio: bio.get_untracked(),
+            in_directory: in_directory.get_untracked(),
+            lang: Lang::parse(&lang.get_untracked()).unwrap_or_default(),
+        };
+        save.run(async move {
+            let me = api::update_profile(&req, req.lang).await?;
+            if me.lang != i18n.lang_untracked() {
+                i18n.set(me.lang);
+            }
+            session.set(me);
+            Ok(())
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="profile-title">
+            <h2 id="profile-title">{tr(MemberText::ProfileTitle)}</h2>
+            <p class="note">{move || i18n.f(MemberText::LoggedInAs, &[("email", &me.email)])}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <ErrorSummary failure labels=LABELS />
+                <Field name="name" label=SharedText::FieldName value=name errors autocomplete="name" required=true />
+                <Field name="phone" label=SharedText::FieldPhone value=phone errors kind="tel" autocomplete="tel" />
+                <Field name="company" label=SharedText::FieldCompany value=company errors autocomplete="organization" />
+                <Field name="skills" label=SharedText::FieldSkills value=skills errors hint=SharedText::SkillsHint />
+                <Field name="bio" label=SharedText::FieldBio value=bio errors multiline=true />
+                <div class="field check">
+                    <input type="checkbox" id="f-in_directory" bind:checked=in_directory />
+                    <label for="f-in_directory">{tr(SharedText::FieldInDirectory)}</label>
+                </div>
+                <div class="field">
+                    <label for="f-lang">{tr(MemberText::FieldLanguage)}</label>
+                    <select id="f-lang" bind:value=lang>
+                        <option value="fr">"Français"</option>
+                        <option value="en">"English"</option>
+                    </select>
+                </div>
+                <button type="submit" class="button" disabled=move || save.pending()>{tr(MemberText::SaveProfile)}</button>
+                <p class="notice-line" role="status">{move || save.done().then(|| i18n.t(MemberText::ProfileSaved))}</p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn MyClubs() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let change = Task::new();
+    let failure = change.failure_signal();
+    let club_row = move |club: Club| {
+        let slug = club.slug.clone();
+        let is_member = {
+            let slug = slug.clone();
+            Memo::new(move |_| session.me().is_some_and(|m| m.clubs.contains(&slug)))
+        };
+        let is_member = move || is_member.get();
+        let name = club.name.clone();
+        let label = move || {
+            let name = i18n.pick(&name);
+            if is_member() {
+                i18n.f(MemberText::LeaveClub, &[("club", &name)])
+            } else {
+                i18n.f(MemberText::JoinClub, &[("club", &name)])
+            }
+        };
+        let club_name = club.name.clone();
+        view! {
+            <li class="club-row">
+                <span class="club-row__name">
+                    {move || i18n.pick(&club_name)}
+                    {reactive(move || is_member().then(|| view! { <span class="tag">{move || i18n.t(MemberText::YouAreIn)}</span> }))}
+                </span>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    aria-pressed=move || is_member().to_string()
+                    disabled=move || change.pending()
+                    on:click=move |_| {
+                        let (slug, join) = (slug.clone(), !is_member());
+                        change.run(async move {
+                            session.set(api::set_club(&slug, join, i18n.lang_untracked()).await?);
+                            Ok(())
+                        });
+                    }
+                >
+                    {label}
+                </button>
+            </li>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="clubs-title">
+            <h2 id="clubs-title">{tr(MemberText::MyClubsTitle)}</h2>
+            <ErrorSummary failure labels=NO_LABELS />
+            {with_site(move |site| view! { <ul class="club-rows">{site.clubs.into_iter().map(club_row).collect_view()}</ul> })}
+        </section>
+    }
+}
+
+#[component]
+fn MyData() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    // Logging out and erasing the account end the same way: no session, back to the login page.
+    let leave = Task::new();
+    let failure = leave.failure_signal();
+    let run = move |erase: bool| {
+        let navigate = navigate.clone();
+        leave.run(async move {
+            let lang = i18n.lang_untracked();
+            if erase {
+                api::delete_account(lang).await?;
+            } else {
+                api::logout(lang).await?;
+            }
+            session.clear();
+            navigate("/connexion", Default::default());
+            Ok(())
+        });
+    };
+    let run_erase = run.clone();
+    view! {
+        <section class="card" aria-labelledby="data-title">
+            <h2 id="data-title">{tr(MemberText::MyDataTitle)}</h2>
+            <ErrorSummary failure labels=NO_LABELS />
+            <p>{tr(MemberText::ExportLead)}</p>
+            <p><a class="button button--secondary" href=api::EXPORT_PATH download="silicon-kerne-mes-donnees.json">{tr(MemberText::ExportData)}</a></p>
+            <p>
+                <button type="button" class="button" on:click=move |_| run(false)>{tr(MemberText::LogOut)}</button>
+            </p>
+            <h3>{tr(MemberText::DeleteAccountTitle)}</h3>
+            <p>{tr(MemberText::DeleteAccountLead)}</p>
+            <ConfirmButton
+                label=MemberText::DeleteAccount
+                question=MemberText::DeleteAccountConfirm
+                yes=MemberText::DeleteAccountYes
+                id="confirm-delete"
+                task=leave
+                on_yes=move |_| run_erase(true)
+            />
+        </section>
+    }
+}

@@ -1,0 +1,48 @@
+//! `/gestion/journal`: the audit log: who did what to whom.
+
+use domain::wire::AuditEntry;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::data::load;
+use crate::format;
+use crate::i18n::{tr, use_i18n};
+use crate::text::StaffText;
+
+#[component]
+pub fn StaffAudit() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffAuditTitle content=|_| view! { <Journal /> } /> }
+}
+
+#[component]
+fn Journal() -> impl IntoView {
+    let i18n = use_i18n();
+    let entries = load(move || api::audit(i18n.lang_untracked()));
+    view! {
+        {with_loaded(entries, move |entries: Vec<AuditEntry>| {
+            if entries.is_empty() {
+                return view! { <p>{tr(StaffText::AuditEmpty)}</p> }.into_any();
+            }
+            view! {
+                <ol class="rows">
+                    {entries
+                        .into_iter()
+                        .map(|e| {
+                            let at = e.at.clone();
+                            view! {
+                                <li class="row">
+                                    <span class="row__title">{format!("{} · {} #{}", e.action, e.target_type, e.target_id)}</span>
+                                    <span class="row__meta">{move || format!("{} · {}", format::instant(&at, i18n.lang()), e.actor)}</span>
+                                    {(!e.details.is_empty()).then(|| view! { <span class="row__meta">{e.details.clone()}</span> })}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            }
+            .into_any()
+        })}
+    }
+}

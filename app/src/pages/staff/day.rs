@@ -1,0 +1,133 @@
+//! `/gestion/jour`: the day's sheet: today's coworkers with check-in and no-show, the room's bookings,
+//! and a date switcher (`?date=YYYY-MM-DD` opens a given day).
+
+use domain::wire::{StaffBooking, StaffDay};
+use domain::Lang;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::api;
+use crate::app::use_site;
+use crate::components::calendar::{day_label, failure_alert, hours, iso, parse_date, period_label, shift};
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::data::{load, Task};
+use crate::i18n::{tr, use_i18n, Label};
+use crate::text::{SharedText, StaffText};
+
+#[component]
+pub fn StaffDayPage() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffDayTitle content=|_| view! { <DaySheet /> } /> }
+}
+
+/// Records that the booked person came (`check-in`) or did not (`no-show`).
+fn mark(task: Task, id: i64, what: &'static str, lang: Lang) {
+    task.run(async move { api::mark_booking(id, what, lang).await });
+}
+
+#[component]
+fn DaySheet() -> impl IntoView {
+    let i18n = use_i18n();
+    let site = use_site().0;
+    let query = use_query_map();
+    let chosen = RwSignal::new(query.with_untracked(|q| q.get("date")).and_then(|d| parse_date(&d)));
+    let date = Memo::new(move |_| chosen.get().or_else(|| site.get().and_then(Result::ok).map(|s| s.today.date)));
+    let marking = Task::new();
+    let sheet = load(move || {
+        marking.version();
+        let d = date.get();
+        async move {
+            match d {
+                Some(d) => api::staff_day(&iso(d), i18n.lang_untracked()).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let failure = marking.failure_signal();
+    let step = move |n: i64| {
+        if let Some(d) = date.get_untracked() {
+            chosen.set(Some(shift(d, n)));
+        }
+    };
+    view! {
+        <div class="day-nav">
+            <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
+                <span aria-hidden="true">"← "</span>{tr(SharedText::PreviousDay)}
+            </button>
+            <div class="field">
+                <label for="d-date">{tr(SharedText::FieldDate)}</label>
+                <input id="d-date" type="date" prop:value=move || date.get().map(iso).unwrap_or_default()
+                    on:change=move |ev| chosen.set(parse_date(&event_target_value(&ev))) />
+            </div>
+            <button type="button" class="button button--secondary" on:click=move |_| step(1)>
+                {tr(SharedText::NextDay)}<span aria-hidden="true">" →"</span>
+            </button>
+        </div>
+        {failure_alert(failure)}
+        {with_loaded(sheet, move |day: Option<StaffDay>| {
+            day.map(|day| {
+                let d = day.date;
+                let count = day.coworkers.len();
+                let capacity = day.desk_capacity;
+                view! {
+                    <h2>{move || day_label(d, i18n.lang())}</h2>
+                    <section aria-labelledby="coworkers-title">
+                        <h3 id="coworkers-title">
+                            {move || i18n.f(StaffText::CoworkersCount, &[("count", &count.to_string()), ("capacity", &capacity.to_string())])}
+                        </h3>
+                        {(count == 0).then(|| view! { <p>{tr(StaffText::NobodyBooked)}</p> })}
+                        <ul class="cards">{day.coworkers.into_iter().map(|b| coworker_row(b, marking)).collect_view()}</ul>
+                    </section>
+                    <section aria-labelledby="room-title">
+                        <h3 id="room-title">{tr(SharedText::Room)}</h3>
+                        {day.room.is_empty().then(|| view! { <p>{tr(StaffText::RoomFree)}</p> })}
+                        <ul class="rows">
+                            {day.room.into_iter().map(|b| view! {
+                                <li class="row">
+                                    <span class="row__title">{hours(&b.start, &b.end)}" · "{b.label.clone()}</span>
+                                    <span class="row__meta">{tr(kind_label(&b.kind))}</span>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+        })}
+    }
+}
+
+pub fn kind_label(kind: &str) -> StaffText {
+    match kind {
+        "rental" => StaffText::KindRental,
+        "block" => StaffText::KindBlock,
+        _ => StaffText::KindMember,
+    }
+}
+
+fn coworker_row(b: StaffBooking, marking: Task) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = b.id;
+    let state = if b.checked_in {
+        Some(Label::from(SharedText::CheckedIn))
+    } else if b.no_show {
+        Some(Label::from(StaffText::NoShow))
+    } else {
+        None
+    };
+    let is_member = b.kind == "member";
+    view! {
+        <li class="card coworker" data-booking=id.to_string()>
+            <p class="row__title">{b.label.clone()}</p>
+            <p class="row__meta">{tr(period_label(b.period))}" · "{hours(&b.start, &b.end)}</p>
+            {state.map(|s| view! { <p class="tag">{tr(s)}</p> })}
+            {(state.is_none() && is_member).then(|| view! {
+                <div class="actions">
+                    <button type="button" class="button" disabled=move || marking.pending()
+                        on:click=move |_| { mark(marking, id, "check-in", i18n.lang_untracked()); }>{tr(StaffText::CheckIn)}</button>
+                    <button type="button" class="button button--secondary" disabled=move || marking.pending()
+                        on:click=move |_| { mark(marking, id, "no-show", i18n.lang_untracked()); }>{tr(StaffText::MarkNoShow)}</button>
+                </div>
+            })}
+        </li>
+    }
+}

@@ -1,0 +1,263 @@
+//! `/gestion/membres/:id`: one member: details, payments, record a fee, deactivate, change the role.
+
+use domain::accounts::Role;
+use domain::i18n::{format_date_long, format_euros};
+use domain::wire::{MemberDetail, Payment, PaymentRequest};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use crate::api::{self, ApiFailure};
+use crate::components::confirm::ConfirmButton;
+use crate::components::form::{field_errors, ErrorSummary, NO_LABELS, Field};
+use crate::components::search::club_name;
+use crate::components::session::use_session;
+use crate::components::staff::{role_label, StaffFrame};
+use crate::components::status::{reactive, with_loaded};
+use crate::data::{load, Answer, Task};
+use crate::format;
+use crate::i18n::{tr, use_i18n};
+use crate::text::{SharedText, StaffText};
+
+const PAYMENT_LABELS: &[(&str, StaffText)] =
+    &[("amount_cents", StaffText::FieldAmount), ("paid_on", StaffText::FieldPaidOn), ("method", StaffText::FieldMethod)];
+
+#[component]
+pub fn StaffMember() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffMemberTitle content=|_| view! { <MemberRecord /> } /> }
+}
+
+#[component]
+fn MemberRecord() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or(0));
+    // The requests live here, above the record they reload, so their outcome outlives the reload.
+    let pay = PayForm { task: Task::new(), recorded: Answer::new() };
+    let deactivate = Task::new();
+    let set_role = Task::new();
+    let detail = load(move || {
+        pay.task.version();
+        deactivate.version();
+        set_role.version();
+        let id = id.get();
+        let lang = i18n.lang_untracked();
+        async move { api::member(id, lang).await }
+    });
+    view! {
+        {with_loaded(detail, move |d: MemberDetail| {
+            let active = d.member.active;
+            let role = d.member.role;
+            let member = d.member.id;
+            view! {
+                <Summary detail=d.clone() />
+                <Payments payments=d.payments.clone() />
+                {active.then(|| view! { <RecordPayment member pay /> })}
+                <RoleForm member current=role set_role />
+                {active.then(|| view! { <Deactivate member deactivate /> })}
+            }
+        })}
+    }
+}
+
+#[component]
+fn Summary(detail: MemberDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = detail.member;
+    let status = m.membership;
+    let active = m.active;
+    let role = m.role;
+    let clubs = m.clubs.iter().map(|c| club_name(c)).collect::<Vec<_>>().join(", ");
+    let mailto = format!("mailto:{}", m.email);
+    let created = detail.created_at.clone();
+    view! {
+        <section class="card" aria-labelledby="member-name">
+            <h2 id="member-name">{m.name.clone()}</h2>
+            <p class="membership" class:membership--active=status.is_active() && active>
+                {move || if active { format::membership(status, i18n.lang()) } else { i18n.t(SharedText::StatusDeactivated).to_string() }}
+            </p>
+            <dl class="facts-list">
+                <dt>{tr(SharedText::FieldEmail)}</dt><dd><a href=mailto>{m.email.clone()}</a></dd>
+                <dt>{tr(SharedText::FieldPhone)}</dt><dd>{m.phone.clone()}</dd>
+                <dt>{tr(SharedText::FieldCompany)}</dt><dd>{m.company.clone()}</dd>
+                <dt>{tr(SharedText::FieldSkills)}</dt><dd>{m.skills.join(", ")}</dd>
+                <dt>{tr(SharedText::NavClubs)}</dt><dd>{clubs}</dd>
+                <dt>{tr(StaffText::FieldRole)}</dt><dd>{move || i18n.t(role_label(role))}</dd>
+                <dt>{tr(SharedText::FieldInDirectory)}</dt><dd>{move || i18n.t(if detail.in_directory { StaffText::Yes } else { StaffText::No })}</dd>
+                <dt>{tr(StaffText::MemberSince)}</dt><dd>{move || format::instant(&created, i18n.lang())}</dd>
+            </dl>
+            {(!detail.bio.is_empty()).then(|| view! { <p>{detail.bio.clone()}</p> })}
+        </section>
+    }
+}
+
+#[component]
+fn Payments(payments: Vec<Payment>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="card" aria-labelledby="payments-title">
+            <h2 id="payments-title">{tr(StaffText::PaymentsTitle)}</h2>
+            {if payments.is_empty() {
+                view! { <p>{tr(StaffText::NoPayments)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="rows">
+                        {payments
+                            .into_iter()
+                            .map(|p| {
+                                let method = method_label(p.method.as_str());
+                                view! {
+                                    <li class="row">
+                                        <span class="row__title">
+                                            {move || format!("{} · {}", format_euros(p.amount_cents, i18n.lang()), i18n.t(method))}
+                                        </span>
+                                        <span class="row__meta">
+                                            {move || i18n.f(StaffText::PaidOn, &[("date", &format_date_long(p.paid_on, i18n.lang())), ("by", &p.recorded_by)])}
+                                        </span>
+                                        <span class="row__meta">
+                                            {move || i18n.f(StaffText::Covers, &[
+                                                ("start", &format_date_long(p.period_start, i18n.lang())),
+                                                ("end", &format_date_long(p.period_end, i18n.lang())),
+                                            ])}
+                                        </span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+const METHODS: &[(&str, StaffText)] =
+    &[("cash", StaffText::MethodCash), ("cheque", StaffText::MethodCheque), ("transfer", StaffText::MethodTransfer), ("card", StaffText::MethodCard)];
+
+fn method_label(method: &str) -> StaffText {
+    METHODS.iter().find(|(m, _)| *m == method).map(|(_, l)| *l).unwrap_or(StaffText::MethodCash)
+}
+
+/// Recording a fee, and the last payment recorded.
+#[derive(Clone, Copy)]
+struct PayForm {
+    task: Task,
+    recorded: Answer<Payment>,
+}
+
+#[component]
+fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let amount = RwSignal::new(String::new());
+    let paid_on = RwSignal::new(format::today_iso());
+    let method = RwSignal::new("cash".to_string());
+    // An amount the app cannot read is refused here, with the API's own wording.
+    let local = RwSignal::new(None::<ApiFailure>);
+    let server = pay.task.failure_signal();
+    let failure = Signal::derive(move || local.get().or_else(|| server.get()));
+    let errors = field_errors(failure);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match format::euros_to_cents(&amount.get_untracked()) {
+            Some(cents) => {
+                local.set(None);
+                let req = PaymentRequest { amount_cents: cents, paid_on: paid_on.get_untracked(), method: method.get_untracked() };
+                let lang = i18n.lang_untracked();
+                pay.task.run_keeping(pay.recorded, async move { api::record_payment(member, &req, lang).await });
+            }
+            None => {
+                let lang = i18n.lang_untracked();
+                local.set(Some(ApiFailure::Api {
+                    status: 422,
+                    body: domain::wire::ApiErrorBody {
+                        code: domain::wire::ErrorCode::Validation,
+                        message: StaffText::FieldsInvalid.text(lang).to_string(),
+                        fields: [("amount_cents".to_string(), StaffText::AmountUnreadable.text(lang).to_string())].into(),
+                    },
+                }));
+            }
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="pay-title">
+            <h2 id="pay-title">{tr(StaffText::RecordPaymentTitle)}</h2>
+            <form class="form" novalidate on:submit=on_submit>
+                <ErrorSummary failure labels=PAYMENT_LABELS />
+                <Field name="amount_cents" label=StaffText::FieldAmount value=amount errors inputmode="decimal" hint=StaffText::AmountHint required=true />
+                <Field name="paid_on" label=StaffText::FieldPaidOn value=paid_on errors kind="date" required=true />
+                <div class="field">
+                    <label for="f-method">{tr(StaffText::FieldMethod)}</label>
+                    <select id="f-method" bind:value=method>
+                        {METHODS.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
+                    </select>
+                </div>
+                <button type="submit" class="button" disabled=move || pay.task.pending()>{tr(StaffText::RecordPayment)}</button>
+                <p class="notice-line" role="status">
+                    {move || pay.recorded.get().map(|p| i18n.f(StaffText::PaymentRecorded, &[("end", &format_date_long(p.period_end, i18n.lang()))]))}
+                </p>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn RoleForm(member: i64, current: Role, set_role: Task) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let is_admin = move || session.role() == Some(Role::Admin);
+    let role = RwSignal::new(current.as_str().to_string());
+    let failure = set_role.failure_signal();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Some(r) = Role::parse(&role.get_untracked()) {
+            let lang = i18n.lang_untracked();
+            set_role.run(async move { api::set_role(member, r, lang).await });
+        }
+    };
+    reactive(move || {
+        is_admin().then(|| {
+            view! {
+                <section class="card" aria-labelledby="role-title">
+                    <h2 id="role-title">{tr(StaffText::FieldRole)}</h2>
+                    <form class="form" on:submit=on_submit>
+                        <ErrorSummary failure labels=NO_LABELS />
+                        <div class="field">
+                            <label for="f-role">{tr(StaffText::FieldRole)}</label>
+                            <select id="f-role" bind:value=role>
+                                {[Role::Member, Role::Staff, Role::Admin]
+                                    .into_iter()
+                                    .map(|r| view! { <option value=r.as_str()>{tr(role_label(r))}</option> })
+                                    .collect_view()}
+                            </select>
+                        </div>
+                        <button type="submit" class="button button--secondary" disabled=move || set_role.pending()>{tr(StaffText::ChangeRole)}</button>
+                    </form>
+                </section>
+            }
+        })
+    })
+}
+
+#[component]
+fn Deactivate(member: i64, deactivate: Task) -> impl IntoView {
+    let i18n = use_i18n();
+    let failure = deactivate.failure_signal();
+    view! {
+        <section class="card" aria-labelledby="deactivate-title">
+            <h2 id="deactivate-title">{tr(StaffText::DeactivateTitle)}</h2>
+            <p>{tr(StaffText::DeactivateLead)}</p>
+            <ErrorSummary failure labels=NO_LABELS />
+            <ConfirmButton
+                label=StaffText::Deactivate
+                question=StaffText::DeactivateConfirm
+                yes=StaffText::DeactivateYes
+                id="confirm-deactivate"
+                task=deactivate
+                on_yes=move |_| {
+                    let lang = i18n.lang_untracked();
+                    deactivate.run(async move { api::deactivate_member(member, lang).await });
+                }
+            />
+        </section>
+    }
+}

@@ -1,0 +1,11 @@
+//! The staff back-office, under `/gestion`.
+
+pub mod applications;
+pub mod audit;
+pub mod bookings;
+pub mod day;
+pub mod member;
+pub mod members;
+pub mod occupancy;
+pub mod outbox;
+pub mod rentals;

@@ -1,0 +1,48 @@
+//! `/gestion/courriels`: the outbox, newest first. Locally nothing leaves the machine, so this is
+//! where staff read the invitation and reset links.
+
+use domain::wire::OutboxEmail;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::data::load;
+use crate::format;
+use crate::i18n::{tr, use_i18n};
+use crate::text::StaffText;
+
+#[component]
+pub fn StaffOutbox() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffOutboxTitle content=|_| view! { <Outbox /> } /> }
+}
+
+#[component]
+fn Outbox() -> impl IntoView {
+    let i18n = use_i18n();
+    let emails = load(move || api::outbox(i18n.lang_untracked()));
+    view! {
+        <p class="lead">{tr(StaffText::OutboxLead)}</p>
+        {with_loaded(emails, move |emails: Vec<OutboxEmail>| {
+            if emails.is_empty() {
+                return view! { <p>{tr(StaffText::OutboxEmpty)}</p> }.into_any();
+            }
+            view! { <ul class="cards">{emails.into_iter().map(email_card).collect_view()}</ul> }.into_any()
+        })}
+    }
+}
+
+fn email_card(e: OutboxEmail) -> impl IntoView {
+    let i18n = use_i18n();
+    let created = e.created_at.clone();
+    let status = e.status.clone();
+    let to = e.to.clone();
+    view! {
+        <li class="card email" data-to=e.to.clone() data-kind=e.kind.clone()>
+            <h2 class="email__subject">{e.subject.clone()}</h2>
+            <p class="row__meta">{move || i18n.f(StaffText::EmailTo, &[("to", &to)])}</p>
+            <p class="row__meta">{move || format!("{} · {}", format::instant(&created, i18n.lang()), status)}</p>
+            <pre class="email__body">{e.body_text.clone()}</pre>
+        </li>
+    }
+}

@@ -1,0 +1,115 @@
+//! `/gestion/locations`: room rental requests by status; approving books the room in the same step
+//! (the API refuses with a message when the room was taken meanwhile), declining takes a reason.
+
+use domain::i18n::{format_date_long, format_euros};
+use domain::wire::{DeclineRequest, RentalView};
+use domain::Lang;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::calendar::{failure_alert, hours, period_label};
+use crate::components::form::Field;
+use crate::components::staff::StaffFrame;
+use crate::components::status::{nothing, toggle, with_loaded};
+use crate::data::{load, Task};
+use crate::i18n::{tr, use_i18n};
+use crate::pages::guest::rental_status::rental_status_label;
+use crate::text::{SharedText, StaffText};
+
+#[component]
+pub fn StaffRentals() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffRentalsTitle content=|_| view! { <Rentals /> } /> }
+}
+
+/// Approves the rental (`None`) or declines it with the reason.
+fn decide(task: Task, id: i64, reason: Option<String>, lang: Lang) {
+    task.run(async move {
+        match reason {
+            Some(reason) => api::decline_rental(id, &DeclineRequest { reason }, lang).await,
+            None => api::approve_rental(id, lang).await.map(drop),
+        }
+    });
+}
+
+const STATUSES: &[(&str, SharedText)] =
+    &[("pending", SharedText::RentalPending), ("approved", SharedText::RentalApproved), ("declined", SharedText::RentalDeclined), ("cancelled", SharedText::RentalCancelled)];
+
+#[component]
+fn Rentals() -> impl IntoView {
+    let i18n = use_i18n();
+    let status = RwSignal::new("pending".to_string());
+    // One action for both decisions: a reason means "decline".
+    let decision = Task::new();
+    let list = load(move || {
+        decision.version();
+        let s = status.get();
+        async move { api::staff_rentals(&s, i18n.lang_untracked()).await }
+    });
+    let failure = decision.failure_signal();
+    view! {
+        <div class="field">
+            <label for="r-status">{tr(StaffText::FieldStatus)}</label>
+            <select id="r-status" on:change=move |ev| status.set(event_target_value(&ev))>
+                {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
+            </select>
+        </div>
+        <p class="notice-line" role="status">{move || decision.done().then(|| i18n.t(StaffText::DecisionSaved))}</p>
+        {failure_alert(failure)}
+        {with_loaded(list, move |rentals: Vec<RentalView>| {
+            if rentals.is_empty() {
+                return view! { <p>{tr(StaffText::NoRentals)}</p> }.into_any();
+            }
+            view! { <ul class="cards">{rentals.into_iter().map(|r| rental_card(r, decision)).collect_view()}</ul> }.into_any()
+        })}
+    }
+}
+
+fn rental_card(r: RentalView, decision: Task) -> impl IntoView {
+    let i18n = use_i18n();
+    let declining = RwSignal::new(false);
+    let reason = RwSignal::new(String::new());
+    let id = r.id;
+    let heading = format!("rental-{id}");
+    let labelled_by = heading.clone();
+    let date = r.date;
+    let span = hours(&r.start, &r.end);
+    let price = r.price_cents;
+    let pending = r.status == "pending";
+    let mailto = format!("mailto:{}", r.email);
+    let no_errors = Signal::derive(Default::default);
+    view! {
+        <li class="card rental" aria-labelledby=labelled_by data-organisation=r.organisation.clone()>
+            <h2 id=heading>{r.organisation.clone()}</h2>
+            <p class="tag">{tr(rental_status_label(&r.status))}</p>
+            <dl class="facts-list">
+                <dt>{tr(SharedText::FieldDate)}</dt>
+                <dd>{move || format_date_long(date, i18n.lang())}", "{tr(period_label(Some(r.period)))}" ("{span.clone()}")"</dd>
+                <dt>{tr(SharedText::FieldName)}</dt><dd>{r.contact_name.clone()}" · "<a href=mailto>{r.email.clone()}</a>" "{r.phone.clone()}</dd>
+                <dt>{tr(SharedText::FieldAttendees)}</dt><dd>{r.attendees}{r.needs_visio.then(|| view! { " · "{tr(StaffText::WithVisio)} })}</dd>
+                <dt>{tr(SharedText::Price)}</dt><dd>{move || format_euros(price, i18n.lang())}</dd>
+            </dl>
+            {(!r.message.is_empty()).then(|| view! { <blockquote class="motivation">{r.message.clone()}</blockquote> })}
+            {pending.then(|| view! {
+                <div class="actions">
+                    <button type="button" class="button" disabled=move || decision.pending()
+                        on:click=move |_| { decide(decision, id, None, i18n.lang_untracked()); }>{tr(StaffText::Approve)}</button>
+                    <button type="button" class="button button--secondary" aria-expanded=move || declining.get().to_string()
+                        on:click=move |_| declining.update(|d| *d = !*d)>{tr(StaffText::Decline)}</button>
+                </div>
+                {toggle(
+                    move || declining.get(),
+                    move || view! {
+                    <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        decide(decision, id, Some(reason.get_untracked()), i18n.lang_untracked());
+                    }>
+                        <Field name="reason" label=StaffText::FieldDeclineReason value=reason errors=no_errors multiline=true required=true />
+                        <button type="submit" class="button button--danger" disabled=move || decision.pending()>{tr(StaffText::ConfirmDecline)}</button>
+                    </form>
+                    }.into_any(),
+                    nothing,
+                )}
+            })}
+        </li>
+    }
+}

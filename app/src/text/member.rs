@@ -1,0 +1,67 @@
+//! Strings of the members' pages: their area, the booking calendar, their bookings, the directory.
+//! A missing translation does not compile.
+
+domain::messages! {
+/// Strings of the members' pages: their area, the booking calendar, their bookings, the directory.
+MemberText {
+    // Forms
+    FieldLanguage => "Langue des courriels et du site", "Language of emails and of the site";
+    // Member area
+    MembershipTitle => "Mon adhésion", "My membership";
+    HowToRenew => "Pour renouveler votre adhésion, passez voir le concierge à la cantine (espèces, chèque ou carte) ou réglez votre cotisation par virement bancaire : elle est enregistrée dès réception.", "To renew your membership, see the concierge at the cantine (cash, cheque or card) or pay your fee by bank transfer: it is recorded as soon as it arrives.";
+    RenewLater => "Vous recevrez un rappel par courriel 30 jours et 7 jours avant la fin de votre adhésion.", "You will get a reminder by email 30 days and 7 days before your membership ends.";
+    ProfileTitle => "Mon profil", "My profile";
+    LoggedInAs => "Connecté avec {email}", "Logged in as {email}";
+    SaveProfile => "Enregistrer mon profil", "Save my profile";
+    ProfileSaved => "Profil enregistré.", "Profile saved.";
+    MyClubsTitle => "Mes clubs", "My clubs";
+    JoinClub => "Rejoindre {club}", "Join {club}";
+    LeaveClub => "Quitter {club}", "Leave {club}";
+    YouAreIn => "membre", "member";
+    MyDataTitle => "Mes données", "My data";
+    ExportLead => "Téléchargez tout ce que le portail sait de vous, dans un fichier JSON.", "Download everything the portal holds about you, as a JSON file.";
+    ExportData => "Exporter mes données", "Export my data";
+    LogOut => "Se déconnecter", "Log out";
+    DeleteAccountTitle => "Supprimer mon compte", "Delete my account";
+    DeleteAccountLead => "Vos données personnelles sont effacées. Seules les traces comptables que l'association doit garder sont conservées, sans votre identité.", "Your personal data is erased. Only the accounting records the association must keep are kept, without your identity.";
+    DeleteAccount => "Supprimer mon compte…", "Delete my account…";
+    DeleteAccountConfirm => "Supprimer définitivement votre compte ? Cette action ne peut pas être annulée.", "Delete your account for good? This cannot be undone.";
+    DeleteAccountYes => "Oui, supprimer mon compte", "Yes, delete my account";
+    // Directory and search
+    DirectoryLead => "Les adhérents qui ont choisi d'y apparaître. Cherchez une compétence ou un club pour trouver la bonne personne.", "Members who chose to appear here. Search for a skill or a club to find the right person.";
+    ClubsLabel => "Clubs :", "Clubs:";
+    // Booking calendar
+    QuickBookTitle => "Réserver un poste", "Book a desk";
+    Today => "Aujourd'hui", "Today";
+    NextOpenDay => "Prochain jour d'ouverture", "Next open day";
+    MoreDays => "Autres jours, et la salle de réunion", "Other days, and the meeting room";
+    WhatToBook => "Que réserver ?", "What to book?";
+    View => "Affichage", "View";
+    DayView => "Jour", "Day";
+    WeekView => "Semaine", "Week";
+    PreviousWeek => "Semaine précédente", "Previous week";
+    NextWeek => "Semaine suivante", "Next week";
+    Closed => "Fermé", "Closed";
+    RoomOn => "Réserver la salle de réunion : {when} ?", "Book the meeting room: {when}?";
+    Duration => "Durée", "Duration";
+    WeekDesks => "Matin : {morning} place(s) · après-midi : {afternoon} place(s)", "Morning: {morning} place(s) · afternoon: {afternoon} place(s)";
+    WeekRoom => "Salle libre : {free}", "Room free: {free}";
+    Upcoming => "À venir", "Upcoming";
+    PastBookings => "Passées et annulées", "Past and cancelled";
+    NoUpcomingBookings => "Aucune réservation à venir.", "No upcoming bookings.";
+    Cancelled => "Annulée", "Cancelled";
+    AddToCalendar => "Ajouter à mon agenda (.ics)", "Add to my calendar (.ics)";
+    CancelBooking => "Annuler la réservation…", "Cancel the booking…";
+    CancelBookingQuestion => "Annuler cette réservation ? La place sera libérée pour un autre adhérent.", "Cancel this booking? The place goes back to other members.";
+    CancelBookingYes => "Oui, annuler", "Yes, cancel";
+    BookingCancelled => "Réservation annulée.", "Booking cancelled.";
+    FeedTitle => "Mes réservations dans mon agenda", "My bookings in my calendar";
+    FeedLead => "Un lien privé d'abonnement : vos réservations apparaissent et se mettent à jour toutes seules dans votre agenda.", "A private subscription link: your bookings appear and stay up to date in your calendar.";
+    FeedHowTo => "Google Agenda : « Autres agendas » › « À partir de l'URL ». Apple Calendrier : « Fichier » › « Nouvel abonnement à un calendrier ». Thunderbird : « Nouvel agenda » › « Sur le réseau ». Créer un nouveau lien désactive l'ancien.", "Google Calendar: \"Other calendars\" › \"From URL\". Apple Calendar: \"File\" › \"New Calendar Subscription\". Thunderbird: \"New Calendar\" › \"On the Network\". Creating a new link turns off the old one.";
+    FeedCreate => "Créer mon lien d'agenda", "Create my calendar link";
+    FeedUrl => "Votre lien d'agenda privé", "Your private calendar link";
+    FeedShownOnce => "Copiez-le maintenant : il ne sera plus affiché. Ne le partagez pas.", "Copy it now: it will not be shown again. Do not share it.";
+    Copy => "Copier le lien", "Copy the link";
+    Copied => "Lien copié", "Link copied";
+}
+}

@@ -1,0 +1,28 @@
+//! The app's strings, one enum per audience so that each bundle carries only its own text (the
+//! tables of an enum are linked whole as soon as one of its strings is used). Where a string is used
+//! by more than one audience it is in [`SharedText`].
+
+mod guest;
+mod member;
+mod shared;
+mod staff;
+
+pub use guest::GuestText;
+pub use member::MemberText;
+pub use shared::SharedText;
+pub use staff::StaffText;
+
+use crate::i18n::Label;
+
+/// Any of the app's texts can be a component's [`Label`].
+macro_rules! labels {
+    ($($text:ty),*) => {
+        $(impl From<$text> for Label {
+            fn from(text: $text) -> Label {
+                Label::of(text)
+            }
+        })*
+    };
+}
+
+labels!(GuestText, MemberText, SharedText, StaffText);

@@ -1,0 +1,121 @@
+//! What each audience downloads: every page opened cold (empty cache) by its own URL, and the
+//! brotli size of every wasm, JS and CSS file that page actually fetched, added up. A guest on a
+//! phone must never pay for the members' pages or the back-office. Each page must also come from
+//! its audience's bundle alone (the boot script and the app's router agree on who serves a path).
+
+use std::collections::BTreeSet;
+
+use anyhow::{ensure, Context, Result};
+use kerne_tests::browser::Page;
+use kerne_tests::sizes;
+use serde_json::json;
+
+use crate::accounts::DEMO_PASSWORD;
+use crate::Ctx;
+
+/// Any public or guest page (the goal is 150 KB, the framework's floor is about 124 KB).
+const GUEST_BUDGET: usize = 200_000;
+/// A member's page, opened by a logged-in member.
+const MEMBER_BUDGET: usize = 240_000;
+/// A staff page, opened by staff.
+const STAFF_BUDGET: usize = 400_000;
+
+#[derive(Clone, Copy)]
+enum Who {
+    Visitor,
+    Member,
+    Staff,
+}
+
+/// (path, who opens it, budget)
+const PAGES: &[(&str, Who, usize)] = &[
+    ("/", Who::Visitor, GUEST_BUDGET),
+    ("/salle", Who::Visitor, GUEST_BUDGET),
+    ("/salle/demande", Who::Visitor, GUEST_BUDGET),
+    ("/e-education", Who::Visitor, GUEST_BUDGET),
+    ("/adherer", Who::Visitor, GUEST_BUDGET),
+    ("/connexion", Who::Visitor, GUEST_BUDGET),
+    ("/location/lien-inconnu", Who::Visitor, GUEST_BUDGET),
+    ("/espace", Who::Member, MEMBER_BUDGET),
+    ("/reserver", Who::Member, MEMBER_BUDGET),
+    ("/mes-reservations", Who::Member, MEMBER_BUDGET),
+    ("/annuaire", Who::Member, MEMBER_BUDGET),
+    ("/gestion", Who::Staff, STAFF_BUDGET),
+    ("/gestion/jour", Who::Staff, STAFF_BUDGET),
+];
+
+pub async fn each_audience_downloads_only_its_own_pages(ctx: &'static Ctx) -> Result<()> {
+    let mut report = Vec::new();
+    let mut over = Vec::new();
+    for &(path, who, budget) in PAGES {
+        let page = ctx.driver.session().await?;
+        let measured = cold_download(ctx, &page, path, who).await.with_context(|| format!("opening {path}"));
+        page.close().await?;
+        let (total, files) = measured?;
+        let line = format!("{path}: {total} bytes brotli (budget {budget}): {}", files.join(", "));
+        println!("{line}");
+        if total > budget {
+            over.push(line.clone());
+        }
+        report.push(line);
+    }
+    ensure!(over.is_empty(), "pages over their download budget:\n{}\n\nall pages:\n{}", over.join("\n"), report.join("\n"));
+    Ok(())
+}
+
+/// Opens `path` as `who` with an empty cache; the brotli total of the wasm, JS and CSS it fetched.
+async fn cold_download(ctx: &'static Ctx, page: &Page, path: &str, who: Who) -> Result<(usize, Vec<String>)> {
+    if let Some(email) = match who {
+        Who::Visitor => None,
+        Who::Member => Some("membre30@silicon-kerne.test"),
+        Who::Staff => Some("staff@silicon-kerne.test"),
+    } {
+        // Logged in from a static file, so that no bundle is loaded (or cached) before the page.
+        page.goto(&ctx.url("/robots.txt")).await?;
+        let status = page
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+                   body: JSON.stringify({ email: arguments[0], password: arguments[1] }) })
+                   .then(r => done(r.status)).catch(e => done(String(e)));",
+                vec![json!(email), json!(DEMO_PASSWORD)],
+            )
+            .await?;
+        ensure!(status == json!(200), "logging in as {email} answered {status}");
+    }
+    page.cdp("Network.enable", json!({})).await?;
+    page.cdp("Network.clearBrowserCache", json!({})).await?;
+    page.goto(&ctx.url(path)).await?;
+    let heading = page.wait_for_page().await?;
+    ensure!(!["Page introuvable", "Connexion"].contains(&heading.as_str()) || path == "/connexion", "{path} shows {heading:?}");
+    let urls = page
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource').map(e => e.name)
+               .filter(n => /\\.(wasm|js|css)(\\?|$)/.test(new URL(n).pathname));",
+            vec![],
+        )
+        .await?;
+    let urls: BTreeSet<String> =
+        urls.as_array().context("resource list")?.iter().filter_map(|u| u.as_str().map(String::from)).collect();
+    // The boot script (scripts' rule) and the app's router (`Bundle::serving`) agree: the page
+    // rendered above, from the one bundle of its audience.
+    let bundle = match who {
+        Who::Visitor => "guest_bg.wasm",
+        Who::Member => "member_bg.wasm",
+        Who::Staff => "staff_bg.wasm",
+    };
+    let wasm: Vec<&String> = urls.iter().filter(|u| u.ends_with(".wasm")).collect();
+    ensure!(wasm.len() == 1 && wasm[0].ends_with(bundle), "{path} should load {bundle} alone, it fetched {wasm:?}");
+    let http = reqwest::Client::new();
+    let mut total = 0;
+    let mut files = Vec::new();
+    for url in urls {
+        let bytes = http.get(&url).send().await?.error_for_status()?.bytes().await?;
+        let brotli = sizes::brotli(&bytes);
+        total += brotli;
+        files.push(format!("{} {brotli}", url.rsplit('/').next().unwrap_or(&url)));
+    }
+    Ok((total, files))
+}
