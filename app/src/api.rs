@@ -11,7 +11,7 @@ use domain::wire::{
     BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, RentalCreated, RentalRequest,
     RentalView, StaffDay,
 };
-use domain::json::{self, FromJson, ToJson};
+use wire_json::{self as json, FromJson, ToJson};
 use domain::Lang;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::on_cleanup;

@@ -8,7 +8,7 @@ use crate::text::SharedText;
 
 /// An RFC 3339 instant from the API, as Quimper's wall clock: "mardi 8 décembre, 18:30".
 pub fn instant(rfc3339: &str, lang: Lang) -> String {
-    match domain::time::parse_instant(rfc3339) {
+    match wire_json::parse_instant(rfc3339) {
         Some(t) => datetime_short(domain::paris::to_local(t), lang),
         None => rfc3339.to_string(),
     }

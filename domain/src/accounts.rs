@@ -5,7 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::ApiMsg;
-use crate::json::{FromJson, ToJson};
+use wire_json::{FromJson, ToJson};
 
 /// What is wrong with which field of a request: field name → message.
 pub type FieldErrors = Vec<(String, ApiMsg)>;

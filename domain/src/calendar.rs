@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::ApiMsg;
-use crate::json::{FromJson, ToJson};
+use wire_json::{FromJson, ToJson};
 use crate::paris::{self, LocalTime};
 use crate::settings::{DayOpening, OpeningHours, RoomRates, SettingsError};
 use crate::time::HhMm;

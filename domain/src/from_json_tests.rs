@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
 use crate::calendar::{BookingRules, DeskPeriod};
 use crate::i18n::{Lang, Localized};
-use crate::json::{self, FromJson, ToJson};
+use wire_json::{self as json, FromJson, ToJson};
 use crate::recurrence::MonthlyRule;
 use crate::settings::{DayHours, OpeningHours, RoomRates};
 use crate::time::{HhMm, LocalDateTime};

@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::json::{FromJson, ToJson};
+use wire_json::{FromJson, ToJson};
 
 /// The languages of the portal. French first: the people are in Quimper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, FromJson, ToJson)]

@@ -2,14 +2,10 @@
 //! wire types that the worker, the app and the tests share. Pure Rust: no I/O, no clock (callers
 //! pass "now" in), so everything here is tested natively and fast.
 
-// The derives `FromJson` and `ToJson` name `::domain::json`, inside this crate too.
-extern crate self as domain;
-
 pub mod accounts;
 pub mod calendar;
 pub mod holidays;
 pub mod i18n;
-pub mod json;
 pub mod paris;
 pub mod recurrence;
 pub mod settings;

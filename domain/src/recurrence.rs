@@ -4,7 +4,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{weekday_name, Lang};
-use crate::json::{FromJson, ToJson};
+use wire_json::{FromJson, ToJson};
 use crate::time::HhMm;
 
 /// Which week of the month: 1–4, or -1 for the last one.

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::holidays;
-use crate::json::{FromJson, ToJson};
+use wire_json::{FromJson, ToJson};
 use crate::time::HhMm;
 
 /// Opening hours of one weekday.

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Localized;
-use crate::json::{FromJson, ToJson};
+use wire_json::{FromJson, ToJson};
 use crate::recurrence::MonthlyRule;
 use crate::settings::{OpeningHours, RoomRates};
 use crate::time::{HhMm, LocalDateTime};

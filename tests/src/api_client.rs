@@ -2,7 +2,7 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use reqwest::{Method, Response};
-use domain::json::FromJson;
+use wire_json::FromJson;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -131,7 +131,7 @@ impl<T: DeserializeOwned + FromJson + PartialEq + std::fmt::Debug> Wire for T {}
 /// The answer's body read the way the app reads it, checked against serde's reading.
 pub fn decode<T: Wire>(text: &str, url: &str) -> Result<T> {
     let by_serde: T = serde_json::from_str(text).with_context(|| format!("decoding {url}: {text}"))?;
-    let by_app: T = domain::json::from_str(text).map_err(|e| anyhow!("the app cannot read {url}: {e}: {text}"))?;
+    let by_app: T = wire_json::from_str(text).map_err(|e| anyhow!("the app cannot read {url}: {e}: {text}"))?;
     if by_app != by_serde {
         bail!("the app reads {url} differently from serde:\napp:   {by_app:?}\nserde: {by_serde:?}");
     }

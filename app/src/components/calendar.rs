@@ -23,7 +23,7 @@ pub const ROOM: &str = "salle-reunion";
 
 /// `YYYY-MM-DD` → a date (what `<input type=date>` and the query string hold).
 pub fn parse_date(text: &str) -> Option<NaiveDate> {
-    domain::time::parse_date(text.trim()).ok()
+    wire_json::parse_date(text.trim()).ok()
 }
 
 /// A date as `YYYY-MM-DD`.

@@ -3,7 +3,7 @@
 //!
 //! Why: in the app's wasm bundle, serde's derived code (visitors and serializers monomorphised for
 //! every type, on top of serde_json and chrono's parsers) weighed about a sixth of the bundle.
-//! `domain::json` parses JSON once into a small tree and writes JSON with a few helpers, all
+//! `wire_json` parses JSON once into a small tree and writes JSON with a few helpers, all
 //! non-generic; the code these macros generate per type is only
 //! - `FromJson`: "gather the object's fields (one non-generic call), decode each one (one `FromJson`
 //!   call), add the field's name to an error's path (one non-generic call)";
@@ -27,8 +27,7 @@
 //!
 //! Fields are written in their declared order, as serde does.
 //!
-//! The generated code names `::domain::json`, so it compiles in `domain` (which declares
-//! `extern crate self as domain`) and in crates that depend on `domain`.
+//! The generated code names `::wire_json`: the crate deriving must depend on `wire-json`.
 
 use proc_macro::TokenStream;
 use proc_macro2::{Literal, Span, TokenStream as TokenStream2};
@@ -41,7 +40,7 @@ use syn::{
     parse_macro_input, parse_quote, Attribute, Data, DataEnum, DeriveInput, Error, Field, Fields, Ident, LitStr, Member, Result, Token,
 };
 
-/// Derives `domain::json::FromJson` from the type's `#[serde(...)]` attributes (see the crate docs
+/// Derives `wire_json::FromJson` from the type's `#[serde(...)]` attributes (see the crate docs
 /// for what is supported).
 #[proc_macro_derive(FromJson, attributes(serde))]
 pub fn derive_from_json(input: TokenStream) -> TokenStream {
@@ -49,7 +48,7 @@ pub fn derive_from_json(input: TokenStream) -> TokenStream {
     expand(&input, Derive::FromJson).unwrap_or_else(Error::into_compile_error).into()
 }
 
-/// Derives `domain::json::ToJson` from the type's `#[serde(...)]` attributes, writing what serde's
+/// Derives `wire_json::ToJson` from the type's `#[serde(...)]` attributes, writing what serde's
 /// `Serialize` writes (see the crate docs for what is supported).
 #[proc_macro_derive(ToJson, attributes(serde))]
 pub fn derive_to_json(input: TokenStream) -> TokenStream {
@@ -130,7 +129,7 @@ fn item_name(meta: &ParseNestedMeta) -> String {
 fn unsupported(derive: Derive, meta: &ParseNestedMeta, place: &str) -> Error {
     meta.error(format!(
         "{name} does not implement `#[serde({item})]` on {place}: serde and {name} would {verb} the wire differently; \
-         teach wire-derive (domain/derive) about it first",
+         teach wire-json-derive (crates/wire-json/derive) about it first",
         name = derive.name(),
         item = item_name(meta),
         verb = derive.verb(),
@@ -370,11 +369,11 @@ fn expand(input: &DeriveInput, derive: Derive) -> Result<TokenStream2> {
             let body = from_json_body(&shape)?;
             let item = quote! {
                 #[allow(unused_mut)]
-                fn from_json(__json: &::domain::json::Json) -> ::core::result::Result<Self, ::domain::json::DecodeError> {
+                fn from_json(__json: &::wire_json::Json) -> ::core::result::Result<Self, ::wire_json::DecodeError> {
                     #body
                 }
             };
-            (quote!(::domain::json::FromJson), item)
+            (quote!(::wire_json::FromJson), item)
         }
         Derive::ToJson => {
             let body = to_json_body(&shape);
@@ -383,7 +382,7 @@ fn expand(input: &DeriveInput, derive: Derive) -> Result<TokenStream2> {
                     #body
                 }
             };
-            (quote!(::domain::json::ToJson), item)
+            (quote!(::wire_json::ToJson), item)
         }
     };
     let mut generics = input.generics.clone();
@@ -417,7 +416,7 @@ fn decoded(decoding: TokenStream2, name: &str) -> TokenStream2 {
 fn from_json_body(shape: &Shape) -> Result<TokenStream2> {
     match shape {
         Shape::Transparent(member) => {
-            let inner = quote!(::domain::json::FromJson::from_json(__json)?);
+            let inner = quote!(::wire_json::FromJson::from_json(__json)?);
             Ok(match member {
                 Member::Named(ident) => quote!(::core::result::Result::Ok(Self { #ident: #inner })),
                 Member::Unnamed(_) => quote!(::core::result::Result::Ok(Self(#inner))),
@@ -426,11 +425,11 @@ fn from_json_body(shape: &Shape) -> Result<TokenStream2> {
         Shape::Struct { default, fields } => Ok(decode_fields(quote!(Self), fields, *default)),
         Shape::Unit(variants) => {
             let names = variants.iter().map(|v| &v.name);
-            decode_variants(quote!(::domain::json::Json::variant(__json, &[#(#names),*])?), variants)
+            decode_variants(quote!(::wire_json::Json::variant(__json, &[#(#names),*])?), variants)
         }
         Shape::Tagged { tag, variants } => {
             let names = variants.iter().map(|v| &v.name);
-            decode_variants(quote!(::domain::json::Json::tag(__json, #tag, &[#(#names),*])?), variants)
+            decode_variants(quote!(::wire_json::Json::tag(__json, #tag, &[#(#names),*])?), variants)
         }
     }
 }
@@ -441,7 +440,7 @@ fn decode_fields(ctor: TokenStream2, fields: &[WireField], container_default: bo
     for (i, field) in fields.iter().enumerate() {
         let (ident, name) = (&field.ident, &field.name);
         let slot = Literal::usize_unsuffixed(i);
-        let from_json = decoded(quote!(::domain::json::FromJson::from_json(__j)), name);
+        let from_json = decoded(quote!(::wire_json::FromJson::from_json(__j)), name);
         inits.push(if container_default {
             // Start from `Self::default()` and overwrite what the JSON has: serde's behaviour
             // (a missing field takes the default value's field) with the default built once.
@@ -455,15 +454,15 @@ fn decode_fields(ctor: TokenStream2, fields: &[WireField], container_default: bo
                 }
             }
         } else {
-            let from_field = decoded(quote!(::domain::json::FromJson::from_field(__slots[#slot])), name);
+            let from_field = decoded(quote!(::wire_json::FromJson::from_field(__slots[#slot])), name);
             quote!(#ident: #from_field)
         });
     }
     let names = fields.iter().map(|f| &f.name);
     let n = Literal::usize_unsuffixed(fields.len());
     let slots = quote! {
-        let mut __slots: [::core::option::Option<&::domain::json::Json>; #n] = [::core::option::Option::None; #n];
-        ::domain::json::Json::fields(__json, &[#(#names),*], &mut __slots)?;
+        let mut __slots: [::core::option::Option<&::wire_json::Json>; #n] = [::core::option::Option::None; #n];
+        ::wire_json::Json::fields(__json, &[#(#names),*], &mut __slots)?;
     };
     if container_default {
         quote! {
@@ -521,8 +520,8 @@ fn encode_object<'a>(opening: TokenStream2, members: impl Iterator<Item = (&'a s
     let mut code = opening;
     for (name, value) in members {
         code.extend(quote! {
-            ::domain::json::key(__out, #first, #name);
-            ::domain::json::ToJson::write_json(#value, __out);
+            ::wire_json::key(__out, #first, #name);
+            ::wire_json::ToJson::write_json(#value, __out);
         });
         first = false;
     }
@@ -537,7 +536,7 @@ fn encode_object<'a>(opening: TokenStream2, members: impl Iterator<Item = (&'a s
 
 fn to_json_body(shape: &Shape) -> TokenStream2 {
     match shape {
-        Shape::Transparent(member) => quote!(::domain::json::ToJson::write_json(&self.#member, __out)),
+        Shape::Transparent(member) => quote!(::wire_json::ToJson::write_json(&self.#member, __out)),
         Shape::Struct { fields, .. } => encode_object(
             quote!(),
             fields.iter().map(|f| {
@@ -550,15 +549,15 @@ fn to_json_body(shape: &Shape) -> TokenStream2 {
                 let (ident, name) = (&v.ident, &v.name);
                 quote!(Self::#ident => #name)
             });
-            quote!(::domain::json::write_str(__out, match self { #(#arms,)* }))
+            quote!(::wire_json::write_str(__out, match self { #(#arms,)* }))
         }
         Shape::Tagged { tag, variants } => {
             let arms = variants.iter().map(|v| {
                 let (ident, name) = (&v.ident, &v.name);
                 // serde writes the tag first, then the variant's fields.
                 let opening = quote! {
-                    ::domain::json::key(__out, true, #tag);
-                    ::domain::json::write_str(__out, #name);
+                    ::wire_json::key(__out, true, #tag);
+                    ::wire_json::write_str(__out, #name);
                 };
                 match &v.fields {
                     None => {
@@ -879,7 +878,7 @@ mod tests {
             ),
             Derive::ToJson,
         ));
-        assert!(s.contains("whereT:::domain::json::ToJson"), "{s}");
+        assert!(s.contains("whereT:::wire_json::ToJson"), "{s}");
         let b = s.find(r#"key(__out,true,"b")"#).unwrap_or(usize::MAX);
         let t = s.find(r#"key(__out,false,"type")"#).unwrap_or(usize::MAX);
         assert!(b < t && t < usize::MAX, "{s}");
@@ -904,14 +903,14 @@ mod tests {
             Derive::ToJson,
         ));
         let open = concat!(
-            r#"Self::OpenNow{at:__f0,until:__f1}=>{::domain::json::key(__out,true,"status");"#,
-            r#"::domain::json::write_str(__out,"open_now");::domain::json::key(__out,false,"at");"#,
-            r#"::domain::json::ToJson::write_json(__f0,__out);::domain::json::key(__out,false,"until");"#,
-            r#"::domain::json::ToJson::write_json(__f1,__out);__out.push('}');}"#,
+            r#"Self::OpenNow{at:__f0,until:__f1}=>{::wire_json::key(__out,true,"status");"#,
+            r#"::wire_json::write_str(__out,"open_now");::wire_json::key(__out,false,"at");"#,
+            r#"::wire_json::ToJson::write_json(__f0,__out);::wire_json::key(__out,false,"until");"#,
+            r#"::wire_json::ToJson::write_json(__f1,__out);__out.push('}');}"#,
         );
         assert!(s.contains(open), "{s}");
         let closed =
-            r#"Self::Closed=>{::domain::json::key(__out,true,"status");::domain::json::write_str(__out,"closed");__out.push('}');}"#;
+            r#"Self::Closed=>{::wire_json::key(__out,true,"status");::wire_json::write_str(__out,"closed");__out.push('}');}"#;
         assert!(s.contains(closed), "{s}");
 
         let s = squeeze(expanded(
@@ -933,6 +932,6 @@ mod tests {
             ),
             Derive::ToJson,
         ));
-        assert!(s.contains("::domain::json::ToJson::write_json(&self.0,__out)"), "{s}");
+        assert!(s.contains("::wire_json::ToJson::write_json(&self.0,__out)"), "{s}");
     }
 }

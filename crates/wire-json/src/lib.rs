@@ -1,6 +1,6 @@
 //! A small JSON reader and writer for the app: parse the text into a [`Json`] tree, then build the
 //! wire types from it with [`FromJson`]; write them with [`ToJson`]. Both are derived
-//! (`#[derive(FromJson, ToJson)]`, `domain::json::{FromJson, ToJson}`, from the `wire-derive` crate)
+//! (`#[derive(FromJson, ToJson)]`, from the `wire-json-derive` crate)
 //! from the types' `#[serde]` attributes.
 //!
 //! Why not serde: in the app's wasm bundle, serde's `Deserialize` (serde_json, a visitor
@@ -15,7 +15,7 @@
 //! Wire fidelity: the derives read the types' `#[serde]` attributes. [`ToJson`] writes byte for byte
 //! the text `serde_json::to_string` writes (same member order, same string escapes, same numbers and
 //! dates), and `FromJson` accepts every text that `serde_json` writes for these types, decoding it to
-//! the same value (the tests in `from_json_tests.rs` check every type against serde: both writers
+//! the same value (the domain's tests in `domain/src/from_json_tests.rs` check every wire type against serde: both writers
 //! byte for byte, both readers both ways). Deliberate differences when reading, all on texts that
 //! serde never writes:
 //! - numbers are integers (the wire has no floats): a fraction or exponent is an error, even in an
@@ -31,7 +31,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-pub use wire_derive::{FromJson, ToJson};
+pub use wire_json_derive::{FromJson, ToJson};
 
 /// A parsed JSON value. Objects keep their members in order, duplicates included: a struct refuses a
 /// duplicate field (as serde does), a map keeps the last one (as serde_json does).
@@ -696,7 +696,7 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
 impl FromJson for NaiveDate {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
         let s = v.as_str()?;
-        crate::time::parse_date(s).map_err(|_| DecodeError::invalid("expected a date YYYY-MM-DD", s))
+        parse_date(s).map_err(|_| DecodeError::invalid("expected a date YYYY-MM-DD", s))
     }
 }
 
@@ -894,6 +894,79 @@ impl ToJson for NaiveDate {
         out.push('"');
     }
 }
+
+
+/// A text that is not a date `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadDate;
+
+/// Two ASCII digits as a number.
+fn two_digits(tens: u8, units: u8) -> Result<u32, BadDate> {
+    if tens.is_ascii_digit() && units.is_ascii_digit() {
+        Ok(u32::from(tens - b'0') * 10 + u32::from(units - b'0'))
+    } else {
+        Err(BadDate)
+    }
+}
+
+/// A date `YYYY-MM-DD`, exactly as chrono writes (and serializes) the years 0 to 9999. Parsed by hand
+/// for the app's decoder: chrono's `FromStr` would bring its format interpreter into the wasm.
+pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, BadDate> {
+    match s.as_bytes() {
+        [y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2] => {
+            let year = two_digits(*y1, *y2)? * 100 + two_digits(*y3, *y4)?;
+            // At most 9999: the cast cannot wrap.
+            chrono::NaiveDate::from_ymd_opt(year as i32, two_digits(*mo1, *mo2)?, two_digits(*d1, *d2)?).ok_or(BadDate)
+        }
+        _ => Err(BadDate),
+    }
+}
+
+/// An RFC 3339 instant as the API writes them (`2026-12-08T17:30:00.000Z`, or with the Paris
+/// offset `2026-10-25T02:30:00+01:00`), read by hand: chrono's parser would bring its whole
+/// format interpreter into the app. Fractions of a second are read to the nanosecond.
+pub fn parse_instant(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let b = s.as_bytes();
+    if b.len() < 20 || b[10] != b'T' || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let date = parse_date(s.get(..10)?).ok()?;
+    let (hour, minute, second) = (
+        two_digits(b[11], b[12]).ok()?,
+        two_digits(b[14], b[15]).ok()?,
+        two_digits(b[17], b[18]).ok()?,
+    );
+    let mut rest = &b[19..];
+    let mut nanos = 0u32;
+    if let [b'.', tail @ ..] = rest {
+        let digits = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        for (i, c) in tail[..digits].iter().enumerate() {
+            if i < 9 {
+                nanos = nanos * 10 + u32::from(c - b'0');
+            }
+        }
+        nanos *= 10u32.pow(9u32.saturating_sub(digits as u32));
+        rest = &tail[digits..];
+    }
+    let offset_minutes = match rest {
+        [b'Z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let (h, m) = (two_digits(*h1, *h2).ok()?, two_digits(*m1, *m2).ok()?);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            let minutes = (h * 60 + m) as i64;
+            if *sign == b'-' { -minutes } else { minutes }
+        }
+        _ => return None,
+    };
+    let local = date.and_hms_nano_opt(hour, minute, second, nanos)?;
+    Some(local.and_utc() - chrono::Duration::minutes(offset_minutes))
+}
+
 
 #[cfg(test)]
 mod tests {
@@ -1277,4 +1350,40 @@ mod tests {
         assert_eq!(v.tag("t", &["x"]).map_err(|e| e.to_string()), Err("t: missing field".to_string()));
         assert_eq!(parse(r#"{"t":"y"}"#).and_then(|v| v.tag("t", &["x", "y"])), Ok(1));
     }
+
+    /// The hand-written RFC 3339 reader gives chrono's instant for what the API writes, and
+    /// refuses what is not an instant.
+    #[test]
+    fn instants_read_like_chrono() {
+        for input in [
+            "2026-12-08T17:30:00.000Z",
+            "2026-10-25T02:30:00+01:00",
+            "2026-10-25T02:30:00+02:00",
+            "2026-03-29T01:59:59.999999999Z",
+            "2026-07-14T23:00:00.5-04:30",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.123456789123Z",
+            "2024-02-29T12:00:00.120+00:00",
+        ] {
+            let by_chrono = chrono::DateTime::parse_from_rfc3339(input).ok().map(|t| t.to_utc());
+            assert!(by_chrono.is_some(), "{input:?}");
+            assert_eq!(parse_instant(input), by_chrono, "{input:?}");
+        }
+        for bad in [
+            "",
+            "2026-12-08",
+            "2026-12-08T17:30Z",
+            "2026-12-08T17:30:00",
+            "2026-12-08T24:00:00Z",
+            "2026-02-30T10:00:00Z",
+            "2026-12-08T17:30:00.Z",
+            "2026-12-08T17:30:00+1:00",
+            "2026-12-08T17:30:00+24:00",
+            "2026-12-08 17:30:00Z",
+            "2026-12-08T17:30:00Zjunk",
+        ] {
+            assert_eq!(parse_instant(bad), None, "{bad:?} should be refused");
+        }
+    }
+
 }
