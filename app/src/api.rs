@@ -14,7 +14,7 @@ use domain::wire::{
 use wire_json::{self as json, FromJson, ToJson};
 use domain::Lang;
 use gloo_net::http::{Method, RequestBuilder};
-use leptos::prelude::on_cleanup;
+use leptos::prelude::{on_cleanup, Action, Get, GetUntracked, Signal};
 use send_wrapper::SendWrapper;
 
 /// Why a call failed, in a form the views can show.
@@ -24,6 +24,26 @@ pub enum ApiFailure {
     Api { status: u16, body: ApiErrorBody },
     /// No answer (offline, aborted) or an unreadable one.
     Network(String),
+}
+
+/// A request started by a tap or a form: a Leptos action whose value is the API's answer.
+pub type Request<I, O = ()> = Action<I, Result<O, ApiFailure>>;
+
+/// Sends `input` unless a run of `action` is under way (a double tap sends once).
+pub fn start<I: Send + Sync + 'static, O: Send + Sync + 'static>(action: Request<I, O>, input: I) {
+    if !action.pending().get_untracked() {
+        action.dispatch(input);
+    }
+}
+
+/// Why the last run of `action` failed, if it did (tracked): what the forms show.
+pub fn failure_of<I: 'static, O: Clone + Send + Sync + 'static>(action: Request<I, O>) -> Signal<Option<ApiFailure>> {
+    Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// The answer of the last run of `action`, when it succeeded (tracked).
+pub fn answer_of<I: 'static, O: Clone + Send + Sync + 'static>(action: Request<I, O>) -> Option<O> {
+    action.value().get().and_then(Result::ok)
 }
 
 /// The one request function: `method path`, an optional JSON body, the language of the answer, an

@@ -9,14 +9,13 @@ use leptos_router::hooks::use_location;
 use crate::api;
 use crate::components::session::Session;
 use crate::components::shell::Shell;
-use crate::components::status::Loading;
-use crate::data::{load, Data};
+use crate::components::status::{Loaded, Loading};
 use crate::i18n::I18n;
 use crate::pages::guest::not_found::NotFound;
 
 /// The public content, fetched once and shared by every page.
 #[derive(Clone, Copy)]
-pub struct SiteData(pub Data<SiteContent>);
+pub struct SiteData(pub Loaded<SiteContent>);
 
 pub fn use_site() -> SiteData {
     expect_context::<SiteData>()
@@ -60,7 +59,7 @@ pub fn start<V: IntoView + 'static>(routes: impl FnOnce() -> V + Send + 'static)
         let i18n = I18n::init();
         provide_context(i18n);
         // The content carries both languages, so switching language does not refetch it.
-        let site = load(move || api::site(i18n.lang_untracked()));
+        let site = LocalResource::new(move || api::site(i18n.lang_untracked()));
         provide_context(SiteData(site));
         provide_context(Session::init(i18n));
         view! {

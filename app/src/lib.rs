@@ -9,7 +9,6 @@
 pub mod api;
 pub mod app;
 pub mod components;
-pub mod data;
 pub mod format;
 pub mod i18n;
 pub mod pages;

@@ -10,8 +10,6 @@ use domain::Lang;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiFailure};
-use crate::components::status::reactive;
-use crate::data::{Answer, Task};
 use crate::i18n::{tr, use_i18n};
 use crate::text::SharedText;
 
@@ -71,26 +69,20 @@ pub struct Choice {
     pub key: String,
 }
 
-/// Booking what was chosen: the request and the booking it made.
-#[derive(Clone, Copy)]
-pub struct BookAction {
-    pub task: Task,
-    booked: Answer<Booking>,
-}
+/// Booking what was chosen (with the attempt's key); its value is the booking made.
+pub type BookAction = api::Request<Choice, Booking>;
 
-pub fn book_action() -> BookAction {
-    BookAction { task: Task::new(), booked: Answer::new() }
-}
-
-impl BookAction {
-    /// Books `choice`; once booked, nothing is chosen any more.
-    fn book(self, choice: Choice, chosen: RwSignal<Option<Choice>>, lang: Lang) {
-        self.task.run_keeping(self.booked, async move {
-            let booking = api::create_booking(&choice.request, &choice.key, lang).await?;
+/// Books the choice it is given; once booked, nothing is chosen any more.
+pub fn book_action(chosen: RwSignal<Option<Choice>>) -> BookAction {
+    let i18n = use_i18n();
+    Action::new_local(move |choice: &Choice| {
+        let choice = choice.clone();
+        async move {
+            let booking = api::create_booking(&choice.request, &choice.key, i18n.lang_untracked()).await?;
             chosen.try_set(None);
             Ok(booking)
-        });
-    }
+        }
+    })
 }
 
 /// The lines of a refusal: the rule each field broke, or the API's message (409: full, taken…).
@@ -107,14 +99,14 @@ pub fn failure_alert(failure: Signal<Option<ApiFailure>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div role="alert" class="alert-region">
-            {reactive(move || failure.get().map(|f| {
+            {move || failure.get().map(|f| {
                 let lines = failure_lines(&f, i18n.lang());
                 view! {
                     <div class="form-errors">
                         {lines.into_iter().map(|l| view! { <p class="form-errors__title">{l}</p> }).collect_view()}
                     </div>
                 }
-            }))}
+            })}
         </div>
     }
 }
@@ -169,26 +161,26 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
 #[component]
 pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> impl IntoView {
     let i18n = use_i18n();
-    let failure = action.task.failure_signal();
+    let failure = api::failure_of(action);
     view! {
         <div aria-live="polite" class="confirm-region">
-            {reactive(move || chosen.get().map(|c| {
+            {move || chosen.get().map(|c| {
                 let what = c.what.clone();
                 let c = StoredValue::new(c);
                 view! {
                     <div class="card confirm-booking">
                         <p><strong>{what}</strong></p>
                         <div class="actions">
-                            <button type="button" class="button" disabled=move || action.task.pending()
-                                on:click=move |_| action.book(c.get_value(), chosen, i18n.lang_untracked())>
+                            <button type="button" class="button" disabled=move || action.pending().get()
+                                on:click=move |_| api::start(action, c.get_value())>
                                 {tr(SharedText::ConfirmBooking)}
                             </button>
                             <button type="button" class="button button--secondary" on:click=move |_| chosen.set(None)>{tr(SharedText::Cancel)}</button>
                         </div>
                     </div>
                 }
-            }))}
-            {reactive(move || match action.booked.get() {
+            })}
+            {move || match api::answer_of(action) {
                 Some(b) => {
                     let when = format!("{}, {}", day_label(b.start.0.date(), i18n.lang()), hours(&b.start, &b.end));
                     let name = i18n.pick(&b.resource_name);
@@ -200,7 +192,7 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                     })
                 }
                 _ => None,
-            })}
+            }}
         </div>
         {failure_alert(failure)}
     }

@@ -8,8 +8,7 @@ use crate::api;
 use crate::app::use_site;
 use crate::components::calendar::{book_action, day_label, desk_periods, iso, shift, Choice, ConfirmBooking, DESKS};
 use crate::components::session::use_session;
-use crate::components::status::{reactive, with_loaded};
-use crate::data::load;
+use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
 use crate::text::MemberText;
 
@@ -18,7 +17,7 @@ use crate::text::MemberText;
 pub fn QuickBook() -> impl IntoView {
     let session = use_session();
     let member = Memo::new(move |_| session.me().is_some());
-    reactive(move || member.get().then(|| view! { <QuickBookCard /> }))
+    move || member.get().then(|| view! { <QuickBookCard /> })
 }
 
 #[component]
@@ -26,9 +25,9 @@ fn QuickBookCard() -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site().0;
     let chosen = RwSignal::new(None::<Choice>);
-    let action = book_action();
-    let days = load(move || {
-        action.task.version();
+    let action = book_action(chosen);
+    let days = LocalResource::new(move || {
+        action.version().get();
         let today = site.get().and_then(Result::ok).map(|s| s.today.date);
         async move {
             let Some(today) = today else { return Ok(Vec::new()) };

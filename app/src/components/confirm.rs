@@ -2,8 +2,6 @@
 
 use leptos::prelude::*;
 
-use crate::components::status::toggle;
-use crate::data::Task;
 use crate::i18n::{tr, Label};
 use crate::text::SharedText;
 
@@ -16,28 +14,24 @@ pub fn ConfirmButton(
     #[prop(into)] yes: Label,
     /// `id` of the question, for `aria-labelledby`.
     id: &'static str,
-    /// The request `on_yes` starts: the button waits while it runs.
-    task: Task,
+    /// Whether the request `on_yes` started is under way: the button waits while it runs.
+    #[prop(into)] pending: Signal<bool>,
     #[prop(into)] on_yes: Callback<()>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
     view! {
-        {toggle(
-            move || confirming.get(),
-            move || view! {
+        <Show when=move || confirming.get() fallback=move || view! {
+                <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>{tr(label)}</button>
+            }>
             <div class="confirm" role="alertdialog" aria-labelledby=id>
                 <p id=id><strong>{tr(question)}</strong></p>
                 <div class="actions">
-                    <button type="button" class="button button--danger" disabled=move || task.pending() on:click=move |_| on_yes.run(())>
+                    <button type="button" class="button button--danger" disabled=move || pending.get() on:click=move |_| on_yes.run(())>
                         {tr(yes)}
                     </button>
                     <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::Cancel)}</button>
                 </div>
             </div>
-            }.into_any(),
-            move || view! {
-                <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>{tr(label)}</button>
-            }.into_any(),
-        )}
+            </Show>
     }
 }

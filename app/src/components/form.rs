@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
-use crate::components::status::reactive;
 use domain::i18n::Text;
 
 use crate::i18n::{tr, use_i18n, Label};
@@ -56,11 +55,11 @@ pub fn invalid(errors: Signal<BTreeMap<String, String>>, name: &'static str) -> 
 
 /// The error line under a field (nothing when the field is fine).
 pub fn field_error(errors: Signal<BTreeMap<String, String>>, name: &'static str) -> impl IntoView {
-    reactive(move || {
+    move || {
         errors.with(|e| e.get(name).cloned()).map(|message| {
             view! { <p class="field__error" id=error_id(name)>{message}</p> }
         })
-    })
+    }
 }
 
 /// A labelled text input (or textarea) bound to `value`.
@@ -134,7 +133,7 @@ pub const NO_LABELS: &[(&str, SharedText)] = &[];
 #[component]
 pub fn ErrorSummary<T: Text>(failure: Signal<Option<ApiFailure>>, labels: &'static [(&'static str, T)]) -> impl IntoView {
     let i18n = use_i18n();
-    reactive(move || {
+    move || {
         failure.get().map(|failure| {
             let (message, fields) = match failure {
                 ApiFailure::Api { body, .. } => (body.message, body.fields),
@@ -156,7 +155,7 @@ pub fn ErrorSummary<T: Text>(failure: Signal<Option<ApiFailure>>, labels: &'stat
                 </div>
             }
         })
-    })
+    }
 }
 
 /// Splits "graphisme, e-commerce , " into tags.

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::api::MemberSearch;
 use crate::app::use_site;
-use crate::components::status::reactive;
 use crate::i18n::{tr, use_i18n};
 use crate::text::SharedText;
 
@@ -49,7 +48,7 @@ pub fn MemberSearchForm(search: RwSignal<MemberSearch>, #[prop(optional)] with_s
                 <label for="s-club">{tr(SharedText::FieldClub)}</label>
                 <select id="s-club" bind:value=club>
                     <option value="">{tr(SharedText::AllClubs)}</option>
-                    {reactive(club_options)}
+                    {club_options}
                 </select>
             </div>
             {with_status.then(|| view! {

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 
 
 use crate::api;
-use crate::components::status::{erased, Loading};
+use crate::components::status::Loading;
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::text::SharedText;
 
@@ -125,7 +125,7 @@ pub fn gate(audience: Audience, content: Content) -> impl IntoView {
             Auth::Member(me) => Gate::Open(me.id, me.role),
         })
     });
-    erased(move || match gate.get() {
+    move || match gate.get() {
         Gate::Waiting => view! { <Loading /> }.into_any(),
         Gate::LogIn => {
             let back = location.pathname.get_untracked();
@@ -149,5 +149,5 @@ pub fn gate(audience: Audience, content: Content) -> impl IntoView {
             Auth::Member(me) => content(me).into_any(),
             _ => ().into_any(),
         },
-    })
+    }
 }

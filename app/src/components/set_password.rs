@@ -4,11 +4,9 @@ use domain::wire::{ErrorCode, SetPasswordRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api::{self, ApiFailure};
+use crate::api::{self, ApiFailure, Request};
 use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::session::use_session;
-use crate::components::status::reactive;
-use crate::data::Task;
 use crate::i18n::{tr, use_i18n};
 use crate::text::SharedText;
 
@@ -28,8 +26,20 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     let navigate = use_navigate();
     let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
     let password = RwSignal::new(String::new());
-    let set = Task::new();
-    let failure = set.failure_signal();
+    let set: Request<SetPasswordRequest> = Action::new_local(move |req: &SetPasswordRequest| {
+        let (req, navigate) = (req.clone(), navigate.clone());
+        async move {
+            let lang = i18n.lang_untracked();
+            let me = match kind {
+                TokenKind::Invitation => api::accept_invitation(&req, lang).await,
+                TokenKind::Reset => api::confirm_password_reset(&req, lang).await,
+            }?;
+            session.set(me);
+            navigate("/espace", Default::default());
+            Ok(())
+        }
+    });
+    let failure = api::failure_of(set);
     let errors = field_errors(failure);
     // A used or expired link: say so, and offer a new one rather than the form again.
     let link_dead = move || {
@@ -46,23 +56,12 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let req = SetPasswordRequest { token: token.clone(), password: password.get_untracked() };
-        let navigate = navigate.clone();
-        set.run(async move {
-            let lang = i18n.lang_untracked();
-            let me = match kind {
-                TokenKind::Invitation => api::accept_invitation(&req, lang).await,
-                TokenKind::Reset => api::confirm_password_reset(&req, lang).await,
-            }?;
-            session.set(me);
-            navigate("/espace", Default::default());
-            Ok(())
-        });
+        api::start(set, SetPasswordRequest { token: token.clone(), password: password.get_untracked() });
     };
     view! {
         <form class="form" novalidate on:submit=on_submit>
             <ErrorSummary failure labels=LABELS />
-            {reactive(move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(SharedText::AskNewLink)}</a></p> }))}
+            {move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(SharedText::AskNewLink)}</a></p> })}
             <Field
                 name="password"
                 label=SharedText::FieldNewPassword
@@ -73,7 +72,7 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
                 hint=SharedText::PasswordHint
                 required=true
             />
-            <button type="submit" class="button" disabled=move || set.pending()>{tr(SharedText::SavePassword)}</button>
+            <button type="submit" class="button" disabled=move || set.pending().get()>{tr(SharedText::SavePassword)}</button>
         </form>
     }
     .into_any()

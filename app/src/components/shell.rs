@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::session::use_session;
-use crate::components::status::{reactive, with_site};
+use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n};
 use crate::text::SharedText;
 
@@ -74,7 +74,7 @@ fn Header() -> impl IntoView {
                         .iter()
                         .map(|(href, msg)| view! { <li>{nav_link(href, *msg, false)}</li> })
                         .collect_view()}
-                    {reactive(move || account_links(session.role()))}
+                    {move || account_links(session.role())}
                 </ul>
             </nav>
         </header>

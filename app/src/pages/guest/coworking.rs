@@ -5,7 +5,7 @@ use domain::i18n::weekday_name;
 use domain::wire::{ResourceKind, SiteContent};
 use leptos::prelude::*;
 
-use crate::components::status::{reactive, with_site};
+use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 use crate::text::{GuestText, SharedText};
 
@@ -40,10 +40,10 @@ pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
                             <tr>
                                 <th scope="row">{move || weekday_name(day, i18n.lang())}</th>
                                 <td>
-                                    {reactive(move || match h {
+                                    {move || match h {
                                         Some(h) => i18n.f(GuestText::HoursRange, &[("open", &h.open.to_string()), ("close", &h.close.to_string())]),
                                         None => i18n.t(GuestText::Closed).to_string(),
-                                    })}
+                                    }}
                                 </td>
                             </tr>
                         }

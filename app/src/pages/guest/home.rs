@@ -5,7 +5,7 @@ use domain::wire::{SiteContent, TodayOpening};
 use leptos::prelude::*;
 
 use crate::components::session::use_session;
-use crate::components::status::{reactive, with_site};
+use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 use crate::text::{GuestText, SharedText};
 
@@ -22,11 +22,11 @@ pub fn Home() -> impl IntoView {
             <div class="actions">
                 <a href="/coworking" class="button">{tr(GuestText::DiscoverCoworking)}</a>
                 // Members book, visitors are invited to join; nothing until the session is known.
-                {reactive(move || match (session.known(), session.role()) {
+                {move || match (session.known(), session.role()) {
                     (false, _) => None,
                     (true, Some(_)) => Some(view! { <a href="/reserver" class="button button--secondary">{tr(SharedText::BookTitle)}</a> }.into_any()),
                     (true, None) => Some(view! { <a href="/adherer" class="button button--secondary">{tr(SharedText::NavJoin)}</a> }.into_any()),
-                })}
+                }}
             </div>
         </section>
         {with_site(move |site| home_content(i18n, site))}

@@ -3,10 +3,9 @@
 use domain::wire::{ApplicationRequest, Club};
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::components::form::{described_by, field_error, field_errors, invalid, split_tags, ErrorSummary, Field};
-use crate::components::status::{toggle, with_site};
-use crate::data::Task;
+use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
 
@@ -34,12 +33,15 @@ pub fn Join() -> impl IntoView {
     let clubs = RwSignal::new(Vec::<String>::new());
     let consent = RwSignal::new(false);
 
-    let send = Task::new();
-    let failure = send.failure_signal();
+    let send: Request<ApplicationRequest> = Action::new_local(|req: &ApplicationRequest| {
+        let req = req.clone();
+        async move { api::apply(&req, req.lang).await.map(drop) }
+    });
+    let failure = api::failure_of(send);
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let req = ApplicationRequest {
+        api::start(send, ApplicationRequest {
             name: name.get_untracked(),
             email: email.get_untracked(),
             phone: phone.get_untracked(),
@@ -49,8 +51,7 @@ pub fn Join() -> impl IntoView {
             clubs: clubs.get_untracked(),
             consent: consent.get_untracked(),
             lang: i18n.lang_untracked(),
-        };
-        send.run(async move { api::apply(&req, req.lang).await.map(drop) });
+        });
     };
 
     let club_choice = move |club: Club| {
@@ -115,7 +116,7 @@ pub fn Join() -> impl IntoView {
                     </div>
                     {field_error(errors, "consent")}
                 </div>
-                <button type="submit" class="button" disabled=move || send.pending()>
+                <button type="submit" class="button" disabled=move || send.pending().get()>
                     {tr(GuestText::SendApplication)}
                 </button>
             </form>
@@ -124,15 +125,11 @@ pub fn Join() -> impl IntoView {
 
     view! {
         <h1>{tr(GuestText::JoinTitle)}</h1>
-        {toggle(
-            move || send.done(),
-            move || view! {
+        <Show when=move || api::answer_of(send).is_some() fallback=move || form()>
             <div class="notice notice--ok" role="status">
                 <h2>{tr(GuestText::ApplicationSentTitle)}</h2>
                 <p>{move || i18n.f(GuestText::ApplicationSentText, &[("email", &email.get())])}</p>
             </div>
-            }.into_any(),
-            move || form().into_any(),
-        )}
+            </Show>
     }
 }

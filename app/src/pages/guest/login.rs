@@ -4,10 +4,9 @@ use domain::wire::LoginRequest;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::session::{use_session, Session};
-use crate::data::Task;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
 
@@ -23,14 +22,9 @@ pub fn Login() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
 
-    let login = Task::new();
-    let failure = login.failure_signal();
-    let errors = field_errors(failure);
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let req = LoginRequest { email: email.get_untracked(), password: password.get_untracked() };
-        let navigate = navigate.clone();
-        login.run(async move {
+    let login: Request<LoginRequest> = Action::new_local(move |req: &LoginRequest| {
+        let (req, navigate) = (req.clone(), navigate.clone());
+        async move {
             let me = api::login(&req, i18n.lang_untracked()).await?;
             // Only a path of this site, never `//elsewhere`.
             let next = query
@@ -40,7 +34,13 @@ pub fn Login() -> impl IntoView {
             session.set(me);
             navigate(&next, Default::default());
             Ok(())
-        });
+        }
+    });
+    let failure = api::failure_of(login);
+    let errors = field_errors(failure);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        api::start(login, LoginRequest { email: email.get_untracked(), password: password.get_untracked() });
     };
 
     view! {
@@ -49,7 +49,7 @@ pub fn Login() -> impl IntoView {
             <ErrorSummary failure labels=LABELS />
             <Field name="email" label=SharedText::FieldEmail value=email errors kind="email" autocomplete="username" required=true />
             <Field name="password" label=SharedText::FieldPassword value=password errors kind="password" autocomplete="current-password" required=true />
-            <button type="submit" class="button" disabled=move || login.pending()>{tr(GuestText::LogIn)}</button>
+            <button type="submit" class="button" disabled=move || login.pending().get()>{tr(GuestText::LogIn)}</button>
         </form>
         <p><a href="/mot-de-passe">{tr(GuestText::ForgotPassword)}</a></p>
         <p>{tr(GuestText::NotAMemberYet)}" "<a href="/adherer">{tr(GuestText::ApplyToJoin)}</a></p>

@@ -4,10 +4,8 @@
 use domain::wire::PasswordResetRequest;
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::components::form::{field_errors, ErrorSummary, Field};
-use crate::components::status::toggle;
-use crate::data::Task;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
 
@@ -18,31 +16,29 @@ pub fn PasswordForgot() -> impl IntoView {
     use_title(GuestText::ForgotTitle);
     let i18n = use_i18n();
     let email = RwSignal::new(String::new());
-    let ask = Task::new();
-    let failure = ask.failure_signal();
+    let ask: Request<PasswordResetRequest> = Action::new_local(move |req: &PasswordResetRequest| {
+        let req = req.clone();
+        async move { api::ask_password_reset(&req, i18n.lang_untracked()).await }
+    });
+    let failure = api::failure_of(ask);
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let req = PasswordResetRequest { email: email.get_untracked() };
-        ask.run(async move { api::ask_password_reset(&req, i18n.lang_untracked()).await });
+        api::start(ask, PasswordResetRequest { email: email.get_untracked() });
     };
     view! {
         <h1>{tr(GuestText::ForgotTitle)}</h1>
-        {toggle(
-            move || ask.done(),
-            move || view! {
-                <div class="notice notice--ok" role="status">
-                    <p>{move || i18n.f(GuestText::ResetLinkSent, &[("email", &email.get())])}</p>
-                </div>
-            }.into_any(),
-            move || view! {
+        <Show when=move || api::answer_of(ask).is_some() fallback=move || view! {
                 <p class="lead">{tr(GuestText::ForgotLead)}</p>
                 <form class="form" novalidate on:submit=on_submit>
                     <ErrorSummary failure labels=LABELS />
                     <Field name="email" label=SharedText::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
-                    <button type="submit" class="button" disabled=move || ask.pending()>{tr(GuestText::SendResetLink)}</button>
+                    <button type="submit" class="button" disabled=move || ask.pending().get()>{tr(GuestText::SendResetLink)}</button>
                 </form>
-            }.into_any(),
-        )}
+            }>
+                <div class="notice notice--ok" role="status">
+                    <p>{move || i18n.f(GuestText::ResetLinkSent, &[("email", &email.get())])}</p>
+                </div>
+            </Show>
     }
 }

@@ -5,11 +5,9 @@ use domain::i18n::format_euros;
 use domain::wire::{RentalCreated, RentalRequest};
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::app::use_site;
 use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
-use crate::components::status::{nothing, reactive, toggle};
-use crate::data::{Answer, Task};
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
 
@@ -40,9 +38,11 @@ pub fn RentalRequestPage() -> impl IntoView {
     let attendees = RwSignal::new(String::new());
     let needs_visio = RwSignal::new(true);
     let message = RwSignal::new(String::new());
-    let send = Task::new();
-    let created = Answer::new();
-    let failure = send.failure_signal();
+    let send: Request<RentalRequest, RentalCreated> = Action::new_local(|req: &RentalRequest| {
+        let req = req.clone();
+        async move { api::request_rental(&req, req.lang).await }
+    });
+    let failure = api::failure_of(send);
     let errors = field_errors(failure);
     let rates = move || site.get().and_then(Result::ok).map(|s| s.room_rates);
     // The non-member price of the chosen period, live; members pay the member rate.
@@ -58,7 +58,7 @@ pub fn RentalRequestPage() -> impl IntoView {
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let req = RentalRequest {
+        api::start(send, RentalRequest {
             organisation: organisation.get_untracked(),
             contact_name: contact_name.get_untracked(),
             email: email.get_untracked(),
@@ -69,15 +69,22 @@ pub fn RentalRequestPage() -> impl IntoView {
             needs_visio: needs_visio.get_untracked(),
             message: message.get_untracked(),
             lang: i18n.lang_untracked(),
-        };
-        send.run_keeping(created, async move { api::request_rental(&req, req.lang).await });
+        });
     };
-    let sent = move || created.get();
+    let sent = move || api::answer_of(send);
     view! {
         <h1>{tr(GuestText::RentalRequestTitle)}</h1>
-        {toggle(
-            move || sent().is_none(),
-            move || view! {
+        <Show when=move || sent().is_none() fallback=move || sent().map(|RentalCreated { token, price_cents, .. }| {
+                let href = format!("/location/{token}");
+                view! {
+                    <div class="notice" role="status">
+                        <h2>{tr(GuestText::RentalSentTitle)}</h2>
+                        <p>{move || i18n.f(GuestText::RentalSentText, &[("price", &format_euros(price_cents, i18n.lang()))])}</p>
+                        <p><a href=href class="button">{tr(GuestText::FollowRequest)}</a></p>
+                    </div>
+                }
+                .into_any()
+            })>
             <p class="lead">{tr(GuestText::RentalRequestLead)}</p>
             <form class="form" novalidate on:submit=on_submit>
                 <ErrorSummary failure labels=LABELS />
@@ -102,10 +109,10 @@ pub fn RentalRequestPage() -> impl IntoView {
                     {field_error(errors, "period")}
                 </fieldset>
                 <div class="price" aria-live="polite">
-                    {reactive(move || price().map(|(price, members)| view! {
+                    {move || price().map(|(price, members)| view! {
                         <p class="price__total">{move || i18n.t(SharedText::Price)}" "<strong>{price}</strong></p>
                         <p class="note">{members}</p>
-                    }))}
+                    })}
                     <p class="note">{tr(GuestText::VatNote)}</p>
                 </div>
                 <Field name="attendees" label=SharedText::FieldAttendees value=attendees errors kind="number" inputmode="numeric" required=true />
@@ -115,20 +122,8 @@ pub fn RentalRequestPage() -> impl IntoView {
                     <label for="f-needs_visio">{tr(GuestText::FieldNeedsVisio)}</label>
                 </div>
                 <Field name="message" label=SharedText::FieldMessage value=message errors multiline=true />
-                <button type="submit" class="button" disabled=move || send.pending()>{tr(GuestText::SendRentalRequest)}</button>
+                <button type="submit" class="button" disabled=move || send.pending().get()>{tr(GuestText::SendRentalRequest)}</button>
             </form>
-            }.into_any(),
-            move || sent().map(|RentalCreated { token, price_cents, .. }| {
-                let href = format!("/location/{token}");
-                view! {
-                    <div class="notice" role="status">
-                        <h2>{tr(GuestText::RentalSentTitle)}</h2>
-                        <p>{move || i18n.f(GuestText::RentalSentText, &[("price", &format_euros(price_cents, i18n.lang()))])}</p>
-                        <p><a href=href class="button">{tr(GuestText::FollowRequest)}</a></p>
-                    </div>
-                }
-                .into_any()
-            }).unwrap_or_else(nothing),
-        )}
+            </Show>
     }
 }

@@ -4,12 +4,12 @@
 use domain::i18n::{format_date_long, format_euros};
 use domain::wire::{Quote, RentalView};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::components::calendar::{failure_alert, hours, period_label};
-use crate::components::status::{nothing, toggle, with_loaded};
-use crate::data::{load, Task};
+use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
 
@@ -22,19 +22,28 @@ pub fn rental_status_label(status: &str) -> SharedText {
     }
 }
 
+/// `/location/:token`
+#[derive(Params, Debug, Clone, PartialEq)]
+struct RentalPath {
+    token: Option<String>,
+}
+
 #[component]
 pub fn RentalStatus() -> impl IntoView {
     use_title(GuestText::RentalStatusTitle);
     let i18n = use_i18n();
-    let token = use_params_map().with_untracked(|p| p.get("token")).unwrap_or_default();
+    let token = use_params::<RentalPath>().with_untracked(|p| p.as_ref().ok().and_then(|p| p.token.clone())).unwrap_or_default();
     let token = StoredValue::new(token);
-    let cancel = Task::new();
-    let rental = load(move || {
-        cancel.version();
+    let cancel: Request<()> = Action::new_local(move |_: &()| {
+        let (token, lang) = (token.get_value(), i18n.lang_untracked());
+        async move { api::cancel_rental(&token, lang).await }
+    });
+    let rental = LocalResource::new(move || {
+        cancel.version().get();
         let token = token.get_value();
         async move { api::rental(&token, i18n.lang_untracked()).await }
     });
-    let failure = cancel.failure_signal();
+    let failure = api::failure_of(cancel);
     let confirming = RwSignal::new(false);
     view! {
         <h1>{tr(GuestText::RentalStatusTitle)}</h1>
@@ -62,23 +71,16 @@ pub fn RentalStatus() -> impl IntoView {
                                 on:click=move |_| confirming.update(|c| *c = !*c)>{tr(GuestText::CancelRental)}</button>
                         })}
                     </div>
-                    {toggle(
-                        move || confirming.get() && open,
-                        move || view! {
+                    <Show when=move || confirming.get() && open>
                         <div class="confirm" role="alertdialog" aria-labelledby="cancel-rental-q">
                             <p id="cancel-rental-q"><strong>{tr(GuestText::CancelRentalQuestion)}</strong></p>
                             <div class="actions">
-                                <button type="button" class="button button--danger" disabled=move || cancel.pending()
-                                    on:click=move |_| { confirming.set(false); 
-                                        let (token, lang) = (token.get_value(), i18n.lang_untracked());
-                                        cancel.run(async move { api::cancel_rental(&token, lang).await });
-                                    }>{tr(GuestText::CancelRentalYes)}</button>
+                                <button type="button" class="button button--danger" disabled=move || cancel.pending().get()
+                                    on:click=move |_| { confirming.set(false); api::start(cancel, ()); }>{tr(GuestText::CancelRentalYes)}</button>
                                 <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::KeepBooking)}</button>
                             </div>
                         </div>
-                        }.into_any(),
-                        nothing,
-                    )}
+                        </Show>
                 </section>
                 {quote_view(r.quote, r.organisation, r.contact_name)}
             }

@@ -11,7 +11,6 @@ use crate::app::use_site;
 use crate::components::calendar::{attempt_key, book_action, day_label, desk_periods, hh_mm, iso, parse_date, shift, Choice, ConfirmBooking, DESKS, ROOM};
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
-use crate::data::load;
 use crate::i18n::{tr, use_i18n, use_title, Label};
 use crate::text::{MemberText, SharedText};
 
@@ -35,9 +34,9 @@ fn Calendar() -> impl IntoView {
     let week = RwSignal::new(false);
     let day = Memo::new(move |_| date.get().or_else(today));
     let chosen = RwSignal::new(None::<Choice>);
-    let action = book_action();
-    let days = load(move || {
-        action.task.version();
+    let action = book_action(chosen);
+    let days = LocalResource::new(move || {
+        action.version().get();
         let (res, from, week) = (resource.get(), day.get(), week.get());
         async move {
             let Some(from) = from else { return Ok(Vec::new()) };

@@ -4,11 +4,10 @@
 use domain::wire::{Booking, BookingStatus, CalendarFeed};
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::components::calendar::{day_label, failure_alert, hours, period_label};
 use crate::components::session::{guarded, Audience};
-use crate::components::status::{nothing, reactive, toggle, with_loaded};
-use crate::data::{load, Answer, Task};
+use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{MemberText, SharedText};
 
@@ -33,15 +32,15 @@ fn is_upcoming(b: &Booking) -> bool {
 #[component]
 fn BookingLists() -> impl IntoView {
     let i18n = use_i18n();
-    let cancel = Task::new();
-    let list = load(move || {
-        cancel.version();
+    let cancel: Request<i64> = Action::new_local(move |id: &i64| api::cancel_booking(*id, i18n.lang_untracked()));
+    let list = LocalResource::new(move || {
+        cancel.version().get();
         api::my_bookings(i18n.lang_untracked())
     });
-    let failure = cancel.failure_signal();
+    let failure = api::failure_of(cancel);
     view! {
         <p class="notice-line" role="status">
-            {move || cancel.done().then(|| i18n.t(MemberText::BookingCancelled))}
+            {move || api::answer_of(cancel).is_some().then(|| i18n.t(MemberText::BookingCancelled))}
         </p>
         {failure_alert(failure)}
         {with_loaded(list, move |bookings: Vec<Booking>| {
@@ -64,7 +63,7 @@ fn BookingLists() -> impl IntoView {
     }
 }
 
-fn booking_card(b: Booking, cancel: Task) -> impl IntoView {
+fn booking_card(b: Booking, cancel: Request<i64>) -> impl IntoView {
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let id = b.id;
@@ -99,25 +98,18 @@ fn booking_card(b: Booking, cancel: Task) -> impl IntoView {
                     </button>
                 })}
             </div>
-            {toggle(
-                move || confirming.get(),
-                move || view! {
+            <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby=question.clone()>
                     <p id=question.clone()><strong>{tr(MemberText::CancelBookingQuestion)}</strong></p>
                     <div class="actions">
-                        <button type="button" class="button button--danger" disabled=move || cancel.pending()
-                            on:click=move |_| {
-                                let lang = i18n.lang_untracked();
-                                cancel.run(async move { api::cancel_booking(id, lang).await });
-                            }>
+                        <button type="button" class="button button--danger" disabled=move || cancel.pending().get()
+                            on:click=move |_| api::start(cancel, id)>
                             {tr(MemberText::CancelBookingYes)}
                         </button>
                         <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::KeepBooking)}</button>
                     </div>
                 </div>
-                }.into_any(),
-                nothing,
-            )}
+                </Show>
         </li>
     }
 }
@@ -126,26 +118,24 @@ fn booking_card(b: Booking, cancel: Task) -> impl IntoView {
 #[component]
 fn CalendarFeedCard() -> impl IntoView {
     let i18n = use_i18n();
-    let create = Task::new();
-    let feed = Answer::new();
+    let create: Request<(), CalendarFeed> = Action::new_local(move |_: &()| api::new_calendar_feed(i18n.lang_untracked()));
     let copied = RwSignal::new(false);
-    let failure = create.failure_signal();
+    let failure = api::failure_of(create);
     view! {
         <section class="card" aria-labelledby="feed-title">
             <h2 id="feed-title">{tr(MemberText::FeedTitle)}</h2>
             <p>{tr(MemberText::FeedLead)}</p>
             <p class="note">{tr(MemberText::FeedHowTo)}</p>
-            <button type="button" class="button" disabled=move || create.pending()
+            <button type="button" class="button" disabled=move || create.pending().get()
                 on:click=move |_| {
                     copied.set(false);
-                    let lang = i18n.lang_untracked();
-                    create.run_keeping(feed, async move { api::new_calendar_feed(lang).await });
+                    api::start(create, ());
                 }>
                 {tr(MemberText::FeedCreate)}
             </button>
             {failure_alert(failure)}
             <div aria-live="polite">
-                {reactive(move || match feed.get() {
+                {move || match api::answer_of(create) {
                     Some(CalendarFeed { url }) => {
                         let to_copy = url.clone();
                         Some(view! {
@@ -160,7 +150,7 @@ fn CalendarFeedCard() -> impl IntoView {
                         })
                     }
                     _ => None,
-                })}
+                }}
             </div>
         </section>
     }

@@ -7,7 +7,6 @@ use crate::api::{self, MemberSearch};
 use crate::components::search::{club_name, result_count, MemberSearchForm};
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
-use crate::data::load;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{MemberText, SharedText};
 
@@ -24,7 +23,7 @@ pub fn Directory() -> impl IntoView {
 fn DirectorySearch() -> impl IntoView {
     let i18n = use_i18n();
     let search = RwSignal::new(MemberSearch::default());
-    let results = load(move || {
+    let results = LocalResource::new(move || {
         let s = search.get();
         let lang = i18n.lang_untracked();
         async move { api::directory(&s, lang).await }

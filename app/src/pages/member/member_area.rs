@@ -6,13 +6,12 @@ use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::components::calendar_quick::QuickBook;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{field_errors, split_tags, ErrorSummary, NO_LABELS, Field};
 use crate::components::session::{guarded, use_session, Audience};
-use crate::components::status::{reactive, with_site};
-use crate::data::Task;
+use crate::components::status::with_site;
 use crate::format;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{MemberText, SharedText};
@@ -51,8 +50,8 @@ fn Membership() -> impl IntoView {
             <p class="membership" class:membership--active=move || status().is_active()>
                 {move || format::membership(status(), i18n.lang())}
             </p>
-            {reactive(move || (!status().is_active()).then(|| view! { <p>{tr(MemberText::HowToRenew)}</p> }))}
-            {reactive(move || status().is_active().then(|| view! { <p class="note">{tr(MemberText::RenewLater)}</p> }))}
+            {move || (!status().is_active()).then(|| view! { <p>{tr(MemberText::HowToRenew)}</p> })}
+            {move || status().is_active().then(|| view! { <p class="note">{tr(MemberText::RenewLater)}</p> })}
         </section>
     }
 }
@@ -69,12 +68,22 @@ fn Profile(me: Me) -> impl IntoView {
     let in_directory = RwSignal::new(me.in_directory);
     let lang = RwSignal::new(me.lang.code().to_string());
 
-    let save = Task::new();
-    let failure = save.failure_signal();
+    let save: Request<ProfileUpdate> = Action::new_local(move |req: &ProfileUpdate| {
+        let req = req.clone();
+        async move {
+            let me = api::update_profile(&req, req.lang).await?;
+            if me.lang != i18n.lang_untracked() {
+                i18n.set(me.lang);
+            }
+            session.set(me);
+            Ok(())
+        }
+    });
+    let failure = api::failure_of(save);
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let req = ProfileUpdate {
+        api::start(save, ProfileUpdate {
             name: name.get_untracked(),
             phone: phone.get_untracked(),
             company: company.get_untracked(),
@@ -82,14 +91,6 @@ fn Profile(me: Me) -> impl IntoView {
             bio: bio.get_untracked(),
             in_directory: in_directory.get_untracked(),
             lang: Lang::parse(&lang.get_untracked()).unwrap_or_default(),
-        };
-        save.run(async move {
-            let me = api::update_profile(&req, req.lang).await?;
-            if me.lang != i18n.lang_untracked() {
-                i18n.set(me.lang);
-            }
-            session.set(me);
-            Ok(())
         });
     };
     view! {
@@ -114,8 +115,8 @@ fn Profile(me: Me) -> impl IntoView {
                         <option value="en">"English"</option>
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || save.pending()>{tr(MemberText::SaveProfile)}</button>
-                <p class="notice-line" role="status">{move || save.done().then(|| i18n.t(MemberText::ProfileSaved))}</p>
+                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(MemberText::SaveProfile)}</button>
+                <p class="notice-line" role="status">{move || api::answer_of(save).is_some().then(|| i18n.t(MemberText::ProfileSaved))}</p>
             </form>
         </section>
     }
@@ -125,8 +126,15 @@ fn Profile(me: Me) -> impl IntoView {
 fn MyClubs() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let change = Task::new();
-    let failure = change.failure_signal();
+    // (club, join): the answer is the member with their clubs.
+    let change: Request<(String, bool)> = Action::new_local(move |(slug, join): &(String, bool)| {
+        let (slug, join) = (slug.clone(), *join);
+        async move {
+            session.set(api::set_club(&slug, join, i18n.lang_untracked()).await?);
+            Ok(())
+        }
+    });
+    let failure = api::failure_of(change);
     let club_row = move |club: Club| {
         let slug = club.slug.clone();
         let is_member = {
@@ -148,20 +156,14 @@ fn MyClubs() -> impl IntoView {
             <li class="club-row">
                 <span class="club-row__name">
                     {move || i18n.pick(&club_name)}
-                    {reactive(move || is_member().then(|| view! { <span class="tag">{move || i18n.t(MemberText::YouAreIn)}</span> }))}
+                    {move || is_member().then(|| view! { <span class="tag">{move || i18n.t(MemberText::YouAreIn)}</span> })}
                 </span>
                 <button
                     type="button"
                     class="button button--secondary"
                     aria-pressed=move || is_member().to_string()
-                    disabled=move || change.pending()
-                    on:click=move |_| {
-                        let (slug, join) = (slug.clone(), !is_member());
-                        change.run(async move {
-                            session.set(api::set_club(&slug, join, i18n.lang_untracked()).await?);
-                            Ok(())
-                        });
-                    }
+                    disabled=move || change.pending().get()
+                    on:click=move |_| api::start(change, (slug.clone(), !is_member()))
                 >
                     {label}
                 </button>
@@ -183,11 +185,10 @@ fn MyData() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     // Logging out and erasing the account end the same way: no session, back to the login page.
-    let leave = Task::new();
-    let failure = leave.failure_signal();
-    let run = move |erase: bool| {
-        let navigate = navigate.clone();
-        leave.run(async move {
+    // `true` erases the account, `false` logs out.
+    let leave: Request<bool> = Action::new_local(move |erase: &bool| {
+        let (erase, navigate) = (*erase, navigate.clone());
+        async move {
             let lang = i18n.lang_untracked();
             if erase {
                 api::delete_account(lang).await?;
@@ -197,9 +198,9 @@ fn MyData() -> impl IntoView {
             session.clear();
             navigate("/connexion", Default::default());
             Ok(())
-        });
-    };
-    let run_erase = run.clone();
+        }
+    });
+    let failure = api::failure_of(leave);
     view! {
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">{tr(MemberText::MyDataTitle)}</h2>
@@ -207,7 +208,7 @@ fn MyData() -> impl IntoView {
             <p>{tr(MemberText::ExportLead)}</p>
             <p><a class="button button--secondary" href=api::EXPORT_PATH download="silicon-kerne-mes-donnees.json">{tr(MemberText::ExportData)}</a></p>
             <p>
-                <button type="button" class="button" on:click=move |_| run(false)>{tr(MemberText::LogOut)}</button>
+                <button type="button" class="button" on:click=move |_| api::start(leave, false)>{tr(MemberText::LogOut)}</button>
             </p>
             <h3>{tr(MemberText::DeleteAccountTitle)}</h3>
             <p>{tr(MemberText::DeleteAccountLead)}</p>
@@ -216,8 +217,8 @@ fn MyData() -> impl IntoView {
                 question=MemberText::DeleteAccountConfirm
                 yes=MemberText::DeleteAccountYes
                 id="confirm-delete"
-                task=leave
-                on_yes=move |_| run_erase(true)
+                pending=leave.pending()
+                on_yes=move |_| api::start(leave, true)
             />
         </section>
     }

@@ -5,12 +5,11 @@ use std::collections::BTreeMap;
 use domain::wire::{Application, DeclineRequest};
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::components::form::{field_errors, ErrorSummary, NO_LABELS, Field};
 use crate::components::search::club_name;
 use crate::components::staff::StaffFrame;
-use crate::components::status::{nothing, toggle, with_loaded};
-use crate::data::{load, Task};
+use crate::components::status::with_loaded;
 use crate::format;
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::text::{SharedText, StaffText};
@@ -23,15 +22,15 @@ pub fn StaffApplications() -> impl IntoView {
 #[component]
 fn Pending() -> impl IntoView {
     let i18n = use_i18n();
-    let decisions = Decisions { approve: Task::new(), decline: Task::new(), declining: RwSignal::new(None), notice: RwSignal::new(None) };
-    let list = load(move || {
+    let decisions = Decisions::new(i18n);
+    let list = LocalResource::new(move || {
         // Refetched after every decision.
-        decisions.approve.version();
-        decisions.decline.version();
+        decisions.approve.version().get();
+        decisions.decline.version().get();
         api::pending_applications(i18n.lang_untracked())
     });
     let notice = decisions.notice;
-    let approve_failure = decisions.approve.failure_signal();
+    let approve_failure = api::failure_of(decisions.approve);
     view! {
         <p class="notice-line" role="status">{move || notice.get()}</p>
         <ErrorSummary failure=approve_failure labels=NO_LABELS />
@@ -52,41 +51,51 @@ fn Pending() -> impl IntoView {
 /// The two decisions of the page, which application is being declined, and what was last decided.
 #[derive(Clone, Copy)]
 struct Decisions {
-    approve: Task,
-    decline: Task,
+    /// (application, name)
+    approve: Request<(i64, String)>,
+    /// (application, name, reason)
+    decline: Request<(i64, String, String)>,
     declining: RwSignal<Option<i64>>,
     notice: RwSignal<Option<String>>,
 }
 
 impl Decisions {
-    /// Approves (no reason) or declines (with the reason) the application of `name`, then says so.
-    fn decide(self, id: i64, name: String, reason: Option<String>, i18n: I18n) {
-        let notice = self.notice;
-        let lang = i18n.lang_untracked();
-        let task = if reason.is_some() { self.decline } else { self.approve };
-        if reason.is_some() {
-            self.declining.set(Some(id));
-        }
-        task.run(async move {
-            let done = match reason {
-                Some(reason) => {
-                    api::decline_application(id, &DeclineRequest { reason }, lang).await?;
-                    StaffText::ApplicationDeclined
-                }
-                None => {
-                    api::approve_application(id, lang).await?;
-                    StaffText::ApplicationApproved
-                }
-            };
-            notice.set(Some(i18n.f(done, &[("name", &name)])));
-            Ok(())
+    fn new(i18n: I18n) -> Decisions {
+        let notice = RwSignal::new(None);
+        let approve = Action::new_local(move |(id, name): &(i64, String)| {
+            let (id, name) = (*id, name.clone());
+            async move {
+                api::approve_application(id, i18n.lang_untracked()).await?;
+                notice.set(Some(i18n.f(StaffText::ApplicationApproved, &[("name", &name)])));
+                Ok(())
+            }
         });
+        let decline = Action::new_local(move |(id, name, reason): &(i64, String, String)| {
+            let (id, name, reason) = (*id, name.clone(), reason.clone());
+            async move {
+                api::decline_application(id, &DeclineRequest { reason }, i18n.lang_untracked()).await?;
+                notice.set(Some(i18n.f(StaffText::ApplicationDeclined, &[("name", &name)])));
+                Ok(())
+            }
+        });
+        Decisions { approve, decline, declining: RwSignal::new(None), notice }
+    }
+
+    /// Approves (no reason) or declines (with the reason) the application of `name`, then says so.
+    fn decide(self, id: i64, name: String, reason: Option<String>) {
+        match reason {
+            Some(reason) => {
+                self.declining.set(Some(id));
+                api::start(self.decline, (id, name, reason));
+            }
+            None => api::start(self.approve, (id, name)),
+        }
     }
 }
 
 fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
     let i18n = use_i18n();
-    let decline_failure = decisions.decline.failure_signal();
+    let decline_failure = api::failure_of(decisions.decline);
     let declining = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
     let heading = format!("application-{}", app.id);
@@ -103,7 +112,7 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
     let name = StoredValue::new(app.name.clone());
     let on_decline = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        decisions.decide(id, name.get_value(), Some(reason.get_untracked()), i18n);
+        decisions.decide(id, name.get_value(), Some(reason.get_untracked()));
     };
     view! {
         <li class="card application" aria-labelledby=labelled_by>
@@ -121,8 +130,8 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    disabled=move || decisions.approve.pending()
-                    on:click=move |_| decisions.decide(id, name.get_value(), None, i18n)
+                    disabled=move || decisions.approve.pending().get()
+                    on:click=move |_| decisions.decide(id, name.get_value(), None)
                 >
                     {tr(StaffText::Approve)}
                 </button>
@@ -135,17 +144,13 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                     {tr(StaffText::Decline)}
                 </button>
             </div>
-            {toggle(
-                move || declining.get(),
-                move || view! {
+            <Show when=move || declining.get()>
                 <form class="form" novalidate on:submit=on_decline>
                     <ErrorSummary failure=Signal::derive(move || errors.with(|e| !e.is_empty()).then(|| decline_failure.get()).flatten()) labels=NO_LABELS />
                     <Field name="reason" label=StaffText::FieldDeclineReason value=reason errors multiline=true required=true />
-                    <button type="submit" class="button button--danger" disabled=move || decisions.decline.pending()>{tr(StaffText::ConfirmDecline)}</button>
+                    <button type="submit" class="button button--danger" disabled=move || decisions.decline.pending().get()>{tr(StaffText::ConfirmDecline)}</button>
                 </form>
-                }.into_any(),
-                nothing,
-            )}
+                </Show>
         </li>
     }
 }

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
-use crate::data::load;
 use crate::format;
 use crate::i18n::{tr, use_i18n};
 use crate::text::StaffText;
@@ -19,7 +18,7 @@ pub fn StaffAudit() -> impl IntoView {
 #[component]
 fn Journal() -> impl IntoView {
     let i18n = use_i18n();
-    let entries = load(move || api::audit(i18n.lang_untracked()));
+    let entries = LocalResource::new(move || api::audit(i18n.lang_untracked()));
     view! {
         {with_loaded(entries, move |entries: Vec<AuditEntry>| {
             if entries.is_empty() {

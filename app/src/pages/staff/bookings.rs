@@ -4,11 +4,9 @@
 use domain::wire::{BlockCreated, BlockRequest, BookingRequest, MemberSummary};
 use leptos::prelude::*;
 
-use crate::api::{self, MemberSearch};
+use crate::api::{self, MemberSearch, Request};
 use crate::components::calendar::{attempt_key, book_action, day_label, failure_alert, hours, Choice, ConfirmBooking, DESKS, ROOM};
 use crate::components::staff::StaffFrame;
-use crate::components::status::reactive;
-use crate::data::{load, Answer, Task};
 use crate::i18n::{tr, use_i18n};
 use crate::text::{SharedText, StaffText};
 
@@ -46,11 +44,11 @@ fn BookOnBehalf() -> impl IntoView {
     let start = RwSignal::new("09:00".to_string());
     let end = RwSignal::new("13:00".to_string());
     let chosen = RwSignal::new(None::<Choice>);
-    let action = book_action();
-    let found = load(move || {
+    let action = book_action(chosen);
+    let found = LocalResource::new(move || {
         let q = search.get();
         async move {
-            Ok(match q {
+            Ok::<_, api::ApiFailure>(match q {
                 Some(q) => api::members(&MemberSearch { q, ..Default::default() }, i18n.lang_untracked()).await.unwrap_or_default(),
                 None => Vec::<MemberSummary>::new(),
             })
@@ -81,7 +79,7 @@ fn BookOnBehalf() -> impl IntoView {
             </form>
             <fieldset class="field" aria-live="polite">
                 <legend>{tr(StaffText::FieldMember)}</legend>
-                {reactive(move || found.get().and_then(Result::ok).map(|list| list.into_iter().take(8).map(|m| {
+                {move || found.get().and_then(Result::ok).map(|list| list.into_iter().take(8).map(|m| {
                     let (id, name) = (m.id, m.name.clone());
                     let input = format!("member-{id}");
                     view! {
@@ -91,7 +89,7 @@ fn BookOnBehalf() -> impl IntoView {
                             <label for=input>{m.name.clone()}" · "{m.email.clone()}</label>
                         </div>
                     }
-                }).collect_view()))}
+                }).collect_view())}
             </fieldset>
             <form class="form" on:submit=on_submit>
                 {resource_select("o-resource", resource)}
@@ -124,14 +122,15 @@ fn BlockResource() -> impl IntoView {
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
-    let block = Task::new();
-    let created = Answer::new();
-    let failure = block.failure_signal();
+    let block: Request<BlockRequest, BlockCreated> = Action::new_local(move |req: &BlockRequest| {
+        let req = req.clone();
+        async move { api::block_resource(&req, i18n.lang_untracked()).await }
+    });
+    let failure = api::failure_of(block);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let req = BlockRequest { resource: resource.get_untracked(), start: start.get_untracked(), end: end.get_untracked(), reason: reason.get_untracked() };
-        let lang = i18n.lang_untracked();
-        block.run_keeping(created, async move { api::block_resource(&req, lang).await });
+        api::start(block, req);
     };
     view! {
         <section class="card" aria-labelledby="block-title">
@@ -150,11 +149,11 @@ fn BlockResource() -> impl IntoView {
                     <label for="k-reason">{tr(StaffText::FieldBlockReason)}</label>
                     <input id="k-reason" type="text" required bind:value=reason />
                 </div>
-                <button type="submit" class="button button--danger" disabled=move || block.pending()>{tr(StaffText::BlockButton)}</button>
+                <button type="submit" class="button button--danger" disabled=move || block.pending().get()>{tr(StaffText::BlockButton)}</button>
             </form>
             {failure_alert(failure)}
             <div aria-live="polite">
-                {reactive(move || match created.get() {
+                {move || match api::answer_of(block) {
                     Some(BlockCreated { affected, .. }) => Some(view! {
                         <div class="notice">
                             <p><strong>{move || i18n.t(StaffText::Blocked)}</strong></p>
@@ -174,7 +173,7 @@ fn BlockResource() -> impl IntoView {
                         </div>
                     }),
                     _ => None,
-                })}
+                }}
             </div>
         </section>
     }

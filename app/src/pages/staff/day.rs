@@ -2,16 +2,14 @@
 //! and a date switcher (`?date=YYYY-MM-DD` opens a given day).
 
 use domain::wire::{StaffBooking, StaffDay};
-use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::app::use_site;
 use crate::components::calendar::{day_label, failure_alert, hours, iso, parse_date, period_label, shift};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
-use crate::data::{load, Task};
 use crate::i18n::{tr, use_i18n, Label};
 use crate::text::{SharedText, StaffText};
 
@@ -20,10 +18,8 @@ pub fn StaffDayPage() -> impl IntoView {
     view! { <StaffFrame title=StaffText::StaffDayTitle content=|_| view! { <DaySheet /> } /> }
 }
 
-/// Records that the booked person came (`check-in`) or did not (`no-show`).
-fn mark(task: Task, id: i64, what: &'static str, lang: Lang) {
-    task.run(async move { api::mark_booking(id, what, lang).await });
-}
+/// (booking, what): records that the booked person came (`check-in`) or did not (`no-show`).
+type Marking = Request<(i64, &'static str)>;
 
 #[component]
 fn DaySheet() -> impl IntoView {
@@ -32,9 +28,9 @@ fn DaySheet() -> impl IntoView {
     let query = use_query_map();
     let chosen = RwSignal::new(query.with_untracked(|q| q.get("date")).and_then(|d| parse_date(&d)));
     let date = Memo::new(move |_| chosen.get().or_else(|| site.get().and_then(Result::ok).map(|s| s.today.date)));
-    let marking = Task::new();
-    let sheet = load(move || {
-        marking.version();
+    let marking: Marking = Action::new_local(move |(id, what): &(i64, &'static str)| api::mark_booking(*id, what, i18n.lang_untracked()));
+    let sheet = LocalResource::new(move || {
+        marking.version().get();
         let d = date.get();
         async move {
             match d {
@@ -43,7 +39,7 @@ fn DaySheet() -> impl IntoView {
             }
         }
     });
-    let failure = marking.failure_signal();
+    let failure = api::failure_of(marking);
     let step = move |n: i64| {
         if let Some(d) = date.get_untracked() {
             chosen.set(Some(shift(d, n)));
@@ -104,8 +100,7 @@ pub fn kind_label(kind: &str) -> StaffText {
     }
 }
 
-fn coworker_row(b: StaffBooking, marking: Task) -> impl IntoView {
-    let i18n = use_i18n();
+fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
     let id = b.id;
     let state = if b.checked_in {
         Some(Label::from(SharedText::CheckedIn))
@@ -122,10 +117,10 @@ fn coworker_row(b: StaffBooking, marking: Task) -> impl IntoView {
             {state.map(|s| view! { <p class="tag">{tr(s)}</p> })}
             {(state.is_none() && is_member).then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button" disabled=move || marking.pending()
-                        on:click=move |_| { mark(marking, id, "check-in", i18n.lang_untracked()); }>{tr(StaffText::CheckIn)}</button>
-                    <button type="button" class="button button--secondary" disabled=move || marking.pending()
-                        on:click=move |_| { mark(marking, id, "no-show", i18n.lang_untracked()); }>{tr(StaffText::MarkNoShow)}</button>
+                    <button type="button" class="button" disabled=move || marking.pending().get()
+                        on:click=move |_| api::start(marking, (id, "check-in"))>{tr(StaffText::CheckIn)}</button>
+                    <button type="button" class="button button--secondary" disabled=move || marking.pending().get()
+                        on:click=move |_| api::start(marking, (id, "no-show"))>{tr(StaffText::MarkNoShow)}</button>
                 </div>
             })}
         </li>

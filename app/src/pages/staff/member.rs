@@ -4,16 +4,16 @@ use domain::accounts::Role;
 use domain::i18n::{format_date_long, format_euros};
 use domain::wire::{MemberDetail, Payment, PaymentRequest};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
-use crate::api::{self, ApiFailure};
+use crate::api::{self, ApiFailure, Request};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{field_errors, ErrorSummary, NO_LABELS, Field};
 use crate::components::search::club_name;
 use crate::components::session::use_session;
 use crate::components::staff::{role_label, StaffFrame};
-use crate::components::status::{reactive, with_loaded};
-use crate::data::{load, Answer, Task};
+use crate::components::status::with_loaded;
 use crate::format;
 use crate::i18n::{tr, use_i18n};
 use crate::text::{SharedText, StaffText};
@@ -26,19 +26,31 @@ pub fn StaffMember() -> impl IntoView {
     view! { <StaffFrame title=StaffText::StaffMemberTitle content=|_| view! { <MemberRecord /> } /> }
 }
 
+/// `/gestion/membres/:id`
+#[derive(Params, Debug, Clone, PartialEq)]
+struct MemberPath {
+    id: Option<i64>,
+}
+
+/// Recording a fee for a member; the answer is the payment recorded.
+type PayForm = Request<(i64, PaymentRequest), Payment>;
+
 #[component]
 fn MemberRecord() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| s.parse::<i64>().ok())).unwrap_or(0));
+    let params = use_params::<MemberPath>();
+    let id = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.id)).unwrap_or(0));
     // The requests live here, above the record they reload, so their outcome outlives the reload.
-    let pay = PayForm { task: Task::new(), recorded: Answer::new() };
-    let deactivate = Task::new();
-    let set_role = Task::new();
-    let detail = load(move || {
-        pay.task.version();
-        deactivate.version();
-        set_role.version();
+    let pay: PayForm = Action::new_local(move |(member, req): &(i64, PaymentRequest)| {
+        let (member, req) = (*member, req.clone());
+        async move { api::record_payment(member, &req, i18n.lang_untracked()).await }
+    });
+    let deactivate: Request<i64> = Action::new_local(move |member: &i64| api::deactivate_member(*member, i18n.lang_untracked()));
+    let set_role: Request<(i64, Role)> = Action::new_local(move |(member, role): &(i64, Role)| api::set_role(*member, *role, i18n.lang_untracked()));
+    let detail = LocalResource::new(move || {
+        pay.version().get();
+        deactivate.version().get();
+        set_role.version().get();
         let id = id.get();
         let lang = i18n.lang_untracked();
         async move { api::member(id, lang).await }
@@ -138,13 +150,6 @@ fn method_label(method: &str) -> StaffText {
     METHODS.iter().find(|(m, _)| *m == method).map(|(_, l)| *l).unwrap_or(StaffText::MethodCash)
 }
 
-/// Recording a fee, and the last payment recorded.
-#[derive(Clone, Copy)]
-struct PayForm {
-    task: Task,
-    recorded: Answer<Payment>,
-}
-
 #[component]
 fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
     let i18n = use_i18n();
@@ -153,7 +158,7 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
     let method = RwSignal::new("cash".to_string());
     // An amount the app cannot read is refused here, with the API's own wording.
     let local = RwSignal::new(None::<ApiFailure>);
-    let server = pay.task.failure_signal();
+    let server = api::failure_of(pay);
     let failure = Signal::derive(move || local.get().or_else(|| server.get()));
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -162,8 +167,7 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
             Some(cents) => {
                 local.set(None);
                 let req = PaymentRequest { amount_cents: cents, paid_on: paid_on.get_untracked(), method: method.get_untracked() };
-                let lang = i18n.lang_untracked();
-                pay.task.run_keeping(pay.recorded, async move { api::record_payment(member, &req, lang).await });
+                api::start(pay, (member, req));
             }
             None => {
                 let lang = i18n.lang_untracked();
@@ -191,9 +195,9 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
                         {METHODS.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || pay.task.pending()>{tr(StaffText::RecordPayment)}</button>
+                <button type="submit" class="button" disabled=move || pay.pending().get()>{tr(StaffText::RecordPayment)}</button>
                 <p class="notice-line" role="status">
-                    {move || pay.recorded.get().map(|p| i18n.f(StaffText::PaymentRecorded, &[("end", &format_date_long(p.period_end, i18n.lang()))]))}
+                    {move || api::answer_of(pay).map(|p| i18n.f(StaffText::PaymentRecorded, &[("end", &format_date_long(p.period_end, i18n.lang()))]))}
                 </p>
             </form>
         </section>
@@ -201,20 +205,18 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
 }
 
 #[component]
-fn RoleForm(member: i64, current: Role, set_role: Task) -> impl IntoView {
-    let i18n = use_i18n();
+fn RoleForm(member: i64, current: Role, set_role: Request<(i64, Role)>) -> impl IntoView {
     let session = use_session();
     let is_admin = move || session.role() == Some(Role::Admin);
     let role = RwSignal::new(current.as_str().to_string());
-    let failure = set_role.failure_signal();
+    let failure = api::failure_of(set_role);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(r) = Role::parse(&role.get_untracked()) {
-            let lang = i18n.lang_untracked();
-            set_role.run(async move { api::set_role(member, r, lang).await });
+            api::start(set_role, (member, r));
         }
     };
-    reactive(move || {
+    move || {
         is_admin().then(|| {
             view! {
                 <section class="card" aria-labelledby="role-title">
@@ -230,18 +232,17 @@ fn RoleForm(member: i64, current: Role, set_role: Task) -> impl IntoView {
                                     .collect_view()}
                             </select>
                         </div>
-                        <button type="submit" class="button button--secondary" disabled=move || set_role.pending()>{tr(StaffText::ChangeRole)}</button>
+                        <button type="submit" class="button button--secondary" disabled=move || set_role.pending().get()>{tr(StaffText::ChangeRole)}</button>
                     </form>
                 </section>
             }
         })
-    })
+    }
 }
 
 #[component]
-fn Deactivate(member: i64, deactivate: Task) -> impl IntoView {
-    let i18n = use_i18n();
-    let failure = deactivate.failure_signal();
+fn Deactivate(member: i64, deactivate: Request<i64>) -> impl IntoView {
+    let failure = api::failure_of(deactivate);
     view! {
         <section class="card" aria-labelledby="deactivate-title">
             <h2 id="deactivate-title">{tr(StaffText::DeactivateTitle)}</h2>
@@ -252,11 +253,8 @@ fn Deactivate(member: i64, deactivate: Task) -> impl IntoView {
                 question=StaffText::DeactivateConfirm
                 yes=StaffText::DeactivateYes
                 id="confirm-deactivate"
-                task=deactivate
-                on_yes=move |_| {
-                    let lang = i18n.lang_untracked();
-                    deactivate.run(async move { api::deactivate_member(member, lang).await });
-                }
+                pending=deactivate.pending()
+                on_yes=move |_| api::start(deactivate, member)
             />
         </section>
     }

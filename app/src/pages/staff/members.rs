@@ -7,7 +7,6 @@ use crate::api::{self, MemberSearch};
 use crate::components::search::{result_count, MemberSearchForm};
 use crate::components::staff::{role_label, StaffFrame};
 use crate::components::status::with_loaded;
-use crate::data::load;
 use crate::format;
 use crate::i18n::use_i18n;
 use crate::text::{SharedText, StaffText};
@@ -21,7 +20,7 @@ pub fn StaffMembers() -> impl IntoView {
 fn MemberList() -> impl IntoView {
     let i18n = use_i18n();
     let search = RwSignal::new(MemberSearch::default());
-    let results = load(move || {
+    let results = LocalResource::new(move || {
         let s = search.get();
         let lang = i18n.lang_untracked();
         async move { api::members(&s, lang).await }

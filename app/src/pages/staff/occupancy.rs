@@ -10,7 +10,6 @@ use crate::app::use_site;
 use crate::components::calendar::{day_label, iso, shift};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
-use crate::data::load;
 use crate::i18n::use_i18n;
 use crate::text::StaffText;
 
@@ -23,7 +22,7 @@ pub fn StaffOccupancy() -> impl IntoView {
 fn OccupancyList() -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site().0;
-    let data = load(move || {
+    let data = LocalResource::new(move || {
         let today = site.get().and_then(Result::ok).map(|s| s.today.date);
         async move {
             let Some(today) = today else { return Ok(None) };

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::api;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
-use crate::data::load;
 use crate::format;
 use crate::i18n::{tr, use_i18n};
 use crate::text::StaffText;
@@ -20,7 +19,7 @@ pub fn StaffOutbox() -> impl IntoView {
 #[component]
 fn Outbox() -> impl IntoView {
     let i18n = use_i18n();
-    let emails = load(move || api::outbox(i18n.lang_untracked()));
+    let emails = LocalResource::new(move || api::outbox(i18n.lang_untracked()));
     view! {
         <p class="lead">{tr(StaffText::OutboxLead)}</p>
         {with_loaded(emails, move |emails: Vec<OutboxEmail>| {

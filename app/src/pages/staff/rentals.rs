@@ -6,12 +6,11 @@ use domain::wire::{DeclineRequest, RentalView};
 use domain::Lang;
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, Request};
 use crate::components::calendar::{failure_alert, hours, period_label};
 use crate::components::form::Field;
 use crate::components::staff::StaffFrame;
-use crate::components::status::{nothing, toggle, with_loaded};
-use crate::data::{load, Task};
+use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::guest::rental_status::rental_status_label;
 use crate::text::{SharedText, StaffText};
@@ -21,14 +20,19 @@ pub fn StaffRentals() -> impl IntoView {
     view! { <StaffFrame title=StaffText::StaffRentalsTitle content=|_| view! { <Rentals /> } /> }
 }
 
-/// Approves the rental (`None`) or declines it with the reason.
-fn decide(task: Task, id: i64, reason: Option<String>, lang: Lang) {
-    task.run(async move {
-        match reason {
-            Some(reason) => api::decline_rental(id, &DeclineRequest { reason }, lang).await,
-            None => api::approve_rental(id, lang).await.map(drop),
+/// (rental, reason): approves the rental (no reason) or declines it with the reason.
+type Decision = Request<(i64, Option<String>)>;
+
+fn decision(lang: Signal<Lang>) -> Decision {
+    Action::new_local(move |(id, reason): &(i64, Option<String>)| {
+        let (id, reason, lang) = (*id, reason.clone(), lang.get_untracked());
+        async move {
+            match reason {
+                Some(reason) => api::decline_rental(id, &DeclineRequest { reason }, lang).await,
+                None => api::approve_rental(id, lang).await.map(drop),
+            }
         }
-    });
+    })
 }
 
 const STATUSES: &[(&str, SharedText)] =
@@ -39,13 +43,13 @@ fn Rentals() -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new("pending".to_string());
     // One action for both decisions: a reason means "decline".
-    let decision = Task::new();
-    let list = load(move || {
-        decision.version();
+    let decision = decision(Signal::derive(move || i18n.lang()));
+    let list = LocalResource::new(move || {
+        decision.version().get();
         let s = status.get();
         async move { api::staff_rentals(&s, i18n.lang_untracked()).await }
     });
-    let failure = decision.failure_signal();
+    let failure = api::failure_of(decision);
     view! {
         <div class="field">
             <label for="r-status">{tr(StaffText::FieldStatus)}</label>
@@ -53,7 +57,7 @@ fn Rentals() -> impl IntoView {
                 {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
             </select>
         </div>
-        <p class="notice-line" role="status">{move || decision.done().then(|| i18n.t(StaffText::DecisionSaved))}</p>
+        <p class="notice-line" role="status">{move || api::answer_of(decision).is_some().then(|| i18n.t(StaffText::DecisionSaved))}</p>
         {failure_alert(failure)}
         {with_loaded(list, move |rentals: Vec<RentalView>| {
             if rentals.is_empty() {
@@ -64,7 +68,7 @@ fn Rentals() -> impl IntoView {
     }
 }
 
-fn rental_card(r: RentalView, decision: Task) -> impl IntoView {
+fn rental_card(r: RentalView, decision: Decision) -> impl IntoView {
     let i18n = use_i18n();
     let declining = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
@@ -91,24 +95,20 @@ fn rental_card(r: RentalView, decision: Task) -> impl IntoView {
             {(!r.message.is_empty()).then(|| view! { <blockquote class="motivation">{r.message.clone()}</blockquote> })}
             {pending.then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button" disabled=move || decision.pending()
-                        on:click=move |_| { decide(decision, id, None, i18n.lang_untracked()); }>{tr(StaffText::Approve)}</button>
+                    <button type="button" class="button" disabled=move || decision.pending().get()
+                        on:click=move |_| api::start(decision, (id, None))>{tr(StaffText::Approve)}</button>
                     <button type="button" class="button button--secondary" aria-expanded=move || declining.get().to_string()
                         on:click=move |_| declining.update(|d| *d = !*d)>{tr(StaffText::Decline)}</button>
                 </div>
-                {toggle(
-                    move || declining.get(),
-                    move || view! {
+                <Show when=move || declining.get()>
                     <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
-                        decide(decision, id, Some(reason.get_untracked()), i18n.lang_untracked());
+                        api::start(decision, (id, Some(reason.get_untracked())));
                     }>
                         <Field name="reason" label=StaffText::FieldDeclineReason value=reason errors=no_errors multiline=true required=true />
-                        <button type="submit" class="button button--danger" disabled=move || decision.pending()>{tr(StaffText::ConfirmDecline)}</button>
+                        <button type="submit" class="button button--danger" disabled=move || decision.pending().get()>{tr(StaffText::ConfirmDecline)}</button>
                     </form>
-                    }.into_any(),
-                    nothing,
-                )}
+                    </Show>
             })}
         </li>
     }
