@@ -1,6 +1,7 @@
 # Silicon Kerne portal — the one entry point.
 #   make run    install what is missing, build, migrate + seed the local D1, serve on http://127.0.0.1:8787
-#   make test   every test: domain (native), API (real worker in workerd), browser (Chromium), bundle budget
+#   make test   every test: domain (native), API (real worker in workerd), browser (Chromium, with the
+#               download budget of each audience's pages)
 #   make bench  sizes, build times, start-up, latency, first render
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -20,10 +21,10 @@ export WRANGLER_SEND_METRICS := false
 export WRANGLER_SEND_ERROR_REPORTS := false
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-APP_SOURCES := $(shell find app domain style public -type f -not -path '*/target/*') Cargo.lock scripts/build-app.sh
-WORKER_SOURCES := $(shell find worker/src domain/src -type f) worker/Cargo.toml domain/Cargo.toml Cargo.lock
+APP_SOURCES := $(shell find app domain crates style public -type f -not -path '*/target/*') Cargo.lock scripts/build-app.sh
+WORKER_SOURCES := $(shell find worker/src domain/src crates -type f) worker/Cargo.toml domain/Cargo.toml Cargo.lock
 
-.PHONY: help deps browser-deps build app worker db run test test-domain test-api test-browser test-budget bench clean-state
+.PHONY: help deps browser-deps build app worker db run test test-domain test-api test-browser bench clean-state
 
 help:
 	@echo "make run    build and serve the portal on http://127.0.0.1:$(PORT) (demo data included)"
@@ -89,21 +90,17 @@ run: build db
 
 ## ---------------------------------------------------------------- tests
 test: test-domain build browser-deps
-	cargo test -p kerne-tests --test budget
 	cargo test -p kerne-tests --test api
 	cargo test -p kerne-tests --test browser
 
 test-domain:
-	cargo test -p domain -p kerne-worker
+	cargo test -p domain -p wire-json -p wire-json-derive -p kerne-worker
 
 test-api: build
 	cargo test -p kerne-tests --test api
 
 test-browser: build browser-deps
 	cargo test -p kerne-tests --test browser
-
-test-budget: app
-	cargo test -p kerne-tests --test budget
 
 ## ---------------------------------------------------------------- benchmarks
 bench: build browser-deps

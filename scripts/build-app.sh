@@ -29,18 +29,19 @@ for b in "${bundles[@]}"; do
     fi
 done
 cat style/tokens.css style/base.css style/layout.css style/components.css > "$gen/style.css"
-cp app/boot.js "$gen/boot.js"
+cp app/boot.js app/first.js "$gen/"
 if [ "$opt" = 1 ]; then
     node_modules/.bin/esbuild "$gen/style.css" --minify --log-level=warning --outfile="$gen/style.min.css"
     node_modules/.bin/esbuild "$gen/boot.js" --minify --format=esm --log-level=warning --outfile="$gen/boot.min.js"
-    mv "$gen/style.min.css" "$gen/style.css" && mv "$gen/boot.min.js" "$gen/boot.js"
+    node_modules/.bin/esbuild "$gen/first.js" --minify --log-level=warning --outfile="$gen/first.min.js"
+    mv "$gen/style.min.css" "$gen/style.css" && mv "$gen/boot.min.js" "$gen/boot.js" && mv "$gen/first.min.js" "$gen/first.js"
 fi
 
 hash=$(cat "$gen"/*.js "$gen"/*.wasm "$gen/style.css" | sha256sum | cut -c1-12)
 rm -rf dist/pkg && mkdir -p "dist/pkg/$hash"
 cp "$gen"/*.js "$gen"/*.wasm "$gen/style.css" "dist/pkg/$hash/"
 cp -r public/. dist/
-sed -e "s/{{HASH}}/$hash/g" app/index.html > dist/index.html
+node scripts/first-view.mjs app/index.html app/src/text | sed -e "s/{{HASH}}/$hash/g" > dist/index.html
 for b in "${bundles[@]}"; do
     echo "bundle $b: wasm $(stat -c %s "dist/pkg/$hash/${b}_bg.wasm") bytes"
 done

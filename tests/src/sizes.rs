@@ -25,10 +25,14 @@ pub fn gzip(bytes: &[u8]) -> usize {
     e.finish().expect("compressing in memory").len()
 }
 
-/// The wasm, JS and CSS files the app ships, from `dist/pkg`.
+/// The wasm, JS and CSS files the app ships, from the build's hashed folder `dist/pkg/<hash>/`.
 pub fn app_files(pkg: &Path) -> std::io::Result<Vec<FileSize>> {
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(pkg)? {
+    let dirs: Vec<_> = std::fs::read_dir(pkg)?.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    let [build] = dirs.as_slice() else {
+        return Err(std::io::Error::other(format!("expected one build folder in {}, found {dirs:?}", pkg.display())));
+    };
+    for entry in std::fs::read_dir(build)? {
         let path = entry?.path();
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
         if !["wasm", "js", "css"].contains(&ext) {

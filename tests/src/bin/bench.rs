@@ -213,8 +213,13 @@ async fn main() -> Result<()> {
     for f in &files {
         println!("{:<28} raw {:>8}  gzip {:>7}  brotli {:>7}", f.name, f.raw, f.gzip, f.brotli);
     }
-    let (raw, gz, br) = files.iter().fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli));
-    println!("{:<28} raw {raw:>8}  gzip {gz:>7}  brotli {br:>7}", "total");
+    // What a page of each audience downloads: its bundle, its glue, the boot script, the CSS.
+    for audience in ["guest", "member", "staff"] {
+        let own = |n: &str| n == format!("{audience}.js") || n == format!("{audience}_bg.wasm") || n == "boot.js" || n == "style.css";
+        let (raw, gz, br) =
+            files.iter().filter(|f| own(&f.name)).fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli));
+        println!("{:<28} raw {raw:>8}  gzip {gz:>7}  brotli {br:>7}", format!("a {audience} page"));
+    }
 
     let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
     println!("== wrangler dev start-up to first 200 on /api/health: {}", ms(app.startup));
