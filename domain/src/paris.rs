@@ -3,7 +3,7 @@
 //! The cantine only ever lives in one time zone, so instead of shipping the whole tz database to
 //! phones we encode the European Union rule that has governed Europe/Paris since 1996: summer time
 //! (UTC+2) from the last Sunday of March 01:00 UTC to the last Sunday of October 01:00 UTC, UTC+1
-//! otherwise. The tests check it against an independent tzdb export (`shared/data`).
+//! otherwise. The tests check it against an independent tzdb export (`domain/tests/data`).
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 
