@@ -9,7 +9,6 @@ use crate::json::{FromJson, ToJson};
 use crate::paris::{self, LocalTime};
 use crate::settings::{DayOpening, OpeningHours, RoomRates, SettingsError};
 use crate::time::HhMm;
-use crate::wire::ResourceKind;
 
 /// The rules of the calendar, stored as the `booking_rules` setting and edited by staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -48,15 +47,41 @@ impl BookingRules {
     pub fn parse_json(json: &str) -> Result<BookingRules, SettingsError> {
         let r: BookingRules = serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
         let grid_ok = r.room_slot_minutes > 0
-            && 60 % r.room_slot_minutes == 0
+            && 60u32.is_multiple_of(r.room_slot_minutes)
             && r.room_min_minutes >= r.room_slot_minutes
             && r.room_max_minutes >= r.room_min_minutes
-            && r.room_min_minutes % r.room_slot_minutes == 0;
+            && r.room_min_minutes.is_multiple_of(r.room_slot_minutes);
         let desks_ok = r.desk_morning.0 < r.desk_morning.1 && r.desk_morning.1 <= r.desk_afternoon.0 && r.desk_afternoon.0 < r.desk_afternoon.1;
         if !grid_ok || !desks_ok || r.horizon_days == 0 || r.horizon_days > 366 {
             return Err(SettingsError::Json("inconsistent booking rules".into()));
         }
         Ok(r)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    Desk,
+    Room,
+}
+
+impl ResourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceKind::Desk => "desk",
+            ResourceKind::Room => "room",
+        }
+    }
+
+    /// The kind stored in a database row; `None` for anything else (never guessed).
+    pub fn parse(s: &str) -> Option<ResourceKind> {
+        match s {
+            "desk" => Some(ResourceKind::Desk),
+            "room" => Some(ResourceKind::Room),
+            _ => None,
+        }
     }
 }
 
@@ -243,18 +268,32 @@ pub fn iso_week(date: NaiveDate) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
+/// What a day's bookable times depend on: the opening hours, the closure days, the rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Schedule<'a> {
+    pub hours: &'a OpeningHours,
+    pub closures: &'a [NaiveDate],
+    pub rules: &'a BookingRules,
+}
+
+/// How far ahead a booking may be made: the rules' horizon, or any day (staff plan ahead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Horizon {
+    Rules,
+    Unbounded,
+}
+
 /// Check a request for `kind` from `start` to `end` (Paris wall clock) made at `now`.
-/// `staff` bookings may exceed the horizon (staff plan ahead), never the other rules.
+/// With [`Horizon::Unbounded`] a booking may exceed the horizon, never the other rules.
 pub fn check_booking(
     kind: ResourceKind,
     start: NaiveDateTime,
     end: NaiveDateTime,
     now: DateTime<Utc>,
-    hours: &OpeningHours,
-    closures: &[NaiveDate],
-    rules: &BookingRules,
-    staff: bool,
+    schedule: Schedule<'_>,
+    horizon: Horizon,
 ) -> Result<CheckedBooking, RuleBreak> {
+    let Schedule { hours, closures, rules } = schedule;
     if end <= start {
         return Err(RuleBreak::EndNotAfterStart);
     }
@@ -267,7 +306,7 @@ pub fn check_booking(
         return Err(RuleBreak::InThePast);
     }
     let today = paris::local_date(now);
-    if !staff && (date - today).num_days() > i64::from(rules.horizon_days) {
+    if horizon == Horizon::Rules && (date - today).num_days() > i64::from(rules.horizon_days) {
         return Err(RuleBreak::TooFarAhead);
     }
     let (open, close) = open_hours(date, hours, closures).ok_or(RuleBreak::Closed)?;
@@ -362,7 +401,7 @@ mod tests {
     const NOW: &str = "2026-11-29T10:00:00Z"; // a Sunday
 
     fn check(kind: ResourceKind, s: &str, e: &str) -> Result<CheckedBooking, RuleBreak> {
-        check_booking(kind, t(s), t(e), utc(NOW), &weekdays(), &[d(2026, 12, 24)], &BookingRules::default(), false)
+        check_booking(kind, t(s), t(e), utc(NOW), Schedule { hours: &weekdays(), closures: &[d(2026, 12, 24)], rules: &BookingRules::default() }, Horizon::Rules)
     }
 
     #[test]
@@ -413,10 +452,8 @@ mod tests {
             t("2027-03-28T02:30"),
             t("2027-03-28T03:30"),
             utc("2027-03-01T10:00:00Z"),
-            &sunday_night(),
-            &[],
-            &BookingRules::default(),
-            false,
+            Schedule { hours: &sunday_night(), closures: &[], rules: &BookingRules::default() },
+            Horizon::Rules,
         );
         assert_eq!(r, Err(RuleBreak::NonexistentTime));
     }
@@ -455,15 +492,24 @@ mod tests {
         // 60 days ahead is allowed, 61 is not.
         assert!(check(ResourceKind::Room, "2027-01-28T10:00", "2027-01-28T11:00").is_ok());
         // Staff plan beyond the horizon.
-        let staff = check_booking(ResourceKind::Room, t("2027-03-01T10:00"), t("2027-03-01T11:00"), utc(NOW), &weekdays(), &[], &BookingRules::default(), true);
+        let staff = check_booking(ResourceKind::Room, t("2027-03-01T10:00"), t("2027-03-01T11:00"), utc(NOW), Schedule { hours: &weekdays(), closures: &[], rules: &BookingRules::default() }, Horizon::Unbounded);
         assert!(staff.is_ok());
     }
 
     #[test]
     fn short_rooms_are_refused_when_the_minimum_is_longer_than_the_grid() {
         let rules = BookingRules { room_min_minutes: 60, ..BookingRules::default() };
-        let r = check_booking(ResourceKind::Room, t("2026-11-30T10:00"), t("2026-11-30T10:30"), utc(NOW), &weekdays(), &[], &rules, false);
+        let r = check_booking(ResourceKind::Room, t("2026-11-30T10:00"), t("2026-11-30T10:30"), utc(NOW), Schedule { hours: &weekdays(), closures: &[], rules: &rules }, Horizon::Rules);
         assert_eq!(r, Err(RuleBreak::TooShort));
+    }
+
+    #[test]
+    fn stored_kinds_and_periods_read_back_and_unknown_ones_are_refused() {
+        for k in [ResourceKind::Desk, ResourceKind::Room] {
+            assert_eq!(ResourceKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(ResourceKind::parse("sofa"), None, "an unknown kind must not become a desk");
+        assert_eq!(DeskPeriod::parse("evening"), None);
     }
 
     #[test]

@@ -370,16 +370,20 @@ pub async fn club_slugs(db: &D1Database) -> worker::Result<Vec<String>> {
 
 /// Record a payment and extend the membership, as compare-and-swap on the current end date: if
 /// another payment changed it in between, nothing is written (the caller answers 409).
-pub fn record_payment(
-    db: &D1Database,
-    member_id: i64,
-    previous_until: Option<NaiveDate>,
-    amount_cents: i64,
-    paid_on: NaiveDate,
-    method: PaymentMethod,
-    period: (NaiveDate, NaiveDate),
-    actor: i64,
-) -> worker::Result<Vec<D1PreparedStatement>> {
+/// A yearly fee as staff record it.
+pub struct NewPayment {
+    pub member_id: i64,
+    /// The membership's end date the request saw (compared, not trusted).
+    pub previous_until: Option<NaiveDate>,
+    pub amount_cents: i64,
+    pub paid_on: NaiveDate,
+    pub method: PaymentMethod,
+    pub period: (NaiveDate, NaiveDate),
+    pub recorded_by: i64,
+}
+
+pub fn record_payment(db: &D1Database, p: &NewPayment) -> worker::Result<Vec<D1PreparedStatement>> {
+    let NewPayment { member_id, previous_until, amount_cents, paid_on, method, period, recorded_by: actor } = *p;
     let day = |d: NaiveDate| JsValue::from_str(&d.format("%Y-%m-%d").to_string());
     let previous = previous_until.map(day).unwrap_or(JsValue::NULL);
     let extend = "UPDATE members SET membership_until = ?2 WHERE id = ?1 AND status = 'active' AND membership_until IS ?3";

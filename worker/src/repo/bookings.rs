@@ -3,7 +3,7 @@
 //! that writes, so simultaneous requests can never oversell a place.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::calendar::{CheckedBooking, DeskPeriod};
+use domain::calendar::{CheckedBooking, DeskPeriod, Span};
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
@@ -240,16 +240,8 @@ pub fn no_show(db: &D1Database, id: i64, today: NaiveDate) -> worker::Result<D1P
     )
 }
 
-pub fn insert_block(
-    db: &D1Database,
-    resource_id: i64,
-    start_local: chrono::NaiveDateTime,
-    end_local: chrono::NaiveDateTime,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
-    reason: &str,
-    actor: i64,
-) -> worker::Result<D1PreparedStatement> {
+pub fn insert_block(db: &D1Database, resource_id: i64, span: &Span, reason: &str, actor: i64) -> worker::Result<D1PreparedStatement> {
+    let Span { start_local, end_local, start, end } = *span;
     let sql = "INSERT INTO bookings (resource_id, kind, day, start_local, end_local, start_utc, end_utc, minutes, week, reason, booked_by) \
          VALUES (?1, 'block', ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?9) RETURNING id";
     stmt(

@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::Checker;
-use domain::calendar::{self, check_booking};
+use domain::calendar::{self, check_booking, Horizon, Schedule};
 use domain::wire::{BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, OccupancyDay, ResourceInfo, StaffDay};
 use domain::{paris, Lang, Localized, ApiMsg};
 use serde::Deserialize;
@@ -146,7 +146,8 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
     let cfg = svc::config(&db).await?;
     let closures = repo::closures(&db, start.date(), start.date()).await?;
     let kind = kind_of(&resource.kind);
-    let checked = check_booking(kind, start, end, ctx.now, &cfg.hours, &closures, &cfg.rules, caller.role.is_staff())
+    let horizon = if caller.role.is_staff() { Horizon::Unbounded } else { Horizon::Rules };
+    let checked = check_booking(kind, start, end, ctx.now, Schedule { hours: &cfg.hours, closures: &closures, rules: &cfg.rules }, horizon)
         .map_err(|r| field(r.field(), r.message()))?;
     let today = paris::local_date(ctx.now);
     let who = Booker {
@@ -339,7 +340,7 @@ pub async fn block(mut ctx: Ctx) -> Result<Response, ApiError> {
     let actor = ctx.member()?.id;
     let results = db
         .batch(vec![
-            repo::insert_block(&db, resource.id, start, end, sp.start, sp.end, &reason, actor)?,
+            repo::insert_block(&db, resource.id, &sp, &reason, actor)?,
             audit::record_after(&db, ctx.now, &ctx.caller, "resource.block", "resource", &resource.slug, json!({
                 "start": body.start, "end": body.end, "reason": reason
             }))?,

@@ -174,7 +174,16 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
     let member = accounts::member_by_id(&db, id).await?.filter(|m| m.status == "active").ok_or(ApiError::NotFound)?;
     let previous = member.until();
     let period = membership_period(paid_on, previous);
-    let mut batch = accounts::record_payment(&db, id, previous, amount, paid_on, method, period, ctx.member()?.id)?;
+    let payment = accounts::NewPayment {
+        member_id: id,
+        previous_until: previous,
+        amount_cents: amount,
+        paid_on,
+        method,
+        period,
+        recorded_by: ctx.member()?.id,
+    };
+    let mut batch = accounts::record_payment(&db, &payment)?;
     batch.push(audit::record_after(
         &db,
         ctx.now,

@@ -2,7 +2,7 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::{parse_name, parse_phone, parse_text, Checker, Email as EmailAddress};
-use domain::calendar::{self, DeskPeriod};
+use domain::calendar::{self, DeskPeriod, Horizon, ResourceKind, Schedule};
 use domain::i18n::{format_date_long, format_euros};
 use domain::time::LocalDateTime;
 use domain::wire::{DeclineRequest, Quote, QuoteLine, RentalCreated, RentalRequest, RentalView};
@@ -187,7 +187,7 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
             let closures = crate::repo::bookings::closures(&db, d, d).await?;
             let (s, e) = p.bounds(d, &cfg.rules);
             let rules = domain::calendar::BookingRules { horizon_days: 366, ..cfg.rules.clone() };
-            match calendar::check_booking(domain::wire::ResourceKind::Desk, s, e, ctx.now, &cfg.hours, &closures, &rules, false) {
+            match calendar::check_booking(ResourceKind::Desk, s, e, ctx.now, Schedule { hours: &cfg.hours, closures: &closures, rules: &rules }, Horizon::Rules) {
                 Ok(b) => Some(b.span),
                 Err(r) => {
                     c.fail("date", r.message());
