@@ -30,13 +30,20 @@ pub fn app_files(pkg: &Path) -> std::io::Result<Vec<FileSize>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(pkg)? {
         let path = entry?.path();
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         if !["wasm", "js", "css"].contains(&ext) {
             continue;
         }
         let bytes = std::fs::read(&path)?;
         files.push(FileSize {
-            name: path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+            name: path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
             raw: bytes.len(),
             gzip: gzip(&bytes),
             brotli: brotli(&bytes),

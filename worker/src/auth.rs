@@ -93,13 +93,23 @@ impl Caller {
 /// The session token from the request's cookies, if any.
 pub fn session_token(req: &Request) -> Option<String> {
     let header = req.headers().get("Cookie").ok().flatten()?;
-    header.split(';').find_map(|c| c.trim().strip_prefix(&format!("{SESSION_COOKIE}=")).map(str::to_string))
+    header.split(';').find_map(|c| {
+        c.trim()
+            .strip_prefix(&format!("{SESSION_COOKIE}="))
+            .map(str::to_string)
+    })
 }
 
 /// Resolve the caller from the session cookie: an unknown, expired or revoked session, or a
 /// deactivated member, is anonymous. A used session's idle expiry slides forward.
-pub async fn resolve(req: &Request, db: &D1Database, now: DateTime<Utc>) -> Result<Caller, ApiError> {
-    let Some(token) = session_token(req) else { return Ok(Caller::Anonymous) };
+pub async fn resolve(
+    req: &Request,
+    db: &D1Database,
+    now: DateTime<Utc>,
+) -> Result<Caller, ApiError> {
+    let Some(token) = session_token(req) else {
+        return Ok(Caller::Anonymous);
+    };
     let hash = token_hash(&token);
     match sessions::find(db, &hash, now).await? {
         Some(row) => {
@@ -137,7 +147,10 @@ pub fn is_unsafe(method: &Method) -> bool {
 /// every POST/PUT/DELETE; a form or script on another site cannot forge them.
 pub fn check_same_origin(req: &Request) -> Result<(), ApiError> {
     let headers = req.headers();
-    let own_origin = req.url().map(|u| u.origin().ascii_serialization()).map_err(|e| ApiError::Internal(e.to_string()))?;
+    let own_origin = req
+        .url()
+        .map(|u| u.origin().ascii_serialization())
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
     let fetch_site = headers.get("Sec-Fetch-Site").ok().flatten();
     let origin = headers.get("Origin").ok().flatten();
     let site_ok = fetch_site.as_deref().map(|s| s == "same-origin");
@@ -153,5 +166,9 @@ pub fn check_same_origin(req: &Request) -> Result<(), ApiError> {
 
 /// The client a login attempt comes from, for throttling: the connecting IP the platform reports.
 pub fn client_key(req: &Request) -> String {
-    req.headers().get("CF-Connecting-IP").ok().flatten().unwrap_or_else(|| "unknown".into())
+    req.headers()
+        .get("CF-Connecting-IP")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| "unknown".into())
 }

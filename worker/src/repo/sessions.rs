@@ -24,12 +24,26 @@ pub struct SessionRow {
     pub role: String,
 }
 
-pub async fn find(db: &D1Database, hash: &str, now: DateTime<Utc>) -> worker::Result<Option<SessionRow>> {
+pub async fn find(
+    db: &D1Database,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> worker::Result<Option<SessionRow>> {
     first(stmt(db, FIND, &[hash.into(), ts(now).into()])?).await
 }
 
-pub async fn touch(db: &D1Database, hash: &str, now: DateTime<Utc>, idle: Duration) -> worker::Result<()> {
-    let values: [JsValue; 4] = [hash.into(), ts(now).into(), ts(now + idle).into(), ts(now - Duration::minutes(1)).into()];
+pub async fn touch(
+    db: &D1Database,
+    hash: &str,
+    now: DateTime<Utc>,
+    idle: Duration,
+) -> worker::Result<()> {
+    let values: [JsValue; 4] = [
+        hash.into(),
+        ts(now).into(),
+        ts(now + idle).into(),
+        ts(now - Duration::minutes(1)).into(),
+    ];
     stmt(db, TOUCH, &values)?.run().await.map(|_| ())
 }
 
@@ -41,8 +55,13 @@ pub fn create(
     idle: Duration,
     absolute: Duration,
 ) -> worker::Result<D1PreparedStatement> {
-    let values: [JsValue; 5] =
-        [hash.into(), (member_id as f64).into(), ts(now).into(), ts(now + idle).into(), ts(now + absolute).into()];
+    let values: [JsValue; 5] = [
+        hash.into(),
+        (member_id as f64).into(),
+        ts(now).into(),
+        ts(now + idle).into(),
+        ts(now + absolute).into(),
+    ];
     stmt(db, CREATE, &values)
 }
 
@@ -61,7 +80,8 @@ const FAILURES_FOR_EMAIL: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM l
      AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE email = ?1 AND success = 1), '')";
 const FAILURES_FOR_CLIENT: &str =
     "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts WHERE client = ?1 AND success = 0 AND at > ?2";
-const RECORD: &str = "INSERT INTO login_attempts (at, email, client, success) VALUES (?1, ?2, ?3, ?4)";
+const RECORD: &str =
+    "INSERT INTO login_attempts (at, email, client, success) VALUES (?1, ?2, ?3, ?4)";
 const PRUNE: &str = "DELETE FROM login_attempts WHERE at < ?1";
 
 #[derive(Deserialize)]
@@ -70,7 +90,12 @@ pub struct Failures {
     pub oldest: Option<String>,
 }
 
-pub async fn failures(db: &D1Database, email: &str, client: &str, since: DateTime<Utc>) -> worker::Result<(Failures, Failures)> {
+pub async fn failures(
+    db: &D1Database,
+    email: &str,
+    client: &str,
+    since: DateTime<Utc>,
+) -> worker::Result<(Failures, Failures)> {
     let results = db
         .batch(vec![
             stmt(db, FAILURES_FOR_EMAIL, &[email.into(), ts(since).into()])?,
@@ -88,10 +113,28 @@ pub async fn failures(db: &D1Database, email: &str, client: &str, since: DateTim
     Ok((read(0)?, read(1)?))
 }
 
-pub fn record_attempt(db: &D1Database, now: DateTime<Utc>, email: &str, client: &str, success: bool) -> worker::Result<D1PreparedStatement> {
-    stmt(db, RECORD, &[ts(now).into(), email.into(), client.into(), (success as i32 as f64).into()])
+pub fn record_attempt(
+    db: &D1Database,
+    now: DateTime<Utc>,
+    email: &str,
+    client: &str,
+    success: bool,
+) -> worker::Result<D1PreparedStatement> {
+    stmt(
+        db,
+        RECORD,
+        &[
+            ts(now).into(),
+            email.into(),
+            client.into(),
+            (success as i32 as f64).into(),
+        ],
+    )
 }
 
-pub fn prune_attempts(db: &D1Database, before: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn prune_attempts(
+    db: &D1Database,
+    before: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     stmt(db, PRUNE, &[ts(before).into()])
 }

@@ -12,5 +12,9 @@ pub async fn get(ctx: Ctx) -> Result<Response, ApiError> {
     let content = service::site::load(&db, ctx.now).await?;
     // Public and the same for everyone: a short shared cache, revalidated by ETag. "Today" changes
     // at midnight, so a minute of staleness is the most we accept.
-    http::cacheable_json(&ctx.req, &content, "public, max-age=60, stale-while-revalidate=300")
+    http::cacheable_json(
+        &ctx.req,
+        &content,
+        "public, max-age=60, stale-while-revalidate=300",
+    )
 }
