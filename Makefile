@@ -1,6 +1,6 @@
 # Silicon Kerne portal — the one entry point.
 #   make run    install what is missing, build, migrate + seed the local D1, serve on http://127.0.0.1:8787
-#   make test   every test: domain (native), API (real worker in workerd), browser (Chromium), bundle budget
+#   make test   every test: format + clippy, native unit tests, API (real worker in workerd), browser (Chromium), bundle budget
 #   make bench  sizes, build times, start-up, latency, first render
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -23,7 +23,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_SOURCES := $(shell find app domain style public -type f -not -path '*/target/*') Cargo.lock scripts/build-app.sh
 WORKER_SOURCES := $(shell find worker/src domain/src -type f) worker/Cargo.toml domain/Cargo.toml Cargo.lock
 
-.PHONY: help deps browser-deps build app worker db run test test-domain test-api test-browser test-budget bench clean-state
+.PHONY: help deps browser-deps build app worker db run test lint test-domain test-api test-browser test-budget bench clean-state
 
 help:
 	@echo "make run    build and serve the portal on http://127.0.0.1:$(PORT) (demo data included)"
@@ -56,9 +56,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 # Debian's Chromium and its driver, for the browser tests and screenshots.
+# As root apt-get runs as is; otherwise through sudo when there is one; otherwise we stop and say what to install.
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
+	  if [ "$$(id -u)" = 0 ]; then as_root=""; \
+	  elif command -v sudo > /dev/null; then as_root="sudo"; \
+	  else echo "The browser tests need Debian's chromium and chromium-driver: install the packages chromium and chromium-driver as root (apt-get install chromium chromium-driver), then run make again." >&2; exit 1; fi; \
+	  $$as_root apt-get update && $$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
 
 ## ---------------------------------------------------------------- builds (skipped when up to date)
 build: app worker
@@ -88,13 +92,22 @@ run: build db
 	$(CI_QUIET_ENV) exec $(NPX)/wrangler dev --local --ip 127.0.0.1 --port $(PORT) --test-scheduled --show-interactive-dev-session=false
 
 ## ---------------------------------------------------------------- tests
-test: test-domain build browser-deps
+# The native crates (domain, the derive, the worker's native build, the tests) are formatted, clippy-clean
+# and unit-tested first: seconds, before the suites that need a built worker and a browser. The app is
+# wasm-only and is left out of the native clippy.
+
+test: lint test-domain build browser-deps
 	cargo test -p kerne-tests --test budget
 	cargo test -p kerne-tests --test api
 	cargo test -p kerne-tests --test browser
 
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --exclude app --all-targets -- -D warnings
+
 test-domain:
-	cargo test -p domain -p kerne-worker
+	cargo test -p domain -p wire-derive -p kerne-worker
+	cargo test -p kerne-tests --lib --bins
 
 test-api: build
 	cargo test -p kerne-tests --test api
