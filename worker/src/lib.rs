@@ -11,6 +11,7 @@ use worker::{
 mod auth;
 mod error;
 mod http;
+mod mail;
 mod repo;
 mod routes;
 mod secrets;

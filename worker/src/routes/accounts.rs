@@ -15,9 +15,9 @@ use worker::{Method, Response};
 use super::{handler, Ctx, Route};
 use crate::auth::{self, Access, SESSION_ABSOLUTE, SESSION_IDLE};
 use crate::error::{ApiError, Context};
+use crate::mail::Email;
 use crate::repo::{self, accounts, changes, outbox, sessions};
 use crate::secrets::{hash_password, random_token, token_hash, verify_password};
-use crate::service::email::Email;
 
 pub fn routes() -> Vec<Route> {
     use Access::*;

@@ -13,9 +13,9 @@ use worker::{Method, Response};
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::error::{ApiError, Context};
+use crate::mail::Email;
 use crate::repo::{accounts, audit, changes, outbox, sessions};
 use crate::secrets::{random_token, token_hash};
-use crate::service::email::Email;
 
 pub fn routes() -> Vec<Route> {
     use Access::*;

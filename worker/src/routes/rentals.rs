@@ -15,10 +15,10 @@ use worker::{D1Database, D1PreparedStatement, Method, Response};
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::error::{ApiError, Context};
+use crate::mail::Email;
 use crate::repo::{accounts, all, audit, changes, first, outbox, stmt, ts};
 use crate::secrets::{random_token, token_hash};
 use crate::service::calendar as svc;
-use crate::service::email::Email;
 
 pub fn routes() -> Vec<Route> {
     use Access::*;

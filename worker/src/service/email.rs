@@ -1,68 +1,10 @@
-//! Emails: composed in the recipient's language from the translation layer, stored in the outbox,
-//! sent later by the scheduled run through the configured sender.
+//! Sending: the scheduled run takes what the outbox holds and sends it through the configured sender
+//! (emails are composed in `crate::mail` and stored in the outbox first).
 
-use domain::i18n::fill;
-use domain::{ApiMsg, Lang};
 use serde_json::json;
 use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
 
 use crate::repo::outbox;
-
-pub struct Email {
-    pub to: String,
-    pub kind: &'static str,
-    pub lang: Lang,
-    pub subject: String,
-    pub text: String,
-    pub html: String,
-}
-
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-/// The HTML part: the same text, escaped, with links made clickable and line breaks kept.
-fn to_html(text: &str) -> String {
-    let body: Vec<String> = text
-        .lines()
-        .map(|line| {
-            let escaped = escape_html(line);
-            if line.starts_with("http://") || line.starts_with("https://") {
-                format!("<a href=\"{escaped}\">{escaped}</a>")
-            } else {
-                escaped
-            }
-        })
-        .collect();
-    format!(
-        "<!doctype html><html><body style=\"font-family:sans-serif\"><p>{}</p></body></html>",
-        body.join("<br>\n")
-    )
-}
-
-impl Email {
-    pub fn compose(
-        to: &str,
-        kind: &'static str,
-        lang: Lang,
-        subject: ApiMsg,
-        body: ApiMsg,
-        args: &[(&str, &str)],
-    ) -> Email {
-        let text = fill(body.text(lang), args);
-        Email {
-            to: to.to_string(),
-            kind,
-            lang,
-            subject: fill(subject.text(lang), args),
-            html: to_html(&text),
-            text,
-        }
-    }
-}
 
 /// Where emails go, chosen by the `EMAIL_SENDER` variable.
 enum Sender {

@@ -8,8 +8,8 @@ use domain::i18n::format_date_long;
 use domain::{paris, ApiMsg, Lang};
 use worker::D1Database;
 
+use crate::mail::Email;
 use crate::repo::{accounts, outbox};
-use crate::service::email::Email;
 
 pub async fn queue_due(db: &D1Database, now: DateTime<Utc>) -> worker::Result<usize> {
     let today = paris::local_date(now);
