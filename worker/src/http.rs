@@ -59,7 +59,15 @@ pub fn cacheable_json<T: Serialize>(
     body: &T,
     cache_control: &str,
 ) -> Result<Response, ApiError> {
-    let bytes = serde_json::to_vec(body)?;
+    json_with_etag(req, serde_json::to_vec(body)?, cache_control)
+}
+
+/// JSON bytes as a response with a strong ETag (from the bytes); `304` when the caller has it.
+pub fn json_with_etag(
+    req: &Request,
+    bytes: Vec<u8>,
+    cache_control: &str,
+) -> Result<Response, ApiError> {
     let digest = Sha256::digest(&bytes);
     let etag = format!(
         "\"{}\"",

@@ -9,6 +9,7 @@ use worker::{
 };
 
 mod auth;
+mod cache;
 mod error;
 mod http;
 mod mail;

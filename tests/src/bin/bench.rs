@@ -2,6 +2,8 @@
 //!
 //! - the app's wasm/JS/CSS sizes, raw, gzip and brotli;
 //! - `wrangler dev` start-up to the first healthy answer;
+//! - `/api/site` and a week of `/api/availability` at 50 concurrent clients against a static asset
+//!   of the same runtime (p50, p95 and the p95 ratio; `BENCH_ONLY=reads` prints only these);
 //! - `/api/site` latency p50/p95/p99 at 1 and 20 concurrent clients (loopback only, bounded);
 //! - first render of `/` in Chromium with 4× CPU throttling, median of 5.
 
@@ -76,6 +78,30 @@ async fn latency(app: &TestApp, path: &str) -> Result<()> {
             ms(percentile(&times, 0.50)),
             ms(percentile(&times, 0.95)),
             ms(percentile(&times, 0.99)),
+            times.len(),
+            times.len() as f64 / wall.as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+/// p95 of the shared reads against a static asset served by the same runtime in the same run:
+/// the floor the worker cannot beat. 50 concurrent clients, after a warm-up of each path.
+async fn against_static_floor(app: &TestApp, paths: &[(&str, String)]) -> Result<()> {
+    const CONCURRENCY: usize = 50;
+    const REQUESTS: usize = 2000;
+    let mut floor = None;
+    for (label, path) in paths {
+        let url = app.url(path);
+        load(&url, 10, 200).await?; // warm-up (and, for the API, fills the cache)
+        let (times, wall, errors) = load(&url, CONCURRENCY, REQUESTS).await?;
+        let (p50, p95) = (percentile(&times, 0.50), percentile(&times, 0.95));
+        let floor_p95 = *floor.get_or_insert(p95);
+        println!(
+            "{label:<34} at {CONCURRENCY} concurrent: p50 {} p95 {} — p95 {:.1}x the static asset's ({} ok, {errors} errors, {:.0} req/s)",
+            ms(p50),
+            ms(p95),
+            p95.as_secs_f64() / floor_p95.as_secs_f64().max(1e-9),
             times.len(),
             times.len() as f64 / wall.as_secs_f64()
         );
@@ -249,8 +275,32 @@ async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
     Ok(())
 }
 
+/// The shared reads against the static floor (what `BENCH_ONLY=reads` prints alone).
+async fn shared_reads(app: &TestApp, first: chrono::NaiveDate) -> Result<()> {
+    println!("== shared reads against a static asset (same run, same runtime, loopback, 2 cores shared with the load client)");
+    let week = format!(
+        "/api/availability?resource=coworking&from={first}&to={}",
+        first + chrono::Duration::days(6)
+    );
+    against_static_floor(
+        app,
+        &[
+            ("static asset /robots.txt", "/robots.txt".into()),
+            ("GET /api/site", "/api/site".into()),
+            ("GET /api/availability (a week of desks)", week),
+        ],
+    )
+    .await
+}
+
 #[tokio::main]
 async fn main() -> Result<()> {
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("reads") {
+        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
+        let result = shared_reads(&app, open_days(1).first().copied().unwrap_or_default()).await;
+        app.shutdown();
+        return result;
+    }
     println!("== app bundle (dist/pkg)");
     let files = sizes::app_files(&repo_root().join("dist/pkg"))?;
     for f in &files {
@@ -269,11 +319,12 @@ async fn main() -> Result<()> {
         "== wrangler dev start-up to first 200 on /api/health: {}",
         ms(app.startup)
     );
+    let days = open_days(40);
+    let first = days.first().copied().unwrap_or_default();
+    shared_reads(&app, first).await?;
     println!("== latency (loopback, load client on the same 2 cores)");
     latency(&app, "/api/site").await?;
     latency(&app, "/api/health").await?;
-    let days = open_days(40);
-    let first = days.first().copied().unwrap_or_default();
     latency(
         &app,
         &format!(

@@ -238,6 +238,74 @@ pub async fn a_member_books_a_desk_gets_an_ics_and_cancels(api: &'static Api) ->
     Ok(())
 }
 
+/// Availability is served from the runtime's cache; a booking, a block and a cancellation must
+/// show in the very next read of the same (cached) week.
+pub async fn availability_is_cached_and_every_write_shows_at_once(api: &'static Api) -> Result<()> {
+    let date = open_day(api, 10).await?;
+    let week = format!(
+        "/api/availability?resource=coworking&from={date}&to={}",
+        date + Duration::days(6)
+    );
+    let read = |label: &'static str| {
+        let week = week.clone();
+        async move {
+            let resp = anonymous(api).get(&week).await?;
+            ensure!(
+                resp.status() == 200,
+                "{label}: availability answered {}",
+                resp.status()
+            );
+            let how = resp
+                .headers()
+                .get("x-kerne-cache")
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("")
+                .to_string();
+            let days: Vec<DayAvailability> = decode(&resp.text().await?, "availability")?;
+            let first = days.into_iter().next().context("no day")?;
+            anyhow::Ok((first, how))
+        }
+    };
+    read("warming").await?;
+    let (before, how) = read("before").await?;
+    ensure!(
+        how == "hit",
+        "a second identical read should come from the cache, got {how:?}"
+    );
+
+    let m = &members(api).await?[69];
+    let b: Booking = expect_json(
+        m.post("/api/bookings", &desk(date, DeskPeriod::Morning))
+            .await?,
+        201,
+    )
+    .await?;
+    let (after, how) = read("after booking").await?;
+    ensure!(
+        free(&after, DeskPeriod::Morning) + 1 == free(&before, DeskPeriod::Morning),
+        "the read right after a booking shows one desk less ({} then {}, {how})",
+        free(&before, DeskPeriod::Morning),
+        free(&after, DeskPeriod::Morning)
+    );
+    ensure!(
+        how == "miss",
+        "the booking must invalidate the cached week, got {how:?}"
+    );
+    let (again, how) = read("again").await?;
+    ensure!(
+        how == "hit" && again == after,
+        "the new answer is cached in turn ({how})"
+    );
+
+    expect_status(m.delete(&format!("/api/bookings/{}", b.id)).await?, 204).await?;
+    let (restored, _) = read("after cancelling").await?;
+    ensure!(
+        free(&restored, DeskPeriod::Morning) == free(&before, DeskPeriod::Morning),
+        "the cancelled desk is free again at once"
+    );
+    Ok(())
+}
+
 pub async fn every_rule_is_refused_with_its_reason(api: &'static Api) -> Result<()> {
     let pool = members(api).await?;
     let m = &pool[1];

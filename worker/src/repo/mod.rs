@@ -64,6 +64,14 @@ pub async fn first<T: DeserializeOwned>(s: D1PreparedStatement) -> worker::Resul
     s.first(None).await
 }
 
+/// A stored value this version of the code does not know: an error naming the column and the
+/// value, so that the log says what is in the database (never read as some default).
+pub fn unknown(column: &str, value: &str) -> worker::Error {
+    worker::Error::RustError(format!(
+        "{column} holds {value:?}, which this version does not know"
+    ))
+}
+
 /// Is this D1 error a UNIQUE constraint violation? (Used to turn races into clear 409s.)
 pub fn is_unique_violation(e: &worker::Error) -> bool {
     e.to_string().contains("UNIQUE constraint failed")

@@ -5,11 +5,14 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{first, stmt, ts};
+use domain::accounts::Role;
 
-const FIND: &str = "SELECT s.member_id, m.name, m.email, m.role FROM sessions s JOIN members m ON m.id = s.member_id \
+use super::{first, stmt, ts, unknown};
+
+const FIND: &str = "SELECT s.member_id, m.name, m.email, m.role, s.last_seen_at FROM sessions s JOIN members m ON m.id = s.member_id \
      WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND s.idle_expires_at > ?2 AND m.status = 'active'";
-/// Slide the idle expiry at most once a minute, so reads do not all become writes.
+/// Slide the idle expiry; only when the stored last-seen time is older than ?4, so that of many
+/// simultaneous requests one writes (the caller skips the statement entirely when it is recent).
 const TOUCH: &str = "UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE id_hash = ?1 AND last_seen_at < ?4";
 const CREATE: &str = "INSERT INTO sessions (id_hash, member_id, created_at, last_seen_at, idle_expires_at, expires_at) \
      VALUES (?1, ?2, ?3, ?3, ?4, ?5)";
@@ -21,7 +24,22 @@ pub struct SessionRow {
     pub member_id: i64,
     pub name: String,
     pub email: String,
-    pub role: String,
+    role: String,
+    last_seen_at: String,
+}
+
+impl SessionRow {
+    /// The member's role; a role this version does not know is an error, never a lesser role.
+    pub fn role(&self) -> worker::Result<Role> {
+        Role::parse(&self.role).ok_or_else(|| unknown("members.role", &self.role))
+    }
+
+    /// When the session was last refreshed; `None` if the stored text is unreadable (refresh it).
+    pub fn last_seen(&self) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(&self.last_seen_at)
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
 }
 
 pub async fn find(
@@ -37,12 +55,13 @@ pub async fn touch(
     hash: &str,
     now: DateTime<Utc>,
     idle: Duration,
+    refresh_after: Duration,
 ) -> worker::Result<()> {
     let values: [JsValue; 4] = [
         hash.into(),
         ts(now).into(),
         ts(now + idle).into(),
-        ts(now - Duration::minutes(1)).into(),
+        ts(now - refresh_after).into(),
     ];
     stmt(db, TOUCH, &values)?.run().await.map(|_| ())
 }

@@ -14,6 +14,7 @@ use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::{self, Access, SESSION_ABSOLUTE, SESSION_IDLE};
+use crate::cache::Scope;
 use crate::error::{ApiError, Context};
 use crate::mail::Email;
 use crate::repo::{self, accounts, changes, outbox, sessions};
@@ -32,6 +33,7 @@ pub fn routes() -> Vec<Route> {
             .no_content(204)
             .with_caller(),
         Route::new(Method::Post, "/api/auth/invitation", "accept_invitation", "Choose a password with the single-use invitation link (72 h); logs in.", "auth", Public, handler!(accept_invitation))
+        .invalidates(&[Scope::Site])
             .body::<SetPasswordRequest>()
             .returns::<Me>(200),
         Route::new(Method::Post, "/api/auth/password-reset", "request_password_reset", "Ask for a password reset link by email (always 202).", "auth", Public, handler!(request_password_reset))
@@ -51,7 +53,8 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Delete, "/api/me/clubs/{slug}", "leave_club", "Leave a club.", "me", Member, handler!(leave_club)).returns::<Me>(200),
         Route::new(Method::Get, "/api/me/export", "export_me", "Everything the portal holds about the caller, as a JSON download.", "me", Member, handler!(export_me))
             .returns::<MemberExport>(200),
-        Route::new(Method::Delete, "/api/me", "delete_me", "Erase one's account; payments are kept without identity.", "me", Member, handler!(delete_me)).no_content(204),
+        Route::new(Method::Delete, "/api/me", "delete_me", "Erase one's account; payments are kept without identity.", "me", Member, handler!(delete_me))
+        .invalidates(&[Scope::Site, Scope::Availability]).no_content(204),
         Route::new(Method::Get, "/api/directory", "directory", "Members who chose to appear in the directory, searchable by text, skill and club.", "directory", Member, handler!(directory))
             .query(&[("q", "text in name, company or bio", false), ("skill", "a skill (prefix)", false), ("club", "a club slug", false)])
             .returns::<Vec<DirectoryEntry>>(200),

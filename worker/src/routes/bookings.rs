@@ -15,6 +15,7 @@ use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
+use crate::cache::{self, Scope};
 use crate::error::{ApiError, Context};
 use crate::repo::bookings::{self as repo, Booker};
 use crate::repo::{audit, changes};
@@ -58,6 +59,7 @@ pub fn routes() -> Vec<Route> {
             Member,
             handler!(create_booking),
         )
+        .invalidates(&[Scope::Availability])
         .body::<BookingRequest>()
         .returns::<Booking>(201),
         Route::new(
@@ -79,6 +81,7 @@ pub fn routes() -> Vec<Route> {
             Member,
             handler!(cancel_booking),
         )
+        .invalidates(&[Scope::Availability])
         .no_content(204),
         Route::new(
             Method::Get,
@@ -148,6 +151,7 @@ pub fn routes() -> Vec<Route> {
             Staff,
             handler!(staff_cancel),
         )
+        .invalidates(&[Scope::Availability])
         .no_content(204),
         Route::new(
             Method::Post,
@@ -158,6 +162,7 @@ pub fn routes() -> Vec<Route> {
             Staff,
             handler!(block),
         )
+        .invalidates(&[Scope::Availability])
         .body::<BlockRequest>()
         .returns::<BlockCreated>(201),
         Route::new(
@@ -252,20 +257,29 @@ pub async fn availability(ctx: Ctx) -> Result<Response, ApiError> {
     let q: Range = ctx.query()?;
     let (from, to) = parse_range(&q.from, &q.to, 31)?;
     let db = ctx.db()?;
-    let resource = repo::resource(&db, q.resource.trim())
-        .await?
-        .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
-    let cfg = svc::config(&db).await?;
-    let (start, end) = (
-        day_start(from, ctx.now),
-        day_start(to + Duration::days(1), ctx.now),
-    );
-    let bookings = repo::overlapping(&db, Some(resource.id), start, end).await?;
-    let closures = repo::closures(&db, from, to).await?;
-    let days = svc::availability(&resource, from, to, &bookings, &closures, &cfg, ctx.now);
-    let mut resp = Response::from_json(&days)?;
-    resp.headers_mut().set("Cache-Control", "no-store")?;
-    Ok(resp)
+    // The same for every caller (it carries no one's own bookings): shared through the cache until
+    // a booking, cancellation, block or setting changes it.
+    let compute = async {
+        let resource = repo::resource(&db, q.resource.trim())
+            .await
+            .context("reading the resource")?
+            .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
+        let cfg = svc::config(&db).await?;
+        let (start, end) = (
+            day_start(from, ctx.now),
+            day_start(to + Duration::days(1), ctx.now),
+        );
+        let bookings = repo::overlapping(&db, Some(resource.id), start, end)
+            .await
+            .context("reading the bookings of the range")?;
+        let closures = repo::closures(&db, from, to)
+            .await
+            .context("reading closure days")?;
+        Ok(svc::availability(
+            &resource, from, to, &bookings, &closures, &cfg, ctx.now,
+        ))
+    };
+    cache::shared_json(&ctx.req, Scope::Availability, "no-store", compute).await
 }
 
 pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {

@@ -12,6 +12,7 @@ use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
+use crate::cache::Scope;
 use crate::error::{ApiError, Context};
 use crate::mail::Email;
 use crate::repo::{accounts, audit, changes, outbox, sessions};
@@ -24,6 +25,7 @@ pub fn routes() -> Vec<Route> {
             .query(&[("status", "pending, approved or declined", false)])
             .returns::<Vec<Application>>(200),
         Route::new(Method::Post, "/api/staff/applications/{id}/approve", "approve_application", "Approve: creates the member and emails a single-use invitation (72 h).", "staff", Staff, handler!(approve_application))
+        .invalidates(&[Scope::Site])
             .returns::<Created>(201),
         Route::new(Method::Post, "/api/staff/applications/{id}/decline", "decline_application", "Decline with a reason, emailed to the applicant.", "staff", Staff, handler!(decline_application))
             .body::<DeclineRequest>()
@@ -42,8 +44,10 @@ pub fn routes() -> Vec<Route> {
             .body::<PaymentRequest>()
             .returns::<Payment>(201),
         Route::new(Method::Post, "/api/members/{id}/deactivate", "deactivate_member", "Deactivate an account; its sessions are revoked.", "staff", Staff, handler!(deactivate_member))
+        .invalidates(&[Scope::Site, Scope::Availability])
             .no_content(204),
         Route::new(Method::Put, "/api/members/{id}/role", "set_role", "Change a member's role (one active admin always remains).", "staff", Admin, handler!(set_role))
+        .invalidates(&[Scope::Site])
             .body::<RoleRequest>()
             .no_content(204),
         Route::new(Method::Get, "/api/staff/outbox", "outbox", "The email outbox, newest first (locally, emails are read here).", "staff", Staff, handler!(list_outbox))

@@ -9,6 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use worker::{Env, Method, Request, Response};
 
 use crate::auth::{self, Access, Caller};
+use crate::cache::{self, Scope};
 use crate::error::ApiError;
 
 pub mod accounts;
@@ -112,6 +113,8 @@ pub struct Route {
     pub handler: Handler,
     /// A public route that still wants to know who is asking (logout, `/api/me`).
     pub needs_caller: bool,
+    /// The cached shared answers a successful call changes (see `crate::cache`).
+    pub invalidates: &'static [Scope],
 }
 
 impl Route {
@@ -136,6 +139,7 @@ impl Route {
             success: (200, None),
             handler,
             needs_caller: false,
+            invalidates: &[],
         }
     }
 
@@ -165,6 +169,12 @@ impl Route {
     /// A public route that still reads the session (logout).
     pub fn with_caller(mut self) -> Route {
         self.needs_caller = true;
+        self
+    }
+
+    /// The cached shared answers its success changes: bumped by the dispatcher after a 2xx.
+    pub fn invalidates(mut self, scopes: &'static [Scope]) -> Route {
+        self.invalidates = scopes;
         self
     }
 }
@@ -197,6 +207,7 @@ pub fn routes() -> Vec<Route> {
             success: (200, Some(schema::<domain::wire::Health>)),
             handler: handler!(health::get),
             needs_caller: false,
+            invalidates: &[],
         },
         Route {
             method: Method::Get,
@@ -210,6 +221,7 @@ pub fn routes() -> Vec<Route> {
             success: (200, Some(schema::<domain::wire::SiteContent>)),
             handler: handler!(site::get),
             needs_caller: false,
+            invalidates: &[],
         },
         Route {
             method: Method::Get,
@@ -223,6 +235,7 @@ pub fn routes() -> Vec<Route> {
             success: (200, None),
             handler: handler!(openapi::get),
             needs_caller: false,
+            invalidates: &[],
         },
     ]
     .into_iter()
@@ -278,14 +291,18 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
                 auth::resolve(&req, &db, now).await?
             };
             caller.authorize(route.access)?;
-            return (route.handler)(Ctx {
+            let resp = (route.handler)(Ctx {
                 req,
                 env,
                 now,
                 params,
                 caller,
             })
-            .await;
+            .await?;
+            if (200..300).contains(&resp.status_code()) {
+                cache::invalidate(route.invalidates).await;
+            }
+            return Ok(resp);
         }
     }
     Err(if path_matched {

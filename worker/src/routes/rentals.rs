@@ -14,6 +14,7 @@ use worker::{D1Database, D1PreparedStatement, Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
+use crate::cache::Scope;
 use crate::error::{ApiError, Context};
 use crate::mail::Email;
 use crate::repo::{accounts, all, audit, changes, first, outbox, stmt, ts};
@@ -29,11 +30,13 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Get, "/api/rentals/{token}", "rental", "A rental request and its quote, by its private link.", "rentals", Public, handler!(rental))
             .returns::<RentalView>(200),
         Route::new(Method::Post, "/api/rentals/{token}/cancel", "cancel_rental", "The requester cancels (a booked room: until 24 h before).", "rentals", Public, handler!(cancel_rental))
+        .invalidates(&[Scope::Availability])
             .no_content(204),
         Route::new(Method::Get, "/api/staff/rentals", "list_rentals", "Room rental requests, newest first.", "staff", Staff, handler!(list_rentals))
             .query(&[("status", "pending, approved, declined or cancelled", false)])
             .returns::<Vec<RentalView>>(200),
         Route::new(Method::Post, "/api/staff/rentals/{id}/approve", "approve_rental", "Approve: books the room in the same step; 409 if the slot was taken meanwhile.", "staff", Staff, handler!(approve_rental))
+        .invalidates(&[Scope::Availability])
             .returns::<RentalView>(200),
         Route::new(Method::Post, "/api/staff/rentals/{id}/decline", "decline_rental", "Decline with a reason, emailed to the requester.", "staff", Staff, handler!(decline_rental))
             .body::<DeclineRequest>()

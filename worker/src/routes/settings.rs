@@ -10,6 +10,7 @@ use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
+use crate::cache::Scope;
 use crate::error::ApiError;
 use crate::repo::{all, audit, changes, stmt, ts};
 
@@ -87,6 +88,7 @@ pub fn routes() -> Vec<Route> {
             Staff,
             handler!(set),
         )
+        .invalidates(&[Scope::Site, Scope::Availability])
         .returns::<Setting>(200),
         Route::new(
             Method::Get,
@@ -107,6 +109,7 @@ pub fn routes() -> Vec<Route> {
             Staff,
             handler!(add_closure),
         )
+        .invalidates(&[Scope::Site, Scope::Availability])
         .body::<ClosureDay>()
         .returns::<ClosureDay>(201),
         Route::new(
@@ -118,6 +121,7 @@ pub fn routes() -> Vec<Route> {
             Staff,
             handler!(remove_closure),
         )
+        .invalidates(&[Scope::Site, Scope::Availability])
         .no_content(204),
     ]
 }
