@@ -98,7 +98,7 @@ async fn against_static_floor(app: &TestApp, paths: &[(&str, String)]) -> Result
         let (p50, p95) = (percentile(&times, 0.50), percentile(&times, 0.95));
         let floor_p95 = *floor.get_or_insert(p95);
         println!(
-            "{label:<34} at {CONCURRENCY} concurrent: p50 {} p95 {} — p95 {:.1}x the static asset's ({} ok, {errors} errors, {:.0} req/s)",
+            "{label:<40} at {CONCURRENCY} concurrent: p50 {} p95 {} — p95 {:.1}x the static asset's ({} ok, {errors} errors, {:.0} req/s)",
             ms(p50),
             ms(p95),
             p95.as_secs_f64() / floor_p95.as_secs_f64().max(1e-9),
