@@ -14,6 +14,7 @@ mod error;
 mod http;
 mod mail;
 mod repo;
+mod rights;
 mod routes;
 mod secrets;
 mod service;

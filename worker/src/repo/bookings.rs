@@ -82,7 +82,8 @@ pub struct Booker<'a> {
     pub booked_by: i64,
     pub idempotency_key: Option<&'a str>,
     pub today: NaiveDate,
-    pub weekly_quota_minutes: u32,
+    /// `None`: no weekly room quota applies (staff booking on a member's behalf).
+    pub weekly_quota_minutes: Option<u32>,
 }
 
 const INSERT_MEMBER_BOOKING: &str = "INSERT INTO bookings \
@@ -97,7 +98,7 @@ const INSERT_MEMBER_BOOKING: &str = "INSERT INTO bookings \
      AND NOT EXISTS (SELECT 1 FROM bookings b JOIN resources r2 ON r2.id = b.resource_id WHERE b.member_id = ?2 AND b.status = 'confirmed' \
                      AND r2.kind = r.kind AND b.start_utc < ?7 AND b.end_utc > ?6) \
      AND (r.kind != 'room' OR (SELECT COALESCE(SUM(b.minutes), 0) FROM bookings b JOIN resources r2 ON r2.id = b.resource_id \
-                     WHERE b.member_id = ?2 AND b.status = 'confirmed' AND r2.kind = 'room' AND b.week = ?10) + ?9 <= ?18) \
+                     WHERE b.member_id = ?2 AND b.status = 'confirmed' AND r2.kind = 'room' AND b.week = ?10) + ?9 <= ?18 OR ?18 IS NULL) \
      RETURNING id";
 
 /// The one statement that books: it writes only if every rule still holds at that moment.
@@ -128,7 +129,9 @@ pub fn insert_member_booking(
         ts(u1.end).into(),
         ts(u2.start).into(),
         ts(u2.end).into(),
-        f64::from(who.weekly_quota_minutes).into(),
+        who.weekly_quota_minutes
+            .map(|q| JsValue::from_f64(f64::from(q)))
+            .unwrap_or(JsValue::NULL),
     ];
     stmt(db, INSERT_MEMBER_BOOKING, &values)
 }

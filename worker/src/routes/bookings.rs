@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::Checker;
-use domain::calendar::{self, check_booking, Horizon, Schedule};
+use domain::calendar::{self, check_booking, Schedule};
 use domain::wire::{
     BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy,
     OccupancyDay, ResourceInfo, StaffDay,
@@ -19,6 +19,7 @@ use crate::cache::{self, Scope};
 use crate::error::{ApiError, Context};
 use crate::repo::bookings::{self as repo, Booker};
 use crate::repo::{audit, changes};
+use crate::rights::Rights;
 use crate::secrets::{random_token, token_hash};
 use crate::service::calendar::{self as svc, kind_of, parse_local};
 
@@ -293,16 +294,9 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: BookingRequest = ctx.json().await?;
     let db = ctx.db()?;
     let caller = ctx.member()?.clone();
-    // Staff may book for a member; anyone else books for themselves.
-    let member_id = match body.member_id {
-        Some(id) if id != caller.id => {
-            if !caller.role.is_staff() {
-                return Err(ApiError::Forbidden);
-            }
-            id
-        }
-        _ => caller.id,
-    };
+    // Who the booking is for, how far ahead and under which quota: asked of the caller's rights.
+    let rights = Rights::of(&caller);
+    let member_id = rights.books_for(body.member_id)?;
     if let Some(k) = &key {
         if let Some(existing) = repo::by_idempotency_key(&db, member_id, k).await? {
             let cfg = svc::config(&db).await?;
@@ -323,11 +317,6 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
     let cfg = svc::config(&db).await?;
     let closures = repo::closures(&db, start.date(), start.date()).await?;
     let kind = kind_of(&resource.kind);
-    let horizon = if caller.role.is_staff() {
-        Horizon::Unbounded
-    } else {
-        Horizon::Rules
-    };
     let checked = check_booking(
         kind,
         start,
@@ -338,7 +327,7 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
             closures: &closures,
             rules: &cfg.rules,
         },
-        horizon,
+        rights.horizon(),
     )
     .map_err(|r| field(r.field(), r.message()))?;
     let today = paris::local_date(ctx.now);
@@ -347,11 +336,7 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
         booked_by: caller.id,
         idempotency_key: key.as_deref(),
         today,
-        weekly_quota_minutes: if caller.role.is_staff() && member_id != caller.id {
-            u32::MAX / 2
-        } else {
-            cfg.rules.room_weekly_quota_minutes
-        },
+        weekly_quota_minutes: rights.room_quota(member_id, cfg.rules.room_weekly_quota_minutes),
     };
     let mut batch = vec![repo::insert_member_booking(
         &db,
@@ -406,7 +391,9 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
     } else if d.own_overlap > 0 && kind == domain::wire::ResourceKind::Desk {
         ApiError::Conflict(ApiMsg::RuleOneDeskAtATime)
     } else if kind == domain::wire::ResourceKind::Room
-        && d.quota_used + checked.span.minutes() > i64::from(who.weekly_quota_minutes)
+        && who
+            .weekly_quota_minutes
+            .is_some_and(|q| d.quota_used + checked.span.minutes() > i64::from(q))
     {
         field("end", ApiMsg::RuleWeeklyQuota)
     } else if kind == domain::wire::ResourceKind::Room {
