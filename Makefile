@@ -1,7 +1,7 @@
 # Silicon Kerne portal — the one entry point.
 #   make run    install what is missing, build, migrate + seed the local D1, serve on http://127.0.0.1:8787
-#   make test   every test: domain (native), API (real worker in workerd), browser (Chromium, with the
-#               download budget of each audience's pages)
+#   make test   every test: format + clippy, native unit tests, API (real worker in workerd), browser
+#               (Chromium, with the download budget of each audience's pages)
 #   make bench  sizes, build times, start-up, latency, first render
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -24,7 +24,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_SOURCES := $(shell find app domain crates style public -type f -not -path '*/target/*') Cargo.lock scripts/build-app.sh
 WORKER_SOURCES := $(shell find worker/src domain/src crates -type f) worker/Cargo.toml domain/Cargo.toml Cargo.lock
 
-.PHONY: help deps browser-deps build app worker db run test test-domain test-api test-browser bench clean-state
+.PHONY: help deps browser-deps build app worker db run test lint test-domain test-api test-browser bench clean-state
 
 help:
 	@echo "make run    build and serve the portal on http://127.0.0.1:$(PORT) (demo data included)"
@@ -57,9 +57,13 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 # Debian's Chromium and its driver, for the browser tests and screenshots.
+# As root apt-get runs as is; otherwise through sudo when there is one; otherwise we stop and say what to install.
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
+	  if [ "$$(id -u)" = 0 ]; then as_root=""; \
+	  elif command -v sudo > /dev/null; then as_root="sudo"; \
+	  else echo "The browser tests need Debian's chromium and chromium-driver: install the packages chromium and chromium-driver as root (apt-get install chromium chromium-driver), then run make again." >&2; exit 1; fi; \
+	  $$as_root apt-get update && $$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
 
 ## ---------------------------------------------------------------- builds (skipped when up to date)
 build: app worker
@@ -89,12 +93,21 @@ run: build db
 	$(CI_QUIET_ENV) exec $(NPX)/wrangler dev --local --ip 127.0.0.1 --port $(PORT) --test-scheduled --show-interactive-dev-session=false
 
 ## ---------------------------------------------------------------- tests
-test: test-domain build browser-deps
+# Formatting, clippy and the native unit tests come first: seconds, before the suites that need a
+# built worker and a browser. The app is wasm-only: its clippy runs for the wasm target, from app/
+# (its own target dir and rustflags).
+test: lint test-domain build browser-deps
 	cargo test -p kerne-tests --test api
 	cargo test -p kerne-tests --test browser
 
+lint: deps
+	cargo fmt --all --check
+	cargo clippy --workspace --exclude app --all-targets -- -D warnings
+	cd app && cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 test-domain:
 	cargo test -p domain -p wire-json -p wire-json-derive -p kerne-worker
+	cargo test -p kerne-tests --lib --bins
 
 test-api: build
 	cargo test -p kerne-tests --test api

@@ -3,19 +3,20 @@
 
 use domain::accounts::Role;
 use domain::wire::{
-    ApiErrorBody, Application, ApplicationRequest, AuditEntry, Created, DeclineRequest, DirectoryEntry, LoginRequest, Me,
-    MemberDetail, MemberSummary, OutboxEmail, PasswordResetRequest, Payment, PaymentRequest, ProfileUpdate, RoleRequest,
-    SetPasswordRequest, SiteContent,
+    ApiErrorBody, Application, ApplicationRequest, AuditEntry, Created, DeclineRequest,
+    DirectoryEntry, LoginRequest, Me, MemberDetail, MemberSummary, OutboxEmail,
+    PasswordResetRequest, Payment, PaymentRequest, ProfileUpdate, RoleRequest, SetPasswordRequest,
+    SiteContent,
 };
 use domain::wire::{
-    BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, RentalCreated, RentalRequest,
-    RentalView, StaffDay,
+    BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy,
+    RentalCreated, RentalRequest, RentalView, StaffDay,
 };
-use wire_json::{self as json, FromJson, ToJson};
 use domain::Lang;
 use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::{on_cleanup, Action, Get, GetUntracked, Signal};
 use send_wrapper::SendWrapper;
+use wire_json::{self as json, FromJson, ToJson};
 
 /// Why a call failed, in a form the views can show.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +38,9 @@ pub fn start<I: Send + Sync + 'static, O: Send + Sync + 'static>(action: Request
 }
 
 /// Why the last run of `action` failed, if it did (tracked): what the forms show.
-pub fn failure_of<I: 'static, O: Clone + Send + Sync + 'static>(action: Request<I, O>) -> Signal<Option<ApiFailure>> {
+pub fn failure_of<I: 'static, O: Clone + Send + Sync + 'static>(
+    action: Request<I, O>,
+) -> Signal<Option<ApiFailure>> {
     Signal::derive(move || action.value().get().and_then(Result::err))
 }
 
@@ -51,7 +54,14 @@ pub fn answer_of<I: 'static, O: Clone + Send + Sync + 'static>(action: Request<I
 /// (empty unless `read`). Cookies go along by default (same origin); the server checks `Origin`,
 /// which the browser sets. Not generic, and boxed: its state machine is compiled once rather than
 /// into every typed call below (about 3 KB brotli less for the app).
-fn request(method: Method, path: &str, body: Option<String>, lang: Lang, key: Option<&str>, read: bool) -> Pending<String> {
+fn request(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    lang: Lang,
+    key: Option<&str>,
+    read: bool,
+) -> Pending<String> {
     let builder = RequestBuilder::new(path)
         .method(method.clone())
         .header("Accept", "application/json")
@@ -75,13 +85,19 @@ fn request(method: Method, path: &str, body: Option<String>, lang: Lang, key: Op
         };
         // What gloo's `RequestBuilder::json` does, with the JSON text made by the typed caller.
         let request = match body {
-            Some(json) => builder.header("Content-Type", "application/json").body(json),
+            Some(json) => builder
+                .header("Content-Type", "application/json")
+                .body(json),
             None => builder.build(),
         }
         .map_err(network)?;
         let resp = request.send().await.map_err(network)?;
         if resp.ok() {
-            return if read { resp.text().await.map_err(network) } else { Ok(String::new()) };
+            return if read {
+                resp.text().await.map_err(network)
+            } else {
+                Ok(String::new())
+            };
         }
         let status = resp.status();
         let text = resp.text().await.map_err(network)?;
@@ -110,13 +126,25 @@ fn parse<T: FromJson>(text: &str) -> Result<T, ApiFailure> {
 }
 
 /// A call whose answer is a JSON body.
-async fn send<T: FromJson>(method: Method, path: &str, body: Option<&(impl ToJson + ?Sized)>, lang: Lang) -> Result<T, ApiFailure> {
+async fn send<T: FromJson>(
+    method: Method,
+    path: &str,
+    body: Option<&(impl ToJson + ?Sized)>,
+    lang: Lang,
+) -> Result<T, ApiFailure> {
     parse(&request(method, path, json(body)?, lang, None, true).await?)
 }
 
 /// A call answered with an empty 201/202/204.
-async fn send_empty(method: Method, path: &str, body: Option<&(impl ToJson + ?Sized)>, lang: Lang) -> Result<(), ApiFailure> {
-    request(method, path, json(body)?, lang, None, false).await.map(|_| ())
+async fn send_empty(
+    method: Method,
+    path: &str,
+    body: Option<&(impl ToJson + ?Sized)>,
+    lang: Lang,
+) -> Result<(), ApiFailure> {
+    request(method, path, json(body)?, lang, None, false)
+        .await
+        .map(|_| ())
 }
 
 /// No body, spelled once.
@@ -129,8 +157,11 @@ fn encode(value: &str) -> String {
 
 /// `?a=1&b=2` from the non-empty pairs.
 fn query(pairs: &[(&str, &str)]) -> String {
-    let parts: Vec<String> =
-        pairs.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| format!("{k}={}", encode(v.trim()))).collect();
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| format!("{k}={}", encode(v.trim())))
+        .collect();
     if parts.is_empty() {
         String::new()
     } else {
@@ -171,8 +202,17 @@ pub async fn ask_password_reset(req: &PasswordResetRequest, lang: Lang) -> Resul
 }
 
 /// `POST /api/auth/password-reset/confirm`
-pub async fn confirm_password_reset(req: &SetPasswordRequest, lang: Lang) -> Result<Me, ApiFailure> {
-    send(Method::POST, "/api/auth/password-reset/confirm", Some(req), lang).await
+pub async fn confirm_password_reset(
+    req: &SetPasswordRequest,
+    lang: Lang,
+) -> Result<Me, ApiFailure> {
+    send(
+        Method::POST,
+        "/api/auth/password-reset/confirm",
+        Some(req),
+        lang,
+    )
+    .await
 }
 
 // ---------------------------------------------------------------- members
@@ -190,7 +230,13 @@ pub async fn update_profile(req: &ProfileUpdate, lang: Lang) -> Result<Me, ApiFa
 /// `PUT /api/me/clubs/{slug}` (join) or `DELETE` (leave).
 pub async fn set_club(slug: &str, join: bool, lang: Lang) -> Result<Me, ApiFailure> {
     let method = if join { Method::PUT } else { Method::DELETE };
-    send(method, &format!("/api/me/clubs/{}", encode(slug)), NO_BODY, lang).await
+    send(
+        method,
+        &format!("/api/me/clubs/{}", encode(slug)),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/me/export`, offered as a download link rather than fetched.
@@ -211,8 +257,15 @@ pub struct MemberSearch {
 }
 
 /// `GET /api/directory?q=&skill=&club=`
-pub async fn directory(search: &MemberSearch, lang: Lang) -> Result<Vec<DirectoryEntry>, ApiFailure> {
-    let qs = query(&[("q", &search.q), ("skill", &search.skill), ("club", &search.club)]);
+pub async fn directory(
+    search: &MemberSearch,
+    lang: Lang,
+) -> Result<Vec<DirectoryEntry>, ApiFailure> {
+    let qs = query(&[
+        ("q", &search.q),
+        ("skill", &search.skill),
+        ("club", &search.club),
+    ]);
     send(Method::GET, &format!("/api/directory{qs}"), NO_BODY, lang).await
 }
 
@@ -220,22 +273,49 @@ pub async fn directory(search: &MemberSearch, lang: Lang) -> Result<Vec<Director
 
 /// `GET /api/staff/applications?status=pending`
 pub async fn pending_applications(lang: Lang) -> Result<Vec<Application>, ApiFailure> {
-    send(Method::GET, "/api/staff/applications?status=pending", NO_BODY, lang).await
+    send(
+        Method::GET,
+        "/api/staff/applications?status=pending",
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/staff/applications/{id}/approve`
 pub async fn approve_application(id: i64, lang: Lang) -> Result<Created, ApiFailure> {
-    send(Method::POST, &format!("/api/staff/applications/{id}/approve"), NO_BODY, lang).await
+    send(
+        Method::POST,
+        &format!("/api/staff/applications/{id}/approve"),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/staff/applications/{id}/decline`
-pub async fn decline_application(id: i64, req: &DeclineRequest, lang: Lang) -> Result<(), ApiFailure> {
-    send_empty(Method::POST, &format!("/api/staff/applications/{id}/decline"), Some(req), lang).await
+pub async fn decline_application(
+    id: i64,
+    req: &DeclineRequest,
+    lang: Lang,
+) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::POST,
+        &format!("/api/staff/applications/{id}/decline"),
+        Some(req),
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/members?q=&skill=&club=&status=`
 pub async fn members(search: &MemberSearch, lang: Lang) -> Result<Vec<MemberSummary>, ApiFailure> {
-    let qs = query(&[("q", &search.q), ("skill", &search.skill), ("club", &search.club), ("status", &search.status)]);
+    let qs = query(&[
+        ("q", &search.q),
+        ("skill", &search.skill),
+        ("club", &search.club),
+        ("status", &search.status),
+    ]);
     send(Method::GET, &format!("/api/members{qs}"), NO_BODY, lang).await
 }
 
@@ -245,18 +325,40 @@ pub async fn member(id: i64, lang: Lang) -> Result<MemberDetail, ApiFailure> {
 }
 
 /// `POST /api/members/{id}/payments`
-pub async fn record_payment(id: i64, req: &PaymentRequest, lang: Lang) -> Result<Payment, ApiFailure> {
-    send(Method::POST, &format!("/api/members/{id}/payments"), Some(req), lang).await
+pub async fn record_payment(
+    id: i64,
+    req: &PaymentRequest,
+    lang: Lang,
+) -> Result<Payment, ApiFailure> {
+    send(
+        Method::POST,
+        &format!("/api/members/{id}/payments"),
+        Some(req),
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/members/{id}/deactivate`
 pub async fn deactivate_member(id: i64, lang: Lang) -> Result<(), ApiFailure> {
-    send_empty(Method::POST, &format!("/api/members/{id}/deactivate"), NO_BODY, lang).await
+    send_empty(
+        Method::POST,
+        &format!("/api/members/{id}/deactivate"),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `PUT /api/members/{id}/role` (admin)
 pub async fn set_role(id: i64, role: Role, lang: Lang) -> Result<(), ApiFailure> {
-    send_empty(Method::PUT, &format!("/api/members/{id}/role"), Some(&RoleRequest { role }), lang).await
+    send_empty(
+        Method::PUT,
+        &format!("/api/members/{id}/role"),
+        Some(&RoleRequest { role }),
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/staff/outbox`
@@ -272,14 +374,39 @@ pub async fn audit(lang: Lang) -> Result<Vec<AuditEntry>, ApiFailure> {
 // ---------------------------------------------------------------- booking calendar
 
 /// `GET /api/availability?resource=&from=&to=` (dates `YYYY-MM-DD`, 31 days at most).
-pub async fn availability(resource: &str, from: &str, to: &str, lang: Lang) -> Result<Vec<DayAvailability>, ApiFailure> {
+pub async fn availability(
+    resource: &str,
+    from: &str,
+    to: &str,
+    lang: Lang,
+) -> Result<Vec<DayAvailability>, ApiFailure> {
     let qs = query(&[("resource", resource), ("from", from), ("to", to)]);
-    send(Method::GET, &format!("/api/availability{qs}"), NO_BODY, lang).await
+    send(
+        Method::GET,
+        &format!("/api/availability{qs}"),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/bookings`; `key` is the same for every retry of one attempt, so a retry books once.
-pub async fn create_booking(req: &BookingRequest, key: &str, lang: Lang) -> Result<Booking, ApiFailure> {
-    parse(&request(Method::POST, "/api/bookings", json(Some(req))?, lang, Some(key), true).await?)
+pub async fn create_booking(
+    req: &BookingRequest,
+    key: &str,
+    lang: Lang,
+) -> Result<Booking, ApiFailure> {
+    parse(
+        &request(
+            Method::POST,
+            "/api/bookings",
+            json(Some(req))?,
+            lang,
+            Some(key),
+            true,
+        )
+        .await?,
+    )
 }
 
 /// `GET /api/bookings`
@@ -289,7 +416,13 @@ pub async fn my_bookings(lang: Lang) -> Result<Vec<Booking>, ApiFailure> {
 
 /// `DELETE /api/bookings/{id}`
 pub async fn cancel_booking(id: i64, lang: Lang) -> Result<(), ApiFailure> {
-    send_empty(Method::DELETE, &format!("/api/bookings/{id}"), NO_BODY, lang).await
+    send_empty(
+        Method::DELETE,
+        &format!("/api/bookings/{id}"),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/bookings/{id}/ics`, offered as a download link rather than fetched.
@@ -304,12 +437,24 @@ pub async fn new_calendar_feed(lang: Lang) -> Result<CalendarFeed, ApiFailure> {
 
 /// `GET /api/staff/day?date=`
 pub async fn staff_day(date: &str, lang: Lang) -> Result<StaffDay, ApiFailure> {
-    send(Method::GET, &format!("/api/staff/day{}", query(&[("date", date)])), NO_BODY, lang).await
+    send(
+        Method::GET,
+        &format!("/api/staff/day{}", query(&[("date", date)])),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/staff/bookings/{id}/{action}`: `check-in`, `no-show` or `cancel`.
 pub async fn mark_booking(id: i64, action: &'static str, lang: Lang) -> Result<(), ApiFailure> {
-    send_empty(Method::POST, &format!("/api/staff/bookings/{id}/{action}"), NO_BODY, lang).await
+    send_empty(
+        Method::POST,
+        &format!("/api/staff/bookings/{id}/{action}"),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/staff/blocks`
@@ -319,7 +464,16 @@ pub async fn block_resource(req: &BlockRequest, lang: Lang) -> Result<BlockCreat
 
 /// `GET /api/staff/occupancy?from=&to=`
 pub async fn occupancy(from: &str, to: &str, lang: Lang) -> Result<Occupancy, ApiFailure> {
-    send(Method::GET, &format!("/api/staff/occupancy{}", query(&[("from", from), ("to", to)])), NO_BODY, lang).await
+    send(
+        Method::GET,
+        &format!(
+            "/api/staff/occupancy{}",
+            query(&[("from", from), ("to", to)])
+        ),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 // ---------------------------------------------------------------- room rental
@@ -331,25 +485,55 @@ pub async fn request_rental(req: &RentalRequest, lang: Lang) -> Result<RentalCre
 
 /// `GET /api/rentals/{token}`
 pub async fn rental(token: &str, lang: Lang) -> Result<RentalView, ApiFailure> {
-    send(Method::GET, &format!("/api/rentals/{}", encode(token)), NO_BODY, lang).await
+    send(
+        Method::GET,
+        &format!("/api/rentals/{}", encode(token)),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/rentals/{token}/cancel`
 pub async fn cancel_rental(token: &str, lang: Lang) -> Result<(), ApiFailure> {
-    send_empty(Method::POST, &format!("/api/rentals/{}/cancel", encode(token)), NO_BODY, lang).await
+    send_empty(
+        Method::POST,
+        &format!("/api/rentals/{}/cancel", encode(token)),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/staff/rentals?status=`
 pub async fn staff_rentals(status: &str, lang: Lang) -> Result<Vec<RentalView>, ApiFailure> {
-    send(Method::GET, &format!("/api/staff/rentals{}", query(&[("status", status)])), NO_BODY, lang).await
+    send(
+        Method::GET,
+        &format!("/api/staff/rentals{}", query(&[("status", status)])),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/staff/rentals/{id}/approve` (409 when the room was taken meanwhile).
 pub async fn approve_rental(id: i64, lang: Lang) -> Result<RentalView, ApiFailure> {
-    send(Method::POST, &format!("/api/staff/rentals/{id}/approve"), NO_BODY, lang).await
+    send(
+        Method::POST,
+        &format!("/api/staff/rentals/{id}/approve"),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `POST /api/staff/rentals/{id}/decline`
 pub async fn decline_rental(id: i64, req: &DeclineRequest, lang: Lang) -> Result<(), ApiFailure> {
-    send_empty(Method::POST, &format!("/api/staff/rentals/{id}/decline"), Some(req), lang).await
+    send_empty(
+        Method::POST,
+        &format!("/api/staff/rentals/{id}/decline"),
+        Some(req),
+        lang,
+    )
+    .await
 }

@@ -35,7 +35,10 @@ const MEMBER_PREFIXES: &[&str] = &["/espace", "/reserver", "/mes-reservations", 
 impl Bundle {
     /// The bundle that serves `path`.
     pub fn serving(path: &str) -> Bundle {
-        let under = |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'));
+        let under = |prefix: &str| {
+            path.strip_prefix(prefix)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
         if under("/gestion") {
             Bundle::Staff
         } else if MEMBER_PREFIXES.iter().any(|p| under(p)) {
@@ -79,7 +82,11 @@ pub fn elsewhere_or_not_found(this: Bundle) -> AnyView {
     // loading the page again would loop.
     let loaded_here = FIRST_PATH.with(|first| *first.borrow() == path);
     if Bundle::serving(&path) != this && !loaded_here {
-        let target = format!("{path}{}{}", location.search.get_untracked(), location.hash.get_untracked());
+        let target = format!(
+            "{path}{}{}",
+            location.search.get_untracked(),
+            location.hash.get_untracked()
+        );
         let _ = window().location().replace(&target);
         view! { <Loading /> }.into_any()
     } else {

@@ -1,10 +1,10 @@
 //! How dates, instants and membership read on screen.
 
+use crate::text::SharedText;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use domain::accounts::MembershipStatus;
 use domain::i18n::{fill, format_date_long, month_name, weekday_name};
 use domain::Lang;
-use crate::text::SharedText;
 
 /// An RFC 3339 instant from the API, as Quimper's wall clock: "mardi 8 décembre, 18:30".
 pub fn instant(rfc3339: &str, lang: Lang) -> String {
@@ -20,30 +20,48 @@ pub fn instant(rfc3339: &str, lang: Lang) -> String {
 pub fn datetime_short(at: NaiveDateTime, lang: Lang) -> String {
     let d = at.date();
     let (weekday, month) = (weekday_name(d.weekday(), lang), month_name(d.month(), lang));
-    format!("{weekday} {} {month}, {:02}:{:02}", d.day(), at.hour(), at.minute())
+    format!(
+        "{weekday} {} {month}, {:02}:{:02}",
+        d.day(),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// "Adhésion active jusqu'au mardi 8 décembre 2026", "expirée depuis le …", "aucune cotisation".
 pub fn membership(status: MembershipStatus, lang: Lang) -> String {
     match status {
-        MembershipStatus::Active { until } => {
-            fill(SharedText::MembershipActive.text(lang), &[("date", &format_date_long(until, lang))])
-        }
-        MembershipStatus::Expired { since } => {
-            fill(SharedText::MembershipExpired.text(lang), &[("date", &format_date_long(since, lang))])
-        }
+        MembershipStatus::Active { until } => fill(
+            SharedText::MembershipActive.text(lang),
+            &[("date", &format_date_long(until, lang))],
+        ),
+        MembershipStatus::Expired { since } => fill(
+            SharedText::MembershipExpired.text(lang),
+            &[("date", &format_date_long(since, lang))],
+        ),
         MembershipStatus::None => SharedText::MembershipNone.text(lang).to_string(),
     }
 }
 
 /// "12,50" or "12.50" or "30" euros → cents; `None` for anything else.
 pub fn euros_to_cents(text: &str) -> Option<i64> {
-    let t: String = text.trim().trim_end_matches('€').trim().chars().filter(|c| !c.is_whitespace()).collect();
+    let t: String = text
+        .trim()
+        .trim_end_matches('€')
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let t = t.replace(',', ".");
     let (units, cents) = match t.split_once('.') {
-        Some((u, c)) if !c.is_empty() && c.len() <= 2 && c.chars().all(|d| d.is_ascii_digit()) => {
-            (u, if c.len() == 1 { format!("{c}0") } else { c.to_string() })
-        }
+        Some((u, c)) if !c.is_empty() && c.len() <= 2 && c.chars().all(|d| d.is_ascii_digit()) => (
+            u,
+            if c.len() == 1 {
+                format!("{c}0")
+            } else {
+                c.to_string()
+            },
+        ),
         Some(_) => return None,
         None => (t.as_str(), "00".to_string()),
     };
@@ -56,5 +74,10 @@ pub fn euros_to_cents(text: &str) -> Option<i64> {
 /// Today in the browser's calendar, `YYYY-MM-DD` (the phones and the desk PC are in Quimper).
 pub fn today_iso() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }

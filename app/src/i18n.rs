@@ -16,9 +16,13 @@ impl I18n {
     /// The language chosen before (remembered), else French: the people are in Quimper, and the
     /// switch to English is one tap away in the header.
     pub fn init() -> I18n {
-        let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|c| Lang::parse(&c));
+        let stored = storage()
+            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+            .and_then(|c| Lang::parse(&c));
         let lang = stored.unwrap_or_default();
-        let i18n = I18n { lang: RwSignal::new(lang) };
+        let i18n = I18n {
+            lang: RwSignal::new(lang),
+        };
         Effect::new(move |_| {
             let lang = i18n.lang.get();
             if let Some(html) = document().document_element() {
@@ -72,7 +76,10 @@ pub struct Label {
 
 impl Label {
     pub fn of(text: impl Text) -> Label {
-        Label { fr: text.text(Lang::Fr), en: text.text(Lang::En) }
+        Label {
+            fr: text.text(Lang::Fr),
+            en: text.text(Lang::En),
+        }
     }
 }
 

@@ -5,11 +5,10 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::ApiMsg;
-use wire_json::{FromJson, ToJson};
 use crate::paris::{self, LocalTime};
 use crate::settings::{DayOpening, OpeningHours, RoomRates, SettingsError};
 use crate::time::HhMm;
-use crate::wire::ResourceKind;
+use wire_json::{FromJson, ToJson};
 
 /// The rules of the calendar, stored as the `booking_rules` setting and edited by staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -46,17 +45,46 @@ impl Default for BookingRules {
 
 impl BookingRules {
     pub fn parse_json(json: &str) -> Result<BookingRules, SettingsError> {
-        let r: BookingRules = serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
+        let r: BookingRules =
+            serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
         let grid_ok = r.room_slot_minutes > 0
-            && 60 % r.room_slot_minutes == 0
+            && 60u32.is_multiple_of(r.room_slot_minutes)
             && r.room_min_minutes >= r.room_slot_minutes
             && r.room_max_minutes >= r.room_min_minutes
-            && r.room_min_minutes % r.room_slot_minutes == 0;
-        let desks_ok = r.desk_morning.0 < r.desk_morning.1 && r.desk_morning.1 <= r.desk_afternoon.0 && r.desk_afternoon.0 < r.desk_afternoon.1;
+            && r.room_min_minutes.is_multiple_of(r.room_slot_minutes);
+        let desks_ok = r.desk_morning.0 < r.desk_morning.1
+            && r.desk_morning.1 <= r.desk_afternoon.0
+            && r.desk_afternoon.0 < r.desk_afternoon.1;
         if !grid_ok || !desks_ok || r.horizon_days == 0 || r.horizon_days > 366 {
             return Err(SettingsError::Json("inconsistent booking rules".into()));
         }
         Ok(r)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ResourceKind {
+    Desk,
+    Room,
+}
+
+impl ResourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResourceKind::Desk => "desk",
+            ResourceKind::Room => "room",
+        }
+    }
+
+    /// The kind stored in a database row; `None` for anything else (never guessed).
+    pub fn parse(s: &str) -> Option<ResourceKind> {
+        match s {
+            "desk" => Some(ResourceKind::Desk),
+            "room" => Some(ResourceKind::Room),
+            _ => None,
+        }
     }
 }
 
@@ -131,16 +159,28 @@ fn end_instant(local: NaiveDateTime) -> Option<DateTime<Utc>> {
     match paris::from_local(local) {
         LocalTime::Single(t) => Some(t),
         LocalTime::Ambiguous { later, .. } => Some(later),
-        LocalTime::Gap => Some(chrono::TimeZone::from_utc_datetime(&Utc, &(local - Duration::hours(1)))),
+        LocalTime::Gap => Some(chrono::TimeZone::from_utc_datetime(
+            &Utc,
+            &(local - Duration::hours(1)),
+        )),
     }
 }
 
 pub fn span(start_local: NaiveDateTime, end_local: NaiveDateTime) -> Option<Span> {
-    Some(Span { start_local, end_local, start: start_instant(start_local)?, end: end_instant(end_local)? })
+    Some(Span {
+        start_local,
+        end_local,
+        start: start_instant(start_local)?,
+        end: end_instant(end_local)?,
+    })
 }
 
 /// The opening hours of a date, if open.
-pub fn open_hours(date: NaiveDate, hours: &OpeningHours, closures: &[NaiveDate]) -> Option<(HhMm, HhMm)> {
+pub fn open_hours(
+    date: NaiveDate,
+    hours: &OpeningHours,
+    closures: &[NaiveDate],
+) -> Option<(HhMm, HhMm)> {
     match hours.on(date, closures) {
         DayOpening::Open { open, close } => Some((open, close)),
         _ => None,
@@ -148,8 +188,15 @@ pub fn open_hours(date: NaiveDate, hours: &OpeningHours, closures: &[NaiveDate])
 }
 
 /// The desk periods bookable on a date (those within the opening hours).
-pub fn desk_periods(date: NaiveDate, hours: &OpeningHours, closures: &[NaiveDate], rules: &BookingRules) -> Vec<(DeskPeriod, Span)> {
-    let Some((open, close)) = open_hours(date, hours, closures) else { return Vec::new() };
+pub fn desk_periods(
+    date: NaiveDate,
+    hours: &OpeningHours,
+    closures: &[NaiveDate],
+    rules: &BookingRules,
+) -> Vec<(DeskPeriod, Span)> {
+    let Some((open, close)) = open_hours(date, hours, closures) else {
+        return Vec::new();
+    };
     [DeskPeriod::Morning, DeskPeriod::Afternoon, DeskPeriod::Day]
         .into_iter()
         .filter_map(|p| {
@@ -167,8 +214,15 @@ pub fn desk_periods(date: NaiveDate, hours: &OpeningHours, closures: &[NaiveDate
 /// The room's grid on a date: slots of `room_slot_minutes` from opening to closing, in wall-clock
 /// time. A slot that starts in the March gap does not exist; the October doubled hour gives its
 /// wall-clock slots once (the calendar shows the day as people read their clocks).
-pub fn room_grid(date: NaiveDate, hours: &OpeningHours, closures: &[NaiveDate], rules: &BookingRules) -> Vec<Span> {
-    let Some((open, close)) = open_hours(date, hours, closures) else { return Vec::new() };
+pub fn room_grid(
+    date: NaiveDate,
+    hours: &OpeningHours,
+    closures: &[NaiveDate],
+    rules: &BookingRules,
+) -> Vec<Span> {
+    let Some((open, close)) = open_hours(date, hours, closures) else {
+        return Vec::new();
+    };
     let step = Duration::minutes(i64::from(rules.room_slot_minutes));
     let mut slots = Vec::new();
     let mut t = date.and_time(open.time());
@@ -220,7 +274,10 @@ impl RuleBreak {
     /// Which field of the request the rule is about.
     pub fn field(self) -> &'static str {
         match self {
-            RuleBreak::EndNotAfterStart | RuleBreak::NotSameDay | RuleBreak::TooShort | RuleBreak::TooLong => "end",
+            RuleBreak::EndNotAfterStart
+            | RuleBreak::NotSameDay
+            | RuleBreak::TooShort
+            | RuleBreak::TooLong => "end",
             _ => "start",
         }
     }
@@ -243,18 +300,36 @@ pub fn iso_week(date: NaiveDate) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
+/// What a day's bookable times depend on: the opening hours, the closure days, the rules.
+#[derive(Debug, Clone, Copy)]
+pub struct Schedule<'a> {
+    pub hours: &'a OpeningHours,
+    pub closures: &'a [NaiveDate],
+    pub rules: &'a BookingRules,
+}
+
+/// How far ahead a booking may be made: the rules' horizon, or any day (staff plan ahead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Horizon {
+    Rules,
+    Unbounded,
+}
+
 /// Check a request for `kind` from `start` to `end` (Paris wall clock) made at `now`.
-/// `staff` bookings may exceed the horizon (staff plan ahead), never the other rules.
+/// With [`Horizon::Unbounded`] a booking may exceed the horizon, never the other rules.
 pub fn check_booking(
     kind: ResourceKind,
     start: NaiveDateTime,
     end: NaiveDateTime,
     now: DateTime<Utc>,
-    hours: &OpeningHours,
-    closures: &[NaiveDate],
-    rules: &BookingRules,
-    staff: bool,
+    schedule: Schedule<'_>,
+    horizon: Horizon,
 ) -> Result<CheckedBooking, RuleBreak> {
+    let Schedule {
+        hours,
+        closures,
+        rules,
+    } = schedule;
     if end <= start {
         return Err(RuleBreak::EndNotAfterStart);
     }
@@ -267,7 +342,7 @@ pub fn check_booking(
         return Err(RuleBreak::InThePast);
     }
     let today = paris::local_date(now);
-    if !staff && (date - today).num_days() > i64::from(rules.horizon_days) {
+    if horizon == Horizon::Rules && (date - today).num_days() > i64::from(rules.horizon_days) {
         return Err(RuleBreak::TooFarAhead);
     }
     let (open, close) = open_hours(date, hours, closures).ok_or(RuleBreak::Closed)?;
@@ -290,7 +365,12 @@ pub fn check_booking(
                     .collect(),
                 _ => vec![sp],
             };
-            Ok(CheckedBooking { span: sp, units, desk_period: Some(period), week: iso_week(date) })
+            Ok(CheckedBooking {
+                span: sp,
+                units,
+                desk_period: Some(period),
+                week: iso_week(date),
+            })
         }
         ResourceKind::Room => {
             let step = i64::from(rules.room_slot_minutes);
@@ -308,16 +388,28 @@ pub fn check_booking(
             if minutes > i64::from(rules.room_max_minutes) {
                 return Err(RuleBreak::TooLong);
             }
-            Ok(CheckedBooking { span: sp, units: vec![sp], desk_period: None, week: iso_week(date) })
+            Ok(CheckedBooking {
+                span: sp,
+                units: vec![sp],
+                desk_period: None,
+                week: iso_week(date),
+            })
         }
     }
 }
 
 /// Can a booking starting at `start` still be cancelled by its member at `now`?
-pub fn can_cancel(kind: ResourceKind, start: DateTime<Utc>, now: DateTime<Utc>, rules: &BookingRules) -> bool {
+pub fn can_cancel(
+    kind: ResourceKind,
+    start: DateTime<Utc>,
+    now: DateTime<Utc>,
+    rules: &BookingRules,
+) -> bool {
     match kind {
         ResourceKind::Desk => now < start,
-        ResourceKind::Room => now <= start - Duration::hours(i64::from(rules.room_cancel_notice_hours)),
+        ResourceKind::Room => {
+            now <= start - Duration::hours(i64::from(rules.room_cancel_notice_hours))
+        }
     }
 }
 
@@ -345,36 +437,76 @@ mod tests {
     }
 
     fn utc(s: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(s).expect("literal").with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(s)
+            .expect("literal")
+            .with_timezone(&Utc)
     }
 
     fn weekdays() -> OpeningHours {
-        let h = |w| DayHours { weekday: w, open: HhMm::new(9, 0).expect("t"), close: HhMm::new(18, 0).expect("t") };
+        let h = |w| DayHours {
+            weekday: w,
+            open: HhMm::new(9, 0).expect("t"),
+            close: HhMm::new(18, 0).expect("t"),
+        };
         OpeningHours::new((1..=5).map(h).collect()).expect("valid")
     }
 
     /// Opening hours on Sunday night, only to exercise the daylight-saving changes.
     fn sunday_night() -> OpeningHours {
-        OpeningHours::new(vec![DayHours { weekday: 7, open: HhMm::new(1, 0).expect("t"), close: HhMm::new(4, 0).expect("t") }])
-            .expect("valid")
+        OpeningHours::new(vec![DayHours {
+            weekday: 7,
+            open: HhMm::new(1, 0).expect("t"),
+            close: HhMm::new(4, 0).expect("t"),
+        }])
+        .expect("valid")
     }
 
     const NOW: &str = "2026-11-29T10:00:00Z"; // a Sunday
 
     fn check(kind: ResourceKind, s: &str, e: &str) -> Result<CheckedBooking, RuleBreak> {
-        check_booking(kind, t(s), t(e), utc(NOW), &weekdays(), &[d(2026, 12, 24)], &BookingRules::default(), false)
+        check_booking(
+            kind,
+            t(s),
+            t(e),
+            utc(NOW),
+            Schedule {
+                hours: &weekdays(),
+                closures: &[d(2026, 12, 24)],
+                rules: &BookingRules::default(),
+            },
+            Horizon::Rules,
+        )
     }
 
     #[test]
     fn desk_periods_of_an_open_day_and_none_on_closed_days() {
         let rules = BookingRules::default();
         let p = desk_periods(d(2026, 11, 30), &weekdays(), &[], &rules);
-        assert_eq!(p.iter().map(|(k, _)| *k).collect::<Vec<_>>(), vec![DeskPeriod::Morning, DeskPeriod::Afternoon, DeskPeriod::Day]);
-        assert_eq!(p[0].1.start, utc("2026-11-30T08:00:00Z"), "09:00 in winter is 08:00 UTC");
-        assert!(desk_periods(d(2026, 12, 5), &weekdays(), &[], &rules).is_empty(), "Saturday");
-        assert!(desk_periods(d(2026, 12, 25), &weekdays(), &[], &rules).is_empty(), "Christmas");
-        assert!(desk_periods(d(2027, 3, 29), &weekdays(), &[], &rules).is_empty(), "Easter Monday 2027");
-        assert!(desk_periods(d(2026, 12, 24), &weekdays(), &[d(2026, 12, 24)], &rules).is_empty(), "a closure day");
+        assert_eq!(
+            p.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+            vec![DeskPeriod::Morning, DeskPeriod::Afternoon, DeskPeriod::Day]
+        );
+        assert_eq!(
+            p[0].1.start,
+            utc("2026-11-30T08:00:00Z"),
+            "09:00 in winter is 08:00 UTC"
+        );
+        assert!(
+            desk_periods(d(2026, 12, 5), &weekdays(), &[], &rules).is_empty(),
+            "Saturday"
+        );
+        assert!(
+            desk_periods(d(2026, 12, 25), &weekdays(), &[], &rules).is_empty(),
+            "Christmas"
+        );
+        assert!(
+            desk_periods(d(2027, 3, 29), &weekdays(), &[], &rules).is_empty(),
+            "Easter Monday 2027"
+        );
+        assert!(
+            desk_periods(d(2026, 12, 24), &weekdays(), &[d(2026, 12, 24)], &rules).is_empty(),
+            "a closure day"
+        );
     }
 
     #[test]
@@ -392,13 +524,26 @@ mod tests {
     fn the_march_2027_gap_has_no_slots_and_the_october_2026_hour_keeps_its_length() {
         let rules = BookingRules::default();
         let march = room_grid(d(2027, 3, 28), &sunday_night(), &[], &rules);
-        let starts: Vec<String> = march.iter().map(|s| s.start_local.format("%H:%M").to_string()).collect();
-        assert_eq!(starts, vec!["01:00", "01:30", "03:00", "03:30"], "02:00 and 02:30 do not exist on 28 March 2027");
-        assert_eq!(march[1].end, march[2].start, "01:30–02:00 ends when 03:00 begins");
+        let starts: Vec<String> = march
+            .iter()
+            .map(|s| s.start_local.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(
+            starts,
+            vec!["01:00", "01:30", "03:00", "03:30"],
+            "02:00 and 02:30 do not exist on 28 March 2027"
+        );
+        assert_eq!(
+            march[1].end, march[2].start,
+            "01:30–02:00 ends when 03:00 begins"
+        );
         let october = room_grid(d(2026, 10, 25), &sunday_night(), &[], &rules);
         assert_eq!(october.len(), 6, "01:00 to 04:00 in wall-clock half-hours");
         // 02:30–03:00 on 25 October 2026 starts in summer time and ends in winter time: 90 real minutes.
-        let doubled = october.iter().find(|s| s.start_local == t("2026-10-25T02:30")).expect("slot");
+        let doubled = october
+            .iter()
+            .find(|s| s.start_local == t("2026-10-25T02:30"))
+            .expect("slot");
         assert_eq!(doubled.start, utc("2026-10-25T00:30:00Z"));
         assert_eq!(doubled.end, utc("2026-10-25T02:00:00Z"));
         assert_eq!(doubled.minutes(), 90);
@@ -413,10 +558,12 @@ mod tests {
             t("2027-03-28T02:30"),
             t("2027-03-28T03:30"),
             utc("2027-03-01T10:00:00Z"),
-            &sunday_night(),
-            &[],
-            &BookingRules::default(),
-            false,
+            Schedule {
+                hours: &sunday_night(),
+                closures: &[],
+                rules: &BookingRules::default(),
+            },
+            Horizon::Rules,
         );
         assert_eq!(r, Err(RuleBreak::NonexistentTime));
     }
@@ -426,8 +573,15 @@ mod tests {
         let ok = check(ResourceKind::Desk, "2026-11-30T09:00", "2026-11-30T18:00").expect("a day");
         assert_eq!(ok.desk_period, Some(DeskPeriod::Day));
         assert_eq!(ok.units.len(), 2, "a day takes a desk in both half-days");
-        assert_eq!(check(ResourceKind::Desk, "2026-11-30T13:00", "2026-11-30T18:00").map(|b| b.desk_period), Ok(Some(DeskPeriod::Afternoon)));
-        assert_eq!(check(ResourceKind::Desk, "2026-11-30T10:00", "2026-11-30T12:00"), Err(RuleBreak::NotADeskPeriod));
+        assert_eq!(
+            check(ResourceKind::Desk, "2026-11-30T13:00", "2026-11-30T18:00")
+                .map(|b| b.desk_period),
+            Ok(Some(DeskPeriod::Afternoon))
+        );
+        assert_eq!(
+            check(ResourceKind::Desk, "2026-11-30T10:00", "2026-11-30T12:00"),
+            Err(RuleBreak::NotADeskPeriod)
+        );
     }
 
     #[test]
@@ -449,39 +603,101 @@ mod tests {
         for (s, e, expected) in cases {
             assert_eq!(check(ResourceKind::Room, s, e), Err(expected), "{s}–{e}");
         }
-        let ok = check(ResourceKind::Room, "2026-11-30T14:00", "2026-11-30T16:00").expect("two hours");
+        let ok =
+            check(ResourceKind::Room, "2026-11-30T14:00", "2026-11-30T16:00").expect("two hours");
         assert_eq!(ok.span.minutes(), 120);
         assert_eq!(ok.week, "2026-W49");
         // 60 days ahead is allowed, 61 is not.
         assert!(check(ResourceKind::Room, "2027-01-28T10:00", "2027-01-28T11:00").is_ok());
         // Staff plan beyond the horizon.
-        let staff = check_booking(ResourceKind::Room, t("2027-03-01T10:00"), t("2027-03-01T11:00"), utc(NOW), &weekdays(), &[], &BookingRules::default(), true);
+        let staff = check_booking(
+            ResourceKind::Room,
+            t("2027-03-01T10:00"),
+            t("2027-03-01T11:00"),
+            utc(NOW),
+            Schedule {
+                hours: &weekdays(),
+                closures: &[],
+                rules: &BookingRules::default(),
+            },
+            Horizon::Unbounded,
+        );
         assert!(staff.is_ok());
     }
 
     #[test]
     fn short_rooms_are_refused_when_the_minimum_is_longer_than_the_grid() {
-        let rules = BookingRules { room_min_minutes: 60, ..BookingRules::default() };
-        let r = check_booking(ResourceKind::Room, t("2026-11-30T10:00"), t("2026-11-30T10:30"), utc(NOW), &weekdays(), &[], &rules, false);
+        let rules = BookingRules {
+            room_min_minutes: 60,
+            ..BookingRules::default()
+        };
+        let r = check_booking(
+            ResourceKind::Room,
+            t("2026-11-30T10:00"),
+            t("2026-11-30T10:30"),
+            utc(NOW),
+            Schedule {
+                hours: &weekdays(),
+                closures: &[],
+                rules: &rules,
+            },
+            Horizon::Rules,
+        );
         assert_eq!(r, Err(RuleBreak::TooShort));
+    }
+
+    #[test]
+    fn stored_kinds_and_periods_read_back_and_unknown_ones_are_refused() {
+        for k in [ResourceKind::Desk, ResourceKind::Room] {
+            assert_eq!(ResourceKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(
+            ResourceKind::parse("sofa"),
+            None,
+            "an unknown kind must not become a desk"
+        );
+        assert_eq!(DeskPeriod::parse("evening"), None);
     }
 
     #[test]
     fn cancellation_windows() {
         let rules = BookingRules::default();
         let start = utc("2026-12-01T08:00:00Z");
-        assert!(can_cancel(ResourceKind::Desk, start, utc("2026-12-01T07:59:00Z"), &rules));
+        assert!(can_cancel(
+            ResourceKind::Desk,
+            start,
+            utc("2026-12-01T07:59:00Z"),
+            &rules
+        ));
         assert!(!can_cancel(ResourceKind::Desk, start, start, &rules));
-        assert!(can_cancel(ResourceKind::Room, start, utc("2026-11-30T08:00:00Z"), &rules));
-        assert!(!can_cancel(ResourceKind::Room, start, utc("2026-11-30T08:01:00Z"), &rules));
+        assert!(can_cancel(
+            ResourceKind::Room,
+            start,
+            utc("2026-11-30T08:00:00Z"),
+            &rules
+        ));
+        assert!(!can_cancel(
+            ResourceKind::Room,
+            start,
+            utc("2026-11-30T08:01:00Z"),
+            &rules
+        ));
     }
 
     #[test]
     fn rental_prices_follow_the_rates() {
-        let rates = RoomRates { member_half_day_cents: 3000, member_day_cents: 5000, non_member_half_day_cents: 9000, non_member_day_cents: 15000 };
+        let rates = RoomRates {
+            member_half_day_cents: 3000,
+            member_day_cents: 5000,
+            non_member_half_day_cents: 9000,
+            non_member_day_cents: 15000,
+        };
         assert_eq!(rental_price_cents(DeskPeriod::Morning, false, &rates), 9000);
         assert_eq!(rental_price_cents(DeskPeriod::Day, false, &rates), 15000);
-        assert_eq!(rental_price_cents(DeskPeriod::Afternoon, true, &rates), 3000);
+        assert_eq!(
+            rental_price_cents(DeskPeriod::Afternoon, true, &rates),
+            3000
+        );
     }
 
     #[test]

@@ -23,11 +23,11 @@ use serde::Serialize;
 use crate::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
 use crate::calendar::{BookingRules, DeskPeriod};
 use crate::i18n::{Lang, Localized};
-use wire_json::{self as json, FromJson, ToJson};
 use crate::recurrence::MonthlyRule;
 use crate::settings::{DayHours, OpeningHours, RoomRates};
 use crate::time::{HhMm, LocalDateTime};
 use crate::wire::*;
+use wire_json::{self as json, FromJson, ToJson};
 
 /// The types given sample values, by name (generic arguments dropped).
 #[derive(Default)]
@@ -59,12 +59,22 @@ where
     for value in values {
         let ours = json::to_string(value);
         let by_serde = serde_json::to_string(value).expect("serde serializes the wire types");
-        assert_eq!(ours, by_serde, "{}: ToJson and serde write different texts", type_name::<T>());
-        let back: T = json::from_str(&ours).unwrap_or_else(|e| panic!("{}: FromJson refused {ours}: {e}", type_name::<T>()));
+        assert_eq!(
+            ours,
+            by_serde,
+            "{}: ToJson and serde write different texts",
+            type_name::<T>()
+        );
+        let back: T = json::from_str(&ours)
+            .unwrap_or_else(|e| panic!("{}: FromJson refused {ours}: {e}", type_name::<T>()));
         assert_eq!(&back, value, "{}: {ours}", type_name::<T>());
-        for text in [serde_json::to_string(value), serde_json::to_string_pretty(value)] {
+        for text in [
+            serde_json::to_string(value),
+            serde_json::to_string_pretty(value),
+        ] {
             let text = text.expect("serde serializes the wire types");
-            let ours: T = json::from_str(&text).unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
+            let ours: T = json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
             assert_eq!(&ours, value, "{}: {text}", type_name::<T>());
             let by_serde: T = serde_json::from_str(&text).expect("serde reads what it wrote");
             assert_eq!(ours, by_serde, "{}: {text}", type_name::<T>());
@@ -78,8 +88,10 @@ where
     T: DeserializeOwned + FromJson + PartialEq + Debug,
 {
     for text in texts {
-        let by_serde: T = serde_json::from_str(text).unwrap_or_else(|e| panic!("{}: serde refused {text}: {e}", type_name::<T>()));
-        let ours: T = json::from_str(text).unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
+        let by_serde: T = serde_json::from_str(text)
+            .unwrap_or_else(|e| panic!("{}: serde refused {text}: {e}", type_name::<T>()));
+        let ours: T = json::from_str(text)
+            .unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
         assert_eq!(ours, by_serde, "{}: {text}", type_name::<T>());
     }
 }
@@ -91,9 +103,17 @@ where
 {
     for text in texts {
         let by_serde = serde_json::from_str::<T>(text);
-        assert!(by_serde.is_err(), "{}: serde accepted {text}: {by_serde:?}", type_name::<T>());
+        assert!(
+            by_serde.is_err(),
+            "{}: serde accepted {text}: {by_serde:?}",
+            type_name::<T>()
+        );
         let ours = json::from_str::<T>(text);
-        assert!(ours.is_err(), "{}: FromJson accepted {text} that serde refuses: {ours:?}", type_name::<T>());
+        assert!(
+            ours.is_err(),
+            "{}: FromJson accepted {text} that serde refuses: {ours:?}",
+            type_name::<T>()
+        );
     }
 }
 
@@ -104,7 +124,10 @@ fn json_types_in_sources() -> InSources {
     let mut names = InSources::default();
     for entry in std::fs::read_dir(&dir).expect("domain/src is readable") {
         let path = entry.expect("a directory entry").path();
-        let file = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let file = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         if !file.ends_with(".rs") || file == "json.rs" || file == "from_json_tests.rs" {
             continue;
         }
@@ -115,7 +138,12 @@ fn json_types_in_sources() -> InSources {
                 from_json_pending |= line.contains("FromJson");
                 to_json_pending |= line.contains("ToJson");
             }
-            let type_name = |rest: &str| rest.split([' ', '<', '(', '{', ';']).next().unwrap_or_default().to_string();
+            let type_name = |rest: &str| {
+                rest.split([' ', '<', '(', '{', ';'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            };
             if let Some(rest) = line.strip_prefix("impl FromJson for ") {
                 names.from_json.insert(type_name(rest));
             }
@@ -123,7 +151,10 @@ fn json_types_in_sources() -> InSources {
                 names.to_json.insert(type_name(rest));
             }
             let item = line.strip_prefix("pub ").unwrap_or(line);
-            if let Some(rest) = item.strip_prefix("struct ").or_else(|| item.strip_prefix("enum ")) {
+            if let Some(rest) = item
+                .strip_prefix("struct ")
+                .or_else(|| item.strip_prefix("enum "))
+            {
                 if from_json_pending {
                     names.from_json.insert(type_name(rest));
                 }
@@ -155,7 +186,10 @@ fn at(s: &str) -> LocalDateTime {
 }
 
 fn loc(fr: &str, en: &str) -> Localized<String> {
-    Localized { fr: fr.to_string(), en: en.to_string() }
+    Localized {
+        fr: fr.to_string(),
+        en: en.to_string(),
+    }
 }
 
 fn strings(items: &[&str]) -> Vec<String> {
@@ -165,18 +199,36 @@ fn strings(items: &[&str]) -> Vec<String> {
 fn opening_hours() -> OpeningHours {
     OpeningHours::new(
         (1..=5)
-            .map(|weekday| DayHours { weekday, open: hm("09:00"), close: if weekday == 5 { hm("17:30") } else { hm("18:00") } })
+            .map(|weekday| DayHours {
+                weekday,
+                open: hm("09:00"),
+                close: if weekday == 5 {
+                    hm("17:30")
+                } else {
+                    hm("18:00")
+                },
+            })
             .collect(),
     )
     .expect("valid opening hours")
 }
 
 fn room_rates() -> RoomRates {
-    RoomRates { member_half_day_cents: 0, member_day_cents: 1_000, non_member_half_day_cents: 6_000, non_member_day_cents: 10_000 }
+    RoomRates {
+        member_half_day_cents: 0,
+        member_day_cents: 1_000,
+        non_member_half_day_cents: 6_000,
+        non_member_day_cents: 10_000,
+    }
 }
 
 fn monthly_rule() -> MonthlyRule {
-    MonthlyRule { ordinal: 2, weekday: 4, time: hm("18:30"), duration_minutes: 120 }
+    MonthlyRule {
+        ordinal: 2,
+        weekday: 4,
+        time: hm("18:30"),
+        duration_minutes: 120,
+    }
 }
 
 fn me() -> Me {
@@ -186,7 +238,9 @@ fn me() -> Me {
         name: "Anne Le Gall".into(),
         role: Role::Member,
         lang: Lang::Fr,
-        membership: MembershipStatus::Active { until: date(2027, 3, 14) },
+        membership: MembershipStatus::Active {
+            until: date(2027, 3, 14),
+        },
         phone: "+33 2 98 00 00 00".into(),
         company: "Ti Kod".into(),
         skills: strings(&["rust", "électronique", "impression 3d"]),
@@ -257,7 +311,12 @@ fn outbox_email(sent_at: Option<&str>) -> OutboxEmail {
 fn staff_booking(id: i64, member_id: Option<i64>, period: Option<DeskPeriod>) -> StaffBooking {
     StaffBooking {
         id,
-        kind: if member_id.is_some() { "member" } else { "block" }.into(),
+        kind: if member_id.is_some() {
+            "member"
+        } else {
+            "block"
+        }
+        .into(),
         resource: "coworking".into(),
         member_id,
         label: "Anne Le Gall".into(),
@@ -271,11 +330,21 @@ fn staff_booking(id: i64, member_id: Option<i64>, period: Option<DeskPeriod>) ->
 
 fn quote(lines: Vec<QuoteLine>) -> Quote {
     let total_cents = lines.iter().map(|l| l.total_cents).sum();
-    Quote { number: "D-2026-0012".into(), issued_on: date(2026, 3, 1), lines, total_cents }
+    Quote {
+        number: "D-2026-0012".into(),
+        issued_on: date(2026, 3, 1),
+        lines,
+        total_cents,
+    }
 }
 
 fn quote_line(quantity: u32, unit_cents: i64) -> QuoteLine {
-    QuoteLine { label: loc("Salle, journée", "Room, full day"), quantity, unit_cents, total_cents: i64::from(quantity) * unit_cents }
+    QuoteLine {
+        label: loc("Salle, journée", "Room, full day"),
+        quantity,
+        unit_cents,
+        total_cents: i64::from(quantity) * unit_cents,
+    }
 }
 
 fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteContent {
@@ -293,7 +362,10 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
             phone: "02 98 00 00 00".into(),
             website: "https://silicon-kerne.bzh".into(),
         },
-        today: Today { date: date(2026, 5, 1), opening },
+        today: Today {
+            date: date(2026, 5, 1),
+            opening,
+        },
         opening_hours: opening_hours(),
         room_rates: room_rates(),
         resources: vec![Resource {
@@ -316,7 +388,10 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
             url: "https://www.quimper.bzh".into(),
             description: loc("Partenaire", "Partner"),
         }],
-        board: vec![BoardMember { name: "Loïc".into(), role: loc("Président", "Chair") }],
+        board: vec![BoardMember {
+            name: "Loïc".into(),
+            role: loc("Président", "Chair"),
+        }],
         upcoming_events: upcoming,
     }
 }
@@ -335,31 +410,99 @@ fn upcoming_event(club: Option<&str>) -> UpcomingEvent {
 
 fn building_blocks(c: &mut Coverage) {
     round_trip(c, &[hm("00:00"), hm("09:05"), hm("23:59")]);
-    round_trip(c, &[at("2026-03-29T02:30"), at("0001-01-01T00:00"), at("9999-12-31T23:59")]);
-    round_trip(c, &[Lang::Fr, Lang::En]);
-    round_trip(c, &[loc("", ""), loc(AWKWARD, "plain")]);
-    round_trip(c, &[Localized { fr: 1u32, en: u32::MAX }]);
-    round_trip(c, &[Localized { fr: Some(Lang::En), en: None }]);
-    round_trip(c, &[monthly_rule(), MonthlyRule { ordinal: -1, weekday: 7, time: hm("00:00"), duration_minutes: 0 }]);
-    round_trip(c, &[DayHours { weekday: 1, open: hm("09:00"), close: hm("18:00") }]);
-    round_trip(c, &[opening_hours(), OpeningHours::new(vec![]).expect("no opening is valid")]);
-    round_trip(c, &[room_rates()]);
-    round_trip(
-        c,
-        &[BookingRules::default(), BookingRules { horizon_days: 366, desk_morning: (hm("08:00"), hm("12:30")), ..BookingRules::default() }],
-    );
-    round_trip(c, &[DeskPeriod::Morning, DeskPeriod::Afternoon, DeskPeriod::Day]);
-    round_trip(c, &[Role::Member, Role::Staff, Role::Admin]);
-    round_trip(c, &[PaymentMethod::Cash, PaymentMethod::Cheque, PaymentMethod::Transfer, PaymentMethod::Card]);
     round_trip(
         c,
         &[
-            MembershipStatus::Active { until: date(2026, 12, 31) },
-            MembershipStatus::Expired { since: date(2024, 2, 29) },
+            at("2026-03-29T02:30"),
+            at("0001-01-01T00:00"),
+            at("9999-12-31T23:59"),
+        ],
+    );
+    round_trip(c, &[Lang::Fr, Lang::En]);
+    round_trip(c, &[loc("", ""), loc(AWKWARD, "plain")]);
+    round_trip(
+        c,
+        &[Localized {
+            fr: 1u32,
+            en: u32::MAX,
+        }],
+    );
+    round_trip(
+        c,
+        &[Localized {
+            fr: Some(Lang::En),
+            en: None,
+        }],
+    );
+    round_trip(
+        c,
+        &[
+            monthly_rule(),
+            MonthlyRule {
+                ordinal: -1,
+                weekday: 7,
+                time: hm("00:00"),
+                duration_minutes: 0,
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[DayHours {
+            weekday: 1,
+            open: hm("09:00"),
+            close: hm("18:00"),
+        }],
+    );
+    round_trip(
+        c,
+        &[
+            opening_hours(),
+            OpeningHours::new(vec![]).expect("no opening is valid"),
+        ],
+    );
+    round_trip(c, &[room_rates()]);
+    round_trip(
+        c,
+        &[
+            BookingRules::default(),
+            BookingRules {
+                horizon_days: 366,
+                desk_morning: (hm("08:00"), hm("12:30")),
+                ..BookingRules::default()
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[DeskPeriod::Morning, DeskPeriod::Afternoon, DeskPeriod::Day],
+    );
+    round_trip(c, &[Role::Member, Role::Staff, Role::Admin]);
+    round_trip(
+        c,
+        &[
+            PaymentMethod::Cash,
+            PaymentMethod::Cheque,
+            PaymentMethod::Transfer,
+            PaymentMethod::Card,
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            MembershipStatus::Active {
+                until: date(2026, 12, 31),
+            },
+            MembershipStatus::Expired {
+                since: date(2024, 2, 29),
+            },
             MembershipStatus::None,
         ],
     );
-    round_trip(c, &[Reminder::ThirtyDays, Reminder::SevenDays, Reminder::Expired]);
+    round_trip(
+        c,
+        &[Reminder::ThirtyDays, Reminder::SevenDays, Reminder::Expired],
+    );
 }
 
 fn public_site(c: &mut Coverage) {
@@ -383,31 +526,58 @@ fn public_site(c: &mut Coverage) {
     round_trip(
         c,
         &[
-            ApiErrorBody { code: NotFound, message: "Introuvable".into(), fields: BTreeMap::new() },
+            ApiErrorBody {
+                code: NotFound,
+                message: "Introuvable".into(),
+                fields: BTreeMap::new(),
+            },
             ApiErrorBody {
                 code: Validation,
                 message: AWKWARD.into(),
-                fields: [("email".to_string(), "Adresse invalide".to_string()), ("é \"x\"".to_string(), AWKWARD.to_string())].into(),
+                fields: [
+                    ("email".to_string(), "Adresse invalide".to_string()),
+                    ("é \"x\"".to_string(), AWKWARD.to_string()),
+                ]
+                .into(),
             },
         ],
     );
     round_trip(
         c,
-        &[Health { status: "ok".into(), version: "0.1.0".into(), time: "2026-05-01T10:00:00+02:00".into(), database: "ok".into() }],
+        &[Health {
+            status: "ok".into(),
+            version: "0.1.0".into(),
+            time: "2026-05-01T10:00:00+02:00".into(),
+            database: "ok".into(),
+        }],
     );
     let opening_variants = [
-        TodayOpening::Open { open: hm("09:00"), close: hm("18:00") },
+        TodayOpening::Open {
+            open: hm("09:00"),
+            close: hm("18:00"),
+        },
         TodayOpening::Closed,
-        TodayOpening::Holiday { name: loc("Fête du Travail", "Labour Day") },
+        TodayOpening::Holiday {
+            name: loc("Fête du Travail", "Labour Day"),
+        },
         TodayOpening::ClosureDay,
     ];
     round_trip(c, &opening_variants);
-    round_trip(c, &opening_variants.clone().map(|opening| Today { date: date(2026, 5, 1), opening }));
+    round_trip(
+        c,
+        &opening_variants.clone().map(|opening| Today {
+            date: date(2026, 5, 1),
+            opening,
+        }),
+    );
     round_trip(
         c,
         &[
             site_content(TodayOpening::Closed, vec![]),
-            site_content(opening_variants[0].clone(), vec![upcoming_event(Some("rust-quimper")), upcoming_event(None)]),
+            site_content(
+                opening_variants[0].clone(),
+                vec![upcoming_event(Some("rust-quimper")), upcoming_event(None)],
+            ),
         ],
     );
     let s = site_content(TodayOpening::ClosureDay, vec![]);
@@ -417,10 +587,25 @@ fn public_site(c: &mut Coverage) {
         c,
         &[
             s.resources[0].clone(),
-            Resource { slug: "salle".into(), kind: ResourceKind::Room, name: loc("Salle", "Room"), capacity: 1, description: loc("", "") },
+            Resource {
+                slug: "salle".into(),
+                kind: ResourceKind::Room,
+                name: loc("Salle", "Room"),
+                capacity: 1,
+                description: loc("", ""),
+            },
         ],
     );
-    round_trip(c, &[s.clubs[0].clone(), Club { next_meetings: vec![], ..s.clubs[0].clone() }]);
+    round_trip(
+        c,
+        &[
+            s.clubs[0].clone(),
+            Club {
+                next_meetings: vec![],
+                ..s.clubs[0].clone()
+            },
+        ],
+    );
     round_trip(c, &[s.partners[0].clone()]);
     round_trip(c, &[s.board[0].clone()]);
     round_trip(c, &[EventKind::ClubMeeting]);
@@ -428,7 +613,16 @@ fn public_site(c: &mut Coverage) {
 }
 
 fn accounts_and_membership(c: &mut Coverage) {
-    round_trip(c, &[LoginRequest::default(), LoginRequest { email: "anne.le.gall@example.bzh".into(), password: AWKWARD.into() }]);
+    round_trip(
+        c,
+        &[
+            LoginRequest::default(),
+            LoginRequest {
+                email: "anne.le.gall@example.bzh".into(),
+                password: AWKWARD.into(),
+            },
+        ],
+    );
     round_trip(
         c,
         &[
@@ -442,7 +636,13 @@ fn accounts_and_membership(c: &mut Coverage) {
                 in_directory: false,
                 ..me()
             },
-            Me { membership: MembershipStatus::Expired { since: date(2025, 1, 1) }, id: i64::MAX, ..me() },
+            Me {
+                membership: MembershipStatus::Expired {
+                    since: date(2025, 1, 1),
+                },
+                id: i64::MAX,
+                ..me()
+            },
         ],
     );
     round_trip(
@@ -462,7 +662,14 @@ fn accounts_and_membership(c: &mut Coverage) {
             },
         ],
     );
-    round_trip(c, &[ApplicationStatus::Pending, ApplicationStatus::Approved, ApplicationStatus::Declined]);
+    round_trip(
+        c,
+        &[
+            ApplicationStatus::Pending,
+            ApplicationStatus::Approved,
+            ApplicationStatus::Declined,
+        ],
+    );
     round_trip(
         c,
         &[
@@ -471,29 +678,72 @@ fn accounts_and_membership(c: &mut Coverage) {
             application(ApplicationStatus::Approved, Some("")),
         ],
     );
-    round_trip(c, &[DeclineRequest::default(), DeclineRequest { reason: AWKWARD.into() }]);
     round_trip(
         c,
-        &[SetPasswordRequest::default(), SetPasswordRequest { token: "tok_3f9a".into(), password: "correct horse battery".into() }],
+        &[
+            DeclineRequest::default(),
+            DeclineRequest {
+                reason: AWKWARD.into(),
+            },
+        ],
     );
-    round_trip(c, &[PasswordResetRequest::default(), PasswordResetRequest { email: "yann@example.org".into() }]);
+    round_trip(
+        c,
+        &[
+            SetPasswordRequest::default(),
+            SetPasswordRequest {
+                token: "tok_3f9a".into(),
+                password: "correct horse battery".into(),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            PasswordResetRequest::default(),
+            PasswordResetRequest {
+                email: "yann@example.org".into(),
+            },
+        ],
+    );
     round_trip(
         c,
         &[
             member_summary(1, MembershipStatus::None, true),
-            member_summary(2, MembershipStatus::Active { until: date(2026, 9, 30) }, false),
-            member_summary(i64::MIN, MembershipStatus::Expired { since: date(2000, 1, 1) }, true),
+            member_summary(
+                2,
+                MembershipStatus::Active {
+                    until: date(2026, 9, 30),
+                },
+                false,
+            ),
+            member_summary(
+                i64::MIN,
+                MembershipStatus::Expired {
+                    since: date(2000, 1, 1),
+                },
+                true,
+            ),
         ],
     );
     round_trip(
         c,
         &[
             MemberDetail {
-                member: member_summary(2, MembershipStatus::Active { until: date(2026, 9, 30) }, true),
+                member: member_summary(
+                    2,
+                    MembershipStatus::Active {
+                        until: date(2026, 9, 30),
+                    },
+                    true,
+                ),
                 bio: AWKWARD.into(),
                 in_directory: true,
                 created_at: "2024-09-01T12:00:00Z".into(),
-                payments: vec![payment(1, PaymentMethod::Cash), payment(2, PaymentMethod::Card)],
+                payments: vec![
+                    payment(1, PaymentMethod::Cash),
+                    payment(2, PaymentMethod::Card),
+                ],
             },
             MemberDetail {
                 member: member_summary(3, MembershipStatus::None, true),
@@ -507,13 +757,40 @@ fn accounts_and_membership(c: &mut Coverage) {
     round_trip(
         c,
         &[
-            PaymentRequest { amount_cents: 2_000, paid_on: "2026-03-01".into(), method: "cheque".into() },
-            PaymentRequest { amount_cents: 0, paid_on: String::new(), method: String::new() },
-            PaymentRequest { amount_cents: -5, paid_on: "not a date".into(), method: "bitcoin".into() },
+            PaymentRequest {
+                amount_cents: 2_000,
+                paid_on: "2026-03-01".into(),
+                method: "cheque".into(),
+            },
+            PaymentRequest {
+                amount_cents: 0,
+                paid_on: String::new(),
+                method: String::new(),
+            },
+            PaymentRequest {
+                amount_cents: -5,
+                paid_on: "not a date".into(),
+                method: "bitcoin".into(),
+            },
         ],
     );
-    round_trip(c, &[payment(1, PaymentMethod::Transfer), Payment { amount_cents: i64::MAX, ..payment(9, PaymentMethod::Cheque) }]);
-    round_trip(c, &[RoleRequest { role: Role::Staff }, RoleRequest { role: Role::Member }]);
+    round_trip(
+        c,
+        &[
+            payment(1, PaymentMethod::Transfer),
+            Payment {
+                amount_cents: i64::MAX,
+                ..payment(9, PaymentMethod::Cheque)
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            RoleRequest { role: Role::Staff },
+            RoleRequest { role: Role::Member },
+        ],
+    );
     round_trip(
         c,
         &[
@@ -541,7 +818,13 @@ fn accounts_and_membership(c: &mut Coverage) {
             clubs: vec![],
         }],
     );
-    round_trip(c, &[outbox_email(None), outbox_email(Some("2026-02-12T08:00:05Z"))]);
+    round_trip(
+        c,
+        &[
+            outbox_email(None),
+            outbox_email(Some("2026-02-12T08:00:05Z")),
+        ],
+    );
     round_trip(
         c,
         &[AuditEntry {
@@ -562,12 +845,29 @@ fn accounts_and_membership(c: &mut Coverage) {
                 profile: me(),
                 payments: vec![payment(1, PaymentMethod::Cash)],
                 applications: vec![application(ApplicationStatus::Approved, None)],
-                emails: vec![outbox_email(None), outbox_email(Some("2026-02-12T08:00:05Z"))],
+                emails: vec![
+                    outbox_email(None),
+                    outbox_email(Some("2026-02-12T08:00:05Z")),
+                ],
             },
-            MemberExport { exported_at: String::new(), profile: me(), payments: vec![], applications: vec![], emails: vec![] },
+            MemberExport {
+                exported_at: String::new(),
+                profile: me(),
+                payments: vec![],
+                applications: vec![],
+                emails: vec![],
+            },
         ],
     );
-    round_trip(c, &[Created { id: 0 }, Created { id: i64::MAX }, Created { id: i64::MIN }, Created { id: -1 }]);
+    round_trip(
+        c,
+        &[
+            Created { id: 0 },
+            Created { id: i64::MAX },
+            Created { id: i64::MIN },
+            Created { id: -1 },
+        ],
+    );
 }
 
 fn booking_calendar(c: &mut Coverage) {
@@ -583,16 +883,39 @@ fn booking_calendar(c: &mut Coverage) {
         }],
     );
     let slots = vec![
-        SlotAvailability { start: at("2026-10-25T09:00"), end: at("2026-10-25T13:00"), free: 12, period: Some(DeskPeriod::Morning) },
-        SlotAvailability { start: at("2026-10-25T09:00"), end: at("2026-10-25T09:30"), free: 0, period: None },
-        SlotAvailability { start: at("2026-10-25T09:00"), end: at("2026-10-25T18:00"), free: u32::MAX, period: Some(DeskPeriod::Day) },
+        SlotAvailability {
+            start: at("2026-10-25T09:00"),
+            end: at("2026-10-25T13:00"),
+            free: 12,
+            period: Some(DeskPeriod::Morning),
+        },
+        SlotAvailability {
+            start: at("2026-10-25T09:00"),
+            end: at("2026-10-25T09:30"),
+            free: 0,
+            period: None,
+        },
+        SlotAvailability {
+            start: at("2026-10-25T09:00"),
+            end: at("2026-10-25T18:00"),
+            free: u32::MAX,
+            period: Some(DeskPeriod::Day),
+        },
     ];
     round_trip(c, &slots);
     round_trip(
         c,
         &[
-            DayAvailability { date: date(2026, 10, 25), open: true, slots: slots.clone() },
-            DayAvailability { date: date(2026, 12, 25), open: false, slots: vec![] },
+            DayAvailability {
+                date: date(2026, 10, 25),
+                open: true,
+                slots: slots.clone(),
+            },
+            DayAvailability {
+                date: date(2026, 12, 25),
+                open: false,
+                slots: vec![],
+            },
         ],
     );
     round_trip(
@@ -605,7 +928,12 @@ fn booking_calendar(c: &mut Coverage) {
                 end: "2026-10-25T13:00".into(),
                 member_id: None,
             },
-            BookingRequest { resource: "salle".into(), start: "x".into(), end: "y".into(), member_id: Some(42) },
+            BookingRequest {
+                resource: "salle".into(),
+                start: "x".into(),
+                end: "y".into(),
+                member_id: Some(42),
+            },
         ],
     );
     round_trip(c, &[BookingStatus::Confirmed, BookingStatus::Cancelled]);
@@ -637,7 +965,12 @@ fn booking_calendar(c: &mut Coverage) {
             },
         ],
     );
-    round_trip(c, &[CalendarFeed { url: "https://silicon-kerne.bzh/api/calendar/feed/abc.ics?lang=fr&x=\"y\"".into() }]);
+    round_trip(
+        c,
+        &[CalendarFeed {
+            url: "https://silicon-kerne.bzh/api/calendar/feed/abc.ics?lang=fr&x=\"y\"".into(),
+        }],
+    );
     let staff_bookings = vec![
         staff_booking(1, Some(42), Some(DeskPeriod::Day)),
         staff_booking(2, None, None),
@@ -653,7 +986,12 @@ fn booking_calendar(c: &mut Coverage) {
                 coworkers: staff_bookings.clone(),
                 room: vec![staff_booking(4, None, None)],
             },
-            StaffDay { date: date(2026, 10, 26), desk_capacity: 0, coworkers: vec![], room: vec![] },
+            StaffDay {
+                date: date(2026, 10, 26),
+                desk_capacity: 0,
+                coworkers: vec![],
+                room: vec![],
+            },
         ],
     );
     round_trip(
@@ -668,7 +1006,19 @@ fn booking_calendar(c: &mut Coverage) {
             },
         ],
     );
-    round_trip(c, &[BlockCreated { id: 9, affected: staff_bookings }, BlockCreated { id: 10, affected: vec![] }]);
+    round_trip(
+        c,
+        &[
+            BlockCreated {
+                id: 9,
+                affected: staff_bookings,
+            },
+            BlockCreated {
+                id: 10,
+                affected: vec![],
+            },
+        ],
+    );
     let day = OccupancyDay {
         date: date(2026, 3, 29),
         open: true,
@@ -680,13 +1030,31 @@ fn booking_calendar(c: &mut Coverage) {
     };
     round_trip(
         c,
-        &[day.clone(), OccupancyDay { open: false, desks_morning: 0, desks_afternoon: 0, room_minutes: 0, checked_in: 0, ..day.clone() }],
+        &[
+            day.clone(),
+            OccupancyDay {
+                open: false,
+                desks_morning: 0,
+                desks_afternoon: 0,
+                room_minutes: 0,
+                checked_in: 0,
+                ..day.clone()
+            },
+        ],
     );
     round_trip(
         c,
         &[
-            Occupancy { days: vec![day.clone(), day], returning_coworkers: 3, distinct_coworkers: 11 },
-            Occupancy { days: vec![], returning_coworkers: 0, distinct_coworkers: 0 },
+            Occupancy {
+                days: vec![day.clone(), day],
+                returning_coworkers: 3,
+                distinct_coworkers: 11,
+            },
+            Occupancy {
+                days: vec![],
+                returning_coworkers: 0,
+                distinct_coworkers: 0,
+            },
         ],
     );
 }
@@ -710,9 +1078,25 @@ fn room_rental(c: &mut Coverage) {
             },
         ],
     );
-    round_trip(c, &[RentalCreated { id: 1, token: "r_8c1d".into(), price_cents: 10_000 }]);
-    round_trip(c, &[quote_line(1, 10_000), quote_line(0, 0), quote_line(3, -500)]);
-    round_trip(c, &[quote(vec![quote_line(1, 10_000), quote_line(2, 1_500)]), quote(vec![])]);
+    round_trip(
+        c,
+        &[RentalCreated {
+            id: 1,
+            token: "r_8c1d".into(),
+            price_cents: 10_000,
+        }],
+    );
+    round_trip(
+        c,
+        &[quote_line(1, 10_000), quote_line(0, 0), quote_line(3, -500)],
+    );
+    round_trip(
+        c,
+        &[
+            quote(vec![quote_line(1, 10_000), quote_line(2, 1_500)]),
+            quote(vec![]),
+        ],
+    );
     let view = RentalView {
         id: 1,
         organisation: "Breizh Bits SARL".into(),
@@ -756,15 +1140,24 @@ fn every_from_json_type_round_trips() {
     room_rental(&mut coverage);
 
     let in_sources = json_types_in_sources();
-    for (name, types) in [("FromJson", &in_sources.from_json), ("ToJson", &in_sources.to_json)] {
-        assert!(types.len() >= 60, "the source scan found only {types:?} for {name}");
+    for (name, types) in [
+        ("FromJson", &in_sources.from_json),
+        ("ToJson", &in_sources.to_json),
+    ] {
+        assert!(
+            types.len() >= 60,
+            "the source scan found only {types:?} for {name}"
+        );
         let untested: Vec<_> = types.difference(&coverage.0).collect();
         assert!(
             untested.is_empty(),
             "these types derive or implement {name} but have no sample values in from_json_tests.rs: {untested:?}"
         );
         let unknown: Vec<_> = coverage.0.difference(types).collect();
-        assert!(unknown.is_empty(), "the source scan missed {unknown:?} for {name}");
+        assert!(
+            unknown.is_empty(),
+            "the source scan missed {unknown:?} for {name}"
+        );
     }
 }
 
@@ -778,21 +1171,34 @@ fn missing_defaults_and_options_and_unknown_fields_read_like_serde() {
         r#"{"email":"a@b.fr"}"#,
         r#"{"password":"p","email":"a@b.fr","remember":true,"extra":[1,{"deep":[null,"x"]}],"n":-3}"#,
     ]);
-    accepted_like_serde::<ApplicationRequest>(&[r#"{"consent":true}"#, r#"{"lang":"en","clubs":[],"skills":["a","b"]}"#]);
+    accepted_like_serde::<ApplicationRequest>(&[
+        r#"{"consent":true}"#,
+        r#"{"lang":"en","clubs":[],"skills":["a","b"]}"#,
+    ]);
     accepted_like_serde::<BookingRequest>(&[
         "{}",
         r#"{"member_id":null}"#,
         r#"{"member_id":7,"resource":"salle"}"#,
         r#"{"resource":"coworking","start":"2026-01-01T09:00","end":"2026-01-01T13:00","unknown":{}}"#,
     ]);
-    accepted_like_serde::<RentalRequest>(&[r#"{"attendees":3,"needs_visio":false}"#, r#"{"organisation":"X","lang":"fr"}"#]);
+    accepted_like_serde::<RentalRequest>(&[
+        r#"{"attendees":3,"needs_visio":false}"#,
+        r#"{"organisation":"X","lang":"fr"}"#,
+    ]);
     accepted_like_serde::<ProfileUpdate>(&["{}", r#"{"in_directory":true}"#]);
-    accepted_like_serde::<DeclineRequest>(&["{}", r#"{"reason":"caf\u00e9 \ud83e\udd80 \/ \b\f\n\r\t \"q\" \\"}"#]);
+    accepted_like_serde::<DeclineRequest>(&[
+        "{}",
+        r#"{"reason":"caf\u00e9 \ud83e\udd80 \/ \b\f\n\r\t \"q\" \\"}"#,
+    ]);
     accepted_like_serde::<SetPasswordRequest>(&[r#"{"token":"t"}"#]);
     accepted_like_serde::<PasswordResetRequest>(&[r#"{"email":"x","password":"ignored"}"#]);
     accepted_like_serde::<BlockRequest>(&[r#"{"resource":"salle"}"#]);
     // Field `#[serde(default)]`.
-    accepted_like_serde::<PaymentRequest>(&["{}", r#"{"amount_cents":2000}"#, r#"{"method":"cash","paid_on":"2026-01-01","note":"x"}"#]);
+    accepted_like_serde::<PaymentRequest>(&[
+        "{}",
+        r#"{"amount_cents":2000}"#,
+        r#"{"method":"cash","paid_on":"2026-01-01","note":"x"}"#,
+    ]);
     accepted_like_serde::<ApiErrorBody>(&[
         r#"{"code":"not_found","message":"x"}"#,
         r#"{"message":"x","code":"validation","fields":{"email":"bad","email":"worse"},"trace":null}"#,
@@ -802,7 +1208,9 @@ fn missing_defaults_and_options_and_unknown_fields_read_like_serde() {
         r#"{"kind":"club_meeting","title":{"fr":"a","en":"b"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
         r#"{"kind":"club_meeting","club":null,"title":{"en":"b","fr":"a","de":"c"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
     ]);
-    accepted_like_serde::<SlotAvailability>(&[r#"{"start":"2026-01-01T10:00","end":"2026-01-01T11:00","free":0}"#]);
+    accepted_like_serde::<SlotAvailability>(&[
+        r#"{"start":"2026-01-01T10:00","end":"2026-01-01T11:00","free":0}"#,
+    ]);
     accepted_like_serde::<OutboxEmail>(&[
         r#"{"id":1,"to":"a","subject":"s","body_text":"b","lang":"en","status":"sent","kind":"k","created_at":"c"}"#,
     ]);
@@ -823,8 +1231,14 @@ fn missing_defaults_and_options_and_unknown_fields_read_like_serde() {
         "[]",
         r#"[{"weekday":9,"open":"18:00","close":"09:00"},{"weekday":9,"open":" 09:00 ","close":"10:00"}]"#,
     ]);
-    accepted_like_serde::<MonthlyRule>(&[r#"{"ordinal":-128,"weekday":255,"time":"23:59","duration_minutes":4294967295}"#]);
-    accepted_like_serde::<Created>(&[r#"{"id":-9223372036854775808}"#, r#"{"id":9223372036854775807}"#, "\t{ \"id\" :\r\n 0 }\n"]);
+    accepted_like_serde::<MonthlyRule>(&[
+        r#"{"ordinal":-128,"weekday":255,"time":"23:59","duration_minutes":4294967295}"#,
+    ]);
+    accepted_like_serde::<Created>(&[
+        r#"{"id":-9223372036854775808}"#,
+        r#"{"id":9223372036854775807}"#,
+        "\t{ \"id\" :\r\n 0 }\n",
+    ]);
     accepted_like_serde::<BookingRules>(&[
         r#"{"horizon_days":1,"desk_morning":["09:00","13:00"],"desk_afternoon":[ "13:00" , "18:00" ],"room_slot_minutes":30,"room_min_minutes":30,"room_max_minutes":60,"room_weekly_quota_minutes":0,"room_cancel_notice_hours":0}"#,
     ]);
@@ -871,7 +1285,10 @@ fn texts_serde_refuses_are_refused() {
         r#"{"status":null}"#,
         r#"{"status":1}"#,
     ]);
-    refused_like_serde::<MembershipStatus>(&[r#"{"status":"active"}"#, r#"{"status":"active","until":"2026-02-30"}"#]);
+    refused_like_serde::<MembershipStatus>(&[
+        r#"{"status":"active"}"#,
+        r#"{"status":"active","until":"2026-02-30"}"#,
+    ]);
     refused_like_serde::<Today>(&[
         r#"{"date":"2026-13-01","opening":{"status":"closed"}}"#,
         r#"{"date":"2026-00-10","opening":{"status":"closed"}}"#,
@@ -886,7 +1303,8 @@ fn texts_serde_refuses_are_refused() {
         r#"{"ordinal":1,"weekday":1,"time":"18:30","duration_minutes":4294967296}"#,
         r#"{"ordinal":1,"weekday":1,"time":"24:00","duration_minutes":60}"#,
     ]);
-    let mut site = serde_json::to_value(site_content(TodayOpening::Closed, vec![])).expect("a value");
+    let mut site =
+        serde_json::to_value(site_content(TodayOpening::Closed, vec![])).expect("a value");
     site["founded_year"] = serde_json::json!(2_147_483_648_i64);
     refused_like_serde::<SiteContent>(&[&site.to_string()]);
     site["founded_year"] = serde_json::json!(-2_147_483_648_i64);
@@ -896,7 +1314,11 @@ fn texts_serde_refuses_are_refused() {
         r#"{"horizon_days":1,"desk_morning":["09:00","13:00","14:00"],"desk_afternoon":["13:00","18:00"],"room_slot_minutes":30,"room_min_minutes":30,"room_max_minutes":60,"room_weekly_quota_minutes":0,"room_cancel_notice_hours":0}"#,
     ]);
     refused_like_serde::<OpeningHours>(&["{}", r#"[{"weekday":1,"open":"09:00"}]"#]);
-    refused_like_serde::<Vec<LocalDateTime>>(&[r#"["2026-01-01 10:00"]"#, r#"["2026-01-01T10:00:00"]"#, "[1]"]);
+    refused_like_serde::<Vec<LocalDateTime>>(&[
+        r#"["2026-01-01 10:00"]"#,
+        r#"["2026-01-01T10:00:00"]"#,
+        "[1]",
+    ]);
     refused_like_serde::<DeclineRequest>(&[
         r#"{"reason":"\ud800"}"#,
         r#"{"reason":"\udc00"}"#,
@@ -920,7 +1342,10 @@ fn documented_strictness_beyond_serde() {
     assert!(json::from_str::<Role>(r#"{"staff":null}"#).is_err());
     // Dates: chrono's parser takes more than chrono writes; FromJson takes what chrono writes.
     for lenient in ["2026-1-05", " 2026-01-05", "+2026-01-05"] {
-        assert!(json::from_str::<NaiveDate>(&format!("\"{lenient}\"")).is_err(), "{lenient}");
+        assert!(
+            json::from_str::<NaiveDate>(&format!("\"{lenient}\"")).is_err(),
+            "{lenient}"
+        );
     }
 }
 
@@ -932,45 +1357,95 @@ fn dates_are_read_as_chrono_writes_them() {
         let text = serde_json::to_string(&d).expect("a date serializes");
         assert_eq!(json::from_str::<NaiveDate>(&text), Ok(d), "{text}");
         // Every day of a few years, then one day in 97 (a prime: the days of the month and the months vary).
-        d = if d.year() < 3 || (1999..2031).contains(&d.year()) { d.succ_opt() } else { d.checked_add_days(chrono::Days::new(97)) }
-            .expect("within chrono's range");
+        d = if d.year() < 3 || (1999..2031).contains(&d.year()) {
+            d.succ_opt()
+        } else {
+            d.checked_add_days(chrono::Days::new(97))
+        }
+        .expect("within chrono's range");
         n += 1;
     }
     assert!(n > 12_000, "{n}");
-    for bad in ["2026-02-29", "2025-02-29", "2026-04-31", "2026-13-01", "2026-01-00", "2026-01-32", "2026/01/01", "2026-01-01T00:00"] {
+    for bad in [
+        "2026-02-29",
+        "2025-02-29",
+        "2026-04-31",
+        "2026-13-01",
+        "2026-01-00",
+        "2026-01-32",
+        "2026/01/01",
+        "2026-01-01T00:00",
+    ] {
         let text = format!("\"{bad}\"");
         assert!(serde_json::from_str::<NaiveDate>(&text).is_err(), "{bad}");
         assert!(json::from_str::<NaiveDate>(&text).is_err(), "{bad}");
     }
-    assert_eq!(json::from_str::<NaiveDate>("\"2024-02-29\""), Ok(date(2024, 2, 29)));
+    assert_eq!(
+        json::from_str::<NaiveDate>("\"2024-02-29\""),
+        Ok(date(2024, 2, 29))
+    );
 }
 
 #[test]
 fn decoding_errors_say_where_and_what() {
-    let message = |r: Result<SiteContent, json::DecodeError>| r.err().map(|e| e.to_string()).unwrap_or_default();
-    let mut site = serde_json::to_value(site_content(TodayOpening::Closed, vec![])).expect("a value");
+    let message = |r: Result<SiteContent, json::DecodeError>| {
+        r.err().map(|e| e.to_string()).unwrap_or_default()
+    };
+    let mut site =
+        serde_json::to_value(site_content(TodayOpening::Closed, vec![])).expect("a value");
     site["clubs"][0]["name"]["fr"] = serde_json::Value::Null;
-    assert_eq!(message(json::from_str(&site.to_string())), "clubs[0].name.fr: expected a string, found null");
+    assert_eq!(
+        message(json::from_str(&site.to_string())),
+        "clubs[0].name.fr: expected a string, found null"
+    );
     site["clubs"] = serde_json::json!([]);
-    site["today"]["opening"] = serde_json::json!({"status": "open", "open": "09:00", "close": "25:00"});
-    assert_eq!(message(json::from_str(&site.to_string())), "today.opening.close: expected a time HH:MM, found \"25:00\"");
+    site["today"]["opening"] =
+        serde_json::json!({"status": "open", "open": "09:00", "close": "25:00"});
+    assert_eq!(
+        message(json::from_str(&site.to_string())),
+        "today.opening.close: expected a time HH:MM, found \"25:00\""
+    );
     site["today"]["opening"] = serde_json::json!({"status": "ajar"});
-    assert_eq!(message(json::from_str(&site.to_string())), "today.opening.status: unknown variant, found \"ajar\"");
+    assert_eq!(
+        message(json::from_str(&site.to_string())),
+        "today.opening.status: unknown variant, found \"ajar\""
+    );
     site["today"]["opening"] = serde_json::json!({"status": "closed"});
     site.as_object_mut().expect("an object").remove("contact");
-    assert_eq!(message(json::from_str(&site.to_string())), "contact: missing field");
+    assert_eq!(
+        message(json::from_str(&site.to_string())),
+        "contact: missing field"
+    );
     site["contact"] = serde_json::json!(null);
     site["member_count"] = serde_json::json!(-1);
-    assert_eq!(message(json::from_str(&site.to_string())), "member_count: expected an integer that fits a u32, found -1");
-
-    let message = |r: Result<ApiErrorBody, json::DecodeError>| r.err().map(|e| e.to_string()).unwrap_or_default();
     assert_eq!(
-        message(json::from_str(r#"{"code":"gone","message":"m","fields":{"a b":2}}"#)),
+        message(json::from_str(&site.to_string())),
+        "member_count: expected an integer that fits a u32, found -1"
+    );
+
+    let message = |r: Result<ApiErrorBody, json::DecodeError>| {
+        r.err().map(|e| e.to_string()).unwrap_or_default()
+    };
+    assert_eq!(
+        message(json::from_str(
+            r#"{"code":"gone","message":"m","fields":{"a b":2}}"#
+        )),
         r#"fields["a b"]: expected a string, found an integer"#
     );
-    assert_eq!(message(json::from_str(r#"{"code":"gone","message":"m","message":"n"}"#)), "message: duplicate field");
-    assert_eq!(message(json::from_str(r#"{"code":"gone","message":"m"#)), "unterminated string at byte 27");
-    assert_eq!(message(json::from_str("[]")), "expected an object, found an array");
+    assert_eq!(
+        message(json::from_str(
+            r#"{"code":"gone","message":"m","message":"n"}"#
+        )),
+        "message: duplicate field"
+    );
+    assert_eq!(
+        message(json::from_str(r#"{"code":"gone","message":"m"#)),
+        "unterminated string at byte 27"
+    );
+    assert_eq!(
+        message(json::from_str("[]")),
+        "expected an object, found an array"
+    );
 }
 
 /// `ToJson` writes what serde writes for the times too where `FromJson` cannot read them back (years
@@ -978,12 +1453,18 @@ fn decoding_errors_say_where_and_what() {
 #[test]
 fn times_outside_the_readable_years_are_written_like_serde() {
     let at_year = |year| LocalDateTime(date(year, 7, 14).and_time(hm("18:30").time()));
-    let mut values = vec![LocalDateTime(chrono::NaiveDateTime::MIN), LocalDateTime(chrono::NaiveDateTime::MAX)];
+    let mut values = vec![
+        LocalDateTime(chrono::NaiveDateTime::MIN),
+        LocalDateTime(chrono::NaiveDateTime::MAX),
+    ];
     values.extend([-262_000, -10_000, -1, 0, 9_999, 10_000, 262_000].map(at_year));
     for value in &values {
         let by_serde = serde_json::to_string(value).expect("serde serializes it");
         assert_eq!(json::to_string(value), by_serde, "{value:?}");
     }
     assert_eq!(json::to_string(&at_year(-1)), r#""-1-07-14T18:30""#);
-    assert_eq!(json::to_string(&[hm("00:00"), hm("23:59")]), r#"["00:00","23:59"]"#);
+    assert_eq!(
+        json::to_string(&[hm("00:00"), hm("23:59")]),
+        r#"["00:00","23:59"]"#
+    );
 }

@@ -34,14 +34,25 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
 pub fn public_holidays(year: i32) -> Vec<Holiday> {
     let fixed = |m, d| NaiveDate::from_ymd_opt(year, m, d).expect("fixed holiday");
     let easter = easter_sunday(year);
-    let named = |date, fr, en| Holiday { date, name: Localized { fr, en } };
+    let named = |date, fr, en| Holiday {
+        date,
+        name: Localized { fr, en },
+    };
     let mut days = vec![
         named(fixed(1, 1), "Jour de l'an", "New Year's Day"),
-        named(easter + Duration::days(1), "Lundi de Pâques", "Easter Monday"),
+        named(
+            easter + Duration::days(1),
+            "Lundi de Pâques",
+            "Easter Monday",
+        ),
         named(fixed(5, 1), "Fête du travail", "Labour Day"),
         named(fixed(5, 8), "Victoire 1945", "Victory in Europe Day"),
         named(easter + Duration::days(39), "Ascension", "Ascension Day"),
-        named(easter + Duration::days(50), "Lundi de Pentecôte", "Whit Monday"),
+        named(
+            easter + Duration::days(50),
+            "Lundi de Pentecôte",
+            "Whit Monday",
+        ),
         named(fixed(7, 14), "Fête nationale", "Bastille Day"),
         named(fixed(8, 15), "Assomption", "Assumption Day"),
         named(fixed(11, 1), "Toussaint", "All Saints' Day"),
@@ -54,7 +65,9 @@ pub fn public_holidays(year: i32) -> Vec<Holiday> {
 
 /// The holiday on a date, if any.
 pub fn holiday_on(date: NaiveDate) -> Option<Holiday> {
-    public_holidays(date.year()).into_iter().find(|h| h.date == date)
+    public_holidays(date.year())
+        .into_iter()
+        .find(|h| h.date == date)
 }
 
 /// The holiday's name in a language.
@@ -68,9 +81,18 @@ mod tests {
 
     #[test]
     fn easter_of_known_years() {
-        assert_eq!(easter_sunday(2026), NaiveDate::from_ymd_opt(2026, 4, 5).expect("date"));
-        assert_eq!(easter_sunday(2027), NaiveDate::from_ymd_opt(2027, 3, 28).expect("date"));
-        assert_eq!(easter_sunday(2038), NaiveDate::from_ymd_opt(2038, 4, 25).expect("date"));
+        assert_eq!(
+            easter_sunday(2026),
+            NaiveDate::from_ymd_opt(2026, 4, 5).expect("date")
+        );
+        assert_eq!(
+            easter_sunday(2027),
+            NaiveDate::from_ymd_opt(2027, 3, 28).expect("date")
+        );
+        assert_eq!(
+            easter_sunday(2038),
+            NaiveDate::from_ymd_opt(2038, 4, 25).expect("date")
+        );
     }
 
     #[test]
@@ -90,11 +112,16 @@ mod tests {
             .filter(|l| !l.trim().is_empty())
             .map(|l| {
                 let (d, n) = l.split_once(',').expect("date,nom");
-                (NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date"), n.to_string())
+                (
+                    NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date"),
+                    n.to_string(),
+                )
             })
             .collect();
-        let computed: Vec<(NaiveDate, String)> =
-            (2025..=2035).flat_map(public_holidays).map(|h| (h.date, h.name.fr.to_string())).collect();
+        let computed: Vec<(NaiveDate, String)> = (2025..=2035)
+            .flat_map(public_holidays)
+            .map(|h| (h.date, h.name.fr.to_string()))
+            .collect();
         assert_eq!(computed, expected);
     }
 }

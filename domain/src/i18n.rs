@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 use wire_json::{FromJson, ToJson};
 
 /// The languages of the portal. French first: the people are in Quimper.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, FromJson, ToJson,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -30,7 +32,12 @@ impl Lang {
     }
 
     pub fn parse(code: &str) -> Option<Lang> {
-        let primary = code.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = code
+            .trim()
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         match primary.as_str() {
             "fr" => Some(Lang::Fr),
             "en" => Some(Lang::En),
@@ -43,7 +50,9 @@ impl Lang {
         let mut best: Option<(f32, Lang)> = None;
         for part in header.split(',') {
             let mut pieces = part.split(';');
-            let Some(lang) = pieces.next().and_then(Lang::parse) else { continue };
+            let Some(lang) = pieces.next().and_then(Lang::parse) else {
+                continue;
+            };
             let q = pieces
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.parse::<f32>().ok())
@@ -212,8 +221,18 @@ ApiMsg {
 
 /// Weekday names, Monday first.
 pub fn weekday_name(day: Weekday, lang: Lang) -> &'static str {
-    const FR: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
-    const EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const FR: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const EN: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
     let i = day.num_days_from_monday() as usize;
     match lang {
         Lang::Fr => FR[i],
@@ -222,10 +241,33 @@ pub fn weekday_name(day: Weekday, lang: Lang) -> &'static str {
 }
 
 pub fn month_name(month: u32, lang: Lang) -> &'static str {
-    const FR: [&str; 12] =
-        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let i = (month.clamp(1, 12) - 1) as usize;
     match lang {
@@ -236,13 +278,25 @@ pub fn month_name(month: u32, lang: Lang) -> &'static str {
 
 /// "mardi 8 décembre 2026" / "Tuesday 8 December 2026".
 pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
-    format!("{} {} {} {}", weekday_name(date.weekday(), lang), date.day(), month_name(date.month(), lang), date.year())
+    format!(
+        "{} {} {} {}",
+        weekday_name(date.weekday(), lang),
+        date.day(),
+        month_name(date.month(), lang),
+        date.year()
+    )
 }
 
 /// "mardi 8 décembre, 18:30" / "Tuesday 8 December, 18:30".
 pub fn format_datetime_short(at: NaiveDateTime, lang: Lang) -> String {
     let d = at.date();
-    format!("{} {} {}, {}", weekday_name(d.weekday(), lang), d.day(), month_name(d.month(), lang), at.format("%H:%M"))
+    format!(
+        "{} {} {}, {}",
+        weekday_name(d.weekday(), lang),
+        d.day(),
+        month_name(d.month(), lang),
+        at.format("%H:%M")
+    )
 }
 
 /// Euros from cents, the way each language writes them: "1 234,50 €" / "€1,234.50".
@@ -274,8 +328,14 @@ mod tests {
 
     #[test]
     fn accept_language_prefers_the_highest_quality_known_language() {
-        assert_eq!(Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"), Lang::En);
-        assert_eq!(Lang::from_accept_language("de-DE,fr;q=0.5,en;q=0.4"), Lang::Fr);
+        assert_eq!(
+            Lang::from_accept_language("en-GB,en;q=0.9,fr;q=0.8"),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE,fr;q=0.5,en;q=0.4"),
+            Lang::Fr
+        );
         assert_eq!(Lang::from_accept_language("de-DE"), Lang::Fr);
         assert_eq!(Lang::from_accept_language(""), Lang::Fr);
     }
@@ -291,7 +351,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        let s = fill("Ouvert aujourd'hui de {open} à {close}", &[("open", "09:00"), ("close", "18:00")]);
+        let s = fill(
+            "Ouvert aujourd'hui de {open} à {close}",
+            &[("open", "09:00"), ("close", "18:00")],
+        );
         assert_eq!(s, "Ouvert aujourd'hui de 09:00 à 18:00");
     }
 

@@ -4,8 +4,8 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{weekday_name, Lang};
-use wire_json::{FromJson, ToJson};
 use crate::time::HhMm;
+use wire_json::{FromJson, ToJson};
 
 /// Which week of the month: 1–4, or -1 for the last one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -40,7 +40,12 @@ fn iso_weekday(n: u8) -> Option<Weekday> {
 }
 
 impl MonthlyRule {
-    pub fn new(ordinal: i8, weekday: u8, time: HhMm, duration_minutes: u32) -> Result<MonthlyRule, RuleError> {
+    pub fn new(
+        ordinal: i8,
+        weekday: u8,
+        time: HhMm,
+        duration_minutes: u32,
+    ) -> Result<MonthlyRule, RuleError> {
         if !matches!(ordinal, 1..=4 | -1) {
             return Err(RuleError::Ordinal);
         }
@@ -50,7 +55,12 @@ impl MonthlyRule {
         if duration_minutes == 0 || duration_minutes > 12 * 60 {
             return Err(RuleError::Duration);
         }
-        Ok(MonthlyRule { ordinal, weekday, time, duration_minutes })
+        Ok(MonthlyRule {
+            ordinal,
+            weekday,
+            time,
+            duration_minutes,
+        })
     }
 
     /// The meeting day of a month.
@@ -65,7 +75,8 @@ impl MonthlyRule {
                 NaiveDate::from_ymd_opt(year, month + 1, 1)?
             };
             let last = next_month_first.pred_opt()?;
-            let back = (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+            let back =
+                (7 + last.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
             Some(last - Duration::days(i64::from(back)))
         }
     }
@@ -85,14 +96,20 @@ impl MonthlyRule {
                     out.push(at);
                 }
             }
-            (year, month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+            (year, month) = if month == 12 {
+                (year + 1, 1)
+            } else {
+                (year, month + 1)
+            };
         }
         out
     }
 
     /// "le deuxième jeudi du mois à 18:30" / "on the second Thursday of the month at 18:30".
     pub fn describe(&self, lang: Lang) -> String {
-        let day = iso_weekday(self.weekday).map(|w| weekday_name(w, lang)).unwrap_or_default();
+        let day = iso_weekday(self.weekday)
+            .map(|w| weekday_name(w, lang))
+            .unwrap_or_default();
         let (fr, en) = match self.ordinal {
             1 => ("premier", "first"),
             2 => ("deuxième", "second"),
@@ -122,16 +139,32 @@ mod tests {
     #[test]
     fn second_thursday_of_the_next_months() {
         let got = rule(2, 4).next_occurrences(at("2026-11-29T10:00"), 3);
-        assert_eq!(got, vec![at("2026-12-10T18:30"), at("2027-01-14T18:30"), at("2027-02-11T18:30")]);
+        assert_eq!(
+            got,
+            vec![
+                at("2026-12-10T18:30"),
+                at("2027-01-14T18:30"),
+                at("2027-02-11T18:30")
+            ]
+        );
     }
 
     #[test]
     fn last_tuesday_and_same_day_after_the_meeting() {
         let r = rule(-1, 2);
-        assert_eq!(r.day_in_month(2026, 12), NaiveDate::from_ymd_opt(2026, 12, 29));
-        assert_eq!(r.day_in_month(2027, 2), NaiveDate::from_ymd_opt(2027, 2, 23));
+        assert_eq!(
+            r.day_in_month(2026, 12),
+            NaiveDate::from_ymd_opt(2026, 12, 29)
+        );
+        assert_eq!(
+            r.day_in_month(2027, 2),
+            NaiveDate::from_ymd_opt(2027, 2, 23)
+        );
         // The evening of the meeting, after it started: the next one is next month.
-        assert_eq!(r.next_occurrences(at("2026-12-29T19:00"), 1), vec![at("2027-01-26T18:30")]);
+        assert_eq!(
+            r.next_occurrences(at("2026-12-29T19:00"), 1),
+            vec![at("2027-01-26T18:30")]
+        );
     }
 
     #[test]
@@ -140,7 +173,13 @@ mod tests {
         assert_eq!(MonthlyRule::new(5, 1, t, 60), Err(RuleError::Ordinal));
         assert_eq!(MonthlyRule::new(1, 0, t, 60), Err(RuleError::Weekday));
         assert_eq!(MonthlyRule::new(1, 1, t, 0), Err(RuleError::Duration));
-        assert_eq!(rule(2, 4).describe(Lang::Fr), "le deuxième jeudi du mois à 18:30");
-        assert_eq!(rule(-1, 2).describe(Lang::En), "on the last Tuesday of the month at 18:30");
+        assert_eq!(
+            rule(2, 4).describe(Lang::Fr),
+            "le deuxième jeudi du mois à 18:30"
+        );
+        assert_eq!(
+            rule(-1, 2).describe(Lang::En),
+            "on the last Tuesday of the month at 18:30"
+        );
     }
 }

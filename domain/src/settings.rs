@@ -5,8 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::holidays;
-use wire_json::{FromJson, ToJson};
 use crate::time::HhMm;
+use wire_json::{FromJson, ToJson};
 
 /// Opening hours of one weekday.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -37,9 +37,13 @@ impl std::fmt::Display for SettingsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SettingsError::Json(e) => write!(f, "not valid JSON for this setting: {e}"),
-            SettingsError::WeekdayOutOfRange(d) => write!(f, "weekday {d} is not between 1 (Monday) and 7 (Sunday)"),
+            SettingsError::WeekdayOutOfRange(d) => {
+                write!(f, "weekday {d} is not between 1 (Monday) and 7 (Sunday)")
+            }
             SettingsError::WeekdayTwice(d) => write!(f, "weekday {d} is listed twice"),
-            SettingsError::CloseNotAfterOpen(d) => write!(f, "on weekday {d} closing time is not after opening time"),
+            SettingsError::CloseNotAfterOpen(d) => {
+                write!(f, "on weekday {d} closing time is not after opening time")
+            }
             SettingsError::Negative(what) => write!(f, "{what} cannot be negative"),
         }
     }
@@ -64,7 +68,8 @@ impl OpeningHours {
     }
 
     pub fn parse_json(json: &str) -> Result<OpeningHours, SettingsError> {
-        let days: Vec<DayHours> = serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
+        let days: Vec<DayHours> =
+            serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
         OpeningHours::new(days)
     }
 
@@ -87,7 +92,10 @@ impl OpeningHours {
         }
         let weekday = date.weekday().number_from_monday() as u8;
         match self.for_weekday(weekday) {
-            Some(h) => DayOpening::Open { open: h.open, close: h.close },
+            Some(h) => DayOpening::Open {
+                open: h.open,
+                close: h.close,
+            },
             None => DayOpening::ClosedWeekday,
         }
     }
@@ -114,8 +122,14 @@ pub struct RoomRates {
 
 impl RoomRates {
     pub fn parse_json(json: &str) -> Result<RoomRates, SettingsError> {
-        let r: RoomRates = serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
-        let all = [r.member_half_day_cents, r.member_day_cents, r.non_member_half_day_cents, r.non_member_day_cents];
+        let r: RoomRates =
+            serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
+        let all = [
+            r.member_half_day_cents,
+            r.member_day_cents,
+            r.non_member_half_day_cents,
+            r.non_member_day_cents,
+        ];
         if all.iter().any(|c| *c < 0) {
             return Err(SettingsError::Negative("a room rate"));
         }
@@ -139,29 +153,60 @@ mod tests {
     fn default_hours_are_weekdays_nine_to_six() {
         let hours = OpeningHours::parse_json(DEFAULT).expect("valid");
         assert_eq!(hours.days().len(), 5);
-        let open = DayOpening::Open { open: HhMm::new(9, 0).expect("t"), close: HhMm::new(18, 0).expect("t") };
+        let open = DayOpening::Open {
+            open: HhMm::new(9, 0).expect("t"),
+            close: HhMm::new(18, 0).expect("t"),
+        };
         assert_eq!(hours.on(date(2026, 12, 1), &[]), open, "a Tuesday");
-        assert_eq!(hours.on(date(2026, 12, 5), &[]), DayOpening::ClosedWeekday, "a Saturday");
-        assert!(matches!(hours.on(date(2026, 12, 25), &[]), DayOpening::Holiday(_)), "Christmas");
-        assert_eq!(hours.on(date(2026, 12, 24), &[date(2026, 12, 24)]), DayOpening::ClosureDay);
+        assert_eq!(
+            hours.on(date(2026, 12, 5), &[]),
+            DayOpening::ClosedWeekday,
+            "a Saturday"
+        );
+        assert!(
+            matches!(hours.on(date(2026, 12, 25), &[]), DayOpening::Holiday(_)),
+            "Christmas"
+        );
+        assert_eq!(
+            hours.on(date(2026, 12, 24), &[date(2026, 12, 24)]),
+            DayOpening::ClosureDay
+        );
     }
 
     #[test]
     fn refuses_inconsistent_hours() {
         let twice = r#"[{"weekday":1,"open":"09:00","close":"18:00"},{"weekday":1,"open":"10:00","close":"12:00"}]"#;
-        assert_eq!(OpeningHours::parse_json(twice), Err(SettingsError::WeekdayTwice(1)));
+        assert_eq!(
+            OpeningHours::parse_json(twice),
+            Err(SettingsError::WeekdayTwice(1))
+        );
         let backwards = r#"[{"weekday":2,"open":"18:00","close":"09:00"}]"#;
-        assert_eq!(OpeningHours::parse_json(backwards), Err(SettingsError::CloseNotAfterOpen(2)));
+        assert_eq!(
+            OpeningHours::parse_json(backwards),
+            Err(SettingsError::CloseNotAfterOpen(2))
+        );
         let sunday8 = r#"[{"weekday":8,"open":"09:00","close":"18:00"}]"#;
-        assert_eq!(OpeningHours::parse_json(sunday8), Err(SettingsError::WeekdayOutOfRange(8)));
-        assert!(matches!(OpeningHours::parse_json(r#"[{"weekday":1,"open":"9h","close":"18:00"}]"#), Err(SettingsError::Json(_))));
+        assert_eq!(
+            OpeningHours::parse_json(sunday8),
+            Err(SettingsError::WeekdayOutOfRange(8))
+        );
+        assert!(matches!(
+            OpeningHours::parse_json(r#"[{"weekday":1,"open":"9h","close":"18:00"}]"#),
+            Err(SettingsError::Json(_))
+        ));
     }
 
     #[test]
     fn room_rates_must_not_be_negative() {
         let ok = r#"{"member_half_day_cents":3000,"member_day_cents":5000,"non_member_half_day_cents":9000,"non_member_day_cents":15000}"#;
-        assert_eq!(RoomRates::parse_json(ok).map(|r| r.non_member_day_cents), Ok(15000));
+        assert_eq!(
+            RoomRates::parse_json(ok).map(|r| r.non_member_day_cents),
+            Ok(15000)
+        );
         let bad = ok.replace("3000", "-1");
-        assert_eq!(RoomRates::parse_json(&bad), Err(SettingsError::Negative("a room rate")));
+        assert_eq!(
+            RoomRates::parse_json(&bad),
+            Err(SettingsError::Negative("a room rate"))
+        );
     }
 }

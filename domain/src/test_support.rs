@@ -1,8 +1,10 @@
 //! Helpers for the domain's own tests.
 
-/// A file of the independent reference data in `../shared/data` (beside the repository).
+/// A file of the independent reference data kept in `domain/tests/data` (see the README there).
 pub fn reference_data(name: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data").join(name);
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
     std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("reference data {} is missing ({e}): the repository expects ../shared beside it", path.display()))
+        .unwrap_or_else(|e| panic!("reference data {} is missing ({e})", path.display()))
 }

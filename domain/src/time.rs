@@ -73,7 +73,8 @@ impl Serialize for HhMm {
 impl<'de> Deserialize<'de> for HhMm {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        HhMm::parse(&s).map_err(|_| serde::de::Error::custom(format!("expected a time HH:MM, got {s:?}")))
+        HhMm::parse(&s)
+            .map_err(|_| serde::de::Error::custom(format!("expected a time HH:MM, got {s:?}")))
     }
 }
 
@@ -109,10 +110,20 @@ mod tests {
 
     #[test]
     fn parses_and_prints_hh_mm() {
-        assert_eq!(HhMm::parse("09:00").map(|t| t.to_string()), Ok("09:00".to_string()));
-        assert_eq!(HhMm::parse(" 18:30 ").map(|t| t.minutes_since_midnight()), Ok(18 * 60 + 30));
+        assert_eq!(
+            HhMm::parse("09:00").map(|t| t.to_string()),
+            Ok("09:00".to_string())
+        );
+        assert_eq!(
+            HhMm::parse(" 18:30 ").map(|t| t.minutes_since_midnight()),
+            Ok(18 * 60 + 30)
+        );
         for bad in ["9:00", "24:00", "12:60", "12h30", "", "12:00:00"] {
-            assert_eq!(HhMm::parse(bad), Err(TimeError::Format), "{bad:?} should be refused");
+            assert_eq!(
+                HhMm::parse(bad),
+                Err(TimeError::Format),
+                "{bad:?} should be refused"
+            );
         }
     }
 }
@@ -128,9 +139,15 @@ impl LocalDateTime {
         match s.as_bytes() {
             [y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2] => {
                 let year = two_digits(*y1, *y2)? * 100 + two_digits(*y3, *y4)?;
-                let date = chrono::NaiveDate::from_ymd_opt(year as i32, two_digits(*mo1, *mo2)?, two_digits(*d1, *d2)?);
+                let date = chrono::NaiveDate::from_ymd_opt(
+                    year as i32,
+                    two_digits(*mo1, *mo2)?,
+                    two_digits(*d1, *d2)?,
+                );
                 let time = HhMm::new(two_digits(*h1, *h2)?, two_digits(*mi1, *mi2)?);
-                date.zip(time).map(|(d, t)| LocalDateTime(d.and_time(t.0))).ok_or(TimeError::Format)
+                date.zip(time)
+                    .map(|(d, t)| LocalDateTime(d.and_time(t.0)))
+                    .ok_or(TimeError::Format)
             }
             _ => Err(TimeError::Format),
         }
@@ -160,7 +177,8 @@ impl Serialize for LocalDateTime {
 impl<'de> Deserialize<'de> for LocalDateTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
-        LocalDateTime::parse(&s).map_err(|_| serde::de::Error::custom(format!("expected YYYY-MM-DDTHH:MM, got {s:?}")))
+        LocalDateTime::parse(&s)
+            .map_err(|_| serde::de::Error::custom(format!("expected YYYY-MM-DDTHH:MM, got {s:?}")))
     }
 }
 
@@ -176,7 +194,8 @@ impl ToJson for LocalDateTime {
 impl FromJson for LocalDateTime {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
         let s = v.as_str()?;
-        LocalDateTime::parse(s).map_err(|_| DecodeError::invalid("expected a date and time YYYY-MM-DDTHH:MM", s))
+        LocalDateTime::parse(s)
+            .map_err(|_| DecodeError::invalid("expected a date and time YYYY-MM-DDTHH:MM", s))
     }
 }
 
@@ -203,9 +222,20 @@ mod local_tests {
     fn local_date_times_round_trip() {
         let t = LocalDateTime::parse("2026-10-25T02:30").expect("valid");
         assert_eq!(t.to_string(), "2026-10-25T02:30");
-        assert_eq!(serde_json::to_string(&t).expect("json"), "\"2026-10-25T02:30\"");
-        for bad in ["2026-10-25 02:30", "2026-13-01T10:00", "2026-10-25T02:30:00", "tomorrow"] {
-            assert!(LocalDateTime::parse(bad).is_err(), "{bad:?} should be refused");
+        assert_eq!(
+            serde_json::to_string(&t).expect("json"),
+            "\"2026-10-25T02:30\""
+        );
+        for bad in [
+            "2026-10-25 02:30",
+            "2026-13-01T10:00",
+            "2026-10-25T02:30:00",
+            "tomorrow",
+        ] {
+            assert!(
+                LocalDateTime::parse(bad).is_err(),
+                "{bad:?} should be refused"
+            );
         }
     }
 
@@ -219,19 +249,53 @@ mod local_tests {
             assert_eq!(HhMm::parse(&chrono_text), Ok(t));
         }
         let day = chrono::NaiveDate::from_ymd_opt(2024, 2, 29).expect("leap day");
-        for (date, time) in [(day, "00:00"), (day, "23:59"), (chrono::NaiveDate::from_ymd_opt(7, 1, 9).expect("d"), "09:05")] {
+        for (date, time) in [
+            (day, "00:00"),
+            (day, "23:59"),
+            (
+                chrono::NaiveDate::from_ymd_opt(7, 1, 9).expect("d"),
+                "09:05",
+            ),
+        ] {
             let t = LocalDateTime(date.and_time(HhMm::parse(time).expect("t").time()));
             let chrono_text = t.0.format(LocalDateTime::FORMAT).to_string();
             assert_eq!(t.to_string(), chrono_text);
             assert_eq!(LocalDateTime::parse(&chrono_text), Ok(t));
         }
-        for input in ["2026-02-29T10:00", "2026-02-28T24:00", "2026-00-10T10:00", "2026-01-32T10:00", "2026-1-010T10:00", "x026-01-01T10:00"] {
-            let by_chrono = chrono::NaiveDateTime::parse_from_str(input, LocalDateTime::FORMAT).ok();
-            assert_eq!(LocalDateTime::parse(input).ok().map(|t| t.0), by_chrono, "{input:?}");
+        for input in [
+            "2026-02-29T10:00",
+            "2026-02-28T24:00",
+            "2026-00-10T10:00",
+            "2026-01-32T10:00",
+            "2026-1-010T10:00",
+            "x026-01-01T10:00",
+        ] {
+            let by_chrono =
+                chrono::NaiveDateTime::parse_from_str(input, LocalDateTime::FORMAT).ok();
+            assert_eq!(
+                LocalDateTime::parse(input).ok().map(|t| t.0),
+                by_chrono,
+                "{input:?}"
+            );
         }
-        for input in ["00:00", "23:59", "7:30", "07:3", "0a:00", "-1:00", "12:00 ", "١٢:٠٠"] {
-            let by_chrono = chrono::NaiveTime::parse_from_str(input.trim(), "%H:%M").ok().filter(|_| input.trim().len() == 5);
-            assert_eq!(HhMm::parse(input).ok().map(HhMm::time), by_chrono, "{input:?}");
+        for input in [
+            "00:00",
+            "23:59",
+            "7:30",
+            "07:3",
+            "0a:00",
+            "-1:00",
+            "12:00 ",
+            "١٢:٠٠",
+        ] {
+            let by_chrono = chrono::NaiveTime::parse_from_str(input.trim(), "%H:%M")
+                .ok()
+                .filter(|_| input.trim().len() == 5);
+            assert_eq!(
+                HhMm::parse(input).ok().map(HhMm::time),
+                by_chrono,
+                "{input:?}"
+            );
         }
     }
 }

@@ -12,10 +12,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Localized;
-use wire_json::{FromJson, ToJson};
 use crate::recurrence::MonthlyRule;
 use crate::settings::{OpeningHours, RoomRates};
 use crate::time::{HhMm, LocalDateTime};
+use wire_json::{FromJson, ToJson};
 
 /// A machine-readable error code; the `message` beside it is for people, in their language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -108,13 +108,8 @@ pub enum TodayOpening {
     ClosureDay,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ResourceKind {
-    Desk,
-    Room,
-}
+// The calendar owns the resource kinds (it decides by them); the wire re-exports them for its users.
+pub use crate::calendar::ResourceKind;
 
 /// A bookable resource: the coworking desks (capacity = number of desks) or the meeting room.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]

@@ -2,9 +2,9 @@
 
 use anyhow::{anyhow, bail, Context, Result};
 use reqwest::{Method, Response};
-use wire_json::FromJson;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use wire_json::FromJson;
 
 use crate::TestApp;
 
@@ -24,7 +24,13 @@ pub struct ApiClient {
 
 impl ApiClient {
     pub fn anonymous(app: &TestApp) -> ApiClient {
-        ApiClient { base: app.base_url.clone(), http: reqwest::Client::new(), session: None, client_ip: None, lang: "fr" }
+        ApiClient {
+            base: app.base_url.clone(),
+            http: reqwest::Client::new(),
+            session: None,
+            client_ip: None,
+            lang: "fr",
+        }
     }
 
     pub fn with_ip(mut self, ip: &str) -> ApiClient {
@@ -33,10 +39,15 @@ impl ApiClient {
     }
 
     pub fn request(&self, method: Method, path: &str) -> reqwest::RequestBuilder {
-        let mut req = self.http.request(method.clone(), format!("{}{path}", self.base)).header("Accept-Language", self.lang);
+        let mut req = self
+            .http
+            .request(method.clone(), format!("{}{path}", self.base))
+            .header("Accept-Language", self.lang);
         if method != Method::GET && method != Method::HEAD {
             // What a browser sends with every same-origin fetch that changes something.
-            req = req.header("Origin", &self.base).header("Sec-Fetch-Site", "same-origin");
+            req = req
+                .header("Origin", &self.base)
+                .header("Sec-Fetch-Site", "same-origin");
         }
         if let Some(token) = &self.session {
             req = req.header("Cookie", format!("{SESSION_COOKIE}={token}"));
@@ -81,7 +92,11 @@ impl ApiClient {
     /// (the runtime restarting under load) or a lost connection. Returns the final status.
     pub async fn book(&self, body: &Value) -> Result<u16> {
         static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        let key = format!("{}-{}", std::process::id(), N.fetch_add(1, std::sync::atomic::Ordering::SeqCst));
+        let key = format!(
+            "{}-{}",
+            std::process::id(),
+            N.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
         Ok(self.book_with_key(body, &key).await?.status().as_u16())
     }
 
@@ -90,7 +105,12 @@ impl ApiClient {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let sent = self.request(Method::POST, "/api/bookings").header("Idempotency-Key", key).json(body).send().await;
+            let sent = self
+                .request(Method::POST, "/api/bookings")
+                .header("Idempotency-Key", key)
+                .json(body)
+                .send()
+                .await;
             match sent {
                 Ok(r) if r.status().as_u16() != 503 || attempt == 4 => return Ok(r),
                 Err(e) if attempt == 4 => return Err(e.into()),
@@ -101,26 +121,44 @@ impl ApiClient {
 
     /// Log in; the returned client carries the session cookie.
     pub async fn login(&self, email: &str, password: &str) -> Result<ApiClient> {
-        let resp = self.post("/api/auth/login", &serde_json::json!({ "email": email, "password": password })).await?;
+        let resp = self
+            .post(
+                "/api/auth/login",
+                &serde_json::json!({ "email": email, "password": password }),
+            )
+            .await?;
         let status = resp.status();
         let token = session_from(&resp);
         if status != 200 {
             bail!("login of {email} answered {status}: {}", resp.text().await?);
         }
-        Ok(ApiClient { session: Some(token.context("login set no session cookie")?), ..self.clone() })
+        Ok(ApiClient {
+            session: Some(token.context("login set no session cookie")?),
+            ..self.clone()
+        })
     }
 
     /// A client logged in with the session a response just set.
     pub fn with_session_from(&self, resp: &Response) -> Result<ApiClient> {
-        Ok(ApiClient { session: Some(session_from(resp).context("no session cookie in the response")?), ..self.clone() })
+        Ok(ApiClient {
+            session: Some(session_from(resp).context("no session cookie in the response")?),
+            ..self.clone()
+        })
     }
 }
 
 /// The session token in a response's `Set-Cookie`, if any.
 pub fn session_from(resp: &Response) -> Option<String> {
-    resp.headers().get_all("set-cookie").iter().filter_map(|v| v.to_str().ok()).find_map(|c| {
-        c.strip_prefix(&format!("{SESSION_COOKIE}=")).and_then(|rest| rest.split(';').next()).filter(|t| !t.is_empty()).map(String::from)
-    })
+    resp.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            c.strip_prefix(&format!("{SESSION_COOKIE}="))
+                .and_then(|rest| rest.split(';').next())
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+        })
 }
 
 /// What an answer decodes into: read both by serde (as the worker writes it) and by the app's own
@@ -130,10 +168,14 @@ impl<T: DeserializeOwned + FromJson + PartialEq + std::fmt::Debug> Wire for T {}
 
 /// The answer's body read the way the app reads it, checked against serde's reading.
 pub fn decode<T: Wire>(text: &str, url: &str) -> Result<T> {
-    let by_serde: T = serde_json::from_str(text).with_context(|| format!("decoding {url}: {text}"))?;
-    let by_app: T = wire_json::from_str(text).map_err(|e| anyhow!("the app cannot read {url}: {e}: {text}"))?;
+    let by_serde: T =
+        serde_json::from_str(text).with_context(|| format!("decoding {url}: {text}"))?;
+    let by_app: T =
+        wire_json::from_str(text).map_err(|e| anyhow!("the app cannot read {url}: {e}: {text}"))?;
     if by_app != by_serde {
-        bail!("the app reads {url} differently from serde:\napp:   {by_app:?}\nserde: {by_serde:?}");
+        bail!(
+            "the app reads {url} differently from serde:\napp:   {by_app:?}\nserde: {by_serde:?}"
+        );
     }
     Ok(by_app)
 }
@@ -157,5 +199,9 @@ pub async fn expect_status(resp: Response, status: u16) -> Result<Value> {
     if got != status {
         bail!("{url} answered {got}, expected {status}: {text}");
     }
-    Ok(if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) })
+    Ok(if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
+    })
 }

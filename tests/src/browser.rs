@@ -22,7 +22,9 @@ impl ChromeDriver {
     pub fn start() -> Result<ChromeDriver> {
         for bin in ["/usr/bin/chromedriver", "/usr/bin/chromium"] {
             if !std::path::Path::new(bin).exists() {
-                bail!("{bin} is missing: `make test` installs Debian's chromium and chromium-driver");
+                bail!(
+                    "{bin} is missing: `make test` installs Debian's chromium and chromium-driver"
+                );
             }
         }
         let port = free_port()?;
@@ -41,7 +43,10 @@ impl ChromeDriver {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Ok(ChromeDriver { port, service: std::sync::Mutex::new(service) })
+        Ok(ChromeDriver {
+            port,
+            service: std::sync::Mutex::new(service),
+        })
     }
 
     pub fn stop(&self) {
@@ -52,7 +57,11 @@ impl ChromeDriver {
 
     /// A fresh browser (own profile, no state) at the phone viewport.
     pub async fn session(&self) -> Result<Page> {
-        let profile = std::env::temp_dir().join(format!("kerne-chromium-{}-{}", std::process::id(), free_port()?));
+        let profile = std::env::temp_dir().join(format!(
+            "kerne-chromium-{}-{}",
+            std::process::id(),
+            free_port()?
+        ));
         let args = vec![
             "--headless=new".to_string(),
             "--no-sandbox".into(),
@@ -81,7 +90,12 @@ impl ChromeDriver {
             .connect(&format!("http://127.0.0.1:{}", self.port))
             .await
             .context("opening a Chromium session")?;
-        let page = Page { client, driver_port: self.port, profile, width: std::sync::atomic::AtomicU32::new(PHONE.0) };
+        let page = Page {
+            client,
+            driver_port: self.port,
+            profile,
+            width: std::sync::atomic::AtomicU32::new(PHONE.0),
+        };
         page.set_viewport(PHONE.0, PHONE.1).await?;
         Ok(page)
     }
@@ -105,10 +119,14 @@ impl Page {
 
     /// Make the page's viewport (not the window) exactly `width`×`height` CSS pixels.
     pub async fn set_viewport(&self, width: u32, height: u32) -> Result<()> {
-        self.width.store(width, std::sync::atomic::Ordering::Relaxed);
-        self.cdp("Emulation.setDeviceMetricsOverride", json!({
-            "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true
-        }))
+        self.width
+            .store(width, std::sync::atomic::Ordering::Relaxed);
+        self.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({
+                "width": width, "height": height, "deviceScaleFactor": 1, "mobile": true
+            }),
+        )
         .await
         .map(|_| ())
     }
@@ -116,7 +134,10 @@ impl Page {
     /// A Chrome DevTools Protocol command through chromedriver.
     pub async fn cdp(&self, cmd: &str, params: Value) -> Result<Value> {
         let session = self.client.session_id().await?.context("no session id")?;
-        let url = format!("http://127.0.0.1:{}/session/{session}/goog/cdp/execute", self.driver_port);
+        let url = format!(
+            "http://127.0.0.1:{}/session/{session}/goog/cdp/execute",
+            self.driver_port
+        );
         let resp: Value = reqwest::Client::new()
             .post(url)
             .json(&json!({ "cmd": cmd, "params": params }))
@@ -131,7 +152,10 @@ impl Page {
     }
 
     pub async fn goto(&self, url: &str) -> Result<()> {
-        self.client.goto(url).await.with_context(|| format!("opening {url}"))
+        self.client
+            .goto(url)
+            .await
+            .with_context(|| format!("opening {url}"))
     }
 
     /// Wait until the app has rendered a page: a `main h1` and no loading status.
@@ -151,21 +175,31 @@ impl Page {
                 return Ok(text.trim().to_string());
             }
             if Instant::now() > deadline {
-                bail!("the page did not render a heading within 20 s (at {})", self.client.current_url().await?);
+                bail!(
+                    "the page did not render a heading within 20 s (at {})",
+                    self.client.current_url().await?
+                );
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
     /// Wait for an element, up to 20 s (what appears once the app has heard from the API).
-    pub async fn wait_for(&self, locator: Locator<'_>, what: &str) -> Result<fantoccini::elements::Element> {
+    pub async fn wait_for(
+        &self,
+        locator: Locator<'_>,
+        what: &str,
+    ) -> Result<fantoccini::elements::Element> {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             if let Ok(el) = self.client.find(locator).await {
                 return Ok(el);
             }
             if Instant::now() > deadline {
-                bail!("{what} never appeared; the page shows:\n{}", self.text().await?);
+                bail!(
+                    "{what} never appeared; the page shows:\n{}",
+                    self.text().await?
+                );
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
@@ -190,7 +224,13 @@ impl Page {
     }
 
     pub async fn html_lang(&self) -> Result<String> {
-        Ok(self.client.execute("return document.documentElement.lang", vec![]).await?.as_str().unwrap_or("").to_string())
+        Ok(self
+            .client
+            .execute("return document.documentElement.lang", vec![])
+            .await?
+            .as_str()
+            .unwrap_or("")
+            .to_string())
     }
 
     /// Click the first element matching `css` whose text is `text`.
@@ -208,7 +248,9 @@ impl Page {
     pub async fn axe_violations(&self) -> Result<Vec<String>> {
         let source = std::fs::read_to_string(repo_root().join("node_modules/axe-core/axe.min.js"))
             .context("node_modules/axe-core/axe.min.js (npm ci installs it)")?;
-        self.client.execute(&format!("{source}\n;return typeof axe;"), vec![]).await?;
+        self.client
+            .execute(&format!("{source}\n;return typeof axe;"), vec![])
+            .await?;
         let result = self
             .client
             .execute_async(
@@ -220,7 +262,14 @@ impl Page {
                 vec![],
             )
             .await?;
-        Ok(result.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default())
+        Ok(result
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default())
     }
 
     /// Elements wider than the viewport (a phone would scroll sideways). Measured against the
@@ -245,15 +294,30 @@ impl Page {
                 vec![json!(width)],
             )
             .await?;
-        Ok(result.as_array().map(|a| a.iter().filter_map(|v| v.as_str().map(String::from)).collect()).unwrap_or_default())
+        Ok(result
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default())
     }
 
     /// Errors the browser logged since the last call (JavaScript errors, failed loads, CSP reports).
     pub async fn console_errors(&self) -> Result<Vec<String>> {
         let session = self.client.session_id().await?.context("no session id")?;
-        let url = format!("http://127.0.0.1:{}/session/{session}/se/log", self.driver_port);
-        let resp: Value =
-            reqwest::Client::new().post(url).json(&json!({ "type": "browser" })).send().await?.json().await?;
+        let url = format!(
+            "http://127.0.0.1:{}/session/{session}/se/log",
+            self.driver_port
+        );
+        let resp: Value = reqwest::Client::new()
+            .post(url)
+            .json(&json!({ "type": "browser" }))
+            .send()
+            .await?
+            .json()
+            .await?;
         let entries = resp["value"].as_array().cloned().unwrap_or_default();
         Ok(entries
             .iter()

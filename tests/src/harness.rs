@@ -37,11 +37,20 @@ const TEST_TIMEOUT: Duration = Duration::from_secs(180);
 
 pub fn runtime() -> &'static tokio::runtime::Runtime {
     static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
-    RT.get_or_init(|| tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime"))
+    RT.get_or_init(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .expect("a tokio runtime")
+    })
 }
 
 /// Run the tests against `ctx`; the caller stops its services after this returns.
-pub fn run<C: Sync + 'static>(args: &Arguments, ctx: &'static C, tests: Vec<Test<C>>) -> Conclusion {
+pub fn run<C: Sync + 'static>(
+    args: &Arguments,
+    ctx: &'static C,
+    tests: Vec<Test<C>>,
+) -> Conclusion {
     let trials = tests
         .into_iter()
         .map(|t| {

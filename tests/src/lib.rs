@@ -19,7 +19,10 @@ pub mod sizes;
 
 /// The repository's root (the tests crate lives in `tests/`).
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
 }
 
 /// A port nobody listens on right now.
@@ -36,7 +39,10 @@ pub struct Service {
 
 impl Service {
     pub fn spawn(name: &'static str, cmd: &mut Command) -> Result<Service> {
-        let child = cmd.process_group(0).spawn().with_context(|| format!("starting {name}"))?;
+        let child = cmd
+            .process_group(0)
+            .spawn()
+            .with_context(|| format!("starting {name}"))?;
         Ok(Service { name, child })
     }
 
@@ -69,7 +75,10 @@ impl Drop for Service {
 }
 
 /// Signal a whole process group: wrangler and the workerd it started, chromedriver and its Chromium.
-#[expect(unsafe_code, reason = "libc::kill on our own child's process group touches no memory")]
+#[expect(
+    unsafe_code,
+    reason = "libc::kill on our own child's process group touches no memory"
+)]
 fn signal_group(pgid: i32, signal: i32) {
     // SAFETY: kill(2) takes plain integers and has no memory-safety preconditions.
     unsafe {
@@ -108,9 +117,18 @@ fn snapshot_build(root: &Path, state_dir: &Path) -> Result<String> {
     copy_dir(&root.join("dist"), &state_dir.join("dist"))?;
     copy_dir(&root.join("worker/build"), &state_dir.join("worker"))?;
     let config = std::fs::read_to_string(root.join("wrangler.toml"))?
-        .replace("main = \"worker/build/index.js\"", &format!("main = \"{}\"", state_dir.join("worker/index.js").display()))
-        .replace("directory = \"dist\"", &format!("directory = \"{}\"", state_dir.join("dist").display()))
-        .replace("migrations_dir = \"migrations\"", &format!("migrations_dir = \"{}\"", root.join("migrations").display()));
+        .replace(
+            "main = \"worker/build/index.js\"",
+            &format!("main = \"{}\"", state_dir.join("worker/index.js").display()),
+        )
+        .replace(
+            "directory = \"dist\"",
+            &format!("directory = \"{}\"", state_dir.join("dist").display()),
+        )
+        .replace(
+            "migrations_dir = \"migrations\"",
+            &format!("migrations_dir = \"{}\"", root.join("migrations").display()),
+        );
     let path = state_dir.join("wrangler.toml");
     std::fs::write(&path, config)?;
     Ok(path.to_string_lossy().to_string())
@@ -147,7 +165,11 @@ impl TestApp {
                 bail!("{built} is missing: run `make build` (or `make test`, which builds first)");
             }
         }
-        let state_dir = std::env::temp_dir().join(format!("kerne-test-{}-{}", std::process::id(), free_port()?));
+        let state_dir = std::env::temp_dir().join(format!(
+            "kerne-test-{}-{}",
+            std::process::id(),
+            free_port()?
+        ));
         std::fs::create_dir_all(&state_dir)?;
         // The build snapshot and its config in one folder, the database in another: wrangler dev
         // watches the folder of what it serves, and must not see the database's writes.
@@ -155,12 +177,33 @@ impl TestApp {
         let persist = state_dir.join("d1").to_string_lossy().to_string();
         run_quiet(
             "wrangler d1 migrations apply",
-            wrangler(&root).args(["d1", "migrations", "apply", "DB", "--local", "--config", &config, "--persist-to", &persist]),
+            wrangler(&root).args([
+                "d1",
+                "migrations",
+                "apply",
+                "DB",
+                "--local",
+                "--config",
+                &config,
+                "--persist-to",
+                &persist,
+            ]),
         )?;
         for seed in ["seed/demo.sql", "seed/members.sql"] {
             run_quiet(
                 &format!("wrangler d1 execute {seed}"),
-                wrangler(&root).args(["d1", "execute", "DB", "--local", "--config", &config, "--persist-to", &persist, "--file", seed]),
+                wrangler(&root).args([
+                    "d1",
+                    "execute",
+                    "DB",
+                    "--local",
+                    "--config",
+                    &config,
+                    "--persist-to",
+                    &persist,
+                    "--file",
+                    seed,
+                ]),
             )?;
         }
         let port = free_port()?;
@@ -169,8 +212,24 @@ impl TestApp {
         let server = Service::spawn(
             "wrangler dev",
             wrangler(&root)
-                .args(["dev", "--local", "--config", &config, "--ip", "127.0.0.1", "--port", &port.to_string(), "--persist-to", &persist])
-                .args(["--test-scheduled", "--show-interactive-dev-session=false", "--log-level", "info"])
+                .args([
+                    "dev",
+                    "--local",
+                    "--config",
+                    &config,
+                    "--ip",
+                    "127.0.0.1",
+                    "--port",
+                    &port.to_string(),
+                    "--persist-to",
+                    &persist,
+                ])
+                .args([
+                    "--test-scheduled",
+                    "--show-interactive-dev-session=false",
+                    "--log-level",
+                    "info",
+                ])
                 .stdin(Stdio::null())
                 .stdout(log.try_clone()?)
                 .stderr(log),
@@ -190,7 +249,12 @@ impl TestApp {
         let deadline = Instant::now() + timeout;
         let url = format!("{}/api/health", self.base_url);
         while Instant::now() < deadline {
-            if !self.server.lock().map(|mut s| s.is_running()).unwrap_or(false) {
+            if !self
+                .server
+                .lock()
+                .map(|mut s| s.is_running())
+                .unwrap_or(false)
+            {
                 bail!("wrangler dev exited early:\n{}", self.log());
             }
             if let Ok(resp) = startup_probe::blocking_get_status(&url) {
@@ -200,7 +264,10 @@ impl TestApp {
             }
             std::thread::sleep(Duration::from_millis(200));
         }
-        bail!("the worker was not healthy after {timeout:?}:\n{}", self.log())
+        bail!(
+            "the worker was not healthy after {timeout:?}:\n{}",
+            self.log()
+        )
     }
 
     pub fn log(&self) -> String {
@@ -237,13 +304,22 @@ mod startup_probe {
 
     pub fn blocking_get_status(url: &str) -> std::io::Result<u16> {
         let rest = url.trim_start_matches("http://");
-        let (host, path) = rest.split_once('/').map(|(h, p)| (h, format!("/{p}"))).unwrap_or((rest, "/".into()));
+        let (host, path) = rest
+            .split_once('/')
+            .map(|(h, p)| (h, format!("/{p}")))
+            .unwrap_or((rest, "/".into()));
         let mut stream = TcpStream::connect(host)?;
         stream.set_read_timeout(Some(Duration::from_secs(5)))?;
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")?;
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        )?;
         let mut buf = [0u8; 32];
         let n = stream.read(&mut buf)?;
         let head = String::from_utf8_lossy(&buf[..n]);
-        head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).ok_or_else(|| std::io::Error::other("no status"))
+        head.split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| std::io::Error::other("no status"))
     }
 }

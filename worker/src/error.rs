@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use domain::accounts::FieldErrors;
 use domain::wire::{ApiErrorBody, ErrorCode};
-use domain::{Lang, ApiMsg};
+use domain::{ApiMsg, Lang};
 use worker::{console_error, Response};
 
 #[derive(Debug)]
@@ -101,17 +101,24 @@ impl ApiError {
 
     pub fn body(&self, lang: Lang) -> ApiErrorBody {
         let fields: BTreeMap<String, String> = match self {
-            ApiError::Validation(fields) | ApiError::ValidationDetail(fields, _) => {
-                fields.iter().map(|(f, m)| (f.clone(), m.text(lang).to_string())).collect()
-            }
+            ApiError::Validation(fields) | ApiError::ValidationDetail(fields, _) => fields
+                .iter()
+                .map(|(f, m)| (f.clone(), m.text(lang).to_string()))
+                .collect(),
             _ => BTreeMap::new(),
         };
         let message = match self {
             // Say what could not be read: it helps the developer of a client, and carries no secret.
-            ApiError::BadRequest(detail) | ApiError::ValidationDetail(_, detail) => format!("{} ({detail})", self.message().text(lang)),
+            ApiError::BadRequest(detail) | ApiError::ValidationDetail(_, detail) => {
+                format!("{} ({detail})", self.message().text(lang))
+            }
             _ => self.message().text(lang).to_string(),
         };
-        ApiErrorBody { code: self.code(), message, fields }
+        ApiErrorBody {
+            code: self.code(),
+            message,
+            fields,
+        }
     }
 
     /// The one mapping from an error to a response.
@@ -122,7 +129,8 @@ impl ApiError {
         let status = self.status();
         let mut resp = Response::from_json(&self.body(lang))?.with_status(status);
         if let ApiError::RateLimited { retry_after_secs } = self {
-            resp.headers_mut().set("Retry-After", &retry_after_secs.max(1).to_string())?;
+            resp.headers_mut()
+                .set("Retry-After", &retry_after_secs.max(1).to_string())?;
         }
         Ok(resp)
     }

@@ -9,20 +9,34 @@ use crate::error::ApiError;
 
 /// The language of a request: `Accept-Language`, French by default.
 pub fn request_lang(req: &Request) -> Lang {
-    req.headers().get("Accept-Language").ok().flatten().map(|h| Lang::from_accept_language(&h)).unwrap_or_default()
+    req.headers()
+        .get("Accept-Language")
+        .ok()
+        .flatten()
+        .map(|h| Lang::from_accept_language(&h))
+        .unwrap_or_default()
 }
 
 /// Headers every API response carries. The static assets get theirs from `public/_headers`.
 const SECURITY_HEADERS: &[(&str, &str)] = &[
     // The API returns data, never documents: nothing may load or frame from it.
-    ("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"),
+    (
+        "Content-Security-Policy",
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    ),
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "same-origin"),
     ("X-Frame-Options", "DENY"),
     ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
-    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
-    ("Strict-Transport-Security", "max-age=31536000; includeSubDomains"),
+    (
+        "Permissions-Policy",
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    ),
+    (
+        "Strict-Transport-Security",
+        "max-age=31536000; includeSubDomains",
+    ),
 ];
 
 pub fn with_security_headers(mut resp: Response, lang: Lang) -> Response {
@@ -40,16 +54,38 @@ pub fn with_security_headers(mut resp: Response, lang: Lang) -> Response {
 }
 
 /// A JSON response that shared caches may keep, with a strong ETag; `304` when the caller has it.
-pub fn cacheable_json<T: Serialize>(req: &Request, body: &T, cache_control: &str) -> Result<Response, ApiError> {
-    let bytes = serde_json::to_vec(body)?;
+pub fn cacheable_json<T: Serialize>(
+    req: &Request,
+    body: &T,
+    cache_control: &str,
+) -> Result<Response, ApiError> {
+    json_with_etag(req, serde_json::to_vec(body)?, cache_control)
+}
+
+/// JSON bytes as a response with a strong ETag (from the bytes); `304` when the caller has it.
+pub fn json_with_etag(
+    req: &Request,
+    bytes: Vec<u8>,
+    cache_control: &str,
+) -> Result<Response, ApiError> {
     let digest = Sha256::digest(&bytes);
-    let etag = format!("\"{}\"", digest.iter().take(12).map(|b| format!("{b:02x}")).collect::<String>());
+    let etag = format!(
+        "\"{}\"",
+        digest
+            .iter()
+            .take(12)
+            .map(|b| format!("{b:02x}"))
+            .collect::<String>()
+    );
     let matches = req
         .headers()
         .get("If-None-Match")
         .ok()
         .flatten()
-        .is_some_and(|h| h.split(',').any(|t| t.trim().trim_start_matches("W/") == etag));
+        .is_some_and(|h| {
+            h.split(',')
+                .any(|t| t.trim().trim_start_matches("W/") == etag)
+        });
     let mut resp = if matches {
         Response::empty()?.with_status(304)
     } else {

@@ -3,12 +3,18 @@
 //! security headers on every response.
 
 use chrono::{DateTime, Utc};
-use worker::{console_error, console_log, event, Context, Env, Request, Response, ScheduleContext, ScheduledEvent};
+use worker::{
+    console_error, console_log, event, Context, Env, Request, Response, ScheduleContext,
+    ScheduledEvent,
+};
 
 mod auth;
+mod cache;
 mod error;
 mod http;
+mod mail;
 mod repo;
+mod rights;
 mod routes;
 mod secrets;
 mod service;
@@ -38,7 +44,9 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> worker::Result<Response
 #[event(scheduled)]
 async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
     match run_scheduled(&env, now()).await {
-        Ok((queued, sent)) => console_log!("scheduled run: {queued} reminders queued, {sent} emails sent"),
+        Ok((queued, sent)) => {
+            console_log!("scheduled run: {queued} reminders queued, {sent} emails sent")
+        }
         Err(e) => console_error!("scheduled run failed: {e}"),
     }
 }

@@ -16,7 +16,10 @@ pub fn random_token() -> String {
 
 /// What we store instead of a token: its SHA-256, hex.
 pub fn token_hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// OWASP's Argon2id recommendation: 19 MiB, 2 passes, 1 lane. PHC strings carry the parameters,
@@ -28,7 +31,10 @@ fn argon2() -> Argon2<'static> {
 
 pub fn hash_password(password: &str) -> Result<String, String> {
     let salt = SaltString::generate(&mut OsRng);
-    argon2().hash_password(password.as_bytes(), &salt).map(|h| h.to_string()).map_err(|e| e.to_string())
+    argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .map_err(|e| e.to_string())
 }
 
 /// A hash of a password nobody has, with the same parameters: checking an unknown email against it
@@ -38,8 +44,12 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c2lsaWNvbmtlcm5lZHVtbXk
 /// Does `password` match `phc`? With `None` (no such account), spends the same time and says no.
 pub fn verify_password(password: &str, phc: Option<&str>) -> bool {
     let target = phc.unwrap_or(DUMMY_HASH);
-    let Ok(parsed) = PasswordHash::new(target) else { return false };
-    let ok = argon2().verify_password(password.as_bytes(), &parsed).is_ok();
+    let Ok(parsed) = PasswordHash::new(target) else {
+        return false;
+    };
+    let ok = argon2()
+        .verify_password(password.as_bytes(), &parsed)
+        .is_ok();
     ok && phc.is_some()
 }
 
@@ -54,7 +64,10 @@ mod tests {
         assert!(verify_password("kerne-demo", Some(&h)));
         assert!(!verify_password("kerne-demo!", Some(&h)));
         assert!(!verify_password("kerne-demo", None));
-        assert!(PasswordHash::new(DUMMY_HASH).is_ok(), "the dummy hash must parse, or unknown emails answer faster");
+        assert!(
+            PasswordHash::new(DUMMY_HASH).is_ok(),
+            "the dummy hash must parse, or unknown emails answer faster"
+        );
     }
 
     #[test]

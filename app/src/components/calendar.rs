@@ -30,12 +30,18 @@ pub fn iso(date: NaiveDate) -> String {
 }
 
 pub fn shift(date: NaiveDate, days: i64) -> NaiveDate {
-    date.checked_add_signed(TimeDelta::days(days)).unwrap_or(date)
+    date.checked_add_signed(TimeDelta::days(days))
+        .unwrap_or(date)
 }
 
 /// "mardi 9 décembre" / "Tuesday 9 December": a day of the coming weeks, without the year.
 pub fn day_label(date: NaiveDate, lang: Lang) -> String {
-    format!("{} {} {}", weekday_name(date.weekday(), lang), date.day(), month_name(date.month(), lang))
+    format!(
+        "{} {} {}",
+        weekday_name(date.weekday(), lang),
+        date.day(),
+        month_name(date.month(), lang)
+    )
 }
 
 /// "09:00–13:00"
@@ -58,7 +64,11 @@ pub fn period_label(period: Option<DeskPeriod>) -> SharedText {
 
 /// A fresh key per booking attempt: the retries of one attempt share it, so they book once.
 pub fn attempt_key() -> String {
-    format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e15) as u64)
+    format!(
+        "{:x}-{:x}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e15) as u64
+    )
 }
 
 /// What the person is about to book, said in words, with the key of this attempt.
@@ -78,7 +88,8 @@ pub fn book_action(chosen: RwSignal<Option<Choice>>) -> BookAction {
     Action::new_local(move |choice: &Choice| {
         let choice = choice.clone();
         async move {
-            let booking = api::create_booking(&choice.request, &choice.key, i18n.lang_untracked()).await?;
+            let booking =
+                api::create_booking(&choice.request, &choice.key, i18n.lang_untracked()).await?;
             chosen.try_set(None);
             Ok(booking)
         }
@@ -88,7 +99,9 @@ pub fn book_action(chosen: RwSignal<Option<Choice>>) -> BookAction {
 /// The lines of a refusal: the rule each field broke, or the API's message (409: full, taken…).
 pub fn failure_lines(failure: &ApiFailure, lang: Lang) -> Vec<String> {
     match failure {
-        ApiFailure::Api { body, .. } if !body.fields.is_empty() => body.fields.values().cloned().collect(),
+        ApiFailure::Api { body, .. } if !body.fields.is_empty() => {
+            body.fields.values().cloned().collect()
+        }
         ApiFailure::Api { body, .. } => vec![body.message.clone()],
         ApiFailure::Network(_) => vec![SharedText::NetworkError.text(lang).to_string()],
     }

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::api;
 use crate::app::use_site;
-use crate::components::calendar::{book_action, day_label, desk_periods, iso, shift, Choice, ConfirmBooking, DESKS};
+use crate::components::calendar::{
+    book_action, day_label, desk_periods, iso, shift, Choice, ConfirmBooking, DESKS,
+};
 use crate::components::session::use_session;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
@@ -30,9 +32,17 @@ fn QuickBookCard() -> impl IntoView {
         action.version().get();
         let today = site.get().and_then(Result::ok).map(|s| s.today.date);
         async move {
-            let Some(today) = today else { return Ok(Vec::new()) };
+            let Some(today) = today else {
+                return Ok(Vec::new());
+            };
             // Ten days always hold the next open day, even across a long weekend with a holiday.
-            api::availability(DESKS, &iso(today), &iso(shift(today, 10)), i18n.lang_untracked()).await
+            api::availability(
+                DESKS,
+                &iso(today),
+                &iso(shift(today, 10)),
+                i18n.lang_untracked(),
+            )
+            .await
         }
     });
     view! {

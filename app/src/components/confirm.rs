@@ -8,14 +8,17 @@ use crate::text::SharedText;
 #[component]
 pub fn ConfirmButton(
     /// The first button ("Supprimer mon compte…").
-    #[prop(into)] label: Label,
+    #[prop(into)]
+    label: Label,
     #[prop(into)] question: Label,
     /// The button that does it ("Oui, supprimer").
-    #[prop(into)] yes: Label,
+    #[prop(into)]
+    yes: Label,
     /// `id` of the question, for `aria-labelledby`.
     id: &'static str,
     /// Whether the request `on_yes` started is under way: the button waits while it runs.
-    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)]
+    pending: Signal<bool>,
     #[prop(into)] on_yes: Callback<()>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);

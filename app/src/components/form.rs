@@ -49,7 +49,10 @@ pub fn described_by(
     }
 }
 
-pub fn invalid(errors: Signal<BTreeMap<String, String>>, name: &'static str) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
+pub fn invalid(
+    errors: Signal<BTreeMap<String, String>>,
+    name: &'static str,
+) -> impl Fn() -> Option<&'static str> + Send + Sync + Copy {
     move || errors.with(|e| e.contains_key(name)).then_some("true")
 }
 
@@ -131,13 +134,19 @@ pub const NO_LABELS: &[(&str, SharedText)] = &[];
 /// What went wrong with the last submit: the API's message and a link to each invalid field.
 /// `labels` names the fields in the order of the form.
 #[component]
-pub fn ErrorSummary<T: Text>(failure: Signal<Option<ApiFailure>>, labels: &'static [(&'static str, T)]) -> impl IntoView {
+pub fn ErrorSummary<T: Text>(
+    failure: Signal<Option<ApiFailure>>,
+    labels: &'static [(&'static str, T)],
+) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         failure.get().map(|failure| {
             let (message, fields) = match failure {
                 ApiFailure::Api { body, .. } => (body.message, body.fields),
-                ApiFailure::Network(_) => (i18n.t(SharedText::NetworkError).to_string(), BTreeMap::new()),
+                ApiFailure::Network(_) => (
+                    i18n.t(SharedText::NetworkError).to_string(),
+                    BTreeMap::new(),
+                ),
             };
             let items = labels
                 .iter()
@@ -160,5 +169,9 @@ pub fn ErrorSummary<T: Text>(failure: Signal<Option<ApiFailure>>, labels: &'stat
 
 /// Splits "graphisme, e-commerce , " into tags.
 pub fn split_tags(text: &str) -> Vec<String> {
-    text.split(',').map(str::trim).filter(|t| !t.is_empty()).map(String::from).collect()
+    text.split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(String::from)
+        .collect()
 }

@@ -9,7 +9,10 @@ use crate::text::SharedText;
 
 /// Fills `search` when submitted; `with_status` adds the staff's membership-status filter.
 #[component]
-pub fn MemberSearchForm(search: RwSignal<MemberSearch>, #[prop(optional)] with_status: bool) -> impl IntoView {
+pub fn MemberSearchForm(
+    search: RwSignal<MemberSearch>,
+    #[prop(optional)] with_status: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site().0;
     let q = RwSignal::new(String::new());
@@ -18,7 +21,12 @@ pub fn MemberSearchForm(search: RwSignal<MemberSearch>, #[prop(optional)] with_s
     let status = RwSignal::new(String::new());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        search.set(MemberSearch { q: q.get_untracked(), skill: skill.get_untracked(), club: club.get_untracked(), status: status.get_untracked() });
+        search.set(MemberSearch {
+            q: q.get_untracked(),
+            skill: skill.get_untracked(),
+            club: club.get_untracked(),
+            status: status.get_untracked(),
+        });
     };
     let club_options = move || {
         site.get().and_then(Result::ok).map(|s| {
@@ -81,6 +89,11 @@ pub fn club_name(slug: &str) -> String {
     let site = use_site().0;
     site.get_untracked()
         .and_then(Result::ok)
-        .and_then(|s| s.clubs.into_iter().find(|c| c.slug == slug).map(|c| i18n.pick(&c.name)))
+        .and_then(|s| {
+            s.clubs
+                .into_iter()
+                .find(|c| c.slug == slug)
+                .map(|c| i18n.pick(&c.name))
+        })
         .unwrap_or_else(|| slug.to_string())
 }

@@ -7,7 +7,6 @@ use domain::wire::Me;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-
 use crate::api;
 use crate::components::status::Loading;
 use crate::i18n::{tr, use_i18n, I18n};
@@ -121,7 +120,9 @@ pub fn gate(audience: Audience, content: Content) -> impl IntoView {
         session.0.with(|a| match a {
             Auth::Unknown => Gate::Waiting,
             Auth::Anonymous => Gate::LogIn,
-            Auth::Member(me) if audience == Audience::Staff && !me.role.is_staff() => Gate::NoAccess,
+            Auth::Member(me) if audience == Audience::Staff && !me.role.is_staff() => {
+                Gate::NoAccess
+            }
             Auth::Member(me) => Gate::Open(me.id, me.role),
         })
     });
@@ -129,7 +130,10 @@ pub fn gate(audience: Audience, content: Content) -> impl IntoView {
         Gate::Waiting => view! { <Loading /> }.into_any(),
         Gate::LogIn => {
             let back = location.pathname.get_untracked();
-            let href = format!("/connexion?suite={}", String::from(js_sys::encode_uri_component(&back)));
+            let href = format!(
+                "/connexion?suite={}",
+                String::from(js_sys::encode_uri_component(&back))
+            );
             view! {
                 <div class="card prompt">
                     <p>{move || i18n.t(SharedText::LoginNeeded)}</p>

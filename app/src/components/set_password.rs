@@ -24,7 +24,9 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
-    let token = use_query_map().with_untracked(|q| q.get("token")).unwrap_or_default();
+    let token = use_query_map()
+        .with_untracked(|q| q.get("token"))
+        .unwrap_or_default();
     let password = RwSignal::new(String::new());
     let set: Request<SetPasswordRequest> = Action::new_local(move |req: &SetPasswordRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
@@ -42,9 +44,7 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     let failure = api::failure_of(set);
     let errors = field_errors(failure);
     // A used or expired link: say so, and offer a new one rather than the form again.
-    let link_dead = move || {
-        matches!(failure.get(), Some(ApiFailure::Api { status, body }) if status == 410 || body.code == ErrorCode::NotFound)
-    };
+    let link_dead = move || matches!(failure.get(), Some(ApiFailure::Api { status, body }) if status == 410 || body.code == ErrorCode::NotFound);
     if token.is_empty() {
         return view! {
             <div class="card prompt" role="alert">
@@ -56,7 +56,13 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(set, SetPasswordRequest { token: token.clone(), password: password.get_untracked() });
+        api::start(
+            set,
+            SetPasswordRequest {
+                token: token.clone(),
+                password: password.get_untracked(),
+            },
+        );
     };
     view! {
         <form class="form" novalidate on:submit=on_submit>

@@ -37,7 +37,13 @@ fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let session = use_session();
-    let other = move || if i18n.lang() == Lang::Fr { Lang::En } else { Lang::Fr };
+    let other = move || {
+        if i18n.lang() == Lang::Fr {
+            Lang::En
+        } else {
+            Lang::Fr
+        }
+    };
 
     view! {
         <header class="site-header">
@@ -92,23 +98,44 @@ fn account_links(role: Option<Role>) -> impl IntoView {
             ("/annuaire", SharedText::NavDirectory),
             ("/gestion", SharedText::NavStaff),
         ],
-        Some(_) => &[("/reserver", SharedText::NavBook), ("/mes-reservations", SharedText::NavMyBookings), ("/espace", SharedText::NavMyArea), ("/annuaire", SharedText::NavDirectory)],
+        Some(_) => &[
+            ("/reserver", SharedText::NavBook),
+            ("/mes-reservations", SharedText::NavMyBookings),
+            ("/espace", SharedText::NavMyArea),
+            ("/annuaire", SharedText::NavDirectory),
+        ],
     };
-    links.iter().map(|(href, ui)| view! { <li class="main-nav__account">{nav_link(href, *ui, false)}</li> }).collect_view()
+    links
+        .iter()
+        .map(|(href, ui)| view! { <li class="main-nav__account">{nav_link(href, *ui, false)}</li> })
+        .collect_view()
 }
 
 /// A menu link, marked `aria-current="page"` on the page it leads to and, unless `exact`, on the
 /// pages under it. Other links are plain `<a>`: the router handles every same-site click.
 pub fn nav_link(href: &'static str, label: impl Text, exact: bool) -> impl IntoView {
     let location = use_location();
-    let current = move || location.pathname.with(|path| leads_to(href, path, exact)).then_some("page");
+    let current = move || {
+        location
+            .pathname
+            .with(|path| leads_to(href, path, exact))
+            .then_some("page")
+    };
     view! { <a href=href aria-current=current>{tr(label)}</a> }
 }
 
 /// Whether a link to `href` leads to `path`: the same page, or (unless `exact`) a page below it.
 fn leads_to(href: &str, path: &str, exact: bool) -> bool {
-    let path = path.strip_suffix('/').filter(|p| !p.is_empty()).unwrap_or(path);
-    path == href || (!exact && href != "/" && path.strip_prefix(href).is_some_and(|rest| rest.starts_with('/')))
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    path == href
+        || (!exact
+            && href != "/"
+            && path
+                .strip_prefix(href)
+                .is_some_and(|rest| rest.starts_with('/')))
 }
 
 #[component]

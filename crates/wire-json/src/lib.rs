@@ -54,7 +54,11 @@ pub const MAX_DEPTH: usize = 127;
 
 /// Parses a whole JSON text; anything but whitespace after the value is an error.
 pub fn parse(text: &str) -> Result<Json, DecodeError> {
-    let mut p = Parser { text, bytes: text.as_bytes(), pos: 0 };
+    let mut p = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     let value = p.value(0)?;
     p.skip_whitespace();
     if p.pos < p.bytes.len() {
@@ -138,8 +142,17 @@ enum PathSegment {
 }
 
 impl DecodeError {
-    fn new(message: &'static str, found: Option<Cow<'static, str>>, offset: Option<usize>) -> DecodeError {
-        DecodeError(Box::new(ErrorInner { message, found, offset, path: Vec::new() }))
+    fn new(
+        message: &'static str,
+        found: Option<Cow<'static, str>>,
+        offset: Option<usize>,
+    ) -> DecodeError {
+        DecodeError(Box::new(ErrorInner {
+            message,
+            found,
+            offset,
+            path: Vec::new(),
+        }))
     }
 
     /// A value of the wrong kind: `message` says what was expected ("expected a string"), and the
@@ -277,7 +290,11 @@ impl Json {
     pub fn as_int_in(&self, min: i64, max: i64, message: &'static str) -> Result<i64, DecodeError> {
         match self {
             Json::Int(i) if (min..=max).contains(i) => Ok(*i),
-            Json::Int(i) => Err(DecodeError::new(message, Some(Cow::Owned(i.to_string())), None)),
+            Json::Int(i) => Err(DecodeError::new(
+                message,
+                Some(Cow::Owned(i.to_string())),
+                None,
+            )),
             other => Err(DecodeError::expected(message, other)),
         }
     }
@@ -294,7 +311,11 @@ impl Json {
     /// The members of an object that are named in `names`, into the same positions of `slots`; other
     /// members are ignored (serde's default). Errors if this is not an object, or if a named member
     /// appears twice (serde's "duplicate field"). One pass, shared by every derived impl.
-    pub fn fields<'a>(&'a self, names: &'static [&'static str], slots: &mut [Option<&'a Json>]) -> Result<(), DecodeError> {
+    pub fn fields<'a>(
+        &'a self,
+        names: &'static [&'static str],
+        slots: &mut [Option<&'a Json>],
+    ) -> Result<(), DecodeError> {
         for (key, value) in self.as_object()? {
             for (name, slot) in names.iter().zip(slots.iter_mut()) {
                 if *name == key.as_str() {
@@ -312,12 +333,19 @@ impl Json {
     /// Which of `names` this string is: the variant of an enum of unit variants.
     pub fn variant(&self, names: &'static [&'static str]) -> Result<usize, DecodeError> {
         let s = self.as_str()?;
-        names.iter().position(|n| *n == s).ok_or_else(|| DecodeError::new("unknown variant", Some(Cow::Owned(quoted(s))), None))
+        names
+            .iter()
+            .position(|n| *n == s)
+            .ok_or_else(|| DecodeError::new("unknown variant", Some(Cow::Owned(quoted(s))), None))
     }
 
     /// Which of `names` the member `tag` of this object is: the variant of an internally tagged enum
     /// (`#[serde(tag = "...")]`).
-    pub fn tag(&self, tag: &'static str, names: &'static [&'static str]) -> Result<usize, DecodeError> {
+    pub fn tag(
+        &self,
+        tag: &'static str,
+        names: &'static [&'static str],
+    ) -> Result<usize, DecodeError> {
         let mut found = None;
         for (key, value) in self.as_object()? {
             if key == tag {
@@ -469,16 +497,25 @@ impl Parser<'_> {
             return Err(self.error("expected a digit"));
         }
         if let Some(b'.' | b'e' | b'E') = self.peek() {
-            return Err(DecodeError::new("expected an integer: the wire has no fractions or exponents", None, Some(number)));
+            return Err(DecodeError::new(
+                "expected an integer: the wire has no fractions or exponents",
+                None,
+                Some(number),
+            ));
         }
         if negative {
             if acc == 0 {
                 // serde_json reads `-0` as a float, which no integer field accepts.
-                return Err(DecodeError::new("expected an integer: -0 is a float", None, Some(number)));
+                return Err(DecodeError::new(
+                    "expected an integer: -0 is a float",
+                    None,
+                    Some(number),
+                ));
             }
             Ok(acc)
         } else {
-            acc.checked_neg().ok_or_else(|| DecodeError::new("integer out of range", None, Some(number)))
+            acc.checked_neg()
+                .ok_or_else(|| DecodeError::new("integer out of range", None, Some(number)))
         }
     }
 
@@ -536,7 +573,9 @@ impl Parser<'_> {
                         }
                         0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
                     }
-                    0xDC00..=0xDFFF => return Err(self.error("lone trailing surrogate in a \\u escape")),
+                    0xDC00..=0xDFFF => {
+                        return Err(self.error("lone trailing surrogate in a \\u escape"))
+                    }
                     _ => first,
                 };
                 // Surrogates are excluded above, so this is a scalar value.
@@ -585,9 +624,17 @@ impl FromJson for serde_json::Value {
             Json::Bool(b) => serde_json::Value::Bool(*b),
             Json::Int(n) => serde_json::Value::from(*n),
             Json::Str(s) => serde_json::Value::String(s.clone()),
-            Json::Arr(items) => serde_json::Value::Array(items.iter().map(Self::from_json).collect::<Result<_, _>>()?),
+            Json::Arr(items) => serde_json::Value::Array(
+                items
+                    .iter()
+                    .map(Self::from_json)
+                    .collect::<Result<_, _>>()?,
+            ),
             Json::Obj(members) => serde_json::Value::Object(
-                members.iter().map(|(k, v)| Ok((k.clone(), Self::from_json(v)?))).collect::<Result<_, DecodeError>>()?,
+                members
+                    .iter()
+                    .map(|(k, v)| Ok((k.clone(), Self::from_json(v)?)))
+                    .collect::<Result<_, DecodeError>>()?,
             ),
         })
     }
@@ -772,7 +819,10 @@ fn write_digits(out: &mut String, mut n: u64, width: usize) {
             break;
         }
     }
-    for &d in digits.get(start.min(digits.len().saturating_sub(width))..).unwrap_or_default() {
+    for &d in digits
+        .get(start.min(digits.len().saturating_sub(width))..)
+        .unwrap_or_default()
+    {
         out.push(char::from(d));
     }
 }
@@ -895,7 +945,6 @@ impl ToJson for NaiveDate {
     }
 }
 
-
 /// A text that is not a date `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadDate;
@@ -916,7 +965,12 @@ pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, BadDate> {
         [y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2] => {
             let year = two_digits(*y1, *y2)? * 100 + two_digits(*y3, *y4)?;
             // At most 9999: the cast cannot wrap.
-            chrono::NaiveDate::from_ymd_opt(year as i32, two_digits(*mo1, *mo2)?, two_digits(*d1, *d2)?).ok_or(BadDate)
+            chrono::NaiveDate::from_ymd_opt(
+                year as i32,
+                two_digits(*mo1, *mo2)?,
+                two_digits(*d1, *d2)?,
+            )
+            .ok_or(BadDate)
         }
         _ => Err(BadDate),
     }
@@ -959,14 +1013,17 @@ pub fn parse_instant(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
                 return None;
             }
             let minutes = (h * 60 + m) as i64;
-            if *sign == b'-' { -minutes } else { minutes }
+            if *sign == b'-' {
+                -minutes
+            } else {
+                minutes
+            }
         }
         _ => return None,
     };
     let local = date.and_hms_nano_opt(hour, minute, second, nanos)?;
     Some(local.and_utc() - chrono::Duration::minutes(offset_minutes))
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -991,7 +1048,12 @@ mod tests {
             Json::Int(i) => serde_json::Value::from(*i),
             Json::Str(s) => serde_json::Value::String(s.clone()),
             Json::Arr(items) => serde_json::Value::Array(items.iter().map(to_value).collect()),
-            Json::Obj(members) => serde_json::Value::Object(members.iter().map(|(k, v)| (k.clone(), to_value(v))).collect()),
+            Json::Obj(members) => serde_json::Value::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), to_value(v)))
+                    .collect(),
+            ),
         }
     }
 
@@ -1008,7 +1070,14 @@ mod tests {
         assert_eq!(
             parse(r#" { "a" : [ 1 , { "b" : null } , "c" ] , "a" : false } "#),
             Ok(Json::Obj(vec![
-                ("a".into(), Json::Arr(vec![Json::Int(1), Json::Obj(vec![("b".into(), Json::Null)]), s("c")])),
+                (
+                    "a".into(),
+                    Json::Arr(vec![
+                        Json::Int(1),
+                        Json::Obj(vec![("b".into(), Json::Null)]),
+                        s("c")
+                    ])
+                ),
                 ("a".into(), Json::Bool(false)),
             ]))
         );
@@ -1016,19 +1085,49 @@ mod tests {
 
     #[test]
     fn string_escapes() {
-        assert_eq!(parse(r#""\"\\\/\b\f\n\r\t""#), Ok(s("\"\\/\u{8}\u{c}\n\r\t")));
-        assert_eq!(parse(r#""caf\u00e9 \u20AC \u20ac \u0000""#), Ok(s("café € € \0")));
+        assert_eq!(
+            parse(r#""\"\\\/\b\f\n\r\t""#),
+            Ok(s("\"\\/\u{8}\u{c}\n\r\t"))
+        );
+        assert_eq!(
+            parse(r#""caf\u00e9 \u20AC \u20ac \u0000""#),
+            Ok(s("café € € \0"))
+        );
         assert_eq!(parse(r#""a\ud83e\udd80b \uD83D\uDE00""#), Ok(s("a🦀b 😀")));
         assert_eq!(parse("\"é🦀 raw UTF-8\""), Ok(s("é🦀 raw UTF-8")));
-        assert_eq!(parse(r#"{"k\u0065y":1}"#), Ok(Json::Obj(vec![("key".into(), Json::Int(1))])));
-        assert_eq!(error(r#""\ud83e""#), "lone leading surrogate in a \\u escape at byte 7");
-        assert_eq!(error(r#""\ud83ex""#), "lone leading surrogate in a \\u escape at byte 7");
-        assert_eq!(error(r#""\ud83e\u0041""#), "lone leading surrogate in a \\u escape at byte 13");
-        assert_eq!(error(r#""\udd80""#), "lone trailing surrogate in a \\u escape at byte 7");
-        assert_eq!(error(r#""\u12""#), "expected four hex digits in a \\u escape at byte 5");
+        assert_eq!(
+            parse(r#"{"k\u0065y":1}"#),
+            Ok(Json::Obj(vec![("key".into(), Json::Int(1))]))
+        );
+        assert_eq!(
+            error(r#""\ud83e""#),
+            "lone leading surrogate in a \\u escape at byte 7"
+        );
+        assert_eq!(
+            error(r#""\ud83ex""#),
+            "lone leading surrogate in a \\u escape at byte 7"
+        );
+        assert_eq!(
+            error(r#""\ud83e\u0041""#),
+            "lone leading surrogate in a \\u escape at byte 13"
+        );
+        assert_eq!(
+            error(r#""\udd80""#),
+            "lone trailing surrogate in a \\u escape at byte 7"
+        );
+        assert_eq!(
+            error(r#""\u12""#),
+            "expected four hex digits in a \\u escape at byte 5"
+        );
         assert_eq!(error(r#""\x""#), "invalid escape at byte 2");
-        assert_eq!(error("\"a\u{1}\""), "control character in a string at byte 2");
-        assert_eq!(error("\"tab\there\""), "control character in a string at byte 4");
+        assert_eq!(
+            error("\"a\u{1}\""),
+            "control character in a string at byte 2"
+        );
+        assert_eq!(
+            error("\"tab\there\""),
+            "control character in a string at byte 4"
+        );
         assert_eq!(error(r#""open"#), "unterminated string at byte 5");
         assert_eq!(error(r#""\"#), "unterminated string at byte 2");
     }
@@ -1037,11 +1136,24 @@ mod tests {
     fn integers_to_the_bounds_of_i64_and_no_floats() {
         assert_eq!(parse("9223372036854775807"), Ok(Json::Int(i64::MAX)));
         assert_eq!(parse("-9223372036854775808"), Ok(Json::Int(i64::MIN)));
-        assert_eq!(error("9223372036854775808"), "integer out of range at byte 0");
-        assert_eq!(error("[-9223372036854775809]"), "integer out of range at byte 1");
-        assert_eq!(error("99999999999999999999999"), "integer out of range at byte 0");
+        assert_eq!(
+            error("9223372036854775808"),
+            "integer out of range at byte 0"
+        );
+        assert_eq!(
+            error("[-9223372036854775809]"),
+            "integer out of range at byte 1"
+        );
+        assert_eq!(
+            error("99999999999999999999999"),
+            "integer out of range at byte 0"
+        );
         for float in ["1.5", "1.0", "-0.0", "1e3", "1E3", "2e-1", "1."] {
-            assert_eq!(error(float), "expected an integer: the wire has no fractions or exponents at byte 0", "{float}");
+            assert_eq!(
+                error(float),
+                "expected an integer: the wire has no fractions or exponents at byte 0",
+                "{float}"
+            );
         }
         assert_eq!(error("-0"), "expected an integer: -0 is a float at byte 0");
         assert_eq!(error("01"), "a number cannot start with 0 at byte 1");
@@ -1054,8 +1166,14 @@ mod tests {
 
     #[test]
     fn syntax_errors_and_trailing_data() {
-        assert_eq!(error(""), "expected a value, found the end of the text at byte 0");
-        assert_eq!(error("  "), "expected a value, found the end of the text at byte 2");
+        assert_eq!(
+            error(""),
+            "expected a value, found the end of the text at byte 0"
+        );
+        assert_eq!(
+            error("  "),
+            "expected a value, found the end of the text at byte 2"
+        );
         assert_eq!(error("nul"), "expected a value at byte 0");
         assert_eq!(error("True"), "expected a value at byte 0");
         assert_eq!(error("[1,]"), "expected a value at byte 3");
@@ -1065,24 +1183,39 @@ mod tests {
         assert_eq!(error(r#"{"a":1,}"#), "expected a string key at byte 7");
         assert_eq!(error("{1:2}"), "expected a string key at byte 1");
         assert_eq!(error(r#"{"a":1"#), "expected ',' or '}' at byte 6");
-        assert_eq!(error("1 2"), "trailing characters after the JSON value at byte 2");
-        assert_eq!(error("{}}"), "trailing characters after the JSON value at byte 2");
-        assert_eq!(error("[] x"), "trailing characters after the JSON value at byte 3");
+        assert_eq!(
+            error("1 2"),
+            "trailing characters after the JSON value at byte 2"
+        );
+        assert_eq!(
+            error("{}}"),
+            "trailing characters after the JSON value at byte 2"
+        );
+        assert_eq!(
+            error("[] x"),
+            "trailing characters after the JSON value at byte 3"
+        );
         assert_eq!(parse("[] \n"), Ok(Json::Arr(vec![])));
     }
 
     #[test]
     fn nesting_up_to_serde_jsons_limit() {
-        let nested = |n: usize, open: &str, close: &str| format!("{}{}", open.repeat(n), close.repeat(n));
+        let nested =
+            |n: usize, open: &str, close: &str| format!("{}{}", open.repeat(n), close.repeat(n));
         for (open, close) in [("[", "]"), (r#"{"a":"#, "}")] {
             for n in [1, 2, MAX_DEPTH - 1, MAX_DEPTH, MAX_DEPTH + 1, 1000] {
-                let text = if open == "[" { nested(n, open, close) } else { format!("{}null{}", open.repeat(n), close.repeat(n)) };
+                let text = if open == "[" {
+                    nested(n, open, close)
+                } else {
+                    format!("{}null{}", open.repeat(n), close.repeat(n))
+                };
                 let serde_ok = serde_json::from_str::<serde_json::Value>(&text).is_ok();
                 assert_eq!(parse(&text).is_ok(), serde_ok, "{n} levels of {open}");
                 assert_eq!(serde_ok, n <= MAX_DEPTH, "{n} levels of {open}");
             }
         }
-        assert!(error(&"[".repeat(100_000)).starts_with("arrays and objects nested too deeply at byte 127"));
+        assert!(error(&"[".repeat(100_000))
+            .starts_with("arrays and objects nested too deeply at byte 127"));
         let mut v = parse(&nested(MAX_DEPTH, "[", "]")).expect("the deepest accepted");
         let mut depth = 0;
         while let Json::Arr(mut items) = v {
@@ -1140,12 +1273,15 @@ mod tests {
         let (mut accepted, mut refused) = (0, 0);
         for _ in 0..50_000 {
             let len = 1 + next() % 12;
-            let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
             let ours = parse(&text);
             let theirs = serde_json::from_str::<serde_json::Value>(&text);
             match (&ours, &theirs) {
                 (Ok(a), Ok(b)) => {
-                    if !matches!(b, serde_json::Value::Object(m) if m.len() < text.matches(':').count()) {
+                    if !matches!(b, serde_json::Value::Object(m) if m.len() < text.matches(':').count())
+                    {
                         assert_eq!(&to_value(a), b, "{text:?}");
                     }
                     accepted += 1;
@@ -1153,43 +1289,92 @@ mod tests {
                 (Err(_), Err(_)) => refused += 1,
                 (Ok(a), Err(e)) => panic!("{text:?}: parsed to {a:?}, serde_json: {e}"),
                 (Err(e), Ok(b)) => {
-                    let unsupported =
-                        b.to_string().contains(['.', 'e', 'E']) || text.contains("9223372036854775808") || text.contains("-0");
+                    let unsupported = b.to_string().contains(['.', 'e', 'E'])
+                        || text.contains("9223372036854775808")
+                        || text.contains("-0");
                     assert!(unsupported, "{text:?}: {e}, but serde_json read {b}");
                 }
             }
         }
-        assert!(accepted > 500 && refused > 500, "{accepted} accepted, {refused} refused");
+        assert!(
+            accepted > 500 && refused > 500,
+            "{accepted} accepted, {refused} refused"
+        );
     }
 
     #[test]
     fn building_blocks_decode_like_serde() {
-        assert_eq!(from_str::<Vec<(u8, i8)>>("[[255,-128],[0,127]]"), Ok(vec![(255, -128), (0, 127)]));
+        assert_eq!(
+            from_str::<Vec<(u8, i8)>>("[[255,-128],[0,127]]"),
+            Ok(vec![(255, -128), (0, 127)])
+        );
         assert_eq!(from_str::<Option<u16>>("null"), Ok(None));
         assert_eq!(from_str::<Option<u16>>("65535"), Ok(Some(65535)));
         // A repeated key keeps its last value, as with serde_json.
         let map = BTreeMap::from([("a".to_string(), false), ("b".to_string(), false)]);
-        assert_eq!(from_str::<BTreeMap<String, bool>>(r#"{"b":true,"a":false,"b":false}"#), Ok(map));
+        assert_eq!(
+            from_str::<BTreeMap<String, bool>>(r#"{"b":true,"a":false,"b":false}"#),
+            Ok(map)
+        );
         assert_eq!(from_str::<i32>("-2147483648"), Ok(i32::MIN));
         assert_eq!(from_str::<Json>("[1]"), Ok(Json::Arr(vec![Json::Int(1)])));
         let e = |r: Result<(), DecodeError>| r.err().map(|e| e.to_string()).unwrap_or_default();
-        assert_eq!(e(from_str::<Vec<u8>>("[1, 256]").map(drop)), "[1]: expected an integer that fits a u8, found 256");
-        assert_eq!(e(from_str::<Vec<u8>>("[1, \"2\"]").map(drop)), "[1]: expected an integer that fits a u8, found a string");
-        assert_eq!(e(from_str::<(u8, u8)>("[1]").map(drop)), "expected an array of 2 elements, found an array");
-        assert_eq!(e(from_str::<(u8, u8)>("[1, 2, 3]").map(drop)), "expected an array of 2 elements, found an array");
-        assert_eq!(e(from_str::<(String, bool)>("[\"a\", 1]").map(drop)), "[1]: expected a boolean, found an integer");
-        assert_eq!(e(from_str::<bool>("1").map(drop)), "expected a boolean, found an integer");
-        assert_eq!(e(from_str::<String>("{}").map(drop)), "expected a string, found an object");
-        assert_eq!(e(from_str::<i64>("\"1\"").map(drop)), "expected an integer, found a string");
-        assert_eq!(e(from_str::<u32>("-1").map(drop)), "expected an integer that fits a u32, found -1");
-        assert_eq!(e(from_str::<NaiveDate>("\"2026-02-30\"").map(drop)), "expected a date YYYY-MM-DD, found \"2026-02-30\"");
-        assert_eq!(e(from_str::<Option<bool>>("[]").map(drop)), "expected a boolean, found an array");
-        assert_eq!(e(from_str::<u8>("1 x").map(drop)), "trailing characters after the JSON value at byte 2");
+        assert_eq!(
+            e(from_str::<Vec<u8>>("[1, 256]").map(drop)),
+            "[1]: expected an integer that fits a u8, found 256"
+        );
+        assert_eq!(
+            e(from_str::<Vec<u8>>("[1, \"2\"]").map(drop)),
+            "[1]: expected an integer that fits a u8, found a string"
+        );
+        assert_eq!(
+            e(from_str::<(u8, u8)>("[1]").map(drop)),
+            "expected an array of 2 elements, found an array"
+        );
+        assert_eq!(
+            e(from_str::<(u8, u8)>("[1, 2, 3]").map(drop)),
+            "expected an array of 2 elements, found an array"
+        );
+        assert_eq!(
+            e(from_str::<(String, bool)>("[\"a\", 1]").map(drop)),
+            "[1]: expected a boolean, found an integer"
+        );
+        assert_eq!(
+            e(from_str::<bool>("1").map(drop)),
+            "expected a boolean, found an integer"
+        );
+        assert_eq!(
+            e(from_str::<String>("{}").map(drop)),
+            "expected a string, found an object"
+        );
+        assert_eq!(
+            e(from_str::<i64>("\"1\"").map(drop)),
+            "expected an integer, found a string"
+        );
+        assert_eq!(
+            e(from_str::<u32>("-1").map(drop)),
+            "expected an integer that fits a u32, found -1"
+        );
+        assert_eq!(
+            e(from_str::<NaiveDate>("\"2026-02-30\"").map(drop)),
+            "expected a date YYYY-MM-DD, found \"2026-02-30\""
+        );
+        assert_eq!(
+            e(from_str::<Option<bool>>("[]").map(drop)),
+            "expected a boolean, found an array"
+        );
+        assert_eq!(
+            e(from_str::<u8>("1 x").map(drop)),
+            "trailing characters after the JSON value at byte 2"
+        );
     }
 
     /// `ToJson`'s text and serde_json's, which must be the same bytes.
     fn both<T: ToJson + serde::Serialize + ?Sized>(value: &T) -> (String, String) {
-        (to_string(value), serde_json::to_string(value).expect("serde_json writes it"))
+        (
+            to_string(value),
+            serde_json::to_string(value).expect("serde_json writes it"),
+        )
     }
 
     #[test]
@@ -1213,10 +1398,17 @@ mod tests {
         for text in &texts {
             let (ours, theirs) = both(text.as_str());
             assert_eq!(ours, theirs, "{text:?}");
-            assert_eq!(both(text), (theirs.clone(), theirs.clone()), "{text:?} as a String");
+            assert_eq!(
+                both(text),
+                (theirs.clone(), theirs.clone()),
+                "{text:?} as a String"
+            );
             assert_eq!(from_str::<String>(&ours).as_ref(), Ok(text), "{ours}");
         }
-        assert_eq!(to_string(&controls[..9]), r#""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b""#);
+        assert_eq!(
+            to_string(&controls[..9]),
+            r#""\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b""#
+        );
         assert_eq!(
             to_string(&controls[9..]),
             r#""\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f""#
@@ -1227,8 +1419,10 @@ mod tests {
     /// Random strings built from the characters that matter to the escaping: the same bytes as serde_json.
     #[test]
     fn random_strings_are_written_like_serde_json() {
-        const PIECES: &[&str] =
-            &["a", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{0}", "\u{1f}", "\u{7f}", "é", "🦀", "\u{2028}", " "];
+        const PIECES: &[&str] = &[
+            "a", "\"", "\\", "/", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{0}", "\u{1f}", "\u{7f}",
+            "é", "🦀", "\u{2028}", " ",
+        ];
         let mut seed: u64 = 0x5eed_cafe_f00d_0002;
         let mut next = move || {
             seed ^= seed << 13;
@@ -1238,7 +1432,9 @@ mod tests {
         };
         for _ in 0..5_000 {
             let len = next() % 10;
-            let text: String = (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let text: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
             let (ours, theirs) = both(text.as_str());
             assert_eq!(ours, theirs, "{text:?}");
         }
@@ -1246,7 +1442,17 @@ mod tests {
 
     #[test]
     fn integers_are_written_like_serde_json() {
-        let mut samples = vec![0, 1, -1, 7, -7, i64::MIN, i64::MIN + 1, i64::MAX, i64::MAX - 1];
+        let mut samples = vec![
+            0,
+            1,
+            -1,
+            7,
+            -7,
+            i64::MIN,
+            i64::MIN + 1,
+            i64::MAX,
+            i64::MAX - 1,
+        ];
         let mut power: i64 = 1;
         while let Some(next) = power.checked_mul(10) {
             samples.extend([next - 1, next, next + 1, -(next - 1), -next, -(next + 1)]);
@@ -1262,14 +1468,25 @@ mod tests {
         assert_eq!(to_string(&u32::MAX), "4294967295");
         let (ours, theirs) = both(&(u32::MAX, i32::MIN));
         assert_eq!(ours, theirs);
-        for (ours, theirs) in [both(&i32::MAX), both(&u16::MAX), both(&u8::MAX), both(&i8::MIN), both(&i8::MAX), both(&0u32)] {
+        for (ours, theirs) in [
+            both(&i32::MAX),
+            both(&u16::MAX),
+            both(&u8::MAX),
+            both(&i8::MIN),
+            both(&i8::MAX),
+            both(&0u32),
+        ] {
             assert_eq!(ours, theirs);
         }
     }
 
     #[test]
     fn building_blocks_encode_like_serde() {
-        let map = BTreeMap::from([("b".to_string(), Some(1u8)), ("a \"é\"\n".to_string(), None), (String::new(), Some(0))]);
+        let map = BTreeMap::from([
+            ("b".to_string(), Some(1u8)),
+            ("a \"é\"\n".to_string(), None),
+            (String::new(), Some(0)),
+        ]);
         let cases = [
             both(&vec![(255u8, -128i8), (0, 127)]),
             both(&Vec::<(u8, i8)>::new()),
@@ -1282,7 +1499,10 @@ mod tests {
             both(&Some(Some(true))),
             both(&map),
             both(&BTreeMap::<String, bool>::new()),
-            both(&BTreeMap::from([("k".to_string(), BTreeMap::from([("n".to_string(), vec![1i64])]))])),
+            both(&BTreeMap::from([(
+                "k".to_string(),
+                BTreeMap::from([("n".to_string(), vec![1i64])]),
+            )])),
             both(&("a".to_string(), false)),
             both(&&&"ref"),
             both(&true),
@@ -1292,8 +1512,14 @@ mod tests {
             assert_eq!(ours, theirs);
         }
         assert_eq!(to_string(&map), r#"{"":0,"a \"é\"\n":null,"b":1}"#);
-        assert_eq!(from_str::<BTreeMap<String, Option<u8>>>(&to_string(&map)), Ok(map));
-        assert_eq!(from_str::<Vec<(u8, i8)>>(&to_string(&vec![(255u8, -128i8)])), Ok(vec![(255, -128)]));
+        assert_eq!(
+            from_str::<BTreeMap<String, Option<u8>>>(&to_string(&map)),
+            Ok(map)
+        );
+        assert_eq!(
+            from_str::<Vec<(u8, i8)>>(&to_string(&vec![(255u8, -128i8)])),
+            Ok(vec![(255, -128)])
+        );
         let mut out = String::new();
         key(&mut out, true, "a");
         out.push('1');
@@ -1315,7 +1541,9 @@ mod tests {
             if (0..=9999).contains(&d.year()) {
                 assert_eq!(from_str::<NaiveDate>(&ours), Ok(d), "{ours}");
             }
-            let dense = (-2..3).contains(&d.year()) || (1999..2031).contains(&d.year()) || (9998..10_002).contains(&d.year());
+            let dense = (-2..3).contains(&d.year())
+                || (1999..2031).contains(&d.year())
+                || (9998..10_002).contains(&d.year());
             let step = if dense {
                 1
             } else if (-10_000..20_000).contains(&d.year()) {
@@ -1323,7 +1551,9 @@ mod tests {
             } else {
                 9_973
             };
-            d = d.checked_add_days(chrono::Days::new(step)).unwrap_or(NaiveDate::MAX);
+            d = d
+                .checked_add_days(chrono::Days::new(step))
+                .unwrap_or(NaiveDate::MAX);
             n += 1;
         }
         assert_eq!(both(&NaiveDate::MAX).0, both(&NaiveDate::MAX).1);
@@ -1345,10 +1575,22 @@ mod tests {
         assert_eq!(v.fields(&["b", "c"], &mut slots), Ok(()));
         assert_eq!(slots, [Some(&Json::Int(2)), None]);
         let mut slots = [None; 1];
-        assert_eq!(v.fields(&["a"], &mut slots).map_err(|e| e.to_string()), Err("a: duplicate field".to_string()));
-        assert_eq!(v.tag("b", &["x"]).map_err(|e| e.to_string()), Err("b: expected a string, found an integer".to_string()));
-        assert_eq!(v.tag("t", &["x"]).map_err(|e| e.to_string()), Err("t: missing field".to_string()));
-        assert_eq!(parse(r#"{"t":"y"}"#).and_then(|v| v.tag("t", &["x", "y"])), Ok(1));
+        assert_eq!(
+            v.fields(&["a"], &mut slots).map_err(|e| e.to_string()),
+            Err("a: duplicate field".to_string())
+        );
+        assert_eq!(
+            v.tag("b", &["x"]).map_err(|e| e.to_string()),
+            Err("b: expected a string, found an integer".to_string())
+        );
+        assert_eq!(
+            v.tag("t", &["x"]).map_err(|e| e.to_string()),
+            Err("t: missing field".to_string())
+        );
+        assert_eq!(
+            parse(r#"{"t":"y"}"#).and_then(|v| v.tag("t", &["x", "y"])),
+            Ok(1)
+        );
     }
 
     /// The hand-written RFC 3339 reader gives chrono's instant for what the API writes, and
@@ -1365,7 +1607,9 @@ mod tests {
             "9999-12-31T23:59:59.123456789123Z",
             "2024-02-29T12:00:00.120+00:00",
         ] {
-            let by_chrono = chrono::DateTime::parse_from_rfc3339(input).ok().map(|t| t.to_utc());
+            let by_chrono = chrono::DateTime::parse_from_rfc3339(input)
+                .ok()
+                .map(|t| t.to_utc());
             assert!(by_chrono.is_some(), "{input:?}");
             assert_eq!(parse_instant(input), by_chrono, "{input:?}");
         }
@@ -1385,5 +1629,4 @@ mod tests {
             assert_eq!(parse_instant(bad), None, "{bad:?} should be refused");
         }
     }
-
 }

@@ -2,6 +2,8 @@
 //!
 //! - the app's wasm/JS/CSS sizes, raw, gzip and brotli;
 //! - `wrangler dev` start-up to the first healthy answer;
+//! - `/api/site` and a week of `/api/availability` at 50 concurrent clients against a static asset
+//!   of the same runtime (p50, p95 and the p95 ratio; `BENCH_ONLY=reads` prints only these);
 //! - `/api/site` latency p50/p95/p99 at 1 and 20 concurrent clients (loopback only, bounded);
 //! - first render of `/` in Chromium with 4× CPU throttling, median of 5.
 
@@ -25,8 +27,14 @@ fn ms(d: Duration) -> String {
 }
 
 /// `requests` GETs of `url` spread over `concurrency` clients; returns sorted latencies.
-pub async fn load(url: &str, concurrency: usize, requests: usize) -> Result<(Vec<Duration>, Duration, usize)> {
-    let client = reqwest::Client::builder().pool_max_idle_per_host(concurrency).build()?;
+pub async fn load(
+    url: &str,
+    concurrency: usize,
+    requests: usize,
+) -> Result<(Vec<Duration>, Duration, usize)> {
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .build()?;
     let started = Instant::now();
     let per_client = requests / concurrency;
     let mut handles = Vec::new();
@@ -77,12 +85,41 @@ async fn latency(app: &TestApp, path: &str) -> Result<()> {
     Ok(())
 }
 
+/// p95 of the shared reads against a static asset served by the same runtime in the same run:
+/// the floor the worker cannot beat. 50 concurrent clients, after a warm-up of each path.
+async fn against_static_floor(app: &TestApp, paths: &[(&str, String)]) -> Result<()> {
+    const CONCURRENCY: usize = 50;
+    const REQUESTS: usize = 2000;
+    let mut floor = None;
+    for (label, path) in paths {
+        let url = app.url(path);
+        load(&url, 10, 200).await?; // warm-up (and, for the API, fills the cache)
+        let (times, wall, errors) = load(&url, CONCURRENCY, REQUESTS).await?;
+        let (p50, p95) = (percentile(&times, 0.50), percentile(&times, 0.95));
+        let floor_p95 = *floor.get_or_insert(p95);
+        println!(
+            "{label:<40} at {CONCURRENCY} concurrent: p50 {} p95 {} — p95 {:.1}x the static asset's ({} ok, {errors} errors, {:.0} req/s)",
+            ms(p50),
+            ms(p95),
+            p95.as_secs_f64() / floor_p95.as_secs_f64().max(1e-9),
+            times.len(),
+            times.len() as f64 / wall.as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
 /// Logged-in demo members, each from its own client address (login throttling is per client).
 async fn members(app: &TestApp, n: usize) -> Result<Vec<ApiClient>> {
     let mut tasks = Vec::new();
     for i in 1..=n {
-        let client = ApiClient::anonymous(app).with_ip(&format!("10.77.{}.{}", i / 250, i % 250 + 1));
-        tasks.push(tokio::spawn(async move { client.login(&format!("membre{i:02}@silicon-kerne.test"), DEMO_PASSWORD).await }));
+        let client =
+            ApiClient::anonymous(app).with_ip(&format!("10.77.{}.{}", i / 250, i % 250 + 1));
+        tasks.push(tokio::spawn(async move {
+            client
+                .login(&format!("membre{i:02}@silicon-kerne.test"), DEMO_PASSWORD)
+                .await
+        }));
     }
     let mut out = Vec::new();
     for t in tasks {
@@ -96,18 +133,30 @@ fn open_days(n: usize) -> Vec<chrono::NaiveDate> {
     let today = domain::paris::local_date(chrono::Utc::now());
     (1..80)
         .map(|i| today + chrono::Duration::days(i))
-        .filter(|d| chrono::Datelike::weekday(d).number_from_monday() <= 5 && domain::holidays::holiday_on(*d).is_none())
+        .filter(|d| {
+            chrono::Datelike::weekday(d).number_from_monday() <= 5
+                && domain::holidays::holiday_on(*d).is_none()
+        })
         .take(n)
         .collect()
 }
 
 fn desk_body(date: chrono::NaiveDate, morning: bool) -> serde_json::Value {
-    let (s, e) = if morning { ("09:00", "13:00") } else { ("13:00", "18:00") };
+    let (s, e) = if morning {
+        ("09:00", "13:00")
+    } else {
+        ("13:00", "18:00")
+    };
     serde_json::json!({ "resource": "coworking", "start": format!("{date}T{s}"), "end": format!("{date}T{e}") })
 }
 
 /// Booking latency: every client books desks on days of its own, `rounds` times.
-async fn booking_latency(clients: &[ApiClient], days: &[chrono::NaiveDate], concurrency: usize, rounds: usize) -> Result<()> {
+async fn booking_latency(
+    clients: &[ApiClient],
+    days: &[chrono::NaiveDate],
+    concurrency: usize,
+    rounds: usize,
+) -> Result<()> {
     let started = Instant::now();
     let mut tasks = Vec::new();
     for (c, client) in clients.iter().take(concurrency).enumerate() {
@@ -119,7 +168,11 @@ async fn booking_latency(clients: &[ApiClient], days: &[chrono::NaiveDate], conc
             for r in 0..rounds {
                 let day = days[(c + r * 7) % days.len()];
                 let t = Instant::now();
-                let status = client.post("/api/bookings", &desk_body(day, r % 2 == 0)).await?.status().as_u16();
+                let status = client
+                    .post("/api/bookings", &desk_body(day, r % 2 == 0))
+                    .await?
+                    .status()
+                    .as_u16();
                 times.push(t.elapsed());
                 *statuses.entry(status).or_insert(0usize) += 1;
             }
@@ -148,16 +201,25 @@ async fn booking_latency(clients: &[ApiClient], days: &[chrono::NaiveDate], conc
 }
 
 /// 100 requests race for the last places of a half-day: the successes must equal the places left.
-async fn race_for_last_places(clients: &[ApiClient], day: chrono::NaiveDate, prefilled: usize) -> Result<()> {
+async fn race_for_last_places(
+    clients: &[ApiClient],
+    day: chrono::NaiveDate,
+    prefilled: usize,
+) -> Result<()> {
     for c in clients.iter().take(prefilled) {
-        let s = c.post("/api/bookings", &desk_body(day, false)).await?.status();
+        let s = c
+            .post("/api/bookings", &desk_body(day, false))
+            .await?
+            .status();
         anyhow::ensure!(s == 201, "prefilling answered {s}");
     }
     let places = 12 - prefilled;
     let mut tasks = Vec::new();
     for i in 0..100 {
         let client = clients[prefilled + i % (clients.len() - prefilled)].clone();
-        tasks.push(tokio::spawn(async move { client.book(&desk_body(day, false)).await }));
+        tasks.push(tokio::spawn(async move {
+            client.book(&desk_body(day, false)).await
+        }));
     }
     let mut ok = 0;
     let mut other = std::collections::BTreeMap::new();
@@ -168,7 +230,10 @@ async fn race_for_last_places(clients: &[ApiClient], day: chrono::NaiveDate, pre
         }
     }
     println!("100 requests racing for the last {places} desks: {ok} booked (must equal {places}), others {other:?}");
-    anyhow::ensure!(ok == places, "oversold or undersold: {ok} bookings for {places} places");
+    anyhow::ensure!(
+        ok == places,
+        "oversold or undersold: {ok} bookings for {places} places"
+    );
     Ok(())
 }
 
@@ -177,7 +242,11 @@ async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
     let mut lcp = Vec::new();
     for _ in 0..5 {
         let page = driver.session().await?;
-        page.cdp("Emulation.setCPUThrottlingRate", serde_json::json!({ "rate": 4 })).await?;
+        page.cdp(
+            "Emulation.setCPUThrottlingRate",
+            serde_json::json!({ "rate": 4 }),
+        )
+        .await?;
         page.goto(&app.url("/")).await?;
         page.wait_for_page().await?;
         let v = page
@@ -206,35 +275,92 @@ async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
     Ok(())
 }
 
+/// The shared reads against the static floor (what `BENCH_ONLY=reads` prints alone).
+async fn shared_reads(app: &TestApp, first: chrono::NaiveDate) -> Result<()> {
+    println!("== shared reads against a static asset (same run, same runtime, loopback, 2 cores shared with the load client)");
+    let week = format!(
+        "/api/availability?resource=coworking&from={first}&to={}",
+        first + chrono::Duration::days(6)
+    );
+    against_static_floor(
+        app,
+        &[
+            ("static asset /robots.txt", "/robots.txt".into()),
+            ("GET /api/site", "/api/site".into()),
+            ("GET /api/availability (a week of desks)", week),
+        ],
+    )
+    .await
+}
+
 #[tokio::main]
 async fn main() -> Result<()> {
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("reads") {
+        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
+        let result = shared_reads(&app, open_days(1).first().copied().unwrap_or_default()).await;
+        app.shutdown();
+        return result;
+    }
     println!("== app bundle (dist/pkg)");
     let files = sizes::app_files(&repo_root().join("dist/pkg"))?;
     for f in &files {
-        println!("{:<28} raw {:>8}  gzip {:>7}  brotli {:>7}", f.name, f.raw, f.gzip, f.brotli);
+        println!(
+            "{:<28} raw {:>8}  gzip {:>7}  brotli {:>7}",
+            f.name, f.raw, f.gzip, f.brotli
+        );
     }
     // What a page of each audience downloads: its bundle, its glue, the boot script, the CSS.
     for audience in ["guest", "member", "staff"] {
-        let own = |n: &str| n == format!("{audience}.js") || n == format!("{audience}_bg.wasm") || n == "boot.js" || n == "style.css";
-        let (raw, gz, br) =
-            files.iter().filter(|f| own(&f.name)).fold((0, 0, 0), |(r, g, b), f| (r + f.raw, g + f.gzip, b + f.brotli));
-        println!("{:<28} raw {raw:>8}  gzip {gz:>7}  brotli {br:>7}", format!("a {audience} page"));
+        let own = |n: &str| {
+            n == format!("{audience}.js")
+                || n == format!("{audience}_bg.wasm")
+                || n == "boot.js"
+                || n == "style.css"
+        };
+        let (raw, gz, br) = files
+            .iter()
+            .filter(|f| own(&f.name))
+            .fold((0, 0, 0), |(r, g, b), f| {
+                (r + f.raw, g + f.gzip, b + f.brotli)
+            });
+        println!(
+            "{:<28} raw {raw:>8}  gzip {gz:>7}  brotli {br:>7}",
+            format!("a {audience} page")
+        );
     }
 
     let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
-    println!("== wrangler dev start-up to first 200 on /api/health: {}", ms(app.startup));
+    println!(
+        "== wrangler dev start-up to first 200 on /api/health: {}",
+        ms(app.startup)
+    );
+    let days = open_days(40);
+    let first = days.first().copied().unwrap_or_default();
+    shared_reads(&app, first).await?;
     println!("== latency (loopback, load client on the same 2 cores)");
     latency(&app, "/api/site").await?;
     latency(&app, "/api/health").await?;
-    let days = open_days(40);
-    let first = days.first().copied().unwrap_or_default();
-    latency(&app, &format!("/api/availability?resource=coworking&from={first}&to={}", first + chrono::Duration::days(6))).await?;
-    latency(&app, &format!("/api/availability?resource=salle-reunion&from={first}&to={first}")).await?;
+    latency(
+        &app,
+        &format!(
+            "/api/availability?resource=coworking&from={first}&to={}",
+            first + chrono::Duration::days(6)
+        ),
+    )
+    .await?;
+    latency(
+        &app,
+        &format!("/api/availability?resource=salle-reunion&from={first}&to={first}"),
+    )
+    .await?;
     let clients = members(&app, 70).await?;
     booking_latency(&clients, &days[..30], 1, 40).await?;
     booking_latency(&clients, &days[..30], 50, 6).await?;
     race_for_last_places(&clients[50..], days[35], 9).await?;
-    let _ = std::fs::write(std::env::temp_dir().join("kerne-bench-wrangler.log"), app.log());
+    let _ = std::fs::write(
+        std::env::temp_dir().join("kerne-bench-wrangler.log"),
+        app.log(),
+    );
     let driver = ChromeDriver::start()?;
     let rendered = first_render(&app, &driver).await;
     driver.stop();

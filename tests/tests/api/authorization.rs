@@ -17,57 +17,215 @@ struct Case {
 }
 
 fn case(method: Method, path: impl Into<String>, body: Option<Value>, expect: [u16; 4]) -> Case {
-    Case { method, path: path.into(), body, expect }
+    Case {
+        method,
+        path: path.into(),
+        body,
+        expect,
+    }
 }
 
 pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
-    let member = anonymous(api).login("membre30@silicon-kerne.test", DEMO_PASSWORD).await?;
-    let other = anonymous(api).login("membre31@silicon-kerne.test", DEMO_PASSWORD).await?;
+    let member = anonymous(api)
+        .login("membre30@silicon-kerne.test", DEMO_PASSWORD)
+        .await?;
+    let other = anonymous(api)
+        .login("membre31@silicon-kerne.test", DEMO_PASSWORD)
+        .await?;
     let other_id = other.get_json::<domain::wire::Me>("/api/me").await?.id;
     let private_id = 6; // membre04: not in the directory
-    let callers: [(&str, ApiClient); 4] =
-        [("anonymous", anonymous(api)), ("member", member.clone()), ("staff", staff(api).await?), ("admin", admin(api).await?)];
+    let callers: [(&str, ApiClient); 4] = [
+        ("anonymous", anonymous(api)),
+        ("member", member.clone()),
+        ("staff", staff(api).await?),
+        ("admin", admin(api).await?),
+    ];
     let empty = Some(json!({}));
     let cases = vec![
         case(Method::GET, "/api/me", None, [401, 200, 200, 200]),
-        case(Method::PUT, "/api/me/profile", empty.clone(), [401, 422, 422, 422]),
-        case(Method::PUT, "/api/me/clubs/club-fantome", empty.clone(), [401, 404, 404, 404]),
-        case(Method::DELETE, "/api/me/clubs/club-fantome", None, [401, 404, 404, 404]),
+        case(
+            Method::PUT,
+            "/api/me/profile",
+            empty.clone(),
+            [401, 422, 422, 422],
+        ),
+        case(
+            Method::PUT,
+            "/api/me/clubs/club-fantome",
+            empty.clone(),
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::DELETE,
+            "/api/me/clubs/club-fantome",
+            None,
+            [401, 404, 404, 404],
+        ),
         case(Method::GET, "/api/me/export", None, [401, 200, 200, 200]),
         case(Method::DELETE, "/api/me", None, [401, 0, 0, 0]), // not run for real accounts
         case(Method::GET, "/api/directory", None, [401, 200, 200, 200]),
-        case(Method::GET, format!("/api/directory/{private_id}"), None, [401, 404, 404, 404]),
-        case(Method::GET, "/api/staff/applications", None, [401, 403, 200, 200]),
-        case(Method::POST, "/api/staff/applications/999999/approve", empty.clone(), [401, 403, 404, 404]),
-        case(Method::POST, "/api/staff/applications/999999/decline", Some(json!({ "reason": "non" })), [401, 403, 404, 404]),
+        case(
+            Method::GET,
+            format!("/api/directory/{private_id}"),
+            None,
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/applications",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/applications/999999/approve",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/applications/999999/decline",
+            Some(json!({ "reason": "non" })),
+            [401, 403, 404, 404],
+        ),
         case(Method::GET, "/api/members", None, [401, 403, 200, 200]),
-        case(Method::GET, format!("/api/members/{other_id}"), None, [401, 403, 200, 200]),
-        case(Method::POST, format!("/api/members/{other_id}/payments"), empty.clone(), [401, 403, 422, 422]),
-        case(Method::POST, "/api/members/999999/deactivate", empty.clone(), [401, 403, 404, 404]),
-        case(Method::PUT, format!("/api/members/{other_id}/role"), Some(json!({ "role": "member" })), [401, 403, 403, 204]),
+        case(
+            Method::GET,
+            format!("/api/members/{other_id}"),
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::POST,
+            format!("/api/members/{other_id}/payments"),
+            empty.clone(),
+            [401, 403, 422, 422],
+        ),
+        case(
+            Method::POST,
+            "/api/members/999999/deactivate",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::PUT,
+            format!("/api/members/{other_id}/role"),
+            Some(json!({ "role": "member" })),
+            [401, 403, 403, 204],
+        ),
         case(Method::GET, "/api/staff/outbox", None, [401, 403, 200, 200]),
         case(Method::GET, "/api/staff/audit", None, [401, 403, 200, 200]),
         case(Method::GET, "/api/resources", None, [200, 200, 200, 200]),
         case(Method::GET, "/api/bookings", None, [401, 200, 200, 200]),
-        case(Method::POST, "/api/bookings", empty.clone(), [401, 422, 422, 422]),
-        case(Method::DELETE, "/api/bookings/999999", None, [401, 404, 404, 404]),
-        case(Method::GET, "/api/bookings/999999/ics", None, [401, 404, 404, 404]),
-        case(Method::POST, "/api/me/calendar-feed", empty.clone(), [401, 201, 201, 201]),
-        case(Method::GET, "/api/calendar/not-a-token.ics", None, [404, 404, 404, 404]),
+        case(
+            Method::POST,
+            "/api/bookings",
+            empty.clone(),
+            [401, 422, 422, 422],
+        ),
+        case(
+            Method::DELETE,
+            "/api/bookings/999999",
+            None,
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/bookings/999999/ics",
+            None,
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/me/calendar-feed",
+            empty.clone(),
+            [401, 201, 201, 201],
+        ),
+        case(
+            Method::GET,
+            "/api/calendar/not-a-token.ics",
+            None,
+            [404, 404, 404, 404],
+        ),
         case(Method::GET, "/api/staff/day", None, [401, 403, 200, 200]),
-        case(Method::POST, "/api/staff/bookings/999999/check-in", empty.clone(), [401, 403, 404, 404]),
-        case(Method::POST, "/api/staff/bookings/999999/no-show", empty.clone(), [401, 403, 404, 404]),
-        case(Method::POST, "/api/staff/bookings/999999/cancel", empty.clone(), [401, 403, 404, 404]),
-        case(Method::POST, "/api/staff/blocks", empty.clone(), [401, 403, 422, 422]),
-        case(Method::GET, "/api/staff/occupancy?from=2026-01-05&to=2026-01-11", None, [401, 403, 200, 200]),
-        case(Method::GET, "/api/rentals/not-a-token", None, [404, 404, 404, 404]),
-        case(Method::GET, "/api/staff/rentals", None, [401, 403, 200, 200]),
-        case(Method::POST, "/api/staff/rentals/999999/approve", empty.clone(), [401, 403, 404, 404]),
-        case(Method::POST, "/api/staff/rentals/999999/decline", Some(json!({ "reason": "non" })), [401, 403, 404, 404]),
-        case(Method::GET, "/api/staff/settings", None, [401, 403, 200, 200]),
-        case(Method::GET, "/api/staff/closures", None, [401, 403, 200, 200]),
-        case(Method::DELETE, "/api/staff/closures/1999-01-01", None, [401, 403, 404, 404]),
-        case(Method::POST, "/api/auth/logout", empty.clone(), [204, 0, 0, 0]),
+        case(
+            Method::POST,
+            "/api/staff/bookings/999999/check-in",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/bookings/999999/no-show",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/bookings/999999/cancel",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/blocks",
+            empty.clone(),
+            [401, 403, 422, 422],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/occupancy?from=2026-01-05&to=2026-01-11",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::GET,
+            "/api/rentals/not-a-token",
+            None,
+            [404, 404, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/rentals",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/rentals/999999/approve",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/rentals/999999/decline",
+            Some(json!({ "reason": "non" })),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/settings",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/closures",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::DELETE,
+            "/api/staff/closures/1999-01-01",
+            None,
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/auth/logout",
+            empty.clone(),
+            [204, 0, 0, 0],
+        ),
     ];
     let mut wrong = Vec::new();
     for c in &cases {
@@ -76,23 +234,47 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
             if expected == 0 {
                 continue;
             }
-            let status = client.send(c.method.clone(), &c.path, c.body.as_ref()).await?.status().as_u16();
+            let status = client
+                .send(c.method.clone(), &c.path, c.body.as_ref())
+                .await?
+                .status()
+                .as_u16();
             if status != expected {
-                wrong.push(format!("{} {} as {who}: {status}, expected {expected}", c.method, c.path));
+                wrong.push(format!(
+                    "{} {} as {who}: {status}, expected {expected}",
+                    c.method, c.path
+                ));
             }
         }
     }
     // Another member's private data is not found, not forbidden: its existence is not revealed.
-    let theirs = member.get(&format!("/api/directory/{private_id}")).await?.status().as_u16();
-    ensure!(theirs == 404, "a private profile answered {theirs} to another member");
-    ensure!(wrong.is_empty(), "{} authorization mistakes:\n{}", wrong.len(), wrong.join("\n"));
+    let theirs = member
+        .get(&format!("/api/directory/{private_id}"))
+        .await?
+        .status()
+        .as_u16();
+    ensure!(
+        theirs == 404,
+        "a private profile answered {theirs} to another member"
+    );
+    ensure!(
+        wrong.is_empty(),
+        "{} authorization mistakes:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
     Ok(())
 }
 
 pub async fn the_last_admin_cannot_be_demoted(api: &'static Api) -> Result<()> {
     let admin = admin(api).await?;
     let me = admin.get_json::<domain::wire::Me>("/api/me").await?;
-    let resp = admin.put(&format!("/api/members/{}/role", me.id), &json!({ "role": "member" })).await?;
+    let resp = admin
+        .put(
+            &format!("/api/members/{}/role", me.id),
+            &json!({ "role": "member" }),
+        )
+        .await?;
     let err: domain::wire::ApiErrorBody = kerne_tests::api_client::expect_json(resp, 409).await?;
     ensure!(err.message.contains("administrateur"), "{err:?}");
     Ok(())

@@ -19,7 +19,9 @@ fn instant(d: Option<DatePerhapsTime>) -> Result<DateTime<Utc>> {
 }
 
 pub fn events(ics: &str) -> Result<Vec<Event>> {
-    let cal: Calendar = ics.parse().map_err(|e| anyhow::anyhow!("not an iCalendar file: {e}\n{ics}"))?;
+    let cal: Calendar = ics
+        .parse()
+        .map_err(|e| anyhow::anyhow!("not an iCalendar file: {e}\n{ics}"))?;
     cal.components
         .iter()
         .filter_map(|c| match c {

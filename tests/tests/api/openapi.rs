@@ -5,7 +5,11 @@ use crate::Api;
 
 async fn document(api: &Api) -> Result<Value> {
     let resp = api.http.get(api.url("/api/openapi.json")).send().await?;
-    ensure!(resp.status() == 200, "openapi.json answered {}", resp.status());
+    ensure!(
+        resp.status() == 200,
+        "openapi.json answered {}",
+        resp.status()
+    );
     Ok(resp.json().await?)
 }
 
@@ -67,19 +71,31 @@ const EXPECTED: &[(&str, &str)] = &[
 
 pub async fn documents_every_served_route(api: &'static Api) -> Result<()> {
     let doc = document(api).await?;
-    ensure!(doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")), "not an OpenAPI 3 document");
+    ensure!(
+        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")),
+        "not an OpenAPI 3 document"
+    );
     let paths = doc["paths"].as_object().context("no paths")?;
     for (method, path) in EXPECTED {
-        ensure!(paths.get(*path).and_then(|p| p.get(*method)).is_some(), "{method} {path} is served but not documented");
+        ensure!(
+            paths.get(*path).and_then(|p| p.get(*method)).is_some(),
+            "{method} {path} is served but not documented"
+        );
     }
     // Everything documented is served: no documented GET without parameters answers "no such route".
     for (path, ops) in paths {
         for (method, op) in ops.as_object().context("path item")? {
-            ensure!(op["operationId"].is_string() && op["responses"].is_object(), "{method} {path} lacks operationId/responses");
+            ensure!(
+                op["operationId"].is_string() && op["responses"].is_object(),
+                "{method} {path} lacks operationId/responses"
+            );
             if method == "get" && !path.contains('{') {
                 let resp = api.http.get(api.url(path)).send().await?;
                 let body: serde_json::Value = resp.json().await.unwrap_or_default();
-                ensure!(body["code"] != "not_found" && body["code"] != "method_not_allowed", "documented {method} {path} answered {body}");
+                ensure!(
+                    body["code"] != "not_found" && body["code"] != "method_not_allowed",
+                    "documented {method} {path} answered {body}"
+                );
             }
         }
     }
@@ -88,15 +104,28 @@ pub async fn documents_every_served_route(api: &'static Api) -> Result<()> {
 
 pub async fn describes_the_error_body_and_wire_types(api: &'static Api) -> Result<()> {
     let doc = document(api).await?;
-    let schemas = doc["components"]["schemas"].as_object().context("no component schemas")?;
+    let schemas = doc["components"]["schemas"]
+        .as_object()
+        .context("no component schemas")?;
     for name in ["ApiErrorBody", "SiteContent", "Health", "Club", "Partner"] {
-        ensure!(schemas.contains_key(name), "schema {name} missing; have {:?}", schemas.keys().collect::<Vec<_>>());
+        ensure!(
+            schemas.contains_key(name),
+            "schema {name} missing; have {:?}",
+            schemas.keys().collect::<Vec<_>>()
+        );
     }
     let error_props = &schemas["ApiErrorBody"]["properties"];
     for field in ["code", "message", "fields"] {
-        ensure!(error_props.get(field).is_some(), "ApiErrorBody lacks {field}");
+        ensure!(
+            error_props.get(field).is_some(),
+            "ApiErrorBody lacks {field}"
+        );
     }
-    let site_response = &doc["paths"]["/api/site"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"];
-    ensure!(site_response == "#/components/schemas/SiteContent", "/api/site's schema: {site_response}");
+    let site_response = &doc["paths"]["/api/site"]["get"]["responses"]["200"]["content"]
+        ["application/json"]["schema"]["$ref"];
+    ensure!(
+        site_response == "#/components/schemas/SiteContent",
+        "/api/site's schema: {site_response}"
+    );
     Ok(())
 }

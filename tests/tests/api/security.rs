@@ -3,16 +3,33 @@ use anyhow::{ensure, Context, Result};
 use crate::Api;
 
 fn header(resp: &reqwest::Response, name: &str) -> Result<String> {
-    Ok(resp.headers().get(name).with_context(|| format!("no {name} header on {}", resp.url()))?.to_str()?.to_string())
+    Ok(resp
+        .headers()
+        .get(name)
+        .with_context(|| format!("no {name} header on {}", resp.url()))?
+        .to_str()?
+        .to_string())
 }
 
 pub async fn api_responses_carry_security_headers(api: &'static Api) -> Result<()> {
     for path in ["/api/health", "/api/site", "/api/nope"] {
         let resp = api.http.get(api.url(path)).send().await?;
-        ensure!(header(&resp, "x-content-type-options")? == "nosniff", "{path}: nosniff");
-        ensure!(header(&resp, "content-security-policy")?.contains("frame-ancestors 'none'"), "{path}: frame-ancestors");
-        ensure!(header(&resp, "referrer-policy")? == "same-origin", "{path}: referrer policy");
-        ensure!(header(&resp, "x-frame-options")? == "DENY", "{path}: X-Frame-Options");
+        ensure!(
+            header(&resp, "x-content-type-options")? == "nosniff",
+            "{path}: nosniff"
+        );
+        ensure!(
+            header(&resp, "content-security-policy")?.contains("frame-ancestors 'none'"),
+            "{path}: frame-ancestors"
+        );
+        ensure!(
+            header(&resp, "referrer-policy")? == "same-origin",
+            "{path}: referrer policy"
+        );
+        ensure!(
+            header(&resp, "x-frame-options")? == "DENY",
+            "{path}: X-Frame-Options"
+        );
     }
     Ok(())
 }
@@ -21,14 +38,27 @@ pub async fn pages_carry_a_strict_content_security_policy(api: &'static Api) -> 
     for path in ["/", "/clubs", "/adherer"] {
         let resp = api.http.get(api.url(path)).send().await?;
         let csp = header(&resp, "content-security-policy")?;
-        let script_src = csp.split(';').map(str::trim).find(|d| d.starts_with("script-src")).context("no script-src")?;
-        ensure!(!script_src.contains("unsafe-inline") && !script_src.contains("'unsafe-eval'"), "{path}: {script_src}");
-        ensure!(script_src.contains("'wasm-unsafe-eval'"), "{path}: the wasm app needs 'wasm-unsafe-eval': {script_src}");
+        let script_src = csp
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with("script-src"))
+            .context("no script-src")?;
+        ensure!(
+            !script_src.contains("unsafe-inline") && !script_src.contains("'unsafe-eval'"),
+            "{path}: {script_src}"
+        );
+        ensure!(
+            script_src.contains("'wasm-unsafe-eval'"),
+            "{path}: the wasm app needs 'wasm-unsafe-eval': {script_src}"
+        );
         ensure!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         ensure!(header(&resp, "x-content-type-options")? == "nosniff");
         ensure!(header(&resp, "referrer-policy")? == "same-origin");
         let html = resp.text().await?;
-        ensure!(!html.contains("<script>") && !html.contains("<script type=\"module\">"), "{path} has an inline script");
+        ensure!(
+            !html.contains("<script>") && !html.contains("<script type=\"module\">"),
+            "{path} has an inline script"
+        );
     }
     Ok(())
 }
@@ -36,12 +66,22 @@ pub async fn pages_carry_a_strict_content_security_policy(api: &'static Api) -> 
 pub async fn hashed_assets_are_immutable_and_index_is_revalidated(api: &'static Api) -> Result<()> {
     let index = api.http.get(api.url("/")).send().await?;
     let cache = header(&index, "cache-control")?;
-    ensure!(!cache.contains("immutable"), "index.html must be revalidated, not {cache}");
+    ensure!(
+        !cache.contains("immutable"),
+        "index.html must be revalidated, not {cache}"
+    );
     let html = index.text().await?;
-    let boot = html.split("src=\"").nth(1).and_then(|s| s.split('"').next()).context("no boot script in index.html")?;
+    let boot = html
+        .split("src=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .context("no boot script in index.html")?;
     ensure!(boot.starts_with("/pkg/boot-"), "boot script {boot}");
     let resp = api.http.get(api.url(boot)).send().await?;
     ensure!(resp.status() == 200);
-    ensure!(header(&resp, "cache-control")?.contains("immutable"), "hashed assets should be immutable");
+    ensure!(
+        header(&resp, "cache-control")?.contains("immutable"),
+        "hashed assets should be immutable"
+    );
     Ok(())
 }

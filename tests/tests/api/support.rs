@@ -49,13 +49,24 @@ pub fn application(name: &str, email: &str) -> serde_json::Value {
 /// The newest email of a kind to an address.
 pub async fn last_email(admin: &ApiClient, to: &str, kind: &str) -> Result<OutboxEmail> {
     let outbox: Vec<OutboxEmail> = admin.get_json("/api/staff/outbox").await?;
-    outbox.into_iter().find(|e| e.to == to && e.kind == kind).with_context(|| format!("no {kind} email to {to} in the outbox"))
+    outbox
+        .into_iter()
+        .find(|e| e.to == to && e.kind == kind)
+        .with_context(|| format!("no {kind} email to {to} in the outbox"))
 }
 
 /// The token of the link an email carries (`…?token=XYZ`).
 pub fn token_in(email: &OutboxEmail) -> Result<String> {
-    let start = email.body_text.find("token=").context("no link with a token in the email")? + "token=".len();
-    Ok(email.body_text[start..].split_whitespace().next().unwrap_or_default().to_string())
+    let start = email
+        .body_text
+        .find("token=")
+        .context("no link with a token in the email")?
+        + "token=".len();
+    Ok(email.body_text[start..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string())
 }
 
 pub struct NewMember {
@@ -70,12 +81,34 @@ pub const NEW_PASSWORD: &str = "un mot de passe solide";
 pub async fn new_member(api: &Api, admin: &ApiClient) -> Result<NewMember> {
     let email = format!("{}@example.fr", unique("membre-test-"));
     let anon = anonymous(api);
-    let created: Created = expect_json(anon.post("/api/applications", &application("Nouvel Adhérent", &email)).await?, 201).await?;
-    let member: Created =
-        expect_json(admin.post(&format!("/api/staff/applications/{}/approve", created.id), &json!({})).await?, 201).await?;
+    let created: Created = expect_json(
+        anon.post("/api/applications", &application("Nouvel Adhérent", &email))
+            .await?,
+        201,
+    )
+    .await?;
+    let member: Created = expect_json(
+        admin
+            .post(
+                &format!("/api/staff/applications/{}/approve", created.id),
+                &json!({}),
+            )
+            .await?,
+        201,
+    )
+    .await?;
     let token = token_in(&last_email(admin, &email, "invitation").await?)?;
-    let resp = anon.post("/api/auth/invitation", &json!({ "token": token, "password": NEW_PASSWORD })).await?;
+    let resp = anon
+        .post(
+            "/api/auth/invitation",
+            &json!({ "token": token, "password": NEW_PASSWORD }),
+        )
+        .await?;
     let client = anon.with_session_from(&resp)?;
     expect_status(resp, 200).await?;
-    Ok(NewMember { id: member.id, email, client })
+    Ok(NewMember {
+        id: member.id,
+        email,
+        client,
+    })
 }

@@ -15,12 +15,19 @@ pub(crate) const DEMO_PASSWORD: &str = "kerne-demo";
 
 /// A fresh address per run, so the journeys can run again on the same database.
 pub(crate) fn unique_email(who: &str) -> String {
-    let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or_default();
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
     format!("{who}-{nanos}@exemple.test")
 }
 
 pub(crate) async fn fill(page: &Page, css: &str, value: &str) -> Result<()> {
-    let el = page.client.find(Locator::Css(css)).await.with_context(|| format!("no field {css}"))?;
+    let el = page
+        .client
+        .find(Locator::Css(css))
+        .await
+        .with_context(|| format!("no field {css}"))?;
     el.clear().await?;
     el.send_keys(value).await?;
     Ok(())
@@ -38,7 +45,10 @@ pub(crate) async fn wait_for_text(page: &Page, needle: &str) -> Result<()> {
             return Ok(());
         }
         if Instant::now() > deadline {
-            bail!("the page never showed {needle:?}; it shows:\n{}", page.text().await?);
+            bail!(
+                "the page never showed {needle:?}; it shows:\n{}",
+                page.text().await?
+            );
         }
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
@@ -59,24 +69,38 @@ pub(crate) async fn check_page(page: &Page, name: &str, expected: &[&str]) -> Re
     for o in page.overflowing_elements().await? {
         problems.push(format!("wider than 360 px: {o}"));
     }
-    page.set_viewport(kerne_tests::browser::PHONE.0, kerne_tests::browser::PHONE.1).await?;
+    page.set_viewport(kerne_tests::browser::PHONE.0, kerne_tests::browser::PHONE.1)
+        .await?;
     for e in page.console_errors().await? {
         if !expected.iter().any(|x| e.contains(x)) {
             problems.push(format!("console: {e}"));
         }
     }
     page.screenshot(name).await?;
-    ensure!(problems.is_empty(), "{name}: {} problems:\n{}", problems.len(), problems.join("\n"));
+    ensure!(
+        problems.is_empty(),
+        "{name}: {} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
     Ok(())
 }
 
-pub(crate) async fn log_in(ctx: &'static Ctx, page: &Page, email: &str, password: &str, lands_on: &str) -> Result<()> {
+pub(crate) async fn log_in(
+    ctx: &'static Ctx,
+    page: &Page,
+    email: &str,
+    password: &str,
+    lands_on: &str,
+) -> Result<()> {
     page.goto(&ctx.url("/connexion")).await?;
     page.wait_for_heading("Connexion").await?;
     fill(page, "#f-email", email).await?;
     fill(page, "#f-password", password).await?;
     submit(page, "Se connecter").await?;
-    page.wait_for_heading(lands_on).await.with_context(|| format!("logging in as {email}"))
+    page.wait_for_heading(lands_on)
+        .await
+        .with_context(|| format!("logging in as {email}"))
 }
 
 /// Fills and sends the join form; the confirmation names the address.
@@ -88,13 +112,30 @@ async fn apply(ctx: &'static Ctx, page: &Page, name: &str, email: &str) -> Resul
     fill(page, "#f-phone", "02 98 00 00 00").await?;
     fill(page, "#f-company", "Atelier photo").await?;
     fill(page, "#f-skills", "photographie, vidéo").await?;
-    fill(page, "#f-motivation", "Travailler près de chez moi et rencontrer des graphistes.").await?;
+    fill(
+        page,
+        "#f-motivation",
+        "Travailler près de chez moi et rencontrer des graphistes.",
+    )
+    .await?;
     // Interested in e-commerce; the member joins the Graphistes club later, from their area.
-    page.client.find(Locator::Css("#club-e-commerce")).await.context("the E-commerce club checkbox")?.click().await?;
-    page.client.find(Locator::Css("#f-consent")).await?.click().await?;
+    page.client
+        .find(Locator::Css("#club-e-commerce"))
+        .await
+        .context("the E-commerce club checkbox")?
+        .click()
+        .await?;
+    page.client
+        .find(Locator::Css("#f-consent"))
+        .await?
+        .click()
+        .await?;
     submit(page, "Envoyer ma demande").await?;
     wait_for_text(page, "Demande envoyée, merci !").await?;
-    ensure!(page.text().await?.contains(email), "the confirmation names the address it writes to");
+    ensure!(
+        page.text().await?.contains(email),
+        "the confirmation names the address it writes to"
+    );
     Ok(())
 }
 
@@ -104,18 +145,32 @@ async fn link_from_outbox(ctx: &'static Ctx, staff: &Page, to: &str, path: &str)
     staff.goto(&ctx.url("/gestion/courriels")).await?;
     staff.wait_for_heading("Courriels envoyés").await?;
     let marker = format!("{path}?token=");
-    for card in staff.client.find_all(Locator::Css(&format!("li.email[data-to=\"{to}\"]"))).await? {
-        let body = card.find(Locator::Css(".email__body")).await?.text().await?;
+    for card in staff
+        .client
+        .find_all(Locator::Css(&format!("li.email[data-to=\"{to}\"]")))
+        .await?
+    {
+        let body = card
+            .find(Locator::Css(".email__body"))
+            .await?
+            .text()
+            .await?;
         if let Some(at) = body.find(&marker) {
             let token: String = body[at + marker.len()..]
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(*c))
                 .collect();
-            ensure!(!token.is_empty(), "the link in the email to {to} has an empty token:\n{body}");
+            ensure!(
+                !token.is_empty(),
+                "the link in the email to {to} has an empty token:\n{body}"
+            );
             return Ok(ctx.url(&format!("{marker}{token}")));
         }
     }
-    bail!("no email to {to} with a {path} link in the outbox:\n{}", staff.text().await?)
+    bail!(
+        "no email to {to} with a {path} link in the outbox:\n{}",
+        staff.text().await?
+    )
 }
 
 pub async fn visitor_applies_to_join(ctx: &'static Ctx) -> Result<()> {
@@ -128,10 +183,22 @@ pub async fn visitor_applies_to_join(ctx: &'static Ctx) -> Result<()> {
             submit(&page, "Envoyer ma demande").await?;
             wait_for_text(&page, "Certains champs sont invalides").await?;
             let name = page.client.find(Locator::Css("#f-name")).await?;
-            ensure!(name.attr("aria-invalid").await?.as_deref() == Some("true"), "the empty name is marked invalid");
+            ensure!(
+                name.attr("aria-invalid").await?.as_deref() == Some("true"),
+                "the empty name is marked invalid"
+            );
             let described = name.attr("aria-describedby").await?.unwrap_or_default();
-            ensure!(described.contains("f-name-error"), "the name's error is tied to the field ({described:?})");
-            ensure!(page.client.find(Locator::Css("#f-consent-error")).await.is_ok(), "the consent error is shown");
+            ensure!(
+                described.contains("f-name-error"),
+                "the name's error is tied to the field ({described:?})"
+            );
+            ensure!(
+                page.client
+                    .find(Locator::Css("#f-consent-error"))
+                    .await
+                    .is_ok(),
+                "the consent error is shown"
+            );
             check_page(&page, "adherer-errors-fr", &["422"]).await?;
 
             let email = unique_email("candidate");
@@ -143,10 +210,23 @@ pub async fn visitor_applies_to_join(ctx: &'static Ctx) -> Result<()> {
             page.wait_for_heading("Adhérer à Silicon Kerne").await?;
             fill(&page, "#f-name", "Nolwenn Le Bihan").await?;
             fill(&page, "#f-email", &email).await?;
-            page.client.find(Locator::Css("#f-consent")).await?.click().await?;
+            page.client
+                .find(Locator::Css("#f-consent"))
+                .await?
+                .click()
+                .await?;
             submit(&page, "Envoyer ma demande").await?;
             wait_for_text(&page, "déjà en cours d'examen").await?;
-            ensure!(page.client.find(Locator::Css("#f-name")).await?.prop("value").await?.as_deref() == Some("Nolwenn Le Bihan"), "what was typed is kept");
+            ensure!(
+                page.client
+                    .find(Locator::Css("#f-name"))
+                    .await?
+                    .prop("value")
+                    .await?
+                    .as_deref()
+                    == Some("Nolwenn Le Bihan"),
+                "what was typed is kept"
+            );
             Ok(())
         }
         .await;
@@ -155,7 +235,9 @@ pub async fn visitor_applies_to_join(ctx: &'static Ctx) -> Result<()> {
     .await
 }
 
-pub async fn staff_admits_a_member_who_joins_a_club_and_finds_a_graphic_designer(ctx: &'static Ctx) -> Result<()> {
+pub async fn staff_admits_a_member_who_joins_a_club_and_finds_a_graphic_designer(
+    ctx: &'static Ctx,
+) -> Result<()> {
     let visitor = ctx.driver.session().await?;
     let staff = ctx.driver.session().await?;
     let r = async {
@@ -240,7 +322,9 @@ pub async fn member_resets_a_forgotten_password(ctx: &'static Ctx) -> Result<()>
         let link = link_from_outbox(ctx, &staff, email, "/mot-de-passe/nouveau").await?;
 
         member.goto(&link).await?;
-        member.wait_for_heading("Choisir un nouveau mot de passe").await?;
+        member
+            .wait_for_heading("Choisir un nouveau mot de passe")
+            .await?;
         check_page(&member, "mot-de-passe-nouveau-fr", &[]).await?;
         fill(&member, "#f-password", "court").await?;
         submit(&member, "Enregistrer le mot de passe").await?;
@@ -275,25 +359,45 @@ pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> 
         let r = async {
             page.goto(&ctx.url("/espace")).await?;
             page.wait_for_heading("Mon espace").await?;
-            page.wait_for(Locator::Css("main a[href^='/connexion']"), "the prompt asking a visitor to log in").await?;
+            page.wait_for(
+                Locator::Css("main a[href^='/connexion']"),
+                "the prompt asking a visitor to log in",
+            )
+            .await?;
             check_page(&page, "espace-visiteur-fr", &[]).await?;
             page.goto(&ctx.url("/invitation")).await?;
             page.wait_for_heading("Bienvenue à Silicon Kerne").await?;
             wait_for_text(&page, "Ce lien est incomplet").await?;
 
-            log_in(ctx, &page, "membre03@silicon-kerne.test", DEMO_PASSWORD, "Mon espace").await?;
+            log_in(
+                ctx,
+                &page,
+                "membre03@silicon-kerne.test",
+                DEMO_PASSWORD,
+                "Mon espace",
+            )
+            .await?;
             page.goto(&ctx.url("/gestion")).await?;
             page.wait_for_heading("Demandes d'adhésion").await?;
             wait_for_text(&page, "réservée à l'équipe").await?;
             check_page(&page, "gestion-refusee-fr", &[]).await?;
-            page.click_text("button", "Se déconnecter").await.or_else(|_| Ok::<_, anyhow::Error>(()))?;
+            page.click_text("button", "Se déconnecter")
+                .await
+                .or_else(|_| Ok::<_, anyhow::Error>(()))?;
 
             log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
             page.goto(&ctx.url("/gestion/membres")).await?;
             page.wait_for_heading("Adhérents").await?;
             wait_for_text(&page, "résultat").await?;
-            let first = page.client.find(Locator::Css("a.row__title")).await.context("a member in the list")?;
-            let detail = first.attr("href").await?.context("the member link's href")?;
+            let first = page
+                .client
+                .find(Locator::Css("a.row__title"))
+                .await
+                .context("a member in the list")?;
+            let detail = first
+                .attr("href")
+                .await?
+                .context("the member link's href")?;
             // The concierge records a fee on the member's record and is told until when it runs.
             page.goto(&ctx.url(&detail)).await?;
             page.wait_for_heading("Fiche adhérent").await?;
@@ -302,13 +406,29 @@ pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> 
             wait_for_text(&page, "Cotisation enregistrée : adhésion active jusqu'au").await?;
             let mut pages: Vec<(String, &str, &str)> = vec![
                 ("/connexion".into(), "Connexion", "Log in"),
-                ("/mot-de-passe".into(), "Mot de passe oublié", "Forgotten password"),
+                (
+                    "/mot-de-passe".into(),
+                    "Mot de passe oublié",
+                    "Forgotten password",
+                ),
                 ("/espace".into(), "Mon espace", "My area"),
                 ("/annuaire".into(), "Annuaire", "Directory"),
-                ("/gestion".into(), "Demandes d'adhésion", "Membership applications"),
+                (
+                    "/gestion".into(),
+                    "Demandes d'adhésion",
+                    "Membership applications",
+                ),
                 ("/gestion/membres".into(), "Adhérents", "Members"),
-                ("/gestion/courriels".into(), "Courriels envoyés", "Outgoing emails"),
-                ("/gestion/journal".into(), "Journal des actions", "Audit log"),
+                (
+                    "/gestion/courriels".into(),
+                    "Courriels envoyés",
+                    "Outgoing emails",
+                ),
+                (
+                    "/gestion/journal".into(),
+                    "Journal des actions",
+                    "Audit log",
+                ),
             ];
             pages.push((detail, "Fiche adhérent", "Member record"));
             let mut problems = Vec::new();
@@ -318,7 +438,8 @@ pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> 
                 }
                 for (path, fr, en) in &pages {
                     page.goto(&ctx.url(path)).await?;
-                    page.wait_for_heading(if lang == "fr" { fr } else { en }).await?;
+                    page.wait_for_heading(if lang == "fr" { fr } else { en })
+                        .await?;
                     // Lists come after the heading: let them load before checking.
                     tokio::time::sleep(Duration::from_millis(400)).await;
                     let name = format!("{}-{lang}", path.trim_matches('/').replace('/', "_"));

@@ -11,13 +11,18 @@ use kerne_tests::api_client::{expect_json, ApiClient};
 use kerne_tests::browser::Page;
 use serde_json::{json, Value};
 
-use crate::accounts::{check_page, fill, log_in, submit, unique_email, wait_for_text, DEMO_PASSWORD, STAFF};
+use crate::accounts::{
+    check_page, fill, log_in, submit, unique_email, wait_for_text, DEMO_PASSWORD, STAFF,
+};
 use crate::Ctx;
 
 /// Today's date in Quimper, as the portal sees it.
 async fn today(ctx: &'static Ctx) -> Result<String> {
     let site: Value = ApiClient::anonymous(&ctx.app).get_json("/api/site").await?;
-    site["today"]["date"].as_str().map(String::from).context("/api/site has no today.date")
+    site["today"]["date"]
+        .as_str()
+        .map(String::from)
+        .context("/api/site has no today.date")
 }
 
 /// The open days from `from` (YYYY-MM-DD) over the next 31 days, with their slots.
@@ -25,13 +30,18 @@ async fn open_days(ctx: &'static Ctx, resource: &str, from: &str) -> Result<Vec<
     let from_date = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d")?;
     let to = from_date + chrono::TimeDelta::days(30);
     let days: Vec<Value> = ApiClient::anonymous(&ctx.app)
-        .get_json(&format!("/api/availability?resource={resource}&from={from}&to={to}"))
+        .get_json(&format!(
+            "/api/availability?resource={resource}&from={from}&to={to}"
+        ))
         .await?;
     Ok(days.into_iter().filter(|d| d["open"] == true).collect())
 }
 
 fn plus_days(date: &str, days: i64) -> Result<String> {
-    Ok((chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")? + chrono::TimeDelta::days(days)).to_string())
+    Ok(
+        (chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")? + chrono::TimeDelta::days(days))
+            .to_string(),
+    )
 }
 
 /// Wait for an element, up to 20 s.
@@ -116,25 +126,58 @@ pub async fn member_books_the_room_for_an_hour(ctx: &'static Ctx) -> Result<()> 
             .iter()
             .find_map(|d| {
                 let slots = d["slots"].as_array()?;
-                let at = slots.windows(2).find(|w| w[0]["free"] == 1 && w[1]["free"] == 1)?;
-                Some((d["date"].as_str()?.to_string(), at[0]["start"].as_str()?[11..].to_string()))
+                let at = slots
+                    .windows(2)
+                    .find(|w| w[0]["free"] == 1 && w[1]["free"] == 1)?;
+                Some((
+                    d["date"].as_str()?.to_string(),
+                    at[0]["start"].as_str()?[11..].to_string(),
+                ))
             })
             .context("no open day with a free hour in the room")?;
 
-        log_in(ctx, &page, "membre41@silicon-kerne.test", DEMO_PASSWORD, "Mon espace").await?;
-        page.goto(&ctx.url(&format!("/reserver?date={date}&ressource=salle-reunion"))).await?;
-        page.wait_for_heading("Réserver un poste ou la salle").await?;
+        log_in(
+            ctx,
+            &page,
+            "membre41@silicon-kerne.test",
+            DEMO_PASSWORD,
+            "Mon espace",
+        )
+        .await?;
+        page.goto(&ctx.url(&format!("/reserver?date={date}&ressource=salle-reunion")))
+            .await?;
+        page.wait_for_heading("Réserver un poste ou la salle")
+            .await?;
         wait_for(&page, Locator::Css("button.time"), "the room's start times").await?;
         check_page(&page, "reserver-salle-fr", &[]).await?;
         page.click_text("button.time", &start).await?;
-        let question = wait_for(&page, Locator::Css(".confirm-booking"), "the confirmation question").await?.text().await?;
-        ensure!(question.contains(&start), "the question says the start time {start}: {question}");
-        page.click_text("button", "Confirmer la réservation").await?;
+        let question = wait_for(
+            &page,
+            Locator::Css(".confirm-booking"),
+            "the confirmation question",
+        )
+        .await?
+        .text()
+        .await?;
+        ensure!(
+            question.contains(&start),
+            "the question says the start time {start}: {question}"
+        );
+        page.click_text("button", "Confirmer la réservation")
+            .await?;
         wait_for_text(&page, "C'est réservé").await?;
         check_page(&page, "reserver-salle-reservee-fr", &[]).await?;
         // The slot is now taken for everybody.
-        let taken = page.client.find(Locator::XPath(&format!("//button[contains(@class,'time')][normalize-space()='{start}']"))).await?;
-        ensure!(taken.attr("disabled").await?.is_some(), "the booked start time {start} is no longer offered");
+        let taken = page
+            .client
+            .find(Locator::XPath(&format!(
+                "//button[contains(@class,'time')][normalize-space()='{start}']"
+            )))
+            .await?;
+        ensure!(
+            taken.attr("disabled").await?.is_some(),
+            "the booked start time {start} is no longer offered"
+        );
 
         // The week view, and the day view of desks, in English too.
         page.click_text("button.toggle", "Semaine").await?;
@@ -167,44 +210,77 @@ pub async fn business_requests_the_room_and_staff_approve_it(ctx: &'static Ctx) 
         let date = open_days(ctx, "salle-reunion", &from)
             .await?
             .iter()
-            .find(|d| d["slots"].as_array().is_some_and(|s| !s.is_empty() && s.iter().all(|x| x["free"] == 1)))
+            .find(|d| {
+                d["slots"]
+                    .as_array()
+                    .is_some_and(|s| !s.is_empty() && s.iter().all(|x| x["free"] == 1))
+            })
             .and_then(|d| d["date"].as_str().map(String::from))
             .context("no free day in the room three weeks ahead")?;
         let organisation = format!("Biscuiterie de l'Odet {}", &unique_email("x")[2..12]);
 
         visitor.goto(&ctx.url("/salle")).await?;
-        visitor.wait_for_heading("Louer la salle de réunion").await?;
+        visitor
+            .wait_for_heading("Louer la salle de réunion")
+            .await?;
         visitor.click_text("main a", "Demander la salle").await?;
-        visitor.wait_for_heading("Demander la salle de réunion").await?;
+        visitor
+            .wait_for_heading("Demander la salle de réunion")
+            .await?;
         fill(&visitor, "#f-organisation", &organisation).await?;
         fill(&visitor, "#f-contact_name", "Gwenola Riou").await?;
         fill(&visitor, "#f-email", &unique_email("gwenola")).await?;
         fill(&visitor, "#f-phone", "02 98 11 22 33").await?;
         set_date(&visitor, "#f-date", &date).await?;
-        visitor.client.find(Locator::Css("#period-day")).await?.click().await?;
+        visitor
+            .client
+            .find(Locator::Css("#period-day"))
+            .await?
+            .click()
+            .await?;
         fill(&visitor, "#f-attendees", "8").await?;
         // The price is there before sending, with the members' rate and the VAT mention.
         wait_for_text(&visitor, "Tarif non-adhérent").await?;
-        ensure!(visitor.text().await?.contains("TVA non applicable"), "the VAT mention is shown with the price");
+        ensure!(
+            visitor.text().await?.contains("TVA non applicable"),
+            "the VAT mention is shown with the price"
+        );
         check_page(&visitor, "salle-demande-fr", &[]).await?;
         submit(&visitor, "Envoyer la demande").await?;
         wait_for_text(&visitor, "Demande envoyée, merci !").await?;
         check_page(&visitor, "salle-demande-envoyee-fr", &[]).await?;
-        visitor.click_text("main a", "Suivre ma demande et voir le devis").await?;
+        visitor
+            .click_text("main a", "Suivre ma demande et voir le devis")
+            .await?;
         visitor.wait_for_heading("Votre location de salle").await?;
         wait_for_text(&visitor, "En attente de réponse").await?;
         wait_for_text(&visitor, "Devis n°").await?;
         let private = visitor.client.current_url().await?;
-        ensure!(private.path().starts_with("/location/"), "the private page is under /location/: {private}");
+        ensure!(
+            private.path().starts_with("/location/"),
+            "the private page is under /location/: {private}"
+        );
         check_page(&visitor, "location-en-attente-fr", &[]).await?;
 
         log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
         staff.click_text(".subnav a", "Locations").await?;
         staff.wait_for_heading("Locations de salle").await?;
-        let approve = format!("//li[@data-organisation=\"{organisation}\"]//button[normalize-space()='Approuver']");
-        wait_for(&staff, Locator::XPath(&approve), "the request's Approve button").await?;
+        let approve = format!(
+            "//li[@data-organisation=\"{organisation}\"]//button[normalize-space()='Approuver']"
+        );
+        wait_for(
+            &staff,
+            Locator::XPath(&approve),
+            "the request's Approve button",
+        )
+        .await?;
         check_page(&staff, "gestion-locations-fr", &[]).await?;
-        staff.client.find(Locator::XPath(&approve)).await?.click().await?;
+        staff
+            .client
+            .find(Locator::XPath(&approve))
+            .await?
+            .click()
+            .await?;
         wait_for_text(&staff, "Décision enregistrée").await?;
 
         visitor.goto(private.as_str()).await?;
@@ -228,39 +304,94 @@ pub async fn staff_check_in_a_coworker(ctx: &'static Ctx) -> Result<()> {
         // Today's afternoon while it has not started, else the next open day's morning.
         let today = today(ctx).await?;
         let days = open_days(ctx, "coworking", &today).await?;
-        let slot = |d: &Value, period: &str| d["slots"].as_array().and_then(|s| s.iter().find(|x| x["period"] == period).cloned());
-        let today_afternoon = days.first().filter(|d| d["date"] == today.as_str()).and_then(|d| slot(d, "afternoon")).filter(|s| s["free"].as_u64() > Some(0));
+        let slot = |d: &Value, period: &str| {
+            d["slots"]
+                .as_array()
+                .and_then(|s| s.iter().find(|x| x["period"] == period).cloned())
+        };
+        let today_afternoon = days
+            .first()
+            .filter(|d| d["date"] == today.as_str())
+            .and_then(|d| slot(d, "afternoon"))
+            .filter(|s| s["free"].as_u64() > Some(0));
         let (slot, is_today) = match today_afternoon {
             Some(s) => (s, true),
             None => {
-                let next = days.iter().find(|d| d["date"] != today.as_str()).context("no open day ahead")?;
-                (slot(next, "morning").context("no morning on the next open day")?, false)
+                let next = days
+                    .iter()
+                    .find(|d| d["date"] != today.as_str())
+                    .context("no open day ahead")?;
+                (
+                    slot(next, "morning").context("no morning on the next open day")?,
+                    false,
+                )
             }
         };
-        let member = ApiClient::anonymous(&ctx.app).login("membre42@silicon-kerne.test", DEMO_PASSWORD).await?;
-        let booking: Value = expect_json(member.post("/api/bookings", &json!({ "resource": "coworking", "start": slot["start"], "end": slot["end"] })).await?, 201).await?;
+        let member = ApiClient::anonymous(&ctx.app)
+            .login("membre42@silicon-kerne.test", DEMO_PASSWORD)
+            .await?;
+        let booking: Value = expect_json(
+            member
+                .post(
+                    "/api/bookings",
+                    &json!({ "resource": "coworking", "start": slot["start"], "end": slot["end"] }),
+                )
+                .await?,
+            201,
+        )
+        .await?;
         let id = booking["id"].as_i64().context("the booking's id")?;
         let date = &slot["start"].as_str().context("slot start")?[..10];
 
         log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
-        staff.goto(&ctx.url(&format!("/gestion/jour?date={date}"))).await?;
+        staff
+            .goto(&ctx.url(&format!("/gestion/jour?date={date}")))
+            .await?;
         staff.wait_for_heading("La journée").await?;
-        let row = wait_for(&staff, Locator::Css(&format!("li.coworker[data-booking='{id}']")), "the coworker on the day's sheet").await?;
-        ensure!(row.text().await?.contains("Sarah Bernard"), "the sheet names the coworker: {}", row.text().await?);
+        let row = wait_for(
+            &staff,
+            Locator::Css(&format!("li.coworker[data-booking='{id}']")),
+            "the coworker on the day's sheet",
+        )
+        .await?;
+        ensure!(
+            row.text().await?.contains("Sarah Bernard"),
+            "the sheet names the coworker: {}",
+            row.text().await?
+        );
         check_page(&staff, "gestion-jour-fr", &[]).await?;
-        row.find(Locator::XPath(".//button[normalize-space()='Arrivé']")).await?.click().await?;
+        row.find(Locator::XPath(".//button[normalize-space()='Arrivé']"))
+            .await?
+            .click()
+            .await?;
         if is_today {
-            wait_for(&staff, Locator::XPath(&format!("//li[@data-booking='{id}'][.//p[normalize-space()='Présent']]")), "the coworker marked present").await?;
+            wait_for(
+                &staff,
+                Locator::XPath(&format!(
+                    "//li[@data-booking='{id}'][.//p[normalize-space()='Présent']]"
+                )),
+                "the coworker marked present",
+            )
+            .await?;
             check_page(&staff, "gestion-jour-arrive-fr", &[]).await?;
         } else {
             // Check-in happens on the day: the API refuses, and the page says so.
-            wait_for(&staff, Locator::Css(".alert-region .form-errors"), "the refusal of a check-in before the day").await?;
+            wait_for(
+                &staff,
+                Locator::Css(".alert-region .form-errors"),
+                "the refusal of a check-in before the day",
+            )
+            .await?;
             check_page(&staff, "gestion-jour-refus-fr", &["404", "409", "422"]).await?;
         }
         // The other staff pages of the calendar, in both languages.
         let mut problems = Vec::new();
         for (path, fr, en) in [
-            ("/gestion/reservations", "Réservations et blocages", "Bookings and blocks"),
+            (
+                "/gestion/reservations",
+                "Réservations et blocages",
+                "Bookings and blocks",
+            ),
             ("/gestion/occupation", "Occupation", "Occupancy"),
             ("/gestion/locations", "Locations de salle", "Room rentals"),
             ("/gestion/jour", "La journée", "The day"),
@@ -272,7 +403,13 @@ pub async fn staff_check_in_a_coworker(ctx: &'static Ctx) -> Result<()> {
                 staff.goto(&ctx.url(path)).await?;
                 staff.wait_for_heading(heading).await?;
                 tokio::time::sleep(Duration::from_millis(400)).await;
-                if let Err(e) = check_page(&staff, &format!("{}-{lang}", path.trim_matches('/').replace('/', "_")), &[]).await {
+                if let Err(e) = check_page(
+                    &staff,
+                    &format!("{}-{lang}", path.trim_matches('/').replace('/', "_")),
+                    &[],
+                )
+                .await
+                {
                     problems.push(format!("{e:#}"));
                 }
                 if lang == "en" {

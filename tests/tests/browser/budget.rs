@@ -56,9 +56,14 @@ pub async fn each_audience_downloads_only_its_own_pages(ctx: &'static Ctx) -> Re
             sessions.push((who as u8, page));
         }
         let (_, page) = sessions.last().context("a session")?;
-        let measured = cold_download(ctx, page, path, who).await.with_context(|| format!("opening {path}"));
+        let measured = cold_download(ctx, page, path, who)
+            .await
+            .with_context(|| format!("opening {path}"));
         let (total, files) = measured?;
-        let line = format!("{path}: {total} bytes brotli (budget {budget}): {}", files.join(", "));
+        let line = format!(
+            "{path}: {total} bytes brotli (budget {budget}): {}",
+            files.join(", ")
+        );
         println!("{line}");
         if total > budget {
             over.push(line.clone());
@@ -68,7 +73,12 @@ pub async fn each_audience_downloads_only_its_own_pages(ctx: &'static Ctx) -> Re
     for (_, page) in sessions {
         page.close().await?;
     }
-    ensure!(over.is_empty(), "pages over their download budget:\n{}\n\nall pages:\n{}", over.join("\n"), report.join("\n"));
+    ensure!(
+        over.is_empty(),
+        "pages over their download budget:\n{}\n\nall pages:\n{}",
+        over.join("\n"),
+        report.join("\n")
+    );
     Ok(())
 }
 
@@ -90,18 +100,29 @@ async fn log_in_as(ctx: &'static Ctx, page: &Page, who: Who) -> Result<()> {
                 vec![json!(email), json!(DEMO_PASSWORD)],
             )
             .await?;
-        ensure!(status == json!(200), "logging in as {email} answered {status}");
+        ensure!(
+            status == json!(200),
+            "logging in as {email} answered {status}"
+        );
     }
     Ok(())
 }
 
 /// Opens `path` as `who` with an empty cache; the brotli total of the wasm, JS and CSS it fetched.
-async fn cold_download(ctx: &'static Ctx, page: &Page, path: &str, who: Who) -> Result<(usize, Vec<String>)> {
+async fn cold_download(
+    ctx: &'static Ctx,
+    page: &Page,
+    path: &str,
+    who: Who,
+) -> Result<(usize, Vec<String>)> {
     page.cdp("Network.enable", json!({})).await?;
     page.cdp("Network.clearBrowserCache", json!({})).await?;
     page.goto(&ctx.url(path)).await?;
     let heading = page.wait_for_page().await?;
-    ensure!(!["Page introuvable", "Connexion"].contains(&heading.as_str()) || path == "/connexion", "{path} shows {heading:?}");
+    ensure!(
+        !["Page introuvable", "Connexion"].contains(&heading.as_str()) || path == "/connexion",
+        "{path} shows {heading:?}"
+    );
     let urls = page
         .client
         .execute(
@@ -110,8 +131,12 @@ async fn cold_download(ctx: &'static Ctx, page: &Page, path: &str, who: Who) -> 
             vec![],
         )
         .await?;
-    let urls: BTreeSet<String> =
-        urls.as_array().context("resource list")?.iter().filter_map(|u| u.as_str().map(String::from)).collect();
+    let urls: BTreeSet<String> = urls
+        .as_array()
+        .context("resource list")?
+        .iter()
+        .filter_map(|u| u.as_str().map(String::from))
+        .collect();
     // The boot script (scripts' rule) and the app's router (`Bundle::serving`) agree: the page
     // rendered above, from the one bundle of its audience.
     let bundle = match who {
@@ -120,15 +145,27 @@ async fn cold_download(ctx: &'static Ctx, page: &Page, path: &str, who: Who) -> 
         Who::Staff => "staff_bg.wasm",
     };
     let wasm: Vec<&String> = urls.iter().filter(|u| u.ends_with(".wasm")).collect();
-    ensure!(wasm.len() == 1 && wasm[0].ends_with(bundle), "{path} should load {bundle} alone, it fetched {wasm:?}");
+    ensure!(
+        wasm.len() == 1 && wasm[0].ends_with(bundle),
+        "{path} should load {bundle} alone, it fetched {wasm:?}"
+    );
     let http = reqwest::Client::new();
     let mut total = 0;
     let mut files = Vec::new();
     for url in urls {
-        let bytes = http.get(&url).send().await?.error_for_status()?.bytes().await?;
+        let bytes = http
+            .get(&url)
+            .send()
+            .await?
+            .error_for_status()?
+            .bytes()
+            .await?;
         let brotli = sizes::brotli(&bytes);
         total += brotli;
-        files.push(format!("{} {brotli}", url.rsplit('/').next().unwrap_or(&url)));
+        files.push(format!(
+            "{} {brotli}",
+            url.rsplit('/').next().unwrap_or(&url)
+        ));
     }
     Ok((total, files))
 }

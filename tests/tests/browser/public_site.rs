@@ -8,13 +8,21 @@ use crate::Ctx;
 const PAGES: &[(&str, &str, &str)] = &[
     ("/", "Silicon Kerne", "Silicon Kerne"),
     ("/coworking", "Le coworking", "Coworking"),
-    ("/salle", "Louer la salle de réunion", "Rent the meeting room"),
+    (
+        "/salle",
+        "Louer la salle de réunion",
+        "Rent the meeting room",
+    ),
     ("/clubs", "Les clubs", "Clubs"),
     ("/e-education", "E-éducation", "E-education"),
     ("/partenaires", "Nos partenaires", "Our partners"),
     ("/association", "L'association", "About the association"),
     ("/adherer", "Adhérer à Silicon Kerne", "Join Silicon Kerne"),
-    ("/cette-page-n-existe-pas", "Page introuvable", "Page not found"),
+    (
+        "/cette-page-n-existe-pas",
+        "Page introuvable",
+        "Page not found",
+    ),
 ];
 
 pub(crate) async fn with_page<F, Fut>(ctx: &'static Ctx, f: F) -> Result<()>
@@ -30,9 +38,15 @@ where
 
 async fn open_menu(page: &Page) -> Result<()> {
     let toggle = page.client.find(Locator::Css("button.menu-toggle")).await?;
-    ensure!(toggle.attr("aria-expanded").await?.as_deref() == Some("false"), "the menu starts closed");
+    ensure!(
+        toggle.attr("aria-expanded").await?.as_deref() == Some("false"),
+        "the menu starts closed"
+    );
     toggle.click().await?;
-    ensure!(toggle.attr("aria-expanded").await?.as_deref() == Some("true"), "the menu button says it is open");
+    ensure!(
+        toggle.attr("aria-expanded").await?.as_deref() == Some("true"),
+        "the menu button says it is open"
+    );
     Ok(())
 }
 
@@ -43,12 +57,26 @@ pub async fn home_shows_the_cantine_and_its_partners(ctx: &'static Ctx) -> Resul
             page.wait_for_heading("Silicon Kerne").await?;
             ensure!(page.html_lang().await? == "fr", "French by default");
             let text = page.text().await?;
-            ensure!(text.contains("La cantine numérique de Quimper"), "tagline missing");
-            ensure!(text.contains("Appnexus"), "the partner Appnexus is not on the home page");
+            ensure!(
+                text.contains("La cantine numérique de Quimper"),
+                "tagline missing"
+            );
+            ensure!(
+                text.contains("Appnexus"),
+                "the partner Appnexus is not on the home page"
+            );
             ensure!(text.contains("Aujourd'hui"), "no today card");
             ensure!(text.contains("Réunion du club"), "no upcoming club meeting");
-            page.wait_for(Locator::Css(".hero a[href='/adherer']"), "the home page's invitation to join, for a visitor").await?;
-            ensure!(page.console_errors().await?.is_empty(), "console errors: {:?}", page.console_errors().await?);
+            page.wait_for(
+                Locator::Css(".hero a[href='/adherer']"),
+                "the home page's invitation to join, for a visitor",
+            )
+            .await?;
+            ensure!(
+                page.console_errors().await?.is_empty(),
+                "console errors: {:?}",
+                page.console_errors().await?
+            );
             Ok(())
         }
         .await;
@@ -67,10 +95,25 @@ pub async fn menu_leads_to_clubs_and_e_education(ctx: &'static Ctx) -> Result<()
             page.wait_for_heading("Les clubs").await?;
             ensure!(page.client.current_url().await?.path() == "/clubs");
             let text = page.text().await?;
-            ensure!(text.contains("E-commerce") && text.contains("Graphistes"), "both clubs are listed");
-            ensure!(text.contains("Prochaine réunion"), "the next meeting is shown");
-            let nav_hidden = page.client.execute("return getComputedStyle(document.getElementById('main-nav')).display", vec![]).await?;
-            ensure!(nav_hidden == "none", "the menu closes after navigating (display: {nav_hidden})");
+            ensure!(
+                text.contains("E-commerce") && text.contains("Graphistes"),
+                "both clubs are listed"
+            );
+            ensure!(
+                text.contains("Prochaine réunion"),
+                "the next meeting is shown"
+            );
+            let nav_hidden = page
+                .client
+                .execute(
+                    "return getComputedStyle(document.getElementById('main-nav')).display",
+                    vec![],
+                )
+                .await?;
+            ensure!(
+                nav_hidden == "none",
+                "the menu closes after navigating (display: {nav_hidden})"
+            );
             open_menu(&page).await?;
             page.click_text("#main-nav a", "E-éducation").await?;
             page.wait_for_heading("E-éducation").await?;
@@ -78,9 +121,15 @@ pub async fn menu_leads_to_clubs_and_e_education(ctx: &'static Ctx) -> Result<()
             // The menu is closed again, so read the link's text content rather than its visible text.
             let current = page
                 .client
-                .execute("return document.querySelector('#main-nav a[aria-current=page]')?.textContent", vec![])
+                .execute(
+                    "return document.querySelector('#main-nav a[aria-current=page]')?.textContent",
+                    vec![],
+                )
                 .await?;
-            ensure!(current == "E-éducation", "the menu marks the current page, not {current:?}");
+            ensure!(
+                current == "E-éducation",
+                "the menu marks the current page, not {current:?}"
+            );
             Ok(())
         }
         .await;
@@ -118,12 +167,24 @@ pub async fn english_is_one_tap_away_and_remembered(ctx: &'static Ctx) -> Result
             page.wait_for_heading("Les clubs").await?;
             page.click_text("button.lang-switch", "English").await?;
             page.wait_for_heading("Clubs").await?;
-            ensure!(page.html_lang().await? == "en", "<html lang> follows the language");
-            ensure!(page.text().await?.contains("Next meeting"), "the content switched too");
+            ensure!(
+                page.html_lang().await? == "en",
+                "<html lang> follows the language"
+            );
+            ensure!(
+                page.text().await?.contains("Next meeting"),
+                "the content switched too"
+            );
             page.client.refresh().await?;
             page.wait_for_heading("Clubs").await?;
-            ensure!(page.html_lang().await? == "en", "English is remembered after a reload");
-            ensure!(page.client.title().await?.contains("Clubs"), "the document title is translated");
+            ensure!(
+                page.html_lang().await? == "en",
+                "English is remembered after a reload"
+            );
+            ensure!(
+                page.client.title().await?.contains("Clubs"),
+                "the document title is translated"
+            );
             page.click_text("button.lang-switch", "Français").await?;
             page.wait_for_heading("Les clubs").await?;
             ensure!(page.html_lang().await? == "fr");

@@ -101,18 +101,24 @@ impl MemberRow {
 }
 
 pub async fn member_by_id(db: &D1Database, id: i64) -> worker::Result<Option<MemberRow>> {
-    let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1 AND m.status != 'deleted'");
+    let sql =
+        format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1 AND m.status != 'deleted'");
     first(stmt(db, &sql, &[int(id)])?).await
 }
 
 /// A member row even after erasure (staff keep the accounts: an anonymous row with its payments).
-pub async fn member_by_id_for_accounts(db: &D1Database, id: i64) -> worker::Result<Option<MemberRow>> {
+pub async fn member_by_id_for_accounts(
+    db: &D1Database,
+    id: i64,
+) -> worker::Result<Option<MemberRow>> {
     let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1");
     first(stmt(db, &sql, &[int(id)])?).await
 }
 
 pub async fn member_by_email(db: &D1Database, email: &str) -> worker::Result<Option<MemberRow>> {
-    let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.email = ?1 AND m.status = 'active'");
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.email = ?1 AND m.status = 'active'"
+    );
     first(stmt(db, &sql, &[email.into()])?).await
 }
 
@@ -131,7 +137,12 @@ pub struct MemberFilter {
 
 /// Staff's member list: text, skill, club and membership status filters. `today` decides who is
 /// active or expired.
-pub async fn search(db: &D1Database, f: &MemberFilter, today: NaiveDate, directory_only: bool) -> worker::Result<Vec<MemberRow>> {
+pub async fn search(
+    db: &D1Database,
+    f: &MemberFilter,
+    today: NaiveDate,
+    directory_only: bool,
+) -> worker::Result<Vec<MemberRow>> {
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.status != 'deleted' \
          AND (?1 = '' OR m.name LIKE '%' || ?1 || '%' OR m.email LIKE '%' || ?1 || '%' OR m.company LIKE '%' || ?1 || '%' OR m.bio LIKE '%' || ?1 || '%') \
@@ -174,7 +185,12 @@ pub struct NewApplication<'a> {
     pub lang: Lang,
 }
 
-pub fn apply(db: &D1Database, a: &NewApplication<'_>, now: DateTime<Utc>, nonce: &str) -> worker::Result<D1PreparedStatement> {
+pub fn apply(
+    db: &D1Database,
+    a: &NewApplication<'_>,
+    now: DateTime<Utc>,
+    nonce: &str,
+) -> worker::Result<D1PreparedStatement> {
     stmt(
         db,
         APPLY,
@@ -183,9 +199,13 @@ pub fn apply(db: &D1Database, a: &NewApplication<'_>, now: DateTime<Utc>, nonce:
             a.name.into(),
             a.phone.into(),
             a.company.into(),
-            serde_json::to_string(a.skills).unwrap_or_else(|_| "[]".into()).into(),
+            serde_json::to_string(a.skills)
+                .unwrap_or_else(|_| "[]".into())
+                .into(),
             a.motivation.into(),
-            serde_json::to_string(a.clubs).unwrap_or_else(|_| "[]".into()).into(),
+            serde_json::to_string(a.clubs)
+                .unwrap_or_else(|_| "[]".into())
+                .into(),
             a.lang.code().into(),
             ts(now).into(),
             nonce.into(),
@@ -207,7 +227,10 @@ pub struct ApplicationRow {
     pub status: String,
     pub created_at: String,
     pub decline_reason: Option<String>,
-    #[expect(dead_code, reason = "read with the row; the export and staff pages do not need it yet")]
+    #[expect(
+        dead_code,
+        reason = "read with the row; the export and staff pages do not need it yet"
+    )]
     pub member_id: Option<i64>,
 }
 
@@ -244,18 +267,29 @@ pub async fn applications(db: &D1Database, status: &str) -> worker::Result<Vec<A
 }
 
 pub async fn application(db: &D1Database, id: i64) -> worker::Result<Option<ApplicationRow>> {
-    let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE id = ?1 AND email != ''");
+    let sql =
+        format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE id = ?1 AND email != ''");
     first(stmt(db, &sql, &[int(id)])?).await
 }
 
-pub async fn applications_of(db: &D1Database, member_id: i64, email: &str) -> worker::Result<Vec<ApplicationRow>> {
+pub async fn applications_of(
+    db: &D1Database,
+    member_id: i64,
+    email: &str,
+) -> worker::Result<Vec<ApplicationRow>> {
     let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE member_id = ?1 OR email = ?2 ORDER BY id");
     all(stmt(db, &sql, &[int(member_id), email.into()])?).await
 }
 
 /// The approval of an application, in the order of its batch. Every statement after the first
 /// acts only on the row that carries this request's nonce, so a second approval changes nothing.
-pub fn approve(db: &D1Database, id: i64, actor: i64, now: DateTime<Utc>, nonce: &str) -> worker::Result<Vec<D1PreparedStatement>> {
+pub fn approve(
+    db: &D1Database,
+    id: i64,
+    actor: i64,
+    now: DateTime<Utc>,
+    nonce: &str,
+) -> worker::Result<Vec<D1PreparedStatement>> {
     let decided = "UPDATE applications SET status = 'approved', decided_by = ?2, decided_at = ?3, op_nonce = ?4 \
          WHERE id = ?1 AND status = 'pending'";
     let member = "INSERT INTO members (email, name, phone, company, skills, lang) \
@@ -264,29 +298,60 @@ pub fn approve(db: &D1Database, id: i64, actor: i64, now: DateTime<Utc>, nonce: 
     let clubs = "INSERT OR IGNORE INTO member_clubs (member_id, club_id) \
          SELECT a.member_id, c.id FROM applications a, json_each(a.clubs) j JOIN clubs c ON c.slug = j.value WHERE a.op_nonce = ?1";
     Ok(vec![
-        stmt(db, decided, &[int(id), int(actor), ts(now).into(), nonce.into()])?,
+        stmt(
+            db,
+            decided,
+            &[int(id), int(actor), ts(now).into(), nonce.into()],
+        )?,
         stmt(db, member, &[nonce.into()])?,
         stmt(db, link, &[nonce.into()])?,
         stmt(db, clubs, &[nonce.into()])?,
     ])
 }
 
-pub fn decline(db: &D1Database, id: i64, actor: i64, reason: &str, now: DateTime<Utc>, nonce: &str) -> worker::Result<D1PreparedStatement> {
+pub fn decline(
+    db: &D1Database,
+    id: i64,
+    actor: i64,
+    reason: &str,
+    now: DateTime<Utc>,
+    nonce: &str,
+) -> worker::Result<D1PreparedStatement> {
     let sql = "UPDATE applications SET status = 'declined', decline_reason = ?2, decided_by = ?3, decided_at = ?4, op_nonce = ?5 \
          WHERE id = ?1 AND status = 'pending'";
-    stmt(db, sql, &[int(id), reason.into(), int(actor), ts(now).into(), nonce.into()])
+    stmt(
+        db,
+        sql,
+        &[
+            int(id),
+            reason.into(),
+            int(actor),
+            ts(now).into(),
+            nonce.into(),
+        ],
+    )
 }
 
 // ---------------------------------------------------------------- single-use tokens
 
 /// A token for the member created or changed by the application holding `nonce`.
-pub fn invitation_token_for_application(db: &D1Database, hash: &str, nonce: &str, expires: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn invitation_token_for_application(
+    db: &D1Database,
+    hash: &str,
+    nonce: &str,
+    expires: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     let sql = "INSERT INTO tokens (hash, member_id, purpose, expires_at) \
          SELECT ?1, member_id, 'invitation', ?3 FROM applications WHERE op_nonce = ?2 AND member_id IS NOT NULL";
     stmt(db, sql, &[hash.into(), nonce.into(), ts(expires).into()])
 }
 
-pub fn reset_token(db: &D1Database, hash: &str, member_id: i64, expires: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn reset_token(
+    db: &D1Database,
+    hash: &str,
+    member_id: i64,
+    expires: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     let sql = "INSERT INTO tokens (hash, member_id, purpose, expires_at) VALUES (?1, ?2, 'password_reset', ?3)";
     stmt(db, sql, &[hash.into(), int(member_id), ts(expires).into()])
 }
@@ -298,14 +363,32 @@ pub struct TokenRow {
 
 /// Spend a token: one statement marks it used only if it is unused, unexpired and of this purpose,
 /// and says for whom. Two simultaneous uses: one wins, the other gets nothing.
-pub async fn spend_token(db: &D1Database, hash: &str, purpose: &str, now: DateTime<Utc>) -> worker::Result<Option<TokenRow>> {
+pub async fn spend_token(
+    db: &D1Database,
+    hash: &str,
+    purpose: &str,
+    now: DateTime<Utc>,
+) -> worker::Result<Option<TokenRow>> {
     let sql = "UPDATE tokens SET used_at = ?3 WHERE hash = ?1 AND purpose = ?2 AND used_at IS NULL AND expires_at > ?3 \
          AND member_id IN (SELECT id FROM members WHERE status = 'active') RETURNING member_id";
-    first(stmt(db, sql, &[hash.into(), purpose.into(), ts(now).into()])?).await
+    first(stmt(
+        db,
+        sql,
+        &[hash.into(), purpose.into(), ts(now).into()],
+    )?)
+    .await
 }
 
-pub fn set_password(db: &D1Database, member_id: i64, phc: &str) -> worker::Result<D1PreparedStatement> {
-    stmt(db, "UPDATE members SET password_hash = ?2 WHERE id = ?1 AND status = 'active'", &[int(member_id), phc.into()])
+pub fn set_password(
+    db: &D1Database,
+    member_id: i64,
+    phc: &str,
+) -> worker::Result<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE members SET password_hash = ?2 WHERE id = ?1 AND status = 'active'",
+        &[int(member_id), phc.into()],
+    )
 }
 
 // ---------------------------------------------------------------- profile and clubs
@@ -320,7 +403,11 @@ pub struct ProfileValues<'a> {
     pub lang: Lang,
 }
 
-pub fn update_profile(db: &D1Database, member_id: i64, p: &ProfileValues<'_>) -> worker::Result<D1PreparedStatement> {
+pub fn update_profile(
+    db: &D1Database,
+    member_id: i64,
+    p: &ProfileValues<'_>,
+) -> worker::Result<D1PreparedStatement> {
     let sql = "UPDATE members SET name = ?2, phone = ?3, company = ?4, skills = ?5, bio = ?6, in_directory = ?7, lang = ?8 \
          WHERE id = ?1 AND status = 'active'";
     stmt(
@@ -331,7 +418,9 @@ pub fn update_profile(db: &D1Database, member_id: i64, p: &ProfileValues<'_>) ->
             p.name.into(),
             p.phone.into(),
             p.company.into(),
-            serde_json::to_string(p.skills).unwrap_or_else(|_| "[]".into()).into(),
+            serde_json::to_string(p.skills)
+                .unwrap_or_else(|_| "[]".into())
+                .into(),
             p.bio.into(),
             int(p.in_directory as i64),
             p.lang.code().into(),
@@ -339,12 +428,20 @@ pub fn update_profile(db: &D1Database, member_id: i64, p: &ProfileValues<'_>) ->
     )
 }
 
-pub fn join_club(db: &D1Database, member_id: i64, slug: &str) -> worker::Result<D1PreparedStatement> {
+pub fn join_club(
+    db: &D1Database,
+    member_id: i64,
+    slug: &str,
+) -> worker::Result<D1PreparedStatement> {
     let sql = "INSERT OR IGNORE INTO member_clubs (member_id, club_id) SELECT ?1, id FROM clubs WHERE slug = ?2 AND active = 1";
     stmt(db, sql, &[int(member_id), slug.into()])
 }
 
-pub fn leave_club(db: &D1Database, member_id: i64, slug: &str) -> worker::Result<D1PreparedStatement> {
+pub fn leave_club(
+    db: &D1Database,
+    member_id: i64,
+    slug: &str,
+) -> worker::Result<D1PreparedStatement> {
     let sql = "DELETE FROM member_clubs WHERE member_id = ?1 AND club_id = (SELECT id FROM clubs WHERE slug = ?2)";
     stmt(db, sql, &[int(member_id), slug.into()])
 }
@@ -354,7 +451,12 @@ pub async fn club_exists(db: &D1Database, slug: &str) -> worker::Result<bool> {
     struct N {
         n: i64,
     }
-    let row: Option<N> = first(stmt(db, "SELECT COUNT(*) AS n FROM clubs WHERE slug = ?1 AND active = 1", &[slug.into()])?).await?;
+    let row: Option<N> = first(stmt(
+        db,
+        "SELECT COUNT(*) AS n FROM clubs WHERE slug = ?1 AND active = 1",
+        &[slug.into()],
+    )?)
+    .await?;
     Ok(row.is_some_and(|r| r.n > 0))
 }
 
@@ -363,23 +465,41 @@ pub async fn club_slugs(db: &D1Database) -> worker::Result<Vec<String>> {
     struct S {
         slug: String,
     }
-    Ok(all::<S>(db.prepare("SELECT slug FROM clubs WHERE active = 1")).await?.into_iter().map(|s| s.slug).collect())
+    Ok(
+        all::<S>(db.prepare("SELECT slug FROM clubs WHERE active = 1"))
+            .await?
+            .into_iter()
+            .map(|s| s.slug)
+            .collect(),
+    )
 }
 
 // ---------------------------------------------------------------- staff actions
 
 /// Record a payment and extend the membership, as compare-and-swap on the current end date: if
 /// another payment changed it in between, nothing is written (the caller answers 409).
-pub fn record_payment(
-    db: &D1Database,
-    member_id: i64,
-    previous_until: Option<NaiveDate>,
-    amount_cents: i64,
-    paid_on: NaiveDate,
-    method: PaymentMethod,
-    period: (NaiveDate, NaiveDate),
-    actor: i64,
-) -> worker::Result<Vec<D1PreparedStatement>> {
+/// A yearly fee as staff record it.
+pub struct NewPayment {
+    pub member_id: i64,
+    /// The membership's end date the request saw (compared, not trusted).
+    pub previous_until: Option<NaiveDate>,
+    pub amount_cents: i64,
+    pub paid_on: NaiveDate,
+    pub method: PaymentMethod,
+    pub period: (NaiveDate, NaiveDate),
+    pub recorded_by: i64,
+}
+
+pub fn record_payment(db: &D1Database, p: &NewPayment) -> worker::Result<Vec<D1PreparedStatement>> {
+    let NewPayment {
+        member_id,
+        previous_until,
+        amount_cents,
+        paid_on,
+        method,
+        period,
+        recorded_by: actor,
+    } = *p;
     let day = |d: NaiveDate| JsValue::from_str(&d.format("%Y-%m-%d").to_string());
     let previous = previous_until.map(day).unwrap_or(JsValue::NULL);
     let extend = "UPDATE members SET membership_until = ?2 WHERE id = ?1 AND status = 'active' AND membership_until IS ?3";
@@ -391,7 +511,15 @@ pub fn record_payment(
         stmt(
             db,
             pay,
-            &[int(member_id), int(amount_cents), day(paid_on), method.as_str().into(), day(period.0), day(period.1), int(actor)],
+            &[
+                int(member_id),
+                int(amount_cents),
+                day(paid_on),
+                method.as_str().into(),
+                day(period.0),
+                day(period.1),
+                int(actor),
+            ],
         )?,
     ])
 }
@@ -428,11 +556,19 @@ pub async fn payments(db: &D1Database, member_id: i64) -> worker::Result<Vec<Pay
 }
 
 pub fn deactivate(db: &D1Database, member_id: i64) -> worker::Result<D1PreparedStatement> {
-    stmt(db, "UPDATE members SET status = 'deactivated' WHERE id = ?1 AND status = 'active'", &[int(member_id)])
+    stmt(
+        db,
+        "UPDATE members SET status = 'deactivated' WHERE id = ?1 AND status = 'active'",
+        &[int(member_id)],
+    )
 }
 
 /// Change a role, but never leave the association without an active administrator.
-pub fn set_role(db: &D1Database, member_id: i64, role: Role) -> worker::Result<D1PreparedStatement> {
+pub fn set_role(
+    db: &D1Database,
+    member_id: i64,
+    role: Role,
+) -> worker::Result<D1PreparedStatement> {
     let sql = "UPDATE members SET role = ?2 WHERE id = ?1 AND status = 'active' \
          AND NOT (role = 'admin' AND ?2 != 'admin' AND (SELECT COUNT(*) FROM members WHERE role = 'admin' AND status = 'active') <= 1)";
     stmt(db, sql, &[int(member_id), role.as_str().into()])
@@ -440,7 +576,11 @@ pub fn set_role(db: &D1Database, member_id: i64, role: Role) -> worker::Result<D
 
 /// Erase a member's personal data. What the association must keep for its accounts (payments)
 /// stays, attached to a row that no longer says who it was.
-pub fn erase(db: &D1Database, member_id: i64, email: &str) -> worker::Result<Vec<D1PreparedStatement>> {
+pub fn erase(
+    db: &D1Database,
+    member_id: i64,
+    email: &str,
+) -> worker::Result<Vec<D1PreparedStatement>> {
     let id = || int(member_id);
     Ok(vec![
         stmt(
@@ -471,9 +611,21 @@ pub fn erase(db: &D1Database, member_id: i64, email: &str) -> worker::Result<Vec
 // ---------------------------------------------------------------- renewal reminders
 
 /// Active members whose membership ends within the reminder windows around `today`.
-pub async fn renewal_candidates(db: &D1Database, from: NaiveDate, to: NaiveDate) -> worker::Result<Vec<MemberRow>> {
+pub async fn renewal_candidates(
+    db: &D1Database,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> worker::Result<Vec<MemberRow>> {
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.status = 'active' AND m.membership_until BETWEEN ?1 AND ?2"
     );
-    all(stmt(db, &sql, &[from.format("%Y-%m-%d").to_string().into(), to.format("%Y-%m-%d").to_string().into()])?).await
+    all(stmt(
+        db,
+        &sql,
+        &[
+            from.format("%Y-%m-%d").to_string().into(),
+            to.format("%Y-%m-%d").to_string().into(),
+        ],
+    )?)
+    .await
 }

@@ -10,7 +10,8 @@ use crate::auth::Caller;
 
 /// The audit row is written only when `guard_sql` (a boolean SQL expression over the values that
 /// follow) holds, so that a batch whose main write changed nothing records nothing.
-const RECORD: &str = "INSERT INTO audit_log (at, actor_id, actor_label, action, target_type, target_id, details) \
+const RECORD: &str =
+    "INSERT INTO audit_log (at, actor_id, actor_label, action, target_type, target_id, details) \
      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE changes() > 0";
 const LIST: &str = "SELECT id, at, actor_label, action, target_type, target_id, details FROM audit_log ORDER BY id DESC LIMIT 200";
 
@@ -25,7 +26,11 @@ pub fn record_after(
     target_id: &str,
     details: serde_json::Value,
 ) -> worker::Result<D1PreparedStatement> {
-    let actor_id = actor.id().map(|id| id as f64).map(Into::into).unwrap_or(worker::wasm_bindgen::JsValue::NULL);
+    let actor_id = actor
+        .id()
+        .map(|id| id as f64)
+        .map(Into::into)
+        .unwrap_or(worker::wasm_bindgen::JsValue::NULL);
     stmt(
         db,
         RECORD,

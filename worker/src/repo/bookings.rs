@@ -3,7 +3,7 @@
 //! that writes, so simultaneous requests can never oversell a place.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::calendar::{CheckedBooking, DeskPeriod};
+use domain::calendar::{CheckedBooking, DeskPeriod, Span};
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
@@ -55,13 +55,25 @@ pub async fn resource(db: &D1Database, slug: &str) -> worker::Result<Option<Reso
     .await
 }
 
-pub async fn closures(db: &D1Database, from: NaiveDate, to: NaiveDate) -> worker::Result<Vec<NaiveDate>> {
+pub async fn closures(
+    db: &D1Database,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> worker::Result<Vec<NaiveDate>> {
     #[derive(Deserialize)]
     struct Row {
         date: String,
     }
-    let rows: Vec<Row> = all(stmt(db, "SELECT date FROM closure_days WHERE date BETWEEN ?1 AND ?2", &[day(from), day(to)])?).await?;
-    Ok(rows.iter().filter_map(|r| NaiveDate::parse_from_str(&r.date, "%Y-%m-%d").ok()).collect())
+    let rows: Vec<Row> = all(stmt(
+        db,
+        "SELECT date FROM closure_days WHERE date BETWEEN ?1 AND ?2",
+        &[day(from), day(to)],
+    )?)
+    .await?;
+    Ok(rows
+        .iter()
+        .filter_map(|r| NaiveDate::parse_from_str(&r.date, "%Y-%m-%d").ok())
+        .collect())
 }
 
 /// Who the booking is for, and who made it.
@@ -70,7 +82,8 @@ pub struct Booker<'a> {
     pub booked_by: i64,
     pub idempotency_key: Option<&'a str>,
     pub today: NaiveDate,
-    pub weekly_quota_minutes: u32,
+    /// `None`: no weekly room quota applies (staff booking on a member's behalf).
+    pub weekly_quota_minutes: Option<u32>,
 }
 
 const INSERT_MEMBER_BOOKING: &str = "INSERT INTO bookings \
@@ -85,11 +98,16 @@ const INSERT_MEMBER_BOOKING: &str = "INSERT INTO bookings \
      AND NOT EXISTS (SELECT 1 FROM bookings b JOIN resources r2 ON r2.id = b.resource_id WHERE b.member_id = ?2 AND b.status = 'confirmed' \
                      AND r2.kind = r.kind AND b.start_utc < ?7 AND b.end_utc > ?6) \
      AND (r.kind != 'room' OR (SELECT COALESCE(SUM(b.minutes), 0) FROM bookings b JOIN resources r2 ON r2.id = b.resource_id \
-                     WHERE b.member_id = ?2 AND b.status = 'confirmed' AND r2.kind = 'room' AND b.week = ?10) + ?9 <= ?18) \
+                     WHERE b.member_id = ?2 AND b.status = 'confirmed' AND r2.kind = 'room' AND b.week = ?10) + ?9 <= ?18 OR ?18 IS NULL) \
      RETURNING id";
 
 /// The one statement that books: it writes only if every rule still holds at that moment.
-pub fn insert_member_booking(db: &D1Database, slug: &str, b: &CheckedBooking, who: &Booker<'_>) -> worker::Result<D1PreparedStatement> {
+pub fn insert_member_booking(
+    db: &D1Database,
+    slug: &str,
+    b: &CheckedBooking,
+    who: &Booker<'_>,
+) -> worker::Result<D1PreparedStatement> {
     let sp = &b.span;
     let u1 = b.units.first().copied().unwrap_or(*sp);
     let u2 = b.units.get(1).copied().unwrap_or(u1);
@@ -111,7 +129,9 @@ pub fn insert_member_booking(db: &D1Database, slug: &str, b: &CheckedBooking, wh
         ts(u1.end).into(),
         ts(u2.start).into(),
         ts(u2.end).into(),
-        f64::from(who.weekly_quota_minutes).into(),
+        who.weekly_quota_minutes
+            .map(|q| JsValue::from_f64(f64::from(q)))
+            .unwrap_or(JsValue::NULL),
     ];
     stmt(db, INSERT_MEMBER_BOOKING, &values)
 }
@@ -125,7 +145,12 @@ pub struct Diagnosis {
     pub quota_used: i64,
 }
 
-pub async fn diagnose(db: &D1Database, slug: &str, b: &CheckedBooking, who: &Booker<'_>) -> worker::Result<Option<Diagnosis>> {
+pub async fn diagnose(
+    db: &D1Database,
+    slug: &str,
+    b: &CheckedBooking,
+    who: &Booker<'_>,
+) -> worker::Result<Option<Diagnosis>> {
     let sql = "SELECT \
          (SELECT COUNT(*) FROM members m WHERE m.id = ?2 AND m.status = 'active' AND m.membership_until >= ?3) AS member_active, \
          (SELECT COUNT(*) FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.kind = 'block' AND b.start_utc < ?5 AND b.end_utc > ?4) AS blocked, \
@@ -137,7 +162,14 @@ pub async fn diagnose(db: &D1Database, slug: &str, b: &CheckedBooking, who: &Boo
     first(stmt(
         db,
         sql,
-        &[slug.into(), int(who.member_id), day(who.today), ts(b.span.start).into(), ts(b.span.end).into(), b.week.as_str().into()],
+        &[
+            slug.into(),
+            int(who.member_id),
+            day(who.today),
+            ts(b.span.start).into(),
+            ts(b.span.end).into(),
+            b.week.as_str().into(),
+        ],
     )?)
     .await
 }
@@ -153,7 +185,10 @@ pub struct BookingRow {
     pub id: i64,
     pub kind: String,
     pub member_id: Option<i64>,
-    #[expect(dead_code, reason = "read with the row; staff pages link rentals by the label today")]
+    #[expect(
+        dead_code,
+        reason = "read with the row; staff pages link rentals by the label today"
+    )]
     pub rental_id: Option<i64>,
     pub start_local: String,
     pub end_local: String,
@@ -173,15 +208,29 @@ pub struct BookingRow {
 }
 
 pub async fn by_id(db: &D1Database, id: i64) -> worker::Result<Option<BookingRow>> {
-    first(stmt(db, &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.id = ?1"), &[int(id)])?).await
+    first(stmt(
+        db,
+        &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.id = ?1"),
+        &[int(id)],
+    )?)
+    .await
 }
 
 /// A member's own booking (the owner is in the WHERE: someone else's is simply not found).
 pub async fn owned(db: &D1Database, id: i64, member_id: i64) -> worker::Result<Option<BookingRow>> {
-    first(stmt(db, &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.id = ?1 AND b.member_id = ?2"), &[int(id), int(member_id)])?).await
+    first(stmt(
+        db,
+        &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.id = ?1 AND b.member_id = ?2"),
+        &[int(id), int(member_id)],
+    )?)
+    .await
 }
 
-pub async fn by_idempotency_key(db: &D1Database, member_id: i64, key: &str) -> worker::Result<Option<BookingRow>> {
+pub async fn by_idempotency_key(
+    db: &D1Database,
+    member_id: i64,
+    key: &str,
+) -> worker::Result<Option<BookingRow>> {
     first(stmt(
         db,
         &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.member_id = ?1 AND b.idempotency_key = ?2"),
@@ -191,7 +240,11 @@ pub async fn by_idempotency_key(db: &D1Database, member_id: i64, key: &str) -> w
 }
 
 /// A member's bookings from `since` on (upcoming first).
-pub async fn of_member(db: &D1Database, member_id: i64, since: DateTime<Utc>) -> worker::Result<Vec<BookingRow>> {
+pub async fn of_member(
+    db: &D1Database,
+    member_id: i64,
+    since: DateTime<Utc>,
+) -> worker::Result<Vec<BookingRow>> {
     all(stmt(
         db,
         &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.member_id = ?1 AND b.end_utc > ?2 ORDER BY b.start_utc LIMIT 500"),
@@ -201,7 +254,12 @@ pub async fn of_member(db: &D1Database, member_id: i64, since: DateTime<Utc>) ->
 }
 
 /// Confirmed bookings of a resource (or all resources) overlapping [from, to).
-pub async fn overlapping(db: &D1Database, resource_id: Option<i64>, from: DateTime<Utc>, to: DateTime<Utc>) -> worker::Result<Vec<BookingRow>> {
+pub async fn overlapping(
+    db: &D1Database,
+    resource_id: Option<i64>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> worker::Result<Vec<BookingRow>> {
     all(stmt(
         db,
         &format!(
@@ -214,17 +272,41 @@ pub async fn overlapping(db: &D1Database, resource_id: Option<i64>, from: DateTi
 }
 
 /// Cancel a member's own booking while its cancellation window is open.
-pub fn cancel_own(db: &D1Database, id: i64, member_id: i64, now: DateTime<Utc>, room_cutoff: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn cancel_own(
+    db: &D1Database,
+    id: i64,
+    member_id: i64,
+    now: DateTime<Utc>,
+    room_cutoff: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = ?3 WHERE id = ?1 AND member_id = ?2 AND status = 'confirmed' \
          AND start_utc > CASE (SELECT kind FROM resources WHERE id = bookings.resource_id) WHEN 'room' THEN ?4 ELSE ?3 END";
-    stmt(db, sql, &[int(id), int(member_id), ts(now).into(), ts(room_cutoff).into()])
+    stmt(
+        db,
+        sql,
+        &[
+            int(id),
+            int(member_id),
+            ts(now).into(),
+            ts(room_cutoff).into(),
+        ],
+    )
 }
 
-pub fn cancel_any(db: &D1Database, id: i64, now: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn cancel_any(
+    db: &D1Database,
+    id: i64,
+    now: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     stmt(db, "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1 AND status = 'confirmed'", &[int(id), ts(now).into()])
 }
 
-pub fn check_in(db: &D1Database, id: i64, now: DateTime<Utc>, today: NaiveDate) -> worker::Result<D1PreparedStatement> {
+pub fn check_in(
+    db: &D1Database,
+    id: i64,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> worker::Result<D1PreparedStatement> {
     stmt(
         db,
         "UPDATE bookings SET checked_in_at = ?2, no_show = 0 WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND day <= ?3",
@@ -243,13 +325,16 @@ pub fn no_show(db: &D1Database, id: i64, today: NaiveDate) -> worker::Result<D1P
 pub fn insert_block(
     db: &D1Database,
     resource_id: i64,
-    start_local: chrono::NaiveDateTime,
-    end_local: chrono::NaiveDateTime,
-    start: DateTime<Utc>,
-    end: DateTime<Utc>,
+    span: &Span,
     reason: &str,
     actor: i64,
 ) -> worker::Result<D1PreparedStatement> {
+    let Span {
+        start_local,
+        end_local,
+        start,
+        end,
+    } = *span;
     let sql = "INSERT INTO bookings (resource_id, kind, day, start_local, end_local, start_utc, end_utc, minutes, week, reason, booked_by) \
          VALUES (?1, 'block', ?2, ?3, ?4, ?5, ?6, ?7, '', ?8, ?9) RETURNING id";
     stmt(
@@ -271,8 +356,16 @@ pub fn insert_block(
 
 // ---------------------------------------------------------------- calendar feed
 
-pub fn set_calendar_token(db: &D1Database, member_id: i64, hash: &str) -> worker::Result<D1PreparedStatement> {
-    stmt(db, "UPDATE members SET calendar_token_hash = ?2 WHERE id = ?1 AND status = 'active'", &[int(member_id), hash.into()])
+pub fn set_calendar_token(
+    db: &D1Database,
+    member_id: i64,
+    hash: &str,
+) -> worker::Result<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE members SET calendar_token_hash = ?2 WHERE id = ?1 AND status = 'active'",
+        &[int(member_id), hash.into()],
+    )
 }
 
 pub async fn member_by_calendar_token(db: &D1Database, hash: &str) -> worker::Result<Option<i64>> {
@@ -280,8 +373,12 @@ pub async fn member_by_calendar_token(db: &D1Database, hash: &str) -> worker::Re
     struct Row {
         id: i64,
     }
-    let row: Option<Row> =
-        first(stmt(db, "SELECT id FROM members WHERE calendar_token_hash = ?1 AND status = 'active'", &[hash.into()])?).await?;
+    let row: Option<Row> = first(stmt(
+        db,
+        "SELECT id FROM members WHERE calendar_token_hash = ?1 AND status = 'active'",
+        &[hash.into()],
+    )?)
+    .await?;
     Ok(row.map(|r| r.id))
 }
 
@@ -298,7 +395,11 @@ pub struct OccupancyRow {
     pub checked_in: i64,
 }
 
-pub async fn occupancy(db: &D1Database, from: NaiveDate, to: NaiveDate) -> worker::Result<Vec<OccupancyRow>> {
+pub async fn occupancy(
+    db: &D1Database,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> worker::Result<Vec<OccupancyRow>> {
     let sql = "SELECT b.day, b.member_id, b.kind, r.kind AS resource_kind, b.period, b.minutes, (b.checked_in_at IS NOT NULL) AS checked_in \
          FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.status = 'confirmed' AND b.kind != 'block' AND b.day BETWEEN ?1 AND ?2";
     all(stmt(db, sql, &[day(from), day(to)])?).await

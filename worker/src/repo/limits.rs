@@ -17,18 +17,41 @@ struct Count {
 }
 
 /// 429 with the wait when `client` already created `max` things of `kind` within `window`.
-pub async fn check(db: &D1Database, kind: &str, client: &str, now: DateTime<Utc>, max: i64, window: Duration) -> Result<(), ApiError> {
-    let row: Option<Count> = first(stmt(db, COUNT, &[kind.into(), client.into(), ts(now - window).into()])?).await?;
+pub async fn check(
+    db: &D1Database,
+    kind: &str,
+    client: &str,
+    now: DateTime<Utc>,
+    max: i64,
+    window: Duration,
+) -> Result<(), ApiError> {
+    let row: Option<Count> = first(stmt(
+        db,
+        COUNT,
+        &[kind.into(), client.into(), ts(now - window).into()],
+    )?)
+    .await?;
     match row {
         Some(c) if c.n >= max => {
-            let oldest = c.oldest.and_then(|o| DateTime::parse_from_rfc3339(&o).ok()).map(|o| o.with_timezone(&Utc)).unwrap_or(now);
-            Err(ApiError::RateLimited { retry_after_secs: (oldest + window - now).num_seconds() })
+            let oldest = c
+                .oldest
+                .and_then(|o| DateTime::parse_from_rfc3339(&o).ok())
+                .map(|o| o.with_timezone(&Utc))
+                .unwrap_or(now);
+            Err(ApiError::RateLimited {
+                retry_after_secs: (oldest + window - now).num_seconds(),
+            })
         }
         _ => Ok(()),
     }
 }
 
 /// Count one more creation (in the batch that creates it).
-pub fn record(db: &D1Database, kind: &str, client: &str, now: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn record(
+    db: &D1Database,
+    kind: &str,
+    client: &str,
+    now: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     stmt(db, RECORD, &[kind.into(), client.into(), ts(now).into()])
 }

@@ -26,7 +26,9 @@ pub async fn ping(db: &D1Database) -> worker::Result<()> {
     let row: Option<Ping> = db.prepare(PING).first(None).await?;
     match row {
         Some(Ping { ok: 1 }) => Ok(()),
-        _ => Err(worker::Error::RustError("the database did not answer SELECT 1".into())),
+        _ => Err(worker::Error::RustError(
+            "the database did not answer SELECT 1".into(),
+        )),
     }
 }
 
@@ -36,13 +38,22 @@ pub fn ts(t: DateTime<Utc>) -> String {
 }
 
 /// A statement with bound values.
-pub fn stmt(db: &D1Database, sql: &str, values: &[worker::wasm_bindgen::JsValue]) -> worker::Result<D1PreparedStatement> {
+pub fn stmt(
+    db: &D1Database,
+    sql: &str,
+    values: &[worker::wasm_bindgen::JsValue],
+) -> worker::Result<D1PreparedStatement> {
     db.prepare(sql).bind(values)
 }
 
 /// How many rows a write changed.
 pub fn changes(result: &D1Result) -> usize {
-    result.meta().ok().flatten().and_then(|m| m.changes).unwrap_or(0)
+    result
+        .meta()
+        .ok()
+        .flatten()
+        .and_then(|m| m.changes)
+        .unwrap_or(0)
 }
 
 pub async fn all<T: DeserializeOwned>(s: D1PreparedStatement) -> worker::Result<Vec<T>> {
@@ -51,6 +62,14 @@ pub async fn all<T: DeserializeOwned>(s: D1PreparedStatement) -> worker::Result<
 
 pub async fn first<T: DeserializeOwned>(s: D1PreparedStatement) -> worker::Result<Option<T>> {
     s.first(None).await
+}
+
+/// A stored value this version of the code does not know: an error naming the column and the
+/// value, so that the log says what is in the database (never read as some default).
+pub fn unknown(column: &str, value: &str) -> worker::Error {
+    worker::Error::RustError(format!(
+        "{column} holds {value:?}, which this version does not know"
+    ))
 }
 
 /// Is this D1 error a UNIQUE constraint violation? (Used to turn races into clear 409s.)

@@ -8,7 +8,7 @@ use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
 use super::{all, stmt, ts};
-use crate::service::email::Email;
+use crate::mail::Email;
 
 const QUEUE: &str = "INSERT OR IGNORE INTO outbox (to_email, member_id, kind, subject, body_text, body_html, lang, dedupe_key, created_at) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
@@ -17,17 +17,25 @@ const QUEUE_IF_APPLICATION: &str = "INSERT INTO outbox (to_email, member_id, kin
      SELECT ?1, (SELECT member_id FROM applications WHERE op_nonce = ?10), ?3, ?4, ?5, ?6, ?7, ?8, ?9 \
      WHERE EXISTS (SELECT 1 FROM applications WHERE op_nonce = ?10)";
 const LIST: &str = "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT 200";
-const FOR_MEMBER: &str = "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox \
+const FOR_MEMBER: &str =
+    "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox \
      WHERE member_id = ?1 OR to_email = ?2 ORDER BY id";
 const PENDING: &str = "SELECT id, to_email, subject, body_text, body_html FROM outbox WHERE status = 'pending' AND attempts < 5 ORDER BY id LIMIT ?1";
 const MARK_SENT: &str = "UPDATE outbox SET status = 'sent', sent_at = ?2, attempts = attempts + 1 WHERE id = ?1 AND status = 'pending'";
 const MARK_FAILED: &str = "UPDATE outbox SET attempts = attempts + 1, last_error = ?2, \
      status = CASE WHEN attempts + 1 >= 5 THEN 'failed' ELSE 'pending' END WHERE id = ?1";
 
-fn values(e: &Email, member_id: Option<i64>, dedupe_key: Option<&str>, now: DateTime<Utc>) -> Vec<JsValue> {
+fn values(
+    e: &Email,
+    member_id: Option<i64>,
+    dedupe_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> Vec<JsValue> {
     vec![
         e.to.as_str().into(),
-        member_id.map(|id| JsValue::from_f64(id as f64)).unwrap_or(JsValue::NULL),
+        member_id
+            .map(|id| JsValue::from_f64(id as f64))
+            .unwrap_or(JsValue::NULL),
         e.kind.into(),
         e.subject.as_str().into(),
         e.text.as_str().into(),
@@ -39,12 +47,23 @@ fn values(e: &Email, member_id: Option<i64>, dedupe_key: Option<&str>, now: Date
 }
 
 /// Queue an email; with a dedupe key, a second email with the same key is silently not queued.
-pub fn queue(db: &D1Database, e: &Email, member_id: Option<i64>, dedupe_key: Option<&str>, now: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn queue(
+    db: &D1Database,
+    e: &Email,
+    member_id: Option<i64>,
+    dedupe_key: Option<&str>,
+    now: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     stmt(db, QUEUE, &values(e, member_id, dedupe_key, now))
 }
 
 /// Queue an email only if the application row was changed by the request holding `nonce`.
-pub fn queue_if_application(db: &D1Database, e: &Email, nonce: &str, now: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn queue_if_application(
+    db: &D1Database,
+    e: &Email,
+    nonce: &str,
+    now: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     let mut v = values(e, None, None, now);
     v.push(nonce.into());
     stmt(db, QUEUE_IF_APPLICATION, &v)
@@ -80,11 +99,27 @@ impl From<Row> for OutboxEmail {
 }
 
 pub async fn list(db: &D1Database) -> worker::Result<Vec<OutboxEmail>> {
-    Ok(all::<Row>(db.prepare(LIST)).await?.into_iter().map(Into::into).collect())
+    Ok(all::<Row>(db.prepare(LIST))
+        .await?
+        .into_iter()
+        .map(Into::into)
+        .collect())
 }
 
-pub async fn for_member(db: &D1Database, member_id: i64, email: &str) -> worker::Result<Vec<OutboxEmail>> {
-    Ok(all::<Row>(stmt(db, FOR_MEMBER, &[(member_id as f64).into(), email.into()])?).await?.into_iter().map(Into::into).collect())
+pub async fn for_member(
+    db: &D1Database,
+    member_id: i64,
+    email: &str,
+) -> worker::Result<Vec<OutboxEmail>> {
+    Ok(all::<Row>(stmt(
+        db,
+        FOR_MEMBER,
+        &[(member_id as f64).into(), email.into()],
+    )?)
+    .await?
+    .into_iter()
+    .map(Into::into)
+    .collect())
 }
 
 #[derive(Deserialize)]
@@ -101,9 +136,15 @@ pub async fn pending(db: &D1Database, limit: u32) -> worker::Result<Vec<Pending>
 }
 
 pub async fn mark_sent(db: &D1Database, id: i64, now: DateTime<Utc>) -> worker::Result<()> {
-    stmt(db, MARK_SENT, &[(id as f64).into(), ts(now).into()])?.run().await.map(|_| ())
+    stmt(db, MARK_SENT, &[(id as f64).into(), ts(now).into()])?
+        .run()
+        .await
+        .map(|_| ())
 }
 
 pub async fn mark_failed(db: &D1Database, id: i64, error: &str) -> worker::Result<()> {
-    stmt(db, MARK_FAILED, &[(id as f64).into(), error.into()])?.run().await.map(|_| ())
+    stmt(db, MARK_FAILED, &[(id as f64).into(), error.into()])?
+        .run()
+        .await
+        .map(|_| ())
 }

@@ -5,11 +5,14 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{first, stmt, ts};
+use domain::accounts::Role;
 
-const FIND: &str = "SELECT s.member_id, m.name, m.email, m.role FROM sessions s JOIN members m ON m.id = s.member_id \
+use super::{first, stmt, ts, unknown};
+
+const FIND: &str = "SELECT s.member_id, m.name, m.email, m.role, s.last_seen_at FROM sessions s JOIN members m ON m.id = s.member_id \
      WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND s.idle_expires_at > ?2 AND m.status = 'active'";
-/// Slide the idle expiry at most once a minute, so reads do not all become writes.
+/// Slide the idle expiry; only when the stored last-seen time is older than ?4, so that of many
+/// simultaneous requests one writes (the caller skips the statement entirely when it is recent).
 const TOUCH: &str = "UPDATE sessions SET last_seen_at = ?2, idle_expires_at = ?3 WHERE id_hash = ?1 AND last_seen_at < ?4";
 const CREATE: &str = "INSERT INTO sessions (id_hash, member_id, created_at, last_seen_at, idle_expires_at, expires_at) \
      VALUES (?1, ?2, ?3, ?3, ?4, ?5)";
@@ -21,15 +24,45 @@ pub struct SessionRow {
     pub member_id: i64,
     pub name: String,
     pub email: String,
-    pub role: String,
+    role: String,
+    last_seen_at: String,
 }
 
-pub async fn find(db: &D1Database, hash: &str, now: DateTime<Utc>) -> worker::Result<Option<SessionRow>> {
+impl SessionRow {
+    /// The member's role; a role this version does not know is an error, never a lesser role.
+    pub fn role(&self) -> worker::Result<Role> {
+        Role::parse(&self.role).ok_or_else(|| unknown("members.role", &self.role))
+    }
+
+    /// When the session was last refreshed; `None` if the stored text is unreadable (refresh it).
+    pub fn last_seen(&self) -> Option<DateTime<Utc>> {
+        DateTime::parse_from_rfc3339(&self.last_seen_at)
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    }
+}
+
+pub async fn find(
+    db: &D1Database,
+    hash: &str,
+    now: DateTime<Utc>,
+) -> worker::Result<Option<SessionRow>> {
     first(stmt(db, FIND, &[hash.into(), ts(now).into()])?).await
 }
 
-pub async fn touch(db: &D1Database, hash: &str, now: DateTime<Utc>, idle: Duration) -> worker::Result<()> {
-    let values: [JsValue; 4] = [hash.into(), ts(now).into(), ts(now + idle).into(), ts(now - Duration::minutes(1)).into()];
+pub async fn touch(
+    db: &D1Database,
+    hash: &str,
+    now: DateTime<Utc>,
+    idle: Duration,
+    refresh_after: Duration,
+) -> worker::Result<()> {
+    let values: [JsValue; 4] = [
+        hash.into(),
+        ts(now).into(),
+        ts(now + idle).into(),
+        ts(now - refresh_after).into(),
+    ];
     stmt(db, TOUCH, &values)?.run().await.map(|_| ())
 }
 
@@ -41,8 +74,13 @@ pub fn create(
     idle: Duration,
     absolute: Duration,
 ) -> worker::Result<D1PreparedStatement> {
-    let values: [JsValue; 5] =
-        [hash.into(), (member_id as f64).into(), ts(now).into(), ts(now + idle).into(), ts(now + absolute).into()];
+    let values: [JsValue; 5] = [
+        hash.into(),
+        (member_id as f64).into(),
+        ts(now).into(),
+        ts(now + idle).into(),
+        ts(now + absolute).into(),
+    ];
     stmt(db, CREATE, &values)
 }
 
@@ -61,7 +99,8 @@ const FAILURES_FOR_EMAIL: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM l
      AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE email = ?1 AND success = 1), '')";
 const FAILURES_FOR_CLIENT: &str =
     "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts WHERE client = ?1 AND success = 0 AND at > ?2";
-const RECORD: &str = "INSERT INTO login_attempts (at, email, client, success) VALUES (?1, ?2, ?3, ?4)";
+const RECORD: &str =
+    "INSERT INTO login_attempts (at, email, client, success) VALUES (?1, ?2, ?3, ?4)";
 const PRUNE: &str = "DELETE FROM login_attempts WHERE at < ?1";
 
 #[derive(Deserialize)]
@@ -70,7 +109,12 @@ pub struct Failures {
     pub oldest: Option<String>,
 }
 
-pub async fn failures(db: &D1Database, email: &str, client: &str, since: DateTime<Utc>) -> worker::Result<(Failures, Failures)> {
+pub async fn failures(
+    db: &D1Database,
+    email: &str,
+    client: &str,
+    since: DateTime<Utc>,
+) -> worker::Result<(Failures, Failures)> {
     let results = db
         .batch(vec![
             stmt(db, FAILURES_FOR_EMAIL, &[email.into(), ts(since).into()])?,
@@ -88,10 +132,28 @@ pub async fn failures(db: &D1Database, email: &str, client: &str, since: DateTim
     Ok((read(0)?, read(1)?))
 }
 
-pub fn record_attempt(db: &D1Database, now: DateTime<Utc>, email: &str, client: &str, success: bool) -> worker::Result<D1PreparedStatement> {
-    stmt(db, RECORD, &[ts(now).into(), email.into(), client.into(), (success as i32 as f64).into()])
+pub fn record_attempt(
+    db: &D1Database,
+    now: DateTime<Utc>,
+    email: &str,
+    client: &str,
+    success: bool,
+) -> worker::Result<D1PreparedStatement> {
+    stmt(
+        db,
+        RECORD,
+        &[
+            ts(now).into(),
+            email.into(),
+            client.into(),
+            (success as i32 as f64).into(),
+        ],
+    )
 }
 
-pub fn prune_attempts(db: &D1Database, before: DateTime<Utc>) -> worker::Result<D1PreparedStatement> {
+pub fn prune_attempts(
+    db: &D1Database,
+    before: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     stmt(db, PRUNE, &[ts(before).into()])
 }

@@ -12,7 +12,8 @@ const PARTNERS: &str =
 const BOARD: &str = "SELECT name, role_fr, role_en FROM board_members ORDER BY sort, name";
 const CLOSURE: &str = "SELECT date FROM closure_days WHERE date = ?1";
 /// Members of the association: active accounts of people (staff accounts are not members).
-const MEMBER_COUNT: &str = "SELECT COUNT(*) AS n FROM members WHERE status = 'active' AND role = 'member'";
+const MEMBER_COUNT: &str =
+    "SELECT COUNT(*) AS n FROM members WHERE status = 'active' AND role = 'member'";
 
 #[derive(Deserialize)]
 struct Count {
@@ -95,8 +96,12 @@ pub async fn load(db: &D1Database, today: &str) -> worker::Result<SiteRows> {
             db.prepare(MEMBER_COUNT),
         ])
         .await?;
-    let [settings, texts, clubs, partners, board, resources, closure, count] = results.as_slice() else {
-        return Err(worker::Error::RustError(format!("expected 8 results from the site batch, got {}", results.len())));
+    let [settings, texts, clubs, partners, board, resources, closure, count] = results.as_slice()
+    else {
+        return Err(worker::Error::RustError(format!(
+            "expected 8 results from the site batch, got {}",
+            results.len()
+        )));
     };
     Ok(SiteRows {
         settings: settings.results()?,

@@ -1,17 +1,24 @@
 //! Joining, logging in and out, single-use links, the member's own data and the directory.
 
 use chrono::Duration;
-use domain::accounts::{check_new_password, parse_name, parse_phone, parse_skills, parse_text, Checker, Email as EmailAddress};
-use domain::wire::{ApplicationRequest, Created, DirectoryEntry, LoginRequest, Me, MemberExport, PasswordResetRequest, ProfileUpdate, SetPasswordRequest};
+use domain::accounts::{
+    check_new_password, parse_name, parse_phone, parse_skills, parse_text, Checker,
+    Email as EmailAddress,
+};
+use domain::wire::{
+    ApplicationRequest, Created, DirectoryEntry, LoginRequest, Me, MemberExport,
+    PasswordResetRequest, ProfileUpdate, SetPasswordRequest,
+};
 use domain::{paris, ApiMsg};
 use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::{self, Access, SESSION_ABSOLUTE, SESSION_IDLE};
+use crate::cache::Scope;
 use crate::error::{ApiError, Context};
+use crate::mail::Email;
 use crate::repo::{self, accounts, changes, outbox, sessions};
 use crate::secrets::{hash_password, random_token, token_hash, verify_password};
-use crate::service::email::Email;
 
 pub fn routes() -> Vec<Route> {
     use Access::*;
@@ -26,6 +33,7 @@ pub fn routes() -> Vec<Route> {
             .no_content(204)
             .with_caller(),
         Route::new(Method::Post, "/api/auth/invitation", "accept_invitation", "Choose a password with the single-use invitation link (72 h); logs in.", "auth", Public, handler!(accept_invitation))
+        .invalidates(&[Scope::Site])
             .body::<SetPasswordRequest>()
             .returns::<Me>(200),
         Route::new(Method::Post, "/api/auth/password-reset", "request_password_reset", "Ask for a password reset link by email (always 202).", "auth", Public, handler!(request_password_reset))
@@ -45,7 +53,8 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Delete, "/api/me/clubs/{slug}", "leave_club", "Leave a club.", "me", Member, handler!(leave_club)).returns::<Me>(200),
         Route::new(Method::Get, "/api/me/export", "export_me", "Everything the portal holds about the caller, as a JSON download.", "me", Member, handler!(export_me))
             .returns::<MemberExport>(200),
-        Route::new(Method::Delete, "/api/me", "delete_me", "Erase one's account; payments are kept without identity.", "me", Member, handler!(delete_me)).no_content(204),
+        Route::new(Method::Delete, "/api/me", "delete_me", "Erase one's account; payments are kept without identity.", "me", Member, handler!(delete_me))
+        .invalidates(&[Scope::Site, Scope::Availability]).no_content(204),
         Route::new(Method::Get, "/api/directory", "directory", "Members who chose to appear in the directory, searchable by text, skill and club.", "directory", Member, handler!(directory))
             .query(&[("q", "text in name, company or bio", false), ("skill", "a skill (prefix)", false), ("club", "a club slug", false)])
             .returns::<Vec<DirectoryEntry>>(200),
@@ -63,14 +72,25 @@ fn json_with_cookie<T: serde::Serialize>(body: &T, cookie: &str) -> Result<Respo
 /// The link an email carries back to the app, on the origin the request came to.
 fn app_link(ctx: &Ctx, path_and_query: &str) -> Result<String, ApiError> {
     let url = ctx.req.url().context("request url")?;
-    Ok(format!("{}{path_and_query}", url.origin().ascii_serialization()))
+    Ok(format!(
+        "{}{path_and_query}",
+        url.origin().ascii_serialization()
+    ))
 }
 
 pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: ApplicationRequest = ctx.json().await?;
     let db = ctx.db()?;
     let client = auth::client_key(&ctx.req);
-    repo::limits::check(&db, "application", &client, ctx.now, MAX_APPLICATIONS_PER_CLIENT, Duration::hours(1)).await?;
+    repo::limits::check(
+        &db,
+        "application",
+        &client,
+        ctx.now,
+        MAX_APPLICATIONS_PER_CLIENT,
+        Duration::hours(1),
+    )
+    .await?;
     let known_clubs = accounts::club_slugs(&db).await?;
     let mut c = Checker::default();
     let name = c.check("name", parse_name(&body.name));
@@ -85,8 +105,9 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
     if !body.consent {
         c.fail("consent", ApiMsg::FieldConsent);
     }
-    let (name, email, phone, company, skills, motivation) =
-        c.finish(|| Some((name?, email?, phone?, company?, skills?, motivation?))).map_err(ApiError::Validation)?;
+    let (name, email, phone, company, skills, motivation) = c
+        .finish(|| Some((name?, email?, phone?, company?, skills?, motivation?)))
+        .map_err(ApiError::Validation)?;
     let application = accounts::NewApplication {
         email: email.as_str(),
         name: &name,
@@ -112,14 +133,23 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
         repo::limits::record(&db, "application", &client, ctx.now)?,
     ];
     let results = match db.batch(batch).await {
-        Err(e) if repo::is_unique_violation(&e) => return Err(ApiError::Conflict(ApiMsg::ErrApplicationExists)),
+        Err(e) if repo::is_unique_violation(&e) => {
+            return Err(ApiError::Conflict(ApiMsg::ErrApplicationExists))
+        }
         other => other.context("saving an application")?,
     };
-    let inserted = results.first().ok_or_else(|| ApiError::Internal("empty batch result".into()))?;
+    let inserted = results
+        .first()
+        .ok_or_else(|| ApiError::Internal("empty batch result".into()))?;
     if changes(inserted) == 0 {
         return Err(ApiError::Conflict(ApiMsg::ErrMemberExists));
     }
-    let id = inserted.meta().ok().flatten().and_then(|m| m.last_row_id).unwrap_or_default();
+    let id = inserted
+        .meta()
+        .ok()
+        .flatten()
+        .and_then(|m| m.last_row_id)
+        .unwrap_or_default();
     Ok(Response::from_json(&Created { id })?.with_status(201))
 }
 
@@ -136,31 +166,46 @@ pub async fn login(mut ctx: Ctx) -> Result<Response, ApiError> {
     let client = auth::client_key(&ctx.req);
     let since = ctx.now - THROTTLE_WINDOW;
     let (by_email, by_client) = sessions::failures(&db, &email, &client, since).await?;
-    let blocked = [(by_email, MAX_FAILURES_PER_ACCOUNT), (by_client, MAX_FAILURES_PER_CLIENT)]
-        .into_iter()
-        .filter(|(f, max)| f.n >= *max)
-        .filter_map(|(f, _)| f.oldest)
-        .filter_map(|oldest| chrono::DateTime::parse_from_rfc3339(&oldest).ok())
-        .map(|oldest| (oldest.with_timezone(&chrono::Utc) + THROTTLE_WINDOW - ctx.now).num_seconds())
-        .max();
+    let blocked = [
+        (by_email, MAX_FAILURES_PER_ACCOUNT),
+        (by_client, MAX_FAILURES_PER_CLIENT),
+    ]
+    .into_iter()
+    .filter(|(f, max)| f.n >= *max)
+    .filter_map(|(f, _)| f.oldest)
+    .filter_map(|oldest| chrono::DateTime::parse_from_rfc3339(&oldest).ok())
+    .map(|oldest| (oldest.with_timezone(&chrono::Utc) + THROTTLE_WINDOW - ctx.now).num_seconds())
+    .max();
     if let Some(retry_after_secs) = blocked {
         return Err(ApiError::RateLimited { retry_after_secs });
     }
     let member = accounts::member_by_email(&db, &email).await?;
     let hash = member.as_ref().and_then(|m| m.password_hash.as_deref());
     if !verify_password(&body.password, hash) {
-        sessions::record_attempt(&db, ctx.now, &email, &client, false)?.run().await?;
+        sessions::record_attempt(&db, ctx.now, &email, &client, false)?
+            .run()
+            .await?;
         return Err(ApiError::LoginFailed);
     }
     let member = member.ok_or(ApiError::LoginFailed)?;
     let token = random_token();
     db.batch(vec![
-        sessions::create(&db, &token_hash(&token), member.id, ctx.now, SESSION_IDLE, SESSION_ABSOLUTE)?,
+        sessions::create(
+            &db,
+            &token_hash(&token),
+            member.id,
+            ctx.now,
+            SESSION_IDLE,
+            SESSION_ABSOLUTE,
+        )?,
         sessions::record_attempt(&db, ctx.now, &email, &client, true)?,
         sessions::prune_attempts(&db, ctx.now - Duration::days(1))?,
     ])
     .await?;
-    json_with_cookie(&member.me(paris::local_date(ctx.now)), &auth::session_cookie(&token))
+    json_with_cookie(
+        &member.me(paris::local_date(ctx.now)),
+        &auth::session_cookie(&token),
+    )
 }
 
 pub async fn logout(ctx: Ctx) -> Result<Response, ApiError> {
@@ -168,7 +213,8 @@ pub async fn logout(ctx: Ctx) -> Result<Response, ApiError> {
         sessions::delete(&ctx.db()?, &m.session_hash)?.run().await?;
     }
     let mut resp = Response::empty()?.with_status(204);
-    resp.headers_mut().set("Set-Cookie", &auth::clear_session_cookie())?;
+    resp.headers_mut()
+        .set("Set-Cookie", &auth::clear_session_cookie())?;
     Ok(resp)
 }
 
@@ -183,7 +229,9 @@ async fn set_password_with_token(mut ctx: Ctx, purpose: &str) -> Result<Response
     c.finish(|| Some(())).map_err(ApiError::Validation)?;
     let db = ctx.db()?;
     let phc = hash_password(&body.password).map_err(ApiError::Internal)?;
-    let Some(spent) = accounts::spend_token(&db, &token_hash(body.token.trim()), purpose, ctx.now).await? else {
+    let Some(spent) =
+        accounts::spend_token(&db, &token_hash(body.token.trim()), purpose, ctx.now).await?
+    else {
         return Err(ApiError::Gone(ApiMsg::ErrTokenInvalid));
     };
     let session = random_token();
@@ -191,11 +239,23 @@ async fn set_password_with_token(mut ctx: Ctx, purpose: &str) -> Result<Response
         accounts::set_password(&db, spent.member_id, &phc)?,
         // A new password ends every other session (a reset after a leak must lock the thief out).
         sessions::delete_for_member(&db, spent.member_id)?,
-        sessions::create(&db, &token_hash(&session), spent.member_id, ctx.now, SESSION_IDLE, SESSION_ABSOLUTE)?,
+        sessions::create(
+            &db,
+            &token_hash(&session),
+            spent.member_id,
+            ctx.now,
+            SESSION_IDLE,
+            SESSION_ABSOLUTE,
+        )?,
     ])
     .await?;
-    let member = accounts::member_by_id(&db, spent.member_id).await?.ok_or(ApiError::NotFound)?;
-    json_with_cookie(&member.me(paris::local_date(ctx.now)), &auth::session_cookie(&session))
+    let member = accounts::member_by_id(&db, spent.member_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    json_with_cookie(
+        &member.me(paris::local_date(ctx.now)),
+        &auth::session_cookie(&session),
+    )
 }
 
 pub async fn accept_invitation(ctx: Ctx) -> Result<Response, ApiError> {
@@ -208,19 +268,29 @@ pub async fn confirm_password_reset(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: PasswordResetRequest = ctx.json().await?;
-    let email = EmailAddress::parse(&body.email).map_err(|m| ApiError::Validation(vec![("email".into(), m)]))?;
+    let email = EmailAddress::parse(&body.email)
+        .map_err(|m| ApiError::Validation(vec![("email".into(), m)]))?;
     let db = ctx.db()?;
     // Whether or not the account exists, the answer is the same: no one learns who is a member.
     if let Some(member) = accounts::member_by_email(&db, email.as_str()).await? {
         let token = random_token();
         let link = app_link(&ctx, &format!("/mot-de-passe/nouveau?token={token}"))?;
         let lang = domain::Lang::parse(&member.lang).unwrap_or_default();
-        let mail = Email::compose(&member.email, "password_reset", lang, ApiMsg::EmailResetSubject, ApiMsg::EmailResetBody, &[
-            ("name", &member.name),
-            ("link", &link),
-        ]);
+        let mail = Email::compose(
+            &member.email,
+            "password_reset",
+            lang,
+            ApiMsg::EmailResetSubject,
+            ApiMsg::EmailResetBody,
+            &[("name", &member.name), ("link", &link)],
+        );
         db.batch(vec![
-            accounts::reset_token(&db, &token_hash(&token), member.id, ctx.now + Duration::hours(1))?,
+            accounts::reset_token(
+                &db,
+                &token_hash(&token),
+                member.id,
+                ctx.now + Duration::hours(1),
+            )?,
             outbox::queue(&db, &mail, Some(member.id), None, ctx.now)?,
         ])
         .await?;
@@ -230,13 +300,17 @@ pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> 
 
 async fn current(ctx: &Ctx) -> Result<accounts::MemberRow, ApiError> {
     let id = ctx.member()?.id;
-    accounts::member_by_id(&ctx.db()?, id).await?.ok_or(ApiError::Unauthorized)
+    accounts::member_by_id(&ctx.db()?, id)
+        .await?
+        .ok_or(ApiError::Unauthorized)
 }
 
 /// `null` for a visitor (or a session that ended), the caller otherwise; never cached.
 pub async fn session(ctx: Ctx) -> Result<Response, ApiError> {
     let me = match ctx.caller.member() {
-        Some(member) => accounts::member_by_id(&ctx.db()?, member.id).await?.map(|row| row.me(paris::local_date(ctx.now))),
+        Some(member) => accounts::member_by_id(&ctx.db()?, member.id)
+            .await?
+            .map(|row| row.me(paris::local_date(ctx.now))),
         None => None,
     };
     Ok(Response::from_json(&me)?)
@@ -255,7 +329,9 @@ pub async fn update_profile(mut ctx: Ctx) -> Result<Response, ApiError> {
     let company = c.check("company", parse_text(&body.company, 120));
     let skills = c.check("skills", parse_skills(&body.skills));
     let bio = c.check("bio", parse_text(&body.bio, 1000));
-    let (name, phone, company, skills, bio) = c.finish(|| Some((name?, phone?, company?, skills?, bio?))).map_err(ApiError::Validation)?;
+    let (name, phone, company, skills, bio) = c
+        .finish(|| Some((name?, phone?, company?, skills?, bio?)))
+        .map_err(ApiError::Validation)?;
     let db = ctx.db()?;
     let id = ctx.member()?.id;
     let values = accounts::ProfileValues {
@@ -278,7 +354,11 @@ async fn club_change(ctx: Ctx, join: bool) -> Result<Response, ApiError> {
         return Err(ApiError::NotFound);
     }
     let id = ctx.member()?.id;
-    let change = if join { accounts::join_club(&db, id, &slug)? } else { accounts::leave_club(&db, id, &slug)? };
+    let change = if join {
+        accounts::join_club(&db, id, &slug)?
+    } else {
+        accounts::leave_club(&db, id, &slug)?
+    };
     change.run().await?;
     me(ctx).await
 }
@@ -298,11 +378,18 @@ pub async fn export_me(ctx: Ctx) -> Result<Response, ApiError> {
         exported_at: repo::ts(ctx.now),
         profile: row.me(paris::local_date(ctx.now)),
         payments: accounts::payments(&db, row.id).await?,
-        applications: accounts::applications_of(&db, row.id, &row.email).await?.iter().map(|a| a.wire()).collect(),
+        applications: accounts::applications_of(&db, row.id, &row.email)
+            .await?
+            .iter()
+            .map(|a| a.wire())
+            .collect(),
         emails: outbox::for_member(&db, row.id, &row.email).await?,
     };
     let mut resp = Response::from_json(&export)?;
-    resp.headers_mut().set("Content-Disposition", "attachment; filename=\"silicon-kerne-mes-donnees.json\"")?;
+    resp.headers_mut().set(
+        "Content-Disposition",
+        "attachment; filename=\"silicon-kerne-mes-donnees.json\"",
+    )?;
     Ok(resp)
 }
 
@@ -311,13 +398,17 @@ pub async fn delete_me(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     db.batch(accounts::erase(&db, row.id, &row.email)?).await?;
     let mut resp = Response::empty()?.with_status(204);
-    resp.headers_mut().set("Set-Cookie", &auth::clear_session_cookie())?;
+    resp.headers_mut()
+        .set("Set-Cookie", &auth::clear_session_cookie())?;
     Ok(resp)
 }
 
 pub async fn directory(ctx: Ctx) -> Result<Response, ApiError> {
     let filter: accounts::MemberFilter = ctx.query()?;
-    let filter = accounts::MemberFilter { status: String::new(), ..filter };
+    let filter = accounts::MemberFilter {
+        status: String::new(),
+        ..filter
+    };
     let rows = accounts::search(&ctx.db()?, &filter, paris::local_date(ctx.now), true).await?;
     let entries: Vec<DirectoryEntry> = rows.iter().map(|r| r.directory_entry()).collect();
     Ok(Response::from_json(&entries)?)
@@ -326,7 +417,9 @@ pub async fn directory(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn directory_entry(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let me = ctx.member()?.id;
-    let row = accounts::member_by_id(&ctx.db()?, id).await?.ok_or(ApiError::NotFound)?;
+    let row = accounts::member_by_id(&ctx.db()?, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     // Someone who did not opt in is private: not found, as if absent (oneself excepted).
     if row.id != me && !(row.in_directory == 1 && row.status == "active") {
         return Err(ApiError::NotFound);

@@ -3,64 +3,203 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::Checker;
-use domain::calendar::{self, check_booking};
-use domain::wire::{BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy, OccupancyDay, ResourceInfo, StaffDay};
-use domain::{paris, Lang, Localized, ApiMsg};
+use domain::calendar::{self, check_booking, Schedule};
+use domain::wire::{
+    BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy,
+    OccupancyDay, ResourceInfo, StaffDay,
+};
+use domain::{paris, ApiMsg, Lang, Localized};
 use serde::Deserialize;
 use serde_json::json;
 use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
+use crate::cache::{self, Scope};
 use crate::error::{ApiError, Context};
 use crate::repo::bookings::{self as repo, Booker};
 use crate::repo::{audit, changes};
+use crate::rights::Rights;
 use crate::secrets::{random_token, token_hash};
 use crate::service::calendar::{self as svc, kind_of, parse_local};
 
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Get, "/api/resources", "resources", "The bookable resources: the coworking desks and the meeting room.", "calendar", Public, handler!(resources))
-            .returns::<Vec<ResourceInfo>>(200),
-        Route::new(Method::Get, "/api/availability", "availability", "Bookable slots and places left, per day (Paris wall-clock times).", "calendar", Public, handler!(availability))
-            .query(&[("resource", "resource slug", true), ("from", "YYYY-MM-DD", true), ("to", "YYYY-MM-DD (at most 31 days after from)", true)])
-            .returns::<Vec<DayAvailability>>(200),
-        Route::new(Method::Post, "/api/bookings", "create_booking", "Book a desk period or a room slot. Idempotency-Key makes retries safe. 409 when full.", "calendar", Member, handler!(create_booking))
-            .body::<BookingRequest>()
-            .returns::<Booking>(201),
-        Route::new(Method::Get, "/api/bookings", "my_bookings", "The caller's bookings, upcoming and of the last 30 days.", "calendar", Member, handler!(my_bookings))
-            .returns::<Vec<Booking>>(200),
-        Route::new(Method::Delete, "/api/bookings/{id}", "cancel_booking", "Cancel one's booking (desks until the start, the room until 24 h before).", "calendar", Member, handler!(cancel_booking))
-            .no_content(204),
-        Route::new(Method::Get, "/api/bookings/{id}/ics", "booking_ics", "One booking as an iCalendar file.", "calendar", Member, handler!(booking_ics)),
-        Route::new(Method::Post, "/api/me/calendar-feed", "calendar_feed", "A new private calendar feed URL (the previous one stops working).", "calendar", Member, handler!(new_calendar_feed))
-            .returns::<CalendarFeed>(201),
-        Route::new(Method::Get, "/api/calendar/{token}", "calendar_feed_ics", "A member's private calendar feed (iCalendar), by its secret token.", "calendar", Public, handler!(calendar_feed)),
-        Route::new(Method::Get, "/api/staff/day", "staff_day", "The day's sheet: coworkers (with check-in) and room bookings.", "staff", Staff, handler!(staff_day))
-            .query(&[("date", "YYYY-MM-DD, today by default", false)])
-            .returns::<StaffDay>(200),
-        Route::new(Method::Post, "/api/staff/bookings/{id}/check-in", "check_in", "Mark a coworker as arrived.", "staff", Staff, handler!(check_in)).no_content(204),
-        Route::new(Method::Post, "/api/staff/bookings/{id}/no-show", "no_show", "Mark a booking as a no-show.", "staff", Staff, handler!(no_show)).no_content(204),
-        Route::new(Method::Post, "/api/staff/bookings/{id}/cancel", "staff_cancel", "Cancel any booking (no window).", "staff", Staff, handler!(staff_cancel)).no_content(204),
-        Route::new(Method::Post, "/api/staff/blocks", "block", "Close a resource for a period; lists the bookings it covers.", "staff", Staff, handler!(block))
-            .body::<BlockRequest>()
-            .returns::<BlockCreated>(201),
-        Route::new(Method::Get, "/api/staff/occupancy", "occupancy", "Desks and room use per day, and returning coworkers.", "staff", Staff, handler!(occupancy))
-            .query(&[("from", "YYYY-MM-DD", true), ("to", "YYYY-MM-DD", true)])
-            .returns::<Occupancy>(200),
+        Route::new(
+            Method::Get,
+            "/api/resources",
+            "resources",
+            "The bookable resources: the coworking desks and the meeting room.",
+            "calendar",
+            Public,
+            handler!(resources),
+        )
+        .returns::<Vec<ResourceInfo>>(200),
+        Route::new(
+            Method::Get,
+            "/api/availability",
+            "availability",
+            "Bookable slots and places left, per day (Paris wall-clock times).",
+            "calendar",
+            Public,
+            handler!(availability),
+        )
+        .query(&[
+            ("resource", "resource slug", true),
+            ("from", "YYYY-MM-DD", true),
+            ("to", "YYYY-MM-DD (at most 31 days after from)", true),
+        ])
+        .returns::<Vec<DayAvailability>>(200),
+        Route::new(
+            Method::Post,
+            "/api/bookings",
+            "create_booking",
+            "Book a desk period or a room slot. Idempotency-Key makes retries safe. 409 when full.",
+            "calendar",
+            Member,
+            handler!(create_booking),
+        )
+        .invalidates(&[Scope::Availability])
+        .body::<BookingRequest>()
+        .returns::<Booking>(201),
+        Route::new(
+            Method::Get,
+            "/api/bookings",
+            "my_bookings",
+            "The caller's bookings, upcoming and of the last 30 days.",
+            "calendar",
+            Member,
+            handler!(my_bookings),
+        )
+        .returns::<Vec<Booking>>(200),
+        Route::new(
+            Method::Delete,
+            "/api/bookings/{id}",
+            "cancel_booking",
+            "Cancel one's booking (desks until the start, the room until 24 h before).",
+            "calendar",
+            Member,
+            handler!(cancel_booking),
+        )
+        .invalidates(&[Scope::Availability])
+        .no_content(204),
+        Route::new(
+            Method::Get,
+            "/api/bookings/{id}/ics",
+            "booking_ics",
+            "One booking as an iCalendar file.",
+            "calendar",
+            Member,
+            handler!(booking_ics),
+        ),
+        Route::new(
+            Method::Post,
+            "/api/me/calendar-feed",
+            "calendar_feed",
+            "A new private calendar feed URL (the previous one stops working).",
+            "calendar",
+            Member,
+            handler!(new_calendar_feed),
+        )
+        .returns::<CalendarFeed>(201),
+        Route::new(
+            Method::Get,
+            "/api/calendar/{token}",
+            "calendar_feed_ics",
+            "A member's private calendar feed (iCalendar), by its secret token.",
+            "calendar",
+            Public,
+            handler!(calendar_feed),
+        ),
+        Route::new(
+            Method::Get,
+            "/api/staff/day",
+            "staff_day",
+            "The day's sheet: coworkers (with check-in) and room bookings.",
+            "staff",
+            Staff,
+            handler!(staff_day),
+        )
+        .query(&[("date", "YYYY-MM-DD, today by default", false)])
+        .returns::<StaffDay>(200),
+        Route::new(
+            Method::Post,
+            "/api/staff/bookings/{id}/check-in",
+            "check_in",
+            "Mark a coworker as arrived.",
+            "staff",
+            Staff,
+            handler!(check_in),
+        )
+        .no_content(204),
+        Route::new(
+            Method::Post,
+            "/api/staff/bookings/{id}/no-show",
+            "no_show",
+            "Mark a booking as a no-show.",
+            "staff",
+            Staff,
+            handler!(no_show),
+        )
+        .no_content(204),
+        Route::new(
+            Method::Post,
+            "/api/staff/bookings/{id}/cancel",
+            "staff_cancel",
+            "Cancel any booking (no window).",
+            "staff",
+            Staff,
+            handler!(staff_cancel),
+        )
+        .invalidates(&[Scope::Availability])
+        .no_content(204),
+        Route::new(
+            Method::Post,
+            "/api/staff/blocks",
+            "block",
+            "Close a resource for a period; lists the bookings it covers.",
+            "staff",
+            Staff,
+            handler!(block),
+        )
+        .invalidates(&[Scope::Availability])
+        .body::<BlockRequest>()
+        .returns::<BlockCreated>(201),
+        Route::new(
+            Method::Get,
+            "/api/staff/occupancy",
+            "occupancy",
+            "Desks and room use per day, and returning coworkers.",
+            "staff",
+            Staff,
+            handler!(occupancy),
+        )
+        .query(&[("from", "YYYY-MM-DD", true), ("to", "YYYY-MM-DD", true)])
+        .returns::<Occupancy>(200),
     ]
 }
 
 /// The `start` and `end` of a request, as Paris wall-clock times; an unreadable one is a field error.
-fn local_times(checker: &mut Checker, start: &str, end: &str) -> (Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>) {
-    let mut read = |name: &str, s: &str| checker.check(name, parse_local(s.trim()).ok_or(ApiMsg::FieldDateTime));
+fn local_times(
+    checker: &mut Checker,
+    start: &str,
+    end: &str,
+) -> (Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>) {
+    let mut read = |name: &str, s: &str| {
+        checker.check(name, parse_local(s.trim()).ok_or(ApiMsg::FieldDateTime))
+    };
     (read("start", start), read("end", end))
 }
 
 /// The instant a Paris day begins (midnight is never in a daylight-saving gap in Europe/Paris).
-fn day_start(date: NaiveDate, fallback: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::Utc> {
-    date.and_hms_opt(0, 0, 0).and_then(|t| paris::from_local(t).earliest()).unwrap_or(fallback)
+fn day_start(
+    date: NaiveDate,
+    fallback: chrono::DateTime<chrono::Utc>,
+) -> chrono::DateTime<chrono::Utc> {
+    date.and_hms_opt(0, 0, 0)
+        .and_then(|t| paris::from_local(t).earliest())
+        .unwrap_or(fallback)
 }
 
 fn field(name: &str, msg: ApiMsg) -> ApiError {
@@ -75,10 +214,20 @@ pub async fn resources(ctx: Ctx) -> Result<Response, ApiError> {
         .map(|r| ResourceInfo {
             slug: r.slug,
             kind: kind_of(&r.kind),
-            name: if lang == Lang::En { r.name_en.clone() } else { r.name_fr.clone() },
-            names: Localized { fr: r.name_fr, en: r.name_en },
+            name: if lang == Lang::En {
+                r.name_en.clone()
+            } else {
+                r.name_fr.clone()
+            },
+            names: Localized {
+                fr: r.name_fr,
+                en: r.name_en,
+            },
             capacity: u32::try_from(r.capacity).unwrap_or(0),
-            description: Localized { fr: r.description_fr, en: r.description_en },
+            description: Localized {
+                fr: r.description_fr,
+                en: r.description_en,
+            },
         })
         .collect();
     Ok(Response::from_json(&list)?)
@@ -95,7 +244,9 @@ struct Range {
 }
 
 fn parse_range(from: &str, to: &str, max_days: i64) -> Result<(NaiveDate, NaiveDate), ApiError> {
-    let parse = |s: &str, name: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| field(name, ApiMsg::FieldDate));
+    let parse = |s: &str, name: &str| {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| field(name, ApiMsg::FieldDate))
+    };
     let (from, to) = (parse(from, "from")?, parse(to, "to")?);
     if to < from || (to - from).num_days() > max_days {
         return Err(field("to", ApiMsg::FieldDateRange));
@@ -107,85 +258,143 @@ pub async fn availability(ctx: Ctx) -> Result<Response, ApiError> {
     let q: Range = ctx.query()?;
     let (from, to) = parse_range(&q.from, &q.to, 31)?;
     let db = ctx.db()?;
-    let resource = repo::resource(&db, q.resource.trim()).await?.ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
-    let cfg = svc::config(&db).await?;
-    let (start, end) = (day_start(from, ctx.now), day_start(to + Duration::days(1), ctx.now));
-    let bookings = repo::overlapping(&db, Some(resource.id), start, end).await?;
-    let closures = repo::closures(&db, from, to).await?;
-    let days = svc::availability(&resource, from, to, &bookings, &closures, &cfg, ctx.now);
-    let mut resp = Response::from_json(&days)?;
-    resp.headers_mut().set("Cache-Control", "no-store")?;
-    Ok(resp)
+    // The same for every caller (it carries no one's own bookings): shared through the cache until
+    // a booking, cancellation, block or setting changes it.
+    let compute = async {
+        let resource = repo::resource(&db, q.resource.trim())
+            .await
+            .context("reading the resource")?
+            .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
+        let cfg = svc::config(&db).await?;
+        let (start, end) = (
+            day_start(from, ctx.now),
+            day_start(to + Duration::days(1), ctx.now),
+        );
+        let bookings = repo::overlapping(&db, Some(resource.id), start, end)
+            .await
+            .context("reading the bookings of the range")?;
+        let closures = repo::closures(&db, from, to)
+            .await
+            .context("reading closure days")?;
+        Ok(svc::availability(
+            &resource, from, to, &bookings, &closures, &cfg, ctx.now,
+        ))
+    };
+    cache::shared_json(&ctx.req, Scope::Availability, "no-store", compute).await
 }
 
 pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
-    let key = ctx.req.headers().get("Idempotency-Key").ok().flatten().filter(|k| !k.trim().is_empty() && k.len() <= 200);
+    let key = ctx
+        .req
+        .headers()
+        .get("Idempotency-Key")
+        .ok()
+        .flatten()
+        .filter(|k| !k.trim().is_empty() && k.len() <= 200);
     let body: BookingRequest = ctx.json().await?;
     let db = ctx.db()?;
     let caller = ctx.member()?.clone();
-    // Staff may book for a member; anyone else books for themselves.
-    let member_id = match body.member_id {
-        Some(id) if id != caller.id => {
-            if !caller.role.is_staff() {
-                return Err(ApiError::Forbidden);
-            }
-            id
-        }
-        _ => caller.id,
-    };
+    // Who the booking is for, how far ahead and under which quota: asked of the caller's rights.
+    let rights = Rights::of(&caller);
+    let member_id = rights.books_for(body.member_id)?;
     if let Some(k) = &key {
         if let Some(existing) = repo::by_idempotency_key(&db, member_id, k).await? {
             let cfg = svc::config(&db).await?;
-            return Ok(Response::from_json(&svc::booking(&existing, ctx.now, &cfg.rules))?.with_status(201));
+            return Ok(
+                Response::from_json(&svc::booking(&existing, ctx.now, &cfg.rules))?
+                    .with_status(201),
+            );
         }
     }
-    let resource = repo::resource(&db, body.resource.trim()).await?.ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
+    let resource = repo::resource(&db, body.resource.trim())
+        .await?
+        .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
     let mut checker = Checker::default();
     let (start, end) = local_times(&mut checker, &body.start, &body.end);
-    let (start, end) = checker.finish(|| Some((start?, end?))).map_err(ApiError::Validation)?;
+    let (start, end) = checker
+        .finish(|| Some((start?, end?)))
+        .map_err(ApiError::Validation)?;
     let cfg = svc::config(&db).await?;
     let closures = repo::closures(&db, start.date(), start.date()).await?;
     let kind = kind_of(&resource.kind);
-    let checked = check_booking(kind, start, end, ctx.now, &cfg.hours, &closures, &cfg.rules, caller.role.is_staff())
-        .map_err(|r| field(r.field(), r.message()))?;
+    let checked = check_booking(
+        kind,
+        start,
+        end,
+        ctx.now,
+        Schedule {
+            hours: &cfg.hours,
+            closures: &closures,
+            rules: &cfg.rules,
+        },
+        rights.horizon(),
+    )
+    .map_err(|r| field(r.field(), r.message()))?;
     let today = paris::local_date(ctx.now);
     let who = Booker {
         member_id,
         booked_by: caller.id,
         idempotency_key: key.as_deref(),
         today,
-        weekly_quota_minutes: if caller.role.is_staff() && member_id != caller.id { u32::MAX / 2 } else { cfg.rules.room_weekly_quota_minutes },
+        weekly_quota_minutes: rights.room_quota(member_id, cfg.rules.room_weekly_quota_minutes),
     };
-    let mut batch = vec![repo::insert_member_booking(&db, &resource.slug, &checked, &who)?];
+    let mut batch = vec![repo::insert_member_booking(
+        &db,
+        &resource.slug,
+        &checked,
+        &who,
+    )?];
     if member_id != caller.id {
-        batch.push(audit::record_after(&db, ctx.now, &ctx.caller, "booking.on_behalf", "member", &member_id.to_string(), json!({
-            "resource": resource.slug, "start": body.start, "end": body.end
-        }))?);
+        batch.push(audit::record_after(
+            &db,
+            ctx.now,
+            &ctx.caller,
+            "booking.on_behalf",
+            "member",
+            &member_id.to_string(),
+            json!({
+                "resource": resource.slug, "start": body.start, "end": body.end
+            }),
+        )?);
     }
     let inserted = match db.batch(batch).await {
-        Ok(results) => results.first().and_then(|r| r.results::<IdRow>().ok()).and_then(|mut v| v.pop()),
+        Ok(results) => results
+            .first()
+            .and_then(|r| r.results::<IdRow>().ok())
+            .and_then(|mut v| v.pop()),
         // Two retries with one Idempotency-Key at the same moment: the index keeps one.
         Err(e) if crate::repo::is_unique_violation(&e) => None,
         Err(e) => return Err(e.into()),
     };
     if let Some(IdRow { id }) = inserted {
-        let row = repo::by_id(&db, id).await?.ok_or_else(|| ApiError::Internal("new booking missing".into()))?;
+        let row = repo::by_id(&db, id)
+            .await?
+            .ok_or_else(|| ApiError::Internal("new booking missing".into()))?;
         return Ok(Response::from_json(&svc::booking(&row, ctx.now, &cfg.rules))?.with_status(201));
     }
     // Nothing was written: say why.
     if let Some(k) = &key {
         if let Some(existing) = repo::by_idempotency_key(&db, member_id, k).await? {
-            return Ok(Response::from_json(&svc::booking(&existing, ctx.now, &cfg.rules))?.with_status(201));
+            return Ok(
+                Response::from_json(&svc::booking(&existing, ctx.now, &cfg.rules))?
+                    .with_status(201),
+            );
         }
     }
-    let d = repo::diagnose(&db, &resource.slug, &checked, &who).await?.ok_or(ApiError::NotFound)?;
+    let d = repo::diagnose(&db, &resource.slug, &checked, &who)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Err(if d.member_active == 0 {
         field("member", ApiMsg::RuleMembershipInactive)
     } else if d.blocked > 0 {
         ApiError::Conflict(ApiMsg::ErrBlocked)
     } else if d.own_overlap > 0 && kind == domain::wire::ResourceKind::Desk {
         ApiError::Conflict(ApiMsg::RuleOneDeskAtATime)
-    } else if kind == domain::wire::ResourceKind::Room && d.quota_used + checked.span.minutes() > i64::from(who.weekly_quota_minutes) {
+    } else if kind == domain::wire::ResourceKind::Room
+        && who
+            .weekly_quota_minutes
+            .is_some_and(|q| d.quota_used + checked.span.minutes() > i64::from(q))
+    {
         field("end", ApiMsg::RuleWeeklyQuota)
     } else if kind == domain::wire::ResourceKind::Room {
         ApiError::Conflict(ApiMsg::ErrRoomTaken)
@@ -203,7 +412,10 @@ pub async fn my_bookings(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let cfg = svc::config(&db).await?;
     let rows = repo::of_member(&db, ctx.member()?.id, ctx.now - Duration::days(30)).await?;
-    let list: Vec<Booking> = rows.iter().map(|r| svc::booking(r, ctx.now, &cfg.rules)).collect();
+    let list: Vec<Booking> = rows
+        .iter()
+        .map(|r| svc::booking(r, ctx.now, &cfg.rules))
+        .collect();
     Ok(Response::from_json(&list)?)
 }
 
@@ -213,7 +425,9 @@ pub async fn cancel_booking(ctx: Ctx) -> Result<Response, ApiError> {
     let member = ctx.member()?.id;
     let cfg = svc::config(&db).await?;
     let cutoff = ctx.now + Duration::hours(i64::from(cfg.rules.room_cancel_notice_hours));
-    let result = repo::cancel_own(&db, id, member, ctx.now, cutoff)?.run().await?;
+    let result = repo::cancel_own(&db, id, member, ctx.now, cutoff)?
+        .run()
+        .await?;
     if changes(&result) == 1 {
         return Ok(Response::empty()?.with_status(204));
     }
@@ -228,34 +442,60 @@ fn ics_response(body: String, filename: &str) -> Result<Response, ApiError> {
     let mut resp = Response::ok(body)?;
     let h = resp.headers_mut();
     h.set("Content-Type", "text/calendar; charset=utf-8")?;
-    h.set("Content-Disposition", &format!("attachment; filename=\"{filename}\""))?;
+    h.set(
+        "Content-Disposition",
+        &format!("attachment; filename=\"{filename}\""),
+    )?;
     Ok(resp)
 }
 
 pub async fn booking_ics(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let db = ctx.db()?;
-    let row = repo::owned(&db, id, ctx.member()?.id).await?.ok_or(ApiError::NotFound)?;
+    let row = repo::owned(&db, id, ctx.member()?.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let cfg = svc::config(&db).await?;
-    ics_response(svc::ics(&[row], ctx.now, &cfg.address, "Silicon Kerne"), &format!("silicon-kerne-{id}.ics"))
+    ics_response(
+        svc::ics(&[row], ctx.now, &cfg.address, "Silicon Kerne"),
+        &format!("silicon-kerne-{id}.ics"),
+    )
 }
 
 pub async fn new_calendar_feed(ctx: Ctx) -> Result<Response, ApiError> {
     let token = random_token();
     let db = ctx.db()?;
-    repo::set_calendar_token(&db, ctx.member()?.id, &token_hash(&token))?.run().await?;
-    let origin = ctx.req.url().context("request url")?.origin().ascii_serialization();
-    let feed = CalendarFeed { url: format!("{origin}/api/calendar/{token}.ics") };
+    repo::set_calendar_token(&db, ctx.member()?.id, &token_hash(&token))?
+        .run()
+        .await?;
+    let origin = ctx
+        .req
+        .url()
+        .context("request url")?
+        .origin()
+        .ascii_serialization();
+    let feed = CalendarFeed {
+        url: format!("{origin}/api/calendar/{token}.ics"),
+    };
     Ok(Response::from_json(&feed)?.with_status(201))
 }
 
 pub async fn calendar_feed(ctx: Ctx) -> Result<Response, ApiError> {
-    let token = ctx.param("token").unwrap_or_default().trim_end_matches(".ics").to_string();
+    let token = ctx
+        .param("token")
+        .unwrap_or_default()
+        .trim_end_matches(".ics")
+        .to_string();
     let db = ctx.db()?;
-    let member = repo::member_by_calendar_token(&db, &token_hash(&token)).await?.ok_or(ApiError::NotFound)?;
+    let member = repo::member_by_calendar_token(&db, &token_hash(&token))
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let rows = repo::of_member(&db, member, ctx.now - Duration::days(30)).await?;
     let cfg = svc::config(&db).await?;
-    let mut resp = ics_response(svc::ics(&rows, ctx.now, &cfg.address, "Silicon Kerne"), "silicon-kerne.ics")?;
+    let mut resp = ics_response(
+        svc::ics(&rows, ctx.now, &cfg.address, "Silicon Kerne"),
+        "silicon-kerne.ics",
+    )?;
     resp.headers_mut().set("Content-Disposition", "inline")?;
     Ok(resp)
 }
@@ -271,12 +511,24 @@ pub async fn staff_day(ctx: Ctx) -> Result<Response, ApiError> {
     let date = if q.date.trim().is_empty() {
         paris::local_date(ctx.now)
     } else {
-        NaiveDate::parse_from_str(q.date.trim(), "%Y-%m-%d").map_err(|_| field("date", ApiMsg::FieldDate))?
+        NaiveDate::parse_from_str(q.date.trim(), "%Y-%m-%d")
+            .map_err(|_| field("date", ApiMsg::FieldDate))?
     };
     let db = ctx.db()?;
     // From midnight to midnight in Paris: 23 or 25 hours on the days the clocks change.
-    let rows = repo::overlapping(&db, None, day_start(date, ctx.now), day_start(date + Duration::days(1), ctx.now)).await?;
-    let desk_capacity = repo::resources(&db).await?.iter().filter(|r| r.kind == "desk").map(|r| r.capacity).sum::<i64>();
+    let rows = repo::overlapping(
+        &db,
+        None,
+        day_start(date, ctx.now),
+        day_start(date + Duration::days(1), ctx.now),
+    )
+    .await?;
+    let desk_capacity = repo::resources(&db)
+        .await?
+        .iter()
+        .filter(|r| r.kind == "desk")
+        .map(|r| r.capacity)
+        .sum::<i64>();
     let (desks, rooms): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r.resource_kind == "desk");
     let day = StaffDay {
         date,
@@ -297,12 +549,27 @@ async fn mark(ctx: Ctx, action: &str) -> Result<Response, ApiError> {
         _ => repo::cancel_any(&db, id, ctx.now)?,
     };
     let results = db
-        .batch(vec![update, audit::record_after(&db, ctx.now, &ctx.caller, action, "booking", &id.to_string(), json!({}))?])
+        .batch(vec![
+            update,
+            audit::record_after(
+                &db,
+                ctx.now,
+                &ctx.caller,
+                action,
+                "booking",
+                &id.to_string(),
+                json!({}),
+            )?,
+        ])
         .await?;
     if results.first().map(changes) != Some(1) {
         // Say why: a booking of a day still to come cannot be checked in yet.
         return Err(match repo::by_id(&db, id).await? {
-            Some(b) if b.status == "confirmed" && b.kind == "member" && action != "booking.cancel" => ApiError::Conflict(ApiMsg::ErrCheckInDay),
+            Some(b)
+                if b.status == "confirmed" && b.kind == "member" && action != "booking.cancel" =>
+            {
+                ApiError::Conflict(ApiMsg::ErrCheckInDay)
+            }
             _ => ApiError::NotFound,
         });
     }
@@ -324,28 +591,46 @@ pub async fn staff_cancel(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn block(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: BlockRequest = ctx.json().await?;
     let db = ctx.db()?;
-    let resource = repo::resource(&db, body.resource.trim()).await?.ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
+    let resource = repo::resource(&db, body.resource.trim())
+        .await?
+        .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
     let mut checker = Checker::default();
     let (start, end) = local_times(&mut checker, &body.start, &body.end);
     let reason = body.reason.trim().to_string();
     if reason.is_empty() || reason.chars().count() > 200 {
         checker.fail("reason", ApiMsg::FieldRequired);
     }
-    let (start, end) = checker.finish(|| Some((start?, end?))).map_err(ApiError::Validation)?;
-    let sp = calendar::span(start, end).ok_or_else(|| field("start", ApiMsg::RuleNonexistentTime))?;
+    let (start, end) = checker
+        .finish(|| Some((start?, end?)))
+        .map_err(ApiError::Validation)?;
+    let sp =
+        calendar::span(start, end).ok_or_else(|| field("start", ApiMsg::RuleNonexistentTime))?;
     if sp.end <= sp.start {
         return Err(field("end", ApiMsg::RuleEndAfterStart));
     }
     let actor = ctx.member()?.id;
     let results = db
         .batch(vec![
-            repo::insert_block(&db, resource.id, start, end, sp.start, sp.end, &reason, actor)?,
-            audit::record_after(&db, ctx.now, &ctx.caller, "resource.block", "resource", &resource.slug, json!({
-                "start": body.start, "end": body.end, "reason": reason
-            }))?,
+            repo::insert_block(&db, resource.id, &sp, &reason, actor)?,
+            audit::record_after(
+                &db,
+                ctx.now,
+                &ctx.caller,
+                "resource.block",
+                "resource",
+                &resource.slug,
+                json!({
+                    "start": body.start, "end": body.end, "reason": reason
+                }),
+            )?,
         ])
         .await?;
-    let id = results.first().and_then(|r| r.results::<IdRow>().ok()).and_then(|mut v| v.pop()).map(|r| r.id).unwrap_or_default();
+    let id = results
+        .first()
+        .and_then(|r| r.results::<IdRow>().ok())
+        .and_then(|mut v| v.pop())
+        .map(|r| r.id)
+        .unwrap_or_default();
     let affected = repo::overlapping(&db, Some(resource.id), sp.start, sp.end)
         .await?
         .iter()
@@ -362,14 +647,28 @@ pub async fn occupancy(ctx: Ctx) -> Result<Response, ApiError> {
     let cfg = svc::config(&db).await?;
     let rows = repo::occupancy(&db, from, to).await?;
     let closures = repo::closures(&db, from, to).await?;
-    let desk_capacity = repo::resources(&db).await?.iter().filter(|r| r.kind == "desk").map(|r| r.capacity).sum::<i64>();
+    let desk_capacity = repo::resources(&db)
+        .await?
+        .iter()
+        .filter(|r| r.kind == "desk")
+        .map(|r| r.capacity)
+        .sum::<i64>();
     let mut days = Vec::new();
-    let mut per_member: std::collections::HashMap<i64, std::collections::HashSet<String>> = Default::default();
+    let mut per_member: std::collections::HashMap<i64, std::collections::HashSet<String>> =
+        Default::default();
     let mut date = from;
     while date <= to {
         let key = date.format("%Y-%m-%d").to_string();
         let of_day: Vec<_> = rows.iter().filter(|r| r.day == key).collect();
-        let desk = |half: &str| of_day.iter().filter(|r| r.resource_kind == "desk" && (r.period.as_deref() == Some(half) || r.period.as_deref() == Some("day"))).count();
+        let desk = |half: &str| {
+            of_day
+                .iter()
+                .filter(|r| {
+                    r.resource_kind == "desk"
+                        && (r.period.as_deref() == Some(half) || r.period.as_deref() == Some("day"))
+                })
+                .count()
+        };
         for r in of_day.iter().filter(|r| r.resource_kind == "desk") {
             if let Some(m) = r.member_id {
                 per_member.entry(m).or_default().insert(key.clone());
@@ -381,8 +680,15 @@ pub async fn occupancy(ctx: Ctx) -> Result<Response, ApiError> {
             desks_morning: desk("morning") as u32,
             desks_afternoon: desk("afternoon") as u32,
             desk_capacity: u32::try_from(desk_capacity).unwrap_or(0),
-            room_minutes: of_day.iter().filter(|r| r.resource_kind == "room").map(|r| r.minutes).sum::<i64>() as u32,
-            checked_in: of_day.iter().filter(|r| r.checked_in == 1 && r.kind == "member").count() as u32,
+            room_minutes: of_day
+                .iter()
+                .filter(|r| r.resource_kind == "room")
+                .map(|r| r.minutes)
+                .sum::<i64>() as u32,
+            checked_in: of_day
+                .iter()
+                .filter(|r| r.checked_in == 1 && r.kind == "member")
+                .count() as u32,
         });
         date += Duration::days(1);
     }

@@ -2,17 +2,21 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::{membership_period, parse_text, Checker, PaymentMethod};
-use domain::wire::{Application, AuditEntry, Created, DeclineRequest, MemberDetail, MemberSummary, OutboxEmail, Payment, PaymentRequest, RoleRequest};
+use domain::wire::{
+    Application, AuditEntry, Created, DeclineRequest, MemberDetail, MemberSummary, OutboxEmail,
+    Payment, PaymentRequest, RoleRequest,
+};
 use domain::{paris, ApiMsg};
 use serde_json::json;
 use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
+use crate::cache::Scope;
 use crate::error::{ApiError, Context};
+use crate::mail::Email;
 use crate::repo::{accounts, audit, changes, outbox, sessions};
 use crate::secrets::{random_token, token_hash};
-use crate::service::email::Email;
 
 pub fn routes() -> Vec<Route> {
     use Access::*;
@@ -21,6 +25,7 @@ pub fn routes() -> Vec<Route> {
             .query(&[("status", "pending, approved or declined", false)])
             .returns::<Vec<Application>>(200),
         Route::new(Method::Post, "/api/staff/applications/{id}/approve", "approve_application", "Approve: creates the member and emails a single-use invitation (72 h).", "staff", Staff, handler!(approve_application))
+        .invalidates(&[Scope::Site])
             .returns::<Created>(201),
         Route::new(Method::Post, "/api/staff/applications/{id}/decline", "decline_application", "Decline with a reason, emailed to the applicant.", "staff", Staff, handler!(decline_application))
             .body::<DeclineRequest>()
@@ -39,8 +44,10 @@ pub fn routes() -> Vec<Route> {
             .body::<PaymentRequest>()
             .returns::<Payment>(201),
         Route::new(Method::Post, "/api/members/{id}/deactivate", "deactivate_member", "Deactivate an account; its sessions are revoked.", "staff", Staff, handler!(deactivate_member))
+        .invalidates(&[Scope::Site, Scope::Availability])
             .no_content(204),
         Route::new(Method::Put, "/api/members/{id}/role", "set_role", "Change a member's role (one active admin always remains).", "staff", Admin, handler!(set_role))
+        .invalidates(&[Scope::Site])
             .body::<RoleRequest>()
             .no_content(204),
         Route::new(Method::Get, "/api/staff/outbox", "outbox", "The email outbox, newest first (locally, emails are read here).", "staff", Staff, handler!(list_outbox))
@@ -68,11 +75,16 @@ pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
     // Read only to write the email's words; whether the approval happens is decided by the batch.
-    let application = accounts::application(&db, id).await?.ok_or(ApiError::NotFound)?;
+    let application = accounts::application(&db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let nonce = random_token();
     let token = random_token();
     let url = ctx.req.url().context("request url")?;
-    let link = format!("{}/invitation?token={token}", url.origin().ascii_serialization());
+    let link = format!(
+        "{}/invitation?token={token}",
+        url.origin().ascii_serialization()
+    );
     let mail = Email::compose(
         &application.email,
         "invitation",
@@ -85,19 +97,36 @@ pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
     // Right after the decision: recorded only if this request made it.
     batch.insert(
         1,
-        audit::record_after(&db, ctx.now, &ctx.caller, "application.approve", "application", &id.to_string(), json!({ "email": application.email }))?,
+        audit::record_after(
+            &db,
+            ctx.now,
+            &ctx.caller,
+            "application.approve",
+            "application",
+            &id.to_string(),
+            json!({ "email": application.email }),
+        )?,
     );
-    batch.push(accounts::invitation_token_for_application(&db, &token_hash(&token), &nonce, ctx.now + Duration::hours(72))?);
+    batch.push(accounts::invitation_token_for_application(
+        &db,
+        &token_hash(&token),
+        &nonce,
+        ctx.now + Duration::hours(72),
+    )?);
     batch.push(outbox::queue_if_application(&db, &mail, &nonce, ctx.now)?);
     let results = match db.batch(batch).await {
         // The email already belongs to a member (e.g. approved twice through two applications).
-        Err(e) if crate::repo::is_unique_violation(&e) => return Err(ApiError::Conflict(ApiMsg::ErrMemberExists)),
+        Err(e) if crate::repo::is_unique_violation(&e) => {
+            return Err(ApiError::Conflict(ApiMsg::ErrMemberExists))
+        }
         other => other.context("approving an application")?,
     };
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
     }
-    let member = accounts::member_by_email(&db, &application.email).await?.ok_or(ApiError::Internal("approved member missing".into()))?;
+    let member = accounts::member_by_email(&db, &application.email)
+        .await?
+        .ok_or(ApiError::Internal("approved member missing".into()))?;
     Ok(Response::from_json(&Created { id: member.id })?.with_status(201))
 }
 
@@ -106,12 +135,19 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: DeclineRequest = ctx.json().await?;
     let reason = match parse_text(&body.reason, 1000) {
         Ok(r) if !r.is_empty() => r,
-        Ok(_) => return Err(ApiError::Validation(vec![("reason".into(), ApiMsg::FieldRequired)])),
+        Ok(_) => {
+            return Err(ApiError::Validation(vec![(
+                "reason".into(),
+                ApiMsg::FieldRequired,
+            )]))
+        }
         Err(m) => return Err(ApiError::Validation(vec![("reason".into(), m)])),
     };
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
-    let application = accounts::application(&db, id).await?.ok_or(ApiError::NotFound)?;
+    let application = accounts::application(&db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let nonce = random_token();
     let mail = Email::compose(
         &application.email,
@@ -124,7 +160,15 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
     let results = db
         .batch(vec![
             accounts::decline(&db, id, actor, &reason, ctx.now, &nonce)?,
-            audit::record_after(&db, ctx.now, &ctx.caller, "application.decline", "application", &id.to_string(), json!({ "reason": reason }))?,
+            audit::record_after(
+                &db,
+                ctx.now,
+                &ctx.caller,
+                "application.decline",
+                "application",
+                &id.to_string(),
+                json!({ "reason": reason }),
+            )?,
             outbox::queue_if_application(&db, &mail, &nonce, ctx.now)?,
         ])
         .await?;
@@ -145,7 +189,9 @@ pub async fn list_members(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn member_detail(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let db = ctx.db()?;
-    let row = accounts::member_by_id_for_accounts(&db, id).await?.ok_or(ApiError::NotFound)?;
+    let row = accounts::member_by_id_for_accounts(&db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     let detail = MemberDetail {
         member: row.summary(paris::local_date(ctx.now)),
         bio: row.bio.clone(),
@@ -161,20 +207,50 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: PaymentRequest = ctx.json().await?;
     let today = paris::local_date(ctx.now);
     let mut c = Checker::default();
-    let amount = c.check("amount_cents", if (0..=1_000_000).contains(&body.amount_cents) { Ok(body.amount_cents) } else { Err(ApiMsg::FieldAmount) });
+    let amount = c.check(
+        "amount_cents",
+        if (0..=1_000_000).contains(&body.amount_cents) {
+            Ok(body.amount_cents)
+        } else {
+            Err(ApiMsg::FieldAmount)
+        },
+    );
     let paid_on = c.check(
         "paid_on",
         NaiveDate::parse_from_str(body.paid_on.trim(), "%Y-%m-%d")
             .map_err(|_| ApiMsg::FieldDate)
-            .and_then(|d| if d > today { Err(ApiMsg::FieldDateFuture) } else { Ok(d) }),
+            .and_then(|d| {
+                if d > today {
+                    Err(ApiMsg::FieldDateFuture)
+                } else {
+                    Ok(d)
+                }
+            }),
     );
-    let method = c.check("method", PaymentMethod::parse(body.method.trim()).ok_or(ApiMsg::FieldPaymentMethod));
-    let (amount, paid_on, method) = c.finish(|| Some((amount?, paid_on?, method?))).map_err(ApiError::Validation)?;
+    let method = c.check(
+        "method",
+        PaymentMethod::parse(body.method.trim()).ok_or(ApiMsg::FieldPaymentMethod),
+    );
+    let (amount, paid_on, method) = c
+        .finish(|| Some((amount?, paid_on?, method?)))
+        .map_err(ApiError::Validation)?;
     let db = ctx.db()?;
-    let member = accounts::member_by_id(&db, id).await?.filter(|m| m.status == "active").ok_or(ApiError::NotFound)?;
+    let member = accounts::member_by_id(&db, id)
+        .await?
+        .filter(|m| m.status == "active")
+        .ok_or(ApiError::NotFound)?;
     let previous = member.until();
     let period = membership_period(paid_on, previous);
-    let mut batch = accounts::record_payment(&db, id, previous, amount, paid_on, method, period, ctx.member()?.id)?;
+    let payment = accounts::NewPayment {
+        member_id: id,
+        previous_until: previous,
+        amount_cents: amount,
+        paid_on,
+        method,
+        period,
+        recorded_by: ctx.member()?.id,
+    };
+    let mut batch = accounts::record_payment(&db, &payment)?;
     batch.push(audit::record_after(
         &db,
         ctx.now,
@@ -189,9 +265,21 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
         // Another payment moved the end date between our read and our write: nothing was written.
         return Err(ApiError::Conflict(ApiMsg::ErrConflict));
     }
-    let payment_id = results.get(1).and_then(|r| r.meta().ok().flatten()).and_then(|m| m.last_row_id).unwrap_or_default();
+    let payment_id = results
+        .get(1)
+        .and_then(|r| r.meta().ok().flatten())
+        .and_then(|m| m.last_row_id)
+        .unwrap_or_default();
     let recorded_by = ctx.member()?.name.clone();
-    let payment = Payment { id: payment_id, amount_cents: amount, paid_on, method, period_start: period.0, period_end: period.1, recorded_by };
+    let payment = Payment {
+        id: payment_id,
+        amount_cents: amount,
+        paid_on,
+        method,
+        period_start: period.0,
+        period_end: period.1,
+        recorded_by,
+    };
     Ok(Response::from_json(&payment)?.with_status(201))
 }
 
@@ -201,7 +289,15 @@ pub async fn deactivate_member(ctx: Ctx) -> Result<Response, ApiError> {
     let results = db
         .batch(vec![
             accounts::deactivate(&db, id)?,
-            audit::record_after(&db, ctx.now, &ctx.caller, "member.deactivate", "member", &id.to_string(), json!({}))?,
+            audit::record_after(
+                &db,
+                ctx.now,
+                &ctx.caller,
+                "member.deactivate",
+                "member",
+                &id.to_string(),
+                json!({}),
+            )?,
             sessions::delete_for_member(&db, id)?,
         ])
         .await?;
@@ -218,7 +314,15 @@ pub async fn set_role(mut ctx: Ctx) -> Result<Response, ApiError> {
     let results = db
         .batch(vec![
             accounts::set_role(&db, id, body.role)?,
-            audit::record_after(&db, ctx.now, &ctx.caller, "member.role", "member", &id.to_string(), json!({ "role": body.role.as_str() }))?,
+            audit::record_after(
+                &db,
+                ctx.now,
+                &ctx.caller,
+                "member.role",
+                "member",
+                &id.to_string(),
+                json!({ "role": body.role.as_str() }),
+            )?,
         ])
         .await?;
     if results.first().map(changes) != Some(1) {

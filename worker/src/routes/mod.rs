@@ -9,6 +9,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator};
 use worker::{Env, Method, Request, Response};
 
 use crate::auth::{self, Access, Caller};
+use crate::cache::{self, Scope};
 use crate::error::ApiError;
 
 pub mod accounts;
@@ -33,16 +34,23 @@ pub struct Ctx {
 
 impl Ctx {
     pub fn db(&self) -> Result<worker::D1Database, ApiError> {
-        self.env.d1("DB").map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
+        self.env
+            .d1("DB")
+            .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
     }
 
     pub fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+        self.params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// A numeric path parameter; anything else is a 404 (no such thing).
     pub fn id_param(&self, name: &str) -> Result<i64, ApiError> {
-        self.param(name).and_then(|v| v.parse().ok()).ok_or(ApiError::NotFound)
+        self.param(name)
+            .and_then(|v| v.parse().ok())
+            .ok_or(ApiError::NotFound)
     }
 
     /// The logged-in member (the dispatcher already refused anonymous callers on member routes).
@@ -53,17 +61,33 @@ impl Ctx {
     /// The JSON body: `application/json` is required (a cross-site form cannot send it without a
     /// CORS preflight we never grant), and what cannot be read is a 400.
     pub async fn json<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, ApiError> {
-        let content_type = self.req.headers().get("Content-Type").ok().flatten().unwrap_or_default();
-        if !content_type.trim().to_ascii_lowercase().starts_with("application/json") {
+        let content_type = self
+            .req
+            .headers()
+            .get("Content-Type")
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        if !content_type
+            .trim()
+            .to_ascii_lowercase()
+            .starts_with("application/json")
+        {
             return Err(ApiError::JsonRequired);
         }
-        let text = self.req.text().await.map_err(|e| ApiError::BadRequest(e.to_string()))?;
+        let text = self
+            .req
+            .text()
+            .await
+            .map_err(|e| ApiError::BadRequest(e.to_string()))?;
         serde_json::from_str(&text).map_err(|e| ApiError::BadRequest(e.to_string()))
     }
 
     /// Query parameters into a typed filter.
     pub fn query<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
-        self.req.query().map_err(|e| ApiError::BadRequest(e.to_string()))
+        self.req
+            .query()
+            .map_err(|e| ApiError::BadRequest(e.to_string()))
     }
 }
 
@@ -89,6 +113,8 @@ pub struct Route {
     pub handler: Handler,
     /// A public route that still wants to know who is asking (logout, `/api/me`).
     pub needs_caller: bool,
+    /// The cached shared answers a successful call changes (see `crate::cache`).
+    pub invalidates: &'static [Scope],
 }
 
 impl Route {
@@ -101,7 +127,20 @@ impl Route {
         access: Access,
         handler: Handler,
     ) -> Route {
-        Route { method, path, operation_id, summary, tag, access, query: &[], request: None, success: (200, None), handler, needs_caller: false }
+        Route {
+            method,
+            path,
+            operation_id,
+            summary,
+            tag,
+            access,
+            query: &[],
+            request: None,
+            success: (200, None),
+            handler,
+            needs_caller: false,
+            invalidates: &[],
+        }
     }
 
     /// The JSON body it takes.
@@ -130,6 +169,12 @@ impl Route {
     /// A public route that still reads the session (logout).
     pub fn with_caller(mut self) -> Route {
         self.needs_caller = true;
+        self
+    }
+
+    /// The cached shared answers its success changes: bumped by the dispatcher after a 2xx.
+    pub fn invalidates(mut self, scopes: &'static [Scope]) -> Route {
+        self.invalidates = scopes;
         self
     }
 }
@@ -162,6 +207,7 @@ pub fn routes() -> Vec<Route> {
             success: (200, Some(schema::<domain::wire::Health>)),
             handler: handler!(health::get),
             needs_caller: false,
+            invalidates: &[],
         },
         Route {
             method: Method::Get,
@@ -175,6 +221,7 @@ pub fn routes() -> Vec<Route> {
             success: (200, Some(schema::<domain::wire::SiteContent>)),
             handler: handler!(site::get),
             needs_caller: false,
+            invalidates: &[],
         },
         Route {
             method: Method::Get,
@@ -188,6 +235,7 @@ pub fn routes() -> Vec<Route> {
             success: (200, None),
             handler: handler!(openapi::get),
             needs_caller: false,
+            invalidates: &[],
         },
     ]
     .into_iter()
@@ -208,7 +256,10 @@ pub fn match_path(pattern: &'static str, path: &str) -> Option<Vec<(&'static str
         match (pat.next(), got.next()) {
             (None, None) => return Some(params),
             (Some(p), Some(g)) if p.starts_with('{') && p.ends_with('}') && !g.is_empty() => {
-                params.push((p.trim_start_matches('{').trim_end_matches('}'), g.to_string()));
+                params.push((
+                    p.trim_start_matches('{').trim_end_matches('}'),
+                    g.to_string(),
+                ));
             }
             (Some(p), Some(g)) if p == g => {}
             _ => return None,
@@ -222,7 +273,9 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
     let method = req.method();
     let mut path_matched = false;
     for route in routes() {
-        let Some(params) = match_path(route.path, &path) else { continue };
+        let Some(params) = match_path(route.path, &path) else {
+            continue;
+        };
         path_matched = true;
         // HEAD is answered by the GET handler; the runtime drops the body.
         if route.method == method || (method == Method::Head && route.method == Method::Get) {
@@ -232,12 +285,29 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
             let caller = if route.access == Access::Public && !route.needs_caller {
                 Caller::Anonymous
             } else {
-                let db = env.d1("DB").map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))?;
+                let db = env
+                    .d1("DB")
+                    .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))?;
                 auth::resolve(&req, &db, now).await?
             };
             caller.authorize(route.access)?;
-            return (route.handler)(Ctx { req, env, now, params, caller }).await;
+            let resp = (route.handler)(Ctx {
+                req,
+                env,
+                now,
+                params,
+                caller,
+            })
+            .await?;
+            if (200..300).contains(&resp.status_code()) {
+                cache::invalidate(route.invalidates).await;
+            }
+            return Ok(resp);
         }
     }
-    Err(if path_matched { ApiError::MethodNotAllowed } else { ApiError::RouteNotFound })
+    Err(if path_matched {
+        ApiError::MethodNotAllowed
+    } else {
+        ApiError::RouteNotFound
+    })
 }

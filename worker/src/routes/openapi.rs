@@ -53,14 +53,18 @@ pub fn document() -> Value {
         });
         if route.access != crate::auth::Access::Public {
             operation["security"] = json!([{ "session": [] }]);
-            operation["description"] = json!(format!("Requires {}: 401 without a session, 403 for a lower role.", route.access.describe()));
+            operation["description"] = json!(format!(
+                "Requires {}: 401 without a session, 403 for a lower role.",
+                route.access.describe()
+            ));
         }
         if let Some(schema_fn) = route.request {
-            operation["requestBody"] =
-                json!({ "required": true, "content": { "application/json": { "schema": schema_fn(&mut generator) } } });
+            operation["requestBody"] = json!({ "required": true, "content": { "application/json": { "schema": schema_fn(&mut generator) } } });
         }
         let method: &str = route.method.as_ref();
-        let entry = paths.entry(route.path.to_string()).or_insert_with(|| json!({}));
+        let entry = paths
+            .entry(route.path.to_string())
+            .or_insert_with(|| json!({}));
         entry[method.to_ascii_lowercase()] = operation;
     }
     let schemas: Map<String, Value> = generator.take_definitions(true).into_iter().collect();

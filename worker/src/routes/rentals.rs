@@ -2,11 +2,11 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::{parse_name, parse_phone, parse_text, Checker, Email as EmailAddress};
-use domain::calendar::{self, DeskPeriod};
+use domain::calendar::{self, DeskPeriod, Horizon, ResourceKind, Schedule};
 use domain::i18n::{format_date_long, format_euros};
 use domain::time::LocalDateTime;
 use domain::wire::{DeclineRequest, Quote, QuoteLine, RentalCreated, RentalRequest, RentalView};
-use domain::{paris, Lang, Localized, ApiMsg};
+use domain::{paris, ApiMsg, Lang, Localized};
 use serde::Deserialize;
 use serde_json::json;
 use worker::wasm_bindgen::JsValue;
@@ -14,11 +14,12 @@ use worker::{D1Database, D1PreparedStatement, Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
+use crate::cache::Scope;
 use crate::error::{ApiError, Context};
+use crate::mail::Email;
 use crate::repo::{accounts, all, audit, changes, first, outbox, stmt, ts};
 use crate::secrets::{random_token, token_hash};
 use crate::service::calendar as svc;
-use crate::service::email::Email;
 
 pub fn routes() -> Vec<Route> {
     use Access::*;
@@ -29,11 +30,13 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Get, "/api/rentals/{token}", "rental", "A rental request and its quote, by its private link.", "rentals", Public, handler!(rental))
             .returns::<RentalView>(200),
         Route::new(Method::Post, "/api/rentals/{token}/cancel", "cancel_rental", "The requester cancels (a booked room: until 24 h before).", "rentals", Public, handler!(cancel_rental))
+        .invalidates(&[Scope::Availability])
             .no_content(204),
         Route::new(Method::Get, "/api/staff/rentals", "list_rentals", "Room rental requests, newest first.", "staff", Staff, handler!(list_rentals))
             .query(&[("status", "pending, approved, declined or cancelled", false)])
             .returns::<Vec<RentalView>>(200),
         Route::new(Method::Post, "/api/staff/rentals/{id}/approve", "approve_rental", "Approve: books the room in the same step; 409 if the slot was taken meanwhile.", "staff", Staff, handler!(approve_rental))
+        .invalidates(&[Scope::Availability])
             .returns::<RentalView>(200),
         Route::new(Method::Post, "/api/staff/rentals/{id}/decline", "decline_rental", "Decline with a reason, emailed to the requester.", "staff", Staff, handler!(decline_rental))
             .body::<DeclineRequest>()
@@ -83,10 +86,19 @@ impl RentalRow {
 
     fn view(&self) -> RentalView {
         let period = self.period();
-        let label = if period == DeskPeriod::Day { ApiMsg::QuoteRoomDay } else { ApiMsg::QuoteRoomHalfDay };
-        let issued_on = NaiveDate::parse_from_str(self.created_at.get(..10).unwrap_or_default(), "%Y-%m-%d").unwrap_or_default();
+        let label = if period == DeskPeriod::Day {
+            ApiMsg::QuoteRoomDay
+        } else {
+            ApiMsg::QuoteRoomHalfDay
+        };
+        let issued_on =
+            NaiveDate::parse_from_str(self.created_at.get(..10).unwrap_or_default(), "%Y-%m-%d")
+                .unwrap_or_default();
         let line = QuoteLine {
-            label: Localized { fr: label.text(Lang::Fr).into(), en: label.text(Lang::En).into() },
+            label: Localized {
+                fr: label.text(Lang::Fr).into(),
+                en: label.text(Lang::En).into(),
+            },
             quantity: 1,
             unit_cents: self.price_cents,
             total_cents: self.price_cents,
@@ -143,20 +155,43 @@ fn field(name: &str, msg: ApiMsg) -> ApiError {
 }
 
 async fn by_token(db: &D1Database, token: &str) -> Result<RentalRow, ApiError> {
-    let row: Option<RentalRow> = first(stmt(db, &format!("SELECT {COLUMNS} FROM rentals WHERE token_hash = ?1"), &[token_hash(token).into()])?).await?;
+    let row: Option<RentalRow> = first(stmt(
+        db,
+        &format!("SELECT {COLUMNS} FROM rentals WHERE token_hash = ?1"),
+        &[token_hash(token).into()],
+    )?)
+    .await?;
     row.ok_or(ApiError::NotFound)
 }
 
 async fn by_id(db: &D1Database, id: i64) -> Result<RentalRow, ApiError> {
-    let row: Option<RentalRow> = first(stmt(db, &format!("SELECT {COLUMNS} FROM rentals WHERE id = ?1"), &[int(id)])?).await?;
+    let row: Option<RentalRow> = first(stmt(
+        db,
+        &format!("SELECT {COLUMNS} FROM rentals WHERE id = ?1"),
+        &[int(id)],
+    )?)
+    .await?;
     row.ok_or(ApiError::NotFound)
 }
 
 fn link(ctx: &Ctx, token: &str) -> Result<String, ApiError> {
-    Ok(format!("{}/location/{token}", ctx.req.url().context("request url")?.origin().ascii_serialization()))
+    Ok(format!(
+        "{}/location/{token}",
+        ctx.req
+            .url()
+            .context("request url")?
+            .origin()
+            .ascii_serialization()
+    ))
 }
 
-fn mail(row: &RentalRow, kind: &'static str, subject: ApiMsg, body: ApiMsg, extra: &[(&str, String)]) -> Email {
+fn mail(
+    row: &RentalRow,
+    kind: &'static str,
+    subject: ApiMsg,
+    body: ApiMsg,
+    extra: &[(&str, String)],
+) -> Email {
     let mut words = row.words();
     words.extend(extra.iter().map(|(k, v)| (*k, v.clone())));
     let args: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -167,7 +202,15 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: RentalRequest = ctx.json().await?;
     let db = ctx.db()?;
     let client = crate::auth::client_key(&ctx.req);
-    crate::repo::limits::check(&db, "rental", &client, ctx.now, MAX_RENTALS_PER_CLIENT, Duration::hours(1)).await?;
+    crate::repo::limits::check(
+        &db,
+        "rental",
+        &client,
+        ctx.now,
+        MAX_RENTALS_PER_CLIENT,
+        Duration::hours(1),
+    )
+    .await?;
     let cfg = svc::config(&db).await?;
     let mut c = Checker::default();
     let organisation = c.check("organisation", parse_name(&body.organisation));
@@ -175,9 +218,19 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let email = c.check("email", EmailAddress::parse(&body.email));
     let phone = c.check("phone", parse_phone(&body.phone));
     let message = c.check("message", parse_text(&body.message, 2000));
-    let period = c.check("period", DeskPeriod::parse(body.period.trim()).ok_or(ApiMsg::FieldPeriod));
-    let date = c.check("date", NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate));
-    let room = crate::repo::bookings::resources(&db).await?.into_iter().find(|r| r.kind == "room").ok_or(ApiError::NotFound)?;
+    let period = c.check(
+        "period",
+        DeskPeriod::parse(body.period.trim()).ok_or(ApiMsg::FieldPeriod),
+    );
+    let date = c.check(
+        "date",
+        NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate),
+    );
+    let room = crate::repo::bookings::resources(&db)
+        .await?
+        .into_iter()
+        .find(|r| r.kind == "room")
+        .ok_or(ApiError::NotFound)?;
     if body.attendees == 0 || i64::from(body.attendees) > room.capacity {
         c.fail("attendees", ApiMsg::FieldAttendees);
     }
@@ -186,8 +239,22 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
         (Some(d), Some(p)) => {
             let closures = crate::repo::bookings::closures(&db, d, d).await?;
             let (s, e) = p.bounds(d, &cfg.rules);
-            let rules = domain::calendar::BookingRules { horizon_days: 366, ..cfg.rules.clone() };
-            match calendar::check_booking(domain::wire::ResourceKind::Desk, s, e, ctx.now, &cfg.hours, &closures, &rules, false) {
+            let rules = domain::calendar::BookingRules {
+                horizon_days: 366,
+                ..cfg.rules.clone()
+            };
+            match calendar::check_booking(
+                ResourceKind::Desk,
+                s,
+                e,
+                ctx.now,
+                Schedule {
+                    hours: &cfg.hours,
+                    closures: &closures,
+                    rules: &rules,
+                },
+                Horizon::Rules,
+            ) {
                 Ok(b) => Some(b.span),
                 Err(r) => {
                     c.fail("date", r.message());
@@ -197,11 +264,25 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
         }
         _ => None,
     };
-    let (organisation, contact, email, phone, message, period, span) =
-        c.finish(|| Some((organisation?, contact?, email?, phone?, message?, period?, span?))).map_err(ApiError::Validation)?;
-    let is_member = accounts::member_by_email(&db, email.as_str()).await?.is_some_and(|m| {
-        domain::accounts::MembershipStatus::on(m.until(), paris::local_date(ctx.now)).is_active()
-    });
+    let (organisation, contact, email, phone, message, period, span) = c
+        .finish(|| {
+            Some((
+                organisation?,
+                contact?,
+                email?,
+                phone?,
+                message?,
+                period?,
+                span?,
+            ))
+        })
+        .map_err(ApiError::Validation)?;
+    let is_member = accounts::member_by_email(&db, email.as_str())
+        .await?
+        .is_some_and(|m| {
+            domain::accounts::MembershipStatus::on(m.until(), paris::local_date(ctx.now))
+                .is_active()
+        });
     let price = calendar::rental_price_cents(period, is_member, &cfg.rates);
     let token = random_token();
     let nonce = random_token();
@@ -231,12 +312,31 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     struct Id {
         id: i64,
     }
-    let id = stmt(&db, insert, &values)?.first::<Id>(None).await?.map(|r| r.id).ok_or_else(|| ApiError::Internal("no rental id".into()))?;
-    crate::repo::limits::record(&db, "rental", &client, ctx.now)?.run().await?;
+    let id = stmt(&db, insert, &values)?
+        .first::<Id>(None)
+        .await?
+        .map(|r| r.id)
+        .ok_or_else(|| ApiError::Internal("no rental id".into()))?;
+    crate::repo::limits::record(&db, "rental", &client, ctx.now)?
+        .run()
+        .await?;
     let row = by_id(&db, id).await?;
-    let email = mail(&row, "rental_received", ApiMsg::EmailRentalSubject, ApiMsg::EmailRentalBody, &[("link", link(&ctx, &token)?)]);
-    outbox::queue(&db, &email, None, None, ctx.now)?.run().await?;
-    Ok(Response::from_json(&RentalCreated { id, token, price_cents: price })?.with_status(201))
+    let email = mail(
+        &row,
+        "rental_received",
+        ApiMsg::EmailRentalSubject,
+        ApiMsg::EmailRentalBody,
+        &[("link", link(&ctx, &token)?)],
+    );
+    outbox::queue(&db, &email, None, None, ctx.now)?
+        .run()
+        .await?;
+    Ok(Response::from_json(&RentalCreated {
+        id,
+        token,
+        price_cents: price,
+    })?
+    .with_status(201))
 }
 
 pub async fn rental(ctx: Ctx) -> Result<Response, ApiError> {
@@ -255,7 +355,11 @@ pub async fn cancel_rental(ctx: Ctx) -> Result<Response, ApiError> {
          AND EXISTS (SELECT 1 FROM rentals WHERE id = ?1 AND status = 'cancelled')";
     let results = db
         .batch(vec![
-            stmt(&db, cancel, &[int(row.id), ts(ctx.now).into(), cutoff.into()])?,
+            stmt(
+                &db,
+                cancel,
+                &[int(row.id), ts(ctx.now).into(), cutoff.into()],
+            )?,
             stmt(&db, free, &[int(row.id), ts(ctx.now).into()])?,
         ])
         .await?;
@@ -306,14 +410,37 @@ pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
     let decided = "UPDATE rentals SET status = 'approved', decided_by = ?2, decided_at = ?3, op_nonce = ?4 \
          WHERE id = ?1 AND status = 'pending' AND EXISTS (SELECT 1 FROM bookings WHERE rental_id = ?1 AND status = 'confirmed')";
     // Only the requester knows their link's token (we keep its hash): the email sends them back to it.
-    let email = mail(&row, "rental_approved", ApiMsg::EmailRentalApprovedSubject, ApiMsg::EmailRentalApprovedBody, &[]);
+    let email = mail(
+        &row,
+        "rental_approved",
+        ApiMsg::EmailRentalApprovedSubject,
+        ApiMsg::EmailRentalApprovedBody,
+        &[],
+    );
     let queue = "INSERT INTO outbox (to_email, kind, subject, body_text, body_html, lang, created_at) \
          SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM rentals WHERE op_nonce = ?8)";
     let results = db
         .batch(vec![
             book_room(&db, id, actor)?,
-            audit::record_after(&db, ctx.now, &ctx.caller, "rental.approve", "rental", &id.to_string(), json!({ "organisation": row.organisation }))?,
-            stmt(&db, decided, &[int(id), int(actor), ts(ctx.now).into(), nonce.as_str().into()])?,
+            audit::record_after(
+                &db,
+                ctx.now,
+                &ctx.caller,
+                "rental.approve",
+                "rental",
+                &id.to_string(),
+                json!({ "organisation": row.organisation }),
+            )?,
+            stmt(
+                &db,
+                decided,
+                &[
+                    int(id),
+                    int(actor),
+                    ts(ctx.now).into(),
+                    nonce.as_str().into(),
+                ],
+            )?,
             stmt(
                 &db,
                 queue,
@@ -331,7 +458,11 @@ pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
         ])
         .await?;
     if results.first().map(changes) != Some(1) {
-        return Err(if row.status != "pending" { ApiError::Conflict(ApiMsg::ErrAlreadyDecided) } else { ApiError::Conflict(ApiMsg::ErrRoomTaken) });
+        return Err(if row.status != "pending" {
+            ApiError::Conflict(ApiMsg::ErrAlreadyDecided)
+        } else {
+            ApiError::Conflict(ApiMsg::ErrRoomTaken)
+        });
     }
     Ok(Response::from_json(&by_id(&db, id).await?.view())?)
 }
@@ -339,20 +470,48 @@ pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn decline_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: DeclineRequest = ctx.json().await?;
-    let reason = parse_text(&body.reason, 1000).ok().filter(|r| !r.is_empty()).ok_or_else(|| field("reason", ApiMsg::FieldRequired))?;
+    let reason = parse_text(&body.reason, 1000)
+        .ok()
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| field("reason", ApiMsg::FieldRequired))?;
     let db = ctx.db()?;
     let row = by_id(&db, id).await?;
-    let email = mail(&row, "rental_declined", ApiMsg::EmailRentalDeclinedSubject, ApiMsg::EmailRentalDeclinedBody, &[("reason", reason.clone())]);
+    let email = mail(
+        &row,
+        "rental_declined",
+        ApiMsg::EmailRentalDeclinedSubject,
+        ApiMsg::EmailRentalDeclinedBody,
+        &[("reason", reason.clone())],
+    );
     let decline = "UPDATE rentals SET status = 'declined', decline_reason = ?2, decided_by = ?3, decided_at = ?4 WHERE id = ?1 AND status = 'pending'";
     let results = db
         .batch(vec![
-            stmt(&db, decline, &[int(id), reason.as_str().into(), int(ctx.member()?.id), ts(ctx.now).into()])?,
-            audit::record_after(&db, ctx.now, &ctx.caller, "rental.decline", "rental", &id.to_string(), json!({ "reason": reason }))?,
+            stmt(
+                &db,
+                decline,
+                &[
+                    int(id),
+                    reason.as_str().into(),
+                    int(ctx.member()?.id),
+                    ts(ctx.now).into(),
+                ],
+            )?,
+            audit::record_after(
+                &db,
+                ctx.now,
+                &ctx.caller,
+                "rental.decline",
+                "rental",
+                &id.to_string(),
+                json!({ "reason": reason }),
+            )?,
         ])
         .await?;
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
     }
-    outbox::queue(&db, &email, None, None, ctx.now)?.run().await?;
+    outbox::queue(&db, &email, None, None, ctx.now)?
+        .run()
+        .await?;
     Ok(Response::empty()?.with_status(204))
 }

@@ -10,11 +10,17 @@ use worker::{Method, Response};
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
+use crate::cache::Scope;
 use crate::error::ApiError;
 use crate::repo::{all, audit, changes, stmt, ts};
 
 /// The settings staff may edit, each checked by the domain before it is stored.
-const EDITABLE: &[&str] = &["opening_hours", "booking_rules", "room_rates", "yearly_budget_cents"];
+const EDITABLE: &[&str] = &[
+    "opening_hours",
+    "booking_rules",
+    "room_rates",
+    "yearly_budget_cents",
+];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(Default))]
@@ -63,16 +69,60 @@ impl schemars::JsonSchema for ClosureDay {
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Get, "/api/staff/settings", "settings", "The editable settings: opening hours, booking rules, room rates, budget.", "staff", Staff, handler!(list))
-            .returns::<Vec<Setting>>(200),
-        Route::new(Method::Put, "/api/staff/settings/{key}", "set_setting", "Change a setting; the value is checked (e.g. closing after opening).", "staff", Staff, handler!(set))
-            .returns::<Setting>(200),
-        Route::new(Method::Get, "/api/staff/closures", "closures", "Closure days added by staff (public holidays are computed).", "staff", Staff, handler!(closures))
-            .returns::<Vec<ClosureDay>>(200),
-        Route::new(Method::Post, "/api/staff/closures", "add_closure", "Close the cantine on a day.", "staff", Staff, handler!(add_closure))
-            .body::<ClosureDay>()
-            .returns::<ClosureDay>(201),
-        Route::new(Method::Delete, "/api/staff/closures/{date}", "remove_closure", "Open again on a closure day.", "staff", Staff, handler!(remove_closure)).no_content(204),
+        Route::new(
+            Method::Get,
+            "/api/staff/settings",
+            "settings",
+            "The editable settings: opening hours, booking rules, room rates, budget.",
+            "staff",
+            Staff,
+            handler!(list),
+        )
+        .returns::<Vec<Setting>>(200),
+        Route::new(
+            Method::Put,
+            "/api/staff/settings/{key}",
+            "set_setting",
+            "Change a setting; the value is checked (e.g. closing after opening).",
+            "staff",
+            Staff,
+            handler!(set),
+        )
+        .invalidates(&[Scope::Site, Scope::Availability])
+        .returns::<Setting>(200),
+        Route::new(
+            Method::Get,
+            "/api/staff/closures",
+            "closures",
+            "Closure days added by staff (public holidays are computed).",
+            "staff",
+            Staff,
+            handler!(closures),
+        )
+        .returns::<Vec<ClosureDay>>(200),
+        Route::new(
+            Method::Post,
+            "/api/staff/closures",
+            "add_closure",
+            "Close the cantine on a day.",
+            "staff",
+            Staff,
+            handler!(add_closure),
+        )
+        .invalidates(&[Scope::Site, Scope::Availability])
+        .body::<ClosureDay>()
+        .returns::<ClosureDay>(201),
+        Route::new(
+            Method::Delete,
+            "/api/staff/closures/{date}",
+            "remove_closure",
+            "Open again on a closure day.",
+            "staff",
+            Staff,
+            handler!(remove_closure),
+        )
+        .invalidates(&[Scope::Site, Scope::Availability])
+        .no_content(204),
     ]
 }
 
@@ -86,19 +136,33 @@ struct Row {
 pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
     let sql = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'yearly_budget_cents') ORDER BY key";
     let rows: Vec<Row> = all(stmt(&ctx.db()?, sql, &[])?).await?;
-    let list: Vec<Setting> =
-        rows.into_iter().map(|r| Setting { key: r.key, value: serde_json::from_str(&r.value).unwrap_or(Value::Null), updated_at: r.updated_at }).collect();
+    let list: Vec<Setting> = rows
+        .into_iter()
+        .map(|r| Setting {
+            key: r.key,
+            value: serde_json::from_str(&r.value).unwrap_or(Value::Null),
+            updated_at: r.updated_at,
+        })
+        .collect();
     Ok(Response::from_json(&list)?)
 }
 
 /// Check a value with the domain's parser for its key; the error names what is wrong.
 fn validate(key: &str, value: &Value) -> Result<String, ApiError> {
     let text = value.to_string();
-    let invalid = |detail: String| ApiError::Validation(vec![("value".into(), ApiMsg::FieldSetting)]).with_detail(detail);
+    let invalid = |detail: String| {
+        ApiError::Validation(vec![("value".into(), ApiMsg::FieldSetting)]).with_detail(detail)
+    };
     match key {
-        "opening_hours" => OpeningHours::parse_json(&text).map(|_| text.clone()).map_err(|e| invalid(e.to_string())),
-        "booking_rules" => BookingRules::parse_json(&text).map(|_| text.clone()).map_err(|e| invalid(e.to_string())),
-        "room_rates" => RoomRates::parse_json(&text).map(|_| text.clone()).map_err(|e| invalid(e.to_string())),
+        "opening_hours" => OpeningHours::parse_json(&text)
+            .map(|_| text.clone())
+            .map_err(|e| invalid(e.to_string())),
+        "booking_rules" => BookingRules::parse_json(&text)
+            .map(|_| text.clone())
+            .map_err(|e| invalid(e.to_string())),
+        "room_rates" => RoomRates::parse_json(&text)
+            .map(|_| text.clone())
+            .map_err(|e| invalid(e.to_string())),
         "yearly_budget_cents" => match value.as_i64() {
             Some(n) if (0..=100_000_000).contains(&n) => Ok(text),
             _ => Err(invalid("a whole number of cents".into())),
@@ -118,28 +182,75 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
     let actor = ctx.member()?.id;
     let sql = "UPDATE settings SET value = ?2, updated_at = ?3, updated_by = ?4 WHERE key = ?1";
     db.batch(vec![
-        stmt(&db, sql, &[key.as_str().into(), text.as_str().into(), ts(ctx.now).into(), (actor as f64).into()])?,
-        audit::record_after(&db, ctx.now, &ctx.caller, "setting.change", "setting", &key, json!({ "value": value }))?,
+        stmt(
+            &db,
+            sql,
+            &[
+                key.as_str().into(),
+                text.as_str().into(),
+                ts(ctx.now).into(),
+                (actor as f64).into(),
+            ],
+        )?,
+        audit::record_after(
+            &db,
+            ctx.now,
+            &ctx.caller,
+            "setting.change",
+            "setting",
+            &key,
+            json!({ "value": value }),
+        )?,
     ])
     .await?;
-    Ok(Response::from_json(&Setting { key, value, updated_at: ts(ctx.now) })?)
+    Ok(Response::from_json(&Setting {
+        key,
+        value,
+        updated_at: ts(ctx.now),
+    })?)
 }
 
 pub async fn closures(ctx: Ctx) -> Result<Response, ApiError> {
-    let rows: Vec<ClosureDay> = all(stmt(&ctx.db()?, "SELECT date, reason_fr, reason_en FROM closure_days ORDER BY date", &[])?).await?;
+    let rows: Vec<ClosureDay> = all(stmt(
+        &ctx.db()?,
+        "SELECT date, reason_fr, reason_en FROM closure_days ORDER BY date",
+        &[],
+    )?)
+    .await?;
     Ok(Response::from_json(&rows)?)
 }
 
 pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: ClosureDay = ctx.json().await?;
-    let date = NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiError::Validation(vec![("date".into(), ApiMsg::FieldDate)]))?;
-    let day = ClosureDay { date: date.format("%Y-%m-%d").to_string(), reason_fr: body.reason_fr.trim().into(), reason_en: body.reason_en.trim().into() };
+    let date = NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d")
+        .map_err(|_| ApiError::Validation(vec![("date".into(), ApiMsg::FieldDate)]))?;
+    let day = ClosureDay {
+        date: date.format("%Y-%m-%d").to_string(),
+        reason_fr: body.reason_fr.trim().into(),
+        reason_en: body.reason_en.trim().into(),
+    };
     let db = ctx.db()?;
     let sql = "INSERT INTO closure_days (date, reason_fr, reason_en) VALUES (?1, ?2, ?3) \
          ON CONFLICT (date) DO UPDATE SET reason_fr = excluded.reason_fr, reason_en = excluded.reason_en";
     db.batch(vec![
-        stmt(&db, sql, &[day.date.as_str().into(), day.reason_fr.as_str().into(), day.reason_en.as_str().into()])?,
-        audit::record_after(&db, ctx.now, &ctx.caller, "closure.add", "closure_day", &day.date, json!({ "reason": day.reason_fr }))?,
+        stmt(
+            &db,
+            sql,
+            &[
+                day.date.as_str().into(),
+                day.reason_fr.as_str().into(),
+                day.reason_en.as_str().into(),
+            ],
+        )?,
+        audit::record_after(
+            &db,
+            ctx.now,
+            &ctx.caller,
+            "closure.add",
+            "closure_day",
+            &day.date,
+            json!({ "reason": day.reason_fr }),
+        )?,
     ])
     .await?;
     Ok(Response::from_json(&day)?.with_status(201))
@@ -150,8 +261,20 @@ pub async fn remove_closure(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let results = db
         .batch(vec![
-            stmt(&db, "DELETE FROM closure_days WHERE date = ?1", &[date.as_str().into()])?,
-            audit::record_after(&db, ctx.now, &ctx.caller, "closure.remove", "closure_day", &date, json!({}))?,
+            stmt(
+                &db,
+                "DELETE FROM closure_days WHERE date = ?1",
+                &[date.as_str().into()],
+            )?,
+            audit::record_after(
+                &db,
+                ctx.now,
+                &ctx.caller,
+                "closure.remove",
+                "closure_day",
+                &date,
+                json!({}),
+            )?,
         ])
         .await?;
     if results.first().map(changes) != Some(1) {

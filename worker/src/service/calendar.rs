@@ -5,7 +5,9 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use domain::calendar::{self, BookingRules, DeskPeriod};
 use domain::settings::{OpeningHours, RoomRates};
 use domain::time::LocalDateTime;
-use domain::wire::{Booking, BookingStatus, DayAvailability, ResourceKind, SlotAvailability, StaffBooking};
+use domain::wire::{
+    Booking, BookingStatus, DayAvailability, ResourceKind, SlotAvailability, StaffBooking,
+};
 use domain::{paris, Localized};
 use serde::Deserialize;
 use worker::D1Database;
@@ -34,8 +36,14 @@ pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
         &[],
     )?)
     .await?;
-    let get = |k: &str| rows.iter().find(|r| r.key == k).map(|r| r.value.as_str()).ok_or_else(|| ApiError::Internal(format!("setting {k} missing")));
-    let contact: serde_json::Value = serde_json::from_str(get("contact")?).context("setting contact")?;
+    let get = |k: &str| {
+        rows.iter()
+            .find(|r| r.key == k)
+            .map(|r| r.value.as_str())
+            .ok_or_else(|| ApiError::Internal(format!("setting {k} missing")))
+    };
+    let contact: serde_json::Value =
+        serde_json::from_str(get("contact")?).context("setting contact")?;
     Ok(CalendarConfig {
         hours: OpeningHours::parse_json(get("opening_hours")?).context("setting opening_hours")?,
         rules: BookingRules::parse_json(get("booking_rules")?).context("setting booking_rules")?,
@@ -57,7 +65,9 @@ pub fn parse_local(s: &str) -> Option<NaiveDateTime> {
 }
 
 fn parse_utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
 }
 
 pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Booking {
@@ -68,13 +78,20 @@ pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Bo
         id: row.id,
         resource: row.resource.clone(),
         resource_kind: kind,
-        resource_name: Localized { fr: row.name_fr.clone(), en: row.name_en.clone() },
+        resource_name: Localized {
+            fr: row.name_fr.clone(),
+            en: row.name_en.clone(),
+        },
         start: LocalDateTime(parse_local(&row.start_local).unwrap_or_default()),
         end: LocalDateTime(parse_local(&row.end_local).unwrap_or_default()),
         starts_at: paris::format_rfc3339(start),
         ends_at: paris::format_rfc3339(parse_utc(&row.end_utc)),
         period: row.period.as_deref().and_then(DeskPeriod::parse),
-        status: if confirmed { BookingStatus::Confirmed } else { BookingStatus::Cancelled },
+        status: if confirmed {
+            BookingStatus::Confirmed
+        } else {
+            BookingStatus::Cancelled
+        },
         can_cancel: confirmed && calendar::can_cancel(kind, start, now, rules),
         checked_in: row.checked_in_at.is_some(),
     }
@@ -110,8 +127,16 @@ pub fn availability(
         ResourceKind::Desk => u32::try_from(resource.capacity).unwrap_or(0),
         ResourceKind::Room => 1,
     };
-    let spans: Vec<(DateTime<Utc>, DateTime<Utc>, bool)> =
-        bookings.iter().map(|b| (parse_utc(&b.start_utc), parse_utc(&b.end_utc), b.kind == "block")).collect();
+    let spans: Vec<(DateTime<Utc>, DateTime<Utc>, bool)> = bookings
+        .iter()
+        .map(|b| {
+            (
+                parse_utc(&b.start_utc),
+                parse_utc(&b.end_utc),
+                b.kind == "block",
+            )
+        })
+        .collect();
     let free_on = |start: DateTime<Utc>, end: DateTime<Utc>| -> u32 {
         let over = spans.iter().filter(|(s, e, _)| *s < end && start < *e);
         let mut taken = 0u32;
@@ -130,24 +155,49 @@ pub fn availability(
         match kind_of(&resource.kind) {
             ResourceKind::Desk => {
                 let periods = calendar::desk_periods(date, &cfg.hours, closures, &cfg.rules);
-                let half = |p: DeskPeriod| periods.iter().find(|(k, _)| *k == p).map(|(_, s)| free_on(s.start, s.end));
+                let half = |p: DeskPeriod| {
+                    periods
+                        .iter()
+                        .find(|(k, _)| *k == p)
+                        .map(|(_, s)| free_on(s.start, s.end))
+                };
                 for (p, sp) in &periods {
                     let free = match p {
-                        DeskPeriod::Day => half(DeskPeriod::Morning).unwrap_or(0).min(half(DeskPeriod::Afternoon).unwrap_or(0)),
+                        DeskPeriod::Day => half(DeskPeriod::Morning)
+                            .unwrap_or(0)
+                            .min(half(DeskPeriod::Afternoon).unwrap_or(0)),
                         _ => free_on(sp.start, sp.end),
                     };
                     let free = if sp.start < now { 0 } else { free };
-                    slots.push(SlotAvailability { start: LocalDateTime(sp.start_local), end: LocalDateTime(sp.end_local), free, period: Some(*p) });
+                    slots.push(SlotAvailability {
+                        start: LocalDateTime(sp.start_local),
+                        end: LocalDateTime(sp.end_local),
+                        free,
+                        period: Some(*p),
+                    });
                 }
             }
             ResourceKind::Room => {
                 for sp in calendar::room_grid(date, &cfg.hours, closures, &cfg.rules) {
-                    let free = if sp.start < now { 0 } else { free_on(sp.start, sp.end) };
-                    slots.push(SlotAvailability { start: LocalDateTime(sp.start_local), end: LocalDateTime(sp.end_local), free, period: None });
+                    let free = if sp.start < now {
+                        0
+                    } else {
+                        free_on(sp.start, sp.end)
+                    };
+                    slots.push(SlotAvailability {
+                        start: LocalDateTime(sp.start_local),
+                        end: LocalDateTime(sp.end_local),
+                        free,
+                        period: None,
+                    });
                 }
             }
         }
-        days.push(DayAvailability { date, open: !slots.is_empty(), slots });
+        days.push(DayAvailability {
+            date,
+            open: !slots.is_empty(),
+            slots,
+        });
         date += Duration::days(1);
     }
     days
@@ -159,8 +209,14 @@ pub fn ics(rows: &[BookingRow], now: DateTime<Utc>, address: &str, name: &str) -
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
     let mut cal = Calendar::new();
     cal.name(name);
-    cal.append_property(icalendar::Property::new("PRODID", "-//Silicon Kerne//Portail//FR"));
-    cal.append_property(icalendar::Property::new("REFRESH-INTERVAL;VALUE=DURATION", "PT1H"));
+    cal.append_property(icalendar::Property::new(
+        "PRODID",
+        "-//Silicon Kerne//Portail//FR",
+    ));
+    cal.append_property(icalendar::Property::new(
+        "REFRESH-INTERVAL;VALUE=DURATION",
+        "PT1H",
+    ));
     for row in rows {
         let title = format!("{} — Silicon Kerne", row.name_fr);
         let mut event = Event::new();
@@ -171,7 +227,11 @@ pub fn ics(rows: &[BookingRow], now: DateTime<Utc>, address: &str, name: &str) -
             .starts(parse_utc(&row.start_utc))
             .ends(parse_utc(&row.end_utc))
             .timestamp(now)
-            .status(if row.status == "confirmed" { EventStatus::Confirmed } else { EventStatus::Cancelled });
+            .status(if row.status == "confirmed" {
+                EventStatus::Confirmed
+            } else {
+                EventStatus::Cancelled
+            });
         cal.push(event.done());
     }
     cal.done().to_string()

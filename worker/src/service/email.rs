@@ -1,62 +1,21 @@
-//! Emails: composed in the recipient's language from the translation layer, stored in the outbox,
-//! sent later by the scheduled run through the configured sender.
+//! Sending: the scheduled run takes what the outbox holds and sends it through the configured sender
+//! (emails are composed in `crate::mail` and stored in the outbox first).
 
-use domain::i18n::fill;
-use domain::{Lang, ApiMsg};
 use serde_json::json;
 use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
 
 use crate::repo::outbox;
-
-pub struct Email {
-    pub to: String,
-    pub kind: &'static str,
-    pub lang: Lang,
-    pub subject: String,
-    pub text: String,
-    pub html: String,
-}
-
-fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// The HTML part: the same text, escaped, with links made clickable and line breaks kept.
-fn to_html(text: &str) -> String {
-    let body: Vec<String> = text
-        .lines()
-        .map(|line| {
-            let escaped = escape_html(line);
-            if line.starts_with("http://") || line.starts_with("https://") {
-                format!("<a href=\"{escaped}\">{escaped}</a>")
-            } else {
-                escaped
-            }
-        })
-        .collect();
-    format!("<!doctype html><html><body style=\"font-family:sans-serif\"><p>{}</p></body></html>", body.join("<br>\n"))
-}
-
-impl Email {
-    pub fn compose(to: &str, kind: &'static str, lang: Lang, subject: ApiMsg, body: ApiMsg, args: &[(&str, &str)]) -> Email {
-        let text = fill(body.text(lang), args);
-        Email {
-            to: to.to_string(),
-            kind,
-            lang,
-            subject: fill(subject.text(lang), args),
-            html: to_html(&text),
-            text,
-        }
-    }
-}
 
 /// Where emails go, chosen by the `EMAIL_SENDER` variable.
 enum Sender {
     /// Local runs and tests: nothing leaves the machine; staff read the outbox in the staff pages.
     OutboxOnly,
     /// Production: an HTTP email API (Resend-compatible JSON), its key a wrangler secret.
-    Http { url: String, key: String, from: String },
+    Http {
+        url: String,
+        key: String,
+        from: String,
+    },
 }
 
 fn sender(env: &Env) -> Sender {
@@ -64,8 +23,12 @@ fn sender(env: &Env) -> Sender {
     match var("EMAIL_SENDER").as_deref() {
         Some("http") => Sender::Http {
             url: var("EMAIL_API_URL").unwrap_or_default(),
-            key: env.secret("EMAIL_API_KEY").map(|s| s.to_string()).unwrap_or_default(),
-            from: var("EMAIL_FROM").unwrap_or_else(|| "Silicon Kerne <contact@silicon-kerne.net>".into()),
+            key: env
+                .secret("EMAIL_API_KEY")
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            from: var("EMAIL_FROM")
+                .unwrap_or_else(|| "Silicon Kerne <contact@silicon-kerne.net>".into()),
         },
         _ => Sender::OutboxOnly,
     }
@@ -77,17 +40,28 @@ async fn send_http(url: &str, key: &str, from: &str, e: &outbox::Pending) -> wor
     headers.set("Content-Type", "application/json")?;
     let body = json!({ "from": from, "to": [e.to_email], "subject": e.subject, "text": e.body_text, "html": e.body_html });
     let mut init = RequestInit::new();
-    init.with_method(Method::Post).with_headers(headers).with_body(Some(body.to_string().into()));
-    let resp = Fetch::Request(Request::new_with_init(url, &init)?).send().await?;
+    init.with_method(Method::Post)
+        .with_headers(headers)
+        .with_body(Some(body.to_string().into()));
+    let resp = Fetch::Request(Request::new_with_init(url, &init)?)
+        .send()
+        .await?;
     if (200..300).contains(&resp.status_code()) {
         Ok(())
     } else {
-        Err(worker::Error::RustError(format!("email API answered {}", resp.status_code())))
+        Err(worker::Error::RustError(format!(
+            "email API answered {}",
+            resp.status_code()
+        )))
     }
 }
 
 /// Send what the outbox holds; each email is marked sent, or its failure counted (5 tries).
-pub async fn send_pending(env: &Env, db: &worker::D1Database, now: chrono::DateTime<chrono::Utc>) -> worker::Result<usize> {
+pub async fn send_pending(
+    env: &Env,
+    db: &worker::D1Database,
+    now: chrono::DateTime<chrono::Utc>,
+) -> worker::Result<usize> {
     let sender = sender(env);
     let mut sent = 0;
     for e in outbox::pending(db, 25).await? {

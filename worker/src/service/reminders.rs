@@ -5,26 +5,40 @@
 use chrono::{DateTime, Duration, Utc};
 use domain::accounts::{due_reminder, Reminder};
 use domain::i18n::format_date_long;
-use domain::{paris, Lang, ApiMsg};
+use domain::{paris, ApiMsg, Lang};
 use worker::D1Database;
 
+use crate::mail::Email;
 use crate::repo::{accounts, outbox};
-use crate::service::email::Email;
 
 pub async fn queue_due(db: &D1Database, now: DateTime<Utc>) -> worker::Result<usize> {
     let today = paris::local_date(now);
-    let candidates = accounts::renewal_candidates(db, today - Duration::days(30), today + Duration::days(30)).await?;
+    let candidates =
+        accounts::renewal_candidates(db, today - Duration::days(30), today + Duration::days(30))
+            .await?;
     let mut statements = Vec::new();
     for m in candidates {
         let Some(until) = m.until() else { continue };
-        let Some(reminder) = due_reminder(until, today) else { continue };
+        let Some(reminder) = due_reminder(until, today) else {
+            continue;
+        };
         let lang = Lang::parse(&m.lang).unwrap_or_default();
         let (subject, body) = match reminder {
-            Reminder::ThirtyDays | Reminder::SevenDays => (ApiMsg::EmailRenewalSoonSubject, ApiMsg::EmailRenewalSoonBody),
+            Reminder::ThirtyDays | Reminder::SevenDays => (
+                ApiMsg::EmailRenewalSoonSubject,
+                ApiMsg::EmailRenewalSoonBody,
+            ),
             Reminder::Expired => (ApiMsg::EmailExpiredSubject, ApiMsg::EmailExpiredBody),
         };
         let until_text = format_date_long(until, lang);
-        let mail = Email::compose(&m.email, "renewal_reminder", lang, subject, body, &[("name", &m.name), ("until", &until_text)]);
+        let mail = Email::compose(
+            &m.email,
+            "renewal_reminder",
+            lang,
+            subject,
+            body,
+            &[("name", &m.name), ("until", &until_text)],
+        );
         let key = format!("renewal:{}:{}:{}", m.id, until, reminder.key());
         statements.push(outbox::queue(db, &mail, Some(m.id), Some(&key), now)?);
     }

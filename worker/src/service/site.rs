@@ -6,7 +6,10 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::recurrence::MonthlyRule;
 use domain::settings::{DayOpening, OpeningHours, RoomRates};
 use domain::time::{HhMm, LocalDateTime};
-use domain::wire::{BoardMember, Club, Contact, EventKind, Partner, Resource, ResourceKind, SiteContent, Today, TodayOpening, UpcomingEvent};
+use domain::wire::{
+    BoardMember, Club, Contact, EventKind, Partner, Resource, ResourceKind, SiteContent, Today,
+    TodayOpening, UpcomingEvent,
+};
 use domain::{paris, Localized};
 use worker::D1Database;
 
@@ -19,15 +22,23 @@ const MEETINGS_PER_CLUB: usize = 3;
 
 pub async fn load(db: &D1Database, now: DateTime<Utc>) -> Result<SiteContent, ApiError> {
     let today = paris::local_date(now);
-    let rows = site::load(db, &today.format("%Y-%m-%d").to_string()).await.context("loading the site content")?;
+    let rows = site::load(db, &today.format("%Y-%m-%d").to_string())
+        .await
+        .context("loading the site content")?;
     build(rows, now)
 }
 
 fn setting<'a>(settings: &'a HashMap<String, String>, key: &str) -> Result<&'a str, ApiError> {
-    settings.get(key).map(String::as_str).ok_or_else(|| ApiError::Internal(format!("setting {key} is missing")))
+    settings
+        .get(key)
+        .map(String::as_str)
+        .ok_or_else(|| ApiError::Internal(format!("setting {key} is missing")))
 }
 
-fn parse_setting<T: serde::de::DeserializeOwned>(settings: &HashMap<String, String>, key: &str) -> Result<T, ApiError> {
+fn parse_setting<T: serde::de::DeserializeOwned>(
+    settings: &HashMap<String, String>,
+    key: &str,
+) -> Result<T, ApiError> {
     serde_json::from_str(setting(settings, key)?).context(&format!("setting {key}"))
 }
 
@@ -37,25 +48,42 @@ fn localized(fr: String, en: String) -> Localized<String> {
 
 pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError> {
     let member_count = rows.member_count;
-    let settings: HashMap<String, String> = rows.settings.into_iter().map(|r| (r.key, r.value)).collect();
-    let texts: HashMap<String, Localized<String>> =
-        rows.texts.into_iter().map(|r| (r.key, localized(r.fr, r.en))).collect();
+    let settings: HashMap<String, String> = rows
+        .settings
+        .into_iter()
+        .map(|r| (r.key, r.value))
+        .collect();
+    let texts: HashMap<String, Localized<String>> = rows
+        .texts
+        .into_iter()
+        .map(|r| (r.key, localized(r.fr, r.en)))
+        .collect();
 
-    let opening_hours = OpeningHours::parse_json(setting(&settings, "opening_hours")?).context("setting opening_hours")?;
-    let room_rates = RoomRates::parse_json(setting(&settings, "room_rates")?).context("setting room_rates")?;
+    let opening_hours = OpeningHours::parse_json(setting(&settings, "opening_hours")?)
+        .context("setting opening_hours")?;
+    let room_rates =
+        RoomRates::parse_json(setting(&settings, "room_rates")?).context("setting room_rates")?;
     let local_now = paris::to_local(now);
     let today: NaiveDate = local_now.date();
-    let closures = if rows.closed_today { vec![today] } else { vec![] };
+    let closures = if rows.closed_today {
+        vec![today]
+    } else {
+        vec![]
+    };
     let opening = match opening_hours.on(today, &closures) {
         DayOpening::Open { open, close } => TodayOpening::Open { open, close },
         DayOpening::ClosedWeekday => TodayOpening::Closed,
         DayOpening::ClosureDay => TodayOpening::ClosureDay,
-        DayOpening::Holiday(h) => TodayOpening::Holiday { name: localized(h.name.fr.into(), h.name.en.into()) },
+        DayOpening::Holiday(h) => TodayOpening::Holiday {
+            name: localized(h.name.fr.into(), h.name.en.into()),
+        },
     };
 
     let mut clubs = Vec::with_capacity(rows.clubs.len());
     for c in rows.clubs {
-        let time = HhMm::parse(&c.rule_time).map_err(|_| ApiError::Internal(format!("club {} has time {:?}", c.slug, c.rule_time)))?;
+        let time = HhMm::parse(&c.rule_time).map_err(|_| {
+            ApiError::Internal(format!("club {} has time {:?}", c.slug, c.rule_time))
+        })?;
         let rule = MonthlyRule::new(
             i8::try_from(c.rule_ordinal).unwrap_or(0),
             u8::try_from(c.rule_weekday).unwrap_or(0),
@@ -63,7 +91,11 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
             u32::try_from(c.duration_minutes).unwrap_or(0),
         )
         .map_err(|e| ApiError::Internal(format!("club {} has an invalid rule: {e:?}", c.slug)))?;
-        let next_meetings = rule.next_occurrences(local_now, MEETINGS_PER_CLUB).into_iter().map(LocalDateTime).collect();
+        let next_meetings = rule
+            .next_occurrences(local_now, MEETINGS_PER_CLUB)
+            .into_iter()
+            .map(LocalDateTime)
+            .collect();
         clubs.push(Club {
             slug: c.slug,
             name: localized(c.name_fr, c.name_en),
@@ -81,7 +113,9 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
                 club: Some(club.slug.clone()),
                 title: club.name.clone(),
                 starts_at: *start,
-                ends_at: LocalDateTime(start.0 + Duration::minutes(i64::from(club.rule.duration_minutes))),
+                ends_at: LocalDateTime(
+                    start.0 + Duration::minutes(i64::from(club.rule.duration_minutes)),
+                ),
             })
         })
         .collect();
@@ -115,7 +149,10 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
         general_assembly: parse_setting(&settings, "general_assembly_date")?,
         concierge: parse_setting(&settings, "concierge_name")?,
         contact: parse_setting::<Contact>(&settings, "contact")?,
-        today: Today { date: today, opening },
+        today: Today {
+            date: today,
+            opening,
+        },
         opening_hours,
         room_rates,
         resources,
@@ -123,9 +160,21 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
         partners: rows
             .partners
             .into_iter()
-            .map(|p| Partner { slug: p.slug, name: p.name, url: p.url, description: localized(p.description_fr, p.description_en) })
+            .map(|p| Partner {
+                slug: p.slug,
+                name: p.name,
+                url: p.url,
+                description: localized(p.description_fr, p.description_en),
+            })
             .collect(),
-        board: rows.board.into_iter().map(|b| BoardMember { name: b.name, role: localized(b.role_fr, b.role_en) }).collect(),
+        board: rows
+            .board
+            .into_iter()
+            .map(|b| BoardMember {
+                name: b.name,
+                role: localized(b.role_fr, b.role_en),
+            })
+            .collect(),
         upcoming_events,
     })
 }

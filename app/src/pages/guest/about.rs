@@ -22,7 +22,11 @@ fn about_content(i18n: I18n, site: SiteContent) -> impl IntoView {
     let about = site.about.clone();
     let board_count = site.board.len().to_string();
     let assembly = site.general_assembly;
-    let (members, founded, budget) = (site.member_count, site.founded_year, site.yearly_budget_cents);
+    let (members, founded, budget) = (
+        site.member_count,
+        site.founded_year,
+        site.yearly_budget_cents,
+    );
     let concierge = site.concierge.clone();
     view! {
         <p class="lead">{move || i18n.pick(&about)}</p>

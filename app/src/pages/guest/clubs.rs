@@ -21,7 +21,14 @@ pub fn Clubs() -> impl IntoView {
 }
 
 fn club_card(i18n: I18n, club: Club) -> impl IntoView {
-    let Club { slug, name, description, rule, next_meetings, .. } = club;
+    let Club {
+        slug,
+        name,
+        description,
+        rule,
+        next_meetings,
+        ..
+    } = club;
     let next = next_meetings.first().map(|t| t.0);
     let heading_id = format!("club-{slug}");
     let labelled_by = heading_id.clone();

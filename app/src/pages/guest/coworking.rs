@@ -25,8 +25,15 @@ pub fn Coworking() -> impl IntoView {
 /// The weekly opening hours as a table, Monday first; also used by the room page.
 pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
     let hours = site.opening_hours.clone();
-    const WEEK: [Weekday; 7] =
-        [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+    const WEEK: [Weekday; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ];
     view! {
         <table class="hours">
             <caption>{tr(GuestText::OpeningHours)}</caption>
@@ -56,7 +63,11 @@ pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
 }
 
 fn coworking_content(i18n: I18n, site: SiteContent) -> impl IntoView {
-    let desk = site.resources.iter().find(|r| r.kind == ResourceKind::Desk).cloned();
+    let desk = site
+        .resources
+        .iter()
+        .find(|r| r.kind == ResourceKind::Desk)
+        .cloned();
     view! {
         {desk.map(|d| {
             let count = d.capacity.to_string();

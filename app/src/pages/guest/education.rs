@@ -9,7 +9,10 @@ use crate::text::GuestText;
 pub fn Education() -> impl IntoView {
     use_title(GuestText::EducationTitle);
     let blocks = [
-        (GuestText::EducationTeachers, GuestText::EducationTeachersText),
+        (
+            GuestText::EducationTeachers,
+            GuestText::EducationTeachersText,
+        ),
         (GuestText::EducationKids, GuestText::EducationKidsText),
         (GuestText::EducationParents, GuestText::EducationParentsText),
     ];

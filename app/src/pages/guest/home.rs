@@ -35,18 +35,28 @@ pub fn Home() -> impl IntoView {
 
 fn today_text(i18n: I18n, opening: &TodayOpening) -> String {
     match opening {
-        TodayOpening::Open { open, close } => {
-            i18n.f(GuestText::OpenToday, &[("open", &open.to_string()), ("close", &close.to_string())])
+        TodayOpening::Open { open, close } => i18n.f(
+            GuestText::OpenToday,
+            &[("open", &open.to_string()), ("close", &close.to_string())],
+        ),
+        TodayOpening::Holiday { name } => {
+            i18n.f(GuestText::ClosedHoliday, &[("name", &i18n.pick(name))])
         }
-        TodayOpening::Holiday { name } => i18n.f(GuestText::ClosedHoliday, &[("name", &i18n.pick(name))]),
-        TodayOpening::Closed | TodayOpening::ClosureDay => i18n.t(GuestText::ClosedToday).to_string(),
+        TodayOpening::Closed | TodayOpening::ClosureDay => {
+            i18n.t(GuestText::ClosedToday).to_string()
+        }
     }
 }
 
 fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
     let opening = site.today.opening.clone();
     let is_open = matches!(opening, TodayOpening::Open { .. });
-    let desks: u32 = site.resources.iter().filter(|r| r.kind == domain::wire::ResourceKind::Desk).map(|r| r.capacity).sum();
+    let desks: u32 = site
+        .resources
+        .iter()
+        .filter(|r| r.kind == domain::wire::ResourceKind::Desk)
+        .map(|r| r.capacity)
+        .sum();
     let members = site.member_count;
     let events = site.upcoming_events.clone();
     let partners = site.partners.clone();

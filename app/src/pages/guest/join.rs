@@ -4,7 +4,9 @@ use domain::wire::{ApplicationRequest, Club};
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
-use crate::components::form::{described_by, field_error, field_errors, invalid, split_tags, ErrorSummary, Field};
+use crate::components::form::{
+    described_by, field_error, field_errors, invalid, split_tags, ErrorSummary, Field,
+};
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
@@ -41,17 +43,20 @@ pub fn Join() -> impl IntoView {
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(send, ApplicationRequest {
-            name: name.get_untracked(),
-            email: email.get_untracked(),
-            phone: phone.get_untracked(),
-            company: company.get_untracked(),
-            skills: split_tags(&skills.get_untracked()),
-            motivation: motivation.get_untracked(),
-            clubs: clubs.get_untracked(),
-            consent: consent.get_untracked(),
-            lang: i18n.lang_untracked(),
-        });
+        api::start(
+            send,
+            ApplicationRequest {
+                name: name.get_untracked(),
+                email: email.get_untracked(),
+                phone: phone.get_untracked(),
+                company: company.get_untracked(),
+                skills: split_tags(&skills.get_untracked()),
+                motivation: motivation.get_untracked(),
+                clubs: clubs.get_untracked(),
+                consent: consent.get_untracked(),
+                lang: i18n.lang_untracked(),
+            },
+        );
     };
 
     let club_choice = move |club: Club| {

@@ -10,7 +10,10 @@ use crate::components::session::{use_session, Session};
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
 
-const LABELS: &[(&str, SharedText)] = &[("email", SharedText::FieldEmail), ("password", SharedText::FieldPassword)];
+const LABELS: &[(&str, SharedText)] = &[
+    ("email", SharedText::FieldEmail),
+    ("password", SharedText::FieldPassword),
+];
 
 #[component]
 pub fn Login() -> impl IntoView {
@@ -40,7 +43,13 @@ pub fn Login() -> impl IntoView {
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(login, LoginRequest { email: email.get_untracked(), password: password.get_untracked() });
+        api::start(
+            login,
+            LoginRequest {
+                email: email.get_untracked(),
+                password: password.get_untracked(),
+            },
+        );
     };
 
     view! {

@@ -16,15 +16,21 @@ pub fn PasswordForgot() -> impl IntoView {
     use_title(GuestText::ForgotTitle);
     let i18n = use_i18n();
     let email = RwSignal::new(String::new());
-    let ask: Request<PasswordResetRequest> = Action::new_local(move |req: &PasswordResetRequest| {
-        let req = req.clone();
-        async move { api::ask_password_reset(&req, i18n.lang_untracked()).await }
-    });
+    let ask: Request<PasswordResetRequest> =
+        Action::new_local(move |req: &PasswordResetRequest| {
+            let req = req.clone();
+            async move { api::ask_password_reset(&req, i18n.lang_untracked()).await }
+        });
     let failure = api::failure_of(ask);
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(ask, PasswordResetRequest { email: email.get_untracked() });
+        api::start(
+            ask,
+            PasswordResetRequest {
+                email: email.get_untracked(),
+            },
+        );
     };
     view! {
         <h1>{tr(GuestText::ForgotTitle)}</h1>

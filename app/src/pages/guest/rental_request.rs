@@ -22,7 +22,11 @@ const LABELS: &[(&str, SharedText)] = &[
     ("message", SharedText::FieldMessage),
 ];
 
-const PERIODS: &[(&str, SharedText)] = &[("morning", SharedText::PeriodMorning), ("afternoon", SharedText::PeriodAfternoon), ("day", SharedText::PeriodDay)];
+const PERIODS: &[(&str, SharedText)] = &[
+    ("morning", SharedText::PeriodMorning),
+    ("afternoon", SharedText::PeriodAfternoon),
+    ("day", SharedText::PeriodDay),
+];
 
 #[component]
 pub fn RentalRequestPage() -> impl IntoView {
@@ -54,22 +58,31 @@ pub fn RentalRequestPage() -> impl IntoView {
             _ => (r.non_member_half_day_cents, r.member_half_day_cents),
         };
         let lang = i18n.lang();
-        Some((format_euros(non_member, lang), i18n.f(GuestText::MembersPayLess, &[("price", &format_euros(member, lang))])))
+        Some((
+            format_euros(non_member, lang),
+            i18n.f(
+                GuestText::MembersPayLess,
+                &[("price", &format_euros(member, lang))],
+            ),
+        ))
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(send, RentalRequest {
-            organisation: organisation.get_untracked(),
-            contact_name: contact_name.get_untracked(),
-            email: email.get_untracked(),
-            phone: phone.get_untracked(),
-            date: date.get_untracked(),
-            period: period.get_untracked(),
-            attendees: attendees.get_untracked().trim().parse().unwrap_or(0),
-            needs_visio: needs_visio.get_untracked(),
-            message: message.get_untracked(),
-            lang: i18n.lang_untracked(),
-        });
+        api::start(
+            send,
+            RentalRequest {
+                organisation: organisation.get_untracked(),
+                contact_name: contact_name.get_untracked(),
+                email: email.get_untracked(),
+                phone: phone.get_untracked(),
+                date: date.get_untracked(),
+                period: period.get_untracked(),
+                attendees: attendees.get_untracked().trim().parse().unwrap_or(0),
+                needs_visio: needs_visio.get_untracked(),
+                message: message.get_untracked(),
+                lang: i18n.lang_untracked(),
+            },
+        );
     };
     let sent = move || api::answer_of(send);
     view! {

@@ -32,7 +32,9 @@ struct RentalPath {
 pub fn RentalStatus() -> impl IntoView {
     use_title(GuestText::RentalStatusTitle);
     let i18n = use_i18n();
-    let token = use_params::<RentalPath>().with_untracked(|p| p.as_ref().ok().and_then(|p| p.token.clone())).unwrap_or_default();
+    let token = use_params::<RentalPath>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.token.clone()))
+        .unwrap_or_default();
     let token = StoredValue::new(token);
     let cancel: Request<()> = Action::new_local(move |_: &()| {
         let (token, lang) = (token.get_value(), i18n.lang_untracked());

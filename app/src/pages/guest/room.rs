@@ -20,7 +20,11 @@ pub fn Room() -> impl IntoView {
 }
 
 fn room_content(i18n: I18n, site: SiteContent) -> impl IntoView {
-    let room = site.resources.iter().find(|r| r.kind == ResourceKind::Room).cloned();
+    let room = site
+        .resources
+        .iter()
+        .find(|r| r.kind == ResourceKind::Room)
+        .cloned();
     let rates = site.room_rates;
     let email = site.contact.email.clone();
     let mailto = format!("mailto:{email}");

@@ -8,7 +8,10 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::app::use_site;
-use crate::components::calendar::{attempt_key, book_action, day_label, desk_periods, hh_mm, iso, parse_date, shift, Choice, ConfirmBooking, DESKS, ROOM};
+use crate::components::calendar::{
+    attempt_key, book_action, day_label, desk_periods, hh_mm, iso, parse_date, shift, Choice,
+    ConfirmBooking, DESKS, ROOM,
+};
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title, Label};
@@ -29,8 +32,18 @@ fn Calendar() -> impl IntoView {
     let site = use_site().0;
     let query = use_query_map();
     let today = move || site.get().and_then(Result::ok).map(|s| s.today.date);
-    let date = RwSignal::new(query.with_untracked(|q| q.get("date")).and_then(|d| parse_date(&d)));
-    let resource = RwSignal::new(if query.with_untracked(|q| q.get("ressource")).as_deref() == Some(ROOM) { ROOM } else { DESKS });
+    let date = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("date"))
+            .and_then(|d| parse_date(&d)),
+    );
+    let resource = RwSignal::new(
+        if query.with_untracked(|q| q.get("ressource")).as_deref() == Some(ROOM) {
+            ROOM
+        } else {
+            DESKS
+        },
+    );
     let week = RwSignal::new(false);
     let day = Memo::new(move |_| date.get().or_else(today));
     let chosen = RwSignal::new(None::<Choice>);
@@ -39,7 +52,9 @@ fn Calendar() -> impl IntoView {
         action.version().get();
         let (res, from, week) = (resource.get(), day.get(), week.get());
         async move {
-            let Some(from) = from else { return Ok(Vec::new()) };
+            let Some(from) = from else {
+                return Ok(Vec::new());
+            };
             let to = if week { shift(from, 6) } else { from };
             api::availability(res, &iso(from), &iso(to), i18n.lang_untracked()).await
         }
@@ -115,9 +130,19 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
         let half_hours = (minutes.get() / 30).clamp(1, run(i).max(1) as u32) as usize;
         let (from, to) = slots.with_value(|s| (s[i].start, s[i + half_hours - 1].end));
         let lang = i18n.lang_untracked();
-        let when = format!("{}, {}–{}", day_label(day.date, lang), hh_mm(&from), hh_mm(&to));
+        let when = format!(
+            "{}, {}–{}",
+            day_label(day.date, lang),
+            hh_mm(&from),
+            hh_mm(&to)
+        );
         chosen.set(Some(Choice {
-            request: BookingRequest { resource: ROOM.into(), start: from.to_string(), end: to.to_string(), member_id: None },
+            request: BookingRequest {
+                resource: ROOM.into(),
+                start: from.to_string(),
+                end: to.to_string(),
+                member_id: None,
+            },
             what: i18n.f(MemberText::RoomOn, &[("when", &when)]),
             key: attempt_key(),
         }));
@@ -163,7 +188,11 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
 /// Free half-hours in a row from slot `i`, up to the room's 4 hours.
 fn free_run(slots: &[SlotAvailability], i: usize) -> usize {
     let mut n = 0;
-    while i + n < slots.len() && n < 8 && slots[i + n].free > 0 && (n == 0 || slots[i + n - 1].end == slots[i + n].start) {
+    while i + n < slots.len()
+        && n < 8
+        && slots[i + n].free > 0
+        && (n == 0 || slots[i + n - 1].end == slots[i + n].start)
+    {
         n += 1;
     }
     n
@@ -179,7 +208,12 @@ pub fn duration_text(minutes: u32) -> String {
 }
 
 /// Seven days as a list: desks free per half-day, or the room's free time; a tap opens the day.
-fn week_view(days: Vec<DayAvailability>, resource: &'static str, date: RwSignal<Option<chrono::NaiveDate>>, week: RwSignal<bool>) -> impl IntoView {
+fn week_view(
+    days: Vec<DayAvailability>,
+    resource: &'static str,
+    date: RwSignal<Option<chrono::NaiveDate>>,
+    week: RwSignal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="week">
@@ -224,8 +258,19 @@ mod tests {
 
     #[test]
     fn a_run_stops_at_a_taken_slot_and_at_four_hours() {
-        let at = |h: u32, m: u32| LocalDateTime(chrono::NaiveDate::from_ymd_opt(2026, 12, 8).and_then(|d| d.and_hms_opt(h, m, 0)).expect("valid"));
-        let slot = |i: u32, free: u32| SlotAvailability { start: at(9 + i / 2, (i % 2) * 30), end: at(9 + (i + 1) / 2, ((i + 1) % 2) * 30), free, period: None };
+        let at = |h: u32, m: u32| {
+            LocalDateTime(
+                chrono::NaiveDate::from_ymd_opt(2026, 12, 8)
+                    .and_then(|d| d.and_hms_opt(h, m, 0))
+                    .expect("valid"),
+            )
+        };
+        let slot = |i: u32, free: u32| SlotAvailability {
+            start: at(9 + i / 2, (i % 2) * 30),
+            end: at(9 + (i + 1) / 2, ((i + 1) % 2) * 30),
+            free,
+            period: None,
+        };
         let slots: Vec<_> = (0..18).map(|i| slot(i, u32::from(i != 3))).collect();
         assert_eq!(free_run(&slots, 0), 3);
         assert_eq!(free_run(&slots, 4), 8);

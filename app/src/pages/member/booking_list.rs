@@ -26,13 +26,15 @@ pub fn MyBookings() -> impl IntoView {
 
 fn is_upcoming(b: &Booking) -> bool {
     b.status == BookingStatus::Confirmed
-        && wire_json::parse_instant(&b.ends_at).is_none_or(|t| t.timestamp_millis() as f64 > js_sys::Date::now())
+        && wire_json::parse_instant(&b.ends_at)
+            .is_none_or(|t| t.timestamp_millis() as f64 > js_sys::Date::now())
 }
 
 #[component]
 fn BookingLists() -> impl IntoView {
     let i18n = use_i18n();
-    let cancel: Request<i64> = Action::new_local(move |id: &i64| api::cancel_booking(*id, i18n.lang_untracked()));
+    let cancel: Request<i64> =
+        Action::new_local(move |id: &i64| api::cancel_booking(*id, i18n.lang_untracked()));
     let list = LocalResource::new(move || {
         cancel.version().get();
         api::my_bookings(i18n.lang_untracked())
@@ -118,7 +120,8 @@ fn booking_card(b: Booking, cancel: Request<i64>) -> impl IntoView {
 #[component]
 fn CalendarFeedCard() -> impl IntoView {
     let i18n = use_i18n();
-    let create: Request<(), CalendarFeed> = Action::new_local(move |_: &()| api::new_calendar_feed(i18n.lang_untracked()));
+    let create: Request<(), CalendarFeed> =
+        Action::new_local(move |_: &()| api::new_calendar_feed(i18n.lang_untracked()));
     let copied = RwSignal::new(false);
     let failure = api::failure_of(create);
     view! {
@@ -159,9 +162,13 @@ fn CalendarFeedCard() -> impl IntoView {
 /// `navigator.clipboard.writeText(text)`, reached through `Reflect` (no web-sys feature for one call).
 fn copy_text(text: &str) -> bool {
     use wasm_bindgen::JsCast;
-    let get = |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
+    let get =
+        |target: &wasm_bindgen::JsValue, key: &str| js_sys::Reflect::get(target, &key.into()).ok();
     let clipboard = get(&window().into(), "navigator").and_then(|n| get(&n, "clipboard"));
-    let write = clipboard.as_ref().and_then(|c| get(c, "writeText")).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let write = clipboard
+        .as_ref()
+        .and_then(|c| get(c, "writeText"))
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     match (clipboard, write) {
         (Some(c), Some(f)) => f.call1(&c, &text.into()).is_ok(),
         _ => false,

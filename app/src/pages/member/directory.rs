@@ -40,7 +40,12 @@ fn DirectorySearch() -> impl IntoView {
 
 fn entry_card(e: DirectoryEntry) -> impl IntoView {
     let mailto = format!("mailto:{}", e.email);
-    let clubs = e.clubs.iter().map(|c| club_name(c)).collect::<Vec<_>>().join(", ");
+    let clubs = e
+        .clubs
+        .iter()
+        .map(|c| club_name(c))
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <li class="card member-card">
             <h2>{e.name}</h2>

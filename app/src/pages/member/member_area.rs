@@ -9,7 +9,7 @@ use leptos_router::hooks::use_navigate;
 use crate::api::{self, Request};
 use crate::components::calendar_quick::QuickBook;
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{field_errors, split_tags, ErrorSummary, NO_LABELS, Field};
+use crate::components::form::{field_errors, split_tags, ErrorSummary, Field, NO_LABELS};
 use crate::components::session::{guarded, use_session, Audience};
 use crate::components::status::with_site;
 use crate::format;
@@ -43,7 +43,12 @@ pub fn MemberArea() -> impl IntoView {
 fn Membership() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let status = move || session.me().map(|m| m.membership).unwrap_or(MembershipStatus::None);
+    let status = move || {
+        session
+            .me()
+            .map(|m| m.membership)
+            .unwrap_or(MembershipStatus::None)
+    };
     view! {
         <section class="card" aria-labelledby="membership-title">
             <h2 id="membership-title">{tr(MemberText::MembershipTitle)}</h2>
@@ -83,15 +88,18 @@ fn Profile(me: Me) -> impl IntoView {
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(save, ProfileUpdate {
-            name: name.get_untracked(),
-            phone: phone.get_untracked(),
-            company: company.get_untracked(),
-            skills: split_tags(&skills.get_untracked()),
-            bio: bio.get_untracked(),
-            in_directory: in_directory.get_untracked(),
-            lang: Lang::parse(&lang.get_untracked()).unwrap_or_default(),
-        });
+        api::start(
+            save,
+            ProfileUpdate {
+                name: name.get_untracked(),
+                phone: phone.get_untracked(),
+                company: company.get_untracked(),
+                skills: split_tags(&skills.get_untracked()),
+                bio: bio.get_untracked(),
+                in_directory: in_directory.get_untracked(),
+                lang: Lang::parse(&lang.get_untracked()).unwrap_or_default(),
+            },
+        );
     };
     view! {
         <section class="card" aria-labelledby="profile-title">
@@ -127,13 +135,14 @@ fn MyClubs() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     // (club, join): the answer is the member with their clubs.
-    let change: Request<(String, bool)> = Action::new_local(move |(slug, join): &(String, bool)| {
-        let (slug, join) = (slug.clone(), *join);
-        async move {
-            session.set(api::set_club(&slug, join, i18n.lang_untracked()).await?);
-            Ok(())
-        }
-    });
+    let change: Request<(String, bool)> =
+        Action::new_local(move |(slug, join): &(String, bool)| {
+            let (slug, join) = (slug.clone(), *join);
+            async move {
+                session.set(api::set_club(&slug, join, i18n.lang_untracked()).await?);
+                Ok(())
+            }
+        });
     let failure = api::failure_of(change);
     let club_row = move |club: Club| {
         let slug = club.slug.clone();

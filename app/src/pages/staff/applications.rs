@@ -6,7 +6,7 @@ use domain::wire::{Application, DeclineRequest};
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
-use crate::components::form::{field_errors, ErrorSummary, NO_LABELS, Field};
+use crate::components::form::{field_errors, ErrorSummary, Field, NO_LABELS};
 use crate::components::search::club_name;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
@@ -66,19 +66,29 @@ impl Decisions {
             let (id, name) = (*id, name.clone());
             async move {
                 api::approve_application(id, i18n.lang_untracked()).await?;
-                notice.set(Some(i18n.f(StaffText::ApplicationApproved, &[("name", &name)])));
+                notice.set(Some(
+                    i18n.f(StaffText::ApplicationApproved, &[("name", &name)]),
+                ));
                 Ok(())
             }
         });
         let decline = Action::new_local(move |(id, name, reason): &(i64, String, String)| {
             let (id, name, reason) = (*id, name.clone(), reason.clone());
             async move {
-                api::decline_application(id, &DeclineRequest { reason }, i18n.lang_untracked()).await?;
-                notice.set(Some(i18n.f(StaffText::ApplicationDeclined, &[("name", &name)])));
+                api::decline_application(id, &DeclineRequest { reason }, i18n.lang_untracked())
+                    .await?;
+                notice.set(Some(
+                    i18n.f(StaffText::ApplicationDeclined, &[("name", &name)]),
+                ));
                 Ok(())
             }
         });
-        Decisions { approve, decline, declining: RwSignal::new(None), notice }
+        Decisions {
+            approve,
+            decline,
+            declining: RwSignal::new(None),
+            notice,
+        }
     }
 
     /// Approves (no reason) or declines (with the reason) the application of `name`, then says so.
@@ -100,14 +110,23 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let heading = format!("application-{}", app.id);
     let labelled_by = heading.clone();
-    let clubs = app.clubs.iter().map(|c| club_name(c)).collect::<Vec<_>>().join(", ");
+    let clubs = app
+        .clubs
+        .iter()
+        .map(|c| club_name(c))
+        .collect::<Vec<_>>()
+        .join(", ");
     let received = app.created_at.clone();
     let mailto = format!("mailto:{}", app.email);
     // The decline errors belong to the card being declined.
     let id = app.id;
     let errors = Signal::derive(move || {
         let mine = decisions.declining.get() == Some(id);
-        if mine { field_errors(decline_failure).get() } else { BTreeMap::new() }
+        if mine {
+            field_errors(decline_failure).get()
+        } else {
+            BTreeMap::new()
+        }
     });
     let name = StoredValue::new(app.name.clone());
     let on_decline = move |ev: leptos::ev::SubmitEvent| {

@@ -5,7 +5,9 @@ use domain::wire::{BlockCreated, BlockRequest, BookingRequest, MemberSummary};
 use leptos::prelude::*;
 
 use crate::api::{self, MemberSearch, Request};
-use crate::components::calendar::{attempt_key, book_action, day_label, failure_alert, hours, Choice, ConfirmBooking, DESKS, ROOM};
+use crate::components::calendar::{
+    attempt_key, book_action, day_label, failure_alert, hours, Choice, ConfirmBooking, DESKS, ROOM,
+};
 use crate::components::staff::StaffFrame;
 use crate::i18n::{tr, use_i18n};
 use crate::text::{SharedText, StaffText};
@@ -49,21 +51,41 @@ fn BookOnBehalf() -> impl IntoView {
         let q = search.get();
         async move {
             Ok::<_, api::ApiFailure>(match q {
-                Some(q) => api::members(&MemberSearch { q, ..Default::default() }, i18n.lang_untracked()).await.unwrap_or_default(),
+                Some(q) => api::members(
+                    &MemberSearch {
+                        q,
+                        ..Default::default()
+                    },
+                    i18n.lang_untracked(),
+                )
+                .await
+                .unwrap_or_default(),
                 None => Vec::<MemberSummary>::new(),
             })
         }
     });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some((id, name)) = member.get_untracked() else { return };
+        let Some((id, name)) = member.get_untracked() else {
+            return;
+        };
         let d = date.get_untracked();
         let (s, e) = (start.get_untracked(), end.get_untracked());
         let lang = i18n.lang_untracked();
-        let when = crate::components::calendar::parse_date(&d).map(|x| day_label(x, lang)).unwrap_or_else(|| d.clone());
+        let when = crate::components::calendar::parse_date(&d)
+            .map(|x| day_label(x, lang))
+            .unwrap_or_else(|| d.clone());
         chosen.set(Some(Choice {
-            request: BookingRequest { resource: resource.get_untracked(), start: format!("{d}T{s}"), end: format!("{d}T{e}"), member_id: Some(id) },
-            what: i18n.f(StaffText::BookForQuestion, &[("name", &name), ("when", &format!("{when}, {s}–{e}"))]),
+            request: BookingRequest {
+                resource: resource.get_untracked(),
+                start: format!("{d}T{s}"),
+                end: format!("{d}T{e}"),
+                member_id: Some(id),
+            },
+            what: i18n.f(
+                StaffText::BookForQuestion,
+                &[("name", &name), ("when", &format!("{when}, {s}–{e}"))],
+            ),
             key: attempt_key(),
         }));
     };
@@ -122,14 +144,20 @@ fn BlockResource() -> impl IntoView {
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
     let reason = RwSignal::new(String::new());
-    let block: Request<BlockRequest, BlockCreated> = Action::new_local(move |req: &BlockRequest| {
-        let req = req.clone();
-        async move { api::block_resource(&req, i18n.lang_untracked()).await }
-    });
+    let block: Request<BlockRequest, BlockCreated> =
+        Action::new_local(move |req: &BlockRequest| {
+            let req = req.clone();
+            async move { api::block_resource(&req, i18n.lang_untracked()).await }
+        });
     let failure = api::failure_of(block);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let req = BlockRequest { resource: resource.get_untracked(), start: start.get_untracked(), end: end.get_untracked(), reason: reason.get_untracked() };
+        let req = BlockRequest {
+            resource: resource.get_untracked(),
+            start: start.get_untracked(),
+            end: end.get_untracked(),
+            reason: reason.get_untracked(),
+        };
         api::start(block, req);
     };
     view! {

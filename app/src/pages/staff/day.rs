@@ -7,7 +7,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, Request};
 use crate::app::use_site;
-use crate::components::calendar::{day_label, failure_alert, hours, iso, parse_date, period_label, shift};
+use crate::components::calendar::{
+    day_label, failure_alert, hours, iso, parse_date, period_label, shift,
+};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, Label};
@@ -26,15 +28,27 @@ fn DaySheet() -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site().0;
     let query = use_query_map();
-    let chosen = RwSignal::new(query.with_untracked(|q| q.get("date")).and_then(|d| parse_date(&d)));
-    let date = Memo::new(move |_| chosen.get().or_else(|| site.get().and_then(Result::ok).map(|s| s.today.date)));
-    let marking: Marking = Action::new_local(move |(id, what): &(i64, &'static str)| api::mark_booking(*id, what, i18n.lang_untracked()));
+    let chosen = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("date"))
+            .and_then(|d| parse_date(&d)),
+    );
+    let date = Memo::new(move |_| {
+        chosen
+            .get()
+            .or_else(|| site.get().and_then(Result::ok).map(|s| s.today.date))
+    });
+    let marking: Marking = Action::new_local(move |(id, what): &(i64, &'static str)| {
+        api::mark_booking(*id, what, i18n.lang_untracked())
+    });
     let sheet = LocalResource::new(move || {
         marking.version().get();
         let d = date.get();
         async move {
             match d {
-                Some(d) => api::staff_day(&iso(d), i18n.lang_untracked()).await.map(Some),
+                Some(d) => api::staff_day(&iso(d), i18n.lang_untracked())
+                    .await
+                    .map(Some),
                 None => Ok(None),
             }
         }

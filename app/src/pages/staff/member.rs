@@ -9,7 +9,7 @@ use leptos_router::params::Params;
 
 use crate::api::{self, ApiFailure, Request};
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{field_errors, ErrorSummary, NO_LABELS, Field};
+use crate::components::form::{field_errors, ErrorSummary, Field, NO_LABELS};
 use crate::components::search::club_name;
 use crate::components::session::use_session;
 use crate::components::staff::{role_label, StaffFrame};
@@ -18,8 +18,11 @@ use crate::format;
 use crate::i18n::{tr, use_i18n};
 use crate::text::{SharedText, StaffText};
 
-const PAYMENT_LABELS: &[(&str, StaffText)] =
-    &[("amount_cents", StaffText::FieldAmount), ("paid_on", StaffText::FieldPaidOn), ("method", StaffText::FieldMethod)];
+const PAYMENT_LABELS: &[(&str, StaffText)] = &[
+    ("amount_cents", StaffText::FieldAmount),
+    ("paid_on", StaffText::FieldPaidOn),
+    ("method", StaffText::FieldMethod),
+];
 
 #[component]
 pub fn StaffMember() -> impl IntoView {
@@ -39,14 +42,22 @@ type PayForm = Request<(i64, PaymentRequest), Payment>;
 fn MemberRecord() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params::<MemberPath>();
-    let id = Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.id)).unwrap_or(0));
+    let id = Memo::new(move |_| {
+        params
+            .with(|p| p.as_ref().ok().and_then(|p| p.id))
+            .unwrap_or(0)
+    });
     // The requests live here, above the record they reload, so their outcome outlives the reload.
     let pay: PayForm = Action::new_local(move |(member, req): &(i64, PaymentRequest)| {
         let (member, req) = (*member, req.clone());
         async move { api::record_payment(member, &req, i18n.lang_untracked()).await }
     });
-    let deactivate: Request<i64> = Action::new_local(move |member: &i64| api::deactivate_member(*member, i18n.lang_untracked()));
-    let set_role: Request<(i64, Role)> = Action::new_local(move |(member, role): &(i64, Role)| api::set_role(*member, *role, i18n.lang_untracked()));
+    let deactivate: Request<i64> = Action::new_local(move |member: &i64| {
+        api::deactivate_member(*member, i18n.lang_untracked())
+    });
+    let set_role: Request<(i64, Role)> = Action::new_local(move |(member, role): &(i64, Role)| {
+        api::set_role(*member, *role, i18n.lang_untracked())
+    });
     let detail = LocalResource::new(move || {
         pay.version().get();
         deactivate.version().get();
@@ -78,7 +89,12 @@ fn Summary(detail: MemberDetail) -> impl IntoView {
     let status = m.membership;
     let active = m.active;
     let role = m.role;
-    let clubs = m.clubs.iter().map(|c| club_name(c)).collect::<Vec<_>>().join(", ");
+    let clubs = m
+        .clubs
+        .iter()
+        .map(|c| club_name(c))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mailto = format!("mailto:{}", m.email);
     let created = detail.created_at.clone();
     view! {
@@ -143,11 +159,19 @@ fn Payments(payments: Vec<Payment>) -> impl IntoView {
     }
 }
 
-const METHODS: &[(&str, StaffText)] =
-    &[("cash", StaffText::MethodCash), ("cheque", StaffText::MethodCheque), ("transfer", StaffText::MethodTransfer), ("card", StaffText::MethodCard)];
+const METHODS: &[(&str, StaffText)] = &[
+    ("cash", StaffText::MethodCash),
+    ("cheque", StaffText::MethodCheque),
+    ("transfer", StaffText::MethodTransfer),
+    ("card", StaffText::MethodCard),
+];
 
 fn method_label(method: &str) -> StaffText {
-    METHODS.iter().find(|(m, _)| *m == method).map(|(_, l)| *l).unwrap_or(StaffText::MethodCash)
+    METHODS
+        .iter()
+        .find(|(m, _)| *m == method)
+        .map(|(_, l)| *l)
+        .unwrap_or(StaffText::MethodCash)
 }
 
 #[component]
@@ -166,7 +190,11 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
         match format::euros_to_cents(&amount.get_untracked()) {
             Some(cents) => {
                 local.set(None);
-                let req = PaymentRequest { amount_cents: cents, paid_on: paid_on.get_untracked(), method: method.get_untracked() };
+                let req = PaymentRequest {
+                    amount_cents: cents,
+                    paid_on: paid_on.get_untracked(),
+                    method: method.get_untracked(),
+                };
                 api::start(pay, (member, req));
             }
             None => {
@@ -176,7 +204,11 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
                     body: domain::wire::ApiErrorBody {
                         code: domain::wire::ErrorCode::Validation,
                         message: StaffText::FieldsInvalid.text(lang).to_string(),
-                        fields: [("amount_cents".to_string(), StaffText::AmountUnreadable.text(lang).to_string())].into(),
+                        fields: [(
+                            "amount_cents".to_string(),
+                            StaffText::AmountUnreadable.text(lang).to_string(),
+                        )]
+                        .into(),
                     },
                 }));
             }

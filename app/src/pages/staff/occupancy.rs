@@ -27,7 +27,9 @@ fn OccupancyList() -> impl IntoView {
         async move {
             let Some(today) = today else { return Ok(None) };
             let monday = shift(today, -i64::from(today.weekday().num_days_from_monday()));
-            api::occupancy(&iso(monday), &iso(shift(monday, 27)), i18n.lang_untracked()).await.map(Some)
+            api::occupancy(&iso(monday), &iso(shift(monday, 27)), i18n.lang_untracked())
+                .await
+                .map(Some)
         }
     });
     with_loaded(data, move |o: Option<Occupancy>| {

@@ -35,8 +35,12 @@ fn decision(lang: Signal<Lang>) -> Decision {
     })
 }
 
-const STATUSES: &[(&str, SharedText)] =
-    &[("pending", SharedText::RentalPending), ("approved", SharedText::RentalApproved), ("declined", SharedText::RentalDeclined), ("cancelled", SharedText::RentalCancelled)];
+const STATUSES: &[(&str, SharedText)] = &[
+    ("pending", SharedText::RentalPending),
+    ("approved", SharedText::RentalApproved),
+    ("declined", SharedText::RentalDeclined),
+    ("cancelled", SharedText::RentalCancelled),
+];
 
 #[component]
 fn Rentals() -> impl IntoView {

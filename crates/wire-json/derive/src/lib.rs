@@ -37,7 +37,8 @@ use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{
-    parse_macro_input, parse_quote, Attribute, Data, DataEnum, DeriveInput, Error, Field, Fields, Ident, LitStr, Member, Result, Token,
+    parse_macro_input, parse_quote, Attribute, Data, DataEnum, DeriveInput, Error, Field, Fields,
+    Ident, LitStr, Member, Result, Token,
 };
 
 /// Derives `wire_json::FromJson` from the type's `#[serde(...)]` attributes (see the crate docs
@@ -45,7 +46,9 @@ use syn::{
 #[proc_macro_derive(FromJson, attributes(serde))]
 pub fn derive_from_json(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand(&input, Derive::FromJson).unwrap_or_else(Error::into_compile_error).into()
+    expand(&input, Derive::FromJson)
+        .unwrap_or_else(Error::into_compile_error)
+        .into()
 }
 
 /// Derives `wire_json::ToJson` from the type's `#[serde(...)]` attributes, writing what serde's
@@ -53,7 +56,9 @@ pub fn derive_from_json(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(ToJson, attributes(serde))]
 pub fn derive_to_json(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand(&input, Derive::ToJson).unwrap_or_else(Error::into_compile_error).into()
+    expand(&input, Derive::ToJson)
+        .unwrap_or_else(Error::into_compile_error)
+        .into()
 }
 
 /// Which of the two derives: they share the reading of the attributes, and its errors.
@@ -169,16 +174,18 @@ fn container_attrs(derive: Derive, attrs: &[Attribute]) -> Result<Container> {
                 c.tag = Some(string_value(derive, &meta, place)?);
             } else if meta.path.is_ident("rename_all") {
                 let rule = string_value(derive, &meta, place)?;
-                let parsed = match rule.value().as_str() {
-                    "snake_case" => RenameAll::SnakeCase,
-                    "lowercase" => RenameAll::Lowercase,
-                    _ => {
-                        return Err(Error::new(
+                let parsed =
+                    match rule.value().as_str() {
+                        "snake_case" => RenameAll::SnakeCase,
+                        "lowercase" => RenameAll::Lowercase,
+                        _ => return Err(Error::new(
                             rule.span(),
-                            format!("{} implements only rename_all = \"snake_case\" and \"lowercase\"", derive.name()),
-                        ))
-                    }
-                };
+                            format!(
+                                "{} implements only rename_all = \"snake_case\" and \"lowercase\"",
+                                derive.name()
+                            ),
+                        )),
+                    };
                 c.rename_all = Some((parsed, rule.span()));
             } else {
                 return Err(unsupported(derive, &meta, place));
@@ -228,7 +235,10 @@ enum Shape {
     /// `#[serde(transparent)]`: the one field's own form.
     Transparent(Member),
     /// An object of the named fields; `default` is the container's `#[serde(default)]`.
-    Struct { default: bool, fields: Vec<WireField> },
+    Struct {
+        default: bool,
+        fields: Vec<WireField>,
+    },
     /// A string per variant, all variants unit.
     Unit(Vec<Variant>),
     /// `#[serde(tag = "...")]`: an object whose member `tag` names the variant, then the variant's
@@ -257,28 +267,46 @@ fn shape(derive: Derive, input: &DeriveInput) -> Result<Shape> {
     match &input.data {
         Data::Struct(s) => struct_shape(derive, &c, &s.fields, input.ident.span()),
         Data::Enum(e) => enum_shape(derive, &c, e, input.ident.span()),
-        Data::Union(_) => Err(Error::new(input.ident.span(), format!("{} cannot be derived for a union", derive.name()))),
+        Data::Union(_) => Err(Error::new(
+            input.ident.span(),
+            format!("{} cannot be derived for a union", derive.name()),
+        )),
     }
 }
 
 fn struct_shape(derive: Derive, c: &Container, fields: &Fields, span: Span) -> Result<Shape> {
     let name = derive.name();
     if let Some(tag) = &c.tag {
-        return Err(Error::new(tag.span(), format!("{name} implements #[serde(tag)] on enums only")));
+        return Err(Error::new(
+            tag.span(),
+            format!("{name} implements #[serde(tag)] on enums only"),
+        ));
     }
     if let Some((_, span)) = c.rename_all {
-        return Err(Error::new(span, format!("{name} implements #[serde(rename_all)] on enums only")));
+        return Err(Error::new(
+            span,
+            format!("{name} implements #[serde(rename_all)] on enums only"),
+        ));
     }
     if let Some(transparent) = c.transparent {
         if let Some(default) = c.default {
-            return Err(Error::new(default, format!("{name} does not implement #[serde(default)] with #[serde(transparent)]")));
+            return Err(Error::new(
+                default,
+                format!("{name} does not implement #[serde(default)] with #[serde(transparent)]"),
+            ));
         }
         let mut iter = fields.iter();
         let (Some(field), None) = (iter.next(), iter.next()) else {
-            return Err(Error::new(transparent, "#[serde(transparent)] needs exactly one field"));
+            return Err(Error::new(
+                transparent,
+                "#[serde(transparent)] needs exactly one field",
+            ));
         };
         if field_default(derive, field)? {
-            return Err(Error::new(field.span(), format!("{name} does not implement #[serde(default)] in a transparent type")));
+            return Err(Error::new(
+                field.span(),
+                format!("{name} does not implement #[serde(default)] in a transparent type"),
+            ));
         }
         return Ok(Shape::Transparent(match &field.ident {
             Some(ident) => Member::Named(ident.clone()),
@@ -307,7 +335,11 @@ fn named_fields(derive: Derive, fields: &Punctuated<Field, Token![,]>) -> Result
             }
         };
         let Some(ident) = &field.ident else { continue };
-        out.push(WireField { ident: ident.clone(), name: wire_name(ident), default });
+        out.push(WireField {
+            ident: ident.clone(),
+            name: wire_name(ident),
+            default,
+        });
     }
     match errors {
         Some(e) => Err(e),
@@ -318,10 +350,18 @@ fn named_fields(derive: Derive, fields: &Punctuated<Field, Token![,]>) -> Result
 fn enum_shape(derive: Derive, c: &Container, e: &DataEnum, span: Span) -> Result<Shape> {
     let name = derive.name();
     if let Some(span) = c.default.or(c.transparent) {
-        return Err(Error::new(span, format!("{name} does not implement #[serde(default)] or #[serde(transparent)] on enums")));
+        return Err(Error::new(
+            span,
+            format!(
+                "{name} does not implement #[serde(default)] or #[serde(transparent)] on enums"
+            ),
+        ));
     }
     if e.variants.is_empty() {
-        return Err(Error::new(span, format!("{name} does not support an enum without variants")));
+        return Err(Error::new(
+            span,
+            format!("{name} does not support an enum without variants"),
+        ));
     }
     let mut variants = Vec::new();
     for v in &e.variants {
@@ -333,12 +373,18 @@ fn enum_shape(derive: Derive, c: &Container, e: &DataEnum, span: Span) -> Result
                 let fields = named_fields(derive, &named.named)?;
                 if let Some(f) = fields.iter().find(|f| f.name == tag.value()) {
                     // serde refuses it too: the object would have the member twice.
-                    return Err(Error::new(f.ident.span(), format!("variant field name `{}` conflicts with the tag", f.name)));
+                    return Err(Error::new(
+                        f.ident.span(),
+                        format!("variant field name `{}` conflicts with the tag", f.name),
+                    ));
                 }
                 Some(fields)
             }
             (_, Some(_)) => {
-                return Err(Error::new(v.span(), format!("{name} supports unit and struct-like variants in a tagged enum")));
+                return Err(Error::new(
+                    v.span(),
+                    format!("{name} supports unit and struct-like variants in a tagged enum"),
+                ));
             }
             (_, None) => {
                 return Err(Error::new(
@@ -357,7 +403,10 @@ fn enum_shape(derive: Derive, c: &Container, e: &DataEnum, span: Span) -> Result
         });
     }
     Ok(match &c.tag {
-        Some(tag) => Shape::Tagged { tag: tag.clone(), variants },
+        Some(tag) => Shape::Tagged {
+            tag: tag.clone(),
+            variants,
+        },
         None => Shape::Unit(variants),
     })
 }
@@ -388,7 +437,10 @@ fn expand(input: &DeriveInput, derive: Derive) -> Result<TokenStream2> {
     let mut generics = input.generics.clone();
     let params: Vec<Ident> = generics.type_params().map(|p| p.ident.clone()).collect();
     for p in params {
-        generics.make_where_clause().predicates.push(parse_quote!(#p: #trait_path));
+        generics
+            .make_where_clause()
+            .predicates
+            .push(parse_quote!(#p: #trait_path));
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let name = &input.ident;
@@ -425,17 +477,27 @@ fn from_json_body(shape: &Shape) -> Result<TokenStream2> {
         Shape::Struct { default, fields } => Ok(decode_fields(quote!(Self), fields, *default)),
         Shape::Unit(variants) => {
             let names = variants.iter().map(|v| &v.name);
-            decode_variants(quote!(::wire_json::Json::variant(__json, &[#(#names),*])?), variants)
+            decode_variants(
+                quote!(::wire_json::Json::variant(__json, &[#(#names),*])?),
+                variants,
+            )
         }
         Shape::Tagged { tag, variants } => {
             let names = variants.iter().map(|v| &v.name);
-            decode_variants(quote!(::wire_json::Json::tag(__json, #tag, &[#(#names),*])?), variants)
+            decode_variants(
+                quote!(::wire_json::Json::tag(__json, #tag, &[#(#names),*])?),
+                variants,
+            )
         }
     }
 }
 
 /// Decodes the named fields of a struct or of a struct variant, and builds it with `ctor`.
-fn decode_fields(ctor: TokenStream2, fields: &[WireField], container_default: bool) -> TokenStream2 {
+fn decode_fields(
+    ctor: TokenStream2,
+    fields: &[WireField],
+    container_default: bool,
+) -> TokenStream2 {
     let mut inits = Vec::new();
     for (i, field) in fields.iter().enumerate() {
         let (ident, name) = (&field.ident, &field.name);
@@ -496,7 +558,10 @@ fn decode_variants(index: TokenStream2, variants: &[Variant]) -> Result<TokenStr
         })
         .collect();
     let Some(last) = bodies.pop() else {
-        return Err(Error::new(Span::call_site(), "FromJson does not support an enum without variants"));
+        return Err(Error::new(
+            Span::call_site(),
+            "FromJson does not support an enum without variants",
+        ));
     };
     if bodies.is_empty() {
         return Ok(quote! { #index; #last });
@@ -515,7 +580,10 @@ fn decode_variants(index: TokenStream2, variants: &[Variant]) -> Result<TokenStr
 /// `{"name":value,...}` with the values of `values`, in the fields' order (serde's): one non-generic
 /// `key` call and one `ToJson` call per field. `opening` is what comes before the fields (the tag of
 /// a tagged enum): when it is empty, the first field opens the object.
-fn encode_object<'a>(opening: TokenStream2, members: impl Iterator<Item = (&'a str, TokenStream2)>) -> TokenStream2 {
+fn encode_object<'a>(
+    opening: TokenStream2,
+    members: impl Iterator<Item = (&'a str, TokenStream2)>,
+) -> TokenStream2 {
     let mut first = opening.is_empty();
     let mut code = opening;
     for (name, value) in members {
@@ -565,9 +633,17 @@ fn to_json_body(shape: &Shape) -> TokenStream2 {
                         quote!(Self::#ident => { #body })
                     }
                     Some(fields) => {
-                        let bindings: Vec<Ident> = (0..fields.len()).map(|i| format_ident!("__f{}", i)).collect();
+                        let bindings: Vec<Ident> = (0..fields.len())
+                            .map(|i| format_ident!("__f{}", i))
+                            .collect();
                         let idents = fields.iter().map(|f| &f.ident);
-                        let body = encode_object(opening, fields.iter().zip(&bindings).map(|(f, b)| (f.name.as_str(), quote!(#b))));
+                        let body = encode_object(
+                            opening,
+                            fields
+                                .iter()
+                                .zip(&bindings)
+                                .map(|(f, b)| (f.name.as_str(), quote!(#b))),
+                        );
                         quote!(Self::#ident { #(#idents: #bindings),* } => { #body })
                     }
                 }
@@ -585,7 +661,10 @@ mod tests {
 
     fn error_of(input: &DeriveInput, derive: Derive) -> String {
         match expand(input, derive) {
-            Ok(tokens) => panic!("expected a compile error from {}, got {tokens}", derive.name()),
+            Ok(tokens) => panic!(
+                "expected a compile error from {}, got {tokens}",
+                derive.name()
+            ),
             Err(e) => e.to_string(),
         }
     }
@@ -784,14 +863,23 @@ mod tests {
         for (input, wanted) in &cases {
             for derive in BOTH {
                 let error = error_of(input, derive);
-                assert!(error.contains(wanted), "{}: {error:?} should mention {wanted:?}", derive.name());
+                assert!(
+                    error.contains(wanted),
+                    "{}: {error:?} should mention {wanted:?}",
+                    derive.name()
+                );
             }
         }
         let to_json = error_of(&cases[3].0, Derive::ToJson);
-        assert!(to_json.starts_with("ToJson does not implement") && to_json.contains("would write the wire differently"), "{to_json}");
+        assert!(
+            to_json.starts_with("ToJson does not implement")
+                && to_json.contains("would write the wire differently"),
+            "{to_json}"
+        );
         let from_json = error_of(&cases[3].0, Derive::FromJson);
         assert!(
-            from_json.starts_with("FromJson does not implement") && from_json.contains("would read the wire differently"),
+            from_json.starts_with("FromJson does not implement")
+                && from_json.contains("would read the wire differently"),
             "{from_json}"
         );
     }
@@ -799,7 +887,10 @@ mod tests {
     #[test]
     fn renames_variants_like_serde() {
         assert_eq!(RenameAll::SnakeCase.apply("ClosureDay"), "closure_day");
-        assert_eq!(RenameAll::SnakeCase.apply("UnsupportedMediaType"), "unsupported_media_type");
+        assert_eq!(
+            RenameAll::SnakeCase.apply("UnsupportedMediaType"),
+            "unsupported_media_type"
+        );
         assert_eq!(RenameAll::SnakeCase.apply("Fr"), "fr");
         assert_eq!(RenameAll::Lowercase.apply("ClubMeeting"), "clubmeeting");
     }
@@ -882,7 +973,10 @@ mod tests {
         let b = s.find(r#"key(__out,true,"b")"#).unwrap_or(usize::MAX);
         let t = s.find(r#"key(__out,false,"type")"#).unwrap_or(usize::MAX);
         assert!(b < t && t < usize::MAX, "{s}");
-        assert!(s.contains("write_json(&self.r#type,__out)") && s.ends_with("__out.push('}');}}"), "{s}");
+        assert!(
+            s.contains("write_json(&self.r#type,__out)") && s.ends_with("__out.push('}');}}"),
+            "{s}"
+        );
 
         let s = squeeze(expanded(
             &parse_quote!(
@@ -890,7 +984,10 @@ mod tests {
             ),
             Derive::ToJson,
         ));
-        assert!(s.contains(r#"__out.push_str("{}")"#) && !s.contains("key("), "{s}");
+        assert!(
+            s.contains(r#"__out.push_str("{}")"#) && !s.contains("key("),
+            "{s}"
+        );
 
         let s = squeeze(expanded(
             &parse_quote!(
@@ -909,8 +1006,7 @@ mod tests {
             r#"::wire_json::ToJson::write_json(__f1,__out);__out.push('}');}"#,
         );
         assert!(s.contains(open), "{s}");
-        let closed =
-            r#"Self::Closed=>{::wire_json::key(__out,true,"status");::wire_json::write_str(__out,"closed");__out.push('}');}"#;
+        let closed = r#"Self::Closed=>{::wire_json::key(__out,true,"status");::wire_json::write_str(__out,"closed");__out.push('}');}"#;
         assert!(s.contains(closed), "{s}");
 
         let s = squeeze(expanded(
@@ -923,7 +1019,10 @@ mod tests {
             ),
             Derive::ToJson,
         ));
-        assert!(s.contains(r#"write_str(__out,matchself{Self::Fr=>"fr",Self::En=>"en",})"#), "{s}");
+        assert!(
+            s.contains(r#"write_str(__out,matchself{Self::Fr=>"fr",Self::En=>"en",})"#),
+            "{s}"
+        );
 
         let s = squeeze(expanded(
             &parse_quote!(
@@ -932,6 +1031,9 @@ mod tests {
             ),
             Derive::ToJson,
         ));
-        assert!(s.contains("::wire_json::ToJson::write_json(&self.0,__out)"), "{s}");
+        assert!(
+            s.contains("::wire_json::ToJson::write_json(&self.0,__out)"),
+            "{s}"
+        );
     }
 }

@@ -1,0 +1,87 @@
+//! What the caller may do, computed once from who they are (after crates.io's
+//! `controllers/helpers/authorization.rs`): handlers ask this value, they never re-decide from the
+//! role inline.
+
+use domain::accounts::Role;
+use domain::calendar::Horizon;
+
+use crate::auth::Member;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rights {
+    member_id: i64,
+    role: Role,
+}
+
+impl Rights {
+    pub fn of(member: &Member) -> Rights {
+        Rights {
+            member_id: member.id,
+            role: member.role,
+        }
+    }
+
+    /// Whose booking this is: the caller's own, or — staff only — the member asked for.
+    pub fn books_for(&self, requested: Option<i64>) -> Result<i64, ApiError> {
+        match requested {
+            Some(id) if id != self.member_id && !self.role.is_staff() => Err(ApiError::Forbidden),
+            Some(id) => Ok(id),
+            None => Ok(self.member_id),
+        }
+    }
+
+    /// How far ahead the caller may book: staff plan beyond the members' horizon.
+    pub fn horizon(&self) -> Horizon {
+        if self.role.is_staff() {
+            Horizon::Unbounded
+        } else {
+            Horizon::Rules
+        }
+    }
+
+    /// The weekly room quota that applies to a booking for `member_id`: none when staff book on
+    /// someone else's behalf (the cantine's own arrangements), the rules' quota otherwise.
+    pub fn room_quota(&self, member_id: i64, rules_quota: u32) -> Option<u32> {
+        if self.role.is_staff() && member_id != self.member_id {
+            None
+        } else {
+            Some(rules_quota)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rights(role: Role) -> Rights {
+        Rights { member_id: 1, role }
+    }
+
+    #[test]
+    fn members_book_for_themselves_within_the_rules_and_staff_for_anyone() {
+        let member = rights(Role::Member);
+        assert_eq!(member.books_for(None).ok(), Some(1));
+        assert_eq!(member.books_for(Some(1)).ok(), Some(1));
+        assert!(
+            matches!(member.books_for(Some(2)), Err(ApiError::Forbidden)),
+            "a member booking for another"
+        );
+        assert_eq!(member.room_quota(1, 360), Some(360));
+        assert_eq!(member.horizon(), Horizon::Rules);
+        let staff = rights(Role::Staff);
+        assert_eq!(staff.books_for(Some(2)).ok(), Some(2));
+        assert_eq!(
+            staff.room_quota(2, 360),
+            None,
+            "staff booking for a member skip the quota"
+        );
+        assert_eq!(
+            staff.room_quota(1, 360),
+            Some(360),
+            "staff booking for themselves do not"
+        );
+        assert_eq!(staff.horizon(), Horizon::Unbounded);
+    }
+}
