@@ -133,10 +133,14 @@ fn json_types_in_sources() -> InSources {
         }
         let source = std::fs::read_to_string(&path).expect("a readable source file");
         let (mut from_json_pending, mut to_json_pending) = (false, false);
+        // A derive may span several lines (rustfmt breaks long ones).
+        let mut in_derive = false;
         for line in source.lines().map(str::trim) {
-            if line.starts_with("#[derive(") {
+            in_derive |= line.starts_with("#[derive(");
+            if in_derive {
                 from_json_pending |= line.contains("FromJson");
                 to_json_pending |= line.contains("ToJson");
+                in_derive = !line.ends_with(")]");
             }
             let type_name = |rest: &str| {
                 rest.split([' ', '<', '(', '{', ';'])

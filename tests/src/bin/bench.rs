@@ -5,7 +5,8 @@
 //! - `/api/site` and a week of `/api/availability` at 50 concurrent clients against a static asset
 //!   of the same runtime (p50, p95 and the p95 ratio; `BENCH_ONLY=reads` prints only these);
 //! - `/api/site` latency p50/p95/p99 at 1 and 20 concurrent clients (loopback only, bounded);
-//! - first render of `/` in Chromium with 4× CPU throttling, median of 5.
+//! - first render of `/` and of `/espace` in Chromium with 4× CPU throttling, median of 5, against a
+//!   static copy of the same page served by the same runtime (`BENCH_ONLY=render` prints only these).
 
 use std::time::{Duration, Instant};
 
@@ -237,18 +238,32 @@ async fn race_for_last_places(
     Ok(())
 }
 
-async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
-    let mut fcp = Vec::new();
-    let mut lcp = Vec::new();
+/// Largest contentful paint of `url` cold, at 4× CPU throttling, median of 5 (and first contentful
+/// paint). `member` logs the browser in first (from a static file, so no bundle is cached).
+async fn paints(
+    app: &TestApp,
+    driver: &ChromeDriver,
+    url: &str,
+    member: bool,
+) -> Result<(f64, f64)> {
+    let (mut fcp, mut lcp) = (Vec::new(), Vec::new());
     for _ in 0..5 {
         let page = driver.session().await?;
+        if member {
+            log_in_browser(app, &page).await?;
+        }
+        page.cdp("Network.enable", serde_json::json!({})).await?;
+        page.cdp("Network.clearBrowserCache", serde_json::json!({}))
+            .await?;
         page.cdp(
             "Emulation.setCPUThrottlingRate",
             serde_json::json!({ "rate": 4 }),
         )
         .await?;
-        page.goto(&app.url("/")).await?;
+        page.goto(&app.url(url)).await?;
         page.wait_for_page().await?;
+        // Let the page settle, so the last LCP candidate is in.
+        tokio::time::sleep(Duration::from_millis(500)).await;
         let v = page
             .client
             .execute_async(
@@ -267,11 +282,79 @@ async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
         v.sort_by(|a, b| a.total_cmp(b));
         v[v.len() / 2]
     };
-    println!(
-        "first render of / at 4x CPU throttling (median of 5): first contentful paint {:.0} ms (static splash), largest contentful paint {:.0} ms (the app)",
-        median(&mut fcp),
-        median(&mut lcp)
-    );
+    Ok((median(&mut fcp), median(&mut lcp)))
+}
+
+async fn log_in_browser(app: &TestApp, page: &kerne_tests::browser::Page) -> Result<()> {
+    page.goto(&app.url("/robots.txt")).await?;
+    page.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+               body: JSON.stringify({ email: 'membre30@silicon-kerne.test', password: arguments[0] }) })
+               .then(r => done(r.status));",
+            vec![serde_json::json!(DEMO_PASSWORD)],
+        )
+        .await?;
+    Ok(())
+}
+
+/// A static copy of `path` as the app renders it (its HTML with the scripts removed, the same CSS),
+/// served by the same runtime at `/bench-static/<name>/`.
+async fn static_copy(
+    app: &TestApp,
+    driver: &ChromeDriver,
+    path: &str,
+    name: &str,
+    member: bool,
+) -> Result<String> {
+    let page = driver.session().await?;
+    if member {
+        log_in_browser(app, &page).await?;
+    }
+    page.goto(&app.url(path)).await?;
+    page.wait_for_page().await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let html = page
+        .client
+        .execute(
+            "const d = document.documentElement.cloneNode(true);
+             d.querySelectorAll('script').forEach(s => s.remove());
+             return '<!doctype html>' + d.outerHTML;",
+            vec![],
+        )
+        .await?;
+    page.close().await?;
+    let html = html.as_str().unwrap_or_default().to_string();
+    let dir = app.state_dir.join("app/dist/bench-static").join(name);
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join("index.html"), &html)?;
+    // wrangler dev watches what it serves: wait until it serves the new file.
+    let url = format!("/bench-static/{name}/");
+    let http = reqwest::Client::new();
+    for _ in 0..100 {
+        let resp = http.get(app.url(&url)).send().await?;
+        if resp.status() == 200 && resp.text().await?.len() == html.len() {
+            return Ok(url);
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    anyhow::bail!("wrangler dev never served {url}")
+}
+
+/// First content of `/` and of a member's page at 4× CPU throttling: the app against a static copy
+/// of what it renders, served by the same runtime.
+async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
+    println!("== first render at 4x CPU throttling, cold cache (median of 5): the app against a static copy of its page");
+    for (path, name, member) in [("/", "home", false), ("/espace", "espace", true)] {
+        let copy = static_copy(app, driver, path, name, member).await?;
+        let (app_fcp, app_lcp) = paints(app, driver, path, member).await?;
+        let (static_fcp, static_lcp) = paints(app, driver, &copy, false).await?;
+        println!(
+            "{path:<10} app: first contentful paint {app_fcp:.0} ms, largest {app_lcp:.0} ms; static copy: {static_fcp:.0} ms, {static_lcp:.0} ms; largest paint ratio {:.2}",
+            app_lcp / static_lcp.max(1.0)
+        );
+    }
     Ok(())
 }
 
@@ -298,6 +381,14 @@ async fn main() -> Result<()> {
     if std::env::var("BENCH_ONLY").as_deref() == Ok("reads") {
         let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
         let result = shared_reads(&app, open_days(1).first().copied().unwrap_or_default()).await;
+        app.shutdown();
+        return result;
+    }
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("render") {
+        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
+        let driver = ChromeDriver::start()?;
+        let result = first_render(&app, &driver).await;
+        driver.stop();
         app.shutdown();
         return result;
     }

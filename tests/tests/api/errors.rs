@@ -78,7 +78,7 @@ pub async fn deep_links_get_the_app_but_api_paths_never_do(api: &'static Api) ->
         ensure!(ct.starts_with("text/html"), "{path} is {ct}, not the app");
         let html = resp.text().await?;
         ensure!(
-            html.contains("/pkg/boot-"),
+            html.contains("/boot.js\""),
             "{path} is not the app's index.html"
         );
     }

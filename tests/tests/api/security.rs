@@ -71,17 +71,28 @@ pub async fn hashed_assets_are_immutable_and_index_is_revalidated(api: &'static 
         "index.html must be revalidated, not {cache}"
     );
     let html = index.text().await?;
-    let boot = html
-        .split("src=\"")
-        .nth(1)
-        .and_then(|s| s.split('"').next())
-        .context("no boot script in index.html")?;
-    ensure!(boot.starts_with("/pkg/boot-"), "boot script {boot}");
-    let resp = api.http.get(api.url(boot)).send().await?;
-    ensure!(resp.status() == 200);
+    // Both scripts come from the build's hashed folder `/pkg/<hash>/`.
+    let scripts: Vec<&str> = html
+        .split(" src=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
     ensure!(
-        header(&resp, "cache-control")?.contains("immutable"),
-        "hashed assets should be immutable"
+        scripts.len() == 2,
+        "index.html should load first.js and boot.js, it names {scripts:?}"
     );
+    for asset in scripts {
+        let hashed = asset
+            .strip_prefix("/pkg/")
+            .and_then(|rest| rest.split_once('/'))
+            .is_some_and(|(hash, _)| hash.len() == 12);
+        ensure!(hashed, "script {asset} is not in a hashed folder");
+        let resp = api.http.get(api.url(asset)).send().await?;
+        ensure!(resp.status() == 200, "{asset} answered {}", resp.status());
+        ensure!(
+            header(&resp, "cache-control")?.contains("immutable"),
+            "hashed assets should be immutable: {asset}"
+        );
+    }
     Ok(())
 }

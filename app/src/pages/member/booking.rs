@@ -267,7 +267,7 @@ mod tests {
         };
         let slot = |i: u32, free: u32| SlotAvailability {
             start: at(9 + i / 2, (i % 2) * 30),
-            end: at(9 + (i + 1) / 2, ((i + 1) % 2) * 30),
+            end: at(9 + i.div_ceil(2), ((i + 1) % 2) * 30),
             free,
             period: None,
         };

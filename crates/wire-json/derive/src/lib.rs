@@ -174,18 +174,19 @@ fn container_attrs(derive: Derive, attrs: &[Attribute]) -> Result<Container> {
                 c.tag = Some(string_value(derive, &meta, place)?);
             } else if meta.path.is_ident("rename_all") {
                 let rule = string_value(derive, &meta, place)?;
-                let parsed =
-                    match rule.value().as_str() {
-                        "snake_case" => RenameAll::SnakeCase,
-                        "lowercase" => RenameAll::Lowercase,
-                        _ => return Err(Error::new(
+                let parsed = match rule.value().as_str() {
+                    "snake_case" => RenameAll::SnakeCase,
+                    "lowercase" => RenameAll::Lowercase,
+                    _ => {
+                        return Err(Error::new(
                             rule.span(),
                             format!(
                                 "{} implements only rename_all = \"snake_case\" and \"lowercase\"",
                                 derive.name()
                             ),
-                        )),
-                    };
+                        ))
+                    }
+                };
                 c.rename_all = Some((parsed, rule.span()));
             } else {
                 return Err(unsupported(derive, &meta, place));
