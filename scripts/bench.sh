@@ -16,8 +16,8 @@ if [ "${BENCH_COLD:-0}" = 1 ]; then
 else
     echo "(cold builds skipped; BENCH_COLD=1 make bench times them)"
 fi
-touch app/src/main.rs
-echo "app warm rebuild (one file touched, wasm-bindgen, wasm-opt, hashing): $(ms scripts/build-app.sh) ms"
+touch app/src/lib.rs
+echo "app warm rebuild, three bundles (one file touched, wasm-bindgen, wasm-opt, hashing): $(ms scripts/build-app.sh) ms"
 touch worker/src/lib.rs
 echo "worker warm rebuild (one file touched, worker-build --release): $(cd worker && ms worker-build --release) ms"
 cargo run --quiet -p kerne-tests --bin bench

@@ -57,6 +57,24 @@ impl I18n {
         fill(msg.text(self.lang.get()), args)
     }
 
+    /// A count in words, `{count}` filled: `one` for a single thing (in French 0 and 1, "0 place
+    /// libre"; in English 1 alone), `other` otherwise — "1 place libre", "12 places libres".
+    pub fn count(&self, one: impl Text, other: impl Text, n: u64) -> String {
+        let lang = self.lang.get();
+        let singular = match lang {
+            Lang::Fr => n <= 1,
+            Lang::En => n == 1,
+        };
+        fill(
+            if singular {
+                one.text(lang)
+            } else {
+                other.text(lang)
+            },
+            &[("count", &n.to_string())],
+        )
+    }
+
     pub fn pick<T: Clone>(&self, text: &Localized<T>) -> T {
         text.get(self.lang.get()).clone()
     }

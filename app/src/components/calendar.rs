@@ -159,7 +159,7 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
                         <button type="button" class="period" aria-pressed=move || selected().to_string() disabled=free == 0 on:click=on_click>
                             <span class="period__name">{tr(label)}" "<span class="period__hours">{span.clone()}</span></span>
                             <span class="period__free">
-                                {move || if free == 0 { i18n.t(SharedText::Full).to_string() } else { i18n.f(SharedText::PlacesLeft, &[("count", &free.to_string())]) }}
+                                {move || if free == 0 { i18n.t(SharedText::Full).to_string() } else { i18n.count(SharedText::PlacesLeftOne, SharedText::PlacesLeft, u64::from(free)) }}
                             </span>
                         </button>
                     </li>

@@ -78,7 +78,7 @@ pub fn result_count(count: usize) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="result-count" aria-live="polite">
-            {move || if count == 0 { i18n.t(SharedText::NoResults).to_string() } else { i18n.f(SharedText::ResultCount, &[("count", &count.to_string())]) }}
+            {move || if count == 0 { i18n.t(SharedText::NoResults).to_string() } else { i18n.count(SharedText::ResultCountOne, SharedText::ResultCount, count as u64) }}
         </p>
     }
 }

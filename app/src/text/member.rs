@@ -44,7 +44,7 @@ MemberText {
     Closed => "Fermé", "Closed";
     RoomOn => "Réserver la salle de réunion : {when} ?", "Book the meeting room: {when}?";
     Duration => "Durée", "Duration";
-    WeekDesks => "Matin : {morning} place(s) · après-midi : {afternoon} place(s)", "Morning: {morning} place(s) · afternoon: {afternoon} place(s)";
+    WeekDesks => "Places libres le matin : {morning}, l'après-midi : {afternoon}", "Free places in the morning: {morning}, in the afternoon: {afternoon}";
     WeekRoom => "Salle libre : {free}", "Room free: {free}";
     Upcoming => "À venir", "Upcoming";
     PastBookings => "Passées et annulées", "Past and cancelled";

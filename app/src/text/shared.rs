@@ -73,7 +73,8 @@ SharedText {
     StatusDeactivated => "Compte désactivé", "Account deactivated";
     Search => "Rechercher", "Search";
     NoResults => "Aucun adhérent ne correspond.", "No member matches.";
-    ResultCount => "{count} résultat(s)", "{count} result(s)";
+    ResultCountOne => "{count} résultat", "{count} result";
+    ResultCount => "{count} résultats", "{count} results";
     // Booking calendar
     NavBook => "Réserver", "Book";
     NavMyBookings => "Mes réservations", "My bookings";
@@ -87,7 +88,8 @@ SharedText {
     PeriodMorning => "Matinée", "Morning";
     PeriodAfternoon => "Après-midi", "Afternoon";
     PeriodDay => "Journée", "Full day";
-    PlacesLeft => "{count} place(s) libre(s)", "{count} place(s) left";
+    PlacesLeftOne => "{count} place libre", "{count} free place";
+    PlacesLeft => "{count} places libres", "{count} free places";
     Full => "Complet", "Full";
     DeskOn => "Réserver un poste : {when} ?", "Book a desk: {when}?";
     ConfirmBooking => "Confirmer la réservation", "Confirm the booking";

@@ -82,6 +82,11 @@ pub async fn member_books_a_desk_from_their_area_and_cancels_it(ctx: &'static Ct
         )
         .await?;
         let chosen = period.text().await?;
+        // Counts read as French does: "1 place libre", "12 places libres", never "place(s)".
+        let free_words = chosen.split_whitespace().collect::<Vec<_>>().join(" ");
+        let reads_naturally = free_words.ends_with(" 1 place libre")
+            || (free_words.ends_with(" places libres") && !free_words.ends_with(" 1 places libres"));
+        ensure!(reads_naturally && !chosen.contains("(s)"), "the period reads {chosen:?}");
         check_page(&page, "espace-reservation-rapide-fr", &[]).await?;
         period.click().await?;
         wait_for_text(&page, "Réserver un poste :").await?;
