@@ -82,11 +82,22 @@ pub fn elsewhere_or_not_found(this: Bundle) -> AnyView {
     // loading the page again would loop.
     let loaded_here = FIRST_PATH.with(|first| *first.borrow() == path);
     if Bundle::serving(&path) != this && !loaded_here {
-        let target = format!(
-            "{path}{}{}",
+        // The router keeps the query without its `?` (and the hash with its `#`, or not).
+        let (search, hash) = (
             location.search.get_untracked(),
-            location.hash.get_untracked()
+            location.hash.get_untracked(),
         );
+        let search = if search.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", search.trim_start_matches('?'))
+        };
+        let hash = if hash.is_empty() {
+            String::new()
+        } else {
+            format!("#{}", hash.trim_start_matches('#'))
+        };
+        let target = format!("{path}{search}{hash}");
         let _ = window().location().replace(&target);
         view! { <Loading /> }.into_any()
     } else {

@@ -43,6 +43,7 @@ fn main() -> std::process::ExitCode {
             public_site::home_shows_the_cantine_and_its_partners,
             public_site::menu_leads_to_clubs_and_e_education,
             public_site::deep_links_open_directly,
+            public_site::links_between_bundles_keep_their_query,
             public_site::english_is_one_tap_away_and_remembered,
             public_site::every_public_page_is_accessible_and_fits_a_phone,
             accounts::visitor_applies_to_join,

@@ -245,3 +245,35 @@ pub async fn every_public_page_is_accessible_and_fits_a_phone(ctx: &'static Ctx)
     })
     .await
 }
+
+/// A link from one bundle to another is a page load that keeps the whole address: a member on the
+/// home page (guest bundle) follows a link to the room's calendar (members' bundle).
+pub async fn links_between_bundles_keep_their_query(ctx: &'static Ctx) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            crate::accounts::log_in(ctx, &page, "membre41@silicon-kerne.test", crate::accounts::DEMO_PASSWORD, "Mon espace").await?;
+            page.goto(&ctx.url("/")).await?;
+            page.wait_for_heading("Silicon Kerne").await?;
+            page.client
+                .execute(
+                    "const a = document.createElement('a'); a.href = '/reserver?ressource=salle-reunion#grille';
+                     a.id = 'to-room'; a.textContent = 'salle'; document.querySelector('main').append(a);",
+                    vec![],
+                )
+                .await?;
+            page.client.find(Locator::Css("#to-room")).await?.click().await?;
+            page.wait_for_heading("Réserver un poste ou la salle").await?;
+            let url = page.client.current_url().await?;
+            ensure!(
+                url.path() == "/reserver" && url.query() == Some("ressource=salle-reunion") && url.fragment() == Some("grille"),
+                "the link led to {url}"
+            );
+            let room = page.wait_for(Locator::XPath("//button[@aria-pressed='true'][normalize-space()='Salle de réunion']"), "the room chosen from the link's query").await?;
+            ensure!(room.text().await?.contains("Salle"), "the room toggle");
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
