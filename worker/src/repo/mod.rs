@@ -11,6 +11,7 @@ pub mod audit;
 pub mod bookings;
 pub mod limits;
 pub mod outbox;
+pub mod rentals;
 pub mod sessions;
 pub mod site;
 

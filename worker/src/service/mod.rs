@@ -3,4 +3,5 @@
 pub mod calendar;
 pub mod email;
 pub mod reminders;
+pub mod rentals;
 pub mod site;
