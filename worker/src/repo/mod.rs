@@ -13,6 +13,7 @@ pub mod limits;
 pub mod outbox;
 pub mod rentals;
 pub mod sessions;
+pub mod settings;
 pub mod site;
 
 const PING: &str = "SELECT 1 AS ok";
