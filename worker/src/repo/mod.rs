@@ -11,7 +11,9 @@ pub mod audit;
 pub mod bookings;
 pub mod limits;
 pub mod outbox;
+pub mod rentals;
 pub mod sessions;
+pub mod settings;
 pub mod site;
 
 const PING: &str = "SELECT 1 AS ok";

@@ -16,6 +16,10 @@ const QUEUE: &str = "INSERT OR IGNORE INTO outbox (to_email, member_id, kind, su
 const QUEUE_IF_APPLICATION: &str = "INSERT INTO outbox (to_email, member_id, kind, subject, body_text, body_html, lang, dedupe_key, created_at) \
      SELECT ?1, (SELECT member_id FROM applications WHERE op_nonce = ?10), ?3, ?4, ?5, ?6, ?7, ?8, ?9 \
      WHERE EXISTS (SELECT 1 FROM applications WHERE op_nonce = ?10)";
+/// Queued only if the rental row carries this request's nonce (see rentals.op_nonce).
+const QUEUE_IF_RENTAL: &str =
+    "INSERT INTO outbox (to_email, kind, subject, body_text, body_html, lang, created_at) \
+     SELECT ?1, ?3, ?4, ?5, ?6, ?7, ?9 WHERE EXISTS (SELECT 1 FROM rentals WHERE op_nonce = ?10)";
 const LIST: &str = "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT 200";
 const FOR_MEMBER: &str =
     "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox \
@@ -67,6 +71,18 @@ pub fn queue_if_application(
     let mut v = values(e, None, None, now);
     v.push(nonce.into());
     stmt(db, QUEUE_IF_APPLICATION, &v)
+}
+
+/// Queue an email only if the rental row was changed by the request holding `nonce`.
+pub fn queue_if_rental(
+    db: &D1Database,
+    e: &Email,
+    nonce: &str,
+    now: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
+    let mut v = values(e, None, None, now);
+    v.push(nonce.into());
+    stmt(db, QUEUE_IF_RENTAL, &v)
 }
 
 #[derive(Deserialize)]

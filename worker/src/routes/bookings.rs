@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::Checker;
-use domain::calendar::{self, check_booking, Schedule};
+use domain::calendar;
 use domain::wire::{
     BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy,
     OccupancyDay, ResourceInfo, StaffDay,
@@ -17,7 +17,7 @@ use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::cache::{self, Scope};
 use crate::error::{ApiError, Context};
-use crate::repo::bookings::{self as repo, Booker};
+use crate::repo::bookings as repo;
 use crate::repo::{audit, changes};
 use crate::rights::Rights;
 use crate::secrets::{random_token, token_hash};
@@ -297,110 +297,17 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
     // Who the booking is for, how far ahead and under which quota: asked of the caller's rights.
     let rights = Rights::of(&caller);
     let member_id = rights.books_for(body.member_id)?;
-    if let Some(k) = &key {
-        if let Some(existing) = repo::by_idempotency_key(&db, member_id, k).await? {
-            let cfg = svc::config(&db).await?;
-            return Ok(
-                Response::from_json(&svc::booking(&existing, ctx.now, &cfg.rules))?
-                    .with_status(201),
-            );
-        }
-    }
-    let resource = repo::resource(&db, body.resource.trim())
-        .await?
-        .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
-    let mut checker = Checker::default();
-    let (start, end) = local_times(&mut checker, &body.start, &body.end);
-    let (start, end) = checker
-        .finish(|| Some((start?, end?)))
-        .map_err(ApiError::Validation)?;
-    let cfg = svc::config(&db).await?;
-    let closures = repo::closures(&db, start.date(), start.date()).await?;
-    let kind = kind_of(&resource.kind);
-    let checked = check_booking(
-        kind,
-        start,
-        end,
-        ctx.now,
-        Schedule {
-            hours: &cfg.hours,
-            closures: &closures,
-            rules: &cfg.rules,
-        },
-        rights.horizon(),
-    )
-    .map_err(|r| field(r.field(), r.message()))?;
-    let today = paris::local_date(ctx.now);
-    let who = Booker {
+    let who = crate::service::bookings::BookingFor {
+        rights,
         member_id,
         booked_by: caller.id,
-        idempotency_key: key.as_deref(),
-        today,
-        weekly_quota_minutes: rights.room_quota(member_id, cfg.rules.room_weekly_quota_minutes),
     };
-    let mut batch = vec![repo::insert_member_booking(
-        &db,
-        &resource.slug,
-        &checked,
-        &who,
-    )?];
-    if member_id != caller.id {
-        batch.push(audit::record_after(
-            &db,
-            ctx.now,
-            &ctx.caller,
-            "booking.on_behalf",
-            "member",
-            &member_id.to_string(),
-            json!({
-                "resource": resource.slug, "start": body.start, "end": body.end
-            }),
-        )?);
-    }
-    let inserted = match db.batch(batch).await {
-        Ok(results) => results
-            .first()
-            .and_then(|r| r.results::<IdRow>().ok())
-            .and_then(|mut v| v.pop()),
-        // Two retries with one Idempotency-Key at the same moment: the index keeps one.
-        Err(e) if crate::repo::is_unique_violation(&e) => None,
-        Err(e) => return Err(e.into()),
-    };
-    if let Some(IdRow { id }) = inserted {
-        let row = repo::by_id(&db, id)
-            .await?
-            .ok_or_else(|| ApiError::Internal("new booking missing".into()))?;
-        return Ok(Response::from_json(&svc::booking(&row, ctx.now, &cfg.rules))?.with_status(201));
-    }
-    // Nothing was written: say why.
-    if let Some(k) = &key {
-        if let Some(existing) = repo::by_idempotency_key(&db, member_id, k).await? {
-            return Ok(
-                Response::from_json(&svc::booking(&existing, ctx.now, &cfg.rules))?
-                    .with_status(201),
-            );
-        }
-    }
-    let d = repo::diagnose(&db, &resource.slug, &checked, &who)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    Err(if d.member_active == 0 {
-        field("member", ApiMsg::RuleMembershipInactive)
-    } else if d.blocked > 0 {
-        ApiError::Conflict(ApiMsg::ErrBlocked)
-    } else if d.own_overlap > 0 && kind == domain::wire::ResourceKind::Desk {
-        ApiError::Conflict(ApiMsg::RuleOneDeskAtATime)
-    } else if kind == domain::wire::ResourceKind::Room
-        && who
-            .weekly_quota_minutes
-            .is_some_and(|q| d.quota_used + checked.span.minutes() > i64::from(q))
-    {
-        field("end", ApiMsg::RuleWeeklyQuota)
-    } else if kind == domain::wire::ResourceKind::Room {
-        ApiError::Conflict(ApiMsg::ErrRoomTaken)
-    } else {
-        ApiError::Conflict(ApiMsg::ErrFull)
-    })
+    let booking =
+        crate::service::bookings::create_booking(&db, &body, who, &ctx.caller, key, ctx.now)
+            .await?;
+    Ok(Response::from_json(&booking)
+        .context("writing the answer")?
+        .with_status(201))
 }
 
 #[derive(Deserialize)]

@@ -11,8 +11,9 @@ use worker::{Method, Response};
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::cache::Scope;
-use crate::error::ApiError;
-use crate::repo::{all, audit, changes, stmt, ts};
+use crate::error::{ApiError, Context};
+use crate::repo::settings as repo;
+use crate::repo::{audit, changes, ts};
 
 /// The settings staff may edit, each checked by the domain before it is stored.
 const EDITABLE: &[&str] = &[
@@ -126,25 +127,19 @@ pub fn routes() -> Vec<Route> {
     ]
 }
 
-#[derive(Deserialize)]
-struct Row {
-    key: String,
-    value: String,
-    updated_at: String,
-}
-
 pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
-    let sql = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'yearly_budget_cents') ORDER BY key";
-    let rows: Vec<Row> = all(stmt(&ctx.db()?, sql, &[])?).await?;
+    let rows = repo::editable(&ctx.db()?)
+        .await
+        .context("reading the settings")?;
     let list: Vec<Setting> = rows
         .into_iter()
         .map(|r| Setting {
             key: r.key,
-            value: serde_json::from_str(&r.value).unwrap_or(Value::Null),
+            value: r.value,
             updated_at: r.updated_at,
         })
         .collect();
-    Ok(Response::from_json(&list)?)
+    Response::from_json(&list).context("writing the answer")
 }
 
 /// Check a value with the domain's parser for its key; the error names what is wrong.
@@ -180,18 +175,8 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
     let text = validate(&key, &value)?;
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
-    let sql = "UPDATE settings SET value = ?2, updated_at = ?3, updated_by = ?4 WHERE key = ?1";
     db.batch(vec![
-        stmt(
-            &db,
-            sql,
-            &[
-                key.as_str().into(),
-                text.as_str().into(),
-                ts(ctx.now).into(),
-                (actor as f64).into(),
-            ],
-        )?,
+        repo::update(&db, &key, &text, actor, ctx.now).context("preparing the setting's update")?,
         audit::record_after(
             &db,
             ctx.now,
@@ -200,24 +185,31 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
             "setting",
             &key,
             json!({ "value": value }),
-        )?,
+        )
+        .context("preparing the audit record")?,
     ])
-    .await?;
-    Ok(Response::from_json(&Setting {
+    .await
+    .context("changing the setting")?;
+    Response::from_json(&Setting {
         key,
         value,
         updated_at: ts(ctx.now),
-    })?)
+    })
+    .context("writing the answer")
 }
 
 pub async fn closures(ctx: Ctx) -> Result<Response, ApiError> {
-    let rows: Vec<ClosureDay> = all(stmt(
-        &ctx.db()?,
-        "SELECT date, reason_fr, reason_en FROM closure_days ORDER BY date",
-        &[],
-    )?)
-    .await?;
-    Ok(Response::from_json(&rows)?)
+    let rows: Vec<ClosureDay> = repo::closures(&ctx.db()?)
+        .await
+        .context("reading closure days")?
+        .into_iter()
+        .map(|r| ClosureDay {
+            date: r.date,
+            reason_fr: r.reason_fr,
+            reason_en: r.reason_en,
+        })
+        .collect();
+    Response::from_json(&rows).context("writing the answer")
 }
 
 pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
@@ -230,18 +222,9 @@ pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
         reason_en: body.reason_en.trim().into(),
     };
     let db = ctx.db()?;
-    let sql = "INSERT INTO closure_days (date, reason_fr, reason_en) VALUES (?1, ?2, ?3) \
-         ON CONFLICT (date) DO UPDATE SET reason_fr = excluded.reason_fr, reason_en = excluded.reason_en";
     db.batch(vec![
-        stmt(
-            &db,
-            sql,
-            &[
-                day.date.as_str().into(),
-                day.reason_fr.as_str().into(),
-                day.reason_en.as_str().into(),
-            ],
-        )?,
+        repo::add_closure(&db, &day.date, &day.reason_fr, &day.reason_en)
+            .context("preparing the closure day")?,
         audit::record_after(
             &db,
             ctx.now,
@@ -250,10 +233,14 @@ pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
             "closure_day",
             &day.date,
             json!({ "reason": day.reason_fr }),
-        )?,
+        )
+        .context("preparing the audit record")?,
     ])
-    .await?;
-    Ok(Response::from_json(&day)?.with_status(201))
+    .await
+    .context("adding the closure day")?;
+    Ok(Response::from_json(&day)
+        .context("writing the answer")?
+        .with_status(201))
 }
 
 pub async fn remove_closure(ctx: Ctx) -> Result<Response, ApiError> {
@@ -261,11 +248,7 @@ pub async fn remove_closure(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let results = db
         .batch(vec![
-            stmt(
-                &db,
-                "DELETE FROM closure_days WHERE date = ?1",
-                &[date.as_str().into()],
-            )?,
+            repo::remove_closure(&db, &date).context("preparing the closure's removal")?,
             audit::record_after(
                 &db,
                 ctx.now,
@@ -274,11 +257,15 @@ pub async fn remove_closure(ctx: Ctx) -> Result<Response, ApiError> {
                 "closure_day",
                 &date,
                 json!({}),
-            )?,
+            )
+            .context("preparing the audit record")?,
         ])
-        .await?;
+        .await
+        .context("removing the closure day")?;
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::NotFound);
     }
-    Ok(Response::empty()?.with_status(204))
+    Ok(Response::empty()
+        .context("writing the answer")?
+        .with_status(204))
 }

@@ -9,12 +9,10 @@ use domain::wire::{
     Booking, BookingStatus, DayAvailability, ResourceKind, SlotAvailability, StaffBooking,
 };
 use domain::{paris, Localized};
-use serde::Deserialize;
 use worker::D1Database;
 
 use crate::error::{ApiError, Context};
 use crate::repo::bookings::{BookingRow, ResourceRow};
-use crate::repo::{all, stmt};
 
 pub struct CalendarConfig {
     pub hours: OpeningHours,
@@ -23,31 +21,25 @@ pub struct CalendarConfig {
     pub address: String,
 }
 
-#[derive(Deserialize)]
-struct Setting {
-    key: String,
-    value: String,
-}
-
 pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
-    let rows: Vec<Setting> = all(stmt(
-        db,
-        "SELECT key, value FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'contact')",
-        &[],
-    )?)
-    .await?;
+    let rows = crate::repo::settings::calendar(db)
+        .await
+        .context("reading the calendar's settings")?;
     let get = |k: &str| {
         rows.iter()
             .find(|r| r.key == k)
-            .map(|r| r.value.as_str())
+            .map(|r| r.value.to_string())
             .ok_or_else(|| ApiError::Internal(format!("setting {k} missing")))
     };
-    let contact: serde_json::Value =
-        serde_json::from_str(get("contact")?).context("setting contact")?;
+    let contact = rows
+        .iter()
+        .find(|r| r.key == "contact")
+        .map(|r| &r.value)
+        .ok_or_else(|| ApiError::Internal("setting contact missing".into()))?;
     Ok(CalendarConfig {
-        hours: OpeningHours::parse_json(get("opening_hours")?).context("setting opening_hours")?,
-        rules: BookingRules::parse_json(get("booking_rules")?).context("setting booking_rules")?,
-        rates: RoomRates::parse_json(get("room_rates")?).context("setting room_rates")?,
+        hours: OpeningHours::parse_json(&get("opening_hours")?).context("setting opening_hours")?,
+        rules: BookingRules::parse_json(&get("booking_rules")?).context("setting booking_rules")?,
+        rates: RoomRates::parse_json(&get("room_rates")?).context("setting room_rates")?,
         address: contact["address"].as_str().unwrap_or_default().to_string(),
     })
 }

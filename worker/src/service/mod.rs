@@ -1,6 +1,8 @@
 //! Operations that combine several reads or writes with the domain's rules.
 
+pub mod bookings;
 pub mod calendar;
 pub mod email;
 pub mod reminders;
+pub mod rentals;
 pub mod site;

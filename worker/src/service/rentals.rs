@@ -1,0 +1,382 @@
+//! Renting the meeting room: the request (checked against the calendar, priced, stored, emailed),
+//! the requester's cancellation and the staff's decision. Each decision is one `batch`.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use domain::accounts::{parse_name, parse_phone, parse_text, Checker, Email as EmailAddress};
+use domain::calendar::{self, DeskPeriod, Horizon, ResourceKind, Schedule};
+use domain::i18n::{format_date_long, format_euros};
+use domain::time::LocalDateTime;
+use domain::wire::{Quote, QuoteLine, RentalCreated, RentalRequest, RentalView};
+use domain::{paris, ApiMsg, Lang, Localized};
+use serde_json::json;
+use worker::D1Database;
+
+use crate::auth::Caller;
+use crate::error::{ApiError, Context};
+use crate::mail::Email;
+use crate::repo::rentals::{self as repo, NewRental, RentalRow, RentalStatus};
+use crate::repo::{accounts, audit, changes, outbox};
+use crate::secrets::{random_token, token_hash};
+use crate::service::calendar as svc;
+
+/// Rental requests one client may send in an hour.
+const MAX_RENTALS_PER_CLIENT: i64 = 10;
+
+pub fn view(row: &RentalRow) -> RentalView {
+    let period = row.period;
+    let label = if period == DeskPeriod::Day {
+        ApiMsg::QuoteRoomDay
+    } else {
+        ApiMsg::QuoteRoomHalfDay
+    };
+    let issued_on =
+        NaiveDate::parse_from_str(row.created_at.get(..10).unwrap_or_default(), "%Y-%m-%d")
+            .unwrap_or_default();
+    let line = QuoteLine {
+        label: Localized {
+            fr: label.text(Lang::Fr).into(),
+            en: label.text(Lang::En).into(),
+        },
+        quantity: 1,
+        unit_cents: row.price_cents,
+        total_cents: row.price_cents,
+    };
+    RentalView {
+        id: row.id,
+        organisation: row.organisation.clone(),
+        contact_name: row.contact_name.clone(),
+        email: row.email.clone(),
+        phone: row.phone.clone(),
+        date: row.day,
+        period,
+        start: LocalDateTime(row.start_local),
+        end: LocalDateTime(row.end_local),
+        attendees: u32::try_from(row.attendees).unwrap_or(0),
+        needs_visio: row.needs_visio == 1,
+        message: row.message.clone(),
+        status: row.status.as_str().into(),
+        price_cents: row.price_cents,
+        decline_reason: row.decline_reason.clone(),
+        quote: Quote {
+            number: format!("SK-{}-{:04}", issued_on.format("%Y"), row.id),
+            issued_on,
+            lines: vec![line],
+            total_cents: row.price_cents,
+        },
+        created_at: row.created_at.clone(),
+    }
+}
+
+fn words(row: &RentalRow) -> Vec<(&'static str, String)> {
+    let lang = row.lang;
+    let period = match row.period {
+        DeskPeriod::Morning => ApiMsg::PeriodMorning,
+        DeskPeriod::Afternoon => ApiMsg::PeriodAfternoon,
+        DeskPeriod::Day => ApiMsg::PeriodDay,
+    };
+    vec![
+        ("name", row.contact_name.clone()),
+        ("organisation", row.organisation.clone()),
+        ("date", format_date_long(row.day, lang)),
+        ("period", period.text(lang).to_string()),
+        ("price", format_euros(row.price_cents, lang)),
+    ]
+}
+
+fn mail(
+    row: &RentalRow,
+    kind: &'static str,
+    subject: ApiMsg,
+    body: ApiMsg,
+    extra: &[(&str, String)],
+) -> Email {
+    let mut words = words(row);
+    words.extend(extra.iter().map(|(k, v)| (*k, v.clone())));
+    let args: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Email::compose(&row.email, kind, row.lang, subject, body, &args)
+}
+
+/// A rental by its private link's token.
+pub async fn by_token(db: &D1Database, token: &str) -> Result<RentalRow, ApiError> {
+    repo::by_token(db, &token_hash(token))
+        .await
+        .context("reading the rental by its link")?
+        .ok_or(ApiError::NotFound)
+}
+
+/// A rental by its id (staff).
+pub async fn by_id(db: &D1Database, id: i64) -> Result<RentalRow, ApiError> {
+    repo::by_id(db, id)
+        .await
+        .context("reading the rental")?
+        .ok_or(ApiError::NotFound)
+}
+
+pub async fn list(db: &D1Database, status: &str) -> Result<Vec<RentalView>, ApiError> {
+    Ok(repo::list(db, status)
+        .await
+        .context("listing rentals")?
+        .iter()
+        .map(view)
+        .collect())
+}
+
+/// Who asks, from where, and where their private link will point.
+pub struct Requester<'a> {
+    /// The rate limit's key for this client.
+    pub client: &'a str,
+    /// The site's origin, for the link in the email.
+    pub origin: &'a str,
+}
+
+/// Check a request against the calendar, price it, store it and queue the requester's email.
+pub async fn request(
+    db: &D1Database,
+    body: &RentalRequest,
+    who: &Requester<'_>,
+    now: DateTime<Utc>,
+) -> Result<RentalCreated, ApiError> {
+    crate::repo::limits::check(
+        db,
+        "rental",
+        who.client,
+        now,
+        MAX_RENTALS_PER_CLIENT,
+        Duration::hours(1),
+    )
+    .await?;
+    let cfg = svc::config(db).await?;
+    let mut c = Checker::default();
+    let organisation = c.check("organisation", parse_name(&body.organisation));
+    let contact = c.check("contact_name", parse_name(&body.contact_name));
+    let email = c.check("email", EmailAddress::parse(&body.email));
+    let phone = c.check("phone", parse_phone(&body.phone));
+    let message = c.check("message", parse_text(&body.message, 2000));
+    let period = c.check(
+        "period",
+        DeskPeriod::parse(body.period.trim()).ok_or(ApiMsg::FieldPeriod),
+    );
+    let date = c.check(
+        "date",
+        NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate),
+    );
+    let room = crate::repo::bookings::resources(db)
+        .await
+        .context("reading the resources")?
+        .into_iter()
+        .find(|r| r.kind == "room")
+        .ok_or(ApiError::NotFound)?;
+    if body.attendees == 0 || i64::from(body.attendees) > room.capacity {
+        c.fail("attendees", ApiMsg::FieldAttendees);
+    }
+    // The day must be open and the period's start not past; rentals may be planned up to a year ahead.
+    let span = match (date, period) {
+        (Some(d), Some(p)) => {
+            let closures = crate::repo::bookings::closures(db, d, d)
+                .await
+                .context("reading closure days")?;
+            let (s, e) = p.bounds(d, &cfg.rules);
+            let rules = domain::calendar::BookingRules {
+                horizon_days: 366,
+                ..cfg.rules.clone()
+            };
+            match calendar::check_booking(
+                ResourceKind::Desk,
+                s,
+                e,
+                now,
+                Schedule {
+                    hours: &cfg.hours,
+                    closures: &closures,
+                    rules: &rules,
+                },
+                Horizon::Rules,
+            ) {
+                Ok(b) => Some(b.span),
+                Err(r) => {
+                    c.fail("date", r.message());
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let (organisation, contact, email, phone, message, period, span) = c
+        .finish(|| {
+            Some((
+                organisation?,
+                contact?,
+                email?,
+                phone?,
+                message?,
+                period?,
+                span?,
+            ))
+        })
+        .map_err(ApiError::Validation)?;
+    let is_member = accounts::member_by_email(db, email.as_str())
+        .await
+        .context("looking the requester up among members")?
+        .is_some_and(|m| {
+            domain::accounts::MembershipStatus::on(m.until(), paris::local_date(now)).is_active()
+        });
+    let price = calendar::rental_price_cents(period, is_member, &cfg.rates);
+    let token = random_token();
+    let nonce = random_token();
+    let hash = token_hash(&token);
+    let id = repo::insert(
+        db,
+        &NewRental {
+            organisation: organisation.as_str(),
+            contact_name: contact.as_str(),
+            email: email.as_str(),
+            phone: phone.as_str(),
+            period,
+            span: &span,
+            attendees: body.attendees,
+            needs_visio: body.needs_visio,
+            message: message.as_str(),
+            lang: body.lang,
+            price_cents: price,
+            token_hash: &hash,
+            nonce: &nonce,
+        },
+    )
+    .await
+    .context("storing the rental request")?
+    .ok_or_else(|| ApiError::Internal("no rental id".into()))?;
+    crate::repo::limits::record(db, "rental", who.client, now)
+        .context("preparing the rate limit record")?
+        .run()
+        .await
+        .context("recording the rental request for the rate limit")?;
+    let row = by_id(db, id).await?;
+    let email = mail(
+        &row,
+        "rental_received",
+        ApiMsg::EmailRentalSubject,
+        ApiMsg::EmailRentalBody,
+        &[("link", format!("{}/location/{token}", who.origin))],
+    );
+    outbox::queue(db, &email, None, None, now)
+        .context("preparing the rental's email")?
+        .run()
+        .await
+        .context("queueing the rental's email")?;
+    Ok(RentalCreated {
+        id,
+        token,
+        price_cents: price,
+    })
+}
+
+/// The requester cancels by their link: a pending rental any time before it starts, an approved
+/// one until the notice period, and the room is freed in the same batch.
+pub async fn cancel(db: &D1Database, token: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let row = by_token(db, token).await?;
+    let cfg = svc::config(db).await?;
+    let cutoff = now + Duration::hours(i64::from(cfg.rules.room_cancel_notice_hours));
+    let results = db
+        .batch(vec![
+            repo::cancel(db, row.id, now, cutoff).context("preparing the cancellation")?,
+            repo::free_room(db, row.id, now).context("preparing the room's release")?,
+        ])
+        .await
+        .context("cancelling the rental")?;
+    if results.first().map(changes) == Some(1) || row.status == RentalStatus::Cancelled {
+        return Ok(());
+    }
+    Err(ApiError::Conflict(ApiMsg::ErrRentalCannotCancel))
+}
+
+/// Approve a pending rental: the room is booked, the rental marked approved, the decision audited
+/// and the requester's email queued, in one batch; 409 if the room was taken meanwhile.
+pub async fn approve(
+    db: &D1Database,
+    id: i64,
+    caller: &Caller,
+    actor: i64,
+    now: DateTime<Utc>,
+) -> Result<RentalView, ApiError> {
+    let row = by_id(db, id).await?;
+    let nonce = random_token();
+    // Only the requester knows their link's token (we keep its hash): the email sends them back to it.
+    let email = mail(
+        &row,
+        "rental_approved",
+        ApiMsg::EmailRentalApprovedSubject,
+        ApiMsg::EmailRentalApprovedBody,
+        &[],
+    );
+    let results = db
+        .batch(vec![
+            repo::book_room(db, id, actor).context("preparing the room booking")?,
+            audit::record_after(
+                db,
+                now,
+                caller,
+                "rental.approve",
+                "rental",
+                &id.to_string(),
+                json!({ "organisation": row.organisation }),
+            )
+            .context("preparing the audit record")?,
+            repo::approve(db, id, actor, now, &nonce).context("preparing the approval")?,
+            outbox::queue_if_rental(db, &email, &nonce, now)
+                .context("preparing the approval email")?,
+        ])
+        .await
+        .context("approving the rental")?;
+    if results.first().map(changes) != Some(1) {
+        return Err(if row.status != RentalStatus::Pending {
+            ApiError::Conflict(ApiMsg::ErrAlreadyDecided)
+        } else {
+            ApiError::Conflict(ApiMsg::ErrRoomTaken)
+        });
+    }
+    Ok(view(&by_id(db, id).await?))
+}
+
+/// Decline a pending rental with a reason, audited in the same batch, then email the requester.
+pub async fn decline(
+    db: &D1Database,
+    id: i64,
+    reason: &str,
+    caller: &Caller,
+    actor: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let row = by_id(db, id).await?;
+    let email = mail(
+        &row,
+        "rental_declined",
+        ApiMsg::EmailRentalDeclinedSubject,
+        ApiMsg::EmailRentalDeclinedBody,
+        &[("reason", reason.to_string())],
+    );
+    let results = db
+        .batch(vec![
+            repo::decline(db, id, reason, actor, now).context("preparing the decline")?,
+            audit::record_after(
+                db,
+                now,
+                caller,
+                "rental.decline",
+                "rental",
+                &id.to_string(),
+                json!({ "reason": reason }),
+            )
+            .context("preparing the audit record")?,
+        ])
+        .await
+        .context("declining the rental")?;
+    if results.first().map(changes) != Some(1) {
+        return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
+    }
+    outbox::queue(db, &email, None, None, now)
+        .context("preparing the decline email")?
+        .run()
+        .await
+        .context("queueing the decline email")?;
+    Ok(())
+}
