@@ -190,7 +190,7 @@ pub async fn member_books_the_room_for_an_hour(ctx: &'static Ctx) -> Result<()> 
         check_page(&page, "reserver-semaine-fr", &[]).await?;
         page.click_text("button.lang-switch", "English").await?;
         page.click_text("button.toggle", "Coworking desk").await?;
-        wait_for_text(&page, "Morning:").await?;
+        wait_for_text(&page, "Free places in the morning:").await?;
         check_page(&page, "reserver-week-en", &[]).await?;
         page.click_text("button.toggle", "Day").await?;
         wait_for(&page, Locator::Css("button.period"), "the desk periods").await?;
