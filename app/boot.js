@@ -1,6 +1,6 @@
 // Starts the bundle that serves this page: members' pages and the staff back-office are downloaded
-// only by those who open them. The rule is `Bundle::serving` in app/src/app.rs; the browser test
-// `each_audience_downloads_only_its_own_pages` checks that both agree. The wasm download starts at once, beside
+// only by those who open them. The rule is `Bundle::serving` in app/src/app.rs; the budget tests
+// (tests/tests/browser/budget.rs) check that both agree. The wasm download starts at once, beside
 // the glue's.
 const path = location.pathname;
 const under = (prefix) => path === prefix || path.startsWith(prefix + '/');

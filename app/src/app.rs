@@ -22,7 +22,7 @@ pub fn use_site() -> SiteData {
 }
 
 /// The three bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
-/// page load starts; the browser test `each_audience_downloads_only_its_own_pages` checks that they agree.
+/// page load starts; the budget tests (`tests/tests/browser/budget.rs`) check that they agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
     Guest,

@@ -44,12 +44,24 @@ const PAGES: &[(&str, Who, usize)] = &[
     ("/gestion/jour", Who::Staff, STAFF_BUDGET),
 ];
 
-pub async fn each_audience_downloads_only_its_own_pages(ctx: &'static Ctx) -> Result<()> {
+pub async fn guest_pages_download_only_the_guest_bundle(ctx: &'static Ctx) -> Result<()> {
+    audience_downloads_only_its_own_pages(ctx, Who::Visitor).await
+}
+
+pub async fn member_pages_download_only_the_members_bundle(ctx: &'static Ctx) -> Result<()> {
+    audience_downloads_only_its_own_pages(ctx, Who::Member).await
+}
+
+pub async fn staff_pages_download_only_the_staff_bundle(ctx: &'static Ctx) -> Result<()> {
+    audience_downloads_only_its_own_pages(ctx, Who::Staff).await
+}
+
+async fn audience_downloads_only_its_own_pages(ctx: &'static Ctx, audience: Who) -> Result<()> {
     let mut report = Vec::new();
     let mut over = Vec::new();
     // One browser per audience (logged in once), its cache emptied before each page.
     let mut sessions: Vec<(u8, Page)> = Vec::new();
-    for &(path, who, budget) in PAGES {
+    for &(path, who, budget) in PAGES.iter().filter(|(_, who, _)| *who == audience) {
         if sessions.last().is_none_or(|(w, _)| *w != who as u8) {
             let page = ctx.driver.session().await?;
             log_in_as(ctx, &page, who).await?;

@@ -39,7 +39,9 @@ fn main() -> std::process::ExitCode {
         &args,
         ctx,
         tests![
-            budget::each_audience_downloads_only_its_own_pages,
+            budget::guest_pages_download_only_the_guest_bundle,
+            budget::member_pages_download_only_the_members_bundle,
+            budget::staff_pages_download_only_the_staff_bundle,
             public_site::home_shows_the_cantine_and_its_partners,
             public_site::menu_leads_to_clubs_and_e_education,
             public_site::deep_links_open_directly,

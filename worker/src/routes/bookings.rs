@@ -21,7 +21,8 @@ use crate::repo::bookings as repo;
 use crate::repo::{audit, changes};
 use crate::rights::Rights;
 use crate::secrets::{random_token, token_hash};
-use crate::service::calendar::{self as svc, kind_of, parse_local};
+use crate::service::bookings::local_times;
+use crate::service::calendar::{self as svc, kind_of};
 
 pub fn routes() -> Vec<Route> {
     use Access::*;
@@ -178,18 +179,6 @@ pub fn routes() -> Vec<Route> {
         .query(&[("from", "YYYY-MM-DD", true), ("to", "YYYY-MM-DD", true)])
         .returns::<Occupancy>(200),
     ]
-}
-
-/// The `start` and `end` of a request, as Paris wall-clock times; an unreadable one is a field error.
-fn local_times(
-    checker: &mut Checker,
-    start: &str,
-    end: &str,
-) -> (Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>) {
-    let mut read = |name: &str, s: &str| {
-        checker.check(name, parse_local(s.trim()).ok_or(ApiMsg::FieldDateTime))
-    };
-    (read("start", start), read("end", end))
 }
 
 /// The instant a Paris day begins (midnight is never in a daylight-saving gap in Europe/Paris).

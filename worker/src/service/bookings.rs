@@ -22,7 +22,7 @@ fn field(name: &str, msg: ApiMsg) -> ApiError {
 }
 
 /// The `start` and `end` of a request, as Paris wall-clock times; an unreadable one is a field error.
-fn local_times(
+pub(crate) fn local_times(
     checker: &mut Checker,
     start: &str,
     end: &str,
