@@ -68,9 +68,7 @@ pub fn queue_if_application(
     nonce: &str,
     now: DateTime<Utc>,
 ) -> worker::Result<D1PreparedStatement> {
-    let mut v = values(e, None, None, now);
-    v.push(nonce.into());
-    stmt(db, QUEUE_IF_APPLICATION, &v)
+    queue_if_changed_by(db, QUEUE_IF_APPLICATION, e, nonce, now)
 }
 
 /// Queue an email only if the rental row was changed by the request holding `nonce`.
@@ -80,9 +78,20 @@ pub fn queue_if_rental(
     nonce: &str,
     now: DateTime<Utc>,
 ) -> worker::Result<D1PreparedStatement> {
+    queue_if_changed_by(db, QUEUE_IF_RENTAL, e, nonce, now)
+}
+
+/// The conditional insert `sql` (one of the `QUEUE_IF_*`), its last value the request's nonce.
+fn queue_if_changed_by(
+    db: &D1Database,
+    sql: &str,
+    e: &Email,
+    nonce: &str,
+    now: DateTime<Utc>,
+) -> worker::Result<D1PreparedStatement> {
     let mut v = values(e, None, None, now);
     v.push(nonce.into());
-    stmt(db, QUEUE_IF_RENTAL, &v)
+    stmt(db, sql, &v)
 }
 
 #[derive(Deserialize)]
