@@ -262,14 +262,7 @@ impl Page {
                 vec![],
             )
             .await?;
-        Ok(result
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default())
+        Ok(strings(&result))
     }
 
     /// Elements wider than the viewport (a phone would scroll sideways). Measured against the
@@ -294,14 +287,7 @@ impl Page {
                 vec![json!(width)],
             )
             .await?;
-        Ok(result
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|v| v.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default())
+        Ok(strings(&result))
     }
 
     /// Errors the browser logged since the last call (JavaScript errors, failed loads, CSP reports).
@@ -333,4 +319,16 @@ impl Page {
         std::fs::write(dir.join(format!("{name}.png")), png)?;
         Ok(())
     }
+}
+
+/// The strings of a JSON array a page script returned (nothing for anything else).
+fn strings(value: &Value) -> Vec<String> {
+    value
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
