@@ -121,7 +121,7 @@ pub async fn resolve(
     };
     let member = Member {
         id: row.member_id,
-        role: row.role().context("reading the session's member")?,
+        role: row.role,
         name: row.name.clone(),
         email: row.email.clone(),
         session_hash: hash.clone(),

@@ -8,20 +8,31 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, first, json_list, stmt, ts};
+use super::{all, column, first, parse_date, parse_list, stmt, stored_code, ts};
 
 fn int(v: i64) -> JsValue {
     JsValue::from_f64(v as f64)
-}
-
-fn date_of(s: Option<&str>) -> Option<NaiveDate> {
-    s.and_then(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
 }
 
 /// The columns every member query reads; clubs as a JSON array of slugs.
 const MEMBER_COLUMNS: &str = "m.id, m.email, m.name, m.phone, m.company, m.skills, m.bio, m.in_directory, m.lang, m.role, \
      m.status, m.membership_until, m.created_at, m.password_hash, \
      (SELECT json_group_array(c.slug) FROM member_clubs mc JOIN clubs c ON c.id = mc.club_id WHERE mc.member_id = m.id) AS clubs";
+
+stored_code! {
+    /// Whether an account can be used: deactivated by staff, or erased at the member's request.
+    pub enum MemberStatus in "members.status" {
+        Active = "active",
+        Deactivated = "deactivated",
+        Deleted = "deleted",
+    }
+}
+
+column!(fn member_lang: Lang = "members.lang", Lang::parse);
+column!(fn member_role: Role = "members.role", Role::parse);
+column!(fn member_until: Option<NaiveDate> = "members.membership_until", parse_date);
+column!(fn member_skills: Vec<String> = "members.skills", parse_list);
+column!(fn member_clubs: Vec<String> = "member_clubs (as a JSON list of slugs)", parse_list);
 
 #[derive(Deserialize, Clone)]
 pub struct MemberRow {
@@ -30,29 +41,26 @@ pub struct MemberRow {
     pub name: String,
     pub phone: String,
     pub company: String,
-    pub skills: String,
+    #[serde(deserialize_with = "member_skills")]
+    pub skills: Vec<String>,
     pub bio: String,
     pub in_directory: i64,
-    pub lang: String,
-    pub role: String,
-    pub status: String,
-    pub membership_until: Option<String>,
+    #[serde(deserialize_with = "member_lang")]
+    pub lang: Lang,
+    #[serde(deserialize_with = "member_role")]
+    pub role: Role,
+    pub status: MemberStatus,
+    #[serde(deserialize_with = "member_until")]
+    pub membership_until: Option<NaiveDate>,
     pub created_at: String,
     pub password_hash: Option<String>,
-    pub clubs: Option<String>,
+    #[serde(deserialize_with = "member_clubs")]
+    pub clubs: Vec<String>,
 }
 
 impl MemberRow {
-    pub fn role(&self) -> Role {
-        Role::parse(&self.role).unwrap_or(Role::Member)
-    }
-
     pub fn until(&self) -> Option<NaiveDate> {
-        date_of(self.membership_until.as_deref())
-    }
-
-    pub fn clubs(&self) -> Vec<String> {
-        self.clubs.as_deref().map(json_list).unwrap_or_default()
+        self.membership_until
     }
 
     pub fn me(&self, today: NaiveDate) -> Me {
@@ -60,15 +68,15 @@ impl MemberRow {
             id: self.id,
             email: self.email.clone(),
             name: self.name.clone(),
-            role: self.role(),
-            lang: Lang::parse(&self.lang).unwrap_or_default(),
+            role: self.role,
+            lang: self.lang,
             membership: MembershipStatus::on(self.until(), today),
             phone: self.phone.clone(),
             company: self.company.clone(),
-            skills: json_list(&self.skills),
+            skills: self.skills.clone(),
             bio: self.bio.clone(),
             in_directory: self.in_directory == 1,
-            clubs: self.clubs(),
+            clubs: self.clubs.clone(),
         }
     }
 
@@ -79,11 +87,11 @@ impl MemberRow {
             email: self.email.clone(),
             phone: self.phone.clone(),
             company: self.company.clone(),
-            skills: json_list(&self.skills),
-            clubs: self.clubs(),
-            role: self.role(),
+            skills: self.skills.clone(),
+            clubs: self.clubs.clone(),
+            role: self.role,
             membership: MembershipStatus::on(self.until(), today),
-            active: self.status == "active",
+            active: self.status == MemberStatus::Active,
         }
     }
 
@@ -93,9 +101,9 @@ impl MemberRow {
             name: self.name.clone(),
             email: self.email.clone(),
             company: self.company.clone(),
-            skills: json_list(&self.skills),
+            skills: self.skills.clone(),
             bio: self.bio.clone(),
-            clubs: self.clubs(),
+            clubs: self.clubs.clone(),
         }
     }
 }
@@ -213,6 +221,16 @@ pub fn apply(
     )
 }
 
+column!(fn application_skills: Vec<String> = "applications.skills", parse_list);
+column!(fn application_clubs: Vec<String> = "applications.clubs", parse_list);
+column!(fn application_lang: Lang = "applications.lang", Lang::parse);
+column!(fn application_status: ApplicationStatus = "applications.status", |s: &str| match s {
+    "pending" => Some(ApplicationStatus::Pending),
+    "approved" => Some(ApplicationStatus::Approved),
+    "declined" => Some(ApplicationStatus::Declined),
+    _ => None,
+});
+
 #[derive(Deserialize)]
 pub struct ApplicationRow {
     pub id: i64,
@@ -220,11 +238,15 @@ pub struct ApplicationRow {
     pub name: String,
     pub phone: String,
     pub company: String,
-    pub skills: String,
+    #[serde(deserialize_with = "application_skills")]
+    pub skills: Vec<String>,
     pub motivation: String,
-    pub clubs: String,
-    pub lang: String,
-    pub status: String,
+    #[serde(deserialize_with = "application_clubs")]
+    pub clubs: Vec<String>,
+    #[serde(deserialize_with = "application_lang")]
+    pub lang: Lang,
+    #[serde(deserialize_with = "application_status")]
+    pub status: ApplicationStatus,
     pub created_at: String,
     pub decline_reason: Option<String>,
     #[expect(
@@ -235,10 +257,6 @@ pub struct ApplicationRow {
 }
 
 impl ApplicationRow {
-    pub fn lang(&self) -> Lang {
-        Lang::parse(&self.lang).unwrap_or_default()
-    }
-
     pub fn wire(&self) -> Application {
         Application {
             id: self.id,
@@ -246,15 +264,11 @@ impl ApplicationRow {
             email: self.email.clone(),
             phone: self.phone.clone(),
             company: self.company.clone(),
-            skills: json_list(&self.skills),
+            skills: self.skills.clone(),
             motivation: self.motivation.clone(),
-            clubs: json_list(&self.clubs),
-            lang: self.lang(),
-            status: match self.status.as_str() {
-                "approved" => ApplicationStatus::Approved,
-                "declined" => ApplicationStatus::Declined,
-                _ => ApplicationStatus::Pending,
-            },
+            clubs: self.clubs.clone(),
+            lang: self.lang,
+            status: self.status,
             created_at: self.created_at.clone(),
             decline_reason: self.decline_reason.clone(),
         }
@@ -524,14 +538,22 @@ pub fn record_payment(db: &D1Database, p: &NewPayment) -> worker::Result<Vec<D1P
     ])
 }
 
+column!(fn payment_date: NaiveDate = "payments.paid_on/period_start/period_end", parse_date);
+column!(fn payment_method: PaymentMethod = "payments.method", PaymentMethod::parse);
+
 #[derive(Deserialize)]
 struct PaymentRow {
     id: i64,
     amount_cents: i64,
-    paid_on: String,
-    method: String,
-    period_start: String,
-    period_end: String,
+    #[serde(deserialize_with = "payment_date")]
+    paid_on: NaiveDate,
+    #[serde(deserialize_with = "payment_method")]
+    method: PaymentMethod,
+    #[serde(deserialize_with = "payment_date")]
+    period_start: NaiveDate,
+    #[serde(deserialize_with = "payment_date")]
+    period_end: NaiveDate,
+    /// The name of who recorded it; NULL for a fee recorded without one (imported history).
     recorded_by: Option<String>,
 }
 
@@ -541,16 +563,15 @@ pub async fn payments(db: &D1Database, member_id: i64) -> worker::Result<Vec<Pay
     Ok(all::<PaymentRow>(stmt(db, sql, &[int(member_id)])?)
         .await?
         .into_iter()
-        .filter_map(|p| {
-            Some(Payment {
-                id: p.id,
-                amount_cents: p.amount_cents,
-                paid_on: date_of(Some(&p.paid_on))?,
-                method: PaymentMethod::parse(&p.method)?,
-                period_start: date_of(Some(&p.period_start))?,
-                period_end: date_of(Some(&p.period_end))?,
-                recorded_by: p.recorded_by.unwrap_or_default(),
-            })
+        .map(|p| Payment {
+            id: p.id,
+            amount_cents: p.amount_cents,
+            paid_on: p.paid_on,
+            method: p.method,
+            period_start: p.period_start,
+            period_end: p.period_end,
+            // The wire says "nobody named" with an empty name.
+            recorded_by: p.recorded_by.unwrap_or_default(),
         })
         .collect())
 }
@@ -628,4 +649,74 @@ pub async fn renewal_candidates(
         ],
     )?)
     .await
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::repo::test_rows::{assert_refused, read};
+
+    fn member() -> Value {
+        json!({
+            "id": 3, "email": "anne@example.org", "name": "Anne", "phone": "", "company": "",
+            "skills": "[\"rust\"]", "bio": "", "in_directory": 1, "lang": "en", "role": "staff",
+            "status": "active", "membership_until": null, "created_at": "2026-01-05T10:00:00Z",
+            "password_hash": null, "clubs": "[\"python\"]",
+        })
+    }
+
+    #[test]
+    fn a_member_row_is_read_into_its_role_status_language_and_lists() {
+        let m: MemberRow = read(&member(), &[]).expect("a stored member");
+        assert_eq!(m.role, Role::Staff);
+        assert_eq!(m.status, MemberStatus::Active);
+        assert_eq!(m.lang, Lang::En);
+        assert_eq!(m.skills, ["rust"]);
+        assert_eq!(m.clubs, ["python"]);
+        assert_eq!(m.until(), None, "no membership yet is NULL, not a date");
+    }
+
+    #[test]
+    fn an_unknown_stored_member_value_is_an_error_never_a_member_or_french() {
+        assert_refused::<MemberRow>(
+            &member(),
+            &[
+                ("role", "members.role", json!("owner")),
+                ("status", "members.status", json!("suspended")),
+                ("lang", "members.lang", json!("br")),
+                ("skills", "members.skills", json!("rust, go")),
+                (
+                    "membership_until",
+                    "members.membership_until",
+                    json!("next year"),
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_unknown_application_status_or_payment_method_is_an_error() {
+        let application = json!({
+            "id": 1, "email": "a@example.org", "name": "A", "phone": "", "company": "",
+            "skills": "[]", "motivation": "", "clubs": "[]", "lang": "fr", "status": "pending",
+            "created_at": "2026-01-05T10:00:00Z", "decline_reason": null, "member_id": null,
+        });
+        assert_refused::<ApplicationRow>(
+            &application,
+            &[("status", "applications.status", json!("maybe"))],
+        );
+        let payment = json!({
+            "id": 1, "amount_cents": 3000, "paid_on": "2026-01-05", "method": "cash",
+            "period_start": "2026-01-05", "period_end": "2027-01-04", "recorded_by": null,
+        });
+        assert_refused::<PaymentRow>(
+            &payment,
+            &[
+                ("method", "payments.method", json!("bitcoin")),
+                ("paid_on", "payments.paid_on", json!("05/01/2026")),
+            ],
+        );
+    }
 }

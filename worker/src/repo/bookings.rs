@@ -2,13 +2,14 @@
 //! per member, the weekly room quota and an active membership are all checked by the statement
 //! that writes, so simultaneous requests can never oversell a place.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use domain::calendar::{CheckedBooking, DeskPeriod, Span};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use domain::calendar::{CheckedBooking, DeskPeriod, ResourceKind, Span};
+use domain::wire::BookingStatus;
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, first, stmt, ts};
+use super::{all, column, first, parse_date, parse_instant, parse_local, stmt, stored_code, ts};
 
 fn int(v: i64) -> JsValue {
     JsValue::from_f64(v as f64)
@@ -26,16 +27,21 @@ fn opt(v: Option<&str>) -> JsValue {
     v.map(JsValue::from_str).unwrap_or(JsValue::NULL)
 }
 
+column!(fn resource_kind: ResourceKind = "resources.kind", ResourceKind::parse);
+column!(fn capacity: number u32 = "resources.capacity");
+
 #[derive(Deserialize, Clone)]
 pub struct ResourceRow {
     pub id: i64,
     pub slug: String,
-    pub kind: String,
+    #[serde(deserialize_with = "resource_kind")]
+    pub kind: ResourceKind,
     pub name_fr: String,
     pub name_en: String,
     pub description_fr: String,
     pub description_en: String,
-    pub capacity: i64,
+    #[serde(deserialize_with = "capacity")]
+    pub capacity: u32,
 }
 
 /// The active resources, desks first: read by the calendar and by the site content's batch.
@@ -55,6 +61,8 @@ pub async fn resource(db: &D1Database, slug: &str) -> worker::Result<Option<Reso
     .await
 }
 
+column!(fn closure_date: NaiveDate = "closure_days.date", parse_date);
+
 pub async fn closures(
     db: &D1Database,
     from: NaiveDate,
@@ -62,7 +70,8 @@ pub async fn closures(
 ) -> worker::Result<Vec<NaiveDate>> {
     #[derive(Deserialize)]
     struct Row {
-        date: String,
+        #[serde(deserialize_with = "closure_date")]
+        date: NaiveDate,
     }
     let rows: Vec<Row> = all(stmt(
         db,
@@ -70,10 +79,7 @@ pub async fn closures(
         &[day(from), day(to)],
     )?)
     .await?;
-    Ok(rows
-        .iter()
-        .filter_map(|r| NaiveDate::parse_from_str(&r.date, "%Y-%m-%d").ok())
-        .collect())
+    Ok(rows.into_iter().map(|r| r.date).collect())
 }
 
 /// Who the booking is for, and who made it.
@@ -180,28 +186,54 @@ const BOOKING_COLUMNS: &str = "b.id, b.kind, b.member_id, b.rental_id, b.start_l
 const BOOKING_FROM: &str = "FROM bookings b JOIN resources r ON r.id = b.resource_id LEFT JOIN members m ON m.id = b.member_id \
      LEFT JOIN rentals rt ON rt.id = b.rental_id";
 
+stored_code! {
+    /// Whose a booking is: a member's, a rental's (the room), or a block staff put on a resource.
+    pub enum BookingKind in "bookings.kind" {
+        Member = "member",
+        Rental = "rental",
+        Block = "block",
+    }
+}
+
+column!(fn booking_status: BookingStatus = "bookings.status", |s: &str| match s {
+    "confirmed" => Some(BookingStatus::Confirmed),
+    "cancelled" => Some(BookingStatus::Cancelled),
+    _ => None,
+});
+column!(fn booking_day: NaiveDate = "bookings.day", parse_date);
+column!(fn booking_local: NaiveDateTime = "bookings.start_local/end_local", parse_local);
+column!(fn booking_instant: DateTime<Utc> = "bookings.start_utc/end_utc", parse_instant);
+column!(fn booking_period: Option<DeskPeriod> = "bookings.period", DeskPeriod::parse);
+
 #[derive(Deserialize, Clone)]
 pub struct BookingRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: BookingKind,
     pub member_id: Option<i64>,
     #[expect(
         dead_code,
         reason = "read with the row; staff pages link rentals by the label today"
     )]
     pub rental_id: Option<i64>,
-    pub start_local: String,
-    pub end_local: String,
-    pub start_utc: String,
-    pub end_utc: String,
-    pub period: Option<String>,
-    pub status: String,
+    #[serde(deserialize_with = "booking_local")]
+    pub start_local: NaiveDateTime,
+    #[serde(deserialize_with = "booking_local")]
+    pub end_local: NaiveDateTime,
+    #[serde(deserialize_with = "booking_instant")]
+    pub start_utc: DateTime<Utc>,
+    #[serde(deserialize_with = "booking_instant")]
+    pub end_utc: DateTime<Utc>,
+    #[serde(deserialize_with = "booking_period")]
+    pub period: Option<DeskPeriod>,
+    #[serde(deserialize_with = "booking_status")]
+    pub status: BookingStatus,
     pub checked_in_at: Option<String>,
     pub no_show: i64,
     #[expect(dead_code, reason = "the label carries a block's reason")]
     pub reason: String,
     pub resource: String,
-    pub resource_kind: String,
+    #[serde(deserialize_with = "resource_kind")]
+    pub resource_kind: ResourceKind,
     pub name_fr: String,
     pub name_en: String,
     pub label: String,
@@ -386,11 +418,14 @@ pub async fn member_by_calendar_token(db: &D1Database, hash: &str) -> worker::Re
 
 #[derive(Deserialize)]
 pub struct OccupancyRow {
-    pub day: String,
+    #[serde(deserialize_with = "booking_day")]
+    pub day: NaiveDate,
     pub member_id: Option<i64>,
-    pub kind: String,
-    pub resource_kind: String,
-    pub period: Option<String>,
+    pub kind: BookingKind,
+    #[serde(deserialize_with = "resource_kind")]
+    pub resource_kind: ResourceKind,
+    #[serde(deserialize_with = "booking_period")]
+    pub period: Option<DeskPeriod>,
     pub minutes: i64,
     pub checked_in: i64,
 }
@@ -403,4 +438,72 @@ pub async fn occupancy(
     let sql = "SELECT b.day, b.member_id, b.kind, r.kind AS resource_kind, b.period, b.minutes, (b.checked_in_at IS NOT NULL) AS checked_in \
          FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.status = 'confirmed' AND b.kind != 'block' AND b.day BETWEEN ?1 AND ?2";
     all(stmt(db, sql, &[day(from), day(to)])?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{json, Value};
+
+    use super::*;
+    use crate::repo::test_rows::{assert_refused, read};
+
+    fn booking() -> Value {
+        json!({
+            "id": 1, "kind": "member", "member_id": 7, "rental_id": null,
+            "start_local": "2026-03-30T09:00", "end_local": "2026-03-30T13:00",
+            "start_utc": "2026-03-30T07:00:00.000Z", "end_utc": "2026-03-30T11:00:00.000Z",
+            "period": "morning", "status": "confirmed", "checked_in_at": null, "no_show": 0,
+            "reason": "", "resource": "open-space", "resource_kind": "desk",
+            "name_fr": "Open space", "name_en": "Open space", "label": "Anne",
+        })
+    }
+
+    #[test]
+    fn a_booking_row_is_read_into_its_kinds_and_times() {
+        let b: BookingRow = read(&booking(), &[]).expect("a stored booking");
+        assert_eq!(b.kind, BookingKind::Member);
+        assert_eq!(b.status, BookingStatus::Confirmed);
+        assert_eq!(b.resource_kind, ResourceKind::Desk);
+        assert_eq!(b.period, Some(DeskPeriod::Morning));
+        assert_eq!(b.start_utc.to_rfc3339(), "2026-03-30T07:00:00+00:00");
+        let block: BookingRow = read(
+            &booking(),
+            &[("kind", json!("block")), ("period", Value::Null)],
+        )
+        .expect("a block without a period");
+        assert_eq!(block.kind, BookingKind::Block);
+        assert_eq!(block.period, None, "NULL stays no period");
+    }
+
+    #[test]
+    fn an_unknown_stored_booking_value_is_an_error_never_a_desk_or_a_cancellation() {
+        assert_refused::<BookingRow>(
+            &booking(),
+            &[
+                ("kind", "bookings.kind", json!("holiday")),
+                ("status", "bookings.status", json!("pending")),
+                ("resource_kind", "resources.kind", json!("studio")),
+                ("period", "bookings.period", json!("evening")),
+                ("start_local", "bookings.start_local", json!("lundi 9h")),
+                ("end_utc", "bookings.start_utc/end_utc", json!("soon")),
+            ],
+        );
+    }
+
+    #[test]
+    fn an_unknown_resource_kind_or_a_negative_capacity_is_an_error() {
+        let resource = json!({
+            "id": 1, "slug": "salle", "kind": "room", "name_fr": "", "name_en": "",
+            "description_fr": "", "description_en": "", "capacity": 12,
+        });
+        let room: ResourceRow = read(&resource, &[]).expect("a stored resource");
+        assert_eq!((room.kind, room.capacity), (ResourceKind::Room, 12));
+        assert_refused::<ResourceRow>(
+            &resource,
+            &[
+                ("kind", "resources.kind", json!("studio")),
+                ("capacity", "resources.capacity", json!(-3)),
+            ],
+        );
+    }
 }

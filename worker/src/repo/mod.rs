@@ -2,8 +2,10 @@
 //! must happen together are one `batch` (one transaction); a write that depends on the current
 //! state says so in its own `WHERE`, never in a read made before it.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use domain::time::LocalDateTime;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
 use worker::{D1Database, D1PreparedStatement, D1Result};
 
 pub mod accounts;
@@ -79,7 +81,204 @@ pub fn is_unique_violation(e: &worker::Error) -> bool {
     e.to_string().contains("UNIQUE constraint failed")
 }
 
-/// Parse a JSON array of strings stored in a TEXT column.
-pub fn json_list(s: &str) -> Vec<String> {
-    serde_json::from_str(s).unwrap_or_default()
+/// A stored column read with `parse`; a value it does not know is an error naming the column.
+pub fn known<'de, D: Deserializer<'de>, T>(
+    d: D,
+    column: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<T, D::Error> {
+    let s = String::deserialize(d)?;
+    parse(&s).ok_or_else(|| serde::de::Error::custom(unknown(column, &s)))
+}
+
+/// The same for a column that may be NULL: NULL is `None`, an unknown value still an error.
+pub fn known_or_null<'de, D: Deserializer<'de>, T>(
+    d: D,
+    column: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Option<T>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => parse(&s)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(unknown(column, &s))),
+    }
+}
+
+/// A stored whole number that must fit `T` (a capacity, a count of people): out of range is an
+/// error naming the column, never read as zero.
+pub fn known_number<'de, D: Deserializer<'de>, T: TryFrom<i64>>(
+    d: D,
+    column: &str,
+) -> Result<T, D::Error> {
+    let n = i64::deserialize(d)?;
+    T::try_from(n).map_err(|_| serde::de::Error::custom(unknown(column, &n.to_string())))
+}
+
+/// `column!(fn name: Type = "table.column", parse)`: a `deserialize_with` function that reads the
+/// column with `parse` (an `Option`-returning parser) and names the column when it fails.
+/// `column!(fn name: Option<Type> = …)` does the same for a column that may be NULL, and
+/// `column!(fn name: number u32 = "table.column")` reads a whole number that must fit the type.
+macro_rules! column {
+    (fn $name:ident: number $t:ty = $column:literal) => {
+        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+            $crate::repo::known_number(d, $column)
+        }
+    };
+    (fn $name:ident: Option<$t:ty> = $column:literal, $parse:expr) => {
+        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<$t>, D::Error> {
+            $crate::repo::known_or_null(d, $column, $parse)
+        }
+    };
+    (fn $name:ident: $t:ty = $column:literal, $parse:expr) => {
+        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+            $crate::repo::known(d, $column, $parse)
+        }
+    };
+}
+pub(crate) use column;
+
+/// A code stored in one column (a status, a kind): the enum, its text, and its reading from a row,
+/// where a value this version does not know is an error naming the column.
+macro_rules! stored_code {
+    ($(#[$meta:meta])* pub enum $name:ident in $column:literal { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+        #[serde(try_from = "String")]
+        pub enum $name {
+            $($variant),+
+        }
+
+        impl $name {
+            // `allow`, not `expect`: the text of some codes is written by their SQL, not read.
+            #[allow(dead_code, reason = "not every code's text is used outside its SQL")]
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = worker::Error;
+            fn try_from(s: String) -> worker::Result<Self> {
+                match s.as_str() {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err($crate::repo::unknown($column, &s)),
+                }
+            }
+        }
+    };
+}
+pub(crate) use stored_code;
+
+/// A date stored as `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// An instant stored as RFC 3339 text (see [`ts`]).
+pub fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// A Paris wall-clock time stored as `YYYY-MM-DDTHH:MM`.
+pub fn parse_local(s: &str) -> Option<NaiveDateTime> {
+    LocalDateTime::parse(s).ok().map(|t| t.0)
+}
+
+/// A JSON array of strings stored in a TEXT column.
+pub fn parse_list(s: &str) -> Option<Vec<String>> {
+    serde_json::from_str(s).ok()
+}
+
+/// Reading rows as D1 hands them over (JSON-like values), for the typed rows' tests.
+#[cfg(test)]
+pub mod test_rows {
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    /// The row `base` with some columns changed, read into `T`.
+    pub fn read<T: DeserializeOwned>(base: &Value, change: &[(&str, Value)]) -> Result<T, String> {
+        let mut row = base.clone();
+        for (column, value) in change {
+            row[*column] = value.clone();
+        }
+        serde_json::from_value(row).map_err(|e| e.to_string())
+    }
+
+    /// Each `(column, name, value)`: storing `value` in `column` of `base` makes reading the row
+    /// an error that names the column (`name`, as `table.column`) and the value.
+    pub fn assert_refused<T: DeserializeOwned>(base: &Value, cases: &[(&str, &str, Value)]) {
+        for (column, name, value) in cases {
+            let shown = value.to_string();
+            let shown = shown.trim_matches('"');
+            let err = read::<T>(base, &[(column, value.clone())])
+                .err()
+                .unwrap_or_else(|| panic!("{column} = {value} was read as something"));
+            assert!(
+                err.contains(name) && err.contains(shown),
+                "the error should name {name} and {shown:?}: {err}"
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    stored_code! {
+        pub enum Colour in "paint.colour" { Red = "red", Blue = "blue" }
+    }
+
+    column!(fn day: chrono::NaiveDate = "paint.day", super::parse_date);
+    column!(fn coats: number u32 = "paint.coats");
+    column!(fn dried: Option<chrono::DateTime<chrono::Utc>> = "paint.dried_at", super::parse_instant);
+
+    #[derive(Deserialize, Debug)]
+    struct Row {
+        colour: Colour,
+        #[serde(deserialize_with = "day")]
+        day: chrono::NaiveDate,
+        #[serde(deserialize_with = "dried")]
+        dried_at: Option<chrono::DateTime<chrono::Utc>>,
+        #[serde(deserialize_with = "coats")]
+        coats: u32,
+    }
+
+    fn paint() -> serde_json::Value {
+        serde_json::json!({ "colour": "blue", "day": "2026-03-29", "dried_at": null, "coats": 2 })
+    }
+
+    #[test]
+    fn known_values_are_read_and_null_stays_none() {
+        let r: Row = super::test_rows::read(&paint(), &[]).expect("a known row");
+        assert_eq!(r.colour, Colour::Blue);
+        assert_eq!(r.colour.as_str(), "blue");
+        assert_eq!(r.day.to_string(), "2026-03-29");
+        assert_eq!(r.coats, 2);
+        assert!(r.dried_at.is_none(), "NULL is no value, not a default");
+        let dried = [("dried_at", "2026-03-29T10:00:00.000Z".into())];
+        let r: Row = super::test_rows::read(&paint(), &dried).expect("a dried row");
+        assert_eq!(
+            r.dried_at.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-03-29T10:00:00+00:00")
+        );
+    }
+
+    #[test]
+    fn an_unknown_stored_value_is_an_error_naming_the_column_and_the_value() {
+        super::test_rows::assert_refused::<Row>(
+            &paint(),
+            &[
+                ("colour", "paint.colour", "green".into()),
+                ("day", "paint.day", "29/03/2026".into()),
+                ("dried_at", "paint.dried_at", "yesterday".into()),
+                ("coats", "paint.coats", (-1).into()),
+            ],
+        );
+    }
 }

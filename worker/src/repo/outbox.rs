@@ -7,7 +7,7 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, stmt, ts};
+use super::{all, column, stmt, stored_code, ts};
 use crate::mail::Email;
 
 const QUEUE: &str = "INSERT OR IGNORE INTO outbox (to_email, member_id, kind, subject, body_text, body_html, lang, dedupe_key, created_at) \
@@ -94,14 +94,26 @@ fn queue_if_changed_by(
     stmt(db, sql, &v)
 }
 
+stored_code! {
+    /// Where an email stands: waiting (or retried), sent, or given up after five tries.
+    pub enum OutboxStatus in "outbox.status" {
+        Pending = "pending",
+        Sent = "sent",
+        Failed = "failed",
+    }
+}
+
+column!(fn lang: Lang = "outbox.lang", Lang::parse);
+
 #[derive(Deserialize)]
 struct Row {
     id: i64,
     to_email: String,
     subject: String,
     body_text: String,
-    lang: String,
-    status: String,
+    #[serde(deserialize_with = "lang")]
+    lang: Lang,
+    status: OutboxStatus,
     kind: String,
     created_at: String,
     sent_at: Option<String>,
@@ -114,8 +126,8 @@ impl From<Row> for OutboxEmail {
             to: r.to_email,
             subject: r.subject,
             body_text: r.body_text,
-            lang: Lang::parse(&r.lang).unwrap_or_default(),
-            status: r.status,
+            lang: r.lang,
+            status: r.status.as_str().into(),
             kind: r.kind,
             created_at: r.created_at,
             sent_at: r.sent_at,

@@ -3,13 +3,12 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use domain::calendar::{DeskPeriod, Span};
-use domain::time::LocalDateTime;
 use domain::Lang;
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, first, stmt, ts};
+use super::{all, column, first, parse_date, parse_instant, parse_local, stmt, stored_code, ts};
 
 fn int(v: i64) -> JsValue {
     JsValue::from_f64(v as f64)
@@ -44,69 +43,22 @@ const APPROVE: &str = "UPDATE rentals SET status = 'approved', decided_by = ?2, 
      WHERE id = ?1 AND status = 'pending' AND EXISTS (SELECT 1 FROM bookings WHERE rental_id = ?1 AND status = 'confirmed')";
 const DECLINE: &str = "UPDATE rentals SET status = 'declined', decline_reason = ?2, decided_by = ?3, decided_at = ?4 WHERE id = ?1 AND status = 'pending'";
 
-/// Where a rental stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "String")]
-pub enum RentalStatus {
-    Pending,
-    Approved,
-    Declined,
-    Cancelled,
-}
-
-impl RentalStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RentalStatus::Pending => "pending",
-            RentalStatus::Approved => "approved",
-            RentalStatus::Declined => "declined",
-            RentalStatus::Cancelled => "cancelled",
-        }
+stored_code! {
+    /// Where a rental stands.
+    pub enum RentalStatus in "rentals.status" {
+        Pending = "pending",
+        Approved = "approved",
+        Declined = "declined",
+        Cancelled = "cancelled",
     }
 }
 
-impl TryFrom<String> for RentalStatus {
-    type Error = worker::Error;
-    fn try_from(s: String) -> worker::Result<Self> {
-        match s.as_str() {
-            "pending" => Ok(RentalStatus::Pending),
-            "approved" => Ok(RentalStatus::Approved),
-            "declined" => Ok(RentalStatus::Declined),
-            "cancelled" => Ok(RentalStatus::Cancelled),
-            _ => Err(super::unknown("rentals.status", &s)),
-        }
-    }
-}
-
-/// A stored column read with `parse`; a value it does not know is an error naming the column.
-fn known<'de, D: serde::Deserializer<'de>, T>(
-    d: D,
-    column: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Result<T, D::Error> {
-    let s = String::deserialize(d)?;
-    parse(&s).ok_or_else(|| serde::de::Error::custom(super::unknown(column, &s)))
-}
-
-fn day<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    known(d, "rentals.day", |s| {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-    })
-}
-
-fn period<'de, D: serde::Deserializer<'de>>(d: D) -> Result<DeskPeriod, D::Error> {
-    known(d, "rentals.period", DeskPeriod::parse)
-}
-
-fn local<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDateTime, D::Error> {
-    known(d, "rentals.start_local/end_local", |s| {
-        LocalDateTime::parse(s).ok().map(|t| t.0)
-    })
-}
-
-fn lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
-    known(d, "rentals.lang", Lang::parse)
-}
+column!(fn day: NaiveDate = "rentals.day", parse_date);
+column!(fn period: DeskPeriod = "rentals.period", DeskPeriod::parse);
+column!(fn local: NaiveDateTime = "rentals.start_local/end_local", parse_local);
+column!(fn lang: Lang = "rentals.lang", Lang::parse);
+column!(fn created: DateTime<Utc> = "rentals.created_at", parse_instant);
+column!(fn attendees: number u32 = "rentals.attendees");
 
 #[derive(Deserialize)]
 pub struct RentalRow {
@@ -123,7 +75,8 @@ pub struct RentalRow {
     pub start_local: NaiveDateTime,
     #[serde(deserialize_with = "local")]
     pub end_local: NaiveDateTime,
-    pub attendees: i64,
+    #[serde(deserialize_with = "attendees")]
+    pub attendees: u32,
     pub needs_visio: i64,
     pub message: String,
     #[serde(deserialize_with = "lang")]
@@ -131,7 +84,8 @@ pub struct RentalRow {
     pub price_cents: i64,
     pub status: RentalStatus,
     pub decline_reason: Option<String>,
-    pub created_at: String,
+    #[serde(deserialize_with = "created")]
+    pub created_at: DateTime<Utc>,
 }
 
 pub async fn by_token(db: &D1Database, hash: &str) -> worker::Result<Option<RentalRow>> {

@@ -7,7 +7,7 @@ use worker::{D1Database, D1PreparedStatement};
 
 use domain::accounts::Role;
 
-use super::{first, stmt, ts, unknown};
+use super::{column, first, stmt, ts};
 
 const FIND: &str = "SELECT s.member_id, m.name, m.email, m.role, s.last_seen_at FROM sessions s JOIN members m ON m.id = s.member_id \
      WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND s.idle_expires_at > ?2 AND m.status = 'active'";
@@ -24,16 +24,15 @@ pub struct SessionRow {
     pub member_id: i64,
     pub name: String,
     pub email: String,
-    role: String,
+    /// A role this version does not know is an error, never a lesser role.
+    #[serde(deserialize_with = "role")]
+    pub role: Role,
     last_seen_at: String,
 }
 
-impl SessionRow {
-    /// The member's role; a role this version does not know is an error, never a lesser role.
-    pub fn role(&self) -> worker::Result<Role> {
-        Role::parse(&self.role).ok_or_else(|| unknown("members.role", &self.role))
-    }
+column!(fn role: Role = "members.role", Role::parse);
 
+impl SessionRow {
     /// When the session was last refreshed; `None` if the stored text is unreadable (refresh it).
     pub fn last_seen(&self) -> Option<DateTime<Utc>> {
         DateTime::parse_from_rfc3339(&self.last_seen_at)

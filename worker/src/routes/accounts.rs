@@ -17,6 +17,7 @@ use crate::auth::{self, Access, SESSION_ABSOLUTE, SESSION_IDLE};
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
 use crate::mail::Email;
+use crate::repo::accounts::MemberStatus;
 use crate::repo::{self, accounts, changes, outbox, sessions};
 use crate::secrets::{hash_password, random_token, token_hash, verify_password};
 
@@ -275,11 +276,10 @@ pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> 
     if let Some(member) = accounts::member_by_email(&db, email.as_str()).await? {
         let token = random_token();
         let link = app_link(&ctx, &format!("/mot-de-passe/nouveau?token={token}"))?;
-        let lang = domain::Lang::parse(&member.lang).unwrap_or_default();
         let mail = Email::compose(
             &member.email,
             "password_reset",
-            lang,
+            member.lang,
             ApiMsg::EmailResetSubject,
             ApiMsg::EmailResetBody,
             &[("name", &member.name), ("link", &link)],
@@ -421,7 +421,7 @@ pub async fn directory_entry(ctx: Ctx) -> Result<Response, ApiError> {
         .await?
         .ok_or(ApiError::NotFound)?;
     // Someone who did not opt in is private: not found, as if absent (oneself excepted).
-    if row.id != me && !(row.in_directory == 1 && row.status == "active") {
+    if row.id != me && !(row.in_directory == 1 && row.status == MemberStatus::Active) {
         return Err(ApiError::NotFound);
     }
     Ok(Response::from_json(&row.directory_entry())?)

@@ -3,7 +3,8 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::Checker;
-use domain::calendar;
+use domain::calendar::{self, DeskPeriod, ResourceKind};
+use domain::wire::BookingStatus;
 use domain::wire::{
     BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy,
     OccupancyDay, ResourceInfo, StaffDay,
@@ -17,12 +18,12 @@ use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::cache::{self, Scope};
 use crate::error::{ApiError, Context};
-use crate::repo::bookings as repo;
+use crate::repo::bookings::{self as repo, BookingKind};
 use crate::repo::{audit, changes};
 use crate::rights::Rights;
 use crate::secrets::{random_token, token_hash};
 use crate::service::bookings::local_times;
-use crate::service::calendar::{self as svc, kind_of};
+use crate::service::calendar as svc;
 
 pub fn routes() -> Vec<Route> {
     use Access::*;
@@ -202,7 +203,7 @@ pub async fn resources(ctx: Ctx) -> Result<Response, ApiError> {
         .into_iter()
         .map(|r| ResourceInfo {
             slug: r.slug,
-            kind: kind_of(&r.kind),
+            kind: r.kind,
             name: if lang == Lang::En {
                 r.name_en.clone()
             } else {
@@ -212,7 +213,7 @@ pub async fn resources(ctx: Ctx) -> Result<Response, ApiError> {
                 fr: r.name_fr,
                 en: r.name_en,
             },
-            capacity: u32::try_from(r.capacity).unwrap_or(0),
+            capacity: r.capacity,
             description: Localized {
                 fr: r.description_fr,
                 en: r.description_en,
@@ -329,7 +330,7 @@ pub async fn cancel_booking(ctx: Ctx) -> Result<Response, ApiError> {
     }
     match repo::owned(&db, id, member).await? {
         None => Err(ApiError::NotFound),
-        Some(b) if b.status == "cancelled" => Ok(Response::empty()?.with_status(204)),
+        Some(b) if b.status == BookingStatus::Cancelled => Ok(Response::empty()?.with_status(204)),
         Some(_) => Err(ApiError::Conflict(ApiMsg::RuleCancelTooLate)),
     }
 }
@@ -422,13 +423,15 @@ pub async fn staff_day(ctx: Ctx) -> Result<Response, ApiError> {
     let desk_capacity = repo::resources(&db)
         .await?
         .iter()
-        .filter(|r| r.kind == "desk")
+        .filter(|r| r.kind == ResourceKind::Desk)
         .map(|r| r.capacity)
-        .sum::<i64>();
-    let (desks, rooms): (Vec<_>, Vec<_>) = rows.iter().partition(|r| r.resource_kind == "desk");
+        .sum::<u32>();
+    let (desks, rooms): (Vec<_>, Vec<_>) = rows
+        .iter()
+        .partition(|r| r.resource_kind == ResourceKind::Desk);
     let day = StaffDay {
         date,
-        desk_capacity: u32::try_from(desk_capacity).unwrap_or(0),
+        desk_capacity,
         coworkers: desks.into_iter().map(svc::staff_booking).collect(),
         room: rooms.into_iter().map(svc::staff_booking).collect(),
     };
@@ -462,7 +465,9 @@ async fn mark(ctx: Ctx, action: &str) -> Result<Response, ApiError> {
         // Say why: a booking of a day still to come cannot be checked in yet.
         return Err(match repo::by_id(&db, id).await? {
             Some(b)
-                if b.status == "confirmed" && b.kind == "member" && action != "booking.cancel" =>
+                if b.status == BookingStatus::Confirmed
+                    && b.kind == BookingKind::Member
+                    && action != "booking.cancel" =>
             {
                 ApiError::Conflict(ApiMsg::ErrCheckInDay)
             }
@@ -530,7 +535,7 @@ pub async fn block(mut ctx: Ctx) -> Result<Response, ApiError> {
     let affected = repo::overlapping(&db, Some(resource.id), sp.start, sp.end)
         .await?
         .iter()
-        .filter(|b| b.kind != "block")
+        .filter(|b| b.kind != BookingKind::Block)
         .map(svc::staff_booking)
         .collect();
     Ok(Response::from_json(&BlockCreated { id, affected })?.with_status(201))
@@ -546,44 +551,46 @@ pub async fn occupancy(ctx: Ctx) -> Result<Response, ApiError> {
     let desk_capacity = repo::resources(&db)
         .await?
         .iter()
-        .filter(|r| r.kind == "desk")
+        .filter(|r| r.kind == ResourceKind::Desk)
         .map(|r| r.capacity)
-        .sum::<i64>();
+        .sum::<u32>();
     let mut days = Vec::new();
-    let mut per_member: std::collections::HashMap<i64, std::collections::HashSet<String>> =
+    let mut per_member: std::collections::HashMap<i64, std::collections::HashSet<NaiveDate>> =
         Default::default();
     let mut date = from;
     while date <= to {
-        let key = date.format("%Y-%m-%d").to_string();
-        let of_day: Vec<_> = rows.iter().filter(|r| r.day == key).collect();
-        let desk = |half: &str| {
+        let of_day: Vec<_> = rows.iter().filter(|r| r.day == date).collect();
+        let desk = |half: DeskPeriod| {
             of_day
                 .iter()
                 .filter(|r| {
-                    r.resource_kind == "desk"
-                        && (r.period.as_deref() == Some(half) || r.period.as_deref() == Some("day"))
+                    r.resource_kind == ResourceKind::Desk
+                        && (r.period == Some(half) || r.period == Some(DeskPeriod::Day))
                 })
                 .count()
         };
-        for r in of_day.iter().filter(|r| r.resource_kind == "desk") {
+        for r in of_day
+            .iter()
+            .filter(|r| r.resource_kind == ResourceKind::Desk)
+        {
             if let Some(m) = r.member_id {
-                per_member.entry(m).or_default().insert(key.clone());
+                per_member.entry(m).or_default().insert(date);
             }
         }
         days.push(OccupancyDay {
             date,
             open: calendar::open_hours(date, &cfg.hours, &closures).is_some(),
-            desks_morning: desk("morning") as u32,
-            desks_afternoon: desk("afternoon") as u32,
-            desk_capacity: u32::try_from(desk_capacity).unwrap_or(0),
+            desks_morning: desk(DeskPeriod::Morning) as u32,
+            desks_afternoon: desk(DeskPeriod::Afternoon) as u32,
+            desk_capacity,
             room_minutes: of_day
                 .iter()
-                .filter(|r| r.resource_kind == "room")
+                .filter(|r| r.resource_kind == ResourceKind::Room)
                 .map(|r| r.minutes)
                 .sum::<i64>() as u32,
             checked_in: of_day
                 .iter()
-                .filter(|r| r.checked_in == 1 && r.kind == "member")
+                .filter(|r| r.checked_in == 1 && r.kind == BookingKind::Member)
                 .count() as u32,
         });
         date += Duration::days(1);

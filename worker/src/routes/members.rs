@@ -15,6 +15,7 @@ use crate::auth::Access;
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
 use crate::mail::Email;
+use crate::repo::accounts::MemberStatus;
 use crate::repo::{accounts, audit, changes, outbox, sessions};
 use crate::secrets::{random_token, token_hash};
 
@@ -88,7 +89,7 @@ pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
     let mail = Email::compose(
         &application.email,
         "invitation",
-        application.lang(),
+        application.lang,
         ApiMsg::EmailInvitationSubject,
         ApiMsg::EmailInvitationBody,
         &[("name", &application.name), ("link", &link)],
@@ -152,7 +153,7 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
     let mail = Email::compose(
         &application.email,
         "application_declined",
-        application.lang(),
+        application.lang,
         ApiMsg::EmailDeclinedSubject,
         ApiMsg::EmailDeclinedBody,
         &[("name", &application.name), ("reason", &reason)],
@@ -237,7 +238,7 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let member = accounts::member_by_id(&db, id)
         .await?
-        .filter(|m| m.status == "active")
+        .filter(|m| m.status == MemberStatus::Active)
         .ok_or(ApiError::NotFound)?;
     let previous = member.until();
     let period = membership_period(paid_on, previous);
@@ -328,7 +329,9 @@ pub async fn set_role(mut ctx: Ctx) -> Result<Response, ApiError> {
     if results.first().map(changes) != Some(1) {
         // Say why: no such active member, or the last administrator.
         return match accounts::member_by_id(&db, id).await? {
-            Some(m) if m.status == "active" => Err(ApiError::Conflict(ApiMsg::ErrLastAdmin)),
+            Some(m) if m.status == MemberStatus::Active => {
+                Err(ApiError::Conflict(ApiMsg::ErrLastAdmin))
+            }
             _ => Err(ApiError::NotFound),
         };
     }

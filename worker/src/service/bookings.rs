@@ -14,8 +14,9 @@ use crate::auth::Caller;
 use crate::error::{ApiError, Context};
 use crate::repo::audit;
 use crate::repo::bookings::{self as repo, Booker};
+use crate::repo::parse_local;
 use crate::rights::Rights;
-use crate::service::calendar::{self as svc, kind_of, parse_local};
+use crate::service::calendar as svc;
 
 fn field(name: &str, msg: ApiMsg) -> ApiError {
     ApiError::Validation(vec![(name.to_string(), msg)])
@@ -83,7 +84,7 @@ pub async fn create_booking(
     let closures = repo::closures(db, start.date(), start.date())
         .await
         .context("reading for the booking")?;
-    let kind = kind_of(&resource.kind);
+    let kind = resource.kind;
     let checked = check_booking(
         kind,
         start,

@@ -1,18 +1,18 @@
 //! The calendar's configuration (opening hours, rules, prices: staff-edited settings) and the
 //! conversion of bookings into wire types, availability and iCalendar files.
 
-use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::calendar::{self, BookingRules, DeskPeriod};
 use domain::settings::{OpeningHours, RoomRates};
 use domain::time::LocalDateTime;
 use domain::wire::{
-    Booking, BookingStatus, DayAvailability, ResourceKind, SlotAvailability, StaffBooking,
+    Booking, BookingStatus, Contact, DayAvailability, ResourceKind, SlotAvailability, StaffBooking,
 };
 use domain::{paris, Localized};
 use worker::D1Database;
 
 use crate::error::{ApiError, Context};
-use crate::repo::bookings::{BookingRow, ResourceRow};
+use crate::repo::bookings::{BookingKind, BookingRow, ResourceRow};
 
 pub struct CalendarConfig {
     pub hours: OpeningHours,
@@ -28,44 +28,26 @@ pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
     let get = |k: &str| {
         rows.iter()
             .find(|r| r.key == k)
-            .map(|r| r.value.to_string())
+            .map(|r| &r.value)
             .ok_or_else(|| ApiError::Internal(format!("setting {k} missing")))
     };
-    let contact = rows
-        .iter()
-        .find(|r| r.key == "contact")
-        .map(|r| &r.value)
-        .ok_or_else(|| ApiError::Internal("setting contact missing".into()))?;
     Ok(CalendarConfig {
-        hours: OpeningHours::parse_json(&get("opening_hours")?).context("setting opening_hours")?,
-        rules: BookingRules::parse_json(&get("booking_rules")?).context("setting booking_rules")?,
-        rates: RoomRates::parse_json(&get("room_rates")?).context("setting room_rates")?,
-        address: contact["address"].as_str().unwrap_or_default().to_string(),
+        hours: OpeningHours::parse_json(&get("opening_hours")?.to_string())
+            .context("setting opening_hours")?,
+        rules: BookingRules::parse_json(&get("booking_rules")?.to_string())
+            .context("setting booking_rules")?,
+        rates: RoomRates::parse_json(&get("room_rates")?.to_string())
+            .context("setting room_rates")?,
+        address: serde_json::from_value::<Contact>(get("contact")?.clone())
+            .context("setting contact")?
+            .address,
     })
 }
 
-pub fn kind_of(s: &str) -> ResourceKind {
-    if s == "room" {
-        ResourceKind::Room
-    } else {
-        ResourceKind::Desk
-    }
-}
-
-pub fn parse_local(s: &str) -> Option<NaiveDateTime> {
-    LocalDateTime::parse(s).ok().map(|t| t.0)
-}
-
-fn parse_utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .unwrap_or_default()
-}
-
 pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Booking {
-    let kind = kind_of(&row.resource_kind);
-    let start = parse_utc(&row.start_utc);
-    let confirmed = row.status == "confirmed";
+    let kind = row.resource_kind;
+    let start = row.start_utc;
+    let confirmed = row.status == BookingStatus::Confirmed;
     Booking {
         id: row.id,
         resource: row.resource.clone(),
@@ -74,16 +56,12 @@ pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Bo
             fr: row.name_fr.clone(),
             en: row.name_en.clone(),
         },
-        start: LocalDateTime(parse_local(&row.start_local).unwrap_or_default()),
-        end: LocalDateTime(parse_local(&row.end_local).unwrap_or_default()),
+        start: LocalDateTime(row.start_local),
+        end: LocalDateTime(row.end_local),
         starts_at: paris::format_rfc3339(start),
-        ends_at: paris::format_rfc3339(parse_utc(&row.end_utc)),
-        period: row.period.as_deref().and_then(DeskPeriod::parse),
-        status: if confirmed {
-            BookingStatus::Confirmed
-        } else {
-            BookingStatus::Cancelled
-        },
+        ends_at: paris::format_rfc3339(row.end_utc),
+        period: row.period,
+        status: row.status,
         can_cancel: confirmed && calendar::can_cancel(kind, start, now, rules),
         checked_in: row.checked_in_at.is_some(),
     }
@@ -92,13 +70,13 @@ pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Bo
 pub fn staff_booking(row: &BookingRow) -> StaffBooking {
     StaffBooking {
         id: row.id,
-        kind: row.kind.clone(),
+        kind: row.kind.as_str().into(),
         resource: row.resource.clone(),
         member_id: row.member_id,
         label: row.label.clone(),
-        start: LocalDateTime(parse_local(&row.start_local).unwrap_or_default()),
-        end: LocalDateTime(parse_local(&row.end_local).unwrap_or_default()),
-        period: row.period.as_deref().and_then(DeskPeriod::parse),
+        start: LocalDateTime(row.start_local),
+        end: LocalDateTime(row.end_local),
+        period: row.period,
         checked_in: row.checked_in_at.is_some(),
         no_show: row.no_show == 1,
     }
@@ -115,19 +93,13 @@ pub fn availability(
     now: DateTime<Utc>,
 ) -> Vec<DayAvailability> {
     // Desks: as many bookings as desks. The room: one booking at a time (its capacity is its seats).
-    let capacity = match kind_of(&resource.kind) {
-        ResourceKind::Desk => u32::try_from(resource.capacity).unwrap_or(0),
+    let capacity = match resource.kind {
+        ResourceKind::Desk => resource.capacity,
         ResourceKind::Room => 1,
     };
     let spans: Vec<(DateTime<Utc>, DateTime<Utc>, bool)> = bookings
         .iter()
-        .map(|b| {
-            (
-                parse_utc(&b.start_utc),
-                parse_utc(&b.end_utc),
-                b.kind == "block",
-            )
-        })
+        .map(|b| (b.start_utc, b.end_utc, b.kind == BookingKind::Block))
         .collect();
     let free_on = |start: DateTime<Utc>, end: DateTime<Utc>| -> u32 {
         let over = spans.iter().filter(|(s, e, _)| *s < end && start < *e);
@@ -144,7 +116,7 @@ pub fn availability(
     let mut date = from;
     while date <= to {
         let mut slots = Vec::new();
-        match kind_of(&resource.kind) {
+        match resource.kind {
             ResourceKind::Desk => {
                 let periods = calendar::desk_periods(date, &cfg.hours, closures, &cfg.rules);
                 let half = |p: DeskPeriod| {
@@ -216,13 +188,12 @@ pub fn ics(rows: &[BookingRow], now: DateTime<Utc>, address: &str, name: &str) -
             .uid(&format!("booking-{}@silicon-kerne.net", row.id))
             .summary(&title)
             .location(address)
-            .starts(parse_utc(&row.start_utc))
-            .ends(parse_utc(&row.end_utc))
+            .starts(row.start_utc)
+            .ends(row.end_utc)
             .timestamp(now)
-            .status(if row.status == "confirmed" {
-                EventStatus::Confirmed
-            } else {
-                EventStatus::Cancelled
+            .status(match row.status {
+                BookingStatus::Confirmed => EventStatus::Confirmed,
+                BookingStatus::Cancelled => EventStatus::Cancelled,
             });
         cal.push(event.done());
     }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Duration, Utc};
 use domain::accounts::{due_reminder, Reminder};
 use domain::i18n::format_date_long;
-use domain::{paris, ApiMsg, Lang};
+use domain::{paris, ApiMsg};
 use worker::D1Database;
 
 use crate::mail::Email;
@@ -22,7 +22,7 @@ pub async fn queue_due(db: &D1Database, now: DateTime<Utc>) -> worker::Result<us
         let Some(reminder) = due_reminder(until, today) else {
             continue;
         };
-        let lang = Lang::parse(&m.lang).unwrap_or_default();
+        let lang = m.lang;
         let (subject, body) = match reminder {
             Reminder::ThirtyDays | Reminder::SevenDays => (
                 ApiMsg::EmailRenewalSoonSubject,

@@ -29,9 +29,8 @@ pub fn view(row: &RentalRow) -> RentalView {
     } else {
         ApiMsg::QuoteRoomHalfDay
     };
-    let issued_on =
-        NaiveDate::parse_from_str(row.created_at.get(..10).unwrap_or_default(), "%Y-%m-%d")
-            .unwrap_or_default();
+    // The quote is dated the day the request was stored (UTC, as the stored instant).
+    let issued_on = row.created_at.date_naive();
     let line = QuoteLine {
         label: Localized {
             fr: label.text(Lang::Fr).into(),
@@ -51,7 +50,7 @@ pub fn view(row: &RentalRow) -> RentalView {
         period,
         start: LocalDateTime(row.start_local),
         end: LocalDateTime(row.end_local),
-        attendees: u32::try_from(row.attendees).unwrap_or(0),
+        attendees: row.attendees,
         needs_visio: row.needs_visio == 1,
         message: row.message.clone(),
         status: row.status.as_str().into(),
@@ -63,7 +62,8 @@ pub fn view(row: &RentalRow) -> RentalView {
             lines: vec![line],
             total_cents: row.price_cents,
         },
-        created_at: row.created_at.clone(),
+        // As the column's default writes it.
+        created_at: row.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
     }
 }
 
@@ -164,9 +164,9 @@ pub async fn request(
         .await
         .context("reading the resources")?
         .into_iter()
-        .find(|r| r.kind == "room")
+        .find(|r| r.kind == ResourceKind::Room)
         .ok_or(ApiError::NotFound)?;
-    if body.attendees == 0 || i64::from(body.attendees) > room.capacity {
+    if body.attendees == 0 || body.attendees > room.capacity {
         c.fail("attendees", ApiMsg::FieldAttendees);
     }
     // The day must be open and the period's start not past; rentals may be planned up to a year ahead.

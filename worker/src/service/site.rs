@@ -7,8 +7,8 @@ use domain::recurrence::MonthlyRule;
 use domain::settings::{DayOpening, OpeningHours, RoomRates};
 use domain::time::{HhMm, LocalDateTime};
 use domain::wire::{
-    BoardMember, Club, Contact, EventKind, Partner, Resource, ResourceKind, SiteContent, Today,
-    TodayOpening, UpcomingEvent,
+    BoardMember, Club, Contact, EventKind, Partner, Resource, SiteContent, Today, TodayOpening,
+    UpcomingEvent,
 };
 use domain::{paris, Localized};
 use worker::D1Database;
@@ -125,18 +125,12 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
     let resources = rows
         .resources
         .into_iter()
-        .map(|r| {
-            let kind = match r.kind.as_str() {
-                "desk" => ResourceKind::Desk,
-                _ => ResourceKind::Room,
-            };
-            Resource {
-                slug: r.slug,
-                kind,
-                name: localized(r.name_fr, r.name_en),
-                capacity: u32::try_from(r.capacity).unwrap_or(0),
-                description: localized(r.description_fr, r.description_en),
-            }
+        .map(|r| Resource {
+            slug: r.slug,
+            kind: r.kind,
+            name: localized(r.name_fr, r.name_en),
+            capacity: r.capacity,
+            description: localized(r.description_fr, r.description_en),
         })
         .collect();
 
