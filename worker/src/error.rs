@@ -137,6 +137,11 @@ impl ApiError {
 }
 
 impl ApiError {
+    /// One field breaks a rule.
+    pub fn field(name: &str, msg: ApiMsg) -> ApiError {
+        ApiError::Validation(vec![(name.to_string(), msg)])
+    }
+
     /// Add a technical detail to a validation error.
     pub fn with_detail(self, detail: String) -> ApiError {
         match self {

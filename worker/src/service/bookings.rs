@@ -1,25 +1,170 @@
-//! Booking a desk or the room: one conditional INSERT (with its audit record when staff book for
-//! someone, in the same batch); when it writes nothing, a read after it says why.
+//! A member's side of the calendar: the resources and their availability; booking a desk or the
+//! room (one conditional INSERT, with its audit record when staff book for someone, in the same
+//! batch; when it writes nothing, a read after it says why); cancelling; `.ics` files and the
+//! private calendar feed.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::accounts::Checker;
 use domain::calendar::{check_booking, Schedule};
-use domain::wire::{Booking, BookingRequest};
-use domain::{paris, ApiMsg};
+use domain::wire::{Booking, BookingRequest, BookingStatus, DayAvailability, ResourceInfo};
+use domain::{paris, ApiMsg, Lang, Localized};
 use serde::Deserialize;
 use serde_json::json;
 use worker::D1Database;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, Context};
-use crate::repo::audit;
 use crate::repo::bookings::{self as repo, Booker};
 use crate::repo::parse_local;
+use crate::repo::{audit, changes};
 use crate::rights::Rights;
-use crate::service::calendar as svc;
+use crate::secrets::{random_token, token_hash};
+use crate::service::calendar::{self as svc, day_start};
 
 fn field(name: &str, msg: ApiMsg) -> ApiError {
-    ApiError::Validation(vec![(name.to_string(), msg)])
+    ApiError::field(name, msg)
+}
+
+/// The bookable resources, named in `lang` (and in both languages).
+pub async fn resources(db: &D1Database, lang: Lang) -> Result<Vec<ResourceInfo>, ApiError> {
+    let rows = repo::resources(db).await.context("reading the resources")?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ResourceInfo {
+            slug: r.slug,
+            kind: r.kind,
+            name: if lang == Lang::En {
+                r.name_en.clone()
+            } else {
+                r.name_fr.clone()
+            },
+            names: Localized {
+                fr: r.name_fr,
+                en: r.name_en,
+            },
+            capacity: r.capacity,
+            description: Localized {
+                fr: r.description_fr,
+                en: r.description_en,
+            },
+        })
+        .collect())
+}
+
+/// Places left on each slot of each day from `from` to `to`, for the resource `slug`.
+pub async fn availability(
+    db: &D1Database,
+    slug: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Vec<DayAvailability>, ApiError> {
+    let resource = repo::resource(db, slug)
+        .await
+        .context("reading the resource")?
+        .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
+    let cfg = svc::config(db).await?;
+    let (start, end) = (day_start(from, now), day_start(to + Duration::days(1), now));
+    let bookings = repo::overlapping(db, Some(resource.id), start, end)
+        .await
+        .context("reading the bookings of the range")?;
+    let closures = repo::closures(db, from, to)
+        .await
+        .context("reading closure days")?;
+    Ok(svc::availability(
+        &resource, from, to, &bookings, &closures, &cfg, now,
+    ))
+}
+
+/// A member's bookings, upcoming and of the last 30 days.
+pub async fn of_member(
+    db: &D1Database,
+    member_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<Booking>, ApiError> {
+    let cfg = svc::config(db).await?;
+    let rows = repo::of_member(db, member_id, now - Duration::days(30))
+        .await
+        .context("reading the member's bookings")?;
+    Ok(rows
+        .iter()
+        .map(|r| svc::booking(r, now, &cfg.rules))
+        .collect())
+}
+
+/// A member cancels their own booking while its window is open (desks until the start, the room
+/// until the notice period); cancelling it again is no error.
+pub async fn cancel_own(
+    db: &D1Database,
+    id: i64,
+    member_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let cfg = svc::config(db).await?;
+    let cutoff = now + Duration::hours(i64::from(cfg.rules.room_cancel_notice_hours));
+    let result = repo::cancel_own(db, id, member_id, now, cutoff)
+        .context("preparing the cancellation")?
+        .run()
+        .await
+        .context("cancelling the booking")?;
+    if changes(&result) == 1 {
+        return Ok(());
+    }
+    match repo::owned(db, id, member_id)
+        .await
+        .context("reading the booking")?
+    {
+        None => Err(ApiError::NotFound),
+        Some(b) if b.status == BookingStatus::Cancelled => Ok(()),
+        Some(_) => Err(ApiError::Conflict(ApiMsg::RuleCancelTooLate)),
+    }
+}
+
+/// The calendar name of every `.ics` file.
+const ICS_NAME: &str = "Silicon Kerne";
+
+/// One of a member's bookings as an iCalendar file.
+pub async fn own_ics(
+    db: &D1Database,
+    id: i64,
+    member_id: i64,
+    now: DateTime<Utc>,
+) -> Result<String, ApiError> {
+    let row = repo::owned(db, id, member_id)
+        .await
+        .context("reading the booking")?
+        .ok_or(ApiError::NotFound)?;
+    let cfg = svc::config(db).await?;
+    Ok(svc::ics(&[row], now, &cfg.address, ICS_NAME))
+}
+
+/// A new secret token for a member's calendar feed (we keep its hash: the previous one stops
+/// working).
+pub async fn new_feed_token(db: &D1Database, member_id: i64) -> Result<String, ApiError> {
+    let token = random_token();
+    repo::set_calendar_token(db, member_id, &token_hash(&token))
+        .context("preparing the feed's token")?
+        .run()
+        .await
+        .context("storing the feed's token")?;
+    Ok(token)
+}
+
+/// The calendar feed of the member whose feed token this is, as an iCalendar file.
+pub async fn feed_ics(
+    db: &D1Database,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<String, ApiError> {
+    let member = repo::member_by_calendar_token(db, &token_hash(token))
+        .await
+        .context("reading the feed's member")?
+        .ok_or(ApiError::NotFound)?;
+    let rows = repo::of_member(db, member, now - Duration::days(30))
+        .await
+        .context("reading the member's bookings")?;
+    let cfg = svc::config(db).await?;
+    Ok(svc::ics(&rows, now, &cfg.address, ICS_NAME))
 }
 
 /// The `start` and `end` of a request, as Paris wall-clock times; an unreadable one is a field error.

@@ -44,6 +44,13 @@ pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
     })
 }
 
+/// The instant a Paris day begins (midnight is never in a daylight-saving gap in Europe/Paris).
+pub fn day_start(date: NaiveDate, fallback: DateTime<Utc>) -> DateTime<Utc> {
+    date.and_hms_opt(0, 0, 0)
+        .and_then(|t| paris::from_local(t).earliest())
+        .unwrap_or(fallback)
+}
+
 pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Booking {
     let kind = row.resource_kind;
     let start = row.start_utc;

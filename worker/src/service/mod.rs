@@ -6,3 +6,4 @@ pub mod email;
 pub mod reminders;
 pub mod rentals;
 pub mod site;
+pub mod staff_calendar;
