@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use domain::accounts::Role;
 use worker::{D1Database, Method, Request};
 
-use crate::error::{ApiError, Context};
+use crate::error::ApiError;
 use crate::repo::sessions;
 use crate::secrets::token_hash;
 
@@ -113,9 +113,7 @@ pub async fn resolve(
         return Ok(Caller::Anonymous);
     };
     let hash = token_hash(&token);
-    let found = sessions::find(db, &hash, now)
-        .await
-        .context("reading the session")?;
+    let found = sessions::find(db, &hash, now).await?;
     let Some(row) = found else {
         return Ok(Caller::Anonymous);
     };
@@ -127,9 +125,7 @@ pub async fn resolve(
         session_hash: hash.clone(),
     };
     if needs_refresh(row.last_seen(), now) {
-        sessions::touch(db, &hash, now, SESSION_IDLE, SESSION_REFRESH)
-            .await
-            .context("refreshing the session's last-seen time")?;
+        sessions::touch(db, &hash, now, SESSION_IDLE, SESSION_REFRESH).await?;
     }
     Ok(Caller::Member(member))
 }

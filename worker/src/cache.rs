@@ -151,7 +151,7 @@ where
 
 /// Says whether the answer came from the cache (the tests and the benchmark read it; it holds no secret).
 fn answered(mut resp: Response, how: &str) -> Result<Response, ApiError> {
-    resp.headers_mut().set(CACHE_HEADER, how)?;
+    http::set_header(&mut resp, CACHE_HEADER, how)?;
     Ok(resp)
 }
 

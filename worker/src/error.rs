@@ -151,12 +151,6 @@ impl ApiError {
     }
 }
 
-impl From<worker::Error> for ApiError {
-    fn from(e: worker::Error) -> Self {
-        ApiError::Internal(e.to_string())
-    }
-}
-
 impl From<serde_json::Error> for ApiError {
     fn from(e: serde_json::Error) -> Self {
         ApiError::Internal(format!("json: {e}"))

@@ -5,7 +5,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use worker::{Request, Response};
 
-use crate::error::ApiError;
+use crate::error::{ApiError, Context};
 
 /// The language of a request: `Accept-Language`, French by default.
 pub fn request_lang(req: &Request) -> Lang {
@@ -87,14 +87,34 @@ pub fn json_with_etag(
                 .any(|t| t.trim().trim_start_matches("W/") == etag)
         });
     let mut resp = if matches {
-        Response::empty()?.with_status(304)
+        empty(304)?
     } else {
-        let mut r = Response::from_bytes(bytes)?;
-        r.headers_mut().set("Content-Type", "application/json")?;
+        let mut r = Response::from_bytes(bytes).context("writing the answer")?;
+        set_header(&mut r, "Content-Type", "application/json")?;
         r
     };
-    let headers = resp.headers_mut();
-    headers.set("ETag", &etag)?;
-    headers.set("Cache-Control", cache_control)?;
+    set_header(&mut resp, "ETag", &etag)?;
+    set_header(&mut resp, "Cache-Control", cache_control)?;
     Ok(resp)
+}
+
+/// A JSON answer with this status.
+pub fn json<T: Serialize>(body: &T, status: u16) -> Result<Response, ApiError> {
+    Ok(Response::from_json(body)
+        .context("writing the answer")?
+        .with_status(status))
+}
+
+/// An answer without a body (`204`, `202`, `304`).
+pub fn empty(status: u16) -> Result<Response, ApiError> {
+    Ok(Response::empty()
+        .context("writing the answer")?
+        .with_status(status))
+}
+
+/// Set a header of an answer.
+pub fn set_header(resp: &mut Response, name: &str, value: &str) -> Result<(), ApiError> {
+    resp.headers_mut()
+        .set(name, value)
+        .context(&format!("setting the {name} header"))
 }

@@ -47,12 +47,14 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
         Ok((queued, sent)) => {
             console_log!("scheduled run: {queued} reminders queued, {sent} emails sent")
         }
-        Err(e) => console_error!("scheduled run failed: {e}"),
+        Err(e) => console_error!("scheduled run failed: {e:?}"),
     }
 }
 
-async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> worker::Result<(usize, usize)> {
-    let db = env.d1("DB")?;
+async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), error::ApiError> {
+    let db = env
+        .d1("DB")
+        .map_err(|e| error::ApiError::Internal(format!("D1 binding: {e}")))?;
     let queued = service::reminders::queue_due(&db, now).await?;
     let sent = service::email::send_pending(env, &db, now).await?;
     Ok((queued, sent))

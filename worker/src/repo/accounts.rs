@@ -8,7 +8,7 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, column, first, parse_date, parse_list, stmt, stored_code, ts};
+use super::{all, column, first, parse_date, parse_list, stmt, stored_code, ts, DbResult};
 
 fn int(v: i64) -> JsValue {
     JsValue::from_f64(v as f64)
@@ -108,26 +108,23 @@ impl MemberRow {
     }
 }
 
-pub async fn member_by_id(db: &D1Database, id: i64) -> worker::Result<Option<MemberRow>> {
+pub async fn member_by_id(db: &D1Database, id: i64) -> DbResult<Option<MemberRow>> {
     let sql =
         format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1 AND m.status != 'deleted'");
-    first(stmt(db, &sql, &[int(id)])?).await
+    first(stmt(db, &sql, &[int(id)])?, "the member").await
 }
 
 /// A member row even after erasure (staff keep the accounts: an anonymous row with its payments).
-pub async fn member_by_id_for_accounts(
-    db: &D1Database,
-    id: i64,
-) -> worker::Result<Option<MemberRow>> {
+pub async fn member_by_id_for_accounts(db: &D1Database, id: i64) -> DbResult<Option<MemberRow>> {
     let sql = format!("SELECT {MEMBER_COLUMNS} FROM members m WHERE m.id = ?1");
-    first(stmt(db, &sql, &[int(id)])?).await
+    first(stmt(db, &sql, &[int(id)])?, "the member (erased or not)").await
 }
 
-pub async fn member_by_email(db: &D1Database, email: &str) -> worker::Result<Option<MemberRow>> {
+pub async fn member_by_email(db: &D1Database, email: &str) -> DbResult<Option<MemberRow>> {
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.email = ?1 AND m.status = 'active'"
     );
-    first(stmt(db, &sql, &[email.into()])?).await
+    first(stmt(db, &sql, &[email.into()])?, "the member by email").await
 }
 
 /// Search filters shared by the staff list and the directory.
@@ -150,7 +147,7 @@ pub async fn search(
     f: &MemberFilter,
     today: NaiveDate,
     directory_only: bool,
-) -> worker::Result<Vec<MemberRow>> {
+) -> DbResult<Vec<MemberRow>> {
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.status != 'deleted' \
          AND (?1 = '' OR m.name LIKE '%' || ?1 || '%' OR m.email LIKE '%' || ?1 || '%' OR m.company LIKE '%' || ?1 || '%' OR m.bio LIKE '%' || ?1 || '%') \
@@ -172,7 +169,7 @@ pub async fn search(
         today.format("%Y-%m-%d").to_string().into(),
         int(directory_only as i64),
     ];
-    all(stmt(db, &sql, &values)?).await
+    all(stmt(db, &sql, &values)?, "the members found").await
 }
 
 // ---------------------------------------------------------------- applications
@@ -198,7 +195,7 @@ pub fn apply(
     a: &NewApplication<'_>,
     now: DateTime<Utc>,
     nonce: &str,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         APPLY,
@@ -275,24 +272,28 @@ impl ApplicationRow {
     }
 }
 
-pub async fn applications(db: &D1Database, status: &str) -> worker::Result<Vec<ApplicationRow>> {
+pub async fn applications(db: &D1Database, status: &str) -> DbResult<Vec<ApplicationRow>> {
     let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE (?1 = '' OR status = ?1) AND email != '' ORDER BY id DESC LIMIT 500");
-    all(stmt(db, &sql, &[status.into()])?).await
+    all(stmt(db, &sql, &[status.into()])?, "the applications").await
 }
 
-pub async fn application(db: &D1Database, id: i64) -> worker::Result<Option<ApplicationRow>> {
+pub async fn application(db: &D1Database, id: i64) -> DbResult<Option<ApplicationRow>> {
     let sql =
         format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE id = ?1 AND email != ''");
-    first(stmt(db, &sql, &[int(id)])?).await
+    first(stmt(db, &sql, &[int(id)])?, "the application").await
 }
 
 pub async fn applications_of(
     db: &D1Database,
     member_id: i64,
     email: &str,
-) -> worker::Result<Vec<ApplicationRow>> {
+) -> DbResult<Vec<ApplicationRow>> {
     let sql = format!("SELECT {APPLICATION_COLUMNS} FROM applications WHERE member_id = ?1 OR email = ?2 ORDER BY id");
-    all(stmt(db, &sql, &[int(member_id), email.into()])?).await
+    all(
+        stmt(db, &sql, &[int(member_id), email.into()])?,
+        "the member's applications",
+    )
+    .await
 }
 
 /// The approval of an application, in the order of its batch. Every statement after the first
@@ -303,7 +304,7 @@ pub fn approve(
     actor: i64,
     now: DateTime<Utc>,
     nonce: &str,
-) -> worker::Result<Vec<D1PreparedStatement>> {
+) -> DbResult<Vec<D1PreparedStatement>> {
     let decided = "UPDATE applications SET status = 'approved', decided_by = ?2, decided_at = ?3, op_nonce = ?4 \
          WHERE id = ?1 AND status = 'pending'";
     let member = "INSERT INTO members (email, name, phone, company, skills, lang) \
@@ -330,7 +331,7 @@ pub fn decline(
     reason: &str,
     now: DateTime<Utc>,
     nonce: &str,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let sql = "UPDATE applications SET status = 'declined', decline_reason = ?2, decided_by = ?3, decided_at = ?4, op_nonce = ?5 \
          WHERE id = ?1 AND status = 'pending'";
     stmt(
@@ -354,7 +355,7 @@ pub fn invitation_token_for_application(
     hash: &str,
     nonce: &str,
     expires: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let sql = "INSERT INTO tokens (hash, member_id, purpose, expires_at) \
          SELECT ?1, member_id, 'invitation', ?3 FROM applications WHERE op_nonce = ?2 AND member_id IS NOT NULL";
     stmt(db, sql, &[hash.into(), nonce.into(), ts(expires).into()])
@@ -365,7 +366,7 @@ pub fn reset_token(
     hash: &str,
     member_id: i64,
     expires: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let sql = "INSERT INTO tokens (hash, member_id, purpose, expires_at) VALUES (?1, ?2, 'password_reset', ?3)";
     stmt(db, sql, &[hash.into(), int(member_id), ts(expires).into()])
 }
@@ -382,22 +383,17 @@ pub async fn spend_token(
     hash: &str,
     purpose: &str,
     now: DateTime<Utc>,
-) -> worker::Result<Option<TokenRow>> {
+) -> DbResult<Option<TokenRow>> {
     let sql = "UPDATE tokens SET used_at = ?3 WHERE hash = ?1 AND purpose = ?2 AND used_at IS NULL AND expires_at > ?3 \
          AND member_id IN (SELECT id FROM members WHERE status = 'active') RETURNING member_id";
-    first(stmt(
-        db,
-        sql,
-        &[hash.into(), purpose.into(), ts(now).into()],
-    )?)
+    first(
+        stmt(db, sql, &[hash.into(), purpose.into(), ts(now).into()])?,
+        "the token it spent",
+    )
     .await
 }
 
-pub fn set_password(
-    db: &D1Database,
-    member_id: i64,
-    phc: &str,
-) -> worker::Result<D1PreparedStatement> {
+pub fn set_password(db: &D1Database, member_id: i64, phc: &str) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         "UPDATE members SET password_hash = ?2 WHERE id = ?1 AND status = 'active'",
@@ -421,7 +417,7 @@ pub fn update_profile(
     db: &D1Database,
     member_id: i64,
     p: &ProfileValues<'_>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let sql = "UPDATE members SET name = ?2, phone = ?3, company = ?4, skills = ?5, bio = ?6, in_directory = ?7, lang = ?8 \
          WHERE id = ?1 AND status = 'active'";
     stmt(
@@ -442,50 +438,46 @@ pub fn update_profile(
     )
 }
 
-pub fn join_club(
-    db: &D1Database,
-    member_id: i64,
-    slug: &str,
-) -> worker::Result<D1PreparedStatement> {
+pub fn join_club(db: &D1Database, member_id: i64, slug: &str) -> DbResult<D1PreparedStatement> {
     let sql = "INSERT OR IGNORE INTO member_clubs (member_id, club_id) SELECT ?1, id FROM clubs WHERE slug = ?2 AND active = 1";
     stmt(db, sql, &[int(member_id), slug.into()])
 }
 
-pub fn leave_club(
-    db: &D1Database,
-    member_id: i64,
-    slug: &str,
-) -> worker::Result<D1PreparedStatement> {
+pub fn leave_club(db: &D1Database, member_id: i64, slug: &str) -> DbResult<D1PreparedStatement> {
     let sql = "DELETE FROM member_clubs WHERE member_id = ?1 AND club_id = (SELECT id FROM clubs WHERE slug = ?2)";
     stmt(db, sql, &[int(member_id), slug.into()])
 }
 
-pub async fn club_exists(db: &D1Database, slug: &str) -> worker::Result<bool> {
+pub async fn club_exists(db: &D1Database, slug: &str) -> DbResult<bool> {
     #[derive(Deserialize)]
     struct N {
         n: i64,
     }
-    let row: Option<N> = first(stmt(
-        db,
-        "SELECT COUNT(*) AS n FROM clubs WHERE slug = ?1 AND active = 1",
-        &[slug.into()],
-    )?)
+    let row: Option<N> = first(
+        stmt(
+            db,
+            "SELECT COUNT(*) AS n FROM clubs WHERE slug = ?1 AND active = 1",
+            &[slug.into()],
+        )?,
+        "whether the club exists",
+    )
     .await?;
     Ok(row.is_some_and(|r| r.n > 0))
 }
 
-pub async fn club_slugs(db: &D1Database) -> worker::Result<Vec<String>> {
+pub async fn club_slugs(db: &D1Database) -> DbResult<Vec<String>> {
     #[derive(Deserialize)]
     struct S {
         slug: String,
     }
-    Ok(
-        all::<S>(db.prepare("SELECT slug FROM clubs WHERE active = 1"))
-            .await?
-            .into_iter()
-            .map(|s| s.slug)
-            .collect(),
+    Ok(all::<S>(
+        db.prepare("SELECT slug FROM clubs WHERE active = 1"),
+        "the clubs",
     )
+    .await?
+    .into_iter()
+    .map(|s| s.slug)
+    .collect())
 }
 
 // ---------------------------------------------------------------- staff actions
@@ -504,7 +496,7 @@ pub struct NewPayment {
     pub recorded_by: i64,
 }
 
-pub fn record_payment(db: &D1Database, p: &NewPayment) -> worker::Result<Vec<D1PreparedStatement>> {
+pub fn record_payment(db: &D1Database, p: &NewPayment) -> DbResult<Vec<D1PreparedStatement>> {
     let NewPayment {
         member_id,
         previous_until,
@@ -557,26 +549,28 @@ struct PaymentRow {
     recorded_by: Option<String>,
 }
 
-pub async fn payments(db: &D1Database, member_id: i64) -> worker::Result<Vec<Payment>> {
+pub async fn payments(db: &D1Database, member_id: i64) -> DbResult<Vec<Payment>> {
     let sql = "SELECT p.id, p.amount_cents, p.paid_on, p.method, p.period_start, p.period_end, r.name AS recorded_by \
          FROM payments p LEFT JOIN members r ON r.id = p.recorded_by WHERE p.member_id = ?1 ORDER BY p.paid_on, p.id";
-    Ok(all::<PaymentRow>(stmt(db, sql, &[int(member_id)])?)
-        .await?
-        .into_iter()
-        .map(|p| Payment {
-            id: p.id,
-            amount_cents: p.amount_cents,
-            paid_on: p.paid_on,
-            method: p.method,
-            period_start: p.period_start,
-            period_end: p.period_end,
-            // The wire says "nobody named" with an empty name.
-            recorded_by: p.recorded_by.unwrap_or_default(),
-        })
-        .collect())
+    Ok(
+        all::<PaymentRow>(stmt(db, sql, &[int(member_id)])?, "the member's payments")
+            .await?
+            .into_iter()
+            .map(|p| Payment {
+                id: p.id,
+                amount_cents: p.amount_cents,
+                paid_on: p.paid_on,
+                method: p.method,
+                period_start: p.period_start,
+                period_end: p.period_end,
+                // The wire says "nobody named" with an empty name.
+                recorded_by: p.recorded_by.unwrap_or_default(),
+            })
+            .collect(),
+    )
 }
 
-pub fn deactivate(db: &D1Database, member_id: i64) -> worker::Result<D1PreparedStatement> {
+pub fn deactivate(db: &D1Database, member_id: i64) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         "UPDATE members SET status = 'deactivated' WHERE id = ?1 AND status = 'active'",
@@ -585,11 +579,7 @@ pub fn deactivate(db: &D1Database, member_id: i64) -> worker::Result<D1PreparedS
 }
 
 /// Change a role, but never leave the association without an active administrator.
-pub fn set_role(
-    db: &D1Database,
-    member_id: i64,
-    role: Role,
-) -> worker::Result<D1PreparedStatement> {
+pub fn set_role(db: &D1Database, member_id: i64, role: Role) -> DbResult<D1PreparedStatement> {
     let sql = "UPDATE members SET role = ?2 WHERE id = ?1 AND status = 'active' \
          AND NOT (role = 'admin' AND ?2 != 'admin' AND (SELECT COUNT(*) FROM members WHERE role = 'admin' AND status = 'active') <= 1)";
     stmt(db, sql, &[int(member_id), role.as_str().into()])
@@ -597,11 +587,7 @@ pub fn set_role(
 
 /// Erase a member's personal data. What the association must keep for its accounts (payments)
 /// stays, attached to a row that no longer says who it was.
-pub fn erase(
-    db: &D1Database,
-    member_id: i64,
-    email: &str,
-) -> worker::Result<Vec<D1PreparedStatement>> {
+pub fn erase(db: &D1Database, member_id: i64, email: &str) -> DbResult<Vec<D1PreparedStatement>> {
     let id = || int(member_id);
     Ok(vec![
         stmt(
@@ -636,18 +622,21 @@ pub async fn renewal_candidates(
     db: &D1Database,
     from: NaiveDate,
     to: NaiveDate,
-) -> worker::Result<Vec<MemberRow>> {
+) -> DbResult<Vec<MemberRow>> {
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.status = 'active' AND m.membership_until BETWEEN ?1 AND ?2"
     );
-    all(stmt(
-        db,
-        &sql,
-        &[
-            from.format("%Y-%m-%d").to_string().into(),
-            to.format("%Y-%m-%d").to_string().into(),
-        ],
-    )?)
+    all(
+        stmt(
+            db,
+            &sql,
+            &[
+                from.format("%Y-%m-%d").to_string().into(),
+                to.format("%Y-%m-%d").to_string().into(),
+            ],
+        )?,
+        "the members due a renewal reminder",
+    )
     .await
 }
 

@@ -5,7 +5,7 @@ use domain::wire::AuditEntry;
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, stmt, ts};
+use super::{all, stmt, ts, DbResult};
 use crate::auth::Caller;
 
 /// The audit row is written only when `guard_sql` (a boolean SQL expression over the values that
@@ -25,7 +25,7 @@ pub fn record_after(
     target_type: &str,
     target_id: &str,
     details: serde_json::Value,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let actor_id = actor
         .id()
         .map(|id| id as f64)
@@ -57,8 +57,8 @@ struct Row {
     details: String,
 }
 
-pub async fn list(db: &D1Database) -> worker::Result<Vec<AuditEntry>> {
-    Ok(all::<Row>(db.prepare(LIST))
+pub async fn list(db: &D1Database) -> DbResult<Vec<AuditEntry>> {
+    Ok(all::<Row>(db.prepare(LIST), "the audit log")
         .await?
         .into_iter()
         .map(|r| AuditEntry {

@@ -9,7 +9,9 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, column, first, parse_date, parse_instant, parse_local, stmt, stored_code, ts};
+use super::{
+    all, column, first, parse_date, parse_instant, parse_local, stmt, stored_code, ts, DbResult,
+};
 
 fn int(v: i64) -> JsValue {
     JsValue::from_f64(v as f64)
@@ -48,36 +50,35 @@ pub struct ResourceRow {
 pub const RESOURCES: &str =
     "SELECT id, slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources WHERE active = 1 ORDER BY kind, slug";
 
-pub async fn resources(db: &D1Database) -> worker::Result<Vec<ResourceRow>> {
-    all(db.prepare(RESOURCES)).await
+pub async fn resources(db: &D1Database) -> DbResult<Vec<ResourceRow>> {
+    all(db.prepare(RESOURCES), "the resources").await
 }
 
-pub async fn resource(db: &D1Database, slug: &str) -> worker::Result<Option<ResourceRow>> {
+pub async fn resource(db: &D1Database, slug: &str) -> DbResult<Option<ResourceRow>> {
     first(stmt(
         db,
         "SELECT id, slug, kind, name_fr, name_en, description_fr, description_en, capacity FROM resources WHERE slug = ?1 AND active = 1",
         &[slug.into()],
-    )?)
+    )?, "the resource")
     .await
 }
 
 column!(fn closure_date: NaiveDate = "closure_days.date", parse_date);
 
-pub async fn closures(
-    db: &D1Database,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> worker::Result<Vec<NaiveDate>> {
+pub async fn closures(db: &D1Database, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<NaiveDate>> {
     #[derive(Deserialize)]
     struct Row {
         #[serde(deserialize_with = "closure_date")]
         date: NaiveDate,
     }
-    let rows: Vec<Row> = all(stmt(
-        db,
-        "SELECT date FROM closure_days WHERE date BETWEEN ?1 AND ?2",
-        &[day(from), day(to)],
-    )?)
+    let rows: Vec<Row> = all(
+        stmt(
+            db,
+            "SELECT date FROM closure_days WHERE date BETWEEN ?1 AND ?2",
+            &[day(from), day(to)],
+        )?,
+        "the closure days",
+    )
     .await?;
     Ok(rows.into_iter().map(|r| r.date).collect())
 }
@@ -113,7 +114,7 @@ pub fn insert_member_booking(
     slug: &str,
     b: &CheckedBooking,
     who: &Booker<'_>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let sp = &b.span;
     let u1 = b.units.first().copied().unwrap_or(*sp);
     let u2 = b.units.get(1).copied().unwrap_or(u1);
@@ -156,7 +157,7 @@ pub async fn diagnose(
     slug: &str,
     b: &CheckedBooking,
     who: &Booker<'_>,
-) -> worker::Result<Option<Diagnosis>> {
+) -> DbResult<Option<Diagnosis>> {
     let sql = "SELECT \
          (SELECT COUNT(*) FROM members m WHERE m.id = ?2 AND m.status = 'active' AND m.membership_until >= ?3) AS member_active, \
          (SELECT COUNT(*) FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' AND b.kind = 'block' AND b.start_utc < ?5 AND b.end_utc > ?4) AS blocked, \
@@ -165,18 +166,21 @@ pub async fn diagnose(
          (SELECT COALESCE(SUM(b.minutes), 0) FROM bookings b JOIN resources r2 ON r2.id = b.resource_id WHERE b.member_id = ?2 \
              AND b.status = 'confirmed' AND r2.kind = 'room' AND b.week = ?6) AS quota_used \
          FROM resources r WHERE r.slug = ?1";
-    first(stmt(
-        db,
-        sql,
-        &[
-            slug.into(),
-            int(who.member_id),
-            day(who.today),
-            ts(b.span.start).into(),
-            ts(b.span.end).into(),
-            b.week.as_str().into(),
-        ],
-    )?)
+    first(
+        stmt(
+            db,
+            sql,
+            &[
+                slug.into(),
+                int(who.member_id),
+                day(who.today),
+                ts(b.span.start).into(),
+                ts(b.span.end).into(),
+                b.week.as_str().into(),
+            ],
+        )?,
+        "why the booking was refused",
+    )
     .await
 }
 
@@ -239,22 +243,30 @@ pub struct BookingRow {
     pub label: String,
 }
 
-pub async fn by_id(db: &D1Database, id: i64) -> worker::Result<Option<BookingRow>> {
-    first(stmt(
-        db,
-        &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.id = ?1"),
-        &[int(id)],
-    )?)
+pub async fn by_id(db: &D1Database, id: i64) -> DbResult<Option<BookingRow>> {
+    first(
+        stmt(
+            db,
+            &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.id = ?1"),
+            &[int(id)],
+        )?,
+        "the booking",
+    )
     .await
 }
 
 /// A member's own booking (the owner is in the WHERE: someone else's is simply not found).
-pub async fn owned(db: &D1Database, id: i64, member_id: i64) -> worker::Result<Option<BookingRow>> {
-    first(stmt(
-        db,
-        &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.id = ?1 AND b.member_id = ?2"),
-        &[int(id), int(member_id)],
-    )?)
+pub async fn owned(db: &D1Database, id: i64, member_id: i64) -> DbResult<Option<BookingRow>> {
+    first(
+        stmt(
+            db,
+            &format!(
+                "SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.id = ?1 AND b.member_id = ?2"
+            ),
+            &[int(id), int(member_id)],
+        )?,
+        "the member's booking",
+    )
     .await
 }
 
@@ -262,12 +274,12 @@ pub async fn by_idempotency_key(
     db: &D1Database,
     member_id: i64,
     key: &str,
-) -> worker::Result<Option<BookingRow>> {
+) -> DbResult<Option<BookingRow>> {
     first(stmt(
         db,
         &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.member_id = ?1 AND b.idempotency_key = ?2"),
         &[int(member_id), key.into()],
-    )?)
+    )?, "the booking of this idempotency key")
     .await
 }
 
@@ -276,12 +288,12 @@ pub async fn of_member(
     db: &D1Database,
     member_id: i64,
     since: DateTime<Utc>,
-) -> worker::Result<Vec<BookingRow>> {
+) -> DbResult<Vec<BookingRow>> {
     all(stmt(
         db,
         &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.member_id = ?1 AND b.end_utc > ?2 ORDER BY b.start_utc LIMIT 500"),
         &[int(member_id), ts(since).into()],
-    )?)
+    )?, "the member's bookings")
     .await
 }
 
@@ -291,7 +303,7 @@ pub async fn overlapping(
     resource_id: Option<i64>,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-) -> worker::Result<Vec<BookingRow>> {
+) -> DbResult<Vec<BookingRow>> {
     all(stmt(
         db,
         &format!(
@@ -299,7 +311,7 @@ pub async fn overlapping(
              AND b.start_utc < ?3 AND b.end_utc > ?2 ORDER BY b.start_utc, label"
         ),
         &[resource_id.map(int).unwrap_or(JsValue::NULL), ts(from).into(), ts(to).into()],
-    )?)
+    )?, "the bookings of the range")
     .await
 }
 
@@ -310,7 +322,7 @@ pub fn cancel_own(
     member_id: i64,
     now: DateTime<Utc>,
     room_cutoff: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = ?3 WHERE id = ?1 AND member_id = ?2 AND status = 'confirmed' \
          AND start_utc > CASE (SELECT kind FROM resources WHERE id = bookings.resource_id) WHEN 'room' THEN ?4 ELSE ?3 END";
     stmt(
@@ -325,11 +337,7 @@ pub fn cancel_own(
     )
 }
 
-pub fn cancel_any(
-    db: &D1Database,
-    id: i64,
-    now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+pub fn cancel_any(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
     stmt(db, "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1 AND status = 'confirmed'", &[int(id), ts(now).into()])
 }
 
@@ -338,7 +346,7 @@ pub fn check_in(
     id: i64,
     now: DateTime<Utc>,
     today: NaiveDate,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         "UPDATE bookings SET checked_in_at = ?2, no_show = 0 WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND day <= ?3",
@@ -346,7 +354,7 @@ pub fn check_in(
     )
 }
 
-pub fn no_show(db: &D1Database, id: i64, today: NaiveDate) -> worker::Result<D1PreparedStatement> {
+pub fn no_show(db: &D1Database, id: i64, today: NaiveDate) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         "UPDATE bookings SET checked_in_at = NULL, no_show = 1 WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND day <= ?2",
@@ -360,7 +368,7 @@ pub fn insert_block(
     span: &Span,
     reason: &str,
     actor: i64,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let Span {
         start_local,
         end_local,
@@ -392,7 +400,7 @@ pub fn set_calendar_token(
     db: &D1Database,
     member_id: i64,
     hash: &str,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         "UPDATE members SET calendar_token_hash = ?2 WHERE id = ?1 AND status = 'active'",
@@ -400,16 +408,19 @@ pub fn set_calendar_token(
     )
 }
 
-pub async fn member_by_calendar_token(db: &D1Database, hash: &str) -> worker::Result<Option<i64>> {
+pub async fn member_by_calendar_token(db: &D1Database, hash: &str) -> DbResult<Option<i64>> {
     #[derive(Deserialize)]
     struct Row {
         id: i64,
     }
-    let row: Option<Row> = first(stmt(
-        db,
-        "SELECT id FROM members WHERE calendar_token_hash = ?1 AND status = 'active'",
-        &[hash.into()],
-    )?)
+    let row: Option<Row> = first(
+        stmt(
+            db,
+            "SELECT id FROM members WHERE calendar_token_hash = ?1 AND status = 'active'",
+            &[hash.into()],
+        )?,
+        "the calendar feed's member",
+    )
     .await?;
     Ok(row.map(|r| r.id))
 }
@@ -434,10 +445,14 @@ pub async fn occupancy(
     db: &D1Database,
     from: NaiveDate,
     to: NaiveDate,
-) -> worker::Result<Vec<OccupancyRow>> {
+) -> DbResult<Vec<OccupancyRow>> {
     let sql = "SELECT b.day, b.member_id, b.kind, r.kind AS resource_kind, b.period, b.minutes, (b.checked_in_at IS NOT NULL) AS checked_in \
          FROM bookings b JOIN resources r ON r.id = b.resource_id WHERE b.status = 'confirmed' AND b.kind != 'block' AND b.day BETWEEN ?1 AND ?2";
-    all(stmt(db, sql, &[day(from), day(to)])?).await
+    all(
+        stmt(db, sql, &[day(from), day(to)])?,
+        "the occupancy of the range",
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{first, stmt, ts};
+use super::{first, stmt, ts, DbResult};
 use crate::error::ApiError;
 
 const COUNT: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM public_requests WHERE kind = ?1 AND client = ?2 AND at > ?3";
@@ -25,11 +25,14 @@ pub async fn check(
     max: i64,
     window: Duration,
 ) -> Result<(), ApiError> {
-    let row: Option<Count> = first(stmt(
-        db,
-        COUNT,
-        &[kind.into(), client.into(), ts(now - window).into()],
-    )?)
+    let row: Option<Count> = first(
+        stmt(
+            db,
+            COUNT,
+            &[kind.into(), client.into(), ts(now - window).into()],
+        )?,
+        "the client's recent requests",
+    )
     .await?;
     match row {
         Some(c) if c.n >= max => {
@@ -52,6 +55,6 @@ pub fn record(
     kind: &str,
     client: &str,
     now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(db, RECORD, &[kind.into(), client.into(), ts(now).into()])
 }

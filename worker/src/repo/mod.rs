@@ -1,12 +1,19 @@
 //! SQL, as constants, with typed rows. Every value is bound, never formatted into SQL. Writes that
 //! must happen together are one `batch` (one transaction); a write that depends on the current
 //! state says so in its own `WHERE`, never in a read made before it.
+//!
+//! Every function says what it was doing when D1 fails (`DbResult`'s error is an internal
+//! `ApiError` whose detail starts with it), so that its callers need not: a 500 in the log names
+//! its cause. A statement that is prepared here and run in a caller's batch is named by its SQL;
+//! the batch itself is run with [`batch`], which names the operation.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use domain::time::LocalDateTime;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 use worker::{D1Database, D1PreparedStatement, D1Result};
+
+use crate::error::{ApiError, Context};
 
 pub mod accounts;
 pub mod audit;
@@ -18,6 +25,9 @@ pub mod sessions;
 pub mod settings;
 pub mod site;
 
+/// What the repo answers: the rows, or an internal error saying which step failed.
+pub type DbResult<T> = Result<T, ApiError>;
+
 const PING: &str = "SELECT 1 AS ok";
 
 #[derive(serde::Deserialize)]
@@ -26,11 +36,11 @@ struct Ping {
 }
 
 /// Is the database there and answering?
-pub async fn ping(db: &D1Database) -> worker::Result<()> {
-    let row: Option<Ping> = db.prepare(PING).first(None).await?;
+pub async fn ping(db: &D1Database) -> DbResult<()> {
+    let row: Option<Ping> = first(db.prepare(PING), "checking the database").await?;
     match row {
         Some(Ping { ok: 1 }) => Ok(()),
-        _ => Err(worker::Error::RustError(
+        _ => Err(ApiError::Internal(
             "the database did not answer SELECT 1".into(),
         )),
     }
@@ -41,13 +51,20 @@ pub fn ts(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
 }
 
-/// A statement with bound values.
+/// The first words of a statement, to name it in an error.
+fn head(sql: &str) -> String {
+    sql.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
+}
+
+/// A statement with bound values (a failure names the statement).
 pub fn stmt(
     db: &D1Database,
     sql: &str,
     values: &[worker::wasm_bindgen::JsValue],
-) -> worker::Result<D1PreparedStatement> {
-    db.prepare(sql).bind(values)
+) -> DbResult<D1PreparedStatement> {
+    db.prepare(sql)
+        .bind(values)
+        .context(&format!("binding the values of `{} …`", head(sql)))
 }
 
 /// How many rows a write changed.
@@ -60,12 +77,45 @@ pub fn changes(result: &D1Result) -> usize {
         .unwrap_or(0)
 }
 
-pub async fn all<T: DeserializeOwned>(s: D1PreparedStatement) -> worker::Result<Vec<T>> {
-    s.all().await?.results()
+/// Every row `s` reads; `what` says what they are, for the log when it fails.
+pub async fn all<T: DeserializeOwned>(s: D1PreparedStatement, what: &str) -> DbResult<Vec<T>> {
+    s.all()
+        .await
+        .and_then(|r| r.results())
+        .context(&format!("reading {what}"))
 }
 
-pub async fn first<T: DeserializeOwned>(s: D1PreparedStatement) -> worker::Result<Option<T>> {
-    s.first(None).await
+/// The first row `s` reads, if any.
+pub async fn first<T: DeserializeOwned>(s: D1PreparedStatement, what: &str) -> DbResult<Option<T>> {
+    s.first(None).await.context(&format!("reading {what}"))
+}
+
+/// Run one write on its own; `what` names it.
+pub async fn run(s: D1PreparedStatement, what: &str) -> DbResult<D1Result> {
+    s.run().await.context(what)
+}
+
+/// Run statements as one transaction; `what` names the operation. A UNIQUE constraint that fails
+/// is told apart by [`is_unique_violation`].
+pub async fn batch(
+    db: &D1Database,
+    statements: Vec<D1PreparedStatement>,
+    what: &str,
+) -> DbResult<Vec<D1Result>> {
+    db.batch(statements).await.context(what)
+}
+
+/// The rows of the `i`-th result of a batch.
+pub fn results_of<T: DeserializeOwned>(
+    results: &[D1Result],
+    i: usize,
+    what: &str,
+) -> DbResult<Vec<T>> {
+    results
+        .get(i)
+        .ok_or_else(|| ApiError::Internal(format!("reading {what}: the batch has no result {i}")))?
+        .results()
+        .context(&format!("reading {what}"))
 }
 
 /// A stored value this version of the code does not know: an error naming the column and the
@@ -76,9 +126,9 @@ pub fn unknown(column: &str, value: &str) -> worker::Error {
     ))
 }
 
-/// Is this D1 error a UNIQUE constraint violation? (Used to turn races into clear 409s.)
-pub fn is_unique_violation(e: &worker::Error) -> bool {
-    e.to_string().contains("UNIQUE constraint failed")
+/// Did this write fail on a UNIQUE constraint? (Used to turn races into clear 409s.)
+pub fn is_unique_violation(e: &ApiError) -> bool {
+    matches!(e, ApiError::Internal(detail) if detail.contains("UNIQUE constraint failed"))
 }
 
 /// A stored column read with `parse`; a value it does not know is an error naming the column.
@@ -121,17 +171,19 @@ pub fn known_number<'de, D: Deserializer<'de>, T: TryFrom<i64>>(
 /// `column!(fn name: number u32 = "table.column")` reads a whole number that must fit the type.
 macro_rules! column {
     (fn $name:ident: number $t:ty = $column:literal) => {
-        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> ::std::result::Result<$t, D::Error> {
             $crate::repo::known_number(d, $column)
         }
     };
     (fn $name:ident: Option<$t:ty> = $column:literal, $parse:expr) => {
-        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<$t>, D::Error> {
+        fn $name<'de, D: serde::Deserializer<'de>>(
+            d: D,
+        ) -> ::std::result::Result<Option<$t>, D::Error> {
             $crate::repo::known_or_null(d, $column, $parse)
         }
     };
     (fn $name:ident: $t:ty = $column:literal, $parse:expr) => {
-        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> ::std::result::Result<$t, D::Error> {
             $crate::repo::known(d, $column, $parse)
         }
     };
@@ -251,6 +303,22 @@ mod tests {
 
     fn paint() -> serde_json::Value {
         serde_json::json!({ "colour": "blue", "day": "2026-03-29", "dried_at": null, "coats": 2 })
+    }
+
+    #[test]
+    fn a_failed_step_says_what_it_was_doing_and_a_unique_violation_is_still_recognised() {
+        use crate::error::{ApiError, Context};
+        let failed: super::DbResult<()> = Err(worker::Error::RustError(
+            "D1_ERROR: UNIQUE constraint failed: bookings.idempotency_key".into(),
+        ))
+        .context("booking");
+        let e = failed.expect_err("a failed write");
+        assert!(
+            matches!(&e, ApiError::Internal(d) if d.starts_with("booking: D1_ERROR")),
+            "the log should name the step first: {e:?}"
+        );
+        assert!(super::is_unique_violation(&e));
+        assert!(!super::is_unique_violation(&ApiError::NotFound));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, column, stmt, stored_code, ts};
+use super::{all, column, run, stmt, stored_code, ts, DbResult};
 use crate::mail::Email;
 
 const QUEUE: &str = "INSERT OR IGNORE INTO outbox (to_email, member_id, kind, subject, body_text, body_html, lang, dedupe_key, created_at) \
@@ -57,7 +57,7 @@ pub fn queue(
     member_id: Option<i64>,
     dedupe_key: Option<&str>,
     now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(db, QUEUE, &values(e, member_id, dedupe_key, now))
 }
 
@@ -67,7 +67,7 @@ pub fn queue_if_application(
     e: &Email,
     nonce: &str,
     now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     queue_if_changed_by(db, QUEUE_IF_APPLICATION, e, nonce, now)
 }
 
@@ -77,7 +77,7 @@ pub fn queue_if_rental(
     e: &Email,
     nonce: &str,
     now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     queue_if_changed_by(db, QUEUE_IF_RENTAL, e, nonce, now)
 }
 
@@ -88,7 +88,7 @@ fn queue_if_changed_by(
     e: &Email,
     nonce: &str,
     now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let mut v = values(e, None, None, now);
     v.push(nonce.into());
     stmt(db, sql, &v)
@@ -135,8 +135,8 @@ impl From<Row> for OutboxEmail {
     }
 }
 
-pub async fn list(db: &D1Database) -> worker::Result<Vec<OutboxEmail>> {
-    Ok(all::<Row>(db.prepare(LIST))
+pub async fn list(db: &D1Database) -> DbResult<Vec<OutboxEmail>> {
+    Ok(all::<Row>(db.prepare(LIST), "the outbox")
         .await?
         .into_iter()
         .map(Into::into)
@@ -147,12 +147,11 @@ pub async fn for_member(
     db: &D1Database,
     member_id: i64,
     email: &str,
-) -> worker::Result<Vec<OutboxEmail>> {
-    Ok(all::<Row>(stmt(
-        db,
-        FOR_MEMBER,
-        &[(member_id as f64).into(), email.into()],
-    )?)
+) -> DbResult<Vec<OutboxEmail>> {
+    Ok(all::<Row>(
+        stmt(db, FOR_MEMBER, &[(member_id as f64).into(), email.into()])?,
+        "the member's emails",
+    )
     .await?
     .into_iter()
     .map(Into::into)
@@ -168,20 +167,20 @@ pub struct Pending {
     pub body_html: String,
 }
 
-pub async fn pending(db: &D1Database, limit: u32) -> worker::Result<Vec<Pending>> {
-    all(stmt(db, PENDING, &[f64::from(limit).into()])?).await
+pub async fn pending(db: &D1Database, limit: u32) -> DbResult<Vec<Pending>> {
+    all(
+        stmt(db, PENDING, &[f64::from(limit).into()])?,
+        "the emails to send",
+    )
+    .await
 }
 
-pub async fn mark_sent(db: &D1Database, id: i64, now: DateTime<Utc>) -> worker::Result<()> {
-    stmt(db, MARK_SENT, &[(id as f64).into(), ts(now).into()])?
-        .run()
-        .await
-        .map(|_| ())
+pub async fn mark_sent(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<()> {
+    let s = stmt(db, MARK_SENT, &[(id as f64).into(), ts(now).into()])?;
+    run(s, "marking an email sent").await.map(|_| ())
 }
 
-pub async fn mark_failed(db: &D1Database, id: i64, error: &str) -> worker::Result<()> {
-    stmt(db, MARK_FAILED, &[(id as f64).into(), error.into()])?
-        .run()
-        .await
-        .map(|_| ())
+pub async fn mark_failed(db: &D1Database, id: i64, error: &str) -> DbResult<()> {
+    let s = stmt(db, MARK_FAILED, &[(id as f64).into(), error.into()])?;
+    run(s, "counting an email's failure").await.map(|_| ())
 }

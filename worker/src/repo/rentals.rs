@@ -8,7 +8,9 @@ use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, column, first, parse_date, parse_instant, parse_local, stmt, stored_code, ts};
+use super::{
+    all, column, first, parse_date, parse_instant, parse_local, stmt, stored_code, ts, DbResult,
+};
 
 fn int(v: i64) -> JsValue {
     JsValue::from_f64(v as f64)
@@ -88,17 +90,21 @@ pub struct RentalRow {
     pub created_at: DateTime<Utc>,
 }
 
-pub async fn by_token(db: &D1Database, hash: &str) -> worker::Result<Option<RentalRow>> {
-    first(stmt(db, BY_TOKEN, &[hash.into()])?).await
+pub async fn by_token(db: &D1Database, hash: &str) -> DbResult<Option<RentalRow>> {
+    first(
+        stmt(db, BY_TOKEN, &[hash.into()])?,
+        "the rental by its link",
+    )
+    .await
 }
 
-pub async fn by_id(db: &D1Database, id: i64) -> worker::Result<Option<RentalRow>> {
-    first(stmt(db, BY_ID, &[int(id)])?).await
+pub async fn by_id(db: &D1Database, id: i64) -> DbResult<Option<RentalRow>> {
+    first(stmt(db, BY_ID, &[int(id)])?, "the rental").await
 }
 
 /// Newest first; an empty status lists them all.
-pub async fn list(db: &D1Database, status: &str) -> worker::Result<Vec<RentalRow>> {
-    all(stmt(db, LIST, &[status.into()])?).await
+pub async fn list(db: &D1Database, status: &str) -> DbResult<Vec<RentalRow>> {
+    all(stmt(db, LIST, &[status.into()])?, "the rentals").await
 }
 
 /// A new rental request, as it is stored.
@@ -124,7 +130,7 @@ struct Id {
 }
 
 /// Store a request; its id.
-pub async fn insert(db: &D1Database, r: &NewRental<'_>) -> worker::Result<Option<i64>> {
+pub async fn insert(db: &D1Database, r: &NewRental<'_>) -> DbResult<Option<i64>> {
     let values = [
         r.organisation.into(),
         r.contact_name.into(),
@@ -148,7 +154,11 @@ pub async fn insert(db: &D1Database, r: &NewRental<'_>) -> worker::Result<Option
         r.token_hash.into(),
         r.nonce.into(),
     ];
-    Ok(first::<Id>(stmt(db, INSERT, &values)?).await?.map(|r| r.id))
+    Ok(
+        first::<Id>(stmt(db, INSERT, &values)?, "the new rental's id")
+            .await?
+            .map(|r| r.id),
+    )
 }
 
 /// The requester cancels, while the rental's window is open.
@@ -157,7 +167,7 @@ pub fn cancel(
     id: i64,
     now: DateTime<Utc>,
     approved_cutoff: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         CANCEL,
@@ -166,15 +176,11 @@ pub fn cancel(
 }
 
 /// Frees the room of a rental cancelled earlier in the same batch.
-pub fn free_room(
-    db: &D1Database,
-    id: i64,
-    now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+pub fn free_room(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
     stmt(db, FREE_ROOM, &[int(id), ts(now).into()])
 }
 
-pub fn book_room(db: &D1Database, id: i64, actor: i64) -> worker::Result<D1PreparedStatement> {
+pub fn book_room(db: &D1Database, id: i64, actor: i64) -> DbResult<D1PreparedStatement> {
     stmt(db, BOOK_ROOM, &[int(id), int(actor)])
 }
 
@@ -184,7 +190,7 @@ pub fn approve(
     actor: i64,
     now: DateTime<Utc>,
     nonce: &str,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         APPROVE,
@@ -198,7 +204,7 @@ pub fn decline(
     reason: &str,
     actor: i64,
     now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         DECLINE,

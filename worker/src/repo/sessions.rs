@@ -7,7 +7,9 @@ use worker::{D1Database, D1PreparedStatement};
 
 use domain::accounts::Role;
 
-use super::{column, first, stmt, ts};
+use crate::error::ApiError;
+
+use super::{batch, column, first, results_of, run, stmt, ts, DbResult};
 
 const FIND: &str = "SELECT s.member_id, m.name, m.email, m.role, s.last_seen_at FROM sessions s JOIN members m ON m.id = s.member_id \
      WHERE s.id_hash = ?1 AND s.expires_at > ?2 AND s.idle_expires_at > ?2 AND m.status = 'active'";
@@ -41,12 +43,12 @@ impl SessionRow {
     }
 }
 
-pub async fn find(
-    db: &D1Database,
-    hash: &str,
-    now: DateTime<Utc>,
-) -> worker::Result<Option<SessionRow>> {
-    first(stmt(db, FIND, &[hash.into(), ts(now).into()])?).await
+pub async fn find(db: &D1Database, hash: &str, now: DateTime<Utc>) -> DbResult<Option<SessionRow>> {
+    first(
+        stmt(db, FIND, &[hash.into(), ts(now).into()])?,
+        "the session",
+    )
+    .await
 }
 
 pub async fn touch(
@@ -55,14 +57,19 @@ pub async fn touch(
     now: DateTime<Utc>,
     idle: Duration,
     refresh_after: Duration,
-) -> worker::Result<()> {
+) -> DbResult<()> {
     let values: [JsValue; 4] = [
         hash.into(),
         ts(now).into(),
         ts(now + idle).into(),
         ts(now - refresh_after).into(),
     ];
-    stmt(db, TOUCH, &values)?.run().await.map(|_| ())
+    run(
+        stmt(db, TOUCH, &values)?,
+        "refreshing the session's last-seen time",
+    )
+    .await
+    .map(|_| ())
 }
 
 pub fn create(
@@ -72,7 +79,7 @@ pub fn create(
     now: DateTime<Utc>,
     idle: Duration,
     absolute: Duration,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     let values: [JsValue; 5] = [
         hash.into(),
         (member_id as f64).into(),
@@ -83,11 +90,11 @@ pub fn create(
     stmt(db, CREATE, &values)
 }
 
-pub fn delete(db: &D1Database, hash: &str) -> worker::Result<D1PreparedStatement> {
+pub fn delete(db: &D1Database, hash: &str) -> DbResult<D1PreparedStatement> {
     stmt(db, DELETE, &[hash.into()])
 }
 
-pub fn delete_for_member(db: &D1Database, member_id: i64) -> worker::Result<D1PreparedStatement> {
+pub fn delete_for_member(db: &D1Database, member_id: i64) -> DbResult<D1PreparedStatement> {
     stmt(db, DELETE_FOR_MEMBER, &[(member_id as f64).into()])
 }
 
@@ -113,20 +120,16 @@ pub async fn failures(
     email: &str,
     client: &str,
     since: DateTime<Utc>,
-) -> worker::Result<(Failures, Failures)> {
-    let results = db
-        .batch(vec![
-            stmt(db, FAILURES_FOR_EMAIL, &[email.into(), ts(since).into()])?,
-            stmt(db, FAILURES_FOR_CLIENT, &[client.into(), ts(since).into()])?,
-        ])
-        .await?;
-    let read = |i: usize| -> worker::Result<Failures> {
-        results
-            .get(i)
-            .map(|r| r.results::<Failures>())
-            .transpose()?
-            .and_then(|mut v| v.pop())
-            .ok_or_else(|| worker::Error::RustError("no count".into()))
+) -> DbResult<(Failures, Failures)> {
+    let statements = vec![
+        stmt(db, FAILURES_FOR_EMAIL, &[email.into(), ts(since).into()])?,
+        stmt(db, FAILURES_FOR_CLIENT, &[client.into(), ts(since).into()])?,
+    ];
+    let results = batch(db, statements, "counting failed logins").await?;
+    let read = |i: usize| -> DbResult<Failures> {
+        results_of::<Failures>(&results, i, "the failed logins")?
+            .pop()
+            .ok_or_else(|| ApiError::Internal("counting failed logins: no count".into()))
     };
     Ok((read(0)?, read(1)?))
 }
@@ -137,7 +140,7 @@ pub fn record_attempt(
     email: &str,
     client: &str,
     success: bool,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         RECORD,
@@ -150,9 +153,6 @@ pub fn record_attempt(
     )
 }
 
-pub fn prune_attempts(
-    db: &D1Database,
-    before: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+pub fn prune_attempts(db: &D1Database, before: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
     stmt(db, PRUNE, &[ts(before).into()])
 }

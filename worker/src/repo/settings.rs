@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_json::Value;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{all, stmt, ts};
+use super::{all, stmt, ts, DbResult};
 
 const EDITABLE: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'yearly_budget_cents') ORDER BY key";
 const CALENDAR: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'contact')";
@@ -39,13 +39,13 @@ pub struct ClosureRow {
 }
 
 /// The settings staff may edit, by key.
-pub async fn editable(db: &D1Database) -> worker::Result<Vec<SettingRow>> {
-    all(db.prepare(EDITABLE)).await
+pub async fn editable(db: &D1Database) -> DbResult<Vec<SettingRow>> {
+    all(db.prepare(EDITABLE), "the editable settings").await
 }
 
 /// The settings the calendar runs on: opening hours, booking rules, room rates, contact.
-pub async fn calendar(db: &D1Database) -> worker::Result<Vec<SettingRow>> {
-    all(db.prepare(CALENDAR)).await
+pub async fn calendar(db: &D1Database) -> DbResult<Vec<SettingRow>> {
+    all(db.prepare(CALENDAR), "the calendar's settings").await
 }
 
 pub fn update(
@@ -54,7 +54,7 @@ pub fn update(
     value: &str,
     actor: i64,
     now: DateTime<Utc>,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         UPDATE,
@@ -67,8 +67,8 @@ pub fn update(
     )
 }
 
-pub async fn closures(db: &D1Database) -> worker::Result<Vec<ClosureRow>> {
-    all(db.prepare(CLOSURES)).await
+pub async fn closures(db: &D1Database) -> DbResult<Vec<ClosureRow>> {
+    all(db.prepare(CLOSURES), "the closure days").await
 }
 
 pub fn add_closure(
@@ -76,7 +76,7 @@ pub fn add_closure(
     date: &str,
     reason_fr: &str,
     reason_en: &str,
-) -> worker::Result<D1PreparedStatement> {
+) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
         ADD_CLOSURE,
@@ -84,6 +84,6 @@ pub fn add_closure(
     )
 }
 
-pub fn remove_closure(db: &D1Database, date: &str) -> worker::Result<D1PreparedStatement> {
+pub fn remove_closure(db: &D1Database, date: &str) -> DbResult<D1PreparedStatement> {
     stmt(db, REMOVE_CLOSURE, &[date.into()])
 }

@@ -3,6 +3,9 @@
 use serde::Deserialize;
 use worker::{D1Database, D1Type};
 
+use super::{batch, results_of, DbResult};
+use crate::error::Context;
+
 const SETTINGS: &str = "SELECT key, value FROM settings";
 const TEXTS: &str = "SELECT key, fr, en FROM site_texts";
 const CLUBS: &str = "SELECT slug, name_fr, name_en, description_fr, description_en, rule_ordinal, rule_weekday, rule_time, \
@@ -82,35 +85,33 @@ pub struct SiteRows {
 }
 
 /// Everything in one round trip to D1 (one batch, read in one consistent snapshot).
-pub async fn load(db: &D1Database, today: &str) -> worker::Result<SiteRows> {
-    let closure = db.prepare(CLOSURE).bind_refs([&D1Type::Text(today)])?;
-    let results = db
-        .batch(vec![
-            db.prepare(SETTINGS),
-            db.prepare(TEXTS),
-            db.prepare(CLUBS),
-            db.prepare(PARTNERS),
-            db.prepare(BOARD),
-            db.prepare(RESOURCES),
-            closure,
-            db.prepare(MEMBER_COUNT),
-        ])
-        .await?;
-    let [settings, texts, clubs, partners, board, resources, closure, count] = results.as_slice()
-    else {
-        return Err(worker::Error::RustError(format!(
-            "expected 8 results from the site batch, got {}",
-            results.len()
-        )));
-    };
+pub async fn load(db: &D1Database, today: &str) -> DbResult<SiteRows> {
+    let closure = db
+        .prepare(CLOSURE)
+        .bind_refs([&D1Type::Text(today)])
+        .context("binding today's date")?;
+    let statements = vec![
+        db.prepare(SETTINGS),
+        db.prepare(TEXTS),
+        db.prepare(CLUBS),
+        db.prepare(PARTNERS),
+        db.prepare(BOARD),
+        db.prepare(RESOURCES),
+        closure,
+        db.prepare(MEMBER_COUNT),
+    ];
+    let results = batch(db, statements, "loading the site content").await?;
     Ok(SiteRows {
-        settings: settings.results()?,
-        texts: texts.results()?,
-        clubs: clubs.results()?,
-        partners: partners.results()?,
-        board: board.results()?,
-        resources: resources.results()?,
-        closed_today: !closure.results::<DateRow>()?.is_empty(),
-        member_count: count.results::<Count>()?.first().map(|c| c.n).unwrap_or(0),
+        settings: results_of(&results, 0, "the settings")?,
+        texts: results_of(&results, 1, "the site texts")?,
+        clubs: results_of(&results, 2, "the clubs")?,
+        partners: results_of(&results, 3, "the partners")?,
+        board: results_of(&results, 4, "the board")?,
+        resources: results_of(&results, 5, "the resources")?,
+        closed_today: !results_of::<DateRow>(&results, 6, "today's closure")?.is_empty(),
+        member_count: results_of::<Count>(&results, 7, "the member count")?
+            .first()
+            .map(|c| c.n)
+            .unwrap_or(0),
     })
 }

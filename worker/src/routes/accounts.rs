@@ -16,6 +16,7 @@ use super::{handler, Ctx, Route};
 use crate::auth::{self, Access, SESSION_ABSOLUTE, SESSION_IDLE};
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
+use crate::http;
 use crate::mail::Email;
 use crate::repo::accounts::MemberStatus;
 use crate::repo::{self, accounts, changes, outbox, sessions};
@@ -65,8 +66,8 @@ pub fn routes() -> Vec<Route> {
 }
 
 fn json_with_cookie<T: serde::Serialize>(body: &T, cookie: &str) -> Result<Response, ApiError> {
-    let mut resp = Response::from_json(body)?;
-    resp.headers_mut().set("Set-Cookie", cookie)?;
+    let mut resp = http::json(body, 200)?;
+    http::set_header(&mut resp, "Set-Cookie", cookie)?;
     Ok(resp)
 }
 
@@ -133,11 +134,11 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
         outbox::queue_if_application(&db, &confirmation, &nonce, ctx.now)?,
         repo::limits::record(&db, "application", &client, ctx.now)?,
     ];
-    let results = match db.batch(batch).await {
+    let results = match crate::repo::batch(&db, batch, "saving an application").await {
         Err(e) if repo::is_unique_violation(&e) => {
             return Err(ApiError::Conflict(ApiMsg::ErrApplicationExists))
         }
-        other => other.context("saving an application")?,
+        other => other?,
     };
     let inserted = results
         .first()
@@ -151,7 +152,7 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
         .flatten()
         .and_then(|m| m.last_row_id)
         .unwrap_or_default();
-    Ok(Response::from_json(&Created { id })?.with_status(201))
+    http::json(&Created { id }, 201)
 }
 
 /// Applications one client may send in an hour (a family or an office shares an address).
@@ -183,25 +184,28 @@ pub async fn login(mut ctx: Ctx) -> Result<Response, ApiError> {
     let member = accounts::member_by_email(&db, &email).await?;
     let hash = member.as_ref().and_then(|m| m.password_hash.as_deref());
     if !verify_password(&body.password, hash) {
-        sessions::record_attempt(&db, ctx.now, &email, &client, false)?
-            .run()
-            .await?;
+        let attempt = sessions::record_attempt(&db, ctx.now, &email, &client, false)?;
+        repo::run(attempt, "recording a failed login").await?;
         return Err(ApiError::LoginFailed);
     }
     let member = member.ok_or(ApiError::LoginFailed)?;
     let token = random_token();
-    db.batch(vec![
-        sessions::create(
-            &db,
-            &token_hash(&token),
-            member.id,
-            ctx.now,
-            SESSION_IDLE,
-            SESSION_ABSOLUTE,
-        )?,
-        sessions::record_attempt(&db, ctx.now, &email, &client, true)?,
-        sessions::prune_attempts(&db, ctx.now - Duration::days(1))?,
-    ])
+    crate::repo::batch(
+        &db,
+        vec![
+            sessions::create(
+                &db,
+                &token_hash(&token),
+                member.id,
+                ctx.now,
+                SESSION_IDLE,
+                SESSION_ABSOLUTE,
+            )?,
+            sessions::record_attempt(&db, ctx.now, &email, &client, true)?,
+            sessions::prune_attempts(&db, ctx.now - Duration::days(1))?,
+        ],
+        "opening the session",
+    )
     .await?;
     json_with_cookie(
         &member.me(paris::local_date(ctx.now)),
@@ -211,11 +215,11 @@ pub async fn login(mut ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn logout(ctx: Ctx) -> Result<Response, ApiError> {
     if let Some(m) = ctx.caller.member() {
-        sessions::delete(&ctx.db()?, &m.session_hash)?.run().await?;
+        let delete = sessions::delete(&ctx.db()?, &m.session_hash)?;
+        repo::run(delete, "ending the session").await?;
     }
-    let mut resp = Response::empty()?.with_status(204);
-    resp.headers_mut()
-        .set("Set-Cookie", &auth::clear_session_cookie())?;
+    let mut resp = http::empty(204)?;
+    http::set_header(&mut resp, "Set-Cookie", &auth::clear_session_cookie())?;
     Ok(resp)
 }
 
@@ -236,19 +240,23 @@ async fn set_password_with_token(mut ctx: Ctx, purpose: &str) -> Result<Response
         return Err(ApiError::Gone(ApiMsg::ErrTokenInvalid));
     };
     let session = random_token();
-    db.batch(vec![
-        accounts::set_password(&db, spent.member_id, &phc)?,
-        // A new password ends every other session (a reset after a leak must lock the thief out).
-        sessions::delete_for_member(&db, spent.member_id)?,
-        sessions::create(
-            &db,
-            &token_hash(&session),
-            spent.member_id,
-            ctx.now,
-            SESSION_IDLE,
-            SESSION_ABSOLUTE,
-        )?,
-    ])
+    crate::repo::batch(
+        &db,
+        vec![
+            accounts::set_password(&db, spent.member_id, &phc)?,
+            // A new password ends every other session (a reset after a leak must lock the thief out).
+            sessions::delete_for_member(&db, spent.member_id)?,
+            sessions::create(
+                &db,
+                &token_hash(&session),
+                spent.member_id,
+                ctx.now,
+                SESSION_IDLE,
+                SESSION_ABSOLUTE,
+            )?,
+        ],
+        "setting the password",
+    )
     .await?;
     let member = accounts::member_by_id(&db, spent.member_id)
         .await?
@@ -284,18 +292,22 @@ pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> 
             ApiMsg::EmailResetBody,
             &[("name", &member.name), ("link", &link)],
         );
-        db.batch(vec![
-            accounts::reset_token(
-                &db,
-                &token_hash(&token),
-                member.id,
-                ctx.now + Duration::hours(1),
-            )?,
-            outbox::queue(&db, &mail, Some(member.id), None, ctx.now)?,
-        ])
+        crate::repo::batch(
+            &db,
+            vec![
+                accounts::reset_token(
+                    &db,
+                    &token_hash(&token),
+                    member.id,
+                    ctx.now + Duration::hours(1),
+                )?,
+                outbox::queue(&db, &mail, Some(member.id), None, ctx.now)?,
+            ],
+            "storing the reset link and its email",
+        )
         .await?;
     }
-    Ok(Response::empty()?.with_status(202))
+    http::empty(202)
 }
 
 async fn current(ctx: &Ctx) -> Result<accounts::MemberRow, ApiError> {
@@ -313,12 +325,12 @@ pub async fn session(ctx: Ctx) -> Result<Response, ApiError> {
             .map(|row| row.me(paris::local_date(ctx.now))),
         None => None,
     };
-    Ok(Response::from_json(&me)?)
+    http::json(&me, 200)
 }
 
 pub async fn me(ctx: Ctx) -> Result<Response, ApiError> {
     let row = current(&ctx).await?;
-    Ok(Response::from_json(&row.me(paris::local_date(ctx.now)))?)
+    http::json(&row.me(paris::local_date(ctx.now)), 200)
 }
 
 pub async fn update_profile(mut ctx: Ctx) -> Result<Response, ApiError> {
@@ -343,7 +355,11 @@ pub async fn update_profile(mut ctx: Ctx) -> Result<Response, ApiError> {
         in_directory: body.in_directory,
         lang: body.lang,
     };
-    accounts::update_profile(&db, id, &values)?.run().await?;
+    repo::run(
+        accounts::update_profile(&db, id, &values)?,
+        "updating the profile",
+    )
+    .await?;
     me(ctx).await
 }
 
@@ -359,7 +375,7 @@ async fn club_change(ctx: Ctx, join: bool) -> Result<Response, ApiError> {
     } else {
         accounts::leave_club(&db, id, &slug)?
     };
-    change.run().await?;
+    repo::run(change, "changing the member's clubs").await?;
     me(ctx).await
 }
 
@@ -385,8 +401,9 @@ pub async fn export_me(ctx: Ctx) -> Result<Response, ApiError> {
             .collect(),
         emails: outbox::for_member(&db, row.id, &row.email).await?,
     };
-    let mut resp = Response::from_json(&export)?;
-    resp.headers_mut().set(
+    let mut resp = http::json(&export, 200)?;
+    http::set_header(
+        &mut resp,
         "Content-Disposition",
         "attachment; filename=\"silicon-kerne-mes-donnees.json\"",
     )?;
@@ -396,10 +413,14 @@ pub async fn export_me(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn delete_me(ctx: Ctx) -> Result<Response, ApiError> {
     let row = current(&ctx).await?;
     let db = ctx.db()?;
-    db.batch(accounts::erase(&db, row.id, &row.email)?).await?;
-    let mut resp = Response::empty()?.with_status(204);
-    resp.headers_mut()
-        .set("Set-Cookie", &auth::clear_session_cookie())?;
+    crate::repo::batch(
+        &db,
+        accounts::erase(&db, row.id, &row.email)?,
+        "erasing the member",
+    )
+    .await?;
+    let mut resp = http::empty(204)?;
+    http::set_header(&mut resp, "Set-Cookie", &auth::clear_session_cookie())?;
     Ok(resp)
 }
 
@@ -411,7 +432,7 @@ pub async fn directory(ctx: Ctx) -> Result<Response, ApiError> {
     };
     let rows = accounts::search(&ctx.db()?, &filter, paris::local_date(ctx.now), true).await?;
     let entries: Vec<DirectoryEntry> = rows.iter().map(|r| r.directory_entry()).collect();
-    Ok(Response::from_json(&entries)?)
+    http::json(&entries, 200)
 }
 
 pub async fn directory_entry(ctx: Ctx) -> Result<Response, ApiError> {
@@ -424,5 +445,5 @@ pub async fn directory_entry(ctx: Ctx) -> Result<Response, ApiError> {
     if row.id != me && !(row.in_directory == 1 && row.status == MemberStatus::Active) {
         return Err(ApiError::NotFound);
     }
-    Ok(Response::from_json(&row.directory_entry())?)
+    http::json(&row.directory_entry(), 200)
 }

@@ -14,6 +14,7 @@ use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::cache::{self, Scope};
 use crate::error::{ApiError, Context};
+use crate::http;
 use crate::rights::Rights;
 use crate::service::bookings::{self as service, BookingFor};
 use crate::service::staff_calendar::{self as staff, Mark};
@@ -180,9 +181,9 @@ fn field(name: &str, msg: ApiMsg) -> ApiError {
 }
 
 pub async fn resources(ctx: Ctx) -> Result<Response, ApiError> {
-    let lang = crate::http::request_lang(&ctx.req);
+    let lang = http::request_lang(&ctx.req);
     let list = service::resources(&ctx.db()?, lang).await?;
-    Ok(Response::from_json(&list)?)
+    http::json(&list, 200)
 }
 
 #[derive(Deserialize, Default)]
@@ -236,27 +237,25 @@ pub async fn create_booking(mut ctx: Ctx) -> Result<Response, ApiError> {
         booked_by: caller.id,
     };
     let booking = service::create_booking(&db, &body, who, &ctx.caller, key, ctx.now).await?;
-    Ok(Response::from_json(&booking)
-        .context("writing the answer")?
-        .with_status(201))
+    http::json(&booking, 201)
 }
 
 pub async fn my_bookings(ctx: Ctx) -> Result<Response, ApiError> {
     let list: Vec<Booking> = service::of_member(&ctx.db()?, ctx.member()?.id, ctx.now).await?;
-    Ok(Response::from_json(&list)?)
+    http::json(&list, 200)
 }
 
 pub async fn cancel_booking(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     service::cancel_own(&ctx.db()?, id, ctx.member()?.id, ctx.now).await?;
-    Ok(Response::empty()?.with_status(204))
+    http::empty(204)
 }
 
 fn ics_response(body: String, filename: &str) -> Result<Response, ApiError> {
-    let mut resp = Response::ok(body)?;
-    let h = resp.headers_mut();
-    h.set("Content-Type", "text/calendar; charset=utf-8")?;
-    h.set(
+    let mut resp = Response::ok(body).context("writing the answer")?;
+    http::set_header(&mut resp, "Content-Type", "text/calendar; charset=utf-8")?;
+    http::set_header(
+        &mut resp,
         "Content-Disposition",
         &format!("attachment; filename=\"{filename}\""),
     )?;
@@ -280,7 +279,7 @@ pub async fn new_calendar_feed(ctx: Ctx) -> Result<Response, ApiError> {
     let feed = CalendarFeed {
         url: format!("{origin}/api/calendar/{token}.ics"),
     };
-    Ok(Response::from_json(&feed)?.with_status(201))
+    http::json(&feed, 201)
 }
 
 pub async fn calendar_feed(ctx: Ctx) -> Result<Response, ApiError> {
@@ -291,7 +290,7 @@ pub async fn calendar_feed(ctx: Ctx) -> Result<Response, ApiError> {
         .to_string();
     let ics = service::feed_ics(&ctx.db()?, &token, ctx.now).await?;
     let mut resp = ics_response(ics, "silicon-kerne.ics")?;
-    resp.headers_mut().set("Content-Disposition", "inline")?;
+    http::set_header(&mut resp, "Content-Disposition", "inline")?;
     Ok(resp)
 }
 
@@ -310,13 +309,13 @@ pub async fn staff_day(ctx: Ctx) -> Result<Response, ApiError> {
             .map_err(|_| field("date", ApiMsg::FieldDate))?
     };
     let day: StaffDay = staff::day(&ctx.db()?, date, ctx.now).await?;
-    Ok(Response::from_json(&day)?)
+    http::json(&day, 200)
 }
 
 async fn mark(ctx: Ctx, mark: Mark) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     staff::mark(&ctx.db()?, id, mark, &ctx.caller, ctx.now).await?;
-    Ok(Response::empty()?.with_status(204))
+    http::empty(204)
 }
 
 pub async fn check_in(ctx: Ctx) -> Result<Response, ApiError> {
@@ -336,12 +335,12 @@ pub async fn block(mut ctx: Ctx) -> Result<Response, ApiError> {
     let actor = ctx.member()?.id;
     let created: BlockCreated =
         staff::block(&ctx.db()?, &body, &ctx.caller, actor, ctx.now).await?;
-    Ok(Response::from_json(&created)?.with_status(201))
+    http::json(&created, 201)
 }
 
 pub async fn occupancy(ctx: Ctx) -> Result<Response, ApiError> {
     let q: Range = ctx.query()?;
     let (from, to) = parse_range(&q.from, &q.to, 92)?;
     let occupancy: Occupancy = staff::occupancy(&ctx.db()?, from, to).await?;
-    Ok(Response::from_json(&occupancy)?)
+    http::json(&occupancy, 200)
 }

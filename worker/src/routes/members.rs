@@ -14,6 +14,7 @@ use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
+use crate::http;
 use crate::mail::Email;
 use crate::repo::accounts::MemberStatus;
 use crate::repo::{accounts, audit, changes, outbox, sessions};
@@ -68,7 +69,7 @@ pub async fn list_applications(ctx: Ctx) -> Result<Response, ApiError> {
     let f: StatusFilter = ctx.query()?;
     let rows = accounts::applications(&ctx.db()?, f.status.trim()).await?;
     let list: Vec<Application> = rows.iter().map(|a| a.wire()).collect();
-    Ok(Response::from_json(&list)?)
+    http::json(&list, 200)
 }
 
 pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
@@ -115,12 +116,12 @@ pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
         ctx.now + Duration::hours(72),
     )?);
     batch.push(outbox::queue_if_application(&db, &mail, &nonce, ctx.now)?);
-    let results = match db.batch(batch).await {
+    let results = match crate::repo::batch(&db, batch, "approving an application").await {
         // The email already belongs to a member (e.g. approved twice through two applications).
         Err(e) if crate::repo::is_unique_violation(&e) => {
             return Err(ApiError::Conflict(ApiMsg::ErrMemberExists))
         }
-        other => other.context("approving an application")?,
+        other => other?,
     };
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
@@ -128,7 +129,7 @@ pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
     let member = accounts::member_by_email(&db, &application.email)
         .await?
         .ok_or(ApiError::Internal("approved member missing".into()))?;
-    Ok(Response::from_json(&Created { id: member.id })?.with_status(201))
+    http::json(&Created { id: member.id }, 201)
 }
 
 pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
@@ -158,8 +159,9 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
         ApiMsg::EmailDeclinedBody,
         &[("name", &application.name), ("reason", &reason)],
     );
-    let results = db
-        .batch(vec![
+    let results = crate::repo::batch(
+        &db,
+        vec![
             accounts::decline(&db, id, actor, &reason, ctx.now, &nonce)?,
             audit::record_after(
                 &db,
@@ -171,12 +173,14 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
                 json!({ "reason": reason }),
             )?,
             outbox::queue_if_application(&db, &mail, &nonce, ctx.now)?,
-        ])
-        .await?;
+        ],
+        "declining an application",
+    )
+    .await?;
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
     }
-    Ok(Response::empty()?.with_status(204))
+    http::empty(204)
 }
 
 pub async fn list_members(ctx: Ctx) -> Result<Response, ApiError> {
@@ -184,7 +188,7 @@ pub async fn list_members(ctx: Ctx) -> Result<Response, ApiError> {
     let today = paris::local_date(ctx.now);
     let rows = accounts::search(&ctx.db()?, &f, today, false).await?;
     let list: Vec<MemberSummary> = rows.iter().map(|r| r.summary(today)).collect();
-    Ok(Response::from_json(&list)?)
+    http::json(&list, 200)
 }
 
 pub async fn member_detail(ctx: Ctx) -> Result<Response, ApiError> {
@@ -200,7 +204,7 @@ pub async fn member_detail(ctx: Ctx) -> Result<Response, ApiError> {
         created_at: row.created_at.clone(),
         payments: accounts::payments(&db, id).await?,
     };
-    Ok(Response::from_json(&detail)?)
+    http::json(&detail, 200)
 }
 
 pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
@@ -261,7 +265,7 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
         &id.to_string(),
         json!({ "amount_cents": amount, "paid_on": paid_on, "method": method.as_str(), "until": period.1 }),
     )?);
-    let results = db.batch(batch).await?;
+    let results = crate::repo::batch(&db, batch, "recording a payment").await?;
     if results.get(1).map(changes) != Some(1) {
         // Another payment moved the end date between our read and our write: nothing was written.
         return Err(ApiError::Conflict(ApiMsg::ErrConflict));
@@ -281,14 +285,15 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
         period_end: period.1,
         recorded_by,
     };
-    Ok(Response::from_json(&payment)?.with_status(201))
+    http::json(&payment, 201)
 }
 
 pub async fn deactivate_member(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let db = ctx.db()?;
-    let results = db
-        .batch(vec![
+    let results = crate::repo::batch(
+        &db,
+        vec![
             accounts::deactivate(&db, id)?,
             audit::record_after(
                 &db,
@@ -300,20 +305,23 @@ pub async fn deactivate_member(ctx: Ctx) -> Result<Response, ApiError> {
                 json!({}),
             )?,
             sessions::delete_for_member(&db, id)?,
-        ])
-        .await?;
+        ],
+        "deactivating a member",
+    )
+    .await?;
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::NotFound);
     }
-    Ok(Response::empty()?.with_status(204))
+    http::empty(204)
 }
 
 pub async fn set_role(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: RoleRequest = ctx.json().await?;
     let db = ctx.db()?;
-    let results = db
-        .batch(vec![
+    let results = crate::repo::batch(
+        &db,
+        vec![
             accounts::set_role(&db, id, body.role)?,
             audit::record_after(
                 &db,
@@ -324,8 +332,10 @@ pub async fn set_role(mut ctx: Ctx) -> Result<Response, ApiError> {
                 &id.to_string(),
                 json!({ "role": body.role.as_str() }),
             )?,
-        ])
-        .await?;
+        ],
+        "changing a role",
+    )
+    .await?;
     if results.first().map(changes) != Some(1) {
         // Say why: no such active member, or the last administrator.
         return match accounts::member_by_id(&db, id).await? {
@@ -335,13 +345,13 @@ pub async fn set_role(mut ctx: Ctx) -> Result<Response, ApiError> {
             _ => Err(ApiError::NotFound),
         };
     }
-    Ok(Response::empty()?.with_status(204))
+    http::empty(204)
 }
 
 pub async fn list_outbox(ctx: Ctx) -> Result<Response, ApiError> {
-    Ok(Response::from_json(&outbox::list(&ctx.db()?).await?)?)
+    http::json(&outbox::list(&ctx.db()?).await?, 200)
 }
 
 pub async fn list_audit(ctx: Ctx) -> Result<Response, ApiError> {
-    Ok(Response::from_json(&audit::list(&ctx.db()?).await?)?)
+    http::json(&audit::list(&ctx.db()?).await?, 200)
 }

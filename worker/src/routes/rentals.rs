@@ -11,6 +11,7 @@ use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
+use crate::http;
 use crate::service::rentals::{self as service, Requester};
 
 pub fn routes() -> Vec<Route> {
@@ -55,21 +56,17 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
         origin: &origin,
     };
     let created = service::request(&db, &body, &who, ctx.now).await?;
-    Ok(Response::from_json(&created)
-        .context("writing the answer")?
-        .with_status(201))
+    http::json(&created, 201)
 }
 
 pub async fn rental(ctx: Ctx) -> Result<Response, ApiError> {
     let row = service::by_token(&ctx.db()?, ctx.param("token").unwrap_or_default()).await?;
-    Response::from_json(&service::view(&row)).context("writing the answer")
+    http::json(&service::view(&row), 200)
 }
 
 pub async fn cancel_rental(ctx: Ctx) -> Result<Response, ApiError> {
     service::cancel(&ctx.db()?, ctx.param("token").unwrap_or_default(), ctx.now).await?;
-    Ok(Response::empty()
-        .context("writing the answer")?
-        .with_status(204))
+    http::empty(204)
 }
 
 #[derive(Deserialize, Default)]
@@ -81,7 +78,7 @@ struct StatusFilter {
 pub async fn list_rentals(ctx: Ctx) -> Result<Response, ApiError> {
     let f: StatusFilter = ctx.query()?;
     let list = service::list(&ctx.db()?, f.status.trim()).await?;
-    Response::from_json(&list).context("writing the answer")
+    http::json(&list, 200)
 }
 
 pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
@@ -89,7 +86,7 @@ pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
     let view = service::approve(&db, id, &ctx.caller, actor, ctx.now).await?;
-    Response::from_json(&view).context("writing the answer")
+    http::json(&view, 200)
 }
 
 pub async fn decline_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
@@ -102,7 +99,5 @@ pub async fn decline_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
     service::decline(&db, id, &reason, &ctx.caller, actor, ctx.now).await?;
-    Ok(Response::empty()
-        .context("writing the answer")?
-        .with_status(204))
+    http::empty(204)
 }

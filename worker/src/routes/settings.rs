@@ -12,6 +12,7 @@ use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
+use crate::http;
 use crate::repo::settings as repo;
 use crate::repo::{audit, changes, ts};
 
@@ -128,9 +129,7 @@ pub fn routes() -> Vec<Route> {
 }
 
 pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
-    let rows = repo::editable(&ctx.db()?)
-        .await
-        .context("reading the settings")?;
+    let rows = repo::editable(&ctx.db()?).await?;
     let list: Vec<Setting> = rows
         .into_iter()
         .map(|r| Setting {
@@ -139,7 +138,7 @@ pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
             updated_at: r.updated_at,
         })
         .collect();
-    Response::from_json(&list).context("writing the answer")
+    http::json(&list, 200)
 }
 
 /// Check a value with the domain's parser for its key; the error names what is wrong.
@@ -176,7 +175,7 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
     db.batch(vec![
-        repo::update(&db, &key, &text, actor, ctx.now).context("preparing the setting's update")?,
+        repo::update(&db, &key, &text, actor, ctx.now)?,
         audit::record_after(
             &db,
             ctx.now,
@@ -185,8 +184,7 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
             "setting",
             &key,
             json!({ "value": value }),
-        )
-        .context("preparing the audit record")?,
+        )?,
     ])
     .await
     .context("changing the setting")?;
@@ -200,8 +198,7 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn closures(ctx: Ctx) -> Result<Response, ApiError> {
     let rows: Vec<ClosureDay> = repo::closures(&ctx.db()?)
-        .await
-        .context("reading closure days")?
+        .await?
         .into_iter()
         .map(|r| ClosureDay {
             date: r.date,
@@ -209,7 +206,7 @@ pub async fn closures(ctx: Ctx) -> Result<Response, ApiError> {
             reason_en: r.reason_en,
         })
         .collect();
-    Response::from_json(&rows).context("writing the answer")
+    http::json(&rows, 200)
 }
 
 pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
@@ -223,8 +220,7 @@ pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
     };
     let db = ctx.db()?;
     db.batch(vec![
-        repo::add_closure(&db, &day.date, &day.reason_fr, &day.reason_en)
-            .context("preparing the closure day")?,
+        repo::add_closure(&db, &day.date, &day.reason_fr, &day.reason_en)?,
         audit::record_after(
             &db,
             ctx.now,
@@ -233,14 +229,11 @@ pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
             "closure_day",
             &day.date,
             json!({ "reason": day.reason_fr }),
-        )
-        .context("preparing the audit record")?,
+        )?,
     ])
     .await
     .context("adding the closure day")?;
-    Ok(Response::from_json(&day)
-        .context("writing the answer")?
-        .with_status(201))
+    http::json(&day, 201)
 }
 
 pub async fn remove_closure(ctx: Ctx) -> Result<Response, ApiError> {
@@ -248,7 +241,7 @@ pub async fn remove_closure(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let results = db
         .batch(vec![
-            repo::remove_closure(&db, &date).context("preparing the closure's removal")?,
+            repo::remove_closure(&db, &date)?,
             audit::record_after(
                 &db,
                 ctx.now,
@@ -257,15 +250,12 @@ pub async fn remove_closure(ctx: Ctx) -> Result<Response, ApiError> {
                 "closure_day",
                 &date,
                 json!({}),
-            )
-            .context("preparing the audit record")?,
+            )?,
         ])
         .await
         .context("removing the closure day")?;
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::NotFound);
     }
-    Ok(Response::empty()
-        .context("writing the answer")?
-        .with_status(204))
+    http::empty(204)
 }

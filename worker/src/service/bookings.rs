@@ -27,7 +27,7 @@ fn field(name: &str, msg: ApiMsg) -> ApiError {
 
 /// The bookable resources, named in `lang` (and in both languages).
 pub async fn resources(db: &D1Database, lang: Lang) -> Result<Vec<ResourceInfo>, ApiError> {
-    let rows = repo::resources(db).await.context("reading the resources")?;
+    let rows = repo::resources(db).await?;
     Ok(rows
         .into_iter()
         .map(|r| ResourceInfo {
@@ -60,17 +60,12 @@ pub async fn availability(
     now: DateTime<Utc>,
 ) -> Result<Vec<DayAvailability>, ApiError> {
     let resource = repo::resource(db, slug)
-        .await
-        .context("reading the resource")?
+        .await?
         .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
     let cfg = svc::config(db).await?;
     let (start, end) = (day_start(from, now), day_start(to + Duration::days(1), now));
-    let bookings = repo::overlapping(db, Some(resource.id), start, end)
-        .await
-        .context("reading the bookings of the range")?;
-    let closures = repo::closures(db, from, to)
-        .await
-        .context("reading closure days")?;
+    let bookings = repo::overlapping(db, Some(resource.id), start, end).await?;
+    let closures = repo::closures(db, from, to).await?;
     Ok(svc::availability(
         &resource, from, to, &bookings, &closures, &cfg, now,
     ))
@@ -83,9 +78,7 @@ pub async fn of_member(
     now: DateTime<Utc>,
 ) -> Result<Vec<Booking>, ApiError> {
     let cfg = svc::config(db).await?;
-    let rows = repo::of_member(db, member_id, now - Duration::days(30))
-        .await
-        .context("reading the member's bookings")?;
+    let rows = repo::of_member(db, member_id, now - Duration::days(30)).await?;
     Ok(rows
         .iter()
         .map(|r| svc::booking(r, now, &cfg.rules))
@@ -102,18 +95,14 @@ pub async fn cancel_own(
 ) -> Result<(), ApiError> {
     let cfg = svc::config(db).await?;
     let cutoff = now + Duration::hours(i64::from(cfg.rules.room_cancel_notice_hours));
-    let result = repo::cancel_own(db, id, member_id, now, cutoff)
-        .context("preparing the cancellation")?
+    let result = repo::cancel_own(db, id, member_id, now, cutoff)?
         .run()
         .await
         .context("cancelling the booking")?;
     if changes(&result) == 1 {
         return Ok(());
     }
-    match repo::owned(db, id, member_id)
-        .await
-        .context("reading the booking")?
-    {
+    match repo::owned(db, id, member_id).await? {
         None => Err(ApiError::NotFound),
         Some(b) if b.status == BookingStatus::Cancelled => Ok(()),
         Some(_) => Err(ApiError::Conflict(ApiMsg::RuleCancelTooLate)),
@@ -131,8 +120,7 @@ pub async fn own_ics(
     now: DateTime<Utc>,
 ) -> Result<String, ApiError> {
     let row = repo::owned(db, id, member_id)
-        .await
-        .context("reading the booking")?
+        .await?
         .ok_or(ApiError::NotFound)?;
     let cfg = svc::config(db).await?;
     Ok(svc::ics(&[row], now, &cfg.address, ICS_NAME))
@@ -142,8 +130,7 @@ pub async fn own_ics(
 /// working).
 pub async fn new_feed_token(db: &D1Database, member_id: i64) -> Result<String, ApiError> {
     let token = random_token();
-    repo::set_calendar_token(db, member_id, &token_hash(&token))
-        .context("preparing the feed's token")?
+    repo::set_calendar_token(db, member_id, &token_hash(&token))?
         .run()
         .await
         .context("storing the feed's token")?;
@@ -157,12 +144,9 @@ pub async fn feed_ics(
     now: DateTime<Utc>,
 ) -> Result<String, ApiError> {
     let member = repo::member_by_calendar_token(db, &token_hash(token))
-        .await
-        .context("reading the feed's member")?
+        .await?
         .ok_or(ApiError::NotFound)?;
-    let rows = repo::of_member(db, member, now - Duration::days(30))
-        .await
-        .context("reading the member's bookings")?;
+    let rows = repo::of_member(db, member, now - Duration::days(30)).await?;
     let cfg = svc::config(db).await?;
     Ok(svc::ics(&rows, now, &cfg.address, ICS_NAME))
 }
@@ -208,17 +192,13 @@ pub async fn create_booking(
         booked_by,
     } = who;
     if let Some(k) = &key {
-        if let Some(existing) = repo::by_idempotency_key(db, member_id, k)
-            .await
-            .context("reading for the booking")?
-        {
+        if let Some(existing) = repo::by_idempotency_key(db, member_id, k).await? {
             let cfg = svc::config(db).await?;
             return Ok(svc::booking(&existing, now, &cfg.rules));
         }
     }
     let resource = repo::resource(db, body.resource.trim())
-        .await
-        .context("reading for the booking")?
+        .await?
         .ok_or_else(|| field("resource", ApiMsg::FieldUnknownResource))?;
     let mut checker = Checker::default();
     let (start, end) = local_times(&mut checker, &body.start, &body.end);
@@ -226,9 +206,7 @@ pub async fn create_booking(
         .finish(|| Some((start?, end?)))
         .map_err(ApiError::Validation)?;
     let cfg = svc::config(db).await?;
-    let closures = repo::closures(db, start.date(), start.date())
-        .await
-        .context("reading for the booking")?;
+    let closures = repo::closures(db, start.date(), start.date()).await?;
     let kind = resource.kind;
     let checked = check_booking(
         kind,
@@ -251,54 +229,48 @@ pub async fn create_booking(
         today,
         weekly_quota_minutes: rights.room_quota(member_id, cfg.rules.room_weekly_quota_minutes),
     };
-    let mut batch = vec![
-        repo::insert_member_booking(db, &resource.slug, &checked, &who)
-            .context("preparing the booking")?,
-    ];
+    let mut batch = vec![repo::insert_member_booking(
+        db,
+        &resource.slug,
+        &checked,
+        &who,
+    )?];
     if member_id != booked_by {
-        batch.push(
-            audit::record_after(
-                db,
-                now,
-                caller_id,
-                "booking.on_behalf",
-                "member",
-                &member_id.to_string(),
-                json!({
-                    "resource": resource.slug, "start": body.start, "end": body.end
-                }),
-            )
-            .context("preparing the audit record")?,
-        );
+        batch.push(audit::record_after(
+            db,
+            now,
+            caller_id,
+            "booking.on_behalf",
+            "member",
+            &member_id.to_string(),
+            json!({
+                "resource": resource.slug, "start": body.start, "end": body.end
+            }),
+        )?);
     }
-    let inserted = match db.batch(batch).await {
+    let inserted = match crate::repo::batch(db, batch, "booking").await {
         Ok(results) => results
             .first()
             .and_then(|r| r.results::<IdRow>().ok())
             .and_then(|mut v| v.pop()),
         // Two retries with one Idempotency-Key at the same moment: the index keeps one.
         Err(e) if crate::repo::is_unique_violation(&e) => None,
-        Err(e) => return Err(ApiError::Internal(format!("booking: {e}"))),
+        Err(e) => return Err(e),
     };
     if let Some(IdRow { id }) = inserted {
         let row = repo::by_id(db, id)
-            .await
-            .context("reading for the booking")?
+            .await?
             .ok_or_else(|| ApiError::Internal("new booking missing".into()))?;
         return Ok(svc::booking(&row, now, &cfg.rules));
     }
     // Nothing was written: say why.
     if let Some(k) = &key {
-        if let Some(existing) = repo::by_idempotency_key(db, member_id, k)
-            .await
-            .context("reading for the booking")?
-        {
+        if let Some(existing) = repo::by_idempotency_key(db, member_id, k).await? {
             return Ok(svc::booking(&existing, now, &cfg.rules));
         }
     }
     let d = repo::diagnose(db, &resource.slug, &checked, &who)
-        .await
-        .context("reading for the booking")?
+        .await?
         .ok_or(ApiError::NotFound)?;
     Err(if d.member_active == 0 {
         field("member", ApiMsg::RuleMembershipInactive)

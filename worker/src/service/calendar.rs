@@ -22,9 +22,7 @@ pub struct CalendarConfig {
 }
 
 pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
-    let rows = crate::repo::settings::calendar(db)
-        .await
-        .context("reading the calendar's settings")?;
+    let rows = crate::repo::settings::calendar(db).await?;
     let get = |k: &str| {
         rows.iter()
             .find(|r| r.key == k)

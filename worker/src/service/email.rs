@@ -4,7 +4,7 @@
 use serde_json::json;
 use worker::{Env, Fetch, Headers, Method, Request, RequestInit};
 
-use crate::repo::outbox;
+use crate::repo::{outbox, DbResult};
 
 /// Where emails go, chosen by the `EMAIL_SENDER` variable.
 enum Sender {
@@ -61,7 +61,7 @@ pub async fn send_pending(
     env: &Env,
     db: &worker::D1Database,
     now: chrono::DateTime<chrono::Utc>,
-) -> worker::Result<usize> {
+) -> DbResult<usize> {
     let sender = sender(env);
     let mut sent = 0;
     for e in outbox::pending(db, 25).await? {

@@ -9,9 +9,9 @@ use domain::{paris, ApiMsg};
 use worker::D1Database;
 
 use crate::mail::Email;
-use crate::repo::{accounts, outbox};
+use crate::repo::{accounts, outbox, DbResult};
 
-pub async fn queue_due(db: &D1Database, now: DateTime<Utc>) -> worker::Result<usize> {
+pub async fn queue_due(db: &D1Database, now: DateTime<Utc>) -> DbResult<usize> {
     let today = paris::local_date(now);
     let candidates =
         accounts::renewal_candidates(db, today - Duration::days(30), today + Duration::days(30))
@@ -45,6 +45,6 @@ pub async fn queue_due(db: &D1Database, now: DateTime<Utc>) -> worker::Result<us
     if statements.is_empty() {
         return Ok(0);
     }
-    let results = db.batch(statements).await?;
+    let results = crate::repo::batch(db, statements, "queueing renewal reminders").await?;
     Ok(results.iter().map(crate::repo::changes).sum())
 }

@@ -99,26 +99,17 @@ fn mail(
 /// A rental by its private link's token.
 pub async fn by_token(db: &D1Database, token: &str) -> Result<RentalRow, ApiError> {
     repo::by_token(db, &token_hash(token))
-        .await
-        .context("reading the rental by its link")?
+        .await?
         .ok_or(ApiError::NotFound)
 }
 
 /// A rental by its id (staff).
 pub async fn by_id(db: &D1Database, id: i64) -> Result<RentalRow, ApiError> {
-    repo::by_id(db, id)
-        .await
-        .context("reading the rental")?
-        .ok_or(ApiError::NotFound)
+    repo::by_id(db, id).await?.ok_or(ApiError::NotFound)
 }
 
 pub async fn list(db: &D1Database, status: &str) -> Result<Vec<RentalView>, ApiError> {
-    Ok(repo::list(db, status)
-        .await
-        .context("listing rentals")?
-        .iter()
-        .map(view)
-        .collect())
+    Ok(repo::list(db, status).await?.iter().map(view).collect())
 }
 
 /// Who asks, from where, and where their private link will point.
@@ -161,8 +152,7 @@ pub async fn request(
         NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate),
     );
     let room = crate::repo::bookings::resources(db)
-        .await
-        .context("reading the resources")?
+        .await?
         .into_iter()
         .find(|r| r.kind == ResourceKind::Room)
         .ok_or(ApiError::NotFound)?;
@@ -172,9 +162,7 @@ pub async fn request(
     // The day must be open and the period's start not past; rentals may be planned up to a year ahead.
     let span = match (date, period) {
         (Some(d), Some(p)) => {
-            let closures = crate::repo::bookings::closures(db, d, d)
-                .await
-                .context("reading closure days")?;
+            let closures = crate::repo::bookings::closures(db, d, d).await?;
             let (s, e) = p.bounds(d, &cfg.rules);
             let rules = domain::calendar::BookingRules {
                 horizon_days: 366,
@@ -215,8 +203,7 @@ pub async fn request(
         })
         .map_err(ApiError::Validation)?;
     let is_member = accounts::member_by_email(db, email.as_str())
-        .await
-        .context("looking the requester up among members")?
+        .await?
         .is_some_and(|m| {
             domain::accounts::MembershipStatus::on(m.until(), paris::local_date(now)).is_active()
         });
@@ -242,11 +229,9 @@ pub async fn request(
             nonce: &nonce,
         },
     )
-    .await
-    .context("storing the rental request")?
+    .await?
     .ok_or_else(|| ApiError::Internal("no rental id".into()))?;
-    crate::repo::limits::record(db, "rental", who.client, now)
-        .context("preparing the rate limit record")?
+    crate::repo::limits::record(db, "rental", who.client, now)?
         .run()
         .await
         .context("recording the rental request for the rate limit")?;
@@ -258,8 +243,7 @@ pub async fn request(
         ApiMsg::EmailRentalBody,
         &[("link", format!("{}/location/{token}", who.origin))],
     );
-    outbox::queue(db, &email, None, None, now)
-        .context("preparing the rental's email")?
+    outbox::queue(db, &email, None, None, now)?
         .run()
         .await
         .context("queueing the rental's email")?;
@@ -278,8 +262,8 @@ pub async fn cancel(db: &D1Database, token: &str, now: DateTime<Utc>) -> Result<
     let cutoff = now + Duration::hours(i64::from(cfg.rules.room_cancel_notice_hours));
     let results = db
         .batch(vec![
-            repo::cancel(db, row.id, now, cutoff).context("preparing the cancellation")?,
-            repo::free_room(db, row.id, now).context("preparing the room's release")?,
+            repo::cancel(db, row.id, now, cutoff)?,
+            repo::free_room(db, row.id, now)?,
         ])
         .await
         .context("cancelling the rental")?;
@@ -310,7 +294,7 @@ pub async fn approve(
     );
     let results = db
         .batch(vec![
-            repo::book_room(db, id, actor).context("preparing the room booking")?,
+            repo::book_room(db, id, actor)?,
             audit::record_after(
                 db,
                 now,
@@ -319,11 +303,9 @@ pub async fn approve(
                 "rental",
                 &id.to_string(),
                 json!({ "organisation": row.organisation }),
-            )
-            .context("preparing the audit record")?,
-            repo::approve(db, id, actor, now, &nonce).context("preparing the approval")?,
-            outbox::queue_if_rental(db, &email, &nonce, now)
-                .context("preparing the approval email")?,
+            )?,
+            repo::approve(db, id, actor, now, &nonce)?,
+            outbox::queue_if_rental(db, &email, &nonce, now)?,
         ])
         .await
         .context("approving the rental")?;
@@ -356,7 +338,7 @@ pub async fn decline(
     );
     let results = db
         .batch(vec![
-            repo::decline(db, id, reason, actor, now).context("preparing the decline")?,
+            repo::decline(db, id, reason, actor, now)?,
             audit::record_after(
                 db,
                 now,
@@ -365,16 +347,14 @@ pub async fn decline(
                 "rental",
                 &id.to_string(),
                 json!({ "reason": reason }),
-            )
-            .context("preparing the audit record")?,
+            )?,
         ])
         .await
         .context("declining the rental")?;
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::Conflict(ApiMsg::ErrAlreadyDecided));
     }
-    outbox::queue(db, &email, None, None, now)
-        .context("preparing the decline email")?
+    outbox::queue(db, &email, None, None, now)?
         .run()
         .await
         .context("queueing the decline email")?;

@@ -22,9 +22,7 @@ const MEETINGS_PER_CLUB: usize = 3;
 
 pub async fn load(db: &D1Database, now: DateTime<Utc>) -> Result<SiteContent, ApiError> {
     let today = paris::local_date(now);
-    let rows = site::load(db, &today.format("%Y-%m-%d").to_string())
-        .await
-        .context("loading the site content")?;
+    let rows = site::load(db, &today.format("%Y-%m-%d").to_string()).await?;
     build(rows, now)
 }
 

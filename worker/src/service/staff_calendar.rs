@@ -43,8 +43,7 @@ impl Mark {
 /// The desks' places: the capacity of every active desk resource.
 async fn desk_capacity(db: &D1Database) -> Result<u32, ApiError> {
     Ok(repo::resources(db)
-        .await
-        .context("reading the resources")?
+        .await?
         .iter()
         .filter(|r| r.kind == ResourceKind::Desk)
         .map(|r| r.capacity)
@@ -64,8 +63,7 @@ pub async fn day(
         day_start(date, now),
         day_start(date + Duration::days(1), now),
     )
-    .await
-    .context("reading the day's bookings")?;
+    .await?;
     let (desks, rooms): (Vec<_>, Vec<_>) = rows
         .iter()
         .partition(|r| r.resource_kind == ResourceKind::Desk);
@@ -90,8 +88,7 @@ pub async fn mark(
         Mark::CheckIn => repo::check_in(db, id, now, today),
         Mark::NoShow => repo::no_show(db, id, today),
         Mark::Cancel => repo::cancel_any(db, id, now),
-    }
-    .context("preparing the booking's change")?;
+    }?;
     let audit = audit::record_after(
         db,
         now,
@@ -100,8 +97,7 @@ pub async fn mark(
         "booking",
         &id.to_string(),
         json!({}),
-    )
-    .context("preparing the audit record")?;
+    )?;
     let results = db
         .batch(vec![update, audit])
         .await
@@ -110,7 +106,7 @@ pub async fn mark(
         return Ok(());
     }
     // Say why: a booking of a day still to come cannot be checked in yet.
-    let found = repo::by_id(db, id).await.context("reading the booking")?;
+    let found = repo::by_id(db, id).await?;
     Err(match found {
         Some(b)
             if b.status == BookingStatus::Confirmed
@@ -138,8 +134,7 @@ pub async fn block(
     now: DateTime<Utc>,
 ) -> Result<BlockCreated, ApiError> {
     let resource = repo::resource(db, body.resource.trim())
-        .await
-        .context("reading the resource")?
+        .await?
         .ok_or_else(|| ApiError::field("resource", ApiMsg::FieldUnknownResource))?;
     let mut checker = Checker::default();
     let (start, end) = local_times(&mut checker, &body.start, &body.end);
@@ -157,8 +152,7 @@ pub async fn block(
     }
     let results = db
         .batch(vec![
-            repo::insert_block(db, resource.id, &sp, &reason, actor)
-                .context("preparing the block")?,
+            repo::insert_block(db, resource.id, &sp, &reason, actor)?,
             audit::record_after(
                 db,
                 now,
@@ -169,8 +163,7 @@ pub async fn block(
                 json!({
                     "start": body.start, "end": body.end, "reason": reason
                 }),
-            )
-            .context("preparing the audit record")?,
+            )?,
         ])
         .await
         .context("blocking the resource")?;
@@ -183,8 +176,7 @@ pub async fn block(
         .map(|r| r.id)
         .ok_or_else(|| ApiError::Internal("the new block has no id".into()))?;
     let affected = repo::overlapping(db, Some(resource.id), sp.start, sp.end)
-        .await
-        .context("reading the bookings the block covers")?
+        .await?
         .iter()
         .filter(|b| b.kind != BookingKind::Block)
         .map(svc::staff_booking)
@@ -199,12 +191,8 @@ pub async fn occupancy(
     to: NaiveDate,
 ) -> Result<Occupancy, ApiError> {
     let cfg = svc::config(db).await?;
-    let rows = repo::occupancy(db, from, to)
-        .await
-        .context("reading the bookings of the range")?;
-    let closures = repo::closures(db, from, to)
-        .await
-        .context("reading closure days")?;
+    let rows = repo::occupancy(db, from, to).await?;
+    let closures = repo::closures(db, from, to).await?;
     let desk_capacity = desk_capacity(db).await?;
     let mut days = Vec::new();
     let mut per_member: HashMap<i64, HashSet<NaiveDate>> = HashMap::new();
