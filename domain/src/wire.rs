@@ -464,6 +464,17 @@ pub enum BookingStatus {
     Cancelled,
 }
 
+impl BookingStatus {
+    /// The status stored in a database row; `None` for anything else (never guessed).
+    pub fn parse(s: &str) -> Option<BookingStatus> {
+        match s {
+            "confirmed" => Some(BookingStatus::Confirmed),
+            "cancelled" => Some(BookingStatus::Cancelled),
+            _ => None,
+        }
+    }
+}
+
 /// A member's booking.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -199,11 +199,7 @@ stored_code! {
     }
 }
 
-column!(fn booking_status: BookingStatus = "bookings.status", |s: &str| match s {
-    "confirmed" => Some(BookingStatus::Confirmed),
-    "cancelled" => Some(BookingStatus::Cancelled),
-    _ => None,
-});
+column!(fn booking_status: BookingStatus = "bookings.status", BookingStatus::parse);
 column!(fn booking_day: NaiveDate = "bookings.day", parse_date);
 column!(fn booking_local: NaiveDateTime = "bookings.start_local/end_local", parse_local);
 column!(fn booking_instant: DateTime<Utc> = "bookings.start_utc/end_utc", parse_instant);
