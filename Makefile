@@ -82,7 +82,8 @@ db: deps
 	$(CI_QUIET_ENV) $(NPX)/wrangler d1 migrations apply DB --local
 	if [ ! -f $(STATE)/demo-seeded ]; then \
 	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/demo.sql && \
-	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/members.sql && touch $(STATE)/demo-seeded; fi
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/members.sql && \
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/activity.sql && touch $(STATE)/demo-seeded; fi
 
 clean-state:
 	rm -rf $(STATE)

@@ -5,7 +5,7 @@
 const path = location.pathname;
 const under = (prefix) => path === prefix || path.startsWith(prefix + '/');
 const bundle = under('/gestion') ? 'staff'
-  : ['/espace', '/reserver', '/mes-reservations', '/annuaire'].some(under) ? 'member'
+  : ['/espace', '/reserver', '/mes-reservations', '/annuaire', '/invitation', '/mot-de-passe/nouveau'].some(under) ? 'member'
   : 'guest';
 const wasm = fetch(new URL(`./${bundle}_bg.wasm`, import.meta.url));
 const glue = await import(`./${bundle}.js`);

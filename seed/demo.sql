@@ -4,6 +4,7 @@
 
 UPDATE settings SET value = '"Ludovic Fougère"' WHERE key = 'concierge_name';
 UPDATE settings SET value = '{"address":"12 rue du Numérique, 29000 Quimper","email":"contact@silicon-kerne.test","phone":"02 98 00 00 00","website":"https://www.silicon-kerne.net"}' WHERE key = 'contact';
+UPDATE settings SET value = '{"rna":"W291012345","siret":""}' WHERE key = 'legal_identity';
 
 INSERT INTO site_texts (key, fr, en) VALUES
     ('about',

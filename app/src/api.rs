@@ -3,14 +3,14 @@
 
 use domain::accounts::Role;
 use domain::wire::{
-    ApiErrorBody, Application, ApplicationRequest, AuditEntry, Created, DeclineRequest,
-    DirectoryEntry, LoginRequest, Me, MemberDetail, MemberSummary, OutboxEmail,
+    ApiErrorBody, Application, ApplicationRequest, ApproveRequest, AuditEntry, Created,
+    DeclineRequest, DirectoryEntry, LoginRequest, Me, MemberDetail, MemberSummary, OutboxEmail,
     PasswordResetRequest, Payment, PaymentRequest, ProfileUpdate, RoleRequest, SetPasswordRequest,
     SiteContent,
 };
 use domain::wire::{
-    BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy,
-    RentalCreated, RentalRequest, RentalView, StaffDay,
+    BlockCreated, BlockRequest, BlockView, Booking, BookingRequest, CalendarFeed, ClosureDay,
+    DayAvailability, Occupancy, RentalCreated, RentalDay, RentalRequest, RentalView, StaffDay,
 };
 use domain::Lang;
 use gloo_net::http::{Method, RequestBuilder};
@@ -196,6 +196,18 @@ pub async fn accept_invitation(req: &SetPasswordRequest, lang: Lang) -> Result<M
     send(Method::POST, "/api/auth/invitation", Some(req), lang).await
 }
 
+/// `GET /api/auth/invitation/{token}` or `GET /api/auth/password-reset/{token}`: whether the link
+/// of an email can still be used (404 when unknown, used or expired).
+pub async fn check_link(kind: &str, token: &str, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::GET,
+        &format!("/api/auth/{kind}/{}", encode(token)),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
 /// `POST /api/auth/password-reset`
 pub async fn ask_password_reset(req: &PasswordResetRequest, lang: Lang) -> Result<(), ApiFailure> {
     send_empty(Method::POST, "/api/auth/password-reset", Some(req), lang).await
@@ -283,11 +295,15 @@ pub async fn pending_applications(lang: Lang) -> Result<Vec<Application>, ApiFai
 }
 
 /// `POST /api/staff/applications/{id}/approve`
-pub async fn approve_application(id: i64, lang: Lang) -> Result<Created, ApiFailure> {
+pub async fn approve_application(
+    id: i64,
+    req: &ApproveRequest,
+    lang: Lang,
+) -> Result<Created, ApiFailure> {
     send(
         Method::POST,
         &format!("/api/staff/applications/{id}/approve"),
-        NO_BODY,
+        Some(req),
         lang,
     )
     .await
@@ -447,10 +463,101 @@ pub async fn staff_day(date: &str, lang: Lang) -> Result<StaffDay, ApiFailure> {
 }
 
 /// `POST /api/staff/bookings/{id}/{action}`: `check-in`, `no-show` or `cancel`.
+/// `undo-check-in` is `DELETE …/check-in`.
 pub async fn mark_booking(id: i64, action: &'static str, lang: Lang) -> Result<(), ApiFailure> {
+    let (method, action) = match action {
+        "undo-check-in" => (Method::DELETE, "check-in"),
+        other => (Method::POST, other),
+    };
     send_empty(
-        Method::POST,
+        method,
         &format!("/api/staff/bookings/{id}/{action}"),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// One editable setting of `GET /api/staff/settings`: its key and its value, read by the settings
+/// page into the domain's type for that key.
+#[derive(Debug, Clone)]
+pub struct SettingEntry {
+    pub key: String,
+    pub value: json::Json,
+}
+
+impl FromJson for SettingEntry {
+    fn from_json(v: &json::Json) -> Result<Self, json::DecodeError> {
+        let key = String::from_field(v.field("key")).map_err(|e| e.at("key"))?;
+        let value = v
+            .field("value")
+            .cloned()
+            .ok_or_else(|| json::DecodeError::missing_field().at("value"))?;
+        Ok(SettingEntry { key, value })
+    }
+}
+
+/// `GET /api/staff/settings`
+pub async fn staff_settings(lang: Lang) -> Result<Vec<SettingEntry>, ApiFailure> {
+    send(Method::GET, "/api/staff/settings", NO_BODY, lang).await
+}
+
+/// `PUT /api/staff/settings/{key}` with the new value as JSON text (checked by the server).
+pub async fn set_setting(key: &str, value: String, lang: Lang) -> Result<(), ApiFailure> {
+    request(
+        Method::PUT,
+        &format!("/api/staff/settings/{key}"),
+        Some(value),
+        lang,
+        None,
+        false,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// `GET /api/staff/closures`
+pub async fn closures(lang: Lang) -> Result<Vec<ClosureDay>, ApiFailure> {
+    send(Method::GET, "/api/staff/closures", NO_BODY, lang).await
+}
+
+/// `POST /api/staff/closures`
+pub async fn add_closure(day: &ClosureDay, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, "/api/staff/closures", Some(day), lang).await
+}
+
+/// `DELETE /api/staff/closures/{date}`
+pub async fn remove_closure(date: &str, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::DELETE,
+        &format!("/api/staff/closures/{date}"),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/staff/blocks`
+pub async fn blocks(lang: Lang) -> Result<Vec<BlockView>, ApiFailure> {
+    send(Method::GET, "/api/staff/blocks", NO_BODY, lang).await
+}
+
+/// `DELETE /api/staff/blocks/{id}`
+pub async fn lift_block(id: i64, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::DELETE,
+        &format!("/api/staff/blocks/{id}"),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/staff/members/{id}/bookings`
+pub async fn member_bookings(id: i64, lang: Lang) -> Result<Vec<Booking>, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/members/{id}/bookings"),
         NO_BODY,
         lang,
     )
@@ -481,6 +588,17 @@ pub async fn occupancy(from: &str, to: &str, lang: Lang) -> Result<Occupancy, Ap
 /// `POST /api/rentals`
 pub async fn request_rental(req: &RentalRequest, lang: Lang) -> Result<RentalCreated, ApiFailure> {
     send(Method::POST, "/api/rentals", Some(req), lang).await
+}
+
+/// `GET /api/rental-days?from=&to=`: when the room can be rented, each half-day.
+pub async fn rental_days(from: &str, to: &str, lang: Lang) -> Result<Vec<RentalDay>, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/rental-days{}", query(&[("from", from), ("to", to)])),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
 /// `GET /api/rentals/{token}`

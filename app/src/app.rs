@@ -30,7 +30,15 @@ pub enum Bundle {
     Staff,
 }
 
-const MEMBER_PREFIXES: &[&str] = &["/espace", "/reserver", "/mes-reservations", "/annuaire"];
+/// The members' pages, and the two where a member sets a password from an email's link.
+const MEMBER_PREFIXES: &[&str] = &[
+    "/espace",
+    "/reserver",
+    "/mes-reservations",
+    "/annuaire",
+    "/invitation",
+    "/mot-de-passe/nouveau",
+];
 
 impl Bundle {
     /// The bundle that serves `path`.

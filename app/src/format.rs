@@ -1,6 +1,6 @@
 //! How dates, instants and membership read on screen.
 
-use crate::text::SharedText;
+use crate::text::AccountText;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use domain::accounts::MembershipStatus;
 use domain::i18n::{fill, format_date_long, month_name, weekday_name};
@@ -32,14 +32,14 @@ pub fn datetime_short(at: NaiveDateTime, lang: Lang) -> String {
 pub fn membership(status: MembershipStatus, lang: Lang) -> String {
     match status {
         MembershipStatus::Active { until } => fill(
-            SharedText::MembershipActive.text(lang),
+            AccountText::MembershipActive.text(lang),
             &[("date", &format_date_long(until, lang))],
         ),
         MembershipStatus::Expired { since } => fill(
-            SharedText::MembershipExpired.text(lang),
+            AccountText::MembershipExpired.text(lang),
             &[("date", &format_date_long(since, lang))],
         ),
-        MembershipStatus::None => SharedText::MembershipNone.text(lang).to_string(),
+        MembershipStatus::None => AccountText::MembershipNone.text(lang).to_string(),
     }
 }
 

@@ -56,7 +56,7 @@ impl BookingRules {
             && r.desk_morning.1 <= r.desk_afternoon.0
             && r.desk_afternoon.0 < r.desk_afternoon.1;
         if !grid_ok || !desks_ok || r.horizon_days == 0 || r.horizon_days > 366 {
-            return Err(SettingsError::Json("inconsistent booking rules".into()));
+            return Err(SettingsError::InconsistentRules);
         }
         Ok(r)
     }
@@ -295,6 +295,11 @@ pub struct CheckedBooking {
     pub week: String,
 }
 
+/// The Monday that starts the week of `date`: a week starts on Monday in France.
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - chrono::Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
 pub fn iso_week(date: NaiveDate) -> String {
     let w = date.iso_week();
     format!("{}-W{:02}", w.year(), w.week())
@@ -425,6 +430,19 @@ pub fn rental_price_cents(period: DeskPeriod, member: bool, rates: &RoomRates) -
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_week_starts_on_monday() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 12, day).expect("a date");
+        // Wednesday 2 December 2026, Monday 30 November; a Monday is its own start; Sunday 6 → 30.
+        assert_eq!(
+            week_start(d(2)),
+            NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date")
+        );
+        assert_eq!(week_start(d(7)), d(7));
+        assert_eq!(week_start(d(13)), d(7));
+    }
+
     use super::*;
     use crate::settings::DayHours;
 

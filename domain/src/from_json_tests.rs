@@ -329,6 +329,18 @@ fn staff_booking(id: i64, member_id: Option<i64>, period: Option<DeskPeriod>) ->
         period,
         checked_in: member_id.is_some(),
         no_show: false,
+        email: if member_id.is_some() {
+            "anne@exemple.fr"
+        } else {
+            ""
+        }
+        .into(),
+        phone: if member_id.is_some() {
+            "06 12 34 56 78"
+        } else {
+            ""
+        }
+        .into(),
     }
 }
 
@@ -337,6 +349,15 @@ fn quote(lines: Vec<QuoteLine>) -> Quote {
     Quote {
         number: "D-2026-0012".into(),
         issued_on: date(2026, 3, 1),
+        valid_until: date(2026, 3, 31),
+        issuer: QuoteIssuer {
+            name: "Silicon Kerne".into(),
+            address: "12 rue du Numérique, 29000 Quimper".into(),
+            email: "contact@silicon-kerne.net".into(),
+            phone: "02 98 00 00 00".into(),
+            rna: "W291012345".into(),
+            siret: String::new(),
+        },
         lines,
         total_cents,
     }
@@ -358,6 +379,7 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
         founded_year: 2014,
         member_count: 87,
         yearly_budget_cents: 4_200_000,
+        membership_fee_cents: 3000,
         general_assembly: date(2026, 6, 20),
         concierge: "Maïwenn".into(),
         contact: Contact {
@@ -839,6 +861,10 @@ fn accounts_and_membership(c: &mut Coverage) {
             target_type: "member".into(),
             target_id: "42".into(),
             details: "{\"amount_cents\":2000}".into(),
+            summary: loc(
+                "Maïwenn a enregistré une cotisation.",
+                "Maïwenn recorded a fee.",
+            ),
         }],
     );
     round_trip(
@@ -853,6 +879,9 @@ fn accounts_and_membership(c: &mut Coverage) {
                     outbox_email(None),
                     outbox_email(Some("2026-02-12T08:00:05Z")),
                 ],
+                bookings: vec![],
+                clubs: vec![],
+                calendar_feed: true,
             },
             MemberExport {
                 exported_at: String::new(),
@@ -860,6 +889,9 @@ fn accounts_and_membership(c: &mut Coverage) {
                 payments: vec![],
                 applications: vec![],
                 emails: vec![],
+                bookings: vec![],
+                clubs: vec![],
+                calendar_feed: false,
             },
         ],
     );
@@ -941,6 +973,53 @@ fn booking_calendar(c: &mut Coverage) {
         ],
     );
     round_trip(c, &[BookingStatus::Confirmed, BookingStatus::Cancelled]);
+    round_trip(
+        c,
+        &[RentalDay {
+            date: date(2026, 12, 11),
+            morning: false,
+            afternoon: true,
+        }],
+    );
+    round_trip(
+        c,
+        &[BlockView {
+            block: staff_booking(9, None, None),
+            affected: vec![staff_booking(10, Some(42), Some(DeskPeriod::Morning))],
+        }],
+    );
+    round_trip(
+        c,
+        &[
+            ApproveRequest { fee: None },
+            ApproveRequest {
+                fee: Some(PaymentRequest {
+                    amount_cents: 3000,
+                    paid_on: "2026-12-02".into(),
+                    method: "cash".into(),
+                }),
+            },
+        ],
+    );
+    round_trip(c, &[quote(vec![]).issuer]);
+    round_trip(
+        c,
+        &[
+            ClosureDay {
+                date: "2026-12-24".into(),
+                reason_fr: "Réveillon".into(),
+                reason_en: "Christmas Eve".into(),
+            },
+            ClosureDay::default(),
+        ],
+    );
+    round_trip(
+        c,
+        &[crate::settings::LegalIdentity {
+            rna: "W291012345".into(),
+            siret: "12345678900012".into(),
+        }],
+    );
     let booking = Booking {
         id: 5,
         resource: "coworking".into(),
@@ -954,6 +1033,7 @@ fn booking_calendar(c: &mut Coverage) {
         status: BookingStatus::Confirmed,
         can_cancel: true,
         checked_in: false,
+        blocked: true,
     };
     round_trip(
         c,

@@ -8,6 +8,8 @@ pub mod holidays;
 pub mod i18n;
 pub mod paris;
 pub mod recurrence;
+#[cfg(any(feature = "search", test))]
+pub mod search;
 pub mod settings;
 pub mod time;
 pub mod wire;

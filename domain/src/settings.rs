@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::holidays;
+use crate::i18n::{weekday_name, ApiMsg, Lang};
 use crate::time::HhMm;
 use wire_json::{FromJson, ToJson};
 
@@ -30,7 +31,40 @@ pub enum SettingsError {
     WeekdayOutOfRange(u8),
     WeekdayTwice(u8),
     CloseNotAfterOpen(u8),
-    Negative(&'static str),
+    NegativeRate,
+    /// Booking rules whose times or durations contradict each other.
+    InconsistentRules,
+    Rna,
+    Siret,
+}
+
+impl SettingsError {
+    /// What is wrong, in the caller's language (the `Display` text is for logs).
+    pub fn message(&self, lang: Lang) -> String {
+        let day = |d: &u8| {
+            chrono::Weekday::try_from(d.saturating_sub(1))
+                .map(|w| weekday_name(w, lang).to_string())
+                .unwrap_or_else(|_| d.to_string())
+        };
+        match self {
+            SettingsError::Json(_) => ApiMsg::SettingShape.text(lang).to_string(),
+            SettingsError::WeekdayOutOfRange(d) => ApiMsg::SettingWeekdayRange
+                .text(lang)
+                .replace("{n}", &d.to_string()),
+            SettingsError::WeekdayTwice(d) => ApiMsg::SettingWeekdayTwice
+                .text(lang)
+                .replace("{day}", &day(d)),
+            SettingsError::CloseNotAfterOpen(d) => ApiMsg::SettingCloseBeforeOpen
+                .text(lang)
+                .replace("{day}", &day(d)),
+            SettingsError::NegativeRate => ApiMsg::SettingNegativeRate.text(lang).to_string(),
+            SettingsError::InconsistentRules => {
+                ApiMsg::SettingInconsistentRules.text(lang).to_string()
+            }
+            SettingsError::Rna => ApiMsg::SettingRna.text(lang).to_string(),
+            SettingsError::Siret => ApiMsg::SettingSiret.text(lang).to_string(),
+        }
+    }
 }
 
 impl std::fmt::Display for SettingsError {
@@ -44,7 +78,10 @@ impl std::fmt::Display for SettingsError {
             SettingsError::CloseNotAfterOpen(d) => {
                 write!(f, "on weekday {d} closing time is not after opening time")
             }
-            SettingsError::Negative(what) => write!(f, "{what} cannot be negative"),
+            SettingsError::NegativeRate => write!(f, "a room rate cannot be negative"),
+            SettingsError::InconsistentRules => write!(f, "inconsistent booking rules"),
+            SettingsError::Rna => write!(f, "an RNA number is W and nine digits"),
+            SettingsError::Siret => write!(f, "a SIRET is fourteen digits"),
         }
     }
 }
@@ -131,9 +168,41 @@ impl RoomRates {
             r.non_member_day_cents,
         ];
         if all.iter().any(|c| *c < 0) {
-            return Err(SettingsError::Negative("a room rate"));
+            return Err(SettingsError::NegativeRate);
         }
         Ok(r)
+    }
+}
+
+/// Who issues the quotes: the association's identifiers (either may be empty until it has one).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LegalIdentity {
+    /// Répertoire national des associations: `W` and nine digits.
+    #[serde(default)]
+    pub rna: String,
+    /// Fourteen digits, shown in groups of 3, 3, 3 and 5.
+    #[serde(default)]
+    pub siret: String,
+}
+
+impl LegalIdentity {
+    pub fn parse_json(json: &str) -> Result<LegalIdentity, SettingsError> {
+        let id: LegalIdentity =
+            serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
+        let rna = id.rna.trim().to_ascii_uppercase();
+        let siret: String = id.siret.chars().filter(|c| !c.is_whitespace()).collect();
+        let rna_ok = rna.is_empty()
+            || (rna.len() == 10
+                && rna.starts_with('W')
+                && rna[1..].bytes().all(|b| b.is_ascii_digit()));
+        if !rna_ok {
+            return Err(SettingsError::Rna);
+        }
+        if !(siret.is_empty() || (siret.len() == 14 && siret.bytes().all(|b| b.is_ascii_digit()))) {
+            return Err(SettingsError::Siret);
+        }
+        Ok(LegalIdentity { rna, siret })
     }
 }
 
@@ -190,10 +259,45 @@ mod tests {
             OpeningHours::parse_json(sunday8),
             Err(SettingsError::WeekdayOutOfRange(8))
         );
+        assert_eq!(
+            SettingsError::CloseNotAfterOpen(2).message(Lang::Fr),
+            "Le mardi, l'heure de fermeture doit être après l'heure d'ouverture."
+        );
+        assert_eq!(
+            SettingsError::CloseNotAfterOpen(2).message(Lang::En),
+            "On Tuesday, the closing time must be after the opening time."
+        );
+        assert!(SettingsError::WeekdayTwice(7)
+            .message(Lang::Fr)
+            .contains("dimanche"));
         assert!(matches!(
             OpeningHours::parse_json(r#"[{"weekday":1,"open":"9h","close":"18:00"}]"#),
             Err(SettingsError::Json(_))
         ));
+    }
+
+    #[test]
+    fn legal_identity_is_checked_and_tidied() {
+        let ok = LegalIdentity::parse_json(r#"{"rna":"w291012345","siret":"123 456 789 00012"}"#);
+        assert_eq!(
+            ok,
+            Ok(LegalIdentity {
+                rna: "W291012345".into(),
+                siret: "12345678900012".into()
+            })
+        );
+        assert_eq!(
+            LegalIdentity::parse_json(r#"{}"#),
+            Ok(LegalIdentity::default())
+        );
+        assert_eq!(
+            LegalIdentity::parse_json(r#"{"rna":"291012345"}"#),
+            Err(SettingsError::Rna)
+        );
+        assert_eq!(
+            LegalIdentity::parse_json(r#"{"siret":"1234"}"#),
+            Err(SettingsError::Siret)
+        );
     }
 
     #[test]
@@ -206,7 +310,7 @@ mod tests {
         let bad = ok.replace("3000", "-1");
         assert_eq!(
             RoomRates::parse_json(&bad),
-            Err(SettingsError::Negative("a room rate"))
+            Err(SettingsError::NegativeRate)
         );
     }
 }

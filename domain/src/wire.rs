@@ -68,6 +68,8 @@ pub struct SiteContent {
     pub founded_year: i32,
     pub member_count: u32,
     pub yearly_budget_cents: i64,
+    /// The yearly membership fee.
+    pub membership_fee_cents: i64,
     pub general_assembly: NaiveDate,
     pub concierge: String,
     pub contact: Contact,
@@ -300,7 +302,15 @@ pub struct MemberDetail {
 }
 
 /// `POST /api/members/{id}/payments` (staff): a yearly membership fee received.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+/// `POST /api/staff/applications/{id}/approve`: optionally, the first fee, paid at the desk.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ApproveRequest {
+    #[serde(default)]
+    pub fee: Option<PaymentRequest>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct PaymentRequest {
     #[serde(default)]
@@ -386,6 +396,8 @@ pub struct AuditEntry {
     pub target_type: String,
     pub target_id: String,
     pub details: String,
+    /// The entry as one sentence, in French and in English.
+    pub summary: Localized<String>,
 }
 
 /// `GET /api/me/export`: everything the portal holds about the caller.
@@ -397,6 +409,12 @@ pub struct MemberExport {
     pub payments: Vec<Payment>,
     pub applications: Vec<Application>,
     pub emails: Vec<OutboxEmail>,
+    /// Every booking, past, cancelled and checked in included.
+    pub bookings: Vec<Booking>,
+    /// The clubs the member belongs to, by name.
+    pub clubs: Vec<Club>,
+    /// Whether a private calendar feed exists (its address is shown only once, never stored).
+    pub calendar_feed: bool,
 }
 
 /// `POST /api/…` answers that created something.
@@ -493,6 +511,8 @@ pub struct Booking {
     /// Whether the member may still cancel it (desks until the start, the room until 24 h before).
     pub can_cancel: bool,
     pub checked_in: bool,
+    /// Staff closed the place during this booking (works, an event): the member should rebook.
+    pub blocked: bool,
 }
 
 /// `POST /api/me/calendar-feed`: the private feed URL (shown once; a new one revokes the old).
@@ -518,6 +538,9 @@ pub struct StaffBooking {
     pub period: Option<DeskPeriod>,
     pub checked_in: bool,
     pub no_show: bool,
+    /// How to reach the member or the renter (empty for a block), to warn them of a change.
+    pub email: String,
+    pub phone: String,
 }
 
 /// `GET /api/staff/day?date=`: who is coworking, what is booked.
@@ -546,6 +569,14 @@ pub struct BlockRequest {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct BlockCreated {
     pub id: i64,
+    pub affected: Vec<StaffBooking>,
+}
+
+/// `GET /api/staff/blocks`: a block in force, and the bookings it covers, with how to reach each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BlockView {
+    pub block: StaffBooking,
     pub affected: Vec<StaffBooking>,
 }
 
@@ -593,6 +624,28 @@ pub struct RentalRequest {
     pub lang: Lang,
 }
 
+/// A day the cantine closes, added by staff (public holidays are computed, never stored).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ClosureDay {
+    /// `YYYY-MM-DD`
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub reason_fr: String,
+    #[serde(default)]
+    pub reason_en: String,
+}
+
+/// `GET /api/rental-days`: whether the meeting room can be rented on a day, each half-day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RentalDay {
+    pub date: NaiveDate,
+    pub morning: bool,
+    pub afternoon: bool,
+}
+
 /// The answer to a rental request: the private link's token (also sent by email) and the price.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -617,8 +670,24 @@ pub struct QuoteLine {
 pub struct Quote {
     pub number: String,
     pub issued_on: NaiveDate,
+    /// The offer holds until this day (30 days after it is issued).
+    pub valid_until: NaiveDate,
+    pub issuer: QuoteIssuer,
     pub lines: Vec<QuoteLine>,
     pub total_cents: i64,
+}
+
+/// Who issues the quote, as a French quote names them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct QuoteIssuer {
+    pub name: String,
+    pub address: String,
+    pub email: String,
+    pub phone: String,
+    /// Empty until the association has one.
+    pub rna: String,
+    pub siret: String,
 }
 
 /// A rental request as its requester (by private link) and staff see it.

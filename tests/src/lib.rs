@@ -189,7 +189,7 @@ impl TestApp {
                 &persist,
             ]),
         )?;
-        for seed in ["seed/demo.sql", "seed/members.sql"] {
+        for seed in ["seed/demo.sql", "seed/members.sql", "seed/activity.sql"] {
             run_quiet(
                 &format!("wrangler d1 execute {seed}"),
                 wrangler(&root).args([

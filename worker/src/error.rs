@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use domain::accounts::FieldErrors;
 use domain::wire::{ApiErrorBody, ErrorCode};
-use domain::{ApiMsg, Lang};
+use domain::{ApiMsg, Lang, Localized};
 use worker::{console_error, Response};
 
 #[derive(Debug)]
@@ -25,8 +25,9 @@ pub enum ApiError {
     BadRequest(String),
     /// The request is readable but some fields break a rule: field name → message.
     Validation(FieldErrors),
-    /// The same, with a technical detail for the developer of a client (shown after the message).
-    ValidationDetail(FieldErrors, String),
+    /// One field refused with a text made for this value (e.g. naming the weekday), in both
+    /// languages: field name, then the text in French and in English.
+    ValidationText(String, Localized<String>),
     /// No valid session.
     Unauthorized,
     /// Logged in, but the role does not allow this.
@@ -53,7 +54,7 @@ impl ApiError {
             ApiError::RouteNotFound | ApiError::NotFound => 404,
             ApiError::MethodNotAllowed => 405,
             ApiError::BadRequest(_) => 400,
-            ApiError::Validation(_) | ApiError::ValidationDetail(..) => 422,
+            ApiError::Validation(_) | ApiError::ValidationText(..) => 422,
             ApiError::Unauthorized | ApiError::LoginFailed => 401,
             ApiError::Forbidden | ApiError::CrossSite => 403,
             ApiError::JsonRequired => 415,
@@ -69,7 +70,7 @@ impl ApiError {
             ApiError::RouteNotFound | ApiError::NotFound => ErrorCode::NotFound,
             ApiError::MethodNotAllowed => ErrorCode::MethodNotAllowed,
             ApiError::BadRequest(_) => ErrorCode::BadRequest,
-            ApiError::Validation(_) | ApiError::ValidationDetail(..) => ErrorCode::Validation,
+            ApiError::Validation(_) | ApiError::ValidationText(..) => ErrorCode::Validation,
             ApiError::Unauthorized | ApiError::LoginFailed => ErrorCode::Unauthorized,
             ApiError::Forbidden => ErrorCode::Forbidden,
             ApiError::CrossSite => ErrorCode::CrossSite,
@@ -87,7 +88,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => ApiMsg::ErrMethodNotAllowed,
             ApiError::NotFound => ApiMsg::ErrNotFound,
             ApiError::BadRequest(_) => ApiMsg::ErrBadRequest,
-            ApiError::Validation(_) | ApiError::ValidationDetail(..) => ApiMsg::ErrValidation,
+            ApiError::Validation(_) | ApiError::ValidationText(..) => ApiMsg::ErrValidation,
             ApiError::Unauthorized => ApiMsg::ErrUnauthorized,
             ApiError::Forbidden => ApiMsg::ErrForbidden,
             ApiError::CrossSite => ApiMsg::ErrCrossSite,
@@ -101,15 +102,18 @@ impl ApiError {
 
     pub fn body(&self, lang: Lang) -> ApiErrorBody {
         let fields: BTreeMap<String, String> = match self {
-            ApiError::Validation(fields) | ApiError::ValidationDetail(fields, _) => fields
+            ApiError::Validation(fields) => fields
                 .iter()
                 .map(|(f, m)| (f.clone(), m.text(lang).to_string()))
                 .collect(),
+            ApiError::ValidationText(field, text) => {
+                BTreeMap::from([(field.clone(), text.get(lang).clone())])
+            }
             _ => BTreeMap::new(),
         };
         let message = match self {
             // Say what could not be read: it helps the developer of a client, and carries no secret.
-            ApiError::BadRequest(detail) | ApiError::ValidationDetail(_, detail) => {
+            ApiError::BadRequest(detail) => {
                 format!("{} ({detail})", self.message().text(lang))
             }
             _ => self.message().text(lang).to_string(),
@@ -142,12 +146,15 @@ impl ApiError {
         ApiError::Validation(vec![(name.to_string(), msg)])
     }
 
-    /// Add a technical detail to a validation error.
-    pub fn with_detail(self, detail: String) -> ApiError {
-        match self {
-            ApiError::Validation(fields) => ApiError::ValidationDetail(fields, detail),
-            other => other,
-        }
+    /// One field refused with a text computed in each language.
+    pub fn field_text(name: &str, text: impl Fn(Lang) -> String) -> ApiError {
+        ApiError::ValidationText(
+            name.to_string(),
+            Localized {
+                fr: text(Lang::Fr),
+                en: text(Lang::En),
+            },
+        )
     }
 }
 

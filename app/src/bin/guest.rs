@@ -23,8 +23,6 @@ fn main() {
                 <Route path=path!("/adherer") view=join::Join />
                 <Route path=path!("/connexion") view=login::Login />
                 <Route path=path!("/mot-de-passe") view=password_forgot::PasswordForgot />
-                <Route path=path!("/mot-de-passe/nouveau") view=password_new::PasswordNew />
-                <Route path=path!("/invitation") view=invitation::Invitation />
             </Routes>
         }
     });

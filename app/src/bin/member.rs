@@ -14,6 +14,8 @@ fn main() {
                 <Route path=path!("/reserver") view=booking::Booking />
                 <Route path=path!("/mes-reservations") view=booking_list::MyBookings />
                 <Route path=path!("/annuaire") view=directory::Directory />
+                <Route path=path!("/invitation") view=invitation::Invitation />
+                <Route path=path!("/mot-de-passe/nouveau") view=password_new::PasswordNew />
             </Routes>
         }
     });

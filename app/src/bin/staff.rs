@@ -19,6 +19,8 @@ fn main() {
                 <Route path=path!("/gestion/reservations") view=bookings::StaffBookings />
                 <Route path=path!("/gestion/occupation") view=occupancy::StaffOccupancy />
                 <Route path=path!("/gestion/locations") view=rentals::StaffRentals />
+                <Route path=path!("/gestion/blocages") view=blocks::StaffBlocks />
+                <Route path=path!("/gestion/reglages") view=settings::StaffSettings />
             </Routes>
         }
     });

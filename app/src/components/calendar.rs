@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiFailure};
 use crate::i18n::{tr, use_i18n};
-use crate::text::SharedText;
+use crate::text::{AccountText, SharedText};
 
 /// The coworking desks and the meeting room, as the API names them.
 pub const DESKS: &str = "coworking";
@@ -128,7 +128,7 @@ pub fn failure_alert(failure: Signal<Option<ApiFailure>>) -> impl IntoView {
 pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl IntoView {
     let i18n = use_i18n();
     if !day.open || day.slots.is_empty() {
-        return view! { <p class="note">{tr(SharedText::ClosedThatDay)}</p> }.into_any();
+        return view! { <p class="note">{tr(AccountText::ClosedThatDay)}</p> }.into_any();
     }
     let date = day.date;
     view! {
@@ -150,7 +150,7 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
                     let what = format!("{}, {} ({})", day_label(date, lang), label.text(lang), span2);
                     chosen.set(Some(Choice {
                         request: BookingRequest { resource: DESKS.into(), start: start.clone(), end: end.clone(), member_id: None },
-                        what: i18n.f(SharedText::DeskOn, &[("when", &what)]),
+                        what: i18n.f(AccountText::DeskOn, &[("when", &what)]),
                         key: attempt_key(),
                     }));
                 };
@@ -159,7 +159,7 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
                         <button type="button" class="period" aria-pressed=move || selected().to_string() disabled=free == 0 on:click=on_click>
                             <span class="period__name">{tr(label)}" "<span class="period__hours">{span.clone()}</span></span>
                             <span class="period__free">
-                                {move || if free == 0 { i18n.t(SharedText::Full).to_string() } else { i18n.count(SharedText::PlacesLeftOne, SharedText::PlacesLeft, u64::from(free)) }}
+                                {move || if free == 0 { i18n.t(AccountText::Full).to_string() } else { i18n.count(AccountText::PlacesLeftOne, AccountText::PlacesLeft, u64::from(free)) }}
                             </span>
                         </button>
                     </li>
@@ -170,9 +170,14 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
     .into_any()
 }
 
-/// The question before booking ("Réserver … ?"), the refusal if any, and the confirmation after.
+/// The question before booking ("Réserver … ?"), the refusal if any, and the confirmation after,
+/// with a link to the bookings: the caller's own, or (staff booking on behalf) that member's page.
 #[component]
-pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> impl IntoView {
+pub fn ConfirmBooking(
+    chosen: RwSignal<Option<Choice>>,
+    action: BookAction,
+    #[prop(optional, into)] for_member: Option<Signal<Option<i64>>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let failure = api::failure_of(action);
     view! {
@@ -186,7 +191,7 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                         <div class="actions">
                             <button type="button" class="button" disabled=move || action.pending().get()
                                 on:click=move |_| api::start(action, c.get_value())>
-                                {tr(SharedText::ConfirmBooking)}
+                                {tr(AccountText::ConfirmBooking)}
                             </button>
                             <button type="button" class="button button--secondary" on:click=move |_| chosen.set(None)>{tr(SharedText::Cancel)}</button>
                         </div>
@@ -199,8 +204,11 @@ pub fn ConfirmBooking(chosen: RwSignal<Option<Choice>>, action: BookAction) -> i
                     let name = i18n.pick(&b.resource_name);
                     Some(view! {
                         <div class="notice">
-                            <p><strong>{move || i18n.t(SharedText::Booked)}</strong>" "{name}", "{when}</p>
-                            <p><a href="/mes-reservations">{tr(SharedText::NavMyBookings)}</a></p>
+                            <p><strong>{move || i18n.t(AccountText::Booked)}</strong>" "{name}", "{when}</p>
+                            {match for_member.and_then(|m| m.get_untracked()) {
+                                Some(id) => view! { <p><a href=format!("/gestion/membres/{id}")>{tr(AccountText::TheirBookings)}</a></p> }.into_any(),
+                                None => view! { <p><a href="/mes-reservations">{tr(SharedText::NavMyBookings)}</a></p> }.into_any(),
+                            }}
                         </div>
                     })
                 }

@@ -132,35 +132,56 @@ pub fn Field(
 pub const NO_LABELS: &[(&str, SharedText)] = &[];
 
 /// What went wrong with the last submit: the API's message and a link to each invalid field.
-/// `labels` names the fields in the order of the form.
+/// `labels` names the fields in the order of the form ("Téléphone : …"); a refused field without
+/// a label there (a checkbox whose label is a whole sentence) is listed by its message alone.
+/// When a refusal arrives, the summary takes the focus and scrolls into view, so that a keyboard,
+/// a screen reader or a thumb on a phone lands on what to fix.
 #[component]
 pub fn ErrorSummary<T: Text>(
     failure: Signal<Option<ApiFailure>>,
     labels: &'static [(&'static str, T)],
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let summary = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if failure.with(Option::is_some) {
+            request_animation_frame(move || {
+                if let Some(el) = summary.get_untracked() {
+                    let _ = el.focus();
+                    el.scroll_into_view();
+                }
+            });
+        }
+    });
     move || {
         failure.get().map(|failure| {
-            let (message, fields) = match failure {
+            let (message, mut fields) = match failure {
                 ApiFailure::Api { body, .. } => (body.message, body.fields),
                 ApiFailure::Network(_) => (
                     i18n.t(SharedText::NetworkError).to_string(),
                     BTreeMap::new(),
                 ),
             };
-            let items = labels
+            let labelled = labels
                 .iter()
                 .filter_map(|(name, label)| {
-                    let text = fields.get(*name)?.clone();
+                    let text = fields.remove(*name)?;
                     let href = format!("#{}", input_id(name));
                     let label = *label;
                     Some(view! { <li><a href=href>{move || i18n.t(label)}" : "{text}</a></li> })
                 })
                 .collect_view();
+            let others = fields
+                .into_iter()
+                .map(|(name, text)| {
+                    let href = format!("#{}", input_id(&name));
+                    view! { <li><a href=href>{text}</a></li> }
+                })
+                .collect_view();
             view! {
-                <div class="form-errors" role="alert">
+                <div class="form-errors" role="alert" tabindex="-1" node_ref=summary>
                     <p class="form-errors__title">{message}</p>
-                    <ul>{items}</ul>
+                    <ul>{labelled}{others}</ul>
                 </div>
             }
         })

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::MemberSearch;
 use crate::app::use_site;
 use crate::i18n::{tr, use_i18n};
-use crate::text::SharedText;
+use crate::text::AccountText;
 
 /// Fills `search` when submitted; `with_status` adds the staff's membership-status filter.
 #[component]
@@ -36,39 +36,39 @@ pub fn MemberSearchForm(
                 .collect_view()
         })
     };
-    const STATUSES: &[(&str, SharedText)] = &[
-        ("active", SharedText::StatusActive),
-        ("expired", SharedText::StatusExpired),
-        ("none", SharedText::StatusNone),
-        ("deactivated", SharedText::StatusDeactivated),
+    const STATUSES: &[(&str, AccountText)] = &[
+        ("active", AccountText::StatusActive),
+        ("expired", AccountText::StatusExpired),
+        ("none", AccountText::StatusNone),
+        ("deactivated", AccountText::StatusDeactivated),
     ];
     view! {
         <form class="form search" role="search" on:submit=on_submit>
             <div class="field">
-                <label for="s-q">{tr(SharedText::SearchText)}</label>
+                <label for="s-q">{tr(AccountText::SearchText)}</label>
                 <input id="s-q" type="search" bind:value=q />
             </div>
             <div class="field">
-                <label for="s-skill">{tr(SharedText::FieldSkill)}</label>
+                <label for="s-skill">{tr(AccountText::FieldSkill)}</label>
                 <input id="s-skill" type="text" bind:value=skill />
             </div>
             <div class="field">
-                <label for="s-club">{tr(SharedText::FieldClub)}</label>
+                <label for="s-club">{tr(AccountText::FieldClub)}</label>
                 <select id="s-club" bind:value=club>
-                    <option value="">{tr(SharedText::AllClubs)}</option>
+                    <option value="">{tr(AccountText::AllClubs)}</option>
                     {club_options}
                 </select>
             </div>
             {with_status.then(|| view! {
                 <div class="field">
-                    <label for="s-status">{tr(SharedText::FieldMembership)}</label>
+                    <label for="s-status">{tr(AccountText::FieldMembership)}</label>
                     <select id="s-status" bind:value=status>
-                        <option value="">{tr(SharedText::AllStatuses)}</option>
+                        <option value="">{tr(AccountText::AllStatuses)}</option>
                         {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
                     </select>
                 </div>
             })}
-            <button type="submit" class="button">{tr(SharedText::Search)}</button>
+            <button type="submit" class="button">{tr(AccountText::Search)}</button>
         </form>
     }
 }
@@ -78,7 +78,7 @@ pub fn result_count(count: usize) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="result-count" aria-live="polite">
-            {move || if count == 0 { i18n.t(SharedText::NoResults).to_string() } else { i18n.count(SharedText::ResultCountOne, SharedText::ResultCount, count as u64) }}
+            {move || if count == 0 { i18n.t(AccountText::NoResults).to_string() } else { i18n.count(AccountText::ResultCountOne, AccountText::ResultCount, count as u64) }}
         </p>
     }
 }

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_location;
 use crate::api;
 use crate::components::status::Loading;
 use crate::i18n::{tr, use_i18n, I18n};
-use crate::text::SharedText;
+use crate::text::{AccountText, SharedText};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Auth {
@@ -136,7 +136,7 @@ pub fn gate(audience: Audience, content: Content) -> impl IntoView {
             );
             view! {
                 <div class="card prompt">
-                    <p>{move || i18n.t(SharedText::LoginNeeded)}</p>
+                    <p>{move || i18n.t(if audience == Audience::Staff { AccountText::StaffLoginNeeded } else { AccountText::LoginNeeded })}</p>
                     <p><a href=href class="button">{tr(SharedText::NavLogin)}</a></p>
                 </div>
             }
@@ -144,7 +144,7 @@ pub fn gate(audience: Audience, content: Content) -> impl IntoView {
         }
         Gate::NoAccess => view! {
             <div class="card prompt" role="alert">
-                <p>{move || i18n.t(SharedText::NoAccess)}</p>
+                <p>{move || i18n.t(AccountText::NoAccess)}</p>
                 <p><a href="/espace" class="button">{tr(SharedText::NavMyArea)}</a></p>
             </div>
         }

@@ -7,10 +7,11 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::{self, ApiFailure, Request};
 use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::session::use_session;
+use crate::components::status::{LoadFailed, Loading};
 use crate::i18n::{tr, use_i18n};
-use crate::text::SharedText;
+use crate::text::MemberText;
 
-const LABELS: &[(&str, SharedText)] = &[("password", SharedText::FieldNewPassword)];
+const LABELS: &[(&str, MemberText)] = &[("password", MemberText::FieldNewPassword)];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -18,15 +19,55 @@ pub enum TokenKind {
     Reset,
 }
 
-/// The form; on success the person is logged in and goes to their area.
+/// The form, once the link is known to be usable (a used, expired or mistyped link is told at
+/// once, with the way to a new one); on success the person is logged in and goes to their area,
+/// which confirms the password is saved.
 #[component]
 pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let navigate = use_navigate();
     let token = use_query_map()
         .with_untracked(|q| q.get("token"))
         .unwrap_or_default();
+    if token.is_empty() {
+        return dead_link(MemberText::LinkIncomplete).into_any();
+    }
+    let path = match kind {
+        TokenKind::Invitation => "invitation",
+        TokenKind::Reset => "password-reset",
+    };
+    let check = {
+        let token = token.clone();
+        LocalResource::new(move || {
+            let token = token.clone();
+            async move { api::check_link(path, &token, i18n.lang_untracked()).await }
+        })
+    };
+    view! {
+        <Suspense fallback=Loading>
+            {move || check.get().map(|usable| match usable {
+                Ok(()) => view! { <PasswordForm kind token=token.clone() /> }.into_any(),
+                Err(ApiFailure::Api { status: 404, .. }) => dead_link(MemberText::LinkDead).into_any(),
+                Err(failure) => view! { <LoadFailed failure retry=move || check.refetch() /> }.into_any(),
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+fn dead_link(message: MemberText) -> impl IntoView {
+    view! {
+        <div class="card prompt" role="alert">
+            <p>{tr(message)}</p>
+            <p><a href="/mot-de-passe" class="button">{tr(MemberText::AskNewLink)}</a></p>
+        </div>
+    }
+}
+
+#[component]
+fn PasswordForm(kind: TokenKind, token: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
     let password = RwSignal::new(String::new());
     let set: Request<SetPasswordRequest> = Action::new_local(move |req: &SetPasswordRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
@@ -37,7 +78,11 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
                 TokenKind::Reset => api::confirm_password_reset(&req, lang).await,
             }?;
             session.set(me);
-            navigate("/espace", Default::default());
+            let done = match kind {
+                TokenKind::Invitation => "bienvenue",
+                TokenKind::Reset => "mot-de-passe",
+            };
+            navigate(&format!("/espace?fait={done}"), Default::default());
             Ok(())
         }
     });
@@ -45,15 +90,6 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     let errors = field_errors(failure);
     // A used or expired link: say so, and offer a new one rather than the form again.
     let link_dead = move || matches!(failure.get(), Some(ApiFailure::Api { status, body }) if status == 410 || body.code == ErrorCode::NotFound);
-    if token.is_empty() {
-        return view! {
-            <div class="card prompt" role="alert">
-                <p>{tr(SharedText::LinkIncomplete)}</p>
-                <p><a href="/mot-de-passe">{tr(SharedText::AskNewLink)}</a></p>
-            </div>
-        }
-        .into_any();
-    }
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         api::start(
@@ -67,19 +103,18 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
     view! {
         <form class="form" novalidate on:submit=on_submit>
             <ErrorSummary failure labels=LABELS />
-            {move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(SharedText::AskNewLink)}</a></p> })}
+            {move || link_dead().then(|| view! { <p><a href="/mot-de-passe">{tr(MemberText::AskNewLink)}</a></p> })}
             <Field
                 name="password"
-                label=SharedText::FieldNewPassword
+                label=MemberText::FieldNewPassword
                 value=password
                 errors
                 kind="password"
                 autocomplete="new-password"
-                hint=SharedText::PasswordHint
+                hint=MemberText::PasswordHint
                 required=true
             />
-            <button type="submit" class="button" disabled=move || set.pending().get()>{tr(SharedText::SavePassword)}</button>
+            <button type="submit" class="button" disabled=move || set.pending().get()>{tr(MemberText::SavePassword)}</button>
         </form>
     }
-    .into_any()
 }

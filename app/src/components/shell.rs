@@ -4,8 +4,10 @@ use domain::accounts::Role;
 use domain::i18n::Text;
 use domain::Lang;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
 
+use crate::api;
 use crate::components::session::use_session;
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n};
@@ -19,17 +21,62 @@ const NAV: &[(&str, SharedText)] = &[
     ("/e-education", SharedText::NavEducation),
     ("/partenaires", SharedText::NavPartners),
     ("/association", SharedText::NavAbout),
-    ("/adherer", SharedText::NavJoin),
 ];
 
 #[component]
 pub fn Shell(children: Children) -> impl IntoView {
+    let location = use_location();
+    // After each navigation (not the first page), focus moves to the new page's heading, so that a
+    // keyboard or screen-reader user starts reading the page they chose, not the menu they left.
+    Effect::new(move |before: Option<String>| {
+        let path = location.pathname.get();
+        if before.is_some_and(|b| b != path) {
+            focus_page_start();
+        }
+        path
+    });
     view! {
-        <a class="skip-link" href="#contenu">{tr(SharedText::SkipToContent)}</a>
+        <a
+            class="skip-link"
+            href="#contenu"
+            on:click=move |ev| {
+                // The router would take the hash as a navigation; move the focus ourselves.
+                ev.prevent_default();
+                focus_main();
+            }
+        >
+            {tr(SharedText::SkipToContent)}
+        </a>
         <Header />
         <main id="contenu" tabindex="-1">{children()}</main>
         <Footer />
     }
+}
+
+fn focus_main() {
+    if let Some(main) = document().get_element_by_id("contenu") {
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}
+
+/// Focus the page's `<h1>` once it is drawn (a page may draw it a frame later), else `<main>`.
+fn focus_page_start() {
+    request_animation_frame(|| {
+        let heading = document()
+            .query_selector("main h1")
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok());
+        match heading {
+            Some(h) => {
+                let _ = h.set_attribute("tabindex", "-1");
+                let _ = h.focus();
+            }
+            None => focus_main(),
+        }
+    });
 }
 
 #[component]
@@ -37,6 +84,16 @@ fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let open = RwSignal::new(false);
     let session = use_session();
+    let toggle = NodeRef::<leptos::html::Button>::new();
+    // Escape closes the open menu and gives the focus back to its button.
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            if let Some(button) = toggle.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     let other = move || {
         if i18n.lang() == Lang::Fr {
             Lang::En
@@ -46,7 +103,7 @@ fn Header() -> impl IntoView {
     };
 
     view! {
-        <header class="site-header">
+        <header class="site-header" on:keydown=on_keydown>
             <div class="site-header__bar">
                 <a href="/" class="brand">
                     <span class="brand__name">"Silicon Kerne"</span>
@@ -64,12 +121,15 @@ fn Header() -> impl IntoView {
                     <button
                         type="button"
                         class="menu-toggle"
+                        node_ref=toggle
                         aria-controls="main-nav"
                         aria-expanded=move || open.get().to_string()
                         on:click=move |_| open.update(|o| *o = !*o)
                     >
                         <span class="menu-toggle__icon" aria-hidden="true"></span>
-                        {move || if open.get() { i18n.t(SharedText::CloseMenu) } else { i18n.t(SharedText::Menu) }}
+                        // The same word open or closed: `aria-expanded` says which, and the header
+                        // keeps its width (a longer label broke the name onto four lines at 360 px).
+                        {tr(SharedText::Menu)}
                     </button>
                 </div>
             </div>
@@ -87,10 +147,14 @@ fn Header() -> impl IntoView {
     }
 }
 
-/// Log in, or the member's pages (and the staff's desk for staff and admins).
+/// Join and log in, or the member's pages (and the staff's desk for staff and admins) and logging
+/// out.
 fn account_links(role: Option<Role>) -> impl IntoView {
     let links: &[(&str, SharedText)] = match role {
-        None => &[("/connexion", SharedText::NavLogin)],
+        None => &[
+            ("/adherer", SharedText::NavJoin),
+            ("/connexion", SharedText::NavLogin),
+        ],
         Some(r) if r.is_staff() => &[
             ("/reserver", SharedText::NavBook),
             ("/mes-reservations", SharedText::NavMyBookings),
@@ -105,10 +169,35 @@ fn account_links(role: Option<Role>) -> impl IntoView {
             ("/annuaire", SharedText::NavDirectory),
         ],
     };
-    links
+    let items = links
         .iter()
         .map(|(href, ui)| view! { <li class="main-nav__account">{nav_link(href, *ui, false)}</li> })
-        .collect_view()
+        .collect_view();
+    view! {
+        {items}
+        {role.is_some().then(|| view! { <li class="main-nav__account"><LogOut /></li> })}
+    }
+}
+
+/// Log out from the menu, on every page: the session ends on the server, then the home page.
+#[component]
+fn LogOut() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let leave = Action::new_local(move |_: &()| {
+        let lang = i18n.lang_untracked();
+        async move {
+            // Gone on the server or not, this device forgets the session and goes home.
+            let _ = api::logout(lang).await;
+            session.clear();
+            let _ = window().location().assign("/");
+        }
+    });
+    view! {
+        <button type="button" class="main-nav__action" on:click=move |_| { leave.dispatch(()); }>
+            {tr(SharedText::LogOut)}
+        </button>
+    }
 }
 
 /// A menu link, marked `aria-current="page"` on the page it leads to and, unless `exact`, on the

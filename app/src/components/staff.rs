@@ -13,11 +13,13 @@ const STAFF_NAV: &[(&str, StaffText)] = &[
     ("/gestion/jour", StaffText::StaffDay),
     ("/gestion/reservations", StaffText::StaffBookings),
     ("/gestion/occupation", StaffText::StaffOccupancy),
+    ("/gestion/blocages", StaffText::StaffBlocks),
     ("/gestion/locations", StaffText::StaffRentals),
     ("/gestion", StaffText::StaffApplications),
     ("/gestion/membres", StaffText::StaffMembers),
     ("/gestion/courriels", StaffText::StaffOutbox),
     ("/gestion/journal", StaffText::StaffAudit),
+    ("/gestion/reglages", StaffText::StaffSettings),
 ];
 
 #[component]
@@ -32,14 +34,21 @@ where
 /// The frame itself, compiled once for every staff page.
 fn frame(title: StaffText, content: Content) -> impl IntoView {
     use_title(title);
+    // The staff menu is part of what only staff see: a visitor gets the login, not the menu.
+    let framed: Content = Box::new(move |me| {
+        view! {
+            <nav class="subnav" aria-label=tr(StaffText::StaffNavigation)>
+                <ul>
+                    {STAFF_NAV.iter().map(|&(href, label)| view! { <li>{nav_link(href, label, href == "/gestion")}</li> }).collect_view()}
+                </ul>
+            </nav>
+            {content(me)}
+        }
+        .into_any()
+    });
     view! {
         <h1>{tr(title)}</h1>
-        <nav class="subnav" aria-label=tr(StaffText::StaffNavigation)>
-            <ul>
-                {STAFF_NAV.iter().map(|(href, label)| view! { <li>{nav_link(href, *label, *href == "/gestion")}</li> }).collect_view()}
-            </ul>
-        </nav>
-        {gate(Audience::Staff, content)}
+        {gate(Audience::Staff, framed)}
     }
 }
 

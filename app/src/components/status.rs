@@ -19,6 +19,17 @@ pub fn Loading() -> impl IntoView {
 #[component]
 pub fn LoadFailed(failure: ApiFailure, #[prop(into)] retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
+    // A missing thing is not a network error: say the link is unknown or expired, and offer the
+    // home page rather than a retry that cannot help.
+    if matches!(failure, ApiFailure::Api { status: 404, .. }) {
+        return view! {
+            <div class="status status--error" role="alert">
+                <p>{move || i18n.t(SharedText::NothingHere)}</p>
+                <p><a href="/" class="button">{tr(SharedText::NavHome)}</a></p>
+            </div>
+        }
+        .into_any();
+    }
     let detail = match failure {
         ApiFailure::Api { body, .. } => body.message,
         ApiFailure::Network(_) => String::new(),
@@ -30,6 +41,7 @@ pub fn LoadFailed(failure: ApiFailure, #[prop(into)] retry: Callback<()>) -> imp
             <button type="button" class="button" on:click=move |_| retry.run(())>{tr(SharedText::Retry)}</button>
         </div>
     }
+    .into_any()
 }
 
 /// Renders `content` with the site data once it is there; loading and error states otherwise.

@@ -37,6 +37,13 @@ GuestText {
     FullDay => "Journée", "Day";
     MemberRate => "Adhérents", "Members";
     NonMemberRate => "Non-adhérents", "Non-members";
+    MemberBooksRoom => "Vous êtes adhérent : réservez la salle depuis la page « Réserver ». Pour une demande au nom d'une entreprise, ce formulaire applique le tarif adhérent si votre adhésion est à jour.", "You are a member: book the room from the “Book” page. For a request on behalf of a company, this form applies the member rate if your membership is current.";
+    MemberRateApplied => "Tarif adhérent appliqué.", "Member rate applied.";
+    ChooseDateFirst => "Choisissez d'abord une date : les créneaux libres s'affichent ici.", "Choose a date first: the free time slots show here.";
+    RoomNotFreeThatDay => "La salle n'est pas disponible ce jour-là : choisissez une autre date.", "The room is not available that day: choose another date.";
+    TakenPeriodsDisabled => "Les créneaux déjà pris ne peuvent pas être choisis.", "Time slots already taken cannot be chosen.";
+    PeriodFree => " — libre", " — free";
+    PeriodTaken => " — déjà prise", " — already taken";
     VatNote => "Association non assujettie à la TVA : prix nets, TVA non applicable (article 293 B du CGI).", "The association does not charge VAT: net prices, VAT not applicable (article 293 B of the French tax code).";
     RoomContact => "Une question avant de demander la salle ? Écrivez-nous : nous répondons sous deux jours ouvrés.", "A question before you ask for the room? Write to us: we answer within two working days.";
     // Clubs
@@ -56,7 +63,7 @@ GuestText {
     // Partners
     PartnersTitle => "Nos partenaires", "Our partners";
     PartnersLead => "Le soutien d'entreprises et de collectivités locales permet d'organiser régulièrement des événements.", "Support from local businesses and public bodies lets us hold events regularly.";
-    VisitWebsite => "Site de {name}", "{name} website";
+    VisitWebsite => "Visiter le site : {name}", "Visit the website: {name}";
     // About
     AboutTitle => "L'association", "About the association";
     Board => "Le conseil d'administration", "The board";
@@ -88,9 +95,6 @@ GuestText {
     ForgotLead => "Indiquez l'adresse e-mail de votre compte : nous vous envoyons un lien pour choisir un nouveau mot de passe, valable une heure.", "Give your account's email address: we send you a link to choose a new password, valid for one hour.";
     SendResetLink => "Recevoir le lien", "Send me the link";
     ResetLinkSent => "Si un compte existe pour {email}, un courriel vient de partir avec un lien valable une heure. Pensez à regarder dans les indésirables.", "If an account exists for {email}, an email is on its way with a link valid for one hour. Check your spam folder too.";
-    NewPasswordTitle => "Choisir un nouveau mot de passe", "Choose a new password";
-    InvitationTitle => "Bienvenue à Silicon Kerne", "Welcome to Silicon Kerne";
-    InvitationLead => "Votre adhésion est acceptée. Choisissez votre mot de passe pour accéder à votre espace.", "Your membership is accepted. Choose your password to open your area.";
     // Room rental
     AskForTheRoom => "Demander la salle", "Ask for the room";
     RentalRequestTitle => "Demander la salle de réunion", "Ask for the meeting room";
@@ -108,8 +112,11 @@ GuestText {
     CancelRentalQuestion => "Annuler cette location ?", "Cancel this rental?";
     CancelRentalYes => "Oui, annuler la location", "Yes, cancel the rental";
     QuoteNumber => "Devis n° {number}", "Quote no. {number}";
-    QuoteIssued => "émis le {date}", "issued on {date}";
-    QuoteFor => "Pour :", "For:";
+    QuoteIssued => "Émis le {date}.", "Issued on {date}.";
+    QuoteValidUntil => "Valable jusqu'au {date}.", "Valid until {date}.";
+    QuoteFrom => "Émetteur", "Issued by";
+    QuoteFor => "Client", "Client";
+    QuoteSlot => "Location de la salle de réunion :", "Meeting room rental:";
     QuoteLine => "Désignation", "Description";
     QuoteQuantity => "Qté", "Qty";
     QuoteUnit => "{price} l'unité", "{price} each";

@@ -6,9 +6,23 @@ domain::messages! {
 MemberText {
     // Forms
     FieldLanguage => "Langue des courriels et du site", "Language of emails and of the site";
+    // Choosing a password from an email's link
+    InvitationTitle => "Bienvenue à Silicon Kerne", "Welcome to Silicon Kerne";
+    InvitationLead => "Votre adhésion est acceptée. Choisissez votre mot de passe pour accéder à votre espace.", "Your membership is accepted. Choose your password to open your area.";
+    NewPasswordTitle => "Choisir un nouveau mot de passe", "Choose a new password";
+    FieldNewPassword => "Nouveau mot de passe", "New password";
+    PasswordHint => "10 caractères au moins. Une phrase facile à retenir fait un bon mot de passe.", "At least 10 characters. A sentence you remember easily makes a good password.";
+    SavePassword => "Enregistrer le mot de passe", "Save the password";
+    LinkIncomplete => "Ce lien est incomplet. Copiez-le en entier depuis le courriel, ou demandez-en un nouveau.", "This link is incomplete. Copy all of it from the email, or ask for a new one.";
+    LinkDead => "Ce lien a déjà servi ou a expiré. Demandez-en un nouveau : il arrive par courriel en quelques instants.", "This link has already been used or has expired. Ask for a new one: it arrives by email within moments.";
+    AskNewLink => "Demander un nouveau lien", "Ask for a new link";
     // Member area
+    WelcomeSaved => "Bienvenue ! Votre mot de passe est enregistré : vous êtes connecté.", "Welcome! Your password is saved: you are logged in.";
+    PasswordSaved => "Votre nouveau mot de passe est enregistré : vous êtes connecté.", "Your new password is saved: you are logged in.";
+    BookingBlocked => "Fermé par la cantine à ce moment-là : annulez et choisissez un autre créneau.", "Closed by Silicon Kerne at that time: cancel and choose another slot.";
     MembershipTitle => "Mon adhésion", "My membership";
-    HowToRenew => "Pour renouveler votre adhésion, passez voir le concierge à la cantine (espèces, chèque ou carte) ou réglez votre cotisation par virement bancaire : elle est enregistrée dès réception.", "To renew your membership, see the concierge at the cantine (cash, cheque or card) or pay your fee by bank transfer: it is recorded as soon as it arrives.";
+    FirstFeeNeeded => "Votre adhésion commence dès que la cotisation annuelle de {price} est enregistrée : réglez-la auprès du concierge à la cantine (espèces, chèque ou carte) ou par virement. Vous pourrez alors réserver un poste ou la salle.", "Your membership starts as soon as the yearly fee of {price} is recorded: pay it to the concierge at Silicon Kerne (cash, cheque or card) or by bank transfer. You can then book a desk or the room.";
+    RenewBeforeBooking => "Votre adhésion n'est plus à jour : renouvelez la cotisation annuelle de {price} auprès du concierge (espèces, chèque ou carte) ou par virement pour réserver de nouveau.", "Your membership has lapsed: renew the yearly fee of {price} with the concierge (cash, cheque or card) or by bank transfer to book again.";
     RenewLater => "Vous recevrez un rappel par courriel 30 jours et 7 jours avant la fin de votre adhésion.", "You will get a reminder by email 30 days and 7 days before your membership ends.";
     ProfileTitle => "Mon profil", "My profile";
     LoggedInAs => "Connecté avec {email}", "Logged in as {email}";
@@ -21,7 +35,6 @@ MemberText {
     MyDataTitle => "Mes données", "My data";
     ExportLead => "Téléchargez tout ce que le portail sait de vous, dans un fichier JSON.", "Download everything the portal holds about you, as a JSON file.";
     ExportData => "Exporter mes données", "Export my data";
-    LogOut => "Se déconnecter", "Log out";
     DeleteAccountTitle => "Supprimer mon compte", "Delete my account";
     DeleteAccountLead => "Vos données personnelles sont effacées. Seules les traces comptables que l'association doit garder sont conservées, sans votre identité.", "Your personal data is erased. Only the accounting records the association must keep are kept, without your identity.";
     DeleteAccount => "Supprimer mon compte…", "Delete my account…";

@@ -1,12 +1,15 @@
 //! The app's strings, one enum per audience so that each bundle carries only its own text (the
 //! tables of an enum are linked whole as soon as one of its strings is used). Where a string is used
-//! by more than one audience it is in [`SharedText`].
+//! by more than one audience it is in [`SharedText`], or in [`AccountText`] when only members' and staff
+//! pages show it.
 
+mod account;
 mod guest;
 mod member;
 mod shared;
 mod staff;
 
+pub use account::AccountText;
 pub use guest::GuestText;
 pub use member::MemberText;
 pub use shared::SharedText;
@@ -25,4 +28,4 @@ macro_rules! labels {
     };
 }
 
-labels!(GuestText, MemberText, SharedText, StaffText);
+labels!(AccountText, GuestText, MemberText, SharedText, StaffText);

@@ -8,7 +8,6 @@ SharedText {
     SiteTagline => "La cantine numérique de Quimper", "Quimper's digital canteen";
     SkipToContent => "Aller au contenu", "Skip to content";
     Menu => "Menu", "Menu";
-    CloseMenu => "Fermer le menu", "Close menu";
     MainNavigation => "Navigation principale", "Main navigation";
     SwitchLanguage => "English", "Français";
     NavHome => "Accueil", "Home";
@@ -27,11 +26,13 @@ SharedText {
     Loading => "Chargement…", "Loading…";
     LoadError => "Impossible de charger ces informations. Vérifiez votre connexion puis réessayez.", "We could not load this information. Check your connection and try again.";
     Retry => "Réessayer", "Try again";
+    NothingHere => "Ce lien est inconnu ou a expiré. Vérifiez qu'il est complet, ou repartez de l'accueil.", "This link is unknown or has expired. Check that it is complete, or start again from the home page.";
     // Menu
     NavLogin => "Connexion", "Log in";
     NavMyArea => "Mon espace", "My area";
     NavDirectory => "Annuaire", "Directory";
     NavStaff => "Gestion", "Staff";
+    LogOut => "Se déconnecter", "Log out";
     // Forms
     Optional => " (facultatif)", " (optional)";
     NetworkError => "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.", "The server does not answer. Check your connection and try again.";
@@ -45,57 +46,19 @@ SharedText {
     FieldClubs => "Clubs qui vous intéressent", "Clubs you are interested in";
     FieldConsent => "J'accepte la politique de données de l'association.", "I accept the association's data policy.";
     FieldPassword => "Mot de passe", "Password";
-    FieldNewPassword => "Nouveau mot de passe", "New password";
-    PasswordHint => "10 caractères au moins. Une phrase facile à retenir fait un bon mot de passe.", "At least 10 characters. A sentence you remember easily makes a good password.";
     FieldBio => "Quelques mots sur vous", "A few words about you";
-    FieldInDirectory => "Apparaître dans l'annuaire des adhérents", "Appear in the members' directory";
     Cancel => "Annuler", "Cancel";
     // Login and passwords
-    LoginNeeded => "Cette page est réservée aux adhérents. Connectez-vous pour y accéder.", "This page is for members. Log in to see it.";
-    NoAccess => "Cette page est réservée à l'équipe de la cantine.", "This page is for the cantine's staff.";
-    SavePassword => "Enregistrer le mot de passe", "Save the password";
-    LinkIncomplete => "Ce lien est incomplet. Copiez-le en entier depuis le courriel, ou demandez-en un nouveau.", "This link is incomplete. Copy all of it from the email, or ask for a new one.";
-    AskNewLink => "Demander un nouveau lien", "Ask for a new link";
     // Member area
-    MembershipActive => "Adhésion active jusqu'au {date}.", "Membership active until {date}.";
-    MembershipExpired => "Adhésion expirée depuis le {date}.", "Membership expired since {date}.";
-    MembershipNone => "Aucune cotisation enregistrée pour le moment.", "No membership fee recorded yet.";
     // Directory and search
-    SearchText => "Nom, entreprise ou e-mail", "Name, company or email";
-    FieldSkill => "Compétence", "Skill";
-    FieldClub => "Club", "Club";
-    AllClubs => "Tous les clubs", "All clubs";
-    FieldMembership => "Adhésion", "Membership";
-    AllStatuses => "Toutes", "All";
-    StatusActive => "Active", "Active";
-    StatusExpired => "Expirée", "Expired";
-    StatusNone => "Jamais réglée", "Never paid";
-    StatusDeactivated => "Compte désactivé", "Account deactivated";
-    Search => "Rechercher", "Search";
-    NoResults => "Aucun adhérent ne correspond.", "No member matches.";
-    ResultCountOne => "{count} résultat", "{count} result";
-    ResultCount => "{count} résultats", "{count} results";
     // Booking calendar
     NavBook => "Réserver", "Book";
     NavMyBookings => "Mes réservations", "My bookings";
     BookTitle => "Réserver un poste ou la salle", "Book a desk or the room";
-    Desk => "Poste de coworking", "Coworking desk";
-    Room => "Salle de réunion", "Meeting room";
-    PreviousDay => "Veille", "Previous day";
-    NextDay => "Lendemain", "Next day";
     FieldDate => "Date", "Date";
-    ClosedThatDay => "La cantine est fermée ce jour-là.", "The cantine is closed that day.";
     PeriodMorning => "Matinée", "Morning";
     PeriodAfternoon => "Après-midi", "Afternoon";
     PeriodDay => "Journée", "Full day";
-    PlacesLeftOne => "{count} place libre", "{count} free place";
-    PlacesLeft => "{count} places libres", "{count} free places";
-    Full => "Complet", "Full";
-    DeskOn => "Réserver un poste : {when} ?", "Book a desk: {when}?";
-    ConfirmBooking => "Confirmer la réservation", "Confirm the booking";
-    Booked => "C'est réservé :", "Booked:";
-    StartTime => "Heure de début", "Start time";
-    CheckedIn => "Présent", "Checked in";
     KeepBooking => "Non, garder", "No, keep it";
     // Room rental
     FieldOrganisation => "Entreprise ou organisation", "Company or organisation";

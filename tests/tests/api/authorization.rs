@@ -221,6 +221,43 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
             [401, 403, 404, 404],
         ),
         case(
+            Method::GET,
+            "/api/auth/invitation/not-a-token",
+            None,
+            [404, 404, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/auth/password-reset/not-a-token",
+            None,
+            [404, 404, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/rental-days?from=2026-01-05&to=2026-01-11",
+            None,
+            [200, 200, 200, 200],
+        ),
+        case(Method::GET, "/api/staff/blocks", None, [401, 403, 200, 200]),
+        case(
+            Method::DELETE,
+            "/api/staff/blocks/999999",
+            None,
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::DELETE,
+            "/api/staff/bookings/999999/check-in",
+            None,
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::GET,
+            format!("/api/staff/members/{other_id}/bookings"),
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
             Method::POST,
             "/api/auth/logout",
             empty.clone(),

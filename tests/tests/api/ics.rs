@@ -19,6 +19,11 @@ fn instant(d: Option<DatePerhapsTime>) -> Result<DateTime<Utc>> {
 }
 
 pub fn events(ics: &str) -> Result<Vec<Event>> {
+    let prodids = ics.lines().filter(|l| l.starts_with("PRODID")).count();
+    anyhow::ensure!(
+        prodids == 1,
+        "{prodids} PRODID lines (a file has one):\n{ics}"
+    );
     let cal: Calendar = ics
         .parse()
         .map_err(|e| anyhow::anyhow!("not an iCalendar file: {e}\n{ics}"))?;

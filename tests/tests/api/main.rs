@@ -13,6 +13,7 @@ mod errors;
 mod health;
 mod ics;
 mod membership;
+mod newcomer;
 mod openapi;
 mod rentals;
 mod security;
@@ -98,6 +99,13 @@ fn main() -> std::process::ExitCode {
             rentals::two_approvals_of_overlapping_rentals_at_once_book_once,
             settings::settings_are_checked_before_they_are_stored,
             settings::a_closure_day_closes_the_calendar,
+            newcomer::no_search_text_makes_the_api_fail_and_accents_do_not_matter,
+            newcomer::the_export_holds_bookings_clubs_and_the_feed,
+            newcomer::a_rental_is_refused_on_a_taken_slot_priced_for_members_and_quoted_in_full,
+            newcomer::a_dead_link_is_known_before_the_form_is_shown,
+            newcomer::the_first_fee_is_recorded_at_the_approval,
+            newcomer::blocks_are_listed_with_contacts_marked_for_members_and_lifted,
+            newcomer::a_check_in_made_by_mistake_is_undone,
         ],
     );
     if conclusion.has_failed() {

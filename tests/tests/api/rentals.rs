@@ -108,6 +108,16 @@ pub async fn a_business_gets_a_quote_and_staff_approve_it_into_the_calendar(
     );
     expect_status(anonymous(api).get("/api/rentals/not-a-token").await?, 404).await?;
 
+    let other: RentalCreated = expect_json(
+        anonymous(api)
+            .post(
+                "/api/rentals",
+                &request(&format!("{}@example.fr", unique("autre-")), date, "day"),
+            )
+            .await?,
+        201,
+    )
+    .await?;
     let staff = staff(api).await?;
     let approved: RentalView = expect_json(
         staff
@@ -146,17 +156,32 @@ pub async fn a_business_gets_a_quote_and_staff_approve_it_into_the_calendar(
     )
     .await?;
 
-    // A second request for the same morning cannot be approved: it fails cleanly and stays pending.
-    let other: RentalCreated = expect_json(
+    // Once the morning is booked, a request for that day is refused at once, on its period.
+    let refused: ApiErrorBody = expect_json(
         anonymous(api)
             .post(
                 "/api/rentals",
-                &request(&format!("{}@example.fr", unique("autre-")), date, "day"),
+                &request(&format!("{}@example.fr", unique("tard-")), date, "day"),
             )
             .await?,
-        201,
+        422,
     )
     .await?;
+    ensure!(
+        refused
+            .fields
+            .get("period")
+            .is_some_and(|m| m.contains("déjà prise")),
+        "{refused:?}"
+    );
+    let free: Vec<domain::wire::RentalDay> = anonymous(api)
+        .get_json(&format!("/api/rental-days?from={date}&to={date}"))
+        .await?;
+    ensure!(
+        free.len() == 1 && !free[0].morning && free[0].afternoon,
+        "the morning shows as taken, the afternoon as free: {free:?}"
+    );
+    // A request sent before that approval cannot be approved: it fails cleanly and stays pending.
     let taken: ApiErrorBody = expect_json(
         staff
             .post(

@@ -26,12 +26,27 @@ pub async fn settings_are_checked_before_they_are_stored(api: &'static Api) -> R
         422,
     )
     .await?;
+    // The whole refusal in the caller's language, naming the day.
     ensure!(
-        err.fields.contains_key("value")
-            && err
-                .message
-                .contains("closing time is not after opening time"),
+        err.fields.get("value").map(String::as_str)
+            == Some("Le lundi, l'heure de fermeture doit être après l'heure d'ouverture.")
+            && err.message == "Certains champs sont invalides.",
         "{err:?}"
+    );
+    let mut english = staff.clone();
+    english.lang = "en";
+    let in_english: ApiErrorBody = expect_json(
+        english
+            .put("/api/staff/settings/opening_hours", &backwards)
+            .await?,
+        422,
+    )
+    .await?;
+    ensure!(
+        in_english.fields.get("value").map(String::as_str)
+            == Some("On Monday, the closing time must be after the opening time.")
+            && in_english.message == "Some fields are invalid.",
+        "{in_english:?}"
     );
     let rules = json!({ "horizon_days": 60, "room_slot_minutes": 7 });
     expect_status(

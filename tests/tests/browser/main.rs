@@ -8,6 +8,7 @@ use kerne_tests::{tests, TestApp};
 mod accounts;
 mod bookings;
 mod budget;
+mod newcomer;
 mod public_site;
 
 pub struct Ctx {
@@ -56,6 +57,14 @@ fn main() -> std::process::ExitCode {
             bookings::member_books_the_room_for_an_hour,
             bookings::business_requests_the_room_and_staff_approve_it,
             bookings::staff_check_in_a_coworker,
+            newcomer::the_keyboard_reaches_the_page_and_the_menu_lets_go,
+            newcomer::a_member_logs_out_from_the_menu_and_sees_the_fee_before_booking,
+            newcomer::a_visitor_at_the_staff_pages_gets_the_login_not_the_menu,
+            newcomer::a_dead_link_says_so_without_a_retry_or_a_form,
+            newcomer::a_refused_form_takes_the_focus_and_reads_as_sentences,
+            newcomer::the_rental_form_shows_what_is_free_and_the_quote_is_complete,
+            newcomer::the_concierge_edits_settings_and_reads_blocks_and_the_journal,
+            newcomer::the_week_starts_on_monday,
         ],
     );
     if conclusion.has_failed() {

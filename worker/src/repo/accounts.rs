@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::accounts::{MembershipStatus, PaymentMethod, Role};
+use domain::search::{any_starts_with, Query};
 use domain::wire::{Application, ApplicationStatus, DirectoryEntry, Me, MemberSummary, Payment};
 use domain::Lang;
 use serde::Deserialize;
@@ -140,8 +141,12 @@ pub struct MemberFilter {
     pub status: String,
 }
 
-/// Staff's member list: text, skill, club and membership status filters. `today` decides who is
-/// active or expired.
+/// Staff's member list and the directory: text, skill, club and membership status filters.
+/// `today` decides who is active or expired; the directory lists only members whose membership is
+/// current and who chose to be listed.
+///
+/// The text and the skill are matched in Rust ([`domain::search`]): folded accents, words in any
+/// order, and no pattern handed to SQL `LIKE`, which D1 refuses beyond 50 bytes.
 pub async fn search(
     db: &D1Database,
     f: &MemberFilter,
@@ -150,27 +155,41 @@ pub async fn search(
 ) -> DbResult<Vec<MemberRow>> {
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.status != 'deleted' \
-         AND (?1 = '' OR m.name LIKE '%' || ?1 || '%' OR m.email LIKE '%' || ?1 || '%' OR m.company LIKE '%' || ?1 || '%' OR m.bio LIKE '%' || ?1 || '%') \
-         AND (?2 = '' OR EXISTS (SELECT 1 FROM json_each(m.skills) WHERE json_each.value LIKE ?2 || '%')) \
-         AND (?3 = '' OR EXISTS (SELECT 1 FROM member_clubs mc JOIN clubs c ON c.id = mc.club_id WHERE mc.member_id = m.id AND c.slug = ?3)) \
-         AND (?4 = '' \
-              OR (?4 = 'active' AND m.status = 'active' AND m.membership_until >= ?5) \
-              OR (?4 = 'expired' AND m.status = 'active' AND m.membership_until < ?5) \
-              OR (?4 = 'none' AND m.status = 'active' AND m.membership_until IS NULL) \
-              OR (?4 = 'deactivated' AND m.status = 'deactivated')) \
-         AND (?6 = 0 OR (m.in_directory = 1 AND m.status = 'active')) \
-         ORDER BY m.name COLLATE NOCASE LIMIT 500"
+         AND (?1 = '' OR EXISTS (SELECT 1 FROM member_clubs mc JOIN clubs c ON c.id = mc.club_id WHERE mc.member_id = m.id AND c.slug = ?1)) \
+         AND (?2 = '' \
+              OR (?2 = 'active' AND m.status = 'active' AND m.membership_until >= ?3) \
+              OR (?2 = 'expired' AND m.status = 'active' AND m.membership_until < ?3) \
+              OR (?2 = 'none' AND m.status = 'active' AND m.membership_until IS NULL) \
+              OR (?2 = 'deactivated' AND m.status = 'deactivated')) \
+         AND (?4 = 0 OR (m.in_directory = 1 AND m.status = 'active' AND m.membership_until >= ?3)) \
+         ORDER BY m.name COLLATE NOCASE"
     );
     let values = [
-        f.q.trim().into(),
-        f.skill.trim().to_lowercase().into(),
         f.club.trim().into(),
         f.status.trim().into(),
         today.format("%Y-%m-%d").to_string().into(),
         int(directory_only as i64),
     ];
-    all(stmt(db, &sql, &values)?, "the members found").await
+    let rows: Vec<MemberRow> = all(stmt(db, &sql, &values)?, "the members found").await?;
+    let query = Query::parse(&f.q);
+    Ok(rows
+        .into_iter()
+        .filter(|m| {
+            let mut fields = vec![
+                m.name.as_str(),
+                m.email.as_str(),
+                m.company.as_str(),
+                m.bio.as_str(),
+            ];
+            fields.extend(m.skills.iter().map(String::as_str));
+            query.matches(fields) && any_starts_with(m.skills.iter().map(String::as_str), &f.skill)
+        })
+        .take(SEARCH_LIMIT)
+        .collect())
 }
+
+/// The most members one search lists.
+const SEARCH_LIMIT: usize = 500;
 
 // ---------------------------------------------------------------- applications
 
@@ -391,6 +410,24 @@ pub async fn spend_token(
         "the token it spent",
     )
     .await
+}
+
+/// Whether a token can still be spent (the page that spends it asks first, so a dead link never
+/// shows a password form).
+pub async fn token_usable(
+    db: &D1Database,
+    hash: &str,
+    purpose: &str,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let sql = "SELECT member_id FROM tokens WHERE hash = ?1 AND purpose = ?2 AND used_at IS NULL AND expires_at > ?3 \
+         AND member_id IN (SELECT id FROM members WHERE status = 'active')";
+    let row: Option<TokenRow> = first(
+        stmt(db, sql, &[hash.into(), purpose.into(), ts(now).into()])?,
+        "whether the token is usable",
+    )
+    .await?;
+    Ok(row.is_some())
 }
 
 pub fn set_password(db: &D1Database, member_id: i64, phc: &str) -> DbResult<D1PreparedStatement> {

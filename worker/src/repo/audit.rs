@@ -1,7 +1,6 @@
 //! The audit log: written in the same batch as the change it records.
 
 use chrono::{DateTime, Utc};
-use domain::wire::AuditEntry;
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement};
 
@@ -13,7 +12,19 @@ use crate::auth::Caller;
 const RECORD: &str =
     "INSERT INTO audit_log (at, actor_id, actor_label, action, target_type, target_id, details) \
      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE changes() > 0";
-const LIST: &str = "SELECT id, at, actor_label, action, target_type, target_id, details FROM audit_log ORDER BY id DESC LIMIT 200";
+/// The newest entries, each with the name of what it is about (a member, the member of a booking,
+/// an applicant, a renter, a resource), as it is now: the sentence staff read names it.
+const LIST: &str = "SELECT a.id, a.at, a.actor_label, a.action, a.target_type, a.target_id, a.details, \
+     COALESCE(m.name, bm.name, ap.name, rt.organisation, r.name_fr, '') AS target_fr, \
+     COALESCE(m.name, bm.name, ap.name, rt.organisation, r.name_en, '') AS target_en \
+     FROM audit_log a \
+     LEFT JOIN members m ON a.target_type = 'member' AND m.id = CAST(a.target_id AS INTEGER) \
+     LEFT JOIN bookings b ON a.target_type = 'booking' AND b.id = CAST(a.target_id AS INTEGER) \
+     LEFT JOIN members bm ON bm.id = b.member_id \
+     LEFT JOIN applications ap ON a.target_type = 'application' AND ap.id = CAST(a.target_id AS INTEGER) \
+     LEFT JOIN rentals rt ON a.target_type = 'rental' AND rt.id = CAST(a.target_id AS INTEGER) \
+     LEFT JOIN resources r ON a.target_type = 'resource' AND r.slug = a.target_id \
+     ORDER BY a.id DESC LIMIT 200";
 
 /// An audit row for the statement just before it in the batch: written only if that statement
 /// changed something (SQLite's `changes()` refers to the previous statement of the connection).
@@ -47,28 +58,19 @@ pub fn record_after(
 }
 
 #[derive(Deserialize)]
-struct Row {
-    id: i64,
-    at: String,
-    actor_label: String,
-    action: String,
-    target_type: String,
-    target_id: String,
-    details: String,
+pub struct AuditRow {
+    pub id: i64,
+    pub at: String,
+    pub actor_label: String,
+    pub action: String,
+    pub target_type: String,
+    pub target_id: String,
+    pub details: String,
+    /// The name of what the entry is about, in French and in English (empty once erased).
+    pub target_fr: String,
+    pub target_en: String,
 }
 
-pub async fn list(db: &D1Database) -> DbResult<Vec<AuditEntry>> {
-    Ok(all::<Row>(db.prepare(LIST), "the audit log")
-        .await?
-        .into_iter()
-        .map(|r| AuditEntry {
-            id: r.id,
-            at: r.at,
-            actor: r.actor_label,
-            action: r.action,
-            target_type: r.target_type,
-            target_id: r.target_id,
-            details: r.details,
-        })
-        .collect())
+pub async fn list(db: &D1Database) -> DbResult<Vec<AuditRow>> {
+    all::<AuditRow>(db.prepare(LIST), "the audit log").await
 }

@@ -186,7 +186,8 @@ pub async fn diagnose(
 
 const BOOKING_COLUMNS: &str = "b.id, b.kind, b.member_id, b.rental_id, b.start_local, b.end_local, b.start_utc, b.end_utc, b.period, \
      b.status, b.checked_in_at, b.no_show, b.reason, r.slug AS resource, r.kind AS resource_kind, r.name_fr, r.name_en, \
-     COALESCE(m.name, rt.organisation, b.reason, '') AS label";
+     COALESCE(m.name, rt.organisation, b.reason, '') AS label, \
+     COALESCE(m.email, rt.email, '') AS contact_email, COALESCE(m.phone, rt.phone, '') AS contact_phone";
 const BOOKING_FROM: &str = "FROM bookings b JOIN resources r ON r.id = b.resource_id LEFT JOIN members m ON m.id = b.member_id \
      LEFT JOIN rentals rt ON rt.id = b.rental_id";
 
@@ -237,6 +238,9 @@ pub struct BookingRow {
     pub name_fr: String,
     pub name_en: String,
     pub label: String,
+    /// How to reach whose booking it is (the member or the renter); empty for a block.
+    pub contact_email: String,
+    pub contact_phone: String,
 }
 
 pub async fn by_id(db: &D1Database, id: i64) -> DbResult<Option<BookingRow>> {
@@ -291,6 +295,34 @@ pub async fn of_member(
         &[int(member_id), ts(since).into()],
     )?, "the member's bookings")
     .await
+}
+
+/// Every booking a member has made, past and cancelled included (their data export).
+pub async fn history_of_member(db: &D1Database, member_id: i64) -> DbResult<Vec<BookingRow>> {
+    all(stmt(
+        db,
+        &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.member_id = ?1 ORDER BY b.start_utc"),
+        &[int(member_id)],
+    )?, "the member's booking history")
+    .await
+}
+
+/// Whether the member has a private calendar feed (its address is never stored, only a hash).
+pub async fn has_calendar_feed(db: &D1Database, member_id: i64) -> DbResult<bool> {
+    #[derive(Deserialize)]
+    struct Row {
+        feed: i64,
+    }
+    let row: Option<Row> = first(
+        stmt(
+            db,
+            "SELECT calendar_token_hash IS NOT NULL AS feed FROM members WHERE id = ?1",
+            &[int(member_id)],
+        )?,
+        "whether the member has a calendar feed",
+    )
+    .await?;
+    Ok(row.is_some_and(|r| r.feed == 1))
 }
 
 /// Confirmed bookings of a resource (or all resources) overlapping [from, to).
@@ -356,6 +388,34 @@ pub fn no_show(db: &D1Database, id: i64, today: NaiveDate) -> DbResult<D1Prepare
         "UPDATE bookings SET checked_in_at = NULL, no_show = 1 WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND day <= ?2",
         &[int(id), day(today)],
     )
+}
+
+/// Undo a check-in made by mistake (the booking stays confirmed).
+pub fn undo_check_in(db: &D1Database, id: i64) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE bookings SET checked_in_at = NULL WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND checked_in_at IS NOT NULL",
+        &[int(id)],
+    )
+}
+
+/// Lift a block: it is cancelled, and the resource is free again.
+pub fn lift_block(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE id = ?1 AND kind = 'block' AND status = 'confirmed'",
+        &[int(id), ts(now).into()],
+    )
+}
+
+/// Blocks still in force that end after `from`, soonest first.
+pub async fn blocks_from(db: &D1Database, from: DateTime<Utc>) -> DbResult<Vec<BookingRow>> {
+    all(stmt(
+        db,
+        &format!("SELECT {BOOKING_COLUMNS} {BOOKING_FROM} WHERE b.kind = 'block' AND b.status = 'confirmed' AND b.end_utc > ?1 ORDER BY b.start_utc LIMIT 200"),
+        &[ts(from).into()],
+    )?, "the blocks to come")
+    .await
 }
 
 pub fn insert_block(
@@ -465,7 +525,7 @@ mod tests {
             "start_utc": "2026-03-30T07:00:00.000Z", "end_utc": "2026-03-30T11:00:00.000Z",
             "period": "morning", "status": "confirmed", "checked_in_at": null, "no_show": 0,
             "reason": "", "resource": "open-space", "resource_kind": "desk",
-            "name_fr": "Open space", "name_en": "Open space", "label": "Anne",
+            "name_fr": "Open space", "name_en": "Open space", "label": "Anne", "contact_email": "anne@exemple.fr", "contact_phone": "",
         })
     }
 

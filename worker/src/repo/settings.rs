@@ -7,8 +7,8 @@ use worker::{D1Database, D1PreparedStatement};
 
 use super::{all, stmt, ts, DbResult};
 
-const EDITABLE: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'yearly_budget_cents') ORDER BY key";
-const CALENDAR: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'contact')";
+const EDITABLE: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'yearly_budget_cents', 'membership_fee_cents', 'legal_identity') ORDER BY key";
+const CALENDAR: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'contact', 'legal_identity')";
 const UPDATE: &str =
     "UPDATE settings SET value = ?2, updated_at = ?3, updated_by = ?4 WHERE key = ?1";
 const CLOSURES: &str = "SELECT date, reason_fr, reason_en FROM closure_days ORDER BY date";
@@ -43,7 +43,8 @@ pub async fn editable(db: &D1Database) -> DbResult<Vec<SettingRow>> {
     all(db.prepare(EDITABLE), "the editable settings").await
 }
 
-/// The settings the calendar runs on: opening hours, booking rules, room rates, contact.
+/// The settings the calendar runs on: opening hours, booking rules, room rates, contact, and the
+/// association's identifiers for quotes.
 pub async fn calendar(db: &D1Database) -> DbResult<Vec<SettingRow>> {
     all(db.prepare(CALENDAR), "the calendar's settings").await
 }

@@ -38,6 +38,10 @@ pub fn routes() -> Vec<Route> {
         .invalidates(&[Scope::Site])
             .body::<SetPasswordRequest>()
             .returns::<Me>(200),
+        Route::new(Method::Get, "/api/auth/invitation/{token}", "check_invitation", "Whether an invitation link can still be used: 204, or 404 when unknown, used or expired.", "auth", Public, handler!(check_invitation))
+            .no_content(204),
+        Route::new(Method::Get, "/api/auth/password-reset/{token}", "check_password_reset", "Whether a password reset link can still be used: 204, or 404 when unknown, used or expired.", "auth", Public, handler!(check_password_reset))
+            .no_content(204),
         Route::new(Method::Post, "/api/auth/password-reset", "request_password_reset", "Ask for a password reset link by email (always 202).", "auth", Public, handler!(request_password_reset))
             .body::<PasswordResetRequest>()
             .no_content(202),
@@ -271,6 +275,23 @@ pub async fn accept_invitation(ctx: Ctx) -> Result<Response, ApiError> {
     set_password_with_token(ctx, "invitation").await
 }
 
+async fn check_token(ctx: Ctx, purpose: &str) -> Result<Response, ApiError> {
+    let token = ctx.param("token").unwrap_or_default();
+    if accounts::token_usable(&ctx.db()?, &token_hash(token), purpose, ctx.now).await? {
+        http::empty(204)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+pub async fn check_invitation(ctx: Ctx) -> Result<Response, ApiError> {
+    check_token(ctx, "invitation").await
+}
+
+pub async fn check_password_reset(ctx: Ctx) -> Result<Response, ApiError> {
+    check_token(ctx, "password_reset").await
+}
+
 pub async fn confirm_password_reset(ctx: Ctx) -> Result<Response, ApiError> {
     set_password_with_token(ctx, "password_reset").await
 }
@@ -390,6 +411,14 @@ pub async fn leave_club(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn export_me(ctx: Ctx) -> Result<Response, ApiError> {
     let row = current(&ctx).await?;
     let db = ctx.db()?;
+    let (bookings, calendar_feed) =
+        crate::service::bookings::export_of_member(&db, row.id, ctx.now).await?;
+    let clubs = crate::service::site::load(&db, ctx.now)
+        .await?
+        .clubs
+        .into_iter()
+        .filter(|c| row.clubs.contains(&c.slug))
+        .collect();
     let export = MemberExport {
         exported_at: repo::ts(ctx.now),
         profile: row.me(paris::local_date(ctx.now)),
@@ -400,6 +429,9 @@ pub async fn export_me(ctx: Ctx) -> Result<Response, ApiError> {
             .map(|a| a.wire())
             .collect(),
         emails: outbox::for_member(&db, row.id, &row.email).await?,
+        bookings,
+        clubs,
+        calendar_feed,
     };
     let mut resp = http::json(&export, 200)?;
     http::set_header(

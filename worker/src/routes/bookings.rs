@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use domain::wire::{
-    BlockCreated, BlockRequest, Booking, BookingRequest, CalendarFeed, DayAvailability, Occupancy,
-    ResourceInfo, StaffDay,
+    BlockCreated, BlockRequest, BlockView, Booking, BookingRequest, CalendarFeed, DayAvailability,
+    Occupancy, ResourceInfo, StaffDay,
 };
 use domain::ApiMsg;
 use serde::Deserialize;
@@ -130,6 +130,26 @@ pub fn routes() -> Vec<Route> {
         )
         .no_content(204),
         Route::new(
+            Method::Delete,
+            "/api/staff/bookings/{id}/check-in",
+            "undo_check_in",
+            "Undo a check-in made by mistake.",
+            "staff",
+            Staff,
+            handler!(undo_check_in),
+        )
+        .no_content(204),
+        Route::new(
+            Method::Get,
+            "/api/staff/members/{id}/bookings",
+            "member_bookings",
+            "A member's bookings (upcoming and of the last 30 days), as the member sees them.",
+            "staff",
+            Staff,
+            handler!(member_bookings),
+        )
+        .returns::<Vec<Booking>>(200),
+        Route::new(
             Method::Post,
             "/api/staff/bookings/{id}/no-show",
             "no_show",
@@ -162,6 +182,27 @@ pub fn routes() -> Vec<Route> {
         .invalidates(&[Scope::Availability])
         .body::<BlockRequest>()
         .returns::<BlockCreated>(201),
+        Route::new(
+            Method::Get,
+            "/api/staff/blocks",
+            "blocks",
+            "Blocks in force, each with the bookings it covers and the email and phone of their people.",
+            "staff",
+            Staff,
+            handler!(blocks),
+        )
+        .returns::<Vec<BlockView>>(200),
+        Route::new(
+            Method::Delete,
+            "/api/staff/blocks/{id}",
+            "lift_block",
+            "Lift a block: the resource can be booked again.",
+            "staff",
+            Staff,
+            handler!(lift_block),
+        )
+        .invalidates(&[Scope::Availability])
+        .no_content(204),
         Route::new(
             Method::Get,
             "/api/staff/occupancy",
@@ -320,6 +361,31 @@ async fn mark(ctx: Ctx, mark: Mark) -> Result<Response, ApiError> {
 
 pub async fn check_in(ctx: Ctx) -> Result<Response, ApiError> {
     mark(ctx, Mark::CheckIn).await
+}
+
+pub async fn undo_check_in(ctx: Ctx) -> Result<Response, ApiError> {
+    mark(ctx, Mark::UndoCheckIn).await
+}
+
+pub async fn member_bookings(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let db = ctx.db()?;
+    crate::repo::accounts::member_by_id(&db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let list: Vec<Booking> = service::of_member(&db, id, ctx.now).await?;
+    http::json(&list, 200)
+}
+
+pub async fn blocks(ctx: Ctx) -> Result<Response, ApiError> {
+    let list: Vec<BlockView> = staff::blocks(&ctx.db()?, ctx.now).await?;
+    http::json(&list, 200)
+}
+
+pub async fn lift_block(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    staff::lift_block(&ctx.db()?, id, &ctx.caller, ctx.now).await?;
+    http::empty(204)
 }
 
 pub async fn no_show(ctx: Ctx) -> Result<Response, ApiError> {

@@ -3,8 +3,8 @@
 use chrono::{Duration, NaiveDate};
 use domain::accounts::{membership_period, parse_text, Checker, PaymentMethod};
 use domain::wire::{
-    Application, AuditEntry, Created, DeclineRequest, MemberDetail, MemberSummary, OutboxEmail,
-    Payment, PaymentRequest, RoleRequest,
+    Application, ApproveRequest, AuditEntry, Created, DeclineRequest, MemberDetail, MemberSummary,
+    OutboxEmail, Payment, PaymentRequest, RoleRequest,
 };
 use domain::{paris, ApiMsg};
 use serde_json::json;
@@ -26,8 +26,9 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Get, "/api/staff/applications", "list_applications", "Membership applications, newest first.", "staff", Staff, handler!(list_applications))
             .query(&[("status", "pending, approved or declined", false)])
             .returns::<Vec<Application>>(200),
-        Route::new(Method::Post, "/api/staff/applications/{id}/approve", "approve_application", "Approve: creates the member and emails a single-use invitation (72 h).", "staff", Staff, handler!(approve_application))
+        Route::new(Method::Post, "/api/staff/applications/{id}/approve", "approve_application", "Approve: creates the member and emails a single-use invitation (72 h); with `fee`, records the first fee paid at the desk (checked before anything is stored).", "staff", Staff, handler!(approve_application))
         .invalidates(&[Scope::Site])
+            .body::<ApproveRequest>()
             .returns::<Created>(201),
         Route::new(Method::Post, "/api/staff/applications/{id}/decline", "decline_application", "Decline with a reason, emailed to the applicant.", "staff", Staff, handler!(decline_application))
             .body::<DeclineRequest>()
@@ -72,8 +73,15 @@ pub async fn list_applications(ctx: Ctx) -> Result<Response, ApiError> {
     http::json(&list, 200)
 }
 
-pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
+pub async fn approve_application(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
+    let body: ApproveRequest = ctx.json_or_default().await?;
+    // The first fee, when paid at the desk, is checked before anything is written.
+    let fee = body
+        .fee
+        .as_ref()
+        .map(|f| check_payment(f, paris::local_date(ctx.now)))
+        .transpose()?;
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
     // Read only to write the email's words; whether the approval happens is decided by the batch.
@@ -129,6 +137,9 @@ pub async fn approve_application(ctx: Ctx) -> Result<Response, ApiError> {
     let member = accounts::member_by_email(&db, &application.email)
         .await?
         .ok_or(ApiError::Internal("approved member missing".into()))?;
+    if let Some(fee) = fee {
+        store_payment(&ctx, member.id, fee).await?;
+    }
     http::json(&Created { id: member.id }, 201)
 }
 
@@ -207,10 +218,11 @@ pub async fn member_detail(ctx: Ctx) -> Result<Response, ApiError> {
     http::json(&detail, 200)
 }
 
-pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
-    let id = ctx.id_param("id")?;
-    let body: PaymentRequest = ctx.json().await?;
-    let today = paris::local_date(ctx.now);
+/// A fee as staff type it: an amount, a day not in the future, a method.
+fn check_payment(
+    body: &PaymentRequest,
+    today: NaiveDate,
+) -> Result<(i64, NaiveDate, PaymentMethod), ApiError> {
     let mut c = Checker::default();
     let amount = c.check(
         "amount_cents",
@@ -236,9 +248,16 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
         "method",
         PaymentMethod::parse(body.method.trim()).ok_or(ApiMsg::FieldPaymentMethod),
     );
-    let (amount, paid_on, method) = c
-        .finish(|| Some((amount?, paid_on?, method?)))
-        .map_err(ApiError::Validation)?;
+    c.finish(|| Some((amount?, paid_on?, method?)))
+        .map_err(ApiError::Validation)
+}
+
+/// Store a checked fee: the membership runs a year from the payment (or from its current end).
+async fn store_payment(
+    ctx: &Ctx,
+    id: i64,
+    (amount, paid_on, method): (i64, NaiveDate, PaymentMethod),
+) -> Result<Payment, ApiError> {
     let db = ctx.db()?;
     let member = accounts::member_by_id(&db, id)
         .await?
@@ -275,16 +294,22 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
         .and_then(|r| r.meta().ok().flatten())
         .and_then(|m| m.last_row_id)
         .unwrap_or_default();
-    let recorded_by = ctx.member()?.name.clone();
-    let payment = Payment {
+    Ok(Payment {
         id: payment_id,
         amount_cents: amount,
         paid_on,
         method,
         period_start: period.0,
         period_end: period.1,
-        recorded_by,
-    };
+        recorded_by: ctx.member()?.name.clone(),
+    })
+}
+
+pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: PaymentRequest = ctx.json().await?;
+    let fee = check_payment(&body, paris::local_date(ctx.now))?;
+    let payment = store_payment(&ctx, id, fee).await?;
     http::json(&payment, 201)
 }
 
@@ -353,5 +378,7 @@ pub async fn list_outbox(ctx: Ctx) -> Result<Response, ApiError> {
 }
 
 pub async fn list_audit(ctx: Ctx) -> Result<Response, ApiError> {
-    http::json(&audit::list(&ctx.db()?).await?, 200)
+    let rows = audit::list(&ctx.db()?).await?;
+    let entries: Vec<AuditEntry> = rows.iter().map(crate::service::audit::entry).collect();
+    http::json(&entries, 200)
 }

@@ -83,6 +83,31 @@ impl Ctx {
         serde_json::from_str(&text).map_err(|e| ApiError::BadRequest(e.to_string()))
     }
 
+    /// An optional JSON body: none at all reads as the default; a body must be JSON, as above.
+    pub async fn json_or_default<T: serde::de::DeserializeOwned + Default>(
+        &mut self,
+    ) -> Result<T, ApiError> {
+        let has_body = self
+            .req
+            .headers()
+            .get("Content-Length")
+            .ok()
+            .flatten()
+            .is_some_and(|n| n.trim() != "0")
+            || self
+                .req
+                .headers()
+                .get("Content-Type")
+                .ok()
+                .flatten()
+                .is_some();
+        if has_body {
+            self.json().await
+        } else {
+            Ok(T::default())
+        }
+    }
+
     /// Query parameters into a typed filter.
     pub fn query<T: serde::de::DeserializeOwned>(&self) -> Result<T, ApiError> {
         self.req

@@ -2,7 +2,7 @@
 //! Handlers parse and answer; the flows are `service::rentals`.
 
 use domain::accounts::parse_text;
-use domain::wire::{DeclineRequest, RentalCreated, RentalRequest, RentalView};
+use domain::wire::{DeclineRequest, RentalCreated, RentalDay, RentalRequest, RentalView};
 use domain::ApiMsg;
 use serde::Deserialize;
 use worker::{Method, Response};
@@ -18,8 +18,12 @@ pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
         Route::new(Method::Post, "/api/rentals", "request_rental", "A business asks for the meeting room (no account; 10 per client and hour); returns the private link's token and the price.", "rentals", Public, handler!(request_rental))
+            .with_caller()
             .body::<RentalRequest>()
             .returns::<RentalCreated>(201),
+        Route::new(Method::Get, "/api/rental-days", "rental_days", "For each day from `from` to `to` (at most 62 days), whether the meeting room can be rented in the morning and in the afternoon.", "rentals", Public, handler!(rental_days))
+            .query(&[("from", "first day, YYYY-MM-DD", true), ("to", "last day, YYYY-MM-DD", true)])
+            .returns::<Vec<RentalDay>>(200),
         Route::new(Method::Get, "/api/rentals/{token}", "rental", "A rental request and its quote, by its private link.", "rentals", Public, handler!(rental))
             .returns::<RentalView>(200),
         Route::new(Method::Post, "/api/rentals/{token}/cancel", "cancel_rental", "The requester cancels (a booked room: until 24 h before).", "rentals", Public, handler!(cancel_rental))
@@ -54,14 +58,36 @@ pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let who = Requester {
         client: &client,
         origin: &origin,
+        member_id: ctx.caller.member().map(|m| m.id),
     };
     let created = service::request(&db, &body, &who, ctx.now).await?;
     http::json(&created, 201)
 }
 
+#[derive(Deserialize)]
+struct DayRange {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+}
+
+pub async fn rental_days(ctx: Ctx) -> Result<Response, ApiError> {
+    let q: DayRange = ctx.query()?;
+    let from = service::parse_day(&q.from).map_err(|m| field("from", m))?;
+    let to = service::parse_day(&q.to).map_err(|m| field("to", m))?;
+    if to < from || (to - from).num_days() > service::FREE_DAYS_MAX {
+        return Err(field("to", ApiMsg::FieldDateRange));
+    }
+    let days = service::free_half_days(&ctx.db()?, from, to, ctx.now).await?;
+    http::json(&days, 200)
+}
+
 pub async fn rental(ctx: Ctx) -> Result<Response, ApiError> {
-    let row = service::by_token(&ctx.db()?, ctx.param("token").unwrap_or_default()).await?;
-    http::json(&service::view(&row), 200)
+    let db = ctx.db()?;
+    let row = service::by_token(&db, ctx.param("token").unwrap_or_default()).await?;
+    let issuer = service::issuer(&crate::service::calendar::config(&db).await?);
+    http::json(&service::view(&row, &issuer), 200)
 }
 
 pub async fn cancel_rental(ctx: Ctx) -> Result<Response, ApiError> {

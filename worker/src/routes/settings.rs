@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 use domain::calendar::BookingRules;
-use domain::settings::{OpeningHours, RoomRates};
+use domain::settings::{LegalIdentity, OpeningHours, RoomRates, SettingsError};
+use domain::wire::ClosureDay;
 use domain::ApiMsg;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -22,6 +23,8 @@ const EDITABLE: &[&str] = &[
     "booking_rules",
     "room_rates",
     "yearly_budget_cents",
+    "membership_fee_cents",
+    "legal_identity",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -30,16 +33,6 @@ pub struct Setting {
     pub key: String,
     pub value: Value,
     pub updated_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct ClosureDay {
-    #[serde(default)]
-    pub date: String,
-    #[serde(default)]
-    pub reason_fr: String,
-    #[serde(default)]
-    pub reason_en: String,
 }
 
 impl schemars::JsonSchema for Setting {
@@ -55,19 +48,6 @@ impl schemars::JsonSchema for Setting {
     }
 }
 
-impl schemars::JsonSchema for ClosureDay {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "ClosureDay".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "object",
-            "properties": { "date": { "type": "string", "format": "date" }, "reason_fr": { "type": "string" }, "reason_en": { "type": "string" } },
-            "required": ["date"]
-        })
-    }
-}
-
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
@@ -75,7 +55,7 @@ pub fn routes() -> Vec<Route> {
             Method::Get,
             "/api/staff/settings",
             "settings",
-            "The editable settings: opening hours, booking rules, room rates, budget.",
+            "The editable settings: opening hours, booking rules, room rates, budget, membership fee, the association's RNA and SIRET.",
             "staff",
             Staff,
             handler!(list),
@@ -144,22 +124,27 @@ pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
 /// Check a value with the domain's parser for its key; the error names what is wrong.
 fn validate(key: &str, value: &Value) -> Result<String, ApiError> {
     let text = value.to_string();
-    let invalid = |detail: String| {
-        ApiError::Validation(vec![("value".into(), ApiMsg::FieldSetting)]).with_detail(detail)
-    };
+    let invalid = |e: SettingsError| ApiError::field_text("value", |lang| e.message(lang));
     match key {
         "opening_hours" => OpeningHours::parse_json(&text)
             .map(|_| text.clone())
-            .map_err(|e| invalid(e.to_string())),
+            .map_err(invalid),
         "booking_rules" => BookingRules::parse_json(&text)
             .map(|_| text.clone())
-            .map_err(|e| invalid(e.to_string())),
+            .map_err(invalid),
         "room_rates" => RoomRates::parse_json(&text)
             .map(|_| text.clone())
-            .map_err(|e| invalid(e.to_string())),
+            .map_err(invalid),
+        "legal_identity" => LegalIdentity::parse_json(&text)
+            .map(|id| serde_json::json!(id).to_string())
+            .map_err(invalid),
+        "membership_fee_cents" => match value.as_i64() {
+            Some(n) if (0..=100_000).contains(&n) => Ok(text),
+            _ => Err(ApiError::field("value", ApiMsg::SettingFee)),
+        },
         "yearly_budget_cents" => match value.as_i64() {
             Some(n) if (0..=100_000_000).contains(&n) => Ok(text),
-            _ => Err(invalid("a whole number of cents".into())),
+            _ => Err(ApiError::field("value", ApiMsg::SettingBudget)),
         },
         _ => Err(ApiError::NotFound),
     }

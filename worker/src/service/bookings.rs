@@ -14,7 +14,7 @@ use worker::D1Database;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, Context};
-use crate::repo::bookings::{self as repo, Booker};
+use crate::repo::bookings::{self as repo, Booker, BookingRow};
 use crate::repo::parse_local;
 use crate::repo::{audit, changes};
 use crate::rights::Rights;
@@ -79,10 +79,40 @@ pub async fn of_member(
 ) -> Result<Vec<Booking>, ApiError> {
     let cfg = svc::config(db).await?;
     let rows = repo::of_member(db, member_id, now - Duration::days(30)).await?;
-    Ok(rows
+    bookings_with_blocks(db, &rows, now, &cfg).await
+}
+
+/// The member's bookings as they see them, those that a block covers marked.
+async fn bookings_with_blocks(
+    db: &D1Database,
+    rows: &[BookingRow],
+    now: DateTime<Utc>,
+    cfg: &svc::CalendarConfig,
+) -> Result<Vec<Booking>, ApiError> {
+    let mut list: Vec<Booking> = rows
         .iter()
         .map(|r| svc::booking(r, now, &cfg.rules))
-        .collect())
+        .collect();
+    let from = rows.iter().map(|r| r.start_utc).min();
+    let to = rows.iter().map(|r| r.end_utc).max();
+    if let (Some(from), Some(to)) = (from, to) {
+        let blocks = repo::overlapping(db, None, from, to).await?;
+        svc::mark_blocked(&mut list, rows, &blocks);
+    }
+    Ok(list)
+}
+
+/// Everything about a member's bookings, for their data export: every booking with its check-in,
+/// and whether a calendar feed exists.
+pub async fn export_of_member(
+    db: &D1Database,
+    member_id: i64,
+    now: DateTime<Utc>,
+) -> Result<(Vec<Booking>, bool), ApiError> {
+    let cfg = svc::config(db).await?;
+    let rows = repo::history_of_member(db, member_id).await?;
+    let bookings = bookings_with_blocks(db, &rows, now, &cfg).await?;
+    Ok((bookings, repo::has_calendar_feed(db, member_id).await?))
 }
 
 /// A member cancels their own booking while its window is open (desks until the start, the room

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::calendar::{self, BookingRules, DeskPeriod};
-use domain::settings::{OpeningHours, RoomRates};
+use domain::settings::{LegalIdentity, OpeningHours, RoomRates};
 use domain::time::LocalDateTime;
 use domain::wire::{
     Booking, BookingStatus, Contact, DayAvailability, ResourceKind, SlotAvailability, StaffBooking,
@@ -19,6 +19,8 @@ pub struct CalendarConfig {
     pub rules: BookingRules,
     pub rates: RoomRates,
     pub address: String,
+    pub contact: Contact,
+    pub legal: LegalIdentity,
 }
 
 pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
@@ -29,6 +31,8 @@ pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
             .map(|r| &r.value)
             .ok_or_else(|| ApiError::Internal(format!("setting {k} missing")))
     };
+    let contact =
+        serde_json::from_value::<Contact>(get("contact")?.clone()).context("setting contact")?;
     Ok(CalendarConfig {
         hours: OpeningHours::parse_json(&get("opening_hours")?.to_string())
             .context("setting opening_hours")?,
@@ -36,9 +40,10 @@ pub async fn config(db: &D1Database) -> Result<CalendarConfig, ApiError> {
             .context("setting booking_rules")?,
         rates: RoomRates::parse_json(&get("room_rates")?.to_string())
             .context("setting room_rates")?,
-        address: serde_json::from_value::<Contact>(get("contact")?.clone())
-            .context("setting contact")?
-            .address,
+        address: contact.address.clone(),
+        contact,
+        legal: LegalIdentity::parse_json(&get("legal_identity")?.to_string())
+            .context("setting legal_identity")?,
     })
 }
 
@@ -69,6 +74,20 @@ pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Bo
         status: row.status,
         can_cancel: confirmed && calendar::can_cancel(kind, start, now, rules),
         checked_in: row.checked_in_at.is_some(),
+        blocked: false,
+    }
+}
+
+/// Mark the confirmed bookings that a block covers (same resource, overlapping times).
+pub fn mark_blocked(bookings: &mut [Booking], rows: &[BookingRow], blocks: &[BookingRow]) {
+    for (booking, row) in bookings.iter_mut().zip(rows) {
+        booking.blocked = row.status == BookingStatus::Confirmed
+            && blocks.iter().any(|b| {
+                b.kind == BookingKind::Block
+                    && b.resource == row.resource
+                    && b.start_utc < row.end_utc
+                    && row.start_utc < b.end_utc
+            });
     }
 }
 
@@ -84,6 +103,8 @@ pub fn staff_booking(row: &BookingRow) -> StaffBooking {
         period: row.period,
         checked_in: row.checked_in_at.is_some(),
         no_show: row.no_show == 1,
+        email: row.contact_email.clone(),
+        phone: row.contact_phone.clone(),
     }
 }
 
@@ -176,12 +197,15 @@ pub fn availability(
 /// its own zone, and there is no VTIMEZONE to get wrong across daylight-saving changes.
 pub fn ics(rows: &[BookingRow], now: DateTime<Utc>, address: &str, name: &str) -> String {
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
-    let mut cal = Calendar::new();
-    cal.name(name);
+    // `Calendar::empty`, not `new`: `new` brings the library's own PRODID, and a file has one.
+    let mut cal = Calendar::empty();
+    cal.append_property(icalendar::Property::new("VERSION", "2.0"));
     cal.append_property(icalendar::Property::new(
         "PRODID",
         "-//Silicon Kerne//Portail//FR",
     ));
+    cal.append_property(icalendar::Property::new("CALSCALE", "GREGORIAN"));
+    cal.name(name);
     cal.append_property(icalendar::Property::new(
         "REFRESH-INTERVAL;VALUE=DURATION",
         "PT1H",

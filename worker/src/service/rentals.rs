@@ -6,7 +6,9 @@ use domain::accounts::{parse_name, parse_phone, parse_text, Checker, Email as Em
 use domain::calendar::{self, DeskPeriod, Horizon, ResourceKind, Schedule};
 use domain::i18n::{format_date_long, format_euros};
 use domain::time::LocalDateTime;
-use domain::wire::{Quote, QuoteLine, RentalCreated, RentalRequest, RentalView};
+use domain::wire::{
+    Quote, QuoteIssuer, QuoteLine, RentalCreated, RentalDay, RentalRequest, RentalView,
+};
 use domain::{paris, ApiMsg, Lang, Localized};
 use serde_json::json;
 use worker::D1Database;
@@ -22,7 +24,22 @@ use crate::service::calendar as svc;
 /// Rental requests one client may send in an hour.
 const MAX_RENTALS_PER_CLIENT: i64 = 10;
 
-pub fn view(row: &RentalRow) -> RentalView {
+/// Who issues the quotes, from the settings.
+pub fn issuer(cfg: &svc::CalendarConfig) -> QuoteIssuer {
+    QuoteIssuer {
+        name: "Silicon Kerne".into(),
+        address: cfg.contact.address.clone(),
+        email: cfg.contact.email.clone(),
+        phone: cfg.contact.phone.clone(),
+        rna: cfg.legal.rna.clone(),
+        siret: cfg.legal.siret.clone(),
+    }
+}
+
+/// A quote holds for this many days after it is issued.
+const QUOTE_VALID_DAYS: i64 = 30;
+
+pub fn view(row: &RentalRow, issuer: &QuoteIssuer) -> RentalView {
     let period = row.period;
     let label = if period == DeskPeriod::Day {
         ApiMsg::QuoteRoomDay
@@ -59,6 +76,8 @@ pub fn view(row: &RentalRow) -> RentalView {
         quote: Quote {
             number: format!("SK-{}-{:04}", issued_on.format("%Y"), row.id),
             issued_on,
+            valid_until: issued_on + Duration::days(QUOTE_VALID_DAYS),
+            issuer: issuer.clone(),
             lines: vec![line],
             total_cents: row.price_cents,
         },
@@ -109,7 +128,12 @@ pub async fn by_id(db: &D1Database, id: i64) -> Result<RentalRow, ApiError> {
 }
 
 pub async fn list(db: &D1Database, status: &str) -> Result<Vec<RentalView>, ApiError> {
-    Ok(repo::list(db, status).await?.iter().map(view).collect())
+    let issuer = issuer(&svc::config(db).await?);
+    Ok(repo::list(db, status)
+        .await?
+        .iter()
+        .map(|r| view(r, &issuer))
+        .collect())
 }
 
 /// Who asks, from where, and where their private link will point.
@@ -118,6 +142,125 @@ pub struct Requester<'a> {
     pub client: &'a str,
     /// The site's origin, for the link in the email.
     pub origin: &'a str,
+    /// The member sending it, when logged in.
+    pub member_id: Option<i64>,
+}
+
+/// A required date, `YYYY-MM-DD`: empty says it is required, anything else that it is not a date.
+pub fn parse_day(text: &str) -> Result<NaiveDate, ApiMsg> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(ApiMsg::FieldDateRequired);
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate)
+}
+
+/// The room's span for a period of a day, if the cantine is open then and it has not started;
+/// rentals may be planned up to a year ahead.
+async fn rental_span(
+    db: &D1Database,
+    day: NaiveDate,
+    period: DeskPeriod,
+    cfg: &svc::CalendarConfig,
+    now: DateTime<Utc>,
+) -> Result<Result<calendar::Span, ApiMsg>, ApiError> {
+    let closures = crate::repo::bookings::closures(db, day, day).await?;
+    Ok(span_if_open(day, period, cfg, &closures, now))
+}
+
+fn span_if_open(
+    day: NaiveDate,
+    period: DeskPeriod,
+    cfg: &svc::CalendarConfig,
+    closures: &[NaiveDate],
+    now: DateTime<Utc>,
+) -> Result<calendar::Span, ApiMsg> {
+    let (s, e) = period.bounds(day, &cfg.rules);
+    let rules = domain::calendar::BookingRules {
+        horizon_days: 366,
+        ..cfg.rules.clone()
+    };
+    calendar::check_booking(
+        ResourceKind::Desk,
+        s,
+        e,
+        now,
+        Schedule {
+            hours: &cfg.hours,
+            closures,
+            rules: &rules,
+        },
+        Horizon::Rules,
+    )
+    .map(|b| b.span)
+    .map_err(|r| r.message())
+}
+
+/// Whether a confirmed booking, block or approved rental holds the room during the span.
+async fn room_taken(
+    db: &D1Database,
+    room_id: i64,
+    span: &calendar::Span,
+) -> Result<bool, ApiError> {
+    Ok(
+        !crate::repo::bookings::overlapping(db, Some(room_id), span.start, span.end)
+            .await?
+            .is_empty(),
+    )
+}
+
+/// The most days one look at the room's free half-days covers.
+pub const FREE_DAYS_MAX: i64 = 62;
+
+/// For each day of [from, to], whether the room can be rented each half-day: open, not started,
+/// and not held by a booking, a block or an approved rental.
+pub async fn free_half_days(
+    db: &D1Database,
+    from: NaiveDate,
+    to: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<Vec<RentalDay>, ApiError> {
+    let cfg = svc::config(db).await?;
+    let room = room(db).await?;
+    let closures = crate::repo::bookings::closures(db, from, to).await?;
+    let taken = crate::repo::bookings::overlapping(
+        db,
+        Some(room.id),
+        // A day wider on each side than any Paris offset: the overlap test below is exact.
+        (from - Duration::days(1))
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc(),
+        (to + Duration::days(2))
+            .and_time(chrono::NaiveTime::MIN)
+            .and_utc(),
+    )
+    .await?;
+    let free = |day: NaiveDate, period: DeskPeriod| {
+        span_if_open(day, period, &cfg, &closures, now).is_ok_and(|span| {
+            !taken
+                .iter()
+                .any(|b| b.start_utc < span.end && span.start < b.end_utc)
+        })
+    };
+    let mut days = Vec::new();
+    let mut day = from;
+    while day <= to {
+        days.push(RentalDay {
+            date: day,
+            morning: free(day, DeskPeriod::Morning),
+            afternoon: free(day, DeskPeriod::Afternoon),
+        });
+        day += Duration::days(1);
+    }
+    Ok(days)
+}
+
+async fn room(db: &D1Database) -> Result<crate::repo::bookings::ResourceRow, ApiError> {
+    crate::repo::bookings::resources(db)
+        .await?
+        .into_iter()
+        .find(|r| r.kind == ResourceKind::Room)
+        .ok_or(ApiError::NotFound)
 }
 
 /// Check a request against the calendar, price it, store it and queue the requester's email.
@@ -147,46 +290,24 @@ pub async fn request(
         "period",
         DeskPeriod::parse(body.period.trim()).ok_or(ApiMsg::FieldPeriod),
     );
-    let date = c.check(
-        "date",
-        NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate),
-    );
-    let room = crate::repo::bookings::resources(db)
-        .await?
-        .into_iter()
-        .find(|r| r.kind == ResourceKind::Room)
-        .ok_or(ApiError::NotFound)?;
+    let date = c.check("date", parse_day(&body.date));
+    let room = room(db).await?;
     if body.attendees == 0 || body.attendees > room.capacity {
         c.fail("attendees", ApiMsg::FieldAttendees);
     }
-    // The day must be open and the period's start not past; rentals may be planned up to a year ahead.
+    // The day must be open, the period's start not past and the room free then.
     let span = match (date, period) {
-        (Some(d), Some(p)) => {
-            let closures = crate::repo::bookings::closures(db, d, d).await?;
-            let (s, e) = p.bounds(d, &cfg.rules);
-            let rules = domain::calendar::BookingRules {
-                horizon_days: 366,
-                ..cfg.rules.clone()
-            };
-            match calendar::check_booking(
-                ResourceKind::Desk,
-                s,
-                e,
-                now,
-                Schedule {
-                    hours: &cfg.hours,
-                    closures: &closures,
-                    rules: &rules,
-                },
-                Horizon::Rules,
-            ) {
-                Ok(b) => Some(b.span),
-                Err(r) => {
-                    c.fail("date", r.message());
-                    None
-                }
+        (Some(d), Some(p)) => match rental_span(db, d, p, &cfg, now).await? {
+            Ok(span) if room_taken(db, room.id, &span).await? => {
+                c.fail("period", ApiMsg::RentalTaken);
+                None
             }
-        }
+            Ok(span) => Some(span),
+            Err(msg) => {
+                c.fail("date", msg);
+                None
+            }
+        },
         _ => None,
     };
     let (organisation, contact, email, phone, message, period, span) = c
@@ -202,11 +323,17 @@ pub async fn request(
             ))
         })
         .map_err(ApiError::Validation)?;
-    let is_member = accounts::member_by_email(db, email.as_str())
-        .await?
-        .is_some_and(|m| {
-            domain::accounts::MembershipStatus::on(m.until(), paris::local_date(now)).is_active()
-        });
+    // The member rate for an active member: the one logged in, or the one whose email this is.
+    let today = paris::local_date(now);
+    let logged_in = match who.member_id {
+        Some(id) => accounts::member_by_id(db, id).await?,
+        None => None,
+    };
+    let by_email = accounts::member_by_email(db, email.as_str()).await?;
+    let is_member = logged_in
+        .iter()
+        .chain(by_email.iter())
+        .any(|m| domain::accounts::MembershipStatus::on(m.until(), today).is_active());
     let price = calendar::rental_price_cents(period, is_member, &cfg.rates);
     let token = random_token();
     let nonce = random_token();
@@ -316,7 +443,8 @@ pub async fn approve(
             ApiError::Conflict(ApiMsg::ErrRoomTaken)
         });
     }
-    Ok(view(&by_id(db, id).await?))
+    let issuer = issuer(&svc::config(db).await?);
+    Ok(view(&by_id(db, id).await?, &issuer))
 }
 
 /// Decline a pending rental with a reason, audited in the same batch, then email the requester.

@@ -138,6 +138,7 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
         founded_year: parse_setting(&settings, "founded_year")?,
         member_count: u32::try_from(member_count).unwrap_or(0),
         yearly_budget_cents: parse_setting(&settings, "yearly_budget_cents")?,
+        membership_fee_cents: parse_setting(&settings, "membership_fee_cents")?,
         general_assembly: parse_setting(&settings, "general_assembly_date")?,
         concierge: parse_setting(&settings, "concierge_name")?,
         contact: parse_setting::<Contact>(&settings, "contact")?,

@@ -8,7 +8,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::accounts::Checker;
 use domain::calendar::{self, DeskPeriod, ResourceKind};
 use domain::wire::{
-    BlockCreated, BlockRequest, BookingStatus, Occupancy, OccupancyDay, StaffBooking, StaffDay,
+    BlockCreated, BlockRequest, BlockView, BookingStatus, Occupancy, OccupancyDay, StaffBooking,
+    StaffDay,
 };
 use domain::{paris, ApiMsg};
 use serde::Deserialize;
@@ -26,6 +27,7 @@ use crate::service::calendar::{self as svc, day_start};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     CheckIn,
+    UndoCheckIn,
     NoShow,
     Cancel,
 }
@@ -34,6 +36,7 @@ impl Mark {
     fn action(self) -> &'static str {
         match self {
             Mark::CheckIn => "booking.check_in",
+            Mark::UndoCheckIn => "booking.undo_check_in",
             Mark::NoShow => "booking.no_show",
             Mark::Cancel => "booking.cancel",
         }
@@ -86,6 +89,7 @@ pub async fn mark(
     let today = paris::local_date(now);
     let update = match mark {
         Mark::CheckIn => repo::check_in(db, id, now, today),
+        Mark::UndoCheckIn => repo::undo_check_in(db, id),
         Mark::NoShow => repo::no_show(db, id, today),
         Mark::Cancel => repo::cancel_any(db, id, now),
     }?;
@@ -111,7 +115,7 @@ pub async fn mark(
         Some(b)
             if b.status == BookingStatus::Confirmed
                 && b.kind == BookingKind::Member
-                && mark != Mark::Cancel =>
+                && matches!(mark, Mark::CheckIn | Mark::NoShow) =>
         {
             ApiError::Conflict(ApiMsg::ErrCheckInDay)
         }
@@ -182,6 +186,62 @@ pub async fn block(
         .map(svc::staff_booking)
         .collect::<Vec<StaffBooking>>();
     Ok(BlockCreated { id, affected })
+}
+
+/// The blocks still in force, each with the bookings it covers and how to reach their people.
+pub async fn blocks(db: &D1Database, now: DateTime<Utc>) -> Result<Vec<BlockView>, ApiError> {
+    let rows = repo::blocks_from(db, now).await?;
+    let mut list = Vec::with_capacity(rows.len());
+    for b in &rows {
+        let affected = repo::overlapping(db, None, b.start_utc, b.end_utc)
+            .await?
+            .iter()
+            .filter(|r| r.kind != BookingKind::Block && r.resource == b.resource)
+            .map(svc::staff_booking)
+            .collect();
+        list.push(BlockView {
+            block: svc::staff_booking(b),
+            affected,
+        });
+    }
+    Ok(list)
+}
+
+/// Lift a block (with its audit record): the resource is bookable again.
+pub async fn lift_block(
+    db: &D1Database,
+    id: i64,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let block = repo::by_id(db, id)
+        .await?
+        .filter(|b| b.kind == BookingKind::Block && b.status == BookingStatus::Confirmed)
+        .ok_or(ApiError::NotFound)?;
+    let results = db
+        .batch(vec![
+            repo::lift_block(db, id, now)?,
+            audit::record_after(
+                db,
+                now,
+                caller,
+                "resource.unblock",
+                "resource",
+                &block.resource,
+                json!({
+                    "start": block.start_local.format("%Y-%m-%dT%H:%M").to_string(),
+                    "end": block.end_local.format("%Y-%m-%dT%H:%M").to_string(),
+                    "reason": block.label,
+                }),
+            )?,
+        ])
+        .await
+        .context("lifting the block")?;
+    if results.first().map(changes) == Some(1) {
+        Ok(())
+    } else {
+        Err(ApiError::NotFound)
+    }
 }
 
 /// Desks and room use per day from `from` to `to`, and how many coworkers came more than once.

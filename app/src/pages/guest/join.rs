@@ -19,7 +19,6 @@ const LABELS: &[(&str, SharedText)] = &[
     ("skills", SharedText::FieldSkills),
     ("motivation", SharedText::FieldMotivation),
     ("clubs", SharedText::FieldClubs),
-    ("consent", SharedText::FieldConsent),
 ];
 
 #[component]

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::api::{self, Request};
 use crate::app::use_site;
 use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
+use crate::components::session::use_session;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
 
@@ -48,8 +49,32 @@ pub fn RentalRequestPage() -> impl IntoView {
     });
     let failure = api::failure_of(send);
     let errors = field_errors(failure);
+    let session = use_session();
+    // A member with a current fee pays the member rate (the server applies it to their request).
+    let member = move || session.me().is_some_and(|m| m.membership.is_active());
+    // What is free on the chosen day, before a period is picked.
+    let free = LocalResource::new(move || {
+        let day = date.get();
+        async move {
+            if day.is_empty() {
+                return None;
+            }
+            api::rental_days(&day, &day, i18n.lang_untracked())
+                .await
+                .ok()
+                .and_then(|d| d.into_iter().next())
+        }
+    });
+    let is_free = move |value: &str| {
+        free.get().flatten().map(|d| match value {
+            "morning" => d.morning,
+            "afternoon" => d.afternoon,
+            _ => d.morning && d.afternoon,
+        })
+    };
     let rates = move || site.get().and_then(Result::ok).map(|s| s.room_rates);
     // The non-member price of the chosen period, live; members pay the member rate.
+    let is_member = member;
     let price = move || {
         let r = rates()?;
         let (non_member, member) = match period.get().as_str() {
@@ -58,6 +83,12 @@ pub fn RentalRequestPage() -> impl IntoView {
             _ => (r.non_member_half_day_cents, r.member_half_day_cents),
         };
         let lang = i18n.lang();
+        if is_member() {
+            return Some((
+                format_euros(member, lang),
+                i18n.t(GuestText::MemberRateApplied).to_string(),
+            ));
+        }
         Some((
             format_euros(non_member, lang),
             i18n.f(
@@ -99,6 +130,12 @@ pub fn RentalRequestPage() -> impl IntoView {
                 .into_any()
             })>
             <p class="lead">{tr(GuestText::RentalRequestLead)}</p>
+            {move || session.me().is_some().then(|| view! {
+                <div class="notice" role="note">
+                    <p>{tr(GuestText::MemberBooksRoom)}</p>
+                    <p><a href="/reserver?ressource=salle-reunion" class="button button--secondary">{tr(SharedText::NavBook)}</a></p>
+                </div>
+            })}
             <form class="form" novalidate on:submit=on_submit>
                 <ErrorSummary failure labels=LABELS />
                 <Field name="organisation" label=SharedText::FieldOrganisation value=organisation errors autocomplete="organization" required=true />
@@ -108,14 +145,28 @@ pub fn RentalRequestPage() -> impl IntoView {
                 <Field name="date" label=SharedText::FieldDate value=date errors kind="date" required=true />
                 <fieldset class="field" id=input_id("period")>
                     <legend>{tr(SharedText::FieldPeriod)}</legend>
-                    {PERIODS.iter().map(|(value, label)| {
+                    <p class="field__hint" aria-live="polite">
+                        {move || match free.get().flatten() {
+                            None => i18n.t(GuestText::ChooseDateFirst),
+                            Some(d) if !d.morning && !d.afternoon => i18n.t(GuestText::RoomNotFreeThatDay),
+                            Some(_) => i18n.t(GuestText::TakenPeriodsDisabled),
+                        }}
+                    </p>
+                    {PERIODS.iter().map(|&(value, label)| {
                         let id = format!("period-{value}");
+                        let taken = move || is_free(value) == Some(false);
                         view! {
                             <div class="check">
-                                <input type="radio" name="period" id=id.clone() value=*value
-                                    prop:checked=move || period.get() == *value
+                                <input type="radio" name="period" id=id.clone() value=value
+                                    prop:checked=move || period.get() == value
+                                    disabled=taken
                                     on:change=move |_| period.set(value.to_string()) />
-                                <label for=id>{tr(*label)}</label>
+                                <label for=id>
+                                    {tr(label)}
+                                    {move || is_free(value).map(|f| view! {
+                                        <span class="note">{move || i18n.t(if f { GuestText::PeriodFree } else { GuestText::PeriodTaken })}</span>
+                                    })}
+                                </label>
                             </div>
                         }
                     }).collect_view()}

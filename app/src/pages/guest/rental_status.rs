@@ -2,7 +2,7 @@
 //! and cancelling.
 
 use domain::i18n::{format_date_long, format_euros};
-use domain::wire::{Quote, RentalView};
+use domain::wire::RentalView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
@@ -84,23 +84,57 @@ pub fn RentalStatus() -> impl IntoView {
                         </div>
                         </Show>
                 </section>
-                {quote_view(r.quote, r.organisation, r.contact_name)}
+                {quote_view(&r)}
             }
         })}
     }
 }
 
-/// The quote as a printable document: number, date, lines, total and the VAT mention.
-fn quote_view(q: Quote, organisation: String, contact: String) -> impl IntoView {
+/// The quote as a printable document (one A4 page): the issuer with its identifiers, the client,
+/// the date and time slot rented, the lines and total, how long it holds, and the VAT mention.
+fn quote_view(r: &RentalView) -> impl IntoView {
     let i18n = use_i18n();
-    let issued = q.issued_on;
-    let total = q.total_cents;
+    let q = r.quote.clone();
+    let (issued, valid_until, total) = (q.issued_on, q.valid_until, q.total_cents);
     let number = q.number.clone();
+    let issuer = q.issuer;
+    let (date, period, span) = (r.date, r.period, hours(&r.start, &r.end));
+    let ids = [("RNA", issuer.rna), ("SIRET", issuer.siret)]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
     view! {
         <section class="quote" aria-labelledby="quote-title">
             <h2 id="quote-title">{move || i18n.f(GuestText::QuoteNumber, &[("number", &number)])}</h2>
-            <p>"Silicon Kerne · "{move || i18n.f(GuestText::QuoteIssued, &[("date", &format_date_long(issued, i18n.lang()))])}</p>
-            <p>{tr(GuestText::QuoteFor)}" "{organisation}" · "{contact}</p>
+            <div class="quote__parties">
+                <div>
+                    <h3>{tr(GuestText::QuoteFrom)}</h3>
+                    <p>
+                        <strong>{issuer.name}</strong><br />
+                        {issuer.address}<br />
+                        {issuer.email}" · "{issuer.phone}
+                        {(!ids.is_empty()).then(|| view! { <br />{ids}})}
+                    </p>
+                </div>
+                <div>
+                    <h3>{tr(GuestText::QuoteFor)}</h3>
+                    <p>
+                        <strong>{r.organisation.clone()}</strong><br />
+                        {r.contact_name.clone()}<br />
+                        {r.email.clone()}{(!r.phone.is_empty()).then(|| format!(" · {}", r.phone))}
+                    </p>
+                </div>
+            </div>
+            <p>
+                {move || i18n.f(GuestText::QuoteIssued, &[("date", &format_date_long(issued, i18n.lang()))])}<br />
+                {move || i18n.f(GuestText::QuoteValidUntil, &[("date", &format_date_long(valid_until, i18n.lang()))])}
+            </p>
+            <p>
+                <strong>{tr(GuestText::QuoteSlot)}</strong>" "
+                {move || format_date_long(date, i18n.lang())}", "{tr(period_label(Some(period)))}" ("{span.clone()}")"
+            </p>
             <div class="table-wrap">
                 <table class="quote__lines">
                     <thead>

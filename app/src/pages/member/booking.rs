@@ -15,14 +15,15 @@ use crate::components::calendar::{
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title, Label};
-use crate::text::{MemberText, SharedText};
+use crate::pages::member::fee::FeeNotice;
+use crate::text::{AccountText, MemberText, SharedText};
 
 #[component]
 pub fn Booking() -> impl IntoView {
     use_title(SharedText::BookTitle);
     view! {
         <h1>{tr(SharedText::BookTitle)}</h1>
-        {guarded(Audience::Members, |_| view! { <Calendar /> })}
+        {guarded(Audience::Members, |_| view! { <FeeNotice /><Calendar /> })}
     }
 }
 
@@ -55,6 +56,12 @@ fn Calendar() -> impl IntoView {
             let Some(from) = from else {
                 return Ok(Vec::new());
             };
+            // A week starts on Monday in France, whatever day was chosen.
+            let from = if week {
+                domain::calendar::week_start(from)
+            } else {
+                from
+            };
             let to = if week { shift(from, 6) } else { from };
             api::availability(res, &iso(from), &iso(to), i18n.lang_untracked()).await
         }
@@ -73,8 +80,8 @@ fn Calendar() -> impl IntoView {
     };
     view! {
         <div class="toggles" role="group" aria-label=tr(MemberText::WhatToBook)>
-            {toggle(SharedText::Desk.into(), Signal::derive(move || resource.get() == DESKS), Callback::new(move |_| { chosen.set(None); resource.set(DESKS) }))}
-            {toggle(SharedText::Room.into(), Signal::derive(move || resource.get() == ROOM), Callback::new(move |_| { chosen.set(None); resource.set(ROOM) }))}
+            {toggle(AccountText::Desk.into(), Signal::derive(move || resource.get() == DESKS), Callback::new(move |_| { chosen.set(None); resource.set(DESKS) }))}
+            {toggle(AccountText::Room.into(), Signal::derive(move || resource.get() == ROOM), Callback::new(move |_| { chosen.set(None); resource.set(ROOM) }))}
         </div>
         <div class="toggles" role="group" aria-label=tr(MemberText::View)>
             {toggle(MemberText::DayView.into(), Signal::derive(move || !week.get()), Callback::new(move |_| week.set(false)))}
@@ -82,7 +89,7 @@ fn Calendar() -> impl IntoView {
         </div>
         <div class="day-nav">
             <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
-                <span aria-hidden="true">"← "</span>{move || i18n.t(if week.get() { Label::from(MemberText::PreviousWeek) } else { SharedText::PreviousDay.into() })}
+                <span aria-hidden="true">"← "</span>{move || i18n.t(if week.get() { Label::from(MemberText::PreviousWeek) } else { AccountText::PreviousDay.into() })}
             </button>
             <div class="field">
                 <label for="b-date">{tr(SharedText::FieldDate)}</label>
@@ -91,7 +98,7 @@ fn Calendar() -> impl IntoView {
                     on:change=move |ev| { chosen.set(None); date.set(parse_date(&event_target_value(&ev))) } />
             </div>
             <button type="button" class="button button--secondary" on:click=move |_| step(1)>
-                {move || i18n.t(if week.get() { Label::from(MemberText::NextWeek) } else { SharedText::NextDay.into() })}<span aria-hidden="true">" →"</span>
+                {move || i18n.t(if week.get() { Label::from(MemberText::NextWeek) } else { AccountText::NextDay.into() })}<span aria-hidden="true">" →"</span>
             </button>
         </div>
         <div aria-live="polite">
@@ -118,7 +125,7 @@ fn Calendar() -> impl IntoView {
 fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl IntoView {
     let i18n = use_i18n();
     if !day.open || day.slots.is_empty() {
-        return view! { <p class="note">{tr(SharedText::ClosedThatDay)}</p> }.into_any();
+        return view! { <p class="note">{tr(AccountText::ClosedThatDay)}</p> }.into_any();
     }
     let slots = StoredValue::new(day.slots);
     let start = RwSignal::new(None::<usize>);
@@ -158,7 +165,7 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
     };
     view! {
         <fieldset class="field">
-            <legend>{tr(SharedText::StartTime)}</legend>
+            <legend>{tr(AccountText::StartTime)}</legend>
             <ul class="times">
                 {slots.with_value(|s| s.iter().enumerate().map(|(i, slot)| {
                     let free = slot.free > 0;

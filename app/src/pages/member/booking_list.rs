@@ -9,7 +9,7 @@ use crate::components::calendar::{day_label, failure_alert, hours, period_label}
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title};
-use crate::text::{MemberText, SharedText};
+use crate::text::{AccountText, MemberText, SharedText};
 
 #[component]
 pub fn MyBookings() -> impl IntoView {
@@ -86,7 +86,8 @@ fn booking_card(b: Booking, cancel: Request<i64>) -> impl IntoView {
                 {period.map(|p| view! { " · "{tr(p)} })}
             </p>
             {cancelled.then(|| view! { <p class="tag">{tr(MemberText::Cancelled)}</p> })}
-            {b.checked_in.then(|| view! { <p class="tag">{tr(SharedText::CheckedIn)}</p> })}
+            {b.checked_in.then(|| view! { <p class="tag">{tr(AccountText::CheckedIn)}</p> })}
+            {b.blocked.then(|| view! { <p class="tag tag--warning" role="note">{tr(MemberText::BookingBlocked)}</p> })}
             <div class="actions">
                 {(!cancelled).then(|| view! {
                     <a class="button button--secondary" href=api::booking_ics_path(id) download=format!("silicon-kerne-{id}.ics")>

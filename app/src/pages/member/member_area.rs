@@ -4,7 +4,7 @@ use domain::accounts::MembershipStatus;
 use domain::wire::{Club, Me, ProfileUpdate};
 use domain::Lang;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, Request};
 use crate::components::calendar_quick::QuickBook;
@@ -14,7 +14,8 @@ use crate::components::session::{guarded, use_session, Audience};
 use crate::components::status::with_site;
 use crate::format;
 use crate::i18n::{tr, use_i18n, use_title};
-use crate::text::{MemberText, SharedText};
+use crate::pages::member::fee::FeeNotice;
+use crate::text::{AccountText, MemberText, SharedText};
 
 const LABELS: &[(&str, SharedText)] = &[
     ("name", SharedText::FieldName),
@@ -27,8 +28,16 @@ const LABELS: &[(&str, SharedText)] = &[
 #[component]
 pub fn MemberArea() -> impl IntoView {
     use_title(SharedText::NavMyArea);
+    // Arriving from a password form: say it worked (`?fait=bienvenue` or `?fait=mot-de-passe`).
+    let done = use_query_map().with_untracked(|q| q.get("fait"));
+    let done = match done.as_deref() {
+        Some("bienvenue") => Some(MemberText::WelcomeSaved),
+        Some("mot-de-passe") => Some(MemberText::PasswordSaved),
+        _ => None,
+    };
     view! {
         <h1>{tr(SharedText::NavMyArea)}</h1>
+        {done.map(|m| view! { <p class="notice" role="status">{tr(m)}</p> })}
         {guarded(Audience::Members, |me| view! {
             <Membership />
             <QuickBook />
@@ -55,7 +64,7 @@ fn Membership() -> impl IntoView {
             <p class="membership" class:membership--active=move || status().is_active()>
                 {move || format::membership(status(), i18n.lang())}
             </p>
-            {move || (!status().is_active()).then(|| view! { <p>{tr(MemberText::HowToRenew)}</p> })}
+            <FeeNotice />
             {move || status().is_active().then(|| view! { <p class="note">{tr(MemberText::RenewLater)}</p> })}
         </section>
     }
@@ -114,7 +123,7 @@ fn Profile(me: Me) -> impl IntoView {
                 <Field name="bio" label=SharedText::FieldBio value=bio errors multiline=true />
                 <div class="field check">
                     <input type="checkbox" id="f-in_directory" bind:checked=in_directory />
-                    <label for="f-in_directory">{tr(SharedText::FieldInDirectory)}</label>
+                    <label for="f-in_directory">{tr(AccountText::FieldInDirectory)}</label>
                 </div>
                 <div class="field">
                     <label for="f-lang">{tr(MemberText::FieldLanguage)}</label>
@@ -217,7 +226,7 @@ fn MyData() -> impl IntoView {
             <p>{tr(MemberText::ExportLead)}</p>
             <p><a class="button button--secondary" href=api::EXPORT_PATH download="silicon-kerne-mes-donnees.json">{tr(MemberText::ExportData)}</a></p>
             <p>
-                <button type="button" class="button" on:click=move |_| api::start(leave, false)>{tr(MemberText::LogOut)}</button>
+                <button type="button" class="button" on:click=move |_| api::start(leave, false)>{tr(SharedText::LogOut)}</button>
             </p>
             <h3>{tr(MemberText::DeleteAccountTitle)}</h3>
             <p>{tr(MemberText::DeleteAccountLead)}</p>

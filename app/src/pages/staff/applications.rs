@@ -2,10 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use domain::wire::{Application, DeclineRequest};
+use domain::wire::{Application, ApproveRequest, DeclineRequest, PaymentRequest};
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
+use crate::app::use_site;
 use crate::components::form::{field_errors, ErrorSummary, Field, NO_LABELS};
 use crate::components::search::club_name;
 use crate::components::staff::StaffFrame;
@@ -51,8 +52,8 @@ fn Pending() -> impl IntoView {
 /// The two decisions of the page, which application is being declined, and what was last decided.
 #[derive(Clone, Copy)]
 struct Decisions {
-    /// (application, name)
-    approve: Request<(i64, String)>,
+    /// (application, name, the first fee when paid at the desk)
+    approve: Request<(i64, String, Option<PaymentRequest>)>,
     /// (application, name, reason)
     decline: Request<(i64, String, String)>,
     declining: RwSignal<Option<i64>>,
@@ -62,16 +63,19 @@ struct Decisions {
 impl Decisions {
     fn new(i18n: I18n) -> Decisions {
         let notice = RwSignal::new(None);
-        let approve = Action::new_local(move |(id, name): &(i64, String)| {
-            let (id, name) = (*id, name.clone());
-            async move {
-                api::approve_application(id, i18n.lang_untracked()).await?;
-                notice.set(Some(
-                    i18n.f(StaffText::ApplicationApproved, &[("name", &name)]),
-                ));
-                Ok(())
-            }
-        });
+        let approve = Action::new_local(
+            move |(id, name, fee): &(i64, String, Option<PaymentRequest>)| {
+                let (id, name, fee) = (*id, name.clone(), fee.clone());
+                async move {
+                    api::approve_application(id, &ApproveRequest { fee }, i18n.lang_untracked())
+                        .await?;
+                    notice.set(Some(
+                        i18n.f(StaffText::ApplicationApproved, &[("name", &name)]),
+                    ));
+                    Ok(())
+                }
+            },
+        );
         let decline = Action::new_local(move |(id, name, reason): &(i64, String, String)| {
             let (id, name, reason) = (*id, name.clone(), reason.clone());
             async move {
@@ -91,15 +95,10 @@ impl Decisions {
         }
     }
 
-    /// Approves (no reason) or declines (with the reason) the application of `name`, then says so.
-    fn decide(self, id: i64, name: String, reason: Option<String>) {
-        match reason {
-            Some(reason) => {
-                self.declining.set(Some(id));
-                api::start(self.decline, (id, name, reason));
-            }
-            None => api::start(self.approve, (id, name)),
-        }
+    /// Declines the application of `name` with the reason, then says so.
+    fn decline(self, id: i64, name: String, reason: String) {
+        self.declining.set(Some(id));
+        api::start(self.decline, (id, name, reason));
     }
 }
 
@@ -131,8 +130,39 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
     let name = StoredValue::new(app.name.clone());
     let on_decline = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        decisions.decide(id, name.get_value(), Some(reason.get_untracked()));
+        decisions.decline(id, name.get_value(), reason.get_untracked());
     };
+    // The first fee, when the applicant pays it at the desk: recorded with the approval.
+    let site = use_site().0;
+    let paid = RwSignal::new(false);
+    let amount = RwSignal::new(String::new());
+    let method = RwSignal::new("cash".to_string());
+    Effect::new(move |_| {
+        if let Some(Ok(s)) = site.get() {
+            if amount.get_untracked().is_empty() {
+                let c = s.membership_fee_cents;
+                amount.set(if c % 100 == 0 {
+                    (c / 100).to_string()
+                } else {
+                    format!("{},{:02}", c / 100, c % 100)
+                });
+            }
+        }
+    });
+    let approve = move |_| {
+        let fee = paid.get_untracked().then(|| PaymentRequest {
+            // Unreadable: -1, which the server refuses with its message (nothing is stored).
+            amount_cents: crate::format::euros_to_cents(&amount.get_untracked()).unwrap_or(-1),
+            paid_on: crate::format::today_iso(),
+            method: method.get_untracked(),
+        });
+        api::start(decisions.approve, (id, name.get_value(), fee));
+    };
+    let (paid_id, amount_id, method_id) = (
+        format!("fee-{id}"),
+        format!("fee-amount-{id}"),
+        format!("fee-method-{id}"),
+    );
     view! {
         <li class="card application" aria-labelledby=labelled_by>
             <h2 id=heading>{app.name.clone()}</h2>
@@ -145,12 +175,35 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                 <dt>{tr(StaffText::Received)}</dt><dd>{move || format::instant(&received, i18n.lang())}</dd>
             </dl>
             {(!app.motivation.is_empty()).then(|| view! { <blockquote class="motivation">{app.motivation.clone()}</blockquote> })}
+            <div class="check">
+                <input type="checkbox" id=paid_id.clone() prop:checked=move || paid.get()
+                    on:change=move |ev| paid.set(event_target_checked(&ev)) />
+                <label for=paid_id>{tr(StaffText::FeePaidNow)}</label>
+            </div>
+            <Show when=move || paid.get()>
+                <div class="field-pair">
+                    <div class="field">
+                        <label for=amount_id.clone()>{tr(StaffText::FieldAmount)}</label>
+                        <input id=amount_id.clone() type="text" inputmode="decimal" bind:value=amount />
+                    </div>
+                    <div class="field">
+                        <label for=method_id.clone()>{tr(StaffText::FieldMethod)}</label>
+                        <select id=method_id.clone() on:change=move |ev| method.set(event_target_value(&ev))>
+                            <option value="cash">{tr(StaffText::MethodCash)}</option>
+                            <option value="cheque">{tr(StaffText::MethodCheque)}</option>
+                            <option value="card">{tr(StaffText::MethodCard)}</option>
+                            <option value="transfer">{tr(StaffText::MethodTransfer)}</option>
+                        </select>
+                    </div>
+                </div>
+            </Show>
+            <p class="note">{tr(StaffText::FeeLaterNote)}</p>
             <div class="actions">
                 <button
                     type="button"
                     class="button"
                     disabled=move || decisions.approve.pending().get()
-                    on:click=move |_| decisions.decide(id, name.get_value(), None)
+                    on:click=approve
                 >
                     {tr(StaffText::Approve)}
                 </button>

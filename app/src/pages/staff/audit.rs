@@ -29,12 +29,11 @@ fn Journal() -> impl IntoView {
                     {entries
                         .into_iter()
                         .map(|e| {
-                            let at = e.at.clone();
+                            let (at, summary) = (e.at, e.summary);
                             view! {
                                 <li class="row">
-                                    <span class="row__title">{format!("{} · {} #{}", e.action, e.target_type, e.target_id)}</span>
-                                    <span class="row__meta">{move || format!("{} · {}", format::instant(&at, i18n.lang()), e.actor)}</span>
-                                    {(!e.details.is_empty()).then(|| view! { <span class="row__meta">{e.details.clone()}</span> })}
+                                    <span class="row__title">{move || i18n.pick(&summary)}</span>
+                                    <span class="row__meta">{move || format::instant(&at, i18n.lang())}</span>
                                 </li>
                             }
                         })

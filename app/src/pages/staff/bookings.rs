@@ -10,7 +10,7 @@ use crate::components::calendar::{
 };
 use crate::components::staff::StaffFrame;
 use crate::i18n::{tr, use_i18n};
-use crate::text::{SharedText, StaffText};
+use crate::text::{AccountText, SharedText, StaffText};
 
 #[component]
 pub fn StaffBookings() -> impl IntoView {
@@ -28,8 +28,8 @@ fn resource_select(id: &'static str, value: RwSignal<String>) -> impl IntoView {
         <div class="field">
             <label for=id>{tr(StaffText::FieldResource)}</label>
             <select id=id on:change=move |ev| value.set(event_target_value(&ev))>
-                <option value=DESKS>{tr(SharedText::Desk)}</option>
-                <option value=ROOM>{tr(SharedText::Room)}</option>
+                <option value=DESKS>{tr(AccountText::Desk)}</option>
+                <option value=ROOM>{tr(AccountText::Room)}</option>
             </select>
         </div>
     }
@@ -94,10 +94,10 @@ fn BookOnBehalf() -> impl IntoView {
             <h2 id="behalf-title">{tr(StaffText::BookOnBehalfTitle)}</h2>
             <form class="form search" role="search" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); search.set(Some(q.get_untracked())); }>
                 <div class="field">
-                    <label for="m-q">{tr(SharedText::SearchText)}</label>
+                    <label for="m-q">{tr(AccountText::SearchText)}</label>
                     <input id="m-q" type="search" bind:value=q />
                 </div>
-                <button type="submit" class="button button--secondary">{tr(SharedText::Search)}</button>
+                <button type="submit" class="button button--secondary">{tr(AccountText::Search)}</button>
             </form>
             <fieldset class="field" aria-live="polite">
                 <legend>{tr(StaffText::FieldMember)}</legend>
@@ -121,7 +121,7 @@ fn BookOnBehalf() -> impl IntoView {
                 </div>
                 <div class="field-pair">
                     <div class="field">
-                        <label for="o-start">{tr(SharedText::StartTime)}</label>
+                        <label for="o-start">{tr(AccountText::StartTime)}</label>
                         <input id="o-start" type="time" step="1800" required bind:value=start />
                     </div>
                     <div class="field">
@@ -132,8 +132,24 @@ fn BookOnBehalf() -> impl IntoView {
                 <p class="note">{tr(StaffText::DeskHoursHint)}</p>
                 <button type="submit" class="button" disabled=move || member.with(Option::is_none)>{tr(StaffText::Continue)}</button>
             </form>
-            <ConfirmBooking chosen action />
+            <ConfirmBooking chosen action for_member=Signal::derive(move || member.get().map(|m| m.0)) />
         </section>
+    }
+}
+
+/// Who a block affects and how to reach them: "Anne Le Goff · mardi 8 décembre, 14:00–15:00 ·
+/// anne@… · 06 …", the email and phone as links.
+pub fn affected_line(b: &domain::wire::StaffBooking, date: chrono::NaiveDate) -> impl IntoView {
+    let i18n = use_i18n();
+    let (mail, tel) = (
+        format!("mailto:{}", b.email),
+        format!("tel:{}", b.phone.replace(' ', "")),
+    );
+    let span = hours(&b.start, &b.end);
+    view! {
+        {b.label.clone()}" · "{move || day_label(date, i18n.lang())}", "{span}
+        {(!b.email.is_empty()).then(|| view! { " · "<a href=mail>{b.email.clone()}</a> })}
+        {(!b.phone.is_empty()).then(|| view! { " · "<a href=tel>{b.phone.clone()}</a> })}
     }
 }
 
@@ -190,10 +206,11 @@ fn BlockResource() -> impl IntoView {
                             } else {
                                 view! {
                                     <p>{tr(StaffText::AffectedBookings)}</p>
+                                    <p><a href="/gestion/blocages">{tr(StaffText::SeeBlocks)}</a></p>
                                     <ul>
                                         {affected.into_iter().map(|b| {
                                             let date = b.start.0.date();
-                                            view! { <li>{b.label.clone()}" · "{move || day_label(date, i18n.lang())}", "{hours(&b.start, &b.end)}</li> }
+                                            view! { <li>{affected_line(&b, date)}</li> }
                                         }).collect_view()}
                                     </ul>
                                 }.into_any()

@@ -13,7 +13,7 @@ use crate::components::calendar::{
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, Label};
-use crate::text::{SharedText, StaffText};
+use crate::text::{AccountText, SharedText, StaffText};
 
 #[component]
 pub fn StaffDayPage() -> impl IntoView {
@@ -62,7 +62,7 @@ fn DaySheet() -> impl IntoView {
     view! {
         <div class="day-nav">
             <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
-                <span aria-hidden="true">"← "</span>{tr(SharedText::PreviousDay)}
+                <span aria-hidden="true">"← "</span>{tr(AccountText::PreviousDay)}
             </button>
             <div class="field">
                 <label for="d-date">{tr(SharedText::FieldDate)}</label>
@@ -70,7 +70,7 @@ fn DaySheet() -> impl IntoView {
                     on:change=move |ev| chosen.set(parse_date(&event_target_value(&ev))) />
             </div>
             <button type="button" class="button button--secondary" on:click=move |_| step(1)>
-                {tr(SharedText::NextDay)}<span aria-hidden="true">" →"</span>
+                {tr(AccountText::NextDay)}<span aria-hidden="true">" →"</span>
             </button>
         </div>
         {failure_alert(failure)}
@@ -89,7 +89,7 @@ fn DaySheet() -> impl IntoView {
                         <ul class="cards">{day.coworkers.into_iter().map(|b| coworker_row(b, marking)).collect_view()}</ul>
                     </section>
                     <section aria-labelledby="room-title">
-                        <h3 id="room-title">{tr(SharedText::Room)}</h3>
+                        <h3 id="room-title">{tr(AccountText::Room)}</h3>
                         {day.room.is_empty().then(|| view! { <p>{tr(StaffText::RoomFree)}</p> })}
                         <ul class="rows">
                             {day.room.into_iter().map(|b| view! {
@@ -117,7 +117,7 @@ pub fn kind_label(kind: &str) -> StaffText {
 fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
     let id = b.id;
     let state = if b.checked_in {
-        Some(Label::from(SharedText::CheckedIn))
+        Some(Label::from(AccountText::CheckedIn))
     } else if b.no_show {
         Some(Label::from(StaffText::NoShow))
     } else {
@@ -129,6 +129,12 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
             <p class="row__title">{b.label.clone()}</p>
             <p class="row__meta">{tr(period_label(b.period))}" · "{hours(&b.start, &b.end)}</p>
             {state.map(|s| view! { <p class="tag">{tr(s)}</p> })}
+            {(b.checked_in && is_member).then(|| view! {
+                <div class="actions">
+                    <button type="button" class="button button--secondary" disabled=move || marking.pending().get()
+                        on:click=move |_| api::start(marking, (id, "undo-check-in"))>{tr(StaffText::UndoCheckIn)}</button>
+                </div>
+            })}
             {(state.is_none() && is_member).then(|| view! {
                 <div class="actions">
                     <button type="button" class="button" disabled=move || marking.pending().get()

@@ -2,12 +2,13 @@
 
 use domain::accounts::Role;
 use domain::i18n::{format_date_long, format_euros};
-use domain::wire::{MemberDetail, Payment, PaymentRequest};
+use domain::wire::{Booking, BookingStatus, MemberDetail, Payment, PaymentRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
 use crate::api::{self, ApiFailure, Request};
+use crate::components::calendar::{day_label, hours};
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{field_errors, ErrorSummary, Field, NO_LABELS};
 use crate::components::search::club_name;
@@ -16,7 +17,7 @@ use crate::components::staff::{role_label, StaffFrame};
 use crate::components::status::with_loaded;
 use crate::format;
 use crate::i18n::{tr, use_i18n};
-use crate::text::{SharedText, StaffText};
+use crate::text::{AccountText, SharedText, StaffText};
 
 const PAYMENT_LABELS: &[(&str, StaffText)] = &[
     ("amount_cents", StaffText::FieldAmount),
@@ -73,12 +74,50 @@ fn MemberRecord() -> impl IntoView {
             let member = d.member.id;
             view! {
                 <Summary detail=d.clone() />
+                <MemberBookings member />
                 <Payments payments=d.payments.clone() />
                 {active.then(|| view! { <RecordPayment member pay /> })}
                 <RoleForm member current=role set_role />
                 {active.then(|| view! { <Deactivate member deactivate /> })}
             }
         })}
+    }
+}
+
+/// The member's bookings as they see them (upcoming and of the last 30 days): where staff land
+/// after booking on their behalf.
+#[component]
+fn MemberBookings(member: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = LocalResource::new(move || api::member_bookings(member, i18n.lang_untracked()));
+    view! {
+        <section class="card" aria-labelledby="member-bookings">
+            <h2 id="member-bookings">{tr(SharedText::NavMyBookings)}</h2>
+            {with_loaded(list, move |bookings: Vec<Booking>| {
+                if bookings.is_empty() {
+                    return view! { <p>{tr(StaffText::NoMemberBookings)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="rows">
+                        {bookings.into_iter().map(|b| {
+                            let name = b.resource_name.clone();
+                            let date = b.start.0.date();
+                            let span = hours(&b.start, &b.end);
+                            let cancelled = b.status == BookingStatus::Cancelled;
+                            view! {
+                                <li class="row">
+                                    <span class="row__title">{move || i18n.pick(&name)}" · "{move || day_label(date, i18n.lang())}", "{span.clone()}</span>
+                                    {cancelled.then(|| view! { <span class="row__meta">{tr(StaffText::BookingCancelled)}</span> })}
+                                    {b.checked_in.then(|| view! { <span class="row__meta">{tr(AccountText::CheckedIn)}</span> })}
+                                    {b.blocked.then(|| view! { <span class="row__meta">{tr(StaffText::KindBlock)}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })}
+        </section>
     }
 }
 
@@ -101,7 +140,7 @@ fn Summary(detail: MemberDetail) -> impl IntoView {
         <section class="card" aria-labelledby="member-name">
             <h2 id="member-name">{m.name.clone()}</h2>
             <p class="membership" class:membership--active=status.is_active() && active>
-                {move || if active { format::membership(status, i18n.lang()) } else { i18n.t(SharedText::StatusDeactivated).to_string() }}
+                {move || if active { format::membership(status, i18n.lang()) } else { i18n.t(AccountText::StatusDeactivated).to_string() }}
             </p>
             <dl class="facts-list">
                 <dt>{tr(SharedText::FieldEmail)}</dt><dd><a href=mailto>{m.email.clone()}</a></dd>
@@ -110,7 +149,7 @@ fn Summary(detail: MemberDetail) -> impl IntoView {
                 <dt>{tr(SharedText::FieldSkills)}</dt><dd>{m.skills.join(", ")}</dd>
                 <dt>{tr(SharedText::NavClubs)}</dt><dd>{clubs}</dd>
                 <dt>{tr(StaffText::FieldRole)}</dt><dd>{move || i18n.t(role_label(role))}</dd>
-                <dt>{tr(SharedText::FieldInDirectory)}</dt><dd>{move || i18n.t(if detail.in_directory { StaffText::Yes } else { StaffText::No })}</dd>
+                <dt>{tr(AccountText::FieldInDirectory)}</dt><dd>{move || i18n.t(if detail.in_directory { StaffText::Yes } else { StaffText::No })}</dd>
                 <dt>{tr(StaffText::MemberSince)}</dt><dd>{move || format::instant(&created, i18n.lang())}</dd>
             </dl>
             {(!detail.bio.is_empty()).then(|| view! { <p>{detail.bio.clone()}</p> })}

@@ -9,7 +9,7 @@ use crate::components::staff::{role_label, StaffFrame};
 use crate::components::status::with_loaded;
 use crate::format;
 use crate::i18n::use_i18n;
-use crate::text::{SharedText, StaffText};
+use crate::text::{AccountText, StaffText};
 
 #[component]
 pub fn StaffMembers() -> impl IntoView {
@@ -45,7 +45,7 @@ fn member_row(m: MemberSummary) -> impl IntoView {
             <a href=href class="row__title">{m.name}</a>
             <span class="row__meta">{m.email}</span>
             <span class="row__meta">
-                {move || if active { format::membership(status, i18n.lang()) } else { i18n.t(SharedText::StatusDeactivated).to_string() }}
+                {move || if active { format::membership(status, i18n.lang()) } else { i18n.t(AccountText::StatusDeactivated).to_string() }}
                 {move || (role != domain::accounts::Role::Member).then(|| format!(" · {}", i18n.t(role_label(role))))}
             </span>
         </li>

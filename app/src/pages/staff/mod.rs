@@ -2,6 +2,7 @@
 
 pub mod applications;
 pub mod audit;
+pub mod blocks;
 pub mod bookings;
 pub mod day;
 pub mod member;
@@ -9,3 +10,4 @@ pub mod members;
 pub mod occupancy;
 pub mod outbox;
 pub mod rentals;
+pub mod settings;

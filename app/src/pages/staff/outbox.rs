@@ -31,6 +31,15 @@ fn Outbox() -> impl IntoView {
     }
 }
 
+/// The outbox's status, in words.
+fn status_label(status: &str) -> StaffText {
+    match status {
+        "sent" => StaffText::OutboxSent,
+        "failed" => StaffText::OutboxFailed,
+        _ => StaffText::OutboxPending,
+    }
+}
+
 fn email_card(e: OutboxEmail) -> impl IntoView {
     let i18n = use_i18n();
     let created = e.created_at.clone();
@@ -40,7 +49,7 @@ fn email_card(e: OutboxEmail) -> impl IntoView {
         <li class="card email" data-to=e.to.clone() data-kind=e.kind.clone()>
             <h2 class="email__subject">{e.subject.clone()}</h2>
             <p class="row__meta">{move || i18n.f(StaffText::EmailTo, &[("to", &to)])}</p>
-            <p class="row__meta">{move || format!("{} · {}", format::instant(&created, i18n.lang()), status)}</p>
+            <p class="row__meta">{move || format!("{} · {}", format::instant(&created, i18n.lang()), i18n.t(status_label(&status)))}</p>
             <pre class="email__body">{e.body_text.clone()}</pre>
         </li>
     }

@@ -4,14 +4,14 @@ use leptos::prelude::*;
 
 use crate::components::set_password::{SetPasswordForm, TokenKind};
 use crate::i18n::{tr, use_title};
-use crate::text::GuestText;
+use crate::text::MemberText;
 
 #[component]
 pub fn Invitation() -> impl IntoView {
-    use_title(GuestText::InvitationTitle);
+    use_title(MemberText::InvitationTitle);
     view! {
-        <h1>{tr(GuestText::InvitationTitle)}</h1>
-        <p class="lead">{tr(GuestText::InvitationLead)}</p>
+        <h1>{tr(MemberText::InvitationTitle)}</h1>
+        <p class="lead">{tr(MemberText::InvitationLead)}</p>
         <SetPasswordForm kind=TokenKind::Invitation />
     }
 }

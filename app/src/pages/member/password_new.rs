@@ -4,13 +4,13 @@ use leptos::prelude::*;
 
 use crate::components::set_password::{SetPasswordForm, TokenKind};
 use crate::i18n::{tr, use_title};
-use crate::text::GuestText;
+use crate::text::MemberText;
 
 #[component]
 pub fn PasswordNew() -> impl IntoView {
-    use_title(GuestText::NewPasswordTitle);
+    use_title(MemberText::NewPasswordTitle);
     view! {
-        <h1>{tr(GuestText::NewPasswordTitle)}</h1>
+        <h1>{tr(MemberText::NewPasswordTitle)}</h1>
         <SetPasswordForm kind=TokenKind::Reset />
     }
 }

@@ -1,0 +1,37 @@
+//! What a member without a current fee is told before they pick a slot: what the fee costs, how
+//! to pay it, and that booking opens once it is recorded (not a refusal at the last step).
+
+use domain::accounts::MembershipStatus;
+use domain::i18n::format_euros;
+use leptos::prelude::*;
+
+use crate::app::use_site;
+use crate::components::session::use_session;
+use crate::i18n::use_i18n;
+use crate::text::MemberText;
+
+/// Nothing for an active member; otherwise the way to the first fee or to the renewal.
+#[component]
+pub fn FeeNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let site = use_site().0;
+    move || {
+        let status = session.me().map(|m| m.membership)?;
+        let message = match status {
+            MembershipStatus::Active { .. } => return None,
+            MembershipStatus::None => MemberText::FirstFeeNeeded,
+            MembershipStatus::Expired { .. } => MemberText::RenewBeforeBooking,
+        };
+        let fee = site
+            .get()
+            .and_then(Result::ok)
+            .map(|s| format_euros(s.membership_fee_cents, i18n.lang()))
+            .unwrap_or_default();
+        Some(view! {
+            <div class="card notice notice--warning" role="note">
+                <p>{i18n.f(message, &[("price", &fee)])}</p>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,404 @@
+//! `/gestion/reglages`: what the cantine changes without a developer: opening hours, booking
+//! rules, room rates, the membership fee and the budget, the association's identifiers printed on
+//! quotes, and closure days. Each part saves on its own; the server checks every value and says
+//! what is wrong in the reader's language.
+
+use chrono::Weekday;
+use domain::calendar::BookingRules;
+use domain::i18n::weekday_name;
+use domain::settings::{DayHours, LegalIdentity, OpeningHours, RoomRates};
+use domain::time::HhMm;
+use domain::wire::ClosureDay;
+use leptos::prelude::*;
+use wire_json::FromJson;
+
+use crate::api::{self, Request, SettingEntry};
+use crate::components::calendar::{day_label, parse_date};
+use crate::components::form::{ErrorSummary, NO_LABELS};
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::format::euros_to_cents;
+use crate::i18n::{tr, use_i18n, Label};
+use crate::text::{SharedText, StaffText};
+
+#[component]
+pub fn StaffSettings() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffSettingsTitle content=|_| view! { <Settings /> } /> }
+}
+
+/// A setting's value as the domain's type for it; `None` when it is missing or does not fit.
+fn value_of<T: FromJson>(entries: &[SettingEntry], key: &str) -> Option<T> {
+    entries
+        .iter()
+        .find(|e| e.key == key)
+        .and_then(|e| T::from_json(&e.value).ok())
+}
+
+/// Saves one setting: (key, JSON text of the value).
+type Save = Request<(&'static str, String)>;
+
+/// Cents as staff type euros: "30", "12,50".
+fn euros(cents: i64) -> String {
+    if cents % 100 == 0 {
+        (cents / 100).to_string()
+    } else {
+        format!("{},{:02}", cents / 100, cents % 100)
+    }
+}
+
+#[component]
+fn Settings() -> impl IntoView {
+    let i18n = use_i18n();
+    let entries = LocalResource::new(move || api::staff_settings(i18n.lang_untracked()));
+    view! {
+        <p class="lead">{tr(StaffText::SettingsLead)}</p>
+        {with_loaded(entries, move |entries: Vec<SettingEntry>| {
+            let hours = value_of::<OpeningHours>(&entries, "opening_hours");
+            let rules = value_of::<BookingRules>(&entries, "booking_rules");
+            let rates = value_of::<RoomRates>(&entries, "room_rates");
+            let fee = value_of::<i64>(&entries, "membership_fee_cents").unwrap_or_default();
+            let budget = value_of::<i64>(&entries, "yearly_budget_cents").unwrap_or_default();
+            let legal = value_of::<LegalIdentity>(&entries, "legal_identity").unwrap_or_default();
+            view! {
+                {hours.map(|h| view! { <HoursForm hours=h /> })}
+                {rules.map(|r| view! { <RulesForm rules=r /> })}
+                {rates.map(|r| view! { <MoneyForm rates=r fee budget /> })}
+                <LegalForm legal />
+                <Closures />
+            }
+        })}
+    }
+}
+
+/// The action that saves a setting, and the "saved" line after it.
+fn save_action() -> Save {
+    let i18n = use_i18n();
+    Action::new_local(move |(key, text): &(&'static str, String)| {
+        let (key, text) = (*key, text.clone());
+        async move { api::set_setting(key, text, i18n.lang_untracked()).await }
+    })
+}
+
+/// The refusal of the last save, or "saved".
+fn outcome(save: Save) -> impl IntoView {
+    let failure = api::failure_of(save);
+    view! {
+        <ErrorSummary failure labels=NO_LABELS />
+        <p class="notice-line" role="status">
+            {move || api::answer_of(save).map(|_| tr(StaffText::SettingSaved))}
+        </p>
+    }
+}
+
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+#[component]
+fn HoursForm(hours: OpeningHours) -> impl IntoView {
+    let i18n = use_i18n();
+    let save = save_action();
+    // One row per weekday: open or not, from, to.
+    let rows: Vec<(Weekday, RwSignal<bool>, RwSignal<String>, RwSignal<String>)> = WEEK
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let day = hours.for_weekday(i as u8 + 1);
+            (
+                *w,
+                RwSignal::new(day.is_some()),
+                RwSignal::new(
+                    day.map(|d| d.open.to_string())
+                        .unwrap_or_else(|| "09:00".into()),
+                ),
+                RwSignal::new(
+                    day.map(|d| d.close.to_string())
+                        .unwrap_or_else(|| "18:00".into()),
+                ),
+            )
+        })
+        .collect();
+    let rows = StoredValue::new(rows);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let days: Vec<DayHours> = rows.with_value(|rows| {
+            rows.iter()
+                .enumerate()
+                .filter(|(_, r)| r.1.get_untracked())
+                .filter_map(|(i, (_, _, open, close))| {
+                    Some(DayHours {
+                        weekday: i as u8 + 1,
+                        open: HhMm::parse(&open.get_untracked()).ok()?,
+                        close: HhMm::parse(&close.get_untracked()).ok()?,
+                    })
+                })
+                .collect()
+        });
+        api::start(save, ("opening_hours", wire_json::to_string(&days)));
+    };
+    view! {
+        <section class="card" aria-labelledby="hours-title">
+            <h2 id="hours-title">{tr(StaffText::HoursTitle)}</h2>
+            <form class="form" novalidate on:submit=on_submit>
+                {outcome(save)}
+                {rows.with_value(|rows| rows.iter().map(|(w, open, from, to)| {
+                    let (w, open, from, to) = (*w, *open, *from, *to);
+                    let n = w.number_from_monday();
+                    let (check, from_id, to_id) = (format!("h-open-{n}"), format!("h-from-{n}"), format!("h-to-{n}"));
+                    view! {
+                        <fieldset class="field hours-day">
+                            <legend>{move || weekday_name(w, i18n.lang())}</legend>
+                            <div class="check">
+                                <input type="checkbox" id=check.clone() prop:checked=move || open.get()
+                                    on:change=move |ev| open.set(event_target_checked(&ev)) />
+                                <label for=check>{tr(StaffText::OpenThatDay)}</label>
+                            </div>
+                            <div class="field-pair">
+                                <div class="field">
+                                    <label for=from_id.clone()>{tr(StaffText::Opens)}</label>
+                                    <input id=from_id type="time" step="1800" disabled=move || !open.get() bind:value=from />
+                                </div>
+                                <div class="field">
+                                    <label for=to_id.clone()>{tr(StaffText::Closes)}</label>
+                                    <input id=to_id type="time" step="1800" disabled=move || !open.get() bind:value=to />
+                                </div>
+                            </div>
+                        </fieldset>
+                    }
+                }).collect_view())}
+                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveHours)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// A labelled number input.
+fn number_field(id: &'static str, label: Label, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{tr(label)}</label>
+            <input id=id type="text" inputmode="decimal" bind:value=value />
+        </div>
+    }
+}
+
+#[component]
+fn RulesForm(rules: BookingRules) -> impl IntoView {
+    let save = save_action();
+    let horizon = RwSignal::new(rules.horizon_days.to_string());
+    let quota = RwSignal::new((rules.room_weekly_quota_minutes / 60).to_string());
+    let notice = RwSignal::new(rules.room_cancel_notice_hours.to_string());
+    let base = StoredValue::new(rules);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut r = base.get_value();
+        // What cannot be read as a number is sent as 0, which the server refuses with its reason.
+        let num = |s: RwSignal<String>| s.get_untracked().trim().parse::<u32>().unwrap_or(0);
+        r.horizon_days = num(horizon);
+        r.room_weekly_quota_minutes = num(quota) * 60;
+        r.room_cancel_notice_hours = num(notice);
+        api::start(save, ("booking_rules", wire_json::to_string(&r)));
+    };
+    view! {
+        <section class="card" aria-labelledby="rules-title">
+            <h2 id="rules-title">{tr(StaffText::RulesTitle)}</h2>
+            <form class="form" novalidate on:submit=on_submit>
+                {outcome(save)}
+                {number_field("r-horizon", StaffText::HorizonDays.into(), horizon)}
+                {number_field("r-quota", StaffText::WeeklyQuotaHours.into(), quota)}
+                {number_field("r-notice", StaffText::CancelNoticeHours.into(), notice)}
+                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveRules)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn MoneyForm(rates: RoomRates, fee: i64, budget: i64) -> impl IntoView {
+    let save_rates = save_action();
+    let save_fee = save_action();
+    let save_budget = save_action();
+    let member_half = RwSignal::new(euros(rates.member_half_day_cents));
+    let member_day = RwSignal::new(euros(rates.member_day_cents));
+    let other_half = RwSignal::new(euros(rates.non_member_half_day_cents));
+    let other_day = RwSignal::new(euros(rates.non_member_day_cents));
+    let fee_text = RwSignal::new(euros(fee));
+    let budget_text = RwSignal::new(euros(budget));
+    // An amount the app cannot read goes as -1: the server refuses it with its own words.
+    let cents = |s: RwSignal<String>| euros_to_cents(&s.get_untracked()).unwrap_or(-1);
+    let on_rates = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let r = RoomRates {
+            member_half_day_cents: cents(member_half),
+            member_day_cents: cents(member_day),
+            non_member_half_day_cents: cents(other_half),
+            non_member_day_cents: cents(other_day),
+        };
+        api::start(save_rates, ("room_rates", wire_json::to_string(&r)));
+    };
+    let on_fee = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        api::start(
+            save_fee,
+            ("membership_fee_cents", cents(fee_text).to_string()),
+        );
+    };
+    let on_budget = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        api::start(
+            save_budget,
+            ("yearly_budget_cents", cents(budget_text).to_string()),
+        );
+    };
+    view! {
+        <section class="card" aria-labelledby="rates-title">
+            <h2 id="rates-title">{tr(StaffText::RatesTitle)}</h2>
+            <form class="form" novalidate on:submit=on_rates>
+                {outcome(save_rates)}
+                {number_field("m-member-half", StaffText::RateMemberHalf.into(), member_half)}
+                {number_field("m-member-day", StaffText::RateMemberDay.into(), member_day)}
+                {number_field("m-other-half", StaffText::RateOtherHalf.into(), other_half)}
+                {number_field("m-other-day", StaffText::RateOtherDay.into(), other_day)}
+                <button type="submit" class="button" disabled=move || save_rates.pending().get()>{tr(StaffText::SaveRates)}</button>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="fee-title">
+            <h2 id="fee-title">{tr(StaffText::FeeTitle)}</h2>
+            <form class="form" novalidate on:submit=on_fee>
+                {outcome(save_fee)}
+                {number_field("m-fee", StaffText::FeeEuros.into(), fee_text)}
+                <button type="submit" class="button" disabled=move || save_fee.pending().get()>{tr(StaffText::SaveFee)}</button>
+            </form>
+            <form class="form" novalidate on:submit=on_budget>
+                {outcome(save_budget)}
+                {number_field("m-budget", StaffText::BudgetEuros.into(), budget_text)}
+                <button type="submit" class="button" disabled=move || save_budget.pending().get()>{tr(StaffText::SaveBudget)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn LegalForm(legal: LegalIdentity) -> impl IntoView {
+    let save = save_action();
+    let rna = RwSignal::new(legal.rna);
+    let siret = RwSignal::new(legal.siret);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = LegalIdentity {
+            rna: rna.get_untracked(),
+            siret: siret.get_untracked(),
+        };
+        api::start(save, ("legal_identity", wire_json::to_string(&id)));
+    };
+    view! {
+        <section class="card" aria-labelledby="legal-title">
+            <h2 id="legal-title">{tr(StaffText::LegalTitle)}</h2>
+            <p class="note">{tr(StaffText::LegalLead)}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                {outcome(save)}
+                <div class="field">
+                    <label for="l-rna">{tr(StaffText::FieldRna)}</label>
+                    <input id="l-rna" type="text" autocomplete="off" bind:value=rna />
+                </div>
+                <div class="field">
+                    <label for="l-siret">{tr(StaffText::FieldSiret)}</label>
+                    <input id="l-siret" type="text" inputmode="numeric" autocomplete="off" bind:value=siret />
+                </div>
+                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveLegal)}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Closures() -> impl IntoView {
+    let i18n = use_i18n();
+    let date = RwSignal::new(String::new());
+    let reason_fr = RwSignal::new(String::new());
+    let reason_en = RwSignal::new(String::new());
+    let add: Request<ClosureDay> = Action::new_local(move |day: &ClosureDay| {
+        let day = day.clone();
+        async move { api::add_closure(&day, i18n.lang_untracked()).await }
+    });
+    let remove: Request<String> = Action::new_local(move |date: &String| {
+        let date = date.clone();
+        async move { api::remove_closure(&date, i18n.lang_untracked()).await }
+    });
+    let list = LocalResource::new(move || {
+        add.version().get();
+        remove.version().get();
+        api::closures(i18n.lang_untracked())
+    });
+    let add_failure = api::failure_of(add);
+    let remove_failure = api::failure_of(remove);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        api::start(
+            add,
+            ClosureDay {
+                date: date.get_untracked(),
+                reason_fr: reason_fr.get_untracked(),
+                reason_en: reason_en.get_untracked(),
+            },
+        );
+    };
+    view! {
+        <section class="card" aria-labelledby="closures-title">
+            <h2 id="closures-title">{tr(StaffText::ClosuresTitle)}</h2>
+            <p class="note">{tr(StaffText::ClosuresLead)}</p>
+            <ErrorSummary failure=remove_failure labels=NO_LABELS />
+            {with_loaded(list, move |days: Vec<ClosureDay>| {
+                if days.is_empty() {
+                    return view! { <p>{tr(StaffText::NoClosures)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="rows">
+                        {days.into_iter().map(|d| {
+                            let label = parse_date(&d.date);
+                            let date = d.date.clone();
+                            let (fr, en) = (d.reason_fr.clone(), d.reason_en.clone());
+                            view! {
+                                <li class="row">
+                                    <span class="row__title">
+                                        {move || label.map(|l| day_label(l, i18n.lang())).unwrap_or_else(|| date.clone())}
+                                    </span>
+                                    <span class="row__meta">{move || if i18n.lang() == domain::Lang::En && !en.is_empty() { en.clone() } else { fr.clone() }}</span>
+                                    <button type="button" class="button button--secondary" disabled=move || remove.pending().get()
+                                        on:click={
+                                            let d = d.date.clone();
+                                            move |_| api::start(remove, d.clone())
+                                        }>{tr(StaffText::ReopenDay)}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })}
+            <form class="form" novalidate on:submit=on_submit>
+                <h3>{tr(StaffText::AddClosure)}</h3>
+                <ErrorSummary failure=add_failure labels=NO_LABELS />
+                <div class="field">
+                    <label for="f-date">{tr(SharedText::FieldDate)}</label>
+                    <input id="f-date" type="date" bind:value=date />
+                </div>
+                <div class="field">
+                    <label for="c-fr">{tr(StaffText::ReasonFr)}</label>
+                    <input id="c-fr" type="text" bind:value=reason_fr />
+                </div>
+                <div class="field">
+                    <label for="c-en">{tr(StaffText::ReasonEn)}</label>
+                    <input id="c-en" type="text" bind:value=reason_en />
+                </div>
+                <button type="submit" class="button" disabled=move || add.pending().get()>{tr(StaffText::CloseThatDay)}</button>
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,387 @@
+//! What a newcomer tripped over (issue 13), walked in Chromium at a phone's width: the keyboard
+//! and the menu, the staff pages' gate, a dead link, a refused form, the way to a first fee, the
+//! rental form showing what is free, and the concierge's settings and blocks pages.
+
+use anyhow::{ensure, Context, Result};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use kerne_tests::browser::Page;
+
+use crate::accounts::{check_page, fill, log_in, submit, wait_for_text, DEMO_PASSWORD, STAFF};
+use crate::public_site::with_page;
+use crate::Ctx;
+
+/// What has the focus: its tag, id and text (the first 60 characters).
+async fn focused(page: &Page) -> Result<String> {
+    let v = page
+        .client
+        .execute(
+            "const e = document.activeElement;
+             return e ? (e.tagName.toLowerCase() + '#' + (e.id || '') + ' ' + (e.textContent || '').trim().slice(0, 60)) : '';",
+            vec![],
+        )
+        .await?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+async fn press(page: &Page, key: Key) -> Result<()> {
+    let active = page.client.active_element().await?;
+    active.send_keys(&char::from(key).to_string()).await?;
+    Ok(())
+}
+
+pub async fn the_keyboard_reaches_the_page_and_the_menu_lets_go(ctx: &'static Ctx) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.goto(&ctx.url("/")).await?;
+            page.wait_for_heading("Silicon Kerne").await?;
+            // The skip link moves the focus to the content, so the next Tab is in the page.
+            press(&page, Key::Tab).await?;
+            ensure!(focused(&page).await?.contains("Aller au contenu"), "the first Tab is the skip link: {}", focused(&page).await?);
+            press(&page, Key::Enter).await?;
+            ensure!(focused(&page).await?.starts_with("main#contenu"), "after the skip link: {}", focused(&page).await?);
+            // Escape closes the menu and gives the focus back to its button.
+            let toggle = page.client.find(Locator::Css("button.menu-toggle")).await?;
+            toggle.click().await?;
+            ensure!(toggle.attr("aria-expanded").await?.as_deref() == Some("true"));
+            press(&page, Key::Escape).await?;
+            ensure!(toggle.attr("aria-expanded").await?.as_deref() == Some("false"), "Escape leaves the menu open");
+            ensure!(focused(&page).await?.starts_with("button"), "after Escape: {}", focused(&page).await?);
+            // With the menu open the name stays on one line, in both languages.
+            for lang in ["fr", "en"] {
+                if lang == "en" {
+                    page.click_text("button.lang-switch", "English").await?;
+                }
+                toggle.click().await?;
+                let lines = page
+                    .client
+                    .execute(
+                        "const n = document.querySelector('.brand__name');
+                         return Math.round(n.getBoundingClientRect().height / parseFloat(getComputedStyle(n).lineHeight || 20));",
+                        vec![],
+                    )
+                    .await?;
+                ensure!(lines.as_i64().unwrap_or(9) <= 1, "the name breaks over {lines} lines with the menu open ({lang})");
+                page.screenshot(&format!("newcomer-menu-{lang}")).await?;
+                toggle.click().await?;
+            }
+            page.click_text("button.lang-switch", "Français").await?;
+            // After choosing a menu entry, the focus is on the new page's heading.
+            toggle.click().await?;
+            page.click_text("#main-nav a", "Clubs").await?;
+            page.wait_for_heading("Les clubs").await?;
+            let mut on_heading = false;
+            for _ in 0..20 {
+                if focused(&page).await?.starts_with("h1") {
+                    on_heading = true;
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            ensure!(on_heading, "after navigating, the focus is on {}", focused(&page).await?);
+            // A visitor's menu: join and log in; no log out.
+            let menu = page.client.find(Locator::Css("#main-nav")).await?.html(true).await?;
+            ensure!(menu.contains("/adherer") && menu.contains("/connexion") && !menu.contains("Se déconnecter"), "{menu}");
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+pub async fn a_member_logs_out_from_the_menu_and_sees_the_fee_before_booking(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            // membre88's membership ended 20 days ago (demo data).
+            log_in(
+                ctx,
+                &page,
+                "membre88@silicon-kerne.test",
+                DEMO_PASSWORD,
+                "Mon espace",
+            )
+            .await?;
+            let menu = page
+                .client
+                .find(Locator::Css("#main-nav"))
+                .await?
+                .html(true)
+                .await?;
+            ensure!(
+                !menu.contains("/adherer"),
+                "“Adhérer” is in a member's menu"
+            );
+            ensure!(
+                menu.contains("Se déconnecter"),
+                "no “Se déconnecter” in the menu"
+            );
+            wait_for_text(&page, "cotisation annuelle de 30").await?;
+            page.goto(&ctx.url("/reserver")).await?;
+            page.wait_for_heading("Réserver un poste ou la salle")
+                .await?;
+            wait_for_text(&page, "cotisation annuelle de 30").await?;
+            check_page(&page, "newcomer-fee-before-booking", &[]).await?;
+            page.client
+                .find(Locator::Css("button.menu-toggle"))
+                .await?
+                .click()
+                .await?;
+            page.click_text("#main-nav button", "Se déconnecter")
+                .await?;
+            page.wait_for_heading("Silicon Kerne").await?;
+            let menu = page
+                .client
+                .find(Locator::Css("#main-nav"))
+                .await?
+                .html(true)
+                .await?;
+            ensure!(
+                menu.contains("/connexion"),
+                "still logged in after “Se déconnecter”"
+            );
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+pub async fn a_visitor_at_the_staff_pages_gets_the_login_not_the_menu(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.goto(&ctx.url("/gestion")).await?;
+            page.wait_for_page().await?;
+            wait_for_text(&page, "réservée à l'équipe").await?;
+            ensure!(
+                page.client.find(Locator::Css(".subnav")).await.is_err(),
+                "a visitor sees the staff menu"
+            );
+            page.client
+                .find(Locator::Css("main a[href^='/connexion']"))
+                .await
+                .context("a login link")?;
+            check_page(&page, "newcomer-staff-gate", &[]).await?;
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+pub async fn a_dead_link_says_so_without_a_retry_or_a_form(ctx: &'static Ctx) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.goto(&ctx.url("/location/lien-inconnu")).await?;
+            page.wait_for_page().await?;
+            wait_for_text(&page, "Ce lien est inconnu ou a expiré").await?;
+            ensure!(
+                !page.text().await?.contains("Réessayer"),
+                "a retry for a link that does not exist"
+            );
+            check_page(&page, "newcomer-dead-rental-link", &["404"]).await?;
+            for path in ["/invitation?token=faux", "/mot-de-passe/nouveau?token=faux"] {
+                page.goto(&ctx.url(path)).await?;
+                page.wait_for_page().await?;
+                wait_for_text(&page, "Ce lien a déjà servi ou a expiré").await?;
+                ensure!(
+                    page.client
+                        .find(Locator::Css("input[type=password]"))
+                        .await
+                        .is_err(),
+                    "{path} shows a password form"
+                );
+            }
+            check_page(&page, "newcomer-dead-reset-link", &["404"]).await?;
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+pub async fn a_refused_form_takes_the_focus_and_reads_as_sentences(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.goto(&ctx.url("/adherer")).await?;
+            page.wait_for_heading("Adhérer à Silicon Kerne").await?;
+            fill(&page, "#f-name", "Jo").await?;
+            submit(&page, "Envoyer ma demande").await?;
+            page.wait_for(Locator::Css(".form-errors"), "the error summary")
+                .await?;
+            let mut on_summary = false;
+            for _ in 0..20 {
+                if focused(&page).await?.starts_with("div") {
+                    on_summary = true;
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            ensure!(
+                on_summary,
+                "after a refusal the focus is on {}",
+                focused(&page).await?
+            );
+            let summary = page
+                .client
+                .find(Locator::Css(".form-errors"))
+                .await?
+                .text()
+                .await?;
+            ensure!(
+                !summary.contains("J'accepte la politique"),
+                "the consent line repeats its label: {summary}"
+            );
+            ensure!(
+                summary.contains("Acceptez") || summary.contains("accept"),
+                "the consent refusal is listed: {summary}"
+            );
+            check_page(&page, "newcomer-refused-join", &["422"]).await?;
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+pub async fn the_rental_form_shows_what_is_free_and_the_quote_is_complete(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.goto(&ctx.url("/salle/demande")).await?;
+            page.wait_for_heading("Demander la salle de réunion")
+                .await?;
+            wait_for_text(&page, "Choisissez d'abord une date").await?;
+            // The first open weekday more than 40 days ahead: nothing booked there in the demo.
+            let day = page
+                .client
+                .execute(
+                    "const d = new Date(); d.setDate(d.getDate() + 45);
+                     while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() + 1);
+                     return d.toISOString().slice(0, 10);",
+                    vec![],
+                )
+                .await?;
+            let day = day.as_str().context("a date")?.to_string();
+            page.client
+                .execute(
+                    "const i = document.getElementById('f-date'); i.value = arguments[0];
+                     i.dispatchEvent(new Event('input', { bubbles: true }));",
+                    vec![serde_json::json!(day)],
+                )
+                .await?;
+            wait_for_text(&page, "— libre").await?;
+            check_page(&page, "newcomer-rental-free", &[]).await?;
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+pub async fn the_concierge_edits_settings_and_reads_blocks_and_the_journal(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+            page.goto(&ctx.url("/gestion/reglages")).await?;
+            page.wait_for_heading("Réglages de la cantine").await?;
+            page.wait_for(Locator::Css("#m-budget"), "the budget field")
+                .await?;
+            fill(&page, "#m-budget", "61000").await?;
+            page.click_text("button[type=submit]", "Enregistrer le budget")
+                .await?;
+            wait_for_text(&page, "Enregistré.").await?;
+            // A refusal in French only, naming the day.
+            page.client
+                .find(Locator::Css("#h-from-1"))
+                .await?
+                .clear()
+                .await?;
+            fill(&page, "#h-from-1", "19:00").await?;
+            page.click_text("button[type=submit]", "Enregistrer les horaires")
+                .await?;
+            wait_for_text(
+                &page,
+                "Le lundi, l'heure de fermeture doit être après l'heure d'ouverture.",
+            )
+            .await?;
+            check_page(&page, "newcomer-settings", &["422"]).await?;
+            page.goto(&ctx.url("/gestion/blocages")).await?;
+            page.wait_for_heading("Blocages en cours").await?;
+            check_page(&page, "newcomer-blocks", &[]).await?;
+            page.goto(&ctx.url("/gestion/journal")).await?;
+            page.wait_for_heading("Journal des actions").await?;
+            wait_for_text(&page, "a modifié le réglage « budget annuel »").await?;
+            let text = page.text().await?;
+            ensure!(
+                !text.contains("setting.change") && !text.contains("{\""),
+                "the journal shows codes:\n{text}"
+            );
+            page.goto(&ctx.url("/gestion/courriels")).await?;
+            page.wait_for_heading("Courriels envoyés").await?;
+            ensure!(
+                !page.text().await?.contains("· pending"),
+                "the outbox says “pending” in English"
+            );
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+/// The week view starts on Monday, whatever day was chosen.
+pub async fn the_week_starts_on_monday(ctx: &'static Ctx) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            log_in(
+                ctx,
+                &page,
+                "membre12@silicon-kerne.test",
+                DEMO_PASSWORD,
+                "Mon espace",
+            )
+            .await?;
+            // A Thursday one to two weeks ahead; its week starts three days before.
+            let today = chrono::Utc::now().date_naive();
+            let thursday = (7..14)
+                .map(|i| today + chrono::Duration::days(i))
+                .find(|d| chrono::Datelike::weekday(d) == chrono::Weekday::Thu)
+                .context("a Thursday")?;
+            let monday = thursday - chrono::Duration::days(3);
+            page.goto(&ctx.url(&format!("/reserver?date={thursday}")))
+                .await?;
+            page.wait_for_heading("Réserver un poste ou la salle")
+                .await?;
+            page.click_text("button.toggle", "Semaine").await?;
+            let first = page
+                .wait_for(Locator::Css(".week__date"), "the week's first day")
+                .await?;
+            let first = first.text().await?;
+            let expected = format!("lundi {}", chrono::Datelike::day(&monday));
+            ensure!(
+                first.to_lowercase().starts_with(&expected),
+                "the week starts on {first:?}, not {expected:?}"
+            );
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}

@@ -1,0 +1,287 @@
+//! The audit log as staff read it: each entry one sentence in their language ("Ludovic Fougère a
+//! bloqué « Salle de réunion » le vendredi 11 décembre 2026, 13:00–18:00 : travaux."), built from
+//! the stored action, its details and the name of what it is about.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use domain::i18n::{fill, format_date_long, format_euros};
+use domain::wire::AuditEntry;
+use domain::{ApiMsg, Lang, Localized};
+use serde_json::Value;
+
+use crate::repo::audit::AuditRow;
+
+fn local(v: &Value) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(v.as_str()?, "%Y-%m-%dT%H:%M").ok()
+}
+
+fn date(v: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+}
+
+/// "le vendredi 11 décembre 2026, 13:00–18:00", or "du … au …" over several days.
+fn when(start: Option<NaiveDateTime>, end: Option<NaiveDateTime>, lang: Lang) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) if s.date() == e.date() => fill(
+            ApiMsg::AuditOnDay.text(lang),
+            &[
+                ("date", &format_date_long(s.date(), lang)),
+                ("from", &s.format("%H:%M").to_string()),
+                ("to", &e.format("%H:%M").to_string()),
+            ],
+        ),
+        (Some(s), Some(e)) => fill(
+            ApiMsg::AuditFromTo.text(lang),
+            &[
+                (
+                    "from",
+                    &format!(
+                        "{}, {}",
+                        format_date_long(s.date(), lang),
+                        s.format("%H:%M")
+                    ),
+                ),
+                (
+                    "to",
+                    &format!(
+                        "{}, {}",
+                        format_date_long(e.date(), lang),
+                        e.format("%H:%M")
+                    ),
+                ),
+            ],
+        ),
+        _ => String::new(),
+    }
+}
+
+fn setting_name(key: &str) -> ApiMsg {
+    match key {
+        "opening_hours" => ApiMsg::SettingNameHours,
+        "booking_rules" => ApiMsg::SettingNameRules,
+        "room_rates" => ApiMsg::SettingNameRates,
+        "yearly_budget_cents" => ApiMsg::SettingNameBudget,
+        "legal_identity" => ApiMsg::SettingNameLegal,
+        "membership_fee_cents" => ApiMsg::SettingNameFee,
+        _ => ApiMsg::SettingNameOther,
+    }
+}
+
+fn method_name(method: &str) -> ApiMsg {
+    match method {
+        "cash" => ApiMsg::MethodCash,
+        "cheque" => ApiMsg::MethodCheque,
+        "transfer" => ApiMsg::MethodTransfer,
+        "card" => ApiMsg::MethodCard,
+        _ => ApiMsg::SettingNameOther,
+    }
+}
+
+fn role_name(role: &str) -> ApiMsg {
+    match role {
+        "admin" => ApiMsg::RoleAdmin,
+        "staff" => ApiMsg::RoleStaff,
+        _ => ApiMsg::RoleMember,
+    }
+}
+
+/// One entry as a sentence in `lang`.
+pub fn sentence(row: &AuditRow, lang: Lang) -> String {
+    let details: Value = serde_json::from_str(&row.details).unwrap_or(Value::Null);
+    let text = |key: &str| {
+        details
+            .get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let target = match lang {
+        Lang::Fr => &row.target_fr,
+        Lang::En => &row.target_en,
+    };
+    let target = if target.is_empty() {
+        ApiMsg::AuditSomeone.text(lang).to_string()
+    } else {
+        target.clone()
+    };
+    let span = || when(local(&details["start"]), local(&details["end"]), lang);
+    let day = || {
+        date(&row.target_id)
+            .map(|d| format_date_long(d, lang))
+            .unwrap_or_default()
+    };
+    let (template, words): (ApiMsg, Vec<(&str, String)>) = match row.action.as_str() {
+        "application.approve" => (ApiMsg::AuditApprove, vec![]),
+        "application.decline" => (ApiMsg::AuditDecline, vec![("reason", text("reason"))]),
+        "rental.approve" => (ApiMsg::AuditRentalApprove, vec![]),
+        "rental.decline" => (ApiMsg::AuditRentalDecline, vec![("reason", text("reason"))]),
+        "booking.on_behalf" => (ApiMsg::AuditOnBehalf, vec![("when", span())]),
+        "booking.check_in" => (ApiMsg::AuditCheckIn, vec![]),
+        "booking.undo_check_in" => (ApiMsg::AuditUndoCheckIn, vec![]),
+        "booking.no_show" => (ApiMsg::AuditNoShow, vec![]),
+        "booking.cancel" => (ApiMsg::AuditCancel, vec![]),
+        "resource.block" => (
+            ApiMsg::AuditBlock,
+            vec![("when", span()), ("reason", text("reason"))],
+        ),
+        "resource.unblock" => (ApiMsg::AuditUnblock, vec![("when", span())]),
+        "member.payment" => (
+            ApiMsg::AuditPayment,
+            vec![
+                (
+                    "amount",
+                    format_euros(details["amount_cents"].as_i64().unwrap_or_default(), lang),
+                ),
+                (
+                    "method",
+                    method_name(&text("method")).text(lang).to_string(),
+                ),
+                (
+                    "until",
+                    date(&text("until"))
+                        .map(|d| format_date_long(d, lang))
+                        .unwrap_or_default(),
+                ),
+            ],
+        ),
+        "member.role" => (
+            ApiMsg::AuditRole,
+            vec![("role", role_name(&text("role")).text(lang).to_string())],
+        ),
+        "member.deactivate" => (ApiMsg::AuditDeactivate, vec![]),
+        "closure.add" => (
+            ApiMsg::AuditClosureAdd,
+            vec![("date", day()), ("reason", text("reason"))],
+        ),
+        "closure.remove" => (ApiMsg::AuditClosureRemove, vec![("date", day())]),
+        "setting.change" => (
+            ApiMsg::AuditSetting,
+            vec![(
+                "setting",
+                setting_name(&row.target_id).text(lang).to_string(),
+            )],
+        ),
+        other => (ApiMsg::AuditOther, vec![("action", other.to_string())]),
+    };
+    let mut args: Vec<(&str, &str)> = vec![("actor", &row.actor_label), ("target", &target)];
+    args.extend(words.iter().map(|(k, v)| (*k, v.as_str())));
+    let out = fill(template.text(lang), &args);
+    // An empty reason leaves " : ." behind; tidy it rather than carry a template per case.
+    out.replace(" : .", ".")
+        .replace(": .", ".")
+        .replace(" .", ".")
+}
+
+pub fn entry(row: &AuditRow) -> AuditEntry {
+    AuditEntry {
+        id: row.id,
+        at: row.at.clone(),
+        actor: row.actor_label.clone(),
+        action: row.action.clone(),
+        target_type: row.target_type.clone(),
+        target_id: row.target_id.clone(),
+        details: row.details.clone(),
+        summary: Localized {
+            fr: sentence(row, Lang::Fr),
+            en: sentence(row, Lang::En),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(
+        action: &str,
+        target_type: &str,
+        target_id: &str,
+        details: &str,
+        target: &str,
+    ) -> AuditRow {
+        AuditRow {
+            id: 1,
+            at: "2026-12-02T10:00:00Z".into(),
+            actor_label: "Ludovic Fougère".into(),
+            action: action.into(),
+            target_type: target_type.into(),
+            target_id: target_id.into(),
+            details: details.into(),
+            target_fr: target.into(),
+            target_en: if target == "Salle de réunion" {
+                "Meeting room".into()
+            } else {
+                target.into()
+            },
+        }
+    }
+
+    #[test]
+    fn a_block_reads_as_a_sentence() {
+        let r = row(
+            "resource.block",
+            "resource",
+            "salle-reunion",
+            r#"{"start":"2026-12-11T13:00","end":"2026-12-11T18:00","reason":"Travaux"}"#,
+            "Salle de réunion",
+        );
+        assert_eq!(
+            sentence(&r, Lang::Fr),
+            "Ludovic Fougère a bloqué « Salle de réunion » le vendredi 11 décembre 2026, 13:00–18:00 : Travaux."
+        );
+        assert_eq!(
+            sentence(&r, Lang::En),
+            "Ludovic Fougère blocked “Meeting room” on Friday 11 December 2026, 13:00–18:00: Travaux."
+        );
+    }
+
+    #[test]
+    fn no_code_or_json_is_shown() {
+        let cases = [
+            row(
+                "member.payment",
+                "member",
+                "12",
+                r#"{"amount_cents":3000,"paid_on":"2026-12-01","method":"cash","until":"2027-11-30"}"#,
+                "Anne Le Goff",
+            ),
+            row("booking.check_in", "booking", "40", "{}", "Anne Le Goff"),
+            row("member.deactivate", "member", "12", "{}", ""),
+            row(
+                "setting.change",
+                "setting",
+                "opening_hours",
+                r#"{"value":[]}"#,
+                "",
+            ),
+            row(
+                "closure.add",
+                "closure_day",
+                "2026-12-24",
+                r#"{"reason":"Réveillon"}"#,
+                "",
+            ),
+            row(
+                "member.role",
+                "member",
+                "12",
+                r#"{"role":"staff"}"#,
+                "Anne Le Goff",
+            ),
+        ];
+        for r in &cases {
+            for lang in [Lang::Fr, Lang::En] {
+                let s = sentence(r, lang);
+                assert!(
+                    !s.contains('{') && !s.contains('#') && !s.contains('_'),
+                    "{s}"
+                );
+                assert!(s.starts_with("Ludovic Fougère "), "{s}");
+                assert!(s.ends_with('.'), "{s}");
+            }
+        }
+        assert_eq!(
+            sentence(&cases[0], Lang::Fr),
+            "Ludovic Fougère a enregistré une cotisation pour Anne Le Goff : 30\u{a0}€ en espèces, adhésion jusqu'au mardi 30 novembre 2027."
+        );
+    }
+}
