@@ -21,14 +21,26 @@ pub fn use_site() -> SiteData {
     expect_context::<SiteData>()
 }
 
-/// The three bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
+/// The four bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
 /// page load starts; the budget tests (`tests/tests/browser/budget.rs`) check that they agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
+    /// The pages anyone reads.
+    Public,
+    /// What people without an account do: join, log in, ask for the room, private links.
     Guest,
     Member,
     Staff,
 }
+
+/// The journeys of people without an account (a form, a private link).
+const GUEST_PREFIXES: &[&str] = &[
+    "/adherer",
+    "/connexion",
+    "/mot-de-passe",
+    "/salle/demande",
+    "/location",
+];
 
 /// The members' pages, and the two where a member sets a password from an email's link.
 const MEMBER_PREFIXES: &[&str] = &[
@@ -51,8 +63,10 @@ impl Bundle {
             Bundle::Staff
         } else if MEMBER_PREFIXES.iter().any(|p| under(p)) {
             Bundle::Member
-        } else {
+        } else if GUEST_PREFIXES.iter().any(|p| under(p)) {
             Bundle::Guest
+        } else {
+            Bundle::Public
         }
     }
 }
@@ -111,6 +125,15 @@ pub fn elsewhere_or_not_found(this: Bundle) -> AnyView {
     } else {
         view! { <NotFound /> }.into_any()
     }
+}
+
+/// Whether the current page was reached from the portal itself: a navigation inside the app, or a
+/// page load whose referrer is this site.
+pub fn opened_from_the_portal() -> bool {
+    let path = window().location().pathname().unwrap_or_default();
+    let first = FIRST_PATH.with(|first| *first.borrow() == path);
+    let origin = window().location().origin().unwrap_or_default();
+    !first || (!origin.is_empty() && document().referrer().starts_with(&origin))
 }
 
 thread_local! {

@@ -1,5 +1,5 @@
-//! The bundle for people without an account: the public site, joining, logging in, and every
-//! journey reached by a private link.
+//! The bundle for people without an account who do something: joining, logging in, asking for a
+//! password link, asking for the meeting room, and every journey reached by a private link.
 
 use app::app::{elsewhere_or_not_found, start, Bundle};
 use app::pages::guest::*;
@@ -11,15 +11,8 @@ fn main() {
     start(|| {
         view! {
             <Routes fallback=|| elsewhere_or_not_found(Bundle::Guest)>
-                <Route path=path!("/") view=home::Home />
-                <Route path=path!("/coworking") view=coworking::Coworking />
-                <Route path=path!("/salle") view=room::Room />
                 <Route path=path!("/salle/demande") view=rental_request::RentalRequestPage />
                 <Route path=path!("/location/:token") view=rental_status::RentalStatus />
-                <Route path=path!("/clubs") view=clubs::Clubs />
-                <Route path=path!("/e-education") view=education::Education />
-                <Route path=path!("/partenaires") view=partners::Partners />
-                <Route path=path!("/association") view=about::About />
                 <Route path=path!("/adherer") view=join::Join />
                 <Route path=path!("/connexion") view=login::Login />
                 <Route path=path!("/mot-de-passe") view=password_forgot::PasswordForgot />

@@ -11,6 +11,7 @@ fn main() {
         view! {
             <Routes fallback=|| elsewhere_or_not_found(Bundle::Member)>
                 <Route path=path!("/espace") view=member_area::MemberArea />
+                <Route path=path!("/espace/deconnexion") view=log_out::LogOut />
                 <Route path=path!("/reserver") view=booking::Booking />
                 <Route path=path!("/mes-reservations") view=booking_list::MyBookings />
                 <Route path=path!("/annuaire") view=directory::Directory />

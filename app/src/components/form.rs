@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 
 use crate::api::ApiFailure;
 use domain::i18n::Text;
@@ -142,49 +143,70 @@ pub fn ErrorSummary<T: Text>(
     labels: &'static [(&'static str, T)],
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let summary = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if failure.with(Option::is_some) {
-            request_animation_frame(move || {
-                if let Some(el) = summary.get_untracked() {
-                    let _ = el.focus();
-                    el.scroll_into_view();
-                }
-            });
+            request_animation_frame(focus_summary);
         }
     });
     move || {
         failure.get().map(|failure| {
-            let (message, mut fields) = match failure {
+            let (message, fields) = match failure {
                 ApiFailure::Api { body, .. } => (body.message, body.fields),
                 ApiFailure::Network(_) => (
                     i18n.t(SharedText::NetworkError).to_string(),
                     BTreeMap::new(),
                 ),
             };
-            let labelled = labels
+            // Labelled fields first, in the form's order, then any other refused field. Read, not
+            // removed: `BTreeMap::remove` alone cost the guest bundle 2 KB brotli.
+            let mut lines: Vec<(String, Option<Label>, String)> = labels
                 .iter()
                 .filter_map(|(name, label)| {
-                    let text = fields.remove(*name)?;
-                    let href = format!("#{}", input_id(name));
-                    let label = *label;
-                    Some(view! { <li><a href=href>{move || i18n.t(label)}" : "{text}</a></li> })
+                    let text = fields.get(*name)?.clone();
+                    Some((name.to_string(), Some(Label::of(*label)), text))
                 })
-                .collect_view();
-            let others = fields
+                .collect();
+            lines.extend(
+                fields
+                    .into_iter()
+                    .filter(|(name, _)| !labels.iter().any(|(n, _)| n == name))
+                    .map(|(name, text)| (name, None, text)),
+            );
+            let items = lines
                 .into_iter()
-                .map(|(name, text)| {
+                .map(|(name, label, text)| {
                     let href = format!("#{}", input_id(&name));
-                    view! { <li><a href=href>{text}</a></li> }
+                    let label = move || {
+                        label
+                            .map(|l| format!("{} : ", i18n.t(l)))
+                            .unwrap_or_default()
+                    };
+                    view! { <li><a href=href>{label}{text}</a></li> }
                 })
                 .collect_view();
             view! {
-                <div class="form-errors" role="alert" tabindex="-1" node_ref=summary>
+                <div class="form-errors" role="alert" tabindex="-1">
                     <p class="form-errors__title">{message}</p>
-                    <ul>{labelled}{others}</ul>
+                    <ul>{items}</ul>
                 </div>
             }
         })
+    }
+}
+
+/// Focus the error summary of the form just sent: the one around the focused submit button (a
+/// page may have several forms), else the page's first. Found in the document rather than held in
+/// a `NodeRef`, which cost the guest bundle more (measured with scripts/build-app.sh).
+fn focus_summary() {
+    let doc = document();
+    let in_form = doc
+        .active_element()
+        .and_then(|e| e.closest("form").ok().flatten())
+        .and_then(|f| f.query_selector(".form-errors").ok().flatten());
+    let summary = in_form.or_else(|| doc.query_selector(".form-errors").ok().flatten());
+    if let Some(el) = summary.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+        el.scroll_into_view();
     }
 }
 

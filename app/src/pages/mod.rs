@@ -3,4 +3,5 @@
 
 pub mod guest;
 pub mod member;
+pub mod public;
 pub mod staff;

@@ -6,12 +6,14 @@
 mod account;
 mod guest;
 mod member;
+mod public;
 mod shared;
 mod staff;
 
 pub use account::AccountText;
 pub use guest::GuestText;
 pub use member::MemberText;
+pub use public::PublicText;
 pub use shared::SharedText;
 pub use staff::StaffText;
 
@@ -28,4 +30,11 @@ macro_rules! labels {
     };
 }
 
-labels!(AccountText, GuestText, MemberText, SharedText, StaffText);
+labels!(
+    AccountText,
+    GuestText,
+    MemberText,
+    PublicText,
+    SharedText,
+    StaffText
+);

@@ -27,6 +27,10 @@ SharedText {
     LoadError => "Impossible de charger ces informations. Vérifiez votre connexion puis réessayez.", "We could not load this information. Check your connection and try again.";
     Retry => "Réessayer", "Try again";
     NothingHere => "Ce lien est inconnu ou a expiré. Vérifiez qu'il est complet, ou repartez de l'accueil.", "This link is unknown or has expired. Check that it is complete, or start again from the home page.";
+    VatNote => "Association non assujettie à la TVA : prix nets, TVA non applicable (article 293 B du CGI).", "The association does not charge VAT: net prices, VAT not applicable (article 293 B of the French tax code).";
+    NotFoundTitle => "Page introuvable", "Page not found";
+    NotFoundText => "Cette page n'existe pas ou a été déplacée.", "This page does not exist or has moved.";
+    BackHome => "Retour à l'accueil", "Back to the home page";
     // Menu
     NavLogin => "Connexion", "Log in";
     NavMyArea => "Mon espace", "My area";

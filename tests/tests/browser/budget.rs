@@ -27,21 +27,43 @@ enum Who {
     Staff,
 }
 
-/// (path, who opens it, budget)
-const PAGES: &[(&str, Who, usize)] = &[
-    ("/", Who::Visitor, GUEST_BUDGET),
-    ("/salle", Who::Visitor, GUEST_BUDGET),
-    ("/salle/demande", Who::Visitor, GUEST_BUDGET),
-    ("/e-education", Who::Visitor, GUEST_BUDGET),
-    ("/adherer", Who::Visitor, GUEST_BUDGET),
-    ("/connexion", Who::Visitor, GUEST_BUDGET),
-    ("/location/lien-inconnu", Who::Visitor, GUEST_BUDGET),
-    ("/espace", Who::Member, MEMBER_BUDGET),
-    ("/reserver", Who::Member, MEMBER_BUDGET),
-    ("/mes-reservations", Who::Member, MEMBER_BUDGET),
-    ("/annuaire", Who::Member, MEMBER_BUDGET),
-    ("/gestion", Who::Staff, STAFF_BUDGET),
-    ("/gestion/jour", Who::Staff, STAFF_BUDGET),
+/// (path, who opens it, budget, the one wasm bundle it loads): a visitor reads the public pages
+/// from the public bundle, and fills a form (or follows a private link) from the guest bundle.
+const PAGES: &[(&str, Who, usize, &str)] = &[
+    ("/", Who::Visitor, GUEST_BUDGET, "public_bg.wasm"),
+    ("/salle", Who::Visitor, GUEST_BUDGET, "public_bg.wasm"),
+    ("/e-education", Who::Visitor, GUEST_BUDGET, "public_bg.wasm"),
+    (
+        "/salle/demande",
+        Who::Visitor,
+        GUEST_BUDGET,
+        "guest_bg.wasm",
+    ),
+    ("/adherer", Who::Visitor, GUEST_BUDGET, "guest_bg.wasm"),
+    ("/connexion", Who::Visitor, GUEST_BUDGET, "guest_bg.wasm"),
+    (
+        "/location/lien-inconnu",
+        Who::Visitor,
+        GUEST_BUDGET,
+        "guest_bg.wasm",
+    ),
+    ("/espace", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
+    ("/reserver", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
+    (
+        "/mes-reservations",
+        Who::Member,
+        MEMBER_BUDGET,
+        "member_bg.wasm",
+    ),
+    ("/annuaire", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
+    ("/gestion", Who::Staff, STAFF_BUDGET, "staff_bg.wasm"),
+    ("/gestion/jour", Who::Staff, STAFF_BUDGET, "staff_bg.wasm"),
+    (
+        "/gestion/reglages",
+        Who::Staff,
+        STAFF_BUDGET,
+        "staff_bg.wasm",
+    ),
 ];
 
 pub async fn guest_pages_download_only_the_guest_bundle(ctx: &'static Ctx) -> Result<()> {
@@ -61,14 +83,14 @@ async fn audience_downloads_only_its_own_pages(ctx: &'static Ctx, audience: Who)
     let mut over = Vec::new();
     // One browser per audience (logged in once), its cache emptied before each page.
     let mut sessions: Vec<(u8, Page)> = Vec::new();
-    for &(path, who, budget) in PAGES.iter().filter(|(_, who, _)| *who == audience) {
+    for &(path, who, budget, bundle) in PAGES.iter().filter(|(_, who, _, _)| *who == audience) {
         if sessions.last().is_none_or(|(w, _)| *w != who as u8) {
             let page = ctx.driver.session().await?;
             log_in_as(ctx, &page, who).await?;
             sessions.push((who as u8, page));
         }
         let (_, page) = sessions.last().context("a session")?;
-        let measured = cold_download(ctx, page, path, who)
+        let measured = cold_download(ctx, page, path, bundle)
             .await
             .with_context(|| format!("opening {path}"));
         let (total, files) = measured?;
@@ -120,12 +142,12 @@ async fn log_in_as(ctx: &'static Ctx, page: &Page, who: Who) -> Result<()> {
     Ok(())
 }
 
-/// Opens `path` as `who` with an empty cache; the brotli total of the wasm, JS and CSS it fetched.
+/// Opens `path` with an empty cache (as whoever `page` is logged in as); the brotli total of the wasm, JS and CSS it fetched.
 async fn cold_download(
     ctx: &'static Ctx,
     page: &Page,
     path: &str,
-    who: Who,
+    bundle: &str,
 ) -> Result<(usize, Vec<String>)> {
     page.cdp("Network.enable", json!({})).await?;
     page.cdp("Network.clearBrowserCache", json!({})).await?;
@@ -151,11 +173,6 @@ async fn cold_download(
         .collect();
     // The boot script (scripts' rule) and the app's router (`Bundle::serving`) agree: the page
     // rendered above, from the one bundle of its audience.
-    let bundle = match who {
-        Who::Visitor => "guest_bg.wasm",
-        Who::Member => "member_bg.wasm",
-        Who::Staff => "staff_bg.wasm",
-    };
     let wasm: Vec<&String> = urls.iter().filter(|u| u.ends_with(".wasm")).collect();
     ensure!(
         wasm.len() == 1 && wasm[0].ends_with(bundle),

@@ -1,15 +1,10 @@
-//! Pages for people without an account: the public site and every journey by private link.
+//! Pages for people without an account who do something: join, log in, ask for a password link,
+//! ask for the meeting room and follow the request by its private link. The page any bundle shows
+//! for an unknown path is here too.
 
-pub mod about;
-pub mod clubs;
-pub mod coworking;
-pub mod education;
-pub mod home;
 pub mod join;
 pub mod login;
 pub mod not_found;
-pub mod partners;
 pub mod password_forgot;
 pub mod rental_request;
 pub mod rental_status;
-pub mod room;

@@ -3,14 +3,14 @@
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_title};
-use crate::text::GuestText;
+use crate::text::SharedText;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    use_title(GuestText::NotFoundTitle);
+    use_title(SharedText::NotFoundTitle);
     view! {
-        <h1>{tr(GuestText::NotFoundTitle)}</h1>
-        <p>{tr(GuestText::NotFoundText)}</p>
-        <p><a href="/" class="button">{tr(GuestText::BackHome)}</a></p>
+        <h1>{tr(SharedText::NotFoundTitle)}</h1>
+        <p>{tr(SharedText::NotFoundText)}</p>
+        <p><a href="/" class="button">{tr(SharedText::BackHome)}</a></p>
     }
 }

@@ -2,7 +2,7 @@
 //! a period is chosen; the answer is the private link to follow the request.
 
 use domain::i18n::format_euros;
-use domain::wire::{RentalCreated, RentalRequest};
+use domain::wire::{RentalCreated, RentalDay, RentalRequest};
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
@@ -52,21 +52,29 @@ pub fn RentalRequestPage() -> impl IntoView {
     let session = use_session();
     // A member with a current fee pays the member rate (the server applies it to their request).
     let member = move || session.me().is_some_and(|m| m.membership.is_active());
-    // What is free on the chosen day, before a period is picked.
-    let free = LocalResource::new(move || {
+    // What is free on the chosen day, before a period is picked. A task writing a signal, not a
+    // `LocalResource`: each resource's async machinery costs the guest bundle kilobytes.
+    let free = RwSignal::new(None::<RentalDay>);
+    Effect::new(move |_| {
         let day = date.get();
-        async move {
-            if day.is_empty() {
-                return None;
-            }
-            api::rental_days(&day, &day, i18n.lang_untracked())
+        free.set(None);
+        if day.is_empty() {
+            return;
+        }
+        let lang = i18n.lang_untracked();
+        leptos::task::spawn_local(async move {
+            let found = api::rental_days(&day, &day, lang)
                 .await
                 .ok()
-                .and_then(|d| d.into_iter().next())
-        }
+                .and_then(|d| d.into_iter().next());
+            // Only the answer for the date still chosen.
+            if date.get_untracked() == day {
+                free.set(found);
+            }
+        });
     });
     let is_free = move |value: &str| {
-        free.get().flatten().map(|d| match value {
+        free.get().map(|d| match value {
             "morning" => d.morning,
             "afternoon" => d.afternoon,
             _ => d.morning && d.afternoon,
@@ -146,7 +154,7 @@ pub fn RentalRequestPage() -> impl IntoView {
                 <fieldset class="field" id=input_id("period")>
                     <legend>{tr(SharedText::FieldPeriod)}</legend>
                     <p class="field__hint" aria-live="polite">
-                        {move || match free.get().flatten() {
+                        {move || match free.get() {
                             None => i18n.t(GuestText::ChooseDateFirst),
                             Some(d) if !d.morning && !d.afternoon => i18n.t(GuestText::RoomNotFreeThatDay),
                             Some(_) => i18n.t(GuestText::TakenPeriodsDisabled),
@@ -177,7 +185,7 @@ pub fn RentalRequestPage() -> impl IntoView {
                         <p class="price__total">{move || i18n.t(SharedText::Price)}" "<strong>{price}</strong></p>
                         <p class="note">{members}</p>
                     })}
-                    <p class="note">{tr(GuestText::VatNote)}</p>
+                    <p class="note">{tr(SharedText::VatNote)}</p>
                 </div>
                 <Field name="attendees" label=SharedText::FieldAttendees value=attendees errors kind="number" inputmode="numeric" required=true />
                 <div class="check">

@@ -99,12 +99,16 @@ fn quote_view(r: &RentalView) -> impl IntoView {
     let number = q.number.clone();
     let issuer = q.issuer;
     let (date, period, span) = (r.date, r.period, hours(&r.start, &r.end));
-    let ids = [("RNA", issuer.rna), ("SIRET", issuer.siret)]
-        .into_iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k} {v}"))
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let mut ids = String::new();
+    for (k, v) in [("RNA ", issuer.rna), ("SIRET ", issuer.siret)] {
+        if !v.is_empty() {
+            if !ids.is_empty() {
+                ids.push_str(" · ");
+            }
+            ids.push_str(k);
+            ids.push_str(&v);
+        }
+    }
     view! {
         <section class="quote" aria-labelledby="quote-title">
             <h2 id="quote-title">{move || i18n.f(GuestText::QuoteNumber, &[("number", &number)])}</h2>
@@ -164,7 +168,7 @@ fn quote_view(r: &RentalView) -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
-            <p class="note">{tr(GuestText::VatNote)}</p>
+            <p class="note">{tr(SharedText::VatNote)}</p>
         </section>
     }
 }

@@ -7,5 +7,6 @@ pub mod booking_list;
 pub mod directory;
 pub mod fee;
 pub mod invitation;
+pub mod log_out;
 pub mod member_area;
 pub mod password_new;

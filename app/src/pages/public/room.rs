@@ -6,15 +6,15 @@ use leptos::prelude::*;
 
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
-use crate::text::GuestText;
+use crate::text::{PublicText, SharedText};
 
 #[component]
 pub fn Room() -> impl IntoView {
-    use_title(GuestText::RoomTitle);
+    use_title(PublicText::RoomTitle);
     let i18n = use_i18n();
     view! {
-        <h1>{tr(GuestText::RoomTitle)}</h1>
-        <p class="lead">{tr(GuestText::RoomLead)}</p>
+        <h1>{tr(PublicText::RoomTitle)}</h1>
+        <p class="lead">{tr(PublicText::RoomLead)}</p>
         {with_site(move |site| room_content(i18n, site))}
     }
 }
@@ -37,37 +37,37 @@ fn room_content(i18n: I18n, site: SiteContent) -> impl IntoView {
                 <section class="card">
                     <p>{move || i18n.pick(&description)}</p>
                     <ul class="facts">
-                        <li>{move || i18n.f(GuestText::RoomCapacity, &[("count", &capacity)])}</li>
-                        <li>{tr(GuestText::RoomVisio)}</li>
+                        <li>{move || i18n.f(PublicText::RoomCapacity, &[("count", &capacity)])}</li>
+                        <li>{tr(PublicText::RoomVisio)}</li>
                     </ul>
                 </section>
             }
         })}
         <table class="rates">
-            <caption>{tr(GuestText::Rates)}</caption>
+            <caption>{tr(PublicText::Rates)}</caption>
             <thead>
                 <tr>
                     <td></td>
-                    <th scope="col">{tr(GuestText::HalfDay)}</th>
-                    <th scope="col">{tr(GuestText::FullDay)}</th>
+                    <th scope="col">{tr(PublicText::HalfDay)}</th>
+                    <th scope="col">{tr(PublicText::FullDay)}</th>
                 </tr>
             </thead>
             <tbody>
                 <tr>
-                    <th scope="row">{tr(GuestText::MemberRate)}</th>
+                    <th scope="row">{tr(PublicText::MemberRate)}</th>
                     <td>{euros(rates.member_half_day_cents)}</td>
                     <td>{euros(rates.member_day_cents)}</td>
                 </tr>
                 <tr>
-                    <th scope="row">{tr(GuestText::NonMemberRate)}</th>
+                    <th scope="row">{tr(PublicText::NonMemberRate)}</th>
                     <td>{euros(rates.non_member_half_day_cents)}</td>
                     <td>{euros(rates.non_member_day_cents)}</td>
                 </tr>
             </tbody>
         </table>
-        <p class="note">{tr(GuestText::VatNote)}</p>
-        <p><a href="/salle/demande" class="button">{tr(GuestText::AskForTheRoom)}</a></p>
-        <p>{tr(GuestText::RoomContact)}</p>
-        <p><a class="button button--secondary" href=mailto>{tr(GuestText::WriteToUs)}</a></p>
+        <p class="note">{tr(SharedText::VatNote)}</p>
+        <p><a href="/salle/demande" class="button">{tr(PublicText::AskForTheRoom)}</a></p>
+        <p>{tr(PublicText::RoomContact)}</p>
+        <p><a class="button button--secondary" href=mailto>{tr(PublicText::WriteToUs)}</a></p>
     }
 }

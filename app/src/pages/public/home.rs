@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::session::use_session;
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
-use crate::text::{GuestText, SharedText};
+use crate::text::{PublicText, SharedText};
 
 #[component]
 pub fn Home() -> impl IntoView {
@@ -18,9 +18,9 @@ pub fn Home() -> impl IntoView {
         <section class="hero">
             <h1>"Silicon Kerne"</h1>
             <p class="hero__tagline">{tr(SharedText::SiteTagline)}</p>
-            <p class="lead">{tr(GuestText::HomeLead)}</p>
+            <p class="lead">{tr(PublicText::HomeLead)}</p>
             <div class="actions">
-                <a href="/coworking" class="button">{tr(GuestText::DiscoverCoworking)}</a>
+                <a href="/coworking" class="button">{tr(PublicText::DiscoverCoworking)}</a>
                 // Members book, visitors are invited to join; nothing until the session is known.
                 {move || match (session.known(), session.role()) {
                     (false, _) => None,
@@ -36,14 +36,14 @@ pub fn Home() -> impl IntoView {
 fn today_text(i18n: I18n, opening: &TodayOpening) -> String {
     match opening {
         TodayOpening::Open { open, close } => i18n.f(
-            GuestText::OpenToday,
+            PublicText::OpenToday,
             &[("open", &open.to_string()), ("close", &close.to_string())],
         ),
         TodayOpening::Holiday { name } => {
-            i18n.f(GuestText::ClosedHoliday, &[("name", &i18n.pick(name))])
+            i18n.f(PublicText::ClosedHoliday, &[("name", &i18n.pick(name))])
         }
         TodayOpening::Closed | TodayOpening::ClosureDay => {
-            i18n.t(GuestText::ClosedToday).to_string()
+            i18n.t(PublicText::ClosedToday).to_string()
         }
     }
 }
@@ -62,17 +62,17 @@ fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
     let partners = site.partners.clone();
     view! {
         <section class="card today" aria-labelledby="today-title">
-            <h2 id="today-title">{tr(GuestText::Today)}</h2>
+            <h2 id="today-title">{tr(PublicText::Today)}</h2>
             <p class="today__status" class:today__status--open=is_open>{move || today_text(i18n, &opening)}</p>
             <ul class="facts">
-                <li>{move || i18n.f(GuestText::DesksCount, &[("count", &desks.to_string())])}</li>
-                <li>{move || i18n.f(GuestText::MembersCount, &[("count", &members.to_string())])}</li>
+                <li>{move || i18n.f(PublicText::DesksCount, &[("count", &desks.to_string())])}</li>
+                <li>{move || i18n.f(PublicText::MembersCount, &[("count", &members.to_string())])}</li>
             </ul>
         </section>
         <section aria-labelledby="events-title">
-            <h2 id="events-title">{tr(GuestText::UpcomingEvents)}</h2>
+            <h2 id="events-title">{tr(PublicText::UpcomingEvents)}</h2>
             {if events.is_empty() {
-                view! { <p>{tr(GuestText::NoUpcomingEvents)}</p> }.into_any()
+                view! { <p>{tr(PublicText::NoUpcomingEvents)}</p> }.into_any()
             } else {
                 view! {
                     <ul class="event-list">
@@ -85,7 +85,7 @@ fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
                                     <li class="event">
                                         <span class="event__when">{move || crate::format::datetime_short(when, i18n.lang())}</span>
                                         <span class="event__title">
-                                            {move || i18n.f(GuestText::ClubMeeting, &[("club", &i18n.pick(&title))])}
+                                            {move || i18n.f(PublicText::ClubMeeting, &[("club", &i18n.pick(&title))])}
                                         </span>
                                     </li>
                                 }
@@ -97,11 +97,11 @@ fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
             }}
         </section>
         <section aria-labelledby="partners-title">
-            <h2 id="partners-title">{tr(GuestText::OurPartners)}</h2>
+            <h2 id="partners-title">{tr(PublicText::OurPartners)}</h2>
             <ul class="partner-chips">
                 {partners.into_iter().map(|p| view! { <li>{p.name}</li> }).collect_view()}
             </ul>
-            <p><a href="/partenaires">{tr(GuestText::AllPartners)}</a></p>
+            <p><a href="/partenaires">{tr(PublicText::AllPartners)}</a></p>
         </section>
     }
 }

@@ -3,22 +3,25 @@
 use leptos::prelude::*;
 
 use crate::i18n::{tr, use_title};
-use crate::text::GuestText;
+use crate::text::PublicText;
 
 #[component]
 pub fn Education() -> impl IntoView {
-    use_title(GuestText::EducationTitle);
+    use_title(PublicText::EducationTitle);
     let blocks = [
         (
-            GuestText::EducationTeachers,
-            GuestText::EducationTeachersText,
+            PublicText::EducationTeachers,
+            PublicText::EducationTeachersText,
         ),
-        (GuestText::EducationKids, GuestText::EducationKidsText),
-        (GuestText::EducationParents, GuestText::EducationParentsText),
+        (PublicText::EducationKids, PublicText::EducationKidsText),
+        (
+            PublicText::EducationParents,
+            PublicText::EducationParentsText,
+        ),
     ];
     view! {
-        <h1>{tr(GuestText::EducationTitle)}</h1>
-        <p class="lead">{tr(GuestText::EducationLead)}</p>
+        <h1>{tr(PublicText::EducationTitle)}</h1>
+        <p class="lead">{tr(PublicText::EducationLead)}</p>
         {blocks
             .into_iter()
             .map(|(title, text)| {

@@ -6,14 +6,14 @@ use leptos::prelude::*;
 
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
-use crate::text::GuestText;
+use crate::text::PublicText;
 
 #[component]
 pub fn About() -> impl IntoView {
-    use_title(GuestText::AboutTitle);
+    use_title(PublicText::AboutTitle);
     let i18n = use_i18n();
     view! {
-        <h1>{tr(GuestText::AboutTitle)}</h1>
+        <h1>{tr(PublicText::AboutTitle)}</h1>
         {with_site(move |site| about_content(i18n, site))}
     }
 }
@@ -31,18 +31,18 @@ fn about_content(i18n: I18n, site: SiteContent) -> impl IntoView {
     view! {
         <p class="lead">{move || i18n.pick(&about)}</p>
         <section class="card" aria-labelledby="figures-title">
-            <h2 id="figures-title">{tr(GuestText::KeyFigures)}</h2>
+            <h2 id="figures-title">{tr(PublicText::KeyFigures)}</h2>
             <ul class="facts">
-                <li>{move || i18n.f(GuestText::MembersCount, &[("count", &members.to_string())])}</li>
-                <li>{move || i18n.f(GuestText::FoundedYear, &[("year", &founded.to_string())])}</li>
-                <li>{move || i18n.f(GuestText::YearlyBudget, &[("amount", &format_euros(budget, i18n.lang()))])}</li>
+                <li>{move || i18n.f(PublicText::MembersCount, &[("count", &members.to_string())])}</li>
+                <li>{move || i18n.f(PublicText::FoundedYear, &[("year", &founded.to_string())])}</li>
+                <li>{move || i18n.f(PublicText::YearlyBudget, &[("amount", &format_euros(budget, i18n.lang()))])}</li>
             </ul>
         </section>
         <section aria-labelledby="board-title">
-            <h2 id="board-title">{tr(GuestText::Board)}</h2>
+            <h2 id="board-title">{tr(PublicText::Board)}</h2>
             <p>
                 {move || {
-                    i18n.f(GuestText::BoardLead, &[("count", &board_count), ("date", &format_date_long(assembly, i18n.lang()))])
+                    i18n.f(PublicText::BoardLead, &[("count", &board_count), ("date", &format_date_long(assembly, i18n.lang()))])
                 }}
             </p>
             <ul class="board">
@@ -62,7 +62,7 @@ fn about_content(i18n: I18n, site: SiteContent) -> impl IntoView {
             </ul>
         </section>
         <section aria-labelledby="concierge-title">
-            <h2 id="concierge-title">{tr(GuestText::Concierge)}</h2>
+            <h2 id="concierge-title">{tr(PublicText::Concierge)}</h2>
             <p>{concierge}</p>
         </section>
     }

@@ -4,15 +4,15 @@ use leptos::prelude::*;
 
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title};
-use crate::text::GuestText;
+use crate::text::PublicText;
 
 #[component]
 pub fn Partners() -> impl IntoView {
-    use_title(GuestText::PartnersTitle);
+    use_title(PublicText::PartnersTitle);
     let i18n = use_i18n();
     view! {
-        <h1>{tr(GuestText::PartnersTitle)}</h1>
-        <p class="lead">{tr(GuestText::PartnersLead)}</p>
+        <h1>{tr(PublicText::PartnersTitle)}</h1>
+        <p class="lead">{tr(PublicText::PartnersLead)}</p>
         {with_site(move |site| {
             view! {
                 <ul class="partner-list">
@@ -27,7 +27,7 @@ pub fn Partners() -> impl IntoView {
                                 <li class="card partner">
                                     <h2>{name}</h2>
                                     <p>{move || i18n.pick(&description)}</p>
-                                    <a href=p.url rel="noopener">{move || i18n.f(GuestText::VisitWebsite, &[("name", &link_name)])}</a>
+                                    <a href=p.url rel="noopener">{move || i18n.f(PublicText::VisitWebsite, &[("name", &link_name)])}</a>
                                 </li>
                             }
                         })

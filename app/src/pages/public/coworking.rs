@@ -7,17 +7,17 @@ use leptos::prelude::*;
 
 use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
-use crate::text::{GuestText, SharedText};
+use crate::text::{PublicText, SharedText};
 
 #[component]
 pub fn Coworking() -> impl IntoView {
-    use_title(GuestText::CoworkingTitle);
+    use_title(PublicText::CoworkingTitle);
     let i18n = use_i18n();
     view! {
-        <h1>{tr(GuestText::CoworkingTitle)}</h1>
-        <p class="lead">{tr(GuestText::CoworkingLead)}</p>
+        <h1>{tr(PublicText::CoworkingTitle)}</h1>
+        <p class="lead">{tr(PublicText::CoworkingLead)}</p>
         {with_site(move |site| coworking_content(i18n, site))}
-        <p>{tr(GuestText::CoworkingHowTo)}</p>
+        <p>{tr(PublicText::CoworkingHowTo)}</p>
         <p><a href="/adherer" class="button">{tr(SharedText::NavJoin)}</a></p>
     }
 }
@@ -36,7 +36,7 @@ pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
     ];
     view! {
         <table class="hours">
-            <caption>{tr(GuestText::OpeningHours)}</caption>
+            <caption>{tr(PublicText::OpeningHours)}</caption>
             <tbody>
                 {WEEK
                     .iter()
@@ -48,8 +48,8 @@ pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
                                 <th scope="row">{move || weekday_name(day, i18n.lang())}</th>
                                 <td>
                                     {move || match h {
-                                        Some(h) => i18n.f(GuestText::HoursRange, &[("open", &h.open.to_string()), ("close", &h.close.to_string())]),
-                                        None => i18n.t(GuestText::Closed).to_string(),
+                                        Some(h) => i18n.f(PublicText::HoursRange, &[("open", &h.open.to_string()), ("close", &h.close.to_string())]),
+                                        None => i18n.t(PublicText::Closed).to_string(),
                                     }}
                                 </td>
                             </tr>
@@ -58,7 +58,7 @@ pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
                     .collect_view()}
             </tbody>
         </table>
-        <p class="note">{tr(GuestText::ClosedOnHolidays)}</p>
+        <p class="note">{tr(PublicText::ClosedOnHolidays)}</p>
     }
 }
 
@@ -76,7 +76,7 @@ fn coworking_content(i18n: I18n, site: SiteContent) -> impl IntoView {
                 <section class="card">
                     <h2>{move || i18n.pick(&name)}</h2>
                     <p>{move || i18n.pick(&description)}</p>
-                    <p>{move || i18n.f(GuestText::CoworkingDesks, &[("count", &count)])}</p>
+                    <p>{move || i18n.f(PublicText::CoworkingDesks, &[("count", &count)])}</p>
                 </section>
             }
         })}

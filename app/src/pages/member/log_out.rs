@@ -1,0 +1,40 @@
+//! `/espace/deconnexion`: where the menu's "Se déconnecter" leads, from any page of any bundle
+//! (a link, so that the guest bundle carries no code for it). Reached from the portal itself, it
+//! ends the session at once and goes home; opened from elsewhere (a link on another site), it asks
+//! first, so that no other site can log a member out.
+
+use leptos::prelude::*;
+
+use crate::api::{self, Request};
+use crate::app::opened_from_the_portal;
+use crate::components::calendar::failure_alert;
+use crate::components::session::use_session;
+use crate::i18n::{tr, use_i18n, use_title};
+use crate::text::SharedText;
+
+#[component]
+pub fn LogOut() -> impl IntoView {
+    use_title(SharedText::LogOut);
+    let i18n = use_i18n();
+    let session = use_session();
+    let leave: Request<()> = Action::new_local(move |_: &()| {
+        let lang = i18n.lang_untracked();
+        async move {
+            api::logout(lang).await?;
+            session.clear();
+            let _ = window().location().assign("/");
+            Ok(())
+        }
+    });
+    let ask = !opened_from_the_portal();
+    if !ask {
+        api::start(leave, ());
+    }
+    view! {
+        <h1>{tr(SharedText::LogOut)}</h1>
+        {failure_alert(api::failure_of(leave))}
+        {ask.then(|| view! {
+            <p><button type="button" class="button" on:click=move |_| api::start(leave, ())>{tr(SharedText::LogOut)}</button></p>
+        })}
+    }
+}

@@ -1,0 +1,64 @@
+//! Strings of the public pages (the home page, coworking, the room, clubs, e-education, partners,
+//! the association): the public bundle's own.
+//! A missing translation does not compile.
+
+domain::messages! {
+/// Strings of the public pages.
+PublicText {
+    HomeLead => "Un espace de coworking, une salle de réunion équipée en visioconférence, des clubs qui se réunissent tous les mois et un plan d'e-éducation pour les enseignants, les encadrants et les familles.", "A coworking space, a meeting room with videoconferencing, clubs that meet every month, and an e-education programme for teachers, youth workers and families.";
+    Today => "Aujourd'hui", "Today";
+    OpenToday => "Ouvert aujourd'hui de {open} à {close}", "Open today from {open} to {close}";
+    ClosedToday => "Fermé aujourd'hui", "Closed today";
+    ClosedHoliday => "Fermé aujourd'hui : {name} (jour férié)", "Closed today: {name} (public holiday)";
+    DesksCount => "{count} postes de coworking", "{count} coworking desks";
+    MembersCount => "{count} adhérents", "{count} members";
+    DiscoverCoworking => "Découvrir le coworking", "Discover coworking";
+    UpcomingEvents => "Prochains rendez-vous", "Upcoming events";
+    NoUpcomingEvents => "Aucun rendez-vous prévu pour le moment.", "No events planned yet.";
+    OurPartners => "Nos partenaires", "Our partners";
+    AllPartners => "Tous les partenaires", "All partners";
+    ClubMeeting => "Réunion du club {club}", "{club} club meeting";
+    CoworkingTitle => "Le coworking", "Coworking";
+    CoworkingLead => "Indépendants, salariés à distance, porteurs de projet : entre 3 et 10 coworkers travaillent ici chaque jour, et certains reviennent tous les jours. On y partage des conseils, et des projets communs y naissent.", "Freelancers, remote workers, project founders: between 3 and 10 coworkers work here every day, and some come back daily. People share advice, and joint projects start here.";
+    CoworkingDesks => "{count} postes, à la demi-journée ou à la journée.", "{count} desks, by the half-day or the day.";
+    OpeningHours => "Horaires d'ouverture", "Opening hours";
+    ClosedOnHolidays => "Fermé les jours fériés.", "Closed on public holidays.";
+    Closed => "Fermé", "Closed";
+    HoursRange => "{open} – {close}", "{open} – {close}";
+    CoworkingHowTo => "Les adhérents réservent leur poste depuis leur espace membre. Pas encore adhérent ? Rejoignez l'association.", "Members book their desk from their member area. Not a member yet? Join the association.";
+    RoomTitle => "Louer la salle de réunion", "Rent the meeting room";
+    RoomLead => "Une salle de réunion équipée d'un système de visioconférence, à louer à la demi-journée ou à la journée. Les locations aident à financer les activités de l'association.", "A meeting room with a videoconference system, to rent by the half-day or the day. Rentals help fund the association's activities.";
+    RoomCapacity => "Jusqu'à {count} personnes", "Up to {count} people";
+    RoomVisio => "Visioconférence, écran et wifi", "Videoconferencing, screen and wifi";
+    Rates => "Tarifs", "Rates";
+    HalfDay => "Demi-journée", "Half-day";
+    FullDay => "Journée", "Day";
+    MemberRate => "Adhérents", "Members";
+    NonMemberRate => "Non-adhérents", "Non-members";
+    RoomContact => "Une question avant de demander la salle ? Écrivez-nous : nous répondons sous deux jours ouvrés.", "A question before you ask for the room? Write to us: we answer within two working days.";
+    ClubsTitle => "Les clubs", "Clubs";
+    ClubsLead => "Des clubs se réunissent tous les mois pour échanger entre professionnels, partager son expérience et se donner des conseils.", "Clubs meet every month so professionals can exchange, share experience and advise each other.";
+    NextMeeting => "Prochaine réunion : {date}", "Next meeting: {date}";
+    MeetsEvery => "Se réunit {rule}", "Meets {rule}";
+    EducationTitle => "E-éducation", "E-education";
+    EducationLead => "Aller au-delà du discours sur les dangers d'internet : notre plan d'e-éducation forme les enseignants et les encadrants pour qu'ils montrent aux enfants tout ce que le web leur ouvre.", "Going beyond talk of the dangers of the internet: our e-education programme trains teachers and youth workers so they can show children everything the web opens up to them.";
+    EducationTeachers => "Formations pour les enseignants et les encadrants", "Training for teachers and youth workers";
+    EducationTeachersText => "Des sessions pratiques pour préparer des activités numériques en classe ou en centre de loisirs.", "Hands-on sessions to prepare digital activities for the classroom or the youth centre.";
+    EducationKids => "Ateliers de codage pour les enfants", "Coding workshops for children";
+    EducationKidsText => "Avec l'association Les Petits Débrouillards, les enfants découvrent en bricolant à quoi sert le codage informatique.", "With the Les Petits Débrouillards association, children tinker and discover what coding is for.";
+    EducationParents => "Portes ouvertes pour les parents", "Open days for parents";
+    EducationParentsText => "Pendant les ateliers, les parents visitent l'espace de coworking et rencontrent l'équipe.", "During the workshops, parents visit the coworking space and meet the team.";
+    PartnersTitle => "Nos partenaires", "Our partners";
+    PartnersLead => "Le soutien d'entreprises et de collectivités locales permet d'organiser régulièrement des événements.", "Support from local businesses and public bodies lets us hold events regularly.";
+    VisitWebsite => "Visiter le site : {name}", "Visit the website: {name}";
+    AboutTitle => "L'association", "About the association";
+    Board => "Le conseil d'administration", "The board";
+    BoardLead => "{count} administrateurs élus à l'assemblée générale du {date}.", "{count} board members elected at the general meeting of {date}.";
+    Concierge => "Le concierge", "The concierge";
+    KeyFigures => "En chiffres", "Key figures";
+    FoundedYear => "Créée en {year}", "Founded in {year}";
+    YearlyBudget => "Budget annuel : {amount}", "Yearly budget: {amount}";
+    WriteToUs => "Nous écrire", "Write to us";
+    AskForTheRoom => "Demander la salle", "Ask for the room";
+}
+}
