@@ -127,10 +127,10 @@ pub fn elsewhere_or_not_found(this: Bundle) -> AnyView {
     }
 }
 
-/// Whether the current page was reached from the portal itself: a navigation inside the app, or a
-/// page load whose referrer is this site.
-pub fn opened_from_the_portal() -> bool {
-    let path = window().location().pathname().unwrap_or_default();
+/// Whether the page at `path` (the router's, which leads the window's address during a
+/// navigation) was reached from the portal itself: a navigation inside the app, or a page load
+/// whose referrer is this site.
+pub fn opened_from_the_portal(path: &str) -> bool {
     let first = FIRST_PATH.with(|first| *first.borrow() == path);
     let origin = window().location().origin().unwrap_or_default();
     !first || (!origin.is_empty() && document().referrer().starts_with(&origin))

@@ -95,6 +95,16 @@ pub fn parse_text(s: &str, max: usize) -> Result<String, ApiMsg> {
     Ok(s.to_string())
 }
 
+/// A required date, `YYYY-MM-DD` (what a date input sends): empty says it is required, anything
+/// else that it is not a date.
+pub fn parse_day(s: &str) -> Result<NaiveDate, ApiMsg> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err(ApiMsg::FieldDateRequired);
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate)
+}
+
 /// A French or international phone number, optional: digits, spaces, dots, dashes, a leading +.
 pub fn parse_phone(s: &str) -> Result<String, ApiMsg> {
     let s = s.trim();
@@ -306,6 +316,18 @@ pub fn due_reminder(until: NaiveDate, today: NaiveDate) -> Option<Reminder> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_empty_date_is_required_not_malformed() {
+        assert_eq!(parse_day(""), Err(ApiMsg::FieldDateRequired));
+        assert_eq!(parse_day("  "), Err(ApiMsg::FieldDateRequired));
+        assert_eq!(parse_day("12/01/2027"), Err(ApiMsg::FieldDate));
+        assert_eq!(
+            parse_day("2027-01-12"),
+            Ok(NaiveDate::from_ymd_opt(2027, 1, 12).expect("a date"))
+        );
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

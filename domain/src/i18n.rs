@@ -181,6 +181,7 @@ ApiMsg {
     FieldPasswordShort => "Le mot de passe doit contenir au moins 10 caractères.", "The password must be at least 10 characters long.";
     FieldConsent => "Acceptez la politique de données de l'association pour envoyer votre demande.", "Accept the association's data policy to send your application.";
     FieldUnknownClub => "Ce club n'existe pas.", "This club does not exist.";
+    FieldDateTimeRequired => "Indiquez la date et l'heure.", "Enter the date and the time.";
     FieldDateRequired => "Choisissez une date.", "Choose a date.";
     RentalTaken => "La salle est déjà prise à ce moment : choisissez une demi-journée libre.", "The room is already taken then: choose a free half-day.";
     FieldDate => "Cette date n'est pas valide (AAAA-MM-JJ).", "This date is not valid (YYYY-MM-DD).";

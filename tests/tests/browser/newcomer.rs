@@ -129,8 +129,7 @@ pub async fn a_member_logs_out_from_the_menu_and_sees_the_fee_before_booking(
                 .await?
                 .click()
                 .await?;
-            page.click_text("#main-nav button", "Se déconnecter")
-                .await?;
+            page.click_text("#main-nav a", "Se déconnecter").await?;
             page.wait_for_heading("Silicon Kerne").await?;
             let menu = page
                 .client

@@ -234,15 +234,13 @@ fn check_payment(
     );
     let paid_on = c.check(
         "paid_on",
-        NaiveDate::parse_from_str(body.paid_on.trim(), "%Y-%m-%d")
-            .map_err(|_| ApiMsg::FieldDate)
-            .and_then(|d| {
-                if d > today {
-                    Err(ApiMsg::FieldDateFuture)
-                } else {
-                    Ok(d)
-                }
-            }),
+        domain::accounts::parse_day(&body.paid_on).and_then(|d| {
+            if d > today {
+                Err(ApiMsg::FieldDateFuture)
+            } else {
+                Ok(d)
+            }
+        }),
     );
     let method = c.check(
         "method",

@@ -74,8 +74,8 @@ struct DayRange {
 
 pub async fn rental_days(ctx: Ctx) -> Result<Response, ApiError> {
     let q: DayRange = ctx.query()?;
-    let from = service::parse_day(&q.from).map_err(|m| field("from", m))?;
-    let to = service::parse_day(&q.to).map_err(|m| field("to", m))?;
+    let from = domain::accounts::parse_day(&q.from).map_err(|m| field("from", m))?;
+    let to = domain::accounts::parse_day(&q.to).map_err(|m| field("to", m))?;
     if to < from || (to - from).num_days() > service::FREE_DAYS_MAX {
         return Err(field("to", ApiMsg::FieldDateRange));
     }

@@ -1,6 +1,5 @@
 //! What the cantine changes is data: opening hours, booking rules, room prices, budget, closure days.
 
-use chrono::NaiveDate;
 use domain::calendar::BookingRules;
 use domain::settings::{LegalIdentity, OpeningHours, RoomRates, SettingsError};
 use domain::wire::ClosureDay;
@@ -196,8 +195,8 @@ pub async fn closures(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn add_closure(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: ClosureDay = ctx.json().await?;
-    let date = NaiveDate::parse_from_str(body.date.trim(), "%Y-%m-%d")
-        .map_err(|_| ApiError::Validation(vec![("date".into(), ApiMsg::FieldDate)]))?;
+    let date = domain::accounts::parse_day(&body.date)
+        .map_err(|m| ApiError::Validation(vec![("date".into(), m)]))?;
     let day = ClosureDay {
         date: date.format("%Y-%m-%d").to_string(),
         reason_fr: body.reason_fr.trim().into(),

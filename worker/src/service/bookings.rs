@@ -187,8 +187,18 @@ pub(crate) fn local_times(
     start: &str,
     end: &str,
 ) -> (Option<chrono::NaiveDateTime>, Option<chrono::NaiveDateTime>) {
+    // Empty (or a time without its date, "T09:00"): required, not malformed.
     let mut read = |name: &str, s: &str| {
-        checker.check(name, parse_local(s.trim()).ok_or(ApiMsg::FieldDateTime))
+        let s = s.trim();
+        let missing = s.is_empty() || s.starts_with('T');
+        checker.check(
+            name,
+            parse_local(s).ok_or(if missing {
+                ApiMsg::FieldDateTimeRequired
+            } else {
+                ApiMsg::FieldDateTime
+            }),
+        )
     };
     (read("start", start), read("end", end))
 }

@@ -146,15 +146,6 @@ pub struct Requester<'a> {
     pub member_id: Option<i64>,
 }
 
-/// A required date, `YYYY-MM-DD`: empty says it is required, anything else that it is not a date.
-pub fn parse_day(text: &str) -> Result<NaiveDate, ApiMsg> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(ApiMsg::FieldDateRequired);
-    }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| ApiMsg::FieldDate)
-}
-
 /// The room's span for a period of a day, if the cantine is open then and it has not started;
 /// rentals may be planned up to a year ahead.
 async fn rental_span(
@@ -290,7 +281,7 @@ pub async fn request(
         "period",
         DeskPeriod::parse(body.period.trim()).ok_or(ApiMsg::FieldPeriod),
     );
-    let date = c.check("date", parse_day(&body.date));
+    let date = c.check("date", domain::accounts::parse_day(&body.date));
     let room = room(db).await?;
     if body.attendees == 0 || body.attendees > room.capacity {
         c.fail("attendees", ApiMsg::FieldAttendees);

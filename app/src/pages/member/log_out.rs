@@ -4,6 +4,7 @@
 //! first, so that no other site can log a member out.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 use crate::api::{self, Request};
 use crate::app::opened_from_the_portal;
@@ -26,7 +27,7 @@ pub fn LogOut() -> impl IntoView {
             Ok(())
         }
     });
-    let ask = !opened_from_the_portal();
+    let ask = !opened_from_the_portal(&use_location().pathname.get_untracked());
     if !ask {
         api::start(leave, ());
     }

@@ -100,12 +100,15 @@ const WEEK: [Weekday; 7] = [
     Weekday::Sun,
 ];
 
+/// A weekday of the hours form: open or not, from, to.
+type DayRow = (Weekday, RwSignal<bool>, RwSignal<String>, RwSignal<String>);
+
 #[component]
 fn HoursForm(hours: OpeningHours) -> impl IntoView {
     let i18n = use_i18n();
     let save = save_action();
     // One row per weekday: open or not, from, to.
-    let rows: Vec<(Weekday, RwSignal<bool>, RwSignal<String>, RwSignal<String>)> = WEEK
+    let rows: Vec<DayRow> = WEEK
         .iter()
         .enumerate()
         .map(|(i, w)| {
