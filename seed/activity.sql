@@ -60,3 +60,33 @@ SELECT (SELECT id FROM resources WHERE slug = 'salle-reunion'), 'member', 3 + (r
        strftime('%Y-%m-%dT%H:%M:%SZ', r.d || ' 16:00', '-' || r.offset_h || ' hours'),
        NULL, 120, '', 3 + (r.n % 20)
 FROM room_days r;
+
+-- A block to come (the room's videoconference system serviced), so that the blocks page has one to
+-- lift. Far enough ahead (about 95 days) to stay clear of the days the tests book.
+WITH day(d) AS (
+    SELECT CASE strftime('%w', date('now', '+95 days'))
+               WHEN '0' THEN date('now', '+96 days') WHEN '6' THEN date('now', '+97 days')
+               ELSE date('now', '+95 days') END
+), zoned(d, offset_h) AS (
+    SELECT d, CASE WHEN d >= date(strftime('%Y', d) || '-03-31', '-6 days', 'weekday 0')
+                    AND d < date(strftime('%Y', d) || '-10-31', '-6 days', 'weekday 0')
+                   THEN 2 ELSE 1 END FROM day
+)
+INSERT INTO bookings (resource_id, kind, day, start_local, end_local, start_utc, end_utc, minutes, week, reason, booked_by)
+SELECT (SELECT id FROM resources WHERE slug = 'salle-reunion'), 'block', d, d || 'T14:00', d || 'T18:00',
+       strftime('%Y-%m-%dT%H:%M:%SZ', d || ' 14:00', '-' || offset_h || ' hours'),
+       strftime('%Y-%m-%dT%H:%M:%SZ', d || ' 18:00', '-' || offset_h || ' hours'),
+       240, '', 'Maintenance de la visioconférence', 1
+FROM zoned;
+
+-- What the concierge did lately, as the journal shows it.
+INSERT INTO audit_log (at, actor_id, actor_label, action, target_type, target_id, details)
+SELECT strftime('%Y-%m-%dT09:12:00Z', 'now', '-6 days'), 1, 'Ludovic Fougère', 'member.payment', 'member', '3',
+       json_object('amount_cents', 3000, 'paid_on', date('now', '-6 days'), 'method', 'cheque', 'until', date('now', '+359 days'))
+UNION ALL
+SELECT strftime('%Y-%m-%dT10:40:00Z', 'now', '-2 days'), 1, 'Ludovic Fougère', 'resource.block', 'resource', 'salle-reunion',
+       json_object('start', day || 'T14:00', 'end', day || 'T18:00', 'reason', reason)
+FROM bookings WHERE kind = 'block'
+UNION ALL
+SELECT strftime('%Y-%m-%dT16:05:00Z', 'now', '-1 days'), 2, 'Gaëlle Le Berre', 'booking.check_in', 'booking', CAST(MAX(id) AS TEXT), '{}'
+FROM bookings WHERE kind = 'member' AND checked_in_at IS NOT NULL;

@@ -282,6 +282,32 @@ pub async fn the_rental_form_shows_what_is_free_and_the_quote_is_complete(
                 .await?;
             wait_for_text(&page, "— libre").await?;
             check_page(&page, "newcomer-rental-free", &[]).await?;
+            // Sent, then the private page's quote: what a French quote carries, on one A4 page.
+            fill(&page, "#f-organisation", "Menuiserie Le Meur").await?;
+            fill(&page, "#f-contact_name", "Hervé Le Meur").await?;
+            fill(&page, "#f-email", &crate::accounts::unique_email("devis")).await?;
+            fill(&page, "#f-phone", "02 98 12 34 56").await?;
+            page.client.find(Locator::Css("#period-morning")).await?.click().await?;
+            fill(&page, "#f-attendees", "8").await?;
+            submit(&page, "Envoyer la demande").await?;
+            page.wait_for(Locator::Css("a[href^='/location/']"), "the link to follow the request").await?.click().await?;
+            page.wait_for_heading("Votre location de salle").await?;
+            wait_for_text(&page, "Valable jusqu'au").await?;
+            let text = page.text().await?;
+            for needed in ["Émetteur", "Silicon Kerne", "Quimper", "RNA W291012345", "Client", "Menuiserie Le Meur", "Location de la salle de réunion", "TVA"] {
+                ensure!(text.contains(needed), "the quote lacks {needed:?}:\n{text}");
+            }
+            check_page(&page, "newcomer-quote", &[]).await?;
+            let pdf = page
+                .cdp("Page.printToPDF", serde_json::json!({ "preferCSSPageSize": true, "printBackground": false }))
+                .await?;
+            let bytes = base64::Engine::decode(
+                &base64::engine::general_purpose::STANDARD,
+                pdf["data"].as_str().context("a PDF")?,
+            )?;
+            let pdf = String::from_utf8_lossy(&bytes);
+            let pages = pdf.matches("/Type /Page").count() - pdf.matches("/Type /Pages").count();
+            ensure!(pages == 1, "the quote prints on {pages} pages");
             Ok(())
         }
         .await;
