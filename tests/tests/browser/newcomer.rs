@@ -62,6 +62,22 @@ pub async fn the_keyboard_reaches_the_page_and_the_menu_lets_go(ctx: &'static Ct
                     )
                     .await?;
                 ensure!(lines.as_i64().unwrap_or(9) <= 1, "the name breaks over {lines} lines with the menu open ({lang})");
+                // Nor does it run under the buttons, at 360 px either.
+                for width in [390, 360] {
+                    page.set_viewport(width, 800).await?;
+                    let gap = page
+                        .client
+                        .execute(
+                            "const r = document.createRange();
+                             r.selectNodeContents(document.querySelector('.brand__name'));
+                             return document.querySelector('.site-header__actions').getBoundingClientRect().left
+                                  - r.getBoundingClientRect().right;",
+                            vec![],
+                        )
+                        .await?;
+                    ensure!(gap.as_f64().unwrap_or(-1.0) >= 0.0, "the name runs under the buttons at {width} px ({lang}): {gap}");
+                }
+                page.set_viewport(kerne_tests::browser::PHONE.0, kerne_tests::browser::PHONE.1).await?;
                 page.screenshot(&format!("newcomer-menu-{lang}")).await?;
                 toggle.click().await?;
             }
@@ -287,19 +303,41 @@ pub async fn the_rental_form_shows_what_is_free_and_the_quote_is_complete(
             fill(&page, "#f-contact_name", "Hervé Le Meur").await?;
             fill(&page, "#f-email", &crate::accounts::unique_email("devis")).await?;
             fill(&page, "#f-phone", "02 98 12 34 56").await?;
-            page.client.find(Locator::Css("#period-morning")).await?.click().await?;
+            page.client
+                .find(Locator::Css("#period-morning"))
+                .await?
+                .click()
+                .await?;
             fill(&page, "#f-attendees", "8").await?;
             submit(&page, "Envoyer la demande").await?;
-            page.wait_for(Locator::Css("a[href^='/location/']"), "the link to follow the request").await?.click().await?;
+            page.wait_for(
+                Locator::Css("a[href^='/location/']"),
+                "the link to follow the request",
+            )
+            .await?
+            .click()
+            .await?;
             page.wait_for_heading("Votre location de salle").await?;
             wait_for_text(&page, "Valable jusqu'au").await?;
             let text = page.text().await?;
-            for needed in ["Émetteur", "Silicon Kerne", "Quimper", "RNA W291012345", "Client", "Menuiserie Le Meur", "Location de la salle de réunion", "TVA"] {
+            for needed in [
+                "Émetteur",
+                "Silicon Kerne",
+                "Quimper",
+                "RNA W291012345",
+                "Client",
+                "Menuiserie Le Meur",
+                "Location de la salle de réunion",
+                "TVA",
+            ] {
                 ensure!(text.contains(needed), "the quote lacks {needed:?}:\n{text}");
             }
             check_page(&page, "newcomer-quote", &[]).await?;
             let pdf = page
-                .cdp("Page.printToPDF", serde_json::json!({ "preferCSSPageSize": true, "printBackground": false }))
+                .cdp(
+                    "Page.printToPDF",
+                    serde_json::json!({ "preferCSSPageSize": true, "printBackground": false }),
+                )
                 .await?;
             let bytes = base64::Engine::decode(
                 &base64::engine::general_purpose::STANDARD,

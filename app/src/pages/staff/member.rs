@@ -92,7 +92,7 @@ fn MemberBookings(member: i64) -> impl IntoView {
     let list = LocalResource::new(move || api::member_bookings(member, i18n.lang_untracked()));
     view! {
         <section class="card" aria-labelledby="member-bookings">
-            <h2 id="member-bookings">{tr(SharedText::NavMyBookings)}</h2>
+            <h2 id="member-bookings">{tr(StaffText::StaffBookings)}</h2>
             {with_loaded(list, move |bookings: Vec<Booking>| {
                 if bookings.is_empty() {
                     return view! { <p>{tr(StaffText::NoMemberBookings)}</p> }.into_any();
