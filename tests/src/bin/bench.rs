@@ -401,7 +401,7 @@ async fn main() -> Result<()> {
         );
     }
     // What a page of each audience downloads: its bundle, its glue, the boot script, the CSS.
-    for audience in ["guest", "member", "staff"] {
+    for audience in ["public", "guest", "member", "staff"] {
         let own = |n: &str| {
             n == format!("{audience}.js")
                 || n == format!("{audience}_bg.wasm")

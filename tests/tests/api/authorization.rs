@@ -1,6 +1,6 @@
 //! The authorization matrix: every route of accounts and staff pages, by every kind of caller.
 
-use anyhow::{ensure, Result};
+use anyhow::{ensure, Context, Result};
 use kerne_tests::api_client::{ApiClient, DEMO_PASSWORD};
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -259,11 +259,103 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
         ),
         case(
             Method::POST,
+            "/api/applications",
+            empty.clone(),
+            [422, 422, 422, 422],
+        ),
+        case(
+            Method::POST,
+            "/api/auth/login",
+            Some(json!({ "email": "personne@example.fr", "password": "pas le bon" })),
+            [401, 401, 401, 401],
+        ),
+        case(
+            Method::POST,
+            "/api/auth/invitation",
+            Some(json!({ "token": "pas-un-jeton", "password": "un mot de passe solide" })),
+            [410, 410, 410, 410],
+        ),
+        case(
+            Method::POST,
+            "/api/auth/password-reset",
+            Some(json!({ "email": "personne@example.fr" })),
+            [202, 202, 202, 202],
+        ),
+        case(
+            Method::POST,
+            "/api/auth/password-reset/confirm",
+            Some(json!({ "token": "pas-un-jeton", "password": "un mot de passe solide" })),
+            [410, 410, 410, 410],
+        ),
+        case(Method::GET, "/api/session", None, [200, 200, 200, 200]),
+        case(
+            Method::GET,
+            "/api/availability?resource=coworking&from=2026-01-05&to=2026-01-05",
+            None,
+            [200, 200, 200, 200],
+        ),
+        case(
+            Method::POST,
+            "/api/rentals",
+            empty.clone(),
+            [422, 422, 422, 422],
+        ),
+        case(
+            Method::POST,
+            "/api/rentals/pas-un-jeton/cancel",
+            empty.clone(),
+            [404, 404, 404, 404],
+        ),
+        case(
+            Method::PUT,
+            "/api/staff/settings/opening_hours",
+            Some(json!("pas des horaires")),
+            [401, 403, 422, 422],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/closures",
+            empty.clone(),
+            [401, 403, 422, 422],
+        ),
+        case(
+            Method::POST,
             "/api/auth/logout",
             empty.clone(),
             [204, 0, 0, 0],
         ),
     ];
+    // Every route the API serves (its OpenAPI document) has its line here.
+    let doc: Value = api
+        .http
+        .get(api.url("/api/openapi.json"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let paths = doc["paths"]
+        .as_object()
+        .context("no paths in openapi.json")?;
+    let mut unlisted = Vec::new();
+    for (template, ops) in paths {
+        for method in ops
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_else(Vec::new)
+        {
+            let listed = cases.iter().any(|c| {
+                c.method.as_str().eq_ignore_ascii_case(&method) && path_fits(template, &c.path)
+            });
+            if !listed && !NOT_CALLER_DEPENDENT.contains(&template.as_str()) {
+                unlisted.push(format!("{} {template}", method.to_uppercase()));
+            }
+        }
+    }
+    ensure!(
+        unlisted.is_empty(),
+        "routes missing from the authorization matrix:\n{}",
+        unlisted.join("\n")
+    );
     let mut wrong = Vec::new();
     for c in &cases {
         for (i, (who, client)) in callers.iter().enumerate() {
@@ -301,6 +393,23 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
         wrong.join("\n")
     );
     Ok(())
+}
+
+/// Routes that answer everyone alike by design, tested in their own modules: health, the public
+/// content, the API's own description, a calendar feed by its private token.
+const NOT_CALLER_DEPENDENT: &[&str] = &[
+    "/api/health",
+    "/api/site",
+    "/api/openapi.json",
+    "/api/resources",
+    "/api/calendar/{token}",
+];
+
+/// Whether a concrete path (its query ignored) fits a route's template (`{…}` is one segment).
+fn path_fits(template: &str, path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or(path);
+    let (t, p): (Vec<&str>, Vec<&str>) = (template.split('/').collect(), path.split('/').collect());
+    t.len() == p.len() && t.iter().zip(&p).all(|(a, b)| a.starts_with('{') || a == b)
 }
 
 pub async fn the_last_admin_cannot_be_demoted(api: &'static Api) -> Result<()> {
