@@ -90,3 +90,10 @@ FROM bookings WHERE kind = 'block'
 UNION ALL
 SELECT strftime('%Y-%m-%dT16:05:00Z', 'now', '-1 days'), 2, 'Gaëlle Le Berre', 'booking.check_in', 'booking', CAST(MAX(id) AS TEXT), '{}'
 FROM bookings WHERE kind = 'member' AND checked_in_at IS NOT NULL;
+
+-- A member admitted this week who has not paid the first fee yet: she is told, on her page and
+-- before she picks a slot, what the fee is and how to pay it.
+INSERT INTO members (email, name, role, phone, company, skills, bio, in_directory, lang, password_hash, membership_until, created_at)
+VALUES ('nouvelle@silicon-kerne.test', 'Maëlle Nouvel', 'member', '06 12 91 00 00', 'Atelier Nouvel', '["couture", "e-commerce"]',
+        'Maëlle lance sa boutique en ligne de couture.', 1, 'fr', '$argon2id$v=19$m=19456,t=2,p=1$Yz+meEMmUBwAl9+PV0InCw$eM9pPc2hSFEykF23thxjGXcY7TNjS+ai5cixgwmAx48', NULL,
+        strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days'));

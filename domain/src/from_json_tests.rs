@@ -924,18 +924,21 @@ fn booking_calendar(c: &mut Coverage) {
             end: at("2026-10-25T13:00"),
             free: 12,
             period: Some(DeskPeriod::Morning),
+            started: false,
         },
         SlotAvailability {
             start: at("2026-10-25T09:00"),
             end: at("2026-10-25T09:30"),
             free: 0,
             period: None,
+            started: true,
         },
         SlotAvailability {
             start: at("2026-10-25T09:00"),
             end: at("2026-10-25T18:00"),
             free: u32::MAX,
             period: Some(DeskPeriod::Day),
+            started: false,
         },
     ];
     round_trip(c, &slots);
@@ -1293,7 +1296,7 @@ fn missing_defaults_and_options_and_unknown_fields_read_like_serde() {
         r#"{"kind":"club_meeting","club":null,"title":{"en":"b","fr":"a","de":"c"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
     ]);
     accepted_like_serde::<SlotAvailability>(&[
-        r#"{"start":"2026-01-01T10:00","end":"2026-01-01T11:00","free":0}"#,
+        r#"{"start":"2026-01-01T10:00","end":"2026-01-01T11:00","free":0,"started":false}"#,
     ]);
     accepted_like_serde::<OutboxEmail>(&[
         r#"{"id":1,"to":"a","subject":"s","body_text":"b","lang":"en","status":"sent","kind":"k","created_at":"c"}"#,

@@ -447,10 +447,12 @@ pub struct ResourceInfo {
 pub struct SlotAvailability {
     pub start: LocalDateTime,
     pub end: LocalDateTime,
-    /// Places left: desks for the coworking space, 0 or 1 for the room.
+    /// Places left: desks for the coworking space, 0 or 1 for the room (0 once it has started).
     pub free: u32,
     /// For desks: morning, afternoon or day.
     pub period: Option<DeskPeriod>,
+    /// It has already started (no place is offered, and it is not "full" either).
+    pub started: bool,
 }
 
 /// `GET /api/availability`: one entry per day of the range.

@@ -62,6 +62,20 @@ pub fn period_label(period: Option<DeskPeriod>) -> SharedText {
     }
 }
 
+/// A period's name inside a sentence ("lundi 18 janvier, matinée"): its first letter in lower case
+/// (ASCII: every period's name starts with one, and Unicode case tables would cost the bundles).
+pub fn period_in_sentence(period: Option<DeskPeriod>) -> impl Fn() -> String + Copy {
+    let i18n = use_i18n();
+    move || {
+        let name = i18n.t(period_label(period));
+        let mut chars = name.chars();
+        chars
+            .next()
+            .map(|c| c.to_ascii_lowercase().to_string() + chars.as_str())
+            .unwrap_or_default()
+    }
+}
+
 /// A fresh key per booking attempt: the retries of one attempt share it, so they book once.
 pub fn attempt_key() -> String {
     format!(
@@ -136,7 +150,7 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
             {day.slots.into_iter().map(|slot| {
                 let label = period_label(slot.period);
                 let span = hours(&slot.start, &slot.end);
-                let free = slot.free;
+                let (free, started) = (slot.free, slot.started);
                 let start = slot.start.to_string();
                 let end = slot.end.to_string();
                 let selected = {
@@ -159,7 +173,7 @@ pub fn desk_periods(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> i
                         <button type="button" class="period" aria-pressed=move || selected().to_string() disabled=free == 0 on:click=on_click>
                             <span class="period__name">{tr(label)}" "<span class="period__hours">{span.clone()}</span></span>
                             <span class="period__free">
-                                {move || if free == 0 { i18n.t(AccountText::Full).to_string() } else { i18n.count(AccountText::PlacesLeftOne, AccountText::PlacesLeft, u64::from(free)) }}
+                                {move || if started { i18n.t(AccountText::Started).to_string() } else if free == 0 { i18n.t(AccountText::Full).to_string() } else { i18n.count(AccountText::PlacesLeftOne, AccountText::PlacesLeft, u64::from(free)) }}
                             </span>
                         </button>
                     </li>

@@ -34,6 +34,7 @@ AccountText {
     ClosedThatDay => "La cantine est fermée ce jour-là.", "Silicon Kerne is closed that day.";
     PlacesLeftOne => "{count} place libre", "{count} free place";
     PlacesLeft => "{count} places libres", "{count} free places";
+    Started => "Déjà commencé", "Already started";
     Full => "Complet", "Full";
     DeskOn => "Réserver un poste : {when} ?", "Book a desk: {when}?";
     ConfirmBooking => "Confirmer la réservation", "Confirm the booking";

@@ -106,6 +106,7 @@ fn main() -> std::process::ExitCode {
             newcomer::the_first_fee_is_recorded_at_the_approval,
             newcomer::blocks_are_listed_with_contacts_marked_for_members_and_lifted,
             newcomer::a_check_in_made_by_mistake_is_undone,
+            newcomer::a_started_period_is_not_called_full,
         ],
     );
     if conclusion.has_failed() {

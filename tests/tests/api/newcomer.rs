@@ -531,6 +531,40 @@ pub async fn blocks_are_listed_with_contacts_marked_for_members_and_lifted(
     Ok(())
 }
 
+/// A period that has begun is not "full": it says it has started.
+pub async fn a_started_period_is_not_called_full(api: &'static Api) -> Result<()> {
+    let past = (1..10)
+        .map(|i| today() - Duration::days(i))
+        .find(|d| {
+            !matches!(
+                chrono::Datelike::weekday(d),
+                chrono::Weekday::Sat | chrono::Weekday::Sun
+            )
+        })
+        .context("a past weekday")?;
+    for resource in ["coworking", "salle-reunion"] {
+        let days: Vec<domain::wire::DayAvailability> = anonymous(api)
+            .get_json(&format!(
+                "/api/availability?resource={resource}&from={past}&to={past}"
+            ))
+            .await?;
+        let day = days.first().context("a day")?;
+        ensure!(
+            !day.slots.is_empty() && day.slots.iter().all(|s| s.started && s.free == 0),
+            "{resource} on {past}: {:?}",
+            day.slots
+        );
+    }
+    let future = open_day(api, 3).await?;
+    let days: Vec<domain::wire::DayAvailability> = anonymous(api)
+        .get_json(&format!(
+            "/api/availability?resource=coworking&from={future}&to={future}"
+        ))
+        .await?;
+    ensure!(days.iter().flat_map(|d| &d.slots).all(|s| !s.started));
+    Ok(())
+}
+
 pub async fn a_check_in_made_by_mistake_is_undone(api: &'static Api) -> Result<()> {
     let staff = staff(api).await?;
     // The demo data has coworkers on past days, checked in: take one.

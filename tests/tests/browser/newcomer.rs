@@ -157,6 +157,20 @@ pub async fn a_member_logs_out_from_the_menu_and_sees_the_fee_before_booking(
                 menu.contains("/connexion"),
                 "still logged in after “Se déconnecter”"
             );
+            // Admitted this week, no fee yet: the way to the first one, before any slot.
+            log_in(
+                ctx,
+                &page,
+                "nouvelle@silicon-kerne.test",
+                DEMO_PASSWORD,
+                "Mon espace",
+            )
+            .await?;
+            wait_for_text(
+                &page,
+                "Votre adhésion commence dès que la cotisation annuelle de 30",
+            )
+            .await?;
             Ok(())
         }
         .await;

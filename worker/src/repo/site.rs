@@ -15,8 +15,10 @@ const PARTNERS: &str =
 const BOARD: &str = "SELECT name, role_fr, role_en FROM board_members ORDER BY sort, name";
 const CLOSURE: &str = "SELECT date FROM closure_days WHERE date = ?1";
 /// Members of the association: active accounts of people (staff accounts are not members).
+/// Members, as the association counts them: accounts of people who have paid a fee (an admitted
+/// applicant becomes a member with the first one).
 const MEMBER_COUNT: &str =
-    "SELECT COUNT(*) AS n FROM members WHERE status = 'active' AND role = 'member'";
+    "SELECT COUNT(*) AS n FROM members WHERE status = 'active' AND role = 'member' AND membership_until IS NOT NULL";
 
 #[derive(Deserialize)]
 struct Count {

@@ -158,27 +158,29 @@ pub fn availability(
                             .min(half(DeskPeriod::Afternoon).unwrap_or(0)),
                         _ => free_on(sp.start, sp.end),
                     };
-                    let free = if sp.start < now { 0 } else { free };
+                    let started = sp.start < now;
                     slots.push(SlotAvailability {
                         start: LocalDateTime(sp.start_local),
                         end: LocalDateTime(sp.end_local),
-                        free,
+                        free: if started { 0 } else { free },
                         period: Some(*p),
+                        started,
                     });
                 }
             }
             ResourceKind::Room => {
                 for sp in calendar::room_grid(date, &cfg.hours, closures, &cfg.rules) {
-                    let free = if sp.start < now {
-                        0
-                    } else {
-                        free_on(sp.start, sp.end)
-                    };
+                    let started = sp.start < now;
                     slots.push(SlotAvailability {
                         start: LocalDateTime(sp.start_local),
                         end: LocalDateTime(sp.end_local),
-                        free,
+                        free: if started {
+                            0
+                        } else {
+                            free_on(sp.start, sp.end)
+                        },
                         period: None,
+                        started,
                     });
                 }
             }

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
 use crate::api::{self, Request};
-use crate::components::calendar::{failure_alert, hours, period_label};
+use crate::components::calendar::{failure_alert, hours, period_in_sentence};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{GuestText, SharedText};
@@ -62,7 +62,7 @@ pub fn RentalStatus() -> impl IntoView {
                     <dl class="facts-list">
                         <dt>{tr(SharedText::FieldOrganisation)}</dt><dd>{r.organisation.clone()}</dd>
                         <dt>{tr(SharedText::FieldDate)}</dt>
-                        <dd>{move || format_date_long(date, i18n.lang())}", "{tr(period_label(Some(r.period)))}" ("{span.clone()}")"</dd>
+                        <dd>{move || format_date_long(date, i18n.lang())}", "{period_in_sentence(Some(r.period))}" ("{span.clone()}")"</dd>
                         <dt>{tr(SharedText::FieldAttendees)}</dt><dd>{r.attendees}</dd>
                     </dl>
                     {reason.map(|reason| view! { <p>{tr(GuestText::DeclineReason)}" "{reason}</p> })}
@@ -137,7 +137,7 @@ fn quote_view(r: &RentalView) -> impl IntoView {
             </p>
             <p>
                 <strong>{tr(GuestText::QuoteSlot)}</strong>" "
-                {move || format_date_long(date, i18n.lang())}", "{tr(period_label(Some(period)))}" ("{span.clone()}")"
+                {move || format_date_long(date, i18n.lang())}", "{period_in_sentence(Some(period))}" ("{span.clone()}")"
             </p>
             <div class="table-wrap">
                 <table class="quote__lines">

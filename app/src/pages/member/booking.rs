@@ -277,6 +277,7 @@ mod tests {
             end: at(9 + i.div_ceil(2), ((i + 1) % 2) * 30),
             free,
             period: None,
+            started: false,
         };
         let slots: Vec<_> = (0..18).map(|i| slot(i, u32::from(i != 3))).collect();
         assert_eq!(free_run(&slots, 0), 3);

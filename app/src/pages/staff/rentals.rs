@@ -7,7 +7,7 @@ use domain::Lang;
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
-use crate::components::calendar::{failure_alert, hours, period_label};
+use crate::components::calendar::{failure_alert, hours, period_in_sentence};
 use crate::components::form::Field;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
@@ -91,7 +91,7 @@ fn rental_card(r: RentalView, decision: Decision) -> impl IntoView {
             <p class="tag">{tr(rental_status_label(&r.status))}</p>
             <dl class="facts-list">
                 <dt>{tr(SharedText::FieldDate)}</dt>
-                <dd>{move || format_date_long(date, i18n.lang())}", "{tr(period_label(Some(r.period)))}" ("{span.clone()}")"</dd>
+                <dd>{move || format_date_long(date, i18n.lang())}", "{period_in_sentence(Some(r.period))}" ("{span.clone()}")"</dd>
                 <dt>{tr(SharedText::FieldName)}</dt><dd>{r.contact_name.clone()}" · "<a href=mailto>{r.email.clone()}</a>" "{r.phone.clone()}</dd>
                 <dt>{tr(SharedText::FieldAttendees)}</dt><dd>{r.attendees}{r.needs_visio.then(|| view! { " · "{tr(StaffText::WithVisio)} })}</dd>
                 <dt>{tr(SharedText::Price)}</dt><dd>{move || format_euros(price, i18n.lang())}</dd>
