@@ -324,7 +324,7 @@ pub async fn decline_application(
     .await
 }
 
-/// `GET /api/members?q=&skill=&club=&status=`
+/// `GET /api/staff/members?q=&skill=&club=&status=`
 pub async fn members(search: &MemberSearch, lang: Lang) -> Result<Vec<MemberSummary>, ApiFailure> {
     let qs = query(&[
         ("q", &search.q),
@@ -332,15 +332,27 @@ pub async fn members(search: &MemberSearch, lang: Lang) -> Result<Vec<MemberSumm
         ("club", &search.club),
         ("status", &search.status),
     ]);
-    send(Method::GET, &format!("/api/members{qs}"), NO_BODY, lang).await
+    send(
+        Method::GET,
+        &format!("/api/staff/members{qs}"),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
-/// `GET /api/members/{id}`
+/// `GET /api/staff/members/{id}`
 pub async fn member(id: i64, lang: Lang) -> Result<MemberDetail, ApiFailure> {
-    send(Method::GET, &format!("/api/members/{id}"), NO_BODY, lang).await
+    send(
+        Method::GET,
+        &format!("/api/staff/members/{id}"),
+        NO_BODY,
+        lang,
+    )
+    .await
 }
 
-/// `POST /api/members/{id}/payments`
+/// `POST /api/staff/members/{id}/payments`
 pub async fn record_payment(
     id: i64,
     req: &PaymentRequest,
@@ -348,29 +360,29 @@ pub async fn record_payment(
 ) -> Result<Payment, ApiFailure> {
     send(
         Method::POST,
-        &format!("/api/members/{id}/payments"),
+        &format!("/api/staff/members/{id}/payments"),
         Some(req),
         lang,
     )
     .await
 }
 
-/// `POST /api/members/{id}/deactivate`
+/// `POST /api/staff/members/{id}/deactivate`
 pub async fn deactivate_member(id: i64, lang: Lang) -> Result<(), ApiFailure> {
     send_empty(
         Method::POST,
-        &format!("/api/members/{id}/deactivate"),
+        &format!("/api/staff/members/{id}/deactivate"),
         NO_BODY,
         lang,
     )
     .await
 }
 
-/// `PUT /api/members/{id}/role` (admin)
+/// `PUT /api/staff/members/{id}/role` (admin)
 pub async fn set_role(id: i64, role: Role, lang: Lang) -> Result<(), ApiFailure> {
     send_empty(
         Method::PUT,
-        &format!("/api/members/{id}/role"),
+        &format!("/api/staff/members/{id}/role"),
         Some(&RoleRequest { role }),
         lang,
     )

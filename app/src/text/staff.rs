@@ -114,6 +114,7 @@ StaffText {
     StaffSettings => "Réglages", "Settings";
     StaffSettingsTitle => "Réglages de la cantine", "Settings";
     SettingsLead => "Ce que la cantine change elle-même : chaque partie s'enregistre séparément, et une valeur refusée ne change rien.", "What Silicon Kerne changes itself: each part is saved on its own, and a refused value changes nothing.";
+    SettingUnreadable => "Ces réglages n'ont pas pu être lus : {keys}. Prévenez la personne qui s'occupe du portail.", "These settings could not be read: {keys}. Tell whoever looks after the portal.";
     SettingSaved => "Enregistré.", "Saved.";
     HoursTitle => "Horaires d'ouverture", "Opening hours";
     OpenThatDay => "Ouvert ce jour-là", "Open that day";

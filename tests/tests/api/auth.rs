@@ -202,7 +202,10 @@ pub async fn logout_and_deactivation_revoke_sessions(api: &'static Api) -> Resul
     expect_status(m.client.get("/api/me").await?, 200).await?;
     expect_status(
         admin
-            .post(&format!("/api/members/{}/deactivate", m.id), &json!({}))
+            .post(
+                &format!("/api/staff/members/{}/deactivate", m.id),
+                &json!({}),
+            )
             .await?,
         204,
     )
@@ -221,7 +224,10 @@ pub async fn logout_and_deactivation_revoke_sessions(api: &'static Api) -> Resul
         .context("a deactivated member cannot log in")?;
     expect_status(
         admin
-            .post(&format!("/api/members/{}/deactivate", m.id), &json!({}))
+            .post(
+                &format!("/api/staff/members/{}/deactivate", m.id),
+                &json!({}),
+            )
             .await?,
         404,
     )

@@ -88,28 +88,33 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
             Some(json!({ "reason": "non" })),
             [401, 403, 404, 404],
         ),
-        case(Method::GET, "/api/members", None, [401, 403, 200, 200]),
         case(
             Method::GET,
-            format!("/api/members/{other_id}"),
+            "/api/staff/members",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::GET,
+            format!("/api/staff/members/{other_id}"),
             None,
             [401, 403, 200, 200],
         ),
         case(
             Method::POST,
-            format!("/api/members/{other_id}/payments"),
+            format!("/api/staff/members/{other_id}/payments"),
             empty.clone(),
             [401, 403, 422, 422],
         ),
         case(
             Method::POST,
-            "/api/members/999999/deactivate",
+            "/api/staff/members/999999/deactivate",
             empty.clone(),
             [401, 403, 404, 404],
         ),
         case(
             Method::PUT,
-            format!("/api/members/{other_id}/role"),
+            format!("/api/staff/members/{other_id}/role"),
             Some(json!({ "role": "member" })),
             [401, 403, 403, 204],
         ),
@@ -417,7 +422,7 @@ pub async fn the_last_admin_cannot_be_demoted(api: &'static Api) -> Result<()> {
     let me = admin.get_json::<domain::wire::Me>("/api/me").await?;
     let resp = admin
         .put(
-            &format!("/api/members/{}/role", me.id),
+            &format!("/api/staff/members/{}/role", me.id),
             &json!({ "role": "member" }),
         )
         .await?;

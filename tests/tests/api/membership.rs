@@ -22,7 +22,7 @@ pub async fn a_payment_sets_a_year_and_bad_input_stores_nothing(api: &'static Ap
     let staff = staff(api).await?;
     let admin = admin(api).await?;
     let m = new_member(api, &admin).await?;
-    let path = format!("/api/members/{}/payments", m.id);
+    let path = format!("/api/staff/members/{}/payments", m.id);
     let bad = json!({ "amount_cents": -5, "paid_on": (today() + Duration::days(2)).to_string(), "method": "bitcoin" });
     let err: ApiErrorBody = expect_json(staff.post(&path, &bad).await?, 422).await?;
     for f in ["amount_cents", "paid_on", "method"] {
@@ -48,7 +48,9 @@ pub async fn a_payment_sets_a_year_and_bad_input_stores_nothing(api: &'static Ap
         "{:?}",
         garbled.fields
     );
-    let detail: MemberDetail = staff.get_json(&format!("/api/members/{}", m.id)).await?;
+    let detail: MemberDetail = staff
+        .get_json(&format!("/api/staff/members/{}", m.id))
+        .await?;
     ensure!(
         detail.payments.is_empty() && detail.member.membership == MembershipStatus::None,
         "nothing was stored: {detail:?}"
@@ -100,7 +102,7 @@ pub async fn a_payment_sets_a_year_and_bad_input_stores_nothing(api: &'static Ap
 pub async fn simultaneous_payments_extend_once(api: &'static Api) -> Result<()> {
     let admin = admin(api).await?;
     let m = new_member(api, &admin).await?;
-    let path = format!("/api/members/{}/payments", m.id);
+    let path = format!("/api/staff/members/{}/payments", m.id);
     let body = json!({ "amount_cents": 3000, "paid_on": today().to_string(), "method": "cash" });
     let mut tasks = Vec::new();
     for _ in 0..10 {
@@ -121,7 +123,9 @@ pub async fn simultaneous_payments_extend_once(api: &'static Api) -> Result<()> 
         created >= 1 && created + conflicts + unknown == 10,
         "statuses {statuses:?}"
     );
-    let detail: MemberDetail = admin.get_json(&format!("/api/members/{}", m.id)).await?;
+    let detail: MemberDetail = admin
+        .get_json(&format!("/api/staff/members/{}", m.id))
+        .await?;
     let stored = detail.payments.len();
     ensure!(
         stored >= created && stored <= created + unknown,
@@ -154,7 +158,7 @@ pub async fn renewal_reminders_are_sent_once_and_never_after_renewal(
 ) -> Result<()> {
     let admin = admin(api).await?;
     let m = new_member(api, &admin).await?;
-    let path = format!("/api/members/{}/payments", m.id);
+    let path = format!("/api/staff/members/{}/payments", m.id);
     // A year paid 340 days ago ends in about 24 days: the 30-day reminder is due.
     let paid = today() - Duration::days(340);
     let p: Payment = expect_json(
@@ -289,7 +293,7 @@ pub async fn the_directory_shows_only_those_who_opted_in(api: &'static Api) -> R
         "a member who did not opt in is listed"
     );
     let staff = staff(api).await?;
-    let hidden: Vec<MemberSummary> = staff.get_json("/api/members?q=membre04@").await?;
+    let hidden: Vec<MemberSummary> = staff.get_json("/api/staff/members?q=membre04@").await?;
     let hidden = hidden.first().context("staff still see membre04")?;
     expect_status(
         member.get(&format!("/api/directory/{}", hidden.id)).await?,
@@ -312,7 +316,7 @@ pub async fn a_member_exports_then_erases_their_data(api: &'static Api) -> Resul
     expect_status(
         admin
             .post(
-                &format!("/api/members/{}/payments", m.id),
+                &format!("/api/staff/members/{}/payments", m.id),
                 &json!({ "amount_cents": 3000, "paid_on": today().to_string(), "method": "cash" }),
             )
             .await?,
@@ -345,7 +349,9 @@ pub async fn a_member_exports_then_erases_their_data(api: &'static Api) -> Resul
     )
     .await?;
     // Staff still see the fee for the accounts, on a row that no longer says who paid it.
-    let kept: MemberDetail = admin.get_json(&format!("/api/members/{}", m.id)).await?;
+    let kept: MemberDetail = admin
+        .get_json(&format!("/api/staff/members/{}", m.id))
+        .await?;
     ensure!(
         kept.payments.len() == 1,
         "the payment is kept for the accounts: {kept:?}"
@@ -374,7 +380,7 @@ pub async fn a_member_exports_then_erases_their_data(api: &'static Api) -> Resul
         "the application still names the erased member"
     );
     let found: Vec<MemberSummary> = admin
-        .get_json(&format!("/api/members?q={}", m.email))
+        .get_json(&format!("/api/staff/members?q={}", m.email))
         .await?;
     ensure!(
         found.is_empty(),

@@ -43,7 +43,7 @@ async fn pay(admin: &kerne_tests::api_client::ApiClient, id: i64) -> Result<()> 
     expect_status(
         admin
             .post(
-                &format!("/api/members/{id}/payments"),
+                &format!("/api/staff/members/{id}/payments"),
                 &json!({ "amount_cents": 3000, "paid_on": today().to_string(), "method": "cash" }),
             )
             .await?,
@@ -101,13 +101,13 @@ pub async fn no_search_text_makes_the_api_fail_and_accents_do_not_matter(
     }
     let staff = staff(api).await?;
     for path in [
-        format!("/api/members?q={}", urlencode(&long)),
-        format!("/api/members?skill={}", urlencode(&long)),
+        format!("/api/staff/members?q={}", urlencode(&long)),
+        format!("/api/staff/members?skill={}", urlencode(&long)),
     ] {
         expect_status(staff.get(&path).await?, 200).await?;
     }
     let staff_found: Vec<MemberSummary> = staff
-        .get_json(&format!("/api/members?q={}", urlencode("kervelo")))
+        .get_json(&format!("/api/staff/members?q={}", urlencode("kervelo")))
         .await?;
     ensure!(
         staff_found.iter().any(|s| s.id == m.id),
@@ -374,7 +374,7 @@ pub async fn the_first_fee_is_recorded_at_the_approval(api: &'static Api) -> Res
     )
     .await?;
     let detail: MemberDetail = admin
-        .get_json(&format!("/api/members/{}", member.id))
+        .get_json(&format!("/api/staff/members/{}", member.id))
         .await?;
     ensure!(
         detail.payments.len() == 1 && detail.member.membership.is_active(),

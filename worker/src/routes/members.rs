@@ -33,7 +33,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Post, "/api/staff/applications/{id}/decline", "decline_application", "Decline with a reason, emailed to the applicant.", "staff", Staff, handler!(decline_application))
             .body::<DeclineRequest>()
             .no_content(204),
-        Route::new(Method::Get, "/api/members", "list_members", "Members, searchable by text, skill, club and membership status.", "staff", Staff, handler!(list_members))
+        Route::new(Method::Get, "/api/staff/members", "list_members", "Members, searchable by text, skill, club and membership status.", "staff", Staff, handler!(list_members))
             .query(&[
                 ("q", "text in name, email, company or bio", false),
                 ("skill", "a skill (prefix)", false),
@@ -41,15 +41,15 @@ pub fn routes() -> Vec<Route> {
                 ("status", "active, expired, none or deactivated", false),
             ])
             .returns::<Vec<MemberSummary>>(200),
-        Route::new(Method::Get, "/api/members/{id}", "member_detail", "A member with their payments (an erased member: an anonymous row, payments kept for the accounts).", "staff", Staff, handler!(member_detail))
+        Route::new(Method::Get, "/api/staff/members/{id}", "member_detail", "A member with their payments (an erased member: an anonymous row, payments kept for the accounts).", "staff", Staff, handler!(member_detail))
             .returns::<MemberDetail>(200),
-        Route::new(Method::Post, "/api/members/{id}/payments", "record_payment", "Record a yearly fee; extends the membership by a year.", "staff", Staff, handler!(record_payment))
+        Route::new(Method::Post, "/api/staff/members/{id}/payments", "record_payment", "Record a yearly fee; extends the membership by a year.", "staff", Staff, handler!(record_payment))
             .body::<PaymentRequest>()
             .returns::<Payment>(201),
-        Route::new(Method::Post, "/api/members/{id}/deactivate", "deactivate_member", "Deactivate an account; its sessions are revoked.", "staff", Staff, handler!(deactivate_member))
+        Route::new(Method::Post, "/api/staff/members/{id}/deactivate", "deactivate_member", "Deactivate an account; its sessions are revoked.", "staff", Staff, handler!(deactivate_member))
         .invalidates(&[Scope::Site, Scope::Availability])
             .no_content(204),
-        Route::new(Method::Put, "/api/members/{id}/role", "set_role", "Change a member's role (one active admin always remains).", "staff", Admin, handler!(set_role))
+        Route::new(Method::Put, "/api/staff/members/{id}/role", "set_role", "Change a member's role (one active admin always remains).", "staff", Admin, handler!(set_role))
         .invalidates(&[Scope::Site])
             .body::<RoleRequest>()
             .no_content(204),

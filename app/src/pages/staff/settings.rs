@@ -56,14 +56,31 @@ fn Settings() -> impl IntoView {
             let hours = value_of::<OpeningHours>(&entries, "opening_hours");
             let rules = value_of::<BookingRules>(&entries, "booking_rules");
             let rates = value_of::<RoomRates>(&entries, "room_rates");
-            let fee = value_of::<i64>(&entries, "membership_fee_cents").unwrap_or_default();
-            let budget = value_of::<i64>(&entries, "yearly_budget_cents").unwrap_or_default();
-            let legal = value_of::<LegalIdentity>(&entries, "legal_identity").unwrap_or_default();
+            let fee = value_of::<i64>(&entries, "membership_fee_cents");
+            let budget = value_of::<i64>(&entries, "yearly_budget_cents");
+            let legal = value_of::<LegalIdentity>(&entries, "legal_identity");
+            // A setting this page cannot read is said, never shown as an empty or zero value.
+            let unreadable: Vec<&str> = [
+                ("opening_hours", hours.is_none()),
+                ("booking_rules", rules.is_none()),
+                ("room_rates", rates.is_none()),
+                ("membership_fee_cents", fee.is_none()),
+                ("yearly_budget_cents", budget.is_none()),
+                ("legal_identity", legal.is_none()),
+            ]
+            .into_iter()
+            .filter_map(|(k, missing)| missing.then_some(k))
+            .collect();
+            let unreadable = unreadable.join(", ");
+            let money = rates.zip(fee).zip(budget);
             view! {
+                {(!unreadable.is_empty()).then(|| view! {
+                    <p class="status status--error" role="alert">{move || i18n.f(StaffText::SettingUnreadable, &[("keys", &unreadable)])}</p>
+                })}
                 {hours.map(|h| view! { <HoursForm hours=h /> })}
                 {rules.map(|r| view! { <RulesForm rules=r /> })}
-                {rates.map(|r| view! { <MoneyForm rates=r fee budget /> })}
-                <LegalForm legal />
+                {money.map(|((rates, fee), budget)| view! { <MoneyForm rates fee budget /> })}
+                {legal.map(|legal| view! { <LegalForm legal /> })}
                 <Closures />
             }
         })}
