@@ -104,7 +104,7 @@ pub(crate) async fn log_in(
 }
 
 /// Fills and sends the join form; the confirmation names the address.
-async fn apply(ctx: &'static Ctx, page: &Page, name: &str, email: &str) -> Result<()> {
+pub(crate) async fn apply(ctx: &'static Ctx, page: &Page, name: &str, email: &str) -> Result<()> {
     page.goto(&ctx.url("/adherer")).await?;
     page.wait_for_heading("Adhérer à Silicon Kerne").await?;
     fill(page, "#f-name", name).await?;
@@ -141,7 +141,12 @@ async fn apply(ctx: &'static Ctx, page: &Page, name: &str, email: &str) -> Resul
 
 /// The single-use link of the newest email to `to` whose body holds `path?token=`, read in the
 /// staff's outbox page as a person would.
-async fn link_from_outbox(ctx: &'static Ctx, staff: &Page, to: &str, path: &str) -> Result<String> {
+pub(crate) async fn link_from_outbox(
+    ctx: &'static Ctx,
+    staff: &Page,
+    to: &str,
+    path: &str,
+) -> Result<String> {
     staff.goto(&ctx.url("/gestion/courriels")).await?;
     staff.wait_for_heading("Courriels envoyés").await?;
     let marker = format!("{path}?token=");

@@ -65,6 +65,7 @@ fn main() -> std::process::ExitCode {
             newcomer::the_rental_form_shows_what_is_free_and_the_quote_is_complete,
             newcomer::the_concierge_edits_settings_and_reads_blocks_and_the_journal,
             newcomer::the_week_starts_on_monday,
+            newcomer::a_member_admitted_with_the_first_fee_books_at_once,
         ],
     );
     if conclusion.has_failed() {

@@ -462,3 +462,81 @@ pub async fn the_week_starts_on_monday(ctx: &'static Ctx) -> Result<()> {
     })
     .await
 }
+
+/// The journey the issue began with: admitted with the first fee paid at the desk, the new member
+/// sets a password, is told it worked, and books a desk at once (not refused at the last step).
+pub async fn a_member_admitted_with_the_first_fee_books_at_once(ctx: &'static Ctx) -> Result<()> {
+    let visitor = ctx.driver.session().await?;
+    let staff = ctx.driver.session().await?;
+    let r = async {
+        let email = crate::accounts::unique_email("cotisation");
+        crate::accounts::apply(ctx, &visitor, "Yann Cotisant", &email).await?;
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+        wait_for_text(&staff, &email).await?;
+        let card =
+            format!("//li[contains(@class,'application')][.//a[normalize-space()='{email}']]");
+        staff
+            .client
+            .find(Locator::XPath(&format!("{card}//input[@type='checkbox']")))
+            .await
+            .context("the fee-paid checkbox")?
+            .click()
+            .await?;
+        let amount = staff
+            .wait_for(
+                Locator::XPath(&format!("{card}//input[@inputmode='decimal']")),
+                "the fee's amount",
+            )
+            .await?;
+        ensure!(
+            amount.prop("value").await?.as_deref() == Some("30"),
+            "the fee is not prefilled with the setting"
+        );
+        check_page(&staff, "newcomer-approve-with-fee", &[]).await?;
+        staff
+            .client
+            .find(Locator::XPath(&format!(
+                "{card}//button[normalize-space()='Approuver']"
+            )))
+            .await?
+            .click()
+            .await?;
+        wait_for_text(&staff, "l'invitation est partie").await?;
+        let link = crate::accounts::link_from_outbox(ctx, &staff, &email, "/invitation").await?;
+        let member = ctx.driver.session().await?;
+        let r = async {
+            member.goto(&link).await?;
+            member.wait_for_heading("Bienvenue à Silicon Kerne").await?;
+            fill(&member, "#f-password", "une phrase de passe bretonne").await?;
+            submit(&member, "Enregistrer le mot de passe").await?;
+            member.wait_for_heading("Mon espace").await?;
+            wait_for_text(&member, "Votre mot de passe est enregistré").await?;
+            wait_for_text(&member, "Adhésion active jusqu'au").await?;
+            ensure!(
+                !member.text().await?.contains("cotisation annuelle de"),
+                "a paid member is asked for the fee"
+            );
+            let period = member
+                .wait_for(
+                    Locator::XPath(
+                        "//section[contains(@class,'quick-book')]//ul[1]//button[not(@disabled)]",
+                    ),
+                    "a free desk period",
+                )
+                .await?;
+            period.click().await?;
+            member
+                .click_text("button", "Confirmer la réservation")
+                .await?;
+            wait_for_text(&member, "C'est réservé").await?;
+            Ok(())
+        }
+        .await;
+        member.close().await?;
+        r
+    }
+    .await;
+    visitor.close().await?;
+    staff.close().await?;
+    r
+}
