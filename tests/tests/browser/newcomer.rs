@@ -503,37 +503,33 @@ pub async fn a_member_admitted_with_the_first_fee_books_at_once(ctx: &'static Ct
             .await?;
         wait_for_text(&staff, "l'invitation est partie").await?;
         let link = crate::accounts::link_from_outbox(ctx, &staff, &email, "/invitation").await?;
-        let member = ctx.driver.session().await?;
-        let r = async {
-            member.goto(&link).await?;
-            member.wait_for_heading("Bienvenue à Silicon Kerne").await?;
-            fill(&member, "#f-password", "une phrase de passe bretonne").await?;
-            submit(&member, "Enregistrer le mot de passe").await?;
-            member.wait_for_heading("Mon espace").await?;
-            wait_for_text(&member, "Votre mot de passe est enregistré").await?;
-            wait_for_text(&member, "Adhésion active jusqu'au").await?;
-            ensure!(
-                !member.text().await?.contains("cotisation annuelle de"),
-                "a paid member is asked for the fee"
-            );
-            let period = member
-                .wait_for(
-                    Locator::XPath(
-                        "//section[contains(@class,'quick-book')]//ul[1]//button[not(@disabled)]",
-                    ),
-                    "a free desk period",
-                )
-                .await?;
-            period.click().await?;
-            member
-                .click_text("button", "Confirmer la réservation")
-                .await?;
-            wait_for_text(&member, "C'est réservé").await?;
-            Ok(())
-        }
-        .await;
-        member.close().await?;
-        r
+        // The applicant opens the invitation in the browser they applied from.
+        let member = &visitor;
+        member.goto(&link).await?;
+        member.wait_for_heading("Bienvenue à Silicon Kerne").await?;
+        fill(member, "#f-password", "une phrase de passe bretonne").await?;
+        submit(member, "Enregistrer le mot de passe").await?;
+        member.wait_for_heading("Mon espace").await?;
+        wait_for_text(member, "Votre mot de passe est enregistré").await?;
+        wait_for_text(member, "Adhésion active jusqu'au").await?;
+        ensure!(
+            !member.text().await?.contains("cotisation annuelle de"),
+            "a paid member is asked for the fee"
+        );
+        let period = member
+            .wait_for(
+                Locator::XPath(
+                    "//section[contains(@class,'quick-book')]//ul[1]//button[not(@disabled)]",
+                ),
+                "a free desk period",
+            )
+            .await?;
+        period.click().await?;
+        member
+            .click_text("button", "Confirmer la réservation")
+            .await?;
+        wait_for_text(member, "C'est réservé").await?;
+        Ok(())
     }
     .await;
     visitor.close().await?;
