@@ -43,6 +43,15 @@ pub fn membership(status: MembershipStatus, lang: Lang) -> String {
     }
 }
 
+/// Cents as staff type euros, for a field to edit: "30", "12,50" (the inverse of [`euros_to_cents`]).
+pub fn cents_to_euros(cents: i64) -> String {
+    if cents % 100 == 0 {
+        (cents / 100).to_string()
+    } else {
+        format!("{},{:02}", cents / 100, cents % 100)
+    }
+}
+
 /// "12,50" or "12.50" or "30" euros → cents; `None` for anything else.
 pub fn euros_to_cents(text: &str) -> Option<i64> {
     let t: String = text

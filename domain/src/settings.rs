@@ -86,6 +86,17 @@ impl std::fmt::Display for SettingsError {
     }
 }
 
+/// The week as the opening hours are kept and shown, Monday first (1 = Monday … 7 = Sunday).
+pub const WEEK: [chrono::Weekday; 7] = [
+    chrono::Weekday::Mon,
+    chrono::Weekday::Tue,
+    chrono::Weekday::Wed,
+    chrono::Weekday::Thu,
+    chrono::Weekday::Fri,
+    chrono::Weekday::Sat,
+    chrono::Weekday::Sun,
+];
+
 impl OpeningHours {
     /// Checked construction: weekdays 1–7, each at most once, closing after opening.
     pub fn new(mut days: Vec<DayHours>) -> Result<OpeningHours, SettingsError> {

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 
 use crate::api::ApiFailure;
+use crate::components::focus::focus;
 use domain::i18n::Text;
 
 use crate::i18n::{tr, use_i18n, Label};
@@ -195,19 +195,17 @@ pub fn ErrorSummary<T: Text>(
 }
 
 /// Focus the error summary of the form just sent: the one around the focused submit button (a
-/// page may have several forms), else the page's first. Found in the document rather than held in
-/// a `NodeRef`, which cost the guest bundle more (measured with scripts/build-app.sh).
+/// page may have several forms), else the page's first.
 fn focus_summary() {
     let doc = document();
     let in_form = doc
         .active_element()
         .and_then(|e| e.closest("form").ok().flatten())
         .and_then(|f| f.query_selector(".form-errors").ok().flatten());
-    let summary = in_form.or_else(|| doc.query_selector(".form-errors").ok().flatten());
-    if let Some(el) = summary.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
-        el.scroll_into_view();
-    }
+    focus(
+        in_form.or_else(|| doc.query_selector(".form-errors").ok().flatten()),
+        true,
+    );
 }
 
 /// Splits "graphisme, e-commerce , " into tags.

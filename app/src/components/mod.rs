@@ -1,6 +1,7 @@
 pub mod calendar;
 pub mod calendar_quick;
 pub mod confirm;
+pub mod focus;
 pub mod form;
 pub mod search;
 pub mod session;

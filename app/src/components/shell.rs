@@ -1,15 +1,16 @@
 //! The page frame: skip link, header with a thumb-sized menu and the language switch, footer.
 
-use crate::components::session::use_session;
-use crate::components::status::with_site;
-use crate::i18n::{tr, use_i18n};
-use crate::text::SharedText;
 use domain::accounts::Role;
 use domain::i18n::Text;
 use domain::Lang;
 use leptos::prelude::*;
-use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_location;
+
+use crate::components::focus::focus_css;
+use crate::components::session::use_session;
+use crate::components::status::with_site;
+use crate::i18n::{tr, use_i18n};
+use crate::text::SharedText;
 
 const NAV: &[(&str, SharedText)] = &[
     ("/", SharedText::NavHome),
@@ -49,19 +50,6 @@ pub fn Shell(children: Children) -> impl IntoView {
         <main id="contenu" tabindex="-1">{children()}</main>
         <Footer />
     }
-}
-
-/// Focus the first element matching `css`; whether there was one.
-fn focus_css(css: &str) -> bool {
-    let el = document()
-        .query_selector(css)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(el) = &el {
-        let _ = el.focus();
-    }
-    el.is_some()
 }
 
 fn focus_main() {

@@ -13,9 +13,7 @@ use domain::wire::{
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
 use serde_json::json;
 
-use crate::support::{
-    admin, anonymous, application, last_email, new_member, staff, token_in, unique,
-};
+use crate::support::{admin, anonymous, application, apply_and_admit, new_member, staff, unique};
 use crate::Api;
 
 fn today() -> NaiveDate {
@@ -292,24 +290,7 @@ pub async fn a_dead_link_is_known_before_the_form_is_shown(api: &'static Api) ->
     ] {
         expect_status(anon.get(path).await?, 404).await?;
     }
-    let email = format!("{}@example.fr", unique("lien-"));
-    let created: Created = expect_json(
-        anon.post("/api/applications", &application("Lien Test", &email))
-            .await?,
-        201,
-    )
-    .await?;
-    expect_status(
-        admin
-            .post(
-                &format!("/api/staff/applications/{}/approve", created.id),
-                &json!({}),
-            )
-            .await?,
-        201,
-    )
-    .await?;
-    let token = token_in(&last_email(&admin, &email, "invitation").await?)?;
+    let token = apply_and_admit(&anon, &admin, "Lien Test").await?.token;
     expect_status(
         anon.get(&format!("/api/auth/invitation/{token}")).await?,
         204,

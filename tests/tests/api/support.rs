@@ -77,12 +77,18 @@ pub struct NewMember {
 
 pub const NEW_PASSWORD: &str = "un mot de passe solide";
 
-/// A member created the way people are: application, approval, invitation link, password.
-pub async fn new_member(api: &Api, admin: &ApiClient) -> Result<NewMember> {
+/// An applicant admitted by staff: their email, member id, and the invitation's token.
+pub struct Admitted {
+    pub email: String,
+    pub member_id: i64,
+    pub token: String,
+}
+
+/// Apply without an account (from `anon`), then be approved by staff: the invitation is in the outbox.
+pub async fn apply_and_admit(anon: &ApiClient, admin: &ApiClient, name: &str) -> Result<Admitted> {
     let email = format!("{}@example.fr", unique("membre-test-"));
-    let anon = anonymous(api);
     let created: Created = expect_json(
-        anon.post("/api/applications", &application("Nouvel Adhérent", &email))
+        anon.post("/api/applications", &application(name, &email))
             .await?,
         201,
     )
@@ -98,6 +104,21 @@ pub async fn new_member(api: &Api, admin: &ApiClient) -> Result<NewMember> {
     )
     .await?;
     let token = token_in(&last_email(admin, &email, "invitation").await?)?;
+    Ok(Admitted {
+        email,
+        member_id: member.id,
+        token,
+    })
+}
+
+/// A member created the way people are: application, approval, invitation link, password.
+pub async fn new_member(api: &Api, admin: &ApiClient) -> Result<NewMember> {
+    let anon = anonymous(api);
+    let Admitted {
+        email,
+        member_id,
+        token,
+    } = apply_and_admit(&anon, admin, "Nouvel Adhérent").await?;
     let resp = anon
         .post(
             "/api/auth/invitation",
@@ -107,7 +128,7 @@ pub async fn new_member(api: &Api, admin: &ApiClient) -> Result<NewMember> {
     let client = anon.with_session_from(&resp)?;
     expect_status(resp, 200).await?;
     Ok(NewMember {
-        id: member.id,
+        id: member_id,
         email,
         client,
     })

@@ -190,21 +190,31 @@ pub async fn block(
 
 /// The blocks still in force, each with the bookings it covers and how to reach their people.
 pub async fn blocks(db: &D1Database, now: DateTime<Utc>) -> Result<Vec<BlockView>, ApiError> {
-    let rows = repo::blocks_from(db, now).await?;
-    let mut list = Vec::with_capacity(rows.len());
-    for b in &rows {
-        let affected = repo::overlapping(db, None, b.start_utc, b.end_utc)
-            .await?
-            .iter()
-            .filter(|r| r.kind != BookingKind::Block && r.resource == b.resource)
-            .map(svc::staff_booking)
-            .collect();
-        list.push(BlockView {
+    let blocks = repo::blocks_from(db, now).await?;
+    // One read of every booking the blocks span, shared out below (not one read per block).
+    let (Some(from), Some(to)) = (
+        blocks.iter().map(|b| b.start_utc).min(),
+        blocks.iter().map(|b| b.end_utc).max(),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let bookings = repo::overlapping(db, None, from, to).await?;
+    Ok(blocks
+        .iter()
+        .map(|b| BlockView {
             block: svc::staff_booking(b),
-            affected,
-        });
-    }
-    Ok(list)
+            affected: bookings
+                .iter()
+                .filter(|r| {
+                    r.kind != BookingKind::Block
+                        && r.resource == b.resource
+                        && r.start_utc < b.end_utc
+                        && b.start_utc < r.end_utc
+                })
+                .map(svc::staff_booking)
+                .collect(),
+        })
+        .collect())
 }
 
 /// Lift a block (with its audit record): the resource is bookable again.

@@ -51,7 +51,7 @@ pub fn RentalRequestPage() -> impl IntoView {
     let errors = field_errors(failure);
     let session = use_session();
     // A member with a current fee pays the member rate (the server applies it to their request).
-    let member = move || session.me().is_some_and(|m| m.membership.is_active());
+    let is_member = move || session.me().is_some_and(|m| m.membership.is_active());
     // What is free on the chosen day, before a period is picked. A task writing a signal, not a
     // `LocalResource`: each resource's async machinery costs the guest bundle kilobytes.
     let free = RwSignal::new(None::<RentalDay>);
@@ -82,7 +82,6 @@ pub fn RentalRequestPage() -> impl IntoView {
     };
     let rates = move || site.get().and_then(Result::ok).map(|s| s.room_rates);
     // The non-member price of the chosen period, live; members pay the member rate.
-    let is_member = member;
     let price = move || {
         let r = rates()?;
         let (non_member, member) = match period.get().as_str() {

@@ -1,7 +1,7 @@
 //! `/coworking`: the space, its desks and opening hours.
 
-use chrono::Weekday;
 use domain::i18n::weekday_name;
+use domain::settings::WEEK;
 use domain::wire::{ResourceKind, SiteContent};
 use leptos::prelude::*;
 
@@ -25,15 +25,6 @@ pub fn Coworking() -> impl IntoView {
 /// The weekly opening hours as a table, Monday first; also used by the room page.
 pub fn opening_hours_table(i18n: I18n, site: &SiteContent) -> impl IntoView {
     let hours = site.opening_hours.clone();
-    const WEEK: [Weekday; 7] = [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ];
     view! {
         <table class="hours">
             <caption>{tr(PublicText::OpeningHours)}</caption>

@@ -140,12 +140,7 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(s)) = site.get() {
             if amount.get_untracked().is_empty() {
-                let c = s.membership_fee_cents;
-                amount.set(if c % 100 == 0 {
-                    (c / 100).to_string()
-                } else {
-                    format!("{},{:02}", c / 100, c % 100)
-                });
+                amount.set(crate::format::cents_to_euros(s.membership_fee_cents));
             }
         }
     });

@@ -6,7 +6,7 @@
 use chrono::Weekday;
 use domain::calendar::BookingRules;
 use domain::i18n::weekday_name;
-use domain::settings::{DayHours, LegalIdentity, OpeningHours, RoomRates};
+use domain::settings::{DayHours, LegalIdentity, OpeningHours, RoomRates, WEEK};
 use domain::time::HhMm;
 use domain::wire::ClosureDay;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ use crate::components::calendar::{day_label, parse_date};
 use crate::components::form::{ErrorSummary, NO_LABELS};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
-use crate::format::euros_to_cents;
+use crate::format::{cents_to_euros, euros_to_cents};
 use crate::i18n::{tr, use_i18n, Label};
 use crate::text::{SharedText, StaffText};
 
@@ -36,15 +36,6 @@ fn value_of<T: FromJson>(entries: &[SettingEntry], key: &str) -> Option<T> {
 
 /// Saves one setting: (key, JSON text of the value).
 type Save = Request<(&'static str, String)>;
-
-/// Cents as staff type euros: "30", "12,50".
-fn euros(cents: i64) -> String {
-    if cents % 100 == 0 {
-        (cents / 100).to_string()
-    } else {
-        format!("{},{:02}", cents / 100, cents % 100)
-    }
-}
 
 #[component]
 fn Settings() -> impl IntoView {
@@ -107,16 +98,6 @@ fn outcome(save: Save) -> impl IntoView {
     }
 }
 
-const WEEK: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
 /// A weekday of the hours form: open or not, from, to.
 type DayRow = (Weekday, RwSignal<bool>, RwSignal<String>, RwSignal<String>);
 
@@ -127,9 +108,8 @@ fn HoursForm(hours: OpeningHours) -> impl IntoView {
     // One row per weekday: open or not, from, to.
     let rows: Vec<DayRow> = WEEK
         .iter()
-        .enumerate()
-        .map(|(i, w)| {
-            let day = hours.for_weekday(i as u8 + 1);
+        .map(|w| {
+            let day = hours.for_weekday(w.number_from_monday() as u8);
             (
                 *w,
                 RwSignal::new(day.is_some()),
@@ -149,11 +129,10 @@ fn HoursForm(hours: OpeningHours) -> impl IntoView {
         ev.prevent_default();
         let days: Vec<DayHours> = rows.with_value(|rows| {
             rows.iter()
-                .enumerate()
-                .filter(|(_, r)| r.1.get_untracked())
-                .filter_map(|(i, (_, _, open, close))| {
+                .filter(|r| r.1.get_untracked())
+                .filter_map(|(w, _, open, close)| {
                     Some(DayHours {
-                        weekday: i as u8 + 1,
+                        weekday: w.number_from_monday() as u8,
                         open: HhMm::parse(&open.get_untracked()).ok()?,
                         close: HhMm::parse(&close.get_untracked()).ok()?,
                     })
@@ -244,12 +223,12 @@ fn MoneyForm(rates: RoomRates, fee: i64, budget: i64) -> impl IntoView {
     let save_rates = save_action();
     let save_fee = save_action();
     let save_budget = save_action();
-    let member_half = RwSignal::new(euros(rates.member_half_day_cents));
-    let member_day = RwSignal::new(euros(rates.member_day_cents));
-    let other_half = RwSignal::new(euros(rates.non_member_half_day_cents));
-    let other_day = RwSignal::new(euros(rates.non_member_day_cents));
-    let fee_text = RwSignal::new(euros(fee));
-    let budget_text = RwSignal::new(euros(budget));
+    let member_half = RwSignal::new(cents_to_euros(rates.member_half_day_cents));
+    let member_day = RwSignal::new(cents_to_euros(rates.member_day_cents));
+    let other_half = RwSignal::new(cents_to_euros(rates.non_member_half_day_cents));
+    let other_day = RwSignal::new(cents_to_euros(rates.non_member_day_cents));
+    let fee_text = RwSignal::new(cents_to_euros(fee));
+    let budget_text = RwSignal::new(cents_to_euros(budget));
     // An amount the app cannot read goes as -1: the server refuses it with its own words.
     let cents = |s: RwSignal<String>| euros_to_cents(&s.get_untracked()).unwrap_or(-1);
     let on_rates = move |ev: leptos::ev::SubmitEvent| {

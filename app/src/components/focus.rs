@@ -1,0 +1,26 @@
+//! Moving the keyboard's focus where a person should read next: the page after a navigation, the
+//! error summary after a refusal, the menu's button after Escape. Elements are found in the
+//! document rather than held in `NodeRef`s, which cost every bundle more (measured with
+//! scripts/build-app.sh and brotli q11).
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+/// Focus `el` (and scroll it into view when asked); whether it could take the focus.
+pub fn focus(el: Option<web_sys::Element>, scroll: bool) -> bool {
+    match el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        Some(el) => {
+            let _ = el.focus();
+            if scroll {
+                el.scroll_into_view();
+            }
+            true
+        }
+        None => false,
+    }
+}
+
+/// Focus the first element matching `css`; whether there was one.
+pub fn focus_css(css: &str) -> bool {
+    focus(document().query_selector(css).ok().flatten(), false)
+}
