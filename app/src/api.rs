@@ -1,7 +1,9 @@
 //! One typed function per endpoint, over one generic `send` (reads abort when their view goes away;
 //! writes run to the end, so a tap that navigates away never leaves a half-known state).
 
+use chrono::NaiveDate;
 use domain::accounts::Role;
+use domain::stats::{Report, ReportText, Stats, TodayStats};
 use domain::wire::{
     ApiErrorBody, Application, ApplicationRequest, ApproveRequest, AuditEntry, Created,
     DeclineRequest, DirectoryEntry, LoginRequest, Me, MemberDetail, MemberSummary, OutboxEmail,
@@ -663,6 +665,59 @@ pub async fn decline_rental(id: i64, req: &DeclineRequest, lang: Lang) -> Result
         Method::POST,
         &format!("/api/staff/rentals/{id}/decline"),
         Some(req),
+        lang,
+    )
+    .await
+}
+
+/// `?from=…&to=…` of a statistics period.
+fn period(from: NaiveDate, to: NaiveDate) -> String {
+    format!("?from={from}&to={to}")
+}
+
+/// `GET /api/staff/stats/today`
+pub async fn stats_today(lang: Lang) -> Result<TodayStats, ApiFailure> {
+    send(Method::GET, "/api/staff/stats/today", NO_BODY, lang).await
+}
+
+/// `GET /api/staff/stats?from=&to=`
+pub async fn stats(from: NaiveDate, to: NaiveDate, lang: Lang) -> Result<Stats, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/stats{}", period(from, to)),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// Where a series downloads as CSV (a plain link: the browser saves the file).
+pub fn stats_csv_href(series: &str, from: NaiveDate, to: NaiveDate) -> String {
+    format!("/api/staff/stats/{series}.csv{}", period(from, to))
+}
+
+/// `GET /api/staff/report?from=&to=`
+pub async fn report(from: NaiveDate, to: NaiveDate, lang: Lang) -> Result<Report, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/report{}", period(from, to)),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `PUT /api/staff/report/text?from=&to=`
+pub async fn set_report_text(
+    from: NaiveDate,
+    to: NaiveDate,
+    text: String,
+    lang: Lang,
+) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::PUT,
+        &format!("/api/staff/report/text{}", period(from, to)),
+        Some(&ReportText { text }),
         lang,
     )
     .await

@@ -25,6 +25,7 @@ use crate::calendar::{BookingRules, DeskPeriod};
 use crate::i18n::{Lang, Localized};
 use crate::recurrence::MonthlyRule;
 use crate::settings::{DayHours, OpeningHours, RoomRates};
+use crate::stats::*;
 use crate::time::{HhMm, LocalDateTime};
 use crate::wire::*;
 use wire_json::{self as json, FromJson, ToJson};
@@ -1146,6 +1147,113 @@ fn booking_calendar(c: &mut Coverage) {
     );
 }
 
+fn statistics(c: &mut Coverage) {
+    round_trip(
+        c,
+        &[
+            TodayStats::default(),
+            TodayStats {
+                date: date(2026, 10, 25),
+                desk_capacity: 12,
+                desks_morning: 9,
+                desks_afternoon: 7,
+                checked_in_morning: 8,
+                checked_in_afternoon: 0,
+                room_bookings: 2,
+                room_minutes: 240,
+                pending_applications: 3,
+                pending_rentals: 1,
+                outbox_pending: 4,
+                outbox_failed: u32::MAX,
+            },
+        ],
+    );
+    let figures = Figures {
+        coworking: CoworkingFigures {
+            bookings: 310,
+            coworker_days: 250,
+            coworkers: 41,
+            returning: 18,
+            no_shows: 12,
+        },
+        room: RoomFigures {
+            open_minutes: 9720,
+            member_minutes: 1200,
+            rental_minutes: 960,
+            rentals: 4,
+        },
+        members: MemberFigures {
+            active: 90,
+            joined: 6,
+            renewals_due: 3,
+            fees: 7,
+            fees_cents: 21000,
+        },
+        rental_income_cents: i64::MAX,
+    };
+    round_trip(c, &[figures.coworking.clone(), CoworkingFigures::default()]);
+    round_trip(c, &[figures.room.clone(), RoomFigures::default()]);
+    round_trip(c, &[figures.members.clone(), MemberFigures::default()]);
+    round_trip(c, &[figures.clone(), Figures::default()]);
+    let day = CoworkingDay {
+        date: date(2026, 3, 29),
+        booked: 8,
+        checked_in: 7,
+        no_shows: 1,
+    };
+    round_trip(c, std::slice::from_ref(&day));
+    let week = RoomWeek {
+        monday: date(2026, 3, 23),
+        open_minutes: 2700,
+        member_minutes: 600,
+        rental_minutes: 0,
+    };
+    round_trip(c, std::slice::from_ref(&week));
+    let month = MonthFigures {
+        month: "2026-03".into(),
+        coworker_days: 0,
+        room_open_minutes: 11880,
+        room_member_minutes: u32::MAX,
+        room_rental_minutes: 240,
+        rental_cents: 30000,
+        cumulative_rental_cents: 90000,
+        fees_cents: -1,
+    };
+    round_trip(c, std::slice::from_ref(&month));
+    let stats = Stats {
+        from: date(2026, 3, 1),
+        to: date(2026, 3, 31),
+        previous_from: date(2026, 1, 29),
+        previous_to: date(2026, 2, 28),
+        current: figures.clone(),
+        previous: Figures::default(),
+        coworking_days: vec![day.clone(), day],
+        room_weeks: vec![week],
+        months: vec![month],
+        rental_target_cents: 600000,
+    };
+    round_trip(c, &[stats.clone(), Stats::default()]);
+    round_trip(
+        c,
+        &[
+            Report {
+                stats,
+                text: "Une année \"riche\" :\nmerci au Conseil départemental.".into(),
+            },
+            Report::default(),
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            ReportText::default(),
+            ReportText {
+                text: "Bilan — 2026".into(),
+            },
+        ],
+    );
+}
+
 fn room_rental(c: &mut Coverage) {
     round_trip(
         c,
@@ -1225,6 +1333,7 @@ fn every_from_json_type_round_trips() {
     accounts_and_membership(&mut coverage);
     booking_calendar(&mut coverage);
     room_rental(&mut coverage);
+    statistics(&mut coverage);
 
     let in_sources = json_types_in_sources();
     for (name, types) in [

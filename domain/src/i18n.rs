@@ -203,6 +203,13 @@ ApiMsg {
     SettingFee => "Indiquez une cotisation en centimes, entre 0 et 1 000 €.", "Enter a fee in cents, between €0 and €1,000.";
     SettingBudget => "Indiquez un budget en centimes, entre 0 et 1 000 000 €.", "Enter a budget in cents, between €0 and €1,000,000.";
     FieldPaymentMethod => "Choisissez espèces, chèque, virement ou carte.", "Choose cash, cheque, transfer or card.";
+    SettingTarget => "Indiquez un objectif en centimes, entre 0 et 1 000 000 €.", "Enter a target in cents, between €0 and €1,000,000.";
+    // Statistics
+    StatsNotADate => "Indiquez une date au format AAAA-MM-JJ.", "Enter a date as YYYY-MM-DD.";
+    StatsEndBeforeStart => "La fin de la période doit suivre son début.", "The period must end after it starts.";
+    StatsTooLong => "Une période couvre deux ans au plus.", "A period covers two years at most.";
+    ReportTextTooLong => "Le texte du rapport tient en 4 000 caractères au plus.", "The report's text holds 4,000 characters at most.";
+    AuditReportText => "{actor} a modifié le texte du rapport d'activité du {from} au {to}.", "{actor} edited the activity report's text for {from} to {to}.";
     // Emails
     EmailApplicationSubject => "Silicon Kerne : nous avons bien reçu votre demande d'adhésion", "Silicon Kerne: we received your membership application";
     EmailApplicationBody => "Bonjour {name},\n\nMerci pour votre demande d'adhésion à Silicon Kerne. Le concierge l'examine et vous répond très vite.\n\nÀ bientôt à la cantine !", "Hello {name},\n\nThank you for applying to join Silicon Kerne. The concierge is reviewing it and will answer soon.\n\nSee you at Silicon Kerne!";
@@ -245,6 +252,7 @@ ApiMsg {
     SettingNameRates => "tarifs de la salle", "room rates";
     SettingNameBudget => "budget annuel", "yearly budget";
     SettingNameFee => "cotisation annuelle", "yearly membership fee";
+    SettingNameTarget => "objectif annuel de locations", "yearly room-rental target";
     SettingNameLegal => "identifiants de l'association", "the association's identifiers";
     SettingNameOther => "autre", "other";
     MethodCash => "en espèces", "in cash";

@@ -11,6 +11,7 @@ pub mod recurrence;
 #[cfg(any(feature = "search", test))]
 pub mod search;
 pub mod settings;
+pub mod stats;
 pub mod time;
 pub mod wire;
 

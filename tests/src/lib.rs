@@ -15,6 +15,7 @@ use anyhow::{bail, Context, Result};
 pub mod api_client;
 pub mod browser;
 pub mod harness;
+pub mod history;
 pub mod sizes;
 
 /// The repository's root (the tests crate lives in `tests/`).
@@ -189,7 +190,16 @@ impl TestApp {
                 &persist,
             ]),
         )?;
-        for seed in ["seed/demo.sql", "seed/members.sql", "seed/activity.sql"] {
+        // The demo data, then a year of synthetic history for the statistics (`history`).
+        let history = state_dir.join("history.sql");
+        std::fs::write(&history, history::generate().sql())?;
+        let history = history.to_string_lossy().to_string();
+        for seed in [
+            "seed/demo.sql",
+            "seed/members.sql",
+            "seed/activity.sql",
+            history.as_str(),
+        ] {
             run_quiet(
                 &format!("wrangler d1 execute {seed}"),
                 wrangler(&root).args([

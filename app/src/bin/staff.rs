@@ -10,7 +10,10 @@ fn main() {
     start(|| {
         view! {
             <Routes fallback=|| elsewhere_or_not_found(Bundle::Staff)>
-                <Route path=path!("/gestion") view=applications::StaffApplications />
+                <Route path=path!("/gestion") view=dashboard::StaffDashboard />
+                <Route path=path!("/gestion/adhesions") view=applications::StaffApplications />
+                <Route path=path!("/gestion/statistiques") view=statistics::StaffStatistics />
+                <Route path=path!("/gestion/rapport") view=report::StaffReport />
                 <Route path=path!("/gestion/membres") view=members::StaffMembers />
                 <Route path=path!("/gestion/membres/:id") view=member::StaffMember />
                 <Route path=path!("/gestion/courriels") view=outbox::StaffOutbox />

@@ -1,5 +1,6 @@
 pub mod calendar;
 pub mod calendar_quick;
+pub mod chart;
 pub mod confirm;
 pub mod focus;
 pub mod form;

@@ -10,15 +10,18 @@ use crate::i18n::{tr, use_title};
 use crate::text::StaffText;
 
 const STAFF_NAV: &[(&str, StaffText)] = &[
+    ("/gestion", StaffText::StaffDashboard),
     ("/gestion/jour", StaffText::StaffDay),
     ("/gestion/reservations", StaffText::StaffBookings),
     ("/gestion/occupation", StaffText::StaffOccupancy),
     ("/gestion/blocages", StaffText::StaffBlocks),
     ("/gestion/locations", StaffText::StaffRentals),
-    ("/gestion", StaffText::StaffApplications),
+    ("/gestion/adhesions", StaffText::StaffApplications),
     ("/gestion/membres", StaffText::StaffMembers),
     ("/gestion/courriels", StaffText::StaffOutbox),
     ("/gestion/journal", StaffText::StaffAudit),
+    ("/gestion/statistiques", StaffText::StaffStats),
+    ("/gestion/rapport", StaffText::StaffReport),
     ("/gestion/reglages", StaffText::StaffSettings),
 ];
 

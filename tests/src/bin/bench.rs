@@ -6,7 +6,9 @@
 //!   of the same runtime (p50, p95 and the p95 ratio; `BENCH_ONLY=reads` prints only these);
 //! - `/api/site` latency p50/p95/p99 at 1 and 20 concurrent clients (loopback only, bounded);
 //! - first render of `/` and of `/espace` in Chromium with 4× CPU throttling, median of 5, against a
-//!   static copy of the same page served by the same runtime (`BENCH_ONLY=render` prints only these).
+//!   static copy of the same page served by the same runtime (`BENCH_ONLY=render` prints only these);
+//! - the staff dashboard's requests over a year of history, p50/p95 against `/api/site`
+//!   (`BENCH_ONLY=dashboard` prints only these).
 
 use std::time::{Duration, Instant};
 
@@ -358,6 +360,65 @@ async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
     Ok(())
 }
 
+/// The staff dashboard's requests over the year of synthetic history that every test app holds
+/// (`kerne_tests::history`), one at a time as the concierge's phone sends them, against
+/// `GET /api/site` on the same runtime (what `BENCH_ONLY=dashboard` prints alone).
+async fn dashboard(app: &TestApp) -> Result<()> {
+    println!("== dashboard requests, one at a time, 60 each, against GET /api/site (a year of history seeded)");
+    let staff = ApiClient::anonymous(app)
+        .with_ip("10.78.0.1")
+        .login("concierge@silicon-kerne.test", DEMO_PASSWORD)
+        .await?;
+    let mut site_p95 = None;
+    for (label, path) in [
+        ("GET /api/site", "/api/site"),
+        ("GET /api/staff/stats/today", "/api/staff/stats/today"),
+        (
+            "GET /api/staff/stats (a month)",
+            "/api/staff/stats?from=2024-10-01&to=2024-10-31",
+        ),
+        (
+            "GET /api/staff/stats (12 weeks)",
+            "/api/staff/stats?from=2024-09-09&to=2024-12-01",
+        ),
+        (
+            "GET /api/staff/stats (a year)",
+            "/api/staff/stats?from=2024-01-01&to=2024-12-31",
+        ),
+        (
+            "GET /api/staff/report (a year)",
+            "/api/staff/report?from=2024-01-01&to=2024-12-31",
+        ),
+        (
+            "GET /api/staff/stats/months.csv (a year)",
+            "/api/staff/stats/months.csv?from=2024-01-01&to=2024-12-31",
+        ),
+    ] {
+        let mut times = Vec::new();
+        for _ in 0..60 {
+            let t = Instant::now();
+            let resp = staff.get(path).await?;
+            anyhow::ensure!(
+                resp.status().is_success(),
+                "{path} answered {}",
+                resp.status()
+            );
+            let _ = resp.bytes().await?;
+            times.push(t.elapsed());
+        }
+        times.sort();
+        let (p50, p95) = (percentile(&times, 0.5), percentile(&times, 0.95));
+        let floor = *site_p95.get_or_insert(p95);
+        println!(
+            "{label:<44} p50 {} p95 {} — p95 {:.1}x /api/site's",
+            ms(p50),
+            ms(p95),
+            p95.as_secs_f64() / floor.as_secs_f64().max(1e-9)
+        );
+    }
+    Ok(())
+}
+
 /// The shared reads against the static floor (what `BENCH_ONLY=reads` prints alone).
 async fn shared_reads(app: &TestApp, first: chrono::NaiveDate) -> Result<()> {
     println!("== shared reads against a static asset (same run, same runtime, loopback, 2 cores shared with the load client)");
@@ -381,6 +442,12 @@ async fn main() -> Result<()> {
     if std::env::var("BENCH_ONLY").as_deref() == Ok("reads") {
         let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
         let result = shared_reads(&app, open_days(1).first().copied().unwrap_or_default()).await;
+        app.shutdown();
+        return result;
+    }
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("dashboard") {
+        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
+        let result = dashboard(&app).await;
         app.shutdown();
         return result;
     }
@@ -428,6 +495,7 @@ async fn main() -> Result<()> {
     let days = open_days(40);
     let first = days.first().copied().unwrap_or_default();
     shared_reads(&app, first).await?;
+    dashboard(&app).await?;
     println!("== latency (loopback, load client on the same 2 cores)");
     latency(&app, "/api/site").await?;
     latency(&app, "/api/health").await?;

@@ -220,6 +220,36 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
             [401, 403, 200, 200],
         ),
         case(
+            Method::GET,
+            "/api/staff/stats/today",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/stats?from=2026-01-01&to=2026-01-31",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/stats/room.csv?from=2026-01-01&to=2026-01-31",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/report?from=2026-01-01&to=2026-01-31",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::PUT,
+            "/api/staff/report/text?from=2026-01-01&to=2026-01-31",
+            Some(json!({ "text": "x".repeat(4001) })),
+            [401, 403, 422, 422],
+        ),
+        case(
             Method::DELETE,
             "/api/staff/closures/1999-01-01",
             None,
@@ -410,11 +440,18 @@ const NOT_CALLER_DEPENDENT: &[&str] = &[
     "/api/calendar/{token}",
 ];
 
-/// Whether a concrete path (its query ignored) fits a route's template (`{…}` is one segment).
+/// Whether a concrete path (its query ignored) fits a route's template (`{…}` is one segment,
+/// `{…}.csv` one segment ending so).
 fn path_fits(template: &str, path: &str) -> bool {
     let path = path.split('?').next().unwrap_or(path);
     let (t, p): (Vec<&str>, Vec<&str>) = (template.split('/').collect(), path.split('/').collect());
-    t.len() == p.len() && t.iter().zip(&p).all(|(a, b)| a.starts_with('{') || a == b)
+    t.len() == p.len()
+        && t.iter().zip(&p).all(|(a, b)| match a.strip_prefix('{') {
+            Some(rest) => rest
+                .split_once('}')
+                .is_some_and(|(_, suffix)| b.len() > suffix.len() && b.ends_with(suffix)),
+            None => a == b,
+        })
 }
 
 pub async fn the_last_admin_cannot_be_demoted(api: &'static Api) -> Result<()> {

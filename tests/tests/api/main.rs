@@ -19,6 +19,7 @@ mod rentals;
 mod security;
 mod settings;
 mod site;
+mod stats;
 mod support;
 
 /// What every API test gets: the running app and an HTTP client.
@@ -107,6 +108,10 @@ fn main() -> std::process::ExitCode {
             newcomer::blocks_are_listed_with_contacts_marked_for_members_and_lifted,
             newcomer::a_check_in_made_by_mistake_is_undone,
             newcomer::a_started_period_is_not_called_full,
+            stats::the_figures_are_those_of_the_rows_across_the_clock_changes,
+            stats::a_bad_period_is_refused_and_the_csv_opens_in_french_spreadsheets,
+            stats::the_report_compares_with_last_year_and_keeps_its_text,
+            stats::today_counts_the_day_sheet_and_what_waits,
         ],
     );
     if conclusion.has_failed() {

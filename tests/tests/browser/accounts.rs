@@ -86,6 +86,34 @@ pub(crate) async fn check_page(page: &Page, name: &str, expected: &[&str]) -> Re
     Ok(())
 }
 
+/// How many A4 pages the page prints on (Chromium's print to PDF, with the page's own size).
+pub(crate) async fn printed_pages(page: &Page) -> Result<usize> {
+    let pdf = page
+        .cdp(
+            "Page.printToPDF",
+            serde_json::json!({ "preferCSSPageSize": true, "printBackground": false }),
+        )
+        .await?;
+    let bytes = base64::Engine::decode(
+        &base64::engine::general_purpose::STANDARD,
+        pdf["data"].as_str().context("a PDF")?,
+    )?;
+    let pdf = String::from_utf8_lossy(&bytes);
+    Ok(pdf.matches("/Type /Page").count() - pdf.matches("/Type /Pages").count())
+}
+
+/// Staff follow the dashboard's count of applications to review to their list.
+pub(crate) async fn open_applications_from_the_dashboard(staff: &Page) -> Result<()> {
+    staff
+        .client
+        .find(Locator::Css("a.glance__link[href='/gestion/adhesions']"))
+        .await
+        .context("the dashboard's link to the applications")?
+        .click()
+        .await?;
+    staff.wait_for_heading("Demandes d'adhésion").await
+}
+
 pub(crate) async fn log_in(
     ctx: &'static Ctx,
     page: &Page,
@@ -250,7 +278,9 @@ pub async fn staff_admits_a_member_who_joins_a_club_and_finds_a_graphic_designer
         apply(ctx, &visitor, "Maëlle Kerhervé", &email).await?;
 
         // Staff log in and land on the pending applications.
-        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
+        // The dashboard counts the applications to review and leads to them.
+        open_applications_from_the_dashboard(&staff).await?;
         wait_for_text(&staff, &email).await?;
         check_page(&staff, "gestion-demandes-fr", &[]).await?;
         let approve = format!(
@@ -323,7 +353,7 @@ pub async fn member_resets_a_forgotten_password(ctx: &'static Ctx) -> Result<()>
         submit(&member, "Recevoir le lien").await?;
         wait_for_text(&member, "Si un compte existe").await?;
 
-        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
         let link = link_from_outbox(ctx, &staff, email, "/mot-de-passe/nouveau").await?;
 
         member.goto(&link).await?;
@@ -383,14 +413,14 @@ pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> 
             )
             .await?;
             page.goto(&ctx.url("/gestion")).await?;
-            page.wait_for_heading("Demandes d'adhésion").await?;
+            page.wait_for_heading("Tableau de bord").await?;
             wait_for_text(&page, "réservée à l'équipe").await?;
             check_page(&page, "gestion-refusee-fr", &[]).await?;
             page.click_text("button", "Se déconnecter")
                 .await
                 .or_else(|_| Ok::<_, anyhow::Error>(()))?;
 
-            log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+            log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
             page.goto(&ctx.url("/gestion/membres")).await?;
             page.wait_for_heading("Adhérents").await?;
             wait_for_text(&page, "résultat").await?;
@@ -418,10 +448,17 @@ pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> 
                 ),
                 ("/espace".into(), "Mon espace", "My area"),
                 ("/annuaire".into(), "Annuaire", "Directory"),
+                ("/gestion".into(), "Tableau de bord", "Dashboard"),
                 (
-                    "/gestion".into(),
+                    "/gestion/adhesions".into(),
                     "Demandes d'adhésion",
                     "Membership applications",
+                ),
+                ("/gestion/statistiques".into(), "Statistiques", "Statistics"),
+                (
+                    "/gestion/rapport".into(),
+                    "Rapport d'activité",
+                    "Activity report",
                 ),
                 ("/gestion/membres".into(), "Adhérents", "Members"),
                 (

@@ -267,7 +267,7 @@ pub async fn business_requests_the_room_and_staff_approve_it(ctx: &'static Ctx) 
         );
         check_page(&visitor, "location-en-attente-fr", &[]).await?;
 
-        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
         staff.click_text(".subnav a", "Locations").await?;
         staff.wait_for_heading("Locations de salle").await?;
         let approve = format!(
@@ -348,7 +348,7 @@ pub async fn staff_check_in_a_coworker(ctx: &'static Ctx) -> Result<()> {
         let id = booking["id"].as_i64().context("the booking's id")?;
         let date = &slot["start"].as_str().context("slot start")?[..10];
 
-        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
         staff
             .goto(&ctx.url(&format!("/gestion/jour?date={date}")))
             .await?;

@@ -57,6 +57,12 @@ const PAGES: &[(&str, Who, usize, &str)] = &[
     ),
     ("/annuaire", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
     ("/gestion", Who::Staff, STAFF_BUDGET, "staff_bg.wasm"),
+    (
+        "/gestion/statistiques",
+        Who::Staff,
+        STAFF_BUDGET,
+        "staff_bg.wasm",
+    ),
     ("/gestion/jour", Who::Staff, STAFF_BUDGET, "staff_bg.wasm"),
     (
         "/gestion/reglages",

@@ -8,6 +8,7 @@ use kerne_tests::{tests, TestApp};
 mod accounts;
 mod bookings;
 mod budget;
+mod dashboard;
 mod newcomer;
 mod public_site;
 
@@ -66,6 +67,7 @@ fn main() -> std::process::ExitCode {
             newcomer::the_concierge_edits_settings_and_reads_blocks_and_the_journal,
             newcomer::the_week_starts_on_monday,
             newcomer::a_member_admitted_with_the_first_fee_books_at_once,
+            dashboard::the_concierge_reads_today_the_figures_and_prints_the_report,
         ],
     );
     if conclusion.has_failed() {

@@ -347,18 +347,7 @@ pub async fn the_rental_form_shows_what_is_free_and_the_quote_is_complete(
                 ensure!(text.contains(needed), "the quote lacks {needed:?}:\n{text}");
             }
             check_page(&page, "newcomer-quote", &[]).await?;
-            let pdf = page
-                .cdp(
-                    "Page.printToPDF",
-                    serde_json::json!({ "preferCSSPageSize": true, "printBackground": false }),
-                )
-                .await?;
-            let bytes = base64::Engine::decode(
-                &base64::engine::general_purpose::STANDARD,
-                pdf["data"].as_str().context("a PDF")?,
-            )?;
-            let pdf = String::from_utf8_lossy(&bytes);
-            let pages = pdf.matches("/Type /Page").count() - pdf.matches("/Type /Pages").count();
+            let pages = crate::accounts::printed_pages(&page).await?;
             ensure!(pages == 1, "the quote prints on {pages} pages");
             Ok(())
         }
@@ -373,7 +362,7 @@ pub async fn the_concierge_edits_settings_and_reads_blocks_and_the_journal(
 ) -> Result<()> {
     with_page(ctx, |ctx, page| async move {
         let r = async {
-            log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+            log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
             page.goto(&ctx.url("/gestion/reglages")).await?;
             page.wait_for_heading("Réglages de la cantine").await?;
             page.wait_for(Locator::Css("#m-budget"), "the budget field")
@@ -471,7 +460,9 @@ pub async fn a_member_admitted_with_the_first_fee_books_at_once(ctx: &'static Ct
     let r = async {
         let email = crate::accounts::unique_email("cotisation");
         crate::accounts::apply(ctx, &visitor, "Yann Cotisant", &email).await?;
-        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Demandes d'adhésion").await?;
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
+        // The dashboard counts the applications to review and leads to them.
+        crate::accounts::open_applications_from_the_dashboard(&staff).await?;
         wait_for_text(&staff, &email).await?;
         let card =
             format!("//li[contains(@class,'application')][.//a[normalize-space()='{email}']]");

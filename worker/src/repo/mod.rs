@@ -24,6 +24,7 @@ pub mod rentals;
 pub mod sessions;
 pub mod settings;
 pub mod site;
+pub mod stats;
 
 /// What the repo answers: the rows, or an internal error saying which step failed.
 pub type DbResult<T> = Result<T, ApiError>;

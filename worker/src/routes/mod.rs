@@ -20,6 +20,7 @@ pub mod openapi;
 pub mod rentals;
 pub mod settings;
 pub mod site;
+pub mod stats;
 
 /// What a handler gets: the request, the bindings, and what the edge already worked out.
 pub struct Ctx {
@@ -269,6 +270,7 @@ pub fn routes() -> Vec<Route> {
     .chain(bookings::routes())
     .chain(rentals::routes())
     .chain(settings::routes())
+    .chain(stats::routes())
     .collect()
 }
 
@@ -280,11 +282,14 @@ pub fn match_path(pattern: &'static str, path: &str) -> Option<Vec<(&'static str
     loop {
         match (pat.next(), got.next()) {
             (None, None) => return Some(params),
-            (Some(p), Some(g)) if p.starts_with('{') && p.ends_with('}') && !g.is_empty() => {
-                params.push((
-                    p.trim_start_matches('{').trim_end_matches('}'),
-                    g.to_string(),
-                ));
+            // `{name}` takes the whole segment, `{name}.csv` what comes before the suffix.
+            (Some(p), Some(g)) if p.starts_with('{') => {
+                let (name, suffix) = p[1..].split_once('}')?;
+                let value = g.strip_suffix(suffix)?;
+                if value.is_empty() {
+                    return None;
+                }
+                params.push((name, value.to_string()));
             }
             (Some(p), Some(g)) if p == g => {}
             _ => return None,

@@ -16,7 +16,7 @@ pub fn document() -> Value {
         let mut parameters: Vec<Value> = route
             .path
             .split('/')
-            .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+            .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.split_once('}')).map(|(name, _)| name))
             .map(|name| json!({ "name": name, "in": "path", "required": true, "schema": { "type": "string" } }))
             .collect();
         parameters.extend(route.query.iter().map(|(name, description, required)| {

@@ -24,6 +24,7 @@ const EDITABLE: &[&str] = &[
     "yearly_budget_cents",
     "membership_fee_cents",
     "legal_identity",
+    "rental_target_cents",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,7 +55,7 @@ pub fn routes() -> Vec<Route> {
             Method::Get,
             "/api/staff/settings",
             "settings",
-            "The editable settings: opening hours, booking rules, room rates, budget, membership fee, the association's RNA and SIRET.",
+            "The editable settings: opening hours, booking rules, room rates, budget, membership fee, the yearly room-rental target, the association's RNA and SIRET.",
             "staff",
             Staff,
             handler!(list),
@@ -140,6 +141,10 @@ fn validate(key: &str, value: &Value) -> Result<String, ApiError> {
         "membership_fee_cents" => match value.as_i64() {
             Some(n) if (0..=100_000).contains(&n) => Ok(text),
             _ => Err(ApiError::field("value", ApiMsg::SettingFee)),
+        },
+        "rental_target_cents" => match value.as_i64() {
+            Some(n) if (0..=100_000_000).contains(&n) => Ok(text),
+            _ => Err(ApiError::field("value", ApiMsg::SettingTarget)),
         },
         "yearly_budget_cents" => match value.as_i64() {
             Some(n) if (0..=100_000_000).contains(&n) => Ok(text),

@@ -62,6 +62,7 @@ fn setting_name(key: &str) -> ApiMsg {
         "yearly_budget_cents" => ApiMsg::SettingNameBudget,
         "legal_identity" => ApiMsg::SettingNameLegal,
         "membership_fee_cents" => ApiMsg::SettingNameFee,
+        "rental_target_cents" => ApiMsg::SettingNameTarget,
         _ => ApiMsg::SettingNameOther,
     }
 }
@@ -159,6 +160,23 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
                 "setting",
                 setting_name(&row.target_id).text(lang).to_string(),
             )],
+        ),
+        "report.text" => (
+            ApiMsg::AuditReportText,
+            vec![
+                (
+                    "from",
+                    date(&text("from"))
+                        .map(|d| format_date_long(d, lang))
+                        .unwrap_or_default(),
+                ),
+                (
+                    "to",
+                    date(&text("to"))
+                        .map(|d| format_date_long(d, lang))
+                        .unwrap_or_default(),
+                ),
+            ],
         ),
         other => (ApiMsg::AuditOther, vec![("action", other.to_string())]),
     };

@@ -8,3 +8,4 @@ pub mod reminders;
 pub mod rentals;
 pub mod site;
 pub mod staff_calendar;
+pub mod stats;

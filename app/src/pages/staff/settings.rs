@@ -50,6 +50,7 @@ fn Settings() -> impl IntoView {
             let fee = value_of::<i64>(&entries, "membership_fee_cents");
             let budget = value_of::<i64>(&entries, "yearly_budget_cents");
             let legal = value_of::<LegalIdentity>(&entries, "legal_identity");
+            let target = value_of::<i64>(&entries, "rental_target_cents");
             // A setting this page cannot read is said, never shown as an empty or zero value.
             let unreadable: Vec<&str> = [
                 ("opening_hours", hours.is_none()),
@@ -58,19 +59,20 @@ fn Settings() -> impl IntoView {
                 ("membership_fee_cents", fee.is_none()),
                 ("yearly_budget_cents", budget.is_none()),
                 ("legal_identity", legal.is_none()),
+                ("rental_target_cents", target.is_none()),
             ]
             .into_iter()
             .filter_map(|(k, missing)| missing.then_some(k))
             .collect();
             let unreadable = unreadable.join(", ");
-            let money = rates.zip(fee).zip(budget);
+            let money = rates.zip(fee).zip(budget).zip(target);
             view! {
                 {(!unreadable.is_empty()).then(|| view! {
                     <p class="status status--error" role="alert">{move || i18n.f(StaffText::SettingUnreadable, &[("keys", &unreadable)])}</p>
                 })}
                 {hours.map(|h| view! { <HoursForm hours=h /> })}
                 {rules.map(|r| view! { <RulesForm rules=r /> })}
-                {money.map(|((rates, fee), budget)| view! { <MoneyForm rates fee budget /> })}
+                {money.map(|(((rates, fee), budget), target)| view! { <MoneyForm rates fee budget target /> })}
                 {legal.map(|legal| view! { <LegalForm legal /> })}
                 <Closures />
             }
@@ -219,16 +221,18 @@ fn RulesForm(rules: BookingRules) -> impl IntoView {
 }
 
 #[component]
-fn MoneyForm(rates: RoomRates, fee: i64, budget: i64) -> impl IntoView {
+fn MoneyForm(rates: RoomRates, fee: i64, budget: i64, target: i64) -> impl IntoView {
     let save_rates = save_action();
     let save_fee = save_action();
     let save_budget = save_action();
+    let save_target = save_action();
     let member_half = RwSignal::new(cents_to_euros(rates.member_half_day_cents));
     let member_day = RwSignal::new(cents_to_euros(rates.member_day_cents));
     let other_half = RwSignal::new(cents_to_euros(rates.non_member_half_day_cents));
     let other_day = RwSignal::new(cents_to_euros(rates.non_member_day_cents));
     let fee_text = RwSignal::new(cents_to_euros(fee));
     let budget_text = RwSignal::new(cents_to_euros(budget));
+    let target_text = RwSignal::new(cents_to_euros(target));
     // An amount the app cannot read goes as -1: the server refuses it with its own words.
     let cents = |s: RwSignal<String>| euros_to_cents(&s.get_untracked()).unwrap_or(-1);
     let on_rates = move |ev: leptos::ev::SubmitEvent| {
@@ -255,6 +259,13 @@ fn MoneyForm(rates: RoomRates, fee: i64, budget: i64) -> impl IntoView {
             ("yearly_budget_cents", cents(budget_text).to_string()),
         );
     };
+    let on_target = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        api::start(
+            save_target,
+            ("rental_target_cents", cents(target_text).to_string()),
+        );
+    };
     view! {
         <section class="card" aria-labelledby="rates-title">
             <h2 id="rates-title">{tr(StaffText::RatesTitle)}</h2>
@@ -278,6 +289,11 @@ fn MoneyForm(rates: RoomRates, fee: i64, budget: i64) -> impl IntoView {
                 {outcome(save_budget)}
                 {number_field("m-budget", StaffText::BudgetEuros.into(), budget_text)}
                 <button type="submit" class="button" disabled=move || save_budget.pending().get()>{tr(StaffText::SaveBudget)}</button>
+            </form>
+            <form class="form" novalidate on:submit=on_target>
+                {outcome(save_target)}
+                {number_field("m-target", StaffText::TargetEuros.into(), target_text)}
+                <button type="submit" class="button" disabled=move || save_target.pending().get()>{tr(StaffText::SaveTarget)}</button>
             </form>
         </section>
     }

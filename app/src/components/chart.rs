@@ -1,0 +1,218 @@
+//! Charts as SVG, drawn by hand: integer coordinates in a `viewBox` (the browser scales the
+//! drawing to the width it gets), a `<title>` on every point and bar for pointers and screen
+//! readers, and the numbers themselves in a table the caller puts beside the chart. No chart
+//! library: the lightest one adds 80 KB (the dashboard issue's measure); the three pages that use
+//! these charts (dashboard, statistics, report) took the staff bundle from 267.7 to 299.7 KB brotli
+//! per page (the browser budget test's figures).
+
+use leptos::prelude::*;
+
+/// The drawing's size in `viewBox` units; the plot sits inside the margins.
+const WIDTH: i64 = 360;
+const HEIGHT: i64 = 180;
+const LEFT: i64 = 44;
+const RIGHT: i64 = 8;
+const TOP: i64 = 10;
+const BOTTOM: i64 = 24;
+
+/// One series: its name (in the legend and each point's title), its values, and the CSS class
+/// that colours it.
+#[derive(Clone)]
+pub struct Serie {
+    pub name: String,
+    pub values: Vec<i64>,
+    pub class: &'static str,
+}
+
+/// A round maximum for the vertical axis (1, 2 or 5 times a power of ten), at least `max`.
+pub fn nice_max(max: i64) -> i64 {
+    if max <= 0 {
+        return 1;
+    }
+    let mut step = 1;
+    loop {
+        for m in [1, 2, 5] {
+            if m * step >= max {
+                return m * step;
+            }
+        }
+        step *= 10;
+    }
+}
+
+fn y_of(value: i64, top: i64) -> i64 {
+    let plot = HEIGHT - TOP - BOTTOM;
+    HEIGHT - BOTTOM - value.clamp(0, top) * plot / top
+}
+
+/// The frame both charts share: horizontal guides with their values, and the first, middle and
+/// last labels under the plot.
+fn axes(
+    top: i64,
+    labels: &[String],
+    x_of: impl Fn(usize) -> i64,
+    format: fn(i64) -> String,
+) -> impl IntoView {
+    let guides = [0, top / 2, top]
+        .into_iter()
+        .map(|v| {
+            let y = y_of(v, top);
+            view! {
+                <line class="chart__guide" x1=LEFT y1=y x2=WIDTH - RIGHT y2=y />
+                <text class="chart__tick" x=LEFT - 6 y=y + 4 text-anchor="end">{format(v)}</text>
+            }
+        })
+        .collect_view();
+    let n = labels.len();
+    let mut shown: Vec<usize> = vec![0, n / 2, n.saturating_sub(1)];
+    shown.dedup();
+    let names = shown
+        .into_iter()
+        .filter(|&i| i < n)
+        .map(|i| {
+            let anchor = if i == 0 { "start" } else if i + 1 == n && n > 1 { "end" } else { "middle" };
+            view! { <text class="chart__tick" x=x_of(i) y=HEIGHT - 6 text-anchor=anchor>{labels[i].clone()}</text> }
+        })
+        .collect_view();
+    view! { {guides} {names} }
+}
+
+/// The figure around a drawing: its title (as caption, as the image's name and as the SVG's own
+/// title) and the legend.
+fn figure(title: String, series: &[Serie], drawing: impl IntoView + 'static) -> impl IntoView {
+    let (caption, label) = (title.clone(), title.clone());
+    view! {
+        <figure class="chart">
+            <figcaption class="chart__title">{caption}</figcaption>
+            {legend(series)}
+            <svg class="chart__svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
+                <title>{title}</title>
+                {drawing}
+            </svg>
+        </figure>
+    }
+}
+
+fn legend(series: &[Serie]) -> impl IntoView {
+    view! {
+        <ul class="chart__legend" aria-hidden="true">
+            {series.iter().map(|s| view! { <li><span class=format!("chart__key {}", s.class)></span>{s.name.clone()}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+/// Lines over `labels` (days, weeks): one polyline and one titled point per value.
+/// `format` writes a value for the axis and the titles; `ceiling` fixes the axis top (100 for a share).
+#[component]
+pub fn LineChart(
+    title: String,
+    labels: Vec<String>,
+    series: Vec<Serie>,
+    format: fn(i64) -> String,
+    #[prop(optional)] ceiling: Option<i64>,
+) -> impl IntoView {
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .max()
+        .unwrap_or(0);
+    let top = ceiling.unwrap_or_else(|| nice_max(max));
+    let n = labels.len().max(1) as i64;
+    let x_of = move |i: usize| {
+        if n == 1 {
+            (LEFT + WIDTH - RIGHT) / 2
+        } else {
+            LEFT + i as i64 * (WIDTH - LEFT - RIGHT) / (n - 1)
+        }
+    };
+    // A dot on every point would cover a year of days: dots up to 60 points, the line's own
+    // titles beyond (each point still has its title on an invisible, wider hit area).
+    let dots = labels.len() <= 60;
+    let lines = series
+        .iter()
+        .map(|s| {
+            let points = s
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| format!("{},{}", x_of(i), y_of(*v, top)))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let marks = s
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let label = format!("{} — {} : {}", labels.get(i).cloned().unwrap_or_default(), s.name, format(*v));
+                    view! {
+                        <circle class=if dots { "chart__dot" } else { "chart__hit" } cx=x_of(i) cy=y_of(*v, top) r=if dots { 3 } else { 2 }>
+                            <title>{label}</title>
+                        </circle>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g class=s.class>
+                    <polyline class="chart__line" points=points />
+                    {marks}
+                </g>
+            }
+        })
+        .collect_view();
+    let drawing = view! { {axes(top, &labels, x_of, format)} {lines} };
+    figure(title, &series, drawing)
+}
+
+/// Bars over `labels` (months), the series side by side in each group; `target`, a dashed line.
+#[component]
+pub fn BarChart(
+    title: String,
+    labels: Vec<String>,
+    series: Vec<Serie>,
+    format: fn(i64) -> String,
+    #[prop(optional)] target: Option<(String, i64)>,
+) -> impl IntoView {
+    let max = series
+        .iter()
+        .flat_map(|s| s.values.iter().copied())
+        .chain(target.iter().map(|t| t.1))
+        .max()
+        .unwrap_or(0);
+    let top = nice_max(max);
+    let n = labels.len().max(1) as i64;
+    let group = (WIDTH - LEFT - RIGHT) / n;
+    let k = series.len().max(1) as i64;
+    let bar = ((group * 3 / 4) / k).max(1);
+    let x_of = move |i: usize| LEFT + i as i64 * group + group / 2;
+    let bars = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            series
+                .iter()
+                .enumerate()
+                .map(|(j, s)| {
+                    let v = s.values.get(i).copied().unwrap_or(0);
+                    let y = y_of(v, top);
+                    let x = x_of(i) - (bar * k) / 2 + j as i64 * bar;
+                    let text = format!("{label} — {} : {}", s.name, format(v));
+                    view! {
+                        <rect class=format!("chart__bar {}", s.class) x=x y=y width=bar.max(1) height=(HEIGHT - BOTTOM - y).max(0)>
+                            <title>{text}</title>
+                        </rect>
+                    }
+                })
+                .collect_view()
+        })
+        .collect_view();
+    let goal = target.map(|(name, value)| {
+        let y = y_of(value, top);
+        view! {
+            <line class="chart__target" x1=LEFT y1=y x2=WIDTH - RIGHT y2=y>
+                <title>{format!("{name} : {}", format(value))}</title>
+            </line>
+        }
+    });
+    let drawing = view! { {axes(top, &labels, x_of, format)} {bars} {goal} };
+    figure(title, &series, drawing)
+}

@@ -1,0 +1,75 @@
+//! `/gestion`: the cantine today at a glance, each figure a link to the page where it is handled.
+
+use domain::stats::TodayStats;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::components::calendar::day_label;
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::i18n::{tr, use_i18n};
+use crate::pages::member::booking::duration_text;
+use crate::text::StaffText;
+
+#[component]
+pub fn StaffDashboard() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffDashboardTitle content=|_| view! { <Glance /> } /> }
+}
+
+#[component]
+fn Glance() -> impl IntoView {
+    let i18n = use_i18n();
+    let today = LocalResource::new(move || api::stats_today(i18n.lang_untracked()));
+    with_loaded(today, move |t: TodayStats| {
+        let date = t.date;
+        let capacity = t.desk_capacity.to_string();
+        let (came_am, came_pm) = (
+            t.checked_in_morning.to_string(),
+            t.checked_in_afternoon.to_string(),
+        );
+        let room_time = duration_text(t.room_minutes);
+        // (figure, its words, where it is handled, whether it asks for action)
+        let line = move |n: u32, words: Signal<String>, href: &'static str, urgent: bool| {
+            view! {
+                <li class="glance__item" class:glance__item--todo=(urgent && n > 0)>
+                    <a class="glance__link" href=href>
+                        <strong class="glance__count">{n}</strong>
+                        <span class="glance__words">{words}</span>
+                    </a>
+                </li>
+            }
+        };
+        let cap = capacity.clone();
+        let am = Signal::derive(move || {
+            i18n.f(
+                StaffText::GlanceDesksMorning,
+                &[("capacity", &cap), ("came", &came_am)],
+            )
+        });
+        let pm = Signal::derive(move || {
+            i18n.f(
+                StaffText::GlanceDesksAfternoon,
+                &[("capacity", &capacity), ("came", &came_pm)],
+            )
+        });
+        let room = Signal::derive(move || i18n.f(StaffText::GlanceRoom, &[("time", &room_time)]));
+        let words = |t: StaffText| Signal::derive(move || i18n.t(t).to_string());
+        view! {
+            <p class="lead">{move || i18n.f(StaffText::GlanceLead, &[("date", &day_label(date, i18n.lang()))])}</p>
+            <ul class="glance">
+                {line(t.desks_morning, am, "/gestion/jour", false)}
+                {line(t.desks_afternoon, pm, "/gestion/jour", false)}
+                {line(t.room_bookings, room, "/gestion/jour", false)}
+                {line(t.pending_applications, words(StaffText::GlanceApplications), "/gestion/adhesions", true)}
+                {line(t.pending_rentals, words(StaffText::GlanceRentals), "/gestion/locations", true)}
+                {line(t.outbox_pending, words(StaffText::GlanceOutbox), "/gestion/courriels", false)}
+                {(t.outbox_failed > 0).then(|| line(t.outbox_failed, words(StaffText::GlanceOutboxFailed), "/gestion/courriels", true))}
+            </ul>
+            <p>
+                {tr(StaffText::GlanceMore)}" "
+                <a href="/gestion/statistiques">{tr(StaffText::StaffStatsTitle)}</a>" · "
+                <a href="/gestion/rapport">{tr(StaffText::StaffReportTitle)}</a>
+            </p>
+        }
+    })
+}

@@ -1,0 +1,134 @@
+//! The concierge's dashboard, statistics and activity report, on a phone: today's counts lead to
+//! their pages, a period's figures are those of the synthetic history with charts whose numbers
+//! are in tables, and the report keeps its text and prints on two A4 pages at most.
+
+use anyhow::{ensure, Context, Result};
+use chrono::NaiveDate;
+use fantoccini::Locator;
+use kerne_tests::history;
+
+use crate::accounts::{
+    check_page, log_in, printed_pages, submit, wait_for_text, DEMO_PASSWORD, STAFF,
+};
+use crate::public_site::with_page;
+use crate::Ctx;
+
+pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
+            wait_for_text(&page, "demandes de location à traiter").await?;
+            check_page(&page, "dashboard-fr", &[]).await?;
+            // The rental waiting for an answer is one tap away.
+            page.client
+                .find(Locator::Css("a.glance__link[href='/gestion/locations']"))
+                .await
+                .context("the dashboard's link to the rentals")?
+                .click()
+                .await?;
+            page.wait_for_heading("Locations de salle").await?;
+            wait_for_text(&page, "Crêperie Ti Kreiz").await?;
+
+            // October 2024, across the clock change: the figures of the rows.
+            page.goto(&ctx.url("/gestion/statistiques?from=2024-10-01&to=2024-10-31"))
+                .await?;
+            page.wait_for_heading("Statistiques").await?;
+            wait_for_text(&page, "Période : du 1 octobre 2024 au 31 octobre 2024.").await?;
+            let h = history::generate();
+            let october = h.figures(
+                NaiveDate::from_ymd_opt(2024, 10, 1).context("a date")?,
+                NaiveDate::from_ymd_opt(2024, 10, 31).context("a date")?,
+            );
+            let row = |label: &str| {
+                format!("//table[contains(@class,'figures')]//tr[th[normalize-space()=\"{label}\"]]/td[1]")
+            };
+            let cell = page
+                .client
+                .find(Locator::XPath(&row("Journées de coworkers (présents)")))
+                .await
+                .context("the coworker days' line")?
+                .text()
+                .await?;
+            ensure!(
+                cell.trim() == october.coworking.coworker_days.to_string(),
+                "coworker days shown {cell:?}, the rows say {}",
+                october.coworking.coworker_days
+            );
+            // Every point of the coworking chart has its title, and the table under it its line.
+            let points = page
+                .client
+                .find_all(Locator::Css("svg.chart__svg circle title"))
+                .await?
+                .len();
+            let open_days = (1..=31)
+                .filter_map(|d| NaiveDate::from_ymd_opt(2024, 10, d))
+                .filter(|d| history::open(*d))
+                .count();
+            ensure!(
+                points >= 2 * open_days,
+                "{points} titled points for {open_days} open days and two lines"
+            );
+            let csv = page
+                .client
+                .find(Locator::Css("a[href^='/api/staff/stats/coworking.csv']"))
+                .await?
+                .attr("href")
+                .await?
+                .unwrap_or_default();
+            ensure!(
+                csv == "/api/staff/stats/coworking.csv?from=2024-10-01&to=2024-10-31",
+                "the CSV link {csv:?}"
+            );
+            check_page(&page, "statistiques-fr", &[]).await?;
+
+            // A preset puts its period in the address.
+            page.client
+                .find(Locator::Css("#p-preset"))
+                .await?
+                .select_by_value("last-year")
+                .await?;
+            submit(&page, "Afficher").await?;
+            wait_for_text(&page, "Période : du 1 janvier 2025 au 31 décembre 2025.").await?;
+            let url = page.client.current_url().await?;
+            ensure!(
+                url.query() == Some("from=2025-01-01&to=2025-12-31"),
+                "the address after choosing last year: {url}"
+            );
+
+            // The report of 2024 against 2023, with a text that stays, printed on two pages or fewer.
+            page.goto(&ctx.url("/gestion/rapport?from=2024-01-01&to=2024-12-31"))
+                .await?;
+            page.wait_for_heading("Rapport d'activité").await?;
+            wait_for_text(&page, "Comparé aux mêmes dates l'an dernier").await?;
+            let words = "Merci au Conseil départemental du Finistère.";
+            let area = page.client.find(Locator::Css("#f-text")).await?;
+            area.clear().await?;
+            area.send_keys(words).await?;
+            submit(&page, "Enregistrer le texte").await?;
+            wait_for_text(&page, "Texte enregistré.").await?;
+            page.goto(&ctx.url("/gestion/rapport?from=2024-01-01&to=2024-12-31"))
+                .await?;
+            page.wait_for_heading("Rapport d'activité").await?;
+            let printed = page
+                .client
+                .find(Locator::Css(".report__text p"))
+                .await
+                .context("the report's text after a reload")?
+                .text()
+                .await?;
+            ensure!(printed == words, "the report's text after a reload: {printed:?}");
+            check_page(&page, "rapport-fr", &[]).await?;
+            let pages = printed_pages(&page).await?;
+            ensure!(
+                (1..=2).contains(&pages),
+                "the report prints on {pages} pages"
+            );
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}

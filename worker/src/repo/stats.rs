@@ -1,0 +1,333 @@
+//! The dashboard's figures: SQL aggregates over indexed columns (`bookings.day`, `payments.paid_on`,
+//! `rentals.day`, `members.created_at`), never rows loaded into the worker. A period's statements
+//! run in one batch: D1 answers one query at a time, and one round trip holds them all.
+//!
+//! Attendance is a check-in on a confirmed booking: a cancelled booking, a block or a no-show
+//! never counts (a no-show has no check-in: marking one clears it).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::stats::Period;
+use serde::Deserialize;
+use worker::wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement, D1Result};
+
+use super::{batch, column, first, results_of, stmt, DbResult};
+use crate::error::ApiError;
+
+fn day(d: NaiveDate) -> JsValue {
+    JsValue::from_str(&d.format("%Y-%m-%d").to_string())
+}
+
+/// `members.created_at` is written `YYYY-MM-DDTHH:MM:SSZ`; its bounds are written the same way so
+/// that they compare as text.
+fn instant(t: DateTime<Utc>) -> JsValue {
+    JsValue::from_str(&t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+}
+
+column!(fn booking_day: NaiveDate = "bookings.day", super::parse_date);
+
+/// A member's desk booking that stands (confirmed), on a day of the period (`?1`–`?2`).
+const DESK: &str = "FROM bookings b JOIN resources r ON r.id = b.resource_id \
+     WHERE r.kind = 'desk' AND b.kind = 'member' AND b.status = 'confirmed' AND b.day BETWEEN ?1 AND ?2";
+
+/// The room's bookings that stand (members' and rentals; blocks are not use).
+const ROOM: &str = "FROM bookings b JOIN resources r ON r.id = b.resource_id \
+     WHERE r.kind = 'room' AND b.kind IN ('member', 'rental') AND b.status = 'confirmed' AND b.day BETWEEN ?1 AND ?2";
+
+#[derive(Debug, Deserialize)]
+pub struct CoworkingRow {
+    pub bookings: u32,
+    pub coworker_days: u32,
+    pub coworkers: u32,
+    /// `returning` is an SQL keyword.
+    #[serde(rename = "regulars")]
+    pub returning: u32,
+    pub no_shows: u32,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RoomRow {
+    pub member_minutes: u32,
+    pub rental_minutes: u32,
+    pub rentals: u32,
+    pub rental_income_cents: i64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MembersRow {
+    pub active: u32,
+    pub joined: u32,
+    pub renewals_due: u32,
+    pub fees: u32,
+    pub fees_cents: i64,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DayRow {
+    #[serde(deserialize_with = "booking_day")]
+    pub date: NaiveDate,
+    pub booked: u32,
+    pub checked_in: u32,
+    pub no_shows: u32,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct WeekRow {
+    #[serde(deserialize_with = "booking_day")]
+    pub monday: NaiveDate,
+    pub member_minutes: u32,
+    pub rental_minutes: u32,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct MonthRow {
+    /// `YYYY-MM`
+    pub month: String,
+    pub rental_cents: i64,
+    pub fees_cents: i64,
+    pub room_member_minutes: u32,
+    pub room_rental_minutes: u32,
+}
+
+/// The statements of one period's figures, in the order [`Figures::read`] reads them.
+fn figure_statements(db: &D1Database, p: Period) -> DbResult<Vec<D1PreparedStatement>> {
+    let (lo, hi) = p.utc_bounds();
+    let range = [day(p.from), day(p.to)];
+    let coworking = format!(
+        "SELECT COUNT(*) AS bookings, \
+         COUNT(DISTINCT CASE WHEN b.checked_in_at IS NOT NULL THEN b.member_id || ' ' || b.day END) AS coworker_days, \
+         COUNT(DISTINCT CASE WHEN b.checked_in_at IS NOT NULL THEN b.member_id END) AS coworkers, \
+         (SELECT COUNT(*) FROM (SELECT b.member_id {DESK} AND b.checked_in_at IS NOT NULL \
+            GROUP BY b.member_id HAVING COUNT(DISTINCT b.day) >= 4)) AS regulars, \
+         COALESCE(SUM(b.no_show), 0) AS no_shows {DESK}"
+    );
+    let room = format!(
+        "SELECT COALESCE(SUM(CASE WHEN b.kind = 'member' THEN b.minutes END), 0) AS member_minutes, \
+         COALESCE(SUM(CASE WHEN b.kind = 'rental' THEN b.minutes END), 0) AS rental_minutes, \
+         (SELECT COUNT(*) FROM rentals WHERE status = 'approved' AND day BETWEEN ?1 AND ?2) AS rentals, \
+         (SELECT COALESCE(SUM(price_cents), 0) FROM rentals WHERE status = 'approved' AND day BETWEEN ?1 AND ?2) AS rental_income_cents \
+         {ROOM}"
+    );
+    // Active: a fee covers the period's last day. Renewals due: a fee ran out during the period and
+    // no later one was paid by its end.
+    let members = "SELECT \
+         (SELECT COUNT(DISTINCT member_id) FROM payments WHERE period_end >= ?2 AND period_start <= ?2) AS active, \
+         (SELECT COUNT(*) FROM members WHERE created_at >= ?3 AND created_at < ?4) AS joined, \
+         (SELECT COUNT(DISTINCT p.member_id) FROM payments p WHERE p.period_end BETWEEN ?1 AND ?2 \
+            AND NOT EXISTS (SELECT 1 FROM payments q WHERE q.member_id = p.member_id \
+                            AND q.period_end > p.period_end AND q.paid_on <= ?2)) AS renewals_due, \
+         (SELECT COUNT(*) FROM payments WHERE paid_on BETWEEN ?1 AND ?2) AS fees, \
+         (SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE paid_on BETWEEN ?1 AND ?2) AS fees_cents";
+    Ok(vec![
+        stmt(db, &coworking, &range)?,
+        stmt(db, &room, &range)?,
+        stmt(
+            db,
+            members,
+            &[day(p.from), day(p.to), instant(lo), instant(hi)],
+        )?,
+    ])
+}
+
+/// One period's figures, as read.
+pub struct Figures {
+    pub coworking: CoworkingRow,
+    pub room: RoomRow,
+    pub members: MembersRow,
+}
+
+/// The one row of the `i`-th result of a batch.
+fn one<T: serde::de::DeserializeOwned>(results: &[D1Result], i: usize, what: &str) -> DbResult<T> {
+    results_of::<T>(results, i, what)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| ApiError::Internal(format!("reading {what}: no row")))
+}
+
+impl Figures {
+    const STATEMENTS: usize = 3;
+
+    fn read(results: &[D1Result], at: usize) -> DbResult<Figures> {
+        Ok(Figures {
+            coworking: one(results, at, "the coworking figures")?,
+            room: one(results, at + 1, "the room figures")?,
+            members: one(results, at + 2, "the member figures")?,
+        })
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SettingRow {
+    pub key: String,
+    /// JSON text.
+    pub value: String,
+}
+
+column!(fn closure_date: NaiveDate = "closure_days.date", super::parse_date);
+
+#[derive(Debug, Deserialize)]
+pub struct ClosureRow {
+    #[serde(deserialize_with = "closure_date")]
+    pub date: NaiveDate,
+}
+
+/// Everything the statistics of a period and of the period compared with need, in one batch.
+pub struct Read {
+    pub current: Figures,
+    pub previous: Figures,
+    pub days: Vec<DayRow>,
+    pub weeks: Vec<WeekRow>,
+    pub months: Vec<MonthRow>,
+    /// `opening_hours` and `rental_target_cents`.
+    pub settings: Vec<SettingRow>,
+    /// Closure days of both periods.
+    pub closures: Vec<ClosureRow>,
+}
+
+pub async fn read(db: &D1Database, current: Period, previous: Period) -> DbResult<Read> {
+    let range = [day(current.from), day(current.to)];
+    let days = format!(
+        "SELECT b.day AS date, COUNT(DISTINCT b.member_id) AS booked, \
+         COUNT(DISTINCT CASE WHEN b.checked_in_at IS NOT NULL THEN b.member_id END) AS checked_in, \
+         COALESCE(SUM(b.no_show), 0) AS no_shows {DESK} GROUP BY b.day ORDER BY b.day"
+    );
+    let weeks = format!(
+        "SELECT date(b.day, '-6 days', 'weekday 1') AS monday, \
+         COALESCE(SUM(CASE WHEN b.kind = 'member' THEN b.minutes END), 0) AS member_minutes, \
+         COALESCE(SUM(CASE WHEN b.kind = 'rental' THEN b.minutes END), 0) AS rental_minutes \
+         {ROOM} GROUP BY monday ORDER BY monday"
+    );
+    // Rentals by the month they are held in, fees by the month they were paid, room use by the
+    // month of its day.
+    let months = format!(
+        "SELECT month, SUM(rental_cents) AS rental_cents, SUM(fees_cents) AS fees_cents, \
+           SUM(member_minutes) AS room_member_minutes, SUM(rental_minutes) AS room_rental_minutes FROM ( \
+           SELECT substr(day, 1, 7) AS month, price_cents AS rental_cents, 0 AS fees_cents, 0 AS member_minutes, 0 AS rental_minutes \
+             FROM rentals WHERE status = 'approved' AND day BETWEEN ?1 AND ?2 \
+           UNION ALL \
+           SELECT substr(paid_on, 1, 7), 0, amount_cents, 0, 0 FROM payments WHERE paid_on BETWEEN ?1 AND ?2 \
+           UNION ALL \
+           SELECT substr(b.day, 1, 7), 0, 0, CASE WHEN b.kind = 'member' THEN b.minutes ELSE 0 END, \
+                  CASE WHEN b.kind = 'rental' THEN b.minutes ELSE 0 END {ROOM} \
+         ) GROUP BY month ORDER BY month"
+    );
+    let mut statements = figure_statements(db, current)?;
+    statements.extend(figure_statements(db, previous)?);
+    statements.push(stmt(db, &days, &range)?);
+    statements.push(stmt(db, &weeks, &range)?);
+    statements.push(stmt(db, &months, &range)?);
+    statements.push(db.prepare(
+        "SELECT key, value FROM settings WHERE key IN ('opening_hours', 'rental_target_cents')",
+    ));
+    statements.push(stmt(
+        db,
+        "SELECT date FROM closure_days WHERE date BETWEEN ?1 AND ?2 OR date BETWEEN ?3 AND ?4",
+        &[
+            day(current.from),
+            day(current.to),
+            day(previous.from),
+            day(previous.to),
+        ],
+    )?);
+    let results = batch(db, statements, "reading the statistics").await?;
+    let series = 2 * Figures::STATEMENTS;
+    Ok(Read {
+        current: Figures::read(&results, 0)?,
+        previous: Figures::read(&results, Figures::STATEMENTS)?,
+        days: results_of(&results, series, "the coworking days")?,
+        weeks: results_of(&results, series + 1, "the room weeks")?,
+        months: results_of(&results, series + 2, "the months")?,
+        settings: results_of(&results, series + 3, "the statistics' settings")?,
+        closures: results_of(&results, series + 4, "the closure days")?,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct TodayRow {
+    pub desk_capacity: u32,
+    pub desks_morning: u32,
+    pub desks_afternoon: u32,
+    pub checked_in_morning: u32,
+    pub checked_in_afternoon: u32,
+    pub room_bookings: u32,
+    pub room_minutes: u32,
+    pub pending_applications: u32,
+    pub pending_rentals: u32,
+    pub outbox_pending: u32,
+    pub outbox_failed: u32,
+}
+
+/// Today's counts, in one statement.
+pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayRow> {
+    let desk = |half: &str, came: bool| {
+        format!(
+            "(SELECT COUNT(DISTINCT b.member_id) {} AND b.period IN ('{half}', 'day'){})",
+            DESK.replace("BETWEEN ?1 AND ?2", "= ?1"),
+            if came {
+                " AND b.checked_in_at IS NOT NULL"
+            } else {
+                ""
+            }
+        )
+    };
+    let room = ROOM.replace("BETWEEN ?1 AND ?2", "= ?1");
+    let sql = format!(
+        "SELECT \
+         (SELECT COALESCE(SUM(capacity), 0) FROM resources WHERE kind = 'desk' AND active = 1) AS desk_capacity, \
+         {} AS desks_morning, {} AS desks_afternoon, {} AS checked_in_morning, {} AS checked_in_afternoon, \
+         (SELECT COUNT(*) {room}) AS room_bookings, \
+         (SELECT COALESCE(SUM(b.minutes), 0) {room}) AS room_minutes, \
+         (SELECT COUNT(*) FROM applications WHERE status = 'pending') AS pending_applications, \
+         (SELECT COUNT(*) FROM rentals WHERE status = 'pending' AND day >= ?1) AS pending_rentals, \
+         (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS outbox_pending, \
+         (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS outbox_failed",
+        desk("morning", false),
+        desk("afternoon", false),
+        desk("morning", true),
+        desk("afternoon", true),
+    );
+    first(stmt(db, &sql, &[day(date)])?, "today's figures")
+        .await?
+        .ok_or_else(|| ApiError::Internal("today's figures: no row".into()))
+}
+
+// ---------------------------------------------------------------- the report's text
+
+#[derive(Debug, Deserialize)]
+struct TextRow {
+    body: String,
+}
+
+pub async fn report_text(db: &D1Database, p: Period) -> DbResult<Option<String>> {
+    let row: Option<TextRow> = first(
+        stmt(
+            db,
+            "SELECT body FROM report_texts WHERE period_from = ?1 AND period_to = ?2",
+            &[day(p.from), day(p.to)],
+        )?,
+        "the report's text",
+    )
+    .await?;
+    Ok(row.map(|r| r.body))
+}
+
+pub fn set_report_text(
+    db: &D1Database,
+    p: Period,
+    body: &str,
+    by: i64,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "INSERT INTO report_texts (period_from, period_to, body, updated_by, updated_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (period_from, period_to) DO UPDATE SET body = excluded.body, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
+        &[
+            day(p.from),
+            day(p.to),
+            body.into(),
+            JsValue::from_f64(by as f64),
+            super::ts(now).into(),
+        ],
+    )
+}

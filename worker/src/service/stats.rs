@@ -1,0 +1,217 @@
+//! The dashboard, the statistics over a period and the activity report: the aggregates of
+//! `repo::stats` put into the shapes the staff pages draw, with the calendar arithmetic (opening
+//! minutes, empty days and weeks) done by the domain.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use domain::paris;
+use domain::settings::OpeningHours;
+use domain::stats::{
+    self, CoworkingDay, CoworkingFigures, Figures, MemberFigures, MonthFigures, Period, Report,
+    RoomFigures, RoomWeek, Series, Stats, TodayStats,
+};
+use serde_json::json;
+use worker::D1Database;
+
+use crate::auth::Caller;
+use crate::error::{ApiError, Context};
+use crate::repo::stats as repo;
+use crate::repo::{audit, batch};
+
+/// Today at a glance.
+pub async fn today(db: &D1Database, now: DateTime<Utc>) -> Result<TodayStats, ApiError> {
+    let date = paris::local_date(now);
+    let r = repo::today(db, date).await?;
+    Ok(TodayStats {
+        date,
+        desk_capacity: r.desk_capacity,
+        desks_morning: r.desks_morning,
+        desks_afternoon: r.desks_afternoon,
+        checked_in_morning: r.checked_in_morning,
+        checked_in_afternoon: r.checked_in_afternoon,
+        room_bookings: r.room_bookings,
+        room_minutes: r.room_minutes,
+        pending_applications: r.pending_applications,
+        pending_rentals: r.pending_rentals,
+        outbox_pending: r.outbox_pending,
+        outbox_failed: r.outbox_failed,
+    })
+}
+
+/// The figures of `current` beside those of `previous`, and the series of `current`.
+pub async fn stats(db: &D1Database, current: Period, previous: Period) -> Result<Stats, ApiError> {
+    let read = repo::read(db, current, previous).await?;
+    let setting = |key: &str| {
+        read.settings
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.value.as_str())
+            .ok_or_else(|| ApiError::Internal(format!("setting {key} missing")))
+    };
+    let hours =
+        OpeningHours::parse_json(setting("opening_hours")?).context("setting opening_hours")?;
+    let rental_target_cents: i64 = setting("rental_target_cents")?
+        .trim()
+        .parse()
+        .map_err(|e| ApiError::Internal(format!("setting rental_target_cents: {e}")))?;
+    let closures: Vec<NaiveDate> = read.closures.iter().map(|c| c.date).collect();
+    let open_in = |p: Period| stats::open_minutes(p.each_day(), &hours, &closures);
+    let figures = |f: repo::Figures, p: Period| Figures {
+        coworking: CoworkingFigures {
+            bookings: f.coworking.bookings,
+            coworker_days: f.coworking.coworker_days,
+            coworkers: f.coworking.coworkers,
+            returning: f.coworking.returning,
+            no_shows: f.coworking.no_shows,
+        },
+        room: RoomFigures {
+            open_minutes: open_in(p),
+            member_minutes: f.room.member_minutes,
+            rental_minutes: f.room.rental_minutes,
+            rentals: f.room.rentals,
+        },
+        members: MemberFigures {
+            active: f.members.active,
+            joined: f.members.joined,
+            renewals_due: f.members.renewals_due,
+            fees: f.members.fees,
+            fees_cents: f.members.fees_cents,
+        },
+        rental_income_cents: f.room.rental_income_cents,
+    };
+
+    // Every opening day is a point of the line, booked or not; a day booked while closed (a staff
+    // booking on a Saturday) is one too.
+    let coworking_days = current
+        .each_day()
+        .filter_map(|date| {
+            let row = read.days.iter().find(|d| d.date == date);
+            let open = domain::calendar::open_hours(date, &hours, &closures).is_some();
+            match row {
+                Some(r) => Some(CoworkingDay {
+                    date,
+                    booked: r.booked,
+                    checked_in: r.checked_in,
+                    no_shows: r.no_shows,
+                }),
+                None if open => Some(CoworkingDay {
+                    date,
+                    booked: 0,
+                    checked_in: 0,
+                    no_shows: 0,
+                }),
+                None => None,
+            }
+        })
+        .collect();
+    let room_weeks = current
+        .mondays()
+        .into_iter()
+        .map(|monday| {
+            let row = read.weeks.iter().find(|w| w.monday == monday);
+            let days = (0..7)
+                .map(|i| monday + chrono::Duration::days(i))
+                .filter(|d| *d >= current.from && *d <= current.to);
+            RoomWeek {
+                monday,
+                open_minutes: stats::open_minutes(days, &hours, &closures),
+                member_minutes: row.map_or(0, |r| r.member_minutes),
+                rental_minutes: row.map_or(0, |r| r.rental_minutes),
+            }
+        })
+        // A week whose days in the period are all closed (a period starting on a Sunday) says nothing.
+        .filter(|w: &RoomWeek| w.open_minutes > 0 || w.member_minutes + w.rental_minutes > 0)
+        .collect();
+    let mut cumulative = 0;
+    let months = current
+        .months()
+        .into_iter()
+        .map(|month| {
+            let row = read.months.iter().find(|m| m.month == month);
+            let rental_cents = row.map_or(0, |r| r.rental_cents);
+            cumulative += rental_cents;
+            let in_month = || current.each_day().filter(|d| stats::month_of(*d) == month);
+            MonthFigures {
+                coworker_days: read
+                    .days
+                    .iter()
+                    .filter(|d| stats::month_of(d.date) == month)
+                    .map(|d| d.checked_in)
+                    .sum(),
+                room_open_minutes: stats::open_minutes(in_month(), &hours, &closures),
+                room_member_minutes: row.map_or(0, |r| r.room_member_minutes),
+                room_rental_minutes: row.map_or(0, |r| r.room_rental_minutes),
+                rental_cents,
+                cumulative_rental_cents: cumulative,
+                fees_cents: row.map_or(0, |r| r.fees_cents),
+                month,
+            }
+        })
+        .collect();
+    Ok(Stats {
+        from: current.from,
+        to: current.to,
+        previous_from: previous.from,
+        previous_to: previous.to,
+        current: figures(read.current, current),
+        previous: figures(read.previous, previous),
+        coworking_days,
+        room_weeks,
+        months,
+        rental_target_cents,
+    })
+}
+
+/// The activity report: the period against the same dates a year earlier, and its text.
+pub async fn report(db: &D1Database, period: Period) -> Result<Report, ApiError> {
+    let stats = stats(db, period, period.a_year_earlier()).await?;
+    let text = repo::report_text(db, period).await?.unwrap_or_default();
+    Ok(Report { stats, text })
+}
+
+/// Staff write the report's text; the journal says who and for which period.
+pub async fn set_report_text(
+    db: &D1Database,
+    caller: &Caller,
+    period: Period,
+    text: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let by = caller.member().ok_or(ApiError::Unauthorized)?.id;
+    batch(
+        db,
+        vec![
+            repo::set_report_text(db, period, text, by, now)?,
+            audit::record_after(
+                db,
+                now,
+                caller,
+                "report.text",
+                "report",
+                &format!("{}/{}", period.from, period.to),
+                json!({ "from": period.from.to_string(), "to": period.to.to_string() }),
+            )?,
+        ],
+        "saving the report's text",
+    )
+    .await?;
+    Ok(())
+}
+
+/// A series as a CSV file that French Excel and LibreOffice open as they are: UTF-8 with a byte
+/// order mark, `;` between cells, RFC 4180 quoting and line ends.
+pub fn csv(series: Series, stats: &Stats) -> Result<Vec<u8>, ApiError> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(series.headings())
+            .context("writing the CSV")?;
+        for row in series.rows(stats) {
+            w.write_record(&row).context("writing the CSV")?;
+        }
+        w.flush().context("writing the CSV")?;
+    }
+    Ok(out)
+}
