@@ -440,12 +440,13 @@ mod tests {
     use crate::time::HhMm;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+        NaiveDate::from_ymd_opt(y, m, day).expect("a valid period of the tests")
     }
 
     #[test]
     fn the_previous_period_has_the_same_length_and_ends_the_day_before() {
-        let march = Period::new(d(2026, 3, 1), d(2026, 3, 31)).unwrap();
+        let march =
+            Period::new(d(2026, 3, 1), d(2026, 3, 31)).expect("a valid period of the tests");
         assert_eq!(
             march.previous(),
             Period {
@@ -453,14 +454,14 @@ mod tests {
                 to: d(2026, 2, 28)
             }
         );
-        let one = Period::new(d(2026, 1, 1), d(2026, 1, 1)).unwrap();
+        let one = Period::new(d(2026, 1, 1), d(2026, 1, 1)).expect("a valid period of the tests");
         assert_eq!(one.previous().from, d(2025, 12, 31));
         assert_eq!(one.previous().to, d(2025, 12, 31));
     }
 
     #[test]
     fn a_year_earlier_keeps_the_dates_and_moves_the_29th_of_february() {
-        let p = Period::new(d(2028, 2, 1), d(2028, 2, 29)).unwrap();
+        let p = Period::new(d(2028, 2, 1), d(2028, 2, 29)).expect("a valid period of the tests");
         assert_eq!(
             p.a_year_earlier(),
             Period {
@@ -493,7 +494,7 @@ mod tests {
 
     #[test]
     fn weeks_and_months_are_those_the_period_touches() {
-        let p = Period::new(d(2026, 9, 30), d(2026, 10, 12)).unwrap();
+        let p = Period::new(d(2026, 9, 30), d(2026, 10, 12)).expect("a valid period of the tests");
         assert_eq!(
             p.mondays(),
             vec![d(2026, 9, 28), d(2026, 10, 5), d(2026, 10, 12)]
@@ -508,16 +509,19 @@ mod tests {
     #[test]
     fn paris_days_are_bounded_by_paris_midnights_across_both_clock_changes() {
         // October 2026: summer time (UTC+2) on the 1st, winter time (UTC+1) after the 25th.
-        let october = Period::new(d(2026, 10, 1), d(2026, 10, 31)).unwrap();
+        let october =
+            Period::new(d(2026, 10, 1), d(2026, 10, 31)).expect("a valid period of the tests");
         let (from, to) = october.utc_bounds();
         assert_eq!(from.to_rfc3339(), "2026-09-30T22:00:00+00:00");
         assert_eq!(to.to_rfc3339(), "2026-10-31T23:00:00+00:00");
         // The March change day is 23 hours long.
-        let change = Period::new(d(2026, 3, 29), d(2026, 3, 29)).unwrap();
+        let change =
+            Period::new(d(2026, 3, 29), d(2026, 3, 29)).expect("a valid period of the tests");
         let (from, to) = change.utc_bounds();
         assert_eq!((to - from).num_hours(), 23);
         // The October one, 25.
-        let change = Period::new(d(2026, 10, 25), d(2026, 10, 25)).unwrap();
+        let change =
+            Period::new(d(2026, 10, 25), d(2026, 10, 25)).expect("a valid period of the tests");
         let (from, to) = change.utc_bounds();
         assert_eq!((to - from).num_hours(), 25);
     }
@@ -528,14 +532,15 @@ mod tests {
             (1..=5)
                 .map(|weekday| DayHours {
                     weekday,
-                    open: HhMm::new(9, 0).unwrap(),
-                    close: HhMm::new(18, 0).unwrap(),
+                    open: HhMm::new(9, 0).expect("a valid period of the tests"),
+                    close: HhMm::new(18, 0).expect("a valid period of the tests"),
                 })
                 .collect(),
         )
-        .unwrap();
+        .expect("a valid period of the tests");
         // The week of 11 November 2026 (a Wednesday, Armistice Day), with the Friday closed.
-        let week = Period::new(d(2026, 11, 9), d(2026, 11, 15)).unwrap();
+        let week =
+            Period::new(d(2026, 11, 9), d(2026, 11, 15)).expect("a valid period of the tests");
         assert_eq!(
             open_minutes(week.each_day(), &hours, &[d(2026, 11, 13)]),
             3 * 540
