@@ -372,6 +372,8 @@ async fn dashboard(app: &TestApp) -> Result<()> {
     let mut site_p95 = None;
     for (label, path) in [
         ("GET /api/site", "/api/site"),
+        // The floor of any logged-in request: the session is read from D1.
+        ("GET /api/me (a session read)", "/api/me"),
         ("GET /api/staff/stats/today", "/api/staff/stats/today"),
         (
             "GET /api/staff/stats (a month)",
