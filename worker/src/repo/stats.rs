@@ -182,6 +182,8 @@ pub struct Read {
     pub settings: Vec<SettingRow>,
     /// Closure days of both periods.
     pub closures: Vec<ClosureRow>,
+    /// The report's text for `current` (read in the same batch: one round trip for the report).
+    pub text: Option<String>,
 }
 
 pub async fn read(db: &D1Database, current: Period, previous: Period) -> DbResult<Read> {
@@ -229,6 +231,11 @@ pub async fn read(db: &D1Database, current: Period, previous: Period) -> DbResul
             day(previous.to),
         ],
     )?);
+    statements.push(stmt(
+        db,
+        "SELECT body FROM report_texts WHERE period_from = ?1 AND period_to = ?2",
+        &range,
+    )?);
     let results = batch(db, statements, "reading the statistics").await?;
     let series = 2 * Figures::STATEMENTS;
     Ok(Read {
@@ -239,6 +246,10 @@ pub async fn read(db: &D1Database, current: Period, previous: Period) -> DbResul
         months: results_of(&results, series + 2, "the months")?,
         settings: results_of(&results, series + 3, "the statistics' settings")?,
         closures: results_of(&results, series + 4, "the closure days")?,
+        text: results_of::<TextRow>(&results, series + 5, "the report's text")?
+            .into_iter()
+            .next()
+            .map(|r| r.body),
     })
 }
 
@@ -296,19 +307,6 @@ pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayRow> {
 #[derive(Debug, Deserialize)]
 struct TextRow {
     body: String,
-}
-
-pub async fn report_text(db: &D1Database, p: Period) -> DbResult<Option<String>> {
-    let row: Option<TextRow> = first(
-        stmt(
-            db,
-            "SELECT body FROM report_texts WHERE period_from = ?1 AND period_to = ?2",
-            &[day(p.from), day(p.to)],
-        )?,
-        "the report's text",
-    )
-    .await?;
-    Ok(row.map(|r| r.body))
 }
 
 pub fn set_report_text(

@@ -39,6 +39,15 @@ pub async fn today(db: &D1Database, now: DateTime<Utc>) -> Result<TodayStats, Ap
 
 /// The figures of `current` beside those of `previous`, and the series of `current`.
 pub async fn stats(db: &D1Database, current: Period, previous: Period) -> Result<Stats, ApiError> {
+    Ok(with_text(db, current, previous).await?.0)
+}
+
+/// The statistics and the report's text of `current`, from one batch.
+async fn with_text(
+    db: &D1Database,
+    current: Period,
+    previous: Period,
+) -> Result<(Stats, String), ApiError> {
     let read = repo::read(db, current, previous).await?;
     let setting = |key: &str| {
         read.settings
@@ -147,7 +156,7 @@ pub async fn stats(db: &D1Database, current: Period, previous: Period) -> Result
             }
         })
         .collect();
-    Ok(Stats {
+    let stats = Stats {
         from: current.from,
         to: current.to,
         previous_from: previous.from,
@@ -158,13 +167,13 @@ pub async fn stats(db: &D1Database, current: Period, previous: Period) -> Result
         room_weeks,
         months,
         rental_target_cents,
-    })
+    };
+    Ok((stats, read.text.unwrap_or_default()))
 }
 
 /// The activity report: the period against the same dates a year earlier, and its text.
 pub async fn report(db: &D1Database, period: Period) -> Result<Report, ApiError> {
-    let stats = stats(db, period, period.a_year_earlier()).await?;
-    let text = repo::report_text(db, period).await?.unwrap_or_default();
+    let (stats, text) = with_text(db, period, period.a_year_earlier()).await?;
     Ok(Report { stats, text })
 }
 
