@@ -82,7 +82,7 @@ impl Period {
 
     /// The Mondays of the ISO weeks the period touches, in order.
     pub fn mondays(&self) -> Vec<NaiveDate> {
-        let mut monday = monday_of(self.from);
+        let mut monday = crate::calendar::week_start(self.from);
         let mut out = Vec::new();
         while monday <= self.to {
             out.push(monday);
@@ -113,11 +113,6 @@ impl Period {
         };
         (midnight(self.from), midnight(self.to + Duration::days(1)))
     }
-}
-
-/// The Monday of a date's ISO week.
-pub fn monday_of(date: NaiveDate) -> NaiveDate {
-    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
 }
 
 /// `YYYY-MM` of a date.

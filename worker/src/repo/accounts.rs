@@ -543,7 +543,7 @@ pub fn record_payment(db: &D1Database, p: &NewPayment) -> DbResult<Vec<D1Prepare
         period,
         recorded_by: actor,
     } = *p;
-    let day = |d: NaiveDate| JsValue::from_str(&d.format("%Y-%m-%d").to_string());
+    let day = super::day;
     let previous = previous_until.map(day).unwrap_or(JsValue::NULL);
     let extend = "UPDATE members SET membership_until = ?2 WHERE id = ?1 AND status = 'active' AND membership_until IS ?3";
     // changes() is the number of rows the UPDATE just before changed: no extension, no payment.

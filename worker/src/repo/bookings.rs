@@ -10,15 +10,12 @@ use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
 
 use super::{
-    all, column, first, parse_date, parse_instant, parse_local, stmt, stored_code, ts, DbResult,
+    all, column, day, first, parse_date, parse_instant, parse_local, stmt, stored_code, ts,
+    DbResult,
 };
 
 fn int(v: i64) -> JsValue {
     JsValue::from_f64(v as f64)
-}
-
-fn day(d: NaiveDate) -> JsValue {
-    JsValue::from_str(&d.format("%Y-%m-%d").to_string())
 }
 
 fn local(t: chrono::NaiveDateTime) -> JsValue {
@@ -63,7 +60,7 @@ pub async fn resource(db: &D1Database, slug: &str) -> DbResult<Option<ResourceRo
     .await
 }
 
-column!(fn closure_date: NaiveDate = "closure_days.date", parse_date);
+column!(pub(super) fn closure_date: NaiveDate = "closure_days.date", parse_date);
 
 pub async fn closures(db: &D1Database, from: NaiveDate, to: NaiveDate) -> DbResult<Vec<NaiveDate>> {
     #[derive(Deserialize)]
@@ -201,7 +198,7 @@ stored_code! {
 }
 
 column!(fn booking_status: BookingStatus = "bookings.status", BookingStatus::parse);
-column!(fn booking_day: NaiveDate = "bookings.day", parse_date);
+column!(pub(super) fn booking_day: NaiveDate = "bookings.day", parse_date);
 column!(fn booking_local: NaiveDateTime = "bookings.start_local/end_local", parse_local);
 column!(fn booking_instant: DateTime<Utc> = "bookings.start_utc/end_utc", parse_instant);
 column!(fn booking_period: Option<DeskPeriod> = "bookings.period", DeskPeriod::parse);

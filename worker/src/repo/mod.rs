@@ -47,6 +47,11 @@ pub async fn ping(db: &D1Database) -> DbResult<()> {
     }
 }
 
+/// A Paris date as it is stored and bound: `YYYY-MM-DD`.
+pub fn day(d: NaiveDate) -> worker::wasm_bindgen::JsValue {
+    worker::wasm_bindgen::JsValue::from_str(&d.format("%Y-%m-%d").to_string())
+}
+
 /// Instants are stored as UTC RFC 3339 text with a fixed width, so they sort as text.
 pub fn ts(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
@@ -170,21 +175,22 @@ pub fn known_number<'de, D: Deserializer<'de>, T: TryFrom<i64>>(
 /// column with `parse` (an `Option`-returning parser) and names the column when it fails.
 /// `column!(fn name: Option<Type> = …)` does the same for a column that may be NULL, and
 /// `column!(fn name: number u32 = "table.column")` reads a whole number that must fit the type.
+/// A visibility before `fn` (`column!(pub(super) fn …)`) lets a sibling module read the same column.
 macro_rules! column {
-    (fn $name:ident: number $t:ty = $column:literal) => {
-        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> ::std::result::Result<$t, D::Error> {
+    ($vis:vis fn $name:ident: number $t:ty = $column:literal) => {
+        $vis fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> ::std::result::Result<$t, D::Error> {
             $crate::repo::known_number(d, $column)
         }
     };
-    (fn $name:ident: Option<$t:ty> = $column:literal, $parse:expr) => {
-        fn $name<'de, D: serde::Deserializer<'de>>(
+    ($vis:vis fn $name:ident: Option<$t:ty> = $column:literal, $parse:expr) => {
+        $vis fn $name<'de, D: serde::Deserializer<'de>>(
             d: D,
         ) -> ::std::result::Result<Option<$t>, D::Error> {
             $crate::repo::known_or_null(d, $column, $parse)
         }
     };
-    (fn $name:ident: $t:ty = $column:literal, $parse:expr) => {
-        fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> ::std::result::Result<$t, D::Error> {
+    ($vis:vis fn $name:ident: $t:ty = $column:literal, $parse:expr) => {
+        $vis fn $name<'de, D: serde::Deserializer<'de>>(d: D) -> ::std::result::Result<$t, D::Error> {
             $crate::repo::known(d, $column, $parse)
         }
     };

@@ -6,25 +6,20 @@
 //! never counts (a no-show has no check-in: marking one clears it).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::stats::Period;
+use domain::stats::{CoworkingFigures, MemberFigures, Period, TodayStats};
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1Result};
 
-use super::{batch, column, first, results_of, stmt, DbResult};
+use super::bookings::{booking_day, closure_date};
+use super::{batch, day, first, results_of, stmt, DbResult};
 use crate::error::ApiError;
-
-fn day(d: NaiveDate) -> JsValue {
-    JsValue::from_str(&d.format("%Y-%m-%d").to_string())
-}
 
 /// `members.created_at` is written `YYYY-MM-DDTHH:MM:SSZ`; its bounds are written the same way so
 /// that they compare as text.
 fn instant(t: DateTime<Utc>) -> JsValue {
     JsValue::from_str(&t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
 }
-
-column!(fn booking_day: NaiveDate = "bookings.day", super::parse_date);
 
 /// A member's desk booking that stands (confirmed), on a day of the period (`?1`–`?2`).
 const DESK: &str = "FROM bookings b JOIN resources r ON r.id = b.resource_id \
@@ -35,31 +30,11 @@ const ROOM: &str = "FROM bookings b JOIN resources r ON r.id = b.resource_id \
      WHERE r.kind = 'room' AND b.kind IN ('member', 'rental') AND b.status = 'confirmed' AND b.day BETWEEN ?1 AND ?2";
 
 #[derive(Debug, Deserialize)]
-pub struct CoworkingRow {
-    pub bookings: u32,
-    pub coworker_days: u32,
-    pub coworkers: u32,
-    /// `returning` is an SQL keyword.
-    #[serde(rename = "regulars")]
-    pub returning: u32,
-    pub no_shows: u32,
-}
-
-#[derive(Debug, Deserialize)]
 pub struct RoomRow {
     pub member_minutes: u32,
     pub rental_minutes: u32,
     pub rentals: u32,
     pub rental_income_cents: i64,
-}
-
-#[derive(Debug, Deserialize)]
-pub struct MembersRow {
-    pub active: u32,
-    pub joined: u32,
-    pub renewals_due: u32,
-    pub fees: u32,
-    pub fees_cents: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -98,7 +73,7 @@ fn figure_statements(db: &D1Database, p: Period) -> DbResult<Vec<D1PreparedState
          COUNT(DISTINCT CASE WHEN b.checked_in_at IS NOT NULL THEN b.member_id || ' ' || b.day END) AS coworker_days, \
          COUNT(DISTINCT CASE WHEN b.checked_in_at IS NOT NULL THEN b.member_id END) AS coworkers, \
          (SELECT COUNT(*) FROM (SELECT b.member_id {DESK} AND b.checked_in_at IS NOT NULL \
-            GROUP BY b.member_id HAVING COUNT(DISTINCT b.day) >= 4)) AS regulars, \
+            GROUP BY b.member_id HAVING COUNT(DISTINCT b.day) >= 4)) AS \"returning\", \
          COALESCE(SUM(b.no_show), 0) AS no_shows {DESK}"
     );
     let room = format!(
@@ -129,11 +104,12 @@ fn figure_statements(db: &D1Database, p: Period) -> DbResult<Vec<D1PreparedState
     ])
 }
 
-/// One period's figures, as read.
+/// One period's figures, as read: coworking and members in the domain's own shapes (the columns
+/// are named as their fields), the room with its rentals' income beside it.
 pub struct Figures {
-    pub coworking: CoworkingRow,
+    pub coworking: CoworkingFigures,
     pub room: RoomRow,
-    pub members: MembersRow,
+    pub members: MemberFigures,
 }
 
 /// The one row of the `i`-th result of a batch.
@@ -162,8 +138,6 @@ pub struct SettingRow {
     /// JSON text.
     pub value: String,
 }
-
-column!(fn closure_date: NaiveDate = "closure_days.date", super::parse_date);
 
 #[derive(Debug, Deserialize)]
 pub struct ClosureRow {
@@ -253,27 +227,11 @@ pub async fn read(db: &D1Database, current: Period, previous: Period) -> DbResul
     })
 }
 
-#[derive(Debug, Deserialize)]
-pub struct TodayRow {
-    pub desk_capacity: u32,
-    pub desks_morning: u32,
-    pub desks_afternoon: u32,
-    pub checked_in_morning: u32,
-    pub checked_in_afternoon: u32,
-    pub room_bookings: u32,
-    pub room_minutes: u32,
-    pub pending_applications: u32,
-    pub pending_rentals: u32,
-    pub outbox_pending: u32,
-    pub outbox_failed: u32,
-}
-
-/// Today's counts, in one statement.
-pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayRow> {
+/// Today's counts, in one statement (the period `?1`–`?2` of [`DESK`] and [`ROOM`] is the one day).
+pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayStats> {
     let desk = |half: &str, came: bool| {
         format!(
-            "(SELECT COUNT(DISTINCT b.member_id) {} AND b.period IN ('{half}', 'day'){})",
-            DESK.replace("BETWEEN ?1 AND ?2", "= ?1"),
+            "(SELECT COUNT(DISTINCT b.member_id) {DESK} AND b.period IN ('{half}', 'day'){})",
             if came {
                 " AND b.checked_in_at IS NOT NULL"
             } else {
@@ -281,13 +239,12 @@ pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayRow> {
             }
         )
     };
-    let room = ROOM.replace("BETWEEN ?1 AND ?2", "= ?1");
     let sql = format!(
-        "SELECT \
+        "SELECT ?1 AS date, \
          (SELECT COALESCE(SUM(capacity), 0) FROM resources WHERE kind = 'desk' AND active = 1) AS desk_capacity, \
          {} AS desks_morning, {} AS desks_afternoon, {} AS checked_in_morning, {} AS checked_in_afternoon, \
-         (SELECT COUNT(*) {room}) AS room_bookings, \
-         (SELECT COALESCE(SUM(b.minutes), 0) {room}) AS room_minutes, \
+         (SELECT COUNT(*) {ROOM}) AS room_bookings, \
+         (SELECT COALESCE(SUM(b.minutes), 0) {ROOM}) AS room_minutes, \
          (SELECT COUNT(*) FROM applications WHERE status = 'pending') AS pending_applications, \
          (SELECT COUNT(*) FROM rentals WHERE status = 'pending' AND day >= ?1) AS pending_rentals, \
          (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS outbox_pending, \
@@ -297,7 +254,7 @@ pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayRow> {
         desk("morning", true),
         desk("afternoon", true),
     );
-    first(stmt(db, &sql, &[day(date)])?, "today's figures")
+    first(stmt(db, &sql, &[day(date), day(date)])?, "today's figures")
         .await?
         .ok_or_else(|| ApiError::Internal("today's figures: no row".into()))
 }

@@ -104,6 +104,12 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
     } else {
         target.clone()
     };
+    // A date held in the details, written out.
+    let long_date = |key: &str| {
+        date(&text(key))
+            .map(|d| format_date_long(d, lang))
+            .unwrap_or_default()
+    };
     let span = || when(local(&details["start"]), local(&details["end"]), lang);
     let day = || {
         date(&row.target_id)
@@ -136,12 +142,7 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
                     "method",
                     method_name(&text("method")).text(lang).to_string(),
                 ),
-                (
-                    "until",
-                    date(&text("until"))
-                        .map(|d| format_date_long(d, lang))
-                        .unwrap_or_default(),
-                ),
+                ("until", long_date("until")),
             ],
         ),
         "member.role" => (
@@ -163,20 +164,7 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
         ),
         "report.text" => (
             ApiMsg::AuditReportText,
-            vec![
-                (
-                    "from",
-                    date(&text("from"))
-                        .map(|d| format_date_long(d, lang))
-                        .unwrap_or_default(),
-                ),
-                (
-                    "to",
-                    date(&text("to"))
-                        .map(|d| format_date_long(d, lang))
-                        .unwrap_or_default(),
-                ),
-            ],
+            vec![("from", long_date("from")), ("to", long_date("to"))],
         ),
         other => (ApiMsg::AuditOther, vec![("action", other.to_string())]),
     };

@@ -6,8 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::paris;
 use domain::settings::OpeningHours;
 use domain::stats::{
-    self, CoworkingDay, CoworkingFigures, Figures, MemberFigures, MonthFigures, Period, Report,
-    RoomFigures, RoomWeek, Series, Stats, TodayStats,
+    self, CoworkingDay, Figures, MonthFigures, Period, Report, RoomFigures, RoomWeek, Series,
+    Stats, TodayStats,
 };
 use serde_json::json;
 use worker::D1Database;
@@ -19,22 +19,7 @@ use crate::repo::{audit, batch};
 
 /// Today at a glance.
 pub async fn today(db: &D1Database, now: DateTime<Utc>) -> Result<TodayStats, ApiError> {
-    let date = paris::local_date(now);
-    let r = repo::today(db, date).await?;
-    Ok(TodayStats {
-        date,
-        desk_capacity: r.desk_capacity,
-        desks_morning: r.desks_morning,
-        desks_afternoon: r.desks_afternoon,
-        checked_in_morning: r.checked_in_morning,
-        checked_in_afternoon: r.checked_in_afternoon,
-        room_bookings: r.room_bookings,
-        room_minutes: r.room_minutes,
-        pending_applications: r.pending_applications,
-        pending_rentals: r.pending_rentals,
-        outbox_pending: r.outbox_pending,
-        outbox_failed: r.outbox_failed,
-    })
+    repo::today(db, paris::local_date(now)).await
 }
 
 /// The figures of `current` beside those of `previous`, and the series of `current`.
@@ -65,26 +50,14 @@ async fn with_text(
     let closures: Vec<NaiveDate> = read.closures.iter().map(|c| c.date).collect();
     let open_in = |p: Period| stats::open_minutes(p.each_day(), &hours, &closures);
     let figures = |f: repo::Figures, p: Period| Figures {
-        coworking: CoworkingFigures {
-            bookings: f.coworking.bookings,
-            coworker_days: f.coworking.coworker_days,
-            coworkers: f.coworking.coworkers,
-            returning: f.coworking.returning,
-            no_shows: f.coworking.no_shows,
-        },
+        coworking: f.coworking,
         room: RoomFigures {
             open_minutes: open_in(p),
             member_minutes: f.room.member_minutes,
             rental_minutes: f.room.rental_minutes,
             rentals: f.room.rentals,
         },
-        members: MemberFigures {
-            active: f.members.active,
-            joined: f.members.joined,
-            renewals_due: f.members.renewals_due,
-            fees: f.members.fees,
-            fees_cents: f.members.fees_cents,
-        },
+        members: f.members,
         rental_income_cents: f.room.rental_income_cents,
     };
 

@@ -10,12 +10,11 @@ use crate::api;
 use crate::components::chart::{BarChart, LineChart, Serie};
 use crate::components::form::{ErrorSummary, NO_LABELS};
 use crate::components::staff::StaffFrame;
-use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::member::booking::duration_text;
 use crate::pages::staff::statistics::{
-    compare_table, coworking_lines, euros, member_lines, money_lines, month_label, range_text,
-    room_lines, share, use_period, whole, PeriodForm, Preset,
+    compare_table, coworking_lines, euros, figures_table, for_period, member_lines, money_lines,
+    month_label, range_text, room_lines, share, use_period, whole, PeriodForm, Preset,
 };
 use crate::text::StaffText;
 
@@ -26,25 +25,12 @@ pub fn StaffReport() -> impl IntoView {
 
 #[component]
 fn ReportPage() -> impl IntoView {
-    let i18n = use_i18n();
     let period = use_period(Preset::Year);
-    let data = LocalResource::new(move || {
-        let p = period.get();
-        async move {
-            match p {
-                Some((f, t)) => api::report(f, t, i18n.lang_untracked()).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
     view! {
         <div class="no-print">
             <PeriodForm period />
         </div>
-        {with_loaded(data, move |r: Option<Report>| r.map(|r| move || {
-            i18n.lang();
-            report_view(r.clone())
-        }))}
+        {for_period(period, api::report, report_view)}
     }
 }
 
@@ -136,15 +122,7 @@ fn report_view(r: Report) -> impl IntoView {
                     <BarChart title=i18n.t(StaffText::ChartMoney).into() labels series=income format=euros target />
                 </div>
                 <div class="table-wrap" tabindex="0">
-                    <table class="figures figures--compact">
-                        <caption>{tr(StaffText::ReportCharts)}</caption>
-                        <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{tr(h)}</th> }).collect_view()}</tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|r| view! {
-                                <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    {figures_table("figures figures--compact", Some(StaffText::ReportCharts), head.to_vec(), rows)}
                 </div>
             </section>
             <section aria-labelledby="r-words">

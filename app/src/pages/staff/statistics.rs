@@ -3,6 +3,7 @@
 //! address (`?from=&to=`), so a link or a reload shows the same figures.
 
 use chrono::{Datelike, Duration, NaiveDate};
+use domain::calendar::week_start;
 use domain::i18n::{format_euros, Lang};
 use domain::stats::{self, Figures, Stats};
 use leptos::prelude::*;
@@ -70,7 +71,7 @@ impl Preset {
         let jan_1 = |y| NaiveDate::from_ymd_opt(y, 1, 1);
         match self {
             Preset::Month => Some((today.with_day(1)?, today)),
-            Preset::Weeks => Some((stats::monday_of(today) - Duration::weeks(11), today)),
+            Preset::Weeks => Some((week_start(today) - Duration::weeks(11), today)),
             Preset::Year => Some((jan_1(today.year())?, today)),
             Preset::LastYear => Some((
                 jan_1(today.year() - 1)?,
@@ -364,41 +365,70 @@ fn numbers(head: Vec<StaffText>, rows: Vec<Vec<String>>, csv: String) -> impl In
     view! {
         <details class="numbers">
             <summary>{tr(StaffText::ShowNumbers)}</summary>
-            <div class="table-wrap" tabindex="0">
-                <table class="figures">
-                    <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{tr(h)}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|r| view! {
-                            <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <div class="table-wrap" tabindex="0">{figures_table("figures", None, head, rows)}</div>
         </details>
         <p><a class="button button--secondary" href=csv download="">{tr(StaffText::DownloadCsv)}</a></p>
     }
 }
 
-#[component]
-fn Statistics() -> impl IntoView {
+/// The answer of `fetch` for the period in the address (`default` of today without one), drawn
+/// by `draw`, again in the other language when it changes (the charts' words are not signals).
+pub fn for_period<T, Fut, V>(
+    period: Memo<Option<Range>>,
+    fetch: fn(NaiveDate, NaiveDate, Lang) -> Fut,
+    draw: fn(T) -> V,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, api::ApiFailure>> + 'static,
+    V: IntoView + 'static,
+{
     let i18n = use_i18n();
-    let period = use_period(Preset::Weeks);
     let data = LocalResource::new(move || {
         let p = period.get();
         async move {
             match p {
-                Some((f, t)) => api::stats(f, t, i18n.lang_untracked()).await.map(Some),
+                Some((f, t)) => fetch(f, t, i18n.lang_untracked()).await.map(Some),
                 None => Ok(None),
             }
         }
     });
+    with_loaded(data, move |answer: Option<T>| {
+        answer.map(|a| {
+            move || {
+                i18n.lang();
+                draw(a.clone())
+            }
+        })
+    })
+}
+
+/// A table of figures: its caption if any, its column headings and its rows of cells.
+pub fn figures_table(
+    class: &'static str,
+    caption: Option<StaffText>,
+    head: Vec<StaffText>,
+    rows: Vec<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <table class=class>
+            {caption.map(|c| view! { <caption>{tr(c)}</caption> })}
+            <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{tr(h)}</th> }).collect_view()}</tr></thead>
+            <tbody>
+                {rows.into_iter().map(|r| view! {
+                    <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn Statistics() -> impl IntoView {
+    let period = use_period(Preset::Weeks);
     view! {
         <PeriodForm period />
-        // Drawn again in the other language when it changes (the charts' words are not signals).
-        {with_loaded(data, move |s: Option<Stats>| s.map(|s| move || {
-            i18n.lang();
-            stats_view(s.clone())
-        }))}
+        {for_period(period, api::stats, stats_view)}
     }
 }
 
