@@ -4,12 +4,14 @@
 
 use anyhow::{ensure, Context, Result};
 use chrono::NaiveDate;
+use fantoccini::key::Key;
 use fantoccini::Locator;
 use kerne_tests::history;
 
 use crate::accounts::{
     check_page, log_in, printed_pages, submit, wait_for_text, DEMO_PASSWORD, STAFF,
 };
+use crate::newcomer::{focused, press};
 use crate::public_site::with_page;
 use crate::Ctx;
 
@@ -21,13 +23,15 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
             log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
             wait_for_text(&page, "demandes de location à traiter").await?;
             check_page(&page, "dashboard-fr", &[]).await?;
-            // The rental waiting for an answer is one tap away.
-            page.client
-                .find(Locator::Css("a.glance__link[href='/gestion/locations']"))
-                .await
-                .context("the dashboard's link to the rentals")?
-                .click()
-                .await?;
+            // The rental waiting for an answer is one step away, by keyboard alone: Tab from the
+            // page's heading (which has the focus) to its count, Enter.
+            let mut tabs = 0;
+            while !focused(&page).await?.contains("demandes de location à traiter") {
+                ensure!(tabs < 40, "40 Tabs never reached the rentals' count: {}", focused(&page).await?);
+                press(&page, Key::Tab).await?;
+                tabs += 1;
+            }
+            press(&page, Key::Enter).await?;
             page.wait_for_heading("Locations de salle").await?;
             wait_for_text(&page, "Crêperie Ti Kreiz").await?;
 
@@ -89,7 +93,9 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
                 .await?
                 .select_by_value("last-year")
                 .await?;
-            submit(&page, "Afficher").await?;
+            // Enter in a field shows the period, as the button does.
+            page.client.find(Locator::Css("#p-to")).await?.click().await?;
+            press(&page, Key::Enter).await?;
             wait_for_text(&page, "Période : du 1 janvier 2025 au 31 décembre 2025.").await?;
             let url = page.client.current_url().await?;
             ensure!(

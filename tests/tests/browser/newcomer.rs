@@ -12,7 +12,7 @@ use crate::public_site::with_page;
 use crate::Ctx;
 
 /// What has the focus: its tag, id and text (the first 60 characters).
-async fn focused(page: &Page) -> Result<String> {
+pub(crate) async fn focused(page: &Page) -> Result<String> {
     let v = page
         .client
         .execute(
@@ -24,7 +24,7 @@ async fn focused(page: &Page) -> Result<String> {
     Ok(v.as_str().unwrap_or_default().to_string())
 }
 
-async fn press(page: &Page, key: Key) -> Result<()> {
+pub(crate) async fn press(page: &Page, key: Key) -> Result<()> {
     let active = page.client.active_element().await?;
     active.send_keys(&char::from(key).to_string()).await?;
     Ok(())
