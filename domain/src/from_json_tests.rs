@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
 use crate::calendar::{BookingRules, DeskPeriod};
+use crate::events::*;
 use crate::i18n::{Lang, Localized};
 use crate::recurrence::MonthlyRule;
 use crate::settings::{DayHours, OpeningHours, RoomRates};
@@ -635,7 +636,7 @@ fn public_site(c: &mut Coverage) {
     );
     round_trip(c, &[s.partners[0].clone()]);
     round_trip(c, &[s.board[0].clone()]);
-    round_trip(c, &[EventKind::ClubMeeting]);
+    round_trip(c, &EventKind::ALL);
     round_trip(c, &[upcoming_event(Some("arduino")), upcoming_event(None)]);
 }
 
@@ -1147,6 +1148,223 @@ fn booking_calendar(c: &mut Coverage) {
     );
 }
 
+fn events(c: &mut Coverage) {
+    round_trip(c, &Audience::ALL);
+    round_trip(
+        c,
+        &[
+            RegistrationStatus::Confirmed,
+            RegistrationStatus::Waiting,
+            RegistrationStatus::Cancelled,
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            SignupState::NotYet,
+            SignupState::Open,
+            SignupState::Closed,
+            SignupState::Cancelled,
+        ],
+    );
+    let child = Child {
+        first_name: "Maël \"Zoé\"".into(),
+        age: 9,
+    };
+    round_trip(c, &[child.clone(), Child::default()]);
+    round_trip(
+        c,
+        &[
+            EventInput::default(),
+            EventInput {
+                kind: "children_workshop".into(),
+                title_fr: "Atelier « code »".into(),
+                starts_at: "2026-12-16T14:00".into(),
+                capacity: 12,
+                max_per_signup: 3,
+                age_min: Some(8),
+                age_max: Some(12),
+                in_room: true,
+                asks_children: true,
+                cancelled: true,
+                ..EventInput::default()
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            RegistrationRequest::default(),
+            RegistrationRequest {
+                name: "Anne".into(),
+                email: "anne@example.fr".into(),
+                adults: 1,
+                children: vec![child.clone(), Child::default()],
+                consent_children: true,
+                consent_photos: true,
+                accept_fewer: true,
+                lang: Lang::En,
+                ..RegistrationRequest::default()
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            SeatsChange::default(),
+            SeatsChange {
+                adults: u32::MAX,
+                children: vec![child.clone()],
+            },
+        ],
+    );
+    let at = LocalDateTime(date(2026, 12, 16).and_hms_opt(14, 0, 0).expect("t"));
+    let event = EventView {
+        id: 7,
+        kind: EventKind::ChildrenWorkshop,
+        audience: Audience::Families,
+        title: Localized {
+            fr: "Atelier".into(),
+            en: "Workshop".into(),
+        },
+        description: Localized::default(),
+        bring: Localized {
+            fr: "Un goûter\n".into(),
+            en: "".into(),
+        },
+        starts_at: at,
+        ends_at: at,
+        in_room: false,
+        place: "Médiathèque".into(),
+        capacity: 12,
+        seats_left: 0,
+        waiting: 2,
+        max_per_signup: 3,
+        age_min: Some(8),
+        age_max: None,
+        partner: "Les Petits Débrouillards".into(),
+        asks_children: true,
+        signup_opens_at: at,
+        signup_closes_at: at,
+        signups: SignupState::Open,
+        club: None,
+        cancelled: false,
+    };
+    let club_event = EventView {
+        club: Some("dev".into()),
+        kind: EventKind::ClubMeeting,
+        cancelled: true,
+        ..event.clone()
+    };
+    round_trip(c, &[event.clone(), club_event.clone()]);
+    round_trip(
+        c,
+        &[
+            RegistrationCreated {
+                status: RegistrationStatus::Waiting,
+                seats: 3,
+                position: Some(2),
+                link: "/inscription/abc".into(),
+            },
+            RegistrationCreated {
+                status: RegistrationStatus::Confirmed,
+                seats: 1,
+                position: None,
+                link: String::new(),
+            },
+        ],
+    );
+    let view = RegistrationView {
+        event: event.clone(),
+        name: "Anne".into(),
+        email: "anne@example.fr".into(),
+        phone: String::new(),
+        adults: 1,
+        children: 2,
+        named_children: vec![child.clone()],
+        seats_requested: 3,
+        seats: 2,
+        status: RegistrationStatus::Confirmed,
+        position: None,
+        accept_fewer: true,
+        consent_photos: false,
+        children_erased: false,
+        erase_children_on: Some(date(2027, 1, 15)),
+        created_at: "2026-12-02T10:00:00Z".into(),
+    };
+    round_trip(
+        c,
+        &[
+            view.clone(),
+            RegistrationView {
+                position: Some(1),
+                erase_children_on: None,
+                children_erased: true,
+                ..view
+            },
+        ],
+    );
+    let staff = StaffRegistration {
+        id: 3,
+        name: "Anne".into(),
+        email: "anne@example.fr".into(),
+        phone: "02 98 00 00 00".into(),
+        adults: 1,
+        children: 2,
+        named_children: vec![child],
+        seats_requested: 3,
+        seats: 3,
+        status: RegistrationStatus::Confirmed,
+        position: None,
+        accept_fewer: false,
+        consent_photos: true,
+        present: Some(3),
+        member: false,
+        created_at: "2026-12-02T10:00:00Z".into(),
+    };
+    round_trip(
+        c,
+        &[
+            staff.clone(),
+            StaffRegistration {
+                present: None,
+                position: Some(4),
+                member: true,
+                ..staff.clone()
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[EventRegistrations {
+            event: event.clone(),
+            registrations: vec![staff],
+            seats_confirmed: 3,
+            adults: 1,
+            children: 2,
+            present: 3,
+        }],
+    );
+    round_trip(c, &[CheckIn::default(), CheckIn { present: 4 }]);
+    round_trip(
+        c,
+        &[
+            MyEvent {
+                event: club_event,
+                coming: true,
+                status: Some(RegistrationStatus::Confirmed),
+                position: None,
+            },
+            MyEvent {
+                event,
+                coming: false,
+                status: None,
+                position: Some(1),
+            },
+        ],
+    );
+}
+
 fn statistics(c: &mut Coverage) {
     round_trip(
         c,
@@ -1334,6 +1552,7 @@ fn every_from_json_type_round_trips() {
     booking_calendar(&mut coverage);
     room_rental(&mut coverage);
     statistics(&mut coverage);
+    events(&mut coverage);
 
     let in_sources = json_types_in_sources();
     for (name, types) in [

@@ -155,6 +155,10 @@ pub struct BoardMember {
 #[serde(rename_all = "snake_case")]
 pub enum EventKind {
     ClubMeeting,
+    TeacherTraining,
+    ChildrenWorkshop,
+    OpenDay,
+    Other,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]

@@ -1,0 +1,1065 @@
+//! E-education sessions, workshops, open days and club meetings: what an event is, who may sign up
+//! and for how many seats, and the waiting list's rule — seats freed go at once to the entries that
+//! fit, in sign-up order, so no seat stays empty while someone who fits is waiting.
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::{parse_name, parse_phone, parse_text, Checker, Email, FieldErrors};
+use crate::i18n::{Lang, Localized};
+use crate::paris;
+use crate::time::LocalDateTime;
+use crate::wire::EventKind;
+use crate::ApiMsg;
+use wire_json::{FromJson, ToJson};
+
+/// The wording of the children's consent; stored beside each consent with its version, so a
+/// later rewording never changes what a parent agreed to.
+pub const CHILDREN_CONSENT_VERSION: &str = "2026-12-v1";
+
+/// The most seats an event may hold, and one sign-up may take.
+pub const MAX_CAPACITY: u32 = 500;
+/// The oldest age a child's workshop may name.
+pub const MAX_CHILD_AGE: u32 = 17;
+
+/// Who an event is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Everyone,
+    Teachers,
+    Families,
+    Members,
+}
+
+impl Audience {
+    pub const ALL: [Audience; 4] = [
+        Audience::Everyone,
+        Audience::Teachers,
+        Audience::Families,
+        Audience::Members,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Everyone => "everyone",
+            Audience::Teachers => "teachers",
+            Audience::Families => "families",
+            Audience::Members => "members",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Audience> {
+        Audience::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 5] = [
+        EventKind::TeacherTraining,
+        EventKind::ChildrenWorkshop,
+        EventKind::OpenDay,
+        EventKind::ClubMeeting,
+        EventKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::ClubMeeting => "club_meeting",
+            EventKind::TeacherTraining => "teacher_training",
+            EventKind::ChildrenWorkshop => "children_workshop",
+            EventKind::OpenDay => "open_day",
+            EventKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// Where a sign-up stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationStatus {
+    Confirmed,
+    Waiting,
+    Cancelled,
+}
+
+impl RegistrationStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegistrationStatus::Confirmed => "confirmed",
+            RegistrationStatus::Waiting => "waiting",
+            RegistrationStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RegistrationStatus> {
+        match s {
+            "confirmed" => Some(RegistrationStatus::Confirmed),
+            "waiting" => Some(RegistrationStatus::Waiting),
+            "cancelled" => Some(RegistrationStatus::Cancelled),
+            _ => None,
+        }
+    }
+}
+
+/// Whether sign-ups are open at an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SignupState {
+    NotYet,
+    Open,
+    Closed,
+    Cancelled,
+}
+
+pub fn signup_state(
+    opens: DateTime<Utc>,
+    closes: DateTime<Utc>,
+    cancelled: bool,
+    now: DateTime<Utc>,
+) -> SignupState {
+    if cancelled {
+        SignupState::Cancelled
+    } else if now < opens {
+        SignupState::NotYet
+    } else if now < closes {
+        SignupState::Open
+    } else {
+        SignupState::Closed
+    }
+}
+
+// ------------------------------------------------------------------ the waiting list
+
+/// One waiting entry, in sign-up order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Waiting {
+    pub id: i64,
+    /// The seats the group asked for.
+    pub seats: u32,
+    /// The group accepts fewer seats than it asked for.
+    pub accept_fewer: bool,
+}
+
+/// A waiting entry confirmed, with the seats it gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Promotion {
+    pub id: i64,
+    pub seats: u32,
+}
+
+/// The promotions `free` seats make, in sign-up order: an entry that accepts fewer seats takes what
+/// is free (at most what it asked); an "all together" entry that does not fit keeps its place and
+/// the next entries that fit are served.
+pub fn promotions(mut free: u32, waiting: &[Waiting]) -> Vec<Promotion> {
+    let mut out = Vec::new();
+    for w in waiting {
+        if free == 0 {
+            break;
+        }
+        let seats = if w.seats <= free {
+            w.seats
+        } else if w.accept_fewer {
+            free
+        } else {
+            continue;
+        };
+        free -= seats;
+        out.push(Promotion { id: w.id, seats });
+    }
+    out
+}
+
+/// Where a new group goes: confirmed for the seats it gets, or waiting. Seats left free after the
+/// list was served are seats no waiting entry fits, so a newcomer who fits takes them.
+pub fn placement(free: u32, seats: u32, accept_fewer: bool) -> Option<u32> {
+    promotions(
+        free,
+        &[Waiting {
+            id: 0,
+            seats,
+            accept_fewer,
+        }],
+    )
+    .first()
+    .map(|p| p.seats)
+}
+
+/// The 1-based place of an entry among those waiting (in sign-up order).
+pub fn position(waiting_ids: &[i64], id: i64) -> Option<u32> {
+    waiting_ids
+        .iter()
+        .position(|w| *w == id)
+        .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+// ------------------------------------------------------------------ retention and reminders
+
+/// The day children's first names and ages are erased: `days` after the event's last day.
+pub fn children_erased_on(ends: NaiveDateTime, days: u32) -> NaiveDate {
+    ends.date() + Duration::days(i64::from(days))
+}
+
+/// When the reminder goes: `hours` before the start.
+pub fn reminder_due(starts: DateTime<Utc>, hours: u32, now: DateTime<Utc>) -> bool {
+    now >= starts - Duration::hours(i64::from(hours)) && now < starts
+}
+
+/// The instant of a Paris wall-clock time; the hour skipped in March is refused.
+pub fn instant(local: NaiveDateTime) -> Option<DateTime<Utc>> {
+    paris::from_local(local).earliest()
+}
+
+// ------------------------------------------------------------------ what staff publish
+
+/// `POST /api/staff/events`, `PATCH /api/staff/events/{id}`: the whole event as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct EventInput {
+    /// `teacher_training`, `children_workshop`, `open_day`, `club_meeting` or `other`.
+    pub kind: String,
+    pub title_fr: String,
+    pub title_en: String,
+    pub description_fr: String,
+    pub description_en: String,
+    /// What to bring, in French (English optional).
+    pub bring_fr: String,
+    pub bring_en: String,
+    /// `everyone`, `teachers`, `families` or `members`.
+    pub audience: String,
+    /// Paris wall clock, `YYYY-MM-DDTHH:MM`.
+    pub starts_at: String,
+    pub ends_at: String,
+    /// In the meeting room (booked in the same step), or elsewhere, named in `place`.
+    pub in_room: bool,
+    pub place: String,
+    pub capacity: u32,
+    pub max_per_signup: u32,
+    /// For a children's workshop.
+    pub age_min: Option<u32>,
+    pub age_max: Option<u32>,
+    pub partner: String,
+    /// Paris wall clock; empty opens them now.
+    pub signup_opens_at: String,
+    /// Paris wall clock; empty closes them when the event starts.
+    pub signup_closes_at: String,
+    /// Children's first names and ages are asked (with the adult's consent).
+    pub asks_children: bool,
+    /// The club, for a club meeting (its slug).
+    pub club: String,
+    /// Cancel the event (`PATCH`): everyone signed up and waiting is told.
+    pub cancelled: bool,
+}
+
+/// An event as checked, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidEvent {
+    pub kind: EventKind,
+    pub title: Localized<String>,
+    pub description: Localized<String>,
+    pub bring: Localized<String>,
+    pub audience: Audience,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub starts_utc: DateTime<Utc>,
+    pub ends_utc: DateTime<Utc>,
+    pub in_room: bool,
+    pub place: String,
+    pub capacity: u32,
+    pub max_per_signup: u32,
+    pub ages: Option<(u32, u32)>,
+    pub partner: String,
+    pub signup_opens: DateTime<Utc>,
+    pub signup_closes: DateTime<Utc>,
+    pub asks_children: bool,
+    pub club: String,
+    pub cancelled: bool,
+}
+
+fn local_field(c: &mut Checker, field: &str, s: &str) -> Option<(NaiveDateTime, DateTime<Utc>)> {
+    let s = s.trim();
+    if s.is_empty() {
+        c.fail(field, ApiMsg::FieldDateTimeRequired);
+        return None;
+    }
+    let Ok(local) = LocalDateTime::parse(s) else {
+        c.fail(field, ApiMsg::FieldDateTime);
+        return None;
+    };
+    match instant(local.0) {
+        Some(at) => Some((local.0, at)),
+        None => {
+            c.fail(field, ApiMsg::EventClockGap);
+            None
+        }
+    }
+}
+
+/// Check what staff wrote. A new event must start in the future; an edited one may keep its past.
+pub fn check_event(
+    input: &EventInput,
+    now: DateTime<Utc>,
+    new: bool,
+) -> Result<ValidEvent, FieldErrors> {
+    let mut c = Checker::default();
+    let kind = c.check(
+        "kind",
+        EventKind::parse(input.kind.trim()).ok_or(ApiMsg::FieldEventKind),
+    );
+    let audience = c.check(
+        "audience",
+        Audience::parse(input.audience.trim()).ok_or(ApiMsg::FieldAudience),
+    );
+    let title_fr = c.check(
+        "title_fr",
+        parse_text(&input.title_fr, 120).and_then(required),
+    );
+    let title_en = c.check("title_en", parse_text(&input.title_en, 120));
+    let description_fr = c.check("description_fr", parse_text(&input.description_fr, 4000));
+    let description_en = c.check("description_en", parse_text(&input.description_en, 4000));
+    let bring_fr = c.check("bring_fr", parse_text(&input.bring_fr, 500));
+    let bring_en = c.check("bring_en", parse_text(&input.bring_en, 500));
+    let partner = c.check("partner", parse_text(&input.partner, 120));
+    let place = c.check("place", parse_text(&input.place, 200));
+    if !input.in_room && place.as_ref().is_some_and(String::is_empty) {
+        c.fail("place", ApiMsg::FieldPlace);
+    }
+    let starts = local_field(&mut c, "starts_at", &input.starts_at);
+    let ends = local_field(&mut c, "ends_at", &input.ends_at);
+    if let (Some((s, su)), Some((e, eu))) = (starts, ends) {
+        if eu <= su || e.date() != s.date() && (e - s) > Duration::days(7) {
+            c.fail("ends_at", ApiMsg::FieldEventEnd);
+        }
+        if new && su <= now {
+            c.fail("starts_at", ApiMsg::FieldEventPast);
+        }
+    }
+    if input.capacity == 0 || input.capacity > MAX_CAPACITY {
+        c.fail("capacity", ApiMsg::FieldCapacity);
+    }
+    if input.max_per_signup == 0 || input.max_per_signup > input.capacity.max(1) {
+        c.fail("max_per_signup", ApiMsg::FieldMaxPerSignup);
+    }
+    let ages = match (input.age_min, input.age_max) {
+        (None, None) => None,
+        (Some(lo), Some(hi)) if lo <= hi && hi <= MAX_CHILD_AGE => Some((lo, hi)),
+        _ => {
+            c.fail("age_max", ApiMsg::FieldAgeRange);
+            None
+        }
+    };
+    let opens = if input.signup_opens_at.trim().is_empty() {
+        Some(now)
+    } else {
+        local_field(&mut c, "signup_opens_at", &input.signup_opens_at).map(|(_, u)| u)
+    };
+    let closes = if input.signup_closes_at.trim().is_empty() {
+        starts.map(|(_, u)| u)
+    } else {
+        local_field(&mut c, "signup_closes_at", &input.signup_closes_at).map(|(_, u)| u)
+    };
+    if let (Some(o), Some(cl), Some((_, su))) = (opens, closes, starts) {
+        if (new && su > now && cl <= o) || cl > su {
+            c.fail("signup_closes_at", ApiMsg::FieldSignupWindow);
+        }
+    }
+    let club = input.club.trim().to_string();
+    if kind == Some(EventKind::ClubMeeting) && club.is_empty() {
+        c.fail("club", ApiMsg::FieldUnknownClub);
+    }
+    c.finish(|| {
+        let (starts, starts_utc) = starts?;
+        let (ends, ends_utc) = ends?;
+        let title_fr = title_fr?;
+        let title_en = title_en?;
+        let description_fr = description_fr?;
+        let description_en = description_en?;
+        let bring_fr = bring_fr?;
+        let bring_en = bring_en?;
+        Some(ValidEvent {
+            kind: kind?,
+            title: fallback(title_fr, title_en),
+            description: fallback(description_fr, description_en),
+            bring: fallback(bring_fr, bring_en),
+            audience: audience?,
+            starts,
+            ends,
+            starts_utc,
+            ends_utc,
+            in_room: input.in_room,
+            place: if input.in_room { String::new() } else { place? },
+            capacity: input.capacity,
+            max_per_signup: input.max_per_signup,
+            ages,
+            partner: partner?,
+            signup_opens: opens?,
+            signup_closes: closes?,
+            asks_children: input.asks_children,
+            club,
+            cancelled: input.cancelled,
+        })
+    })
+}
+
+fn required(s: String) -> Result<String, ApiMsg> {
+    if s.is_empty() {
+        Err(ApiMsg::FieldRequired)
+    } else {
+        Ok(s)
+    }
+}
+
+/// English falls back to French.
+fn fallback(fr: String, en: String) -> Localized<String> {
+    let en = if en.is_empty() { fr.clone() } else { en };
+    Localized { fr, en }
+}
+
+// ------------------------------------------------------------------ what a guest sends
+
+/// A child signed up for a workshop.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct Child {
+    pub first_name: String,
+    pub age: u32,
+}
+
+/// `POST /api/events/{id}/registrations`
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct RegistrationRequest {
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub adults: u32,
+    /// One entry per child; first names and ages are kept only when the event asks for them.
+    pub children: Vec<Child>,
+    /// The adult is the children's legal guardian and agrees to keep their data until the
+    /// retention delay after the workshop.
+    pub consent_children: bool,
+    /// Optional: photos may show the children.
+    pub consent_photos: bool,
+    /// When the group does not fit: take the seats that are free rather than wait for all of them.
+    pub accept_fewer: bool,
+    pub lang: Lang,
+}
+
+/// `PATCH /api/registrations/{token}`
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct SeatsChange {
+    pub adults: u32,
+    pub children: Vec<Child>,
+}
+
+/// What an event asks of a sign-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignupRules {
+    pub max_per_signup: u32,
+    pub ages: Option<(u32, u32)>,
+    pub asks_children: bool,
+}
+
+/// The seats a group asks for, checked: adults and children (names kept only when asked).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub adults: u32,
+    pub children: u32,
+    /// Empty unless the event asks for children's names.
+    pub named: Vec<Child>,
+}
+
+impl Group {
+    pub fn seats(&self) -> u32 {
+        self.adults + self.children
+    }
+}
+
+/// Check the seats of a sign-up or of a change.
+pub fn check_group(
+    c: &mut Checker,
+    adults: u32,
+    children: &[Child],
+    rules: SignupRules,
+) -> Option<Group> {
+    let count = u32::try_from(children.len()).unwrap_or(u32::MAX);
+    let seats = adults.saturating_add(count);
+    if seats == 0 || seats > rules.max_per_signup {
+        c.fail("adults", ApiMsg::FieldSeats);
+        return None;
+    }
+    if rules.asks_children && adults == 0 {
+        c.fail("adults", ApiMsg::FieldAdultRequired);
+        return None;
+    }
+    let mut named = Vec::new();
+    let mut ok = true;
+    for (i, child) in children.iter().enumerate() {
+        if !rules.asks_children {
+            continue;
+        }
+        match parse_name(&child.first_name) {
+            Ok(first_name) => named.push(Child {
+                first_name,
+                age: child.age,
+            }),
+            Err(m) => {
+                c.fail(&format!("children.{i}.first_name"), m);
+                ok = false;
+            }
+        }
+        if let Some((lo, hi)) = rules.ages {
+            if child.age < lo || child.age > hi {
+                c.fail(&format!("children.{i}.age"), ApiMsg::FieldChildAge);
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(Group {
+        adults,
+        children: count,
+        named,
+    })
+}
+
+/// A sign-up as checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidRegistration {
+    pub name: String,
+    pub email: Email,
+    pub phone: String,
+    pub group: Group,
+    pub consent_children: bool,
+    pub consent_photos: bool,
+    pub accept_fewer: bool,
+}
+
+/// Check a guest's sign-up against the event's rules; every field's error at once.
+pub fn check_registration(
+    req: &RegistrationRequest,
+    rules: SignupRules,
+) -> Result<ValidRegistration, FieldErrors> {
+    let mut c = Checker::default();
+    let name = c.check("name", parse_name(&req.name));
+    let email = c.check("email", Email::parse(&req.email));
+    let phone = c.check("phone", parse_phone(&req.phone));
+    let group = check_group(&mut c, req.adults, &req.children, rules);
+    if rules.asks_children && !req.children.is_empty() && !req.consent_children {
+        c.fail("consent_children", ApiMsg::FieldChildrenConsent);
+    }
+    c.finish(|| {
+        Some(ValidRegistration {
+            name: name?,
+            email: email?,
+            phone: phone?,
+            consent_children: req.consent_children
+                && rules.asks_children
+                && !req.children.is_empty(),
+            consent_photos: req.consent_photos,
+            group: group?,
+            accept_fewer: req.accept_fewer,
+        })
+    })
+}
+
+// ------------------------------------------------------------------ what the API answers
+
+/// An event as the agenda shows it (`GET /api/events`, `GET /api/events/{id}`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EventView {
+    pub id: i64,
+    pub kind: EventKind,
+    pub audience: Audience,
+    /// English falls back to French.
+    pub title: Localized<String>,
+    pub description: Localized<String>,
+    pub bring: Localized<String>,
+    /// Paris wall clock.
+    pub starts_at: LocalDateTime,
+    pub ends_at: LocalDateTime,
+    pub in_room: bool,
+    /// The place's name when it is not the meeting room.
+    pub place: String,
+    pub capacity: u32,
+    pub seats_left: u32,
+    /// Groups on the waiting list.
+    pub waiting: u32,
+    pub max_per_signup: u32,
+    pub age_min: Option<u32>,
+    pub age_max: Option<u32>,
+    pub partner: String,
+    pub asks_children: bool,
+    pub signup_opens_at: LocalDateTime,
+    pub signup_closes_at: LocalDateTime,
+    pub signups: SignupState,
+    /// The club's slug, for a club meeting.
+    pub club: Option<String>,
+    pub cancelled: bool,
+}
+
+/// `201` to `POST /api/events/{id}/registrations` (`200` when the email had signed up already and
+/// this changed that sign-up).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RegistrationCreated {
+    pub status: RegistrationStatus,
+    pub seats: u32,
+    /// The place on the waiting list.
+    pub position: Option<u32>,
+    /// The private page's path (`/inscription/{token}`).
+    pub link: String,
+}
+
+/// `GET /api/registrations/{token}`: the sign-up as its author sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct RegistrationView {
+    pub event: EventView,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub adults: u32,
+    pub children: u32,
+    /// Empty once erased, or when the event does not ask.
+    pub named_children: Vec<Child>,
+    /// The seats asked for.
+    pub seats_requested: u32,
+    /// The seats confirmed (0 while waiting).
+    pub seats: u32,
+    pub status: RegistrationStatus,
+    pub position: Option<u32>,
+    pub accept_fewer: bool,
+    pub consent_photos: bool,
+    /// The children's data was erased after the retention delay.
+    pub children_erased: bool,
+    /// When the children's data will be erased.
+    pub erase_children_on: Option<NaiveDate>,
+    pub created_at: String,
+}
+
+/// One sign-up on the staff's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StaffRegistration {
+    pub id: i64,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub adults: u32,
+    pub children: u32,
+    pub named_children: Vec<Child>,
+    pub seats_requested: u32,
+    pub seats: u32,
+    pub status: RegistrationStatus,
+    pub position: Option<u32>,
+    pub accept_fewer: bool,
+    pub consent_photos: bool,
+    /// How many came, once checked in at the door.
+    pub present: Option<u32>,
+    /// Signed up from a member's area.
+    pub member: bool,
+    pub created_at: String,
+}
+
+/// `GET /api/staff/events/{id}/registrations`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EventRegistrations {
+    pub event: EventView,
+    /// Confirmed first, then waiting in order, then cancelled.
+    pub registrations: Vec<StaffRegistration>,
+    pub seats_confirmed: u32,
+    pub adults: u32,
+    pub children: u32,
+    pub present: u32,
+}
+
+/// `POST /api/staff/registrations/{id}/check-in`
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct CheckIn {
+    /// How many of the group came (0 marks the group absent).
+    pub present: u32,
+}
+
+/// `GET /api/me/events`: the member's club meetings to come, and whether they come.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MyEvent {
+    pub event: EventView,
+    pub coming: bool,
+    pub status: Option<RegistrationStatus>,
+    pub position: Option<u32>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn w(id: i64, seats: u32, accept_fewer: bool) -> Waiting {
+        Waiting {
+            id,
+            seats,
+            accept_fewer,
+        }
+    }
+
+    fn p(id: i64, seats: u32) -> Promotion {
+        Promotion { id, seats }
+    }
+
+    #[test]
+    fn groups_that_fit_are_promoted_in_order() {
+        let list = [w(1, 2, false), w(2, 1, false), w(3, 2, false)];
+        assert_eq!(promotions(3, &list), vec![p(1, 2), p(2, 1)]);
+        assert_eq!(promotions(5, &list), vec![p(1, 2), p(2, 1), p(3, 2)]);
+        assert_eq!(promotions(0, &list), vec![]);
+    }
+
+    #[test]
+    fn a_group_that_does_not_fit_keeps_its_place_and_the_next_that_fit_are_served() {
+        // Two seats free, a family of three waits first "all together": the pair and the single
+        // behind it cannot both fit, so the pair (first that fits) is served.
+        let list = [w(1, 3, false), w(2, 2, false), w(3, 1, false)];
+        assert_eq!(promotions(2, &list), vec![p(2, 2)]);
+        assert_eq!(promotions(1, &list), vec![p(3, 1)]);
+        // The family keeps first place: when three are free, it goes first.
+        assert_eq!(promotions(3, &list), vec![p(1, 3)]);
+    }
+
+    #[test]
+    fn accept_fewer_takes_what_is_free() {
+        let list = [w(1, 3, true), w(2, 1, false)];
+        assert_eq!(promotions(2, &list), vec![p(1, 2)]);
+        assert_eq!(promotions(4, &list), vec![p(1, 3), p(2, 1)]);
+        assert_eq!(
+            promotions(1, &[w(1, 3, false), w(2, 3, true)]),
+            vec![p(2, 1)]
+        );
+    }
+
+    #[test]
+    fn a_raised_capacity_serves_the_list_until_no_one_fits() {
+        let list = [
+            w(1, 2, false),
+            w(2, 3, false),
+            w(3, 1, false),
+            w(4, 2, false),
+        ];
+        // Capacity raised by 4: the pair, then the three do not fit, the single, then one seat is left
+        // and the last pair does not fit.
+        assert_eq!(promotions(4, &list), vec![p(1, 2), p(3, 1)]);
+        let served: u32 = promotions(4, &list).iter().map(|p| p.seats).sum();
+        assert!(served <= 4);
+    }
+
+    #[test]
+    fn never_more_seats_than_free_whatever_the_list() {
+        for free in 0..8 {
+            for a in 1..4 {
+                for b in 1..4 {
+                    let list = [w(1, a, a % 2 == 0), w(2, b, true), w(3, 2, false)];
+                    let got: u32 = promotions(free, &list).iter().map(|p| p.seats).sum();
+                    assert!(got <= free, "free {free}, groups {a} {b}: {got}");
+                    // Nothing left free while an accept-fewer entry is passed over.
+                    let waiting_fewer = promotions(free, &list).iter().all(|p| p.id != 2);
+                    assert!(
+                        !(got < free && waiting_fewer),
+                        "free {free}: seats left and entry 2 skipped"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_newcomer_is_confirmed_when_it_fits_and_waits_otherwise() {
+        assert_eq!(placement(3, 2, false), Some(2));
+        assert_eq!(placement(1, 2, false), None);
+        assert_eq!(placement(1, 2, true), Some(1));
+        assert_eq!(placement(0, 1, true), None);
+    }
+
+    #[test]
+    fn positions_count_from_one() {
+        assert_eq!(position(&[7, 9, 12], 9), Some(2));
+        assert_eq!(position(&[7, 9, 12], 5), None);
+    }
+
+    fn local(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").expect("literal")
+    }
+
+    #[test]
+    fn children_data_is_erased_thirty_days_after_the_workshop() {
+        assert_eq!(
+            children_erased_on(local("2026-12-16T14:00"), 30),
+            NaiveDate::from_ymd_opt(2027, 1, 15).expect("date")
+        );
+        // An event ending after midnight counts from its last day.
+        assert_eq!(
+            children_erased_on(local("2027-02-28T23:30"), 1),
+            NaiveDate::from_ymd_opt(2027, 3, 1).expect("date")
+        );
+    }
+
+    #[test]
+    fn the_reminder_is_due_within_its_window_only() {
+        let starts = Utc
+            .with_ymd_and_hms(2026, 12, 16, 13, 0, 0)
+            .single()
+            .expect("t");
+        assert!(!reminder_due(starts, 48, starts - Duration::hours(49)));
+        assert!(reminder_due(starts, 48, starts - Duration::hours(48)));
+        assert!(reminder_due(starts, 48, starts - Duration::minutes(1)));
+        assert!(!reminder_due(starts, 48, starts));
+    }
+
+    #[test]
+    fn monthly_meetings_keep_their_paris_hour_across_both_clock_changes() {
+        use crate::recurrence::MonthlyRule;
+        use crate::time::HhMm;
+        let rule = MonthlyRule::new(2, 4, HhMm::new(18, 30).expect("t"), 120).expect("rule");
+        let dates = rule.next_occurrences(local("2027-02-01T00:00"), 10);
+        let utc: Vec<String> = dates
+            .iter()
+            .map(|d| {
+                instant(*d)
+                    .expect("not in the gap")
+                    .format("%m-%dT%H:%M")
+                    .to_string()
+            })
+            .collect();
+        // 18:30 in Paris is 17:30 UTC in winter, 16:30 UTC in summer (from 28 March, to 31 October 2027).
+        assert_eq!(
+            utc,
+            [
+                "02-11T17:30",
+                "03-11T17:30",
+                "04-08T16:30",
+                "05-13T16:30",
+                "06-10T16:30",
+                "07-08T16:30",
+                "08-12T16:30",
+                "09-09T16:30",
+                "10-14T16:30",
+                "11-11T17:30"
+            ]
+        );
+        // The skipped hour in March is no instant at all: an event cannot start then.
+        assert_eq!(instant(local("2027-03-28T02:30")), None);
+    }
+
+    fn event_input() -> EventInput {
+        EventInput {
+            kind: "children_workshop".into(),
+            title_fr: "Atelier code".into(),
+            audience: "families".into(),
+            starts_at: "2026-12-16T14:00".into(),
+            ends_at: "2026-12-16T16:00".into(),
+            in_room: true,
+            capacity: 12,
+            max_per_signup: 3,
+            age_min: Some(8),
+            age_max: Some(12),
+            asks_children: true,
+            ..EventInput::default()
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, 2, 10, 0, 0)
+            .single()
+            .expect("t")
+    }
+
+    fn fields(r: Result<ValidEvent, FieldErrors>) -> Vec<String> {
+        r.err()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect()
+    }
+
+    #[test]
+    fn an_event_is_checked_field_by_field() {
+        let ok = check_event(&event_input(), now(), true);
+        assert!(
+            ok.as_ref()
+                .is_ok_and(|e| e.title.en == "Atelier code" && e.signup_opens == now()),
+            "{ok:?}"
+        );
+        let bad = EventInput {
+            kind: "party".into(),
+            title_fr: " ".into(),
+            ends_at: "2026-12-16T13:00".into(),
+            capacity: 0,
+            age_min: Some(12),
+            age_max: Some(8),
+            in_room: false,
+            ..event_input()
+        };
+        assert_eq!(
+            fields(check_event(&bad, now(), true)),
+            [
+                "kind",
+                "title_fr",
+                "place",
+                "ends_at",
+                "capacity",
+                "max_per_signup",
+                "age_max"
+            ]
+        );
+        let past = EventInput {
+            starts_at: "2026-12-01T14:00".into(),
+            ends_at: "2026-12-01T16:00".into(),
+            ..event_input()
+        };
+        assert_eq!(fields(check_event(&past, now(), true)), ["starts_at"]);
+        assert!(check_event(&past, now(), false).is_ok());
+        let late = EventInput {
+            signup_closes_at: "2026-12-17T10:00".into(),
+            ..event_input()
+        };
+        assert_eq!(
+            fields(check_event(&late, now(), true)),
+            ["signup_closes_at"]
+        );
+    }
+
+    fn rules() -> SignupRules {
+        SignupRules {
+            max_per_signup: 3,
+            ages: Some((8, 12)),
+            asks_children: true,
+        }
+    }
+
+    fn reg() -> RegistrationRequest {
+        RegistrationRequest {
+            name: "Anne Le Gall".into(),
+            email: "anne@example.fr".into(),
+            adults: 1,
+            children: vec![
+                Child {
+                    first_name: "Lou".into(),
+                    age: 9,
+                },
+                Child {
+                    first_name: "Yann".into(),
+                    age: 11,
+                },
+            ],
+            consent_children: true,
+            ..RegistrationRequest::default()
+        }
+    }
+
+    fn reg_fields(r: Result<ValidRegistration, FieldErrors>) -> Vec<(String, ApiMsg)> {
+        r.err().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_family_sign_up_is_checked_seat_by_seat() {
+        let ok = check_registration(&reg(), rules());
+        assert!(
+            ok.as_ref()
+                .is_ok_and(|r| r.group.seats() == 3 && r.group.named.len() == 2),
+            "{ok:?}"
+        );
+        let no_consent = RegistrationRequest {
+            consent_children: false,
+            ..reg()
+        };
+        assert_eq!(
+            reg_fields(check_registration(&no_consent, rules())),
+            [("consent_children".to_string(), ApiMsg::FieldChildrenConsent)]
+        );
+        let too_many = RegistrationRequest { adults: 2, ..reg() };
+        assert_eq!(
+            reg_fields(check_registration(&too_many, rules())),
+            [("adults".to_string(), ApiMsg::FieldSeats)]
+        );
+        let too_young = RegistrationRequest {
+            children: vec![Child {
+                first_name: "Lou".into(),
+                age: 6,
+            }],
+            ..reg()
+        };
+        assert_eq!(
+            reg_fields(check_registration(&too_young, rules())),
+            [("children.0.age".to_string(), ApiMsg::FieldChildAge)]
+        );
+        let nameless = RegistrationRequest {
+            children: vec![Child {
+                first_name: "".into(),
+                age: 9,
+            }],
+            ..reg()
+        };
+        assert_eq!(
+            reg_fields(check_registration(&nameless, rules())),
+            [("children.0.first_name".to_string(), ApiMsg::FieldRequired)]
+        );
+        let alone = RegistrationRequest { adults: 0, ..reg() };
+        assert_eq!(
+            reg_fields(check_registration(&alone, rules())),
+            [("adults".to_string(), ApiMsg::FieldAdultRequired)]
+        );
+    }
+
+    #[test]
+    fn children_of_an_event_that_does_not_ask_are_counted_not_named() {
+        let open_day = SignupRules {
+            max_per_signup: 6,
+            ages: None,
+            asks_children: false,
+        };
+        let r = check_registration(
+            &RegistrationRequest {
+                consent_children: false,
+                ..reg()
+            },
+            open_day,
+        );
+        assert!(
+            r.as_ref().is_ok_and(|r| r.group.children == 2
+                && r.group.named.is_empty()
+                && !r.consent_children),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn signups_open_and_close_on_time() {
+        let t = now();
+        let h = Duration::hours(1);
+        assert_eq!(
+            signup_state(t + h, t + h + h, false, t),
+            SignupState::NotYet
+        );
+        assert_eq!(signup_state(t - h, t + h, false, t), SignupState::Open);
+        assert_eq!(
+            signup_state(t - h - h, t - h, false, t),
+            SignupState::Closed
+        );
+        assert_eq!(signup_state(t - h, t + h, true, t), SignupState::Cancelled);
+    }
+}
