@@ -240,10 +240,10 @@ ApiMsg {
     SettingRetentionDays => "Indiquez une durée de conservation entre 1 et 365 jours.", "Give a retention delay between 1 and 365 days.";
     SettingNameReminder => "le délai des rappels d'événements", "the events' reminder delay";
     SettingNameRetention => "la durée de conservation des données des enfants", "the retention delay of children's data";
-    AuditEventCreate => "{actor} a publié l'événement {target}.", "{actor} published the event {target}.";
-    AuditEventUpdate => "{actor} a modifié l'événement {target}.", "{actor} edited the event {target}.";
-    AuditEventCancel => "{actor} a annulé l'événement {target}.", "{actor} cancelled the event {target}.";
-    AuditClubRule => "{actor} a changé la règle des réunions du club {target}.", "{actor} changed the meeting rule of the club {target}.";
+    AuditEventCreate => "{actor} a publié l'événement « {title} ».", "{actor} published the event “{title}”.";
+    AuditEventUpdate => "{actor} a modifié l'événement « {title} ».", "{actor} edited the event “{title}”.";
+    AuditEventCancel => "{actor} a annulé l'événement « {title} ».", "{actor} cancelled the event “{title}”.";
+    AuditClubRule => "{actor} a fixé les réunions du club {club} : {rule}.", "{actor} set the meetings of the club {club}: {rule}.";
     // Statistics
     StatsNotADate => "Indiquez une date au format AAAA-MM-JJ.", "Enter a date as YYYY-MM-DD.";
     StatsEndBeforeStart => "La fin de la période doit suivre son début.", "The period must end after it starts.";

@@ -55,7 +55,10 @@ async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), 
     let db = env
         .d1("DB")
         .map_err(|e| error::ApiError::Internal(format!("D1 binding: {e}")))?;
-    let queued = service::reminders::queue_due(&db, now).await?;
+    let queued = service::reminders::queue_due(&db, now).await?
+        + service::events::queue_reminders(&db, now).await?;
+    service::events::erase_children(&db, now).await?;
+    service::events::ensure_meetings(&db, now).await?;
     let sent = service::email::send_pending(env, &db, now).await?;
     Ok((queued, sent))
 }

@@ -10,6 +10,7 @@ mod auth;
 mod authorization;
 mod bookings;
 mod errors;
+mod events;
 mod health;
 mod ics;
 mod membership;
@@ -83,6 +84,11 @@ fn main() -> std::process::ExitCode {
             membership::the_directory_shows_only_those_who_opted_in,
             membership::a_member_exports_then_erases_their_data,
             authorization::every_route_checks_who_is_asking,
+            events::bad_sign_ups_name_their_field_and_store_nothing,
+            events::the_waiting_list_fills_itself_in_order,
+            events::sixty_guests_racing_for_ten_seats_fill_them_exactly,
+            events::reminders_go_once_to_the_confirmed_and_children_data_is_erased,
+            events::members_come_to_their_club_meeting_in_one_tap,
             authorization::the_last_admin_cannot_be_demoted,
             bookings::resources_and_availability_follow_the_opening_hours,
             bookings::a_member_books_a_desk_gets_an_ics_and_cancels,

@@ -340,6 +340,27 @@ pub async fn overlapping(
     .await
 }
 
+#[derive(Deserialize)]
+struct BookingId {
+    id: i64,
+}
+
+/// The bookings an event holds (its room).
+pub async fn event_booking_ids(db: &D1Database, event_id: i64) -> DbResult<Vec<i64>> {
+    Ok(all::<BookingId>(
+        stmt(
+            db,
+            "SELECT id FROM bookings WHERE event_id = ?1 AND status = 'confirmed'",
+            &[int(event_id)],
+        )?,
+        "the event's bookings",
+    )
+    .await?
+    .into_iter()
+    .map(|b| b.id)
+    .collect())
+}
+
 /// Cancel a member's own booking while its cancellation window is open.
 pub fn cancel_own(
     db: &D1Database,

@@ -292,7 +292,8 @@ pub async fn cancel_booking(ctx: Ctx) -> Result<Response, ApiError> {
     http::empty(204)
 }
 
-fn ics_response(body: String, filename: &str) -> Result<Response, ApiError> {
+/// An `.ics` download (shared by the events' routes).
+pub(crate) fn ics_response(body: String, filename: &str) -> Result<Response, ApiError> {
     let mut resp = Response::ok(body).context("writing the answer")?;
     http::set_header(&mut resp, "Content-Type", "text/calendar; charset=utf-8")?;
     http::set_header(

@@ -14,6 +14,7 @@ use crate::error::ApiError;
 
 pub mod accounts;
 pub mod bookings;
+pub mod events;
 pub mod health;
 pub mod members;
 pub mod openapi;
@@ -268,6 +269,7 @@ pub fn routes() -> Vec<Route> {
     .chain(accounts::routes())
     .chain(members::routes())
     .chain(bookings::routes())
+    .chain(events::routes())
     .chain(rentals::routes())
     .chain(settings::routes())
     .chain(stats::routes())

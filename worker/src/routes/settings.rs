@@ -25,6 +25,8 @@ const EDITABLE: &[&str] = &[
     "membership_fee_cents",
     "legal_identity",
     "rental_target_cents",
+    "event_reminder_hours",
+    "children_retention_days",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,6 +147,14 @@ fn validate(key: &str, value: &Value) -> Result<String, ApiError> {
         "rental_target_cents" => match value.as_i64() {
             Some(n) if (0..=100_000_000).contains(&n) => Ok(text),
             _ => Err(ApiError::field("value", ApiMsg::SettingTarget)),
+        },
+        "event_reminder_hours" => match value.as_i64() {
+            Some(n) if (1..=168).contains(&n) => Ok(text),
+            _ => Err(ApiError::field("value", ApiMsg::SettingReminderHours)),
+        },
+        "children_retention_days" => match value.as_i64() {
+            Some(n) if (1..=365).contains(&n) => Ok(text),
+            _ => Err(ApiError::field("value", ApiMsg::SettingRetentionDays)),
         },
         "yearly_budget_cents" => match value.as_i64() {
             Some(n) if (0..=100_000_000).contains(&n) => Ok(text),

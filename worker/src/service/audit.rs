@@ -63,6 +63,8 @@ fn setting_name(key: &str) -> ApiMsg {
         "legal_identity" => ApiMsg::SettingNameLegal,
         "membership_fee_cents" => ApiMsg::SettingNameFee,
         "rental_target_cents" => ApiMsg::SettingNameTarget,
+        "event_reminder_hours" => ApiMsg::SettingNameReminder,
+        "children_retention_days" => ApiMsg::SettingNameRetention,
         _ => ApiMsg::SettingNameOther,
     }
 }
@@ -120,6 +122,13 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
         "application.approve" => (ApiMsg::AuditApprove, vec![]),
         "application.decline" => (ApiMsg::AuditDecline, vec![("reason", text("reason"))]),
         "rental.approve" => (ApiMsg::AuditRentalApprove, vec![]),
+        "event.create" => (ApiMsg::AuditEventCreate, vec![("title", text("title"))]),
+        "event.update" => (ApiMsg::AuditEventUpdate, vec![("title", text("title"))]),
+        "event.cancel" => (ApiMsg::AuditEventCancel, vec![("title", text("title"))]),
+        "club.rule" => (
+            ApiMsg::AuditClubRule,
+            vec![("club", row.target_id.clone()), ("rule", text("rule"))],
+        ),
         "rental.decline" => (ApiMsg::AuditRentalDecline, vec![("reason", text("reason"))]),
         "booking.on_behalf" => (ApiMsg::AuditOnBehalf, vec![("when", span())]),
         "booking.check_in" => (ApiMsg::AuditCheckIn, vec![]),

@@ -4,6 +4,7 @@ pub mod audit;
 pub mod bookings;
 pub mod calendar;
 pub mod email;
+pub mod events;
 pub mod reminders;
 pub mod rentals;
 pub mod site;

@@ -1,0 +1,810 @@
+//! Events and their sign-ups. Seats are never counted twice: every statement that confirms seats
+//! checks, in the same statement, that the confirmed seats stay within the capacity.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use domain::events::{Audience, Child, RegistrationStatus, ValidEvent};
+use domain::wire::EventKind;
+use domain::Lang;
+use serde::Deserialize;
+use worker::wasm_bindgen::JsValue;
+use worker::{D1Database, D1PreparedStatement};
+
+use super::{all, column, day, first, parse_instant, parse_local, stmt, ts, DbResult};
+
+fn int(v: i64) -> JsValue {
+    JsValue::from_f64(v as f64)
+}
+
+fn num(v: u32) -> JsValue {
+    JsValue::from_f64(f64::from(v))
+}
+
+fn opt(v: Option<u32>) -> JsValue {
+    v.map(num).unwrap_or(JsValue::NULL)
+}
+
+fn local(t: NaiveDateTime) -> JsValue {
+    JsValue::from_str(&t.format("%Y-%m-%dT%H:%M").to_string())
+}
+
+/// The seats still free on event `?{n}`, as a scalar subquery.
+macro_rules! free_seats {
+    ($n:literal) => {
+        concat!(
+            "(SELECT e.capacity - COALESCE((SELECT SUM(r.seats) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) FROM events e WHERE e.id = ?",
+            $n,
+            ")"
+        )
+    };
+}
+
+const EVENT_COLUMNS: &str = "SELECT e.id, e.kind, e.audience, e.title_fr, e.title_en, e.description_fr, e.description_en, e.bring_fr, e.bring_en, \
+     e.start_local, e.end_local, e.start_utc, e.end_utc, e.in_room, e.place, e.capacity, e.max_per_signup, e.age_min, e.age_max, e.partner, \
+     e.signup_opens_utc, e.signup_closes_utc, e.asks_children, c.slug AS club, e.status, \
+     COALESCE((SELECT SUM(r.seats) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) AS taken, \
+     (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waiting') AS waiting \
+     FROM events e LEFT JOIN clubs c ON c.id = e.club_id";
+
+fn list_sql() -> String {
+    format!(
+        "{EVENT_COLUMNS} WHERE e.start_local >= ?1 AND e.start_local < ?2 AND (?3 = 1 OR e.status = 'published') \
+         AND (?4 = '' OR e.kind = ?4) AND (?5 = '' OR e.audience = ?5) ORDER BY e.start_utc, e.id LIMIT 500"
+    )
+}
+
+fn by_id_sql() -> String {
+    format!("{EVENT_COLUMNS} WHERE e.id = ?1")
+}
+
+const INSERT: &str = "INSERT INTO events (kind, audience, title_fr, title_en, description_fr, description_en, bring_fr, bring_en, \
+     start_local, end_local, start_utc, end_utc, in_room, place, capacity, max_per_signup, age_min, age_max, partner, \
+     signup_opens_utc, signup_closes_utc, asks_children, club_id, created_by, status) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, \
+     (SELECT id FROM clubs WHERE slug = ?23), ?24, 'published') RETURNING id";
+
+/// The whole event; the capacity may not go below the seats confirmed (the statement changes
+/// nothing then).
+const UPDATE: &str = "UPDATE events SET kind = ?2, audience = ?3, title_fr = ?4, title_en = ?5, description_fr = ?6, description_en = ?7, \
+     bring_fr = ?8, bring_en = ?9, start_local = ?10, end_local = ?11, start_utc = ?12, end_utc = ?13, in_room = ?14, place = ?15, \
+     capacity = ?16, max_per_signup = ?17, age_min = ?18, age_max = ?19, partner = ?20, signup_opens_utc = ?21, \
+     signup_closes_utc = ?22, asks_children = ?23, club_id = (SELECT id FROM clubs WHERE slug = ?24), \
+     status = CASE WHEN ?25 = 1 THEN 'cancelled' ELSE status END \
+     WHERE id = ?1 AND status = 'published' \
+     AND ?16 >= COALESCE((SELECT SUM(seats) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'), 0)";
+
+/// Holds the room for an event (a block with the event's title), unless something holds it then.
+const HOLD_ROOM: &str = "INSERT INTO bookings (resource_id, kind, event_id, day, start_local, end_local, start_utc, end_utc, minutes, week, reason, booked_by) \
+     SELECT r.id, 'block', ev.id, substr(ev.start_local, 1, 10), ev.start_local, ev.end_local, ev.start_utc, ev.end_utc, \
+            CAST((julianday(ev.end_utc) - julianday(ev.start_utc)) * 1440 AS INTEGER), '', ev.title_fr, ?2 \
+     FROM events ev JOIN resources r ON r.kind = 'room' AND r.active = 1 \
+     WHERE ev.id = ?1 AND ev.status = 'published' AND ev.in_room = 1 \
+     AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' AND (b.event_id IS NULL OR b.event_id <> ev.id) \
+                     AND b.start_utc < ev.end_utc AND b.end_utc > ev.start_utc) \
+     LIMIT 1";
+/// Frees the room an event held (cancelled, moved elsewhere, or before holding it again).
+const FREE_ROOM: &str = "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE event_id = ?1 AND status = 'confirmed'";
+
+const REG_COLUMNS: &str = "SELECT r.id, r.event_id, r.member_id, r.name, r.email, r.phone, r.adults, r.children, r.seats_requested, r.seats, \
+     r.accept_fewer, r.status, r.consent_photos, r.children_erased_at, r.lang, r.present, r.created_at, \
+     (SELECT COUNT(*) + 1 FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'waiting' AND w.id < r.id) AS rank \
+     FROM registrations r";
+
+/// A sign-up in one statement: confirmed for the seats it gets if they are free (all of them, or what
+/// is free for a group that accepts fewer), waiting otherwise — the rule of
+/// `domain::events::placement`; nothing when sign-ups are not open.
+const SIGN_UP: &str = concat!(
+    "INSERT INTO registrations (event_id, token_hash, member_id, name, email, phone, adults, children, seats_requested, seats, \
+     accept_fewer, status, consent_children_at, consent_version, consent_photos, lang, op_nonce) \
+     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
+            CASE WHEN f.free >= ?9 THEN ?9 WHEN ?10 = 1 AND f.free > 0 THEN f.free ELSE 0 END, ?10, \
+            CASE WHEN f.free >= ?9 OR (?10 = 1 AND f.free > 0) THEN 'confirmed' ELSE 'waiting' END, \
+            ?11, ?12, ?13, ?14, ?15 \
+     FROM (SELECT ",
+    free_seats!("1"),
+    " AS free) f \
+     WHERE EXISTS (SELECT 1 FROM events WHERE id = ?1 AND status = 'published' AND signup_opens_utc <= ?16 AND signup_closes_utc > ?16) \
+     RETURNING id"
+);
+const CHILD: &str = "INSERT INTO registration_children (registration_id, n, first_name, age) \
+     SELECT id, ?2, ?3, ?4 FROM registrations WHERE op_nonce = ?1";
+const CLEAR_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id = (SELECT id FROM registrations WHERE op_nonce = ?1)";
+const CHILDREN_OF: &str = "SELECT registration_id, first_name, age FROM registration_children \
+     WHERE registration_id IN (SELECT id FROM registrations WHERE event_id = ?1) ORDER BY registration_id, n";
+const CHILDREN_OF_ONE: &str =
+    "SELECT registration_id, first_name, age FROM registration_children WHERE registration_id = ?1 ORDER BY n";
+
+/// A new group size: down always; up only within the free seats; a waiting entry waits with its new size.
+const CHANGE: &str = concat!(
+    "UPDATE registrations SET adults = ?2, children = ?3, seats_requested = ?4, \
+     seats = CASE WHEN status = 'waiting' THEN 0 ELSE ?4 END, op_nonce = ?5 \
+     WHERE id = ?1 AND status IN ('confirmed', 'waiting') \
+     AND (status = 'waiting' OR ?4 <= seats OR ?4 - seats <= ",
+    free_seats!("6"),
+    ")"
+);
+/// A second sign-up with the same email replaces the first's details and its link.
+const REPLACE: &str = concat!(
+    "UPDATE registrations SET name = ?2, phone = ?3, adults = ?4, children = ?5, seats_requested = ?6, \
+     seats = CASE WHEN status = 'waiting' THEN 0 ELSE ?6 END, accept_fewer = ?7, consent_children_at = ?8, consent_version = ?9, \
+     consent_photos = ?10, lang = ?11, token_hash = ?12, op_nonce = ?13 \
+     WHERE id = ?1 AND status IN ('confirmed', 'waiting') \
+     AND (status = 'waiting' OR ?6 <= seats OR ?6 - seats <= ",
+    free_seats!("14"),
+    ")"
+);
+/// Cancel, erasing what the person gave (counts stay for the statistics).
+const CANCEL: &str = "UPDATE registrations SET status = 'cancelled', seats = 0, name = '', email = '', phone = '', token_hash = token_hash, \
+     cancelled_at = ?2 WHERE id = ?1 AND status IN ('confirmed', 'waiting')";
+const DELETE_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id = ?1";
+/// Confirms a waiting entry for `?2` seats if they are still free and sign-ups still open.
+const PROMOTE: &str = concat!(
+    "UPDATE registrations SET status = 'confirmed', seats = ?2, promoted_at = ?3, op_nonce = ?5 \
+     WHERE id = ?1 AND status = 'waiting' AND ?2 >= 1 AND ?2 <= seats_requested AND ?2 <= ",
+    free_seats!("4"),
+    " AND EXISTS (SELECT 1 FROM events WHERE id = ?4 AND status = 'published' AND signup_closes_utc > ?3)"
+);
+const WAITING: &str = "SELECT id, seats_requested, accept_fewer FROM registrations WHERE event_id = ?1 AND status = 'waiting' ORDER BY id";
+const CHECK_IN: &str = "UPDATE registrations SET present = ?2, checked_in_at = ?3 WHERE id = ?1 AND status = 'confirmed' AND ?2 <= seats_requested";
+
+/// Confirmed sign-ups of published events starting within the reminder delay, not yet reminded.
+const DUE_REMINDERS: &str = "SELECT r.id, r.event_id FROM registrations r JOIN events e ON e.id = r.event_id \
+     WHERE r.status = 'confirmed' AND r.reminded_at IS NULL AND r.email <> '' AND e.status = 'published' \
+     AND e.start_utc > ?1 AND e.start_utc <= ?2 ORDER BY r.id LIMIT 500";
+const MARK_REMINDED: &str = "UPDATE registrations SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL AND status = 'confirmed'";
+/// Children's names and ages of events whose last day is at least the retention delay ago.
+const ERASE_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id IN \
+     (SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id WHERE substr(e.end_local, 1, 10) <= ?1)";
+const MARK_ERASED: &str =
+    "UPDATE registrations SET children_erased_at = ?2, consent_children_at = consent_children_at \
+     WHERE children_erased_at IS NULL AND children > 0 AND event_id IN \
+     (SELECT id FROM events WHERE asks_children = 1 AND substr(end_local, 1, 10) <= ?1)";
+
+const CLUB_RULES: &str = "SELECT id, slug, name_fr, name_en, description_fr, description_en, rule_ordinal, rule_weekday, rule_time, duration_minutes \
+     FROM clubs WHERE active = 1 ORDER BY sort, id";
+const MEETING: &str = "INSERT OR IGNORE INTO events (kind, audience, title_fr, title_en, description_fr, description_en, start_local, end_local, \
+     start_utc, end_utc, in_room, place, capacity, max_per_signup, signup_opens_utc, signup_closes_utc, asks_children, club_id, occurrence_of) \
+     VALUES ('club_meeting', 'members', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, '', ?9, 1, ?10, ?7, 0, ?11, ?12)";
+const SET_RULE: &str = "UPDATE clubs SET rule_ordinal = ?2, rule_weekday = ?3, rule_time = ?4, duration_minutes = ?5 WHERE slug = ?1";
+/// Future meetings the rule made that nobody signed up to and staff did not move: the new rule remakes them.
+const DROP_UNTOUCHED_MEETINGS: &str = "DELETE FROM events WHERE club_id = (SELECT id FROM clubs WHERE slug = ?1) AND occurrence_of IS NOT NULL \
+     AND start_utc > ?2 AND status = 'published' AND substr(start_local, 1, 10) = occurrence_of \
+     AND NOT EXISTS (SELECT 1 FROM registrations WHERE event_id = events.id) \
+     AND NOT EXISTS (SELECT 1 FROM bookings WHERE event_id = events.id)";
+
+const MY_EVENTS: &str = "SELECT e.id AS event_id, r.id AS registration_id FROM events e \
+     LEFT JOIN registrations r ON r.event_id = e.id AND r.member_id = ?1 AND r.status <> 'cancelled' \
+     WHERE e.start_utc > ?2 AND e.status = 'published' AND (r.id IS NOT NULL OR e.club_id IN (SELECT club_id FROM member_clubs WHERE member_id = ?1)) \
+     ORDER BY e.start_utc LIMIT 30";
+
+column!(fn kind: EventKind = "events.kind", EventKind::parse);
+column!(fn audience: Audience = "events.audience", Audience::parse);
+column!(fn local_time: NaiveDateTime = "events.start_local/end_local", parse_local);
+column!(fn instant: DateTime<Utc> = "events.*_utc", parse_instant);
+column!(fn capacity: number u32 = "events.capacity");
+column!(fn seats_col: number u32 = "registrations.seats");
+column!(fn status: RegistrationStatus = "registrations.status", RegistrationStatus::parse);
+column!(fn reg_lang: Lang = "registrations.lang", Lang::parse);
+
+fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    match i64::deserialize(d)? {
+        0 => Ok(false),
+        1 => Ok(true),
+        n => Err(serde::de::Error::custom(super::unknown(
+            "a 0/1 column",
+            &n.to_string(),
+        ))),
+    }
+}
+
+/// A number that may be NULL (ages, attendance).
+fn opt_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    match Option::<i64>::deserialize(d)? {
+        None => Ok(None),
+        Some(n) => u32::try_from(n)
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(super::unknown("a count", &n.to_string()))),
+    }
+}
+
+#[derive(Deserialize, Clone)]
+pub struct EventRow {
+    pub id: i64,
+    #[serde(deserialize_with = "kind")]
+    pub kind: EventKind,
+    #[serde(deserialize_with = "audience")]
+    pub audience: Audience,
+    pub title_fr: String,
+    pub title_en: String,
+    pub description_fr: String,
+    pub description_en: String,
+    pub bring_fr: String,
+    pub bring_en: String,
+    #[serde(deserialize_with = "local_time")]
+    pub start_local: NaiveDateTime,
+    #[serde(deserialize_with = "local_time")]
+    pub end_local: NaiveDateTime,
+    #[serde(deserialize_with = "instant")]
+    pub start_utc: DateTime<Utc>,
+    #[serde(deserialize_with = "instant")]
+    pub end_utc: DateTime<Utc>,
+    #[serde(deserialize_with = "flag")]
+    pub in_room: bool,
+    pub place: String,
+    #[serde(deserialize_with = "capacity")]
+    pub capacity: u32,
+    #[serde(deserialize_with = "capacity")]
+    pub max_per_signup: u32,
+    #[serde(deserialize_with = "opt_number")]
+    pub age_min: Option<u32>,
+    #[serde(deserialize_with = "opt_number")]
+    pub age_max: Option<u32>,
+    pub partner: String,
+    #[serde(deserialize_with = "instant")]
+    pub signup_opens_utc: DateTime<Utc>,
+    #[serde(deserialize_with = "instant")]
+    pub signup_closes_utc: DateTime<Utc>,
+    #[serde(deserialize_with = "flag")]
+    pub asks_children: bool,
+    pub club: Option<String>,
+    pub status: EventStatus,
+    #[serde(deserialize_with = "capacity")]
+    pub taken: u32,
+    #[serde(deserialize_with = "capacity")]
+    pub waiting: u32,
+}
+
+super::stored_code! {
+    /// Whether an event happens.
+    pub enum EventStatus in "events.status" {
+        Published = "published",
+        Cancelled = "cancelled",
+    }
+}
+
+#[derive(Deserialize, Clone)]
+pub struct RegistrationRow {
+    pub id: i64,
+    pub event_id: i64,
+    pub member_id: Option<i64>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    #[serde(deserialize_with = "seats_col")]
+    pub adults: u32,
+    #[serde(deserialize_with = "seats_col")]
+    pub children: u32,
+    #[serde(deserialize_with = "seats_col")]
+    pub seats_requested: u32,
+    #[serde(deserialize_with = "seats_col")]
+    pub seats: u32,
+    #[serde(deserialize_with = "flag")]
+    pub accept_fewer: bool,
+    #[serde(deserialize_with = "status")]
+    pub status: RegistrationStatus,
+    #[serde(deserialize_with = "flag")]
+    pub consent_photos: bool,
+    pub children_erased_at: Option<String>,
+    #[serde(deserialize_with = "reg_lang")]
+    pub lang: Lang,
+    #[serde(deserialize_with = "opt_number")]
+    pub present: Option<u32>,
+    pub created_at: String,
+    #[serde(deserialize_with = "seats_col")]
+    pub rank: u32,
+}
+
+#[derive(Deserialize)]
+pub struct ChildRow {
+    pub registration_id: i64,
+    pub first_name: String,
+    #[serde(deserialize_with = "seats_col")]
+    pub age: u32,
+}
+
+impl ChildRow {
+    pub fn child(&self) -> Child {
+        Child {
+            first_name: self.first_name.clone(),
+            age: self.age,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct WaitingRow {
+    pub id: i64,
+    #[serde(deserialize_with = "seats_col")]
+    pub seats_requested: u32,
+    #[serde(deserialize_with = "flag")]
+    pub accept_fewer: bool,
+}
+
+#[derive(Deserialize)]
+struct Id {
+    id: i64,
+}
+
+/// Events starting from `from` to `to` (Paris days, inclusive).
+pub async fn list(
+    db: &D1Database,
+    from: NaiveDate,
+    to: NaiveDate,
+    with_cancelled: bool,
+    kind: &str,
+    audience: &str,
+) -> DbResult<Vec<EventRow>> {
+    let end = to.succ_opt().unwrap_or(to);
+    all(
+        stmt(
+            db,
+            &list_sql(),
+            &[
+                day(from),
+                day(end),
+                int(i64::from(with_cancelled)),
+                kind.into(),
+                audience.into(),
+            ],
+        )?,
+        "the events",
+    )
+    .await
+}
+
+pub async fn by_id(db: &D1Database, id: i64) -> DbResult<Option<EventRow>> {
+    first(stmt(db, &by_id_sql(), &[int(id)])?, "the event").await
+}
+
+fn event_values(e: &ValidEvent) -> Vec<JsValue> {
+    vec![
+        e.kind.as_str().into(),
+        e.audience.as_str().into(),
+        e.title.fr.as_str().into(),
+        e.title.en.as_str().into(),
+        e.description.fr.as_str().into(),
+        e.description.en.as_str().into(),
+        e.bring.fr.as_str().into(),
+        e.bring.en.as_str().into(),
+        local(e.starts),
+        local(e.ends),
+        ts(e.starts_utc).into(),
+        ts(e.ends_utc).into(),
+        int(i64::from(e.in_room)),
+        e.place.as_str().into(),
+        num(e.capacity),
+        num(e.max_per_signup),
+        opt(e.ages.map(|a| a.0)),
+        opt(e.ages.map(|a| a.1)),
+        e.partner.as_str().into(),
+        ts(e.signup_opens).into(),
+        ts(e.signup_closes).into(),
+        int(i64::from(e.asks_children)),
+        e.club.as_str().into(),
+    ]
+}
+
+pub async fn insert(db: &D1Database, e: &ValidEvent, actor: i64) -> DbResult<Option<i64>> {
+    let mut v = event_values(e);
+    v.push(int(actor));
+    Ok(first::<Id>(stmt(db, INSERT, &v)?, "the new event's id")
+        .await?
+        .map(|r| r.id))
+}
+
+pub fn update(db: &D1Database, id: i64, e: &ValidEvent) -> DbResult<D1PreparedStatement> {
+    let mut v = vec![int(id)];
+    v.extend(event_values(e));
+    v.push(int(i64::from(e.cancelled)));
+    stmt(db, UPDATE, &v)
+}
+
+pub fn hold_room(db: &D1Database, id: i64, actor: i64) -> DbResult<D1PreparedStatement> {
+    stmt(db, HOLD_ROOM, &[int(id), int(actor)])
+}
+
+pub fn free_room(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
+    stmt(db, FREE_ROOM, &[int(id), ts(now).into()])
+}
+
+/// Withdraw an event that could not hold its room (nothing refers to it yet).
+pub async fn withdraw(db: &D1Database, id: i64) -> DbResult<()> {
+    super::run(
+        stmt(db, "DELETE FROM events WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM registrations WHERE event_id = ?1)", &[int(id)])?,
+        "withdrawing the event",
+    )
+    .await
+    .map(|_| ())
+}
+
+/// A checked sign-up, as it is stored.
+pub struct NewRegistration<'a> {
+    pub event_id: i64,
+    pub token_hash: &'a str,
+    pub member_id: Option<i64>,
+    pub name: &'a str,
+    pub email: &'a str,
+    pub phone: &'a str,
+    pub adults: u32,
+    pub children: u32,
+    pub accept_fewer: bool,
+    pub consent_children_at: Option<DateTime<Utc>>,
+    pub consent_photos: bool,
+    pub lang: Lang,
+    pub nonce: &'a str,
+}
+
+pub fn sign_up(
+    db: &D1Database,
+    r: &NewRegistration<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    let consent_at = r.consent_children_at.map(|t| JsValue::from_str(&ts(t)));
+    stmt(
+        db,
+        SIGN_UP,
+        &[
+            int(r.event_id),
+            r.token_hash.into(),
+            r.member_id.map(int).unwrap_or(JsValue::NULL),
+            r.name.into(),
+            r.email.into(),
+            r.phone.into(),
+            num(r.adults),
+            num(r.children),
+            num(r.adults + r.children),
+            int(i64::from(r.accept_fewer)),
+            consent_at.clone().unwrap_or(JsValue::NULL),
+            consent_at
+                .map(|_| JsValue::from_str(domain::events::CHILDREN_CONSENT_VERSION))
+                .unwrap_or(JsValue::NULL),
+            int(i64::from(r.consent_photos)),
+            r.lang.code().into(),
+            r.nonce.into(),
+            ts(now).into(),
+        ],
+    )
+}
+
+/// The children's rows of the sign-up the request holding `nonce` wrote (nothing if it wrote none).
+pub fn children(
+    db: &D1Database,
+    nonce: &str,
+    named: &[Child],
+) -> DbResult<Vec<D1PreparedStatement>> {
+    let mut out = vec![stmt(db, CLEAR_CHILDREN, &[nonce.into()])?];
+    for (n, c) in named.iter().enumerate() {
+        out.push(stmt(
+            db,
+            CHILD,
+            &[
+                nonce.into(),
+                int(n as i64),
+                c.first_name.as_str().into(),
+                num(c.age),
+            ],
+        )?);
+    }
+    Ok(out)
+}
+
+pub fn change(
+    db: &D1Database,
+    reg: &RegistrationRow,
+    adults: u32,
+    children: u32,
+    nonce: &str,
+) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        CHANGE,
+        &[
+            int(reg.id),
+            num(adults),
+            num(children),
+            num(adults + children),
+            nonce.into(),
+            int(reg.event_id),
+        ],
+    )
+}
+
+/// What a second sign-up with the same email writes over the first.
+pub struct Replacement<'a> {
+    pub id: i64,
+    pub event_id: i64,
+    pub new: &'a NewRegistration<'a>,
+}
+
+pub fn replace(db: &D1Database, r: &Replacement<'_>) -> DbResult<D1PreparedStatement> {
+    let n = r.new;
+    let consent_at = n.consent_children_at.map(|t| JsValue::from_str(&ts(t)));
+    stmt(
+        db,
+        REPLACE,
+        &[
+            int(r.id),
+            n.name.into(),
+            n.phone.into(),
+            num(n.adults),
+            num(n.children),
+            num(n.adults + n.children),
+            int(i64::from(n.accept_fewer)),
+            consent_at.clone().unwrap_or(JsValue::NULL),
+            consent_at
+                .map(|_| JsValue::from_str(domain::events::CHILDREN_CONSENT_VERSION))
+                .unwrap_or(JsValue::NULL),
+            int(i64::from(n.consent_photos)),
+            n.lang.code().into(),
+            n.token_hash.into(),
+            n.nonce.into(),
+            int(r.event_id),
+        ],
+    )
+}
+
+pub fn cancel(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        stmt(db, CANCEL, &[int(id), ts(now).into()])?,
+        stmt(db, DELETE_CHILDREN, &[int(id)])?,
+    ])
+}
+
+pub fn promote(
+    db: &D1Database,
+    event_id: i64,
+    id: i64,
+    seats: u32,
+    now: DateTime<Utc>,
+    nonce: &str,
+) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        PROMOTE,
+        &[
+            int(id),
+            num(seats),
+            ts(now).into(),
+            int(event_id),
+            nonce.into(),
+        ],
+    )
+}
+
+pub async fn waiting(db: &D1Database, event_id: i64) -> DbResult<Vec<WaitingRow>> {
+    all(stmt(db, WAITING, &[int(event_id)])?, "the waiting list").await
+}
+
+pub async fn registration_by_token(
+    db: &D1Database,
+    hash: &str,
+) -> DbResult<Option<RegistrationRow>> {
+    first(
+        stmt(
+            db,
+            &format!("{REG_COLUMNS} WHERE r.token_hash = ?1"),
+            &[hash.into()],
+        )?,
+        "the sign-up by its link",
+    )
+    .await
+}
+
+pub async fn registration_by_id(db: &D1Database, id: i64) -> DbResult<Option<RegistrationRow>> {
+    first(
+        stmt(db, &format!("{REG_COLUMNS} WHERE r.id = ?1"), &[int(id)])?,
+        "the sign-up",
+    )
+    .await
+}
+
+pub async fn registration_by_email(
+    db: &D1Database,
+    event_id: i64,
+    email: &str,
+) -> DbResult<Option<RegistrationRow>> {
+    first(
+        stmt(
+            db,
+            &format!(
+                "{REG_COLUMNS} WHERE r.event_id = ?1 AND r.email = ?2 AND r.status <> 'cancelled'"
+            ),
+            &[int(event_id), email.into()],
+        )?,
+        "the sign-up by its email",
+    )
+    .await
+}
+
+pub async fn registration_by_member(
+    db: &D1Database,
+    event_id: i64,
+    member_id: i64,
+) -> DbResult<Option<RegistrationRow>> {
+    first(
+        stmt(
+            db,
+            &format!("{REG_COLUMNS} WHERE r.event_id = ?1 AND r.member_id = ?2 AND r.status <> 'cancelled'"),
+            &[int(event_id), int(member_id)],
+        )?,
+        "the member's sign-up",
+    )
+    .await
+}
+
+/// The event's sign-ups: confirmed, then waiting in order, then cancelled.
+pub async fn registrations(db: &D1Database, event_id: i64) -> DbResult<Vec<RegistrationRow>> {
+    all(
+        stmt(
+            db,
+            &format!(
+                "{REG_COLUMNS} WHERE r.event_id = ?1 ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.id"
+            ),
+            &[int(event_id)],
+        )?,
+        "the event's sign-ups",
+    )
+    .await
+}
+
+pub async fn children_of_event(db: &D1Database, event_id: i64) -> DbResult<Vec<ChildRow>> {
+    all(stmt(db, CHILDREN_OF, &[int(event_id)])?, "the children").await
+}
+
+pub async fn children_of(db: &D1Database, id: i64) -> DbResult<Vec<ChildRow>> {
+    all(stmt(db, CHILDREN_OF_ONE, &[int(id)])?, "the children").await
+}
+
+pub fn check_in(
+    db: &D1Database,
+    id: i64,
+    present: u32,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(db, CHECK_IN, &[int(id), num(present), ts(now).into()])
+}
+
+#[derive(Deserialize)]
+pub struct DueReminder {
+    pub id: i64,
+    pub event_id: i64,
+}
+
+pub async fn due_reminders(
+    db: &D1Database,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> DbResult<Vec<DueReminder>> {
+    all(
+        stmt(db, DUE_REMINDERS, &[ts(now).into(), ts(until).into()])?,
+        "the reminders due",
+    )
+    .await
+}
+
+pub fn mark_reminded(
+    db: &D1Database,
+    id: i64,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(db, MARK_REMINDED, &[int(id), ts(now).into()])
+}
+
+/// Erase the children's data of events that ended on or before `last_day`.
+pub fn erase_children(
+    db: &D1Database,
+    last_day: NaiveDate,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        stmt(db, ERASE_CHILDREN, &[day(last_day)])?,
+        stmt(db, MARK_ERASED, &[day(last_day), ts(now).into()])?,
+    ])
+}
+
+#[derive(Deserialize)]
+pub struct ClubRuleRow {
+    pub id: i64,
+    pub slug: String,
+    pub name_fr: String,
+    pub name_en: String,
+    pub description_fr: String,
+    pub description_en: String,
+    pub rule_ordinal: i64,
+    pub rule_weekday: i64,
+    pub rule_time: String,
+    pub duration_minutes: i64,
+}
+
+pub async fn club_rules(db: &D1Database) -> DbResult<Vec<ClubRuleRow>> {
+    all(db.prepare(CLUB_RULES), "the clubs' rules").await
+}
+
+/// One meeting of a club, made from its rule (nothing if the rule already made it).
+pub struct Meeting<'a> {
+    pub club: &'a ClubRuleRow,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub start_utc: DateTime<Utc>,
+    pub end_utc: DateTime<Utc>,
+    pub capacity: u32,
+    pub opens: DateTime<Utc>,
+}
+
+pub fn meeting(db: &D1Database, m: &Meeting<'_>) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        MEETING,
+        &[
+            m.club.name_fr.as_str().into(),
+            m.club.name_en.as_str().into(),
+            m.club.description_fr.as_str().into(),
+            m.club.description_en.as_str().into(),
+            local(m.start),
+            local(m.end),
+            ts(m.start_utc).into(),
+            ts(m.end_utc).into(),
+            num(m.capacity),
+            ts(m.opens).into(),
+            int(m.club.id),
+            day(m.start.date()),
+        ],
+    )
+}
+
+pub fn set_rule(
+    db: &D1Database,
+    slug: &str,
+    rule: &domain::recurrence::MonthlyRule,
+) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        SET_RULE,
+        &[
+            slug.into(),
+            int(i64::from(rule.ordinal)),
+            int(i64::from(rule.weekday)),
+            rule.time.to_string().into(),
+            num(rule.duration_minutes),
+        ],
+    )
+}
+
+pub fn drop_untouched_meetings(
+    db: &D1Database,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(db, DROP_UNTOUCHED_MEETINGS, &[slug.into(), ts(now).into()])
+}
+
+#[derive(Deserialize)]
+pub struct MyEventRow {
+    pub event_id: i64,
+    pub registration_id: Option<i64>,
+}
+
+pub async fn my_events(
+    db: &D1Database,
+    member_id: i64,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<MyEventRow>> {
+    all(
+        stmt(db, MY_EVENTS, &[int(member_id), ts(now).into()])?,
+        "the member's events",
+    )
+    .await
+}
+
+const EVENT_SETTINGS: &str =
+    "SELECT key, value FROM settings WHERE key IN ('event_reminder_hours', 'children_retention_days')";
+
+#[derive(Deserialize)]
+pub struct SettingRow {
+    pub key: String,
+    pub value: String,
+}
+
+/// The reminder delay (hours) and the children's data retention (days).
+pub async fn settings(db: &D1Database) -> DbResult<Vec<SettingRow>> {
+    all(db.prepare(EVENT_SETTINGS), "the events' settings").await
+}

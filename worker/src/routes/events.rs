@@ -1,0 +1,296 @@
+//! Events and sign-ups: the agenda, the sign-up without an account, the private link, the staff's
+//! pages and the members' one tap. Handlers parse and answer; the flows are `service::events`.
+
+use chrono::{Duration, NaiveDate};
+use domain::events::{
+    CheckIn, EventInput, EventRegistrations, EventView, MyEvent, RegistrationCreated,
+    RegistrationRequest, RegistrationView, SeatsChange, StaffRegistration,
+};
+use domain::recurrence::MonthlyRule;
+use domain::{paris, ApiMsg};
+use serde::Deserialize;
+use worker::{Method, Response};
+
+use super::{handler, Ctx, Route};
+use crate::auth::Access;
+use crate::cache::Scope;
+use crate::error::{ApiError, Context};
+use crate::http;
+use crate::service::events::{self as service, Guest};
+
+pub fn routes() -> Vec<Route> {
+    use Access::*;
+    vec![
+        Route::new(Method::Get, "/api/events", "events", "Published events starting from `from` to `to` (at most 400 days; default: the next four months), by start; local times in Europe/Paris.", "events", Public, handler!(list))
+            .query(&[("from", "first day, YYYY-MM-DD", false), ("to", "last day, YYYY-MM-DD", false), ("kind", "teacher_training, children_workshop, open_day, club_meeting or other", false), ("audience", "everyone, teachers, families or members", false)])
+            .returns::<Vec<EventView>>(200),
+        Route::new(Method::Get, "/api/events/{id}", "event", "One published event.", "events", Public, handler!(get))
+            .returns::<EventView>(200),
+        Route::new(Method::Get, "/api/events/{id}/ics", "event_ics", "The event as an iCalendar file.", "events", Public, handler!(event_ics)),
+        Route::new(Method::Post, "/api/events/{id}/registrations", "register", "Sign up without an account (60 per client and hour): confirmed if the seats are free, else on the waiting list; the same email on the same event changes its sign-up (200).", "events", Public, handler!(register))
+            .with_caller()
+            .body::<RegistrationRequest>()
+            .returns::<RegistrationCreated>(201),
+        Route::new(Method::Get, "/api/registrations/{token}", "registration", "A sign-up by its private link: status, position on the waiting list, the event.", "events", Public, handler!(registration))
+            .returns::<RegistrationView>(200),
+        Route::new(Method::Patch, "/api/registrations/{token}", "change_registration", "Change the number of seats: fewer always, more while seats are free; freed seats go to the waiting list at once.", "events", Public, handler!(change))
+            .body::<SeatsChange>()
+            .returns::<RegistrationView>(200),
+        Route::new(Method::Delete, "/api/registrations/{token}", "cancel_registration", "Cancel the sign-up and erase what was given; the seats go to the waiting list at once.", "events", Public, handler!(cancel))
+            .no_content(204),
+        Route::new(Method::Get, "/api/registrations/{token}/ics", "registration_ics", "The signed-up event as an iCalendar file.", "events", Public, handler!(registration_ics)),
+        Route::new(Method::Get, "/api/registrations/{token}/export", "export_registration", "Everything the sign-up holds, as a JSON file.", "events", Public, handler!(export))
+            .returns::<RegistrationView>(200),
+        Route::new(Method::Get, "/api/me/events", "my_events", "The next meetings of the member's clubs and the events they signed up for.", "me", Member, handler!(my_events))
+            .returns::<Vec<MyEvent>>(200),
+        Route::new(Method::Put, "/api/me/events/{id}", "come_to_event", "The member comes (one seat, counted like anyone's).", "me", Member, handler!(come))
+            .returns::<MyEvent>(200),
+        Route::new(Method::Delete, "/api/me/events/{id}", "stay_away_from_event", "The member no longer comes.", "me", Member, handler!(stay_away))
+            .no_content(204),
+        Route::new(Method::Get, "/api/staff/events", "staff_events", "Events from `from` to `to`, cancelled ones included.", "staff", Staff, handler!(staff_list))
+            .query(&[("from", "first day, YYYY-MM-DD", false), ("to", "last day, YYYY-MM-DD", false)])
+            .returns::<Vec<EventView>>(200),
+        Route::new(Method::Post, "/api/staff/events", "create_event", "Publish an event; in the meeting room, the room is held in the same step (422 if taken).", "staff", Staff, handler!(create))
+            .body::<EventInput>()
+            .invalidates(&[Scope::Availability])
+            .returns::<EventView>(201),
+        Route::new(Method::Patch, "/api/staff/events/{id}", "update_event", "Edit the whole event (a raised capacity serves the waiting list; below the seats confirmed is refused) or cancel it (`cancelled`: everyone is emailed).", "staff", Staff, handler!(update))
+            .body::<EventInput>()
+            .invalidates(&[Scope::Availability])
+            .returns::<EventView>(200),
+        Route::new(Method::Get, "/api/staff/events/{id}/registrations", "event_registrations", "The sign-ups: confirmed, then waiting in order, then cancelled, with seats, adults, children and attendance.", "staff", Staff, handler!(registrations))
+            .returns::<EventRegistrations>(200),
+        Route::new(Method::Get, "/api/staff/events/{id}/registrations.csv", "event_registrations_csv", "The sign-ups as CSV for French spreadsheets (UTF-8 with BOM, `;`, RFC 4180 quoting).", "staff", Staff, handler!(registrations_csv)),
+        Route::new(Method::Post, "/api/staff/registrations/{id}/check-in", "check_in_registration", "At the door: how many of the group came.", "staff", Staff, handler!(check_in))
+            .body::<CheckIn>()
+            .returns::<StaffRegistration>(200),
+        Route::new(Method::Put, "/api/staff/clubs/{slug}/rule", "set_club_rule", "A club's monthly meeting rule; future meetings nobody signed up to are made again from it.", "staff", Staff, handler!(set_rule))
+            .body::<MonthlyRule>()
+            .no_content(204),
+    ]
+}
+
+#[derive(Deserialize, Default)]
+struct Range {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    audience: String,
+}
+
+fn field(name: &str, msg: ApiMsg) -> ApiError {
+    ApiError::Validation(vec![(name.to_string(), msg)])
+}
+
+/// The days asked for; by default from today to four months ahead.
+fn range(ctx: &Ctx, q: &Range) -> Result<(NaiveDate, NaiveDate), ApiError> {
+    let today = paris::local_date(ctx.now);
+    let day = |s: &str, name: &str, default: NaiveDate| {
+        if s.trim().is_empty() {
+            Ok(default)
+        } else {
+            domain::accounts::parse_day(s).map_err(|m| field(name, m))
+        }
+    };
+    let from = day(&q.from, "from", today)?;
+    let to = day(&q.to, "to", from + Duration::days(122))?;
+    if to < from || (to - from).num_days() > 400 {
+        return Err(field("to", ApiMsg::StatsEndBeforeStart));
+    }
+    Ok((from, to))
+}
+
+pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
+    let q: Range = ctx.query()?;
+    let (from, to) = range(&ctx, &q)?;
+    let list = service::list(
+        &ctx.db()?,
+        from,
+        to,
+        false,
+        q.kind.trim(),
+        q.audience.trim(),
+        ctx.now,
+    )
+    .await?;
+    http::json(&list, 200)
+}
+
+pub async fn staff_list(ctx: Ctx) -> Result<Response, ApiError> {
+    let q: Range = ctx.query()?;
+    let (from, to) = range(&ctx, &q)?;
+    let list = service::list(&ctx.db()?, from, to, true, "", "", ctx.now).await?;
+    http::json(&list, 200)
+}
+
+async fn published(ctx: &Ctx) -> Result<crate::repo::events::EventRow, ApiError> {
+    let e = service::event(&ctx.db()?, ctx.id_param("id")?).await?;
+    Ok(e)
+}
+
+pub async fn get(ctx: Ctx) -> Result<Response, ApiError> {
+    let e = published(&ctx).await?;
+    http::json(&service::view(&e, ctx.now), 200)
+}
+
+use super::bookings::ics_response;
+
+async fn address(ctx: &Ctx) -> Result<String, ApiError> {
+    Ok(crate::service::calendar::config(&ctx.db()?).await?.address)
+}
+
+pub async fn event_ics(ctx: Ctx) -> Result<Response, ApiError> {
+    let e = published(&ctx).await?;
+    ics_response(
+        service::ics(&e, ctx.now, &address(&ctx).await?),
+        &format!("silicon-kerne-{}.ics", e.id),
+    )
+}
+
+fn origin(ctx: &Ctx) -> Result<String, ApiError> {
+    Ok(ctx
+        .req
+        .url()
+        .context("request url")?
+        .origin()
+        .ascii_serialization())
+}
+
+pub async fn register(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: RegistrationRequest = ctx.json().await?;
+    let client = crate::auth::client_key(&ctx.req);
+    let origin = origin(&ctx)?;
+    let guest = Guest {
+        client: &client,
+        origin: &origin,
+        member_id: ctx.caller.member().map(|m| m.id),
+    };
+    let (created, replaced) = service::register(&ctx.db()?, id, &body, &guest, ctx.now).await?;
+    http::json(&created, if replaced { 200 } else { 201 })
+}
+
+fn token(ctx: &Ctx) -> String {
+    ctx.param("token").unwrap_or_default().to_string()
+}
+
+pub async fn registration(ctx: Ctx) -> Result<Response, ApiError> {
+    let db = ctx.db()?;
+    let r = service::by_token(&db, &token(&ctx)).await?;
+    http::json(&service::registration_view(&db, &r, ctx.now).await?, 200)
+}
+
+pub async fn export(ctx: Ctx) -> Result<Response, ApiError> {
+    let db = ctx.db()?;
+    let r = service::by_token(&db, &token(&ctx)).await?;
+    let mut resp = http::json(&service::registration_view(&db, &r, ctx.now).await?, 200)?;
+    http::set_header(
+        &mut resp,
+        "Content-Disposition",
+        "attachment; filename=\"silicon-kerne-inscription.json\"",
+    )?;
+    Ok(resp)
+}
+
+pub async fn change(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: SeatsChange = ctx.json().await?;
+    let view = service::change(&ctx.db()?, &token(&ctx), &body, ctx.now).await?;
+    http::json(&view, 200)
+}
+
+pub async fn cancel(ctx: Ctx) -> Result<Response, ApiError> {
+    service::cancel(&ctx.db()?, &token(&ctx), ctx.now).await?;
+    http::empty(204)
+}
+
+pub async fn registration_ics(ctx: Ctx) -> Result<Response, ApiError> {
+    let db = ctx.db()?;
+    let r = service::by_token(&db, &token(&ctx)).await?;
+    let e = service::event(&db, r.event_id).await?;
+    ics_response(
+        service::ics(&e, ctx.now, &address(&ctx).await?),
+        &format!("silicon-kerne-{}.ics", e.id),
+    )
+}
+
+pub async fn my_events(ctx: Ctx) -> Result<Response, ApiError> {
+    let list = service::my_events(&ctx.db()?, ctx.member()?.id, ctx.now).await?;
+    http::json(&list, 200)
+}
+
+pub async fn come(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let client = crate::auth::client_key(&ctx.req);
+    let origin = origin(&ctx)?;
+    let lang = http::request_lang(&ctx.req);
+    let mine = service::come(
+        &ctx.db()?,
+        id,
+        ctx.member()?,
+        &client,
+        &origin,
+        lang,
+        ctx.now,
+    )
+    .await?;
+    http::json(&mine, 200)
+}
+
+pub async fn stay_away(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    service::stay_away(&ctx.db()?, id, ctx.member()?.id, ctx.now).await?;
+    http::empty(204)
+}
+
+pub async fn create(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: EventInput = ctx.json().await?;
+    let actor = ctx.member()?.id;
+    let view = service::create(&ctx.db()?, &body, &ctx.caller, actor, ctx.now).await?;
+    http::json(&view, 201)
+}
+
+pub async fn update(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: EventInput = ctx.json().await?;
+    let actor = ctx.member()?.id;
+    let view = service::update(&ctx.db()?, id, &body, &ctx.caller, actor, ctx.now).await?;
+    http::json(&view, 200)
+}
+
+pub async fn registrations(ctx: Ctx) -> Result<Response, ApiError> {
+    let list = service::registrations(&ctx.db()?, ctx.id_param("id")?, ctx.now).await?;
+    http::json(&list, 200)
+}
+
+pub async fn registrations_csv(ctx: Ctx) -> Result<Response, ApiError> {
+    let list = service::registrations(&ctx.db()?, ctx.id_param("id")?, ctx.now).await?;
+    let mut resp = Response::from_bytes(service::csv(&list)?).context("writing the answer")?;
+    http::set_header(&mut resp, "Content-Type", "text/csv; charset=utf-8")?;
+    http::set_header(
+        &mut resp,
+        "Content-Disposition",
+        &format!(
+            "attachment; filename=\"silicon-kerne-inscrits-{}.csv\"",
+            list.event.id
+        ),
+    )?;
+    Ok(resp)
+}
+
+pub async fn check_in(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: CheckIn = ctx.json().await?;
+    let row = service::check_in(&ctx.db()?, id, body.present, ctx.now).await?;
+    http::json(&row, 200)
+}
+
+pub async fn set_rule(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let slug = ctx.param("slug").unwrap_or_default().to_string();
+    let rule: MonthlyRule = ctx.json().await?;
+    service::set_club_rule(&ctx.db()?, &slug, &rule, &ctx.caller, ctx.now).await?;
+    http::empty(204)
+}
