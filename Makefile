@@ -83,7 +83,8 @@ db: deps
 	if [ ! -f $(STATE)/demo-seeded ]; then \
 	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/demo.sql && \
 	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/members.sql && \
-	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/activity.sql && touch $(STATE)/demo-seeded; fi
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/activity.sql && \
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/events.sql && touch $(STATE)/demo-seeded; fi
 
 clean-state:
 	rm -rf $(STATE)

@@ -198,6 +198,7 @@ impl TestApp {
             "seed/demo.sql",
             "seed/members.sql",
             "seed/activity.sql",
+            "seed/events.sql",
             history.as_str(),
         ] {
             run_quiet(

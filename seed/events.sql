@@ -1,0 +1,83 @@
+-- Demo events (after seed/activity.sql): two teacher trainings, two children's coding workshops with
+-- Les Petits Débrouillards (one nearly full, with a waiting list), a parents' open day, and past
+-- sessions with attendance. The clubs' monthly meetings are made by the worker from each club's rule.
+-- Never applied by a production migration. Instants from the Paris wall clock (UTC+2 in summer time).
+
+WITH plan(id, kind, audience, title_fr, title_en, description_fr, bring_fr, days, start_hm, end_hm, place, capacity, max_per_signup,
+          age_min, age_max, partner, asks_children) AS (
+    VALUES
+    (901, 'teacher_training', 'teachers', 'Scratch en classe : programmer dès le CE2', 'Scratch in class: coding from year 4',
+     'Une matinée pour prendre en main Scratch et repartir avec trois séances prêtes à l''emploi.', 'Un ordinateur portable si vous en avez un.', 9, '09:30', '12:30',
+     'Atelier Canopé, Quimper', 16, 2, NULL, NULL, '', 0),
+    (902, 'teacher_training', 'teachers', 'Éducation aux médias : repérer les infox', 'Media literacy: spotting fake news',
+     'Ateliers pratiques pour les enseignants et animateurs jeunesse.', '', 37, '14:00', '17:00',
+     'Médiathèque des Ursulines, Quimper', 20, 2, NULL, NULL, '', 0),
+    (903, 'children_workshop', 'families', 'Atelier code : programme ton robot', 'Coding workshop: program your robot',
+     'Les enfants programment un petit robot avec des blocs, par équipes de deux.', 'Un goûter et de la curiosité.', 12, '14:00', '16:00',
+     'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
+    (904, 'children_workshop', 'families', 'Makey Makey : la banane qui joue du piano', 'Makey Makey: the banana piano',
+     'Électricité et programmation en s''amusant, avec Les Petits Débrouillards.', 'Un fruit ou un légume !', 40, '14:00', '16:00',
+     'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
+    (905, 'open_day', 'families', 'Portes ouvertes des familles', 'Family open day',
+     'Visitez la cantine, essayez l''imprimante 3D et rencontrez les clubs.', '', 20, '10:00', '17:00',
+     'Silicon Kerne, Quimper', 80, 6, NULL, NULL, '', 0),
+    (906, 'children_workshop', 'families', 'Atelier code : les jeux vidéo', 'Coding workshop: video games',
+     'Créer son premier jeu vidéo avec Scratch.', 'Un goûter.', -20, '14:00', '16:00',
+     'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
+    (907, 'teacher_training', 'teachers', 'Le numérique au collège : outils libres', 'Digital tools in middle school: free software',
+     'Panorama des outils libres pour la classe.', '', -60, '14:00', '17:00',
+     'Atelier Canopé, Quimper', 16, 2, NULL, NULL, '', 0)
+),
+dated AS (
+    SELECT *, date('now', days || ' days') AS d FROM plan
+),
+timed AS (
+    SELECT *, CASE WHEN d >= date(strftime('%Y', d) || '-03-31', '-6 days', 'weekday 0')
+                    AND d < date(strftime('%Y', d) || '-10-31', '-6 days', 'weekday 0') THEN 2 ELSE 1 END AS offset_h
+    FROM dated
+)
+INSERT INTO events (id, kind, audience, title_fr, title_en, description_fr, description_en, bring_fr, bring_en, start_local, end_local,
+                    start_utc, end_utc, in_room, place, capacity, max_per_signup, age_min, age_max, partner, signup_opens_utc,
+                    signup_closes_utc, asks_children, created_by, created_at)
+SELECT id, kind, audience, title_fr, title_en, description_fr, '', bring_fr, '', d || 'T' || start_hm, d || 'T' || end_hm,
+       strftime('%Y-%m-%dT%H:%M:%fZ', d || ' ' || start_hm, '-' || offset_h || ' hours'),
+       strftime('%Y-%m-%dT%H:%M:%fZ', d || ' ' || end_hm, '-' || offset_h || ' hours'),
+       0, place, capacity, max_per_signup, age_min, age_max, partner,
+       strftime('%Y-%m-%dT%H:%M:%fZ', d, '-45 days'),
+       strftime('%Y-%m-%dT%H:%M:%fZ', d || ' ' || start_hm, '-' || offset_h || ' hours'),
+       asks_children, 1, strftime('%Y-%m-%dT%H:%M:%SZ', d, '-45 days')
+FROM timed;
+
+-- Sign-ups: the coding workshop has 11 of its 12 seats taken and two families waiting "all together";
+-- the past sessions were checked in at the door.
+INSERT INTO registrations (id, event_id, name, email, phone, adults, children, seats_requested, seats, accept_fewer, status,
+                           consent_children_at, consent_version, consent_photos, lang, present, checked_in_at, created_at)
+VALUES
+    (9001, 903, 'Gwenaëlle Riou', 'gwenaelle.riou@example.fr', '06 20 00 00 01', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-9 days'), '2026-12-v1', 1, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-9 days')),
+    (9002, 903, 'Yannick Le Bihan', 'yannick.lebihan@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-8 days'), '2026-12-v1', 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-8 days')),
+    (9003, 903, 'Soizic Tanguy', 'soizic.tanguy@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-7 days'), '2026-12-v1', 1, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-7 days')),
+    (9004, 903, 'Karim Benali', 'karim.benali@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-6 days'), '2026-12-v1', 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-6 days')),
+    (9005, 903, 'Emily Carter', 'emily.carter@example.com', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'en', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-5 days')),
+    (9006, 903, 'Morgane Le Roux', 'morgane.leroux@example.fr', '', 1, 1, 2, 0, 0, 'waiting', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-4 days'), '2026-12-v1', 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-4 days')),
+    (9007, 903, 'Julien Caradec', 'julien.caradec@example.fr', '', 1, 2, 3, 0, 0, 'waiting', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-3 days'), '2026-12-v1', 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-3 days')),
+    (9010, 901, 'Claire Guéguen', 'claire.gueguen@ac-rennes.example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-10 days')),
+    (9011, 901, 'Pierre Morvan', 'pierre.morvan@ac-rennes.example.fr', '', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-9 days')),
+    (9012, 905, 'Famille Quéré', 'famille.quere@example.fr', '', 2, 3, 5, 5, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days')),
+    (9013, 904, 'Gwenaëlle Riou', 'gwenaelle.riou@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days'), '2026-12-v1', 1, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')),
+    (9020, 906, 'Anne Le Gall', 'anne.legall@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-40 days'), '2026-12-v1', 1, 'fr', 3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-20 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-40 days')),
+    (9021, 906, 'Ronan Kerjean', 'ronan.kerjean@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-38 days'), '2026-12-v1', 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-20 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-38 days')),
+    (9022, 906, 'Laura Nicolas', 'laura.nicolas@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-35 days'), '2026-12-v1', 0, 'fr', 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-20 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-35 days')),
+    (9030, 907, 'Sophie Le Floch', 'sophie.lefloch@ac-rennes.example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-80 days')),
+    (9031, 907, 'Thomas Cariou', 'thomas.cariou@ac-rennes.example.fr', '', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-79 days'));
+
+INSERT INTO registration_children (registration_id, n, first_name, age) VALUES
+    (9001, 0, 'Maël', 9), (9001, 1, 'Nolwenn', 11),
+    (9002, 0, 'Tom', 8), (9002, 1, 'Lina', 10),
+    (9003, 0, 'Elouan', 12),
+    (9004, 0, 'Inès', 9),
+    (9006, 0, 'Aziliz', 10),
+    (9007, 0, 'Paul', 8), (9007, 1, 'Jeanne', 11),
+    (9013, 0, 'Nolwenn', 11),
+    (9020, 0, 'Lou', 9), (9020, 1, 'Yann', 11),
+    (9021, 0, 'Malo', 10),
+    (9022, 0, 'Rose', 8), (9022, 1, 'Léo', 12);
