@@ -100,7 +100,7 @@ pub async fn list(
     audience: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<EventView>, ApiError> {
-    ensure_meetings(db, now).await?;
+    meetings_made_today(db, now).await?;
     Ok(repo::list(db, from, to, staff, kind, audience)
         .await?
         .iter()
@@ -972,6 +972,23 @@ pub async fn erase_children(db: &D1Database, now: DateTime<Utc>) -> Result<(), A
         "erasing children's data",
     )
     .await?;
+    Ok(())
+}
+
+thread_local! {
+    /// The Paris day this isolate last made the clubs' meetings.
+    static MEETINGS_MADE_ON: std::cell::Cell<Option<NaiveDate>> = const { std::cell::Cell::new(None) };
+}
+
+/// The agenda's reads make the clubs' meetings once a day per isolate (the scheduled run and a
+/// changed rule make them too), not on every read.
+async fn meetings_made_today(db: &D1Database, now: DateTime<Utc>) -> Result<(), ApiError> {
+    let today = paris::local_date(now);
+    if MEETINGS_MADE_ON.with(|d| d.get()) == Some(today) {
+        return Ok(());
+    }
+    ensure_meetings(db, now).await?;
+    MEETINGS_MADE_ON.with(|d| d.set(Some(today)));
     Ok(())
 }
 
