@@ -133,7 +133,8 @@ const REPLACE: &str = concat!(
     ")"
 );
 /// Cancel, erasing what the person gave (counts stay for the statistics).
-const CANCEL: &str = "UPDATE registrations SET status = 'cancelled', seats = 0, name = '', email = '', phone = '', token_hash = token_hash, \
+const CANCEL: &str =
+    "UPDATE registrations SET status = 'cancelled', seats = 0, name = '', email = '', phone = '', \
      cancelled_at = ?2 WHERE id = ?1 AND status IN ('confirmed', 'waiting')";
 const DELETE_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id = ?1";
 /// Confirms a waiting entry for `?2` seats if they are still free and sign-ups still open.
@@ -154,13 +155,10 @@ const MARK_REMINDED: &str = "UPDATE registrations SET reminded_at = ?2 WHERE id 
 /// Children's names and ages of events whose last day is at least the retention delay ago.
 const ERASE_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id IN \
      (SELECT r.id FROM registrations r JOIN events e ON e.id = r.event_id WHERE substr(e.end_local, 1, 10) <= ?1)";
-const MARK_ERASED: &str =
-    "UPDATE registrations SET children_erased_at = ?2, consent_children_at = consent_children_at \
+const MARK_ERASED: &str = "UPDATE registrations SET children_erased_at = ?2 \
      WHERE children_erased_at IS NULL AND children > 0 AND event_id IN \
      (SELECT id FROM events WHERE asks_children = 1 AND substr(end_local, 1, 10) <= ?1)";
 
-const CLUB_RULES: &str = "SELECT id, slug, name_fr, name_en, description_fr, description_en, rule_ordinal, rule_weekday, rule_time, duration_minutes \
-     FROM clubs WHERE active = 1 ORDER BY sort, id";
 const MEETING: &str = "INSERT OR IGNORE INTO events (kind, audience, title_fr, title_en, description_fr, description_en, start_local, end_local, \
      start_utc, end_utc, in_room, place, capacity, max_per_signup, signup_opens_utc, signup_closes_utc, asks_children, club_id, occurrence_of) \
      VALUES ('club_meeting', 'members', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, '', ?9, 1, ?10, ?7, 0, ?11, ?12)";
@@ -701,27 +699,9 @@ pub fn erase_children(
     ])
 }
 
-#[derive(Deserialize)]
-pub struct ClubRuleRow {
-    pub id: i64,
-    pub slug: String,
-    pub name_fr: String,
-    pub name_en: String,
-    pub description_fr: String,
-    pub description_en: String,
-    pub rule_ordinal: i64,
-    pub rule_weekday: i64,
-    pub rule_time: String,
-    pub duration_minutes: i64,
-}
-
-pub async fn club_rules(db: &D1Database) -> DbResult<Vec<ClubRuleRow>> {
-    all(db.prepare(CLUB_RULES), "the clubs' rules").await
-}
-
 /// One meeting of a club, made from its rule (nothing if the rule already made it).
 pub struct Meeting<'a> {
-    pub club: &'a ClubRuleRow,
+    pub club: &'a super::site::ClubRow,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub start_utc: DateTime<Utc>,

@@ -8,7 +8,7 @@ use crate::error::Context;
 
 const SETTINGS: &str = "SELECT key, value FROM settings";
 const TEXTS: &str = "SELECT key, fr, en FROM site_texts";
-const CLUBS: &str = "SELECT slug, name_fr, name_en, description_fr, description_en, rule_ordinal, rule_weekday, rule_time, \
+const CLUBS: &str = "SELECT id, slug, name_fr, name_en, description_fr, description_en, rule_ordinal, rule_weekday, rule_time, \
      duration_minutes FROM clubs WHERE active = 1 ORDER BY sort, slug";
 const PARTNERS: &str =
     "SELECT slug, name, url, description_fr, description_en FROM partners WHERE active = 1 ORDER BY sort, name";
@@ -40,6 +40,7 @@ pub struct TextRow {
 
 #[derive(Deserialize)]
 pub struct ClubRow {
+    pub id: i64,
     pub slug: String,
     pub name_fr: String,
     pub name_en: String,
@@ -49,6 +50,27 @@ pub struct ClubRow {
     pub rule_weekday: i64,
     pub rule_time: String,
     pub duration_minutes: i64,
+}
+
+impl ClubRow {
+    /// The club's monthly meeting rule; a stored rule this version does not know is an error.
+    pub fn rule(&self) -> DbResult<domain::recurrence::MonthlyRule> {
+        let bad =
+            || crate::error::ApiError::Internal(format!("club {} has an invalid rule", self.slug));
+        let time = domain::time::HhMm::parse(&self.rule_time).map_err(|_| bad())?;
+        domain::recurrence::MonthlyRule::new(
+            i8::try_from(self.rule_ordinal).map_err(|_| bad())?,
+            u8::try_from(self.rule_weekday).map_err(|_| bad())?,
+            time,
+            u32::try_from(self.duration_minutes).map_err(|_| bad())?,
+        )
+        .map_err(|_| bad())
+    }
+}
+
+/// The active clubs, in the site's order.
+pub async fn clubs(db: &D1Database) -> DbResult<Vec<ClubRow>> {
+    super::all(db.prepare(CLUBS), "the clubs").await
 }
 
 #[derive(Deserialize)]

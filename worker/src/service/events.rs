@@ -13,7 +13,7 @@ use domain::events::{
 };
 use domain::i18n::format_date_long;
 use domain::recurrence::MonthlyRule;
-use domain::time::{HhMm, LocalDateTime};
+use domain::time::LocalDateTime;
 use domain::{paris, ApiMsg, Lang, Localized};
 use serde_json::json;
 use worker::D1Database;
@@ -995,11 +995,11 @@ async fn meetings_made_today(db: &D1Database, now: DateTime<Utc>) -> Result<(), 
 /// The clubs' meetings of the coming months, made from each club's rule (once: a meeting staff
 /// moved or cancelled keeps the day the rule gave it, so it is not made again).
 pub async fn ensure_meetings(db: &D1Database, now: DateTime<Utc>) -> Result<(), ApiError> {
-    let clubs = repo::club_rules(db).await?;
+    let clubs = crate::repo::site::clubs(db).await?;
     let from = paris::to_local(now);
     let mut statements = Vec::new();
     for club in &clubs {
-        let rule = club_rule(club)?;
+        let rule = club.rule()?;
         for start in rule.next_occurrences(from, MEETING_MONTHS) {
             let end = start + Duration::minutes(i64::from(rule.duration_minutes));
             let (Some(start_utc), Some(end_utc)) = (rules::instant(start), rules::instant(end))
@@ -1024,23 +1024,6 @@ pub async fn ensure_meetings(db: &D1Database, now: DateTime<Utc>) -> Result<(), 
         crate::repo::batch(db, statements, "making the clubs' meetings").await?;
     }
     Ok(())
-}
-
-fn club_rule(c: &repo::ClubRuleRow) -> Result<MonthlyRule, ApiError> {
-    let bad = || {
-        ApiError::Internal(format!(
-            "club {} holds a rule this version does not know",
-            c.slug
-        ))
-    };
-    let time = HhMm::parse(&c.rule_time).map_err(|_| bad())?;
-    MonthlyRule::new(
-        i8::try_from(c.rule_ordinal).map_err(|_| bad())?,
-        u8::try_from(c.rule_weekday).map_err(|_| bad())?,
-        time,
-        u32::try_from(c.duration_minutes).map_err(|_| bad())?,
-    )
-    .map_err(|_| bad())
 }
 
 /// Staff set a club's rule: future meetings nobody touched are made again from it.

@@ -3,9 +3,8 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use domain::recurrence::MonthlyRule;
 use domain::settings::{DayOpening, OpeningHours, RoomRates};
-use domain::time::{HhMm, LocalDateTime};
+use domain::time::LocalDateTime;
 use domain::wire::{
     BoardMember, Club, Contact, EventKind, Partner, Resource, SiteContent, Today, TodayOpening,
     UpcomingEvent,
@@ -79,16 +78,7 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
 
     let mut clubs = Vec::with_capacity(rows.clubs.len());
     for c in rows.clubs {
-        let time = HhMm::parse(&c.rule_time).map_err(|_| {
-            ApiError::Internal(format!("club {} has time {:?}", c.slug, c.rule_time))
-        })?;
-        let rule = MonthlyRule::new(
-            i8::try_from(c.rule_ordinal).unwrap_or(0),
-            u8::try_from(c.rule_weekday).unwrap_or(0),
-            time,
-            u32::try_from(c.duration_minutes).unwrap_or(0),
-        )
-        .map_err(|e| ApiError::Internal(format!("club {} has an invalid rule: {e:?}", c.slug)))?;
+        let rule = c.rule()?;
         let next_meetings = rule
             .next_occurrences(local_now, MEETINGS_PER_CLUB)
             .into_iter()
