@@ -177,21 +177,6 @@ pub fn promotions(mut free: u32, waiting: &[Waiting]) -> Vec<Promotion> {
     out
 }
 
-/// Where a new group goes: confirmed for the seats it gets, or waiting. Seats left free after the
-/// list was served are seats no waiting entry fits, so a newcomer who fits takes them.
-pub fn placement(free: u32, seats: u32, accept_fewer: bool) -> Option<u32> {
-    promotions(
-        free,
-        &[Waiting {
-            id: 0,
-            seats,
-            accept_fewer,
-        }],
-    )
-    .first()
-    .map(|p| p.seats)
-}
-
 /// The 1-based place of an entry among those waiting (in sign-up order).
 pub fn position(waiting_ids: &[i64], id: i64) -> Option<u32> {
     waiting_ids
@@ -207,9 +192,16 @@ pub fn children_erased_on(ends: NaiveDateTime, days: u32) -> NaiveDate {
     ends.date() + Duration::days(i64::from(days))
 }
 
-/// When the reminder goes: `hours` before the start.
+/// The starts whose reminder is due at `now`: after `now`, and at most `hours` ahead — the range
+/// the scheduled run reads (`start > from AND start <= to`).
+pub fn reminder_window(now: DateTime<Utc>, hours: u32) -> (DateTime<Utc>, DateTime<Utc>) {
+    (now, now + Duration::hours(i64::from(hours)))
+}
+
+/// When the reminder goes: `hours` before the start (the window above, seen from the event).
 pub fn reminder_due(starts: DateTime<Utc>, hours: u32, now: DateTime<Utc>) -> bool {
-    now >= starts - Duration::hours(i64::from(hours)) && now < starts
+    let (from, to) = reminder_window(now, hours);
+    starts > from && starts <= to
 }
 
 /// The instant of a Paris wall-clock time; the hour skipped in March is refused.
@@ -610,8 +602,7 @@ pub struct EventView {
     pub cancelled: bool,
 }
 
-/// `201` to `POST /api/events/{id}/registrations` (`200` when the email had signed up already and
-/// this changed that sign-up).
+/// `201` to `POST /api/events/{id}/registrations`: the new sign-up and its private link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RegistrationCreated {
@@ -621,6 +612,23 @@ pub struct RegistrationCreated {
     pub position: Option<u32>,
     /// The private page's path (`/inscription/{token}`).
     pub link: String,
+}
+
+/// `202` to `POST /api/events/{id}/registrations` when the email is already signed up for this
+/// event: nothing changed, and that sign-up's private link was emailed to the address (never
+/// given to the caller).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct LinkSent {
+    /// Always `link_sent`.
+    pub status: LinkSentStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum LinkSentStatus {
+    LinkSent,
 }
 
 /// `GET /api/registrations/{token}`: the sign-up as its author sees it.
@@ -785,14 +793,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn a_newcomer_is_confirmed_when_it_fits_and_waits_otherwise() {
-        assert_eq!(placement(3, 2, false), Some(2));
-        assert_eq!(placement(1, 2, false), None);
-        assert_eq!(placement(1, 2, true), Some(1));
-        assert_eq!(placement(0, 1, true), None);
     }
 
     #[test]

@@ -1257,6 +1257,13 @@ fn events(c: &mut Coverage) {
         ..event.clone()
     };
     round_trip(c, &[event.clone(), club_event.clone()]);
+    round_trip(c, &[LinkSentStatus::LinkSent]);
+    round_trip(
+        c,
+        &[LinkSent {
+            status: LinkSentStatus::LinkSent,
+        }],
+    );
     round_trip(
         c,
         &[

@@ -11,6 +11,7 @@ pub mod paris;
 pub mod recurrence;
 #[cfg(any(feature = "search", test))]
 pub mod search;
+pub mod seat_book;
 pub mod settings;
 pub mod stats;
 pub mod time;

@@ -190,7 +190,8 @@ impl TestApp {
                 &persist,
             ]),
         )?;
-        // The demo data, then a year of synthetic history for the statistics (`history`).
+        // The demo data, a state only tests need (`tests/seed`), then a year of synthetic history
+        // for the statistics (`history`).
         let history = state_dir.join("history.sql");
         std::fs::write(&history, history::generate().sql())?;
         let history = history.to_string_lossy().to_string();
@@ -199,6 +200,7 @@ impl TestApp {
             "seed/members.sql",
             "seed/activity.sql",
             "seed/events.sql",
+            "tests/seed/unsettled.sql",
             history.as_str(),
         ] {
             run_quiet(
@@ -238,8 +240,9 @@ impl TestApp {
                 .args([
                     "--test-scheduled",
                     "--show-interactive-dev-session=false",
+                    // `log` (above `info`) keeps the worker's own console lines in the log.
                     "--log-level",
-                    "info",
+                    "log",
                 ])
                 .stdin(Stdio::null())
                 .stdout(log.try_clone()?)

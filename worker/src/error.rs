@@ -32,6 +32,8 @@ pub enum ApiError {
     Unauthorized,
     /// Logged in, but the role does not allow this.
     Forbidden,
+    /// Not allowed, and the message says why (a members-only event, …).
+    ForbiddenBecause(ApiMsg),
     /// A state-changing request that does not come from this site.
     CrossSite,
     /// A body that is not `application/json`.
@@ -42,6 +44,8 @@ pub enum ApiError {
     LoginFailed,
     /// The request is valid but collides with the current state; the message says how.
     Conflict(ApiMsg),
+    /// The same, with a text made for this case (naming what holds the room), in both languages.
+    ConflictText(Localized<String>),
     /// A link or token that was valid once and no longer is.
     Gone(ApiMsg),
     /// Something on our side failed; the detail is logged, not shown.
@@ -56,10 +60,10 @@ impl ApiError {
             ApiError::BadRequest(_) => 400,
             ApiError::Validation(_) | ApiError::ValidationText(..) => 422,
             ApiError::Unauthorized | ApiError::LoginFailed => 401,
-            ApiError::Forbidden | ApiError::CrossSite => 403,
+            ApiError::Forbidden | ApiError::ForbiddenBecause(_) | ApiError::CrossSite => 403,
             ApiError::JsonRequired => 415,
             ApiError::RateLimited { .. } => 429,
-            ApiError::Conflict(_) => 409,
+            ApiError::Conflict(_) | ApiError::ConflictText(_) => 409,
             ApiError::Gone(_) => 410,
             ApiError::Internal(_) => 500,
         }
@@ -72,11 +76,11 @@ impl ApiError {
             ApiError::BadRequest(_) => ErrorCode::BadRequest,
             ApiError::Validation(_) | ApiError::ValidationText(..) => ErrorCode::Validation,
             ApiError::Unauthorized | ApiError::LoginFailed => ErrorCode::Unauthorized,
-            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::Forbidden | ApiError::ForbiddenBecause(_) => ErrorCode::Forbidden,
             ApiError::CrossSite => ErrorCode::CrossSite,
             ApiError::JsonRequired => ErrorCode::UnsupportedMediaType,
             ApiError::RateLimited { .. } => ErrorCode::RateLimited,
-            ApiError::Conflict(_) => ErrorCode::Conflict,
+            ApiError::Conflict(_) | ApiError::ConflictText(_) => ErrorCode::Conflict,
             ApiError::Gone(_) => ErrorCode::Gone,
             ApiError::Internal(_) => ErrorCode::Internal,
         }
@@ -95,7 +99,8 @@ impl ApiError {
             ApiError::JsonRequired => ApiMsg::ErrJsonRequired,
             ApiError::RateLimited { .. } => ApiMsg::ErrRateLimited,
             ApiError::LoginFailed => ApiMsg::ErrLoginFailed,
-            ApiError::Conflict(m) | ApiError::Gone(m) => *m,
+            ApiError::Conflict(m) | ApiError::Gone(m) | ApiError::ForbiddenBecause(m) => *m,
+            ApiError::ConflictText(_) => ApiMsg::ErrRoomTaken,
             ApiError::Internal(_) => ApiMsg::ErrInternal,
         }
     }
@@ -116,6 +121,7 @@ impl ApiError {
             ApiError::BadRequest(detail) => {
                 format!("{} ({detail})", self.message().text(lang))
             }
+            ApiError::ConflictText(text) => text.get(lang).clone(),
             _ => self.message().text(lang).to_string(),
         };
         ApiErrorBody {

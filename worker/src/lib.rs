@@ -59,6 +59,10 @@ async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), 
         + service::events::queue_reminders(&db, now).await?;
     service::events::erase_children(&db, now).await?;
     service::events::ensure_meetings(&db, now).await?;
+    let settled = service::events::scheduled::settle_all(&db, now).await?;
+    if settled > 0 {
+        console_log!("scheduled run: repair promoted {settled} waiting group(s)");
+    }
     let sent = service::email::send_pending(env, &db, now).await?;
     Ok((queued, sent))
 }

@@ -4,6 +4,8 @@
 
 use domain::accounts::Role;
 use domain::calendar::Horizon;
+use domain::events::Audience;
+use domain::ApiMsg;
 
 use crate::auth::Member;
 use crate::error::ApiError;
@@ -51,9 +53,27 @@ impl Rights {
     }
 }
 
+/// Who may sign up for an event of `audience`, and as whom: anyone for a public event (a logged-in
+/// member's sign-up is theirs), only a member's session for a members-only one.
+pub fn signs_up_for(caller: Option<&Member>, audience: Audience) -> Result<Option<i64>, ApiError> {
+    match (audience, caller) {
+        (Audience::Members, None) => Err(ApiError::ForbiddenBecause(ApiMsg::ErrMembersOnly)),
+        (_, member) => Ok(member.map(|m| m.id)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn members_only_events_take_members_only() {
+        assert!(matches!(
+            signs_up_for(None, Audience::Members),
+            Err(ApiError::ForbiddenBecause(ApiMsg::ErrMembersOnly))
+        ));
+        assert_eq!(signs_up_for(None, Audience::Families).ok(), Some(None));
+    }
 
     fn rights(role: Role) -> Rights {
         Rights { member_id: 1, role }

@@ -8,7 +8,9 @@
 //! - first render of `/` and of `/espace` in Chromium with 4× CPU throttling, median of 5, against a
 //!   static copy of the same page served by the same runtime (`BENCH_ONLY=render` prints only these);
 //! - the staff dashboard's requests over a year of history, p50/p95 against `/api/site`
-//!   (`BENCH_ONLY=dashboard` prints only these).
+//!   (`BENCH_ONLY=dashboard` prints only these);
+//! - sign-ups at 1 and 50 guests at once against `GET /api/site`, and 100 guests racing for 10
+//!   seats (`BENCH_ONLY=signups` prints only these).
 
 use std::time::{Duration, Instant};
 
@@ -421,6 +423,114 @@ async fn dashboard(app: &TestApp) -> Result<()> {
     Ok(())
 }
 
+/// An event for the sign-up benchmarks (published by the concierge), `days` ahead.
+async fn bench_event(staff: &ApiClient, title: &str, days: i64, capacity: u32) -> Result<i64> {
+    let day = domain::paris::local_date(chrono::Utc::now()) + chrono::Duration::days(days);
+    let body = serde_json::json!({ "kind": "open_day", "title_fr": title, "audience": "everyone",
+        "starts_at": format!("{day}T14:00"), "ends_at": format!("{day}T17:00"), "in_room": false,
+        "place": "Silicon Kerne", "capacity": capacity, "max_per_signup": 3 });
+    let resp = staff.post("/api/staff/events", &body).await?;
+    anyhow::ensure!(
+        resp.status().as_u16() == 201,
+        "publishing: {}",
+        resp.status()
+    );
+    let e: domain::events::EventView =
+        kerne_tests::api_client::decode(&resp.text().await?, "event")?;
+    Ok(e.id)
+}
+
+/// One guest's sign-up from its own address; its status and how long it took.
+async fn one_sign_up(app: &TestApp, event: i64, n: usize, ip: String) -> Result<(u16, Duration)> {
+    let client = ApiClient::anonymous(app).with_ip(&ip);
+    let body = serde_json::json!({ "name": format!("Banc {n}"), "email": format!("banc-{event}-{n}@example.fr"),
+        "adults": 1 + n % 2, "children": [], "lang": "fr" });
+    let t = Instant::now();
+    let resp = client
+        .post(&format!("/api/events/{event}/registrations"), &body)
+        .await?;
+    Ok((resp.status().as_u16(), t.elapsed()))
+}
+
+/// Sign-ups (each one read of the event, the seat book's decision, one version-guarded batch) at
+/// 1 and 50 guests at once, against `GET /api/site`; then 100 guests racing for 10 seats (what
+/// `BENCH_ONLY=signups` prints alone).
+async fn signups(app: &TestApp) -> Result<()> {
+    println!("== sign-ups without an account, against GET /api/site (loopback, 2 cores shared with the load client)");
+    let staff = ApiClient::anonymous(app)
+        .with_ip("10.79.0.1")
+        .login("concierge@silicon-kerne.test", DEMO_PASSWORD)
+        .await?;
+    let site = ApiClient::anonymous(app);
+    let mut site_times = Vec::new();
+    for _ in 0..60 {
+        let t = Instant::now();
+        let _ = site.get("/api/site").await?.bytes().await?;
+        site_times.push(t.elapsed());
+    }
+    site_times.sort();
+    let site_p95 = percentile(&site_times, 0.95);
+    println!(
+        "{:<44} p50 {} p95 {}",
+        "GET /api/site, one at a time",
+        ms(percentile(&site_times, 0.5)),
+        ms(site_p95)
+    );
+    let mut ip = 0u32;
+    let mut next_ip = || {
+        ip += 1;
+        format!("10.80.{}.{}", ip / 250, 1 + ip % 250)
+    };
+    for (concurrency, total) in [(1usize, 60usize), (50, 100)] {
+        let event = bench_event(&staff, &format!("Banc d'essai ({concurrency})"), 60, 1000).await?;
+        let mut times = Vec::new();
+        let mut failed = 0;
+        for wave in 0..total / concurrency {
+            let mut tasks = Vec::new();
+            for i in 0..concurrency {
+                let n = wave * concurrency + i;
+                tasks.push(one_sign_up(app, event, n, next_ip()));
+            }
+            for r in futures_util::future::join_all(tasks).await {
+                let (status, t) = r?;
+                if status == 201 {
+                    times.push(t);
+                } else {
+                    failed += 1;
+                }
+            }
+        }
+        times.sort();
+        let p95 = percentile(&times, 0.95);
+        println!(
+            "{:<44} p50 {} p95 {} — p95 {:.1}x /api/site's; {failed} not 201",
+            format!("POST a sign-up, {concurrency} at once ({total})"),
+            ms(percentile(&times, 0.5)),
+            ms(p95),
+            p95.as_secs_f64() / site_p95.as_secs_f64().max(1e-9)
+        );
+    }
+    let event = bench_event(&staff, "Course aux dix places", 61, 10).await?;
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..100)
+        .map(|n| one_sign_up(app, event, n, next_ip()))
+        .collect();
+    let mut statuses = std::collections::BTreeMap::new();
+    for r in futures_util::future::join_all(tasks).await {
+        *statuses.entry(r?.0).or_insert(0) += 1;
+    }
+    let list: domain::events::EventRegistrations = staff
+        .get_json(&format!("/api/staff/events/{event}/registrations"))
+        .await?;
+    println!(
+        "100 guests racing for 10 seats: {} seats confirmed, {} groups waiting, answers {statuses:?}, in {}",
+        list.seats_confirmed,
+        list.registrations.iter().filter(|r| r.position.is_some()).count(),
+        ms(started.elapsed())
+    );
+    Ok(())
+}
+
 /// The shared reads against the static floor (what `BENCH_ONLY=reads` prints alone).
 async fn shared_reads(app: &TestApp, first: chrono::NaiveDate) -> Result<()> {
     println!("== shared reads against a static asset (same run, same runtime, loopback, 2 cores shared with the load client)");
@@ -450,6 +560,12 @@ async fn main() -> Result<()> {
     if std::env::var("BENCH_ONLY").as_deref() == Ok("dashboard") {
         let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
         let result = dashboard(&app).await;
+        app.shutdown();
+        return result;
+    }
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("signups") {
+        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
+        let result = signups(&app).await;
         app.shutdown();
         return result;
     }
@@ -498,6 +614,7 @@ async fn main() -> Result<()> {
     let first = days.first().copied().unwrap_or_default();
     shared_reads(&app, first).await?;
     dashboard(&app).await?;
+    signups(&app).await?;
     println!("== latency (loopback, load client on the same 2 cores)");
     latency(&app, "/api/site").await?;
     latency(&app, "/api/health").await?;

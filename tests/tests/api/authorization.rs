@@ -41,7 +41,22 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
         ("admin", admin(api).await?),
     ];
     let empty = Some(json!({}));
+    // A members-only event: a guest is refused (403) before anything is read of the body.
+    let meetings: Vec<domain::events::EventView> = anonymous(api)
+        .get_json("/api/events?kind=club_meeting")
+        .await?;
+    let meeting = meetings
+        .iter()
+        .find(|e| e.audience == domain::events::Audience::Members)
+        .context("a members-only club meeting")?
+        .id;
     let cases = vec![
+        case(
+            Method::POST,
+            format!("/api/events/{meeting}/registrations"),
+            empty.clone(),
+            [403, 422, 422, 422],
+        ),
         case(Method::GET, "/api/me", None, [401, 200, 200, 200]),
         case(
             Method::PUT,

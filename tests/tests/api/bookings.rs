@@ -266,8 +266,18 @@ pub async fn availability_is_cached_and_every_write_shows_at_once(api: &'static 
             anyhow::Ok((first, how))
         }
     };
-    read("warming").await?;
-    let (before, how) = read("before").await?;
+    // Other tests write beside this one (a new event holds the room, a booking): each write rightly
+    // makes the next read a miss, so a few pairs of reads are allowed to find one hit.
+    let mut pair = None;
+    for _ in 0..5 {
+        read("warming").await?;
+        let (before, how) = read("before").await?;
+        if how == "hit" {
+            pair = Some((before, how));
+            break;
+        }
+    }
+    let (before, how) = pair.context("no second identical read came from the cache")?;
     ensure!(
         how == "hit",
         "a second identical read should come from the cache, got {how:?}"

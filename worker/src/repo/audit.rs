@@ -12,11 +12,15 @@ use crate::auth::Caller;
 const RECORD: &str =
     "INSERT INTO audit_log (at, actor_id, actor_label, action, target_type, target_id, details) \
      SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE changes() > 0";
+/// The same, written whatever the statement before it did (in a batch that is all or nothing).
+const RECORD_ALWAYS: &str =
+    "INSERT INTO audit_log (at, actor_id, actor_label, action, target_type, target_id, details) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 /// The newest entries, each with the name of what it is about (a member, the member of a booking,
 /// an applicant, a renter, a resource), as it is now: the sentence staff read names it.
 const LIST: &str = "SELECT a.id, a.at, a.actor_label, a.action, a.target_type, a.target_id, a.details, \
-     COALESCE(m.name, bm.name, ap.name, rt.organisation, r.name_fr, '') AS target_fr, \
-     COALESCE(m.name, bm.name, ap.name, rt.organisation, r.name_en, '') AS target_en \
+     COALESCE(m.name, bm.name, ap.name, rt.organisation, r.name_fr, ev.title_fr, '') AS target_fr, \
+     COALESCE(m.name, bm.name, ap.name, rt.organisation, r.name_en, ev.title_en, '') AS target_en \
      FROM audit_log a \
      LEFT JOIN members m ON a.target_type = 'member' AND m.id = CAST(a.target_id AS INTEGER) \
      LEFT JOIN bookings b ON a.target_type = 'booking' AND b.id = CAST(a.target_id AS INTEGER) \
@@ -24,6 +28,7 @@ const LIST: &str = "SELECT a.id, a.at, a.actor_label, a.action, a.target_type, a
      LEFT JOIN applications ap ON a.target_type = 'application' AND ap.id = CAST(a.target_id AS INTEGER) \
      LEFT JOIN rentals rt ON a.target_type = 'rental' AND rt.id = CAST(a.target_id AS INTEGER) \
      LEFT JOIN resources r ON a.target_type = 'resource' AND r.slug = a.target_id \
+     LEFT JOIN events ev ON a.target_type = 'event' AND ev.id = CAST(a.target_id AS INTEGER) \
      ORDER BY a.id DESC LIMIT 200";
 
 /// An audit row for the statement just before it in the batch: written only if that statement
@@ -37,6 +42,44 @@ pub fn record_after(
     target_id: &str,
     details: serde_json::Value,
 ) -> DbResult<D1PreparedStatement> {
+    entry(
+        db,
+        RECORD,
+        now,
+        actor,
+        (action, target_type, target_id),
+        details,
+    )
+}
+
+/// An audit row for a batch that lands whole or not at all (guarded by a version).
+pub fn record(
+    db: &D1Database,
+    now: DateTime<Utc>,
+    actor: &Caller,
+    action: &str,
+    target_type: &str,
+    target_id: &str,
+    details: serde_json::Value,
+) -> DbResult<D1PreparedStatement> {
+    entry(
+        db,
+        RECORD_ALWAYS,
+        now,
+        actor,
+        (action, target_type, target_id),
+        details,
+    )
+}
+
+fn entry(
+    db: &D1Database,
+    sql: &str,
+    now: DateTime<Utc>,
+    actor: &Caller,
+    (action, target_type, target_id): (&str, &str, &str),
+    details: serde_json::Value,
+) -> DbResult<D1PreparedStatement> {
     let actor_id = actor
         .id()
         .map(|id| id as f64)
@@ -44,7 +87,7 @@ pub fn record_after(
         .unwrap_or(worker::wasm_bindgen::JsValue::NULL);
     stmt(
         db,
-        RECORD,
+        sql,
         &[
             ts(now).into(),
             actor_id,

@@ -27,20 +27,9 @@ fn local(t: NaiveDateTime) -> JsValue {
     JsValue::from_str(&t.format("%Y-%m-%dT%H:%M").to_string())
 }
 
-/// The seats still free on event `?{n}`, as a scalar subquery.
-macro_rules! free_seats {
-    ($n:literal) => {
-        concat!(
-            "(SELECT e.capacity - COALESCE((SELECT SUM(r.seats) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) FROM events e WHERE e.id = ?",
-            $n,
-            ")"
-        )
-    };
-}
-
 const EVENT_COLUMNS: &str = "SELECT e.id, e.kind, e.audience, e.title_fr, e.title_en, e.description_fr, e.description_en, e.bring_fr, e.bring_en, \
      e.start_local, e.end_local, e.start_utc, e.end_utc, e.in_room, e.place, e.capacity, e.max_per_signup, e.age_min, e.age_max, e.partner, \
-     e.signup_opens_utc, e.signup_closes_utc, e.asks_children, c.slug AS club, e.status, \
+     e.signup_opens_utc, e.signup_closes_utc, e.asks_children, c.slug AS club, e.status, e.version, \
      COALESCE((SELECT SUM(r.seats) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) AS taken, \
      (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waiting') AS waiting \
      FROM events e LEFT JOIN clubs c ON c.id = e.club_id";
@@ -58,53 +47,59 @@ fn by_id_sql() -> String {
 
 const INSERT: &str = "INSERT INTO events (kind, audience, title_fr, title_en, description_fr, description_en, bring_fr, bring_en, \
      start_local, end_local, start_utc, end_utc, in_room, place, capacity, max_per_signup, age_min, age_max, partner, \
-     signup_opens_utc, signup_closes_utc, asks_children, club_id, created_by, status) \
+     signup_opens_utc, signup_closes_utc, asks_children, club_id, created_by, status, op_nonce) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, \
-     (SELECT id FROM clubs WHERE slug = ?23), ?24, 'published') RETURNING id";
+     (SELECT id FROM clubs WHERE slug = ?23), ?24, 'published', ?25)";
 
-/// The whole event; the capacity may not go below the seats confirmed (the statement changes
-/// nothing then).
+/// The whole event (the seat book has checked the capacity; the version guards the batch).
 const UPDATE: &str = "UPDATE events SET kind = ?2, audience = ?3, title_fr = ?4, title_en = ?5, description_fr = ?6, description_en = ?7, \
      bring_fr = ?8, bring_en = ?9, start_local = ?10, end_local = ?11, start_utc = ?12, end_utc = ?13, in_room = ?14, place = ?15, \
      capacity = ?16, max_per_signup = ?17, age_min = ?18, age_max = ?19, partner = ?20, signup_opens_utc = ?21, \
      signup_closes_utc = ?22, asks_children = ?23, club_id = (SELECT id FROM clubs WHERE slug = ?24), \
      status = CASE WHEN ?25 = 1 THEN 'cancelled' ELSE status END \
-     WHERE id = ?1 AND status = 'published' \
-     AND ?16 >= COALESCE((SELECT SUM(seats) FROM registrations WHERE event_id = ?1 AND status = 'confirmed'), 0)";
+     WHERE id = ?1 AND status = 'published'";
 
 /// Holds the room for an event (a block with the event's title), unless something holds it then.
+/// The event is named by its id (`?1`) or, in the batch that creates it, by its nonce (`?3`).
 const HOLD_ROOM: &str = "INSERT INTO bookings (resource_id, kind, event_id, day, start_local, end_local, start_utc, end_utc, minutes, week, reason, booked_by) \
      SELECT r.id, 'block', ev.id, substr(ev.start_local, 1, 10), ev.start_local, ev.end_local, ev.start_utc, ev.end_utc, \
             CAST((julianday(ev.end_utc) - julianday(ev.start_utc)) * 1440 AS INTEGER), '', ev.title_fr, ?2 \
      FROM events ev JOIN resources r ON r.kind = 'room' AND r.active = 1 \
-     WHERE ev.id = ?1 AND ev.status = 'published' AND ev.in_room = 1 \
+     WHERE (ev.id = ?1 OR ev.op_nonce = ?3) AND ev.status = 'published' AND ev.in_room = 1 \
      AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' AND (b.event_id IS NULL OR b.event_id <> ev.id) \
                      AND b.start_utc < ev.end_utc AND b.end_utc > ev.start_utc) \
      LIMIT 1";
+/// Right after `HOLD_ROOM`: aborts the whole batch when the event needs the room (`?1`) and the
+/// hold wrote nothing (see the `batch_checks` view of migration 0008).
+const ROOM_HELD: &str = "INSERT INTO batch_checks (room_held) VALUES (?1 = 0 OR changes() = 1)";
+/// The message the aborted batch carries.
+pub const ROOM_NOT_HELD: &str = "room not held";
 /// Frees the room an event held (cancelled, moved elsewhere, or before holding it again).
 const FREE_ROOM: &str = "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE event_id = ?1 AND status = 'confirmed'";
+/// The audit entry of a new event, named by the nonce of the batch that creates it.
+const AUDIT_CREATED: &str =
+    "INSERT INTO audit_log (at, actor_id, actor_label, action, target_type, target_id, details) \
+     SELECT ?1, ?2, ?3, 'event.create', 'event', CAST(id AS TEXT), ?4 FROM events WHERE op_nonce = ?5";
+
+/// The first statement of every batch that changes an event's seats: the version moves from the
+/// one read to the next, or the trigger of migration 0008 aborts the batch.
+const BUMP: &str = "UPDATE events SET version = ?2 WHERE id = ?1";
+/// The message of a batch aborted because the event changed since it was read.
+pub const STALE_VERSION: &str = "stale event version";
 
 const REG_COLUMNS: &str = "SELECT r.id, r.event_id, r.member_id, r.name, r.email, r.phone, r.adults, r.children, r.seats_requested, r.seats, \
-     r.accept_fewer, r.status, r.consent_photos, r.children_erased_at, r.lang, r.present, r.created_at, \
-     (SELECT COUNT(*) + 1 FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'waiting' AND w.id < r.id) AS rank \
+     r.accept_fewer, r.status, r.consent_photos, r.children_erased_at, r.lang, r.present, r.created_at \
      FROM registrations r";
 
-/// A sign-up in one statement: confirmed for the seats it gets if they are free (all of them, or what
-/// is free for a group that accepts fewer), waiting otherwise — the rule of
-/// `domain::events::placement`; nothing when sign-ups are not open.
-const SIGN_UP: &str = concat!(
-    "INSERT INTO registrations (event_id, token_hash, member_id, name, email, phone, adults, children, seats_requested, seats, \
+/// A sign-up, with the status and seats the seat book decided.
+const SIGN_UP: &str = "INSERT INTO registrations (event_id, member_id, name, email, phone, adults, children, seats_requested, seats, \
      accept_fewer, status, consent_children_at, consent_version, consent_photos, lang, op_nonce) \
-     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, \
-            CASE WHEN f.free >= ?9 THEN ?9 WHEN ?10 = 1 AND f.free > 0 THEN f.free ELSE 0 END, ?10, \
-            CASE WHEN f.free >= ?9 OR (?10 = 1 AND f.free > 0) THEN 'confirmed' ELSE 'waiting' END, \
-            ?11, ?12, ?13, ?14, ?15 \
-     FROM (SELECT ",
-    free_seats!("1"),
-    " AS free) f \
-     WHERE EXISTS (SELECT 1 FROM events WHERE id = ?1 AND status = 'published' AND signup_opens_utc <= ?16 AND signup_closes_utc > ?16) \
-     RETURNING id"
-);
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+/// The private link of the sign-up the request holding `?2` wrote.
+const LINK_NEW: &str = "INSERT INTO registration_links (token_hash, registration_id) SELECT ?1, id FROM registrations WHERE op_nonce = ?2";
+/// One more private link to a sign-up (sent to its email, never to the caller).
+const LINK_MORE: &str =
+    "INSERT INTO registration_links (token_hash, registration_id) VALUES (?1, ?2)";
 const CHILD: &str = "INSERT INTO registration_children (registration_id, n, first_name, age) \
      SELECT id, ?2, ?3, ?4 FROM registrations WHERE op_nonce = ?1";
 const CLEAR_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id = (SELECT id FROM registrations WHERE op_nonce = ?1)";
@@ -113,39 +108,18 @@ const CHILDREN_OF: &str = "SELECT registration_id, first_name, age FROM registra
 const CHILDREN_OF_ONE: &str =
     "SELECT registration_id, first_name, age FROM registration_children WHERE registration_id = ?1 ORDER BY n";
 
-/// A new group size: down always; up only within the free seats; a waiting entry waits with its new size.
-const CHANGE: &str = concat!(
-    "UPDATE registrations SET adults = ?2, children = ?3, seats_requested = ?4, \
-     seats = CASE WHEN status = 'waiting' THEN 0 ELSE ?4 END, op_nonce = ?5 \
-     WHERE id = ?1 AND status IN ('confirmed', 'waiting') \
-     AND (status = 'waiting' OR ?4 <= seats OR ?4 - seats <= ",
-    free_seats!("6"),
-    ")"
-);
-/// A second sign-up with the same email replaces the first's details and its link.
-const REPLACE: &str = concat!(
-    "UPDATE registrations SET name = ?2, phone = ?3, adults = ?4, children = ?5, seats_requested = ?6, \
-     seats = CASE WHEN status = 'waiting' THEN 0 ELSE ?6 END, accept_fewer = ?7, consent_children_at = ?8, consent_version = ?9, \
-     consent_photos = ?10, lang = ?11, token_hash = ?12, op_nonce = ?13 \
-     WHERE id = ?1 AND status IN ('confirmed', 'waiting') \
-     AND (status = 'waiting' OR ?6 <= seats OR ?6 - seats <= ",
-    free_seats!("14"),
-    ")"
-);
+/// A new group size, with the seats the seat book decided.
+const RESIZE: &str = "UPDATE registrations SET adults = ?2, children = ?3, seats_requested = ?4, seats = ?5, op_nonce = ?6 \
+     WHERE id = ?1 AND status IN ('confirmed', 'waiting')";
 /// Cancel, erasing what the person gave (counts stay for the statistics).
 const CANCEL: &str =
     "UPDATE registrations SET status = 'cancelled', seats = 0, name = '', email = '', phone = '', \
      cancelled_at = ?2 WHERE id = ?1 AND status IN ('confirmed', 'waiting')";
 const DELETE_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id = ?1";
-/// Confirms a waiting entry for `?2` seats if they are still free and sign-ups still open.
-const PROMOTE: &str = concat!(
-    "UPDATE registrations SET status = 'confirmed', seats = ?2, promoted_at = ?3, op_nonce = ?5 \
-     WHERE id = ?1 AND status = 'waiting' AND ?2 >= 1 AND ?2 <= seats_requested AND ?2 <= ",
-    free_seats!("4"),
-    " AND EXISTS (SELECT 1 FROM events WHERE id = ?4 AND status = 'published' AND signup_closes_utc > ?3)"
-);
-const WAITING: &str = "SELECT id, seats_requested, accept_fewer FROM registrations WHERE event_id = ?1 AND status = 'waiting' ORDER BY id";
-const CHECK_IN: &str = "UPDATE registrations SET present = ?2, checked_in_at = ?3 WHERE id = ?1 AND status = 'confirmed' AND ?2 <= seats_requested";
+/// A waiting entry confirmed for the seats the seat book gave it.
+const PROMOTE: &str = "UPDATE registrations SET status = 'confirmed', seats = ?2, promoted_at = ?3 WHERE id = ?1 AND status = 'waiting'";
+/// How many of a confirmed group came: at most its confirmed seats.
+const CHECK_IN: &str = "UPDATE registrations SET present = ?2, checked_in_at = ?3 WHERE id = ?1 AND status = 'confirmed' AND ?2 <= seats";
 
 /// Confirmed sign-ups of published events starting within the reminder delay, not yet reminded.
 const DUE_REMINDERS: &str = "SELECT r.id, r.event_id FROM registrations r JOIN events e ON e.id = r.event_id \
@@ -169,7 +143,7 @@ const DROP_UNTOUCHED_MEETINGS: &str = "DELETE FROM events WHERE club_id = (SELEC
      AND NOT EXISTS (SELECT 1 FROM registrations WHERE event_id = events.id) \
      AND NOT EXISTS (SELECT 1 FROM bookings WHERE event_id = events.id)";
 
-const MY_EVENTS: &str = "SELECT e.id AS event_id, r.id AS registration_id FROM events e \
+const MY_EVENTS: &str = "SELECT e.id AS event_id, r.status AS status FROM events e \
      LEFT JOIN registrations r ON r.event_id = e.id AND r.member_id = ?1 AND r.status <> 'cancelled' \
      WHERE e.start_utc > ?2 AND e.status = 'published' AND (r.id IS NOT NULL OR e.club_id IN (SELECT club_id FROM member_clubs WHERE member_id = ?1)) \
      ORDER BY e.start_utc LIMIT 30";
@@ -249,6 +223,7 @@ pub struct EventRow {
     pub taken: u32,
     #[serde(deserialize_with = "capacity")]
     pub waiting: u32,
+    pub version: i64,
 }
 
 super::stored_code! {
@@ -287,8 +262,6 @@ pub struct RegistrationRow {
     #[serde(deserialize_with = "opt_number")]
     pub present: Option<u32>,
     pub created_at: String,
-    #[serde(deserialize_with = "seats_col")]
-    pub rank: u32,
 }
 
 #[derive(Deserialize)]
@@ -306,15 +279,6 @@ impl ChildRow {
             age: self.age,
         }
     }
-}
-
-#[derive(Deserialize)]
-pub struct WaitingRow {
-    pub id: i64,
-    #[serde(deserialize_with = "seats_col")]
-    pub seats_requested: u32,
-    #[serde(deserialize_with = "flag")]
-    pub accept_fewer: bool,
 }
 
 #[derive(Deserialize)]
@@ -353,6 +317,33 @@ pub async fn by_id(db: &D1Database, id: i64) -> DbResult<Option<EventRow>> {
     first(stmt(db, &by_id_sql(), &[int(id)])?, "the event").await
 }
 
+/// The event the batch holding `nonce` created.
+pub async fn by_nonce(db: &D1Database, nonce: &str) -> DbResult<Option<EventRow>> {
+    first(
+        stmt(
+            db,
+            &format!("{EVENT_COLUMNS} WHERE e.op_nonce = ?1"),
+            &[nonce.into()],
+        )?,
+        "the new event",
+    )
+    .await
+}
+
+/// Events by id, in start order.
+pub async fn by_ids(db: &D1Database, ids: &[i64]) -> DbResult<Vec<EventRow>> {
+    let list = serde_json::to_string(ids).unwrap_or_else(|_| "[]".into());
+    all(
+        stmt(
+            db,
+            &format!("{EVENT_COLUMNS} WHERE e.id IN (SELECT value FROM json_each(?1)) ORDER BY e.start_utc, e.id"),
+            &[list.into()],
+        )?,
+        "the events",
+    )
+    .await
+}
+
 fn event_values(e: &ValidEvent) -> Vec<JsValue> {
     vec![
         e.kind.as_str().into(),
@@ -381,37 +372,88 @@ fn event_values(e: &ValidEvent) -> Vec<JsValue> {
     ]
 }
 
-pub async fn insert(db: &D1Database, e: &ValidEvent, actor: i64) -> DbResult<Option<i64>> {
+/// The statements that publish an event (named by `nonce` until it has an id), hold the room when
+/// it is in the room (or abort), and audit it: one batch.
+pub fn create(
+    db: &D1Database,
+    e: &ValidEvent,
+    actor: i64,
+    nonce: &str,
+    audit: AuditBy<'_>,
+) -> DbResult<Vec<D1PreparedStatement>> {
     let mut v = event_values(e);
     v.push(int(actor));
-    Ok(first::<Id>(stmt(db, INSERT, &v)?, "the new event's id")
-        .await?
-        .map(|r| r.id))
+    v.push(nonce.into());
+    Ok(vec![
+        stmt(db, INSERT, &v)?,
+        stmt(db, HOLD_ROOM, &[JsValue::NULL, int(actor), nonce.into()])?,
+        stmt(db, ROOM_HELD, &[int(i64::from(e.in_room))])?,
+        stmt(
+            db,
+            AUDIT_CREATED,
+            &[
+                ts(audit.now).into(),
+                audit.actor_id.map(int).unwrap_or(JsValue::NULL),
+                audit.actor_label.into(),
+                audit.details.into(),
+                nonce.into(),
+            ],
+        )?,
+    ])
 }
 
-pub fn update(db: &D1Database, id: i64, e: &ValidEvent) -> DbResult<D1PreparedStatement> {
+/// Who writes an audit entry, when, with what details (JSON).
+pub struct AuditBy<'a> {
+    pub now: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub actor_label: &'a str,
+    pub details: &'a str,
+}
+
+/// The whole event changed, the room freed and held again (or the batch aborts when the event needs
+/// it and cannot have it).
+pub fn update(
+    db: &D1Database,
+    id: i64,
+    e: &ValidEvent,
+    actor: i64,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<D1PreparedStatement>> {
     let mut v = vec![int(id)];
     v.extend(event_values(e));
     v.push(int(i64::from(e.cancelled)));
-    stmt(db, UPDATE, &v)
+    let needs_room = e.in_room && !e.cancelled;
+    Ok(vec![
+        stmt(db, UPDATE, &v)?,
+        stmt(db, FREE_ROOM, &[int(id), ts(now).into()])?,
+        stmt(db, HOLD_ROOM, &[int(id), int(actor), JsValue::NULL])?,
+        stmt(db, ROOM_HELD, &[int(i64::from(needs_room))])?,
+    ])
 }
 
-pub fn hold_room(db: &D1Database, id: i64, actor: i64) -> DbResult<D1PreparedStatement> {
-    stmt(db, HOLD_ROOM, &[int(id), int(actor)])
+/// The version guard: first in every batch that changes the event's seats.
+pub fn bump(db: &D1Database, id: i64, read: i64) -> DbResult<D1PreparedStatement> {
+    stmt(db, BUMP, &[int(id), int(read + 1)])
 }
 
-pub fn free_room(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
-    stmt(db, FREE_ROOM, &[int(id), ts(now).into()])
-}
-
-/// Withdraw an event that could not hold its room (nothing refers to it yet).
-pub async fn withdraw(db: &D1Database, id: i64) -> DbResult<()> {
-    super::run(
-        stmt(db, "DELETE FROM events WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM registrations WHERE event_id = ?1)", &[int(id)])?,
-        "withdrawing the event",
+/// The event and all its sign-ups, read together (one round trip, one snapshot).
+pub async fn load(db: &D1Database, id: i64) -> DbResult<Option<(EventRow, Vec<RegistrationRow>)>> {
+    let results = super::batch(
+        db,
+        vec![
+            stmt(db, &by_id_sql(), &[int(id)])?,
+            stmt(
+                db,
+                &format!("{REG_COLUMNS} WHERE r.event_id = ?1 ORDER BY r.id"),
+                &[int(id)],
+            )?,
+        ],
+        "reading the event and its sign-ups",
     )
-    .await
-    .map(|_| ())
+    .await?;
+    let mut events: Vec<EventRow> = super::results_of(&results, 0, "the event")?;
+    let regs: Vec<RegistrationRow> = super::results_of(&results, 1, "the event's sign-ups")?;
+    Ok(events.pop().map(|e| (e, regs)))
 }
 
 /// A checked sign-up, as it is stored.
@@ -431,36 +473,49 @@ pub struct NewRegistration<'a> {
     pub nonce: &'a str,
 }
 
+/// The sign-up with the seats and status decided, its private link and its children's rows.
 pub fn sign_up(
     db: &D1Database,
     r: &NewRegistration<'_>,
-    now: DateTime<Utc>,
-) -> DbResult<D1PreparedStatement> {
+    status: RegistrationStatus,
+    seats: u32,
+    named: &[Child],
+) -> DbResult<Vec<D1PreparedStatement>> {
     let consent_at = r.consent_children_at.map(|t| JsValue::from_str(&ts(t)));
-    stmt(
-        db,
-        SIGN_UP,
-        &[
-            int(r.event_id),
-            r.token_hash.into(),
-            r.member_id.map(int).unwrap_or(JsValue::NULL),
-            r.name.into(),
-            r.email.into(),
-            r.phone.into(),
-            num(r.adults),
-            num(r.children),
-            num(r.adults + r.children),
-            int(i64::from(r.accept_fewer)),
-            consent_at.clone().unwrap_or(JsValue::NULL),
-            consent_at
-                .map(|_| JsValue::from_str(domain::events::CHILDREN_CONSENT_VERSION))
-                .unwrap_or(JsValue::NULL),
-            int(i64::from(r.consent_photos)),
-            r.lang.code().into(),
-            r.nonce.into(),
-            ts(now).into(),
-        ],
-    )
+    let mut out = vec![
+        stmt(
+            db,
+            SIGN_UP,
+            &[
+                int(r.event_id),
+                r.member_id.map(int).unwrap_or(JsValue::NULL),
+                r.name.into(),
+                r.email.into(),
+                r.phone.into(),
+                num(r.adults),
+                num(r.children),
+                num(r.adults + r.children),
+                num(seats),
+                int(i64::from(r.accept_fewer)),
+                status.as_str().into(),
+                consent_at.clone().unwrap_or(JsValue::NULL),
+                consent_at
+                    .map(|_| JsValue::from_str(domain::events::CHILDREN_CONSENT_VERSION))
+                    .unwrap_or(JsValue::NULL),
+                int(i64::from(r.consent_photos)),
+                r.lang.code().into(),
+                r.nonce.into(),
+            ],
+        )?,
+        stmt(db, LINK_NEW, &[r.token_hash.into(), r.nonce.into()])?,
+    ];
+    out.extend(children(db, r.nonce, named)?);
+    Ok(out)
+}
+
+/// One more private link to sign-up `id`.
+pub fn add_link(db: &D1Database, id: i64, token_hash: &str) -> DbResult<D1PreparedStatement> {
+    stmt(db, LINK_MORE, &[token_hash.into(), int(id)])
 }
 
 /// The children's rows of the sign-up the request holding `nonce` wrote (nothing if it wrote none).
@@ -485,59 +540,32 @@ pub fn children(
     Ok(out)
 }
 
-pub fn change(
+/// A group's new size with the seats decided; its children's rows replaced when `named` is given.
+pub fn resize(
     db: &D1Database,
-    reg: &RegistrationRow,
+    id: i64,
     adults: u32,
     children: u32,
-    nonce: &str,
-) -> DbResult<D1PreparedStatement> {
-    stmt(
+    seats: u32,
+    named: Option<&[Child]>,
+) -> DbResult<Vec<D1PreparedStatement>> {
+    let nonce = crate::secrets::random_token();
+    let mut out = vec![stmt(
         db,
-        CHANGE,
+        RESIZE,
         &[
-            int(reg.id),
+            int(id),
             num(adults),
             num(children),
             num(adults + children),
-            nonce.into(),
-            int(reg.event_id),
+            num(seats),
+            nonce.as_str().into(),
         ],
-    )
-}
-
-/// What a second sign-up with the same email writes over the first.
-pub struct Replacement<'a> {
-    pub id: i64,
-    pub event_id: i64,
-    pub new: &'a NewRegistration<'a>,
-}
-
-pub fn replace(db: &D1Database, r: &Replacement<'_>) -> DbResult<D1PreparedStatement> {
-    let n = r.new;
-    let consent_at = n.consent_children_at.map(|t| JsValue::from_str(&ts(t)));
-    stmt(
-        db,
-        REPLACE,
-        &[
-            int(r.id),
-            n.name.into(),
-            n.phone.into(),
-            num(n.adults),
-            num(n.children),
-            num(n.adults + n.children),
-            int(i64::from(n.accept_fewer)),
-            consent_at.clone().unwrap_or(JsValue::NULL),
-            consent_at
-                .map(|_| JsValue::from_str(domain::events::CHILDREN_CONSENT_VERSION))
-                .unwrap_or(JsValue::NULL),
-            int(i64::from(n.consent_photos)),
-            n.lang.code().into(),
-            n.token_hash.into(),
-            n.nonce.into(),
-            int(r.event_id),
-        ],
-    )
+    )?];
+    if let Some(named) = named {
+        out.extend(self::children(db, &nonce, named)?);
+    }
+    Ok(out)
 }
 
 pub fn cancel(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<Vec<D1PreparedStatement>> {
@@ -549,27 +577,11 @@ pub fn cancel(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<Vec<D1Pr
 
 pub fn promote(
     db: &D1Database,
-    event_id: i64,
     id: i64,
     seats: u32,
     now: DateTime<Utc>,
-    nonce: &str,
 ) -> DbResult<D1PreparedStatement> {
-    stmt(
-        db,
-        PROMOTE,
-        &[
-            int(id),
-            num(seats),
-            ts(now).into(),
-            int(event_id),
-            nonce.into(),
-        ],
-    )
-}
-
-pub async fn waiting(db: &D1Database, event_id: i64) -> DbResult<Vec<WaitingRow>> {
-    all(stmt(db, WAITING, &[int(event_id)])?, "the waiting list").await
+    stmt(db, PROMOTE, &[int(id), num(seats), ts(now).into()])
 }
 
 pub async fn registration_by_token(
@@ -579,7 +591,7 @@ pub async fn registration_by_token(
     first(
         stmt(
             db,
-            &format!("{REG_COLUMNS} WHERE r.token_hash = ?1"),
+            &format!("{REG_COLUMNS} JOIN registration_links l ON l.registration_id = r.id WHERE l.token_hash = ?1"),
             &[hash.into()],
         )?,
         "the sign-up by its link",
@@ -591,55 +603,6 @@ pub async fn registration_by_id(db: &D1Database, id: i64) -> DbResult<Option<Reg
     first(
         stmt(db, &format!("{REG_COLUMNS} WHERE r.id = ?1"), &[int(id)])?,
         "the sign-up",
-    )
-    .await
-}
-
-pub async fn registration_by_email(
-    db: &D1Database,
-    event_id: i64,
-    email: &str,
-) -> DbResult<Option<RegistrationRow>> {
-    first(
-        stmt(
-            db,
-            &format!(
-                "{REG_COLUMNS} WHERE r.event_id = ?1 AND r.email = ?2 AND r.status <> 'cancelled'"
-            ),
-            &[int(event_id), email.into()],
-        )?,
-        "the sign-up by its email",
-    )
-    .await
-}
-
-pub async fn registration_by_member(
-    db: &D1Database,
-    event_id: i64,
-    member_id: i64,
-) -> DbResult<Option<RegistrationRow>> {
-    first(
-        stmt(
-            db,
-            &format!("{REG_COLUMNS} WHERE r.event_id = ?1 AND r.member_id = ?2 AND r.status <> 'cancelled'"),
-            &[int(event_id), int(member_id)],
-        )?,
-        "the member's sign-up",
-    )
-    .await
-}
-
-/// The event's sign-ups: confirmed, then waiting in order, then cancelled.
-pub async fn registrations(db: &D1Database, event_id: i64) -> DbResult<Vec<RegistrationRow>> {
-    all(
-        stmt(
-            db,
-            &format!(
-                "{REG_COLUMNS} WHERE r.event_id = ?1 ORDER BY CASE r.status WHEN 'confirmed' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, r.id"
-            ),
-            &[int(event_id)],
-        )?,
-        "the event's sign-ups",
     )
     .await
 }
@@ -760,7 +723,38 @@ pub fn drop_untouched_meetings(
 #[derive(Deserialize)]
 pub struct MyEventRow {
     pub event_id: i64,
-    pub registration_id: Option<i64>,
+    /// The member's sign-up, if any (never a cancelled one).
+    #[serde(deserialize_with = "maybe_status")]
+    pub status: Option<RegistrationStatus>,
+}
+
+fn maybe_status<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<RegistrationStatus>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => RegistrationStatus::parse(&s)
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(super::unknown("registrations.status", &s))),
+    }
+}
+
+/// Events whose waiting list may be owed seats: published, sign-ups open, someone waiting and
+/// seats free. The seat book decides who, if anyone, fits.
+const UNSETTLED: &str = "SELECT e.id FROM events e WHERE e.status = 'published' AND e.signup_closes_utc > ?1 \
+     AND EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waiting') \
+     AND e.capacity > COALESCE((SELECT SUM(r.seats) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) \
+     LIMIT 100";
+
+pub async fn unsettled(db: &D1Database, now: DateTime<Utc>) -> DbResult<Vec<i64>> {
+    Ok(all::<Id>(
+        stmt(db, UNSETTLED, &[ts(now).into()])?,
+        "the unsettled events",
+    )
+    .await?
+    .into_iter()
+    .map(|r| r.id)
+    .collect())
 }
 
 pub async fn my_events(

@@ -20,10 +20,6 @@ const QUEUE_IF_APPLICATION: &str = "INSERT INTO outbox (to_email, member_id, kin
 const QUEUE_IF_RENTAL: &str =
     "INSERT INTO outbox (to_email, kind, subject, body_text, body_html, lang, created_at) \
      SELECT ?1, ?3, ?4, ?5, ?6, ?7, ?9 WHERE EXISTS (SELECT 1 FROM rentals WHERE op_nonce = ?10)";
-/// Queued only if the sign-up row carries this request's nonce (see registrations.op_nonce).
-const QUEUE_IF_REGISTRATION: &str =
-    "INSERT INTO outbox (to_email, member_id, kind, subject, body_text, body_html, lang, created_at) \
-     SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?9 WHERE EXISTS (SELECT 1 FROM registrations WHERE op_nonce = ?10)";
 const LIST: &str = "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT 200";
 const FOR_MEMBER: &str =
     "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox \
@@ -83,19 +79,6 @@ pub fn queue_if_rental(
     now: DateTime<Utc>,
 ) -> DbResult<D1PreparedStatement> {
     queue_if_changed_by(db, QUEUE_IF_RENTAL, e, nonce, now)
-}
-
-/// Queue an email only if the sign-up row was changed by the request holding `nonce`.
-pub fn queue_if_registration(
-    db: &D1Database,
-    e: &Email,
-    member_id: Option<i64>,
-    nonce: &str,
-    now: DateTime<Utc>,
-) -> DbResult<D1PreparedStatement> {
-    let mut v = values(e, member_id, None, now);
-    v.push(nonce.into());
-    stmt(db, QUEUE_IF_REGISTRATION, &v)
 }
 
 /// The conditional insert `sql` (one of the `QUEUE_IF_*`), its last value the request's nonce.

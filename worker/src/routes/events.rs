@@ -3,10 +3,12 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::events::{
-    CheckIn, EventInput, EventRegistrations, EventView, MyEvent, RegistrationCreated,
-    RegistrationRequest, RegistrationView, SeatsChange, StaffRegistration,
+    Audience, CheckIn, EventInput, EventRegistrations, EventView, LinkSent, LinkSentStatus,
+    MyEvent, RegistrationCreated, RegistrationRequest, RegistrationView, SeatsChange,
+    StaffRegistration,
 };
 use domain::recurrence::MonthlyRule;
+use domain::wire::EventKind;
 use domain::{paris, ApiMsg};
 use serde::Deserialize;
 use worker::{Method, Response};
@@ -16,21 +18,22 @@ use crate::auth::Access;
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
 use crate::http;
-use crate::service::events::{self as service, Guest};
+use crate::service::events::{self as service, Filter, Guest, SignedUp};
 
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Get, "/api/events", "events", "Published events starting from `from` to `to` (at most 400 days; default: the next four months), by start; local times in Europe/Paris.", "events", Public, handler!(list))
+        Route::new(Method::Get, "/api/events", "events", "Published events starting from `from` to `to` (at most 400 days; default: the next four months), by start; local times in Europe/Paris. An unknown `kind` or `audience` is a 422.", "events", Public, handler!(list))
             .query(&[("from", "first day, YYYY-MM-DD", false), ("to", "last day, YYYY-MM-DD", false), ("kind", "teacher_training, children_workshop, open_day, club_meeting or other", false), ("audience", "everyone, teachers, families or members", false)])
             .returns::<Vec<EventView>>(200),
         Route::new(Method::Get, "/api/events/{id}", "event", "One published event.", "events", Public, handler!(get))
             .returns::<EventView>(200),
         Route::new(Method::Get, "/api/events/{id}/ics", "event_ics", "The event as an iCalendar file.", "events", Public, handler!(event_ics)),
-        Route::new(Method::Post, "/api/events/{id}/registrations", "register", "Sign up without an account (60 per client and hour): confirmed if the seats are free, else on the waiting list; the same email on the same event changes its sign-up (200).", "events", Public, handler!(register))
+        Route::new(Method::Post, "/api/events/{id}/registrations", "register", "Sign up without an account (60 per client and hour; a members-only event takes a member's session, 403 otherwise): confirmed if the seats are free and no waiting group that fits is owed them, else on the waiting list (201, with the private link). An email already signed up for this event gets 202: nothing changes, and that sign-up's private link is emailed to the address, never answered.", "events", Public, handler!(register))
             .with_caller()
             .body::<RegistrationRequest>()
-            .returns::<RegistrationCreated>(201),
+            .returns::<RegistrationCreated>(201)
+            .also_returns::<LinkSent>(202),
         Route::new(Method::Get, "/api/registrations/{token}", "registration", "A sign-up by its private link: status, position on the waiting list, the event.", "events", Public, handler!(registration))
             .returns::<RegistrationView>(200),
         Route::new(Method::Patch, "/api/registrations/{token}", "change_registration", "Change the number of seats: fewer always, more while seats are free; freed seats go to the waiting list at once.", "events", Public, handler!(change))
@@ -61,7 +64,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Get, "/api/staff/events/{id}/registrations", "event_registrations", "The sign-ups: confirmed, then waiting in order, then cancelled, with seats, adults, children and attendance.", "staff", Staff, handler!(registrations))
             .returns::<EventRegistrations>(200),
         Route::new(Method::Get, "/api/staff/events/{id}/registrations.csv", "event_registrations_csv", "The sign-ups as CSV for French spreadsheets (UTF-8 with BOM, `;`, RFC 4180 quoting).", "staff", Staff, handler!(registrations_csv)),
-        Route::new(Method::Post, "/api/staff/registrations/{id}/check-in", "check_in_registration", "At the door: how many of the group came.", "staff", Staff, handler!(check_in))
+        Route::new(Method::Post, "/api/staff/registrations/{id}/check-in", "check_in_registration", "At the door: how many of the group came (at most its confirmed seats).", "staff", Staff, handler!(check_in))
             .body::<CheckIn>()
             .returns::<StaffRegistration>(200),
         Route::new(Method::Put, "/api/staff/clubs/{slug}/rule", "set_club_rule", "A club's monthly meeting rule; future meetings nobody signed up to are made again from it.", "staff", Staff, handler!(set_rule))
@@ -104,36 +107,41 @@ fn range(ctx: &Ctx, q: &Range) -> Result<(NaiveDate, NaiveDate), ApiError> {
     Ok((from, to))
 }
 
+/// The kind and audience asked for: empty is any, an unknown word is a 422 naming the field.
+fn filter(q: &Range) -> Result<Filter, ApiError> {
+    let kind = match q.kind.trim() {
+        "" => None,
+        k => Some(EventKind::parse(k).ok_or_else(|| field("kind", ApiMsg::FieldEventKind))?),
+    };
+    let audience = match q.audience.trim() {
+        "" => None,
+        a => Some(Audience::parse(a).ok_or_else(|| field("audience", ApiMsg::FieldAudience))?),
+    };
+    Ok(Filter { kind, audience })
+}
+
 pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
     let q: Range = ctx.query()?;
     let (from, to) = range(&ctx, &q)?;
-    let list = service::list(
-        &ctx.db()?,
-        from,
-        to,
-        false,
-        q.kind.trim(),
-        q.audience.trim(),
-        ctx.now,
-    )
-    .await?;
+    let filter = filter(&q)?;
+    let list = service::list(&ctx.db()?, from, to, false, filter, ctx.now).await?;
     http::json(&list, 200)
 }
 
 pub async fn staff_list(ctx: Ctx) -> Result<Response, ApiError> {
     let q: Range = ctx.query()?;
     let (from, to) = range(&ctx, &q)?;
-    let list = service::list(&ctx.db()?, from, to, true, "", "", ctx.now).await?;
+    let list = service::list(&ctx.db()?, from, to, true, Filter::default(), ctx.now).await?;
     http::json(&list, 200)
 }
 
-async fn published(ctx: &Ctx) -> Result<crate::repo::events::EventRow, ApiError> {
-    let e = service::event(&ctx.db()?, ctx.id_param("id")?).await?;
-    Ok(e)
+/// The event of the path, published or cancelled (a cancelled one says so).
+async fn event_of_path(ctx: &Ctx) -> Result<crate::repo::events::EventRow, ApiError> {
+    service::event(&ctx.db()?, ctx.id_param("id")?).await
 }
 
 pub async fn get(ctx: Ctx) -> Result<Response, ApiError> {
-    let e = published(&ctx).await?;
+    let e = event_of_path(&ctx).await?;
     http::json(&service::view(&e, ctx.now), 200)
 }
 
@@ -144,7 +152,7 @@ async fn address(ctx: &Ctx) -> Result<String, ApiError> {
 }
 
 pub async fn event_ics(ctx: Ctx) -> Result<Response, ApiError> {
-    let e = published(&ctx).await?;
+    let e = event_of_path(&ctx).await?;
     ics_response(
         service::ics(&e, ctx.now, &address(&ctx).await?),
         &format!("silicon-kerne-{}.ics", e.id),
@@ -168,10 +176,17 @@ pub async fn register(mut ctx: Ctx) -> Result<Response, ApiError> {
     let guest = Guest {
         client: &client,
         origin: &origin,
-        member_id: ctx.caller.member().map(|m| m.id),
+        member: ctx.caller.member(),
     };
-    let (created, replaced) = service::register(&ctx.db()?, id, &body, &guest, ctx.now).await?;
-    http::json(&created, if replaced { 200 } else { 201 })
+    match service::register(&ctx.db()?, id, &body, &guest, ctx.now).await? {
+        SignedUp::Created(created) => http::json(&created, 201),
+        SignedUp::LinkSent => http::json(
+            &LinkSent {
+                status: LinkSentStatus::LinkSent,
+            },
+            202,
+        ),
+    }
 }
 
 fn token(ctx: &Ctx) -> String {
@@ -181,13 +196,15 @@ fn token(ctx: &Ctx) -> String {
 pub async fn registration(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let r = service::by_token(&db, &token(&ctx)).await?;
-    http::json(&service::registration_view(&db, &r, ctx.now).await?, 200)
+    let view = service::registration_view(&db, r.id, r.event_id, ctx.now).await?;
+    http::json(&view, 200)
 }
 
 pub async fn export(ctx: Ctx) -> Result<Response, ApiError> {
     let db = ctx.db()?;
     let r = service::by_token(&db, &token(&ctx)).await?;
-    let mut resp = http::json(&service::registration_view(&db, &r, ctx.now).await?, 200)?;
+    let view = service::registration_view(&db, r.id, r.event_id, ctx.now).await?;
+    let mut resp = http::json(&view, 200)?;
     http::set_header(
         &mut resp,
         "Content-Disposition",
@@ -268,7 +285,9 @@ pub async fn registrations(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn registrations_csv(ctx: Ctx) -> Result<Response, ApiError> {
     let list = service::registrations(&ctx.db()?, ctx.id_param("id")?, ctx.now).await?;
-    let mut resp = Response::from_bytes(service::csv(&list)?).context("writing the answer")?;
+    let lang = http::request_lang(&ctx.req);
+    let mut resp =
+        Response::from_bytes(service::csv(&list, lang)?).context("writing the answer")?;
     http::set_header(&mut resp, "Content-Type", "text/csv; charset=utf-8")?;
     http::set_header(
         &mut resp,

@@ -137,6 +137,8 @@ pub struct Route {
     pub request: Option<SchemaFn>,
     /// The success status and its body's schema (`None` for an empty body).
     pub success: (u16, Option<SchemaFn>),
+    /// A second success some calls get instead (a sign-up whose email is already signed up: 202).
+    pub also: Option<(u16, SchemaFn)>,
     pub handler: Handler,
     /// A public route that still wants to know who is asking (logout, `/api/me`).
     pub needs_caller: bool,
@@ -164,6 +166,7 @@ impl Route {
             query: &[],
             request: None,
             success: (200, None),
+            also: None,
             handler,
             needs_caller: false,
             invalidates: &[],
@@ -179,6 +182,12 @@ impl Route {
     /// The success status and the JSON body it returns.
     pub fn returns<T: JsonSchema>(mut self, status: u16) -> Route {
         self.success = (status, Some(schema::<T>));
+        self
+    }
+
+    /// A second success status and its JSON body.
+    pub fn also_returns<T: JsonSchema>(mut self, status: u16) -> Route {
+        self.also = Some((status, schema::<T>));
         self
     }
 
@@ -232,6 +241,7 @@ pub fn routes() -> Vec<Route> {
             query: &[],
             request: None,
             success: (200, Some(schema::<domain::wire::Health>)),
+            also: None,
             handler: handler!(health::get),
             needs_caller: false,
             invalidates: &[],
@@ -246,6 +256,7 @@ pub fn routes() -> Vec<Route> {
             query: &[],
             request: None,
             success: (200, Some(schema::<domain::wire::SiteContent>)),
+            also: None,
             handler: handler!(site::get),
             needs_caller: false,
             invalidates: &[],
@@ -260,6 +271,7 @@ pub fn routes() -> Vec<Route> {
             query: &[],
             request: None,
             success: (200, None),
+            also: None,
             handler: handler!(openapi::get),
             needs_caller: false,
             invalidates: &[],

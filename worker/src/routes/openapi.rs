@@ -51,6 +51,12 @@ pub fn document() -> Value {
                 }
             }
         });
+        if let Some((status, schema_fn)) = route.also {
+            operation["responses"][status.to_string()] = json!({
+                "description": "Success",
+                "content": { "application/json": { "schema": schema_fn(&mut generator) } }
+            });
+        }
         if route.access != crate::auth::Access::Public {
             operation["security"] = json!([{ "session": [] }]);
             operation["description"] = json!(format!(

@@ -246,7 +246,8 @@ pub async fn free_half_days(
     Ok(days)
 }
 
-async fn room(db: &D1Database) -> Result<crate::repo::bookings::ResourceRow, ApiError> {
+/// The meeting room (rentals and events held in it).
+pub async fn room(db: &D1Database) -> Result<crate::repo::bookings::ResourceRow, ApiError> {
     crate::repo::bookings::resources(db)
         .await?
         .into_iter()

@@ -1,0 +1,170 @@
+//! The staff's side of an event's sign-ups: the list (confirmed, waiting in order, cancelled), the
+//! CSV for French spreadsheets, and check-in at the door.
+
+use chrono::{DateTime, Utc};
+use domain::events::{EventRegistrations, RegistrationStatus, StaffRegistration};
+use domain::i18n::fill;
+use domain::{ApiMsg, Lang};
+use worker::D1Database;
+
+use super::book::{self, Loaded};
+use super::view;
+use crate::error::{ApiError, Context};
+use crate::repo::events::{self as repo, ChildRow, RegistrationRow};
+
+fn staff_row(loaded: &Loaded, r: &RegistrationRow, children: &[ChildRow]) -> StaffRegistration {
+    StaffRegistration {
+        id: r.id,
+        name: r.name.clone(),
+        email: r.email.clone(),
+        phone: r.phone.clone(),
+        adults: r.adults,
+        children: r.children,
+        named_children: children
+            .iter()
+            .filter(|c| c.registration_id == r.id)
+            .map(|c| c.child())
+            .collect(),
+        seats_requested: r.seats_requested,
+        seats: r.seats,
+        status: r.status,
+        position: loaded.position(r),
+        accept_fewer: r.accept_fewer,
+        consent_photos: r.consent_photos,
+        present: r.present,
+        member: r.member_id.is_some(),
+        created_at: r.created_at.clone(),
+    }
+}
+
+fn order(s: RegistrationStatus) -> u8 {
+    match s {
+        RegistrationStatus::Confirmed => 0,
+        RegistrationStatus::Waiting => 1,
+        RegistrationStatus::Cancelled => 2,
+    }
+}
+
+pub async fn registrations(
+    db: &D1Database,
+    event_id: i64,
+    now: DateTime<Utc>,
+) -> Result<EventRegistrations, ApiError> {
+    let loaded = book::load(db, event_id, now).await?;
+    let children = repo::children_of_event(db, event_id).await?;
+    let mut rows: Vec<&RegistrationRow> = loaded.registrations.iter().collect();
+    rows.sort_by_key(|r| (order(r.status), r.id));
+    let confirmed = rows
+        .iter()
+        .filter(|r| r.status == RegistrationStatus::Confirmed);
+    Ok(EventRegistrations {
+        event: view(&loaded.event, now),
+        seats_confirmed: confirmed.clone().map(|r| r.seats).sum(),
+        adults: confirmed.clone().map(|r| r.adults).sum(),
+        children: confirmed.clone().map(|r| r.children).sum(),
+        present: confirmed.filter_map(|r| r.present).sum(),
+        registrations: rows
+            .iter()
+            .map(|r| staff_row(&loaded, r, &children))
+            .collect(),
+    })
+}
+
+/// The sign-ups as a spreadsheet French Excel and LibreOffice open as they are: UTF-8 with a BOM,
+/// `;` between cells, RFC 4180 quoting; column titles and words in the staff's language.
+pub fn csv(list: &EventRegistrations, lang: Lang) -> Result<Vec<u8>, ApiError> {
+    let t = |m: ApiMsg| m.text(lang);
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let status = |s: RegistrationStatus| match s {
+            RegistrationStatus::Confirmed => t(ApiMsg::CsvConfirmed),
+            RegistrationStatus::Waiting => t(ApiMsg::CsvWaiting),
+            RegistrationStatus::Cancelled => t(ApiMsg::CsvCancelled),
+        };
+        w.write_record([
+            t(ApiMsg::CsvName),
+            t(ApiMsg::CsvEmail),
+            t(ApiMsg::CsvPhone),
+            t(ApiMsg::CsvStatus),
+            t(ApiMsg::CsvPosition),
+            t(ApiMsg::CsvSeats),
+            t(ApiMsg::CsvAdults),
+            t(ApiMsg::CsvChildren),
+            t(ApiMsg::CsvChildNames),
+            t(ApiMsg::CsvPhotos),
+            t(ApiMsg::CsvPresent),
+        ])
+        .context("writing the CSV")?;
+        for r in &list.registrations {
+            let children = r
+                .named_children
+                .iter()
+                .map(|c| {
+                    fill(
+                        t(ApiMsg::CsvChildAge),
+                        &[("first_name", &c.first_name), ("age", &c.age.to_string())],
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            w.write_record([
+                r.name.as_str(),
+                r.email.as_str(),
+                r.phone.as_str(),
+                status(r.status),
+                &r.position.map(|p| p.to_string()).unwrap_or_default(),
+                &(if r.status == RegistrationStatus::Waiting {
+                    r.seats_requested
+                } else {
+                    r.seats
+                })
+                .to_string(),
+                &r.adults.to_string(),
+                &r.children.to_string(),
+                &children,
+                if r.consent_photos {
+                    t(ApiMsg::CsvYes)
+                } else {
+                    t(ApiMsg::CsvNo)
+                },
+                &r.present.map(|p| p.to_string()).unwrap_or_default(),
+            ])
+            .context("writing the CSV")?;
+        }
+        w.flush().context("writing the CSV")?;
+    }
+    Ok(out)
+}
+
+/// At the door: how many of a confirmed group came (at most its confirmed seats).
+pub async fn check_in(
+    db: &D1Database,
+    id: i64,
+    present: u32,
+    now: DateTime<Utc>,
+) -> Result<StaffRegistration, ApiError> {
+    let r = repo::registration_by_id(db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if r.status != RegistrationStatus::Confirmed {
+        return Err(ApiError::Conflict(ApiMsg::ErrRegistrationCancelled));
+    }
+    if present > r.seats {
+        return Err(ApiError::Validation(vec![(
+            "present".into(),
+            ApiMsg::FieldSeats,
+        )]));
+    }
+    crate::repo::run(
+        repo::check_in(db, id, present, now)?,
+        "checking the sign-up in",
+    )
+    .await?;
+    let loaded = book::load(db, r.event_id, now).await?;
+    let r = loaded.registration(id).ok_or(ApiError::NotFound)?;
+    Ok(staff_row(&loaded, r, &repo::children_of(db, id).await?))
+}
