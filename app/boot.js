@@ -6,6 +6,8 @@ const path = location.pathname;
 const under = (prefix) => path === prefix || path.startsWith(prefix + '/');
 const bundle = under('/gestion') ? 'staff'
   : ['/espace', '/reserver', '/mes-reservations', '/annuaire', '/invitation', '/mot-de-passe/nouveau'].some(under) ? 'member'
+  : path.startsWith('/agenda/') ? 'events'
+  : under('/inscription') ? 'signup'
   : ['/adherer', '/connexion', '/mot-de-passe', '/salle/demande', '/location'].some(under) ? 'guest'
   : 'public';
 const wasm = fetch(new URL(`./${bundle}_bg.wasm`, import.meta.url));

@@ -3,6 +3,10 @@
 
 use chrono::NaiveDate;
 use domain::accounts::Role;
+use domain::events::{
+    CheckIn, EventInput, EventRegistrations, EventView, LinkSent, MyEvent, RegistrationCreated,
+    RegistrationRequest, RegistrationView, SeatsChange, StaffRegistration,
+};
 use domain::stats::{Report, ReportText, Stats, TodayStats};
 use domain::wire::{
     ApiErrorBody, Application, ApplicationRequest, ApproveRequest, AuditEntry, Created,
@@ -718,6 +722,190 @@ pub async fn set_report_text(
         Method::PUT,
         &format!("/api/staff/report/text{}", period(from, to)),
         Some(&ReportText { text }),
+        lang,
+    )
+    .await
+}
+
+// ---------------------------------------------------------------- events (e-education, club meetings)
+
+/// Which events the agenda asks for: dates `YYYY-MM-DD`, and a kind and audience or empty.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventSearch {
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+    pub audience: String,
+}
+
+/// `GET /api/events?from=&to=&kind=&audience=`
+pub async fn events(search: &EventSearch, lang: Lang) -> Result<Vec<EventView>, ApiFailure> {
+    let qs = query(&[
+        ("from", &search.from),
+        ("to", &search.to),
+        ("kind", &search.kind),
+        ("audience", &search.audience),
+    ]);
+    send(Method::GET, &format!("/api/events{qs}"), NO_BODY, lang).await
+}
+
+/// `GET /api/events/{id}`
+pub async fn event(id: i64, lang: Lang) -> Result<EventView, ApiFailure> {
+    send(Method::GET, &format!("/api/events/{id}"), NO_BODY, lang).await
+}
+
+/// `GET /api/events/{id}/ics`, offered as a download link rather than fetched.
+pub fn event_ics_path(id: i64) -> String {
+    format!("/api/events/{id}/ics")
+}
+
+/// What a sign-up answers.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SignupAnswer {
+    /// 201: the new sign-up and its private link.
+    Created(RegistrationCreated),
+    /// 202: the email was already signed up; its link went to that address.
+    LinkSent,
+}
+
+/// `POST /api/events/{id}/registrations`
+pub async fn register(
+    id: i64,
+    req: &RegistrationRequest,
+    lang: Lang,
+) -> Result<SignupAnswer, ApiFailure> {
+    let text = request(
+        Method::POST,
+        &format!("/api/events/{id}/registrations"),
+        json(Some(req))?,
+        lang,
+        None,
+        true,
+    )
+    .await?;
+    match json::from_str::<LinkSent>(&text) {
+        Ok(_) => Ok(SignupAnswer::LinkSent),
+        Err(_) => parse(&text).map(SignupAnswer::Created),
+    }
+}
+
+/// `GET /api/registrations/{token}`
+pub async fn registration(token: &str, lang: Lang) -> Result<RegistrationView, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/registrations/{}", encode(token)),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `PATCH /api/registrations/{token}`
+pub async fn change_seats(
+    token: &str,
+    req: &SeatsChange,
+    lang: Lang,
+) -> Result<RegistrationView, ApiFailure> {
+    send(
+        Method::PATCH,
+        &format!("/api/registrations/{}", encode(token)),
+        Some(req),
+        lang,
+    )
+    .await
+}
+
+/// `DELETE /api/registrations/{token}`: cancels and erases the personal data.
+pub async fn cancel_registration(token: &str, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::DELETE,
+        &format!("/api/registrations/{}", encode(token)),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/registrations/{token}/ics`, a download link.
+pub fn registration_ics_path(token: &str) -> String {
+    format!("/api/registrations/{}/ics", encode(token))
+}
+
+/// `GET /api/registrations/{token}/export`, a download link (the data given, as JSON).
+pub fn registration_export_path(token: &str) -> String {
+    format!("/api/registrations/{}/export", encode(token))
+}
+
+/// `GET /api/me/events`
+pub async fn my_events(lang: Lang) -> Result<Vec<MyEvent>, ApiFailure> {
+    send(Method::GET, "/api/me/events", NO_BODY, lang).await
+}
+
+/// `PUT /api/me/events/{id}` (the member comes) or `DELETE` (no longer).
+pub async fn set_coming(id: i64, coming: bool, lang: Lang) -> Result<(), ApiFailure> {
+    let path = format!("/api/me/events/{id}");
+    if coming {
+        send::<MyEvent>(Method::PUT, &path, NO_BODY, lang)
+            .await
+            .map(drop)
+    } else {
+        send_empty(Method::DELETE, &path, NO_BODY, lang).await
+    }
+}
+
+/// `GET /api/staff/events?from=&to=` (cancelled ones too).
+pub async fn staff_events(from: &str, to: &str, lang: Lang) -> Result<Vec<EventView>, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/events{}", query(&[("from", from), ("to", to)])),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/events` (no id) or `PATCH /api/staff/events/{id}` (the whole event).
+pub async fn save_event(
+    id: Option<i64>,
+    req: &EventInput,
+    lang: Lang,
+) -> Result<EventView, ApiFailure> {
+    match id {
+        None => send(Method::POST, "/api/staff/events", Some(req), lang).await,
+        Some(id) => {
+            send(
+                Method::PATCH,
+                &format!("/api/staff/events/{id}"),
+                Some(req),
+                lang,
+            )
+            .await
+        }
+    }
+}
+
+/// `GET /api/staff/events/{id}/registrations`
+pub async fn event_registrations(id: i64, lang: Lang) -> Result<EventRegistrations, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/events/{id}/registrations"),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/staff/events/{id}/registrations.csv`, a download link.
+pub fn event_registrations_csv_path(id: i64) -> String {
+    format!("/api/staff/events/{id}/registrations.csv")
+}
+
+/// `POST /api/staff/registrations/{id}/check-in`
+pub async fn check_in(id: i64, present: u32, lang: Lang) -> Result<StaffRegistration, ApiFailure> {
+    send(
+        Method::POST,
+        &format!("/api/staff/registrations/{id}/check-in"),
+        Some(&CheckIn { present }),
         lang,
     )
     .await

@@ -21,7 +21,7 @@ pub fn use_site() -> SiteData {
     expect_context::<SiteData>()
 }
 
-/// The four bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
+/// The six bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
 /// page load starts; the budget tests (`tests/tests/browser/budget.rs`) check that they agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
@@ -31,6 +31,11 @@ pub enum Bundle {
     Guest,
     Member,
     Staff,
+    /// People without an account who come to an event (parents, teachers): its page and its
+    /// sign-up form.
+    Events,
+    /// The private link of a sign-up (see it, change the seats, cancel).
+    Signup,
 }
 
 /// The journeys of people without an account (a form, a private link).
@@ -41,6 +46,11 @@ const GUEST_PREFIXES: &[&str] = &[
     "/salle/demande",
     "/location",
 ];
+
+/// An event's page with its form (`/agenda/{id}`; the agenda itself is a public page).
+const EVENT_PAGES: &str = "/agenda/";
+/// The private links of sign-ups.
+const SIGNUP_PREFIX: &str = "/inscription";
 
 /// The members' pages, and the two where a member sets a password from an email's link.
 const MEMBER_PREFIXES: &[&str] = &[
@@ -63,6 +73,10 @@ impl Bundle {
             Bundle::Staff
         } else if MEMBER_PREFIXES.iter().any(|p| under(p)) {
             Bundle::Member
+        } else if path.starts_with(EVENT_PAGES) {
+            Bundle::Events
+        } else if under(SIGNUP_PREFIX) {
+            Bundle::Signup
         } else if GUEST_PREFIXES.iter().any(|p| under(p)) {
             Bundle::Guest
         } else {

@@ -80,6 +80,18 @@ pub fn euros_to_cents(text: &str) -> Option<i64> {
     Some(units.parse::<i64>().ok()? * 100 + cents.parse::<i64>().ok()?)
 }
 
+/// Today in the browser's calendar, as a date.
+pub fn today() -> Option<chrono::NaiveDate> {
+    let d = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+}
+
+/// Now in the browser's wall clock, to the minute.
+pub fn now_local() -> Option<NaiveDateTime> {
+    let d = js_sys::Date::new_0();
+    today()?.and_hms_opt(d.get_hours(), d.get_minutes(), 0)
+}
+
 /// Today in the browser's calendar, `YYYY-MM-DD` (the phones and the desk PC are in Quimper).
 pub fn today_iso() -> String {
     let d = js_sys::Date::new_0();

@@ -16,6 +16,7 @@ const STAFF_NAV: &[(&str, StaffText)] = &[
     ("/gestion/occupation", StaffText::StaffOccupancy),
     ("/gestion/blocages", StaffText::StaffBlocks),
     ("/gestion/locations", StaffText::StaffRentals),
+    ("/gestion/evenements", StaffText::StaffEvents),
     ("/gestion/adhesions", StaffText::StaffApplications),
     ("/gestion/membres", StaffText::StaffMembers),
     ("/gestion/courriels", StaffText::StaffOutbox),

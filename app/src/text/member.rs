@@ -4,6 +4,14 @@
 domain::messages! {
 /// Strings of the members' pages: their area, the booking calendar, their bookings, the directory.
 MemberText {
+    // Club meetings
+    MyMeetingsTitle => "Réunions de mes clubs", "My clubs' meetings";
+    NoMeetings => "Aucune réunion à venir dans vos clubs.", "No upcoming meeting in your clubs.";
+    ImComing => "Je viens à « {title} »", "I'm coming to “{title}”";
+    NotComing => "Je ne viens plus à « {title} »", "I'm no longer coming to “{title}”";
+    YouAreComing => "Vous venez", "You are coming";
+    YouAreWaiting => "Liste d'attente — position {position}", "Waiting list — position {position}";
+
     // Forms
     FieldLanguage => "Langue des courriels et du site", "Language of emails and of the site";
     // Choosing a password from an email's link

@@ -4,6 +4,7 @@
 //! pages show it.
 
 mod account;
+mod events;
 mod guest;
 mod member;
 mod public;
@@ -11,6 +12,7 @@ mod shared;
 mod staff;
 
 pub use account::AccountText;
+pub use events::EventText;
 pub use guest::GuestText;
 pub use member::MemberText;
 pub use public::PublicText;
@@ -32,6 +34,7 @@ macro_rules! labels {
 
 labels!(
     AccountText,
+    EventText,
     GuestText,
     MemberText,
     PublicText,

@@ -5,6 +5,7 @@
 domain::messages! {
 /// Strings of the public pages.
 PublicText {
+    SeeAgenda => "Voir l'agenda et s'inscrire", "See the agenda and sign up";
     HomeLead => "Un espace de coworking, une salle de réunion équipée en visioconférence, des clubs qui se réunissent tous les mois et un plan d'e-éducation pour les enseignants, les encadrants et les familles.", "A coworking space, a meeting room with videoconferencing, clubs that meet every month, and an e-education programme for teachers, youth workers and families.";
     Today => "Aujourd'hui", "Today";
     OpenToday => "Ouvert aujourd'hui de {open} à {close}", "Open today from {open} to {close}";

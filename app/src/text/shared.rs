@@ -15,6 +15,7 @@ SharedText {
     NavRoom => "Salle de réunion", "Meeting room";
     NavClubs => "Clubs", "Clubs";
     NavEducation => "E-éducation", "E-education";
+    NavAgenda => "Agenda", "Agenda";
     NavPartners => "Partenaires", "Partners";
     NavAbout => "L'association", "About us";
     NavJoin => "Adhérer", "Join";

@@ -586,7 +586,7 @@ async fn main() -> Result<()> {
         );
     }
     // What a page of each audience downloads: its bundle, its glue, the boot script, the CSS.
-    for audience in ["public", "guest", "member", "staff"] {
+    for audience in ["public", "guest", "member", "staff", "events", "signup"] {
         let own = |n: &str| {
             n == format!("{audience}.js")
                 || n == format!("{audience}_bg.wasm")

@@ -47,6 +47,16 @@ const PAGES: &[(&str, Who, usize, &str)] = &[
         GUEST_BUDGET,
         "guest_bg.wasm",
     ),
+    // The agenda is a public page; an event's page with its form, and a sign-up's private link,
+    // have a bundle each.
+    ("/agenda", Who::Visitor, GUEST_BUDGET, "public_bg.wasm"),
+    ("/agenda/903", Who::Visitor, GUEST_BUDGET, "events_bg.wasm"),
+    (
+        "/inscription/lien-inconnu",
+        Who::Visitor,
+        GUEST_BUDGET,
+        "signup_bg.wasm",
+    ),
     ("/espace", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
     ("/reserver", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
     (
@@ -64,6 +74,12 @@ const PAGES: &[(&str, Who, usize, &str)] = &[
         "staff_bg.wasm",
     ),
     ("/gestion/jour", Who::Staff, STAFF_BUDGET, "staff_bg.wasm"),
+    (
+        "/gestion/evenements",
+        Who::Staff,
+        STAFF_BUDGET,
+        "staff_bg.wasm",
+    ),
     (
         "/gestion/reglages",
         Who::Staff,

@@ -9,6 +9,7 @@ mod accounts;
 mod bookings;
 mod budget;
 mod dashboard;
+mod events;
 mod newcomer;
 mod public_site;
 
@@ -68,6 +69,7 @@ fn main() -> std::process::ExitCode {
             newcomer::the_week_starts_on_monday,
             newcomer::a_member_admitted_with_the_first_fee_books_at_once,
             dashboard::the_concierge_reads_today_the_figures_and_prints_the_report,
+            events::a_parent_signs_up_two_children_and_gives_a_seat_back,
         ],
     );
     if conclusion.has_failed() {

@@ -1,6 +1,7 @@
 //! `/espace`: the member's own area: membership, profile, clubs, their data, logging out.
 
 use domain::accounts::MembershipStatus;
+use domain::events::{MyEvent, RegistrationStatus};
 use domain::wire::{Club, Me, ProfileUpdate};
 use domain::Lang;
 use leptos::prelude::*;
@@ -43,6 +44,7 @@ pub fn MemberArea() -> impl IntoView {
             <QuickBook />
             <Profile me />
             <MyClubs />
+            <MyMeetings />
             <MyData />
         })}
     }
@@ -135,6 +137,71 @@ fn Profile(me: Me) -> impl IntoView {
                 <button type="submit" class="button" disabled=move || save.pending().get()>{tr(MemberText::SaveProfile)}</button>
                 <p class="notice-line" role="status">{move || api::answer_of(save).is_some().then(|| i18n.t(MemberText::ProfileSaved))}</p>
             </form>
+        </section>
+    }
+}
+
+/// The next meetings of the member's clubs and the events they signed up for, each with a one-tap
+/// "I'm coming" (it takes a seat like any sign-up, or a place on the waiting list).
+#[component]
+fn MyMeetings() -> impl IntoView {
+    let i18n = use_i18n();
+    let change: Request<(i64, bool)> = Action::new_local(move |(id, coming): &(i64, bool)| {
+        api::set_coming(*id, *coming, i18n.lang_untracked())
+    });
+    let list = LocalResource::new(move || {
+        change.version().get();
+        async move { api::my_events(i18n.lang_untracked()).await }
+    });
+    let failure = api::failure_of(change);
+    let row = move |m: MyEvent| {
+        let id = m.event.id;
+        let coming = m.coming;
+        let title = m.event.title.clone();
+        let label_title = m.event.title.clone();
+        let ev = m.event.clone();
+        let (state, position) = (m.status, m.position.unwrap_or(0).to_string());
+        let status = move || match state {
+            Some(RegistrationStatus::Waiting) => {
+                Some(i18n.f(MemberText::YouAreWaiting, &[("position", &position)]))
+            }
+            _ if coming => Some(i18n.t(MemberText::YouAreComing).to_string()),
+            _ => None,
+        };
+        let label = move || {
+            let t = i18n.pick(&label_title);
+            i18n.f(
+                if coming {
+                    MemberText::NotComing
+                } else {
+                    MemberText::ImComing
+                },
+                &[("title", &t)],
+            )
+        };
+        view! {
+            <li class="club-row">
+                <span class="club-row__name">
+                    <strong>{move || i18n.pick(&title)}</strong><br />
+                    {move || crate::pages::events::when(&ev, i18n.lang())}
+                    {move || status().map(|s| view! { <span class="tag">{s}</span> })}
+                </span>
+                <button type="button" class="button button--secondary" aria-pressed=coming.to_string()
+                    disabled=move || change.pending().get()
+                    on:click=move |_| api::start(change, (id, !coming))>{label}</button>
+            </li>
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="meetings-title">
+            <h2 id="meetings-title">{tr(MemberText::MyMeetingsTitle)}</h2>
+            <ErrorSummary failure labels=NO_LABELS />
+            {crate::components::status::with_loaded(list, move |events: Vec<MyEvent>| {
+                if events.is_empty() {
+                    return view! { <p>{tr(MemberText::NoMeetings)}</p> }.into_any();
+                }
+                view! { <ul class="club-rows">{events.into_iter().map(row).collect_view()}</ul> }.into_any()
+            })}
         </section>
     }
 }

@@ -22,6 +22,7 @@ pub fn Education() -> impl IntoView {
     view! {
         <h1>{tr(PublicText::EducationTitle)}</h1>
         <p class="lead">{tr(PublicText::EducationLead)}</p>
+        <p><a href="/agenda" class="button">{tr(PublicText::SeeAgenda)}</a></p>
         {blocks
             .into_iter()
             .map(|(title, text)| {

@@ -1,0 +1,213 @@
+//! `/agenda/:id`: an event with everything a parent needs, its `.ics`, and the sign-up form
+//! (seats for adults and children, the children's names and the guardian's consent when the
+//! workshop asks, and the waiting list's choice when the group does not fit).
+
+use domain::events::{EventView, RegistrationRequest, SignupState};
+use domain::wire::EventKind;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params};
+use leptos_router::params::Params;
+
+use super::{event_facts, kind_label, Group, GroupControls};
+use crate::api::{self, Request};
+use crate::components::form::{field_error, field_errors, ErrorSummary, Field};
+use crate::components::status::with_loaded;
+use crate::format::datetime_short;
+use crate::i18n::{tr, use_i18n, use_title};
+use crate::text::{EventText, SharedText};
+
+/// The labels of the seat fields, for the error summary of a change of seats.
+pub const SEAT_LABELS: &[(&str, EventText)] = &[
+    ("adults", EventText::FieldAdults),
+    ("children", EventText::FieldChildrenCount),
+];
+
+const PERSON_LABELS: &[(&str, SharedText)] = &[
+    ("name", SharedText::FieldName),
+    ("email", SharedText::FieldEmail),
+    ("phone", SharedText::FieldPhone),
+];
+
+#[derive(Params, Debug, Clone, PartialEq)]
+struct EventPath {
+    id: Option<String>,
+}
+
+#[component]
+pub fn EventPage() -> impl IntoView {
+    use_title(EventText::AgendaTitle);
+    let i18n = use_i18n();
+    let id = use_params::<EventPath>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
+        .and_then(|id| id.parse::<i64>().ok())
+        .unwrap_or(0);
+    let event =
+        LocalResource::new(move || async move { api::event(id, i18n.lang_untracked()).await });
+    view! {
+        <p class="back"><a href="/agenda">{tr(EventText::BackToAgenda)}</a></p>
+        {with_loaded(event, move |ev: EventView| {
+            let title = ev.title.clone();
+            let description = ev.description.clone();
+            let kind = ev.kind;
+            Effect::new(move |_| {
+                document().set_title(&format!("{} · Silicon Kerne", i18n.pick(&title)));
+            });
+            let title = ev.title.clone();
+            view! {
+                <p class="event-card__kind">{move || i18n.t(kind_label(kind))}</p>
+                <h1>{move || i18n.pick(&title)}</h1>
+                {event_facts(&ev)}
+                {(!ev.description.fr.is_empty()).then(|| view! {
+                    <div class="event-description">{move || paragraphs(&i18n.pick(&description))}</div>
+                })}
+                <p><a href=api::event_ics_path(ev.id) download="" class="button button--secondary">{tr(EventText::AddToCalendar)}</a></p>
+                <SignupSection ev />
+            }
+        })}
+    }
+}
+
+/// Plain text with blank lines, as paragraphs.
+pub fn paragraphs(text: &str) -> impl IntoView + use<> {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| view! { <p>{p.to_string()}</p> })
+        .collect_view()
+}
+
+#[component]
+fn SignupSection(ev: EventView) -> impl IntoView {
+    let i18n = use_i18n();
+    let opens = ev.signup_opens_at.0;
+    let body = match ev.signups {
+        SignupState::Open => view! { <SignupForm ev /> }.into_any(),
+        SignupState::NotYet => view! {
+            <p class="notice" role="note">{move || i18n.f(EventText::SignupNotYet, &[("date", &datetime_short(opens, i18n.lang()))])}</p>
+        }
+        .into_any(),
+        SignupState::Closed => view! { <p class="notice" role="note">{tr(EventText::SignupClosed)}</p> }.into_any(),
+        SignupState::Cancelled => view! { <p class="notice" role="note">{tr(EventText::EventCancelled)}</p> }.into_any(),
+    };
+    view! {
+        <section class="card signup" aria-labelledby="signup-title">
+            <h2 id="signup-title">{tr(EventText::SignupTitle)}</h2>
+            {body}
+        </section>
+    }
+}
+
+#[component]
+fn SignupForm(ev: EventView) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let id = ev.id;
+    let seats_left = ev.seats_left;
+    let group = Group::new(&ev, 1, 0, &[]);
+    // A children's workshop that names the children asks for the guardian's consent.
+    let asks_consent = ev.asks_children;
+    let photos = ev.asks_children || ev.kind == EventKind::ChildrenWorkshop;
+    let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let consent_children = RwSignal::new(false);
+    let consent_photos = RwSignal::new(false);
+    let accept_fewer = RwSignal::new(false);
+    let send: Request<RegistrationRequest, api::SignupAnswer> =
+        Action::new_local(move |req: &RegistrationRequest| {
+            let req = req.clone();
+            async move { api::register(id, &req, req.lang).await }
+        });
+    let failure = api::failure_of(send);
+    let errors = field_errors(failure);
+    // The answer's private link is the next page; an email already signed up gets its link by
+    // email, and the page says so (nothing else: the link is never shown to whoever typed it).
+    let link_sent = RwSignal::new(false);
+    Effect::new(move |_| match api::answer_of(send) {
+        Some(api::SignupAnswer::Created(created)) => navigate(&created.link, Default::default()),
+        Some(api::SignupAnswer::LinkSent) => {
+            link_sent.set(true);
+            request_animation_frame(|| {
+                crate::components::focus::focus_css("#link-sent");
+            });
+        }
+        None => {}
+    });
+    let waits = move || group.seats() > seats_left;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        api::start(
+            send,
+            RegistrationRequest {
+                name: name.get_untracked(),
+                email: email.get_untracked(),
+                phone: phone.get_untracked(),
+                adults: group.adults_untracked(),
+                children: group.children_untracked(),
+                consent_children: consent_children.get_untracked(),
+                consent_photos: consent_photos.get_untracked(),
+                accept_fewer: accept_fewer.get_untracked(),
+                lang: i18n.lang_untracked(),
+            },
+        );
+    };
+    view! {
+        <p>{tr(EventText::NoAccountNeeded)}</p>
+        <Show when=move || link_sent.get()>
+            <p id="link-sent" class="notice" role="status" tabindex="-1">{tr(EventText::LinkSentAgain)}</p>
+        </Show>
+        <form class="form" novalidate on:submit=on_submit>
+            <ErrorSummary failure labels=PERSON_LABELS />
+            <Field name="name" label=SharedText::FieldName value=name errors autocomplete="name" required=true />
+            <Field name="email" label=SharedText::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
+            <Field name="phone" label=SharedText::FieldPhone value=phone errors kind="tel" autocomplete="tel" />
+            <GroupControls group errors />
+            {field_error(errors, "children")}
+            {asks_consent.then(|| view! {
+                <Show when=move || group.has_children()>
+                    <div class="field">
+                        <div class="check">
+                            <input type="checkbox" id="f-consent_children" required=true
+                                aria-invalid=move || errors.with(|e| e.contains_key("consent_children")).then_some("true")
+                                aria-describedby=move || errors.with(|e| e.contains_key("consent_children")).then_some("f-consent_children-error")
+                                prop:checked=move || consent_children.get()
+                                on:change=move |ev| consent_children.set(event_target_checked(&ev)) />
+                            <label for="f-consent_children">{tr(EventText::ConsentChildren)}</label>
+                        </div>
+                        {field_error(errors, "consent_children")}
+                    </div>
+                </Show>
+            })}
+            {photos.then(|| view! {
+                <Show when=move || group.has_children()>
+                    <div class="check">
+                        <input type="checkbox" id="f-consent_photos" prop:checked=move || consent_photos.get()
+                            on:change=move |ev| consent_photos.set(event_target_checked(&ev)) />
+                        <label for="f-consent_photos">{tr(EventText::ConsentPhotos)}</label>
+                    </div>
+                </Show>
+            })}
+            <Show when=waits>
+                <div class="notice" role="note">
+                    <p>{tr(EventText::NotEnoughSeats)}</p>
+                </div>
+                <fieldset class="field">
+                    <legend>{tr(EventText::GroupChoice)}</legend>
+                    <div class="check">
+                        <input type="radio" name="accept_fewer" id="f-accept_fewer-no" prop:checked=move || !accept_fewer.get()
+                            on:change=move |_| accept_fewer.set(false) />
+                        <label for="f-accept_fewer-no">{tr(EventText::AllTogether)}</label>
+                    </div>
+                    <div class="check">
+                        <input type="radio" name="accept_fewer" id="f-accept_fewer-yes" prop:checked=move || accept_fewer.get()
+                            on:change=move |_| accept_fewer.set(true) />
+                        <label for="f-accept_fewer-yes">{tr(EventText::AcceptFewer)}</label>
+                    </div>
+                </fieldset>
+            </Show>
+            <button type="submit" class="button" disabled=move || send.pending().get()>
+                {move || i18n.t(if waits() { EventText::JoinWaitingList } else { EventText::SignUp })}
+            </button>
+        </form>
+    }
+}

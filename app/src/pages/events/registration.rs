@@ -1,0 +1,171 @@
+//! `/inscription/:token`: a sign-up's private page (no account): where it stands (confirmed, or
+//! waiting and at which position), the event, changing the seats, cancelling (which erases the
+//! data), the `.ics`, the export of the data given, and when the children's data goes.
+
+use domain::events::{RegistrationStatus, RegistrationView, SeatsChange, SignupState};
+use domain::i18n::format_date_long;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+
+use super::event::SEAT_LABELS;
+use super::{event_facts, Group, GroupControls};
+use crate::api::{self, Request};
+use crate::components::calendar::failure_alert;
+use crate::components::confirm::ConfirmButton;
+use crate::components::form::{field_errors, ErrorSummary};
+use crate::components::status::with_loaded;
+use crate::i18n::{tr, use_i18n, use_title, I18n};
+use crate::text::{EventText, SharedText};
+
+#[derive(Params, Debug, Clone, PartialEq)]
+struct RegistrationPath {
+    token: Option<String>,
+}
+
+/// "Confirmée — 3 places", "Liste d'attente — position 2", "Inscription annulée."
+pub fn status_text(
+    status: RegistrationStatus,
+    seats: u32,
+    position: Option<u32>,
+    i18n: I18n,
+) -> String {
+    match status {
+        RegistrationStatus::Confirmed => i18n.count(
+            EventText::ConfirmedOne,
+            EventText::ConfirmedOther,
+            u64::from(seats),
+        ),
+        RegistrationStatus::Waiting => i18n.f(
+            EventText::WaitingPosition,
+            &[("position", &position.unwrap_or(0).to_string())],
+        ),
+        RegistrationStatus::Cancelled => i18n.t(EventText::RegistrationCancelled).to_string(),
+    }
+}
+
+#[component]
+pub fn RegistrationPage() -> impl IntoView {
+    use_title(EventText::RegistrationTitle);
+    let i18n = use_i18n();
+    let token = use_params::<RegistrationPath>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.token.clone()))
+        .unwrap_or_default();
+    let token = StoredValue::new(token);
+    let change: Request<SeatsChange, RegistrationView> =
+        Action::new_local(move |req: &SeatsChange| {
+            let (req, token, lang) = (req.clone(), token.get_value(), i18n.lang_untracked());
+            async move { api::change_seats(&token, &req, lang).await }
+        });
+    let cancel: Request<()> = Action::new_local(move |_: &()| {
+        let (token, lang) = (token.get_value(), i18n.lang_untracked());
+        async move { api::cancel_registration(&token, lang).await }
+    });
+    let registration = LocalResource::new(move || {
+        change.version().get();
+        let token = token.get_value();
+        async move { api::registration(&token, i18n.lang_untracked()).await }
+    });
+    let cancelled = move || api::answer_of(cancel).is_some();
+    view! {
+        <h1>{tr(EventText::RegistrationTitle)}</h1>
+        <Show when=move || !cancelled() fallback=|| view! {
+                <div class="notice" role="status">
+                    <p>{tr(EventText::CancelledDone)}</p>
+                    <p><a href="/agenda" class="button">{tr(EventText::BackToAgenda)}</a></p>
+                </div>
+            }>
+            {failure_alert(api::failure_of(cancel))}
+            {with_loaded(registration, move |r: RegistrationView| registration_view(r, token, change, cancel))}
+        </Show>
+    }
+}
+
+fn registration_view(
+    r: RegistrationView,
+    token: StoredValue<String>,
+    change: Request<SeatsChange, RegistrationView>,
+    cancel: Request<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (status, seats, position) = (r.status, r.seats, r.position);
+    let requested = r.seats_requested;
+    let title = r.event.title.clone();
+    let active = status != RegistrationStatus::Cancelled;
+    let can_change = active && r.event.signups == SignupState::Open && !r.children_erased;
+    let erase_on = r.erase_children_on;
+    let erased = r.children_erased;
+    let has_children = r.children > 0 || !r.named_children.is_empty();
+    let group = Group::new(&r.event, r.adults, r.children, &r.named_children);
+    let failure = api::failure_of(change);
+    let errors = field_errors(failure);
+    let saved = move || api::answer_of(change).is_some();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        api::start(
+            change,
+            SeatsChange {
+                adults: group.adults_untracked(),
+                children: group.children_untracked(),
+            },
+        );
+    };
+    let ics = api::registration_ics_path(&token.get_value());
+    let export = api::registration_export_path(&token.get_value());
+    view! {
+        <section class="card" aria-labelledby="registration-status">
+            <h2 id="registration-status" class=format!("registration-status registration-status--{}", status.as_str())>
+                {move || status_text(status, seats, position, i18n)}
+            </h2>
+            {(status == RegistrationStatus::Waiting).then(|| view! {
+                <p>{move || i18n.f(EventText::WaitingNote, &[("count", &requested.to_string())])}</p>
+            })}
+            <dl class="facts-list">
+                <dt>{tr(EventText::SignedUpAs)}</dt>
+                <dd>{r.name.clone()}" · "{r.email.clone()}</dd>
+            </dl>
+            {has_children.then(|| match (erased, erase_on) {
+                (true, _) => Some(view! { <p class="note">{tr(EventText::ChildrenErased)}</p> }.into_any()),
+                (false, Some(date)) => Some(view! {
+                    <p class="note">{move || i18n.f(EventText::EraseChildrenOn, &[("date", &format_date_long(date, i18n.lang()))])}</p>
+                }.into_any()),
+                _ => None,
+            })}
+            <div class="actions">
+                {active.then(|| view! {
+                    <a href=ics download="" class="button button--secondary">{tr(EventText::DownloadIcs)}</a>
+                })}
+                <a href=export download="" class="button button--secondary">{tr(EventText::ExportData)}</a>
+            </div>
+        </section>
+        <section class="card" aria-labelledby="registration-event">
+            <h2 id="registration-event">{move || i18n.pick(&title)}</h2>
+            {event_facts(&r.event)}
+        </section>
+        {can_change.then(|| view! {
+            <section class="card" aria-labelledby="change-seats">
+                <h2 id="change-seats">{tr(EventText::ChangeSeatsTitle)}</h2>
+                <p class="field__hint">{tr(EventText::ChangeSeatsHint)}</p>
+                <form class="form" novalidate on:submit=on_submit>
+                    <ErrorSummary failure labels=SEAT_LABELS />
+                    <GroupControls group errors />
+                    <p class="notice-line" role="status">{move || saved().then(|| i18n.t(EventText::SeatsSaved))}</p>
+                    <button type="submit" class="button" disabled=move || change.pending().get()>{tr(EventText::SaveSeats)}</button>
+                </form>
+            </section>
+        })}
+        {active.then(|| view! {
+            <section class="card" aria-labelledby="cancel-registration-q">
+                <h2 class="visually-hidden">{tr(SharedText::Cancel)}</h2>
+                <ConfirmButton
+                    label=EventText::CancelRegistration
+                    question=EventText::CancelRegistrationQuestion
+                    yes=EventText::CancelRegistrationYes
+                    id="cancel-registration-q"
+                    pending=cancel.pending()
+                    on_yes=move |_| api::start(cancel, ())
+                />
+            </section>
+        })}
+    }
+}

@@ -1,0 +1,80 @@
+//! `/gestion/evenements/:id`: edit an event with the same form as publishing (raising the capacity
+//! promotes from the waiting list; the API refuses a capacity below the seats taken), or cancel it
+//! (everyone signed up and waiting gets an email).
+
+use domain::events::{EventInput, EventRegistrations, EventView};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+
+use super::events::{input_of, EventForm};
+use crate::api::{self, Request};
+use crate::components::calendar::failure_alert;
+use crate::components::confirm::ConfirmButton;
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::i18n::{tr, use_i18n};
+use crate::pages::events::when;
+use crate::text::StaffText;
+
+#[derive(Params, Debug, Clone, PartialEq)]
+struct EventPath {
+    id: Option<String>,
+}
+
+/// The event's id in the path (0 when it is not a number: the API answers 404).
+pub fn event_id() -> i64 {
+    use_params::<EventPath>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or(0)
+}
+
+#[component]
+pub fn StaffEventEdit() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffEventTitle content=|_| view! { <EditEvent /> } /> }
+}
+
+#[component]
+fn EditEvent() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = event_id();
+    let cancel: Request<EventInput, EventView> = Action::new_local(move |req: &EventInput| {
+        let (req, lang) = (req.clone(), i18n.lang_untracked());
+        async move { api::save_event(Some(id), &req, lang).await }
+    });
+    let data = LocalResource::new(move || {
+        cancel.version().get();
+        async move { api::event_registrations(id, i18n.lang_untracked()).await }
+    });
+    view! {
+        {failure_alert(api::failure_of(cancel))}
+        {with_loaded(data, move |r: EventRegistrations| {
+            let ev = r.event;
+            let title = ev.title.clone();
+            let input = input_of(&ev);
+            let cancelled = ev.cancelled;
+            let signups = format!("/gestion/evenements/{id}/inscrits");
+            let e1 = ev.clone();
+            view! {
+                <h2>{move || i18n.pick(&title)}</h2>
+                <p>{move || when(&e1, i18n.lang())}" · "<a href=signups>{tr(StaffText::EventSignups)}</a></p>
+                {cancelled.then(|| view! { <p class="notice" role="status">{tr(StaffText::EventIsCancelled)}</p> })}
+                <EventForm id=Some(id) initial=input.clone() on_saved=|_| () />
+                {(!cancelled).then(|| {
+                    let input = input.clone();
+                    view! {
+                        <ConfirmButton
+                            label=StaffText::CancelEvent
+                            question=StaffText::CancelEventQuestion
+                            yes=StaffText::CancelEventYes
+                            id="cancel-event-q"
+                            pending=cancel.pending()
+                            on_yes=move |_| api::start(cancel, EventInput { cancelled: true, ..input.clone() })
+                        />
+                    }
+                })}
+            }
+        })}
+    }
+}

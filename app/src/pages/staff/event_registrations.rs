@@ -1,0 +1,184 @@
+//! `/gestion/evenements/:id/inscrits`: who signed up (confirmed, then the waiting list by position,
+//! then cancelled), check-in at the door on a phone (how many of each group came), the CSV export,
+//! and the attendance sheet (feuille d'émargement) that prints alone on A4.
+
+use domain::events::{EventRegistrations, RegistrationStatus, StaffRegistration};
+use leptos::prelude::*;
+
+use super::event_edit::event_id;
+use crate::api::{self, Request};
+use crate::components::calendar::failure_alert;
+use crate::components::staff::StaffFrame;
+use crate::components::status::with_loaded;
+use crate::i18n::{tr, use_i18n};
+use crate::pages::events::{place, when};
+use crate::text::StaffText;
+
+#[component]
+pub fn StaffEventRegistrations() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffEventRegistrationsTitle content=|_| view! { <Registrations /> } /> }
+}
+
+/// (sign-up, how many came).
+type CheckInRequest = Request<(i64, u32), StaffRegistration>;
+
+#[component]
+fn Registrations() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = event_id();
+    let check_in: CheckInRequest = Action::new_local(move |(reg, present): &(i64, u32)| {
+        let (reg, present, lang) = (*reg, *present, i18n.lang_untracked());
+        async move { api::check_in(reg, present, lang).await }
+    });
+    let data = LocalResource::new(move || {
+        check_in.version().get();
+        async move { api::event_registrations(id, i18n.lang_untracked()).await }
+    });
+    view! {
+        {failure_alert(api::failure_of(check_in))}
+        {with_loaded(data, move |r: EventRegistrations| {
+            let ev = r.event.clone();
+            let title = ev.title.clone();
+            let (e1, e2) = (ev.clone(), ev.clone());
+            let partner = ev.partner.clone();
+            let totals = (r.seats_confirmed, ev.capacity, r.adults, r.children, r.present);
+            let (confirmed, rest): (Vec<_>, Vec<_>) = r
+                .registrations
+                .into_iter()
+                .partition(|s| s.status == RegistrationStatus::Confirmed);
+            let (waiting, cancelled): (Vec<_>, Vec<_>) = rest
+                .into_iter()
+                .partition(|s| s.status == RegistrationStatus::Waiting);
+            let sheet_rows = confirmed.clone();
+            let csv = api::event_registrations_csv_path(id);
+            let sheet_title = ev.title.clone();
+            let sheet_partner = partner.clone();
+            view! {
+                <div class="no-print">
+                    <h2>{move || i18n.pick(&title)}</h2>
+                    <p>{move || when(&e1, i18n.lang())}" · "{move || place(&e2, i18n)}
+                        {(!partner.is_empty()).then(|| format!(" · {partner}"))}</p>
+                    <p>{move || {
+                        let (seats, capacity, adults, children, present) = totals;
+                        i18n.f(StaffText::SignupTotals, &[
+                            ("seats", &seats.to_string()), ("capacity", &capacity.to_string()),
+                            ("adults", &adults.to_string()), ("children", &children.to_string()),
+                            ("present", &present.to_string()),
+                        ])
+                    }}</p>
+                    <div class="actions">
+                        <a href=csv download="" class="button button--secondary">{tr(StaffText::DownloadSignupsCsv)}</a>
+                        <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>{tr(StaffText::PrintSheet)}</button>
+                    </div>
+                    {signup_section("confirmed-title", StaffText::Confirmed, confirmed, Some(check_in))}
+                    {signup_section("waiting-title", StaffText::WaitingList, waiting, None)}
+                    {(!cancelled.is_empty()).then(|| signup_section("cancelled-title", StaffText::CancelledSignups, cancelled, None))}
+                </div>
+                <section class="attendance-sheet" aria-labelledby="sheet-title">
+                    <h2 id="sheet-title">{tr(StaffText::AttendanceSheet)}" — "{move || i18n.pick(&sheet_title)}</h2>
+                    <p>{move || when(&ev, i18n.lang())}{(!sheet_partner.is_empty()).then(|| format!(" · {sheet_partner}"))}</p>
+                    <table class="attendance-sheet__table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(StaffText::SheetName)}</th>
+                                <th scope="col" class="num">{tr(StaffText::SheetSeats)}</th>
+                                <th scope="col" class="attendance-sheet__signature">{tr(StaffText::SheetSignature)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {sheet_rows.into_iter().map(|s| view! {
+                                <tr>
+                                    <td>{s.name.clone()}</td>
+                                    <td class="num">{s.seats}</td>
+                                    <td></td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </section>
+            }
+        })}
+    }
+}
+
+fn signup_section(
+    id: &'static str,
+    title: StaffText,
+    list: Vec<StaffRegistration>,
+    check_in: Option<CheckInRequest>,
+) -> impl IntoView {
+    view! {
+        <section aria-labelledby=id>
+            <h3 id=id>{tr(title)}</h3>
+            {if list.is_empty() {
+                view! { <p>{tr(StaffText::NoSignups)}</p> }.into_any()
+            } else {
+                view! { <ul class="cards">{list.into_iter().map(|s| signup_card(s, check_in)).collect_view()}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reg = s.id;
+    let name = s.name.clone();
+    let (seats, adults, children) = (s.seats, s.adults, s.children);
+    let requested = s.seats_requested;
+    let position = s.position;
+    let waiting = s.status == RegistrationStatus::Waiting;
+    let present = RwSignal::new(s.present.unwrap_or(s.seats).to_string());
+    let input = format!("present-{reg}");
+    let label_for = input.clone();
+    let mailto = format!("mailto:{}", s.email);
+    let children_names = s
+        .named_children
+        .iter()
+        .map(|c| format!("{} ({})", c.first_name, c.age))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let checked = s.present;
+    let flags: Vec<StaffText> = [
+        (s.accept_fewer, StaffText::AcceptsFewer),
+        (s.consent_photos, StaffText::PhotosOk),
+        (s.member, StaffText::FromMemberArea),
+    ]
+    .into_iter()
+    .filter_map(|(on, t)| on.then_some(t))
+    .collect();
+    let (n1, n2) = (name.clone(), name.clone());
+    view! {
+        <li class="card signup-row">
+            <p class="signup-row__name">
+                <strong>{name.clone()}</strong>
+                {position.map(|p| view! { <span class="tag">{move || i18n.f(StaffText::PositionN, &[("position", &p.to_string())])}</span> })}
+                {checked.map(|n| view! { <span class="tag">{move || i18n.f(StaffText::CheckedIn, &[("count", &n.to_string())])}</span> })}
+            </p>
+            <p>
+                {move || if waiting {
+                    i18n.f(StaffText::SignupAsked, &[("count", &requested.to_string())])
+                } else {
+                    i18n.f(StaffText::SignupSeats, &[("seats", &seats.to_string()), ("adults", &adults.to_string()), ("children", &children.to_string())])
+                }}
+                {flags.into_iter().map(|f| view! { " · "{tr(f)} }).collect_view()}
+            </p>
+            {(!children_names.is_empty()).then(|| view! { <p>{children_names}</p> })}
+            <p class="note"><a href=mailto>{s.email.clone()}</a>{(!s.phone.is_empty()).then(|| format!(" · {}", s.phone))}</p>
+            {check_in.map(|action| view! {
+                <form class="check-in" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                    ev.prevent_default();
+                    let n = present.get_untracked().trim().parse().unwrap_or(0);
+                    api::start(action, (reg, n));
+                }>
+                    <div class="field field--short">
+                        <label for=label_for>{move || i18n.f(StaffText::FieldPresent, &[("name", &n1)])}</label>
+                        <input id=input type="number" inputmode="numeric" min="0" bind:value=present />
+                    </div>
+                    <button type="submit" class="button" disabled=move || action.pending().get()>
+                        {move || i18n.f(StaffText::CheckInButton, &[("name", &n2)])}
+                    </button>
+                </form>
+            })}
+        </li>
+    }
+}
