@@ -56,7 +56,8 @@ EventText {
     FieldChildAge => "Âge", "Age";
     AddChild => "Ajouter un enfant", "Add a child";
     RemoveChild => "Retirer l'enfant {count}", "Remove child {count}";
-    SeatsTotal => "Total : {count} places.", "Total: {count} seats.";
+    SeatsTotalOne => "Total : {count} place.", "Total: {count} seat.";
+    SeatsTotalOther => "Total : {count} places.", "Total: {count} seats.";
     ConsentChildren => "Je suis responsable légal de ces enfants et j'accepte que ces informations soient conservées jusqu'à 30 jours après l'atelier.", "I am these children's legal guardian and I agree that this information is kept until 30 days after the workshop.";
     ConsentPhotos => "J'accepte que les enfants apparaissent sur les photos de l'atelier (facultatif).", "I agree that the children may appear in the workshop's photos (optional).";
     NotEnoughSeats => "Il n'y a pas assez de places pour tout votre groupe : vous rejoignez la liste d'attente. Les places libérées sont attribuées dans l'ordre d'inscription.", "There are not enough seats for your whole group: you join the waiting list. Freed seats go out in sign-up order.";

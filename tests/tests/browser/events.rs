@@ -97,3 +97,27 @@ pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static 
     page.close().await?;
     r
 }
+
+pub async fn the_concierge_sees_the_events_and_their_seats(ctx: &'static Ctx) -> Result<()> {
+    let page = ctx.driver.session().await?;
+    let r = async {
+        crate::accounts::log_in(
+            ctx,
+            &page,
+            crate::accounts::STAFF,
+            crate::accounts::DEMO_PASSWORD,
+            "Tableau de bord",
+        )
+        .await?;
+        page.goto(&ctx.url("/gestion/evenements")).await?;
+        page.wait_for_heading("Événements").await?;
+        // Upcoming and past sessions of the demo, each with its seats.
+        wait_for_text(&page, WORKSHOP).await?;
+        wait_for_text(&page, "Le numérique au collège").await?;
+        check_page(&page, "gestion-evenements-fr", &[]).await?;
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}

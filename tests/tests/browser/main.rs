@@ -70,6 +70,7 @@ fn main() -> std::process::ExitCode {
             newcomer::a_member_admitted_with_the_first_fee_books_at_once,
             dashboard::the_concierge_reads_today_the_figures_and_prints_the_report,
             events::a_parent_signs_up_two_children_and_gives_a_seat_back,
+            events::the_concierge_sees_the_events_and_their_seats,
         ],
     );
     if conclusion.has_failed() {

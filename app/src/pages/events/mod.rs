@@ -321,7 +321,7 @@ pub fn GroupControls(group: Group, errors: Signal<BTreeMap<String, String>>) -> 
         <Field name="adults" label=EventText::FieldAdults value=group.adults errors kind="number" inputmode="numeric" required=true />
         {children}
         <p class="note" aria-live="polite">
-            {move || i18n.f(EventText::SeatsTotal, &[("count", &group.seats().to_string())])}" "
+            {move || i18n.count(EventText::SeatsTotalOne, EventText::SeatsTotalOther, u64::from(group.seats()))}" "
             {move || i18n.f(EventText::MaxPerSignup, &[("count", &max.to_string())])}
         </p>
     }

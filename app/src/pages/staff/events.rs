@@ -34,7 +34,8 @@ fn Events() -> impl IntoView {
             d.checked_sub_months(Months::new(3))
                 .unwrap_or(d)
                 .to_string(),
-            d.checked_add_months(Months::new(12))
+            // The API reads at most 400 days at once: three months back, nine ahead.
+            d.checked_add_months(Months::new(9))
                 .unwrap_or(d)
                 .to_string(),
         ),
