@@ -482,7 +482,7 @@ async fn signups(app: &TestApp) -> Result<()> {
         format!("10.80.{}.{}", ip / 250, 1 + ip % 250)
     };
     for (concurrency, total) in [(1usize, 60usize), (50, 100)] {
-        let event = bench_event(&staff, &format!("Banc d'essai ({concurrency})"), 60, 1000).await?;
+        let event = bench_event(&staff, &format!("Banc d'essai ({concurrency})"), 60, 500).await?;
         let mut times = Vec::new();
         let mut failed = 0;
         for wave in 0..total / concurrency {
