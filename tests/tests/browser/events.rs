@@ -121,3 +121,112 @@ pub async fn the_concierge_sees_the_events_and_their_seats(ctx: &'static Ctx) ->
     page.close().await?;
     r
 }
+
+/// Set a date or date-time input the way a picker does (typing depends on the browser's locale).
+async fn set_value(page: &kerne_tests::browser::Page, css: &str, value: &str) -> Result<()> {
+    page.client
+        .execute(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await?;
+    Ok(())
+}
+
+pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    use anyhow::Context;
+    use kerne_tests::api_client::{expect_json, ApiClient};
+    let page = ctx.driver.session().await?;
+    let r = async {
+        crate::accounts::log_in(ctx, &page, crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD, "Tableau de bord").await?;
+        page.goto(&ctx.url("/gestion/evenements")).await?;
+        page.wait_for_heading("Événements").await?;
+        page.click_text("button", "Publier un événement").await?;
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() % 100_000)
+            .unwrap_or_default();
+        let title = format!("Atelier Scratch n° {stamp}");
+        page.wait_for(Locator::Css("#f-title_fr"), "the event form").await?;
+        fill(&page, "#f-title_fr", &title).await?;
+        let day = chrono::Utc::now().date_naive() + chrono::Duration::days(52);
+        set_value(&page, "#f-starts_at", &format!("{day}T14:00")).await?;
+        set_value(&page, "#f-ends_at", &format!("{day}T16:00")).await?;
+        // Elsewhere than the meeting room.
+        page.client.find(Locator::Css("#f-in_room")).await?.click().await?;
+        page.wait_for(Locator::Css("#f-place"), "the place field").await?;
+        fill(&page, "#f-place", "Médiathèque d'Ergué-Gabéric").await?;
+        check_page(&page, "gestion-evenement-nouveau-fr", &[]).await?;
+        submit(&page, "Enregistrer l'événement").await?;
+        // The new event's own page, to edit it or see who signed up.
+        page.wait_for_heading("Modifier l'événement").await?;
+        wait_for_text(&page, &title).await?;
+        let url = page.client.current_url().await?;
+        let id: i64 = url
+            .path()
+            .trim_start_matches("/gestion/evenements/")
+            .trim_end_matches('/')
+            .parse()
+            .with_context(|| format!("the event's page: {url}"))?;
+        // Two families sign up from their phones.
+        for (i, name) in ["Famille Le Bihan", "Famille Kerjean"].iter().enumerate() {
+            let body = serde_json::json!({ "name": name, "email": unique_email(&format!("famille{i}")),
+                "adults": 1, "children": [{ "first_name": "Enzo", "age": 9 }], "consent_children": true, "lang": "fr" });
+            let created: domain::events::RegistrationCreated = expect_json(
+                ApiClient::anonymous(&ctx.app)
+                    .with_ip(&format!("10.90.0.{}", i + 1))
+                    .post(&format!("/api/events/{id}/registrations"), &body)
+                    .await?,
+                201,
+            )
+            .await?;
+            ensure!(created.status == domain::events::RegistrationStatus::Confirmed, "{created:?}");
+        }
+        page.goto(&ctx.url(&format!("/gestion/evenements/{id}/inscrits"))).await?;
+        page.wait_for_page().await?;
+        wait_for_text(&page, "Famille Kerjean").await?;
+        check_page(&page, "gestion-evenement-inscrits-fr", &[]).await?;
+        // At the door: the first family came with both, the second with one.
+        let list: domain::events::EventRegistrations = ApiClient::anonymous(&ctx.app)
+            .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
+            .await?
+            .get_json(&format!("/api/staff/events/{id}/registrations"))
+            .await?;
+        for (name, came) in [("Famille Le Bihan", "2"), ("Famille Kerjean", "1")] {
+            let reg = list.registrations.iter().find(|r| r.name == name).context("a family")?;
+            fill(&page, &format!("#present-{}", reg.id), came).await?;
+            page.click_text("button", &format!("Pointer {name}")).await?;
+            wait_for_text(&page, &format!("{came} présents")).await?;
+        }
+        // The attendance sheet prints alone on one A4 page.
+        let pages = crate::accounts::printed_pages(&page).await?;
+        ensure!(pages == 1, "the attendance sheet prints on {pages} pages");
+        // The CSV, read back as a French spreadsheet would.
+        let staff = ApiClient::anonymous(&ctx.app)
+            .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
+            .await?;
+        let csv = staff
+            .get(&format!("/api/staff/events/{id}/registrations.csv"))
+            .await?
+            .bytes()
+            .await?;
+        let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(&csv[3..]);
+        let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
+        let present: Vec<(String, String)> = rows
+            .iter()
+            .map(|r| (r.get(0).unwrap_or("").to_string(), r.get(10).unwrap_or("").to_string()))
+            .collect();
+        ensure!(
+            present.contains(&("Famille Le Bihan".into(), "2".into()))
+                && present.contains(&("Famille Kerjean".into(), "1".into())),
+            "the CSV says {present:?}"
+        );
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
