@@ -409,8 +409,8 @@ fn required(s: String) -> Result<String, ApiMsg> {
     }
 }
 
-/// English falls back to French.
-fn fallback(fr: String, en: String) -> Localized<String> {
+/// English falls back to French (what staff wrote, or rows written before the rule).
+pub fn fallback(fr: String, en: String) -> Localized<String> {
     let en = if en.is_empty() { fr.clone() } else { en };
     Localized { fr, en }
 }

@@ -975,3 +975,19 @@ pub async fn members_come_to_their_club_meeting_in_one_tap(api: &'static Api) ->
     );
     Ok(())
 }
+
+/// English falls back to French where staff wrote none (the demo's workshops have no English
+/// "what to bring"): an English page never shows an empty heading.
+pub async fn english_falls_back_to_french_where_staff_wrote_none(api: &'static Api) -> Result<()> {
+    let e: EventView = anonymous(api).get_json("/api/events/904").await?;
+    ensure!(
+        !e.bring.fr.is_empty() && e.bring.en == e.bring.fr,
+        "what to bring: {:?}",
+        e.bring
+    );
+    ensure!(
+        !e.title.en.is_empty() && !e.description.en.is_empty(),
+        "{e:?}"
+    );
+    Ok(())
+}

@@ -95,6 +95,7 @@ fn main() -> std::process::ExitCode {
             events::staff_changes_are_audited_and_a_lost_room_is_refused_whole,
             events::bad_filters_are_refused_and_the_door_counts_confirmed_seats,
             events::the_scheduled_run_serves_a_list_left_with_free_seats,
+            events::english_falls_back_to_french_where_staff_wrote_none,
             authorization::the_last_admin_cannot_be_demoted,
             bookings::resources_and_availability_follow_the_opening_hours,
             bookings::a_member_books_a_desk_gets_an_ics_and_cancels,

@@ -67,10 +67,16 @@ pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static 
         submit(&page, "Enregistrer les places").await?;
         wait_for_text(&page, "Places enregistrées.").await?;
         wait_for_text(&page, "Confirmée — 2 places").await?;
-        // The link still opens the sign-up as it is now.
+        // The link still opens the sign-up as it is now; in English too.
         page.goto(link.as_str()).await?;
         page.wait_for_heading("Votre inscription").await?;
         wait_for_text(&page, "Confirmée — 2 places").await?;
+        page.click_text("button.lang-switch", "English").await?;
+        page.wait_for_heading("Your sign-up").await?;
+        wait_for_text(&page, "Confirmed — 2 seats").await?;
+        check_page(&page, "inscription-en", &[]).await?;
+        page.click_text("button.lang-switch", "Français").await?;
+        page.wait_for_heading("Votre inscription").await?;
 
         // Someone types the same email on the event's page: told the link was sent, nothing else.
         page.goto(&ctx.url("/agenda")).await?;
@@ -224,6 +230,72 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
                 && present.contains(&("Famille Kerjean".into(), "1".into())),
             "the CSV says {present:?}"
         );
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
+pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -> Result<()> {
+    use anyhow::Context;
+    use kerne_tests::api_client::{expect_json, ApiClient};
+    let page = ctx.driver.session().await?;
+    let r = async {
+        // A full open day: two seats, one family of two already confirmed.
+        let staff = ApiClient::anonymous(&ctx.app)
+            .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
+            .await?;
+        let day = chrono::Utc::now().date_naive() + chrono::Duration::days(53);
+        let title = "Portes ouvertes (deux places)";
+        let event: domain::events::EventView = expect_json(
+            staff
+                .post(
+                    "/api/staff/events",
+                    &serde_json::json!({ "kind": "open_day", "title_fr": title, "audience": "families",
+                        "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T12:00"), "in_room": false,
+                        "place": "Silicon Kerne", "capacity": 2, "max_per_signup": 2 }),
+                )
+                .await?,
+            201,
+        )
+        .await?;
+        let first: domain::events::RegistrationCreated = expect_json(
+            ApiClient::anonymous(&ctx.app)
+                .with_ip("10.91.0.1")
+                .post(
+                    &format!("/api/events/{}/registrations", event.id),
+                    &serde_json::json!({ "name": "Famille Tanguy", "email": unique_email("tanguy"), "adults": 2, "lang": "fr" }),
+                )
+                .await?,
+            201,
+        )
+        .await?;
+        // A second family finds it full and joins the waiting list, all together.
+        page.goto(&ctx.url(&format!("/agenda/{}", event.id))).await?;
+        page.wait_for_heading(title).await?;
+        fill(&page, "#f-name", "Famille Cosquer").await?;
+        fill(&page, "#f-email", &unique_email("cosquer")).await?;
+        fill(&page, "#f-adults", "2").await?;
+        wait_for_text(&page, "liste d'attente").await?;
+        submit(&page, "Rejoindre la liste d'attente").await?;
+        page.wait_for_heading("Votre inscription").await?;
+        wait_for_text(&page, "Liste d'attente — position 1").await?;
+        check_page(&page, "inscription-attente-fr", &[]).await?;
+        let link = page.client.current_url().await?;
+        // The first family cancels: the seats are the waiting family's at once.
+        let token = first
+            .link
+            .strip_prefix("/inscription/")
+            .context("a private link")?;
+        let gone = ApiClient::anonymous(&ctx.app)
+            .delete(&format!("/api/registrations/{token}"))
+            .await?;
+        ensure!(gone.status() == 204, "cancelling: {}", gone.status());
+        page.goto(link.as_str()).await?;
+        page.wait_for_heading("Votre inscription").await?;
+        wait_for_text(&page, "Confirmée — 2 places").await?;
+        check_page(&page, "inscription-promue-fr", &[]).await?;
         Ok(())
     }
     .await;

@@ -15,6 +15,12 @@ const PAGES: &[(&str, &str, &str)] = &[
     ),
     ("/clubs", "Les clubs", "Clubs"),
     ("/e-education", "E-éducation", "E-education"),
+    ("/agenda", "Agenda", "Agenda"),
+    (
+        "/agenda/904",
+        "Makey Makey : la banane qui joue du piano",
+        "Makey Makey: the banana piano",
+    ),
     ("/partenaires", "Nos partenaires", "Our partners"),
     ("/association", "L'association", "About the association"),
     ("/adherer", "Adhérer à Silicon Kerne", "Join Silicon Kerne"),

@@ -58,18 +58,9 @@ pub fn view(e: &EventRow, now: DateTime<Utc>) -> EventView {
         id: e.id,
         kind: e.kind,
         audience: e.audience,
-        title: Localized {
-            fr: e.title_fr.clone(),
-            en: e.title_en.clone(),
-        },
-        description: Localized {
-            fr: e.description_fr.clone(),
-            en: e.description_en.clone(),
-        },
-        bring: Localized {
-            fr: e.bring_fr.clone(),
-            en: e.bring_en.clone(),
-        },
+        title: rules::fallback(e.title_fr.clone(), e.title_en.clone()),
+        description: rules::fallback(e.description_fr.clone(), e.description_en.clone()),
+        bring: rules::fallback(e.bring_fr.clone(), e.bring_en.clone()),
         starts_at: LocalDateTime(e.start_local),
         ends_at: LocalDateTime(e.end_local),
         in_room: e.in_room,
@@ -133,10 +124,11 @@ fn place_text(e: &EventRow, lang: Lang) -> String {
     }
 }
 
+/// The event's title in `lang` (English falls back to French).
 fn title(e: &EventRow, lang: Lang) -> &str {
     match lang {
-        Lang::Fr => &e.title_fr,
-        Lang::En => &e.title_en,
+        Lang::En if !e.title_en.is_empty() => &e.title_en,
+        _ => &e.title_fr,
     }
 }
 

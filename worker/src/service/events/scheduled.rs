@@ -42,10 +42,9 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usiz
         ) else {
             continue;
         };
-        let bring = match r.lang {
-            Lang::Fr => &e.bring_fr,
-            Lang::En => &e.bring_en,
-        };
+        let bring = rules::fallback(e.bring_fr.clone(), e.bring_en.clone())
+            .get(r.lang)
+            .clone();
         let email = mail(
             e,
             &r.email,
@@ -56,7 +55,7 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usiz
                 ApiMsg::EmailEventReminderSubject,
                 ApiMsg::EmailEventReminderBody,
             ),
-            &[("seats", r.seats.to_string()), ("bring", bring.clone())],
+            &[("seats", r.seats.to_string()), ("bring", bring)],
         );
         statements.push(repo::mark_reminded(db, r.id, now)?);
         statements.push(outbox::queue(
