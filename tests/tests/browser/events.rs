@@ -302,3 +302,48 @@ pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -
     page.close().await?;
     r
 }
+
+pub async fn a_member_comes_to_a_club_meeting_and_cancels_by_keyboard(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    let page = ctx.driver.session().await?;
+    let r = async {
+        crate::accounts::log_in(ctx, &page, "membre12@silicon-kerne.test", crate::accounts::DEMO_PASSWORD, "Mon espace").await?;
+        page.wait_for(Locator::Css("section[aria-labelledby=meetings-title] li.club-row button"), "the club meetings").await?;
+        let press_first = |label: &'static str| {
+            let page = &page;
+            async move {
+                // Keyboard only: focus the first row's button, then Enter.
+                let button = page
+                    .client
+                    .find(Locator::XPath(&format!(
+                        "(//section[@aria-labelledby='meetings-title']//li[contains(@class,'club-row')])[1]//button[starts-with(normalize-space(), '{label}')]"
+                    )))
+                    .await?;
+                page.client
+                    .execute("arguments[0].focus();", vec![serde_json::to_value(&button)?])
+                    .await?;
+                button.send_keys("\u{E007}").await?;
+                anyhow::Ok(())
+            }
+        };
+        press_first("Je viens à").await?;
+        page.wait_for(
+            Locator::XPath("(//section[@aria-labelledby='meetings-title']//li[contains(@class,'club-row')])[1]//button[starts-with(normalize-space(), 'Je ne viens plus')]"),
+            "the meeting marked as coming",
+        )
+        .await?;
+        wait_for_text(&page, "Vous venez").await?;
+        check_page(&page, "espace-reunion-je-viens-fr", &[]).await?;
+        press_first("Je ne viens plus").await?;
+        page.wait_for(
+            Locator::XPath("(//section[@aria-labelledby='meetings-title']//li[contains(@class,'club-row')])[1]//button[starts-with(normalize-space(), 'Je viens à')]"),
+            "the meeting no longer marked",
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}

@@ -72,6 +72,7 @@ fn main() -> std::process::ExitCode {
             events::a_parent_signs_up_two_children_and_gives_a_seat_back,
             events::the_concierge_sees_the_events_and_their_seats,
             events::a_waiting_family_sees_its_place_then_its_seats,
+            events::a_member_comes_to_a_club_meeting_and_cancels_by_keyboard,
             events::the_concierge_publishes_checks_two_families_in_and_prints_the_sheet,
         ],
     );
