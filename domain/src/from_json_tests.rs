@@ -426,6 +426,7 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
 
 fn upcoming_event(club: Option<&str>) -> UpcomingEvent {
     UpcomingEvent {
+        id: 903,
         kind: EventKind::ClubMeeting,
         club: club.map(str::to_string),
         title: loc("Soirée Rust", "Rust evening"),
@@ -1627,8 +1628,8 @@ fn missing_defaults_and_options_and_unknown_fields_read_like_serde() {
     ]);
     // `Option` fields: missing or null is `None`.
     accepted_like_serde::<UpcomingEvent>(&[
-        r#"{"kind":"club_meeting","title":{"fr":"a","en":"b"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
-        r#"{"kind":"club_meeting","club":null,"title":{"en":"b","fr":"a","de":"c"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
+        r#"{"id":901,"kind":"club_meeting","title":{"fr":"a","en":"b"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
+        r#"{"kind":"club_meeting","id":902,"club":null,"title":{"en":"b","fr":"a","de":"c"},"starts_at":"2026-01-01T10:00","ends_at":"2026-01-01T11:00"}"#,
     ]);
     accepted_like_serde::<SlotAvailability>(&[
         r#"{"start":"2026-01-01T10:00","end":"2026-01-01T11:00","free":0,"started":false}"#,

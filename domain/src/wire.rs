@@ -163,7 +163,9 @@ pub enum EventKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// An event a visitor can come to, on the home page (its page is `/agenda/{id}`).
 pub struct UpcomingEvent {
+    pub id: i64,
     pub kind: EventKind,
     /// The club, for a club meeting.
     pub club: Option<String>,

@@ -18,7 +18,6 @@ PublicText {
     NoUpcomingEvents => "Aucun rendez-vous prévu pour le moment.", "No events planned yet.";
     OurPartners => "Nos partenaires", "Our partners";
     AllPartners => "Tous les partenaires", "All partners";
-    ClubMeeting => "Réunion du club {club}", "{club} club meeting";
     CoworkingTitle => "Le coworking", "Coworking";
     CoworkingLead => "Indépendants, salariés à distance, porteurs de projet : entre 3 et 10 coworkers travaillent ici chaque jour, et certains reviennent tous les jours. On y partage des conseils, et des projets communs y naissent.", "Freelancers, remote workers, project founders: between 3 and 10 coworkers work here every day, and some come back daily. People share advice, and joint projects start here.";
     CoworkingDesks => "{count} postes, à la demi-journée ou à la journée.", "{count} desks, by the half-day or the day.";

@@ -106,6 +106,16 @@ pub async fn computes_today_and_upcoming_meetings(api: &'static Api) -> Result<(
         s.today.opening
     );
     ensure!(!s.upcoming_events.is_empty(), "no upcoming events");
+    // What a visitor can come to, each with its page: never a members-only meeting.
+    for e in &s.upcoming_events {
+        let full: domain::events::EventView = crate::support::anonymous(api)
+            .get_json(&format!("/api/events/{}", e.id))
+            .await?;
+        ensure!(
+            full.audience != domain::events::Audience::Members && full.title == e.title,
+            "the home lists {e:?}, which is {full:?}"
+        );
+    }
     let starts: Vec<_> = s.upcoming_events.iter().map(|e| e.starts_at).collect();
     ensure!(
         starts.windows(2).all(|w| w[0] <= w[1]),

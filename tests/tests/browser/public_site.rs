@@ -72,7 +72,22 @@ pub async fn home_shows_the_cantine_and_its_partners(ctx: &'static Ctx) -> Resul
                 "the partner Appnexus is not on the home page"
             );
             ensure!(text.contains("Aujourd'hui"), "no today card");
-            ensure!(text.contains("Réunion du club"), "no upcoming club meeting");
+            // What a visitor can come to, each a link to its page (never a members-only meeting).
+            ensure!(
+                !text.contains("Réunion du club"),
+                "the home offers a members-only meeting to a visitor"
+            );
+            page.wait_for(
+                Locator::Css("section[aria-labelledby=events-title] li.event a[href^='/agenda/']"),
+                "an upcoming event's link on the home page",
+            )
+            .await?
+            .click()
+            .await?;
+            page.wait_for(Locator::Css("#signup-title"), "the event's sign-up")
+                .await?;
+            page.goto(&ctx.url("/")).await?;
+            page.wait_for_heading("Silicon Kerne").await?;
             page.wait_for(
                 Locator::Css(".hero a[href='/adherer']"),
                 "the home page's invitation to join, for a visitor",

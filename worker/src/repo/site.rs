@@ -1,9 +1,11 @@
 //! The public content: settings, clubs, partners, board, resources, today's closure.
 
+use chrono::NaiveDateTime;
+use domain::wire::EventKind;
 use serde::Deserialize;
 use worker::{D1Database, D1Type};
 
-use super::{batch, results_of, DbResult};
+use super::{batch, column, parse_local, results_of, DbResult};
 use crate::error::Context;
 
 const SETTINGS: &str = "SELECT key, value FROM settings";
@@ -19,6 +21,26 @@ const CLOSURE: &str = "SELECT date FROM closure_days WHERE date = ?1";
 /// applicant becomes a member with the first one).
 const MEMBER_COUNT: &str =
     "SELECT COUNT(*) AS n FROM members WHERE status = 'active' AND role = 'member' AND membership_until IS NOT NULL";
+
+/// The next events a visitor can come to (published, not members-only), for the home page.
+const NEXT_EVENTS: &str = "SELECT id, kind, title_fr, title_en, start_local, end_local FROM events \
+     WHERE status = 'published' AND audience <> 'members' AND start_utc > ?1 ORDER BY start_utc, id LIMIT ?2";
+
+column!(fn event_kind: EventKind = "events.kind", EventKind::parse);
+column!(fn event_local: NaiveDateTime = "events.start_local/end_local", parse_local);
+
+#[derive(Deserialize)]
+pub struct NextEventRow {
+    pub id: i64,
+    #[serde(deserialize_with = "event_kind")]
+    pub kind: EventKind,
+    pub title_fr: String,
+    pub title_en: String,
+    #[serde(deserialize_with = "event_local")]
+    pub start_local: NaiveDateTime,
+    #[serde(deserialize_with = "event_local")]
+    pub end_local: NaiveDateTime,
+}
 
 #[derive(Deserialize)]
 struct Count {
@@ -106,14 +128,21 @@ pub struct SiteRows {
     pub resources: Vec<ResourceRow>,
     pub closed_today: bool,
     pub member_count: i64,
+    pub next_events: Vec<NextEventRow>,
 }
 
 /// Everything in one round trip to D1 (one batch, read in one consistent snapshot).
-pub async fn load(db: &D1Database, today: &str) -> DbResult<SiteRows> {
+/// `today` is the Paris day, `now` the instant (UTC, stored form), `events` how many of the next
+/// events to read.
+pub async fn load(db: &D1Database, today: &str, now: &str, events: u32) -> DbResult<SiteRows> {
     let closure = db
         .prepare(CLOSURE)
         .bind_refs([&D1Type::Text(today)])
         .context("binding today's date")?;
+    let next = db
+        .prepare(NEXT_EVENTS)
+        .bind_refs([&D1Type::Text(now), &D1Type::Integer(events as i32)])
+        .context("binding the next events' bounds")?;
     let statements = vec![
         db.prepare(SETTINGS),
         db.prepare(TEXTS),
@@ -123,6 +152,7 @@ pub async fn load(db: &D1Database, today: &str) -> DbResult<SiteRows> {
         db.prepare(RESOURCES),
         closure,
         db.prepare(MEMBER_COUNT),
+        next,
     ];
     let results = batch(db, statements, "loading the site content").await?;
     Ok(SiteRows {
@@ -137,5 +167,6 @@ pub async fn load(db: &D1Database, today: &str) -> DbResult<SiteRows> {
             .first()
             .map(|c| c.n)
             .unwrap_or(0),
+        next_events: results_of(&results, 8, "the next events")?,
     })
 }

@@ -55,11 +55,11 @@ pub fn routes() -> Vec<Route> {
             .returns::<Vec<EventView>>(200),
         Route::new(Method::Post, "/api/staff/events", "create_event", "Publish an event; in the meeting room, the room is held in the same step (422 if taken).", "staff", Staff, handler!(create))
             .body::<EventInput>()
-            .invalidates(&[Scope::Availability])
+            .invalidates(&[Scope::Availability, Scope::Site])
             .returns::<EventView>(201),
         Route::new(Method::Patch, "/api/staff/events/{id}", "update_event", "Edit the whole event (a raised capacity serves the waiting list; below the seats confirmed is refused) or cancel it (`cancelled`: everyone is emailed).", "staff", Staff, handler!(update))
             .body::<EventInput>()
-            .invalidates(&[Scope::Availability])
+            .invalidates(&[Scope::Availability, Scope::Site])
             .returns::<EventView>(200),
         Route::new(Method::Get, "/api/staff/events/{id}/registrations", "event_registrations", "The sign-ups: confirmed, then waiting in order, then cancelled, with seats, adults, children and attendance.", "staff", Staff, handler!(registrations))
             .returns::<EventRegistrations>(200),

@@ -2,12 +2,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::settings::{DayOpening, OpeningHours, RoomRates};
 use domain::time::LocalDateTime;
 use domain::wire::{
-    BoardMember, Club, Contact, EventKind, Partner, Resource, SiteContent, Today, TodayOpening,
-    UpcomingEvent,
+    BoardMember, Club, Contact, Partner, Resource, SiteContent, Today, TodayOpening, UpcomingEvent,
 };
 use domain::{paris, Localized};
 use worker::D1Database;
@@ -15,13 +14,20 @@ use worker::D1Database;
 use crate::error::{ApiError, Context};
 use crate::repo::site::{self, SiteRows};
 
-/// How many upcoming events the home page lists, and meetings per club.
-const UPCOMING_EVENTS: usize = 6;
+/// How many upcoming events the home page lists (those a visitor can come to), and meetings per
+/// club.
+const UPCOMING_EVENTS: u32 = 3;
 const MEETINGS_PER_CLUB: usize = 3;
 
 pub async fn load(db: &D1Database, now: DateTime<Utc>) -> Result<SiteContent, ApiError> {
     let today = paris::local_date(now);
-    let rows = site::load(db, &today.format("%Y-%m-%d").to_string()).await?;
+    let rows = site::load(
+        db,
+        &today.format("%Y-%m-%d").to_string(),
+        &crate::repo::ts(now),
+        UPCOMING_EVENTS,
+    )
+    .await?;
     build(rows, now)
 }
 
@@ -93,22 +99,18 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
         });
     }
 
-    let mut upcoming_events: Vec<UpcomingEvent> = clubs
-        .iter()
-        .flat_map(|club| {
-            club.next_meetings.iter().map(move |start| UpcomingEvent {
-                kind: EventKind::ClubMeeting,
-                club: Some(club.slug.clone()),
-                title: club.name.clone(),
-                starts_at: *start,
-                ends_at: LocalDateTime(
-                    start.0 + Duration::minutes(i64::from(club.rule.duration_minutes)),
-                ),
-            })
+    let upcoming_events: Vec<UpcomingEvent> = rows
+        .next_events
+        .into_iter()
+        .map(|e| UpcomingEvent {
+            id: e.id,
+            kind: e.kind,
+            club: None,
+            title: domain::events::fallback(e.title_fr, e.title_en),
+            starts_at: LocalDateTime(e.start_local),
+            ends_at: LocalDateTime(e.end_local),
         })
         .collect();
-    upcoming_events.sort_by_key(|e| e.starts_at);
-    upcoming_events.truncate(UPCOMING_EVENTS);
 
     let resources = rows
         .resources

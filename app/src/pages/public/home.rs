@@ -81,17 +81,21 @@ fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
                             .map(|e| {
                                 let when = e.starts_at.0;
                                 let title = e.title.clone();
+                                let kind = e.kind;
+                                let href = format!("/agenda/{}", e.id);
                                 view! {
                                     <li class="event">
                                         <span class="event__when">{move || crate::format::datetime_short(when, i18n.lang())}</span>
                                         <span class="event__title">
-                                            {move || i18n.f(PublicText::ClubMeeting, &[("club", &i18n.pick(&title))])}
+                                            <a href=href>{move || i18n.pick(&title)}</a>
+                                            " · "{move || i18n.t(crate::pages::events::kind_label(kind))}
                                         </span>
                                     </li>
                                 }
                             })
                             .collect_view()}
                     </ul>
+                    <p><a href="/agenda">{tr(PublicText::SeeAgenda)}</a></p>
                 }
                     .into_any()
             }}
