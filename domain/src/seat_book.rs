@@ -171,15 +171,14 @@ impl SeatBook {
             }
             Command::Settle => {}
         }
-        let mut served = if after.serving || matches!(command, Command::SignUp { .. }) {
-            promotions(after.free(), &after.waiting())
-        } else {
-            Vec::new()
-        };
-        if !after.serving {
-            // Only a sign-up (checked open by its caller) places anyone once sign-ups are closed.
-            served.retain(|p| p.id == NEWCOMER);
-        }
+        // While sign-ups are open the whole list is served; once they close, freed seats stay free
+        // and only a newcomer (whose caller checked that sign-ups are open) is placed.
+        let candidates: Vec<Waiting> = after
+            .waiting()
+            .into_iter()
+            .filter(|w| after.serving || w.id == NEWCOMER)
+            .collect();
+        let mut served = promotions(after.free(), &candidates);
         for p in &served {
             if let Some(e) = after.entries.iter_mut().find(|e| e.id == p.id) {
                 e.status = RegistrationStatus::Confirmed;
