@@ -6,10 +6,18 @@ const path = location.pathname;
 const under = (prefix) => path === prefix || path.startsWith(prefix + '/');
 const bundle = under('/gestion') ? 'staff'
   : ['/espace', '/reserver', '/mes-reservations', '/annuaire', '/invitation', '/mot-de-passe/nouveau'].some(under) ? 'member'
+  : path === '/agenda' || path === '/e-education' ? 'agenda'
   : path.startsWith('/agenda/') ? 'events'
   : under('/inscription') ? 'signup'
   : ['/adherer', '/connexion', '/mot-de-passe', '/salle/demande', '/location'].some(under) ? 'guest'
   : 'public';
+// The back-office's styles (calendar, dashboard, charts, quotes) only for the bundles that show them.
+if (bundle === 'guest' || bundle === 'member' || bundle === 'staff') {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL('./back.css', import.meta.url).href;
+  document.head.append(link);
+}
 const wasm = fetch(new URL(`./${bundle}_bg.wasm`, import.meta.url));
 const glue = await import(`./${bundle}.js`);
 await glue.default({ module_or_path: wasm });

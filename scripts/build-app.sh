@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Leptos app into dist/ without trunk, one bundle per audience (public, guest, member, staff, events, signup):
+# Builds the Leptos app into dist/ without trunk, one bundle per audience (public, guest, member, staff, agenda, events, signup):
 #   cargo (release, wasm32, the three entry points of app/src/bin/) → wasm-bindgen (web target)
 #   → wasm-opt -Oz (npm binaryen 132) → esbuild minifies the glue and the CSS
 #   → one content-hashed folder dist/pkg/<hash>/ (fixed names inside, so boot.js can pick a bundle
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 opt=${APP_OPT:-1}
-bundles=(public guest member staff events signup)
+bundles=(public guest member staff agenda events signup)
 # From app/, so that app/.cargo/config.toml applies: its own target dir (target/app) and rustflags
 # (`--cfg erase_components`), which the worker's wasm build in target/ never sees.
 (cd app && cargo build --release --target wasm32-unknown-unknown --bins)
@@ -29,17 +29,20 @@ for b in "${bundles[@]}"; do
     fi
 done
 cat style/tokens.css style/base.css style/layout.css style/components.css > "$gen/style.css"
+cp style/back.css "$gen/back.css"
 cp app/boot.js app/first.js "$gen/"
 if [ "$opt" = 1 ]; then
     node_modules/.bin/esbuild "$gen/style.css" --minify --log-level=warning --outfile="$gen/style.min.css"
+    node_modules/.bin/esbuild "$gen/back.css" --minify --log-level=warning --outfile="$gen/back.min.css"
+    mv "$gen/back.min.css" "$gen/back.css"
     node_modules/.bin/esbuild "$gen/boot.js" --minify --format=esm --log-level=warning --outfile="$gen/boot.min.js"
     node_modules/.bin/esbuild "$gen/first.js" --minify --log-level=warning --outfile="$gen/first.min.js"
     mv "$gen/style.min.css" "$gen/style.css" && mv "$gen/boot.min.js" "$gen/boot.js" && mv "$gen/first.min.js" "$gen/first.js"
 fi
 
-hash=$(cat "$gen"/*.js "$gen"/*.wasm "$gen/style.css" | sha256sum | cut -c1-12)
+hash=$(cat "$gen"/*.js "$gen"/*.wasm "$gen"/*.css | sha256sum | cut -c1-12)
 rm -rf dist/pkg && mkdir -p "dist/pkg/$hash"
-cp "$gen"/*.js "$gen"/*.wasm "$gen/style.css" "dist/pkg/$hash/"
+cp "$gen"/*.js "$gen"/*.wasm "$gen"/*.css "dist/pkg/$hash/"
 cp -r public/. dist/
 node scripts/first-view.mjs app/index.html app/src/text | sed -e "s/{{HASH}}/$hash/g" > dist/index.html
 for b in "${bundles[@]}"; do

@@ -26,7 +26,27 @@ WITH plan(id, kind, audience, title_fr, title_en, description_fr, bring_fr, days
      'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
     (907, 'teacher_training', 'teachers', 'Le numérique au collège : outils libres', 'Digital tools in middle school: free software',
      'Panorama des outils libres pour la classe.', '', -60, '14:00', '17:00',
-     'Atelier Canopé, Quimper', 16, 2, NULL, NULL, '', 0)
+     'Atelier Canopé, Quimper', 16, 2, NULL, NULL, '', 0),
+    -- This week (the staff dashboard lists it), and a year of past sessions for the statistics and
+    -- the funders' report (compared with the year before).
+    (908, 'open_day', 'everyone', 'Café numérique : les écrans en famille', 'Digital café: screens in the family',
+     'Une heure d''échange entre parents autour des usages numériques des enfants.', '', 3, '18:00', '19:30',
+     'Silicon Kerne, Quimper', 25, 4, NULL, NULL, '', 0),
+    (909, 'children_workshop', 'families', 'Atelier code : dessine avec une tortue', 'Coding workshop: draw with a turtle',
+     'Programmer des dessins avec Scratch.', 'Un goûter.', -110, '14:00', '16:00',
+     'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
+    (910, 'teacher_training', 'teachers', 'Robotique pédagogique en primaire', 'Educational robotics in primary school',
+     'Prendre en main des robots de sol pour le cycle 2.', '', -150, '09:30', '12:30',
+     'Atelier Canopé, Quimper', 16, 2, NULL, NULL, '', 0),
+    (911, 'open_day', 'families', 'Portes ouvertes de printemps', 'Spring open day',
+     'Visite de la cantine et démonstrations des clubs.', '', -230, '10:00', '17:00',
+     'Silicon Kerne, Quimper', 80, 6, NULL, NULL, '', 0),
+    (912, 'children_workshop', 'families', 'Atelier électronique : la carte micro:bit', 'Electronics workshop: the micro:bit',
+     'Faire clignoter, compter et jouer avec une carte micro:bit.', 'Un goûter.', -300, '14:00', '16:00',
+     'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
+    (913, 'teacher_training', 'teachers', 'Éducation aux médias : premiers pas', 'Media literacy: first steps',
+     'Repérer une information fiable avec ses élèves.', '', -420, '14:00', '17:00',
+     'Médiathèque des Ursulines, Quimper', 20, 2, NULL, NULL, '', 0)
 ),
 dated AS (
     SELECT *, date('now', days || ' days') AS d FROM plan
@@ -68,6 +88,22 @@ VALUES
     (9021, 906, 'Ronan Kerjean', 'ronan.kerjean@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-38 days'), '2026-12-v1', 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-20 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-38 days')),
     (9022, 906, 'Laura Nicolas', 'laura.nicolas@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-35 days'), '2026-12-v1', 0, 'fr', 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-20 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-35 days')),
     (9030, 907, 'Sophie Le Floch', 'sophie.lefloch@ac-rennes.example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-80 days')),
+    (9040, 908, 'Famille Quéré', 'famille.quere@example.fr', '', 2, 1, 3, 3, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')),
+    (9041, 908, 'Hélène Bodénès', 'helene.bodenes@example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')),
+    (9050, 909, 'Anne Le Gall', 'anne.legall@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-130 days'), '2026-12-v1', 1, 'fr', 3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-110 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-130 days')),
+    (9051, 909, 'Erwan Salaün', 'erwan.salaun@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-125 days'), '2026-12-v1', 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-110 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-125 days')),
+    (9052, 909, 'Nadia Haddad', 'nadia.haddad@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-120 days'), '2026-12-v1', 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-110 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-120 days')),
+    (9053, 909, 'Loïc Guillou', 'loic.guillou@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-118 days'), '2026-12-v1', 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-110 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-118 days')),
+    (9060, 910, 'Claire Guéguen', 'claire.gueguen@ac-rennes.example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-150 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-170 days')),
+    (9061, 910, 'Marc Le Dû', 'marc.ledu@ac-rennes.example.fr', '', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-150 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-168 days')),
+    (9062, 910, 'Isabelle Jaouen', 'isabelle.jaouen@ac-rennes.example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-150 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-160 days')),
+    (9070, 911, 'Famille Quéré', 'famille.quere@example.fr', '', 2, 3, 5, 5, 0, 'confirmed', NULL, NULL, 0, 'fr', 5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-230 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-240 days')),
+    (9071, 911, 'Famille Kerjean', 'ronan.kerjean@example.fr', '', 2, 1, 3, 3, 0, 'confirmed', NULL, NULL, 0, 'fr', 3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-230 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-238 days')),
+    (9080, 912, 'Gwenaëlle Riou', 'gwenaelle.riou@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-320 days'), '2026-12-v1', 1, 'fr', 3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-300 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-320 days')),
+    (9081, 912, 'Yannick Le Bihan', 'yannick.lebihan@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-318 days'), '2026-12-v1', 0, 'fr', 3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-300 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-318 days')),
+    (9082, 912, 'Soizic Tanguy', 'soizic.tanguy@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-315 days'), '2026-12-v1', 0, 'fr', 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-300 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-315 days')),
+    (9090, 913, 'Sophie Le Floch', 'sophie.lefloch@ac-rennes.example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-420 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-440 days')),
+    (9091, 913, 'Thomas Cariou', 'thomas.cariou@ac-rennes.example.fr', '', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-420 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-440 days')),
     (9031, 907, 'Thomas Cariou', 'thomas.cariou@ac-rennes.example.fr', '', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-79 days'));
 
 INSERT INTO registration_children (registration_id, n, first_name, age) VALUES

@@ -21,7 +21,7 @@ pub fn use_site() -> SiteData {
     expect_context::<SiteData>()
 }
 
-/// The six bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
+/// The seven bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
 /// page load starts; the budget tests (`tests/tests/browser/budget.rs`) check that they agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
@@ -31,6 +31,8 @@ pub enum Bundle {
     Guest,
     Member,
     Staff,
+    /// The pages that list events for people without an account: the agenda and e-education.
+    Agenda,
     /// People without an account who come to an event (parents, teachers): its page and its
     /// sign-up form.
     Events,
@@ -47,7 +49,9 @@ const GUEST_PREFIXES: &[&str] = &[
     "/location",
 ];
 
-/// An event's page with its form (`/agenda/{id}`; the agenda itself is a public page).
+/// The pages that list events (the agenda bundle).
+const AGENDA_PAGES: &[&str] = &["/agenda", "/e-education"];
+/// An event's page with its form (`/agenda/{id}`).
 const EVENT_PAGES: &str = "/agenda/";
 /// The private links of sign-ups.
 const SIGNUP_PREFIX: &str = "/inscription";
@@ -73,6 +77,8 @@ impl Bundle {
             Bundle::Staff
         } else if MEMBER_PREFIXES.iter().any(|p| under(p)) {
             Bundle::Member
+        } else if AGENDA_PAGES.contains(&path) {
+            Bundle::Agenda
         } else if path.starts_with(EVENT_PAGES) {
             Bundle::Events
         } else if under(SIGNUP_PREFIX) {

@@ -15,7 +15,13 @@ use wire_json::{FromJson, ToJson};
 
 /// The wording of the children's consent; stored beside each consent with its version, so a
 /// later rewording never changes what a parent agreed to.
-pub const CHILDREN_CONSENT_VERSION: &str = "2026-12-v1";
+pub const CHILDREN_CONSENT_VERSION: &str = "2026-12-v2";
+
+/// What is stored beside a consent: the wording's version and the delay it names ("kept until
+/// {days} days after the workshop"), which is a setting staff can change.
+pub fn children_consent_version(retention_days: u32) -> String {
+    format!("{CHILDREN_CONSENT_VERSION};{retention_days}d")
+}
 
 /// The most seats an event may hold, and one sign-up may take.
 pub const MAX_CAPACITY: u32 = 500;
@@ -117,6 +123,26 @@ pub enum SignupState {
     Open,
     Closed,
     Cancelled,
+}
+
+/// Where an event stands in time. A sign-up can be changed or cancelled until the event starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventPhase {
+    Upcoming,
+    UnderWay,
+    Over,
+}
+
+pub fn event_phase(start: DateTime<Utc>, end: DateTime<Utc>, now: DateTime<Utc>) -> EventPhase {
+    if now < start {
+        EventPhase::Upcoming
+    } else if now < end {
+        EventPhase::UnderWay
+    } else {
+        EventPhase::Over
+    }
 }
 
 pub fn signup_state(
@@ -656,6 +682,12 @@ pub struct RegistrationView {
     /// When the children's data will be erased.
     pub erase_children_on: Option<NaiveDate>,
     pub created_at: String,
+    /// Nothing can change once the event has started.
+    pub phase: EventPhase,
+    /// The guardian's consent for the children's data: when, and the wording's version with the
+    /// delay it named (`children_consent_version`).
+    pub consent_children_at: Option<String>,
+    pub consent_version: Option<String>,
 }
 
 /// One sign-up on the staff's list.

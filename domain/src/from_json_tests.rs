@@ -409,6 +409,10 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
             description: loc("", ""),
             rule: monthly_rule(),
             next_meetings: vec![at("2026-05-14T18:30"), at("2026-06-11T18:30")],
+            next_meeting: Some(ClubMeeting {
+                id: 912,
+                starts_at: at("2026-05-21T18:30"),
+            }),
         }],
         partners: vec![Partner {
             slug: "ville".into(),
@@ -421,6 +425,7 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
             role: loc("Président", "Chair"),
         }],
         upcoming_events: upcoming,
+        children_retention_days: 30,
     }
 }
 
@@ -631,9 +636,17 @@ fn public_site(c: &mut Coverage) {
             s.clubs[0].clone(),
             Club {
                 next_meetings: vec![],
+                next_meeting: None,
                 ..s.clubs[0].clone()
             },
         ],
+    );
+    round_trip(
+        c,
+        &[ClubMeeting {
+            id: 1,
+            starts_at: at("2026-12-10T18:30"),
+        }],
     );
     round_trip(c, &[s.partners[0].clone()]);
     round_trip(c, &[s.board[0].clone()]);
@@ -1168,6 +1181,10 @@ fn events(c: &mut Coverage) {
             SignupState::Cancelled,
         ],
     );
+    round_trip(
+        c,
+        &[EventPhase::Upcoming, EventPhase::UnderWay, EventPhase::Over],
+    );
     let child = Child {
         first_name: "Maël \"Zoé\"".into(),
         age: 9,
@@ -1299,6 +1316,9 @@ fn events(c: &mut Coverage) {
         children_erased: false,
         erase_children_on: Some(date(2027, 1, 15)),
         created_at: "2026-12-02T10:00:00Z".into(),
+        phase: EventPhase::Upcoming,
+        consent_children_at: Some("2026-12-02T10:00:00Z".into()),
+        consent_version: Some(children_consent_version(30)),
     };
     round_trip(
         c,
@@ -1308,6 +1328,9 @@ fn events(c: &mut Coverage) {
                 position: Some(1),
                 erase_children_on: None,
                 children_erased: true,
+                phase: EventPhase::Over,
+                consent_children_at: None,
+                consent_version: None,
                 ..view
             },
         ],
@@ -1416,10 +1439,23 @@ fn statistics(c: &mut Coverage) {
             fees_cents: 21000,
         },
         rental_income_cents: i64::MAX,
+        events: vec![
+            EventFigures {
+                kind: EventKind::ChildrenWorkshop,
+                sessions: 2,
+                signups: 7,
+                seats: 16,
+                children: 9,
+                attended: 13,
+                waiting: 1,
+            },
+            EventFigures::none(EventKind::OpenDay),
+        ],
     };
     round_trip(c, &[figures.coworking.clone(), CoworkingFigures::default()]);
     round_trip(c, &[figures.room.clone(), RoomFigures::default()]);
     round_trip(c, &[figures.members.clone(), MemberFigures::default()]);
+    round_trip(c, &figures.events);
     round_trip(c, &[figures.clone(), Figures::default()]);
     let day = CoworkingDay {
         date: date(2026, 3, 29),

@@ -8,6 +8,7 @@ use wire_json::{FromJson, ToJson};
 
 use crate::paris;
 use crate::settings::OpeningHours;
+use crate::wire::EventKind;
 
 /// The longest period a statistics request covers: two years and a day (a leap year's report
 /// against the year before).
@@ -204,6 +205,67 @@ pub struct MemberFigures {
     pub fees_cents: i64,
 }
 
+/// The events of one kind held during a period (published, started on a day of it, over): who
+/// signed up, and who came. Attendance is a check-in at the door, as for the desks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct EventFigures {
+    pub kind: EventKind,
+    /// Sessions held.
+    pub sessions: u32,
+    /// Groups confirmed.
+    pub signups: u32,
+    /// Seats confirmed, and the children among them.
+    pub seats: u32,
+    pub children: u32,
+    /// People checked in at the door.
+    pub attended: u32,
+    /// Groups still on the waiting list when the session was held.
+    pub waiting: u32,
+}
+
+impl EventFigures {
+    pub fn none(kind: EventKind) -> EventFigures {
+        EventFigures {
+            kind,
+            sessions: 0,
+            signups: 0,
+            seats: 0,
+            children: 0,
+            attended: 0,
+            waiting: 0,
+        }
+    }
+
+    /// Who came, out of the seats confirmed, in whole percent (none without seats).
+    pub fn attendance_percent(&self) -> Option<u32> {
+        (self.seats > 0).then(|| {
+            u32::try_from(u64::from(self.attended) * 100 / u64::from(self.seats)).unwrap_or(100)
+        })
+    }
+}
+
+/// The e-education programme in a period, for the funders' report: teacher trainings, children's
+/// workshops and parents' open days together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EducationFigures {
+    pub sessions: u32,
+    /// Teachers and youth workers who came to a training.
+    pub teachers_trained: u32,
+    /// Children signed up to the workshops held.
+    pub children: u32,
+    pub attended: u32,
+    pub seats: u32,
+}
+
+impl EducationFigures {
+    pub fn attendance_percent(&self) -> Option<u32> {
+        (self.seats > 0).then(|| {
+            u32::try_from(u64::from(self.attended) * 100 / u64::from(self.seats)).unwrap_or(100)
+        })
+    }
+}
+
 /// One period's figures.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -213,6 +275,38 @@ pub struct Figures {
     pub members: MemberFigures,
     /// Income from room rentals held on a day of the period.
     pub rental_income_cents: i64,
+    /// Events held, one entry per kind (in `EventKind::ALL`'s order, empty kinds included).
+    pub events: Vec<EventFigures>,
+}
+
+impl Figures {
+    /// The e-education kinds added up.
+    pub fn education(&self) -> EducationFigures {
+        let mut e = EducationFigures {
+            sessions: 0,
+            teachers_trained: 0,
+            children: 0,
+            attended: 0,
+            seats: 0,
+        };
+        for f in self.events.iter().filter(|f| {
+            matches!(
+                f.kind,
+                EventKind::TeacherTraining | EventKind::ChildrenWorkshop | EventKind::OpenDay
+            )
+        }) {
+            e.sessions += f.sessions;
+            e.attended += f.attended;
+            e.seats += f.seats;
+            if f.kind == EventKind::TeacherTraining {
+                e.teachers_trained += f.attended;
+            }
+            if f.kind == EventKind::ChildrenWorkshop {
+                e.children += f.children;
+            }
+        }
+        e
+    }
 }
 
 /// One day of the coworking series.
@@ -592,5 +686,56 @@ mod tests {
             assert_eq!(rows.len(), 1);
             assert_eq!(rows[0].len(), s.headings().len(), "{s:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod event_figures_tests {
+    use super::*;
+
+    fn kind(
+        kind: EventKind,
+        sessions: u32,
+        seats: u32,
+        children: u32,
+        attended: u32,
+    ) -> EventFigures {
+        EventFigures {
+            sessions,
+            seats,
+            children,
+            attended,
+            ..EventFigures::none(kind)
+        }
+    }
+
+    #[test]
+    fn the_programme_adds_up_its_three_kinds_and_leaves_club_meetings_out() {
+        let figures = Figures {
+            events: vec![
+                kind(EventKind::ClubMeeting, 3, 30, 0, 25),
+                kind(EventKind::TeacherTraining, 2, 6, 0, 5),
+                kind(EventKind::ChildrenWorkshop, 2, 16, 10, 13),
+                kind(EventKind::OpenDay, 1, 5, 3, 0),
+            ],
+            ..Figures::default()
+        };
+        let e = figures.education();
+        assert_eq!(
+            (
+                e.sessions,
+                e.teachers_trained,
+                e.children,
+                e.attended,
+                e.seats
+            ),
+            (5, 5, 10, 18, 27)
+        );
+        assert_eq!(e.attendance_percent(), Some(66));
+        assert_eq!(Figures::default().education().attendance_percent(), None);
+        assert_eq!(
+            kind(EventKind::OpenDay, 1, 3, 0, 3).attendance_percent(),
+            Some(100)
+        );
     }
 }

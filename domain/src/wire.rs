@@ -81,6 +81,9 @@ pub struct SiteContent {
     pub partners: Vec<Partner>,
     pub board: Vec<BoardMember>,
     pub upcoming_events: Vec<UpcomingEvent>,
+    /// How long after a workshop the children's first names and ages are kept (the consent a
+    /// parent ticks names it).
+    pub children_retention_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -131,7 +134,19 @@ pub struct Club {
     pub name: Localized<String>,
     pub description: Localized<String>,
     pub rule: MonthlyRule,
+    /// The rule's next dates.
     pub next_meetings: Vec<LocalDateTime>,
+    /// The next meeting as it is held (an occurrence moved or cancelled by staff counts as such),
+    /// when it is already in the agenda: its page is `/agenda/{id}`.
+    pub next_meeting: Option<ClubMeeting>,
+}
+
+/// A club's meeting in the agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ClubMeeting {
+    pub id: i64,
+    pub starts_at: LocalDateTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]

@@ -1,8 +1,8 @@
 //! The public bundle: the pages anyone reads (the home page, coworking, the meeting room, clubs,
-//! e-education, the agenda of events, partners, the association), without the forms' code.
+//! partners, the association), without the forms' code. The agenda and e-education, which list
+//! events, are the agenda bundle.
 
 use app::app::{elsewhere_or_not_found, start, Bundle};
-use app::pages::events::agenda;
 use app::pages::public::*;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Routes};
@@ -16,8 +16,6 @@ fn main() {
                 <Route path=path!("/coworking") view=coworking::Coworking />
                 <Route path=path!("/salle") view=room::Room />
                 <Route path=path!("/clubs") view=clubs::Clubs />
-                <Route path=path!("/e-education") view=education::Education />
-                <Route path=path!("/agenda") view=agenda::Agenda />
                 <Route path=path!("/partenaires") view=partners::Partners />
                 <Route path=path!("/association") view=about::About />
             </Routes>

@@ -1,9 +1,10 @@
-//! Strings of the agenda of events and of their sign-ups (the events bundle; staff and members'
-//! pages use the names of kinds and audiences and the seat counts too).
+//! Strings of the agenda and of an event's facts (the agenda bundle, the home page's events; the
+//! event and sign-up bundles, staff and members' pages use them too). The form's and the private
+//! link's strings are in [`super::SignupText`], so that the pages that only list events do not carry them.
 //! A missing translation does not compile.
 
 domain::messages! {
-/// Strings of the agenda of events and of their sign-ups.
+/// Strings of the agenda and of an event's facts.
 EventText {
     // Kinds and audiences
     KindClubMeeting => "Réunion de club", "Club meeting";
@@ -28,10 +29,24 @@ EventText {
     SeatsLeftOther => "{count} places restantes", "{count} seats left";
     FullWaitingList => "Complet — liste d'attente", "Full — waiting list";
     Cancelled => "Annulé", "Cancelled";
+    SignupsClosed => "Inscriptions closes", "Sign-ups closed";
     SeeEvent => "Voir « {title} » et s'inscrire", "See “{title}” and sign up";
     MeetingRoom => "Salle de réunion de Silicon Kerne", "Silicon Kerne's meeting room";
     Ages => "De {min} à {max} ans", "Ages {min} to {max}";
     WithPartner => "Avec {partner}", "With {partner}";
+    // E-education
+    EducationTitle => "E-éducation", "E-education";
+    EducationLead => "Aller au-delà du discours sur les dangers d'internet : notre plan d'e-éducation forme les enseignants et les encadrants pour qu'ils montrent aux enfants tout ce que le web leur ouvre.", "Going beyond talk of the dangers of the internet: our e-education programme trains teachers and youth workers so they can show children everything the web opens up to them.";
+    EducationTeachers => "Formations pour les enseignants et les encadrants", "Training for teachers and youth workers";
+    EducationTeachersText => "Des sessions pratiques pour préparer des activités numériques en classe ou en centre de loisirs.", "Hands-on sessions to prepare digital activities for the classroom or the youth centre.";
+    EducationKids => "Ateliers de codage pour les enfants", "Coding workshops for children";
+    EducationKidsText => "Avec l'association Les Petits Débrouillards, les enfants découvrent en bricolant à quoi sert le codage informatique.", "With the Les Petits Débrouillards association, children tinker and discover what coding is for.";
+    EducationParents => "Portes ouvertes pour les parents", "Open days for parents";
+    EducationParentsText => "Pendant les ateliers, les parents visitent l'espace de coworking et rencontrent l'équipe.", "During the workshops, parents visit the coworking space and meet the team.";
+    EducationSeeAgenda => "Voir tout l'agenda", "See the whole agenda";
+    EducationNext => "Prochaines dates", "Next dates";
+    EducationNone => "Pas de date programmée pour l'instant : revenez bientôt ou consultez l'agenda.", "No date planned yet: come back soon or see the agenda.";
+    EducationAll => "Toutes les dates : {kind}", "All dates: {kind}";
     // An event's page
     When => "Quand", "When";
     Where => "Où", "Where";
@@ -39,53 +54,5 @@ EventText {
     Partner => "Partenaire", "Partner";
     Bring => "À apporter", "What to bring";
     Seats => "Places", "Seats";
-    MaxPerSignup => "Au plus {count} places par inscription.", "At most {count} seats per sign-up.";
-    AddToCalendar => "Ajouter à mon agenda (.ics)", "Add to my calendar (.ics)";
-    BackToAgenda => "Retour à l'agenda", "Back to the agenda";
-    SignupTitle => "S'inscrire", "Sign up";
-    SignupNotYet => "Les inscriptions ouvrent le {date}.", "Sign-ups open on {date}.";
-    SignupClosed => "Les inscriptions sont closes.", "Sign-ups are closed.";
-    EventCancelled => "Cet événement est annulé.", "This event is cancelled.";
-    NoAccountNeeded => "Pas besoin de compte : vous recevez par courriel un lien personnel pour modifier ou annuler.", "No account needed: you receive by email a personal link to change or cancel.";
-    FieldAdults => "Nombre d'adultes", "Number of adults";
-    FieldChildrenCount => "Nombre d'enfants", "Number of children";
-    ChildrenTitle => "Enfants", "Children";
-    ChildrenHint => "Le prénom et l'âge de chaque enfant inscrit.", "The first name and age of each child signed up.";
-    ChildNumber => "Enfant {count}", "Child {count}";
-    FieldChildFirstName => "Prénom", "First name";
-    FieldChildAge => "Âge", "Age";
-    AddChild => "Ajouter un enfant", "Add a child";
-    RemoveChild => "Retirer l'enfant {count}", "Remove child {count}";
-    SeatsTotalOne => "Total : {count} place.", "Total: {count} seat.";
-    SeatsTotalOther => "Total : {count} places.", "Total: {count} seats.";
-    ConsentChildren => "Je suis responsable légal de ces enfants et j'accepte que ces informations soient conservées jusqu'à 30 jours après l'atelier.", "I am these children's legal guardian and I agree that this information is kept until 30 days after the workshop.";
-    ConsentPhotos => "J'accepte que les enfants apparaissent sur les photos de l'atelier (facultatif).", "I agree that the children may appear in the workshop's photos (optional).";
-    NotEnoughSeats => "Il n'y a pas assez de places pour tout votre groupe : vous rejoignez la liste d'attente. Les places libérées sont attribuées dans l'ordre d'inscription.", "There are not enough seats for your whole group: you join the waiting list. Freed seats go out in sign-up order.";
-    GroupChoice => "Si des places se libèrent", "If seats are freed";
-    AllTogether => "Seulement tous ensemble", "All of us together only";
-    AcceptFewer => "Nous acceptons moins de places", "We accept fewer seats";
-    SignUp => "Je m'inscris", "Sign me up";
-    JoinWaitingList => "Rejoindre la liste d'attente", "Join the waiting list";
-    LinkSentAgain => "Cette adresse e-mail est déjà inscrite à cet événement : nous venons d'y renvoyer le lien personnel de l'inscription. Rien n'a changé ; ouvrez ce lien pour la modifier ou l'annuler.", "This email address is already signed up for this event: we have just sent the sign-up's personal link to it again. Nothing has changed; open that link to change or cancel it.";
-    // The private link
-    RegistrationTitle => "Votre inscription", "Your sign-up";
-    ConfirmedOne => "Confirmée — {count} place", "Confirmed — {count} seat";
-    ConfirmedOther => "Confirmée — {count} places", "Confirmed — {count} seats";
-    WaitingPosition => "Liste d'attente — position {position}", "Waiting list — position {position}";
-    WaitingNote => "Vous demandez {count} places. Dès qu'elles se libèrent, elles vous sont attribuées et vous recevez un courriel.", "You ask for {count} seats. As soon as they are freed they are yours and you receive an email.";
-    RegistrationCancelled => "Inscription annulée.", "Sign-up cancelled.";
-    SignedUpAs => "Inscrit au nom de", "Signed up as";
-    ChangeSeatsTitle => "Changer le nombre de places", "Change the number of seats";
-    ChangeSeatsHint => "Vous pouvez toujours réduire ; augmenter seulement s'il reste des places.", "You can always reduce; increase only when seats are free.";
-    SaveSeats => "Enregistrer les places", "Save the seats";
-    SeatsSaved => "Places enregistrées.", "Seats saved.";
-    DownloadIcs => "Télécharger l'événement (.ics)", "Download the event (.ics)";
-    ExportData => "Exporter mes données", "Export my data";
-    EraseChildrenOn => "Les prénoms et âges des enfants seront effacés le {date}.", "The children's first names and ages will be erased on {date}.";
-    ChildrenErased => "Les prénoms et âges des enfants ont été effacés.", "The children's first names and ages have been erased.";
-    CancelRegistration => "Annuler mon inscription…", "Cancel my sign-up…";
-    CancelRegistrationQuestion => "Annuler cette inscription ? Vos données sont effacées et vos places vont à la liste d'attente.", "Cancel this sign-up? Your data is erased and your seats go to the waiting list.";
-    CancelRegistrationYes => "Oui, annuler l'inscription", "Yes, cancel the sign-up";
-    CancelledDone => "Votre inscription est annulée et vos données sont effacées. Merci de nous avoir prévenus.", "Your sign-up is cancelled and your data erased. Thank you for letting us know.";
 }
 }

@@ -9,6 +9,7 @@ mod guest;
 mod member;
 mod public;
 mod shared;
+mod signup;
 mod staff;
 
 pub use account::AccountText;
@@ -17,6 +18,7 @@ pub use guest::GuestText;
 pub use member::MemberText;
 pub use public::PublicText;
 pub use shared::SharedText;
+pub use signup::SignupText;
 pub use staff::StaffText;
 
 use crate::i18n::Label;
@@ -39,5 +41,6 @@ labels!(
     MemberText,
     PublicText,
     SharedText,
+    SignupText,
     StaffText
 );

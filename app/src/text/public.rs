@@ -40,14 +40,6 @@ PublicText {
     ClubsLead => "Des clubs se réunissent tous les mois pour échanger entre professionnels, partager son expérience et se donner des conseils.", "Clubs meet every month so professionals can exchange, share experience and advise each other.";
     NextMeeting => "Prochaine réunion : {date}", "Next meeting: {date}";
     MeetsEvery => "Se réunit {rule}", "Meets {rule}";
-    EducationTitle => "E-éducation", "E-education";
-    EducationLead => "Aller au-delà du discours sur les dangers d'internet : notre plan d'e-éducation forme les enseignants et les encadrants pour qu'ils montrent aux enfants tout ce que le web leur ouvre.", "Going beyond talk of the dangers of the internet: our e-education programme trains teachers and youth workers so they can show children everything the web opens up to them.";
-    EducationTeachers => "Formations pour les enseignants et les encadrants", "Training for teachers and youth workers";
-    EducationTeachersText => "Des sessions pratiques pour préparer des activités numériques en classe ou en centre de loisirs.", "Hands-on sessions to prepare digital activities for the classroom or the youth centre.";
-    EducationKids => "Ateliers de codage pour les enfants", "Coding workshops for children";
-    EducationKidsText => "Avec l'association Les Petits Débrouillards, les enfants découvrent en bricolant à quoi sert le codage informatique.", "With the Les Petits Débrouillards association, children tinker and discover what coding is for.";
-    EducationParents => "Portes ouvertes pour les parents", "Open days for parents";
-    EducationParentsText => "Pendant les ateliers, les parents visitent l'espace de coworking et rencontrent l'équipe.", "During the workshops, parents visit the coworking space and meet the team.";
     PartnersTitle => "Nos partenaires", "Our partners";
     PartnersLead => "Le soutien d'entreprises et de collectivités locales permet d'organiser régulièrement des événements.", "Support from local businesses and public bodies lets us hold events regularly.";
     VisitWebsite => "Visiter le site : {name}", "Visit the website: {name}";

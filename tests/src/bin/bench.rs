@@ -585,13 +585,19 @@ async fn main() -> Result<()> {
             f.name, f.raw, f.gzip, f.brotli
         );
     }
-    // What a page of each audience downloads: its bundle, its glue, the boot script, the CSS.
-    for audience in ["public", "guest", "member", "staff", "events", "signup"] {
+    // What a page of each audience downloads: its bundle, its glue, the boot and first-view
+    // scripts, the CSS (and the back-office's for the guest, member and staff bundles).
+    for audience in [
+        "public", "agenda", "guest", "member", "staff", "events", "signup",
+    ] {
+        let back = matches!(audience, "guest" | "member" | "staff");
         let own = |n: &str| {
             n == format!("{audience}.js")
                 || n == format!("{audience}_bg.wasm")
                 || n == "boot.js"
+                || n == "first.js"
                 || n == "style.css"
+                || (back && n == "back.css")
         };
         let (raw, gz, br) = files
             .iter()

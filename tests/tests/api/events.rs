@@ -991,3 +991,133 @@ pub async fn english_falls_back_to_french_where_staff_wrote_none(api: &'static A
     );
     Ok(())
 }
+
+/// After the event, its sign-up's private link says so and takes neither a change nor a
+/// cancellation (the test data's workshop held three days ago).
+pub async fn a_past_events_link_says_it_is_over_and_changes_nothing(
+    api: &'static Api,
+) -> Result<()> {
+    const LINK: &str = "/api/registrations/lien-evenement-passe-de-test-0001";
+    let guest = anonymous(api);
+    let before: RegistrationView = guest.get_json(LINK).await?;
+    ensure!(
+        before.phase == domain::events::EventPhase::Over,
+        "phase {:?}",
+        before.phase
+    );
+    let change = guest
+        .send(
+            Method::PATCH,
+            LINK,
+            Some(&json!({ "adults": 1, "children": [] })),
+        )
+        .await?;
+    ensure!(
+        change.status() == 409 || change.status() == 422,
+        "a change after the event answered {}",
+        change.status()
+    );
+    let cancel = guest.delete(LINK).await?;
+    ensure!(
+        cancel.status() == 409,
+        "a cancellation after the event answered {}",
+        cancel.status()
+    );
+    let after: RegistrationView = guest.get_json(LINK).await?;
+    ensure!(
+        after.seats == before.seats
+            && after.status == before.status
+            && after.adults == before.adults,
+        "the sign-up changed: {after:?}"
+    );
+    // An upcoming event's link is upcoming.
+    let fresh = sign_up(
+        api,
+        publish(
+            &staff(api).await?,
+            &workshop("Atelier à venir (phase)", 30, 6),
+        )
+        .await?
+        .id,
+        &family(&email("phase"), 1, &[("Lou", 9)], false),
+    )
+    .await?;
+    let view = mine(api, &fresh.link).await?;
+    ensure!(
+        view.phase == domain::events::EventPhase::Upcoming,
+        "phase {:?}",
+        view.phase
+    );
+    Ok(())
+}
+
+/// A check-in made by mistake at the door is undone: the group is back to "not pointed yet".
+pub async fn a_check_in_made_by_mistake_is_undone(api: &'static Api) -> Result<()> {
+    let staff = staff(api).await?;
+    let e = publish(&staff, &workshop("Atelier (pointage annulé)", 33, 6)).await?;
+    sign_up(
+        api,
+        e.id,
+        &family(&email("pointage"), 1, &[("Lou", 9)], false),
+    )
+    .await?;
+    let reg = list(&staff, e.id)
+        .await?
+        .registrations
+        .first()
+        .context("a sign-up")?
+        .id;
+    let path = format!("/api/staff/registrations/{reg}/check-in");
+    let checked: domain::events::StaffRegistration =
+        expect_json(staff.post(&path, &json!({ "present": 2 })).await?, 200).await?;
+    ensure!(checked.present == Some(2), "{checked:?}");
+    let undone: domain::events::StaffRegistration =
+        expect_json(staff.delete(&path).await?, 200).await?;
+    ensure!(undone.present.is_none(), "{undone:?}");
+    let again = list(&staff, e.id).await?;
+    ensure!(
+        again.present == 0 && again.registrations.iter().all(|r| r.present.is_none()),
+        "the list still counts it: {again:?}"
+    );
+    Ok(())
+}
+
+/// The consent a parent ticks names the delay staff set, and the sign-up keeps which wording and
+/// delay it was (in its export, with when it was given).
+pub async fn the_consent_names_the_retention_delay_and_is_kept_with_it(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    let settings: Vec<Value> = staff.get_json("/api/staff/settings").await?;
+    let days = settings
+        .iter()
+        .find(|s| s["key"] == "children_retention_days")
+        .context("children_retention_days")?["value"]
+        .as_u64()
+        .context("a number of days")? as u32;
+    let site: domain::wire::SiteContent = anonymous(api).get_json("/api/site").await?;
+    ensure!(
+        site.children_retention_days == days,
+        "the site says {} days, the setting {days}",
+        site.children_retention_days
+    );
+    let e = publish(&staff, &workshop("Atelier (consentement)", 34, 6)).await?;
+    let made = sign_up(
+        api,
+        e.id,
+        &family(&email("consent"), 1, &[("Lou", 9)], false),
+    )
+    .await?;
+    let export: RegistrationView = anonymous(api)
+        .get_json(&format!("/api/registrations/{}/export", token(&made.link)?))
+        .await?;
+    ensure!(
+        export.consent_version.as_deref()
+            == Some(domain::events::children_consent_version(days).as_str())
+            && export.consent_children_at.is_some(),
+        "the export keeps {:?} at {:?}",
+        export.consent_version,
+        export.consent_children_at
+    );
+    Ok(())
+}

@@ -54,6 +54,7 @@ fn main() -> std::process::ExitCode {
             health::reports_ok_with_database_and_paris_time,
             site::serves_the_public_content_from_the_seed,
             site::computes_today_and_upcoming_meetings,
+            site::a_club_shows_its_next_meeting_as_held,
             site::is_cacheable_and_revalidates_with_etag,
             errors::unknown_api_route_is_a_json_404_in_french_by_default,
             errors::error_messages_follow_accept_language,
@@ -96,6 +97,9 @@ fn main() -> std::process::ExitCode {
             events::bad_filters_are_refused_and_the_door_counts_confirmed_seats,
             events::the_scheduled_run_serves_a_list_left_with_free_seats,
             events::english_falls_back_to_french_where_staff_wrote_none,
+            events::a_past_events_link_says_it_is_over_and_changes_nothing,
+            events::a_check_in_made_by_mistake_is_undone,
+            events::the_consent_names_the_retention_delay_and_is_kept_with_it,
             authorization::the_last_admin_cannot_be_demoted,
             bookings::resources_and_availability_follow_the_opening_hours,
             bookings::a_member_books_a_desk_gets_an_ics_and_cancels,
@@ -125,6 +129,7 @@ fn main() -> std::process::ExitCode {
             stats::a_bad_period_is_refused_and_the_csv_opens_in_french_spreadsheets,
             stats::the_report_compares_with_last_year_and_keeps_its_text,
             stats::today_counts_the_day_sheet_and_what_waits,
+            stats::events_held_are_counted_by_kind_as_their_lists_say,
         ],
     );
     if conclusion.has_failed() {

@@ -371,3 +371,93 @@ pub async fn today_counts_the_day_sheet_and_what_waits(api: &'static Api) -> Res
     );
     Ok(())
 }
+
+/// Events held in the last quarter (the demo's past sessions and the test data's past workshop),
+/// by kind, and the report's e-education figures: the same counts as the staff's own lists of
+/// each event's sign-ups.
+pub async fn events_held_are_counted_by_kind_as_their_lists_say(api: &'static Api) -> Result<()> {
+    use domain::events::{EventRegistrations, EventView, RegistrationStatus};
+    use domain::stats::EventFigures;
+    use domain::wire::EventKind;
+    let staff = staff(api).await?;
+    let today = paris::local_date(Utc::now());
+    let (from, to) = (today - Duration::days(90), today);
+    let stats: Stats = staff
+        .get_json(&format!("/api/staff/stats?from={from}&to={to}"))
+        .await?;
+    let listed: Vec<EventView> = staff
+        .get_json(&format!("/api/staff/events?from={from}&to={to}"))
+        .await?;
+    let now = paris::to_local(Utc::now());
+    let mut expected: Vec<EventFigures> = EventKind::ALL
+        .iter()
+        .map(|&k| EventFigures::none(k))
+        .collect();
+    for e in listed.iter().filter(|e| {
+        !e.cancelled
+            && e.ends_at.0 <= now
+            && e.starts_at.0.date() >= from
+            && e.starts_at.0.date() <= to
+    }) {
+        let f = expected
+            .iter_mut()
+            .find(|f| f.kind == e.kind)
+            .context("a kind")?;
+        f.sessions += 1;
+        let regs: EventRegistrations = staff
+            .get_json(&format!("/api/staff/events/{}/registrations", e.id))
+            .await?;
+        for r in &regs.registrations {
+            match r.status {
+                RegistrationStatus::Confirmed => {
+                    f.signups += 1;
+                    f.seats += r.seats;
+                    f.children += r.children;
+                    f.attended += r.present.unwrap_or(0);
+                }
+                RegistrationStatus::Waiting => f.waiting += 1,
+                RegistrationStatus::Cancelled => {}
+            }
+        }
+    }
+    ensure!(
+        stats.current.events == expected,
+        "the statistics say\n{:#?}\nthe lists say\n{expected:#?}",
+        stats.current.events
+    );
+    // The demo's history has past workshops and a past training, checked in at the door.
+    let workshops = &expected[EventKind::ALL
+        .iter()
+        .position(|k| *k == EventKind::ChildrenWorkshop)
+        .context("workshops")?];
+    ensure!(
+        workshops.sessions >= 1 && workshops.attended >= 1,
+        "no workshop held in the demo's history: {workshops:?}"
+    );
+    // The funders' report over the same dates adds up the programme's three kinds.
+    let report: Report = staff
+        .get_json(&format!("/api/staff/report?from={from}&to={to}"))
+        .await?;
+    let e = report.stats.current.education();
+    let of = |k: EventKind| {
+        expected
+            .iter()
+            .find(|f| f.kind == k)
+            .cloned()
+            .unwrap_or(EventFigures::none(k))
+    };
+    let (training, kids, open) = (
+        of(EventKind::TeacherTraining),
+        of(EventKind::ChildrenWorkshop),
+        of(EventKind::OpenDay),
+    );
+    ensure!(
+        e.sessions == training.sessions + kids.sessions + open.sessions
+            && e.teachers_trained == training.attended
+            && e.children == kids.children
+            && e.attended == training.attended + kids.attended + open.attended
+            && e.seats == training.seats + kids.seats + open.seats,
+        "the report's e-education figures {e:?} disagree with the lists"
+    );
+    Ok(())
+}

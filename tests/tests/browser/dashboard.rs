@@ -22,6 +22,10 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
         let r = async {
             log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
             wait_for_text(&page, "demandes de location à traiter").await?;
+            // This week's events, each with its seats taken (the demo's café for parents).
+            wait_for_text(&page, "Événements de la semaine").await?;
+            wait_for_text(&page, "Café numérique : les écrans en famille").await?;
+            wait_for_text(&page, "4 places prises sur 25, 0 en attente").await?;
             check_page(&page, "dashboard-fr", &[]).await?;
             // The rental waiting for an answer is one step away, by keyboard alone: Tab from the
             // page's heading (which has the focus) to its count, Enter.
@@ -103,6 +107,12 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
                 "the address after choosing last year: {url}"
             );
 
+            // The last weeks: the events held by kind, and the programme's figures.
+            page.goto(&ctx.url("/gestion/statistiques")).await?;
+            wait_for_text(&page, "E-éducation et événements").await?;
+            wait_for_text(&page, "Événements tenus, par type").await?;
+            wait_for_text(&page, "Enseignants et animateurs formés").await?;
+            check_page(&page, "statistiques-evenements-fr", &[]).await?;
             // The report of 2024 against 2023, with a text that stays, printed on two pages or fewer.
             page.goto(&ctx.url("/gestion/rapport?from=2024-01-01&to=2024-12-31"))
                 .await?;

@@ -1,4 +1,4 @@
-//! E-education on a phone: a parent finds a workshop in the agenda, signs up two children, lands
+//! E-education on a phone: a parent finds a workshop from the home page, signs up two children, lands
 //! on the sign-up's private page and gives a seat back; the same email again is told the link was
 //! sent, and nothing else.
 
@@ -14,7 +14,11 @@ const WORKSHOP: &str = "Makey Makey : la banane qui joue du piano";
 pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static Ctx) -> Result<()> {
     let page = ctx.driver.session().await?;
     let r = async {
-        page.goto(&ctx.url("/agenda")).await?;
+        // From the home page (public bundle) to the agenda (its own bundle).
+        page.goto(&ctx.url("/")).await?;
+        page.wait_for_heading("Silicon Kerne").await?;
+        wait_for_text(&page, "Voir l'agenda et s'inscrire").await?;
+        page.click_text("a", "Voir l'agenda et s'inscrire").await?;
         page.wait_for_heading("Agenda").await?;
         wait_for_text(&page, WORKSHOP).await?;
         check_page(&page, "agenda-fr", &[]).await?;
@@ -36,6 +40,8 @@ pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static 
         // Without the guardian's consent, the form says so and keeps what was typed.
         submit(&page, "Je m'inscris").await?;
         wait_for_text(&page, "responsable légal").await?;
+        // The consent names the delay set by staff (the demo's 30 days).
+        wait_for_text(&page, "conservées jusqu'à 30 jours après l'atelier").await?;
         let kept = page
             .client
             .find(Locator::Css("[id='f-children.1.first_name']"))
@@ -207,6 +213,17 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
             page.click_text("button", &format!("Pointer {name}")).await?;
             wait_for_text(&page, &format!("{came} présents")).await?;
         }
+        // A check-in made by mistake is undone: the group is no longer counted.
+        page.click_text("button", "Annuler le pointage de Famille Kerjean").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while page.text().await?.contains("1 présents") {
+            ensure!(std::time::Instant::now() < deadline, "the undone check-in is still shown");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let kerjean = list.registrations.iter().find(|r| r.name == "Famille Kerjean").context("a family")?;
+        fill(&page, &format!("#present-{}", kerjean.id), "1").await?;
+        page.click_text("button", "Pointer Famille Kerjean").await?;
+        wait_for_text(&page, "1 présents").await?;
         // The attendance sheet prints alone on one A4 page.
         let pages = crate::accounts::printed_pages(&page).await?;
         ensure!(pages == 1, "the attendance sheet prints on {pages} pages");
@@ -341,6 +358,35 @@ pub async fn a_member_comes_to_a_club_meeting_and_cancels_by_keyboard(
             "the meeting no longer marked",
         )
         .await?;
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
+/// After the event, the private link says it is over and offers neither a change nor a
+/// cancellation (the test data's workshop held three days ago), in French and in English.
+pub async fn a_past_events_link_says_it_is_over(ctx: &'static Ctx) -> Result<()> {
+    let page = ctx.driver.session().await?;
+    let r = async {
+        page.goto(&ctx.url("/inscription/lien-evenement-passe-de-test-0001"))
+            .await?;
+        page.wait_for_heading("Votre inscription").await?;
+        wait_for_text(&page, "Cet événement est passé").await?;
+        wait_for_text(&page, "Inscriptions closes").await?;
+        for absent in ["Annuler mon inscription…", "Enregistrer les places"] {
+            ensure!(
+                !page.text().await?.contains(absent),
+                "a past event's link still offers {absent:?}"
+            );
+        }
+        check_page(&page, "inscription-passee-fr", &[]).await?;
+        page.click_text("button.lang-switch", "English").await?;
+        wait_for_text(&page, "This event is over").await?;
+        check_page(&page, "inscription-passee-en", &[]).await?;
+        page.click_text("button.lang-switch", "Français").await?;
+        page.wait_for_heading("Votre inscription").await?;
         Ok(())
     }
     .await;

@@ -74,6 +74,7 @@ fn main() -> std::process::ExitCode {
             events::a_waiting_family_sees_its_place_then_its_seats,
             events::a_member_comes_to_a_club_meeting_and_cancels_by_keyboard,
             events::the_concierge_publishes_checks_two_families_in_and_prints_the_sheet,
+            events::a_past_events_link_says_it_is_over,
         ],
     );
     if conclusion.has_failed() {

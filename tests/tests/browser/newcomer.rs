@@ -385,6 +385,30 @@ pub async fn the_concierge_edits_settings_and_reads_blocks_and_the_journal(
                 "Le lundi, l'heure de fermeture doit être après l'heure d'ouverture.",
             )
             .await?;
+            // The events' settings: a retention of 0 days is refused with its bounds, and
+            // nothing is stored (the demo's 30 days stay).
+            page.client
+                .find(Locator::Css("#e-retention"))
+                .await?
+                .clear()
+                .await?;
+            fill(&page, "#e-retention", "0").await?;
+            page.click_text("button[type=submit]", "Enregistrer")
+                .await?;
+            wait_for_text(
+                &page,
+                "Indiquez une durée de conservation entre 1 et 365 jours.",
+            )
+            .await?;
+            let site: domain::wire::SiteContent =
+                kerne_tests::api_client::ApiClient::anonymous(&ctx.app)
+                    .get_json("/api/site")
+                    .await?;
+            ensure!(
+                site.children_retention_days == 30,
+                "the refused retention was stored: {}",
+                site.children_retention_days
+            );
             check_page(&page, "newcomer-settings", &["422"]).await?;
             page.goto(&ctx.url("/gestion/blocages")).await?;
             page.wait_for_heading("Blocages en cours").await?;

@@ -124,6 +124,21 @@ pub async fn menu_leads_to_clubs_and_e_education(ctx: &'static Ctx) -> Result<()
                 text.contains("Prochaine réunion"),
                 "the next meeting is shown"
             );
+            // Each club's next meeting is a link to its page in the agenda.
+            let clubs = page
+                .client
+                .find_all(Locator::Css("section.club"))
+                .await?
+                .len();
+            let links = page
+                .client
+                .find_all(Locator::Css("section.club .club__next a[href^='/agenda/']"))
+                .await?
+                .len();
+            ensure!(
+                clubs >= 2 && links == clubs,
+                "{links} of {clubs} clubs link their next meeting"
+            );
             let nav_hidden = page
                 .client
                 .execute(
@@ -139,6 +154,19 @@ pub async fn menu_leads_to_clubs_and_e_education(ctx: &'static Ctx) -> Result<()
             page.click_text("#main-nav a", "E-éducation").await?;
             page.wait_for_heading("E-éducation").await?;
             ensure!(page.text().await?.contains("Petits Débrouillards"));
+            // The children's workshops part lists its next dates, each a card with its page,
+            // and links to all of them in the agenda.
+            let kids = "section[aria-labelledby=part-children_workshop]";
+            page.wait_for(
+                Locator::Css(&format!("{kids} li.event-card a[href^='/agenda/']")),
+                "a children's workshop on /e-education",
+            )
+            .await?;
+            page.client
+                .find(Locator::Css(&format!(
+                    "{kids} a[href='/agenda?type=children_workshop']"
+                )))
+                .await?;
             // The menu is closed again, so read the link's text content rather than its visible text.
             let current = page
                 .client

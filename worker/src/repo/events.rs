@@ -88,8 +88,8 @@ const BUMP: &str = "UPDATE events SET version = ?2 WHERE id = ?1";
 pub const STALE_VERSION: &str = "stale event version";
 
 const REG_COLUMNS: &str = "SELECT r.id, r.event_id, r.member_id, r.name, r.email, r.phone, r.adults, r.children, r.seats_requested, r.seats, \
-     r.accept_fewer, r.status, r.consent_photos, r.children_erased_at, r.lang, r.present, r.created_at \
-     FROM registrations r";
+     r.accept_fewer, r.status, r.consent_photos, r.consent_children_at, r.consent_version, r.children_erased_at, \
+     r.lang, r.present, r.created_at FROM registrations r";
 
 /// A sign-up, with the status and seats the seat book decided.
 const SIGN_UP: &str = "INSERT INTO registrations (event_id, member_id, name, email, phone, adults, children, seats_requested, seats, \
@@ -120,6 +120,8 @@ const DELETE_CHILDREN: &str = "DELETE FROM registration_children WHERE registrat
 const PROMOTE: &str = "UPDATE registrations SET status = 'confirmed', seats = ?2, promoted_at = ?3 WHERE id = ?1 AND status = 'waiting'";
 /// How many of a confirmed group came: at most its confirmed seats.
 const CHECK_IN: &str = "UPDATE registrations SET present = ?2, checked_in_at = ?3 WHERE id = ?1 AND status = 'confirmed' AND ?2 <= seats";
+const UNDO_CHECK_IN: &str =
+    "UPDATE registrations SET present = NULL, checked_in_at = NULL WHERE id = ?1";
 
 /// Confirmed sign-ups of published events starting within the reminder delay, not yet reminded.
 const DUE_REMINDERS: &str = "SELECT r.id, r.event_id FROM registrations r JOIN events e ON e.id = r.event_id \
@@ -256,6 +258,8 @@ pub struct RegistrationRow {
     pub status: RegistrationStatus,
     #[serde(deserialize_with = "flag")]
     pub consent_photos: bool,
+    pub consent_children_at: Option<String>,
+    pub consent_version: Option<String>,
     pub children_erased_at: Option<String>,
     #[serde(deserialize_with = "reg_lang")]
     pub lang: Lang,
@@ -468,6 +472,8 @@ pub struct NewRegistration<'a> {
     pub children: u32,
     pub accept_fewer: bool,
     pub consent_children_at: Option<DateTime<Utc>>,
+    /// The consent's wording and the delay it named (`domain::events::children_consent_version`).
+    pub consent_version: &'a str,
     pub consent_photos: bool,
     pub lang: Lang,
     pub nonce: &'a str,
@@ -500,7 +506,7 @@ pub fn sign_up(
                 status.as_str().into(),
                 consent_at.clone().unwrap_or(JsValue::NULL),
                 consent_at
-                    .map(|_| JsValue::from_str(domain::events::CHILDREN_CONSENT_VERSION))
+                    .map(|_| JsValue::from_str(r.consent_version))
                     .unwrap_or(JsValue::NULL),
                 int(i64::from(r.consent_photos)),
                 r.lang.code().into(),
@@ -622,6 +628,10 @@ pub fn check_in(
     now: DateTime<Utc>,
 ) -> DbResult<D1PreparedStatement> {
     stmt(db, CHECK_IN, &[int(id), num(present), ts(now).into()])
+}
+
+pub fn undo_check_in(db: &D1Database, id: i64) -> DbResult<D1PreparedStatement> {
+    stmt(db, UNDO_CHECK_IN, &[int(id)])
 }
 
 #[derive(Deserialize)]

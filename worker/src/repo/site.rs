@@ -26,6 +26,12 @@ const MEMBER_COUNT: &str =
 const NEXT_EVENTS: &str = "SELECT id, kind, title_fr, title_en, start_local, end_local FROM events \
      WHERE status = 'published' AND audience <> 'members' AND start_utc > ?1 ORDER BY start_utc, id LIMIT ?2";
 
+/// Each club's next meeting as held: published, not over, in date order (a moved occurrence at
+/// its new time, a cancelled one skipped).
+const NEXT_MEETINGS: &str = "SELECT club_id, id, start_local FROM (SELECT club_id, id, start_local, \
+     ROW_NUMBER() OVER (PARTITION BY club_id ORDER BY start_utc, id) AS n FROM events \
+     WHERE kind = 'club_meeting' AND club_id IS NOT NULL AND status = 'published' AND end_utc > ?1) WHERE n = 1";
+
 column!(fn event_kind: EventKind = "events.kind", EventKind::parse);
 column!(fn event_local: NaiveDateTime = "events.start_local/end_local", parse_local);
 
@@ -40,6 +46,14 @@ pub struct NextEventRow {
     pub start_local: NaiveDateTime,
     #[serde(deserialize_with = "event_local")]
     pub end_local: NaiveDateTime,
+}
+
+#[derive(Deserialize)]
+pub struct NextMeetingRow {
+    pub club_id: i64,
+    pub id: i64,
+    #[serde(deserialize_with = "event_local")]
+    pub start_local: NaiveDateTime,
 }
 
 #[derive(Deserialize)]
@@ -129,6 +143,7 @@ pub struct SiteRows {
     pub closed_today: bool,
     pub member_count: i64,
     pub next_events: Vec<NextEventRow>,
+    pub next_meetings: Vec<NextMeetingRow>,
 }
 
 /// Everything in one round trip to D1 (one batch, read in one consistent snapshot).
@@ -143,6 +158,10 @@ pub async fn load(db: &D1Database, today: &str, now: &str, events: u32) -> DbRes
         .prepare(NEXT_EVENTS)
         .bind_refs([&D1Type::Text(now), &D1Type::Integer(events as i32)])
         .context("binding the next events' bounds")?;
+    let meetings = db
+        .prepare(NEXT_MEETINGS)
+        .bind_refs([&D1Type::Text(now)])
+        .context("binding the meetings' bound")?;
     let statements = vec![
         db.prepare(SETTINGS),
         db.prepare(TEXTS),
@@ -153,6 +172,7 @@ pub async fn load(db: &D1Database, today: &str, now: &str, events: u32) -> DbRes
         closure,
         db.prepare(MEMBER_COUNT),
         next,
+        meetings,
     ];
     let results = batch(db, statements, "loading the site content").await?;
     Ok(SiteRows {
@@ -168,5 +188,6 @@ pub async fn load(db: &D1Database, today: &str, now: &str, events: u32) -> DbRes
             .map(|c| c.n)
             .unwrap_or(0),
         next_events: results_of(&results, 8, "the next events")?,
+        next_meetings: results_of(&results, 9, "the clubs' next meetings")?,
     })
 }

@@ -7,12 +7,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::stats::{CoworkingFigures, MemberFigures, Period, TodayStats};
+use domain::wire::EventKind;
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1Result};
 
 use super::bookings::{booking_day, closure_date};
-use super::{batch, day, first, results_of, stmt, DbResult};
+use super::{batch, column, day, first, results_of, stmt, DbResult};
 use crate::error::ApiError;
 
 /// `members.created_at` is written `YYYY-MM-DDTHH:MM:SSZ`; its bounds are written the same way so
@@ -64,8 +65,38 @@ pub struct MonthRow {
     pub room_rental_minutes: u32,
 }
 
+/// The events held in a period (`?1`–`?2`, their Paris start day; over at `?3`), by kind: sessions,
+/// confirmed groups, seats and children, people checked in, groups left waiting.
+const EVENTS: &str = "SELECT e.kind AS kind, COUNT(DISTINCT e.id) AS sessions, \
+     COUNT(CASE WHEN r.status = 'confirmed' THEN 1 END) AS signups, \
+     COALESCE(SUM(CASE WHEN r.status = 'confirmed' THEN r.seats END), 0) AS seats, \
+     COALESCE(SUM(CASE WHEN r.status = 'confirmed' THEN r.children END), 0) AS children, \
+     COALESCE(SUM(CASE WHEN r.status = 'confirmed' THEN r.present END), 0) AS attended, \
+     COUNT(CASE WHEN r.status = 'waiting' THEN 1 END) AS waiting \
+     FROM events e LEFT JOIN registrations r ON r.event_id = e.id \
+     WHERE e.status = 'published' AND substr(e.start_local, 1, 10) BETWEEN ?1 AND ?2 AND e.end_utc <= ?3 \
+     GROUP BY e.kind";
+
+column!(fn event_kind: EventKind = "events.kind", EventKind::parse);
+
+#[derive(Debug, Deserialize)]
+pub struct EventRow {
+    #[serde(deserialize_with = "event_kind")]
+    pub kind: EventKind,
+    pub sessions: u32,
+    pub signups: u32,
+    pub seats: u32,
+    pub children: u32,
+    pub attended: u32,
+    pub waiting: u32,
+}
+
 /// The statements of one period's figures, in the order [`Figures::read`] reads them.
-fn figure_statements(db: &D1Database, p: Period) -> DbResult<Vec<D1PreparedStatement>> {
+fn figure_statements(
+    db: &D1Database,
+    p: Period,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<D1PreparedStatement>> {
     let (lo, hi) = p.utc_bounds();
     let range = [day(p.from), day(p.to)];
     let coworking = format!(
@@ -101,6 +132,7 @@ fn figure_statements(db: &D1Database, p: Period) -> DbResult<Vec<D1PreparedState
             members,
             &[day(p.from), day(p.to), instant(lo), instant(hi)],
         )?,
+        stmt(db, EVENTS, &[day(p.from), day(p.to), super::ts(now).into()])?,
     ])
 }
 
@@ -110,6 +142,8 @@ pub struct Figures {
     pub coworking: CoworkingFigures,
     pub room: RoomRow,
     pub members: MemberFigures,
+    /// The kinds of events held (only those with a session).
+    pub events: Vec<EventRow>,
 }
 
 /// The one row of the `i`-th result of a batch.
@@ -121,13 +155,14 @@ fn one<T: serde::de::DeserializeOwned>(results: &[D1Result], i: usize, what: &st
 }
 
 impl Figures {
-    const STATEMENTS: usize = 3;
+    const STATEMENTS: usize = 4;
 
     fn read(results: &[D1Result], at: usize) -> DbResult<Figures> {
         Ok(Figures {
             coworking: one(results, at, "the coworking figures")?,
             room: one(results, at + 1, "the room figures")?,
             members: one(results, at + 2, "the member figures")?,
+            events: results_of(results, at + 3, "the events held")?,
         })
     }
 }
@@ -160,7 +195,12 @@ pub struct Read {
     pub text: Option<String>,
 }
 
-pub async fn read(db: &D1Database, current: Period, previous: Period) -> DbResult<Read> {
+pub async fn read(
+    db: &D1Database,
+    current: Period,
+    previous: Period,
+    now: DateTime<Utc>,
+) -> DbResult<Read> {
     let range = [day(current.from), day(current.to)];
     let days = format!(
         "SELECT b.day AS date, COUNT(DISTINCT b.member_id) AS booked, \
@@ -187,8 +227,8 @@ pub async fn read(db: &D1Database, current: Period, previous: Period) -> DbResul
                   CASE WHEN b.kind = 'rental' THEN b.minutes ELSE 0 END {ROOM} \
          ) GROUP BY month ORDER BY month"
     );
-    let mut statements = figure_statements(db, current)?;
-    statements.extend(figure_statements(db, previous)?);
+    let mut statements = figure_statements(db, current, now)?;
+    statements.extend(figure_statements(db, previous, now)?);
     statements.push(stmt(db, &days, &range)?);
     statements.push(stmt(db, &weeks, &range)?);
     statements.push(stmt(db, &months, &range)?);

@@ -67,8 +67,11 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Post, "/api/staff/registrations/{id}/check-in", "check_in_registration", "At the door: how many of the group came (at most its confirmed seats).", "staff", Staff, handler!(check_in))
             .body::<CheckIn>()
             .returns::<StaffRegistration>(200),
+        Route::new(Method::Delete, "/api/staff/registrations/{id}/check-in", "undo_registration_check_in", "Undo a check-in made by mistake: the group is not pointed yet.", "staff", Staff, handler!(undo_check_in))
+            .returns::<StaffRegistration>(200),
         Route::new(Method::Put, "/api/staff/clubs/{slug}/rule", "set_club_rule", "A club's monthly meeting rule; future meetings nobody signed up to are made again from it.", "staff", Staff, handler!(set_rule))
             .body::<MonthlyRule>()
+            .invalidates(&[Scope::Availability, Scope::Site])
             .no_content(204),
     ]
 }
@@ -304,6 +307,12 @@ pub async fn check_in(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: CheckIn = ctx.json().await?;
     let row = service::check_in(&ctx.db()?, id, body.present, ctx.now).await?;
+    http::json(&row, 200)
+}
+
+pub async fn undo_check_in(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let row = service::undo_check_in(&ctx.db()?, id, ctx.now).await?;
     http::json(&row, 200)
 }
 

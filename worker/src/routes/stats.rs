@@ -105,7 +105,7 @@ pub async fn today(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn stats(ctx: Ctx) -> Result<Response, ApiError> {
     let p = period(&ctx)?;
-    let stats = service::stats(&ctx.db()?, p, p.previous()).await?;
+    let stats = service::stats(&ctx.db()?, p, p.previous(), ctx.now).await?;
     http::json(&stats, 200)
 }
 
@@ -115,7 +115,7 @@ pub async fn csv(ctx: Ctx) -> Result<Response, ApiError> {
         .and_then(Series::parse)
         .ok_or(ApiError::NotFound)?;
     let p = period(&ctx)?;
-    let stats = service::stats(&ctx.db()?, p, p.previous()).await?;
+    let stats = service::stats(&ctx.db()?, p, p.previous(), ctx.now).await?;
     let body = service::csv(series, &stats)?;
     let mut resp = Response::from_bytes(body).context("writing the answer")?;
     http::set_header(&mut resp, "Content-Type", "text/csv; charset=utf-8")?;
@@ -134,7 +134,7 @@ pub async fn csv(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn report(ctx: Ctx) -> Result<Response, ApiError> {
     let p = period(&ctx)?;
-    let report = service::report(&ctx.db()?, p).await?;
+    let report = service::report(&ctx.db()?, p, ctx.now).await?;
     http::json(&report, 200)
 }
 

@@ -6,7 +6,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::settings::{DayOpening, OpeningHours, RoomRates};
 use domain::time::LocalDateTime;
 use domain::wire::{
-    BoardMember, Club, Contact, Partner, Resource, SiteContent, Today, TodayOpening, UpcomingEvent,
+    BoardMember, Club, ClubMeeting, Contact, Partner, Resource, SiteContent, Today, TodayOpening,
+    UpcomingEvent,
 };
 use domain::{paris, Localized};
 use worker::D1Database;
@@ -20,6 +21,8 @@ const UPCOMING_EVENTS: u32 = 3;
 const MEETINGS_PER_CLUB: usize = 3;
 
 pub async fn load(db: &D1Database, now: DateTime<Utc>) -> Result<SiteContent, ApiError> {
+    // The clubs' next meetings are read from the agenda: make them first (once a day).
+    super::events::meetings_made_today(db, now).await?;
     let today = paris::local_date(now);
     let rows = site::load(
         db,
@@ -82,6 +85,19 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
         },
     };
 
+    let meetings: HashMap<i64, ClubMeeting> = rows
+        .next_meetings
+        .into_iter()
+        .map(|m| {
+            (
+                m.club_id,
+                ClubMeeting {
+                    id: m.id,
+                    starts_at: LocalDateTime(m.start_local),
+                },
+            )
+        })
+        .collect();
     let mut clubs = Vec::with_capacity(rows.clubs.len());
     for c in rows.clubs {
         let rule = c.rule()?;
@@ -96,6 +112,7 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
             description: localized(c.description_fr, c.description_en),
             rule,
             next_meetings,
+            next_meeting: meetings.get(&c.id).cloned(),
         });
     }
 
@@ -161,5 +178,6 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
             })
             .collect(),
         upcoming_events,
+        children_retention_days: parse_setting(&settings, "children_retention_days")?,
     })
 }

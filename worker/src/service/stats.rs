@@ -6,9 +6,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::paris;
 use domain::settings::OpeningHours;
 use domain::stats::{
-    self, CoworkingDay, Figures, MonthFigures, Period, Report, RoomFigures, RoomWeek, Series,
-    Stats, TodayStats,
+    self, CoworkingDay, EventFigures, Figures, MonthFigures, Period, Report, RoomFigures, RoomWeek,
+    Series, Stats, TodayStats,
 };
+use domain::wire::EventKind;
 use serde_json::json;
 use worker::D1Database;
 
@@ -23,8 +24,13 @@ pub async fn today(db: &D1Database, now: DateTime<Utc>) -> Result<TodayStats, Ap
 }
 
 /// The figures of `current` beside those of `previous`, and the series of `current`.
-pub async fn stats(db: &D1Database, current: Period, previous: Period) -> Result<Stats, ApiError> {
-    Ok(with_text(db, current, previous).await?.0)
+pub async fn stats(
+    db: &D1Database,
+    current: Period,
+    previous: Period,
+    now: DateTime<Utc>,
+) -> Result<Stats, ApiError> {
+    Ok(with_text(db, current, previous, now).await?.0)
 }
 
 /// The statistics and the report's text of `current`, from one batch.
@@ -32,8 +38,9 @@ async fn with_text(
     db: &D1Database,
     current: Period,
     previous: Period,
+    now: DateTime<Utc>,
 ) -> Result<(Stats, String), ApiError> {
-    let read = repo::read(db, current, previous).await?;
+    let read = repo::read(db, current, previous, now).await?;
     let setting = |key: &str| {
         read.settings
             .iter()
@@ -59,6 +66,24 @@ async fn with_text(
         },
         members: f.members,
         rental_income_cents: f.room.rental_income_cents,
+        events: EventKind::ALL
+            .iter()
+            .map(|&kind| {
+                f.events
+                    .iter()
+                    .find(|r| r.kind == kind)
+                    .map(|r| EventFigures {
+                        kind,
+                        sessions: r.sessions,
+                        signups: r.signups,
+                        seats: r.seats,
+                        children: r.children,
+                        attended: r.attended,
+                        waiting: r.waiting,
+                    })
+                    .unwrap_or_else(|| EventFigures::none(kind))
+            })
+            .collect(),
     };
 
     // Every opening day is a point of the line, booked or not; a day booked while closed (a staff
@@ -145,8 +170,12 @@ async fn with_text(
 }
 
 /// The activity report: the period against the same dates a year earlier, and its text.
-pub async fn report(db: &D1Database, period: Period) -> Result<Report, ApiError> {
-    let (stats, text) = with_text(db, period, period.a_year_earlier()).await?;
+pub async fn report(
+    db: &D1Database,
+    period: Period,
+    now: DateTime<Utc>,
+) -> Result<Report, ApiError> {
+    let (stats, text) = with_text(db, period, period.a_year_earlier(), now).await?;
     Ok(Report { stats, text })
 }
 

@@ -14,12 +14,12 @@ use crate::components::form::{field_error, field_errors, ErrorSummary, Field};
 use crate::components::status::with_loaded;
 use crate::format::datetime_short;
 use crate::i18n::{tr, use_i18n, use_title};
-use crate::text::{EventText, SharedText};
+use crate::text::{EventText, SharedText, SignupText};
 
 /// The labels of the seat fields, for the error summary of a change of seats.
-pub const SEAT_LABELS: &[(&str, EventText)] = &[
-    ("adults", EventText::FieldAdults),
-    ("children", EventText::FieldChildrenCount),
+pub const SEAT_LABELS: &[(&str, SignupText)] = &[
+    ("adults", SignupText::FieldAdults),
+    ("children", SignupText::FieldChildrenCount),
 ];
 
 const PERSON_LABELS: &[(&str, SharedText)] = &[
@@ -44,7 +44,7 @@ pub fn EventPage() -> impl IntoView {
     let event =
         LocalResource::new(move || async move { api::event(id, i18n.lang_untracked()).await });
     view! {
-        <p class="back"><a href="/agenda">{tr(EventText::BackToAgenda)}</a></p>
+        <p class="back"><a href="/agenda">{tr(SignupText::BackToAgenda)}</a></p>
         {with_loaded(event, move |ev: EventView| {
             let title = ev.title.clone();
             let description = ev.description.clone();
@@ -60,7 +60,7 @@ pub fn EventPage() -> impl IntoView {
                 {(!ev.description.fr.is_empty()).then(|| view! {
                     <div class="event-description">{move || paragraphs(&i18n.pick(&description))}</div>
                 })}
-                <p><a href=api::event_ics_path(ev.id) download="" class="button button--secondary">{tr(EventText::AddToCalendar)}</a></p>
+                <p><a href=api::event_ics_path(ev.id) download="" class="button button--secondary">{tr(SignupText::AddToCalendar)}</a></p>
                 <SignupSection ev />
             }
         })}
@@ -83,15 +83,15 @@ fn SignupSection(ev: EventView) -> impl IntoView {
     let body = match ev.signups {
         SignupState::Open => view! { <SignupForm ev /> }.into_any(),
         SignupState::NotYet => view! {
-            <p class="notice" role="note">{move || i18n.f(EventText::SignupNotYet, &[("date", &datetime_short(opens, i18n.lang()))])}</p>
+            <p class="notice" role="note">{move || i18n.f(SignupText::SignupNotYet, &[("date", &datetime_short(opens, i18n.lang()))])}</p>
         }
         .into_any(),
-        SignupState::Closed => view! { <p class="notice" role="note">{tr(EventText::SignupClosed)}</p> }.into_any(),
-        SignupState::Cancelled => view! { <p class="notice" role="note">{tr(EventText::EventCancelled)}</p> }.into_any(),
+        SignupState::Closed => view! { <p class="notice" role="note">{tr(SignupText::SignupClosed)}</p> }.into_any(),
+        SignupState::Cancelled => view! { <p class="notice" role="note">{tr(SignupText::EventCancelled)}</p> }.into_any(),
     };
     view! {
         <section class="card signup" aria-labelledby="signup-title">
-            <h2 id="signup-title">{tr(EventText::SignupTitle)}</h2>
+            <h2 id="signup-title">{tr(SignupText::SignupTitle)}</h2>
             {body}
         </section>
     }
@@ -111,6 +111,15 @@ fn SignupForm(ev: EventView) -> impl IntoView {
     let email = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
     let consent_children = RwSignal::new(false);
+    // The consent names the delay staff set (it is in the site's content, loaded with the page).
+    let site = crate::app::use_site().0;
+    let consent_children_text = move || match site.get().and_then(Result::ok) {
+        Some(s) => i18n.f(
+            SignupText::ConsentChildren,
+            &[("days", &s.children_retention_days.to_string())],
+        ),
+        None => i18n.t(SharedText::Loading).to_string(),
+    };
     let consent_photos = RwSignal::new(false);
     let accept_fewer = RwSignal::new(false);
     let send: Request<RegistrationRequest, api::SignupAnswer> =
@@ -152,9 +161,9 @@ fn SignupForm(ev: EventView) -> impl IntoView {
         );
     };
     view! {
-        <p>{tr(EventText::NoAccountNeeded)}</p>
+        <p>{tr(SignupText::NoAccountNeeded)}</p>
         <Show when=move || link_sent.get()>
-            <p id="link-sent" class="notice" role="status" tabindex="-1">{tr(EventText::LinkSentAgain)}</p>
+            <p id="link-sent" class="notice" role="status" tabindex="-1">{tr(SignupText::LinkSentAgain)}</p>
         </Show>
         <form class="form" novalidate on:submit=on_submit>
             <ErrorSummary failure labels=PERSON_LABELS />
@@ -172,7 +181,7 @@ fn SignupForm(ev: EventView) -> impl IntoView {
                                 aria-describedby=move || errors.with(|e| e.contains_key("consent_children")).then_some("f-consent_children-error")
                                 prop:checked=move || consent_children.get()
                                 on:change=move |ev| consent_children.set(event_target_checked(&ev)) />
-                            <label for="f-consent_children">{tr(EventText::ConsentChildren)}</label>
+                            <label for="f-consent_children">{consent_children_text}</label>
                         </div>
                         {field_error(errors, "consent_children")}
                     </div>
@@ -183,30 +192,30 @@ fn SignupForm(ev: EventView) -> impl IntoView {
                     <div class="check">
                         <input type="checkbox" id="f-consent_photos" prop:checked=move || consent_photos.get()
                             on:change=move |ev| consent_photos.set(event_target_checked(&ev)) />
-                        <label for="f-consent_photos">{tr(EventText::ConsentPhotos)}</label>
+                        <label for="f-consent_photos">{tr(SignupText::ConsentPhotos)}</label>
                     </div>
                 </Show>
             })}
             <Show when=waits>
                 <div class="notice" role="note">
-                    <p>{tr(EventText::NotEnoughSeats)}</p>
+                    <p>{tr(SignupText::NotEnoughSeats)}</p>
                 </div>
                 <fieldset class="field">
-                    <legend>{tr(EventText::GroupChoice)}</legend>
+                    <legend>{tr(SignupText::GroupChoice)}</legend>
                     <div class="check">
                         <input type="radio" name="accept_fewer" id="f-accept_fewer-no" prop:checked=move || !accept_fewer.get()
                             on:change=move |_| accept_fewer.set(false) />
-                        <label for="f-accept_fewer-no">{tr(EventText::AllTogether)}</label>
+                        <label for="f-accept_fewer-no">{tr(SignupText::AllTogether)}</label>
                     </div>
                     <div class="check">
                         <input type="radio" name="accept_fewer" id="f-accept_fewer-yes" prop:checked=move || accept_fewer.get()
                             on:change=move |_| accept_fewer.set(true) />
-                        <label for="f-accept_fewer-yes">{tr(EventText::AcceptFewer)}</label>
+                        <label for="f-accept_fewer-yes">{tr(SignupText::AcceptFewer)}</label>
                     </div>
                 </fieldset>
             </Show>
             <button type="submit" class="button" disabled=move || send.pending().get()>
-                {move || i18n.t(if waits() { EventText::JoinWaitingList } else { EventText::SignUp })}
+                {move || i18n.t(if waits() { SignupText::JoinWaitingList } else { SignupText::SignUp })}
             </button>
         </form>
     }

@@ -1,8 +1,10 @@
-//! The pages of events for people without an account (the events bundle): the agenda, an event's
-//! page with its sign-up form, and the sign-up's private link. The facts of an event and the
+//! The pages of events for people without an account: the agenda and e-education (the agenda
+//! bundle), an event's page with its sign-up form (the events bundle), and the sign-up's private
+//! link (the sign-up bundle). The facts of an event and the
 //! controls of a group's seats are here, shared by those pages and by the staff's.
 
 pub mod agenda;
+pub mod education;
 pub mod event;
 pub mod registration;
 
@@ -17,7 +19,7 @@ use leptos::prelude::*;
 use crate::components::form::Field;
 use crate::format::datetime_short;
 use crate::i18n::{tr, use_i18n, I18n};
-use crate::text::EventText;
+use crate::text::{EventText, SignupText};
 
 pub fn kind_label(kind: EventKind) -> EventText {
     match kind {
@@ -75,10 +77,12 @@ pub fn ages(ev: &EventView, i18n: I18n) -> Option<String> {
     ))
 }
 
-/// "3 places restantes", "Complet — liste d'attente" or "Annulé".
+/// "3 places restantes", "Complet — liste d'attente", "Inscriptions closes" or "Annulé".
 pub fn seats_text(ev: &EventView, i18n: I18n) -> String {
     if ev.cancelled {
         i18n.t(EventText::Cancelled).to_string()
+    } else if ev.signups == domain::events::SignupState::Closed {
+        i18n.t(EventText::SignupsClosed).to_string()
     } else if ev.seats_left == 0 {
         i18n.t(EventText::FullWaitingList).to_string()
     } else {
@@ -97,12 +101,13 @@ pub fn event_facts(ev: &EventView) -> impl IntoView {
     let partner = (!ev.partner.is_empty()).then(|| ev.partner.clone());
     let bring = ev.bring.clone();
     let has_bring = !ev.bring.fr.is_empty();
+    let room = ev.in_room;
     view! {
         <dl class="facts-list">
             <dt>{tr(EventText::When)}</dt>
             <dd>{move || when(&e1, i18n.lang())}</dd>
             <dt>{tr(EventText::Where)}</dt>
-            <dd>{move || place(&e2, i18n)}</dd>
+            <dd>{move || place(&e2, i18n)}{room.then(room_address)}</dd>
             <dt>{tr(EventText::FieldAudience)}</dt>
             <dd>{move || i18n.t(audience_label(e3.audience))}</dd>
             {e4.age_min.is_some().then(|| view! {
@@ -120,6 +125,17 @@ pub fn event_facts(ev: &EventView) -> impl IntoView {
             <dt>{tr(EventText::Seats)}</dt>
             <dd>{move || seats_text(&e5, i18n)}</dd>
         </dl>
+    }
+}
+
+/// Silicon Kerne's address (from the site's content, already loaded for the footer), under the
+/// meeting room's name.
+fn room_address() -> impl IntoView {
+    let site = crate::app::use_site().0;
+    move || {
+        site.get()
+            .and_then(Result::ok)
+            .map(|s| view! { <br />{s.contact.address} })
     }
 }
 
@@ -254,9 +270,9 @@ fn child_row(
     };
     view! {
         <fieldset class="child-row">
-            <legend>{move || i18n.f(EventText::ChildNumber, &[("count", &n())])}</legend>
+            <legend>{move || i18n.f(SignupText::ChildNumber, &[("count", &n())])}</legend>
             <div class="field">
-                <label for=move || format!("f-{}", name_field())>{tr(EventText::FieldChildFirstName)}</label>
+                <label for=move || format!("f-{}", name_field())>{tr(SignupText::FieldChildFirstName)}</label>
                 <input type="text" id=move || format!("f-{}", name_field()) autocomplete="off" required=true
                     aria-invalid=move || has(name_field()).then_some("true")
                     aria-describedby=move || has(name_field()).then(|| format!("f-{}-error", name_field()))
@@ -264,7 +280,7 @@ fn child_row(
                 {error_line(errors, name_field)}
             </div>
             <div class="field field--short">
-                <label for=move || format!("f-{}", age_field())>{tr(EventText::FieldChildAge)}</label>
+                <label for=move || format!("f-{}", age_field())>{tr(SignupText::FieldChildAge)}</label>
                 <input type="number" inputmode="numeric" min="0" max="17" id=move || format!("f-{}", age_field()) required=true
                     aria-invalid=move || has(age_field()).then_some("true")
                     aria-describedby=move || has(age_field()).then(|| format!("f-{}-error", age_field()))
@@ -272,7 +288,7 @@ fn child_row(
                 {error_line(errors, age_field)}
             </div>
             <button type="button" class="button button--secondary" on:click=remove>
-                {move || i18n.f(EventText::RemoveChild, &[("count", &n())])}
+                {move || i18n.f(SignupText::RemoveChild, &[("count", &n())])}
             </button>
         </fieldset>
     }
@@ -298,8 +314,8 @@ pub fn GroupControls(group: Group, errors: Signal<BTreeMap<String, String>>) -> 
         };
         view! {
             <fieldset class="field children">
-                <legend>{tr(EventText::ChildrenTitle)}</legend>
-                <p class="field__hint">{tr(EventText::ChildrenHint)}</p>
+                <legend>{tr(SignupText::ChildrenTitle)}</legend>
+                <p class="field__hint">{tr(SignupText::ChildrenHint)}</p>
                 <ForEnumerate
                     each=move || group.rows.get()
                     key=|row| row.key
@@ -307,22 +323,22 @@ pub fn GroupControls(group: Group, errors: Signal<BTreeMap<String, String>>) -> 
                 />
                 <button type="button" id="add-child" class="button button--secondary"
                     disabled=move || { group.seats() >= max }
-                    on:click=add>{tr(EventText::AddChild)}</button>
+                    on:click=add>{tr(SignupText::AddChild)}</button>
             </fieldset>
         }
         .into_any()
     } else {
         view! {
-            <Field name="children" label=EventText::FieldChildrenCount value=group.children_count errors kind="number" inputmode="numeric" required=true />
+            <Field name="children" label=SignupText::FieldChildrenCount value=group.children_count errors kind="number" inputmode="numeric" required=true />
         }
         .into_any()
     };
     view! {
-        <Field name="adults" label=EventText::FieldAdults value=group.adults errors kind="number" inputmode="numeric" required=true />
+        <Field name="adults" label=SignupText::FieldAdults value=group.adults errors kind="number" inputmode="numeric" required=true />
         {children}
         <p class="note" aria-live="polite">
-            {move || i18n.count(EventText::SeatsTotalOne, EventText::SeatsTotalOther, u64::from(group.seats()))}" "
-            {move || i18n.f(EventText::MaxPerSignup, &[("count", &max.to_string())])}
+            {move || i18n.count(SignupText::SeatsTotalOne, SignupText::SeatsTotalOther, u64::from(group.seats()))}" "
+            {move || i18n.f(SignupText::MaxPerSignup, &[("count", &max.to_string())])}
         </p>
     }
 }

@@ -2,7 +2,7 @@
 //! waiting and at which position), the event, changing the seats, cancelling (which erases the
 //! data), the `.ics`, the export of the data given, and when the children's data goes.
 
-use domain::events::{RegistrationStatus, RegistrationView, SeatsChange, SignupState};
+use domain::events::{EventPhase, RegistrationStatus, RegistrationView, SeatsChange, SignupState};
 use domain::i18n::format_date_long;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
@@ -16,7 +16,7 @@ use crate::components::confirm::ConfirmButton;
 use crate::components::form::{field_errors, ErrorSummary};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
-use crate::text::{EventText, SharedText};
+use crate::text::{SharedText, SignupText};
 
 #[derive(Params, Debug, Clone, PartialEq)]
 struct RegistrationPath {
@@ -32,21 +32,21 @@ pub fn status_text(
 ) -> String {
     match status {
         RegistrationStatus::Confirmed => i18n.count(
-            EventText::ConfirmedOne,
-            EventText::ConfirmedOther,
+            SignupText::ConfirmedOne,
+            SignupText::ConfirmedOther,
             u64::from(seats),
         ),
         RegistrationStatus::Waiting => i18n.f(
-            EventText::WaitingPosition,
+            SignupText::WaitingPosition,
             &[("position", &position.unwrap_or(0).to_string())],
         ),
-        RegistrationStatus::Cancelled => i18n.t(EventText::RegistrationCancelled).to_string(),
+        RegistrationStatus::Cancelled => i18n.t(SignupText::RegistrationCancelled).to_string(),
     }
 }
 
 #[component]
 pub fn RegistrationPage() -> impl IntoView {
-    use_title(EventText::RegistrationTitle);
+    use_title(SignupText::RegistrationTitle);
     let i18n = use_i18n();
     let token = use_params::<RegistrationPath>()
         .with_untracked(|p| p.as_ref().ok().and_then(|p| p.token.clone()))
@@ -68,11 +68,11 @@ pub fn RegistrationPage() -> impl IntoView {
     });
     let cancelled = move || api::answer_of(cancel).is_some();
     view! {
-        <h1>{tr(EventText::RegistrationTitle)}</h1>
+        <h1>{tr(SignupText::RegistrationTitle)}</h1>
         <Show when=move || !cancelled() fallback=|| view! {
                 <div class="notice" role="status">
-                    <p>{tr(EventText::CancelledDone)}</p>
-                    <p><a href="/agenda" class="button">{tr(EventText::BackToAgenda)}</a></p>
+                    <p>{tr(SignupText::CancelledDone)}</p>
+                    <p><a href="/agenda" class="button">{tr(SignupText::BackToAgenda)}</a></p>
                 </div>
             }>
             {failure_alert(api::failure_of(cancel))}
@@ -92,7 +92,15 @@ fn registration_view(
     let requested = r.seats_requested;
     let title = r.event.title.clone();
     let active = status != RegistrationStatus::Cancelled;
-    let can_change = active && r.event.signups == SignupState::Open && !r.children_erased;
+    // Nothing changes once the event has started (the API refuses it too).
+    let upcoming = r.phase == EventPhase::Upcoming;
+    let can_change =
+        active && upcoming && r.event.signups == SignupState::Open && !r.children_erased;
+    let phase_note = match r.phase {
+        EventPhase::Upcoming => None,
+        EventPhase::UnderWay => Some(SignupText::EventUnderWay),
+        EventPhase::Over => Some(SignupText::EventOver),
+    };
     let erase_on = r.erase_children_on;
     let erased = r.children_erased;
     let has_children = r.children > 0 || !r.named_children.is_empty();
@@ -117,25 +125,26 @@ fn registration_view(
             <h2 id="registration-status" class=format!("registration-status registration-status--{}", status.as_str())>
                 {move || status_text(status, seats, position, i18n)}
             </h2>
-            {(status == RegistrationStatus::Waiting).then(|| view! {
-                <p>{move || i18n.f(EventText::WaitingNote, &[("count", &requested.to_string())])}</p>
+            {phase_note.map(|note| view! { <p class="notice" role="status">{tr(note)}</p> })}
+            {(status == RegistrationStatus::Waiting && upcoming).then(|| view! {
+                <p>{move || i18n.f(SignupText::WaitingNote, &[("count", &requested.to_string())])}</p>
             })}
             <dl class="facts-list">
-                <dt>{tr(EventText::SignedUpAs)}</dt>
+                <dt>{tr(SignupText::SignedUpAs)}</dt>
                 <dd>{r.name.clone()}" · "{r.email.clone()}</dd>
             </dl>
             {has_children.then(|| match (erased, erase_on) {
-                (true, _) => Some(view! { <p class="note">{tr(EventText::ChildrenErased)}</p> }.into_any()),
+                (true, _) => Some(view! { <p class="note">{tr(SignupText::ChildrenErased)}</p> }.into_any()),
                 (false, Some(date)) => Some(view! {
-                    <p class="note">{move || i18n.f(EventText::EraseChildrenOn, &[("date", &format_date_long(date, i18n.lang()))])}</p>
+                    <p class="note">{move || i18n.f(SignupText::EraseChildrenOn, &[("date", &format_date_long(date, i18n.lang()))])}</p>
                 }.into_any()),
                 _ => None,
             })}
             <div class="actions">
-                {active.then(|| view! {
-                    <a href=ics download="" class="button button--secondary">{tr(EventText::DownloadIcs)}</a>
+                {(active && upcoming).then(|| view! {
+                    <a href=ics download="" class="button button--secondary">{tr(SignupText::DownloadIcs)}</a>
                 })}
-                <a href=export download="" class="button button--secondary">{tr(EventText::ExportData)}</a>
+                <a href=export download="" class="button button--secondary">{tr(SignupText::ExportData)}</a>
             </div>
         </section>
         <section class="card" aria-labelledby="registration-event">
@@ -144,23 +153,23 @@ fn registration_view(
         </section>
         {can_change.then(|| view! {
             <section class="card" aria-labelledby="change-seats">
-                <h2 id="change-seats">{tr(EventText::ChangeSeatsTitle)}</h2>
-                <p class="field__hint">{tr(EventText::ChangeSeatsHint)}</p>
+                <h2 id="change-seats">{tr(SignupText::ChangeSeatsTitle)}</h2>
+                <p class="field__hint">{tr(SignupText::ChangeSeatsHint)}</p>
                 <form class="form" novalidate on:submit=on_submit>
                     <ErrorSummary failure labels=SEAT_LABELS />
                     <GroupControls group errors />
-                    <p class="notice-line" role="status">{move || saved().then(|| i18n.t(EventText::SeatsSaved))}</p>
-                    <button type="submit" class="button" disabled=move || change.pending().get()>{tr(EventText::SaveSeats)}</button>
+                    <p class="notice-line" role="status">{move || saved().then(|| i18n.t(SignupText::SeatsSaved))}</p>
+                    <button type="submit" class="button" disabled=move || change.pending().get()>{tr(SignupText::SaveSeats)}</button>
                 </form>
             </section>
         })}
-        {active.then(|| view! {
+        {(active && upcoming).then(|| view! {
             <section class="card" aria-labelledby="cancel-registration-q">
                 <h2 class="visually-hidden">{tr(SharedText::Cancel)}</h2>
                 <ConfirmButton
-                    label=EventText::CancelRegistration
-                    question=EventText::CancelRegistrationQuestion
-                    yes=EventText::CancelRegistrationYes
+                    label=SignupText::CancelRegistration
+                    question=SignupText::CancelRegistrationQuestion
+                    yes=SignupText::CancelRegistrationYes
                     id="cancel-registration-q"
                     pending=cancel.pending()
                     on_yes=move |_| api::start(cancel, ())

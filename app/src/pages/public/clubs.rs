@@ -27,9 +27,13 @@ fn club_card(i18n: I18n, club: Club) -> impl IntoView {
         description,
         rule,
         next_meetings,
+        next_meeting,
         ..
     } = club;
-    let next = next_meetings.first().map(|t| t.0);
+    // The meeting as held (with its page) when it is in the agenda, else the rule's next date.
+    let next = next_meeting
+        .map(|m| (m.starts_at.0, Some(format!("/agenda/{}", m.id))))
+        .or_else(|| next_meetings.first().map(|t| (t.0, None)));
     let heading_id = format!("club-{slug}");
     let labelled_by = heading_id.clone();
     view! {
@@ -37,10 +41,14 @@ fn club_card(i18n: I18n, club: Club) -> impl IntoView {
             <h2 id=heading_id>{move || i18n.pick(&name)}</h2>
             <p>{move || i18n.pick(&description)}</p>
             <p class="club__rule">{move || i18n.f(PublicText::MeetsEvery, &[("rule", &rule.describe(i18n.lang()))])}</p>
-            {next.map(|at| {
+            {next.map(|(at, href)| {
+                let text = move || i18n.f(PublicText::NextMeeting, &[("date", &crate::format::datetime_short(at, i18n.lang()))]);
                 view! {
                     <p class="club__next">
-                        {move || i18n.f(PublicText::NextMeeting, &[("date", &crate::format::datetime_short(at, i18n.lang()))])}
+                        {match href {
+                            Some(href) => view! { <a href=href>{text}</a> }.into_any(),
+                            None => text.into_any(),
+                        }}
                     </p>
                 }
             })}

@@ -1,5 +1,6 @@
 //! `/gestion`: the cantine today at a glance, each figure a link to the page where it is handled.
 
+use domain::events::EventView;
 use domain::stats::TodayStats;
 use leptos::prelude::*;
 
@@ -7,13 +8,75 @@ use crate::api;
 use crate::components::calendar::day_label;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
+use crate::format::{in_days_iso, today_iso};
 use crate::i18n::{tr, use_i18n};
+use crate::pages::events::when;
 use crate::pages::member::booking::duration_text;
 use crate::text::StaffText;
 
 #[component]
 pub fn StaffDashboard() -> impl IntoView {
-    view! { <StaffFrame title=StaffText::StaffDashboardTitle content=|_| view! { <Glance /> } /> }
+    view! { <StaffFrame title=StaffText::StaffDashboardTitle content=|_| view! { <Glance /><WeekEvents /> } /> }
+}
+
+/// Today's events and the rest of the week's, each with its seats taken and its waiting list, a
+/// link to its sign-ups (where the door's check-in is).
+#[component]
+fn WeekEvents() -> impl IntoView {
+    let i18n = use_i18n();
+    let (from, to) = (today_iso(), in_days_iso(6));
+    let events = LocalResource::new(move || {
+        let (from, to) = (from.clone(), to.clone());
+        async move { api::staff_events(&from, &to, i18n.lang_untracked()).await }
+    });
+    let today = today_iso();
+    view! {
+        <section class="stats-section" aria-labelledby="week-events-title">
+            <h2 id="week-events-title">{tr(StaffText::GlanceEventsTitle)}</h2>
+            {with_loaded(events, move |list: Vec<EventView>| {
+                let list: Vec<EventView> = list.into_iter().filter(|e| !e.cancelled).collect();
+                if list.is_empty() {
+                    return view! { <p>{i18n.t(StaffText::GlanceNoEvents)}</p> }.into_any();
+                }
+                let (now, later): (Vec<EventView>, Vec<EventView>) = list
+                    .into_iter()
+                    .partition(|e| e.starts_at.0.date().to_string() == today);
+                let lang = i18n.lang();
+                let rows = |events: Vec<EventView>| {
+                    events
+                        .into_iter()
+                        .map(|e| {
+                            let href = format!("/gestion/evenements/{}/inscrits", e.id);
+                            let taken = e.capacity.saturating_sub(e.seats_left);
+                            let seats = i18n.f(
+                                StaffText::GlanceEventSeats,
+                                &[("taken", &taken.to_string()), ("capacity", &e.capacity.to_string()), ("waiting", &e.waiting.to_string())],
+                            );
+                            view! {
+                                <li class="row">
+                                    <a class="row__title" href=href>{i18n.pick(&e.title)}</a>
+                                    <span class="row__meta">{when(&e, lang)}" · "{seats}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                };
+                view! {
+                    <h3>{i18n.t(StaffText::GlanceToday)}</h3>
+                    {if now.is_empty() {
+                        view! { <p>{i18n.t(StaffText::GlanceNoEventToday)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="rows">{rows(now)}</ul> }.into_any()
+                    }}
+                    {(!later.is_empty()).then(|| view! {
+                        <h3>{i18n.t(StaffText::GlanceThisWeek)}</h3>
+                        <ul class="rows">{rows(later)}</ul>
+                    })}
+                }
+                .into_any()
+            })}
+        </section>
+    }
 }
 
 #[component]

@@ -19,16 +19,21 @@ pub fn StaffEventRegistrations() -> impl IntoView {
     view! { <StaffFrame title=StaffText::StaffEventRegistrationsTitle content=|_| view! { <Registrations /> } /> }
 }
 
-/// (sign-up, how many came).
-type CheckInRequest = Request<(i64, u32), StaffRegistration>;
+/// (sign-up, how many came; `None` undoes a check-in made by mistake).
+type CheckInRequest = Request<(i64, Option<u32>), StaffRegistration>;
 
 #[component]
 fn Registrations() -> impl IntoView {
     let i18n = use_i18n();
     let id = event_id();
-    let check_in: CheckInRequest = Action::new_local(move |(reg, present): &(i64, u32)| {
+    let check_in: CheckInRequest = Action::new_local(move |(reg, present): &(i64, Option<u32>)| {
         let (reg, present, lang) = (*reg, *present, i18n.lang_untracked());
-        async move { api::check_in(reg, present, lang).await }
+        async move {
+            match present {
+                Some(n) => api::check_in(reg, n, lang).await,
+                None => api::undo_registration_check_in(reg, lang).await,
+            }
+        }
     });
     let data = LocalResource::new(move || {
         check_in.version().get();
@@ -146,7 +151,7 @@ fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl I
     .into_iter()
     .filter_map(|(on, t)| on.then_some(t))
     .collect();
-    let (n1, n2) = (name.clone(), name.clone());
+    let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
     view! {
         <li class="card signup-row">
             <p class="signup-row__name">
@@ -168,7 +173,7 @@ fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl I
                 <form class="check-in" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
                     let n = present.get_untracked().trim().parse().unwrap_or(0);
-                    api::start(action, (reg, n));
+                    api::start(action, (reg, Some(n)));
                 }>
                     <div class="field field--short">
                         <label for=label_for>{move || i18n.f(StaffText::FieldPresent, &[("name", &n1)])}</label>
@@ -177,6 +182,12 @@ fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl I
                     <button type="submit" class="button" disabled=move || action.pending().get()>
                         {move || i18n.f(StaffText::CheckInButton, &[("name", &n2)])}
                     </button>
+                    {checked.is_some().then(|| view! {
+                        <button type="button" class="button button--secondary" disabled=move || action.pending().get()
+                            on:click=move |_| api::start(action, (reg, None))>
+                            {move || i18n.f(StaffText::UndoSignupCheckIn, &[("name", &n3)])}
+                        </button>
+                    })}
                 </form>
             })}
         </li>

@@ -13,8 +13,9 @@ use crate::components::staff::StaffFrame;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::member::booking::duration_text;
 use crate::pages::staff::statistics::{
-    compare_table, coworking_lines, euros, figures_table, for_period, member_lines, money_lines,
-    month_label, range_text, room_lines, share, use_period, whole, PeriodForm, Preset,
+    compare_table, coworking_lines, education_lines, euros, figures_table, for_period,
+    member_lines, money_lines, month_label, range_text, room_lines, share, use_period, whole,
+    PeriodForm, Preset,
 };
 use crate::text::StaffText;
 
@@ -101,6 +102,7 @@ fn report_view(r: Report) -> impl IntoView {
     lines.extend(coworking_lines(&s.current, &s.previous));
     lines.extend(room_lines(&s.current, &s.previous));
     lines.extend(money_lines(&s.current, &s.previous));
+    lines.extend(education_lines(&s.current, &s.previous));
     view! {
         <article class="report">
             <header class="report__head">

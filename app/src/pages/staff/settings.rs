@@ -51,6 +51,8 @@ fn Settings() -> impl IntoView {
             let budget = value_of::<i64>(&entries, "yearly_budget_cents");
             let legal = value_of::<LegalIdentity>(&entries, "legal_identity");
             let target = value_of::<i64>(&entries, "rental_target_cents");
+            let reminder = value_of::<u32>(&entries, "event_reminder_hours");
+            let retention = value_of::<u32>(&entries, "children_retention_days");
             // A setting this page cannot read is said, never shown as an empty or zero value.
             let unreadable: Vec<&str> = [
                 ("opening_hours", hours.is_none()),
@@ -60,6 +62,8 @@ fn Settings() -> impl IntoView {
                 ("yearly_budget_cents", budget.is_none()),
                 ("legal_identity", legal.is_none()),
                 ("rental_target_cents", target.is_none()),
+                ("event_reminder_hours", reminder.is_none()),
+                ("children_retention_days", retention.is_none()),
             ]
             .into_iter()
             .filter_map(|(k, missing)| missing.then_some(k))
@@ -74,6 +78,7 @@ fn Settings() -> impl IntoView {
                 {rules.map(|r| view! { <RulesForm rules=r /> })}
                 {money.map(|(((rates, fee), budget), target)| view! { <MoneyForm rates fee budget target /> })}
                 {legal.map(|legal| view! { <LegalForm legal /> })}
+                {reminder.zip(retention).map(|(reminder, retention)| view! { <EventsForm reminder retention /> })}
                 <Closures />
             }
         })}
@@ -215,6 +220,43 @@ fn RulesForm(rules: BookingRules) -> impl IntoView {
                 {number_field("r-quota", StaffText::WeeklyQuotaHours.into(), quota)}
                 {number_field("r-notice", StaffText::CancelNoticeHours.into(), notice)}
                 <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveRules)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// The events' two settings: when the reminder goes, and how long children's data is kept (the
+/// consent parents tick names that delay). One form, a save each, in order.
+#[component]
+fn EventsForm(reminder: u32, retention: u32) -> impl IntoView {
+    let save_reminder = save_action();
+    let save_retention = save_action();
+    let reminder = RwSignal::new(reminder.to_string());
+    let retention = RwSignal::new(retention.to_string());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // What cannot be read as a number is sent as 0, which the server refuses with its reason.
+        let num = |s: RwSignal<String>| s.get_untracked().trim().parse::<u32>().unwrap_or(0);
+        api::start(
+            save_reminder,
+            ("event_reminder_hours", num(reminder).to_string()),
+        );
+        api::start(
+            save_retention,
+            ("children_retention_days", num(retention).to_string()),
+        );
+    };
+    view! {
+        <section class="card" aria-labelledby="event-settings-title">
+            <h2 id="event-settings-title">{tr(StaffText::EventSettingsTitle)}</h2>
+            <form class="form" novalidate on:submit=on_submit>
+                {outcome(save_reminder)}
+                {outcome(save_retention)}
+                {number_field("e-reminder", StaffText::ReminderHours.into(), reminder)}
+                {number_field("e-retention", StaffText::RetentionDays.into(), retention)}
+                <button type="submit" class="button" disabled=move || save_reminder.pending().get() || save_retention.pending().get()>
+                    {tr(StaffText::SaveEventSettings)}
+                </button>
             </form>
         </section>
     }

@@ -335,6 +335,74 @@ pub fn money_lines(now: &Figures, before: &Figures) -> Vec<Line> {
     ]
 }
 
+/// The e-education programme, for the funders: sessions held, teachers trained, children signed
+/// up to the workshops held, and who came out of the seats confirmed.
+pub fn education_lines(now: &Figures, before: &Figures) -> Vec<Line> {
+    let (a, b) = (now.education(), before.education());
+    let rate = |e: domain::stats::EducationFigures| {
+        Value::Percent(i64::from(e.attendance_percent().unwrap_or(0)))
+    };
+    vec![
+        (
+            StaffText::FigureSessions,
+            Value::Count(a.sessions),
+            Value::Count(b.sessions),
+        ),
+        (
+            StaffText::FigureTeachersTrained,
+            Value::Count(a.teachers_trained),
+            Value::Count(b.teachers_trained),
+        ),
+        (
+            StaffText::FigureChildren,
+            Value::Count(a.children),
+            Value::Count(b.children),
+        ),
+        (StaffText::FigureAttendance, rate(a), rate(b)),
+    ]
+}
+
+/// The events held, a row per kind (its name heads the row): sessions, groups and seats
+/// confirmed, attendance, groups left waiting.
+fn events_table(figures: &Figures, i18n: crate::i18n::I18n) -> impl IntoView {
+    let head = [
+        StaffText::ColumnKind,
+        StaffText::FigureSessions,
+        StaffText::ColumnSignups,
+        StaffText::ColumnSeats,
+        StaffText::FigureAttendance,
+        StaffText::ColumnWaiting,
+    ];
+    let rows = figures
+        .events
+        .iter()
+        .map(|f| {
+            let cells = [
+                f.sessions.to_string(),
+                f.signups.to_string(),
+                f.seats.to_string(),
+                f.attendance_percent()
+                    .map(|p| format!("{p} %"))
+                    .unwrap_or_else(|| "—".into()),
+                f.waiting.to_string(),
+            ];
+            view! {
+                <tr>
+                    <th scope="row">{i18n.t(crate::pages::events::kind_label(f.kind))}</th>
+                    {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="figures figures--compact">
+            <caption>{i18n.t(StaffText::EventsByKind)}</caption>
+            <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{i18n.t(h)}</th> }).collect_view()}</tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
 /// "26/10"
 pub fn short_date(d: NaiveDate) -> String {
     format!("{:02}/{:02}", d.day(), d.month())
@@ -527,6 +595,7 @@ fn stats_view(s: Stats) -> impl IntoView {
         i18n.t(StaffText::FigureTarget).to_string(),
         s.rental_target_cents / 100,
     );
+    let current = s.current.clone();
     view! {
         <p class="lead">
             {move || i18n.f(StaffText::PeriodIs, &[("range", &range_text(from, to, i18n.lang()))])}" "
@@ -547,6 +616,11 @@ fn stats_view(s: Stats) -> impl IntoView {
         <section class="stats-section" aria-labelledby="s-members">
             <h2 id="s-members">{tr(StaffText::SectionMembers)}</h2>
             {compare_table(StaffText::SectionMembers, other, member_lines(&s.current, &s.previous))}
+        </section>
+        <section class="stats-section" aria-labelledby="s-events">
+            <h2 id="s-events">{tr(StaffText::SectionEvents)}</h2>
+            {compare_table(StaffText::SectionEvents, other, education_lines(&s.current, &s.previous))}
+            <div class="table-wrap" tabindex="0">{move || events_table(&current, i18n)}</div>
         </section>
         <section class="stats-section" aria-labelledby="s-money">
             <h2 id="s-money">{tr(StaffText::SectionMoney)}</h2>

@@ -164,7 +164,29 @@ pub async fn check_in(
         "checking the sign-up in",
     )
     .await?;
-    let loaded = book::load(db, r.event_id, now).await?;
+    row_of(db, r.event_id, id, now).await
+}
+
+/// Undo a check-in made by mistake: the group is back to "not pointed yet".
+pub async fn undo_check_in(
+    db: &D1Database,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<StaffRegistration, ApiError> {
+    let r = repo::registration_by_id(db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    crate::repo::run(repo::undo_check_in(db, id)?, "undoing the check-in").await?;
+    row_of(db, r.event_id, id, now).await
+}
+
+async fn row_of(
+    db: &D1Database,
+    event_id: i64,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<StaffRegistration, ApiError> {
+    let loaded = book::load(db, event_id, now).await?;
     let r = loaded.registration(id).ok_or(ApiError::NotFound)?;
     Ok(staff_row(&loaded, r, &repo::children_of(db, id).await?))
 }

@@ -8,8 +8,10 @@ pub mod door;
 pub mod scheduled;
 pub mod signups;
 
-pub use door::{check_in, csv, registrations};
-pub use scheduled::{ensure_meetings, erase_children, queue_reminders, set_club_rule};
+pub use door::{check_in, csv, registrations, undo_check_in};
+pub use scheduled::{
+    ensure_meetings, erase_children, meetings_made_today, queue_reminders, set_club_rule,
+};
 pub use signups::{
     by_token, cancel, change, come, my_events, register, registration_view, stay_away, Guest,
     SignedUp,

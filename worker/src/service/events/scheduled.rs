@@ -116,12 +116,9 @@ pub async fn settle_all(db: &D1Database, now: DateTime<Utc>) -> Result<usize, Ap
     Ok(promoted)
 }
 
-/// The agenda's reads make the clubs' meetings once a day per isolate (the scheduled run and a
+/// The agenda's and the site's reads make the clubs' meetings once a day per isolate (the scheduled run and a
 /// changed rule make them too), not on every read.
-pub(super) async fn meetings_made_today(
-    db: &D1Database,
-    now: DateTime<Utc>,
-) -> Result<(), ApiError> {
+pub async fn meetings_made_today(db: &D1Database, now: DateTime<Utc>) -> Result<(), ApiError> {
     let today = paris::local_date(now);
     if MEETINGS_MADE_ON.with(|d| d.get()) == Some(today) {
         return Ok(());

@@ -88,6 +88,8 @@ pub async fn register(
     let hash = token_hash(&token);
     let nonce = random_token();
     let link = format!("/inscription/{token}");
+    let consent_version =
+        domain::events::children_consent_version(settings(db).await?.retention_days);
     let new = NewRegistration {
         event_id,
         token_hash: &hash,
@@ -99,6 +101,7 @@ pub async fn register(
         children: valid.group.children,
         accept_fewer: valid.accept_fewer,
         consent_children_at: valid.consent_children.then_some(now),
+        consent_version: &consent_version,
         consent_photos: valid.consent_photos,
         lang: req.lang,
         nonce: &nonce,
@@ -262,6 +265,9 @@ pub async fn registration_view(
         children_erased: r.children_erased_at.is_some(),
         erase_children_on: erase_on,
         created_at: r.created_at.clone(),
+        phase: domain::events::event_phase(e.start_utc, e.end_utc, now),
+        consent_children_at: r.consent_children_at.clone(),
+        consent_version: r.consent_version.clone(),
     })
 }
 

@@ -1,0 +1,84 @@
+//! `/e-education`: the programme for teachers, youth workers, children and parents, each part with
+//! its next dates (one request for the agenda of the next four months) and a link to all of them.
+
+use domain::events::EventView;
+use domain::wire::EventKind;
+use leptos::prelude::*;
+
+use super::agenda::event_card;
+use super::kind_label;
+use crate::api::{self, EventSearch};
+use crate::components::status::with_loaded;
+use crate::format::{in_months_iso, today_iso};
+use crate::i18n::{tr, use_i18n, use_title};
+use crate::text::EventText;
+
+/// How many dates each part shows.
+const NEXT: usize = 3;
+
+#[component]
+pub fn Education() -> impl IntoView {
+    use_title(EventText::EducationTitle);
+    let i18n = use_i18n();
+    let to = in_months_iso(4);
+    let search = EventSearch {
+        from: today_iso(),
+        to,
+        kind: String::new(),
+        audience: String::new(),
+    };
+    let events = LocalResource::new(move || {
+        let search = search.clone();
+        async move { api::events(&search, i18n.lang_untracked()).await }
+    });
+    let parts = [
+        (
+            EventKind::TeacherTraining,
+            EventText::EducationTeachers,
+            EventText::EducationTeachersText,
+        ),
+        (
+            EventKind::ChildrenWorkshop,
+            EventText::EducationKids,
+            EventText::EducationKidsText,
+        ),
+        (
+            EventKind::OpenDay,
+            EventText::EducationParents,
+            EventText::EducationParentsText,
+        ),
+    ];
+    view! {
+        <h1>{tr(EventText::EducationTitle)}</h1>
+        <p class="lead">{tr(EventText::EducationLead)}</p>
+        <p><a href="/agenda" class="button">{tr(EventText::EducationSeeAgenda)}</a></p>
+        {parts
+            .into_iter()
+            .map(|(kind, title, text)| {
+                let heading = format!("part-{}", kind.as_str());
+                let labelled_by = heading.clone();
+                let all = format!("/agenda?type={}", kind.as_str());
+                view! {
+                    <section class="card education-part" aria-labelledby=labelled_by>
+                        <h2 id=heading>{tr(title)}</h2>
+                        <p>{tr(text)}</p>
+                        <p class="education-part__next"><strong>{tr(EventText::EducationNext)}</strong></p>
+                        {with_loaded(events, move |list: Vec<EventView>| {
+                            let next: Vec<EventView> = list
+                                .into_iter()
+                                .filter(|e| e.kind == kind && !e.cancelled)
+                                .take(NEXT)
+                                .collect();
+                            if next.is_empty() {
+                                view! { <p>{i18n.t(EventText::EducationNone)}</p> }.into_any()
+                            } else {
+                                view! { <ul class="cards">{next.into_iter().map(|e| event_card(e, i18n)).collect_view()}</ul> }.into_any()
+                            }
+                        })}
+                        <p><a href=all>{move || i18n.f(EventText::EducationAll, &[("kind", i18n.t(kind_label(kind)))])}</a></p>
+                    </section>
+                }
+            })
+            .collect_view()}
+    }
+}
