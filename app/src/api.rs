@@ -187,6 +187,12 @@ pub async fn site(lang: Lang) -> Result<SiteContent, ApiFailure> {
     send(Method::GET, "/api/site", NO_BODY, lang).await
 }
 
+/// `GET /api/site?v=…`: the site's content past the browser's minute of cache (the query makes
+/// it another address), for a staff page that has just changed it.
+pub async fn site_fresh(stamp: u64, lang: Lang) -> Result<SiteContent, ApiFailure> {
+    send(Method::GET, &format!("/api/site?v={stamp}"), NO_BODY, lang).await
+}
+
 // ---------------------------------------------------------------- public and authentication
 
 /// `POST /api/applications`
@@ -905,6 +911,21 @@ pub async fn event_registrations(id: i64, lang: Lang) -> Result<EventRegistratio
 /// `GET /api/staff/events/{id}/registrations.csv`, a download link.
 pub fn event_registrations_csv_path(id: i64) -> String {
     format!("/api/staff/events/{id}/registrations.csv")
+}
+
+/// `PUT /api/staff/clubs/{slug}/rule`
+pub async fn set_club_rule(
+    slug: &str,
+    rule: &domain::recurrence::MonthlyRule,
+    lang: Lang,
+) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::PUT,
+        &format!("/api/staff/clubs/{}/rule", encode(slug)),
+        Some(rule),
+        lang,
+    )
+    .await
 }
 
 /// `DELETE /api/staff/registrations/{id}/check-in`

@@ -471,6 +471,24 @@ pub async fn account_pages_are_accessible_and_fit_a_phone(ctx: &'static Ctx) -> 
                     "Journal des actions",
                     "Audit log",
                 ),
+                // The events' pages (issue 24): the list with the clubs' rules, an event's form,
+                // its sign-ups at the door, and the settings with the events' two delays.
+                ("/gestion/evenements".into(), "Événements", "Events"),
+                (
+                    "/gestion/evenements/903".into(),
+                    "Modifier l'événement",
+                    "Edit the event",
+                ),
+                (
+                    "/gestion/evenements/903/inscrits".into(),
+                    "Inscrits",
+                    "Sign-ups",
+                ),
+                (
+                    "/gestion/reglages".into(),
+                    "Réglages de la cantine",
+                    "Settings",
+                ),
             ];
             pages.push((detail, "Fiche adhérent", "Member record"));
             let mut problems = Vec::new();

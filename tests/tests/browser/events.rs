@@ -334,7 +334,7 @@ pub async fn a_member_comes_to_a_club_meeting_and_cancels_by_keyboard(
                 let button = page
                     .client
                     .find(Locator::XPath(&format!(
-                        "(//section[@aria-labelledby='meetings-title']//li[contains(@class,'club-row')])[1]//button[starts-with(normalize-space(), '{label}')]"
+                        "(//section[@aria-labelledby='meetings-title']//li[contains(@class,'club-row')])[1]//button[starts-with(normalize-space(), \"{label}\")]"
                     )))
                     .await?;
                 page.client
@@ -358,6 +358,24 @@ pub async fn a_member_comes_to_a_club_meeting_and_cancels_by_keyboard(
             "the meeting no longer marked",
         )
         .await?;
+        // The same in English, by keyboard too.
+        page.click_text("button.lang-switch", "English").await?;
+        page.wait_for_heading("My area").await?;
+        press_first("I'm coming to").await?;
+        page.wait_for(
+            Locator::XPath("(//section[@aria-labelledby='meetings-title']//li[contains(@class,'club-row')])[1]//button[starts-with(normalize-space(), \"I'm no longer coming\")]"),
+            "the meeting marked as coming, in English",
+        )
+        .await?;
+        check_page(&page, "espace-reunion-je-viens-en", &[]).await?;
+        press_first("I'm no longer coming").await?;
+        page.wait_for(
+            Locator::XPath("(//section[@aria-labelledby='meetings-title']//li[contains(@class,'club-row')])[1]//button[starts-with(normalize-space(), \"I'm coming to\")]"),
+            "the meeting no longer marked, in English",
+        )
+        .await?;
+        page.click_text("button.lang-switch", "Français").await?;
+        page.wait_for_heading("Mon espace").await?;
         Ok(())
     }
     .await;
@@ -387,6 +405,68 @@ pub async fn a_past_events_link_says_it_is_over(ctx: &'static Ctx) -> Result<()>
         check_page(&page, "inscription-passee-en", &[]).await?;
         page.click_text("button.lang-switch", "Français").await?;
         page.wait_for_heading("Votre inscription").await?;
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
+/// The concierge moves a club's meetings to another weekday of the month (the rule), then opens
+/// the next meeting itself, where one occurrence is moved or cancelled.
+pub async fn the_concierge_changes_a_clubs_rule_and_opens_its_next_meeting(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    let page = ctx.driver.session().await?;
+    let r = async {
+        crate::accounts::log_in(
+            ctx,
+            &page,
+            crate::accounts::STAFF,
+            crate::accounts::DEMO_PASSWORD,
+            "Tableau de bord",
+        )
+        .await?;
+        page.goto(&ctx.url("/gestion/evenements")).await?;
+        page.wait_for_heading("Événements").await?;
+        wait_for_text(&page, "Réunions mensuelles des clubs").await?;
+        page.client
+            .find(Locator::Css("details.club-rules summary"))
+            .await?
+            .click()
+            .await?;
+        page.wait_for(Locator::Css("#rule-graphistes-weekday"), "the graphic designers' rule")
+            .await?
+            .select_by_value("3")
+            .await?;
+        page.client
+            .find(Locator::XPath(
+                "//li[.//h3[@id='rule-graphistes-title']]//button[normalize-space()='Enregistrer la règle']",
+            ))
+            .await?
+            .click()
+            .await?;
+        wait_for_text(&page, "Règle du club Graphistes enregistrée.").await?;
+        // The list is drawn again from the new rule (the demo's first Tuesday is now a Wednesday).
+        wait_for_text(&page, "premier mercredi du mois").await?;
+        check_page(&page, "gestion-clubs-regle-fr", &[]).await?;
+        page.client
+            .find(Locator::XPath(
+                "//li[.//h3[@id='rule-graphistes-title']]//a[starts-with(normalize-space(), 'Déplacer ou annuler la réunion du')]",
+            ))
+            .await?
+            .click()
+            .await?;
+        page.wait_for_page().await?;
+        ensure!(
+            page.client
+                .current_url()
+                .await?
+                .path()
+                .starts_with("/gestion/evenements/"),
+            "the meeting's link left the events"
+        );
+        wait_for_text(&page, "Graphistes").await?;
         Ok(())
     }
     .await;

@@ -51,6 +51,7 @@ fn main() -> std::process::ExitCode {
             public_site::links_between_bundles_keep_their_query,
             public_site::english_is_one_tap_away_and_remembered,
             public_site::every_public_page_is_accessible_and_fits_a_phone,
+            public_site::the_home_and_the_agenda_show_at_once_and_do_not_move,
             accounts::visitor_applies_to_join,
             accounts::staff_admits_a_member_who_joins_a_club_and_finds_a_graphic_designer,
             accounts::member_resets_a_forgotten_password,
@@ -75,6 +76,7 @@ fn main() -> std::process::ExitCode {
             events::a_member_comes_to_a_club_meeting_and_cancels_by_keyboard,
             events::the_concierge_publishes_checks_two_families_in_and_prints_the_sheet,
             events::a_past_events_link_says_it_is_over,
+            events::the_concierge_changes_a_clubs_rule_and_opens_its_next_meeting,
         ],
     );
     if conclusion.has_failed() {

@@ -72,6 +72,7 @@ fn Events() -> impl IntoView {
                 <EventForm id=None initial=blank.clone() on_saved />
             </section>
         </Show>
+        <super::club_rules::ClubRules />
         {with_loaded(list, move |events: Vec<EventView>| {
             if events.is_empty() {
                 return view! { <p>{tr(StaffText::NoStaffEvents)}</p> }.into_any();

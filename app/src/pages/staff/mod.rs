@@ -4,6 +4,7 @@ pub mod applications;
 pub mod audit;
 pub mod blocks;
 pub mod bookings;
+pub mod club_rules;
 pub mod dashboard;
 pub mod day;
 pub mod event_edit;
