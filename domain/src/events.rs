@@ -736,6 +736,19 @@ pub struct CheckIn {
     pub present: u32,
 }
 
+/// An event a member signed up to, as their export lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MemberSignup {
+    pub event_id: i64,
+    pub title: Localized<String>,
+    /// Paris wall clock.
+    pub starts_at: LocalDateTime,
+    pub status: RegistrationStatus,
+    pub seats: u32,
+    pub signed_up_at: String,
+}
+
 /// `GET /api/me/events`: the member's club meetings to come, and whether they come.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

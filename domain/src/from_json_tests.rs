@@ -898,6 +898,17 @@ fn accounts_and_membership(c: &mut Coverage) {
                 bookings: vec![],
                 clubs: vec![],
                 calendar_feed: true,
+                events: vec![crate::events::MemberSignup {
+                    event_id: 912,
+                    title: Localized {
+                        fr: "Graphistes".into(),
+                        en: "Graphic designers".into(),
+                    },
+                    starts_at: at("2026-05-05T18:30"),
+                    status: crate::events::RegistrationStatus::Confirmed,
+                    seats: 1,
+                    signed_up_at: "2026-05-01T10:00:00Z".into(),
+                }],
             },
             MemberExport {
                 exported_at: String::new(),
@@ -908,8 +919,23 @@ fn accounts_and_membership(c: &mut Coverage) {
                 bookings: vec![],
                 clubs: vec![],
                 calendar_feed: false,
+                events: vec![],
             },
         ],
+    );
+    round_trip(
+        c,
+        &[crate::events::MemberSignup {
+            event_id: 1,
+            title: Localized {
+                fr: "Réunion".into(),
+                en: "Meeting".into(),
+            },
+            starts_at: at("2026-12-10T18:30"),
+            status: crate::events::RegistrationStatus::Cancelled,
+            seats: 0,
+            signed_up_at: String::new(),
+        }],
     );
     round_trip(
         c,

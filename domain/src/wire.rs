@@ -436,6 +436,8 @@ pub struct MemberExport {
     pub clubs: Vec<Club>,
     /// Whether a private calendar feed exists (its address is shown only once, never stored).
     pub calendar_feed: bool,
+    /// The events the member signed up to from their area (club meetings), past ones included.
+    pub events: Vec<crate::events::MemberSignup>,
 }
 
 /// `POST /api/…` answers that created something.

@@ -967,6 +967,16 @@ pub async fn members_come_to_their_club_meeting_in_one_tap(api: &'static Api) ->
         came.event.seats_left + 1 == next.event.seats_left,
         "the seat is not counted"
     );
+    // The member's export lists it.
+    let export: domain::wire::MemberExport = member.get_json("/api/me/export").await?;
+    ensure!(
+        export
+            .events
+            .iter()
+            .any(|e| e.event_id == id && e.status == RegistrationStatus::Confirmed && e.seats == 1),
+        "the export's events: {:?}",
+        export.events
+    );
     expect_status(member.delete(&format!("/api/me/events/{id}")).await?, 204).await?;
     let events: Vec<domain::events::MyEvent> = member.get_json("/api/me/events").await?;
     ensure!(

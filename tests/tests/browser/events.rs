@@ -1,6 +1,6 @@
 //! E-education on a phone: a parent finds a workshop from the home page, signs up two children, lands
 //! on the sign-up's private page and gives a seat back; the same email again is told the link was
-//! sent, and nothing else.
+//! sent, and nothing else. Every journey here runs at 360 px wide.
 
 use anyhow::{ensure, Result};
 use fantoccini::Locator;
@@ -13,6 +13,7 @@ const WORKSHOP: &str = "Makey Makey : la banane qui joue du piano";
 
 pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static Ctx) -> Result<()> {
     let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
     let r = async {
         // From the home page (public bundle) to the agenda (its own bundle).
         page.goto(&ctx.url("/")).await?;
@@ -110,19 +111,29 @@ pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static 
     r
 }
 
+/// Logs the concierge in and opens the staff's events.
+async fn concierge_on_the_events(
+    ctx: &'static Ctx,
+    page: &kerne_tests::browser::Page,
+) -> Result<()> {
+    crate::accounts::log_in(
+        ctx,
+        page,
+        crate::accounts::STAFF,
+        crate::accounts::DEMO_PASSWORD,
+        "Tableau de bord",
+    )
+    .await?;
+    page.goto(&ctx.url("/gestion/evenements")).await?;
+    page.wait_for_heading("Événements").await?;
+    Ok(())
+}
+
 pub async fn the_concierge_sees_the_events_and_their_seats(ctx: &'static Ctx) -> Result<()> {
     let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
     let r = async {
-        crate::accounts::log_in(
-            ctx,
-            &page,
-            crate::accounts::STAFF,
-            crate::accounts::DEMO_PASSWORD,
-            "Tableau de bord",
-        )
-        .await?;
-        page.goto(&ctx.url("/gestion/evenements")).await?;
-        page.wait_for_heading("Événements").await?;
+        concierge_on_the_events(ctx, &page).await?;
         // Upcoming and past sessions of the demo, each with its seats.
         wait_for_text(&page, WORKSHOP).await?;
         wait_for_text(&page, "Le numérique au collège").await?;
@@ -152,6 +163,7 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
     use anyhow::Context;
     use kerne_tests::api_client::{expect_json, ApiClient};
     let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
     let r = async {
         crate::accounts::log_in(ctx, &page, crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD, "Tableau de bord").await?;
         page.goto(&ctx.url("/gestion/evenements")).await?;
@@ -258,6 +270,7 @@ pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -
     use anyhow::Context;
     use kerne_tests::api_client::{expect_json, ApiClient};
     let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
     let r = async {
         // A full open day: two seats, one family of two already confirmed.
         let staff = ApiClient::anonymous(&ctx.app)
@@ -324,6 +337,7 @@ pub async fn a_member_comes_to_a_club_meeting_and_cancels_by_keyboard(
     ctx: &'static Ctx,
 ) -> Result<()> {
     let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
     let r = async {
         crate::accounts::log_in(ctx, &page, "membre12@silicon-kerne.test", crate::accounts::DEMO_PASSWORD, "Mon espace").await?;
         page.wait_for(Locator::Css("section[aria-labelledby=meetings-title] li.club-row button"), "the club meetings").await?;
@@ -387,6 +401,7 @@ pub async fn a_member_comes_to_a_club_meeting_and_cancels_by_keyboard(
 /// cancellation (the test data's workshop held three days ago), in French and in English.
 pub async fn a_past_events_link_says_it_is_over(ctx: &'static Ctx) -> Result<()> {
     let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
     let r = async {
         page.goto(&ctx.url("/inscription/lien-evenement-passe-de-test-0001"))
             .await?;
@@ -418,17 +433,9 @@ pub async fn the_concierge_changes_a_clubs_rule_and_opens_its_next_meeting(
     ctx: &'static Ctx,
 ) -> Result<()> {
     let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
     let r = async {
-        crate::accounts::log_in(
-            ctx,
-            &page,
-            crate::accounts::STAFF,
-            crate::accounts::DEMO_PASSWORD,
-            "Tableau de bord",
-        )
-        .await?;
-        page.goto(&ctx.url("/gestion/evenements")).await?;
-        page.wait_for_heading("Événements").await?;
+        concierge_on_the_events(ctx, &page).await?;
         wait_for_text(&page, "Réunions mensuelles des clubs").await?;
         page.client
             .find(Locator::Css("details.club-rules summary"))

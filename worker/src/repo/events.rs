@@ -613,6 +613,32 @@ pub async fn registration_by_id(db: &D1Database, id: i64) -> DbResult<Option<Reg
     .await
 }
 
+/// The sign-ups a member made from their area, newest event first (their export).
+const OF_MEMBER: &str = "SELECT r.event_id, e.title_fr, e.title_en, e.start_local, r.status, r.seats, r.created_at \
+     FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.member_id = ?1 ORDER BY e.start_utc DESC, r.id";
+
+#[derive(Deserialize)]
+pub struct MemberSignupRow {
+    pub event_id: i64,
+    pub title_fr: String,
+    pub title_en: String,
+    #[serde(deserialize_with = "local_time")]
+    pub start_local: NaiveDateTime,
+    #[serde(deserialize_with = "status")]
+    pub status: RegistrationStatus,
+    #[serde(deserialize_with = "seats_col")]
+    pub seats: u32,
+    pub created_at: String,
+}
+
+pub async fn of_member(db: &D1Database, member_id: i64) -> DbResult<Vec<MemberSignupRow>> {
+    all(
+        stmt(db, OF_MEMBER, &[int(member_id)])?,
+        "the member's sign-ups",
+    )
+    .await
+}
+
 pub async fn children_of_event(db: &D1Database, event_id: i64) -> DbResult<Vec<ChildRow>> {
     all(stmt(db, CHILDREN_OF, &[int(event_id)])?, "the children").await
 }

@@ -432,6 +432,7 @@ pub async fn export_me(ctx: Ctx) -> Result<Response, ApiError> {
         bookings,
         clubs,
         calendar_feed,
+        events: crate::service::events::member_signups(&db, row.id).await?,
     };
     let mut resp = http::json(&export, 200)?;
     http::set_header(

@@ -449,3 +449,22 @@ pub async fn stay_away(
         None => Ok(()),
     }
 }
+
+/// Every event a member signed up to from their area, for their export.
+pub async fn member_signups(
+    db: &D1Database,
+    member_id: i64,
+) -> Result<Vec<domain::events::MemberSignup>, ApiError> {
+    Ok(repo::of_member(db, member_id)
+        .await?
+        .into_iter()
+        .map(|r| domain::events::MemberSignup {
+            event_id: r.event_id,
+            title: domain::events::fallback(r.title_fr, r.title_en),
+            starts_at: domain::time::LocalDateTime(r.start_local),
+            status: r.status,
+            seats: r.seats,
+            signed_up_at: r.created_at,
+        })
+        .collect())
+}
