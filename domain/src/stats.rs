@@ -239,10 +239,15 @@ impl EventFigures {
 
     /// Who came, out of the seats confirmed, in whole percent (none without seats).
     pub fn attendance_percent(&self) -> Option<u32> {
-        (self.seats > 0).then(|| {
-            u32::try_from(u64::from(self.attended) * 100 / u64::from(self.seats)).unwrap_or(100)
-        })
+        attendance(self.attended, self.seats)
     }
+}
+
+/// Who came out of the seats confirmed, rounded as every share here ([`percent`]); none without
+/// seats.
+fn attendance(attended: u32, seats: u32) -> Option<u32> {
+    (seats > 0)
+        .then(|| u32::try_from(percent(i64::from(attended), i64::from(seats))).unwrap_or(u32::MAX))
 }
 
 /// The e-education programme in a period, for the funders' report: teacher trainings, children's
@@ -260,9 +265,7 @@ pub struct EducationFigures {
 
 impl EducationFigures {
     pub fn attendance_percent(&self) -> Option<u32> {
-        (self.seats > 0).then(|| {
-            u32::try_from(u64::from(self.attended) * 100 / u64::from(self.seats)).unwrap_or(100)
-        })
+        attendance(self.attended, self.seats)
     }
 }
 
@@ -731,7 +734,8 @@ mod event_figures_tests {
             ),
             (5, 5, 10, 18, 27)
         );
-        assert_eq!(e.attendance_percent(), Some(66));
+        // 18 of 27 is 66.7 %: rounded as the other shares.
+        assert_eq!(e.attendance_percent(), Some(67));
         assert_eq!(Figures::default().education().attendance_percent(), None);
         assert_eq!(
             kind(EventKind::OpenDay, 1, 3, 0, 3).attendance_percent(),

@@ -472,8 +472,9 @@ pub struct NewRegistration<'a> {
     pub children: u32,
     pub accept_fewer: bool,
     pub consent_children_at: Option<DateTime<Utc>>,
-    /// The consent's wording and the delay it named (`domain::events::children_consent_version`).
-    pub consent_version: &'a str,
+    /// The consent's wording and the delay it named (`domain::events::children_consent_version`),
+    /// with `consent_children_at`.
+    pub consent_version: Option<&'a str>,
     pub consent_photos: bool,
     pub lang: Lang,
     pub nonce: &'a str,
@@ -506,7 +507,8 @@ pub fn sign_up(
                 status.as_str().into(),
                 consent_at.clone().unwrap_or(JsValue::NULL),
                 consent_at
-                    .map(|_| JsValue::from_str(r.consent_version))
+                    .and(r.consent_version)
+                    .map(JsValue::from_str)
                     .unwrap_or(JsValue::NULL),
                 int(i64::from(r.consent_photos)),
                 r.lang.code().into(),

@@ -6,14 +6,13 @@
 //! never counts (a no-show has no check-in: marking one clears it).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::stats::{CoworkingFigures, MemberFigures, Period, TodayStats};
-use domain::wire::EventKind;
+use domain::stats::{CoworkingFigures, EventFigures, MemberFigures, Period, TodayStats};
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1Result};
 
 use super::bookings::{booking_day, closure_date};
-use super::{batch, column, day, first, results_of, stmt, DbResult};
+use super::{batch, day, first, results_of, stmt, DbResult};
 use crate::error::ApiError;
 
 /// `members.created_at` is written `YYYY-MM-DDTHH:MM:SSZ`; its bounds are written the same way so
@@ -77,20 +76,6 @@ const EVENTS: &str = "SELECT e.kind AS kind, COUNT(DISTINCT e.id) AS sessions, \
      WHERE e.status = 'published' AND substr(e.start_local, 1, 10) BETWEEN ?1 AND ?2 AND e.end_utc <= ?3 \
      GROUP BY e.kind";
 
-column!(fn event_kind: EventKind = "events.kind", EventKind::parse);
-
-#[derive(Debug, Deserialize)]
-pub struct EventRow {
-    #[serde(deserialize_with = "event_kind")]
-    pub kind: EventKind,
-    pub sessions: u32,
-    pub signups: u32,
-    pub seats: u32,
-    pub children: u32,
-    pub attended: u32,
-    pub waiting: u32,
-}
-
 /// The statements of one period's figures, in the order [`Figures::read`] reads them.
 fn figure_statements(
     db: &D1Database,
@@ -142,8 +127,9 @@ pub struct Figures {
     pub coworking: CoworkingFigures,
     pub room: RoomRow,
     pub members: MemberFigures,
-    /// The kinds of events held (only those with a session).
-    pub events: Vec<EventRow>,
+    /// The kinds of events held (only those with a session), in the domain's shape (the columns
+    /// are named as its fields; an unknown kind is an error).
+    pub events: Vec<EventFigures>,
 }
 
 /// The one row of the `i`-th result of a batch.

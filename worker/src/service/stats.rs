@@ -72,15 +72,7 @@ async fn with_text(
                 f.events
                     .iter()
                     .find(|r| r.kind == kind)
-                    .map(|r| EventFigures {
-                        kind,
-                        sessions: r.sessions,
-                        signups: r.signups,
-                        seats: r.seats,
-                        children: r.children,
-                        attended: r.attended,
-                        waiting: r.waiting,
-                    })
+                    .cloned()
                     .unwrap_or_else(|| EventFigures::none(kind))
             })
             .collect(),

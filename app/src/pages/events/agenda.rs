@@ -11,7 +11,6 @@ use leptos_router::hooks::use_query_map;
 use super::{audience_label, kind_label, place, seats_text, when};
 use crate::api::{self, EventSearch};
 use crate::components::status::with_loaded;
-use crate::format::{in_months_iso, today_iso};
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 use crate::text::EventText;
 
@@ -25,8 +24,7 @@ pub fn Agenda() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let kind = RwSignal::new(query.get("type").unwrap_or_default());
     let audience = RwSignal::new(query.get("public").unwrap_or_default());
-    let from = today_iso();
-    let to = in_months_iso(4);
+    let (from, to) = super::agenda_window();
     let events = LocalResource::new(move || {
         let search = EventSearch {
             from: from.clone(),

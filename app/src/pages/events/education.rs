@@ -9,7 +9,6 @@ use super::agenda::event_card;
 use super::kind_label;
 use crate::api::{self, EventSearch};
 use crate::components::status::with_loaded;
-use crate::format::{in_months_iso, today_iso};
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::EventText;
 
@@ -20,9 +19,9 @@ const NEXT: usize = 3;
 pub fn Education() -> impl IntoView {
     use_title(EventText::EducationTitle);
     let i18n = use_i18n();
-    let to = in_months_iso(4);
+    let (from, to) = super::agenda_window();
     let search = EventSearch {
-        from: today_iso(),
+        from,
         to,
         kind: String::new(),
         audience: String::new(),

@@ -8,7 +8,7 @@ use crate::api;
 use crate::components::calendar::day_label;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
-use crate::format::{in_days_iso, today_iso};
+use crate::format::{in_days_iso, today, today_iso};
 use crate::i18n::{tr, use_i18n};
 use crate::pages::events::when;
 use crate::pages::member::booking::duration_text;
@@ -29,7 +29,7 @@ fn WeekEvents() -> impl IntoView {
         let (from, to) = (from.clone(), to.clone());
         async move { api::staff_events(&from, &to, i18n.lang_untracked()).await }
     });
-    let today = today_iso();
+    let today = today();
     view! {
         <section class="stats-section" aria-labelledby="week-events-title">
             <h2 id="week-events-title">{tr(StaffText::GlanceEventsTitle)}</h2>
@@ -40,7 +40,7 @@ fn WeekEvents() -> impl IntoView {
                 }
                 let (now, later): (Vec<EventView>, Vec<EventView>) = list
                     .into_iter()
-                    .partition(|e| e.starts_at.0.date().to_string() == today);
+                    .partition(|e| Some(e.starts_at.0.date()) == today);
                 let lang = i18n.lang();
                 let rows = |events: Vec<EventView>| {
                     events

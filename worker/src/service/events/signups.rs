@@ -88,8 +88,13 @@ pub async fn register(
     let hash = token_hash(&token);
     let nonce = random_token();
     let link = format!("/inscription/{token}");
-    let consent_version =
-        domain::events::children_consent_version(settings(db).await?.retention_days);
+    // The delay the consent named is read only when there is a consent to store.
+    let consent_version = match valid.consent_children {
+        true => Some(domain::events::children_consent_version(
+            settings(db).await?.retention_days,
+        )),
+        false => None,
+    };
     let new = NewRegistration {
         event_id,
         token_hash: &hash,
@@ -101,7 +106,7 @@ pub async fn register(
         children: valid.group.children,
         accept_fewer: valid.accept_fewer,
         consent_children_at: valid.consent_children.then_some(now),
-        consent_version: &consent_version,
+        consent_version: consent_version.as_deref(),
         consent_photos: valid.consent_photos,
         lang: req.lang,
         nonce: &nonce,
