@@ -278,13 +278,33 @@ pub async fn delete_account(lang: Lang) -> Result<(), ApiFailure> {
     send_empty(Method::DELETE, "/api/me", NO_BODY, lang).await
 }
 
-/// What to search for among members: free text, a skill, a club (and, for staff, a status).
+/// What to search for among members: free text, a skill, a club (and, for staff, a status, an
+/// order, and the period of lapsed fees).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemberSearch {
     pub q: String,
     pub skill: String,
     pub club: String,
     pub status: String,
+    pub sort: String,
+    pub from: String,
+    pub to: String,
+}
+
+impl MemberSearch {
+    /// The staff list's filters as a query string (empty ones left out), for the API and the
+    /// page's address alike.
+    pub fn query(&self) -> String {
+        query(&[
+            ("q", &self.q),
+            ("skill", &self.skill),
+            ("club", &self.club),
+            ("status", &self.status),
+            ("sort", &self.sort),
+            ("from", &self.from),
+            ("to", &self.to),
+        ])
+    }
 }
 
 /// `GET /api/directory?q=&skill=&club=`
@@ -345,12 +365,7 @@ pub async fn decline_application(
 
 /// `GET /api/staff/members?q=&skill=&club=&status=`
 pub async fn members(search: &MemberSearch, lang: Lang) -> Result<Vec<MemberSummary>, ApiFailure> {
-    let qs = query(&[
-        ("q", &search.q),
-        ("skill", &search.skill),
-        ("club", &search.club),
-        ("status", &search.status),
-    ]);
+    let qs = search.query();
     send(
         Method::GET,
         &format!("/api/staff/members{qs}"),

@@ -22,7 +22,7 @@ pub fn datetime_short(at: NaiveDateTime, lang: Lang) -> String {
     let (weekday, month) = (weekday_name(d.weekday(), lang), month_name(d.month(), lang));
     format!(
         "{weekday} {} {month}, {:02}:{:02}",
-        d.day(),
+        domain::i18n::day_of_month(d.day(), lang),
         at.hour(),
         at.minute()
     )

@@ -261,6 +261,46 @@ impl MembershipStatus {
     }
 }
 
+/// How many days before a fee ends the concierge is asked to see to its renewal.
+pub const RENEWAL_NOTICE_DAYS: u32 = 30;
+
+/// Which accounts the staff's member list shows (`?status=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberListFilter {
+    /// Every account.
+    #[default]
+    #[serde(rename = "")]
+    All,
+    /// The adhérents today: people whose fee covers the day, staff accounts aside (a closed
+    /// account counts until its fee ends). The one definition of a member the portal counts with (the home page, the
+    /// statistics, the report and this list): the worker spells it once, `repo::adherent_on`.
+    Active,
+    /// Open accounts whose fee ends within [`RENEWAL_NOTICE_DAYS`] from today.
+    EndsSoon,
+    /// Open accounts whose last fee has ended.
+    Expired,
+    /// Open accounts that never paid.
+    None,
+    /// Accounts closed by staff.
+    Deactivated,
+    /// Fees that ran out between `from` and `to` with no later fee paid by `to`: the statistics'
+    /// "renewals due" of that period, person by person.
+    Lapsed,
+}
+
+/// The order of the staff's member list (`?sort=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MemberListOrder {
+    /// By name.
+    #[default]
+    #[serde(rename = "")]
+    Name,
+    /// By the end of the fee, soonest first (never paid last).
+    End,
+}
+
 /// The same day one year later; 29 February becomes 1 March, so a year paid on a leap day ends
 /// on 28 February.
 fn plus_one_year(d: NaiveDate) -> NaiveDate {

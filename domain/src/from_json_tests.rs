@@ -1440,6 +1440,7 @@ fn statistics(c: &mut Coverage) {
                 pending_rentals: 1,
                 outbox_pending: 4,
                 outbox_failed: u32::MAX,
+                renewals_soon: 5,
             },
         ],
     );
@@ -1519,6 +1520,7 @@ fn statistics(c: &mut Coverage) {
         room_weeks: vec![week],
         months: vec![month],
         rental_target_cents: 600000,
+        records_from: Some(date(2025, 11, 3)),
     };
     round_trip(c, &[stats.clone(), Stats::default()]);
     round_trip(

@@ -392,12 +392,21 @@ pub fn month_name(month: u32, lang: Lang) -> &'static str {
     }
 }
 
+/// The day of the month as each language writes it before the month: French writes the first
+/// "1er" ("mardi 1er décembre"), English "1".
+pub fn day_of_month(day: u32, lang: Lang) -> String {
+    match (lang, day) {
+        (Lang::Fr, 1) => "1er".to_string(),
+        _ => day.to_string(),
+    }
+}
+
 /// "mardi 8 décembre 2026" / "Tuesday 8 December 2026".
 pub fn format_date_long(date: NaiveDate, lang: Lang) -> String {
     format!(
         "{} {} {} {}",
         weekday_name(date.weekday(), lang),
-        date.day(),
+        day_of_month(date.day(), lang),
         month_name(date.month(), lang),
         date.year()
     )
@@ -409,7 +418,7 @@ pub fn format_datetime_short(at: NaiveDateTime, lang: Lang) -> String {
     format!(
         "{} {} {}, {}",
         weekday_name(d.weekday(), lang),
-        d.day(),
+        day_of_month(d.day(), lang),
         month_name(d.month(), lang),
         at.format("%H:%M")
     )
@@ -479,6 +488,10 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2026, 12, 8).expect("date");
         assert_eq!(format_date_long(d, Lang::Fr), "mardi 8 décembre 2026");
         assert_eq!(format_date_long(d, Lang::En), "Tuesday 8 December 2026");
+        // French writes the first of the month "1er".
+        let first = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        assert_eq!(format_date_long(first, Lang::Fr), "mardi 1er décembre 2026");
+        assert_eq!(format_date_long(first, Lang::En), "Tuesday 1 December 2026");
         assert_eq!(format_euros(6_000_000, Lang::Fr), "60\u{202f}000\u{a0}€");
         assert_eq!(format_euros(12_050, Lang::En), "€120.50");
         assert_eq!(format_euros(99, Lang::Fr), "0,99\u{a0}€");

@@ -165,6 +165,9 @@ pub struct TodayStats {
     /// Emails waiting to be sent, and those that failed.
     pub outbox_pending: u32,
     pub outbox_failed: u32,
+    /// Open accounts whose fee ends within the renewal notice
+    /// ([`crate::accounts::RENEWAL_NOTICE_DAYS`]).
+    pub renewals_soon: u32,
 }
 
 /// Coworking in a period. Attendance is a check-in: a cancelled booking or a no-show never counts.
@@ -387,6 +390,8 @@ pub struct Stats {
     pub months: Vec<MonthFigures>,
     /// The yearly room-rental income target (a setting).
     pub rental_target_cents: i64,
+    /// The first day anything was recorded: before it, figures are zeros for want of records.
+    pub records_from: Option<NaiveDate>,
 }
 
 /// `GET /api/staff/report?from=&to=`: the activity report, compared with the same dates a year

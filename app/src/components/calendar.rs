@@ -10,6 +10,7 @@ use domain::Lang;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiFailure};
+use crate::components::focus::{focus_after_draw, focus_css, focus_on_success};
 use crate::i18n::{tr, use_i18n};
 use crate::text::{AccountText, SharedText};
 
@@ -34,14 +35,20 @@ pub fn shift(date: NaiveDate, days: i64) -> NaiveDate {
         .unwrap_or(date)
 }
 
-/// "mardi 9 décembre" / "Tuesday 9 December": a day of the coming weeks, without the year.
+/// "mardi 9 décembre" / "Tuesday 9 December": a day of this year, and with its year another
+/// year's ("mardi 9 mars 2027").
 pub fn day_label(date: NaiveDate, lang: Lang) -> String {
-    format!(
+    let label = format!(
         "{} {} {}",
         weekday_name(date.weekday(), lang),
-        date.day(),
+        domain::i18n::day_of_month(date.day(), lang),
         month_name(date.month(), lang)
-    )
+    );
+    // Another year's date says which ("mardi 9 mars 2027").
+    match crate::format::today() {
+        Some(today) if today.year() != date.year() => format!("{label} {}", date.year()),
+        _ => label,
+    }
 }
 
 /// "09:00–13:00"
@@ -194,6 +201,22 @@ pub fn ConfirmBooking(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let failure = api::failure_of(action);
+    // The question sits at the bottom of the screen (sticky) and takes the focus the moment a
+    // slot is chosen; the booking made takes it after "Confirmer", so the keyboard never drops
+    // to the page's body.
+    Effect::new(move |before: Option<Option<String>>| {
+        let what = chosen.with(|c| c.as_ref().map(|c| c.what.clone()));
+        if what.is_some() && before.is_some_and(|b| b != what) {
+            focus_after_draw(".confirm-booking .button");
+        }
+        what
+    });
+    focus_on_success(action, "#booked");
+    // "Annuler" gives the focus back to the slot that was chosen.
+    let cancel = move |_| {
+        focus_css(".period[aria-pressed='true'], .time[aria-pressed='true']");
+        chosen.set(None);
+    };
     view! {
         <div aria-live="polite" class="confirm-region">
             {move || chosen.get().map(|c| {
@@ -201,13 +224,13 @@ pub fn ConfirmBooking(
                 let c = StoredValue::new(c);
                 view! {
                     <div class="card confirm-booking">
-                        <p><strong>{what}</strong></p>
+                        <p id="confirm-what"><strong>{what}</strong></p>
                         <div class="actions">
-                            <button type="button" class="button" disabled=move || action.pending().get()
+                            <button type="button" class="button" aria-describedby="confirm-what" disabled=move || action.pending().get()
                                 on:click=move |_| api::start(action, c.get_value())>
                                 {tr(AccountText::ConfirmBooking)}
                             </button>
-                            <button type="button" class="button button--secondary" on:click=move |_| chosen.set(None)>{tr(SharedText::Cancel)}</button>
+                            <button type="button" class="button button--secondary" on:click=cancel>{tr(SharedText::Cancel)}</button>
                         </div>
                     </div>
                 }
@@ -218,7 +241,7 @@ pub fn ConfirmBooking(
                     let name = i18n.pick(&b.resource_name);
                     Some(view! {
                         <div class="notice">
-                            <p><strong>{move || i18n.t(AccountText::Booked)}</strong>" "{name}", "{when}</p>
+                            <p id="booked" tabindex="-1"><strong>{move || i18n.t(AccountText::Booked)}</strong>" "{name}", "{when}</p>
                             {match for_member.and_then(|m| m.get_untracked()) {
                                 Some(id) => view! { <p><a href=format!("/gestion/membres/{id}")>{tr(AccountText::TheirBookings)}</a></p> }.into_any(),
                                 None => view! { <p><a href="/mes-reservations">{tr(SharedText::NavMyBookings)}</a></p> }.into_any(),

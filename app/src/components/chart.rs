@@ -79,12 +79,18 @@ fn axes(
 
 /// The figure around a drawing: its title (as caption, as the image's name and as the SVG's own
 /// title) and the legend.
-fn figure(title: String, series: &[Serie], drawing: impl IntoView + 'static) -> impl IntoView {
+/// `target` names the dashed line of a goal, which the legend shows too.
+fn figure(
+    title: String,
+    series: &[Serie],
+    target: Option<String>,
+    drawing: impl IntoView + 'static,
+) -> impl IntoView {
     let (caption, label) = (title.clone(), title.clone());
     view! {
         <figure class="chart">
             <figcaption class="chart__title">{caption}</figcaption>
-            {legend(series)}
+            {legend(series, target)}
             <svg class="chart__svg" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=label>
                 <title>{title}</title>
                 {drawing}
@@ -93,10 +99,11 @@ fn figure(title: String, series: &[Serie], drawing: impl IntoView + 'static) -> 
     }
 }
 
-fn legend(series: &[Serie]) -> impl IntoView {
+fn legend(series: &[Serie], target: Option<String>) -> impl IntoView {
     view! {
         <ul class="chart__legend" aria-hidden="true">
             {series.iter().map(|s| view! { <li><span class=format!("chart__key {}", s.class)></span>{s.name.clone()}</li> }).collect_view()}
+            {target.map(|name| view! { <li><span class="chart__key chart__key--target"></span>{name}</li> })}
         </ul>
     }
 }
@@ -160,7 +167,7 @@ pub fn LineChart(
         })
         .collect_view();
     let drawing = view! { {axes(top, &labels, x_of, format)} {lines} };
-    figure(title, &series, drawing)
+    figure(title, &series, None, drawing)
 }
 
 /// Bars over `labels` (months), the series side by side in each group; `target`, a dashed line.
@@ -205,6 +212,7 @@ pub fn BarChart(
                 .collect_view()
         })
         .collect_view();
+    let goal_name = target.as_ref().map(|t| t.0.clone());
     let goal = target.map(|(name, value)| {
         let y = y_of(value, top);
         view! {
@@ -214,5 +222,5 @@ pub fn BarChart(
         }
     });
     let drawing = view! { {axes(top, &labels, x_of, format)} {bars} {goal} };
-    figure(title, &series, drawing)
+    figure(title, &series, goal_name, drawing)
 }

@@ -24,3 +24,25 @@ pub fn focus(el: Option<web_sys::Element>, scroll: bool) -> bool {
 pub fn focus_css(css: &str) -> bool {
     focus(document().query_selector(css).ok().flatten(), false)
 }
+
+/// Give the focus to the element matching `css` once the next frame is drawn: the result of an
+/// action replaces the button that had the focus, which would otherwise drop to the page's body.
+pub fn focus_after_draw(css: &'static str) {
+    request_animation_frame(move || {
+        focus_css(css);
+    });
+}
+
+/// After each run of `action` that succeeds, move the focus to `css` (its result message, with
+/// `tabindex="-1"` and `role="status"`, so it is read out and the keyboard goes on from there).
+pub fn focus_on_success<I: 'static, O: Clone + Send + Sync + 'static>(
+    action: crate::api::Request<I, O>,
+    css: &'static str,
+) {
+    Effect::new(move |_| {
+        let runs = action.version().get();
+        if runs > 0 && action.value().with_untracked(|v| matches!(v, Some(Ok(_)))) {
+            focus_after_draw(css);
+        }
+    });
+}

@@ -7,7 +7,8 @@ use crate::app::use_site;
 use crate::i18n::{tr, use_i18n};
 use crate::text::AccountText;
 
-/// Fills `search` when submitted; `with_status` adds the staff's membership-status filter.
+/// Starts from `search` and fills it when submitted; `with_status` adds the staff's
+/// membership-status filter and order.
 #[component]
 pub fn MemberSearchForm(
     search: RwSignal<MemberSearch>,
@@ -15,17 +16,31 @@ pub fn MemberSearchForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site().0;
-    let q = RwSignal::new(String::new());
-    let skill = RwSignal::new(String::new());
-    let club = RwSignal::new(String::new());
-    let status = RwSignal::new(String::new());
+    let start = search.get_untracked();
+    let q = RwSignal::new(start.q);
+    let skill = RwSignal::new(start.skill);
+    let club = RwSignal::new(start.club);
+    let status = RwSignal::new(start.status);
+    let sort = RwSignal::new(start.sort);
+    let lapsed = status.get_untracked() == "lapsed";
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let status = status.get_untracked();
+        // The period only means something to the lapsed fees it came with.
+        let (from, to) = if status == "lapsed" {
+            let s = search.get_untracked();
+            (s.from, s.to)
+        } else {
+            Default::default()
+        };
         search.set(MemberSearch {
             q: q.get_untracked(),
             skill: skill.get_untracked(),
             club: club.get_untracked(),
-            status: status.get_untracked(),
+            status,
+            sort: sort.get_untracked(),
+            from,
+            to,
         });
     };
     let club_options = move || {
@@ -38,6 +53,7 @@ pub fn MemberSearchForm(
     };
     const STATUSES: &[(&str, AccountText)] = &[
         ("active", AccountText::StatusActive),
+        ("ends_soon", AccountText::StatusEndsSoon),
         ("expired", AccountText::StatusExpired),
         ("none", AccountText::StatusNone),
         ("deactivated", AccountText::StatusDeactivated),
@@ -62,9 +78,18 @@ pub fn MemberSearchForm(
             {with_status.then(|| view! {
                 <div class="field">
                     <label for="s-status">{tr(AccountText::FieldMembership)}</label>
-                    <select id="s-status" bind:value=status>
+                    <select id="s-status" aria-describedby="s-status-hint" bind:value=status>
                         <option value="">{tr(AccountText::AllStatuses)}</option>
                         {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
+                        {lapsed.then(|| view! { <option value="lapsed">{tr(AccountText::StatusLapsed)}</option> })}
+                    </select>
+                    <p class="hint" id="s-status-hint">{tr(AccountText::AdherentMeans)}</p>
+                </div>
+                <div class="field">
+                    <label for="s-sort">{tr(AccountText::FieldSort)}</label>
+                    <select id="s-sort" bind:value=sort>
+                        <option value="">{tr(AccountText::SortName)}</option>
+                        <option value="end">{tr(AccountText::SortEnd)}</option>
                     </select>
                 </div>
             })}

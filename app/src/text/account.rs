@@ -18,7 +18,13 @@ AccountText {
     AllClubs => "Tous les clubs", "All clubs";
     FieldMembership => "Adhésion", "Membership";
     AllStatuses => "Toutes", "All";
-    StatusActive => "Active", "Active";
+    StatusActive => "Adhérents à jour", "Paid-up members";
+    StatusEndsSoon => "Fin dans les 30 jours", "Ends within 30 days";
+    StatusLapsed => "Échue sur la période, non renouvelée", "Ended in the period, not renewed";
+    AdherentMeans => "À jour : la cotisation couvre aujourd'hui (comptes de l'équipe à part), comme sur la page d'accueil et dans les statistiques.", "Paid-up: the fee covers today (staff accounts aside), as on the home page and in the statistics.";
+    FieldSort => "Trier par", "Sort by";
+    SortName => "Nom", "Name";
+    SortEnd => "Fin de cotisation", "End of fee";
     StatusExpired => "Expirée", "Expired";
     StatusNone => "Jamais réglée", "Never paid";
     StatusDeactivated => "Compte désactivé", "Account deactivated";
@@ -35,6 +41,8 @@ AccountText {
     PlacesLeftOne => "{count} place libre", "{count} free place";
     PlacesLeft => "{count} places libres", "{count} free places";
     Started => "Déjà commencé", "Already started";
+    SlotPast => "passé", "past";
+    SlotTaken => "occupé", "taken";
     Full => "Complet", "Full";
     DeskOn => "Réserver un poste : {when} ?", "Book a desk: {when}?";
     ConfirmBooking => "Confirmer la réservation", "Confirm the booking";

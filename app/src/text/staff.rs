@@ -8,7 +8,7 @@ StaffText {
     Yes => "Oui", "Yes";
     No => "Non", "No";
     // Events
-    StaffEvents => "Événements", "Events";
+    StaffEvents => "Tous les événements", "All events";
     StaffEventsTitle => "Événements", "Events";
     StaffEventTitle => "Modifier l'événement", "Edit the event";
     StaffEventRegistrationsTitle => "Inscrits", "Sign-ups";
@@ -71,8 +71,14 @@ StaffText {
     SheetSignature => "Signature", "Signature";
     // Staff
     StaffNavigation => "Pages de gestion", "Staff pages";
+    MenuToday => "Aujourd'hui", "Today";
+    MenuBookings => "Réservations", "Bookings";
+    MenuMembers => "Adhérents", "Members";
+    MenuEvents => "Événements", "Events";
+    MenuFigures => "Chiffres", "Figures";
+    MenuSettings => "Réglages", "Settings";
     StaffApplications => "Demandes", "Applications";
-    StaffMembers => "Adhérents", "Members";
+    StaffMembers => "Tous les adhérents", "All members";
     StaffOutbox => "Courriels", "Emails";
     StaffAudit => "Journal", "Audit log";
     StaffApplicationsTitle => "Demandes d'adhésion", "Membership applications";
@@ -129,8 +135,9 @@ StaffText {
     // Booking calendar
     EndTime => "Heure de fin", "End time";
     // Staff: calendar
-    StaffDay => "Aujourd'hui", "Today";
+    StaffDay => "La journée", "The day";
     StaffBookings => "Réservations", "Bookings";
+    StaffCalendar => "Calendrier", "Calendar";
     StaffOccupancy => "Occupation", "Occupancy";
     StaffRentals => "Locations", "Rentals";
     StaffBlocks => "Blocages", "Blocks";
@@ -153,6 +160,10 @@ StaffText {
     CheckIn => "Arrivé", "Arrived";
     UndoCheckIn => "Annuler l'arrivée", "Undo the check-in";
     MarkNoShow => "Absent", "No-show";
+    ActionFor => "{action} : {name}", "{action}: {name}";
+    MarkedCheckIn => "{name} : arrivée enregistrée.", "{name}: check-in recorded.";
+    MarkedNoShow => "{name} : absence enregistrée.", "{name}: no-show recorded.";
+    MarkedUndo => "{name} : arrivée annulée.", "{name}: check-in undone.";
     NoShow => "Non venu", "Did not come";
     BookOnBehalfTitle => "Réserver pour un adhérent", "Book for a member";
     FieldMember => "Adhérent", "Member";
@@ -173,7 +184,7 @@ StaffText {
     FieldStatus => "Statut", "Status";
     NoRentals => "Aucune demande.", "No requests.";
     DecisionSaved => "Décision enregistrée : le demandeur est prévenu par courriel.", "Decision saved: the requester is told by email.";
-    StaffSettings => "Réglages", "Settings";
+    StaffSettings => "Réglages généraux", "General settings";
     StaffSettingsTitle => "Réglages de la cantine", "Settings";
     SettingsLead => "Ce que la cantine change elle-même : chaque partie s'enregistre séparément, et une valeur refusée ne change rien.", "What Silicon Kerne changes itself: each part is saved on its own, and a refused value changes nothing.";
     SettingUnreadable => "Ces réglages n'ont pas pu être lus : {keys}. Prévenez la personne qui s'occupe du portail.", "These settings could not be read: {keys}. Tell whoever looks after the portal.";
@@ -227,12 +238,21 @@ StaffText {
     StaffReport => "Rapport", "Report";
     StaffReportTitle => "Rapport d'activité", "Activity report";
     GlanceLead => "Aujourd'hui, {date}.", "Today, {date}.";
-    GlanceDesksMorning => "coworkers ce matin sur {capacity} postes, {came} arrivés", "coworkers this morning out of {capacity} desks, {came} arrived";
-    GlanceDesksAfternoon => "coworkers cet après-midi sur {capacity} postes, {came} arrivés", "coworkers this afternoon out of {capacity} desks, {came} arrived";
+    GlanceDesksMorningOne => "coworker ce matin sur {capacity} postes (arrivés : {came})", "coworker this morning out of {capacity} desks (arrived: {came})";
+    GlanceDesksMorning => "coworkers ce matin sur {capacity} postes (arrivés : {came})", "coworkers this morning out of {capacity} desks (arrived: {came})";
+    GlanceDesksAfternoonOne => "coworker cet après-midi sur {capacity} postes (arrivés : {came})", "coworker this afternoon out of {capacity} desks (arrived: {came})";
+    GlanceDesksAfternoon => "coworkers cet après-midi sur {capacity} postes (arrivés : {came})", "coworkers this afternoon out of {capacity} desks (arrived: {came})";
+    GlanceRoomOne => "réservation de la salle aujourd'hui ({time})", "room booking today ({time})";
     GlanceRoom => "réservations de la salle aujourd'hui ({time})", "room bookings today ({time})";
+    GlanceApplicationsOne => "demande d'adhésion à examiner", "membership application to review";
     GlanceApplications => "demandes d'adhésion à examiner", "membership applications to review";
+    GlanceRentalsOne => "demande de location à traiter", "rental request to answer";
     GlanceRentals => "demandes de location à traiter", "rental requests to answer";
+    GlanceRenewalsOne => "cotisation à renouveler dans les 30 jours", "membership fee to renew within 30 days";
+    GlanceRenewals => "cotisations à renouveler dans les 30 jours", "membership fees to renew within 30 days";
+    GlanceOutboxOne => "courriel en attente d'envoi", "email waiting to be sent";
     GlanceOutbox => "courriels en attente d'envoi", "emails waiting to be sent";
+    GlanceOutboxFailedOne => "courriel en échec", "email that failed";
     GlanceOutboxFailed => "courriels en échec", "emails that failed";
     GlanceMore => "Sur une période :", "Over a period:";
     PeriodChoice => "Période", "Period";
@@ -299,6 +319,9 @@ StaffText {
     FigureRentals => "Locations de la salle", "Room rentals";
     FigureActive => "Adhérents à jour (fin de période)", "Members with a current fee (end of period)";
     FigureJoined => "Nouveaux adhérents", "New members";
+    RecordsFrom => "Les enregistrements du portail commencent le {date} : avant, les chiffres sont à zéro faute de données, pas faute d'activité.", "The portal's records start on {date}: before that, figures are zero for want of records, not of activity.";
+    AdherentsMeans => "Adhérents à jour : les personnes dont la cotisation couvre le dernier jour de la période, comptes de l'équipe à part ; la page d'accueil et la liste des adhérents comptent de même.", "Paid-up members: people whose fee covers the period's last day, staff accounts aside; the home page and the members' list count the same way.";
+    LapsedPeriod => "Cotisations échues {range}, non renouvelées à la fin de cette période.", "Fees that ended {range}, not renewed by the end of that period.";
     FigureRenewals => "Cotisations échues non renouvelées", "Fees ended, not renewed";
     FigureFees => "Cotisations reçues", "Fees received";
     FigureFeesAmount => "Montant des cotisations", "Fees amount";

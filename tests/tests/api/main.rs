@@ -130,6 +130,8 @@ fn main() -> std::process::ExitCode {
             stats::the_report_compares_with_last_year_and_keeps_its_text,
             stats::today_counts_the_day_sheet_and_what_waits,
             stats::events_held_are_counted_by_kind_as_their_lists_say,
+            stats::the_home_the_statistics_and_the_list_count_the_same_members,
+            stats::who_must_renew_is_listed_soonest_first_as_counted,
         ],
     );
     if conclusion.has_failed() {

@@ -55,7 +55,10 @@ pub async fn serves_the_public_content_from_the_seed(api: &'static Api) -> Resul
         "the room's description does not mention the visio"
     );
     ensure!(
-        s.member_count == 90 && s.yearly_budget_cents == 6_000_000,
+        // The article's 90 members, less the demo's few whose fee has lapsed (an adhérent's fee
+        // covers today); other tests admit members meanwhile. That the home, the statistics and
+        // the list agree exactly is `stats::the_home_the_statistics_and_the_list_count_the_same_members`.
+        (80..=100).contains(&s.member_count) && s.yearly_budget_cents == 6_000_000,
         "figures: {} members, {} cents",
         s.member_count,
         s.yearly_budget_cents

@@ -3,9 +3,10 @@
 
 use anyhow::{ensure, Context, Result};
 use chrono::{Duration, NaiveDate, Utc};
+use domain::accounts::{MembershipStatus, Role};
 use domain::paris;
 use domain::stats::{Figures, Report, Stats, TodayStats};
-use domain::wire::StaffDay;
+use domain::wire::{MemberSummary, StaffDay};
 use kerne_tests::api_client::{expect_json, expect_status};
 use kerne_tests::history::{self, History};
 use reqwest::Method;
@@ -459,5 +460,110 @@ pub async fn events_held_are_counted_by_kind_as_their_lists_say(api: &'static Ap
             && e.seats == training.seats + kids.seats + open.seats,
         "the report's e-education figures {e:?} disagree with the lists"
     );
+    Ok(())
+}
+
+/// One definition of an adhérent (a person whose fee covers the day, staff accounts aside):
+/// the home page's count, the statistics' (and so the report's) for a period ending today, and
+/// the staff's list filtered on adhérents agree, and match what the whole list says of each
+/// account. Other tests admit members and record fees meanwhile: a few tries for one calm moment.
+pub async fn the_home_the_statistics_and_the_list_count_the_same_members(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    let today = paris::local_date(Utc::now());
+    let from = today - Duration::days(29);
+    let mut last = String::new();
+    for _ in 0..5 {
+        let site: domain::wire::SiteContent = staff.get_json("/api/site").await?;
+        let stats: Stats = staff
+            .get_json(&format!("/api/staff/stats?from={from}&to={today}"))
+            .await?;
+        let report: Report = staff
+            .get_json(&format!("/api/staff/report?from={from}&to={today}"))
+            .await?;
+        let listed: Vec<MemberSummary> = staff.get_json("/api/staff/members?status=active").await?;
+        let everyone: Vec<MemberSummary> = staff.get_json("/api/staff/members").await?;
+        let by_hand = everyone
+            .iter()
+            .filter(|m| m.role == Role::Member && m.membership.is_active())
+            .count() as u32;
+        let counts = [
+            site.member_count,
+            stats.current.members.active,
+            report.stats.current.members.active,
+            listed.len() as u32,
+            by_hand,
+        ];
+        ensure!(
+            listed
+                .iter()
+                .all(|m| m.role == Role::Member && m.membership.is_active()),
+            "the adhérents' list holds someone who is not one"
+        );
+        if counts.iter().all(|c| *c == counts[0]) {
+            ensure!(counts[0] > 50, "the demo has {} adhérents", counts[0]);
+            return Ok(());
+        }
+        last = format!("home, statistics, report, list, by hand: {counts:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    anyhow::bail!("the member counts disagree: {last}")
+}
+
+/// Who must renew: the list of fees ending within 30 days, soonest first, is the dashboard's
+/// count; the list of fees that ran out in a period is the statistics' "renewals due" of it.
+pub async fn who_must_renew_is_listed_soonest_first_as_counted(api: &'static Api) -> Result<()> {
+    let staff = staff(api).await?;
+    let today = paris::local_date(Utc::now());
+    let last = today + Duration::days(i64::from(domain::accounts::RENEWAL_NOTICE_DAYS));
+    let soon: Vec<MemberSummary> = staff
+        .get_json("/api/staff/members?status=ends_soon&sort=end")
+        .await?;
+    let ends: Vec<NaiveDate> = soon
+        .iter()
+        .map(|m| match m.membership {
+            MembershipStatus::Active { until } => Ok(until),
+            other => Err(anyhow::anyhow!("{} is listed as {other:?}", m.name)),
+        })
+        .collect::<Result<_>>()?;
+    ensure!(!ends.is_empty(), "no demo member must renew within 30 days");
+    ensure!(
+        ends.windows(2).all(|w| w[0] <= w[1]),
+        "not soonest first: {ends:?}"
+    );
+    ensure!(
+        ends.iter().all(|e| *e >= today && *e <= last),
+        "an end outside {today}–{last}: {ends:?}"
+    );
+    let glance: TodayStats = staff.get_json("/api/staff/stats/today").await?;
+    ensure!(
+        glance.renewals_soon == soon.len() as u32,
+        "the dashboard counts {} renewals, the list shows {}",
+        glance.renewals_soon,
+        soon.len()
+    );
+    // The synthetic history's year: each lapsed fee of a quarter, person by person.
+    let (from, to) = (d(2024, 4, 1), d(2024, 6, 30));
+    let stats: Stats = staff
+        .get_json(&format!("/api/staff/stats?from={from}&to={to}"))
+        .await?;
+    let lapsed: Vec<MemberSummary> = staff
+        .get_json(&format!(
+            "/api/staff/members?status=lapsed&from={from}&to={to}"
+        ))
+        .await?;
+    ensure!(
+        stats.current.members.renewals_due > 0
+            && lapsed.len() as u32 == stats.current.members.renewals_due,
+        "the statistics count {} renewals due, the list shows {}",
+        stats.current.members.renewals_due,
+        lapsed.len()
+    );
+    // A lapsed list needs its period; an unknown filter is refused, not an empty list.
+    let resp = staff.get("/api/staff/members?status=lapsed").await?;
+    expect_status(resp, 422).await?;
+    let resp = staff.get("/api/staff/members?status=bientot").await?;
+    expect_status(resp, 400).await?;
     Ok(())
 }

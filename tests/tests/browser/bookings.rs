@@ -172,11 +172,11 @@ pub async fn member_books_the_room_for_an_hour(ctx: &'static Ctx) -> Result<()> 
             .await?;
         wait_for_text(&page, "C'est réservé").await?;
         check_page(&page, "reserver-salle-reservee-fr", &[]).await?;
-        // The slot is now taken for everybody.
+        // The slot is now taken for everybody, and says so in words.
         let taken = page
             .client
             .find(Locator::XPath(&format!(
-                "//button[contains(@class,'time')][normalize-space()='{start}']"
+                "//button[contains(@class,'time')][starts-with(normalize-space(),'{start}')][contains(.,'occupé')]"
             )))
             .await?;
         ensure!(
@@ -268,7 +268,7 @@ pub async fn business_requests_the_room_and_staff_approve_it(ctx: &'static Ctx) 
         check_page(&visitor, "location-en-attente-fr", &[]).await?;
 
         log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
-        staff.click_text(".subnav a", "Locations").await?;
+        crate::trips::staff_menu(&staff, "Locations").await?;
         staff.wait_for_heading("Locations de salle").await?;
         let approve = format!(
             "//li[@data-organisation=\"{organisation}\"]//button[normalize-space()='Approuver']"

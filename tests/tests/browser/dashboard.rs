@@ -21,7 +21,18 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
     with_page(ctx, |ctx, page| async move {
         let r = async {
             log_in(ctx, &page, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
-            wait_for_text(&page, "demandes de location à traiter").await?;
+            wait_for_text(&page, "de location à traiter").await?;
+            // Each count agrees with its words: "1 demande", "2 demandes" (French: 0 and 1 are
+            // singular).
+            for link in page.client.find_all(Locator::Css("a.glance__link")).await? {
+                let count: u32 = link.find(Locator::Css(".glance__count")).await?.text().await?.trim().parse()?;
+                let words = link.find(Locator::Css(".glance__words")).await?.text().await?;
+                let first = words.split_whitespace().next().unwrap_or_default();
+                ensure!(
+                    first.ends_with('s') == (count > 1),
+                    "the dashboard reads \"{count} {words}\""
+                );
+            }
             // This week's events, each with its seats taken (the demo's café for parents).
             wait_for_text(&page, "Événements de la semaine").await?;
             wait_for_text(&page, "Café numérique : les écrans en famille").await?;
@@ -30,7 +41,7 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
             // The rental waiting for an answer is one step away, by keyboard alone: Tab from the
             // page's heading (which has the focus) to its count, Enter.
             let mut tabs = 0;
-            while !focused(&page).await?.contains("demandes de location à traiter") {
+            while !focused(&page).await?.contains("de location à traiter") {
                 ensure!(tabs < 40, "40 Tabs never reached the rentals' count: {}", focused(&page).await?);
                 press(&page, Key::Tab).await?;
                 tabs += 1;
@@ -43,7 +54,7 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
             page.goto(&ctx.url("/gestion/statistiques?from=2024-10-01&to=2024-10-31"))
                 .await?;
             page.wait_for_heading("Statistiques").await?;
-            wait_for_text(&page, "Période : du 1 octobre 2024 au 31 octobre 2024.").await?;
+            wait_for_text(&page, "Période : du 1er octobre 2024 au 31 octobre 2024.").await?;
             let h = history::generate();
             let october = h.figures(
                 NaiveDate::from_ymd_opt(2024, 10, 1).context("a date")?,
@@ -100,7 +111,7 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
             // Enter in a field shows the period, as the button does.
             page.client.find(Locator::Css("#p-to")).await?.click().await?;
             press(&page, Key::Enter).await?;
-            wait_for_text(&page, "Période : du 1 janvier 2025 au 31 décembre 2025.").await?;
+            wait_for_text(&page, "Période : du 1er janvier 2025 au 31 décembre 2025.").await?;
             let url = page.client.current_url().await?;
             ensure!(
                 url.query() == Some("from=2025-01-01&to=2025-12-31"),

@@ -12,6 +12,7 @@ mod dashboard;
 mod events;
 mod newcomer;
 mod public_site;
+mod trips;
 
 pub struct Ctx {
     pub app: TestApp,
@@ -77,6 +78,11 @@ fn main() -> std::process::ExitCode {
             events::the_concierge_publishes_checks_two_families_in_and_prints_the_sheet,
             events::a_past_events_link_says_it_is_over,
             events::the_concierge_changes_a_clubs_rule_and_opens_its_next_meeting,
+            trips::the_staff_menu_is_one_line_on_a_phone_and_any_page_two_keys_away,
+            trips::the_focus_ring_reads_on_the_header_the_menu_and_the_page,
+            trips::a_member_books_by_keyboard_with_the_question_in_view,
+            trips::the_concierge_finds_who_must_renew_by_keyboard,
+            trips::the_day_sheet_names_each_person_and_keeps_its_day,
         ],
     );
     if conclusion.has_failed() {

@@ -188,7 +188,7 @@ pub async fn a_visitor_at_the_staff_pages_gets_the_login_not_the_menu(
             page.wait_for_page().await?;
             wait_for_text(&page, "réservée à l'équipe").await?;
             ensure!(
-                page.client.find(Locator::Css(".subnav")).await.is_err(),
+                page.client.find(Locator::Css(".staff-nav")).await.is_err(),
                 "a visitor sees the staff menu"
             );
             page.client

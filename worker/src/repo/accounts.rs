@@ -1,8 +1,11 @@
 //! Members, applications, single-use tokens, payments and club memberships.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use domain::accounts::{MembershipStatus, PaymentMethod, Role};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use domain::accounts::{
+    MemberListFilter, MemberListOrder, MembershipStatus, PaymentMethod, Role, RENEWAL_NOTICE_DAYS,
+};
 use domain::search::{any_starts_with, Query};
+use domain::stats::Period;
 use domain::wire::{Application, ApplicationStatus, DirectoryEntry, Me, MemberSummary, Payment};
 use domain::Lang;
 use serde::Deserialize;
@@ -138,7 +141,17 @@ pub struct MemberFilter {
     #[serde(default)]
     pub club: String,
     #[serde(default)]
-    pub status: String,
+    pub status: MemberListFilter,
+    #[serde(default)]
+    pub sort: MemberListOrder,
+    /// The period of [`MemberListFilter::Lapsed`], as typed (`from`, `to`): the route reads it
+    /// into `lapsed`.
+    #[serde(default)]
+    pub from: String,
+    #[serde(default)]
+    pub to: String,
+    #[serde(skip)]
+    pub lapsed: Option<Period>,
 }
 
 /// Staff's member list and the directory: text, skill, club and membership status filters.
@@ -153,23 +166,44 @@ pub async fn search(
     today: NaiveDate,
     directory_only: bool,
 ) -> DbResult<Vec<MemberRow>> {
+    // ?1 club, ?2 today, ?3 directory only; a filter's own bounds from ?4 on (D1 refuses a value
+    // bound to no parameter).
+    let mut values = vec![
+        f.club.trim().into(),
+        super::day(today),
+        int(directory_only as i64),
+    ];
+    let status = match f.status {
+        MemberListFilter::All => "1".to_string(),
+        MemberListFilter::Active => super::adherent_on("m", "?2"),
+        MemberListFilter::EndsSoon => {
+            values.push(super::day(
+                today + Duration::days(i64::from(RENEWAL_NOTICE_DAYS)),
+            ));
+            super::ends_between("m", "?2", "?4")
+        }
+        MemberListFilter::Expired => "m.status = 'active' AND m.membership_until < ?2".to_string(),
+        MemberListFilter::None => "m.status = 'active' AND m.membership_until IS NULL".to_string(),
+        MemberListFilter::Deactivated => "m.status = 'deactivated'".to_string(),
+        MemberListFilter::Lapsed => {
+            let (from, to) = f.lapsed.map_or((today, today), |p| (p.from, p.to));
+            values.extend([super::day(from), super::day(to)]);
+            super::lapsed_between("m", "?4", "?5")
+        }
+    };
+    let order = match f.sort {
+        MemberListOrder::Name => "m.name COLLATE NOCASE",
+        MemberListOrder::End => {
+            "m.membership_until IS NULL, m.membership_until, m.name COLLATE NOCASE"
+        }
+    };
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members m WHERE m.status != 'deleted' \
          AND (?1 = '' OR EXISTS (SELECT 1 FROM member_clubs mc JOIN clubs c ON c.id = mc.club_id WHERE mc.member_id = m.id AND c.slug = ?1)) \
-         AND (?2 = '' \
-              OR (?2 = 'active' AND m.status = 'active' AND m.membership_until >= ?3) \
-              OR (?2 = 'expired' AND m.status = 'active' AND m.membership_until < ?3) \
-              OR (?2 = 'none' AND m.status = 'active' AND m.membership_until IS NULL) \
-              OR (?2 = 'deactivated' AND m.status = 'deactivated')) \
-         AND (?4 = 0 OR (m.in_directory = 1 AND m.status = 'active' AND m.membership_until >= ?3)) \
-         ORDER BY m.name COLLATE NOCASE"
+         AND ({status}) \
+         AND (?3 = 0 OR (m.in_directory = 1 AND m.status = 'active' AND m.membership_until >= ?2)) \
+         ORDER BY {order}"
     );
-    let values = [
-        f.club.trim().into(),
-        f.status.trim().into(),
-        today.format("%Y-%m-%d").to_string().into(),
-        int(directory_only as i64),
-    ];
     let rows: Vec<MemberRow> = all(stmt(db, &sql, &values)?, "the members found").await?;
     let query = Query::parse(&f.q);
     Ok(rows

@@ -48,6 +48,36 @@ pub async fn ping(db: &D1Database) -> DbResult<()> {
     }
 }
 
+/// Whether the account `m` is an *adhérent* on the day bound at `day`: a person whose fee covers
+/// that day, staff accounts aside. An account staff closed still counts until its fee ends (the
+/// fee was paid; past periods keep their figures); an erased one no longer does. The one
+/// definition the home page's count, the statistics, the report and the staff's list all use
+/// ([`domain::accounts::MemberListFilter::Active`]).
+pub fn adherent_on(m: &str, day: &str) -> String {
+    format!(
+        "({m}.role = 'member' AND {m}.status <> 'deleted' AND EXISTS (SELECT 1 FROM payments fee \
+         WHERE fee.member_id = {m}.id AND fee.period_start <= {day} AND fee.period_end >= {day}))"
+    )
+}
+
+/// Whether the account `m` let a fee run out between the days bound at `from` and `to` without
+/// paying a later one by `to`: the statistics' "renewals due", and the staff's list of who they
+/// are ([`domain::accounts::MemberListFilter::Lapsed`]).
+pub fn lapsed_between(m: &str, from: &str, to: &str) -> String {
+    format!(
+        "EXISTS (SELECT 1 FROM payments p WHERE p.member_id = {m}.id AND p.period_end BETWEEN {from} AND {to} \
+         AND NOT EXISTS (SELECT 1 FROM payments q WHERE q.member_id = p.member_id \
+                         AND q.period_end > p.period_end AND q.paid_on <= {to}))"
+    )
+}
+
+/// Whether the open account `m`'s fee ends between the days bound at `today` and `last`: who must
+/// renew soon (the dashboard's count and the staff's list,
+/// [`domain::accounts::MemberListFilter::EndsSoon`]).
+pub fn ends_between(m: &str, today: &str, last: &str) -> String {
+    format!("({m}.status = 'active' AND {m}.membership_until BETWEEN {today} AND {last})")
+}
+
 /// A Paris date as it is stored and bound: `YYYY-MM-DD`.
 pub fn day(d: NaiveDate) -> worker::wasm_bindgen::JsValue {
     worker::wasm_bindgen::JsValue::from_str(&d.format("%Y-%m-%d").to_string())

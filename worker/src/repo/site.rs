@@ -16,11 +16,13 @@ const PARTNERS: &str =
     "SELECT slug, name, url, description_fr, description_en FROM partners WHERE active = 1 ORDER BY sort, name";
 const BOARD: &str = "SELECT name, role_fr, role_en FROM board_members ORDER BY sort, name";
 const CLOSURE: &str = "SELECT date FROM closure_days WHERE date = ?1";
-/// Members of the association: active accounts of people (staff accounts are not members).
-/// Members, as the association counts them: accounts of people who have paid a fee (an admitted
-/// applicant becomes a member with the first one).
-const MEMBER_COUNT: &str =
-    "SELECT COUNT(*) AS n FROM members WHERE status = 'active' AND role = 'member' AND membership_until IS NOT NULL";
+/// The adhérents today (`?1`), as everywhere the portal counts members ([`super::adherent_on`]).
+fn member_count() -> String {
+    format!(
+        "SELECT COUNT(*) AS n FROM members m WHERE {}",
+        super::adherent_on("m", "?1")
+    )
+}
 
 /// The next events a visitor can come to (published, not members-only), for the home page.
 const NEXT_EVENTS: &str = "SELECT id, kind, title_fr, title_en, start_local, end_local FROM events \
@@ -162,6 +164,10 @@ pub async fn load(db: &D1Database, today: &str, now: &str, events: u32) -> DbRes
         .prepare(NEXT_MEETINGS)
         .bind_refs([&D1Type::Text(now)])
         .context("binding the meetings' bound")?;
+    let members = db
+        .prepare(member_count())
+        .bind_refs([&D1Type::Text(today)])
+        .context("binding today's date")?;
     let statements = vec![
         db.prepare(SETTINGS),
         db.prepare(TEXTS),
@@ -170,7 +176,7 @@ pub async fn load(db: &D1Database, today: &str, now: &str, events: u32) -> DbRes
         db.prepare(BOARD),
         db.prepare(RESOURCES),
         closure,
-        db.prepare(MEMBER_COUNT),
+        members,
         next,
         meetings,
     ];

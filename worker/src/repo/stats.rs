@@ -6,13 +6,14 @@
 //! never counts (a no-show has no check-in: marking one clears it).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::accounts::RENEWAL_NOTICE_DAYS;
 use domain::stats::{CoworkingFigures, EventFigures, MemberFigures, Period, TodayStats};
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement, D1Result};
 
 use super::bookings::{booking_day, closure_date};
-use super::{batch, day, first, results_of, stmt, DbResult};
+use super::{batch, column, day, first, results_of, stmt, DbResult};
 use crate::error::ApiError;
 
 /// `members.created_at` is written `YYYY-MM-DDTHH:MM:SSZ`; its bounds are written the same way so
@@ -99,22 +100,25 @@ fn figure_statements(
          (SELECT COALESCE(SUM(price_cents), 0) FROM rentals WHERE status = 'approved' AND day BETWEEN ?1 AND ?2) AS rental_income_cents \
          {ROOM}"
     );
-    // Active: a fee covers the period's last day. Renewals due: a fee ran out during the period and
-    // no later one was paid by its end.
-    let members = "SELECT \
-         (SELECT COUNT(DISTINCT member_id) FROM payments WHERE period_end >= ?2 AND period_start <= ?2) AS active, \
+    // Active: the adhérents on the period's last day (the one definition, `adherent_on`).
+    // Renewals due: a fee ran out during the period and no later one was paid by its end (the
+    // staff's list shows who, `MemberListFilter::Lapsed`).
+    let members = format!(
+        "SELECT \
+         (SELECT COUNT(*) FROM members m WHERE {}) AS active, \
          (SELECT COUNT(*) FROM members WHERE created_at >= ?3 AND created_at < ?4) AS joined, \
-         (SELECT COUNT(DISTINCT p.member_id) FROM payments p WHERE p.period_end BETWEEN ?1 AND ?2 \
-            AND NOT EXISTS (SELECT 1 FROM payments q WHERE q.member_id = p.member_id \
-                            AND q.period_end > p.period_end AND q.paid_on <= ?2)) AS renewals_due, \
+         (SELECT COUNT(*) FROM members m WHERE {}) AS renewals_due, \
          (SELECT COUNT(*) FROM payments WHERE paid_on BETWEEN ?1 AND ?2) AS fees, \
-         (SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE paid_on BETWEEN ?1 AND ?2) AS fees_cents";
+         (SELECT COALESCE(SUM(amount_cents), 0) FROM payments WHERE paid_on BETWEEN ?1 AND ?2) AS fees_cents",
+        super::adherent_on("m", "?2"),
+        super::lapsed_between("m", "?1", "?2"),
+    );
     Ok(vec![
         stmt(db, &coworking, &range)?,
         stmt(db, &room, &range)?,
         stmt(
             db,
-            members,
+            &members,
             &[day(p.from), day(p.to), instant(lo), instant(hi)],
         )?,
         stmt(db, EVENTS, &[day(p.from), day(p.to), super::ts(now).into()])?,
@@ -179,7 +183,24 @@ pub struct Read {
     pub closures: Vec<ClosureRow>,
     /// The report's text for `current` (read in the same batch: one round trip for the report).
     pub text: Option<String>,
+    /// The first day anything was recorded (a booking, a rental, a fee): before it the figures
+    /// are zeros for want of records, not of activity.
+    pub records_from: Option<NaiveDate>,
 }
+
+#[derive(Debug, Deserialize)]
+struct FirstRow {
+    #[serde(deserialize_with = "first_record")]
+    first: Option<NaiveDate>,
+}
+
+column!(fn first_record: Option<NaiveDate> = "the first record's day", super::parse_date);
+
+/// The first day of the records: bookings and rentals held, fees paid.
+const RECORDS_FROM: &str = "SELECT MIN(d) AS first FROM ( \
+     SELECT MIN(day) AS d FROM bookings WHERE kind IN ('member', 'rental') \
+     UNION ALL SELECT MIN(day) FROM rentals \
+     UNION ALL SELECT MIN(paid_on) FROM payments)";
 
 pub async fn read(
     db: &D1Database,
@@ -236,6 +257,7 @@ pub async fn read(
         "SELECT body FROM report_texts WHERE period_from = ?1 AND period_to = ?2",
         &range,
     )?);
+    statements.push(db.prepare(RECORDS_FROM));
     let results = batch(db, statements, "reading the statistics").await?;
     let series = 2 * Figures::STATEMENTS;
     Ok(Read {
@@ -250,10 +272,15 @@ pub async fn read(
             .into_iter()
             .next()
             .map(|r| r.body),
+        records_from: results_of::<FirstRow>(&results, series + 6, "the first record")?
+            .into_iter()
+            .next()
+            .and_then(|r| r.first),
     })
 }
 
-/// Today's counts, in one statement (the period `?1`–`?2` of [`DESK`] and [`ROOM`] is the one day).
+/// Today's counts, in one statement (the period `?1`–`?2` of [`DESK`] and [`ROOM`] is the one day;
+/// `?3` the last day of the renewal notice).
 pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayStats> {
     let desk = |half: &str, came: bool| {
         format!(
@@ -274,15 +301,21 @@ pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayStats> {
          (SELECT COUNT(*) FROM applications WHERE status = 'pending') AS pending_applications, \
          (SELECT COUNT(*) FROM rentals WHERE status = 'pending' AND day >= ?1) AS pending_rentals, \
          (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS outbox_pending, \
-         (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS outbox_failed",
+         (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS outbox_failed, \
+         (SELECT COUNT(*) FROM members m WHERE {}) AS renewals_soon",
         desk("morning", false),
         desk("afternoon", false),
         desk("morning", true),
         desk("afternoon", true),
+        super::ends_between("m", "?1", "?3"),
     );
-    first(stmt(db, &sql, &[day(date), day(date)])?, "today's figures")
-        .await?
-        .ok_or_else(|| ApiError::Internal("today's figures: no row".into()))
+    let notice = date + chrono::Duration::days(i64::from(RENEWAL_NOTICE_DAYS));
+    first(
+        stmt(db, &sql, &[day(date), day(date), day(notice)])?,
+        "today's figures",
+    )
+    .await?
+    .ok_or_else(|| ApiError::Internal("today's figures: no row".into()))
 }
 
 // ---------------------------------------------------------------- the report's text

@@ -3,7 +3,7 @@
 use chrono::Duration;
 use domain::accounts::{
     check_new_password, parse_name, parse_phone, parse_skills, parse_text, Checker,
-    Email as EmailAddress,
+    Email as EmailAddress, MemberListFilter,
 };
 use domain::wire::{
     ApplicationRequest, Created, DirectoryEntry, LoginRequest, Me, MemberExport,
@@ -460,7 +460,7 @@ pub async fn delete_me(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn directory(ctx: Ctx) -> Result<Response, ApiError> {
     let filter: accounts::MemberFilter = ctx.query()?;
     let filter = accounts::MemberFilter {
-        status: String::new(),
+        status: MemberListFilter::All,
         ..filter
     };
     let rows = accounts::search(&ctx.db()?, &filter, paris::local_date(ctx.now), true).await?;

@@ -1,7 +1,7 @@
 //! Staff pages' API: applications, members, fees, roles, the outbox and the audit log.
 
 use chrono::{Duration, NaiveDate};
-use domain::accounts::{membership_period, parse_text, Checker, PaymentMethod};
+use domain::accounts::{membership_period, parse_text, Checker, MemberListFilter, PaymentMethod};
 use domain::wire::{
     Application, ApproveRequest, AuditEntry, Created, DeclineRequest, MemberDetail, MemberSummary,
     OutboxEmail, Payment, PaymentRequest, RoleRequest,
@@ -38,12 +38,17 @@ pub fn routes() -> Vec<Route> {
                 ("q", "text in name, email, company or bio", false),
                 ("skill", "a skill (prefix)", false),
                 ("club", "a club slug", false),
-                ("status", "active, expired, none or deactivated", false),
+                ("status", "active (the adhérents today), ends_soon (fee ends within 30 days), expired, none, deactivated, or lapsed (a fee ran out between from and to, not renewed by to)", false),
+                ("sort", "empty for by name, end for by the fee's end, soonest first", false),
+                ("from", "first day of the lapsed period (YYYY-MM-DD)", false),
+                ("to", "last day of the lapsed period (YYYY-MM-DD)", false),
             ])
             .returns::<Vec<MemberSummary>>(200),
         Route::new(Method::Get, "/api/staff/members/{id}", "member_detail", "A member with their payments (an erased member: an anonymous row, payments kept for the accounts).", "staff", Staff, handler!(member_detail))
             .returns::<MemberDetail>(200),
         Route::new(Method::Post, "/api/staff/members/{id}/payments", "record_payment", "Record a yearly fee; extends the membership by a year.", "staff", Staff, handler!(record_payment))
+            // The home page counts the adhérents, whose fees decide who they are.
+            .invalidates(&[Scope::Site])
             .body::<PaymentRequest>()
             .returns::<Payment>(201),
         Route::new(Method::Post, "/api/staff/members/{id}/deactivate", "deactivate_member", "Deactivate an account; its sessions are revoked.", "staff", Staff, handler!(deactivate_member))
@@ -195,7 +200,10 @@ pub async fn decline_application(mut ctx: Ctx) -> Result<Response, ApiError> {
 }
 
 pub async fn list_members(ctx: Ctx) -> Result<Response, ApiError> {
-    let f: accounts::MemberFilter = ctx.query()?;
+    let mut f: accounts::MemberFilter = ctx.query()?;
+    if f.status == MemberListFilter::Lapsed {
+        f.lapsed = Some(super::stats::period_of(&f.from, &f.to)?);
+    }
     let today = paris::local_date(ctx.now);
     let rows = accounts::search(&ctx.db()?, &f, today, false).await?;
     let list: Vec<MemberSummary> = rows.iter().map(|r| r.summary(today)).collect();

@@ -91,7 +91,12 @@ struct PeriodQuery {
 /// The period of the query; a refusal names the field.
 fn period(ctx: &Ctx) -> Result<Period, ApiError> {
     let q: PeriodQuery = ctx.query()?;
-    Period::parse(&q.from, &q.to).map_err(|e| match e {
+    period_of(&q.from, &q.to)
+}
+
+/// A period typed as `from` and `to`; a refusal names the field.
+pub fn period_of(from: &str, to: &str) -> Result<Period, ApiError> {
+    Period::parse(from, to).map_err(|e| match e {
         PeriodError::NotADate(field) => ApiError::field(field, ApiMsg::StatsNotADate),
         PeriodError::EndBeforeStart => ApiError::field("to", ApiMsg::StatsEndBeforeStart),
         PeriodError::TooLong => ApiError::field("to", ApiMsg::StatsTooLong),

@@ -157,6 +157,7 @@ async fn with_text(
         room_weeks,
         months,
         rental_target_cents,
+        records_from: read.records_from,
     };
     Ok((stats, read.text.unwrap_or_default()))
 }

@@ -87,16 +87,17 @@ fn Calendar() -> impl IntoView {
             {toggle(MemberText::DayView.into(), Signal::derive(move || !week.get()), Callback::new(move |_| week.set(false)))}
             {toggle(MemberText::WeekView.into(), Signal::derive(move || week.get()), Callback::new(move |_| week.set(true)))}
         </div>
+        // The date field first: it is drawn above the two buttons, and Tab follows what is seen.
         <div class="day-nav">
-            <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
-                <span aria-hidden="true">"← "</span>{move || i18n.t(if week.get() { Label::from(MemberText::PreviousWeek) } else { AccountText::PreviousDay.into() })}
-            </button>
             <div class="field">
                 <label for="b-date">{tr(SharedText::FieldDate)}</label>
                 <input id="b-date" type="date"
                     prop:value=move || day.get().map(iso).unwrap_or_default()
                     on:change=move |ev| { chosen.set(None); date.set(parse_date(&event_target_value(&ev))) } />
             </div>
+            <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
+                <span aria-hidden="true">"← "</span>{move || i18n.t(if week.get() { Label::from(MemberText::PreviousWeek) } else { AccountText::PreviousDay.into() })}
+            </button>
             <button type="button" class="button button--secondary" on:click=move |_| step(1)>
                 {move || i18n.t(if week.get() { Label::from(MemberText::NextWeek) } else { AccountText::NextDay.into() })}<span aria-hidden="true">" →"</span>
             </button>
@@ -170,12 +171,15 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
                 {slots.with_value(|s| s.iter().enumerate().map(|(i, slot)| {
                     let free = slot.free > 0;
                     let label = hh_mm(&slot.start);
+                    // Struck through says "not this one"; the words say why.
+                    let why = (!free).then_some(if slot.started { AccountText::SlotPast } else { AccountText::SlotTaken });
                     view! {
                         <li>
                             <button type="button" class="time" disabled=!free
                                 aria-pressed=move || (start.get() == Some(i)).to_string()
                                 on:click=move |_| start.set(Some(i))>
                                 {label}
+                                {why.map(|w| view! { <span class="time__why">{tr(w)}</span> })}
                             </button>
                         </li>
                     }
@@ -208,6 +212,8 @@ fn free_run(slots: &[SlotAvailability], i: usize) -> usize {
 /// "30 min", "1 h", "1 h 30"
 pub fn duration_text(minutes: u32) -> String {
     match (minutes / 60, minutes % 60) {
+        // Nothing reads as hours beside other hours ("0 h", "102 h"), not "0 min".
+        (0, 0) => "0 h".to_string(),
         (0, m) => format!("{m} min"),
         (h, 0) => format!("{h} h"),
         (h, m) => format!("{h} h {m:02}"),

@@ -40,8 +40,9 @@ fn BookingLists() -> impl IntoView {
         api::my_bookings(i18n.lang_untracked())
     });
     let failure = api::failure_of(cancel);
+    crate::components::focus::focus_on_success(cancel, "#booking-done");
     view! {
-        <p class="notice-line" role="status">
+        <p class="notice-line" role="status" id="booking-done" tabindex="-1">
             {move || api::answer_of(cancel).is_some().then(|| i18n.t(MemberText::BookingCancelled))}
         </p>
         {failure_alert(failure)}

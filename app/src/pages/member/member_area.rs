@@ -95,6 +95,7 @@ fn Profile(me: Me) -> impl IntoView {
             Ok(())
         }
     });
+    crate::components::focus::focus_on_success(save, "#profile-saved");
     let failure = api::failure_of(save);
     let errors = field_errors(failure);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -135,7 +136,7 @@ fn Profile(me: Me) -> impl IntoView {
                     </select>
                 </div>
                 <button type="submit" class="button" disabled=move || save.pending().get()>{tr(MemberText::SaveProfile)}</button>
-                <p class="notice-line" role="status">{move || api::answer_of(save).is_some().then(|| i18n.t(MemberText::ProfileSaved))}</p>
+                <p class="notice-line" role="status" id="profile-saved" tabindex="-1">{move || api::answer_of(save).is_some().then(|| i18n.t(MemberText::ProfileSaved))}</p>
             </form>
         </section>
     }

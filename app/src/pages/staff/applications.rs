@@ -32,8 +32,10 @@ fn Pending() -> impl IntoView {
     });
     let notice = decisions.notice;
     let approve_failure = api::failure_of(decisions.approve);
+    crate::components::focus::focus_on_success(decisions.approve, "#application-done");
+    crate::components::focus::focus_on_success(decisions.decline, "#application-done");
     view! {
-        <p class="notice-line" role="status">{move || notice.get()}</p>
+        <p class="notice-line" role="status" id="application-done" tabindex="-1">{move || notice.get()}</p>
         <ErrorSummary failure=approve_failure labels=NO_LABELS />
         {with_loaded(list, move |apps: Vec<Application>| {
             if apps.is_empty() {

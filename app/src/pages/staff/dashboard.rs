@@ -91,7 +91,8 @@ fn Glance() -> impl IntoView {
             t.checked_in_afternoon.to_string(),
         );
         let room_time = duration_text(t.room_minutes);
-        // (figure, its words, where it is handled, whether it asks for action)
+        // (figure, its words for one and for several, where it is handled, whether it asks for
+        // action): "1 demande de location à traiter", "2 demandes …".
         let line = move |n: u32, words: Signal<String>, href: &'static str, urgent: bool| {
             view! {
                 <li class="glance__item" class:glance__item--todo=(urgent && n > 0)>
@@ -102,31 +103,47 @@ fn Glance() -> impl IntoView {
                 </li>
             }
         };
+        let (morning, afternoon) = (u64::from(t.desks_morning), u64::from(t.desks_afternoon));
         let cap = capacity.clone();
         let am = Signal::derive(move || {
-            i18n.f(
+            let words = i18n.count(
+                StaffText::GlanceDesksMorningOne,
                 StaffText::GlanceDesksMorning,
-                &[("capacity", &cap), ("came", &came_am)],
-            )
+                morning,
+            );
+            domain::i18n::fill(&words, &[("capacity", &cap), ("came", &came_am)])
         });
         let pm = Signal::derive(move || {
-            i18n.f(
+            let words = i18n.count(
+                StaffText::GlanceDesksAfternoonOne,
                 StaffText::GlanceDesksAfternoon,
-                &[("capacity", &capacity), ("came", &came_pm)],
-            )
+                afternoon,
+            );
+            domain::i18n::fill(&words, &[("capacity", &capacity), ("came", &came_pm)])
         });
-        let room = Signal::derive(move || i18n.f(StaffText::GlanceRoom, &[("time", &room_time)]));
-        let words = |t: StaffText| Signal::derive(move || i18n.t(t).to_string());
+        let room_bookings = u64::from(t.room_bookings);
+        let room = Signal::derive(move || {
+            let words = i18n.count(
+                StaffText::GlanceRoomOne,
+                StaffText::GlanceRoom,
+                room_bookings,
+            );
+            domain::i18n::fill(&words, &[("time", &room_time)])
+        });
+        let words = |one: StaffText, other: StaffText, n: u32| {
+            Signal::derive(move || i18n.count(one, other, u64::from(n)))
+        };
         view! {
             <p class="lead">{move || i18n.f(StaffText::GlanceLead, &[("date", &day_label(date, i18n.lang()))])}</p>
             <ul class="glance">
                 {line(t.desks_morning, am, "/gestion/jour", false)}
                 {line(t.desks_afternoon, pm, "/gestion/jour", false)}
                 {line(t.room_bookings, room, "/gestion/jour", false)}
-                {line(t.pending_applications, words(StaffText::GlanceApplications), "/gestion/adhesions", true)}
-                {line(t.pending_rentals, words(StaffText::GlanceRentals), "/gestion/locations", true)}
-                {line(t.outbox_pending, words(StaffText::GlanceOutbox), "/gestion/courriels", false)}
-                {(t.outbox_failed > 0).then(|| line(t.outbox_failed, words(StaffText::GlanceOutboxFailed), "/gestion/courriels", true))}
+                {line(t.pending_applications, words(StaffText::GlanceApplicationsOne, StaffText::GlanceApplications, t.pending_applications), "/gestion/adhesions", true)}
+                {line(t.pending_rentals, words(StaffText::GlanceRentalsOne, StaffText::GlanceRentals, t.pending_rentals), "/gestion/locations", true)}
+                {line(t.renewals_soon, words(StaffText::GlanceRenewalsOne, StaffText::GlanceRenewals, t.renewals_soon), "/gestion/membres?status=ends_soon&sort=end", true)}
+                {line(t.outbox_pending, words(StaffText::GlanceOutboxOne, StaffText::GlanceOutbox, t.outbox_pending), "/gestion/courriels", false)}
+                {(t.outbox_failed > 0).then(|| line(t.outbox_failed, words(StaffText::GlanceOutboxFailedOne, StaffText::GlanceOutboxFailed, t.outbox_failed), "/gestion/courriels", true))}
             </ul>
             <p>
                 {tr(StaffText::GlanceMore)}" "

@@ -3,6 +3,7 @@
 
 use domain::wire::{StaffBooking, StaffDay};
 use leptos::prelude::*;
+use leptos::wasm_bindgen;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, Request};
@@ -10,6 +11,7 @@ use crate::app::use_site;
 use crate::components::calendar::{
     day_label, failure_alert, hours, iso, parse_date, period_label, shift,
 };
+use crate::components::focus::focus_on_success;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, Label};
@@ -20,8 +22,9 @@ pub fn StaffDayPage() -> impl IntoView {
     view! { <StaffFrame title=StaffText::StaffDayTitle content=|_| view! { <DaySheet /> } /> }
 }
 
-/// (booking, what): records that the booked person came (`check-in`) or did not (`no-show`).
-type Marking = Request<(i64, &'static str)>;
+/// (booking, what, who): records that the booked person came (`check-in`) or did not
+/// (`no-show`); the name is for the message that says it was done.
+type Marking = Request<(i64, &'static str, String), (&'static str, String)>;
 
 #[component]
 fn DaySheet() -> impl IntoView {
@@ -38,9 +41,39 @@ fn DaySheet() -> impl IntoView {
             .get()
             .or_else(|| site.get().and_then(Result::ok).map(|s| s.today.date))
     });
-    let marking: Marking = Action::new_local(move |(id, what): &(i64, &'static str)| {
-        api::mark_booking(*id, what, i18n.lang_untracked())
+    let marking: Marking =
+        Action::new_local(move |(id, what, who): &(i64, &'static str, String)| {
+            let (id, what, who) = (*id, *what, who.clone());
+            async move {
+                api::mark_booking(id, what, i18n.lang_untracked()).await?;
+                Ok((what, who))
+            }
+        });
+    // The day is in the address: a reload or a shared link opens the same day.
+    Effect::new(move |before: Option<()>| {
+        let d = chosen.get();
+        if before.is_some() {
+            let path = d.map_or("/gestion/jour".to_string(), |d| {
+                format!("/gestion/jour?date={}", iso(d))
+            });
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+            }
+        }
     });
+    // What was just recorded, said and focused: the button pressed is gone from the card.
+    focus_on_success(marking, "#day-done");
+    let done = move || {
+        api::answer_of(marking).map(|(what, who)| {
+            let msg = match what {
+                "check-in" => StaffText::MarkedCheckIn,
+                "no-show" => StaffText::MarkedNoShow,
+                _ => StaffText::MarkedUndo,
+            };
+            i18n.f(msg, &[("name", &who)])
+        })
+    };
     let sheet = LocalResource::new(move || {
         marking.version().get();
         let d = date.get();
@@ -61,19 +94,20 @@ fn DaySheet() -> impl IntoView {
     };
     view! {
         <div class="day-nav">
-            <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
-                <span aria-hidden="true">"← "</span>{tr(AccountText::PreviousDay)}
-            </button>
             <div class="field">
                 <label for="d-date">{tr(SharedText::FieldDate)}</label>
                 <input id="d-date" type="date" prop:value=move || date.get().map(iso).unwrap_or_default()
                     on:change=move |ev| chosen.set(parse_date(&event_target_value(&ev))) />
             </div>
+            <button type="button" class="button button--secondary" on:click=move |_| step(-1)>
+                <span aria-hidden="true">"← "</span>{tr(AccountText::PreviousDay)}
+            </button>
             <button type="button" class="button button--secondary" on:click=move |_| step(1)>
                 {tr(AccountText::NextDay)}<span aria-hidden="true">" →"</span>
             </button>
         </div>
         {failure_alert(failure)}
+        <p class="notice-line" role="status" id="day-done" tabindex="-1">{done}</p>
         {with_loaded(sheet, move |day: Option<StaffDay>| {
             day.map(|day| {
                 let d = day.date;
@@ -115,6 +149,7 @@ pub fn kind_label(kind: &str) -> StaffText {
 }
 
 fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
+    let i18n = use_i18n();
     let id = b.id;
     let state = if b.checked_in {
         Some(Label::from(AccountText::CheckedIn))
@@ -124,6 +159,18 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
         None
     };
     let is_member = b.kind == "member";
+    let who = StoredValue::new(b.label.clone());
+    // Each button names the person for a screen reader ("Arrivé : Anne Guéguen"), its visible
+    // word first.
+    let named = move |action: StaffText| {
+        move || {
+            i18n.f(
+                StaffText::ActionFor,
+                &[("action", i18n.t(action)), ("name", &who.get_value())],
+            )
+        }
+    };
+    let mark = move |what: &'static str| api::start(marking, (id, what, who.get_value()));
     view! {
         <li class="card coworker" data-booking=id.to_string()>
             <p class="row__title">{b.label.clone()}</p>
@@ -131,16 +178,16 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
             {state.map(|s| view! { <p class="tag">{tr(s)}</p> })}
             {(b.checked_in && is_member).then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button button--secondary" disabled=move || marking.pending().get()
-                        on:click=move |_| api::start(marking, (id, "undo-check-in"))>{tr(StaffText::UndoCheckIn)}</button>
+                    <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoCheckIn) disabled=move || marking.pending().get()
+                        on:click=move |_| mark("undo-check-in")>{tr(StaffText::UndoCheckIn)}</button>
                 </div>
             })}
             {(state.is_none() && is_member).then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button" disabled=move || marking.pending().get()
-                        on:click=move |_| api::start(marking, (id, "check-in"))>{tr(StaffText::CheckIn)}</button>
-                    <button type="button" class="button button--secondary" disabled=move || marking.pending().get()
-                        on:click=move |_| api::start(marking, (id, "no-show"))>{tr(StaffText::MarkNoShow)}</button>
+                    <button type="button" class="button" aria-label=named(StaffText::CheckIn) disabled=move || marking.pending().get()
+                        on:click=move |_| mark("check-in")>{tr(StaffText::CheckIn)}</button>
+                    <button type="button" class="button button--secondary" aria-label=named(StaffText::MarkNoShow) disabled=move || marking.pending().get()
+                        on:click=move |_| mark("no-show")>{tr(StaffText::MarkNoShow)}</button>
                 </div>
             })}
         </li>

@@ -53,6 +53,7 @@ fn MemberRecord() -> impl IntoView {
         let (member, req) = (*member, req.clone());
         async move { api::record_payment(member, &req, i18n.lang_untracked()).await }
     });
+    crate::components::focus::focus_on_success(pay, "#payment-done");
     let deactivate: Request<i64> = Action::new_local(move |member: &i64| {
         api::deactivate_member(*member, i18n.lang_untracked())
     });
@@ -267,7 +268,7 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
                     </select>
                 </div>
                 <button type="submit" class="button" disabled=move || pay.pending().get()>{tr(StaffText::RecordPayment)}</button>
-                <p class="notice-line" role="status">
+                <p class="notice-line" role="status" id="payment-done" tabindex="-1">
                     {move || api::answer_of(pay).map(|p| i18n.f(StaffText::PaymentRecorded, &[("end", &format_date_long(p.period_end, i18n.lang()))]))}
                 </p>
             </form>

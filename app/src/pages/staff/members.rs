@@ -3,12 +3,17 @@
 use domain::wire::MemberSummary;
 use leptos::prelude::*;
 
+use leptos::wasm_bindgen;
+use leptos_router::hooks::use_query_map;
+
 use crate::api::{self, MemberSearch};
+use crate::components::calendar::parse_date;
 use crate::components::search::{result_count, MemberSearchForm};
 use crate::components::staff::{role_label, StaffFrame};
 use crate::components::status::with_loaded;
 use crate::format;
 use crate::i18n::use_i18n;
+use crate::pages::staff::statistics::range_text;
 use crate::text::{AccountText, StaffText};
 
 #[component]
@@ -16,16 +21,50 @@ pub fn StaffMembers() -> impl IntoView {
     view! { <StaffFrame title=StaffText::StaffMembersTitle content=|_| view! { <MemberList /> } /> }
 }
 
+/// The filters start from the address (the dashboard's and the statistics' counts link here with
+/// theirs) and each search replaces it, so a reload or a shared link keeps the list.
 #[component]
 fn MemberList() -> impl IntoView {
     let i18n = use_i18n();
-    let search = RwSignal::new(MemberSearch::default());
+    let query = use_query_map().get_untracked();
+    let param = |name: &str| query.get(name).unwrap_or_default();
+    let search = RwSignal::new(MemberSearch {
+        q: param("q"),
+        skill: param("skill"),
+        club: param("club"),
+        status: param("status"),
+        sort: param("sort"),
+        from: param("from"),
+        to: param("to"),
+    });
+    Effect::new(move |before: Option<()>| {
+        let s = search.get();
+        if before.is_some() {
+            let path = format!("/gestion/membres{}", s.query());
+            if let Ok(history) = window().history() {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+            }
+        }
+    });
     let results = LocalResource::new(move || {
         let s = search.get();
         let lang = i18n.lang_untracked();
         async move { api::members(&s, lang).await }
     });
+    // Lapsed fees come from the statistics with their period: say which.
+    let period = move || {
+        let s = search.get();
+        let (from, to) = (parse_date(&s.from)?, parse_date(&s.to)?);
+        (s.status == "lapsed").then(|| {
+            i18n.f(
+                StaffText::LapsedPeriod,
+                &[("range", &range_text(from, to, i18n.lang()))],
+            )
+        })
+    };
     view! {
+        {move || period().map(|text| view! { <p class="lead">{text}</p> })}
         <MemberSearchForm search with_status=true />
         {with_loaded(results, |members: Vec<MemberSummary>| view! {
             {result_count(members.len())}

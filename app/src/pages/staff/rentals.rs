@@ -54,6 +54,7 @@ fn Rentals() -> impl IntoView {
         async move { api::staff_rentals(&s, i18n.lang_untracked()).await }
     });
     let failure = api::failure_of(decision);
+    crate::components::focus::focus_on_success(decision, "#decision-done");
     view! {
         <div class="field">
             <label for="r-status">{tr(StaffText::FieldStatus)}</label>
@@ -61,7 +62,7 @@ fn Rentals() -> impl IntoView {
                 {STATUSES.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
             </select>
         </div>
-        <p class="notice-line" role="status">{move || api::answer_of(decision).is_some().then(|| i18n.t(StaffText::DecisionSaved))}</p>
+        <p class="notice-line" role="status" id="decision-done" tabindex="-1">{move || api::answer_of(decision).is_some().then(|| i18n.t(StaffText::DecisionSaved))}</p>
         {failure_alert(failure)}
         {with_loaded(list, move |rentals: Vec<RentalView>| {
             if rentals.is_empty() {

@@ -14,8 +14,8 @@ use crate::i18n::{tr, use_i18n};
 use crate::pages::member::booking::duration_text;
 use crate::pages::staff::statistics::{
     compare_table, coworking_lines, education_lines, euros, figures_table, for_period,
-    member_lines, money_lines, month_label, range_text, room_lines, share, use_period, whole,
-    PeriodForm, Preset,
+    member_lines, money_lines, month_label, range_text, records_note, room_lines, share,
+    use_period, whole, PeriodForm, Preset,
 };
 use crate::text::StaffText;
 
@@ -111,10 +111,12 @@ fn report_view(r: Report) -> impl IntoView {
                     {move || i18n.f(StaffText::PeriodIs, &[("range", &range_text(from, to, i18n.lang()))])}" "
                     {move || i18n.f(StaffText::ComparedWithLastYear, &[("range", &range_text(pf, pt, i18n.lang()))])}
                 </p>
+                {records_note(s.records_from, pf)}
             </header>
             <section aria-labelledby="r-figures">
                 <h2 id="r-figures">{tr(StaffText::ReportInFigures)}</h2>
                 {compare_table(StaffText::ReportInFigures, other, lines)}
+                <p class="hint">{tr(StaffText::AdherentsMeans)}</p>
             </section>
             <section class="report__charts" aria-labelledby="r-charts">
                 <h2 id="r-charts">{tr(StaffText::ReportCharts)}</h2>
@@ -127,10 +129,7 @@ fn report_view(r: Report) -> impl IntoView {
                     {figures_table("figures figures--compact", Some(StaffText::ReportCharts), head.to_vec(), rows)}
                 </div>
             </section>
-            <section aria-labelledby="r-words">
-                <h2 id="r-words">{tr(StaffText::ReportWords)}</h2>
-                <ReportText from to text=r.text />
-            </section>
+            <ReportText from to text=r.text />
         </article>
         <p class="no-print">
             <button type="button" class="button" on:click=|_| { let _ = window().print(); }>{tr(StaffText::ReportPrint)}</button>
@@ -159,7 +158,10 @@ fn ReportText(from: chrono::NaiveDate, to: chrono::NaiveDate, text: String) -> i
         ev.prevent_default();
         save.dispatch(draft.get_untracked());
     };
+    // Without a text, the section is the form alone: not printed, heading included.
     view! {
+        <section aria-labelledby="r-words" class:no-print=move || saved.get().trim().is_empty()>
+        <h2 id="r-words">{tr(StaffText::ReportWords)}</h2>
         <div class="report__text">
             {move || {
                 let text = saved.get();
@@ -184,5 +186,6 @@ fn ReportText(from: chrono::NaiveDate, to: chrono::NaiveDate, text: String) -> i
                 {move || api::answer_of(save).map(|_| tr(StaffText::ReportTextSaved))}
             </p>
         </form>
+        </section>
     }
 }

@@ -15,6 +15,7 @@ use crate::components::calendar::{iso, parse_date};
 use crate::components::chart::{BarChart, LineChart, Serie};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
+use crate::format::today;
 use crate::i18n::{tr, use_i18n};
 use crate::pages::member::booking::duration_text;
 use crate::text::StaffText;
@@ -170,7 +171,7 @@ pub fn range_text(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
     let date = |d: NaiveDate| {
         format!(
             "{} {} {}",
-            d.day(),
+            domain::i18n::day_of_month(d.day(), lang),
             domain::i18n::month_name(d.month(), lang),
             d.year()
         )
@@ -206,6 +207,31 @@ pub type Line = (StaffText, Value, Value);
 
 /// The figures of two periods side by side.
 pub fn compare_table(caption: StaffText, other: StaffText, lines: Vec<Line>) -> impl IntoView {
+    linked_table(caption, other, lines, Vec::new())
+}
+
+/// When the records start after `first_shown` (the first day of the compared period), a line that
+/// says so: the zeros before are for want of records, not of activity.
+pub fn records_note(
+    records_from: Option<NaiveDate>,
+    first_shown: NaiveDate,
+) -> Option<impl IntoView> {
+    let i18n = use_i18n();
+    let from = records_from.filter(|d| *d > first_shown)?;
+    Some(view! {
+        <p class="hint records-note">
+            {move || i18n.f(StaffText::RecordsFrom, &[("date", &domain::i18n::format_date_long(from, i18n.lang()))])}
+        </p>
+    })
+}
+
+/// A table of figures whose current counts in `links` open the list of what they count.
+pub fn linked_table(
+    caption: StaffText,
+    other: StaffText,
+    lines: Vec<Line>,
+    links: Vec<(StaffText, String)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <table class="figures">
@@ -218,12 +244,19 @@ pub fn compare_table(caption: StaffText, other: StaffText, lines: Vec<Line>) -> 
                 </tr>
             </thead>
             <tbody>
-                {lines.into_iter().map(|(label, now, before)| view! {
-                    <tr>
-                        <th scope="row">{tr(label)}</th>
-                        <td>{move || now.text(i18n.lang())}</td>
-                        <td>{move || before.text(i18n.lang())}</td>
-                    </tr>
+                {lines.into_iter().map(|(label, now, before)| {
+                    let href = links.iter().find(|(l, _)| *l == label).map(|(_, h)| h.clone());
+                    let now_text = move || now.text(i18n.lang());
+                    view! {
+                        <tr>
+                            <th scope="row">{tr(label)}</th>
+                            <td>{match href {
+                                Some(href) => view! { <a href=href>{now_text}</a> }.into_any(),
+                                None => now_text.into_any(),
+                            }}</td>
+                            <td>{move || before.text(i18n.lang())}</td>
+                        </tr>
+                    }
                 }).collect_view()}
             </tbody>
         </table>
@@ -596,11 +629,28 @@ fn stats_view(s: Stats) -> impl IntoView {
         s.rental_target_cents / 100,
     );
     let current = s.current.clone();
+    // Who the members' counts are: the adhérents of today's list when the period ends today, and
+    // the fees that ran out in the period.
+    let mut member_links = vec![(
+        StaffText::FigureRenewals,
+        format!(
+            "/gestion/membres?status=lapsed&from={}&to={}",
+            iso(from),
+            iso(to)
+        ),
+    )];
+    if Some(to) == today() {
+        member_links.push((
+            StaffText::FigureActive,
+            "/gestion/membres?status=active".to_string(),
+        ));
+    }
     view! {
         <p class="lead">
             {move || i18n.f(StaffText::PeriodIs, &[("range", &range_text(from, to, i18n.lang()))])}" "
             {move || i18n.f(StaffText::ComparedWith, &[("range", &range_text(pf, pt, i18n.lang()))])}
         </p>
+        {records_note(s.records_from, pf)}
         <section class="stats-section" aria-labelledby="s-coworking">
             <h2 id="s-coworking">{tr(StaffText::SectionCoworking)}</h2>
             {compare_table(StaffText::SectionCoworking, other, coworking_lines(&s.current, &s.previous))}
@@ -615,7 +665,8 @@ fn stats_view(s: Stats) -> impl IntoView {
         </section>
         <section class="stats-section" aria-labelledby="s-members">
             <h2 id="s-members">{tr(StaffText::SectionMembers)}</h2>
-            {compare_table(StaffText::SectionMembers, other, member_lines(&s.current, &s.previous))}
+            {linked_table(StaffText::SectionMembers, other, member_lines(&s.current, &s.previous), member_links)}
+            <p class="hint">{tr(StaffText::AdherentsMeans)}</p>
         </section>
         <section class="stats-section" aria-labelledby="s-events">
             <h2 id="s-events">{tr(StaffText::SectionEvents)}</h2>
