@@ -1,17 +1,19 @@
 //! The member area's quick booking: desks free today and on the next open day, one tap
 //! on a period, one tap to confirm.
 
-use domain::wire::DayAvailability;
+use domain::wire::{Booking, DayAvailability};
 use leptos::prelude::*;
 
 use crate::api;
 use crate::app::use_site;
 use crate::components::calendar::{
-    book_action, day_label, desk_periods, iso, shift, Choice, ConfirmBooking, DESKS,
+    book_action, day_label, desk_periods, hours, iso, shift, BookAction, Choice, ConfirmBooking,
+    DESKS,
 };
 use crate::components::session::use_session;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
+use crate::pages::member::booking_list::is_upcoming;
 use crate::text::MemberText;
 
 /// Nothing for visitors; for members, today (while a period is still bookable) and the next open day.
@@ -72,6 +74,45 @@ fn QuickBookCard() -> impl IntoView {
             })}
             <ConfirmBooking chosen action />
             <p><a href="/reserver">{tr(MemberText::MoreDays)}</a></p>
+        </section>
+        <NextBookings action />
+    }
+}
+
+/// The member's next three bookings (a booking just made included), and the way to all of them.
+#[component]
+fn NextBookings(action: BookAction) -> impl IntoView {
+    let i18n = use_i18n();
+    let list = LocalResource::new(move || {
+        action.version().get();
+        api::my_bookings(i18n.lang_untracked())
+    });
+    view! {
+        <section class="card" aria-labelledby="next-bookings-title">
+            <h2 id="next-bookings-title">{tr(MemberText::NextBookingsTitle)}</h2>
+            {with_loaded(list, move |bookings: Vec<Booking>| {
+                let next: Vec<Booking> = bookings.into_iter().filter(is_upcoming).take(3).collect();
+                if next.is_empty() {
+                    return view! { <p>{tr(MemberText::NoUpcomingBookings)}</p> }.into_any();
+                }
+                view! {
+                    <ul class="rows">
+                        {next.into_iter().map(|b| {
+                            let date = b.start.0.date();
+                            let span = hours(&b.start, &b.end);
+                            let name = b.resource_name.clone();
+                            view! {
+                                <li class="row">
+                                    <span class="row__title">{move || i18n.pick(&name)}</span>
+                                    <span class="row__meta">{move || day_label(date, i18n.lang())}", "{span.clone()}</span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+                .into_any()
+            })}
+            <p><a href="/mes-reservations">{tr(MemberText::AllMyBookings)}</a></p>
         </section>
     }
 }

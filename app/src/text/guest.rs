@@ -24,6 +24,7 @@ GuestText {
     // Forms
     DataPolicy => "Silicon Kerne utilise ces informations uniquement pour examiner votre demande et gérer votre adhésion ; elles ne sont jamais cédées. Une fois adhérent, vous pouvez les exporter ou les supprimer depuis votre espace.", "Silicon Kerne uses this information only to review your application and manage your membership; it is never passed on. Once a member, you can export or delete it from your area.";
     JoinLead => "Remplissez ce formulaire : le concierge examine votre demande et vous répond par courriel.", "Fill in this form: the concierge reviews your application and answers by email.";
+    FeeIncludes => "L'adhésion coûte {fee} par an. Elle comprend les postes de coworking et la salle de réunion réservés sans supplément, les clubs et leurs réunions, l'annuaire des adhérents.", "Membership costs {fee} a year. It includes coworking desks and the meeting room booked at no extra cost, the clubs and their meetings, the members' directory.";
     SendApplication => "Envoyer ma demande", "Send my application";
     ApplicationSentTitle => "Demande envoyée, merci !", "Application sent, thank you!";
     ApplicationSentText => "Nous avons bien reçu votre demande d'adhésion. Un courriel de confirmation part vers {email} ; le concierge vous répond très vite.", "We received your membership application. A confirmation email is on its way to {email}; the concierge will answer soon.";

@@ -70,6 +70,8 @@ MemberText {
     Upcoming => "À venir", "Upcoming";
     PastBookings => "Passées et annulées", "Past and cancelled";
     NoUpcomingBookings => "Aucune réservation à venir.", "No upcoming bookings.";
+    NextBookingsTitle => "Mes prochaines réservations", "My next bookings";
+    AllMyBookings => "Toutes mes réservations, le calendrier et les annulations", "All my bookings, the calendar and cancelling";
     Cancelled => "Annulée", "Cancelled";
     AddToCalendar => "Ajouter à mon agenda (.ics)", "Add to my calendar (.ics)";
     CancelBooking => "Annuler la réservation…", "Cancel the booking…";

@@ -25,6 +25,7 @@ PublicText {
     ClosedOnHolidays => "Fermé les jours fériés.", "Closed on public holidays.";
     Closed => "Fermé", "Closed";
     HoursRange => "{open} – {close}", "{open} – {close}";
+    FeeIncludes => "L'adhésion coûte {fee} par an. Elle comprend les postes de coworking et la salle de réunion réservés sans supplément, les clubs et leurs réunions, l'annuaire des adhérents.", "Membership costs {fee} a year. It includes coworking desks and the meeting room booked at no extra cost, the clubs and their meetings, the members' directory.";
     CoworkingHowTo => "Les adhérents réservent leur poste depuis leur espace membre. Pas encore adhérent ? Rejoignez l'association.", "Members book their desk from their member area. Not a member yet? Join the association.";
     RoomTitle => "Louer la salle de réunion", "Rent the meeting room";
     RoomLead => "Une salle de réunion équipée d'un système de visioconférence, à louer à la demi-journée ou à la journée. Les locations aident à financer les activités de l'association.", "A meeting room with a videoconference system, to rent by the half-day or the day. Rentals help fund the association's activities.";

@@ -92,6 +92,8 @@ pub async fn member_books_a_desk_from_their_area_and_cancels_it(ctx: &'static Ct
         wait_for_text(&page, "Réserver un poste :").await?;
         page.click_text("button", "Confirmer la réservation").await?;
         wait_for_text(&page, "C'est réservé").await.with_context(|| format!("booking {chosen:?}"))?;
+        // The area lists it among the next bookings at once.
+        wait_for(&page, Locator::Css("section[aria-labelledby=next-bookings-title] li.row"), "the booking among 'Mes prochaines réservations'").await?;
         check_page(&page, "espace-reserve-fr", &[]).await?;
 
         page.click_text("main a", "Mes réservations").await?;

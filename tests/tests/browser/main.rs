@@ -83,6 +83,7 @@ fn main() -> std::process::ExitCode {
             trips::a_member_books_by_keyboard_with_the_question_in_view,
             trips::the_concierge_finds_who_must_renew_by_keyboard,
             trips::the_day_sheet_names_each_person_and_keeps_its_day,
+            trips::a_visitor_reads_what_membership_costs_before_applying,
         ],
     );
     if conclusion.has_failed() {

@@ -638,3 +638,35 @@ pub async fn the_day_sheet_names_each_person_and_keeps_its_day(ctx: &'static Ctx
     })
     .await
 }
+
+/// What membership costs (the fee staff set) and what it includes, said before anyone applies.
+pub async fn a_visitor_reads_what_membership_costs_before_applying(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            let site: serde_json::Value = reqwest::get(ctx.url("/api/site")).await?.json().await?;
+            let cents = site["membership_fee_cents"]
+                .as_i64()
+                .context("the fee in /api/site")?;
+            // (WebDriver reads the no-break space before "€" as a space.)
+            let fee = domain::i18n::format_euros(cents, domain::Lang::Fr).replace('\u{a0}', " ");
+            for (path, heading) in [
+                ("/coworking", "Le coworking"),
+                ("/adherer", "Adhérer à Silicon Kerne"),
+            ] {
+                page.goto(&ctx.url(path)).await?;
+                page.wait_for_page().await?;
+                wait_for_text(&page, &format!("L'adhésion coûte {fee} par an"))
+                    .await
+                    .with_context(|| format!("{path} ({heading})"))?;
+                wait_for_text(&page, "postes de coworking").await?;
+            }
+            check_page(&page, "adherer-cotisation-fr", &[]).await?;
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}

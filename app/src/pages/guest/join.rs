@@ -86,6 +86,11 @@ pub fn Join() -> impl IntoView {
     let form = move || {
         view! {
             <p class="lead">{tr(GuestText::JoinLead)}</p>
+            // What it costs and what it includes, before anyone applies (the fee is a setting).
+            {with_site(move |site| {
+                let fee = site.membership_fee_cents;
+                view! { <p class="price">{move || i18n.f(GuestText::FeeIncludes, &[("fee", &domain::i18n::format_euros(fee, i18n.lang()))])}</p> }
+            })}
             <form class="form" novalidate on:submit=on_submit>
                 <ErrorSummary failure labels=LABELS />
                 <Field name="name" label=SharedText::FieldName value=name errors autocomplete="name" required=true />

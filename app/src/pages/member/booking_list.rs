@@ -24,7 +24,7 @@ pub fn MyBookings() -> impl IntoView {
     }
 }
 
-fn is_upcoming(b: &Booking) -> bool {
+pub fn is_upcoming(b: &Booking) -> bool {
     b.status == BookingStatus::Confirmed
         && wire_json::parse_instant(&b.ends_at)
             .is_none_or(|t| t.timestamp_millis() as f64 > js_sys::Date::now())

@@ -1,6 +1,6 @@
 //! `/coworking`: the space, its desks and opening hours.
 
-use domain::i18n::weekday_name;
+use domain::i18n::{format_euros, weekday_name};
 use domain::settings::WEEK;
 use domain::wire::{ResourceKind, SiteContent};
 use leptos::prelude::*;
@@ -72,5 +72,7 @@ fn coworking_content(i18n: I18n, site: SiteContent) -> impl IntoView {
             }
         })}
         {opening_hours_table(i18n, &site)}
+        // What membership costs and includes, before someone applies (the fee is a setting).
+        <p class="card">{move || i18n.f(PublicText::FeeIncludes, &[("fee", &format_euros(site.membership_fee_cents, i18n.lang()))])}</p>
     }
 }
