@@ -631,6 +631,10 @@ pub async fn the_day_sheet_names_each_person_and_keeps_its_day(ctx: &'static Ctx
                 "no coworker to check in over a week: nothing checked"
             );
             check_page(&page, "gestion-jour-fr", &[]).await?;
+            // A day of another year says which ("mardi 5 mars 2024"), and the address opens it.
+            page.goto(&ctx.url("/gestion/jour?date=2024-03-05")).await?;
+            page.wait_for_heading("La journée").await?;
+            wait_for_text(&page, "mardi 5 mars 2024").await?;
             Ok(())
         }
         .await;
