@@ -147,6 +147,15 @@ pub fn elsewhere_or_not_found(this: Bundle) -> AnyView {
     }
 }
 
+/// Put `path` in the address bar without a navigation of the router (a filter or a day chosen on
+/// the page): a reload or a shared link opens the same view, and Back leaves the page.
+pub fn replace_address(path: &str) {
+    if let Ok(history) = window().history() {
+        let _ =
+            history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(path));
+    }
+}
+
 /// Whether the page at `path` (the router's, which leads the window's address during a
 /// navigation) was reached from the portal itself: a navigation inside the app, or a page load
 /// whose referrer is this site.

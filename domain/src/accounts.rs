@@ -264,6 +264,11 @@ impl MembershipStatus {
 /// How many days before a fee ends the concierge is asked to see to its renewal.
 pub const RENEWAL_NOTICE_DAYS: u32 = 30;
 
+/// The last day of the renewal notice from `today`: fees ending by then are to renew.
+pub fn renewal_notice_end(today: NaiveDate) -> NaiveDate {
+    today + Duration::days(i64::from(RENEWAL_NOTICE_DAYS))
+}
+
 /// Which accounts the staff's member list shows (`?status=`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

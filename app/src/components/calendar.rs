@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate, TimeDelta, Timelike};
 use domain::calendar::DeskPeriod;
 use domain::i18n::{month_name, weekday_name};
 use domain::time::LocalDateTime;
-use domain::wire::{Booking, BookingRequest, DayAvailability};
+use domain::wire::{Booking, BookingRequest, BookingStatus, DayAvailability};
 use domain::Lang;
 use leptos::prelude::*;
 
@@ -49,6 +49,14 @@ pub fn day_label(date: NaiveDate, lang: Lang) -> String {
         Some(today) if today.year() != date.year() => format!("{label} {}", date.year()),
         _ => label,
     }
+}
+
+/// A booking still to come (confirmed, not over): the member area's next bookings and the list's
+/// "À venir".
+pub fn is_upcoming(b: &Booking) -> bool {
+    b.status == BookingStatus::Confirmed
+        && wire_json::parse_instant(&b.ends_at)
+            .is_none_or(|t| t.timestamp_millis() as f64 > js_sys::Date::now())
 }
 
 /// "09:00–13:00"

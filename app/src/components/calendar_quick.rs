@@ -7,13 +7,12 @@ use leptos::prelude::*;
 use crate::api;
 use crate::app::use_site;
 use crate::components::calendar::{
-    book_action, day_label, desk_periods, hours, iso, shift, BookAction, Choice, ConfirmBooking,
-    DESKS,
+    book_action, day_label, desk_periods, hours, is_upcoming, iso, shift, BookAction, Choice,
+    ConfirmBooking, DESKS,
 };
 use crate::components::session::use_session;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::member::booking_list::is_upcoming;
 use crate::text::MemberText;
 
 /// Nothing for visitors; for members, today (while a period is still bookable) and the next open day.

@@ -182,7 +182,7 @@ pub fn nav_link(href: &'static str, label: impl Text, exact: bool) -> impl IntoV
 }
 
 /// Whether a link to `href` leads to `path`: the same page, or (unless `exact`) a page below it.
-fn leads_to(href: &str, path: &str, exact: bool) -> bool {
+pub fn leads_to(href: &str, path: &str, exact: bool) -> bool {
     let path = path
         .strip_suffix('/')
         .filter(|p| !p.is_empty())

@@ -8,9 +8,12 @@ use leptos_router::hooks::use_location;
 
 use crate::components::focus::focus_css;
 use crate::components::session::{gate, Audience, Content};
-use crate::components::shell::nav_link;
+use crate::components::shell::{leads_to, nav_link};
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::StaffText;
+
+/// The dashboard: its link leads to itself alone, not to every page under `/gestion`.
+const DASHBOARD: &str = "/gestion";
 
 /// The back-office in sections named by what the concierge is doing, each with its pages. On a
 /// phone the menu is one button (where you are) that opens every section: any page is two taps
@@ -19,7 +22,7 @@ const SECTIONS: &[(StaffText, &[(&str, StaffText)])] = &[
     (
         StaffText::MenuToday,
         &[
-            ("/gestion", StaffText::StaffDashboard),
+            (DASHBOARD, StaffText::StaffDashboard),
             ("/gestion/jour", StaffText::StaffDay),
         ],
     ),
@@ -60,10 +63,10 @@ const SECTIONS: &[(StaffText, &[(&str, StaffText)])] = &[
     ),
 ];
 
-/// The section and page a staff path belongs to: the longest page address it starts with
-/// (`/gestion/membres/12` is under "Adhérents"; `/gestion` itself only for the dashboard).
+/// The section and page a staff path belongs to: the longest page address that leads to it, as
+/// the menu's links mark themselves (`/gestion/membres/12` is under "Adhérents"; `/gestion`
+/// itself only for the dashboard).
 fn whereabouts(path: &str) -> Option<(StaffText, StaffText)> {
-    let path = path.trim_end_matches('/');
     SECTIONS
         .iter()
         .flat_map(|(section, pages)| {
@@ -71,13 +74,7 @@ fn whereabouts(path: &str) -> Option<(StaffText, StaffText)> {
                 .iter()
                 .map(move |(href, page)| (*href, *section, *page))
         })
-        .filter(|(href, _, _)| {
-            path == *href
-                || (*href != "/gestion"
-                    && path
-                        .strip_prefix(href)
-                        .is_some_and(|rest| rest.starts_with('/')))
-        })
+        .filter(|(href, _, _)| leads_to(href, path, *href == DASHBOARD))
         .max_by_key(|(href, _, _)| href.len())
         .map(|(_, section, page)| (section, page))
 }
@@ -127,7 +124,7 @@ fn StaffMenu() -> impl IntoView {
                     <ul aria-labelledby=id>
                         {pages
                             .iter()
-                            .map(|&(href, label)| view! { <li>{nav_link(href, label, href == "/gestion")}</li> })
+                            .map(|&(href, label)| view! { <li>{nav_link(href, label, href == DASHBOARD)}</li> })
                             .collect_view()}
                     </ul>
                 </li>

@@ -1,8 +1,8 @@
 //! Members, applications, single-use tokens, payments and club memberships.
 
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use domain::accounts::{
-    MemberListFilter, MemberListOrder, MembershipStatus, PaymentMethod, Role, RENEWAL_NOTICE_DAYS,
+    renewal_notice_end, MemberListFilter, MemberListOrder, MembershipStatus, PaymentMethod, Role,
 };
 use domain::search::{any_starts_with, Query};
 use domain::stats::Period;
@@ -177,9 +177,7 @@ pub async fn search(
         MemberListFilter::All => "1".to_string(),
         MemberListFilter::Active => super::adherent_on("m", "?2"),
         MemberListFilter::EndsSoon => {
-            values.push(super::day(
-                today + Duration::days(i64::from(RENEWAL_NOTICE_DAYS)),
-            ));
+            values.push(super::day(renewal_notice_end(today)));
             super::ends_between("m", "?2", "?4")
         }
         MemberListFilter::Expired => "m.status = 'active' AND m.membership_until < ?2".to_string(),

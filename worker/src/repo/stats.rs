@@ -6,7 +6,7 @@
 //! never counts (a no-show has no check-in: marking one clears it).
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::accounts::RENEWAL_NOTICE_DAYS;
+use domain::accounts::renewal_notice_end;
 use domain::stats::{CoworkingFigures, EventFigures, MemberFigures, Period, TodayStats};
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
@@ -309,7 +309,7 @@ pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayStats> {
         desk("afternoon", true),
         super::ends_between("m", "?1", "?3"),
     );
-    let notice = date + chrono::Duration::days(i64::from(RENEWAL_NOTICE_DAYS));
+    let notice = renewal_notice_end(date);
     first(
         stmt(db, &sql, &[day(date), day(date), day(notice)])?,
         "today's figures",

@@ -50,9 +50,7 @@ pub fn Agenda() -> impl IntoView {
         } else {
             format!("/agenda?{}", qs.join("&"))
         };
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-        }
+        crate::app::replace_address(&path);
     };
     let (kind_now, audience_now) = (kind.get_untracked(), audience.get_untracked());
     view! {

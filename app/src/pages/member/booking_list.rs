@@ -5,7 +5,7 @@ use domain::wire::{Booking, BookingStatus, CalendarFeed};
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
-use crate::components::calendar::{day_label, failure_alert, hours, period_label};
+use crate::components::calendar::{day_label, failure_alert, hours, is_upcoming, period_label};
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title};
@@ -22,12 +22,6 @@ pub fn MyBookings() -> impl IntoView {
             <CalendarFeedCard />
         })}
     }
-}
-
-pub fn is_upcoming(b: &Booking) -> bool {
-    b.status == BookingStatus::Confirmed
-        && wire_json::parse_instant(&b.ends_at)
-            .is_none_or(|t| t.timestamp_millis() as f64 > js_sys::Date::now())
 }
 
 #[component]

@@ -3,11 +3,10 @@
 
 use domain::wire::{StaffBooking, StaffDay};
 use leptos::prelude::*;
-use leptos::wasm_bindgen;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, Request};
-use crate::app::use_site;
+use crate::app::{replace_address, use_site};
 use crate::components::calendar::{
     day_label, failure_alert, hours, iso, parse_date, period_label, shift,
 };
@@ -53,13 +52,9 @@ fn DaySheet() -> impl IntoView {
     Effect::new(move |before: Option<()>| {
         let d = chosen.get();
         if before.is_some() {
-            let path = d.map_or("/gestion/jour".to_string(), |d| {
+            replace_address(&d.map_or("/gestion/jour".to_string(), |d| {
                 format!("/gestion/jour?date={}", iso(d))
-            });
-            if let Ok(history) = window().history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-            }
+            }));
         }
     });
     // What was just recorded, said and focused: the button pressed is gone from the card.

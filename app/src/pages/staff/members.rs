@@ -3,10 +3,10 @@
 use domain::wire::MemberSummary;
 use leptos::prelude::*;
 
-use leptos::wasm_bindgen;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{self, MemberSearch};
+use crate::app::replace_address;
 use crate::components::calendar::parse_date;
 use crate::components::search::{result_count, MemberSearchForm};
 use crate::components::staff::{role_label, StaffFrame};
@@ -40,11 +40,7 @@ fn MemberList() -> impl IntoView {
     Effect::new(move |before: Option<()>| {
         let s = search.get();
         if before.is_some() {
-            let path = format!("/gestion/membres{}", s.query());
-            if let Ok(history) = window().history() {
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
-            }
+            replace_address(&format!("/gestion/membres{}", s.query()));
         }
     });
     let results = LocalResource::new(move || {
