@@ -85,6 +85,9 @@ db: deps
 	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/members.sql && \
 	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/activity.sql && \
 	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/events.sql && touch $(STATE)/demo-seeded; fi
+	# Seeds added later get their own mark, so a state seeded before them gets them too.
+	if [ ! -f $(STATE)/consultations-seeded ]; then \
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/consultations.sql && touch $(STATE)/consultations-seeded; fi
 
 clean-state:
 	rm -rf $(STATE)

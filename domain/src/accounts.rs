@@ -95,6 +95,16 @@ pub fn parse_text(s: &str, max: usize) -> Result<String, ApiMsg> {
     Ok(s.to_string())
 }
 
+/// Required free text of at most `max` characters (a goal, a reason someone must give).
+pub fn parse_required_text(s: &str, max: usize) -> Result<String, ApiMsg> {
+    let s = parse_text(s, max)?;
+    if s.is_empty() {
+        Err(ApiMsg::FieldRequired)
+    } else {
+        Ok(s)
+    }
+}
+
 /// A required date, `YYYY-MM-DD` (what a date input sends): empty says it is required, anything
 /// else that it is not a date.
 pub fn parse_day(s: &str) -> Result<NaiveDate, ApiMsg> {

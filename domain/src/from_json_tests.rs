@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
 use crate::calendar::{BookingRules, DeskPeriod};
+use crate::consultations::*;
 use crate::events::*;
 use crate::i18n::{Lang, Localized};
 use crate::recurrence::MonthlyRule;
@@ -1544,6 +1545,312 @@ fn statistics(c: &mut Coverage) {
     );
 }
 
+fn consultations(c: &mut Coverage) {
+    round_trip(c, Trade::ALL);
+    round_trip(c, BusinessSize::ALL);
+    round_trip(c, Availability::ALL);
+    round_trip(c, Place::ALL);
+    round_trip(c, ConsultationStatus::ALL);
+    round_trip(c, Returned::ALL);
+    round_trip(c, LibraryKind::ALL);
+    round_trip(c, OfferAnswer::ALL);
+    let topic = Topic {
+        slug: "online-shop".into(),
+        label: Localized {
+            fr: "Courriel et lettres d'information « ça »".into(),
+            en: "Email \\ newsletters".into(),
+        },
+        active: false,
+    };
+    round_trip(c, std::slice::from_ref(&topic));
+    round_trip(
+        c,
+        &[
+            TopicInput::default(),
+            TopicInput {
+                slug: "crm".into(),
+                label_fr: "Fichier clients".into(),
+                label_en: "Customers".into(),
+                active: true,
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            ConsultationRequest::default(),
+            ConsultationRequest {
+                business: "Boulangerie Le Goff".into(),
+                trade: "artisan".into(),
+                size: "small".into(),
+                town: "Quimper".into(),
+                name: "Yann Le Goff".into(),
+                email: "yann@example.fr".into(),
+                phone: "02 98 00 00 00".into(),
+                topics: vec!["online-shop".into(), "maps-listings".into()],
+                goal: "Prendre les commandes de pain\nen ligne.".into(),
+                availability: vec!["mornings".into()],
+                consent: true,
+                lang: Lang::En,
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[ConsultationCreated {
+            status: ConsultationStatus::New,
+            link: "/consultation/abc".into(),
+        }],
+    );
+    let card = LibraryCard {
+        slug: "fiche-google".into(),
+        kind: LibraryKind::Link,
+        audience: Some(Trade::Shop),
+        title: "Votre fiche sur les cartes".into(),
+        summary: "En 20 minutes.".into(),
+        url: "https://www.francenum.gouv.fr/".into(),
+        topics: vec!["maps-listings".into()],
+    };
+    let own = LibraryCard {
+        audience: None,
+        url: String::new(),
+        topics: vec![],
+        ..card.clone()
+    };
+    round_trip(c, &[card.clone(), own.clone()]);
+    round_trip(
+        c,
+        &[LibraryItem {
+            card: card.clone(),
+            html: "<p>Un <a href=\"https://x.fr\" rel=\"noopener\">lien</a></p>".into(),
+            updated_at: "2026-12-05T08:00:00Z".into(),
+        }],
+    );
+    let input = LibraryInput {
+        slug: "sauvegardes".into(),
+        kind: "checklist".into(),
+        audience: String::new(),
+        title: "Sauvegarder".into(),
+        summary: "3-2-1".into(),
+        body: "# Titre\n- [ ] un".into(),
+        url: String::new(),
+        topics: vec!["security-backups".into()],
+        published: true,
+    };
+    round_trip(c, &[LibraryInput::default(), input.clone()]);
+    round_trip(
+        c,
+        &[LibraryDraft {
+            input,
+            html: "<h1>Titre</h1>".into(),
+        }],
+    );
+    let at = LocalDateTime(date(2026, 12, 16).and_hms_opt(14, 0, 0).expect("t"));
+    let appointment = Appointment {
+        start: at,
+        end: at,
+        place: Place::Cantine,
+        resource: Some(Localized {
+            fr: "Salle de réunion".into(),
+            en: "Meeting room".into(),
+        }),
+        address: "Quimper".into(),
+    };
+    let by_phone = Appointment {
+        place: Place::Phone,
+        resource: None,
+        address: String::new(),
+        ..appointment.clone()
+    };
+    round_trip(c, &[appointment.clone(), by_phone]);
+    let timeline = Timeline {
+        received: "2026-12-01T09:00:00Z".into(),
+        assigned: Some("2026-12-02T09:00:00Z".into()),
+        scheduled: None,
+        done: None,
+    };
+    round_trip(c, std::slice::from_ref(&timeline));
+    let feedback = Feedback {
+        useful: true,
+        comment: "Merci !".into(),
+    };
+    round_trip(c, &[Feedback::default(), feedback.clone()]);
+    round_trip(
+        c,
+        &[
+            Unsuitable::default(),
+            Unsuitable {
+                message: "Plutôt le matin".into(),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[ConsultationView {
+            status: ConsultationStatus::Done,
+            business: "Boulangerie".into(),
+            trade: Trade::Artisan,
+            size: None,
+            town: "Quimper".into(),
+            name: "Yann".into(),
+            email: "y@x.fr".into(),
+            phone: String::new(),
+            topics: vec![topic],
+            goal: "Vendre".into(),
+            availability: vec![Availability::Mornings, Availability::Evenings],
+            timeline,
+            volunteer: Some("Anne".into()),
+            appointment: Some(appointment.clone()),
+            unsuitable: None,
+            decline_reason: String::new(),
+            note: "Voir la fiche".into(),
+            recommended: vec![card.clone()],
+            related: vec![own],
+            feedback: Some(feedback.clone()),
+            consent_at: "2026-12-01T09:00:00Z".into(),
+            consent_version: CONSENT_VERSION.into(),
+            erase_on: Some(date(2028, 12, 1)),
+        }],
+    );
+    let offer = Offer {
+        member_id: 7,
+        name: "Anne".into(),
+        offered_at: "2026-12-02T09:00:00Z".into(),
+        answer: Some(OfferAnswer::Declined),
+        reason: "En congé".into(),
+    };
+    round_trip(c, std::slice::from_ref(&offer));
+    let person = Person {
+        id: 7,
+        name: "Anne Guéguen".into(),
+    };
+    round_trip(c, std::slice::from_ref(&person));
+    let requester = Requester {
+        name: "Yann".into(),
+        email: "y@x.fr".into(),
+        phone: String::new(),
+    };
+    round_trip(c, std::slice::from_ref(&requester));
+    round_trip(
+        c,
+        &[StaffConsultation {
+            id: 3,
+            status: ConsultationStatus::Assigned,
+            business: "Plomberie".into(),
+            trade: Trade::Artisan,
+            size: Some(BusinessSize::Solo),
+            town: "Ergué-Gabéric".into(),
+            name: "Loïc".into(),
+            email: "l@x.fr".into(),
+            phone: "06".into(),
+            topics: vec!["invoicing".into()],
+            goal: "Factures".into(),
+            availability: vec![],
+            volunteer: Some(person),
+            accepted: false,
+            answer_by: Some(date(2026, 12, 9)),
+            returned: Some(Returned::Unanswered),
+            appointment: None,
+            unsuitable: Some("Pas le lundi".into()),
+            decline_reason: String::new(),
+            note: String::new(),
+            feedback: None,
+            offers: vec![offer],
+            created_at: "2026-12-01T09:00:00Z".into(),
+            erased: false,
+        }],
+    );
+    let suggestion = VolunteerSuggestion {
+        member_id: 7,
+        name: "Anne".into(),
+        matched: vec!["website".into()],
+        open: 0,
+        this_month: 1,
+        monthly_cap: u32::MAX,
+    };
+    round_trip(c, std::slice::from_ref(&suggestion));
+    round_trip(
+        c,
+        &[Volunteers {
+            suggested: vec![suggestion.clone()],
+            all: vec![suggestion],
+        }],
+    );
+    round_trip(
+        c,
+        &[
+            AssignRequest::default(),
+            AssignRequest {
+                member_id: 7,
+                replaces: Some(8),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            ScheduleRequest::default(),
+            ScheduleRequest {
+                start: "2026-12-16T14:00".into(),
+                end: "2026-12-16T15:00".into(),
+                place: "cantine".into(),
+                resource: "salle".into(),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            CloseRequest::default(),
+            CloseRequest {
+                outcome: "done".into(),
+                note: "Vu ensemble".into(),
+                resources: vec!["sauvegardes".into()],
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            GiveBackRequest::default(),
+            GiveBackRequest {
+                reason: "Pas dispo".into(),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[MyConsultation {
+            id: 3,
+            status: ConsultationStatus::Scheduled,
+            accepted: true,
+            answer_by: None,
+            business: "Plomberie".into(),
+            trade: Trade::Artisan,
+            size: None,
+            town: "Quimper".into(),
+            topics: vec!["invoicing".into()],
+            goal: "Factures".into(),
+            availability: vec![Availability::Afternoons],
+            requester: Some(requester),
+            appointment: Some(appointment),
+            unsuitable: None,
+            note: String::new(),
+        }],
+    );
+    round_trip(
+        c,
+        &[
+            Volunteering::default(),
+            Volunteering {
+                volunteer: true,
+                topics: vec!["website".into()],
+                monthly_cap: 3,
+            },
+        ],
+    );
+}
+
 fn room_rental(c: &mut Coverage) {
     round_trip(
         c,
@@ -1625,6 +1932,7 @@ fn every_from_json_type_round_trips() {
     room_rental(&mut coverage);
     statistics(&mut coverage);
     events(&mut coverage);
+    consultations(&mut coverage);
 
     let in_sources = json_types_in_sources();
     for (name, types) in [

@@ -200,6 +200,8 @@ impl TestApp {
             "seed/members.sql",
             "seed/activity.sql",
             "seed/events.sql",
+            "seed/consultations.sql",
+            "tests/seed/consultations.sql",
             "tests/seed/unsettled.sql",
             history.as_str(),
         ] {

@@ -56,8 +56,16 @@ async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), 
         .d1("DB")
         .map_err(|e| error::ApiError::Internal(format!("D1 binding: {e}")))?;
     let queued = service::reminders::queue_due(&db, now).await?
-        + service::events::queue_reminders(&db, now).await?;
+        + service::events::queue_reminders(&db, now).await?
+        + service::consultations::queue_reminders(&db, now).await?;
     service::events::erase_children(&db, now).await?;
+    let returned = service::consultations::expire_offers(&db, now).await?;
+    if returned > 0 {
+        console_log!(
+            "scheduled run: {returned} unanswered consultation offer(s) back on the board"
+        );
+    }
+    service::consultations::erase_expired(&db, now).await?;
     service::events::ensure_meetings(&db, now).await?;
     let settled = service::events::scheduled::settle_all(&db, now).await?;
     if settled > 0 {

@@ -9,6 +9,7 @@ mod accounts;
 mod auth;
 mod authorization;
 mod bookings;
+mod consultations;
 mod errors;
 mod events;
 mod health;
@@ -52,6 +53,16 @@ fn main() -> std::process::ExitCode {
         api,
         tests![
             health::reports_ok_with_database_and_paris_time,
+            consultations::the_topics_and_the_library_are_public_and_filtered,
+            consultations::staff_markdown_comes_out_inert_and_bad_input_is_named,
+            consultations::a_bad_request_names_every_field_and_stores_nothing,
+            consultations::a_request_gets_its_own_link_even_with_an_email_seen_before,
+            consultations::two_staff_assigning_at_once_leave_one_owner,
+            consultations::a_volunteer_accepts_meets_at_the_cantine_and_the_requester_follows,
+            consultations::a_replaced_volunteer_gets_a_clear_409_and_loses_access,
+            consultations::staff_schedule_close_and_decline_with_clear_refusals,
+            consultations::the_requester_exports_then_cancels_and_erases,
+            consultations::the_scheduled_run_returns_stale_offers_erases_old_requests_and_reminds_once,
             site::serves_the_public_content_from_the_seed,
             site::computes_today_and_upcoming_meetings,
             site::a_club_shows_its_next_meeting_as_held,

@@ -48,7 +48,9 @@ pub fn application(name: &str, email: &str) -> serde_json::Value {
 
 /// The newest email of a kind to an address.
 pub async fn last_email(admin: &ApiClient, to: &str, kind: &str) -> Result<OutboxEmail> {
-    let outbox: Vec<OutboxEmail> = admin.get_json("/api/staff/outbox").await?;
+    let outbox: Vec<OutboxEmail> = admin
+        .get_json(&format!("/api/staff/outbox?to={to}"))
+        .await?;
     outbox
         .into_iter()
         .find(|e| e.to == to && e.kind == kind)

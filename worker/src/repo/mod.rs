@@ -18,6 +18,7 @@ use crate::error::{ApiError, Context};
 pub mod accounts;
 pub mod audit;
 pub mod bookings;
+pub mod consultations;
 pub mod events;
 pub mod limits;
 pub mod outbox;

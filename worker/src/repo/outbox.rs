@@ -20,7 +20,7 @@ const QUEUE_IF_APPLICATION: &str = "INSERT INTO outbox (to_email, member_id, kin
 const QUEUE_IF_RENTAL: &str =
     "INSERT INTO outbox (to_email, kind, subject, body_text, body_html, lang, created_at) \
      SELECT ?1, ?3, ?4, ?5, ?6, ?7, ?9 WHERE EXISTS (SELECT 1 FROM rentals WHERE op_nonce = ?10)";
-const LIST: &str = "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox ORDER BY id DESC LIMIT 200";
+const LIST: &str = "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox WHERE (?1 = '' OR to_email = ?1) ORDER BY id DESC LIMIT 200";
 const FOR_MEMBER: &str =
     "SELECT id, to_email, subject, body_text, lang, status, kind, created_at, sent_at FROM outbox \
      WHERE member_id = ?1 OR to_email = ?2 ORDER BY id";
@@ -135,8 +135,9 @@ impl From<Row> for OutboxEmail {
     }
 }
 
-pub async fn list(db: &D1Database) -> DbResult<Vec<OutboxEmail>> {
-    Ok(all::<Row>(db.prepare(LIST), "the outbox")
+/// The newest 200 emails, to `to` only when it is not empty.
+pub async fn list(db: &D1Database, to: &str) -> DbResult<Vec<OutboxEmail>> {
+    Ok(all::<Row>(stmt(db, LIST, &[to.into()])?, "the outbox")
         .await?
         .into_iter()
         .map(Into::into)

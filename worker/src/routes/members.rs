@@ -58,7 +58,8 @@ pub fn routes() -> Vec<Route> {
         .invalidates(&[Scope::Site])
             .body::<RoleRequest>()
             .no_content(204),
-        Route::new(Method::Get, "/api/staff/outbox", "outbox", "The email outbox, newest first (locally, emails are read here).", "staff", Staff, handler!(list_outbox))
+        Route::new(Method::Get, "/api/staff/outbox", "outbox", "The email outbox, newest first, the last 200 (to one address with `to`; locally, emails are read here).", "staff", Staff, handler!(list_outbox))
+            .query(&[("to", "an email address", false)])
             .returns::<Vec<OutboxEmail>>(200),
         Route::new(Method::Get, "/api/staff/audit", "audit_log", "Who changed what, newest first.", "staff", Staff, handler!(list_audit))
             .returns::<Vec<AuditEntry>>(200),
@@ -379,8 +380,16 @@ pub async fn set_role(mut ctx: Ctx) -> Result<Response, ApiError> {
     http::empty(204)
 }
 
+#[derive(serde::Deserialize, Default)]
+struct OutboxFilter {
+    #[serde(default)]
+    to: String,
+}
+
 pub async fn list_outbox(ctx: Ctx) -> Result<Response, ApiError> {
-    http::json(&outbox::list(&ctx.db()?).await?, 200)
+    let f: OutboxFilter = ctx.query()?;
+    let to = f.to.trim().to_lowercase();
+    http::json(&outbox::list(&ctx.db()?, &to).await?, 200)
 }
 
 pub async fn list_audit(ctx: Ctx) -> Result<Response, ApiError> {

@@ -14,6 +14,7 @@ use crate::error::ApiError;
 
 pub mod accounts;
 pub mod bookings;
+pub mod consultations;
 pub mod events;
 pub mod health;
 pub mod members;
@@ -281,6 +282,7 @@ pub fn routes() -> Vec<Route> {
     .chain(accounts::routes())
     .chain(members::routes())
     .chain(bookings::routes())
+    .chain(consultations::routes())
     .chain(events::routes())
     .chain(rentals::routes())
     .chain(settings::routes())

@@ -3,8 +3,10 @@
 pub mod audit;
 pub mod bookings;
 pub mod calendar;
+pub mod consultations;
 pub mod email;
 pub mod events;
+pub mod library;
 pub mod reminders;
 pub mod rentals;
 pub mod site;

@@ -1,0 +1,351 @@
+//! Consultations for businesses and the library: the request without an account and its private
+//! link, the staff's board, the volunteers' list, and the library's reading and editing. Handlers
+//! parse and answer; the flows are `service::consultations` and `service::library`.
+
+use domain::consultations::{
+    AssignRequest, CloseRequest, ConsultationCreated, ConsultationRequest, ConsultationStatus,
+    ConsultationView, Feedback, GiveBackRequest, LibraryCard, LibraryDraft, LibraryInput,
+    LibraryItem, MyConsultation, ScheduleRequest, StaffConsultation, Topic, TopicInput, Unsuitable,
+    Volunteering, Volunteers,
+};
+use domain::ApiMsg;
+use serde::Deserialize;
+use worker::{Method, Response};
+
+use super::bookings::ics_response;
+use super::{handler, Ctx, Route};
+use crate::auth::Access;
+use crate::cache::Scope;
+use crate::error::{ApiError, Context};
+use crate::http;
+use crate::service::consultations::{self as service, Acting, Asker};
+use crate::service::library;
+
+pub fn routes() -> Vec<Route> {
+    use Access::*;
+    vec![
+        Route::new(Method::Get, "/api/consultation-topics", "consultation_topics", "The topics a business can ask about, in the staff's order (hidden ones say so).", "consultations", Public, handler!(topics))
+            .returns::<Vec<Topic>>(200),
+        Route::new(Method::Get, "/api/library", "library", "The published resources by title, on a topic (`topic`, a slug) and matching words (`q`, accents and case ignored).", "library", Public, handler!(library_list))
+            .query(&[("topic", "a topic's slug", false), ("q", "words to find", false)])
+            .returns::<Vec<LibraryCard>>(200),
+        Route::new(Method::Get, "/api/library/{slug}", "library_item", "A published resource with its body as sanitised HTML.", "library", Public, handler!(library_item))
+            .returns::<LibraryItem>(200),
+        Route::new(Method::Post, "/api/consultations", "request_consultation", "A business asks for a consultation (no account; 5 per client and hour, 3 per email and day: 429 beyond). The private link is answered and emailed; a second request with the same email gets its own link, never the first one's.", "consultations", Public, handler!(request))
+            .body::<ConsultationRequest>()
+            .returns::<ConsultationCreated>(201),
+        Route::new(Method::Get, "/api/consultations/{token}", "consultation", "A request by its private link: its timeline, the appointment, the volunteer's first name, the resources.", "consultations", Public, handler!(get))
+            .returns::<ConsultationView>(200),
+        Route::new(Method::Delete, "/api/consultations/{token}", "cancel_consultation", "Cancel the request (when still open) and erase its personal fields now; the link stops working. What an appointment held is freed and the volunteer told.", "consultations", Public, handler!(cancel))
+            .invalidates(&[Scope::Availability])
+            .no_content(204),
+        Route::new(Method::Get, "/api/consultations/{token}/ics", "consultation_ics", "The appointment as an iCalendar file (404 before one is set).", "consultations", Public, handler!(ics)),
+        Route::new(Method::Get, "/api/consultations/{token}/export", "export_consultation", "Everything the request holds, as a JSON file.", "consultations", Public, handler!(export))
+            .returns::<ConsultationView>(200),
+        Route::new(Method::Post, "/api/consultations/{token}/unsuitable", "consultation_unsuitable", "The appointment does not suit: the requester says why; the volunteer proposes another (409 when there is no appointment).", "consultations", Public, handler!(unsuitable))
+            .body::<Unsuitable>()
+            .invalidates(&[Scope::Availability])
+            .returns::<ConsultationView>(200),
+        Route::new(Method::Post, "/api/consultations/{token}/feedback", "consultation_feedback", "Once done: was it useful, and a comment (once; 409 otherwise).", "consultations", Public, handler!(feedback))
+            .body::<Feedback>()
+            .returns::<ConsultationView>(200),
+        Route::new(Method::Get, "/api/staff/consultations", "staff_consultations", "The board: open requests (new, assigned, scheduled), then those closed in the last 90 days; `status` keeps one state.", "staff", Staff, handler!(board))
+            .query(&[("status", "new, assigned, scheduled, done, declined or cancelled", false)])
+            .returns::<Vec<StaffConsultation>>(200),
+        Route::new(Method::Get, "/api/staff/consultations/{id}", "staff_consultation", "One request with its offers.", "staff", Staff, handler!(staff_one))
+            .returns::<StaffConsultation>(200),
+        Route::new(Method::Get, "/api/staff/consultations/{id}/volunteers", "consultation_volunteers", "Who to offer it to: volunteers on its topics, under their monthly cap, the fewest open consultations first, each with why; then every volunteer.", "staff", Staff, handler!(volunteers))
+            .returns::<Volunteers>(200),
+        Route::new(Method::Post, "/api/staff/consultations/{id}/assign", "assign_consultation", "Offer the request to a member, or give it to another (`replaces`: the volunteer the staff saw on it). Two staff at once: one wins, the other gets 409.", "staff", Staff, handler!(assign))
+            .body::<AssignRequest>()
+            .returns::<StaffConsultation>(200),
+        Route::new(Method::Post, "/api/staff/consultations/{id}/schedule", "schedule_consultation", "Set or move the appointment; at the cantine (`resource`: the room's or the desks' slug) the room or a desk is held in the same step, 409 if taken.", "staff", Staff, handler!(staff_schedule))
+            .body::<ScheduleRequest>()
+            .invalidates(&[Scope::Availability])
+            .returns::<StaffConsultation>(200),
+        Route::new(Method::Post, "/api/staff/consultations/{id}/close", "close_consultation", "Close: `done` with a note and recommended resources, or `declined` with the reason the requester reads.", "staff", Staff, handler!(staff_close))
+            .body::<CloseRequest>()
+            .invalidates(&[Scope::Availability])
+            .returns::<StaffConsultation>(200),
+        Route::new(Method::Post, "/api/staff/consultation-topics", "create_consultation_topic", "Add a topic to the list.", "staff", Staff, handler!(create_topic))
+            .body::<TopicInput>()
+            .returns::<Vec<Topic>>(201),
+        Route::new(Method::Put, "/api/staff/consultation-topics/{slug}", "update_consultation_topic", "Rename a topic, hide it or show it again.", "staff", Staff, handler!(update_topic))
+            .body::<TopicInput>()
+            .returns::<Vec<Topic>>(200),
+        Route::new(Method::Get, "/api/staff/library", "staff_library", "Every resource, unpublished ones included.", "staff", Staff, handler!(staff_library))
+            .returns::<Vec<LibraryCard>>(200),
+        Route::new(Method::Post, "/api/staff/library", "create_library_item", "Write a resource in Markdown (rendered and sanitised on reading).", "staff", Staff, handler!(create_item))
+            .body::<LibraryInput>()
+            .returns::<LibraryDraft>(201),
+        Route::new(Method::Get, "/api/staff/library/{slug}", "library_draft", "A resource's Markdown source and its rendering.", "staff", Staff, handler!(draft))
+            .returns::<LibraryDraft>(200),
+        Route::new(Method::Put, "/api/staff/library/{slug}", "update_library_item", "Change a resource (its address stays).", "staff", Staff, handler!(update_item))
+            .body::<LibraryInput>()
+            .returns::<LibraryDraft>(200),
+        Route::new(Method::Get, "/api/me/consultations", "my_consultations", "The consultations offered to the member or that they have (the requester's contact once accepted), and those done in the last 90 days.", "me", Member, handler!(my_list))
+            .returns::<Vec<MyConsultation>>(200),
+        Route::new(Method::Post, "/api/me/consultations/{id}/accept", "accept_consultation", "Take the consultation offered (409 if it went to someone else meanwhile; 404 if it was never offered to the member).", "me", Member, handler!(accept))
+            .returns::<MyConsultation>(200),
+        Route::new(Method::Post, "/api/me/consultations/{id}/decline", "decline_consultation", "Give it back with a reason staff read; it returns to the board and the member loses access.", "me", Member, handler!(decline))
+            .body::<GiveBackRequest>()
+            .invalidates(&[Scope::Availability])
+            .no_content(204),
+        Route::new(Method::Post, "/api/me/consultations/{id}/schedule", "my_schedule_consultation", "The volunteer who accepted it sets or moves the appointment (as staff do).", "me", Member, handler!(my_schedule))
+            .body::<ScheduleRequest>()
+            .invalidates(&[Scope::Availability])
+            .returns::<MyConsultation>(200),
+        Route::new(Method::Post, "/api/me/consultations/{id}/close", "my_close_consultation", "The volunteer marks it done, with a short note and recommended resources.", "me", Member, handler!(my_close))
+            .body::<CloseRequest>()
+            .returns::<MyConsultation>(200),
+        Route::new(Method::Get, "/api/me/volunteering", "my_volunteering", "Whether the member volunteers for consultations, on which topics, how many a month at most.", "me", Member, handler!(my_volunteering))
+            .returns::<Volunteering>(200),
+        Route::new(Method::Put, "/api/me/volunteering", "set_my_volunteering", "Volunteer (topics required) or stop; 1 to 20 a month.", "me", Member, handler!(set_my_volunteering))
+            .body::<Volunteering>()
+            .returns::<Volunteering>(200),
+    ]
+}
+
+#[derive(Deserialize, Default)]
+struct LibraryQuery {
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn topics(ctx: Ctx) -> Result<Response, ApiError> {
+    http::json(&service::topics(&ctx.db()?).await?, 200)
+}
+
+pub async fn library_list(ctx: Ctx) -> Result<Response, ApiError> {
+    let q: LibraryQuery = ctx.query()?;
+    let list = library::list(&ctx.db()?, q.topic.trim(), q.q.trim()).await?;
+    http::json(&list, 200)
+}
+
+fn slug(ctx: &Ctx) -> String {
+    ctx.param("slug").unwrap_or_default().to_string()
+}
+
+fn token(ctx: &Ctx) -> String {
+    ctx.param("token").unwrap_or_default().to_string()
+}
+
+fn origin(ctx: &Ctx) -> Result<String, ApiError> {
+    Ok(ctx
+        .req
+        .url()
+        .context("request url")?
+        .origin()
+        .ascii_serialization())
+}
+
+pub async fn library_item(ctx: Ctx) -> Result<Response, ApiError> {
+    http::json(&library::item(&ctx.db()?, &slug(&ctx)).await?, 200)
+}
+
+pub async fn request(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: ConsultationRequest = ctx.json().await?;
+    let client = crate::auth::client_key(&ctx.req);
+    let origin = origin(&ctx)?;
+    let who = Asker {
+        client: &client,
+        origin: &origin,
+    };
+    let created = service::request(&ctx.db()?, &body, &who, ctx.now).await?;
+    http::json(&created, 201)
+}
+
+pub async fn get(ctx: Ctx) -> Result<Response, ApiError> {
+    let db = ctx.db()?;
+    let row = service::by_token(&db, &token(&ctx)).await?;
+    http::json(&service::view(&db, &row).await?, 200)
+}
+
+pub async fn export(ctx: Ctx) -> Result<Response, ApiError> {
+    let db = ctx.db()?;
+    let row = service::by_token(&db, &token(&ctx)).await?;
+    let mut resp = http::json(&service::view(&db, &row).await?, 200)?;
+    http::set_header(
+        &mut resp,
+        "Content-Disposition",
+        "attachment; filename=\"silicon-kerne-consultation.json\"",
+    )?;
+    Ok(resp)
+}
+
+pub async fn cancel(ctx: Ctx) -> Result<Response, ApiError> {
+    service::cancel(&ctx.db()?, &token(&ctx), &ctx.caller, ctx.now).await?;
+    http::empty(204)
+}
+
+pub async fn ics(ctx: Ctx) -> Result<Response, ApiError> {
+    let db = ctx.db()?;
+    let row = service::by_token(&db, &token(&ctx)).await?;
+    ics_response(
+        service::ics(&db, &row, ctx.now).await?,
+        "silicon-kerne-consultation.ics",
+    )
+}
+
+pub async fn unsuitable(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: Unsuitable = ctx.json().await?;
+    let origin = origin(&ctx)?;
+    let view =
+        service::unsuitable(&ctx.db()?, &token(&ctx), &body.message, &origin, ctx.now).await?;
+    http::json(&view, 200)
+}
+
+pub async fn feedback(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: Feedback = ctx.json().await?;
+    let view = service::give_feedback(&ctx.db()?, &token(&ctx), &body, ctx.now).await?;
+    http::json(&view, 200)
+}
+
+#[derive(Deserialize, Default)]
+struct StatusFilter {
+    #[serde(default)]
+    status: String,
+}
+
+pub async fn board(ctx: Ctx) -> Result<Response, ApiError> {
+    let f: StatusFilter = ctx.query()?;
+    let status =
+        match f.status.trim() {
+            "" => None,
+            s => Some(ConsultationStatus::parse(s).ok_or_else(|| {
+                ApiError::Validation(vec![("status".into(), ApiMsg::ErrValidation)])
+            })?),
+        };
+    http::json(&service::board(&ctx.db()?, status, ctx.now).await?, 200)
+}
+
+pub async fn staff_one(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    http::json(&service::staff_one(&ctx.db()?, id).await?, 200)
+}
+
+pub async fn volunteers(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    http::json(&service::volunteers(&ctx.db()?, id, ctx.now).await?, 200)
+}
+
+pub async fn assign(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: AssignRequest = ctx.json().await?;
+    let actor = ctx.member()?.id;
+    let origin = origin(&ctx)?;
+    let who = Acting {
+        caller: &ctx.caller,
+        actor,
+        origin: &origin,
+    };
+    let view = service::assign(&ctx.db()?, id, &body, &who, ctx.now).await?;
+    http::json(&view, 200)
+}
+
+pub async fn staff_schedule(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: ScheduleRequest = ctx.json().await?;
+    let actor = ctx.member()?.id;
+    let db = ctx.db()?;
+    service::schedule(&db, id, &body, None, actor, &ctx.caller, ctx.now).await?;
+    http::json(&service::staff_one(&db, id).await?, 200)
+}
+
+pub async fn staff_close(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: CloseRequest = ctx.json().await?;
+    let db = ctx.db()?;
+    service::close(&db, id, &body, None, &ctx.caller, ctx.now).await?;
+    http::json(&service::staff_one(&db, id).await?, 200)
+}
+
+pub async fn create_topic(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: TopicInput = ctx.json().await?;
+    let list = service::save_topic(&ctx.db()?, None, &body, &ctx.caller, ctx.now).await?;
+    http::json(&list, 201)
+}
+
+pub async fn update_topic(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: TopicInput = ctx.json().await?;
+    let slug = slug(&ctx);
+    let list = service::save_topic(&ctx.db()?, Some(&slug), &body, &ctx.caller, ctx.now).await?;
+    http::json(&list, 200)
+}
+
+pub async fn staff_library(ctx: Ctx) -> Result<Response, ApiError> {
+    http::json(&library::all(&ctx.db()?).await?, 200)
+}
+
+pub async fn create_item(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: LibraryInput = ctx.json().await?;
+    let actor = ctx.member()?.id;
+    let draft = library::save(&ctx.db()?, None, &body, &ctx.caller, actor, ctx.now).await?;
+    http::json(&draft, 201)
+}
+
+pub async fn draft(ctx: Ctx) -> Result<Response, ApiError> {
+    http::json(&library::draft(&ctx.db()?, &slug(&ctx)).await?, 200)
+}
+
+pub async fn update_item(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: LibraryInput = ctx.json().await?;
+    let actor = ctx.member()?.id;
+    let slug = slug(&ctx);
+    let draft = library::save(&ctx.db()?, Some(&slug), &body, &ctx.caller, actor, ctx.now).await?;
+    http::json(&draft, 200)
+}
+
+pub async fn my_list(ctx: Ctx) -> Result<Response, ApiError> {
+    let me = ctx.member()?.id;
+    http::json(&service::my_list(&ctx.db()?, me, ctx.now).await?, 200)
+}
+
+pub async fn accept(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let me = ctx.member()?;
+    let mine = service::accept(&ctx.db()?, id, me, &ctx.caller, ctx.now).await?;
+    http::json(&mine, 200)
+}
+
+pub async fn decline(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: GiveBackRequest = ctx.json().await?;
+    let me = ctx.member()?;
+    service::give_back(&ctx.db()?, id, me, &body.reason, &ctx.caller, ctx.now).await?;
+    http::empty(204)
+}
+
+pub async fn my_schedule(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: ScheduleRequest = ctx.json().await?;
+    let me = ctx.member()?.id;
+    let db = ctx.db()?;
+    service::schedule(&db, id, &body, Some(me), me, &ctx.caller, ctx.now).await?;
+    http::json(&service::my_one(&db, id, me).await?, 200)
+}
+
+pub async fn my_close(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: CloseRequest = ctx.json().await?;
+    let me = ctx.member()?.id;
+    let db = ctx.db()?;
+    service::close(&db, id, &body, Some(me), &ctx.caller, ctx.now).await?;
+    http::json(&service::my_one(&db, id, me).await?, 200)
+}
+
+pub async fn my_volunteering(ctx: Ctx) -> Result<Response, ApiError> {
+    let me = ctx.member()?.id;
+    http::json(&service::volunteering(&ctx.db()?, me, ctx.now).await?, 200)
+}
+
+pub async fn set_my_volunteering(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: Volunteering = ctx.json().await?;
+    let me = ctx.member()?.id;
+    http::json(
+        &service::set_volunteering(&ctx.db()?, me, &body, ctx.now).await?,
+        200,
+    )
+}
