@@ -5,14 +5,17 @@
 const path = location.pathname;
 const under = (prefix) => path === prefix || path.startsWith(prefix + '/');
 const bundle = under('/gestion') ? 'staff'
+  : under('/espace/consultations') ? 'volunteer'
   : ['/espace', '/reserver', '/mes-reservations', '/annuaire', '/invitation', '/mot-de-passe/nouveau'].some(under) ? 'member'
   : path === '/agenda' || path === '/e-education' ? 'agenda'
   : path.startsWith('/agenda/') ? 'events'
   : under('/inscription') ? 'signup'
+  : ['/entreprises', '/ressources'].some(under) ? 'business'
+  : under('/consultation') ? 'consultation'
   : ['/adherer', '/connexion', '/mot-de-passe', '/salle/demande', '/location'].some(under) ? 'guest'
   : 'public';
 // The back-office's styles (calendar, dashboard, charts, quotes) only for the bundles that show them.
-if (bundle === 'guest' || bundle === 'member' || bundle === 'staff') {
+if (bundle === 'guest' || bundle === 'member' || bundle === 'staff' || bundle === 'volunteer') {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('./back.css', import.meta.url).href;

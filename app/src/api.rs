@@ -967,3 +967,293 @@ pub async fn check_in(id: i64, present: u32, lang: Lang) -> Result<StaffRegistra
     )
     .await
 }
+
+// ---------------------------------------------------------------- consultations and the library
+
+use domain::consultations::{
+    AssignRequest, CloseRequest, ConsultationCreated, ConsultationRequest, ConsultationView,
+    Feedback, GiveBackRequest, LibraryCard, LibraryDraft, LibraryInput, LibraryItem,
+    MyConsultation, ScheduleRequest, StaffConsultation, Topic, TopicInput, Unsuitable,
+    Volunteering, Volunteers,
+};
+
+/// `GET /api/consultation-topics`
+pub async fn consultation_topics(lang: Lang) -> Result<Vec<Topic>, ApiFailure> {
+    send(Method::GET, "/api/consultation-topics", NO_BODY, lang).await
+}
+
+/// `GET /api/library?topic=&q=`
+pub async fn library(topic: &str, q: &str, lang: Lang) -> Result<Vec<LibraryCard>, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/library{}", query(&[("topic", topic), ("q", q)])),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/library/{slug}`
+pub async fn library_item(slug: &str, lang: Lang) -> Result<LibraryItem, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/library/{}", encode(slug)),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/consultations`
+pub async fn request_consultation(
+    req: &ConsultationRequest,
+    lang: Lang,
+) -> Result<ConsultationCreated, ApiFailure> {
+    send(Method::POST, "/api/consultations", Some(req), lang).await
+}
+
+fn consultation_path(token: &str, rest: &str) -> String {
+    format!("/api/consultations/{}{rest}", encode(token))
+}
+
+/// `GET /api/consultations/{token}`
+pub async fn consultation(token: &str, lang: Lang) -> Result<ConsultationView, ApiFailure> {
+    send(Method::GET, &consultation_path(token, ""), NO_BODY, lang).await
+}
+
+/// The `.ics` and the export of a request, as links.
+pub fn consultation_file(token: &str, file: &str) -> String {
+    consultation_path(token, &format!("/{file}"))
+}
+
+/// `POST /api/consultations/{token}/unsuitable`
+pub async fn consultation_unsuitable(
+    token: &str,
+    body: &Unsuitable,
+    lang: Lang,
+) -> Result<ConsultationView, ApiFailure> {
+    send(
+        Method::POST,
+        &consultation_path(token, "/unsuitable"),
+        Some(body),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/consultations/{token}/feedback`
+pub async fn consultation_feedback(
+    token: &str,
+    body: &Feedback,
+    lang: Lang,
+) -> Result<ConsultationView, ApiFailure> {
+    send(
+        Method::POST,
+        &consultation_path(token, "/feedback"),
+        Some(body),
+        lang,
+    )
+    .await
+}
+
+/// `DELETE /api/consultations/{token}`
+pub async fn cancel_consultation(token: &str, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::DELETE, &consultation_path(token, ""), NO_BODY, lang).await
+}
+
+/// `GET /api/staff/consultations`
+pub async fn staff_consultations(
+    status: &str,
+    lang: Lang,
+) -> Result<Vec<StaffConsultation>, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/consultations{}", query(&[("status", status)])),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/staff/consultations/{id}`
+pub async fn staff_consultation(id: i64, lang: Lang) -> Result<StaffConsultation, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/consultations/{id}"),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/staff/consultations/{id}/volunteers`
+pub async fn consultation_volunteers(id: i64, lang: Lang) -> Result<Volunteers, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/consultations/{id}/volunteers"),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/consultations/{id}/assign`
+pub async fn assign_consultation(
+    id: i64,
+    body: &AssignRequest,
+    lang: Lang,
+) -> Result<StaffConsultation, ApiFailure> {
+    send(
+        Method::POST,
+        &format!("/api/staff/consultations/{id}/assign"),
+        Some(body),
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/consultations/{id}/schedule` (staff) or `/api/me/consultations/{id}/schedule`
+/// (the volunteer): the answer is read by the page again, so it is not typed here.
+pub async fn schedule_consultation(
+    id: i64,
+    body: &ScheduleRequest,
+    staff: bool,
+    lang: Lang,
+) -> Result<(), ApiFailure> {
+    let base = if staff { "staff" } else { "me" };
+    request(
+        Method::POST,
+        &format!("/api/{base}/consultations/{id}/schedule"),
+        json(Some(body))?,
+        lang,
+        None,
+        false,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// `POST /api/staff/consultations/{id}/close` or `/api/me/consultations/{id}/close`.
+pub async fn close_consultation(
+    id: i64,
+    body: &CloseRequest,
+    staff: bool,
+    lang: Lang,
+) -> Result<(), ApiFailure> {
+    let base = if staff { "staff" } else { "me" };
+    request(
+        Method::POST,
+        &format!("/api/{base}/consultations/{id}/close"),
+        json(Some(body))?,
+        lang,
+        None,
+        false,
+    )
+    .await
+    .map(|_| ())
+}
+
+/// `GET /api/staff/library`
+pub async fn staff_library(lang: Lang) -> Result<Vec<LibraryCard>, ApiFailure> {
+    send(Method::GET, "/api/staff/library", NO_BODY, lang).await
+}
+
+/// `GET /api/staff/library/{slug}`
+pub async fn library_draft(slug: &str, lang: Lang) -> Result<LibraryDraft, ApiFailure> {
+    send(
+        Method::GET,
+        &format!("/api/staff/library/{}", encode(slug)),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/staff/library` (no slug yet) or `PUT /api/staff/library/{slug}`.
+pub async fn save_library_item(
+    slug: Option<&str>,
+    body: &LibraryInput,
+    lang: Lang,
+) -> Result<LibraryDraft, ApiFailure> {
+    match slug {
+        None => send(Method::POST, "/api/staff/library", Some(body), lang).await,
+        Some(s) => {
+            send(
+                Method::PUT,
+                &format!("/api/staff/library/{}", encode(s)),
+                Some(body),
+                lang,
+            )
+            .await
+        }
+    }
+}
+
+/// `POST /api/staff/consultation-topics` (no slug) or `PUT …/{slug}`.
+pub async fn save_topic(
+    slug: Option<&str>,
+    body: &TopicInput,
+    lang: Lang,
+) -> Result<Vec<Topic>, ApiFailure> {
+    match slug {
+        None => {
+            send(
+                Method::POST,
+                "/api/staff/consultation-topics",
+                Some(body),
+                lang,
+            )
+            .await
+        }
+        Some(s) => {
+            send(
+                Method::PUT,
+                &format!("/api/staff/consultation-topics/{}", encode(s)),
+                Some(body),
+                lang,
+            )
+            .await
+        }
+    }
+}
+
+/// `GET /api/me/consultations`
+pub async fn my_consultations(lang: Lang) -> Result<Vec<MyConsultation>, ApiFailure> {
+    send(Method::GET, "/api/me/consultations", NO_BODY, lang).await
+}
+
+/// `POST /api/me/consultations/{id}/accept`
+pub async fn accept_consultation(id: i64, lang: Lang) -> Result<MyConsultation, ApiFailure> {
+    send(
+        Method::POST,
+        &format!("/api/me/consultations/{id}/accept"),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
+/// `POST /api/me/consultations/{id}/decline`
+pub async fn give_back_consultation(
+    id: i64,
+    body: &GiveBackRequest,
+    lang: Lang,
+) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::POST,
+        &format!("/api/me/consultations/{id}/decline"),
+        Some(body),
+        lang,
+    )
+    .await
+}
+
+/// `GET /api/me/volunteering`
+pub async fn volunteering(lang: Lang) -> Result<Volunteering, ApiFailure> {
+    send(Method::GET, "/api/me/volunteering", NO_BODY, lang).await
+}
+
+/// `PUT /api/me/volunteering`
+pub async fn set_volunteering(body: &Volunteering, lang: Lang) -> Result<Volunteering, ApiFailure> {
+    send(Method::PUT, "/api/me/volunteering", Some(body), lang).await
+}

@@ -560,7 +560,8 @@ pub struct LibraryItem {
     /// Rendered from Markdown by the server and sanitised: no script, no event handler, no
     /// `javascript:` link.
     pub html: String,
-    pub updated_at: String,
+    /// The day it was last changed (Paris).
+    pub updated_on: NaiveDate,
 }
 
 /// A resource as staff edit it: its Markdown source and whether it is published.
@@ -603,15 +604,15 @@ pub struct Appointment {
     pub address: String,
 }
 
-/// One step of the requester's timeline, with when it happened (`None`: not yet).
+/// The requester's timeline: the day (Paris) each step happened (`None`: not yet).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Timeline {
-    pub received: String,
+    pub received: NaiveDate,
     /// A volunteer accepted it.
-    pub assigned: Option<String>,
-    pub scheduled: Option<String>,
-    pub done: Option<String>,
+    pub assigned: Option<NaiveDate>,
+    pub scheduled: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
 }
 
 /// The requester's feedback, once done.
@@ -661,7 +662,8 @@ pub struct ConsultationView {
     /// Resources on the request's topics.
     pub related: Vec<LibraryCard>,
     pub feedback: Option<Feedback>,
-    pub consent_at: String,
+    /// The day the data policy was accepted (Paris).
+    pub consented_on: NaiveDate,
     pub consent_version: String,
     /// When the personal fields will be erased (once closed).
     pub erase_on: Option<NaiveDate>,
@@ -673,7 +675,7 @@ pub struct ConsultationView {
 pub struct Offer {
     pub member_id: i64,
     pub name: String,
-    pub offered_at: String,
+    pub offered_on: NaiveDate,
     pub answer: Option<OfferAnswer>,
     pub reason: String,
 }
@@ -707,7 +709,8 @@ pub struct StaffConsultation {
     pub note: String,
     pub feedback: Option<Feedback>,
     pub offers: Vec<Offer>,
-    pub created_at: String,
+    /// The day it was received (Paris).
+    pub received_on: NaiveDate,
     /// Personal fields erased (retention or the requester's request).
     pub erased: bool,
 }

@@ -1623,7 +1623,7 @@ fn consultations(c: &mut Coverage) {
         &[LibraryItem {
             card: card.clone(),
             html: "<p>Un <a href=\"https://x.fr\" rel=\"noopener\">lien</a></p>".into(),
-            updated_at: "2026-12-05T08:00:00Z".into(),
+            updated_on: date(2026, 12, 5),
         }],
     );
     let input = LibraryInput {
@@ -1664,8 +1664,8 @@ fn consultations(c: &mut Coverage) {
     };
     round_trip(c, &[appointment.clone(), by_phone]);
     let timeline = Timeline {
-        received: "2026-12-01T09:00:00Z".into(),
-        assigned: Some("2026-12-02T09:00:00Z".into()),
+        received: date(2026, 12, 1),
+        assigned: Some(date(2026, 12, 2)),
         scheduled: None,
         done: None,
     };
@@ -1707,7 +1707,7 @@ fn consultations(c: &mut Coverage) {
             recommended: vec![card.clone()],
             related: vec![own],
             feedback: Some(feedback.clone()),
-            consent_at: "2026-12-01T09:00:00Z".into(),
+            consented_on: date(2026, 12, 1),
             consent_version: CONSENT_VERSION.into(),
             erase_on: Some(date(2028, 12, 1)),
         }],
@@ -1715,7 +1715,7 @@ fn consultations(c: &mut Coverage) {
     let offer = Offer {
         member_id: 7,
         name: "Anne".into(),
-        offered_at: "2026-12-02T09:00:00Z".into(),
+        offered_on: date(2026, 12, 2),
         answer: Some(OfferAnswer::Declined),
         reason: "En congé".into(),
     };
@@ -1756,7 +1756,7 @@ fn consultations(c: &mut Coverage) {
             note: String::new(),
             feedback: None,
             offers: vec![offer],
-            created_at: "2026-12-01T09:00:00Z".into(),
+            received_on: date(2026, 12, 1),
             erased: false,
         }],
     );

@@ -27,6 +27,10 @@ fn main() {
                 <Route path=path!("/gestion/evenements/:id/inscrits") view=event_registrations::StaffEventRegistrations />
                 <Route path=path!("/gestion/blocages") view=blocks::StaffBlocks />
                 <Route path=path!("/gestion/reglages") view=settings::StaffSettings />
+                <Route path=path!("/gestion/consultations") view=consultations::StaffConsultations />
+                <Route path=path!("/gestion/consultations/:id") view=consultations::StaffConsultation />
+                <Route path=path!("/gestion/ressources") view=library::StaffLibrary />
+                <Route path=path!("/gestion/ressources/:slug") view=library::StaffResource />
             </Routes>
         }
     });

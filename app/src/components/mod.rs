@@ -2,6 +2,7 @@ pub mod calendar;
 pub mod calendar_quick;
 pub mod chart;
 pub mod confirm;
+pub mod consult;
 pub mod focus;
 pub mod form;
 pub mod search;

@@ -18,6 +18,7 @@ const NAV: &[(&str, SharedText)] = &[
     ("/salle", SharedText::NavRoom),
     ("/clubs", SharedText::NavClubs),
     ("/e-education", SharedText::NavEducation),
+    ("/entreprises", SharedText::NavBusiness),
     ("/agenda", SharedText::NavAgenda),
     ("/partenaires", SharedText::NavPartners),
     ("/association", SharedText::NavAbout),

@@ -47,6 +47,13 @@ const SECTIONS: &[(StaffText, &[(&str, StaffText)])] = &[
         &[("/gestion/evenements", StaffText::StaffEvents)],
     ),
     (
+        StaffText::MenuConsultations,
+        &[
+            ("/gestion/consultations", StaffText::StaffConsultations),
+            ("/gestion/ressources", StaffText::StaffLibrary),
+        ],
+    ),
+    (
         StaffText::MenuFigures,
         &[
             ("/gestion/statistiques", StaffText::StaffStats),

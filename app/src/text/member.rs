@@ -86,5 +86,24 @@ MemberText {
     FeedShownOnce => "Copiez-le maintenant : il ne sera plus affiché. Ne le partagez pas.", "Copy it now: it will not be shown again. Do not share it.";
     Copy => "Copier le lien", "Copy the link";
     Copied => "Lien copié", "Link copied";
+    VolTitle => "Consultations pour les entreprises", "Consultations for businesses";
+    VolLead => "Des artisans et commerçants demandent un coup de main numérique : une heure de conseil, à la cantine, par téléphone ou en visio.", "Craftspeople and shops ask for a hand with digital: an hour of advice, at Silicon Kerne, by phone or by video.";
+    VolProfileTitle => "Je suis bénévole", "I volunteer";
+    VolOn => "Je me porte bénévole pour des consultations", "I volunteer for consultations";
+    VolTopics => "Mes sujets", "My topics";
+    VolCap => "Au plus, par mois", "At most, per month";
+    VolSave => "Enregistrer", "Save";
+    VolSaved => "Enregistré.", "Saved.";
+    VolMineTitle => "Mes consultations", "My consultations";
+    VolNone => "Aucune consultation pour vous en ce moment.", "No consultation for you at the moment.";
+    VolOffered => "Proposée : répondez avant le {date}.", "Offered: answer by {date}.";
+    VolAccept => "J'accepte", "I accept";
+    VolDecline => "Je ne peux pas", "I cannot";
+    VolReason => "Pourquoi (l'équipe le lit)", "Why (the team reads it)";
+    VolSendDecline => "Rendre la demande", "Give the request back";
+    VolRequester => "Demandeur", "Requester";
+    VolUnsuitable => "Le créneau ne convient pas : « {message} »", "The time does not suit: “{message}”";
+    VolOpen => "Voir : {business}", "See: {business}";
+    VolArea => "Bénévolat : consultations pour les entreprises", "Volunteering: consultations for businesses";
 }
 }

@@ -4,6 +4,7 @@
 //! pages show it.
 
 mod account;
+mod business;
 mod events;
 mod guest;
 mod member;
@@ -13,6 +14,7 @@ mod signup;
 mod staff;
 
 pub use account::AccountText;
+pub use business::{BusinessText, ConsultText};
 pub use events::EventText;
 pub use guest::GuestText;
 pub use member::MemberText;
@@ -36,6 +38,8 @@ macro_rules! labels {
 
 labels!(
     AccountText,
+    BusinessText,
+    ConsultText,
     EventText,
     GuestText,
     MemberText,

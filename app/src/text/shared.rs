@@ -16,6 +16,7 @@ SharedText {
     NavClubs => "Clubs", "Clubs";
     NavEducation => "E-éducation", "E-education";
     NavAgenda => "Agenda", "Agenda";
+    NavBusiness => "Entreprises", "Businesses";
     NavPartners => "Partenaires", "Partners";
     NavAbout => "L'association", "About us";
     NavJoin => "Adhérer", "Join";

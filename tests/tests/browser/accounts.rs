@@ -33,6 +33,19 @@ pub(crate) async fn fill(page: &Page, css: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Set an input or a select the way a picker or a choice does (typing into a date or time input
+/// depends on the browser's locale): the value, then its input and change events.
+pub(crate) async fn set_value(page: &Page, css: &str, value: &str) -> Result<()> {
+    page.client
+        .execute(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1];
+             el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::json!(css), serde_json::json!(value)],
+        )
+        .await?;
+    Ok(())
+}
+
 pub(crate) async fn submit(page: &Page, label: &str) -> Result<()> {
     page.click_text("form button[type=submit]", label).await
 }

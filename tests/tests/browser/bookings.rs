@@ -12,7 +12,7 @@ use kerne_tests::browser::Page;
 use serde_json::{json, Value};
 
 use crate::accounts::{
-    check_page, fill, log_in, submit, unique_email, wait_for_text, DEMO_PASSWORD, STAFF,
+    check_page, fill, log_in, set_value, submit, unique_email, wait_for_text, DEMO_PASSWORD, STAFF,
 };
 use crate::Ctx;
 
@@ -47,18 +47,6 @@ fn plus_days(date: &str, days: i64) -> Result<String> {
 /// Wait for an element, up to 20 s.
 async fn wait_for(page: &Page, locator: Locator<'_>, what: &str) -> Result<Element> {
     page.wait_for(locator, what).await
-}
-
-/// Set a date input the way a date picker does (typing into one depends on the browser's locale).
-async fn set_date(page: &Page, css: &str, value: &str) -> Result<()> {
-    page.client
-        .execute(
-            "const el = document.querySelector(arguments[0]); el.value = arguments[1];
-             el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![json!(css), json!(value)],
-        )
-        .await?;
-    Ok(())
 }
 
 pub async fn member_books_a_desk_from_their_area_and_cancels_it(ctx: &'static Ctx) -> Result<()> {
@@ -238,7 +226,7 @@ pub async fn business_requests_the_room_and_staff_approve_it(ctx: &'static Ctx) 
         fill(&visitor, "#f-contact_name", "Gwenola Riou").await?;
         fill(&visitor, "#f-email", &unique_email("gwenola")).await?;
         fill(&visitor, "#f-phone", "02 98 11 22 33").await?;
-        set_date(&visitor, "#f-date", &date).await?;
+        set_value(&visitor, "#f-date", &date).await?;
         visitor
             .client
             .find(Locator::Css("#period-day"))

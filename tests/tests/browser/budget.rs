@@ -66,7 +66,40 @@ const PAGES: &[(&str, Who, usize, &str)] = &[
         GUEST_BUDGET,
         "signup_bg.wasm",
     ),
+    // An artisan or a shop: what the cantine offers them with the request form, a request's
+    // private link, the library: the business bundle.
+    (
+        "/entreprises",
+        Who::Visitor,
+        GUEST_BUDGET,
+        "business_bg.wasm",
+    ),
+    (
+        "/consultation/demo-consultation-boulangerie",
+        Who::Visitor,
+        GUEST_BUDGET,
+        "consultation_bg.wasm",
+    ),
+    (
+        "/ressources",
+        Who::Visitor,
+        GUEST_BUDGET,
+        "business_bg.wasm",
+    ),
+    (
+        "/ressources/sauvegardes-3-2-1",
+        Who::Visitor,
+        GUEST_BUDGET,
+        "business_bg.wasm",
+    ),
     ("/espace", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
+    // A volunteer's consultations have a bundle of their own.
+    (
+        "/espace/consultations",
+        Who::Member,
+        MEMBER_BUDGET,
+        "volunteer_bg.wasm",
+    ),
     ("/reserver", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
     (
         "/mes-reservations",
@@ -91,6 +124,18 @@ const PAGES: &[(&str, Who, usize, &str)] = &[
     ),
     (
         "/gestion/reglages",
+        Who::Staff,
+        STAFF_BUDGET,
+        "staff_bg.wasm",
+    ),
+    (
+        "/gestion/consultations",
+        Who::Staff,
+        STAFF_BUDGET,
+        "staff_bg.wasm",
+    ),
+    (
+        "/gestion/ressources",
         Who::Staff,
         STAFF_BUDGET,
         "staff_bg.wasm",

@@ -5,7 +5,7 @@
 use anyhow::{ensure, Result};
 use fantoccini::Locator;
 
-use crate::accounts::{check_page, fill, submit, unique_email, wait_for_text};
+use crate::accounts::{check_page, fill, set_value, submit, unique_email, wait_for_text};
 use crate::Ctx;
 
 /// The demo's second children's workshop (`seed/events.sql`): 12 seats, 3 per sign-up, ages 8–12.
@@ -143,18 +143,6 @@ pub async fn the_concierge_sees_the_events_and_their_seats(ctx: &'static Ctx) ->
     .await;
     page.close().await?;
     r
-}
-
-/// Set a date or date-time input the way a picker does (typing depends on the browser's locale).
-async fn set_value(page: &kerne_tests::browser::Page, css: &str, value: &str) -> Result<()> {
-    page.client
-        .execute(
-            "const el = document.querySelector(arguments[0]); el.value = arguments[1];
-             el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));",
-            vec![serde_json::json!(css), serde_json::json!(value)],
-        )
-        .await?;
-    Ok(())
 }
 
 pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet(

@@ -8,6 +8,7 @@ use kerne_tests::{tests, TestApp};
 mod accounts;
 mod bookings;
 mod budget;
+mod consultations;
 mod dashboard;
 mod events;
 mod newcomer;
@@ -61,6 +62,8 @@ fn main() -> std::process::ExitCode {
             bookings::member_books_the_room_for_an_hour,
             bookings::business_requests_the_room_and_staff_approve_it,
             bookings::staff_check_in_a_coworker,
+            consultations::an_artisan_is_matched_with_a_volunteer_and_meets_at_the_cantine,
+            consultations::the_library_is_filtered_by_topic_and_a_resource_reads_well,
             newcomer::the_keyboard_reaches_the_page_and_the_menu_lets_go,
             newcomer::a_member_logs_out_from_the_menu_and_sees_the_fee_before_booking,
             newcomer::a_visitor_at_the_staff_pages_gets_the_login_not_the_menu,

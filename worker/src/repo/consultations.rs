@@ -107,7 +107,8 @@ pub struct ItemRow {
     pub body: String,
     pub url: String,
     pub published: i64,
-    pub updated_at: String,
+    #[serde(deserialize_with = "updated")]
+    pub updated_at: DateTime<Utc>,
     #[serde(deserialize_with = "slug_list")]
     pub topics: Vec<String>,
 }
@@ -205,7 +206,10 @@ column!(fn lang: Lang = "consultations.lang", Lang::parse);
 column!(fn returned: Option<Returned> = "consultations.returned", Returned::parse);
 column!(fn place: Option<Place> = "consultations.place", Place::parse);
 column!(fn local: Option<NaiveDateTime> = "consultations.start_local/end_local", parse_local);
-column!(fn instant: DateTime<Utc> = "consultations.created_at", parse_instant);
+column!(fn instant: DateTime<Utc> = "consultations.created_at/consent_at", parse_instant);
+column!(fn maybe_instant: Option<DateTime<Utc>> = "consultations.assigned_at/accepted_at/scheduled_at/closed_at", parse_instant);
+column!(fn offered: DateTime<Utc> = "consultation_offers.offered_at", parse_instant);
+column!(fn updated: DateTime<Utc> = "library_items.updated_at", parse_instant);
 column!(fn asked: Vec<String> = "consultation_topics_asked", parse_list);
 column!(fn recommended: Vec<String> = "consultation_resources", parse_list);
 
@@ -229,12 +233,15 @@ pub struct ConsultationRow {
     pub evenings: i64,
     #[serde(deserialize_with = "lang")]
     pub lang: Lang,
-    pub consent_at: String,
+    #[serde(deserialize_with = "instant")]
+    pub consent_at: DateTime<Utc>,
     pub consent_version: String,
     pub volunteer_id: Option<i64>,
     pub volunteer_name: Option<String>,
-    pub assigned_at: Option<String>,
-    pub accepted_at: Option<String>,
+    #[serde(deserialize_with = "maybe_instant")]
+    pub assigned_at: Option<DateTime<Utc>>,
+    #[serde(deserialize_with = "maybe_instant")]
+    pub accepted_at: Option<DateTime<Utc>>,
     #[serde(deserialize_with = "returned")]
     pub returned: Option<Returned>,
     #[serde(deserialize_with = "local")]
@@ -243,9 +250,11 @@ pub struct ConsultationRow {
     pub end_local: Option<NaiveDateTime>,
     #[serde(deserialize_with = "place")]
     pub place: Option<Place>,
-    pub scheduled_at: Option<String>,
+    #[serde(deserialize_with = "maybe_instant")]
+    pub scheduled_at: Option<DateTime<Utc>>,
     pub unsuitable: Option<String>,
-    pub closed_at: Option<String>,
+    #[serde(deserialize_with = "maybe_instant")]
+    pub closed_at: Option<DateTime<Utc>>,
     pub close_note: String,
     pub decline_reason: String,
     pub feedback_useful: Option<i64>,
@@ -784,7 +793,8 @@ pub struct OfferRow {
     pub consultation_id: i64,
     pub member_id: i64,
     pub name: String,
-    pub offered_at: String,
+    #[serde(deserialize_with = "offered")]
+    pub offered_at: DateTime<Utc>,
     #[serde(deserialize_with = "answer")]
     pub answer: Option<OfferAnswer>,
     pub reason: String,
@@ -810,7 +820,8 @@ pub async fn offers(db: &D1Database, ids: &[i64]) -> DbResult<Vec<OfferRow>> {
 pub struct Pending {
     pub id: i64,
     pub volunteer_id: i64,
-    pub assigned_at: String,
+    #[serde(deserialize_with = "instant")]
+    pub assigned_at: DateTime<Utc>,
 }
 
 pub async fn unanswered(db: &D1Database) -> DbResult<Vec<Pending>> {

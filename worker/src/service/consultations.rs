@@ -324,11 +324,7 @@ pub async fn view(db: &D1Database, row: &ConsultationRow) -> Result<Consultation
         .cloned()
         .collect();
     let retention = repo::retention_days(db).await?;
-    let closed_on = row
-        .closed_at
-        .as_deref()
-        .and_then(crate::repo::parse_instant)
-        .map(paris::local_date);
+    let closed_on = row.closed_at.map(paris::local_date);
     Ok(ConsultationView {
         status: row.status,
         business: row.business.clone(),
@@ -346,12 +342,13 @@ pub async fn view(db: &D1Database, row: &ConsultationRow) -> Result<Consultation
         goal: row.goal.clone(),
         availability: row.availability(),
         timeline: Timeline {
-            received: row.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            assigned: row.accepted_at.clone(),
-            scheduled: row.scheduled_at.clone(),
+            received: paris::local_date(row.created_at),
+            assigned: row.accepted_at.map(paris::local_date),
+            scheduled: row.scheduled_at.map(paris::local_date),
             done: (row.status == ConsultationStatus::Done)
-                .then(|| row.closed_at.clone())
-                .flatten(),
+                .then_some(row.closed_at)
+                .flatten()
+                .map(paris::local_date),
         },
         volunteer: row
             .accepted_at
@@ -365,7 +362,7 @@ pub async fn view(db: &D1Database, row: &ConsultationRow) -> Result<Consultation
         recommended,
         related,
         feedback: feedback(row),
-        consent_at: row.consent_at.clone(),
+        consented_on: paris::local_date(row.consent_at),
         consent_version: row.consent_version.clone(),
         erase_on: closed_on.map(|d| rules::erase_on(d, retention)),
     })
@@ -556,8 +553,7 @@ fn answer_by(row: &ConsultationRow) -> Option<chrono::NaiveDate> {
     if row.status != ConsultationStatus::Assigned || row.accepted_at.is_some() {
         return None;
     }
-    let at = crate::repo::parse_instant(row.assigned_at.as_deref()?)?;
-    Some(rules::answer_by(paris::local_date(at)))
+    Some(rules::answer_by(paris::local_date(row.assigned_at?)))
 }
 
 fn staff_view(row: &ConsultationRow, offers: Vec<Offer>, address: &str) -> StaffConsultation {
@@ -587,7 +583,7 @@ fn staff_view(row: &ConsultationRow, offers: Vec<Offer>, address: &str) -> Staff
         note: row.close_note.clone(),
         feedback: feedback(row),
         offers,
-        created_at: row.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        received_on: paris::local_date(row.created_at),
         erased: row.erased_at.is_some(),
     }
 }
@@ -608,7 +604,7 @@ async fn staff_views(
                 .map(|o| Offer {
                     member_id: o.member_id,
                     name: o.name.clone(),
-                    offered_at: o.offered_at.clone(),
+                    offered_on: paris::local_date(o.offered_at),
                     answer: o.answer,
                     reason: o.reason.clone(),
                 })
@@ -1233,12 +1229,7 @@ pub async fn expire_offers(db: &D1Database, now: DateTime<Utc>) -> Result<usize,
     let today = paris::local_date(now);
     let mut n = 0;
     for p in repo::unanswered(db).await? {
-        let Some(at) = crate::repo::parse_instant(&p.assigned_at) else {
-            return Err(ApiError::Internal(
-                crate::repo::unknown("consultations.assigned_at", &p.assigned_at).to_string(),
-            ));
-        };
-        if rules::answer_by(paris::local_date(at)) >= today {
+        if rules::answer_by(paris::local_date(p.assigned_at)) >= today {
             continue;
         }
         let nonce = random_token();

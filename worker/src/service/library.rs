@@ -90,7 +90,7 @@ pub async fn item(db: &D1Database, slug: &str) -> Result<LibraryItem, ApiError> 
     Ok(LibraryItem {
         card: card(&row),
         html: render(&row.body),
-        updated_at: row.updated_at.clone(),
+        updated_on: domain::paris::local_date(row.updated_at),
     })
 }
 

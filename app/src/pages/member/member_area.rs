@@ -45,6 +45,11 @@ pub fn MemberArea() -> impl IntoView {
             <Profile me />
             <MyClubs />
             <MyMeetings />
+            <section class="card" aria-labelledby="vol-link">
+                <h2 id="vol-link">{tr(MemberText::VolArea)}</h2>
+                <p>{tr(MemberText::VolLead)}</p>
+                <p><a href="/espace/consultations" class="button button--secondary">{tr(MemberText::VolTitle)}</a></p>
+            </section>
             <MyData />
         })}
     }

@@ -10,3 +10,4 @@ pub mod invitation;
 pub mod log_out;
 pub mod member_area;
 pub mod password_new;
+pub mod volunteering;

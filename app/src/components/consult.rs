@@ -1,0 +1,274 @@
+//! The words of consultations, shared by the business pages, the volunteers' page and the staff's
+//! board: a code's label, an appointment in a sentence, topic slugs as their names.
+
+use domain::consultations::{
+    Appointment, Availability, BusinessSize, CloseRequest, ConsultationStatus, LibraryCard,
+    LibraryKind, Place, ScheduleRequest, Topic, Trade,
+};
+use domain::i18n::format_date_long;
+use domain::Lang;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::i18n::{tr, use_i18n, I18n};
+use crate::text::ConsultText;
+
+pub fn trade_label(t: Trade) -> ConsultText {
+    match t {
+        Trade::Artisan => ConsultText::TradeArtisan,
+        Trade::Shop => ConsultText::TradeShop,
+        Trade::Sme => ConsultText::TradeSme,
+        Trade::Liberal => ConsultText::TradeLiberal,
+        Trade::Association => ConsultText::TradeAssociation,
+        Trade::Other => ConsultText::TradeOther,
+    }
+}
+
+pub fn size_label(s: BusinessSize) -> ConsultText {
+    match s {
+        BusinessSize::Solo => ConsultText::SizeSolo,
+        BusinessSize::Small => ConsultText::SizeSmall,
+        BusinessSize::Medium => ConsultText::SizeMedium,
+        BusinessSize::Large => ConsultText::SizeLarge,
+    }
+}
+
+pub fn availability_label(a: Availability) -> ConsultText {
+    match a {
+        Availability::Mornings => ConsultText::Mornings,
+        Availability::Afternoons => ConsultText::Afternoons,
+        Availability::Evenings => ConsultText::Evenings,
+    }
+}
+
+pub fn kind_label(k: LibraryKind) -> ConsultText {
+    match k {
+        LibraryKind::Guide => ConsultText::KindGuide,
+        LibraryKind::Checklist => ConsultText::KindChecklist,
+        LibraryKind::Link => ConsultText::KindLink,
+    }
+}
+
+pub fn status_label(s: ConsultationStatus) -> ConsultText {
+    match s {
+        ConsultationStatus::New => ConsultText::StatusNew,
+        ConsultationStatus::Assigned => ConsultText::StatusAssigned,
+        ConsultationStatus::Scheduled => ConsultText::StatusScheduled,
+        ConsultationStatus::Done => ConsultText::StatusDone,
+        ConsultationStatus::Declined => ConsultText::StatusDeclined,
+        ConsultationStatus::Cancelled => ConsultText::StatusCancelled,
+    }
+}
+
+pub fn place_label(p: Place) -> ConsultText {
+    match p {
+        Place::Cantine => ConsultText::AtCantine,
+        Place::Phone => ConsultText::PlacePhone,
+        Place::Video => ConsultText::PlaceVideo,
+    }
+}
+
+/// "Le matin, En soirée".
+pub fn availability_words(list: &[Availability], i18n: I18n) -> String {
+    list.iter()
+        .map(|a| i18n.t(availability_label(*a)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "mardi 15 décembre, 14:00–15:00".
+pub fn when(a: &Appointment, lang: Lang) -> String {
+    format!(
+        "{}, {}–{}",
+        format_date_long(a.start.0.date(), lang),
+        a.start.0.format("%H:%M"),
+        a.end.0.format("%H:%M")
+    )
+}
+
+/// Where, in words: "À Silicon Kerne — Salle de réunion — 18 rue …", "Par téléphone".
+pub fn place(a: &Appointment, i18n: I18n) -> String {
+    let mut out = i18n.t(place_label(a.place)).to_string();
+    if let Some(r) = &a.resource {
+        out.push_str(" — ");
+        out.push_str(&i18n.pick(r));
+    }
+    if !a.address.is_empty() {
+        out.push_str(" — ");
+        out.push_str(&a.address);
+    }
+    out
+}
+
+/// The names of topic slugs, in the list's order ("Site internet, Facturation…").
+pub fn topic_names(slugs: &[String], topics: &[Topic], i18n: I18n) -> String {
+    topics
+        .iter()
+        .filter(|t| slugs.contains(&t.slug))
+        .map(|t| i18n.pick(&t.label))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A form's title: an `h2` on its own page, an `h4` inside a card.
+fn title(nested: bool, id: String, text: ConsultText) -> AnyView {
+    if nested {
+        view! { <h4 id=id>{tr(text)}</h4> }.into_any()
+    } else {
+        view! { <h2 id=id>{tr(text)}</h2> }.into_any()
+    }
+}
+
+/// Set or move an appointment: the day, the times (half-hours), the place, and at the cantine the
+/// room or a desk (the server holds it in the same step, or says it is taken).
+#[component]
+pub fn ScheduleForm(
+    /// The request's id, in the form's element ids (a volunteer's page shows several).
+    key: i64,
+    /// Inside a request's card (whose title is an `h3`): the form's title is an `h4`.
+    #[prop(optional)]
+    nested: bool,
+    current: Option<Appointment>,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] on_send: Callback<ScheduleRequest>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (day, start, end, at) = match &current {
+        Some(a) => (
+            a.start.0.format("%Y-%m-%d").to_string(),
+            a.start.0.format("%H:%M").to_string(),
+            a.end.0.format("%H:%M").to_string(),
+            a.place.as_str().to_string(),
+        ),
+        None => (
+            String::new(),
+            "10:00".into(),
+            "11:00".into(),
+            "cantine".into(),
+        ),
+    };
+    let (day, start, end, at) = (
+        RwSignal::new(day),
+        RwSignal::new(start),
+        RwSignal::new(end),
+        RwSignal::new(at),
+    );
+    let resource = RwSignal::new(String::from("salle-reunion"));
+    view! {
+        <section class="card" aria-labelledby=format!("cs-schedule-{key}")>
+            {title(nested, format!("cs-schedule-{key}"), ConsultText::ScheduleTitle)}
+            <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                let d = day.get_untracked();
+                let place = at.get_untracked();
+                on_send.run(ScheduleRequest {
+                    start: format!("{d}T{}", start.get_untracked()),
+                    end: format!("{d}T{}", end.get_untracked()),
+                    resource: if place == "cantine" { resource.get_untracked() } else { String::new() },
+                    place,
+                });
+            }>
+                <div class="field"><label for=format!("cs-day-{key}")>{tr(ConsultText::Day)}</label><input id=format!("cs-day-{key}") type="date" bind:value=day /></div>
+                <div class="field"><label for=format!("cs-start-{key}")>{tr(ConsultText::Start)}</label><input id=format!("cs-start-{key}") type="time" step="1800" bind:value=start /></div>
+                <div class="field"><label for=format!("cs-end-{key}")>{tr(ConsultText::End)}</label><input id=format!("cs-end-{key}") type="time" step="1800" bind:value=end /></div>
+                <fieldset class="field">
+                    <legend>{tr(ConsultText::Place)}</legend>
+                    {Place::ALL.iter().map(|p| {
+                        let value = p.as_str();
+                        let id = format!("cs-place-{key}-{value}");
+                        view! {
+                            <div class="check">
+                                <input type="radio" name=format!("cs-place-{key}") id=id.clone() prop:checked=move || at.get() == value on:change=move |_| at.set(value.to_string()) />
+                                <label for=id>{tr(place_label(*p))}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <Show when=move || at.get() == "cantine">
+                    <div class="field">
+                        <label for=format!("cs-resource-{key}")>{tr(ConsultText::RoomOrDesk)}</label>
+                        <select id=format!("cs-resource-{key}") on:change=move |ev| resource.set(event_target_value(&ev))>
+                            <option value="salle-reunion" selected=move || resource.get() == "salle-reunion">{move || i18n.t(ConsultText::Room)}</option>
+                            <option value="coworking" selected=move || resource.get() == "coworking">{move || i18n.t(ConsultText::Desk)}</option>
+                        </select>
+                    </div>
+                </Show>
+                <button type="submit" class="button" disabled=move || pending.get()>{tr(ConsultText::Schedule)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Close a request: done, with a note the requester reads and resources from the library to
+/// recommend; or (staff only) declined, the note being the reason.
+#[component]
+pub fn CloseForm(
+    /// The request's id, in the form's element ids.
+    key: i64,
+    /// Inside a request's card: the form's title is an `h4`.
+    #[prop(optional)]
+    nested: bool,
+    allow_decline: bool,
+    #[prop(into)] pending: Signal<bool>,
+    #[prop(into)] on_send: Callback<CloseRequest>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let library =
+        LocalResource::new(
+            move || async move { api::library("", "", i18n.lang_untracked()).await },
+        );
+    let outcome = RwSignal::new("done".to_string());
+    let note = RwSignal::new(String::new());
+    let picked = RwSignal::new(Vec::<String>::new());
+    let outcomes = [
+        ("done", ConsultText::OutcomeDone),
+        ("declined", ConsultText::OutcomeDeclined),
+    ];
+    view! {
+        <section class="card" aria-labelledby=format!("cs-close-{key}")>
+            {title(nested, format!("cs-close-{key}"), ConsultText::CloseTitle)}
+            <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                on_send.run(CloseRequest { outcome: outcome.get_untracked(), note: note.get_untracked(), resources: picked.get_untracked() });
+            }>
+                {allow_decline.then(|| view! {
+                    <fieldset class="field">
+                        <legend class="visually-hidden">{tr(ConsultText::CloseTitle)}</legend>
+                        {outcomes.into_iter().map(|(value, label)| {
+                            let id = format!("cs-outcome-{key}-{value}");
+                            view! {
+                                <div class="check">
+                                    <input type="radio" name=format!("cs-outcome-{key}") id=id.clone() prop:checked=move || outcome.get() == value on:change=move |_| outcome.set(value.to_string()) />
+                                    <label for=id>{tr(label)}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                })}
+                <div class="field">
+                    <label for=format!("cs-note-{key}")>{move || i18n.t(if allow_decline { ConsultText::Note } else { ConsultText::DoneNote })}</label>
+                    <textarea id=format!("cs-note-{key}") rows="3" bind:value=note></textarea>
+                </div>
+                <Show when=move || outcome.get() == "done">
+                    <fieldset class="field">
+                        <legend>{tr(ConsultText::Recommended)}</legend>
+                        {move || library.get().and_then(Result::ok).map(|list: Vec<LibraryCard>| list.into_iter().map(|r| {
+                            let id = format!("cs-res-{key}-{}", r.slug);
+                            let slug = r.slug.clone();
+                            view! {
+                                <div class="check">
+                                    <input type="checkbox" id=id.clone() on:change=move |ev| {
+                                        let (on, slug) = (event_target_checked(&ev), slug.clone());
+                                        picked.update(|p| { p.retain(|s| *s != slug); if on { p.push(slug); } });
+                                    } />
+                                    <label for=id>{r.title}</label>
+                                </div>
+                            }
+                        }).collect_view())}
+                    </fieldset>
+                </Show>
+                <button type="submit" class="button" disabled=move || pending.get()>{tr(ConsultText::Close)}</button>
+            </form>
+        </section>
+    }
+}
