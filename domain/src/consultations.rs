@@ -12,8 +12,14 @@ use crate::i18n::{Lang, Localized};
 use crate::time::LocalDateTime;
 use wire_json::{FromJson, ToJson};
 
-/// The wording of the data policy a requester accepts; stored beside each consent.
+/// The wording of the data policy a requester accepts; stored beside each consent with the delay
+/// it named ([`consent_version`]), so a later change of the setting never changes what was agreed.
 pub const CONSENT_VERSION: &str = "2026-12-consultations-v1";
+
+/// What is stored beside a consent: the wording's version and the retention delay it named.
+pub fn consent_version(retention_days: u32) -> String {
+    format!("{CONSENT_VERSION};{retention_days}d")
+}
 /// How long a volunteer has to answer an offer, in working days (weekdays that are not public
 /// holidays), before the request comes back to the board.
 pub const ANSWER_WORKING_DAYS: u32 = 3;
@@ -830,6 +836,122 @@ pub struct Volunteering {
     pub monthly_cap: u32,
 }
 
+// ------------------------------------------------------------------ figures
+
+/// How many requests had one value (a topic, a trade, a town).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Tally {
+    pub key: String,
+    pub count: u32,
+}
+
+/// Consultations over a period: the requests received in it, where they stand now, how long they
+/// waited for an appointment, and what they were about (the statistics and the funders' report).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ConsultationFigures {
+    pub received: u32,
+    pub new: u32,
+    pub assigned: u32,
+    pub scheduled: u32,
+    pub done: u32,
+    pub declined: u32,
+    pub cancelled: u32,
+    /// The median number of days from a request to its appointment (those that got one).
+    pub median_days_to_appointment: Option<u32>,
+    /// Feedback given, and how many said it was useful.
+    pub feedbacks: u32,
+    pub useful: u32,
+    /// Most first; a topic's key is its slug, a trade's its code, a town as first written.
+    pub by_topic: Vec<Tally>,
+    pub by_trade: Vec<Tally>,
+    pub by_town: Vec<Tally>,
+}
+
+/// One request as the figures see it (never its people).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsultationFact {
+    pub received: NaiveDate,
+    pub status: ConsultationStatus,
+    pub trade: Trade,
+    pub town: String,
+    pub topics: Vec<String>,
+    /// The appointment's day, when one was set.
+    pub appointment: Option<NaiveDate>,
+    pub useful: Option<bool>,
+}
+
+/// `values` counted, most first, then by key; keys compared without case or surrounding spaces,
+/// the first spelling kept.
+fn tally<'a>(values: impl Iterator<Item = &'a str>) -> Vec<Tally> {
+    let mut out: Vec<Tally> = Vec::new();
+    for v in values {
+        let v = v.trim();
+        if v.is_empty() {
+            continue;
+        }
+        match out
+            .iter_mut()
+            .find(|t| t.key.to_lowercase() == v.to_lowercase())
+        {
+            Some(t) => t.count += 1,
+            None => out.push(Tally {
+                key: v.to_string(),
+                count: 1,
+            }),
+        }
+    }
+    out.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
+    out
+}
+
+/// The median of whole numbers (the lower middle one for an even count).
+pub fn median(mut values: Vec<u32>) -> Option<u32> {
+    values.sort_unstable();
+    let n = values.len();
+    (n > 0).then(|| values[(n - 1) / 2])
+}
+
+impl ConsultationFigures {
+    /// The figures of the requests received from `from` to `to`.
+    pub fn of(facts: &[ConsultationFact], from: NaiveDate, to: NaiveDate) -> ConsultationFigures {
+        let inside: Vec<&ConsultationFact> = facts
+            .iter()
+            .filter(|f| f.received >= from && f.received <= to)
+            .collect();
+        let count = |s: ConsultationStatus| {
+            u32::try_from(inside.iter().filter(|f| f.status == s).count()).unwrap_or(u32::MAX)
+        };
+        let n = |k: usize| u32::try_from(k).unwrap_or(u32::MAX);
+        ConsultationFigures {
+            received: n(inside.len()),
+            new: count(ConsultationStatus::New),
+            assigned: count(ConsultationStatus::Assigned),
+            scheduled: count(ConsultationStatus::Scheduled),
+            done: count(ConsultationStatus::Done),
+            declined: count(ConsultationStatus::Declined),
+            cancelled: count(ConsultationStatus::Cancelled),
+            median_days_to_appointment: median(
+                inside
+                    .iter()
+                    .filter_map(|f| f.appointment.map(|a| (a - f.received).num_days()))
+                    .filter_map(|d| u32::try_from(d).ok())
+                    .collect(),
+            ),
+            feedbacks: n(inside.iter().filter(|f| f.useful.is_some()).count()),
+            useful: n(inside.iter().filter(|f| f.useful == Some(true)).count()),
+            by_topic: tally(
+                inside
+                    .iter()
+                    .flat_map(|f| f.topics.iter().map(String::as_str)),
+            ),
+            by_trade: tally(inside.iter().map(|f| f.trade.as_str())),
+            by_town: tally(inside.iter().map(|f| f.town.as_str())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -957,5 +1079,132 @@ mod tests {
     fn a_requester_learns_only_the_first_name() {
         assert_eq!(first_name("Anne Guéguen"), "Anne");
         assert_eq!(first_name("  "), "");
+    }
+
+    fn fact(
+        received: &str,
+        status: ConsultationStatus,
+        trade: Trade,
+        town: &str,
+        topics: &[&str],
+        appointment: Option<&str>,
+        useful: Option<bool>,
+    ) -> ConsultationFact {
+        ConsultationFact {
+            received: d(received),
+            status,
+            trade,
+            town: town.into(),
+            topics: topics.iter().map(|t| t.to_string()).collect(),
+            appointment: appointment.map(d),
+            useful,
+        }
+    }
+
+    #[test]
+    fn figures_count_the_period_and_the_median_wait() {
+        use ConsultationStatus::*;
+        let facts = [
+            fact(
+                "2026-11-02",
+                Done,
+                Trade::Artisan,
+                "Quimper",
+                &["website", "invoicing"],
+                Some("2026-11-09"),
+                Some(true),
+            ),
+            fact(
+                "2026-11-03",
+                Done,
+                Trade::Shop,
+                "quimper ",
+                &["website"],
+                Some("2026-11-05"),
+                Some(false),
+            ),
+            fact(
+                "2026-11-10",
+                Scheduled,
+                Trade::Artisan,
+                "Briec",
+                &["invoicing"],
+                Some("2026-11-30"),
+                None,
+            ),
+            fact(
+                "2026-11-20",
+                New,
+                Trade::Sme,
+                "Briec",
+                &["website"],
+                None,
+                None,
+            ),
+            fact(
+                "2026-11-25",
+                Cancelled,
+                Trade::Artisan,
+                "Quimper",
+                &["other"],
+                None,
+                None,
+            ),
+            // Outside the period.
+            fact(
+                "2026-10-31",
+                Done,
+                Trade::Artisan,
+                "Quimper",
+                &["website"],
+                Some("2026-11-01"),
+                Some(true),
+            ),
+        ];
+        let f = ConsultationFigures::of(&facts, d("2026-11-01"), d("2026-11-30"));
+        assert_eq!(
+            (
+                f.received,
+                f.new,
+                f.scheduled,
+                f.done,
+                f.cancelled,
+                f.declined,
+                f.assigned
+            ),
+            (5, 1, 1, 2, 1, 0, 0)
+        );
+        // Waits of 7, 2 and 20 days: the median is 7.
+        assert_eq!(f.median_days_to_appointment, Some(7));
+        assert_eq!((f.feedbacks, f.useful), (2, 1));
+        let pairs = |t: &[Tally]| {
+            t.iter()
+                .map(|t| (t.key.clone(), t.count))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pairs(&f.by_topic),
+            vec![
+                ("website".into(), 3),
+                ("invoicing".into(), 2),
+                ("other".into(), 1)
+            ]
+        );
+        assert_eq!(
+            pairs(&f.by_trade),
+            vec![("artisan".into(), 3), ("shop".into(), 1), ("sme".into(), 1)]
+        );
+        // Towns are counted whatever their case; the first spelling is kept.
+        assert_eq!(
+            pairs(&f.by_town),
+            vec![("Quimper".into(), 3), ("Briec".into(), 2)]
+        );
+        assert_eq!(median(vec![]), None);
+        assert_eq!(median(vec![4, 1]), Some(1));
+        assert_eq!(
+            ConsultationFigures::of(&facts, d("2025-01-01"), d("2025-01-31"))
+                .median_days_to_appointment,
+            None
+        );
     }
 }

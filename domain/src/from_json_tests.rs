@@ -427,6 +427,7 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
         }],
         upcoming_events: upcoming,
         children_retention_days: 30,
+        consultation_retention_days: 730,
     }
 }
 
@@ -1442,6 +1443,8 @@ fn statistics(c: &mut Coverage) {
                 outbox_pending: 4,
                 outbox_failed: u32::MAX,
                 renewals_soon: 5,
+                consultations_new: 3,
+                consultations_today: 1,
             },
         ],
     );
@@ -1479,7 +1482,36 @@ fn statistics(c: &mut Coverage) {
             },
             EventFigures::none(EventKind::OpenDay),
         ],
+        consultations: ConsultationFigures {
+            received: 12,
+            new: 2,
+            assigned: 1,
+            scheduled: 3,
+            done: 5,
+            declined: 1,
+            cancelled: 0,
+            median_days_to_appointment: Some(6),
+            feedbacks: 4,
+            useful: 3,
+            by_topic: vec![Tally {
+                key: "website".into(),
+                count: 7,
+            }],
+            by_trade: vec![],
+            by_town: vec![Tally {
+                key: "Ergué-Gabéric".into(),
+                count: u32::MAX,
+            }],
+        },
     };
+    round_trip(
+        c,
+        &[
+            figures.consultations.clone(),
+            ConsultationFigures::default(),
+        ],
+    );
+    round_trip(c, &figures.consultations.by_town);
     round_trip(c, &[figures.coworking.clone(), CoworkingFigures::default()]);
     round_trip(c, &[figures.room.clone(), RoomFigures::default()]);
     round_trip(c, &[figures.members.clone(), MemberFigures::default()]);

@@ -168,6 +168,9 @@ pub struct TodayStats {
     /// Open accounts whose fee ends within the renewal notice
     /// ([`crate::accounts::RENEWAL_NOTICE_DAYS`]).
     pub renewals_soon: u32,
+    /// Consultation requests to triage (new), and appointments today.
+    pub consultations_new: u32,
+    pub consultations_today: u32,
 }
 
 /// Coworking in a period. Attendance is a check-in: a cancelled booking or a no-show never counts.
@@ -283,6 +286,8 @@ pub struct Figures {
     pub rental_income_cents: i64,
     /// Events held, one entry per kind (in `EventKind::ALL`'s order, empty kinds included).
     pub events: Vec<EventFigures>,
+    /// Consultations for businesses received in the period.
+    pub consultations: crate::consultations::ConsultationFigures,
 }
 
 impl Figures {

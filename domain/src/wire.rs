@@ -84,6 +84,9 @@ pub struct SiteContent {
     /// How long after a workshop the children's first names and ages are kept (the consent a
     /// parent ticks names it).
     pub children_retention_days: u32,
+    /// How long after a consultation is closed the requester's contact details are kept (the
+    /// consent of the request form names it).
+    pub consultation_retention_days: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]

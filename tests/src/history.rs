@@ -524,6 +524,8 @@ impl History {
                 .iter()
                 .map(|&k| domain::stats::EventFigures::none(k))
                 .collect(),
+            // Nor consultations (the demo's are counted in `consultations.rs`).
+            consultations: Default::default(),
         }
     }
 

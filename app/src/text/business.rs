@@ -28,7 +28,7 @@ BusinessText {
     FieldGoal => "Ce que vous voulez obtenir, avec vos mots", "What you want to achieve, in your own words";
     GoalHint => "Par exemple : « prendre les commandes de gâteaux en ligne pour le week-end ».", "For example: “take cake orders online for the weekend”.";
     FieldAvailability => "Quand êtes-vous disponible en semaine ?", "When are you available on weekdays?";
-    Consent => "J'accepte que Silicon Kerne garde ces informations pour traiter ma demande, et efface mes coordonnées deux ans après la consultation. Je peux tout télécharger ou effacer à tout moment avec mon lien personnel.", "I agree that Silicon Kerne keeps this information to handle my request, and erases my contact details two years after the consultation. I can download or erase everything at any time with my personal link.";
+    Consent => "J'accepte que Silicon Kerne garde ces informations pour traiter ma demande, et efface mes coordonnées {days} jours après la consultation. Je peux tout télécharger ou effacer à tout moment avec mon lien personnel.", "I agree that Silicon Kerne keeps this information to handle my request, and erases my contact details {days} days after the consultation. I can download or erase everything at any time with my personal link.";
     SendRequest => "Envoyer ma demande", "Send my request";
     StatusTitle => "Votre demande de consultation", "Your consultation request";
     SentNotice => "Demande envoyée. Gardez cette page : son adresse est votre lien personnel, que nous avons aussi envoyé par courriel.", "Request sent. Keep this page: its address is your personal link, which we also sent by email.";

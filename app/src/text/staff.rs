@@ -203,6 +203,8 @@ StaffText {
     ReminderHours => "Rappel envoyé aux inscrits (heures avant l'événement)", "Reminder sent to those signed up (hours before the event)";
     RetentionDays => "Prénoms et âges des enfants effacés (jours après l'atelier)", "Children's first names and ages erased (days after the workshop)";
     SaveEventSettings => "Enregistrer", "Save";
+    ConsultationSettingsTitle => "Consultations pour les entreprises", "Consultations for businesses";
+    ConsultationRetentionDays => "Coordonnées des demandeurs effacées (jours après la clôture ; 730 = deux ans)", "Requesters' contact details erased (days after closing; 730 = two years)";
     RatesTitle => "Tarifs de la salle (en euros)", "Room rates (in euros)";
     RateMemberHalf => "Adhérent, demi-journée", "Member, half-day";
     RateMemberDay => "Adhérent, journée", "Member, full day";
@@ -423,5 +425,25 @@ StaffText {
     LibTopicSlug => "Code du sujet (minuscules et tirets)", "Topic code (lower case and dashes)";
     LibLabelFr => "Nom en français", "Name in French";
     LibLabelEn => "Nom en anglais", "Name in English";
+    GlanceConsultationsOne => "demande d'entreprise à trier", "business request to triage";
+    GlanceConsultations => "demandes d'entreprises à trier", "business requests to triage";
+    GlanceAppointmentsOne => "consultation prévue aujourd'hui", "consultation today";
+    GlanceAppointments => "consultations prévues aujourd'hui", "consultations today";
+    SectionConsultations => "Consultations pour les entreprises", "Consultations for businesses";
+    ConsultationsMeans => "Les demandes reçues dans la période, et où elles en sont aujourd'hui.", "The requests received in the period, and where they stand today.";
+    FigureReceived => "Demandes reçues", "Requests received";
+    FigureStillNew => "… encore à trier", "… still to triage";
+    FigureOffered => "… proposées à un bénévole", "… offered to a volunteer";
+    FigureScheduled => "… rendez-vous fixé", "… appointment set";
+    FigureDone => "… réalisées", "… done";
+    FigureDeclined => "… refusées", "… declined";
+    FigureCancelled => "… annulées", "… cancelled";
+    FigureMedianWait => "Délai médian jusqu'au rendez-vous (jours)", "Median wait for the appointment (days)";
+    FigureUseful => "Avis « utile » (sur les avis donnés)", "“Useful” feedback (of those given)";
+    ByTopic => "Demandes par sujet", "Requests by topic";
+    ByTrade => "Demandes par activité", "Requests by line of business";
+    ByTown => "Demandes par commune", "Requests by town";
+    ColumnRequests => "Demandes", "Requests";
+    ColumnKey => "Valeur", "Value";
 }
 }

@@ -260,7 +260,7 @@ pub async fn a_request_gets_its_own_link_even_with_an_email_seen_before(
             && view.topics.len() == 2
             && view.timeline.assigned.is_none()
             && view.volunteer.is_none()
-            && view.consent_version == domain::consultations::CONSENT_VERSION,
+            && view.consent_version == domain::consultations::consent_version(730),
         "{view:?}"
     );
     // Resources on its topics are there to read while waiting.
@@ -806,6 +806,39 @@ pub async fn the_requester_exports_then_cancels_and_erases(api: &'static Api) ->
     Ok(())
 }
 
+pub async fn the_retention_delay_is_a_setting_with_its_bounds(api: &'static Api) -> Result<()> {
+    let admin = admin(api).await?;
+    for bad in [json!(10), json!(5000), json!("deux ans")] {
+        let err: ApiErrorBody = expect_json(
+            admin
+                .put("/api/staff/settings/consultation_retention_days", &bad)
+                .await?,
+            422,
+        )
+        .await?;
+        ensure!(err.fields.contains_key("value"), "{bad}: {err:?}");
+    }
+    // The same value again (other tests read it): accepted, and listed with the settings.
+    expect_status(
+        admin
+            .put(
+                "/api/staff/settings/consultation_retention_days",
+                &json!(730),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    let settings: Vec<Value> = admin.get_json("/api/staff/settings").await?;
+    ensure!(
+        settings
+            .iter()
+            .any(|e| e["key"] == "consultation_retention_days" && e["value"] == 730),
+        "{settings:?}"
+    );
+    Ok(())
+}
+
 pub async fn the_scheduled_run_returns_stale_offers_erases_old_requests_and_reminds_once(
     api: &'static Api,
 ) -> Result<()> {
@@ -866,11 +899,145 @@ pub async fn the_scheduled_run_returns_stale_offers_erases_old_requests_and_remi
             && stale.volunteer.is_none(),
         "{stale:?}"
     );
-    // The request done three years ago keeps its counts, not its people.
+    // The request done five years ago keeps its counts, not its people.
     let old: StaffConsultation = staff.get_json("/api/staff/consultations/981").await?;
     ensure!(
         old.erased && old.name.is_empty() && old.email.is_empty() && old.town == "Châteaulin",
         "{old:?}"
     );
     Ok(())
+}
+
+/// The figures the statistics give for requests received in a period, counted here again from
+/// the board's list of each request.
+fn counted(board: &[StaffConsultation], from: NaiveDate, to: NaiveDate) -> Value {
+    let inside: Vec<&StaffConsultation> = board
+        .iter()
+        .filter(|c| c.received_on >= from && c.received_on <= to)
+        .collect();
+    let status = |s: ConsultationStatus| inside.iter().filter(|c| c.status == s).count();
+    let mut waits: Vec<i64> = inside
+        .iter()
+        .filter_map(|c| {
+            c.appointment
+                .as_ref()
+                .map(|a| (a.start.0.date() - c.received_on).num_days())
+        })
+        .collect();
+    waits.sort_unstable();
+    let mut topics: Vec<String> = inside.iter().flat_map(|c| c.topics.clone()).collect();
+    topics.sort();
+    let mut towns: Vec<String> = inside
+        .iter()
+        .map(|c| c.town.trim().to_lowercase())
+        .collect();
+    towns.sort();
+    json!({
+        "received": inside.len(),
+        "new": status(ConsultationStatus::New),
+        "assigned": status(ConsultationStatus::Assigned),
+        "scheduled": status(ConsultationStatus::Scheduled),
+        "done": status(ConsultationStatus::Done),
+        "declined": status(ConsultationStatus::Declined),
+        "cancelled": status(ConsultationStatus::Cancelled),
+        "median": waits.get(waits.len().saturating_sub(1) / 2).filter(|_| !waits.is_empty()),
+        "topics": topics,
+        "towns": towns,
+    })
+}
+
+fn as_counted(f: &domain::consultations::ConsultationFigures) -> Value {
+    let spread = |t: &[domain::consultations::Tally], lower: bool| {
+        let mut all: Vec<String> = t
+            .iter()
+            .flat_map(|t| {
+                let key = if lower {
+                    t.key.trim().to_lowercase()
+                } else {
+                    t.key.clone()
+                };
+                std::iter::repeat_n(key, t.count as usize)
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    json!({
+        "received": f.received, "new": f.new, "assigned": f.assigned, "scheduled": f.scheduled,
+        "done": f.done, "declined": f.declined, "cancelled": f.cancelled,
+        "median": f.median_days_to_appointment,
+        "topics": spread(&f.by_topic, false),
+        "towns": spread(&f.by_town, true),
+    })
+}
+
+pub async fn the_dashboard_statistics_and_report_count_the_consultations(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    // The last sixty days up to yesterday: the demo's requests (the tests add today's), all on the
+    // board (closed ones stay there 90 days).
+    let today = paris::local_date(Utc::now());
+    let (from, to) = (today - Duration::days(60), today - Duration::days(1));
+    let mut last = String::new();
+    // The scheduled run (another test) may move a request meanwhile: read again then.
+    for _ in 0..3 {
+        let board: Vec<StaffConsultation> = staff.get_json("/api/staff/consultations").await?;
+        let stats: domain::stats::Stats = staff
+            .get_json(&format!("/api/staff/stats?from={from}&to={to}"))
+            .await?;
+        let report: domain::stats::Report = staff
+            .get_json(&format!("/api/staff/report?from={from}&to={to}"))
+            .await?;
+        let expected = counted(&board, from, to);
+        let got = as_counted(&stats.current.consultations);
+        if got == expected && report.stats.current.consultations == stats.current.consultations {
+            ensure!(
+                stats.current.consultations.received >= 8
+                    && stats
+                        .current
+                        .consultations
+                        .median_days_to_appointment
+                        .is_some(),
+                "the demo's requests are not counted: {got}"
+            );
+            return today_agrees_with_the_board(&staff, today).await;
+        }
+        last = format!("statistics {got}\nboard      {expected}");
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    anyhow::bail!("the statistics and the board disagree:\n{last}")
+}
+
+/// The dashboard's requests to triage and appointments of the day are those of the board, read
+/// just before (another test may change one meanwhile: read again then).
+async fn today_agrees_with_the_board(staff: &ApiClient, today: NaiveDate) -> Result<()> {
+    let mut last = String::new();
+    for _ in 0..5 {
+        let board: Vec<StaffConsultation> = staff.get_json("/api/staff/consultations").await?;
+        let t: domain::stats::TodayStats = staff.get_json("/api/staff/stats/today").await?;
+        let new = board
+            .iter()
+            .filter(|c| c.status == ConsultationStatus::New)
+            .count();
+        let appointments = board
+            .iter()
+            .filter(|c| {
+                c.status == ConsultationStatus::Scheduled
+                    && c.appointment
+                        .as_ref()
+                        .is_some_and(|a| a.start.0.date() == today)
+            })
+            .count();
+        if (t.consultations_new as usize, t.consultations_today as usize) == (new, appointments) {
+            ensure!(new >= 1, "the demo has requests to triage");
+            return Ok(());
+        }
+        last = format!(
+            "dashboard {} new, {} today; board {new} new, {appointments} today",
+            t.consultations_new, t.consultations_today
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    }
+    anyhow::bail!("{last}")
 }

@@ -63,6 +63,8 @@ fn main() -> std::process::ExitCode {
             consultations::staff_schedule_close_and_decline_with_clear_refusals,
             consultations::the_requester_exports_then_cancels_and_erases,
             consultations::the_scheduled_run_returns_stale_offers_erases_old_requests_and_reminds_once,
+            consultations::the_dashboard_statistics_and_report_count_the_consultations,
+            consultations::the_retention_delay_is_a_setting_with_its_bounds,
             site::serves_the_public_content_from_the_seed,
             site::computes_today_and_upcoming_meetings,
             site::a_club_shows_its_next_meeting_as_held,

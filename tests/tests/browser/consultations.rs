@@ -63,6 +63,12 @@ pub async fn an_artisan_is_matched_with_a_volunteer_and_meets_at_the_cantine(
             .wait_for_heading("Artisans, commerçants, TPE : un coup de main numérique")
             .await?;
         wait_for_text(&artisan, "Facturation et comptabilité").await?;
+        // The consent names the retention delay staff set.
+        wait_for_text(
+            &artisan,
+            "efface mes coordonnées 730 jours après la consultation",
+        )
+        .await?;
         check_page(&artisan, "entreprises-fr", &[]).await?;
         // Sent empty: every missing answer is listed, nothing is stored.
         submit(&artisan, "Envoyer ma demande").await?;
@@ -103,6 +109,15 @@ pub async fn an_artisan_is_matched_with_a_volunteer_and_meets_at_the_cantine(
 
         // The concierge offers it to Erwan (membre09), chosen from the list of volunteers.
         log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
+        // The dashboard counts the requests to triage and leads to the board.
+        wait_for_text(&staff, "demandes d'entreprises à trier").await?;
+        staff
+            .client
+            .find(Locator::Css(
+                "a.glance__link[href='/gestion/consultations']",
+            ))
+            .await
+            .context("the dashboard's link to the requests")?;
         crate::trips::staff_menu(&staff, "Demandes des entreprises").await?;
         staff.wait_for_heading("Demandes de consultation").await?;
         wait_for_text(&staff, &business).await?;

@@ -866,6 +866,43 @@ pub fn reminded(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1Prep
     )
 }
 
+/// A request as the figures read it: no person in it.
+#[derive(Deserialize)]
+pub struct FactRow {
+    #[serde(deserialize_with = "instant")]
+    pub created_at: DateTime<Utc>,
+    #[serde(deserialize_with = "status")]
+    pub status: ConsultationStatus,
+    #[serde(deserialize_with = "trade")]
+    pub trade: Trade,
+    pub town: String,
+    #[serde(deserialize_with = "local")]
+    pub start_local: Option<NaiveDateTime>,
+    pub feedback_useful: Option<i64>,
+    #[serde(deserialize_with = "asked")]
+    pub topics: Vec<String>,
+}
+
+/// The requests received from `from` (inclusive) to `to` (exclusive).
+pub async fn facts(
+    db: &D1Database,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> DbResult<Vec<FactRow>> {
+    all(
+        stmt(
+            db,
+            "SELECT c.created_at, c.status, c.trade, c.town, c.start_local, c.feedback_useful, \
+             (SELECT json_group_array(t.slug) FROM consultation_topics_asked a JOIN consultation_topics t ON t.id = a.topic_id \
+              WHERE a.consultation_id = c.id) AS topics \
+             FROM consultations c WHERE c.created_at >= ?1 AND c.created_at < ?2",
+            &[ts(from).into(), ts(to).into()],
+        )?,
+        "the requests of the period",
+    )
+    .await
+}
+
 // ------------------------------------------------------------------ volunteers
 
 #[derive(Deserialize)]

@@ -302,7 +302,9 @@ pub async fn today(db: &D1Database, date: NaiveDate) -> DbResult<TodayStats> {
          (SELECT COUNT(*) FROM rentals WHERE status = 'pending' AND day >= ?1) AS pending_rentals, \
          (SELECT COUNT(*) FROM outbox WHERE status = 'pending') AS outbox_pending, \
          (SELECT COUNT(*) FROM outbox WHERE status = 'failed') AS outbox_failed, \
-         (SELECT COUNT(*) FROM members m WHERE {}) AS renewals_soon",
+         (SELECT COUNT(*) FROM members m WHERE {}) AS renewals_soon, \
+         (SELECT COUNT(*) FROM consultations WHERE status = 'new') AS consultations_new, \
+         (SELECT COUNT(*) FROM consultations WHERE status = 'scheduled' AND substr(start_local, 1, 10) = ?1) AS consultations_today",
         desk("morning", false),
         desk("afternoon", false),
         desk("morning", true),

@@ -27,6 +27,7 @@ const EDITABLE: &[&str] = &[
     "rental_target_cents",
     "event_reminder_hours",
     "children_retention_days",
+    "consultation_retention_days",
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -155,6 +156,13 @@ fn validate(key: &str, value: &Value) -> Result<String, ApiError> {
         "children_retention_days" => match value.as_i64() {
             Some(n) if (1..=365).contains(&n) => Ok(text),
             _ => Err(ApiError::field("value", ApiMsg::SettingRetentionDays)),
+        },
+        "consultation_retention_days" => match value.as_i64() {
+            Some(n) if (30..=3650).contains(&n) => Ok(text),
+            _ => Err(ApiError::field(
+                "value",
+                ApiMsg::SettingConsultationRetention,
+            )),
         },
         "yearly_budget_cents" => match value.as_i64() {
             Some(n) if (0..=100_000_000).contains(&n) => Ok(text),

@@ -65,6 +65,7 @@ fn setting_name(key: &str) -> ApiMsg {
         "rental_target_cents" => ApiMsg::SettingNameTarget,
         "event_reminder_hours" => ApiMsg::SettingNameReminder,
         "children_retention_days" => ApiMsg::SettingNameRetention,
+        "consultation_retention_days" => ApiMsg::SettingNameConsultationRetention,
         _ => ApiMsg::SettingNameOther,
     }
 }

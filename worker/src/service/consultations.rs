@@ -213,6 +213,7 @@ pub async fn request(
     .await?;
     let token = random_token();
     let hash = token_hash(&token);
+    let consent = rules::consent_version(repo::retention_days(db).await?);
     let mut statements = repo::insert(
         db,
         &NewConsultation {
@@ -227,7 +228,7 @@ pub async fn request(
             goal: &goal,
             availability: &availability,
             lang: body.lang,
-            consent_version: rules::CONSENT_VERSION,
+            consent_version: &consent,
             topics: &topics,
         },
         now,

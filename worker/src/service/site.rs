@@ -179,5 +179,6 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
             .collect(),
         upcoming_events,
         children_retention_days: parse_setting(&settings, "children_retention_days")?,
+        consultation_retention_days: parse_setting(&settings, "consultation_retention_days")?,
     })
 }

@@ -3,6 +3,7 @@
 //! minutes, empty days and weeks) done by the domain.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::consultations::{ConsultationFact, ConsultationFigures};
 use domain::paris;
 use domain::settings::OpeningHours;
 use domain::stats::{
@@ -56,7 +57,29 @@ async fn with_text(
         .map_err(|e| ApiError::Internal(format!("setting rental_target_cents: {e}")))?;
     let closures: Vec<NaiveDate> = read.closures.iter().map(|c| c.date).collect();
     let open_in = |p: Period| stats::open_minutes(p.each_day(), &hours, &closures);
+    // Consultations: the requests of both periods (a day wider on each side than any Paris
+    // offset; the domain keeps those whose Paris day is inside).
+    let (first, last) = (current.from.min(previous.from), current.to.max(previous.to));
+    let midnight = |d: NaiveDate| d.and_time(chrono::NaiveTime::MIN).and_utc();
+    let facts: Vec<ConsultationFact> = crate::repo::consultations::facts(
+        db,
+        midnight(first - chrono::Duration::days(1)),
+        midnight(last + chrono::Duration::days(2)),
+    )
+    .await?
+    .into_iter()
+    .map(|r| ConsultationFact {
+        received: paris::local_date(r.created_at),
+        status: r.status,
+        trade: r.trade,
+        town: r.town,
+        topics: r.topics,
+        appointment: r.start_local.map(|t| t.date()),
+        useful: r.feedback_useful.map(|u| u == 1),
+    })
+    .collect();
     let figures = |f: repo::Figures, p: Period| Figures {
+        consultations: ConsultationFigures::of(&facts, p.from, p.to),
         coworking: f.coworking,
         room: RoomFigures {
             open_minutes: open_in(p),

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, Request};
+use crate::app::use_site;
 use crate::components::consult::{availability_label, size_label, trade_label};
 use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
 use crate::components::status::with_loaded;
@@ -31,6 +32,7 @@ const LABELS: &[(&str, BusinessText)] = &[
 pub fn OfferPage() -> impl IntoView {
     use_title(BusinessText::OfferTitle);
     let i18n = use_i18n();
+    let site = use_site().0;
     let topics =
         LocalResource::new(
             move || async move { api::consultation_topics(i18n.lang_untracked()).await },
@@ -184,7 +186,10 @@ pub fn OfferPage() -> impl IntoView {
                 <div class="check" id=input_id("consent")>
                     <input type="checkbox" id="f-consent-box" prop:checked=move || consent.get()
                         on:change=move |ev| consent.set(event_target_checked(&ev)) />
-                    <label for="f-consent-box">{tr(BusinessText::Consent)}</label>
+                    <label for="f-consent-box">{move || {
+                        let days = site.get().and_then(Result::ok).map(|s| s.consultation_retention_days.to_string()).unwrap_or_default();
+                        i18n.f(BusinessText::Consent, &[("days", &days)])
+                    }}</label>
                 </div>
                 {field_error(errors, "consent")}
                 <button type="submit" class="button" disabled=move || send.pending().get()>{tr(BusinessText::SendRequest)}</button>

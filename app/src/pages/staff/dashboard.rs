@@ -142,6 +142,8 @@ fn Glance() -> impl IntoView {
                 {line(t.pending_applications, words(StaffText::GlanceApplicationsOne, StaffText::GlanceApplications, t.pending_applications), "/gestion/adhesions", true)}
                 {line(t.pending_rentals, words(StaffText::GlanceRentalsOne, StaffText::GlanceRentals, t.pending_rentals), "/gestion/locations", true)}
                 {line(t.renewals_soon, words(StaffText::GlanceRenewalsOne, StaffText::GlanceRenewals, t.renewals_soon), "/gestion/membres?status=ends_soon&sort=end", true)}
+                {line(t.consultations_new, words(StaffText::GlanceConsultationsOne, StaffText::GlanceConsultations, t.consultations_new), "/gestion/consultations", true)}
+                {line(t.consultations_today, words(StaffText::GlanceAppointmentsOne, StaffText::GlanceAppointments, t.consultations_today), "/gestion/consultations", false)}
                 {line(t.outbox_pending, words(StaffText::GlanceOutboxOne, StaffText::GlanceOutbox, t.outbox_pending), "/gestion/courriels", false)}
                 {(t.outbox_failed > 0).then(|| line(t.outbox_failed, words(StaffText::GlanceOutboxFailedOne, StaffText::GlanceOutboxFailed, t.outbox_failed), "/gestion/courriels", true))}
             </ul>

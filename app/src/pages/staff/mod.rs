@@ -5,6 +5,7 @@ pub mod audit;
 pub mod blocks;
 pub mod bookings;
 pub mod club_rules;
+pub mod consultation_figures;
 pub mod consultations;
 pub mod dashboard;
 pub mod day;

@@ -103,6 +103,11 @@ fn report_view(r: Report) -> impl IntoView {
     lines.extend(room_lines(&s.current, &s.previous));
     lines.extend(money_lines(&s.current, &s.previous));
     lines.extend(education_lines(&s.current, &s.previous));
+    lines.extend(crate::pages::staff::consultation_figures::lines(
+        &s.current,
+        &s.previous,
+    ));
+    let consultations = s.current.consultations.clone();
     view! {
         <article class="report">
             <header class="report__head">
@@ -117,6 +122,10 @@ fn report_view(r: Report) -> impl IntoView {
                 <h2 id="r-figures">{tr(StaffText::ReportInFigures)}</h2>
                 {compare_table(StaffText::ReportInFigures, other, lines)}
                 <p class="hint">{tr(StaffText::AdherentsMeans)}</p>
+            </section>
+            <section aria-labelledby="r-consultations">
+                <h2 id="r-consultations">{tr(StaffText::SectionConsultations)}</h2>
+                <crate::pages::staff::consultation_figures::Tallies figures=consultations />
             </section>
             <section class="report__charts" aria-labelledby="r-charts">
                 <h2 id="r-charts">{tr(StaffText::ReportCharts)}</h2>

@@ -53,6 +53,7 @@ fn Settings() -> impl IntoView {
             let target = value_of::<i64>(&entries, "rental_target_cents");
             let reminder = value_of::<u32>(&entries, "event_reminder_hours");
             let retention = value_of::<u32>(&entries, "children_retention_days");
+            let consultations = value_of::<u32>(&entries, "consultation_retention_days");
             // A setting this page cannot read is said, never shown as an empty or zero value.
             let unreadable: Vec<&str> = [
                 ("opening_hours", hours.is_none()),
@@ -64,6 +65,7 @@ fn Settings() -> impl IntoView {
                 ("rental_target_cents", target.is_none()),
                 ("event_reminder_hours", reminder.is_none()),
                 ("children_retention_days", retention.is_none()),
+                ("consultation_retention_days", consultations.is_none()),
             ]
             .into_iter()
             .filter_map(|(k, missing)| missing.then_some(k))
@@ -79,6 +81,7 @@ fn Settings() -> impl IntoView {
                 {money.map(|(((rates, fee), budget), target)| view! { <MoneyForm rates fee budget target /> })}
                 {legal.map(|legal| view! { <LegalForm legal /> })}
                 {reminder.zip(retention).map(|(reminder, retention)| view! { <EventsForm reminder retention /> })}
+                {consultations.map(|days| view! { <ConsultationsForm days /> })}
                 <Closures />
             }
         })}
@@ -455,6 +458,29 @@ fn Closures() -> impl IntoView {
                     <input id="c-en" type="text" bind:value=reason_en />
                 </div>
                 <button type="submit" class="button" disabled=move || add.pending().get()>{tr(StaffText::CloseThatDay)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// How long a closed consultation request keeps its requester's contact details.
+#[component]
+fn ConsultationsForm(days: u32) -> impl IntoView {
+    let save = save_action();
+    let days = RwSignal::new(days.to_string());
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        // What cannot be read as a number is sent as 0, which the server refuses with its reason.
+        let n = days.get_untracked().trim().parse::<u32>().unwrap_or(0);
+        api::start(save, ("consultation_retention_days", n.to_string()));
+    };
+    view! {
+        <section class="card" aria-labelledby="consultation-settings-title">
+            <h2 id="consultation-settings-title">{tr(StaffText::ConsultationSettingsTitle)}</h2>
+            <form class="form" novalidate on:submit=on_submit>
+                {outcome(save)}
+                {number_field("c-retention", StaffText::ConsultationRetentionDays.into(), days)}
+                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveEventSettings)}</button>
             </form>
         </section>
     }

@@ -189,6 +189,8 @@ pub enum Value {
     Minutes(u32),
     Cents(i64),
     Percent(i64),
+    /// A figure there may be none of (a median of nothing): "—".
+    Maybe(Option<u32>),
 }
 
 impl Value {
@@ -198,6 +200,7 @@ impl Value {
             Value::Minutes(m) => duration_text(m),
             Value::Cents(c) => format_euros(c, lang),
             Value::Percent(p) => format!("{p} %"),
+            Value::Maybe(v) => v.map_or_else(|| "—".into(), |v| v.to_string()),
         }
     }
 }
@@ -672,6 +675,12 @@ fn stats_view(s: Stats) -> impl IntoView {
             <h2 id="s-events">{tr(StaffText::SectionEvents)}</h2>
             {compare_table(StaffText::SectionEvents, other, education_lines(&s.current, &s.previous))}
             <div class="table-wrap" tabindex="0">{move || events_table(&current, i18n)}</div>
+        </section>
+        <section class="stats-section" aria-labelledby="s-consultations">
+            <h2 id="s-consultations">{tr(StaffText::SectionConsultations)}</h2>
+            {compare_table(StaffText::SectionConsultations, other, crate::pages::staff::consultation_figures::lines(&s.current, &s.previous))}
+            <p class="hint">{tr(StaffText::ConsultationsMeans)}</p>
+            <crate::pages::staff::consultation_figures::Tallies figures=s.current.consultations.clone() />
         </section>
         <section class="stats-section" aria-labelledby="s-money">
             <h2 id="s-money">{tr(StaffText::SectionMoney)}</h2>

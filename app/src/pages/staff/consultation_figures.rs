@@ -1,0 +1,95 @@
+//! Consultations in the statistics and the funders' report: the requests received in a period and
+//! where they stand, the median wait for an appointment, and the requests by topic, trade and town.
+
+use domain::consultations::{ConsultationFigures, Tally, Topic, Trade};
+use domain::stats::Figures;
+use leptos::prelude::*;
+
+use super::statistics::{Line, Value};
+use crate::api;
+use crate::components::consult::trade_label;
+use crate::i18n::{use_i18n, I18n};
+use crate::text::StaffText;
+
+/// A count the figures hold.
+type Count = fn(&ConsultationFigures) -> u32;
+
+/// The comparison lines: received, then where they stand, the wait, the feedback.
+pub fn lines(now: &Figures, before: &Figures) -> Vec<Line> {
+    let (a, b) = (&now.consultations, &before.consultations);
+    let pair = |f: Count| (Value::Count(f(a)), Value::Count(f(b)));
+    let rows: [(StaffText, Count); 7] = [
+        (StaffText::FigureReceived, |c| c.received),
+        (StaffText::FigureStillNew, |c| c.new),
+        (StaffText::FigureOffered, |c| c.assigned),
+        (StaffText::FigureScheduled, |c| c.scheduled),
+        (StaffText::FigureDone, |c| c.done),
+        (StaffText::FigureDeclined, |c| c.declined),
+        (StaffText::FigureCancelled, |c| c.cancelled),
+    ];
+    let mut out: Vec<Line> = rows
+        .into_iter()
+        .map(|(label, f)| {
+            let (x, y) = pair(f);
+            (label, x, y)
+        })
+        .collect();
+    out.push((
+        StaffText::FigureMedianWait,
+        Value::Maybe(a.median_days_to_appointment),
+        Value::Maybe(b.median_days_to_appointment),
+    ));
+    let useful = |c: &ConsultationFigures| Value::Maybe((c.feedbacks > 0).then_some(c.useful));
+    out.push((StaffText::FigureUseful, useful(a), useful(b)));
+    out
+}
+
+fn tally_table(
+    caption: StaffText,
+    rows: &[Tally],
+    name: impl Fn(&str) -> String,
+    i18n: I18n,
+) -> impl IntoView {
+    let body = rows
+        .iter()
+        .map(|t| view! { <tr><th scope="row">{name(&t.key)}</th><td>{t.count}</td></tr> })
+        .collect_view();
+    view! {
+        <div class="table-wrap" tabindex="0">
+            <table class="figures figures--compact">
+                <caption>{i18n.t(caption)}</caption>
+                <thead><tr><th scope="col">{i18n.t(StaffText::ColumnKey)}</th><th scope="col">{i18n.t(StaffText::ColumnRequests)}</th></tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The requests by topic (named as the form names them), by trade and by town.
+#[component]
+pub fn Tallies(figures: ConsultationFigures) -> impl IntoView {
+    let i18n = use_i18n();
+    let topics =
+        LocalResource::new(
+            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
+        );
+    move || {
+        let list: Vec<Topic> = topics.get().and_then(Result::ok).unwrap_or_default();
+        let topic = move |slug: &str| {
+            list.iter()
+                .find(|t| t.slug == slug)
+                .map(|t| i18n.pick(&t.label))
+                .unwrap_or_else(|| slug.to_string())
+        };
+        let trade = move |code: &str| {
+            Trade::parse(code)
+                .map(|t| i18n.t(trade_label(t)).to_string())
+                .unwrap_or_else(|| code.to_string())
+        };
+        view! {
+            {tally_table(StaffText::ByTopic, &figures.by_topic, topic, i18n)}
+            {tally_table(StaffText::ByTrade, &figures.by_trade, trade, i18n)}
+            {tally_table(StaffText::ByTown, &figures.by_town, |t: &str| t.to_string(), i18n)}
+        }
+    }
+}
