@@ -1041,3 +1041,64 @@ async fn today_agrees_with_the_board(staff: &ApiClient, today: NaiveDate) -> Res
     }
     anyhow::bail!("{last}")
 }
+
+pub async fn a_desk_held_for_an_appointment_is_not_cancelled_from_the_volunteers_bookings(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    let business = unique("Bureau ");
+    ask(api, &business, &email("bureau-")).await?;
+    let c = on_board(&staff, &business).await?;
+    let (volunteer, vid) = volunteer(api, 8).await?;
+    assign(&staff, c.id, vid).await?;
+    let day = free_afternoon(api).await?;
+    let slot = json!({ "start": format!("{day}T14:00"), "end": format!("{day}T15:00"),
+                       "place": "cantine", "resource": "coworking" });
+    expect_status(
+        staff
+            .post(
+                &format!("/api/staff/consultations/{}/schedule", c.id),
+                &slot,
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    let held = |list: &[domain::wire::Booking]| {
+        list.iter()
+            .find(|b| {
+                b.resource == "coworking"
+                    && b.start.0.date() == day
+                    && b.start.0.format("%H:%M").to_string() == "14:00"
+            })
+            .cloned()
+    };
+    let mine: Vec<domain::wire::Booking> = volunteer.get_json("/api/bookings").await?;
+    let desk = held(&mine).context("the desk is not in the volunteer's bookings")?;
+    ensure!(!desk.can_cancel, "{desk:?}");
+    let err: ApiErrorBody = expect_json(
+        volunteer
+            .delete(&format!("/api/bookings/{}", desk.id))
+            .await?,
+        409,
+    )
+    .await?;
+    ensure!(err.message.contains("consultation"), "{err:?}");
+    // Declining the request frees the desk.
+    expect_status(
+        staff
+            .post(
+                &format!("/api/staff/consultations/{}/close", c.id),
+                &json!({ "outcome": "declined", "note": "Le demandeur a trouvé de l'aide." }),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    let mine: Vec<domain::wire::Booking> = volunteer.get_json("/api/bookings").await?;
+    ensure!(
+        held(&mine).is_none_or(|b| b.status != domain::wire::BookingStatus::Confirmed),
+        "the desk is still held"
+    );
+    Ok(())
+}

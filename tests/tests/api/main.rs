@@ -65,6 +65,7 @@ fn main() -> std::process::ExitCode {
             consultations::the_scheduled_run_returns_stale_offers_erases_old_requests_and_reminds_once,
             consultations::the_dashboard_statistics_and_report_count_the_consultations,
             consultations::the_retention_delay_is_a_setting_with_its_bounds,
+            consultations::a_desk_held_for_an_appointment_is_not_cancelled_from_the_volunteers_bookings,
             site::serves_the_public_content_from_the_seed,
             site::computes_today_and_upcoming_meetings,
             site::a_club_shows_its_next_meeting_as_held,

@@ -181,7 +181,7 @@ pub async fn diagnose(
     .await
 }
 
-const BOOKING_COLUMNS: &str = "b.id, b.kind, b.member_id, b.rental_id, b.start_local, b.end_local, b.start_utc, b.end_utc, b.period, \
+const BOOKING_COLUMNS: &str = "b.id, b.kind, b.member_id, b.rental_id, b.consultation_id, b.start_local, b.end_local, b.start_utc, b.end_utc, b.period, \
      b.status, b.checked_in_at, b.no_show, b.reason, r.slug AS resource, r.kind AS resource_kind, r.name_fr, r.name_en, \
      COALESCE(m.name, rt.organisation, b.reason, '') AS label, \
      COALESCE(m.email, rt.email, '') AS contact_email, COALESCE(m.phone, rt.phone, '') AS contact_phone";
@@ -213,6 +213,8 @@ pub struct BookingRow {
         reason = "read with the row; staff pages link rentals by the label today"
     )]
     pub rental_id: Option<i64>,
+    /// A desk held for a consultation's appointment (in the volunteer's name).
+    pub consultation_id: Option<i64>,
     #[serde(deserialize_with = "booking_local")]
     pub start_local: NaiveDateTime,
     #[serde(deserialize_with = "booking_local")]
@@ -361,7 +363,8 @@ pub async fn event_booking_ids(db: &D1Database, event_id: i64) -> DbResult<Vec<i
     .collect())
 }
 
-/// Cancel a member's own booking while its cancellation window is open.
+/// Cancel a member's own booking while its cancellation window is open (not a desk held for a
+/// consultation: its appointment moves it).
 pub fn cancel_own(
     db: &D1Database,
     id: i64,
@@ -370,7 +373,7 @@ pub fn cancel_own(
     room_cutoff: DateTime<Utc>,
 ) -> DbResult<D1PreparedStatement> {
     let sql = "UPDATE bookings SET status = 'cancelled', cancelled_at = ?3 WHERE id = ?1 AND member_id = ?2 AND status = 'confirmed' \
-         AND start_utc > CASE (SELECT kind FROM resources WHERE id = bookings.resource_id) WHEN 'room' THEN ?4 ELSE ?3 END";
+         AND consultation_id IS NULL AND start_utc > CASE (SELECT kind FROM resources WHERE id = bookings.resource_id) WHEN 'room' THEN ?4 ELSE ?3 END";
     stmt(
         db,
         sql,

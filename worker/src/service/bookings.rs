@@ -135,6 +135,9 @@ pub async fn cancel_own(
     match repo::owned(db, id, member_id).await? {
         None => Err(ApiError::NotFound),
         Some(b) if b.status == BookingStatus::Cancelled => Ok(()),
+        Some(b) if b.consultation_id.is_some() => {
+            Err(ApiError::Conflict(ApiMsg::ErrHeldForConsultation))
+        }
         Some(_) => Err(ApiError::Conflict(ApiMsg::RuleCancelTooLate)),
     }
 }

@@ -72,7 +72,9 @@ pub fn booking(row: &BookingRow, now: DateTime<Utc>, rules: &BookingRules) -> Bo
         ends_at: paris::format_rfc3339(row.end_utc),
         period: row.period,
         status: row.status,
-        can_cancel: confirmed && calendar::can_cancel(kind, start, now, rules),
+        can_cancel: confirmed
+            && row.consultation_id.is_none()
+            && calendar::can_cancel(kind, start, now, rules),
         checked_in: row.checked_in_at.is_some(),
         blocked: false,
     }
