@@ -371,6 +371,8 @@ StaffText {
     CsColumnScheduled => "Rendez-vous fixés", "Appointments set";
     CsColumnClosed => "Closes ces 90 derniers jours", "Closed in the last 90 days";
     CsNone => "Aucune demande ici.", "No request here.";
+    CsShow => "Afficher", "Show";
+    CsAll => "Toutes les demandes, par étape", "Every request, by step";
     CsReturnedDeclined => "Revenue : le bénévole a décliné.", "Back: the volunteer declined.";
     CsReturnedUnanswered => "Revenue : pas de réponse en 3 jours ouvrés.", "Back: no answer in 3 working days.";
     CsOfferedTo => "Proposée à {name}, réponse attendue le {date}.", "Offered to {name}, answer due on {date}.";

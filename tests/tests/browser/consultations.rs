@@ -122,6 +122,20 @@ pub async fn an_artisan_is_matched_with_a_volunteer_and_meets_at_the_cantine(
         staff.wait_for_heading("Demandes de consultation").await?;
         wait_for_text(&staff, &business).await?;
         check_page(&staff, "gestion-consultations-fr", &[]).await?;
+        // One step alone, kept in the address; then every step again.
+        set_value(&staff, "#cs-show", "nouvelles").await?;
+        wait_for_text(&staff, "À trier").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while staff.text().await?.contains("Rendez-vous fixés (") {
+            ensure!(
+                std::time::Instant::now() < deadline,
+                "the other steps stay shown"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        }
+        let url = staff.client.current_url().await?;
+        ensure!(url.query() == Some("etat=nouvelles"), "{url}");
+        wait_for_text(&staff, &business).await?;
         staff
             .click_text("main a", &format!("Ouvrir la demande de {business}"))
             .await?;

@@ -9,7 +9,7 @@ use domain::consultations::{
 };
 use domain::i18n::format_date_long;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
+use leptos_router::hooks::{use_params, use_query_map};
 use leptos_router::params::Params;
 
 use crate::api::{self, Request};
@@ -29,6 +29,23 @@ pub fn StaffConsultations() -> impl IntoView {
     view! { <StaffFrame title=StaffText::CsBoardTitle content=|_| view! { <Board /> } /> }
 }
 
+/// Whether a request in a state belongs to a section.
+type InSection = fn(ConsultationStatus) -> bool;
+
+/// The board's sections: the `?etat=` word that shows one alone, its title, its states.
+const SECTIONS: [(&str, StaffText, InSection); 4] = [
+    ("nouvelles", StaffText::CsColumnNew, |s| {
+        s == ConsultationStatus::New
+    }),
+    ("proposees", StaffText::CsColumnAssigned, |s| {
+        s == ConsultationStatus::Assigned
+    }),
+    ("rendez-vous", StaffText::CsColumnScheduled, |s| {
+        s == ConsultationStatus::Scheduled
+    }),
+    ("closes", StaffText::CsColumnClosed, |s| !s.is_open()),
+];
+
 #[component]
 fn Board() -> impl IntoView {
     let i18n = use_i18n();
@@ -39,30 +56,57 @@ fn Board() -> impl IntoView {
         LocalResource::new(
             move || async move { api::consultation_topics(i18n.lang_untracked()).await },
         );
+    // One section alone on a phone's long page, kept in the address (a reload or a link keeps it).
+    let shown = RwSignal::new(
+        use_query_map()
+            .get_untracked()
+            .get("etat")
+            .unwrap_or_default(),
+    );
+    let choose = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        crate::app::replace_address(&if v.is_empty() {
+            "/gestion/consultations".to_string()
+        } else {
+            format!("/gestion/consultations?etat={v}")
+        });
+        shown.set(v);
+    };
+    let first = shown.get_untracked();
     view! {
+        <div class="field">
+            <label for="cs-show">{tr(StaffText::CsShow)}</label>
+            <select id="cs-show" on:change=choose>
+                <option value="" selected=first.is_empty()>{tr(StaffText::CsAll)}</option>
+                {SECTIONS.iter().map(|(key, title, _)| view! {
+                    <option value=*key selected=first == *key>{tr(*title)}</option>
+                }).collect_view()}
+            </select>
+        </div>
         {with_loaded(board, move |list: Vec<StaffConsultation>| {
             let topics = topics.get().and_then(Result::ok).unwrap_or_default();
-            let column = |title: StaffText, id: &'static str, keep: fn(ConsultationStatus) -> bool| {
-                let items: Vec<StaffConsultation> = list.iter().filter(|c| keep(c.status)).cloned().collect();
-                let count = items.len();
-                let body = if items.is_empty() {
-                    view! { <p class="note">{i18n.t(StaffText::CsNone)}</p> }.into_any()
-                } else {
-                    view! { <ul class="cards">{items.into_iter().map(|c| card(c, &topics, i18n)).collect_view()}</ul> }.into_any()
-                };
-                view! {
-                    <section class="board-column" aria-labelledby=id>
-                        <h2 id=id>{i18n.t(title)}" ("{count}")"</h2>
-                        {body}
-                    </section>
-                }
-            };
-            view! {
-                {column(StaffText::CsColumnNew, "col-new", |s| s == ConsultationStatus::New)}
-                {column(StaffText::CsColumnAssigned, "col-assigned", |s| s == ConsultationStatus::Assigned)}
-                {column(StaffText::CsColumnScheduled, "col-scheduled", |s| s == ConsultationStatus::Scheduled)}
-                {column(StaffText::CsColumnClosed, "col-closed", |s| !s.is_open())}
-            }
+            let only = shown.get();
+            SECTIONS
+                .iter()
+                .filter(|(key, _, _)| only.is_empty() || only == *key)
+                .map(|(key, title, keep)| {
+                    let items: Vec<StaffConsultation> = list.iter().filter(|c| keep(c.status)).cloned().collect();
+                    let count = items.len();
+                    let body = if items.is_empty() {
+                        view! { <p class="note">{i18n.t(StaffText::CsNone)}</p> }.into_any()
+                    } else {
+                        view! { <ul class="cards">{items.into_iter().map(|c| card(c, &topics, i18n)).collect_view()}</ul> }.into_any()
+                    };
+                    let id = format!("col-{key}");
+                    let labelled_by = id.clone();
+                    view! {
+                        <section class="board-column" aria-labelledby=labelled_by>
+                            <h2 id=id>{i18n.t(*title)}" ("{count}")"</h2>
+                            {body}
+                        </section>
+                    }
+                })
+                .collect_view()
         })}
     }
 }
