@@ -444,27 +444,61 @@ pub async fn unsuitable(
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::Conflict(ApiMsg::ErrConsultationStep));
     }
-    if let Some(v) = volunteer_of(db, &row).await? {
-        let mail = Email::compose(
-            &v.email,
-            "consultation_unsuitable",
-            v.lang,
-            ApiMsg::EmailConsultationChangedSubject,
-            ApiMsg::EmailConsultationUnsuitableBody,
-            &[
-                ("name", &v.name),
-                ("business", &row.business),
-                ("message", &message),
-                ("link", &format!("{origin}/espace/consultations")),
-            ],
-        );
-        crate::repo::run(
-            outbox::queue(db, &mail, Some(v.id), None, now)?,
-            "queueing the email",
-        )
-        .await?;
-    }
+    let link = format!("{origin}/espace/consultations");
+    tell_volunteer(
+        db,
+        &row,
+        "consultation_unsuitable",
+        ApiMsg::EmailConsultationUnsuitableBody,
+        &[("message", &message), ("link", &link)],
+        now,
+    )
+    .await?;
     view(db, &by_id(db, row.id).await?).await
+}
+
+/// Queue one email on its own, once the change it tells of is stored.
+async fn send(
+    db: &D1Database,
+    mail: &Email,
+    member: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    crate::repo::run(
+        outbox::queue(db, mail, member, None, now)?,
+        "queueing the consultation's email",
+    )
+    .await
+    .map(drop)
+}
+
+/// Tell the request's volunteer (if it has one) that it changed: `body` with their name, the
+/// business and `extra`.
+async fn tell_volunteer(
+    db: &D1Database,
+    row: &ConsultationRow,
+    kind: &'static str,
+    body: ApiMsg,
+    extra: &[(&str, &str)],
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let Some(v) = volunteer_of(db, row).await? else {
+        return Ok(());
+    };
+    let mut args = vec![
+        ("name", v.name.as_str()),
+        ("business", row.business.as_str()),
+    ];
+    args.extend_from_slice(extra);
+    let mail = Email::compose(
+        &v.email,
+        kind,
+        v.lang,
+        ApiMsg::EmailConsultationChangedSubject,
+        body,
+        &args,
+    );
+    send(db, &mail, Some(v.id), now).await
 }
 
 async fn volunteer_of(
@@ -529,21 +563,15 @@ pub async fn cancel(
         return Err(ApiError::NotFound);
     }
     if was_open {
-        if let Some(v) = volunteer_of(db, &row).await? {
-            let mail = Email::compose(
-                &v.email,
-                "consultation_cancelled",
-                v.lang,
-                ApiMsg::EmailConsultationChangedSubject,
-                ApiMsg::EmailConsultationCancelledBody,
-                &[("name", &v.name), ("business", &row.business)],
-            );
-            crate::repo::run(
-                outbox::queue(db, &mail, Some(v.id), None, now)?,
-                "queueing the email",
-            )
-            .await?;
-        }
+        tell_volunteer(
+            db,
+            &row,
+            "consultation_cancelled",
+            ApiMsg::EmailConsultationCancelledBody,
+            &[],
+            now,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -756,11 +784,7 @@ pub async fn assign(
             ("link", &format!("{}/espace/consultations", who.origin)),
         ],
     );
-    crate::repo::run(
-        outbox::queue(db, &mail, Some(volunteer.id), None, now)?,
-        "queueing the email",
-    )
-    .await?;
+    send(db, &mail, Some(volunteer.id), now).await?;
     staff_one(db, id).await
 }
 
@@ -942,11 +966,7 @@ pub async fn schedule(
                 ("place", place_words(p, lang)),
             ],
         );
-        crate::repo::run(
-            outbox::queue(db, &mail, None, None, now)?,
-            "queueing the email",
-        )
-        .await?;
+        send(db, &mail, None, now).await?;
     }
     Ok(row)
 }
@@ -1037,11 +1057,7 @@ pub async fn close(
             ("reason", &reason),
         ],
     );
-    crate::repo::run(
-        outbox::queue(db, &mail, None, None, now)?,
-        "queueing the email",
-    )
-    .await?;
+    send(db, &mail, None, now).await?;
     by_id(db, id).await
 }
 
@@ -1283,11 +1299,7 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usiz
                     ("place", place_words(place, lang)),
                 ],
             );
-            crate::repo::run(
-                outbox::queue(db, &mail, member, None, now)?,
-                "queueing the reminder",
-            )
-            .await?;
+            send(db, &mail, member, now).await?;
             queued += 1;
         }
     }
