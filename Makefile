@@ -24,7 +24,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 APP_SOURCES := $(shell find app domain crates style public -type f -not -path '*/target/*') Cargo.lock scripts/build-app.sh
 WORKER_SOURCES := $(shell find worker/src domain/src crates -type f) worker/Cargo.toml domain/Cargo.toml Cargo.lock
 
-.PHONY: help deps browser-deps build app worker db run test lint test-domain test-api test-browser bench clean-state
+.PHONY: help deps browser-deps build app worker first-views db run test lint test-domain test-api test-browser bench clean-state
 
 help:
 	@echo "make run    build and serve the portal on http://127.0.0.1:$(PORT) (demo data included)"
@@ -66,7 +66,7 @@ browser-deps:
 	  $$as_root apt-get update && $$as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; fi
 
 ## ---------------------------------------------------------------- builds (skipped when up to date)
-build: app worker
+build: app worker first-views
 
 app: dist/index.html
 dist/index.html: $(APP_SOURCES) | deps
@@ -75,6 +75,13 @@ dist/index.html: $(APP_SOURCES) | deps
 worker: worker/build/index.js
 worker/build/index.js: $(WORKER_SOURCES) | deps
 	cd worker && worker-build --release
+
+# The first view of each public page, drawn by the built app itself in Chromium
+# (tests/src/bin/first_views.rs): about 25 s.
+first-views: target/first-views.stamp
+target/first-views.stamp: dist/index.html worker/build/index.js | browser-deps
+	cargo run -q -p kerne-tests --bin first_views
+	@touch $@
 
 ## ---------------------------------------------------------------- local database
 # Migrations are applied by wrangler (never by worker code); the demo data is loaded once per state.
@@ -101,7 +108,7 @@ run: build db
 # Formatting, clippy and the native unit tests come first: seconds, before the suites that need a
 # built worker and a browser. The app is wasm-only: its clippy runs for the wasm target, from app/
 # (its own target dir and rustflags).
-test: lint test-domain build browser-deps
+test: lint test-domain browser-deps build
 	cargo test -p kerne-tests --test api
 	cargo test -p kerne-tests --test browser
 

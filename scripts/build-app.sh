@@ -44,7 +44,9 @@ hash=$(cat "$gen"/*.js "$gen"/*.wasm "$gen"/*.css | sha256sum | cut -c1-12)
 rm -rf dist/pkg && mkdir -p "dist/pkg/$hash"
 cp "$gen"/*.js "$gen"/*.wasm "$gen"/*.css "dist/pkg/$hash/"
 cp -r public/. dist/
-node scripts/first-view.mjs app/index.html app/src/text | sed -e "s/{{HASH}}/$hash/g" > dist/index.html
+# The first views (dist/*.html) are drawn from this by tests/src/bin/first_views.rs (make first-views).
+rm -f dist/*.html
+sed -e "s/{{HASH}}/$hash/g" app/index.html > dist/index.html
 for b in "${bundles[@]}"; do
     echo "bundle $b: wasm $(stat -c %s "dist/pkg/$hash/${b}_bg.wasm") bytes"
 done

@@ -160,6 +160,16 @@ pub struct TestApp {
 impl TestApp {
     /// Migrate and seed a fresh local D1, start `wrangler dev` on a free port, wait for health.
     pub fn spawn() -> Result<TestApp> {
+        TestApp::start(true)
+    }
+
+    /// The same server on a migrated, empty database: for what only needs the pages served (the
+    /// first views' build).
+    pub fn spawn_unseeded() -> Result<TestApp> {
+        TestApp::start(false)
+    }
+
+    fn start(seeded: bool) -> Result<TestApp> {
         let root = repo_root();
         for built in ["dist/index.html", "worker/build/index.js"] {
             if !root.join(built).exists() {
@@ -193,9 +203,11 @@ impl TestApp {
         // The demo data, a state only tests need (`tests/seed`), then a year of synthetic history
         // for the statistics (`history`).
         let history = state_dir.join("history.sql");
-        std::fs::write(&history, history::generate().sql())?;
+        if seeded {
+            std::fs::write(&history, history::generate().sql())?;
+        }
         let history = history.to_string_lossy().to_string();
-        for seed in [
+        let seeds = [
             "seed/demo.sql",
             "seed/members.sql",
             "seed/activity.sql",
@@ -204,7 +216,8 @@ impl TestApp {
             "tests/seed/consultations.sql",
             "tests/seed/unsettled.sql",
             history.as_str(),
-        ] {
+        ];
+        for seed in seeds.iter().filter(|_| seeded) {
             run_quiet(
                 &format!("wrangler d1 execute {seed}"),
                 wrangler(&root).args([

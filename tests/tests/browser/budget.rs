@@ -274,3 +274,143 @@ async fn cold_download(
     }
     Ok((total, files))
 }
+
+/// The public pages, each with its own first view (`tests/src/bin/first_views.rs`), and pages
+/// whose whole content is data (an event, a resource), which get the frame and a loading line.
+const FIRST_VIEWS: &[(&str, bool)] = &[
+    ("/", true),
+    ("/coworking", true),
+    ("/salle", true),
+    ("/clubs", true),
+    ("/e-education", true),
+    ("/agenda", true),
+    ("/partenaires", true),
+    ("/association", true),
+    ("/entreprises", true),
+    ("/ressources", true),
+    ("/agenda/903", false),
+    ("/ressources/sauvegardes-3-2-1", false),
+];
+
+/// The most a public page may move while it loads (its cumulative layout shift; Core Web Vitals
+/// call 0.1 "good").
+const MOST_SHIFT: f64 = 0.02;
+
+/// Every public page is on the screen before its wasm arrives (with the wasm blocked, its heading
+/// is there, in the language chosen before), and nothing moves while the app takes over and the
+/// data arrives late (every request 150 ms away): at 360 px and 1280 px, in French and English.
+pub async fn public_pages_show_at_once_and_do_not_move(ctx: &'static Ctx) -> Result<()> {
+    let page = ctx.driver.session().await?;
+    let r = async {
+        page.cdp("Network.enable", json!({})).await?;
+        let mut problems = Vec::new();
+        let mut report = Vec::new();
+        for lang in ["fr", "en"] {
+            page.goto(&ctx.url("/robots.txt")).await?;
+            page.client
+                .execute("localStorage.setItem('kerne.lang', arguments[0]);", vec![json!(lang)])
+                .await?;
+            for (width, height) in [(360, 800), (1280, 800)] {
+                page.set_viewport(width, height).await?;
+                for &(path, own_view) in FIRST_VIEWS {
+                    let at = format!("{path} [{lang}, {width} px]");
+                    // Without the wasm: the first view alone.
+                    page.cdp("Network.clearBrowserCache", json!({})).await?;
+                    page.cdp("Network.setBlockedURLs", json!({ "urls": ["*.wasm"] })).await?;
+                    page.goto(&ctx.url(path)).await?;
+                    let first = heading(&page).await?;
+                    page.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await?;
+                    if own_view && first.is_none() {
+                        problems.push(format!("{at}: no heading before the wasm"));
+                    }
+                    if width == 360 && own_view {
+                        let name = if path == "/" { "-home".to_string() } else { path.replace('/', "-") };
+                        page.screenshot(&format!("first-view{name}-{lang}")).await?;
+                    }
+                    // With it, from an empty cache, every request 150 ms away.
+                    page.cdp("Network.clearBrowserCache", json!({})).await?;
+                    page.cdp(
+                        "Network.emulateNetworkConditions",
+                        json!({ "offline": false, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1 }),
+                    )
+                    .await?;
+                    page.goto(&ctx.url(path)).await?;
+                    let loaded = loaded(&page).await;
+                    page.cdp(
+                        "Network.emulateNetworkConditions",
+                        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+                    )
+                    .await?;
+                    loaded.with_context(|| format!("loading {at}"))?;
+                    let after = heading(&page).await?;
+                    if own_view && first != after {
+                        problems.push(format!(
+                            "{at}: the first view's heading {first:?} is not the app's {after:?}"
+                        ));
+                    }
+                    let (shift, moved) = crate::public_site::layout_shift(&page).await?;
+                    report.push(format!("{at}: {shift:.4}"));
+                    if shift > MOST_SHIFT {
+                        problems.push(format!("{at} moved by {shift:.3} while loading: {moved:?}"));
+                    }
+                }
+            }
+        }
+        println!("layout shift while loading:\n{}", report.join("\n"));
+        ensure!(problems.is_empty(), "{}", problems.join("\n"));
+        // The measure itself must be able to fail: content pushed down is a shift.
+        page.client
+            .execute("const d = document.createElement('div'); d.style.height = '200px'; document.querySelector('main').prepend(d);", vec![])
+            .await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let (shift, _) = crate::public_site::layout_shift(&page).await?;
+        ensure!(shift > MOST_SHIFT, "the layout-shift measure saw nothing move ({shift})");
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
+/// The visible `main h1`: its text and where it stands.
+async fn heading(page: &Page) -> Result<Option<(String, i64)>> {
+    let v = page
+        .client
+        .execute(
+            "const h = [...document.querySelectorAll('main h1')].find((h) => h.offsetParent);
+             return h ? [h.innerText, Math.round(h.getBoundingClientRect().top)] : null;",
+            vec![],
+        )
+        .await?;
+    Ok(v.as_array()
+        .and_then(|a| Some((a.first()?.as_str()?.to_string(), a.get(1)?.as_i64()?))))
+}
+
+/// Waits until the app has taken over and its page has no loading line left, then a moment for
+/// what follows the data (the session's links, the footer's address).
+async fn loaded(page: &Page) -> Result<()> {
+    let done = page
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             const start = Date.now();
+             (function poll() {
+               const main = document.querySelector('main');
+               const waiting = main && [...main.querySelectorAll('.status')].some((e) => /Chargement…|Loading…/.test(e.textContent));
+               if (!document.getElementById('boot-splash') && main && !waiting) {
+                 setTimeout(() => done(true), 500);
+               } else if (Date.now() - start > 20000) {
+                 done(false);
+               } else {
+                 setTimeout(poll, 50);
+               }
+             })();",
+            vec![],
+        )
+        .await?;
+    ensure!(
+        done == json!(true),
+        "the page still shows a loading line after 20 s"
+    );
+    Ok(())
+}

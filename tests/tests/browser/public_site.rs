@@ -328,7 +328,7 @@ pub async fn links_between_bundles_keep_their_query(ctx: &'static Ctx) -> Result
 }
 
 /// The layout shifts a page has had (buffered since it started loading), and the elements moved.
-async fn layout_shift(page: &Page) -> Result<(f64, Vec<String>)> {
+pub(crate) async fn layout_shift(page: &Page) -> Result<(f64, Vec<String>)> {
     let v = page
         .client
         .execute_async(
@@ -358,68 +358,4 @@ async fn layout_shift(page: &Page) -> Result<(f64, Vec<String>)> {
         })
         .unwrap_or_default();
     Ok((sum, moved))
-}
-
-/// The home page and the agenda are on the screen before their wasm arrives (their build-time
-/// first view: with the wasm blocked, the heading and the lead are there), and nothing moves when
-/// the app takes over and the events arrive.
-pub async fn the_home_and_the_agenda_show_at_once_and_do_not_move(ctx: &'static Ctx) -> Result<()> {
-    with_page(ctx, |ctx, page| async move {
-        let r = async {
-            page.set_viewport(360, 640).await?;
-            page.cdp("Network.enable", serde_json::json!({})).await?;
-            let mut problems = Vec::new();
-            for (path, heading, lead, loaded) in [
-                ("/", "Silicon Kerne", "Un espace de coworking", "Prochains rendez-vous"),
-                ("/agenda", "Agenda", "inscrivez-vous sans créer de compte", "Makey Makey"),
-            ] {
-                // Without the wasm: the first view alone.
-                page.cdp("Network.clearBrowserCache", serde_json::json!({})).await?;
-                page.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*.wasm"] })).await?;
-                page.goto(&ctx.url(path)).await?;
-                let shown = page
-                    .client
-                    .execute("const h = [...document.querySelectorAll('main h1')].find(h => h.offsetParent); return [h ? h.innerText : null, document.body.innerText, h ? h.getBoundingClientRect().top : null];", vec![])
-                    .await?;
-                if shown[0].as_str() != Some(heading) || !shown[1].as_str().unwrap_or("").contains(lead) {
-                    problems.push(format!("{path} before its wasm shows {shown}"));
-                }
-                let name = if path == "/" { "home" } else { "agenda" };
-                page.screenshot(&format!("{name}-first-view-360")).await?;
-                page.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] })).await?;
-                // With it, from an empty cache: the app takes over, the events arrive.
-                page.cdp("Network.clearBrowserCache", serde_json::json!({})).await?;
-                page.goto(&ctx.url(path)).await?;
-                page.wait_for_heading(heading).await?;
-                crate::accounts::wait_for_text(&page, loaded).await?;
-                tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-                // The app's heading stands where the first view's stood: the frame has the same
-                // height before and after (the layout-shift API does not count a replaced node).
-                let top = page
-                    .client
-                    .execute("return document.querySelector('main h1').getBoundingClientRect().top;", vec![])
-                    .await?;
-                if (top.as_f64().unwrap_or(-1.0) - shown[2].as_f64().unwrap_or(-100.0)).abs() > 1.0 {
-                    problems.push(format!("{path}: the heading moves from {} to {top} px when the app takes over", shown[2]));
-                }
-                let (shift, moved) = layout_shift(&page).await?;
-                println!("{path}: layout shift {shift:.4} ({moved:?})");
-                if shift > 0.01 {
-                    problems.push(format!("{path} moved by {shift:.3} while loading: {moved:?}"));
-                }
-            }
-            ensure!(problems.is_empty(), "{}", problems.join("\n"));
-            // The measure itself must be able to fail: content pushed down is a shift.
-            page.client
-                .execute("const d = document.createElement('div'); d.style.height = '200px'; document.querySelector('main').prepend(d);", vec![])
-                .await?;
-            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-            let (shift, _) = layout_shift(&page).await?;
-            ensure!(shift > 0.01, "the layout-shift measure saw nothing move ({shift})");
-            Ok(())
-        }
-        .await;
-        (page, r)
-    })
-    .await
 }

@@ -92,14 +92,6 @@ pub fn OfferPage() -> impl IntoView {
     view! {
         <h1>{tr(BusinessText::OfferTitle)}</h1>
         <p class="lead">{tr(BusinessText::OfferLead)}</p>
-        <section aria-labelledby="topics-title">
-            <h2 id="topics-title">{tr(BusinessText::TopicsTitle)}</h2>
-            {with_loaded(topics, move |list: Vec<Topic>| view! {
-                <ul class="tags">
-                    {list.into_iter().filter(|t| t.active).map(|t| view! { <li class="tag">{i18n.pick(&t.label)}</li> }).collect_view()}
-                </ul>
-            })}
-        </section>
         <section aria-labelledby="how-title">
             <h2 id="how-title">{tr(BusinessText::HowTitle)}</h2>
             <ol class="steps">
@@ -110,6 +102,16 @@ pub fn OfferPage() -> impl IntoView {
             </ol>
             <p>{tr(BusinessText::LibraryTeaser)}</p>
             <p><a href="/ressources" class="button button--secondary">{tr(BusinessText::SeeLibrary)}</a></p>
+        </section>
+        // The topics (data) after the steps (text): before them, their arrival pushed the steps down
+        // in view (a layout shift of 0.059 at 360 px, measured by the budget test).
+        <section aria-labelledby="topics-title">
+            <h2 id="topics-title">{tr(BusinessText::TopicsTitle)}</h2>
+            {with_loaded(topics, move |list: Vec<Topic>| view! {
+                <ul class="tags">
+                    {list.into_iter().filter(|t| t.active).map(|t| view! { <li class="tag">{i18n.pick(&t.label)}</li> }).collect_view()}
+                </ul>
+            })}
         </section>
         <section id="demande" aria-labelledby="form-title">
             <h2 id="form-title">{tr(BusinessText::FormTitle)}</h2>

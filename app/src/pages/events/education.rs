@@ -51,33 +51,37 @@ pub fn Education() -> impl IntoView {
         <h1>{tr(EventText::EducationTitle)}</h1>
         <p class="lead">{tr(EventText::EducationLead)}</p>
         <p><a href="/agenda" class="button">{tr(EventText::EducationSeeAgenda)}</a></p>
-        {parts
-            .into_iter()
-            .map(|(kind, title, text)| {
-                let heading = format!("part-{}", kind.as_str());
-                let labelled_by = heading.clone();
-                let all = format!("/agenda?type={}", kind.as_str());
-                view! {
-                    <section class="card education-part" aria-labelledby=labelled_by>
-                        <h2 id=heading>{tr(title)}</h2>
-                        <p>{tr(text)}</p>
-                        <p class="education-part__next"><strong>{tr(EventText::EducationNext)}</strong></p>
-                        {with_loaded(events, move |list: Vec<EventView>| {
-                            let next: Vec<EventView> = list
-                                .into_iter()
-                                .filter(|e| e.kind == kind && !e.cancelled)
-                                .take(NEXT)
-                                .collect();
-                            if next.is_empty() {
+        // The parts come with their dates, all at once: a part's list arriving late pushed the
+        // next part down on a wide screen (a layout shift of 0.033 at 1280 px, measured by the
+        // budget test).
+        {with_loaded(events, move |list: Vec<EventView>| {
+            parts
+                .into_iter()
+                .map(|(kind, title, text)| {
+                    let heading = format!("part-{}", kind.as_str());
+                    let labelled_by = heading.clone();
+                    let all = format!("/agenda?type={}", kind.as_str());
+                    let next: Vec<EventView> = list
+                        .iter()
+                        .filter(|e| e.kind == kind && !e.cancelled)
+                        .take(NEXT)
+                        .cloned()
+                        .collect();
+                    view! {
+                        <section class="card education-part" aria-labelledby=labelled_by>
+                            <h2 id=heading>{tr(title)}</h2>
+                            <p>{tr(text)}</p>
+                            <p class="education-part__next"><strong>{tr(EventText::EducationNext)}</strong></p>
+                            {if next.is_empty() {
                                 view! { <p>{i18n.t(EventText::EducationNone)}</p> }.into_any()
                             } else {
                                 view! { <ul class="cards">{next.into_iter().map(|e| event_card(e, i18n)).collect_view()}</ul> }.into_any()
-                            }
-                        })}
-                        <p><a href=all>{move || i18n.f(EventText::EducationAll, &[("kind", i18n.t(kind_label(kind)))])}</a></p>
-                    </section>
-                }
-            })
-            .collect_view()}
+                            }}
+                            <p><a href=all>{move || i18n.f(EventText::EducationAll, &[("kind", i18n.t(kind_label(kind)))])}</a></p>
+                        </section>
+                    }
+                })
+                .collect_view()
+        })}
     }
 }

@@ -17,8 +17,6 @@ pub fn Coworking() -> impl IntoView {
         <h1>{tr(PublicText::CoworkingTitle)}</h1>
         <p class="lead">{tr(PublicText::CoworkingLead)}</p>
         {with_site(move |site| coworking_content(i18n, site))}
-        <p>{tr(PublicText::CoworkingHowTo)}</p>
-        <p><a href="/adherer" class="button">{tr(SharedText::NavJoin)}</a></p>
     }
 }
 
@@ -74,5 +72,9 @@ fn coworking_content(i18n: I18n, site: SiteContent) -> impl IntoView {
         {opening_hours_table(i18n, &site)}
         // What membership costs and includes, before someone applies (the fee is a setting).
         <p class="card">{move || i18n.f(PublicText::FeeIncludes, &[("fee", &format_euros(site.membership_fee_cents, i18n.lang()))])}</p>
+        // With the data, not after it: below the loading line they were pushed down in view on a
+        // wide screen (a layout shift of 0.026 at 1280 px, measured by the budget test).
+        <p>{tr(PublicText::CoworkingHowTo)}</p>
+        <p><a href="/adherer" class="button">{tr(SharedText::NavJoin)}</a></p>
     }
 }
