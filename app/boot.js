@@ -24,3 +24,6 @@ if (bundle === 'guest' || bundle === 'member' || bundle === 'staff' || bundle ==
 const wasm = fetch(new URL(`./${bundle}_bg.wasm`, import.meta.url));
 const glue = await import(`./${bundle}.js`);
 await glue.default({ module_or_path: wasm });
+// Installable, the frame and this deploy's files cached, a member's bookings readable offline
+// (app/sw.js); registered once the app runs, so that it never competes with the page's own download.
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js');

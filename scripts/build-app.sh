@@ -47,6 +47,11 @@ cp -r public/. dist/
 # The first views (dist/*.html) are drawn from this by tests/src/bin/first_views.rs (make first-views).
 rm -f dist/*.html
 sed -e "s/{{HASH}}/$hash/g" app/index.html > dist/index.html
+# The service worker names this deploy's folder: a new deploy is a new worker (app/sw.js).
+sed -e "s/{{HASH}}/$hash/g" app/sw.js > dist/sw.js
+if [ "$opt" = 1 ]; then
+    node_modules/.bin/esbuild dist/sw.js --minify --log-level=warning --outfile=dist/sw.min.js && mv dist/sw.min.js dist/sw.js
+fi
 for b in "${bundles[@]}"; do
     echo "bundle $b: wasm $(stat -c %s "dist/pkg/$hash/${b}_bg.wasm") bytes"
 done

@@ -80,6 +80,14 @@ pub fn euros_to_cents(text: &str) -> Option<i64> {
     Some(units.parse::<i64>().ok()? * 100 + cents.parse::<i64>().ok()?)
 }
 
+/// An HTTP date ("Sat, 05 Dec 2026 10:15:00 GMT") in the browser's wall clock, to the minute.
+pub fn http_date_local(text: &str) -> Option<NaiveDateTime> {
+    let d = js_sys::Date::new(&text.into());
+    let day =
+        chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())?;
+    day.and_hms_opt(d.get_hours(), d.get_minutes(), 0)
+}
+
 /// Today in the browser's calendar, as a date.
 pub fn today() -> Option<chrono::NaiveDate> {
     let d = js_sys::Date::new_0();

@@ -184,6 +184,27 @@ impl Page {
         }
     }
 
+    /// Whether the JavaScript expression `condition` becomes true in the page within 20 s (checked
+    /// every 50 ms, in the page itself).
+    pub async fn until(&self, condition: &str) -> Result<bool> {
+        let done = self
+            .client
+            .execute_async(
+                &format!(
+                    "const done = arguments[arguments.length - 1];
+                     const start = Date.now();
+                     (function poll() {{
+                       if ({condition}) done(true);
+                       else if (Date.now() - start > 20000) done(false);
+                       else setTimeout(poll, 50);
+                     }})();"
+                ),
+                vec![],
+            )
+            .await?;
+        Ok(done == json!(true))
+    }
+
     /// Wait for an element, up to 20 s (what appears once the app has heard from the API).
     pub async fn wait_for(
         &self,

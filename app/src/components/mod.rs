@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod consult;
 pub mod focus;
 pub mod form;
+pub mod offline;
 pub mod search;
 pub mod session;
 pub mod set_password;

@@ -11,6 +11,8 @@ MemberText {
     NotComing => "Je ne viens plus à « {title} »", "I'm no longer coming to “{title}”";
     YouAreComing => "Vous venez", "You are coming";
     YouAreWaiting => "Liste d'attente — position {position}", "Waiting list — position {position}";
+    // Offline (app/sw.js kept a copy)
+    OfflineCopy => "Hors ligne : voici la dernière copie, du {date}. Réserver, annuler ou s'inscrire demande une connexion ; rien n'est mis en attente.", "Offline: this is the last copy, from {date}. Booking, cancelling or signing up needs a connection; nothing is queued.";
 
     // Forms
     FieldLanguage => "Langue des courriels et du site", "Language of emails and of the site";

@@ -41,7 +41,7 @@ SharedText {
     LogOut => "Se déconnecter", "Log out";
     // Forms
     Optional => " (facultatif)", " (optional)";
-    NetworkError => "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.", "The server does not answer. Check your connection and try again.";
+    NetworkError => "Le serveur ne répond pas : rien n'a été enregistré. Vérifiez votre connexion puis réessayez.", "The server does not answer: nothing was saved. Check your connection and try again.";
     FieldName => "Nom et prénom", "Full name";
     FieldEmail => "Adresse e-mail", "Email address";
     FieldPhone => "Téléphone", "Phone";

@@ -128,7 +128,11 @@ async fn draw_all(app: &TestApp) -> Result<std::collections::HashMap<&'static st
     let driver = ChromeDriver::start()?;
     let page = driver.session().await?;
     let result = async {
-        // Every API request stays pending: the app shows what it shows before its data.
+        // Every API request stays pending: the app shows what it shows before its data. The
+        // service worker (registered by the first page) would fetch them itself: bypassed.
+        page.cdp("Network.enable", json!({})).await?;
+        page.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
+            .await?;
         page.cdp(
             "Fetch.enable",
             json!({ "patterns": [{ "urlPattern": "*/api/*", "requestStage": "Request" }] }),

@@ -226,6 +226,9 @@ async fn cold_download(
     bundle: &str,
 ) -> Result<(usize, Vec<String>)> {
     page.cdp("Network.enable", json!({})).await?;
+    // Cold: neither the HTTP cache nor the service worker's.
+    page.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
+        .await?;
     page.cdp("Network.clearBrowserCache", json!({})).await?;
     page.goto(&ctx.url(path)).await?;
     let heading = page.wait_for_page().await?;
@@ -303,6 +306,9 @@ pub async fn public_pages_show_at_once_and_do_not_move(ctx: &'static Ctx) -> Res
     let page = ctx.driver.session().await?;
     let r = async {
         page.cdp("Network.enable", json!({})).await?;
+        // A first visit: no service worker in the way of the blocked wasm.
+        page.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
+            .await?;
         let mut problems = Vec::new();
         let mut report = Vec::new();
         for lang in ["fr", "en"] {
@@ -390,27 +396,12 @@ async fn heading(page: &Page) -> Result<Option<(String, i64)>> {
 /// what follows the data (the session's links, the footer's address).
 async fn loaded(page: &Page) -> Result<()> {
     let done = page
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const start = Date.now();
-             (function poll() {
-               const main = document.querySelector('main');
-               const waiting = main && [...main.querySelectorAll('.status')].some((e) => /Chargement…|Loading…/.test(e.textContent));
-               if (!document.getElementById('boot-splash') && main && !waiting) {
-                 setTimeout(() => done(true), 500);
-               } else if (Date.now() - start > 20000) {
-                 done(false);
-               } else {
-                 setTimeout(poll, 50);
-               }
-             })();",
-            vec![],
+        .until(
+            "!document.getElementById('boot-splash') && document.querySelector('main')
+             && ![...document.querySelectorAll('main .status')].some((e) => /Chargement…|Loading…/.test(e.textContent))",
         )
         .await?;
-    ensure!(
-        done == json!(true),
-        "the page still shows a loading line after 20 s"
-    );
+    ensure!(done, "the page still shows a loading line after 20 s");
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     Ok(())
 }

@@ -12,6 +12,7 @@ mod consultations;
 mod dashboard;
 mod events;
 mod newcomer;
+mod offline;
 mod public_site;
 mod trips;
 
@@ -87,6 +88,9 @@ fn main() -> std::process::ExitCode {
             trips::the_concierge_finds_who_must_renew_by_keyboard,
             trips::the_day_sheet_names_each_person_and_keeps_its_day,
             trips::a_visitor_reads_what_membership_costs_before_applying,
+            offline::a_member_reads_their_bookings_offline_and_cannot_cancel_there,
+            // Last: it serves a new deploy's folder (the same files) to the tests after it.
+            offline::a_new_deploy_is_picked_up_on_the_next_visit,
         ],
     );
     if conclusion.has_failed() {

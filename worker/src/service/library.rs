@@ -1,6 +1,6 @@
-//! The library of resources: staff write Markdown, the server renders it (pulldown-cmark) and
-//! sanitises the HTML (ammonia), so nothing staff type — raw HTML included — reaches a page
-//! unsanitised; search and filters by topic.
+//! The library of resources: staff write Markdown, the server renders it (pulldown-cmark) safe by
+//! construction, so nothing staff type — raw HTML included — reaches a page as markup; search and
+//! filters by topic.
 
 use chrono::{DateTime, Utc};
 use domain::accounts::{parse_name, parse_required_text, parse_text, Checker};
@@ -9,7 +9,8 @@ use domain::consultations::{
 };
 use domain::search::Query;
 use domain::ApiMsg;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
 use worker::D1Database;
 
 use crate::auth::Caller;
@@ -17,10 +18,16 @@ use crate::error::ApiError;
 use crate::repo::consultations::{self as repo, ItemRow, NewItem};
 use crate::repo::{audit, batch, is_unique_violation};
 
-/// Markdown to safe HTML. Headings go one level down (the page's title is its `h1`), task-list
-/// boxes become ☐/☑ (a checkbox with no label is a form control a screen reader cannot name), and
-/// ammonia keeps only its default safe tags and attributes: no `<script>`, no `on…=` handler, no
-/// `javascript:` URL; links get `rel="noopener noreferrer"`.
+/// Markdown to safe HTML, safe by construction: pulldown-cmark writes every tag itself, escaping
+/// text and attributes; raw HTML typed in the Markdown is shown as text, never passed through;
+/// link and image addresses are kept for `http(s):`, `mailto:`, `tel:` and the site's own paths
+/// only (`#` otherwise: no `javascript:`); links get `rel="noopener noreferrer"`. Headings go one
+/// level down (the page's title is its `h1`), task-list boxes become ☐/☑ (a checkbox with no label
+/// is a form control a screen reader cannot name).
+///
+/// Written over the parser's events instead of passing its HTML through ammonia (an HTML sanitiser
+/// built on html5ever, with url and idna): the worker's wasm went from 3,667,779 to 3,040,470
+/// bytes, 1,326,361 to 1,100,301 gzip (`gzip -9 -c worker/build/index_bg.wasm | wc -c`).
 pub fn render(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH;
@@ -45,11 +52,62 @@ pub fn render(markdown: &str) -> String {
         }),
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
         Event::TaskListMarker(done) => Event::Text(if done { "☑ " } else { "☐ " }.into()),
+        // What staff typed as HTML reads as what they typed.
+        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Start(Tag::Link {
+            dest_url, title, ..
+        }) => Event::InlineHtml(link_tag(&dest_url, &title).into()),
+        Event::End(TagEnd::Link) => Event::InlineHtml("</a>".into()),
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: CowStr::from(safe_address(&dest_url).to_string()),
+            title,
+            id,
+        }),
         other => other,
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
-    ammonia::Builder::default().clean(&html).to_string()
+    html
+}
+
+/// `<a href="…" title="…" rel="noopener noreferrer">`, every value escaped.
+fn link_tag(address: &str, title: &str) -> String {
+    let mut tag = String::from("<a href=\"");
+    let _ = escape_href(&mut tag, safe_address(address));
+    tag.push('"');
+    if !title.is_empty() {
+        tag.push_str(" title=\"");
+        let _ = escape_html(&mut tag, title);
+        tag.push('"');
+    }
+    tag.push_str(" rel=\"noopener noreferrer\">");
+    tag
+}
+
+/// The address itself when it is a web page, an email, a phone number or a path of the site;
+/// `#` for any other scheme (`javascript:`, `data:`, …, however it is spelled: browsers drop tabs,
+/// new lines and leading control characters, so anything with a `:` before its first `/`, `?` or
+/// `#` has a scheme).
+fn safe_address(address: &str) -> &str {
+    let lower = address.to_ascii_lowercase();
+    let has_scheme = lower
+        .find([':', '/', '?', '#'])
+        .is_some_and(|i| lower[i..].starts_with(':'));
+    if !has_scheme
+        || ["http://", "https://", "mailto:", "tel:"]
+            .iter()
+            .any(|s| lower.trim_start().starts_with(s))
+    {
+        address
+    } else {
+        "#"
+    }
 }
 
 pub fn card(row: &ItemRow) -> LibraryCard {
@@ -263,32 +321,89 @@ pub async fn save(
 mod tests {
     use super::*;
 
+    /// The tags in `html` (a `<` in text is escaped, so each one opens a tag), with their
+    /// attributes' names and values.
+    fn tags(html: &str) -> Vec<(String, Vec<(String, String)>)> {
+        html.split('<')
+            .skip(1)
+            .map(|rest| {
+                let inside = rest.split('>').next().unwrap_or("");
+                let name = inside.split_whitespace().next().unwrap_or("").to_string();
+                let attrs = inside
+                    .split('"')
+                    .collect::<Vec<_>>()
+                    .chunks(2)
+                    .filter_map(|pair| {
+                        let key = pair[0].trim().trim_end_matches('=');
+                        let key = key.rsplit(' ').next().unwrap_or("").to_string();
+                        Some((key, pair.get(1)?.to_string()))
+                    })
+                    .collect();
+                (name, attrs)
+            })
+            .collect()
+    }
+
     #[test]
     fn markdown_comes_out_inert() {
         let html = render(
             "# Titre\n\n<script>alert(1)</script>\n\n[clic](javascript:alert(2)) \
+             [tab](java\tscript:alert(4)) [data](DATA:text/html,x) \
+             [titre](https://a.fr \"t\\\" onclick=\\\"y\") ![img](javascript:alert(5)) \
              <img src=x onerror=alert(3)> <a href=\"https://francenum.gouv.fr\" onclick=\"x()\">FN</a>\n\n\
+             [France Num](https://francenum.gouv.fr) [page](/ressources) [courriel](mailto:a@b.fr)\n\n\
              - [ ] sauvegarder\n- [x] chiffrer\n",
         );
+        let allowed = [
+            "h2", "/h2", "p", "/p", "a", "/a", "img", "ul", "/ul", "li", "/li",
+        ];
+        for (name, attrs) in tags(&html) {
+            assert!(allowed.contains(&name.as_str()), "<{name}> in {html}");
+            for (key, value) in attrs {
+                assert!(
+                    ["href", "src", "alt", "title", "rel"].contains(&key.as_str()),
+                    "{key}= in {html}"
+                );
+                if key == "href" || key == "src" {
+                    assert!(
+                        value == "#"
+                            || ["https://", "/", "mailto:"]
+                                .iter()
+                                .any(|s| value.starts_with(s)),
+                        "{key}=\"{value}\" in {html}"
+                    );
+                }
+            }
+        }
         assert!(html.contains("<h2>Titre</h2>"), "{html}");
-        assert!(!html.contains("<script"), "{html}");
+        // Typed HTML reads as text.
         assert!(
-            !html.contains("alert(1)") || !html.contains("<script"),
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
             "{html}"
         );
-        assert!(!html.contains("javascript:"), "{html}");
-        assert!(!html.contains("onerror"), "{html}");
-        assert!(!html.contains("onclick"), "{html}");
         assert!(
-            html.contains("href=\"https://francenum.gouv.fr\""),
+            html.contains(
+                "<a href=\"https://francenum.gouv.fr\" rel=\"noopener noreferrer\">France Num</a>"
+            ),
             "{html}"
         );
-        assert!(html.contains("rel=\"noopener noreferrer\""), "{html}");
+        assert!(
+            html.contains("<a href=\"/ressources\" rel=\"noopener noreferrer\">page</a>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<a href=\"#\" rel=\"noopener noreferrer\">clic</a>"),
+            "{html}"
+        );
         assert!(
             html.contains("☐ sauvegarder") && html.contains("☑ chiffrer"),
             "{html}"
         );
         assert!(!html.contains("<input"), "{html}");
+        // The checker itself sees a handler.
+        assert!(tags("<a href=\"#\" onclick=\"x\">")
+            .iter()
+            .any(|(_, a)| a.iter().any(|(k, _)| k == "onclick")));
     }
 
     #[test]

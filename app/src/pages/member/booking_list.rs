@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{self, Request};
 use crate::components::calendar::{day_label, failure_alert, hours, is_upcoming, period_label};
+use crate::components::offline::OfflineNotice;
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title};
@@ -40,6 +41,7 @@ fn BookingLists() -> impl IntoView {
             {move || api::answer_of(cancel).is_some().then(|| i18n.t(MemberText::BookingCancelled))}
         </p>
         {failure_alert(failure)}
+        <OfflineNotice />
         {with_loaded(list, move |bookings: Vec<Booking>| {
             let (upcoming, past): (Vec<_>, Vec<_>) = bookings.into_iter().partition(is_upcoming);
             let empty = upcoming.is_empty();

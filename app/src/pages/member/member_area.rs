@@ -5,6 +5,8 @@ use domain::events::{MyEvent, RegistrationStatus};
 use domain::wire::{Club, Me, ProfileUpdate};
 use domain::Lang;
 use leptos::prelude::*;
+
+use crate::components::offline::OfflineNotice;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, Request};
@@ -202,6 +204,7 @@ fn MyMeetings() -> impl IntoView {
         <section class="card" aria-labelledby="meetings-title">
             <h2 id="meetings-title">{tr(MemberText::MyMeetingsTitle)}</h2>
             <ErrorSummary failure labels=NO_LABELS />
+            <OfflineNotice />
             {crate::components::status::with_loaded(list, move |events: Vec<MyEvent>| {
                 if events.is_empty() {
                     return view! { <p>{tr(MemberText::NoMeetings)}</p> }.into_any();
