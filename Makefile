@@ -2,7 +2,7 @@
 #   make run    install what is missing, build, migrate + seed the local D1, serve on http://127.0.0.1:8787
 #   make test   every test: format + clippy, native unit tests, API (real worker in workerd), browser
 #               (Chromium, with the download budget of each audience's pages)
-#   make bench  sizes, build times, start-up, latency, first render
+#   make bench  sizes, build times, start-up and cold start, latency, first render, Lighthouse per public page
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -128,5 +128,10 @@ test-browser: build browser-deps
 	cargo test -p kerne-tests --test browser
 
 ## ---------------------------------------------------------------- benchmarks
-bench: build browser-deps
+bench: build browser-deps bench/node_modules/.package-lock.json
 	scripts/bench.sh
+
+# Lighthouse, for the bench only (make test never installs it).
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	@touch $@

@@ -154,6 +154,9 @@ pub struct TestApp {
     pub state_dir: PathBuf,
     /// From starting `wrangler dev` to its first healthy answer.
     pub startup: Duration,
+    /// How long that first answer took, from its request: the worker's cold start (its wasm
+    /// compiled and instantiated in a new isolate) as the first caller waits for it.
+    pub first_answer: Duration,
     server: std::sync::Mutex<Service>,
 }
 
@@ -267,14 +270,16 @@ impl TestApp {
             base_url: format!("http://127.0.0.1:{port}"),
             state_dir,
             startup: Duration::ZERO,
+            first_answer: Duration::ZERO,
             server: std::sync::Mutex::new(server),
         };
-        app.wait_until_healthy(Duration::from_secs(90))?;
+        app.first_answer = app.wait_until_healthy(Duration::from_secs(90))?;
         app.startup = started.elapsed();
         Ok(app)
     }
 
-    fn wait_until_healthy(&self, timeout: Duration) -> Result<()> {
+    /// Polls `/api/health` until it answers 200; how long that answer took.
+    fn wait_until_healthy(&self, timeout: Duration) -> Result<Duration> {
         let deadline = Instant::now() + timeout;
         let url = format!("{}/api/health", self.base_url);
         while Instant::now() < deadline {
@@ -286,9 +291,10 @@ impl TestApp {
             {
                 bail!("wrangler dev exited early:\n{}", self.log());
             }
+            let asked = Instant::now();
             if let Ok(resp) = startup_probe::blocking_get_status(&url) {
                 if resp == 200 {
-                    return Ok(());
+                    return Ok(asked.elapsed());
                 }
             }
             std::thread::sleep(Duration::from_millis(200));

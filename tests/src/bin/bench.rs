@@ -569,6 +569,12 @@ async fn main() -> Result<()> {
         app.shutdown();
         return result;
     }
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("lighthouse") {
+        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
+        let result = lighthouse(&app).await;
+        app.shutdown();
+        return result;
+    }
     if std::env::var("BENCH_ONLY").as_deref() == Ok("render") {
         let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
         let driver = ChromeDriver::start()?;
@@ -611,10 +617,24 @@ async fn main() -> Result<()> {
         );
     }
 
+    println!("== worker (worker/build, as wrangler uploads it)");
+    for name in ["index_bg.wasm", "index.js"] {
+        let bytes = std::fs::read(repo_root().join("worker/build").join(name))?;
+        println!(
+            "{name:<28} raw {:>8}  gzip {:>7}",
+            bytes.len(),
+            sizes::gzip(&bytes)
+        );
+    }
+
     let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
     println!(
         "== wrangler dev start-up to first 200 on /api/health: {}",
         ms(app.startup)
+    );
+    println!(
+        "== worker cold start: the first answer after the worker starts took {} (a warm /api/health: see latency below)",
+        ms(app.first_answer)
     );
     let days = open_days(40);
     let first = days.first().copied().unwrap_or_default();
@@ -648,6 +668,78 @@ async fn main() -> Result<()> {
     let driver = ChromeDriver::start()?;
     let rendered = first_render(&app, &driver).await;
     driver.stop();
+    let scored = lighthouse(&app).await;
     app.shutdown();
-    rendered
+    rendered.and(scored)
+}
+
+/// The public pages Lighthouse scores.
+const LIGHTHOUSE_PAGES: &[&str] = &[
+    "/",
+    "/coworking",
+    "/salle",
+    "/clubs",
+    "/e-education",
+    "/agenda",
+    "/agenda/903",
+    "/partenaires",
+    "/association",
+    "/entreprises",
+    "/ressources",
+    "/ressources/sauvegardes-3-2-1",
+];
+
+/// Lighthouse (npm, installed by `make bench` under bench/) with its mobile preset — a phone on a
+/// slow 4G line with a CPU four times slower, simulated — and Debian's Chromium, one run per page.
+/// Goals: score ≥ 0.95, LCP ≤ 1.5 s, CLS ≤ 0.02 (the CLS is also asserted by the budget test).
+async fn lighthouse(app: &TestApp) -> Result<()> {
+    let cli = repo_root().join("bench/node_modules/.bin/lighthouse");
+    if !cli.exists() {
+        println!("== Lighthouse skipped: bench/node_modules is missing (make bench installs it)");
+        return Ok(());
+    }
+    println!("== Lighthouse, mobile preset (simulated slow 4G, 4x CPU), one run per page");
+    for path in LIGHTHOUSE_PAGES {
+        let out = tokio::process::Command::new(&cli)
+            .arg(app.url(path))
+            .args([
+                "--only-categories=performance",
+                "--output=json",
+                "--output-path=stdout",
+                "--quiet",
+                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+            ])
+            .env("CHROME_PATH", "/usr/bin/chromium")
+            .output()
+            .await?;
+        let report: serde_json::Value = match serde_json::from_slice(&out.stdout) {
+            Ok(r) => r,
+            Err(_) => {
+                println!(
+                    "{path:<32} no report: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                        .lines()
+                        .last()
+                        .unwrap_or("")
+                );
+                continue;
+            }
+        };
+        let audit = |name: &str| {
+            report["audits"][name]["numericValue"]
+                .as_f64()
+                .unwrap_or(f64::NAN)
+        };
+        println!(
+            "{path:<32} score {:.2}  FCP {:>5.0} ms  LCP {:>5.0} ms  CLS {:.3}  TBT {:>4.0} ms",
+            report["categories"]["performance"]["score"]
+                .as_f64()
+                .unwrap_or(f64::NAN),
+            audit("first-contentful-paint"),
+            audit("largest-contentful-paint"),
+            audit("cumulative-layout-shift"),
+            audit("total-blocking-time"),
+        );
+    }
+    Ok(())
 }
