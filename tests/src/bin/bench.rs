@@ -569,6 +569,17 @@ async fn main() -> Result<()> {
         app.shutdown();
         return result;
     }
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("start") {
+        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
+        println!(
+            "start-up {}, first answer (cold) {}",
+            ms(app.startup),
+            ms(app.first_answer)
+        );
+        let result = latency(&app, "/api/health").await;
+        app.shutdown();
+        return result;
+    }
     if std::env::var("BENCH_ONLY").as_deref() == Ok("lighthouse") {
         let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
         let result = lighthouse(&app).await;
