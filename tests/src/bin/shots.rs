@@ -72,10 +72,17 @@ async fn shoot(
         page.goto(&app.url(path)).await?;
         page.wait_for_page().await?;
         tokio::time::sleep(std::time::Duration::from_millis(800)).await;
-        // The whole page: the viewport grown to the document's height.
+        // The whole page: the viewport grown to the document's height, `main` kept at the height
+        // it has on the phone's screen (it is at least a screen high, `100vh`, which would grow
+        // with the viewport and push the footer out of the picture).
         let height = page
             .client
-            .execute("return document.documentElement.scrollHeight", vec![])
+            .execute(
+                "const m = document.querySelector('main');
+                 if (m) m.style.minHeight = m.getBoundingClientRect().height + 'px';
+                 return document.documentElement.scrollHeight;",
+                vec![],
+            )
             .await?
             .as_u64()
             .unwrap_or(800) as u32;
