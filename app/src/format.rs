@@ -80,24 +80,26 @@ pub fn euros_to_cents(text: &str) -> Option<i64> {
     Some(units.parse::<i64>().ok()? * 100 + cents.parse::<i64>().ok()?)
 }
 
+/// A JavaScript date in the browser's wall clock, to the minute (one date read once: the day and
+/// the time cannot straddle midnight).
+fn wall_clock(d: &js_sys::Date) -> Option<NaiveDateTime> {
+    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())?
+        .and_hms_opt(d.get_hours(), d.get_minutes(), 0)
+}
+
 /// An HTTP date ("Sat, 05 Dec 2026 10:15:00 GMT") in the browser's wall clock, to the minute.
 pub fn http_date_local(text: &str) -> Option<NaiveDateTime> {
-    let d = js_sys::Date::new(&text.into());
-    let day =
-        chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())?;
-    day.and_hms_opt(d.get_hours(), d.get_minutes(), 0)
+    wall_clock(&js_sys::Date::new(&text.into()))
 }
 
 /// Today in the browser's calendar, as a date.
 pub fn today() -> Option<chrono::NaiveDate> {
-    let d = js_sys::Date::new_0();
-    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+    wall_clock(&js_sys::Date::new_0()).map(|t| t.date())
 }
 
 /// Now in the browser's wall clock, to the minute.
 pub fn now_local() -> Option<NaiveDateTime> {
-    let d = js_sys::Date::new_0();
-    today()?.and_hms_opt(d.get_hours(), d.get_minutes(), 0)
+    wall_clock(&js_sys::Date::new_0())
 }
 
 /// Today in the browser's calendar, `YYYY-MM-DD` (the phones and the desk PC are in Quimper).

@@ -205,22 +205,26 @@ impl TestApp {
         )?;
         // The demo data, a state only tests need (`tests/seed`), then a year of synthetic history
         // for the statistics (`history`).
-        let history = state_dir.join("history.sql");
-        if seeded {
+        let seeds: Vec<String> = if seeded {
+            let history = state_dir.join("history.sql");
             std::fs::write(&history, history::generate().sql())?;
-        }
-        let history = history.to_string_lossy().to_string();
-        let seeds = [
-            "seed/demo.sql",
-            "seed/members.sql",
-            "seed/activity.sql",
-            "seed/events.sql",
-            "seed/consultations.sql",
-            "tests/seed/consultations.sql",
-            "tests/seed/unsettled.sql",
-            history.as_str(),
-        ];
-        for seed in seeds.iter().filter(|_| seeded) {
+            [
+                "seed/demo.sql",
+                "seed/members.sql",
+                "seed/activity.sql",
+                "seed/events.sql",
+                "seed/consultations.sql",
+                "tests/seed/consultations.sql",
+                "tests/seed/unsettled.sql",
+            ]
+            .into_iter()
+            .map(String::from)
+            .chain([history.to_string_lossy().to_string()])
+            .collect()
+        } else {
+            Vec::new()
+        };
+        for seed in &seeds {
             run_quiet(
                 &format!("wrangler d1 execute {seed}"),
                 wrangler(&root).args([

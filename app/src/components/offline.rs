@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
 
+use send_wrapper::SendWrapper;
+
 use crate::i18n::use_i18n;
 use crate::text::MemberText;
 
@@ -15,9 +17,7 @@ use crate::text::MemberText;
 pub fn OfflineNotice() -> impl IntoView {
     let i18n = use_i18n();
     let saved = RwSignal::new(None::<String>);
-    if let Ok(workers) = js_sys::Reflect::get(&window().navigator(), &"serviceWorker".into())
-        .and_then(|w| w.dyn_into::<web_sys::ServiceWorkerContainer>())
-    {
+    if let Some(workers) = service_workers() {
         let listener =
             Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
                 let data = ev.data();
@@ -31,13 +31,13 @@ pub fn OfflineNotice() -> impl IntoView {
                 }
             });
         workers.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-        listener.forget();
+        // The listener lives as long as the notice: unset and freed when the page goes.
+        let listener = SendWrapper::new(listener);
         on_cleanup(move || {
-            if let Ok(w) = js_sys::Reflect::get(&window().navigator(), &"serviceWorker".into())
-                .and_then(|w| w.dyn_into::<web_sys::ServiceWorkerContainer>())
-            {
-                w.set_onmessage(None);
+            if let Some(workers) = service_workers() {
+                workers.set_onmessage(None);
             }
+            drop(listener);
         });
     }
     view! {
@@ -52,4 +52,12 @@ pub fn OfflineNotice() -> impl IntoView {
             }
         })}
     }
+}
+
+/// The browser's service workers, when it has them (not outside a secure context).
+fn service_workers() -> Option<web_sys::ServiceWorkerContainer> {
+    js_sys::Reflect::get(&window().navigator(), &"serviceWorker".into())
+        .ok()?
+        .dyn_into()
+        .ok()
 }

@@ -551,46 +551,41 @@ async fn shared_reads(app: &TestApp, first: chrono::NaiveDate) -> Result<()> {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    if std::env::var("BENCH_ONLY").as_deref() == Ok("reads") {
+    // One part alone, on its own server: BENCH_ONLY=reads|dashboard|signups|start|lighthouse|render.
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if [
+        "reads",
+        "dashboard",
+        "signups",
+        "start",
+        "lighthouse",
+        "render",
+    ]
+    .contains(&only.as_str())
+    {
         let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
-        let result = shared_reads(&app, open_days(1).first().copied().unwrap_or_default()).await;
-        app.shutdown();
-        return result;
-    }
-    if std::env::var("BENCH_ONLY").as_deref() == Ok("dashboard") {
-        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
-        let result = dashboard(&app).await;
-        app.shutdown();
-        return result;
-    }
-    if std::env::var("BENCH_ONLY").as_deref() == Ok("signups") {
-        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
-        let result = signups(&app).await;
-        app.shutdown();
-        return result;
-    }
-    if std::env::var("BENCH_ONLY").as_deref() == Ok("start") {
-        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
-        println!(
-            "start-up {}, first answer (cold) {}",
-            ms(app.startup),
-            ms(app.first_answer)
-        );
-        let result = latency(&app, "/api/health").await;
-        app.shutdown();
-        return result;
-    }
-    if std::env::var("BENCH_ONLY").as_deref() == Ok("lighthouse") {
-        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
-        let result = lighthouse(&app).await;
-        app.shutdown();
-        return result;
-    }
-    if std::env::var("BENCH_ONLY").as_deref() == Ok("render") {
-        let app = tokio::task::spawn_blocking(TestApp::spawn).await??;
-        let driver = ChromeDriver::start()?;
-        let result = first_render(&app, &driver).await;
-        driver.stop();
+        let result = match only.as_str() {
+            "reads" => shared_reads(&app, open_days(1).first().copied().unwrap_or_default()).await,
+            "dashboard" => dashboard(&app).await,
+            "signups" => signups(&app).await,
+            "start" => {
+                println!(
+                    "start-up {}, first answer (cold) {}",
+                    ms(app.startup),
+                    ms(app.first_answer)
+                );
+                latency(&app, "/api/health").await
+            }
+            "lighthouse" => lighthouse(&app).await,
+            _ => match ChromeDriver::start() {
+                Ok(driver) => {
+                    let result = first_render(&app, &driver).await;
+                    driver.stop();
+                    result
+                }
+                Err(e) => Err(e),
+            },
+        };
         app.shutdown();
         return result;
     }

@@ -172,27 +172,23 @@ async fn draw_all(app: &TestApp) -> Result<std::collections::HashMap<&'static st
 async fn draw(app: &TestApp, page: &Page, path: &str) -> Result<Drawn> {
     page.goto(&app.url(path)).await?;
     // Once the app has replaced the splash and drawn its page, let its effects settle.
+    ensure!(
+        page.until("!document.getElementById('boot-splash') && document.querySelector('main h1, main .status')")
+            .await?,
+        "the app did not draw {path} within 20 s"
+    );
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     let drawn = page
         .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             const start = Date.now();
-             (function poll() {
-               if (!document.getElementById('boot-splash') && document.querySelector('main h1, main .status')) {
-                 setTimeout(() => done([document.title, [...document.body.children]
-                   .filter((e) => !['NOSCRIPT', 'SCRIPT'].includes(e.tagName))
-                   .map((e) => e.outerHTML.replaceAll('<!---->', '')).join('')]), 300);
-               } else if (Date.now() - start > 20000) {
-                 done(null);
-               } else {
-                 setTimeout(poll, 50);
-               }
-             })();",
+        .execute(
+            "return [document.title, [...document.body.children]
+               .filter((e) => !['NOSCRIPT', 'SCRIPT'].includes(e.tagName))
+               .map((e) => e.outerHTML.replaceAll('<!---->', '')).join('')];",
             vec![],
         )
         .await?;
     let (Some(title), Some(body)) = (drawn[0].as_str(), drawn[1].as_str()) else {
-        bail!("the app did not draw {path} within 20 s");
+        bail!("{path}: no title or body read");
     };
     ensure!(
         body.contains("<main"),

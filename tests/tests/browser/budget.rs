@@ -335,18 +335,10 @@ pub async fn public_pages_show_at_once_and_do_not_move(ctx: &'static Ctx) -> Res
                     }
                     // With it, from an empty cache, every request 150 ms away.
                     page.cdp("Network.clearBrowserCache", json!({})).await?;
-                    page.cdp(
-                        "Network.emulateNetworkConditions",
-                        json!({ "offline": false, "latency": 150, "downloadThroughput": -1, "uploadThroughput": -1 }),
-                    )
-                    .await?;
+                    every_request_away(&page, 150).await?;
                     page.goto(&ctx.url(path)).await?;
                     let loaded = loaded(&page).await;
-                    page.cdp(
-                        "Network.emulateNetworkConditions",
-                        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
-                    )
-                    .await?;
+                    every_request_away(&page, 0).await?;
                     loaded.with_context(|| format!("loading {at}"))?;
                     let after = heading(&page).await?;
                     if own_view && first != after {
@@ -354,7 +346,7 @@ pub async fn public_pages_show_at_once_and_do_not_move(ctx: &'static Ctx) -> Res
                             "{at}: the first view's heading {first:?} is not the app's {after:?}"
                         ));
                     }
-                    let (shift, moved) = crate::public_site::layout_shift(&page).await?;
+                    let (shift, moved) = layout_shift(&page).await?;
                     report.push(format!("{at}: {shift:.4}"));
                     if shift > MOST_SHIFT {
                         problems.push(format!("{at} moved by {shift:.3} while loading: {moved:?}"));
@@ -369,7 +361,7 @@ pub async fn public_pages_show_at_once_and_do_not_move(ctx: &'static Ctx) -> Res
             .execute("const d = document.createElement('div'); d.style.height = '200px'; document.querySelector('main').prepend(d);", vec![])
             .await?;
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-        let (shift, _) = crate::public_site::layout_shift(&page).await?;
+        let (shift, _) = layout_shift(&page).await?;
         ensure!(shift > MOST_SHIFT, "the layout-shift measure saw nothing move ({shift})");
         Ok(())
     }
@@ -404,4 +396,47 @@ async fn loaded(page: &Page) -> Result<()> {
     ensure!(done, "the page still shows a loading line after 20 s");
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     Ok(())
+}
+
+/// Every request `ms` milliseconds away (0: as the line is).
+async fn every_request_away(page: &Page, ms: u32) -> Result<()> {
+    page.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": ms, "downloadThroughput": -1, "uploadThroughput": -1 }),
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The layout shifts a page has had (buffered since it started loading), and the elements moved.
+async fn layout_shift(page: &Page) -> Result<(f64, Vec<String>)> {
+    let v = page
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             let sum = 0; const moved = [];
+             new PerformanceObserver((list) => {
+               for (const e of list.getEntries()) {
+                 if (e.hadRecentInput) continue;
+                 sum += e.value;
+                 for (const s of e.sources || []) {
+                   const n = s.node;
+                   moved.push(n ? (n.nodeName + (n.className ? '.' + n.className : '') + ' ' + (n.textContent || '').slice(0, 40)) : '?');
+                 }
+               }
+             }).observe({ type: 'layout-shift', buffered: true });
+             setTimeout(() => done([sum, moved]), 200);",
+            vec![],
+        )
+        .await?;
+    let sum = v[0].as_f64().unwrap_or(f64::MAX);
+    let moved = v[1]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default();
+    Ok((sum, moved))
 }

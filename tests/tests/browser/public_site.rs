@@ -326,36 +326,3 @@ pub async fn links_between_bundles_keep_their_query(ctx: &'static Ctx) -> Result
     })
     .await
 }
-
-/// The layout shifts a page has had (buffered since it started loading), and the elements moved.
-pub(crate) async fn layout_shift(page: &Page) -> Result<(f64, Vec<String>)> {
-    let v = page
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];
-             let sum = 0; const moved = [];
-             new PerformanceObserver((list) => {
-               for (const e of list.getEntries()) {
-                 if (e.hadRecentInput) continue;
-                 sum += e.value;
-                 for (const s of e.sources || []) {
-                   const n = s.node;
-                   moved.push(n ? (n.nodeName + (n.className ? '.' + n.className : '') + ' ' + (n.textContent || '').slice(0, 40)) : '?');
-                 }
-               }
-             }).observe({ type: 'layout-shift', buffered: true });
-             setTimeout(() => done([sum, moved]), 200);",
-            vec![],
-        )
-        .await?;
-    let sum = v[0].as_f64().unwrap_or(f64::MAX);
-    let moved = v[1]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| s.as_str().map(String::from))
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok((sum, moved))
-}
