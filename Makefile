@@ -102,7 +102,7 @@ clean-state:
 ## ---------------------------------------------------------------- run
 run: build db
 	@echo "Silicon Kerne on http://127.0.0.1:$(PORT) — demo accounts in README.md"
-	$(CI_QUIET_ENV) exec $(NPX)/wrangler dev --local --ip 127.0.0.1 --port $(PORT) --test-scheduled --show-interactive-dev-session=false
+	$(CI_QUIET_ENV) exec $(NPX)/wrangler dev --local --ip 127.0.0.1 --port $(PORT) --var SITE_URL:http://127.0.0.1:$(PORT) --test-scheduled --show-interactive-dev-session=false
 
 ## ---------------------------------------------------------------- tests
 # Formatting, clippy and the native unit tests come first: seconds, before the suites that need a
@@ -110,6 +110,7 @@ run: build db
 # (its own target dir and rustflags).
 test: lint test-domain browser-deps build
 	cargo test -p kerne-tests --test api
+	cargo test -p kerne-tests --test online
 	cargo test -p kerne-tests --test browser
 
 lint: deps
@@ -123,6 +124,7 @@ test-domain:
 
 test-api: build
 	cargo test -p kerne-tests --test api
+	cargo test -p kerne-tests --test online
 
 test-browser: build browser-deps
 	cargo test -p kerne-tests --test browser

@@ -9,11 +9,16 @@
 //   kept; without a network, that copy, and the page is told the date it was made (the app shows
 //   "hors ligne"). Logging in or out deletes the copies. Writes are never queued: they go to the
 //   network or fail, and the app says so.
+// - a private link's page (/inscription/…, /location/…, /consultation/…, /invitation,
+//   /mot-de-passe/nouveau): never kept, since its address is the secret (a shared phone must not
+//   hold it); logging in or out also deletes any such page a cache still holds.
 const VERSION = '{{HASH}}';
 const SHELL = `kerne-shell-${VERSION}`;
 const DATA = 'kerne-data';
 const FRAME = ['/', '/manifest.webmanifest', '/favicon.svg', '/icon-192.png', `/pkg/${VERSION}/style.css`, `/pkg/${VERSION}/first.js`, `/pkg/${VERSION}/boot.js`];
 // The reads kept for offline, by path.
+// Pages whose address is a secret.
+const PRIVATE = /^\/(inscription|location|consultation)\/|^\/(invitation|mot-de-passe\/nouveau)$/;
 const KEPT = [/^\/api\/session$/, /^\/api\/site$/, /^\/api\/bookings$/, /^\/api\/bookings\/\d+\/ics$/, /^\/api\/me\/events$/];
 
 self.addEventListener('install', (event) => {
@@ -35,7 +40,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') {
     // A login, a logout or an erased account: the kept copies belong to someone else now.
     if (/^\/api\/auth\//.test(url.pathname) || url.pathname === '/api/me') {
-      event.respondWith(caches.delete(DATA).then(() => fetch(request)));
+      event.respondWith(Promise.all([caches.delete(DATA), forgetPrivatePages()]).then(() => fetch(request)));
     }
     return;
   }
@@ -52,10 +57,19 @@ async function page(request) {
   const cache = await caches.open(SHELL);
   try {
     const response = await fetch(request);
-    if (response.ok) cache.put(request, response.clone());
+    if (response.ok && !PRIVATE.test(new URL(request.url).pathname)) cache.put(request, response.clone());
     return response;
   } catch (offline) {
     return (await cache.match(request, { ignoreSearch: true })) || (await cache.match('/')) || Response.error();
+  }
+}
+
+async function forgetPrivatePages() {
+  for (const name of await caches.keys()) {
+    const cache = await caches.open(name);
+    for (const request of await cache.keys()) {
+      if (PRIVATE.test(new URL(request.url).pathname)) await cache.delete(request);
+    }
   }
 }
 

@@ -196,8 +196,8 @@ pub async fn site_fresh(stamp: u64, lang: Lang) -> Result<SiteContent, ApiFailur
 // ---------------------------------------------------------------- public and authentication
 
 /// `POST /api/applications`
-pub async fn apply(req: &ApplicationRequest, lang: Lang) -> Result<Created, ApiFailure> {
-    send(Method::POST, "/api/applications", Some(req), lang).await
+pub async fn apply(req: &ApplicationRequest, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(Method::POST, "/api/applications", Some(req), lang).await
 }
 
 /// `POST /api/auth/login`

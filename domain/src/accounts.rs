@@ -74,23 +74,48 @@ impl Email {
     }
 }
 
-/// A person's name: 1 to 100 characters, no control characters.
+/// A person's name: 1 to 100 characters on one line, nothing that reorders or hides what staff
+/// read (control characters, bidirectional overrides: see `privacy::is_misleading`).
 pub fn parse_name(s: &str) -> Result<String, ApiMsg> {
     let s = s.trim();
     if s.is_empty() {
         return Err(ApiMsg::FieldRequired);
     }
-    if s.chars().count() > 100 || s.chars().any(char::is_control) {
-        return Err(ApiMsg::FieldTooLong);
+    if s.chars().any(crate::privacy::is_misleading) {
+        return Err(ApiMsg::FieldMisleadingChars);
+    }
+    if s.chars().count() > 100 {
+        return Err(ApiMsg::FieldTooLong100);
     }
     Ok(s.to_string())
 }
 
-/// Optional free text of at most `max` characters (a company, a bio, a reason).
+/// The message for a text over `max` characters: it says the limit. Every limit this portal sets
+/// has its sentence (the test below lists them); another would get the sentence without a number.
+pub fn too_long(max: usize) -> ApiMsg {
+    match max {
+        100 => ApiMsg::FieldTooLong100,
+        120 => ApiMsg::FieldTooLong120,
+        200 => ApiMsg::FieldTooLong200,
+        400 => ApiMsg::FieldTooLong400,
+        500 => ApiMsg::FieldTooLong500,
+        1000 => ApiMsg::FieldTooLong1000,
+        2000 => ApiMsg::FieldTooLong2000,
+        4000 => ApiMsg::FieldTooLong4000,
+        20_000 => ApiMsg::FieldTooLong20000,
+        _ => ApiMsg::FieldTooLong,
+    }
+}
+
+/// Optional free text of at most `max` characters (a company, a bio, a reason): line breaks are
+/// kept, other control characters and bidirectional overrides refused.
 pub fn parse_text(s: &str, max: usize) -> Result<String, ApiMsg> {
     let s = s.trim();
+    if s.chars().any(crate::privacy::is_misleading_in_text) {
+        return Err(ApiMsg::FieldMisleadingChars);
+    }
     if s.chars().count() > max {
-        return Err(ApiMsg::FieldTooLong);
+        return Err(too_long(max));
     }
     Ok(s.to_string())
 }
@@ -162,7 +187,7 @@ pub fn check_new_password(p: &str) -> Result<(), ApiMsg> {
     if n < PASSWORD_MIN_CHARS {
         Err(ApiMsg::FieldPasswordShort)
     } else if n > 200 {
-        Err(ApiMsg::FieldTooLong)
+        Err(ApiMsg::FieldTooLong200)
     } else {
         Ok(())
     }
@@ -413,7 +438,41 @@ mod tests {
     fn names_phones_skills_and_passwords() {
         assert_eq!(parse_name(" Maëlle Cornec "), Ok("Maëlle Cornec".into()));
         assert_eq!(parse_name(""), Err(ApiMsg::FieldRequired));
-        assert_eq!(parse_name(&"x".repeat(101)), Err(ApiMsg::FieldTooLong));
+        assert_eq!(parse_name(&"x".repeat(101)), Err(ApiMsg::FieldTooLong100));
+        // Every limit the portal sets says its number, in both languages.
+        for max in [100, 120, 200, 400, 500, 1000, 2000, 4000, 20_000] {
+            let msg = too_long(max);
+            assert_ne!(
+                msg,
+                ApiMsg::FieldTooLong,
+                "{max} has no sentence of its own"
+            );
+            let digits = max.to_string();
+            for lang in crate::Lang::ALL {
+                let text = msg.text(lang).replace(['\u{a0}', '\u{202f}', ' ', ','], "");
+                assert!(
+                    text.contains(&digits),
+                    "{lang:?}: {text} does not say {max}"
+                );
+            }
+        }
+        // A line break in a name is refused for what it is, not for its length.
+        assert_eq!(
+            parse_name("Jean\nDupont"),
+            Err(ApiMsg::FieldMisleadingChars)
+        );
+        assert_eq!(
+            parse_name("Jean\u{202E}gnp.exe"),
+            Err(ApiMsg::FieldMisleadingChars)
+        );
+        assert_eq!(
+            parse_text("Ligne 1\nLigne 2", 100).as_deref(),
+            Ok("Ligne 1\nLigne 2")
+        );
+        assert_eq!(
+            parse_text("Atelier\u{202E}", 100),
+            Err(ApiMsg::FieldMisleadingChars)
+        );
         assert_eq!(parse_phone("02 98 00 00 00"), Ok("02 98 00 00 00".into()));
         assert_eq!(
             parse_phone("+33 6 12 34 56 78"),

@@ -322,6 +322,9 @@ fn local_field(c: &mut Checker, field: &str, s: &str) -> Option<(NaiveDateTime, 
 }
 
 /// Check what staff wrote. A new event must start in the future; an edited one may keep its past.
+/// How far ahead an event can be published: two years (a date in 9999 is a typing slip).
+pub const EVENT_HORIZON_DAYS: i64 = 731;
+
 pub fn check_event(
     input: &EventInput,
     now: DateTime<Utc>,
@@ -358,6 +361,9 @@ pub fn check_event(
         }
         if new && su <= now {
             c.fail("starts_at", ApiMsg::FieldEventPast);
+        }
+        if su > now + Duration::days(EVENT_HORIZON_DAYS) {
+            c.fail("starts_at", ApiMsg::FieldEventHorizon);
         }
     }
     if input.capacity == 0 || input.capacity > MAX_CAPACITY {
@@ -514,6 +520,11 @@ pub fn check_group(
 ) -> Option<Group> {
     let count = u32::try_from(children.len()).unwrap_or(u32::MAX);
     let seats = adults.saturating_add(count);
+    // The field that is wrong: the children alone over the limit are the children's list.
+    if count > rules.max_per_signup {
+        c.fail("children", ApiMsg::FieldSeats);
+        return None;
+    }
     if seats == 0 || seats > rules.max_per_signup {
         c.fail("adults", ApiMsg::FieldSeats);
         return None;
@@ -977,6 +988,16 @@ mod tests {
             ..event_input()
         };
         assert_eq!(fields(check_event(&past, now(), true)), ["starts_at"]);
+        let far = EventInput {
+            starts_at: "9999-12-01T14:00".into(),
+            ends_at: "9999-12-01T16:00".into(),
+            ..event_input()
+        };
+        assert_eq!(
+            check_event(&far, now(), true).err(),
+            Some(vec![("starts_at".to_string(), ApiMsg::FieldEventHorizon)]),
+            "an event in 9999 is refused for its date"
+        );
         assert!(check_event(&past, now(), false).is_ok());
         let late = EventInput {
             signup_closes_at: "2026-12-17T10:00".into(),
@@ -1040,6 +1061,21 @@ mod tests {
         assert_eq!(
             reg_fields(check_registration(&too_many, rules())),
             [("adults".to_string(), ApiMsg::FieldSeats)]
+        );
+        // A thousand children: the children's list is what is wrong, not the adults.
+        let a_thousand = RegistrationRequest {
+            children: vec![
+                Child {
+                    first_name: "Lou".into(),
+                    age: 9,
+                };
+                1000
+            ],
+            ..reg()
+        };
+        assert_eq!(
+            reg_fields(check_registration(&a_thousand, rules())),
+            [("children".to_string(), ApiMsg::FieldSeats)]
         );
         let too_young = RegistrationRequest {
             children: vec![Child {

@@ -312,6 +312,7 @@ fn outbox_email(sent_at: Option<&str>) -> OutboxEmail {
         kind: "reminder_30".into(),
         created_at: "2026-02-12T08:00:00Z".into(),
         sent_at: sent_at.map(str::to_string),
+        secret_shown: sent_at.is_none(),
     }
 }
 

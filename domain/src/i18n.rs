@@ -176,6 +176,19 @@ ApiMsg {
     FieldRequired => "Ce champ est obligatoire.", "This field is required.";
     FieldEmail => "Cette adresse e-mail n'est pas valide.", "This email address is not valid.";
     FieldTooLong => "Ce texte est trop long.", "This text is too long.";
+    ErrSignupsPerClient => "Trois inscriptions à cet atelier ont déjà été faites depuis cette connexion. Une famille s'inscrit une fois, avec toutes ses places ; pour changer les places, suivez le lien reçu par courriel.", "Three sign-ups to this event have already been made from this connection. A family signs up once, with all its seats; to change the seats, follow the link you received by email.";
+    ErrTooLarge => "Cette demande est trop volumineuse pour être lue.", "This request is too large to be read.";
+    ErrNotUtf8 => "Cette demande contient du texte illisible (pas en UTF-8) : rien n'a été enregistré.", "This request holds unreadable text (not UTF-8): nothing was saved.";
+    FieldTooLong100 => "100 caractères au plus.", "100 characters at most.";
+    FieldTooLong120 => "120 caractères au plus.", "120 characters at most.";
+    FieldTooLong200 => "200 caractères au plus.", "200 characters at most.";
+    FieldTooLong400 => "400 caractères au plus.", "400 characters at most.";
+    FieldTooLong500 => "500 caractères au plus.", "500 characters at most.";
+    FieldTooLong1000 => "1 000 caractères au plus.", "1,000 characters at most.";
+    FieldTooLong2000 => "2 000 caractères au plus.", "2,000 characters at most.";
+    FieldTooLong4000 => "4 000 caractères au plus.", "4,000 characters at most.";
+    FieldTooLong20000 => "20 000 caractères au plus.", "20,000 characters at most.";
+    FieldMisleadingChars => "Sans retour à la ligne ni caractère invisible ou qui inverse le sens du texte, s'il vous plaît.", "No line breaks, invisible characters or characters that reverse the text, please.";
     FieldPhone => "Ce numéro de téléphone n'est pas valide.", "This phone number is not valid.";
     FieldSkills => "Indiquez au plus 15 compétences de 40 caractères au plus.", "Give at most 15 skills of at most 40 characters.";
     FieldPasswordShort => "Le mot de passe doit contenir au moins 10 caractères.", "The password must be at least 10 characters long.";
@@ -309,6 +322,8 @@ ApiMsg {
     // Statistics
     StatsNotADate => "Indiquez une date au format AAAA-MM-JJ.", "Enter a date as YYYY-MM-DD.";
     StatsEndBeforeStart => "La fin de la période doit suivre son début.", "The period must end after it starts.";
+    FieldEventHorizon => "Un événement se publie deux ans à l'avance au plus.", "An event can be published two years ahead at most.";
+    ErrRangeTooLong => "Une recherche couvre 400 jours au plus.", "A search covers 400 days at most.";
     StatsTooLong => "Une période couvre deux ans au plus.", "A period covers two years at most.";
     ReportTextTooLong => "Le texte du rapport tient en 4 000 caractères au plus.", "The report's text holds 4,000 characters at most.";
     AuditReportText => "{actor} a modifié le texte du rapport d'activité du {from} au {to}.", "{actor} edited the activity report's text for {from} to {to}.";
@@ -319,6 +334,8 @@ ApiMsg {
     EmailInvitationBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne est acceptée. Choisissez votre mot de passe avec ce lien, valable 72 heures et une seule fois :\n{link}\n\nÀ bientôt à la cantine !", "Hello {name},\n\nYour membership of Silicon Kerne is accepted. Choose your password with this link, valid for 72 hours and once only:\n{link}\n\nSee you at Silicon Kerne!";
     EmailDeclinedSubject => "Silicon Kerne : votre demande d'adhésion", "Silicon Kerne: your membership application";
     EmailDeclinedBody => "Bonjour {name},\n\nNous ne pouvons pas donner suite à votre demande d'adhésion pour le moment.\nMotif : {reason}\n\nN'hésitez pas à passer nous voir pour en parler.", "Hello {name},\n\nWe cannot accept your membership application for now.\nReason: {reason}\n\nFeel free to drop by and talk about it.";
+    EmailAccountExistsSubject => "Silicon Kerne : vous avez déjà un compte", "Silicon Kerne: you already have an account";
+    EmailAccountExistsBody => "Bonjour {name},\n\nQuelqu'un (vous, sans doute) vient de demander à adhérer à Silicon Kerne avec cette adresse, qui a déjà un compte. Pas besoin d'une nouvelle demande : connectez-vous ici, et si vous avez oublié votre mot de passe, demandez-en un nouveau sur la même page :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : rien n'a changé.", "Hello {name},\n\nSomeone (you, most likely) just applied to join Silicon Kerne with this address, which already has an account. No need to apply again: log in here, and if you forgot your password, ask for a new one on the same page:\n{link}\n\nIf you did not ask for anything, ignore this message: nothing has changed.";
     EmailResetSubject => "Silicon Kerne : réinitialiser votre mot de passe", "Silicon Kerne: reset your password";
     EmailResetBody => "Bonjour {name},\n\nPour choisir un nouveau mot de passe, suivez ce lien, valable une heure et une seule fois :\n{link}\n\nSi vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.", "Hello {name},\n\nTo choose a new password, follow this link, valid for one hour and once only:\n{link}\n\nIf you did not ask for this, ignore this message: your password stays the same.";
     EmailRentalSubject => "Silicon Kerne : votre demande de location de salle ({date})", "Silicon Kerne: your meeting room request ({date})";

@@ -9,6 +9,7 @@ pub mod events;
 pub mod holidays;
 pub mod i18n;
 pub mod paris;
+pub mod privacy;
 pub mod recurrence;
 #[cfg(any(feature = "search", test))]
 pub mod search;

@@ -32,6 +32,7 @@ pub enum ErrorCode {
     Conflict,
     Gone,
     UnsupportedMediaType,
+    TooLarge,
     RateLimited,
     Internal,
     Unavailable,
@@ -407,6 +408,10 @@ pub struct OutboxEmail {
     pub kind: String,
     pub created_at: String,
     pub sent_at: Option<String>,
+    /// The body shows a private link, because this portal runs locally and sends no email (staff
+    /// can only follow the link from here). Online, every private link reads `••••••`.
+    #[serde(default)]
+    pub secret_shown: bool,
 }
 
 /// One line of the audit log: who did what to whom.

@@ -16,6 +16,7 @@ pub mod api_client;
 pub mod browser;
 pub mod harness;
 pub mod history;
+pub mod mail_sink;
 pub mod sizes;
 
 /// The repository's root (the tests crate lives in `tests/`).
@@ -148,6 +149,14 @@ fn run_quiet(what: &str, cmd: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// How a test app is configured beyond the defaults of `wrangler.toml`.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Worker variables (`--var NAME:VALUE`): `EMAIL_SENDER`, `EMAIL_API_URL`, … `SITE_URL` is the
+    /// app's own address unless given here.
+    pub vars: Vec<(String, String)>,
+}
+
 /// The portal running under `wrangler dev` with its own database.
 pub struct TestApp {
     pub base_url: String,
@@ -163,16 +172,21 @@ pub struct TestApp {
 impl TestApp {
     /// Migrate and seed a fresh local D1, start `wrangler dev` on a free port, wait for health.
     pub fn spawn() -> Result<TestApp> {
-        TestApp::start(true)
+        TestApp::start(true, &Config::default())
+    }
+
+    /// The same, configured otherwise (an email service, a public site address).
+    pub fn spawn_with(config: &Config) -> Result<TestApp> {
+        TestApp::start(true, config)
     }
 
     /// The same server on a migrated, empty database: for what only needs the pages served (the
     /// first views' build).
     pub fn spawn_unseeded() -> Result<TestApp> {
-        TestApp::start(false)
+        TestApp::start(false, &Config::default())
     }
 
-    fn start(seeded: bool) -> Result<TestApp> {
+    fn start(seeded: bool, extra: &Config) -> Result<TestApp> {
         let root = repo_root();
         for built in ["dist/index.html", "worker/build/index.js"] {
             if !root.join(built).exists() {
@@ -242,6 +256,16 @@ impl TestApp {
             )?;
         }
         let port = free_port()?;
+        // Links in emails are built from SITE_URL: by default, this app's own address.
+        let mut vars = vec![("SITE_URL".to_string(), format!("http://127.0.0.1:{port}"))];
+        for (name, value) in &extra.vars {
+            vars.retain(|(n, _)| n != name);
+            vars.push((name.clone(), value.clone()));
+        }
+        let var_args: Vec<String> = vars
+            .iter()
+            .flat_map(|(n, v)| ["--var".to_string(), format!("{n}:{v}")])
+            .collect();
         let started = Instant::now();
         let log = std::fs::File::create(state_dir.join("wrangler.log"))?;
         let server = Service::spawn(
@@ -259,6 +283,7 @@ impl TestApp {
                     "--persist-to",
                     &persist,
                 ])
+                .args(&var_args)
                 .args([
                     "--test-scheduled",
                     "--show-interactive-dev-session=false",

@@ -144,6 +144,29 @@ pub fn session_cookie(token: &str) -> String {
     )
 }
 
+/// A device that signed in before: a random id kept for a year (only its hash is stored). Failed
+/// logins from elsewhere never lock this device out of the account it signed in to (OWASP's
+/// authentication guidance: throttle the attacker, not the owner).
+pub const DEVICE_COOKIE: &str = "__Host-kerne_device";
+pub const DEVICE_LIFETIME: Duration = Duration::days(365);
+
+pub fn device_token(req: &Request) -> Option<String> {
+    let header = req.headers().get("Cookie").ok().flatten()?;
+    header.split(';').find_map(|c| {
+        c.trim()
+            .strip_prefix(&format!("{DEVICE_COOKIE}="))
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    })
+}
+
+pub fn device_cookie(token: &str) -> String {
+    format!(
+        "{DEVICE_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={}",
+        DEVICE_LIFETIME.num_seconds()
+    )
+}
+
 pub fn clear_session_cookie() -> String {
     format!("{SESSION_COOKIE}=; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age=0")
 }

@@ -38,8 +38,14 @@ pub enum ApiError {
     CrossSite,
     /// A body that is not `application/json`.
     JsonRequired,
+    /// A body over `routes::MAX_BODY_BYTES`.
+    TooLarge,
+    /// A body that is not UTF-8.
+    NotUtf8,
     /// Too many attempts; retry after this many seconds.
     RateLimited { retry_after_secs: i64 },
+    /// Too many of something held at once (live sign-ups from one client); the message says what.
+    TooMany(ApiMsg),
     /// Wrong email or password (never says which).
     LoginFailed,
     /// The request is valid but collides with the current state; the message says how.
@@ -62,7 +68,9 @@ impl ApiError {
             ApiError::Unauthorized | ApiError::LoginFailed => 401,
             ApiError::Forbidden | ApiError::ForbiddenBecause(_) | ApiError::CrossSite => 403,
             ApiError::JsonRequired => 415,
-            ApiError::RateLimited { .. } => 429,
+            ApiError::TooLarge => 413,
+            ApiError::NotUtf8 => 400,
+            ApiError::RateLimited { .. } | ApiError::TooMany(_) => 429,
             ApiError::Conflict(_) | ApiError::ConflictText(_) => 409,
             ApiError::Gone(_) => 410,
             ApiError::Internal(_) => 500,
@@ -79,7 +87,9 @@ impl ApiError {
             ApiError::Forbidden | ApiError::ForbiddenBecause(_) => ErrorCode::Forbidden,
             ApiError::CrossSite => ErrorCode::CrossSite,
             ApiError::JsonRequired => ErrorCode::UnsupportedMediaType,
-            ApiError::RateLimited { .. } => ErrorCode::RateLimited,
+            ApiError::TooLarge => ErrorCode::TooLarge,
+            ApiError::NotUtf8 => ErrorCode::BadRequest,
+            ApiError::RateLimited { .. } | ApiError::TooMany(_) => ErrorCode::RateLimited,
             ApiError::Conflict(_) | ApiError::ConflictText(_) => ErrorCode::Conflict,
             ApiError::Gone(_) => ErrorCode::Gone,
             ApiError::Internal(_) => ErrorCode::Internal,
@@ -97,9 +107,14 @@ impl ApiError {
             ApiError::Forbidden => ApiMsg::ErrForbidden,
             ApiError::CrossSite => ApiMsg::ErrCrossSite,
             ApiError::JsonRequired => ApiMsg::ErrJsonRequired,
+            ApiError::TooLarge => ApiMsg::ErrTooLarge,
+            ApiError::NotUtf8 => ApiMsg::ErrNotUtf8,
             ApiError::RateLimited { .. } => ApiMsg::ErrRateLimited,
             ApiError::LoginFailed => ApiMsg::ErrLoginFailed,
-            ApiError::Conflict(m) | ApiError::Gone(m) | ApiError::ForbiddenBecause(m) => *m,
+            ApiError::Conflict(m)
+            | ApiError::Gone(m)
+            | ApiError::ForbiddenBecause(m)
+            | ApiError::TooMany(m) => *m,
             ApiError::ConflictText(_) => ApiMsg::ErrRoomTaken,
             ApiError::Internal(_) => ApiMsg::ErrInternal,
         }

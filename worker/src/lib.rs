@@ -10,6 +10,7 @@ use worker::{
 
 mod auth;
 mod cache;
+mod config;
 mod error;
 mod http;
 mod mail;
@@ -18,6 +19,7 @@ mod rights;
 mod routes;
 mod secrets;
 mod service;
+mod spreadsheet;
 
 fn now() -> DateTime<Utc> {
     let millis = i64::try_from(worker::Date::now().as_millis()).unwrap_or(0);
@@ -71,6 +73,7 @@ async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), 
     if settled > 0 {
         console_log!("scheduled run: repair promoted {settled} waiting group(s)");
     }
+    repo::limits::prune(&db, now - chrono::Duration::days(2)).await?;
     let sent = service::email::send_pending(env, &db, now).await?;
     Ok((queued, sent))
 }

@@ -12,6 +12,26 @@ pub struct Email {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// What it concerns (`event:12`, `consultation:7`, `rental:3`): erasing that thing removes the
+    /// emails about it to that address.
+    pub about: Option<String>,
+}
+
+/// Emails a person is waiting for as they look at the screen (the link they just asked for, the
+/// confirmation of what they just did): they leave at once, ahead of reminders and notices.
+const URGENT: &[&str] = &[
+    "password_reset",
+    "invitation",
+    "application_received",
+    "account_exists",
+    "event_registration",
+    "event_link_again",
+    "rental_received",
+    "consultation_received",
+];
+
+pub fn is_urgent(kind: &str) -> bool {
+    URGENT.contains(&kind)
 }
 
 fn escape_html(s: &str) -> String {
@@ -57,6 +77,13 @@ impl Email {
             subject: fill(subject.text(lang), args),
             html: to_html(&text),
             text,
+            about: None,
         }
+    }
+
+    /// Say what it concerns (see [`Email::about`]).
+    pub fn about(mut self, about: String) -> Email {
+        self.about = Some(about);
+        self
     }
 }

@@ -125,7 +125,8 @@ StaffText {
     Deactivate => "Désactiver…", "Deactivate…";
     DeactivateConfirm => "Désactiver ce compte maintenant ?", "Deactivate this account now?";
     DeactivateYes => "Oui, désactiver", "Yes, deactivate";
-    OutboxLead => "Tous les courriels du portail, les plus récents d'abord. En local, rien ne part : les liens d'invitation et de réinitialisation se lisent ici.", "Every email of the portal, newest first. Locally nothing is sent: read the invitation and reset links here.";
+    OutboxLead => "Tous les courriels du portail, les plus récents d'abord. Les liens personnels (invitation, mot de passe, inscription, demande) ne s'affichent à personne : ils ne servent qu'à leur destinataire.", "Every email of the portal, newest first. Personal links (invitation, password, sign-up, request) are shown to no one: they are for their recipient only.";
+    OutboxSecretsShown => "Ce portail tourne sur cette machine et n'envoie aucun courriel : les liens personnels s'affichent donc ici, pour les essayer. En ligne, ils sont masqués pour tout le monde.", "This portal runs on this machine and sends no email, so personal links are shown here for trying them. Online, they are hidden from everyone.";
     OutboxEmpty => "Aucun courriel pour le moment.", "No emails yet.";
     EmailTo => "À : {to}", "To: {to}";
     OutboxPending => "en attente d'envoi", "waiting to be sent";

@@ -102,12 +102,14 @@ pub async fn wrong_password_and_unknown_email_look_alike(api: &'static Api) -> R
     Ok(())
 }
 
-pub async fn five_failures_lock_the_account_for_a_while(api: &'static Api) -> Result<()> {
+/// Five wrong passwords on one account from one client: that client waits, with a Retry-After
+/// within the window; the owner on her own phone still logs in, and other accounts are untouched.
+pub async fn five_failures_lock_that_client_out_not_the_owner(api: &'static Api) -> Result<()> {
     let admin = admin(api).await?;
     let m = new_member(api, &admin).await?;
-    let anon = anonymous(api);
+    let attacker = anonymous(api);
     for i in 0..5 {
-        let r = anon
+        let r = attacker
             .post(
                 "/api/auth/login",
                 &json!({ "email": m.email, "password": format!("faux {i}") }),
@@ -115,9 +117,8 @@ pub async fn five_failures_lock_the_account_for_a_while(api: &'static Api) -> Re
             .await?;
         expect_status(r, 401).await?;
     }
-    // Even the right password, even from another client: the account waits.
-    let elsewhere = anonymous(api);
-    let resp = elsewhere
+    // Even the right password, from the client that failed: it waits.
+    let resp = attacker
         .post(
             "/api/auth/login",
             &json!({ "email": m.email, "password": crate::support::NEW_PASSWORD }),
@@ -138,6 +139,11 @@ pub async fn five_failures_lock_the_account_for_a_while(api: &'static Api) -> Re
         err.code == ErrorCode::RateLimited && err.message.contains("Trop de tentatives"),
         "{err:?}"
     );
+    // The owner, from her own phone, is not locked out by someone else's failures.
+    anonymous(api)
+        .login(&m.email, crate::support::NEW_PASSWORD)
+        .await
+        .context("the owner was locked out by another client's failures")?;
     // Other accounts are not affected.
     anonymous(api)
         .login("membre14@silicon-kerne.test", DEMO_PASSWORD)

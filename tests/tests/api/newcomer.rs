@@ -13,7 +13,7 @@ use domain::wire::{
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
 use serde_json::json;
 
-use crate::support::{admin, anonymous, application, apply_and_admit, new_member, staff, unique};
+use crate::support::{admin, anonymous, apply_and_admit, new_member, staff, unique};
 use crate::Api;
 
 fn today() -> NaiveDate {
@@ -324,12 +324,9 @@ pub async fn the_first_fee_is_recorded_at_the_approval(api: &'static Api) -> Res
     let admin = admin(api).await?;
     let anon = anonymous(api);
     let email = format!("{}@example.fr", unique("cotisation-"));
-    let created: Created = expect_json(
-        anon.post("/api/applications", &application("Paie Test", &email))
-            .await?,
-        201,
-    )
-    .await?;
+    let created = Created {
+        id: crate::support::apply(&anon, &admin, "Paie Test", &email).await?,
+    };
     let path = format!("/api/staff/applications/{}/approve", created.id);
     // A bad fee refuses the approval and stores nothing: the application is still pending.
     let err: ApiErrorBody = expect_json(

@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use anyhow::{Context, Result};
-use domain::wire::{Created, OutboxEmail};
+use domain::wire::{Application, Created, OutboxEmail};
 use kerne_tests::api_client::{expect_json, expect_status, ApiClient, DEMO_PASSWORD};
 use serde_json::json;
 
@@ -86,21 +86,32 @@ pub struct Admitted {
     pub token: String,
 }
 
+/// Apply without an account (from `anon`): the answer is a bare 202 (it says nothing of whether
+/// the address has an account), so the application's id is read as staff read it.
+pub async fn apply(anon: &ApiClient, admin: &ApiClient, name: &str, email: &str) -> Result<i64> {
+    expect_status(
+        anon.post("/api/applications", &application(name, email))
+            .await?,
+        202,
+    )
+    .await?;
+    let pending: Vec<Application> = admin
+        .get_json("/api/staff/applications?status=pending")
+        .await?;
+    pending
+        .iter()
+        .find(|a| a.email == email)
+        .map(|a| a.id)
+        .with_context(|| format!("no pending application from {email} for staff"))
+}
+
 /// Apply without an account (from `anon`), then be approved by staff: the invitation is in the outbox.
 pub async fn apply_and_admit(anon: &ApiClient, admin: &ApiClient, name: &str) -> Result<Admitted> {
     let email = format!("{}@example.fr", unique("membre-test-"));
-    let created: Created = expect_json(
-        anon.post("/api/applications", &application(name, &email))
-            .await?,
-        201,
-    )
-    .await?;
+    let id = apply(anon, admin, name, &email).await?;
     let member: Created = expect_json(
         admin
-            .post(
-                &format!("/api/staff/applications/{}/approve", created.id),
-                &json!({}),
-            )
+            .post(&format!("/api/staff/applications/{id}/approve"), &json!({}))
             .await?,
         201,
     )

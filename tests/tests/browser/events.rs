@@ -183,8 +183,10 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
             .trim_end_matches('/')
             .parse()
             .with_context(|| format!("the event's page: {url}"))?;
-        // Two families sign up from their phones.
-        for (i, name) in ["Famille Le Bihan", "Famille Kerjean"].iter().enumerate() {
+        // Two families sign up from their phones, and a third whose name is one 100-letter word:
+        // it must break on the staff's list, not widen it past the phone.
+        let long_name = format!("Famille{}", "Kerautret".repeat(10)).chars().take(100).collect::<String>();
+        for (i, name) in ["Famille Le Bihan", "Famille Kerjean", long_name.as_str()].iter().enumerate() {
             let body = serde_json::json!({ "name": name, "email": unique_email(&format!("famille{i}")),
                 "adults": 1, "children": [{ "first_name": "Enzo", "age": 9 }], "consent_children": true, "lang": "fr" });
             let created: domain::events::RegistrationCreated = expect_json(

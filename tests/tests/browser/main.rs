@@ -91,6 +91,7 @@ fn main() -> std::process::ExitCode {
             offline::a_member_reads_their_bookings_offline_and_cannot_cancel_there,
             // Last: it serves a new deploy's folder (the same files) to the tests after it.
             offline::a_new_deploy_is_picked_up_on_the_next_visit,
+            offline::a_private_links_page_is_never_kept_on_the_phone,
         ],
     );
     if conclusion.has_failed() {

@@ -192,6 +192,77 @@ pub async fn a_member_reads_their_bookings_offline_and_cannot_cancel_there(
     r
 }
 
+/// A parent opens her sign-up's private link on a shared phone: its address (the secret) is never
+/// kept by the service worker, and logging in or out deletes any such page a cache still holds.
+pub async fn a_private_links_page_is_never_kept_on_the_phone(ctx: &'static Ctx) -> Result<()> {
+    use kerne_tests::api_client::{expect_json, ApiClient};
+    let staff = ApiClient::anonymous(&ctx.app)
+        .with_ip("10.91.0.1")
+        .login(crate::accounts::STAFF, DEMO_PASSWORD)
+        .await?;
+    let day = chrono::Utc::now().date_naive() + chrono::Duration::days(53);
+    let event: domain::events::EventView = expect_json(
+        staff
+            .post(
+                "/api/staff/events",
+                &json!({ "kind": "open_day", "title_fr": "Portes ouvertes (téléphone partagé)", "audience": "families",
+                    "description_fr": "Visite.", "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T12:00"),
+                    "in_room": false, "place": "Maison de quartier", "capacity": 20, "max_per_signup": 4,
+                    "asks_children": false }),
+            )
+            .await?,
+        201,
+    )
+    .await?;
+    let signed: domain::events::RegistrationCreated = expect_json(
+        ApiClient::anonymous(&ctx.app)
+            .with_ip("10.91.0.2")
+            .post(
+                &format!("/api/events/{}/registrations", event.id),
+                &json!({ "name": "Anne Partage", "email": crate::accounts::unique_email("partage"),
+                    "adults": 1, "children": [], "lang": "fr" }),
+            )
+            .await?,
+        201,
+    )
+    .await?;
+    let page = ctx.driver.session().await?;
+    let r = async {
+        page.goto(&ctx.url("/")).await?;
+        controlled(&page).await?;
+        page.goto(&ctx.url(&signed.link)).await?;
+        page.wait_for_page().await?;
+        wait_for_text(&page, "Anne Partage").await?;
+        let private_pages = "const done = arguments[arguments.length - 1];
+             (async () => {
+               const found = [];
+               for (const name of await caches.keys()) {
+                 for (const req of await (await caches.open(name)).keys()) {
+                   if (new URL(req.url).pathname.startsWith('/inscription/')) found.push(req.url);
+                 }
+               }
+               return found;
+             })().then(done).catch((e) => done(String(e)));";
+        let kept = page.client.execute_async(private_pages, vec![]).await?;
+        ensure!(kept == json!([]), "the private link's page was kept: {kept}");
+        // One kept by an older version of the app: logging out deletes it.
+        page.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 caches.open('kerne-shell-old').then((c) => c.put('/inscription/ancien-lien', new Response('x')))
+                   .then(() => fetch('/api/auth/logout', { method: 'POST' })).then(() => done(true)).catch((e) => done(String(e)));",
+                vec![],
+            )
+            .await?;
+        let kept = page.client.execute_async(private_pages, vec![]).await?;
+        ensure!(kept == json!([]), "after logging out, a private link's page is still kept: {kept}");
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
 /// The hashed folder a page of the portal loads its files from.
 async fn folders(page: &Page) -> Result<Vec<String>> {
     let v = page

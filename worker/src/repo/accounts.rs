@@ -674,14 +674,13 @@ pub fn erase(db: &D1Database, member_id: i64, email: &str) -> DbResult<Vec<D1Pre
              WHERE member_id = ?1 OR email = ?2",
             &[id(), email.into()],
         )?,
-        stmt(
-            db,
-            "UPDATE outbox SET to_email = '', subject = '', body_text = '', body_html = '', member_id = NULL \
-             WHERE member_id = ?1 OR to_email = ?2",
-            &[id(), email.into()],
-        )?,
         stmt(db, "DELETE FROM login_attempts WHERE email = ?1", &[email.into()])?,
-    ])
+        stmt(db, "DELETE FROM known_devices WHERE member_id = ?1", &[id()])?,
+    ]
+    .into_iter()
+    // Their unsent emails go; the sent ones keep only that they were sent.
+    .chain(super::outbox::erase_member(db, member_id, email)?)
+    .collect())
 }
 
 // ---------------------------------------------------------------- renewal reminders

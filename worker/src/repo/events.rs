@@ -89,12 +89,12 @@ pub const STALE_VERSION: &str = "stale event version";
 
 const REG_COLUMNS: &str = "SELECT r.id, r.event_id, r.member_id, r.name, r.email, r.phone, r.adults, r.children, r.seats_requested, r.seats, \
      r.accept_fewer, r.status, r.consent_photos, r.consent_children_at, r.consent_version, r.children_erased_at, \
-     r.lang, r.present, r.created_at FROM registrations r";
+     r.lang, r.present, r.created_at, r.client_hash, r.mailbox_hash FROM registrations r";
 
 /// A sign-up, with the status and seats the seat book decided.
 const SIGN_UP: &str = "INSERT INTO registrations (event_id, member_id, name, email, phone, adults, children, seats_requested, seats, \
-     accept_fewer, status, consent_children_at, consent_version, consent_photos, lang, op_nonce) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+     accept_fewer, status, consent_children_at, consent_version, consent_photos, lang, op_nonce, client_hash, mailbox_hash) \
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
 /// The private link of the sign-up the request holding `?2` wrote.
 const LINK_NEW: &str = "INSERT INTO registration_links (token_hash, registration_id) SELECT ?1, id FROM registrations WHERE op_nonce = ?2";
 /// One more private link to a sign-up (sent to its email, never to the caller).
@@ -114,7 +114,7 @@ const RESIZE: &str = "UPDATE registrations SET adults = ?2, children = ?3, seats
 /// Cancel, erasing what the person gave (counts stay for the statistics).
 const CANCEL: &str =
     "UPDATE registrations SET status = 'cancelled', seats = 0, name = '', email = '', phone = '', \
-     cancelled_at = ?2 WHERE id = ?1 AND status IN ('confirmed', 'waiting')";
+     client_hash = NULL, mailbox_hash = NULL, cancelled_at = ?2 WHERE id = ?1 AND status IN ('confirmed', 'waiting')";
 const DELETE_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id = ?1";
 /// A waiting entry confirmed for the seats the seat book gave it.
 const PROMOTE: &str = "UPDATE registrations SET status = 'confirmed', seats = ?2, promoted_at = ?3 WHERE id = ?1 AND status = 'waiting'";
@@ -266,6 +266,9 @@ pub struct RegistrationRow {
     #[serde(deserialize_with = "opt_number")]
     pub present: Option<u32>,
     pub created_at: String,
+    /// Hashes of the client and mailbox it came from (none for sign-ups before migration 0010).
+    pub client_hash: Option<String>,
+    pub mailbox_hash: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -478,6 +481,9 @@ pub struct NewRegistration<'a> {
     pub consent_photos: bool,
     pub lang: Lang,
     pub nonce: &'a str,
+    /// Hashes of the client it came from and of the mailbox it reaches (for the route's limits).
+    pub client_hash: &'a str,
+    pub mailbox_hash: &'a str,
 }
 
 /// The sign-up with the seats and status decided, its private link and its children's rows.
@@ -513,6 +519,8 @@ pub fn sign_up(
                 int(i64::from(r.consent_photos)),
                 r.lang.code().into(),
                 r.nonce.into(),
+                r.client_hash.into(),
+                r.mailbox_hash.into(),
             ],
         )?,
         stmt(db, LINK_NEW, &[r.token_hash.into(), r.nonce.into()])?,

@@ -1,60 +1,115 @@
-//! Limits on what anonymous clients may create (applications, rental requests).
+//! The counts behind the routes' declared limits (`routes::Limit`): one row per counted call, keyed
+//! by the route and what it counts, with a hashed key (a client address, a mailbox, a link).
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{first, stmt, ts, DbResult};
-use crate::error::ApiError;
+use super::{changes, first, run, stmt, ts, DbResult};
 
+/// Count one more call only while fewer than `?5` were counted since `?4`: one statement, so two
+/// calls at once cannot both take the last place.
+const TAKE: &str = "INSERT INTO public_requests (kind, client, at) \
+     SELECT ?1, ?2, ?3 WHERE (SELECT COUNT(*) FROM public_requests WHERE kind = ?1 AND client = ?2 AND at > ?4) < ?5";
+const OLDEST: &str =
+    "SELECT MIN(at) AS oldest FROM public_requests WHERE kind = ?1 AND client = ?2 AND at > ?3";
 const COUNT: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM public_requests WHERE kind = ?1 AND client = ?2 AND at > ?3";
 const RECORD: &str = "INSERT INTO public_requests (kind, client, at) VALUES (?1, ?2, ?3)";
+const PRUNE: &str = "DELETE FROM public_requests WHERE at < ?1";
 
 #[derive(Deserialize)]
-struct Count {
-    n: i64,
+struct Oldest {
     oldest: Option<String>,
 }
 
-/// 429 with the wait when `client` already created `max` things of `kind` within `window`.
-pub async fn check(
+/// Count a call of `kind` for `key`: `None` when it fits within `max` per `window`, else the
+/// seconds until the oldest counted call leaves the window.
+pub async fn take(
     db: &D1Database,
     kind: &str,
-    client: &str,
+    key: &str,
     now: DateTime<Utc>,
-    max: i64,
+    max: u32,
     window: Duration,
-) -> Result<(), ApiError> {
-    let row: Option<Count> = first(
+) -> DbResult<Option<i64>> {
+    let since = ts(now - window);
+    let taken = run(
         stmt(
             db,
-            COUNT,
-            &[kind.into(), client.into(), ts(now - window).into()],
+            TAKE,
+            &[
+                kind.into(),
+                key.into(),
+                ts(now).into(),
+                since.as_str().into(),
+                f64::from(max).into(),
+            ],
         )?,
-        "the client's recent requests",
+        "counting a limited call",
     )
     .await?;
-    match row {
-        Some(c) if c.n >= max => {
-            let oldest = c
-                .oldest
-                .and_then(|o| DateTime::parse_from_rfc3339(&o).ok())
-                .map(|o| o.with_timezone(&Utc))
-                .unwrap_or(now);
-            Err(ApiError::RateLimited {
-                retry_after_secs: (oldest + window - now).num_seconds(),
-            })
-        }
-        _ => Ok(()),
+    if changes(&taken) == 1 {
+        return Ok(None);
     }
+    let oldest: Option<Oldest> = first(
+        stmt(db, OLDEST, &[kind.into(), key.into(), since.into()])?,
+        "the oldest counted call",
+    )
+    .await?;
+    let retry = oldest
+        .and_then(|o| o.oldest)
+        .and_then(|o| super::parse_instant(&o))
+        .map(|o| (o + window - now).num_seconds())
+        .unwrap_or(window.num_seconds());
+    Ok(Some(retry.max(1)))
 }
 
-/// Count one more creation (in the batch that creates it).
+/// Is `key` already at `max` within `window`? The seconds until a place frees if so.
+pub async fn over(
+    db: &D1Database,
+    kind: &str,
+    key: &str,
+    now: DateTime<Utc>,
+    max: u32,
+    window: Duration,
+) -> DbResult<Option<i64>> {
+    #[derive(Deserialize)]
+    struct Count {
+        n: i64,
+        oldest: Option<String>,
+    }
+    let since = ts(now - window);
+    let count: Option<Count> = first(
+        stmt(db, COUNT, &[kind.into(), key.into(), since.into()])?,
+        "the counted calls",
+    )
+    .await?;
+    Ok(count.filter(|c| c.n >= i64::from(max)).map(|c| {
+        c.oldest
+            .as_deref()
+            .and_then(super::parse_instant)
+            .map(|o| (o + window - now).num_seconds())
+            .unwrap_or(window.num_seconds())
+            .max(1)
+    }))
+}
+
+/// Count one thing done (in the batch that does it).
 pub fn record(
     db: &D1Database,
     kind: &str,
-    client: &str,
+    key: &str,
     now: DateTime<Utc>,
 ) -> DbResult<D1PreparedStatement> {
-    stmt(db, RECORD, &[kind.into(), client.into(), ts(now).into()])
+    stmt(db, RECORD, &[kind.into(), key.into(), ts(now).into()])
+}
+
+/// Forget counts older than any window (the scheduled run).
+pub async fn prune(db: &D1Database, before: DateTime<Utc>) -> DbResult<()> {
+    run(
+        stmt(db, PRUNE, &[ts(before).into()])?,
+        "forgetting old counts",
+    )
+    .await
+    .map(|_| ())
 }

@@ -103,6 +103,10 @@ pub fn delete_for_member(db: &D1Database, member_id: i64) -> DbResult<D1Prepared
 const FAILURES_FOR_EMAIL: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts \
      WHERE email = ?1 AND success = 0 AND at > ?2 \
      AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE email = ?1 AND success = 1), '')";
+/// Failures on one account from one client, since the account's last success.
+const FAILURES_FOR_PAIR: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts \
+     WHERE email = ?1 AND client = ?3 AND success = 0 AND at > ?2 \
+     AND at > COALESCE((SELECT MAX(at) FROM login_attempts WHERE email = ?1 AND success = 1), '')";
 const FAILURES_FOR_CLIENT: &str =
     "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM login_attempts WHERE client = ?1 AND success = 0 AND at > ?2";
 const RECORD: &str =
@@ -115,15 +119,28 @@ pub struct Failures {
     pub oldest: Option<String>,
 }
 
+/// Recent failed logins: on the account from anywhere, from the client on any account, and on
+/// the account from this client.
+pub struct RecentFailures {
+    pub account: Failures,
+    pub client: Failures,
+    pub account_from_client: Failures,
+}
+
 pub async fn failures(
     db: &D1Database,
     email: &str,
     client: &str,
     since: DateTime<Utc>,
-) -> DbResult<(Failures, Failures)> {
+) -> DbResult<RecentFailures> {
     let statements = vec![
         stmt(db, FAILURES_FOR_EMAIL, &[email.into(), ts(since).into()])?,
         stmt(db, FAILURES_FOR_CLIENT, &[client.into(), ts(since).into()])?,
+        stmt(
+            db,
+            FAILURES_FOR_PAIR,
+            &[email.into(), ts(since).into(), client.into()],
+        )?,
     ];
     let results = batch(db, statements, "counting failed logins").await?;
     let read = |i: usize| -> DbResult<Failures> {
@@ -131,7 +148,56 @@ pub async fn failures(
             .pop()
             .ok_or_else(|| ApiError::Internal("counting failed logins: no count".into()))
     };
-    Ok((read(0)?, read(1)?))
+    Ok(RecentFailures {
+        account: read(0)?,
+        client: read(1)?,
+        account_from_client: read(2)?,
+    })
+}
+
+// ---------------------------------------------------------------- devices that signed in before
+
+const DEVICE_KNOWN: &str =
+    "SELECT COUNT(*) AS n FROM known_devices d JOIN members m ON m.id = d.member_id \
+     WHERE d.device_hash = ?1 AND m.email = ?2";
+const DEVICE_REMEMBER: &str = "INSERT INTO known_devices (device_hash, member_id, last_used_at) VALUES (?1, ?2, ?3) \
+     ON CONFLICT (device_hash) DO UPDATE SET member_id = excluded.member_id, last_used_at = excluded.last_used_at";
+const DEVICE_PRUNE: &str = "DELETE FROM known_devices WHERE last_used_at < ?1";
+
+#[derive(Deserialize)]
+struct Count {
+    n: i64,
+}
+
+/// Has this device (its cookie's hash) signed in to the account with this email before?
+pub async fn device_known(db: &D1Database, device_hash: &str, email: &str) -> DbResult<bool> {
+    let c: Option<Count> = first(
+        stmt(db, DEVICE_KNOWN, &[device_hash.into(), email.into()])?,
+        "the known devices",
+    )
+    .await?;
+    Ok(c.is_some_and(|c| c.n > 0))
+}
+
+pub fn remember_device(
+    db: &D1Database,
+    device_hash: &str,
+    member_id: i64,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        DEVICE_REMEMBER,
+        &[
+            device_hash.into(),
+            (member_id as f64).into(),
+            ts(now).into(),
+        ],
+    )
+}
+
+pub fn prune_devices(db: &D1Database, before: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
+    stmt(db, DEVICE_PRUNE, &[ts(before).into()])
 }
 
 pub fn record_attempt(

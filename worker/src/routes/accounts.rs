@@ -6,13 +6,13 @@ use domain::accounts::{
     Email as EmailAddress, MemberListFilter,
 };
 use domain::wire::{
-    ApplicationRequest, Created, DirectoryEntry, LoginRequest, Me, MemberExport,
-    PasswordResetRequest, ProfileUpdate, SetPasswordRequest,
+    ApplicationRequest, DirectoryEntry, LoginRequest, Me, MemberExport, PasswordResetRequest,
+    ProfileUpdate, SetPasswordRequest,
 };
 use domain::{paris, ApiMsg};
 use worker::{Method, Response};
 
-use super::{handler, Ctx, Route};
+use super::{handler, Ctx, Limit, Per, Route, DAY, HOUR, MINUTE};
 use crate::auth::{self, Access, SESSION_ABSOLUTE, SESSION_IDLE};
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
@@ -25,9 +25,11 @@ use crate::secrets::{hash_password, random_token, token_hash, verify_password};
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Post, "/api/applications", "apply", "Apply to join the association (no account needed; 10 per client and hour, then 429).", "accounts", Public, handler!(apply))
+        Route::new(Method::Post, "/api/applications", "apply", "Apply to join the association (no account needed). The same 202 whether or not the address has an account: its owner is told by email instead.", "accounts", Public, handler!(apply))
             .body::<ApplicationRequest>()
-            .returns::<Created>(201),
+            .limits(const { &[Limit::refuse(Per::Client, 10, HOUR), Limit::quiet(Per::Mailbox, 3, DAY)] })
+            .sends_email()
+            .no_content(202),
         Route::new(Method::Post, "/api/auth/login", "login", "Log in: sets the session cookie. Throttled per account and per client.", "auth", Public, handler!(login))
             .body::<LoginRequest>()
             .returns::<Me>(200),
@@ -42,8 +44,10 @@ pub fn routes() -> Vec<Route> {
             .no_content(204),
         Route::new(Method::Get, "/api/auth/password-reset/{token}", "check_password_reset", "Whether a password reset link can still be used: 204, or 404 when unknown, used or expired.", "auth", Public, handler!(check_password_reset))
             .no_content(204),
-        Route::new(Method::Post, "/api/auth/password-reset", "request_password_reset", "Ask for a password reset link by email (always 202).", "auth", Public, handler!(request_password_reset))
+        Route::new(Method::Post, "/api/auth/password-reset", "request_password_reset", "Ask for a password reset link by email (always 202; one email per account per quarter of an hour, whoever asks).", "auth", Public, handler!(request_password_reset))
             .body::<PasswordResetRequest>()
+            .limits(const { &[Limit::refuse(Per::Client, 10, HOUR), Limit::quiet(Per::Mailbox, 1, 15 * MINUTE)] })
+            .sends_email()
             .no_content(202),
         Route::new(Method::Post, "/api/auth/password-reset/confirm", "confirm_password_reset", "Set a new password with the single-use reset link (1 h); revokes other sessions and logs in.", "auth", Public, handler!(confirm_password_reset))
             .body::<SetPasswordRequest>()
@@ -75,28 +79,9 @@ fn json_with_cookie<T: serde::Serialize>(body: &T, cookie: &str) -> Result<Respo
     Ok(resp)
 }
 
-/// The link an email carries back to the app, on the origin the request came to.
-fn app_link(ctx: &Ctx, path_and_query: &str) -> Result<String, ApiError> {
-    let url = ctx.req.url().context("request url")?;
-    Ok(format!(
-        "{}{path_and_query}",
-        url.origin().ascii_serialization()
-    ))
-}
-
 pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: ApplicationRequest = ctx.json().await?;
     let db = ctx.db()?;
-    let client = auth::client_key(&ctx.req);
-    repo::limits::check(
-        &db,
-        "application",
-        &client,
-        ctx.now,
-        MAX_APPLICATIONS_PER_CLIENT,
-        Duration::hours(1),
-    )
-    .await?;
     let known_clubs = accounts::club_slugs(&db).await?;
     let mut c = Checker::default();
     let name = c.check("name", parse_name(&body.name));
@@ -114,6 +99,13 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
     let (name, email, phone, company, skills, motivation) = c
         .finish(|| Some((name?, email?, phone?, company?, skills?, motivation?)))
         .map_err(ApiError::Validation)?;
+    // Past the mailbox's allowance: the same answer, nothing stored, nothing sent.
+    let Some(tally) = ctx
+        .check(Per::Mailbox, &domain::privacy::mailbox(email.as_str()))
+        .await?
+    else {
+        return http::empty(202);
+    };
     let application = accounts::NewApplication {
         email: email.as_str(),
         name: &name,
@@ -136,51 +128,81 @@ pub async fn apply(mut ctx: Ctx) -> Result<Response, ApiError> {
     let batch = vec![
         accounts::apply(&db, &application, ctx.now, &nonce)?,
         outbox::queue_if_application(&db, &confirmation, &nonce, ctx.now)?,
-        repo::limits::record(&db, "application", &client, ctx.now)?,
+        tally.record(&db, ctx.now)?,
     ];
     let results = match crate::repo::batch(&db, batch, "saving an application").await {
-        Err(e) if repo::is_unique_violation(&e) => {
-            return Err(ApiError::Conflict(ApiMsg::ErrApplicationExists))
-        }
+        // An application from this address is already waiting for staff: nothing more to do.
+        Err(e) if repo::is_unique_violation(&e) => return http::empty(202),
         other => other?,
     };
     let inserted = results
         .first()
         .ok_or_else(|| ApiError::Internal("empty batch result".into()))?;
     if changes(inserted) == 0 {
-        return Err(ApiError::Conflict(ApiMsg::ErrMemberExists));
+        // The address has an account: its owner learns it by email, the caller nothing.
+        if let Some(member) = accounts::member_by_email(&db, email.as_str()).await? {
+            let link = ctx.site()?.link("/connexion");
+            let mail = Email::compose(
+                &member.email,
+                "account_exists",
+                member.lang,
+                ApiMsg::EmailAccountExistsSubject,
+                ApiMsg::EmailAccountExistsBody,
+                &[("name", &member.name), ("link", &link)],
+            );
+            crate::repo::batch(
+                &db,
+                vec![
+                    outbox::queue(&db, &mail, Some(member.id), None, ctx.now)?,
+                    tally.record(&db, ctx.now)?,
+                ],
+                "telling a member someone applied with their address",
+            )
+            .await?;
+        }
     }
-    let id = inserted
-        .meta()
-        .ok()
-        .flatten()
-        .and_then(|m| m.last_row_id)
-        .unwrap_or_default();
-    http::json(&Created { id }, 201)
+    http::empty(202)
 }
 
-/// Applications one client may send in an hour (a family or an office shares an address).
-const MAX_APPLICATIONS_PER_CLIENT: i64 = 10;
 const THROTTLE_WINDOW: Duration = Duration::minutes(15);
-const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
+/// Wrong passwords on one account from one client: that client waits (the owner elsewhere does not).
+const MAX_FAILURES_PER_ACCOUNT_AND_CLIENT: i64 = 5;
+/// Wrong passwords from one client on any accounts: that client waits.
 const MAX_FAILURES_PER_CLIENT: i64 = 20;
+/// Wrong passwords on one account from everywhere (a guessing campaign spread over many
+/// addresses): new devices wait; a device that signed in to the account before never does.
+const MAX_FAILURES_PER_ACCOUNT: i64 = 50;
 
 pub async fn login(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: LoginRequest = ctx.json().await?;
     let db = ctx.db()?;
     let email = body.email.trim().to_lowercase();
     let client = auth::client_key(&ctx.req);
+    let device = auth::device_token(&ctx.req);
     let since = ctx.now - THROTTLE_WINDOW;
-    let (by_email, by_client) = sessions::failures(&db, &email, &client, since).await?;
+    let failures = sessions::failures(&db, &email, &client, since).await?;
+    let known_device = match (&device, failures.account.n >= MAX_FAILURES_PER_ACCOUNT) {
+        (Some(d), true) => sessions::device_known(&db, &token_hash(d), &email).await?,
+        _ => false,
+    };
+    let account_limit = if known_device {
+        i64::MAX
+    } else {
+        MAX_FAILURES_PER_ACCOUNT
+    };
     let blocked = [
-        (by_email, MAX_FAILURES_PER_ACCOUNT),
-        (by_client, MAX_FAILURES_PER_CLIENT),
+        (
+            failures.account_from_client,
+            MAX_FAILURES_PER_ACCOUNT_AND_CLIENT,
+        ),
+        (failures.client, MAX_FAILURES_PER_CLIENT),
+        (failures.account, account_limit),
     ]
     .into_iter()
     .filter(|(f, max)| f.n >= *max)
     .filter_map(|(f, _)| f.oldest)
-    .filter_map(|oldest| chrono::DateTime::parse_from_rfc3339(&oldest).ok())
-    .map(|oldest| (oldest.with_timezone(&chrono::Utc) + THROTTLE_WINDOW - ctx.now).num_seconds())
+    .filter_map(|oldest| crate::repo::parse_instant(&oldest))
+    .map(|oldest| (oldest + THROTTLE_WINDOW - ctx.now).num_seconds())
     .max();
     if let Some(retry_after_secs) = blocked {
         return Err(ApiError::RateLimited { retry_after_secs });
@@ -194,6 +216,7 @@ pub async fn login(mut ctx: Ctx) -> Result<Response, ApiError> {
     }
     let member = member.ok_or(ApiError::LoginFailed)?;
     let token = random_token();
+    let device = device.unwrap_or_else(random_token);
     crate::repo::batch(
         &db,
         vec![
@@ -207,14 +230,20 @@ pub async fn login(mut ctx: Ctx) -> Result<Response, ApiError> {
             )?,
             sessions::record_attempt(&db, ctx.now, &email, &client, true)?,
             sessions::prune_attempts(&db, ctx.now - Duration::days(1))?,
+            sessions::remember_device(&db, &token_hash(&device), member.id, ctx.now)?,
+            sessions::prune_devices(&db, ctx.now - auth::DEVICE_LIFETIME)?,
         ],
         "opening the session",
     )
     .await?;
-    json_with_cookie(
+    let mut resp = json_with_cookie(
         &member.me(paris::local_date(ctx.now)),
         &auth::session_cookie(&token),
-    )
+    )?;
+    resp.headers_mut()
+        .append("Set-Cookie", &auth::device_cookie(&device))
+        .context("setting the device cookie")?;
+    Ok(resp)
 }
 
 pub async fn logout(ctx: Ctx) -> Result<Response, ApiError> {
@@ -265,6 +294,10 @@ async fn set_password_with_token(mut ctx: Ctx, purpose: &str) -> Result<Response
     let member = accounts::member_by_id(&db, spent.member_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    // The link proved the owner: the failed logins before it no longer count against anyone.
+    let client = auth::client_key(&ctx.req);
+    let cleared = sessions::record_attempt(&db, ctx.now, &member.email, &client, true)?;
+    repo::run(cleared, "clearing the failed logins").await?;
     json_with_cookie(
         &member.me(paris::local_date(ctx.now)),
         &auth::session_cookie(&session),
@@ -301,10 +334,20 @@ pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> 
     let email = EmailAddress::parse(&body.email)
         .map_err(|m| ApiError::Validation(vec![("email".into(), m)]))?;
     let db = ctx.db()?;
+    // One email per mailbox and quarter of an hour, whoever asks: past it the same answer, and the
+    // link sent before still works. Counted before the account is looked up, for everyone alike.
+    let Some(tally) = ctx
+        .check(Per::Mailbox, &domain::privacy::mailbox(email.as_str()))
+        .await?
+    else {
+        return http::empty(202);
+    };
     // Whether or not the account exists, the answer is the same: no one learns who is a member.
     if let Some(member) = accounts::member_by_email(&db, email.as_str()).await? {
         let token = random_token();
-        let link = app_link(&ctx, &format!("/mot-de-passe/nouveau?token={token}"))?;
+        let link = ctx
+            .site()?
+            .link(&format!("/mot-de-passe/nouveau?token={token}"));
         let mail = Email::compose(
             &member.email,
             "password_reset",
@@ -323,10 +366,13 @@ pub async fn request_password_reset(mut ctx: Ctx) -> Result<Response, ApiError> 
                     ctx.now + Duration::hours(1),
                 )?,
                 outbox::queue(&db, &mail, Some(member.id), None, ctx.now)?,
+                tally.record(&db, ctx.now)?,
             ],
             "storing the reset link and its email",
         )
         .await?;
+    } else {
+        repo::run(tally.record(&db, ctx.now)?, "counting a reset asked").await?;
     }
     http::empty(202)
 }

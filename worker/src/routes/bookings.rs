@@ -312,14 +312,8 @@ pub async fn booking_ics(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn new_calendar_feed(ctx: Ctx) -> Result<Response, ApiError> {
     let token = service::new_feed_token(&ctx.db()?, ctx.member()?.id).await?;
-    let origin = ctx
-        .req
-        .url()
-        .context("request url")?
-        .origin()
-        .ascii_serialization();
     let feed = CalendarFeed {
-        url: format!("{origin}/api/calendar/{token}.ics"),
+        url: ctx.site()?.link(&format!("/api/calendar/{token}.ics")),
     };
     http::json(&feed, 201)
 }

@@ -13,10 +13,10 @@ use serde::Deserialize;
 use worker::{Method, Response};
 
 use super::bookings::ics_response;
-use super::{handler, Ctx, Route};
+use super::{handler, Ctx, Limit, Per, Route, DAY, HOUR};
 use crate::auth::Access;
 use crate::cache::Scope;
-use crate::error::{ApiError, Context};
+use crate::error::ApiError;
 use crate::http;
 use crate::service::consultations::{self as service, Acting, Asker};
 use crate::service::library;
@@ -31,7 +31,9 @@ pub fn routes() -> Vec<Route> {
             .returns::<Vec<LibraryCard>>(200),
         Route::new(Method::Get, "/api/library/{slug}", "library_item", "A published resource with its body as sanitised HTML.", "library", Public, handler!(library_item))
             .returns::<LibraryItem>(200),
-        Route::new(Method::Post, "/api/consultations", "request_consultation", "A business asks for a consultation (no account; 5 per client and hour, 3 per email and day: 429 beyond). The private link is answered and emailed; a second request with the same email gets its own link, never the first one's.", "consultations", Public, handler!(request))
+        Route::new(Method::Post, "/api/consultations", "request_consultation", "A business asks for a consultation (no account). The private link is answered and emailed; a second request with the same email gets its own link, never the first one's.", "consultations", Public, handler!(request))
+            .limits(const { &[Limit::refuse(Per::Client, 5, HOUR), Limit::refuse(Per::Mailbox, 3, DAY)] })
+            .sends_email()
             .body::<ConsultationRequest>()
             .returns::<ConsultationCreated>(201),
         Route::new(Method::Get, "/api/consultations/{token}", "consultation", "A request by its private link: its timeline, the appointment, the volunteer's first name, the resources.", "consultations", Public, handler!(get))
@@ -43,6 +45,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Get, "/api/consultations/{token}/export", "export_consultation", "Everything the request holds, as a JSON file.", "consultations", Public, handler!(export))
             .returns::<ConsultationView>(200),
         Route::new(Method::Post, "/api/consultations/{token}/unsuitable", "consultation_unsuitable", "The appointment does not suit: the requester says why; the volunteer proposes another (409 when there is no appointment).", "consultations", Public, handler!(unsuitable))
+            .limits(const { &[Limit::refuse(Per::Client, 30, HOUR), Limit::refuse(Per::Link, 5, DAY)] })
             .body::<Unsuitable>()
             .invalidates(&[Scope::Availability])
             .returns::<ConsultationView>(200),
@@ -132,26 +135,19 @@ fn token(ctx: &Ctx) -> String {
     ctx.param("token").unwrap_or_default().to_string()
 }
 
-fn origin(ctx: &Ctx) -> Result<String, ApiError> {
-    Ok(ctx
-        .req
-        .url()
-        .context("request url")?
-        .origin()
-        .ascii_serialization())
-}
-
 pub async fn library_item(ctx: Ctx) -> Result<Response, ApiError> {
     http::json(&library::item(&ctx.db()?, &slug(&ctx)).await?, 200)
 }
 
 pub async fn request(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: ConsultationRequest = ctx.json().await?;
-    let client = crate::auth::client_key(&ctx.req);
-    let origin = origin(&ctx)?;
+    let mailbox = ctx
+        .tally(Per::Mailbox, &domain::privacy::mailbox(&body.email))
+        .await?;
+    let site = ctx.site()?;
     let who = Asker {
-        client: &client,
-        origin: &origin,
+        mailbox,
+        site_url: &site.url,
     };
     let created = service::request(&ctx.db()?, &body, &who, ctx.now).await?;
     http::json(&created, 201)
@@ -191,9 +187,12 @@ pub async fn ics(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn unsuitable(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: Unsuitable = ctx.json().await?;
-    let origin = origin(&ctx)?;
-    let view =
-        service::unsuitable(&ctx.db()?, &token(&ctx), &body.message, &origin, ctx.now).await?;
+    let token = token(&ctx);
+    let tally = ctx.tally(Per::Link, &token).await?;
+    let site = ctx.site()?;
+    let db = ctx.db()?;
+    let view = service::unsuitable(&db, &token, &body.message, &site.url, ctx.now).await?;
+    crate::repo::run(tally.record(&db, ctx.now)?, "counting the link's emails").await?;
     http::json(&view, 200)
 }
 
@@ -235,11 +234,11 @@ pub async fn assign(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: AssignRequest = ctx.json().await?;
     let actor = ctx.member()?.id;
-    let origin = origin(&ctx)?;
+    let site = ctx.site()?;
     let who = Acting {
         caller: &ctx.caller,
         actor,
-        origin: &origin,
+        site_url: &site.url,
     };
     let view = service::assign(&ctx.db()?, id, &body, &who, ctx.now).await?;
     http::json(&view, 200)

@@ -13,7 +13,7 @@ use domain::{paris, ApiMsg};
 use serde::Deserialize;
 use worker::{Method, Response};
 
-use super::{handler, Ctx, Route};
+use super::{handler, Ctx, Limit, Per, Route, DAY, HOUR};
 use crate::auth::Access;
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
@@ -29,8 +29,10 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Get, "/api/events/{id}", "event", "One published event.", "events", Public, handler!(get))
             .returns::<EventView>(200),
         Route::new(Method::Get, "/api/events/{id}/ics", "event_ics", "The event as an iCalendar file.", "events", Public, handler!(event_ics)),
-        Route::new(Method::Post, "/api/events/{id}/registrations", "register", "Sign up without an account (60 per client and hour; a members-only event takes a member's session, 403 otherwise): confirmed if the seats are free and no waiting group that fits is owed them, else on the waiting list (201, with the private link). An email already signed up for this event gets 202: nothing changes, and that sign-up's private link is emailed to the address, never answered.", "events", Public, handler!(register))
+        Route::new(Method::Post, "/api/events/{id}/registrations", "register", "Sign up without an account (a members-only event takes a member's session, 403 otherwise): confirmed if the seats are free and no waiting group that fits is owed them, else on the waiting list (201, with the private link). An address already signed up for this event, or another `+tag` of its mailbox, gets 202: nothing changes, and that sign-up's private link is emailed to the address it was made with, never answered.", "events", Public, handler!(register))
             .with_caller()
+            .limits(const { &[Limit::refuse(Per::Client, 60, HOUR), Limit::live(Per::ClientAtEvent, 3), Limit::live(Per::Mailbox, 1), Limit::refuse(Per::Mailbox, 10, DAY)] })
+            .sends_email()
             .body::<RegistrationRequest>()
             .returns::<RegistrationCreated>(201)
             .also_returns::<LinkSent>(202),
@@ -104,8 +106,11 @@ fn range(ctx: &Ctx, q: &Range) -> Result<(NaiveDate, NaiveDate), ApiError> {
     };
     let from = day(&q.from, "from", today)?;
     let to = day(&q.to, "to", from + Duration::days(122))?;
-    if to < from || (to - from).num_days() > 400 {
+    if to < from {
         return Err(field("to", ApiMsg::StatsEndBeforeStart));
+    }
+    if (to - from).num_days() > 400 {
+        return Err(field("to", ApiMsg::ErrRangeTooLong));
     }
     Ok((from, to))
 }
@@ -162,24 +167,21 @@ pub async fn event_ics(ctx: Ctx) -> Result<Response, ApiError> {
     )
 }
 
-fn origin(ctx: &Ctx) -> Result<String, ApiError> {
-    Ok(ctx
-        .req
-        .url()
-        .context("request url")?
-        .origin()
-        .ascii_serialization())
-}
-
 pub async fn register(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: RegistrationRequest = ctx.json().await?;
     let client = crate::auth::client_key(&ctx.req);
-    let origin = origin(&ctx)?;
+    let site = ctx.site()?;
+    // What one mailbox receives from sign-ups across every event (a family signs up to a few).
+    let mailbox = ctx
+        .tally(Per::Mailbox, &domain::privacy::mailbox(&body.email))
+        .await?;
     let guest = Guest {
         client: &client,
-        origin: &origin,
+        site_url: &site.url,
         member: ctx.caller.member(),
+        live_per_client: ctx.live_limit(Per::ClientAtEvent)?,
+        mailbox: Some(mailbox),
     };
     match service::register(&ctx.db()?, id, &body, &guest, ctx.now).await? {
         SignedUp::Created(created) => http::json(&created, 201),
@@ -244,19 +246,9 @@ pub async fn my_events(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn come(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
-    let client = crate::auth::client_key(&ctx.req);
-    let origin = origin(&ctx)?;
+    let site = ctx.site()?;
     let lang = http::request_lang(&ctx.req);
-    let mine = service::come(
-        &ctx.db()?,
-        id,
-        ctx.member()?,
-        &client,
-        &origin,
-        lang,
-        ctx.now,
-    )
-    .await?;
+    let mine = service::come(&ctx.db()?, id, ctx.member()?, &site.url, lang, ctx.now).await?;
     http::json(&mine, 200)
 }
 

@@ -13,7 +13,7 @@ use worker::{Method, Response};
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
 use crate::cache::Scope;
-use crate::error::{ApiError, Context};
+use crate::error::ApiError;
 use crate::http;
 use crate::mail::Email;
 use crate::repo::accounts::MemberStatus;
@@ -27,6 +27,7 @@ pub fn routes() -> Vec<Route> {
             .query(&[("status", "pending, approved or declined", false)])
             .returns::<Vec<Application>>(200),
         Route::new(Method::Post, "/api/staff/applications/{id}/approve", "approve_application", "Approve: creates the member and emails a single-use invitation (72 h); with `fee`, records the first fee paid at the desk (checked before anything is stored).", "staff", Staff, handler!(approve_application))
+            .sends_email()
         .invalidates(&[Scope::Site])
             .body::<ApproveRequest>()
             .returns::<Created>(201),
@@ -96,11 +97,7 @@ pub async fn approve_application(mut ctx: Ctx) -> Result<Response, ApiError> {
         .ok_or(ApiError::NotFound)?;
     let nonce = random_token();
     let token = random_token();
-    let url = ctx.req.url().context("request url")?;
-    let link = format!(
-        "{}/invitation?token={token}",
-        url.origin().ascii_serialization()
-    );
+    let link = ctx.site()?.link(&format!("/invitation?token={token}"));
     let mail = Email::compose(
         &application.email,
         "invitation",
@@ -389,7 +386,16 @@ struct OutboxFilter {
 pub async fn list_outbox(ctx: Ctx) -> Result<Response, ApiError> {
     let f: OutboxFilter = ctx.query()?;
     let to = f.to.trim().to_lowercase();
-    http::json(&outbox::list(&ctx.db()?, &to).await?, 200)
+    let secrets = if ctx.site()?.shows_secrets() {
+        outbox::Secrets::Shown
+    } else {
+        outbox::Secrets::Masked
+    };
+    let reader_is_admin = ctx.member()?.role == domain::accounts::Role::Admin;
+    http::json(
+        &outbox::list(&ctx.db()?, &to, reader_is_admin, secrets).await?,
+        200,
+    )
 }
 
 pub async fn list_audit(ctx: Ctx) -> Result<Response, ApiError> {

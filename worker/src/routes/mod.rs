@@ -33,6 +33,145 @@ pub struct Ctx {
     pub params: Vec<(&'static str, String)>,
     /// Who is asking, resolved once from the session cookie.
     pub caller: Caller,
+    /// The route's name and the limits it declares (the handler counts the targets it knows).
+    pub operation_id: &'static str,
+    pub limits: &'static [Limit],
+}
+
+/// The largest JSON body any route reads (a library resource of 20,000 characters in both
+/// languages, with room to spare): a longer one is refused with 413 before it is read.
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// Whose calls a limit counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Per {
+    /// The client address (`CF-Connecting-IP`): counted by the dispatcher on every call, failures
+    /// included, so that a stranger's attempts throttle the stranger.
+    Client,
+    /// The mailbox an email goes to (`a+x@host` and `a@host` are one): counted by the handler on
+    /// what it sends, so nobody can flood an inbox and nobody's typos lock another person out.
+    Mailbox,
+    /// One client at one event: how many live sign-ups it holds (a family is one sign-up).
+    ClientAtEvent,
+    /// One private link: what its holder can make the portal send to someone else.
+    Link,
+}
+
+impl Per {
+    pub fn code(self) -> &'static str {
+        match self {
+            Per::Client => "client",
+            Per::Mailbox => "mailbox",
+            Per::ClientAtEvent => "client_at_event",
+            Per::Link => "link",
+        }
+    }
+}
+
+/// Over what a limit counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    /// Calls within the last this many seconds.
+    Secs(i64),
+    /// Things held at once (live sign-ups), checked by the aggregate that holds them.
+    Live,
+}
+
+/// What the caller gets past the limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Over {
+    /// 429 with `Retry-After`.
+    Refuse,
+    /// The usual answer, and nothing sent (a reset asked again: whoever asks learns nothing).
+    Quiet,
+}
+
+/// A limit a route declares: at most `max` per `per` over `span`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub per: Per,
+    pub max: u32,
+    pub span: Span,
+    pub over: Over,
+}
+
+pub const MINUTE: i64 = 60;
+pub const HOUR: i64 = 3600;
+pub const DAY: i64 = 86_400;
+
+impl Limit {
+    pub const fn refuse(per: Per, max: u32, secs: i64) -> Limit {
+        Limit {
+            per,
+            max,
+            span: Span::Secs(secs),
+            over: Over::Refuse,
+        }
+    }
+
+    pub const fn quiet(per: Per, max: u32, secs: i64) -> Limit {
+        Limit {
+            per,
+            max,
+            span: Span::Secs(secs),
+            over: Over::Quiet,
+        }
+    }
+
+    pub const fn live(per: Per, max: u32) -> Limit {
+        Limit {
+            per,
+            max,
+            span: Span::Live,
+            over: Over::Refuse,
+        }
+    }
+
+    /// In words, for the OpenAPI document and the README.
+    pub fn describe(&self) -> String {
+        let per = match self.per {
+            Per::Client => "client address",
+            Per::Mailbox => "mailbox",
+            Per::ClientAtEvent => "client address and event",
+            Per::Link => "private link",
+        };
+        let span = match self.span {
+            Span::Secs(s) if s % DAY == 0 => format!("per {} day(s)", s / DAY),
+            Span::Secs(s) if s % HOUR == 0 => format!("per {} hour(s)", s / HOUR),
+            Span::Secs(s) => format!("per {} minute(s)", s / MINUTE),
+            Span::Live => "held at once".into(),
+        };
+        let over = match self.over {
+            Over::Refuse => "then 429",
+            Over::Quiet => "then the same answer and nothing sent",
+        };
+        format!("{} per {per} {span}, {over}", self.max)
+    }
+}
+
+/// One call to count against a target's limit, written in the batch of what it did.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    kind: String,
+    key: String,
+}
+
+impl Tally {
+    fn new(operation_id: &str, per: Per, key: &str) -> Tally {
+        Tally {
+            kind: format!("{operation_id}:{}", per.code()),
+            key: crate::secrets::token_hash(key),
+        }
+    }
+
+    /// The statement that counts it.
+    pub fn record(
+        &self,
+        db: &worker::D1Database,
+        now: DateTime<Utc>,
+    ) -> crate::repo::DbResult<worker::D1PreparedStatement> {
+        crate::repo::limits::record(db, &self.kind, &self.key, now)
+    }
 }
 
 impl Ctx {
@@ -61,8 +200,81 @@ impl Ctx {
         self.caller.member().ok_or(ApiError::Unauthorized)
     }
 
+    /// The site's configuration (its address for links in emails).
+    pub fn site(&self) -> Result<crate::config::Site, ApiError> {
+        crate::config::Site::from_env(&self.env)
+    }
+
+    /// Check the route's declared limit per `per` for `key` (the mailbox, the link's token…):
+    /// 429 past a refusing limit, `None` past a quiet one (answer as usual, send nothing), and
+    /// otherwise the [`Tally`] to write in the batch that does the thing — only what was done
+    /// counts, so nobody's typos use up a mailbox's allowance. The numbers live in the route
+    /// table; a handler checking a limit its route does not declare is a bug (500).
+    pub async fn check(&self, per: Per, key: &str) -> Result<Option<Tally>, ApiError> {
+        let limit = self
+            .limits
+            .iter()
+            .find(|l| l.per == per && matches!(l.span, Span::Secs(_)))
+            .ok_or_else(|| {
+                ApiError::Internal(format!(
+                    "{} checks a {} limit it does not declare",
+                    self.operation_id,
+                    per.code()
+                ))
+            })?;
+        let tally = Tally::new(self.operation_id, per, key);
+        let Span::Secs(secs) = limit.span else {
+            return Ok(Some(tally));
+        };
+        let over = crate::repo::limits::over(
+            &self.db()?,
+            &tally.kind,
+            &tally.key,
+            self.now,
+            limit.max,
+            chrono::Duration::seconds(secs),
+        )
+        .await?;
+        match (over, limit.over) {
+            (None, _) => Ok(Some(tally)),
+            (Some(retry_after_secs), Over::Refuse) => {
+                Err(ApiError::RateLimited { retry_after_secs })
+            }
+            (Some(_), Over::Quiet) => Ok(None),
+        }
+    }
+
+    /// The count for a refusing limit per `per` (429 past it): the [`Tally`] to write with what
+    /// is done.
+    pub async fn tally(&self, per: Per, key: &str) -> Result<Tally, ApiError> {
+        self.check(per, key).await?.ok_or_else(|| {
+            ApiError::Internal(format!(
+                "{} declares a quiet {} limit where it refuses",
+                self.operation_id,
+                per.code()
+            ))
+        })
+    }
+
+    /// The declared limit of things held at once per `per` (checked by the aggregate).
+    pub fn live_limit(&self, per: Per) -> Result<u32, ApiError> {
+        self.limits
+            .iter()
+            .find(|l| l.per == per && l.span == Span::Live)
+            .map(|l| l.max)
+            .ok_or_else(|| {
+                ApiError::Internal(format!(
+                    "{} holds a {} limit it does not declare",
+                    self.operation_id,
+                    per.code()
+                ))
+            })
+    }
+
     /// The JSON body: `application/json` is required (a cross-site form cannot send it without a
-    /// CORS preflight we never grant), and what cannot be read is a 400.
+    /// CORS preflight we never grant), over [`MAX_BODY_BYTES`] is a 413 (said by `Content-Length`
+    /// before anything is read, and checked again on what came), invalid UTF-8 and what cannot be
+    /// read are a 400.
     pub async fn json<T: serde::de::DeserializeOwned>(&mut self) -> Result<T, ApiError> {
         let content_type = self
             .req
@@ -78,11 +290,25 @@ impl Ctx {
         {
             return Err(ApiError::JsonRequired);
         }
-        let text = self
+        let declared = self
             .req
-            .text()
+            .headers()
+            .get("Content-Length")
+            .ok()
+            .flatten()
+            .and_then(|n| n.trim().parse::<usize>().ok());
+        if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+            return Err(ApiError::TooLarge);
+        }
+        let bytes = self
+            .req
+            .bytes()
             .await
             .map_err(|e| ApiError::BadRequest(e.to_string()))?;
+        if bytes.len() > MAX_BODY_BYTES {
+            return Err(ApiError::TooLarge);
+        }
+        let text = String::from_utf8(bytes).map_err(|_| ApiError::NotUtf8)?;
         serde_json::from_str(&text).map_err(|e| ApiError::BadRequest(e.to_string()))
     }
 
@@ -145,6 +371,12 @@ pub struct Route {
     pub needs_caller: bool,
     /// The cached shared answers a successful call changes (see `crate::cache`).
     pub invalidates: &'static [Scope],
+    /// Its limits: per client (counted here, by the dispatcher) and per target (counted by the
+    /// handler with `Ctx::count`, or held by the aggregate). Every public route that sends an
+    /// email or creates something declares both kinds (a test over this table says so).
+    pub limits: &'static [Limit],
+    /// Does a successful call queue an email someone is waiting for? Then it leaves at once.
+    pub sends_email: bool,
 }
 
 impl Route {
@@ -171,7 +403,21 @@ impl Route {
             handler,
             needs_caller: false,
             invalidates: &[],
+            limits: &[],
+            sends_email: false,
         }
+    }
+
+    /// Its limits (see [`Limit`]).
+    pub fn limits(mut self, limits: &'static [Limit]) -> Route {
+        self.limits = limits;
+        self
+    }
+
+    /// A successful call queues an email a person waits for: it is sent before the answer.
+    pub fn sends_email(mut self) -> Route {
+        self.sends_email = true;
+        self
     }
 
     /// The JSON body it takes.
@@ -246,6 +492,8 @@ pub fn routes() -> Vec<Route> {
             handler: handler!(health::get),
             needs_caller: false,
             invalidates: &[],
+            limits: &[],
+            sends_email: false,
         },
         Route {
             method: Method::Get,
@@ -261,6 +509,8 @@ pub fn routes() -> Vec<Route> {
             handler: handler!(site::get),
             needs_caller: false,
             invalidates: &[],
+            limits: &[],
+            sends_email: false,
         },
         Route {
             method: Method::Get,
@@ -276,6 +526,8 @@ pub fn routes() -> Vec<Route> {
             handler: handler!(openapi::get),
             needs_caller: false,
             invalidates: &[],
+            limits: &[],
+            sends_email: false,
         },
     ]
     .into_iter()
@@ -288,6 +540,25 @@ pub fn routes() -> Vec<Route> {
     .chain(settings::routes())
     .chain(stats::routes())
     .collect()
+}
+
+/// Count one call against a per-client `limit` (every call, failures included): 429 past it.
+async fn count_call(
+    db: &worker::D1Database,
+    operation_id: &str,
+    limit: &Limit,
+    client: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let Span::Secs(secs) = limit.span else {
+        return Ok(());
+    };
+    let tally = Tally::new(operation_id, limit.per, client);
+    let window = chrono::Duration::seconds(secs);
+    match crate::repo::limits::take(db, &tally.kind, &tally.key, now, limit.max, window).await? {
+        None => Ok(()),
+        Some(retry_after_secs) => Err(ApiError::RateLimited { retry_after_secs }),
+    }
 }
 
 /// Does a route's path match a request's path? Returns the parameters if so.
@@ -328,25 +599,51 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
             if auth::is_unsafe(&method) {
                 auth::check_same_origin(&req)?;
             }
+            let db = || {
+                env.d1("DB")
+                    .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
+            };
             let caller = if route.access == Access::Public && !route.needs_caller {
                 Caller::Anonymous
             } else {
-                let db = env
-                    .d1("DB")
-                    .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))?;
-                auth::resolve(&req, &db, now).await?
+                auth::resolve(&req, &db()?, now).await?
             };
             caller.authorize(route.access)?;
+            // Per-client limits: every call counts, before anything else is read or written.
+            let per_client = route
+                .limits
+                .iter()
+                .filter(|l| l.per == Per::Client && matches!(l.span, Span::Secs(_)));
+            for limit in per_client {
+                let client = auth::client_key(&req);
+                count_call(&db()?, route.operation_id, limit, &client, now).await?;
+            }
+            let sends_email = route.sends_email;
+            let site = sends_email
+                .then(|| crate::config::Site::from_env(&env))
+                .transpose()?;
+            let db_after = sends_email.then(db).transpose()?;
+            let env_after = sends_email.then(|| env.clone());
             let resp = (route.handler)(Ctx {
                 req,
                 env,
                 now,
                 params,
                 caller,
+                operation_id: route.operation_id,
+                limits: route.limits,
             })
             .await?;
             if (200..300).contains(&resp.status_code()) {
                 cache::invalidate(route.invalidates).await;
+                if let (Some(site), Some(db), Some(env)) = (site, db_after, env_after) {
+                    // The link a person just asked for leaves now, not at the next scheduled run
+                    // behind whatever others queued; a failure stays queued for that run.
+                    if let Err(e) = crate::service::email::send_urgent(&env, &site, &db, now).await
+                    {
+                        worker::console_error!("sending at once failed, left queued: {e:?}");
+                    }
+                }
             }
             return Ok(resp);
         }
@@ -356,4 +653,58 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
     } else {
         ApiError::RouteNotFound
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{routes, Access, Per};
+
+    /// Every door a stranger can knock on that sends an email or creates something declares a
+    /// limit per client and one per target (the mailbox, the link, the event), so a new route
+    /// cannot forget either.
+    #[test]
+    fn every_public_door_that_sends_or_creates_declares_both_kinds_of_limit() {
+        let mut checked = 0;
+        for r in routes() {
+            let creates = r.success.0 == 201 || r.sends_email;
+            if r.access != Access::Public || !creates {
+                continue;
+            }
+            checked += 1;
+            let per_client = r.limits.iter().any(|l| l.per == Per::Client);
+            let per_target = r.limits.iter().any(|l| l.per != Per::Client);
+            assert!(
+                per_client && per_target,
+                "{} {} sends or creates for strangers but declares {:?}",
+                r.method,
+                r.path,
+                r.limits
+            );
+        }
+        // apply, reset, consultation, sign-up, rental: the test looked at them all.
+        assert!(
+            checked >= 5,
+            "only {checked} public routes that send or create"
+        );
+    }
+
+    /// A route that sends an email a person waits for says so, so it leaves at once.
+    #[test]
+    fn the_routes_that_send_a_link_someone_waits_for_say_so() {
+        let sending: Vec<&str> = routes()
+            .iter()
+            .filter(|r| r.sends_email)
+            .map(|r| r.operation_id)
+            .collect();
+        for op in [
+            "apply",
+            "request_password_reset",
+            "request_consultation",
+            "register",
+            "request_rental",
+            "approve_application",
+        ] {
+            assert!(sending.contains(&op), "{op} does not send at once");
+        }
+    }
 }

@@ -64,6 +64,14 @@ pub fn document() -> Value {
                 route.access.describe()
             ));
         }
+        if !route.limits.is_empty() {
+            // Each limit in words: what is counted, how many, what the caller gets past it.
+            operation["x-limits"] = json!(route
+                .limits
+                .iter()
+                .map(super::Limit::describe)
+                .collect::<Vec<_>>());
+        }
         if let Some(schema_fn) = route.request {
             operation["requestBody"] = json!({ "required": true, "content": { "application/json": { "schema": schema_fn(&mut generator) } } });
         }

@@ -7,18 +7,20 @@ use domain::ApiMsg;
 use serde::Deserialize;
 use worker::{Method, Response};
 
-use super::{handler, Ctx, Route};
+use super::{handler, Ctx, Limit, Per, Route, DAY, HOUR};
 use crate::auth::Access;
 use crate::cache::Scope;
-use crate::error::{ApiError, Context};
+use crate::error::ApiError;
 use crate::http;
 use crate::service::rentals::{self as service, Requester};
 
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Post, "/api/rentals", "request_rental", "A business asks for the meeting room (no account; 10 per client and hour); returns the private link's token and the price.", "rentals", Public, handler!(request_rental))
+        Route::new(Method::Post, "/api/rentals", "request_rental", "A business asks for the meeting room (no account); returns the private link's token and the price.", "rentals", Public, handler!(request_rental))
             .with_caller()
+            .limits(const { &[Limit::refuse(Per::Client, 10, HOUR), Limit::refuse(Per::Mailbox, 3, DAY)] })
+            .sends_email()
             .body::<RentalRequest>()
             .returns::<RentalCreated>(201),
         Route::new(Method::Get, "/api/rental-days", "rental_days", "For each day from `from` to `to` (at most 62 days), whether the meeting room can be rented in the morning and in the afternoon.", "rentals", Public, handler!(rental_days))
@@ -48,16 +50,13 @@ fn field(name: &str, msg: ApiMsg) -> ApiError {
 pub async fn request_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: RentalRequest = ctx.json().await?;
     let db = ctx.db()?;
-    let client = crate::auth::client_key(&ctx.req);
-    let origin = ctx
-        .req
-        .url()
-        .context("request url")?
-        .origin()
-        .ascii_serialization();
+    let mailbox = ctx
+        .tally(Per::Mailbox, &domain::privacy::mailbox(&body.email))
+        .await?;
+    let site = ctx.site()?;
     let who = Requester {
-        client: &client,
-        origin: &origin,
+        mailbox,
+        site_url: &site.url,
         member_id: ctx.caller.member().map(|m| m.id),
     };
     let created = service::request(&db, &body, &who, ctx.now).await?;

@@ -32,8 +32,6 @@ use crate::service::calendar as svc;
 use crate::service::library::{self, known_topics};
 
 /// Requests one client may send in an hour, and one email address in a day.
-const MAX_PER_CLIENT: i64 = 5;
-const MAX_PER_EMAIL: i64 = 3;
 /// Closed requests stay on the board and in a volunteer's list this long.
 const CLOSED_SHOWN_DAYS: i64 = 90;
 
@@ -120,10 +118,16 @@ pub async fn save_topic(
 
 // ------------------------------------------------------------------ the request
 
-/// Who asks, from where.
+/// Who asks: the count of what their mailbox received (written with the request), and the site's
+/// address for the link.
 pub struct Asker<'a> {
-    pub client: &'a str,
-    pub origin: &'a str,
+    pub mailbox: crate::routes::Tally,
+    pub site_url: &'a str,
+}
+
+/// What an email about this request says it concerns: erasing the request removes them.
+pub fn about(id: i64) -> String {
+    format!("consultation:{id}")
 }
 
 /// Check a request, store it and email its private link; every refused field is named and
@@ -134,15 +138,6 @@ pub async fn request(
     who: &Asker<'_>,
     now: DateTime<Utc>,
 ) -> Result<ConsultationCreated, ApiError> {
-    crate::repo::limits::check(
-        db,
-        "consultation",
-        who.client,
-        now,
-        MAX_PER_CLIENT,
-        Duration::hours(1),
-    )
-    .await?;
     let known = repo::topics(db).await?;
     let mut c = Checker::default();
     let business = c.check("business", parse_name(&body.business));
@@ -200,17 +195,6 @@ pub async fn request(
             ))
         })
         .map_err(ApiError::Validation)?;
-    // Per email too (hashed: the limits table never holds an address).
-    let email_key = format!("email:{}", token_hash(email.as_str()));
-    crate::repo::limits::check(
-        db,
-        "consultation",
-        &email_key,
-        now,
-        MAX_PER_EMAIL,
-        Duration::days(1),
-    )
-    .await?;
     let token = random_token();
     let hash = token_hash(&token);
     let consent = rules::consent_version(repo::retention_days(db).await?);
@@ -233,18 +217,7 @@ pub async fn request(
         },
         now,
     )?;
-    statements.push(crate::repo::limits::record(
-        db,
-        "consultation",
-        who.client,
-        now,
-    )?);
-    statements.push(crate::repo::limits::record(
-        db,
-        "consultation",
-        &email_key,
-        now,
-    )?);
+    statements.push(who.mailbox.record(db, now)?);
     let link = format!("/consultation/{token}");
     let mail = Email::compose(
         email.as_str(),
@@ -255,10 +228,11 @@ pub async fn request(
         &[
             ("name", &name),
             ("business", &business),
-            ("link", &format!("{}{link}", who.origin)),
+            ("link", &format!("{}{link}", who.site_url)),
         ],
     );
-    statements.push(outbox::queue(db, &mail, None, None, now)?);
+    // About the request just inserted: its id is read in the same batch.
+    statements.push(outbox::queue_about_consultation(db, &mail, &hash, now)?);
     batch(db, statements, "storing the consultation request").await?;
     Ok(ConsultationCreated {
         status: ConsultationStatus::New,
@@ -426,7 +400,7 @@ pub async fn unsuitable(
     db: &D1Database,
     token: &str,
     message: &str,
-    origin: &str,
+    site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<ConsultationView, ApiError> {
     let row = by_token(db, token).await?;
@@ -444,7 +418,7 @@ pub async fn unsuitable(
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::Conflict(ApiMsg::ErrConsultationStep));
     }
-    let link = format!("{origin}/espace/consultations");
+    let link = format!("{site_url}/espace/consultations");
     tell_volunteer(
         db,
         &row,
@@ -540,25 +514,23 @@ pub async fn cancel(
     let row = by_token(db, token).await?;
     let nonce = random_token();
     let was_open = row.status.is_open();
-    let results = batch(
-        db,
-        vec![
-            repo::cancel_and_erase(db, row.id, &nonce, now)?,
-            repo::free_place(db, row.id, &nonce, now)?,
-            repo::answer_offer(db, row.id, &nonce, OfferAnswer::Withdrawn, "", now)?,
-            audit::record_after(
-                db,
-                now,
-                caller,
-                "consultation.erase",
-                "consultation",
-                &row.id.to_string(),
-                json!({}),
-            )?,
-        ],
-        "cancelling and erasing the request",
-    )
-    .await?;
+    let mut statements = vec![
+        repo::cancel_and_erase(db, row.id, &nonce, now)?,
+        repo::free_place(db, row.id, &nonce, now)?,
+        repo::answer_offer(db, row.id, &nonce, OfferAnswer::Withdrawn, "", now)?,
+        audit::record_after(
+            db,
+            now,
+            caller,
+            "consultation.erase",
+            "consultation",
+            &row.id.to_string(),
+            json!({}),
+        )?,
+    ];
+    // The requester's emails about it go with it (unsent deleted, sent ones blanked).
+    statements.extend(outbox::erase_about(db, &about(row.id), &row.email)?);
+    let results = batch(db, statements, "cancelling and erasing the request").await?;
     if results.first().map(changes) != Some(1) {
         return Err(ApiError::NotFound);
     }
@@ -718,11 +690,11 @@ async fn refused(db: &D1Database, id: i64, step: ApiMsg) -> ApiError {
     }
 }
 
-/// Who acts for the cantine: the session, the member, and the site's origin for links in emails.
+/// Who acts for the cantine: the session, the member, and the site's address for links in emails.
 pub struct Acting<'a> {
     pub caller: &'a Caller,
     pub actor: i64,
-    pub origin: &'a str,
+    pub site_url: &'a str,
 }
 
 /// Offer a request to `body.member_id` (or give it to them instead of `body.replaces`).
@@ -781,7 +753,7 @@ pub async fn assign(
             ("town", &row.town),
             ("topics", &topics),
             ("by", &by),
-            ("link", &format!("{}/espace/consultations", who.origin)),
+            ("link", &format!("{}/espace/consultations", who.site_url)),
         ],
     );
     send(db, &mail, Some(volunteer.id), now).await?;
@@ -965,7 +937,8 @@ pub async fn schedule(
                 ("time", &s.format("%H:%M").to_string()),
                 ("place", place_words(p, lang)),
             ],
-        );
+        )
+        .about(about(row.id));
         send(db, &mail, None, now).await?;
     }
     Ok(row)
@@ -1056,7 +1029,8 @@ pub async fn close(
             ("business", &row.business),
             ("reason", &reason),
         ],
-    );
+    )
+    .about(about(row.id));
     send(db, &mail, None, now).await?;
     by_id(db, id).await
 }
@@ -1298,7 +1272,8 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usiz
                     ("time", &start.format("%H:%M").to_string()),
                     ("place", place_words(place, lang)),
                 ],
-            );
+            )
+            .about(about(row.id));
             send(db, &mail, member, now).await?;
             queued += 1;
         }

@@ -56,15 +56,48 @@ async fn send_http(url: &str, key: &str, from: &str, e: &outbox::Pending) -> wor
     }
 }
 
+/// Emails the scheduled run sends at most per run (every 15 minutes: 400 an hour), what people
+/// wait for first. Emails a person waits for do not wait for it: their route sends them at once.
+const PER_RUN: u32 = 100;
+
 /// Send what the outbox holds; each email is marked sent, or its failure counted (5 tries).
 pub async fn send_pending(
     env: &Env,
     db: &worker::D1Database,
     now: chrono::DateTime<chrono::Utc>,
 ) -> DbResult<usize> {
+    let emails = outbox::pending(db, PER_RUN).await?;
+    send(env, db, emails, now).await
+}
+
+/// Send now the urgent emails not tried yet (what the request that just succeeded queued: a
+/// link someone is waiting for), ahead of the queue others can fill. What fails stays queued.
+pub async fn send_urgent(
+    env: &Env,
+    site: &crate::config::Site,
+    db: &worker::D1Database,
+    now: chrono::DateTime<chrono::Utc>,
+) -> DbResult<usize> {
+    if !site.sends_email {
+        // Nothing leaves the machine: the email waits in the outbox for staff to read.
+        return Ok(0);
+    }
+    let emails = outbox::pending_urgent(db, 10).await?;
+    send(env, db, emails, now).await
+}
+
+async fn send(
+    env: &Env,
+    db: &worker::D1Database,
+    emails: Vec<outbox::Pending>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> DbResult<usize> {
     let sender = sender(env);
     let mut sent = 0;
-    for e in outbox::pending(db, 25).await? {
+    for e in emails {
+        if !outbox::claim(db, &e).await? {
+            continue;
+        }
         let result = match &sender {
             Sender::OutboxOnly => Ok(()),
             Sender::Http { url, key, from } => send_http(url, key, from, &e).await,

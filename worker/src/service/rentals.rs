@@ -21,9 +21,6 @@ use crate::repo::{accounts, audit, changes, outbox};
 use crate::secrets::{random_token, token_hash};
 use crate::service::calendar as svc;
 
-/// Rental requests one client may send in an hour.
-const MAX_RENTALS_PER_CLIENT: i64 = 10;
-
 /// Who issues the quotes, from the settings.
 pub fn issuer(cfg: &svc::CalendarConfig) -> QuoteIssuer {
     QuoteIssuer {
@@ -138,10 +135,10 @@ pub async fn list(db: &D1Database, status: &str) -> Result<Vec<RentalView>, ApiE
 
 /// Who asks, from where, and where their private link will point.
 pub struct Requester<'a> {
-    /// The rate limit's key for this client.
-    pub client: &'a str,
-    /// The site's origin, for the link in the email.
-    pub origin: &'a str,
+    /// The count of what the requester's mailbox received, written with the request.
+    pub mailbox: crate::routes::Tally,
+    /// The site's address, for the link in the email.
+    pub site_url: &'a str,
     /// The member sending it, when logged in.
     pub member_id: Option<i64>,
 }
@@ -262,15 +259,6 @@ pub async fn request(
     who: &Requester<'_>,
     now: DateTime<Utc>,
 ) -> Result<RentalCreated, ApiError> {
-    crate::repo::limits::check(
-        db,
-        "rental",
-        who.client,
-        now,
-        MAX_RENTALS_PER_CLIENT,
-        Duration::hours(1),
-    )
-    .await?;
     let cfg = svc::config(db).await?;
     let mut c = Checker::default();
     let organisation = c.check("organisation", parse_name(&body.organisation));
@@ -350,22 +338,23 @@ pub async fn request(
     )
     .await?
     .ok_or_else(|| ApiError::Internal("no rental id".into()))?;
-    crate::repo::limits::record(db, "rental", who.client, now)?
-        .run()
-        .await
-        .context("recording the rental request for the rate limit")?;
     let row = by_id(db, id).await?;
     let email = mail(
         &row,
         "rental_received",
         ApiMsg::EmailRentalSubject,
         ApiMsg::EmailRentalBody,
-        &[("link", format!("{}/location/{token}", who.origin))],
+        &[("link", format!("{}/location/{token}", who.site_url))],
     );
-    outbox::queue(db, &email, None, None, now)?
-        .run()
-        .await
-        .context("queueing the rental's email")?;
+    crate::repo::batch(
+        db,
+        vec![
+            who.mailbox.record(db, now)?,
+            outbox::queue(db, &email, None, None, now)?,
+        ],
+        "queueing the rental's email",
+    )
+    .await?;
     Ok(RentalCreated {
         id,
         token,

@@ -227,18 +227,10 @@ pub async fn set_report_text(
 /// A series as a CSV file that French Excel and LibreOffice open as they are: UTF-8 with a byte
 /// order mark, `;` between cells, RFC 4180 quoting and line ends.
 pub fn csv(series: Series, stats: &Stats) -> Result<Vec<u8>, ApiError> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        w.write_record(series.headings())
-            .context("writing the CSV")?;
-        for row in series.rows(stats) {
-            w.write_record(&row).context("writing the CSV")?;
-        }
-        w.flush().context("writing the CSV")?;
+    let mut w = crate::spreadsheet::Spreadsheet::new();
+    w.row(series.headings())?;
+    for row in series.rows(stats) {
+        w.row(&row)?;
     }
-    Ok(out)
+    w.finish()
 }

@@ -36,7 +36,7 @@ pub fn Join() -> impl IntoView {
 
     let send: Request<ApplicationRequest> = Action::new_local(|req: &ApplicationRequest| {
         let req = req.clone();
-        async move { api::apply(&req, req.lang).await.map(drop) }
+        async move { api::apply(&req, req.lang).await }
     });
     let failure = api::failure_of(send);
     let errors = field_errors(failure);

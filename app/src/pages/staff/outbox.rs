@@ -1,5 +1,5 @@
-//! `/gestion/courriels`: the outbox, newest first. Locally nothing leaves the machine, so this is
-//! where staff read the invitation and reset links.
+//! `/gestion/courriels`: the outbox, newest first. Private links read `••••••` for every reader;
+//! only a local run that sends nothing shows them (there staff follow them from here), and says so.
 
 use domain::wire::OutboxEmail;
 use leptos::prelude::*;
@@ -26,7 +26,12 @@ fn Outbox() -> impl IntoView {
             if emails.is_empty() {
                 return view! { <p>{tr(StaffText::OutboxEmpty)}</p> }.into_any();
             }
-            view! { <ul class="cards">{emails.into_iter().map(email_card).collect_view()}</ul> }.into_any()
+            let shown = emails.iter().any(|e| e.secret_shown);
+            view! {
+                {shown.then(|| view! { <p class="notice" role="note">{tr(StaffText::OutboxSecretsShown)}</p> })}
+                <ul class="cards">{emails.into_iter().map(email_card).collect_view()}</ul>
+            }
+            .into_any()
         })}
     }
 }

@@ -41,6 +41,24 @@ impl Loaded {
         })
     }
 
+    /// The live sign-up that reaches this mailbox (its hash), whatever `+tag` it was given.
+    pub fn by_mailbox(&self, mailbox_hash: &str) -> Option<&RegistrationRow> {
+        self.registrations.iter().find(|r| {
+            r.status != RegistrationStatus::Cancelled
+                && r.mailbox_hash.as_deref() == Some(mailbox_hash)
+        })
+    }
+
+    /// How many live guest sign-ups came from this client (its hash).
+    pub fn live_from_client(&self, client_hash: &str) -> u32 {
+        let live = self.registrations.iter().filter(|r| {
+            r.status != RegistrationStatus::Cancelled
+                && r.member_id.is_none()
+                && r.client_hash.as_deref() == Some(client_hash)
+        });
+        u32::try_from(live.count()).unwrap_or(u32::MAX)
+    }
+
     pub fn by_member(&self, member_id: i64) -> Option<&RegistrationRow> {
         self.registrations
             .iter()

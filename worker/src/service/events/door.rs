@@ -9,7 +9,7 @@ use worker::D1Database;
 
 use super::book::{self, Loaded};
 use super::view;
-use crate::error::{ApiError, Context};
+use crate::error::ApiError;
 use crate::repo::events::{self as repo, ChildRow, RegistrationRow};
 
 fn staff_row(loaded: &Loaded, r: &RegistrationRow, children: &[ChildRow]) -> StaffRegistration {
@@ -74,18 +74,14 @@ pub async fn registrations(
 /// `;` between cells, RFC 4180 quoting; column titles and words in the staff's language.
 pub fn csv(list: &EventRegistrations, lang: Lang) -> Result<Vec<u8>, ApiError> {
     let t = |m: ApiMsg| m.text(lang);
-    let mut out = "\u{feff}".as_bytes().to_vec();
+    let mut w = crate::spreadsheet::Spreadsheet::new();
     {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
         let status = |s: RegistrationStatus| match s {
             RegistrationStatus::Confirmed => t(ApiMsg::CsvConfirmed),
             RegistrationStatus::Waiting => t(ApiMsg::CsvWaiting),
             RegistrationStatus::Cancelled => t(ApiMsg::CsvCancelled),
         };
-        w.write_record([
+        w.row([
             t(ApiMsg::CsvName),
             t(ApiMsg::CsvEmail),
             t(ApiMsg::CsvPhone),
@@ -97,8 +93,7 @@ pub fn csv(list: &EventRegistrations, lang: Lang) -> Result<Vec<u8>, ApiError> {
             t(ApiMsg::CsvChildNames),
             t(ApiMsg::CsvPhotos),
             t(ApiMsg::CsvPresent),
-        ])
-        .context("writing the CSV")?;
+        ])?;
         for r in &list.registrations {
             let children = r
                 .named_children
@@ -111,10 +106,10 @@ pub fn csv(list: &EventRegistrations, lang: Lang) -> Result<Vec<u8>, ApiError> {
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            w.write_record([
+            w.row([
                 r.name.as_str(),
                 r.email.as_str(),
-                r.phone.as_str(),
+                &domain::privacy::spreadsheet_phone(&r.phone),
                 status(r.status),
                 &r.position.map(|p| p.to_string()).unwrap_or_default(),
                 &(if r.status == RegistrationStatus::Waiting {
@@ -132,12 +127,10 @@ pub fn csv(list: &EventRegistrations, lang: Lang) -> Result<Vec<u8>, ApiError> {
                     t(ApiMsg::CsvNo)
                 },
                 &r.present.map(|p| p.to_string()).unwrap_or_default(),
-            ])
-            .context("writing the CSV")?;
+            ])?;
         }
-        w.flush().context("writing the CSV")?;
     }
-    Ok(out)
+    w.finish()
 }
 
 /// At the door: how many of a confirmed group came (at most its confirmed seats).

@@ -153,7 +153,13 @@ fn mail(
     ];
     words.extend(extra.iter().map(|(k, v)| (*k, v.clone())));
     let args: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    Email::compose(to, kind, lang, subject, body, &args)
+    Email::compose(to, kind, lang, subject, body, &args).about(about(e.id))
+}
+
+/// What an email about this event says it concerns (`crate::mail::Email::about`): erasing a
+/// sign-up removes the emails about its event to its address.
+pub fn about(event_id: i64) -> String {
+    format!("event:{event_id}")
 }
 
 // ------------------------------------------------------------------ staff: publish, edit, cancel

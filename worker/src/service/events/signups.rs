@@ -2,7 +2,7 @@
 //! change, cancel), and a member's one tap. Every change of seats goes through `book::change`: the
 //! seat book decides the newcomer's place and the promotions, written in one batch.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use domain::accounts::Checker;
 use domain::events::{
     check_group, check_registration, Child, MyEvent, RegistrationCreated, RegistrationRequest,
@@ -20,14 +20,20 @@ use crate::repo::events::{self as repo, EventRow, EventStatus, NewRegistration, 
 use crate::repo::outbox;
 use crate::secrets::{random_token, token_hash};
 
-/// Sign-ups one client may send in an hour: a class of 30 from one school network, twice over.
-const MAX_SIGNUPS_PER_CLIENT: i64 = 60;
-
 /// Who signs up, from where.
 pub struct Guest<'a> {
+    /// The client address (its hash is kept with the sign-up).
     pub client: &'a str,
-    pub origin: &'a str,
+    /// The site's address, for the link in the email.
+    pub site_url: &'a str,
     pub member: Option<&'a Member>,
+    /// Live sign-ups one client address may hold at this event (the route's declared limit; a
+    /// family is one sign-up). Members are accountable and often share the cantine's address: the
+    /// limit is for guests.
+    pub live_per_client: u32,
+    /// The count of what the guest's mailbox received, written with the sign-up or its link sent
+    /// again (none for a member's one tap).
+    pub mailbox: Option<crate::routes::Tally>,
 }
 
 /// The answer to a sign-up.
@@ -73,21 +79,14 @@ pub async fn register(
 ) -> Result<SignedUp, ApiError> {
     let e = event(db, event_id).await?;
     let member_id = crate::rights::signs_up_for(who.member, e.audience)?;
-    crate::repo::limits::check(
-        db,
-        "registration",
-        who.client,
-        now,
-        MAX_SIGNUPS_PER_CLIENT,
-        Duration::hours(1),
-    )
-    .await?;
     let valid = check_registration(req, signup_rules(&e)).map_err(ApiError::Validation)?;
     check_open(&e, now)?;
     let token = random_token();
     let hash = token_hash(&token);
     let nonce = random_token();
     let link = format!("/inscription/{token}");
+    let client_hash = token_hash(who.client);
+    let mailbox_hash = token_hash(&domain::privacy::mailbox(valid.email.as_str()));
     // The delay the consent named is read only when there is a consent to store.
     let consent_version = match valid.consent_children {
         true => Some(domain::events::children_consent_version(
@@ -110,24 +109,32 @@ pub async fn register(
         consent_photos: valid.consent_photos,
         lang: req.lang,
         nonce: &nonce,
+        client_hash: &client_hash,
+        mailbox_hash: &mailbox_hash,
     };
     // A second try only when the same email signed up at the same moment (the UNIQUE index): the
     // read then finds it and sends its link.
     for _ in 0..2 {
         let written = book::change(db, event_id, now, |loaded| {
             check_open(&loaded.event, now)?;
+            // The same address, the same member, or the same mailbox under another `+tag`: one
+            // sign-up, whose link goes to the address it was made with.
             let existing = loaded
                 .by_email(new.email)
-                .or_else(|| member_id.and_then(|m| loaded.by_member(m)));
+                .or_else(|| member_id.and_then(|m| loaded.by_member(m)))
+                .or_else(|| loaded.by_mailbox(&mailbox_hash));
+            let tally = who
+                .mailbox
+                .as_ref()
+                .map(|t| t.record(db, now))
+                .transpose()?;
             if let Some(existing) = existing {
-                let mut statements = send_link_again(db, loaded, existing, who.origin, now)?;
-                statements.push(crate::repo::limits::record(
-                    db,
-                    "registration",
-                    who.client,
-                    now,
-                )?);
+                let mut statements = send_link_again(db, loaded, existing, who.site_url, now)?;
+                statements.extend(tally);
                 return Ok(Plan::Write(statements, SignedUp::LinkSent));
+            }
+            if member_id.is_none() && loaded.live_from_client(&client_hash) >= who.live_per_client {
+                return Err(ApiError::TooMany(ApiMsg::ErrSignupsPerClient));
             }
             let decision = loaded
                 .book
@@ -145,12 +152,7 @@ pub async fn register(
             };
             let mut statements = repo::sign_up(db, &new, status, seats, &valid.group.named)?;
             statements.extend(book::promotions(db, loaded, &decision.promotions, now)?);
-            statements.push(crate::repo::limits::record(
-                db,
-                "registration",
-                who.client,
-                now,
-            )?);
+            statements.extend(tally);
             let body = match status {
                 RegistrationStatus::Waiting => ApiMsg::EmailEventWaitingBody,
                 _ => ApiMsg::EmailEventConfirmedBody,
@@ -163,7 +165,7 @@ pub async fn register(
                 "event_registration",
                 (ApiMsg::EmailEventSubject, body),
                 &[
-                    ("link", format!("{}{link}", who.origin)),
+                    ("link", format!("{}{link}", who.site_url)),
                     ("seats", seats.to_string()),
                     ("position", position.unwrap_or(0).to_string()),
                 ],
@@ -198,7 +200,7 @@ fn send_link_again(
     db: &D1Database,
     loaded: &Loaded,
     existing: &RegistrationRow,
-    origin: &str,
+    site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<worker::D1PreparedStatement>, ApiError> {
     let token = random_token();
@@ -209,7 +211,7 @@ fn send_link_again(
         existing.lang,
         "event_link_again",
         (ApiMsg::EmailEventSubject, ApiMsg::EmailEventLinkAgainBody),
-        &[("link", format!("{origin}/inscription/{token}"))],
+        &[("link", format!("{site_url}/inscription/{token}"))],
     );
     let key = format!(
         "event-link-again:{}:{}",
@@ -358,6 +360,8 @@ async fn cancel_registration(
             .decide(Command::Cancel { id })
             .map_err(|_| ApiError::NotFound)?;
         let mut statements = repo::cancel(db, id, now)?;
+        // The person's emails about this event go with what they gave.
+        statements.extend(outbox::erase_about(db, &super::about(event_id), &r.email)?);
         statements.extend(book::promotions(db, loaded, &decision.promotions, now)?);
         Ok(Plan::Write(statements, ()))
     })
@@ -414,8 +418,7 @@ pub async fn come(
     db: &D1Database,
     event_id: i64,
     member: &Member,
-    client: &str,
-    origin: &str,
+    site_url: &str,
     lang: Lang,
     now: DateTime<Utc>,
 ) -> Result<MyEvent, ApiError> {
@@ -429,9 +432,11 @@ pub async fn come(
             ..RegistrationRequest::default()
         };
         let who = Guest {
-            client,
-            origin,
+            client: "",
+            site_url,
             member: Some(member),
+            live_per_client: u32::MAX,
+            mailbox: None,
         };
         register(db, event_id, &req, &who, now).await?;
     }
