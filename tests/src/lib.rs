@@ -342,6 +342,29 @@ impl TestApp {
         format!("{}{path}", self.base_url)
     }
 
+    /// Run SQL against the app's database, as `wrangler d1 execute` does (a bench's bulk rows).
+    pub fn execute_sql(&self, name: &str, sql: &str) -> Result<()> {
+        let file = self.state_dir.join(format!("{name}.sql"));
+        std::fs::write(&file, sql)?;
+        let config = self.state_dir.join("app/wrangler.toml");
+        let persist = self.state_dir.join("d1");
+        run_quiet(
+            &format!("wrangler d1 execute {name}"),
+            wrangler(&repo_root()).args([
+                "d1",
+                "execute",
+                "DB",
+                "--local",
+                "--config",
+                &config.to_string_lossy(),
+                "--persist-to",
+                &persist.to_string_lossy(),
+                "--file",
+                &file.to_string_lossy(),
+            ]),
+        )
+    }
+
     /// Run the Cron handler now, as the platform would on schedule.
     pub async fn run_scheduled(&self) -> Result<()> {
         let resp = reqwest::get(self.url("/__scheduled")).await?;

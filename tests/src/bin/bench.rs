@@ -10,7 +10,9 @@
 //! - the staff dashboard's requests over a year of history, p50/p95 against `/api/site`
 //!   (`BENCH_ONLY=dashboard` prints only these);
 //! - sign-ups at 1 and 50 guests at once against `GET /api/site`, and 100 guests racing for 10
-//!   seats (`BENCH_ONLY=signups` prints only these).
+//!   seats (`BENCH_ONLY=signups` prints only these);
+//! - the outbox: a reset answered with its email sent, and the scheduled run's emails per run and
+//!   per second through an HTTP email API (`BENCH_ONLY=outbox`, run alone only).
 
 use std::time::{Duration, Instant};
 
@@ -364,6 +366,74 @@ async fn first_render(app: &TestApp, driver: &ChromeDriver) -> Result<()> {
 
 /// The staff dashboard's requests over the year of synthetic history that every test app holds
 /// (`kerne_tests::history`), one at a time as the concierge's phone sends them, against
+/// The outbox's throughput (`BENCH_ONLY=outbox`), on a server that sends through an HTTP email
+/// API (a sink of the bench's own on this machine): how long a reset takes to answer with its
+/// email sent, and how many queued emails the scheduled run sends per run and per second.
+async fn outbox() -> Result<()> {
+    use kerne_tests::mail_sink::MailSink;
+    let sink = MailSink::start().await?;
+    let config = kerne_tests::Config {
+        vars: vec![
+            ("EMAIL_SENDER".into(), "http".into()),
+            ("EMAIL_API_URL".into(), sink.url.clone()),
+        ],
+    };
+    let app = tokio::task::spawn_blocking(move || TestApp::spawn_with(&config)).await??;
+    let result = async {
+        // Urgent: a reset answered once its email is with the email service.
+        let mut times = Vec::new();
+        for n in 1..=30 {
+            let client = ApiClient::anonymous(&app).with_ip(&format!("10.77.0.{n}"));
+            let email = format!("membre{:02}@silicon-kerne.test", 30 + n);
+            let started = Instant::now();
+            let resp = client
+                .post("/api/auth/password-reset", &serde_json::json!({ "email": email }))
+                .await?;
+            times.push(started.elapsed());
+            anyhow::ensure!(resp.status().as_u16() == 202, "a reset answered {}", resp.status());
+        }
+        times.sort();
+        println!(
+            "== a reset with its email sent before the answer (30, one after another): p50 {}, p95 {}; {} emails received",
+            ms(times[times.len() / 2]),
+            ms(times[times.len() * 95 / 100]),
+            sink.all().len()
+        );
+        // Queued: 1,000 reminders waiting, the scheduled run called until all are sent.
+        let before = sink.all().len();
+        app.execute_sql(
+            "bench-outbox",
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) \
+             INSERT INTO outbox (to_email, kind, subject, body_text, body_html, lang, created_at) \
+             SELECT 'lecteur' || i || '@example.fr', 'renewal_reminder', 'Votre adhésion', 'Bonjour', '<p>Bonjour</p>', 'fr', \
+             strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM n;",
+        )?;
+        let started = Instant::now();
+        let mut runs = 0;
+        while sink.all().len() < before + 1000 && runs < 30 {
+            let run = Instant::now();
+            app.run_scheduled().await?;
+            runs += 1;
+            println!(
+                "   scheduled run {runs}: {} sent so far, this run {}",
+                sink.all().len() - before,
+                ms(run.elapsed())
+            );
+        }
+        let took = started.elapsed();
+        let sent = sink.all().len() - before;
+        println!(
+            "== scheduled runs: {sent} queued emails in {runs} runs, {} ({:.0} emails/s; one run every 15 minutes sends 100, 400 an hour)",
+            ms(took),
+            sent as f64 / took.as_secs_f64()
+        );
+        Ok(())
+    }
+    .await;
+    app.shutdown();
+    result
+}
+
 /// `GET /api/site` on the same runtime (what `BENCH_ONLY=dashboard` prints alone).
 async fn dashboard(app: &TestApp) -> Result<()> {
     println!("== dashboard requests, one at a time, 60 each, against GET /api/site (a year of history seeded)");
@@ -551,8 +621,11 @@ async fn shared_reads(app: &TestApp, first: chrono::NaiveDate) -> Result<()> {
 
 #[tokio::main]
 async fn main() -> Result<()> {
-    // One part alone, on its own server: BENCH_ONLY=reads|dashboard|signups|start|lighthouse|render.
+    // One part alone, on its own server: BENCH_ONLY=reads|dashboard|signups|start|lighthouse|render|outbox.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    if only == "outbox" {
+        return outbox().await;
+    }
     if [
         "reads",
         "dashboard",

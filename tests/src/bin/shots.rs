@@ -1,5 +1,6 @@
 //! Screenshots of pages as a person sees them, for a look before calling a screen done:
-//! `cargo run -p kerne-tests --bin shots -- [--en] [--width 360] who:/path …` where `who` is
+//! `cargo run -p kerne-tests --bin shots -- [--en] [--width 360] [--post /api/path JSON] who:/path …`
+//! (`--post`: a request a visitor sends first, e.g. a password reset, so the page has it) where `who` is
 //! `visitor`, `member` (membre12), `staff` (the concierge) or an account's email. Starts the portal
 //! and Chromium, writes `tests/screenshots/shot-<who>-<path>[-en].png` (the whole page, not only
 //! the first screen), and stops them.
@@ -17,11 +18,18 @@ async fn main() -> Result<()> {
     let mut english = false;
     let mut width = 360u32;
     let mut targets = Vec::new();
+    let mut posts = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--en" => english = true,
             "--width" => width = args.next().context("--width N")?.parse()?,
+            "--post" => posts.push((
+                args.next().context("--post /api/path JSON")?,
+                serde_json::from_str::<serde_json::Value>(
+                    &args.next().context("--post /api/path JSON")?,
+                )?,
+            )),
             _ => targets.push(a),
         }
     }
@@ -29,6 +37,13 @@ async fn main() -> Result<()> {
         bail!("usage: shots [--en] [--width N] who:/path …");
     }
     let app = TestApp::spawn()?;
+    for (path, body) in &posts {
+        let status = kerne_tests::api_client::ApiClient::anonymous(&app)
+            .post(path, body)
+            .await?
+            .status();
+        println!("POST {path}: {status}");
+    }
     let driver = ChromeDriver::start()?;
     let result = shoot(&app, &driver, &targets, english, width).await;
     driver.stop();

@@ -251,28 +251,17 @@ pub async fn visitor_applies_to_join(ctx: &'static Ctx) -> Result<()> {
             apply(ctx, &page, "Nolwenn Le Bihan", &email).await?;
             check_page(&page, "adherer-sent-fr", &[]).await?;
 
-            // The same address again: a clear refusal, not a second application.
-            page.goto(&ctx.url("/adherer")).await?;
-            page.wait_for_heading("Adhérer à Silicon Kerne").await?;
-            fill(&page, "#f-name", "Nolwenn Le Bihan").await?;
-            fill(&page, "#f-email", &email).await?;
-            page.client
-                .find(Locator::Css("#f-consent"))
-                .await?
-                .click()
+            // The same address again: the same answer as any application (the page never says
+            // whether an address is known), and still one application for staff.
+            apply(ctx, &page, "Nolwenn Le Bihan", &email).await?;
+            let staff = kerne_tests::api_client::ApiClient::anonymous(&ctx.app)
+                .login(STAFF, DEMO_PASSWORD)
                 .await?;
-            submit(&page, "Envoyer ma demande").await?;
-            wait_for_text(&page, "déjà en cours d'examen").await?;
-            ensure!(
-                page.client
-                    .find(Locator::Css("#f-name"))
-                    .await?
-                    .prop("value")
-                    .await?
-                    .as_deref()
-                    == Some("Nolwenn Le Bihan"),
-                "what was typed is kept"
-            );
+            let pending: Vec<domain::wire::Application> = staff
+                .get_json("/api/staff/applications?status=pending")
+                .await?;
+            let n = pending.iter().filter(|a| a.email == email).count();
+            ensure!(n == 1, "applying twice stored {n} applications");
             Ok(())
         }
         .await;
