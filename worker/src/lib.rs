@@ -57,8 +57,9 @@ async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), 
     let db = env
         .d1("DB")
         .map_err(|e| error::ApiError::Internal(format!("D1 binding: {e}")))?;
+    let site = config::Site::from_env(env)?;
     let queued = service::reminders::queue_due(&db, now).await?
-        + service::events::queue_reminders(&db, now).await?
+        + service::events::queue_reminders(&db, &site.url, now).await?
         + service::consultations::queue_reminders(&db, now).await?;
     service::events::erase_children(&db, now).await?;
     let returned = service::consultations::expire_offers(&db, now).await?;
@@ -69,7 +70,7 @@ async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), 
     }
     service::consultations::erase_expired(&db, now).await?;
     service::events::ensure_meetings(&db, now).await?;
-    let settled = service::events::scheduled::settle_all(&db, now).await?;
+    let settled = service::events::scheduled::settle_all(&db, &site.url, now).await?;
     if settled > 0 {
         console_log!("scheduled run: repair promoted {settled} waiting group(s)");
     }

@@ -63,6 +63,18 @@ async fn sign_up(api: &Api, event: i64, body: &Value) -> Result<RegistrationCrea
     .await
 }
 
+/// The private link (`/inscription/…`) an email's text carries.
+fn link_to_sign_up(text: &str) -> Result<String> {
+    let start = text
+        .find("/inscription/")
+        .context("no private link in the email")?;
+    Ok(text[start..]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_string())
+}
+
 fn token(link: &str) -> Result<&str> {
     link.strip_prefix("/inscription/").context("a private link")
 }
@@ -194,6 +206,24 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
         .get_json(&format!("/api/events/{}", e.id))
         .await?;
     ensure!(view.seats_left == 0 && view.waiting == 2, "{view:?}");
+    // A waiting family's calendar entry is tentative; once promoted it is confirmed, with the same
+    // UID and a higher SEQUENCE (a calendar that imports it again updates the entry).
+    let ics_of = |link: String| async move {
+        anonymous(api)
+            .get(&format!("/api/registrations/{}/ics", token(&link)?))
+            .await?
+            .text()
+            .await
+            .map_err(anyhow::Error::from)
+    };
+    let field = |ics: &str, name: &str| {
+        ics.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}:")))
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    let before = ics_of(rd.link.clone()).await?;
     // The first family gives back one seat: the pair still does not fit, the single behind it does.
     let fewer = json!({ "adults": 1, "children": [{ "first_name": "Lou", "age": 9 }] });
     let changed: RegistrationView = expect_json(
@@ -228,6 +258,29 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
         .find(|m| m.to == d && m.kind == "event_promoted")
         .context("no promotion email")?;
     ensure!(promoted.body_text.contains("confirmée"), "{promoted:?}");
+    // The good news carries the way back: its own private link opens the confirmed sign-up, and
+    // one seat reads "1 place".
+    let link = link_to_sign_up(&promoted.body_text)?;
+    let via_email = mine(api, &link).await?;
+    ensure!(
+        via_email.status == RegistrationStatus::Confirmed
+            && promoted.body_text.contains("confirmée pour 1 place."),
+        "the promotion email: {}",
+        promoted.body_text
+    );
+    let after = ics_of(rd.link.clone()).await?;
+    let seq = |ics: &str| field(ics, "SEQUENCE").parse::<i64>().unwrap_or(-1);
+    ensure!(
+        field(&before, "STATUS") == "TENTATIVE"
+            && field(&after, "STATUS") == "CONFIRMED"
+            && field(&before, "UID") == field(&after, "UID")
+            && seq(&after) > seq(&before),
+        "the promoted family's calendar entry went from {:?} (sequence {}) to {:?} (sequence {})",
+        field(&before, "STATUS"),
+        seq(&before),
+        field(&after, "STATUS"),
+        seq(&after)
+    );
     // More seats than are free is refused and changes nothing.
     let more = json!({ "adults": 1, "children": [{ "first_name": "Lou", "age": 9 }, { "first_name": "Yann", "age": 11 }] });
     expect_status(
@@ -896,6 +949,19 @@ pub async fn reminders_go_once_to_the_confirmed_and_children_data_is_erased(
     ensure!(
         to_kept == 1 && to_gone == 0,
         "reminders: {to_kept} to the confirmed, {to_gone} to the cancelled"
+    );
+    // The reminder carries the way back: a private link of its own that opens the sign-up, and
+    // its seats in words ("pour 2 places").
+    let reminder = outbox
+        .iter()
+        .find(|m| m.to == kept && m.kind == "event_reminder")
+        .context("the reminder")?;
+    let link = link_to_sign_up(&reminder.body_text)?;
+    ensure!(
+        mine(api, &link).await?.name == "Anne Le Gall"
+            && reminder.body_text.contains("pour 2 places."),
+        "the reminder's link or seats: {}",
+        reminder.body_text
     );
     // The workshop moved 40 days back (staff may keep an event's past): the children's names go,
     // the counts stay.

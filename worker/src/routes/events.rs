@@ -162,7 +162,7 @@ async fn address(ctx: &Ctx) -> Result<String, ApiError> {
 pub async fn event_ics(ctx: Ctx) -> Result<Response, ApiError> {
     let e = event_of_path(&ctx).await?;
     ics_response(
-        service::ics(&e, ctx.now, &address(&ctx).await?),
+        service::ics(&e, ctx.now, &address(&ctx).await?, None),
         &format!("silicon-kerne-{}.ics", e.id),
     )
 }
@@ -220,12 +220,14 @@ pub async fn export(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn change(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: SeatsChange = ctx.json().await?;
-    let view = service::change(&ctx.db()?, &token(&ctx), &body, ctx.now).await?;
+    let site = ctx.site()?;
+    let view = service::change(&ctx.db()?, &token(&ctx), &body, &site.url, ctx.now).await?;
     http::json(&view, 200)
 }
 
 pub async fn cancel(ctx: Ctx) -> Result<Response, ApiError> {
-    service::cancel(&ctx.db()?, &token(&ctx), ctx.now).await?;
+    let site = ctx.site()?;
+    service::cancel(&ctx.db()?, &token(&ctx), &site.url, ctx.now).await?;
     http::empty(204)
 }
 
@@ -234,7 +236,7 @@ pub async fn registration_ics(ctx: Ctx) -> Result<Response, ApiError> {
     let r = service::by_token(&db, &token(&ctx)).await?;
     let e = service::event(&db, r.event_id).await?;
     ics_response(
-        service::ics(&e, ctx.now, &address(&ctx).await?),
+        service::ics(&e, ctx.now, &address(&ctx).await?, Some((r.status, r.lang))),
         &format!("silicon-kerne-{}.ics", e.id),
     )
 }
@@ -254,7 +256,8 @@ pub async fn come(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn stay_away(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
-    service::stay_away(&ctx.db()?, id, ctx.member()?.id, ctx.now).await?;
+    let site = ctx.site()?;
+    service::stay_away(&ctx.db()?, id, ctx.member()?.id, &site.url, ctx.now).await?;
     http::empty(204)
 }
 
@@ -269,7 +272,17 @@ pub async fn update(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: EventInput = ctx.json().await?;
     let actor = ctx.member()?.id;
-    let view = service::update(&ctx.db()?, id, &body, &ctx.caller, actor, ctx.now).await?;
+    let site = ctx.site()?;
+    let view = service::update(
+        &ctx.db()?,
+        id,
+        &body,
+        &ctx.caller,
+        actor,
+        &site.url,
+        ctx.now,
+    )
+    .await?;
     http::json(&view, 200)
 }
 

@@ -12,10 +12,11 @@ use domain::ApiMsg;
 use rand_core::{OsRng, RngCore};
 use worker::{D1Database, D1PreparedStatement};
 
-use super::mail;
+use super::{mail, seats_words};
 use crate::error::ApiError;
 use crate::repo::events::{self as repo, EventRow, EventStatus, RegistrationRow};
 use crate::repo::outbox;
+use crate::secrets::{random_token, token_hash};
 
 /// How many times a write reads and decides again after losing a race. 60 guests racing for one
 /// event's last seats all landed within 40 tries in `tests/tests/api/events.rs` (local D1, 2 cores);
@@ -150,11 +151,13 @@ async fn back_off(attempt: u32) {
     worker::Delay::from(StdDuration::from_millis(u64::from(ms))).await;
 }
 
-/// The promotions' writes and the email each promoted person gets.
+/// The promotions' writes and the email each promoted person gets, with a new private link to
+/// their sign-up (links are kept hashed: the one sent at sign-up cannot be sent again).
 pub fn promotions(
     db: &D1Database,
     loaded: &Loaded,
     promoted: &[Promotion],
+    site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let mut out = Vec::new();
@@ -163,6 +166,8 @@ pub fn promotions(
         let Some(r) = loaded.registration(p.id).filter(|r| !r.email.is_empty()) else {
             continue;
         };
+        let token = random_token();
+        out.push(repo::add_link(db, r.id, &token_hash(&token))?);
         let email = mail(
             &loaded.event,
             &r.email,
@@ -170,7 +175,10 @@ pub fn promotions(
             r.lang,
             "event_promoted",
             (ApiMsg::EmailEventSubject, ApiMsg::EmailEventPromotedBody),
-            &[("seats", p.seats.to_string())],
+            &[
+                ("seats", seats_words(p.seats, r.lang)),
+                ("link", format!("{site_url}/inscription/{token}")),
+            ],
         );
         out.push(outbox::queue(
             db,

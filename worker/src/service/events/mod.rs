@@ -18,7 +18,7 @@ pub use signups::{
 };
 
 use chrono::{DateTime, NaiveDate, Utc};
-use domain::events::{self as rules, check_event, EventInput, EventView};
+use domain::events::{self as rules, check_event, EventInput, EventView, RegistrationStatus};
 use domain::i18n::{fill, format_date_long};
 use domain::seat_book::{Command, Refusal};
 use domain::time::LocalDateTime;
@@ -156,6 +156,16 @@ fn mail(
     Email::compose(to, kind, lang, subject, body, &args).about(about(e.id))
 }
 
+/// A number of seats in words: "1 place", "3 places" ("1 seat", "3 seats").
+pub fn seats_words(n: u32, lang: Lang) -> String {
+    let one = if n == 1 {
+        ApiMsg::SeatsOne
+    } else {
+        ApiMsg::SeatsMany
+    };
+    domain::i18n::fill(one.text(lang), &[("n", &n.to_string())])
+}
+
 /// What an email about this event says it concerns (`crate::mail::Email::about`): erasing a
 /// sign-up removes the emails about its event to its address.
 pub fn about(event_id: i64) -> String {
@@ -284,6 +294,7 @@ pub async fn update(
     input: &EventInput,
     caller: &Caller,
     actor: i64,
+    site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<EventView, ApiError> {
     event(db, id).await?;
@@ -315,7 +326,13 @@ pub async fn update(
         if e.cancelled {
             statements.extend(tell_cancelled(db, loaded, now)?);
         } else {
-            statements.extend(book::promotions(db, loaded, &decision.promotions, now)?);
+            statements.extend(book::promotions(
+                db,
+                loaded,
+                &decision.promotions,
+                site_url,
+                now,
+            )?);
         }
         statements.push(audit::record(
             db,
@@ -377,8 +394,17 @@ fn tell_cancelled(
     Ok(statements)
 }
 
-/// The event's calendar file (times in UTC, like the bookings' feed).
-pub fn ics(e: &EventRow, now: DateTime<Utc>, address: &str) -> String {
+/// The event's calendar file (times in UTC, like the bookings' feed). For a sign-up's link, its
+/// status says what the person holds — a waiting family's entry is tentative, a cancelled one
+/// cancelled — in the sign-up's language; its UID stays the event's and its SEQUENCE is the
+/// event's version, which every change of seats or of the event raises, so a calendar that
+/// imports it again updates the entry it has.
+pub fn ics(
+    e: &EventRow,
+    now: DateTime<Utc>,
+    address: &str,
+    sign_up: Option<(RegistrationStatus, Lang)>,
+) -> String {
     use icalendar::{Calendar, Component, Event, EventLike, EventStatus as IcsStatus};
     let mut cal = Calendar::empty();
     cal.append_property(icalendar::Property::new("VERSION", "2.0"));
@@ -391,19 +417,26 @@ pub fn ics(e: &EventRow, now: DateTime<Utc>, address: &str) -> String {
     } else {
         e.place.clone()
     };
+    let lang = sign_up.map(|(_, l)| l).unwrap_or(Lang::Fr);
+    let title = rules::fallback(e.title_fr.clone(), e.title_en.clone());
+    let description = rules::fallback(e.description_fr.clone(), e.description_en.clone());
+    let status = match (e.status, sign_up.map(|(s, _)| s)) {
+        (EventStatus::Cancelled, _) | (_, Some(RegistrationStatus::Cancelled)) => {
+            IcsStatus::Cancelled
+        }
+        (_, Some(RegistrationStatus::Waiting)) => IcsStatus::Tentative,
+        _ => IcsStatus::Confirmed,
+    };
     let mut ev = Event::new();
     ev.uid(&format!("event-{}@silicon-kerne.net", e.id))
-        .summary(&e.title_fr)
-        .description(&e.description_fr)
+        .summary(title.get(lang))
+        .description(description.get(lang))
         .location(&place)
         .starts(e.start_utc)
         .ends(e.end_utc)
         .timestamp(now)
-        .status(if e.status == EventStatus::Cancelled {
-            IcsStatus::Cancelled
-        } else {
-            IcsStatus::Confirmed
-        });
+        .status(status)
+        .add_property("SEQUENCE", e.version.max(0).to_string());
     cal.push(ev.done());
     cal.done().to_string()
 }

@@ -18,6 +18,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::repo::events::{self as repo, EventRow};
 use crate::repo::{audit, changes, outbox};
+use crate::secrets::{random_token, token_hash};
 
 /// Club meetings are made this many months ahead.
 const MEETING_MONTHS: usize = 4;
@@ -26,7 +27,11 @@ const MEETING_SEATS: u32 = 20;
 
 /// Reminders to everyone confirmed when it runs, each exactly once (the outbox's dedupe key and
 /// `reminded_at` both say so).
-pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usize, ApiError> {
+pub async fn queue_reminders(
+    db: &D1Database,
+    site_url: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, ApiError> {
     let s = settings(db).await?;
     let (from, to) = rules::reminder_window(now, s.reminder_hours);
     let due = repo::due_reminders(db, from, to).await?;
@@ -45,6 +50,8 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usiz
         let bring = rules::fallback(e.bring_fr.clone(), e.bring_en.clone())
             .get(r.lang)
             .clone();
+        // The way back to the sign-up: a new private link (the first one is kept hashed only).
+        let token = random_token();
         let email = mail(
             e,
             &r.email,
@@ -55,9 +62,14 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usiz
                 ApiMsg::EmailEventReminderSubject,
                 ApiMsg::EmailEventReminderBody,
             ),
-            &[("seats", r.seats.to_string()), ("bring", bring)],
+            &[
+                ("seats", super::seats_words(r.seats, r.lang)),
+                ("bring", bring),
+                ("link", format!("{site_url}/inscription/{token}")),
+            ],
         );
         statements.push(repo::mark_reminded(db, r.id, now)?);
+        statements.push(repo::add_link(db, r.id, &token_hash(&token))?);
         statements.push(outbox::queue(
             db,
             &email,
@@ -70,7 +82,8 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usiz
         return Ok(0);
     }
     let results = crate::repo::batch(db, statements, "queueing the events' reminders").await?;
-    Ok(results.iter().skip(1).step_by(2).map(changes).sum())
+    // Three statements a reminder: marked, its link, its email (counted).
+    Ok(results.iter().skip(2).step_by(3).map(changes).sum())
 }
 
 /// Children's first names and ages erased the retention delay after the event; counts stay.
@@ -95,7 +108,11 @@ thread_local! {
 /// Serve the waiting list of every event whose free seats and waiting entries disagree (none, as
 /// long as every change went through the seat book; a repair if one ever did not). Answers how
 /// many groups were promoted.
-pub async fn settle_all(db: &D1Database, now: DateTime<Utc>) -> Result<usize, ApiError> {
+pub async fn settle_all(
+    db: &D1Database,
+    site_url: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, ApiError> {
     let mut promoted = 0;
     for id in repo::unsettled(db, now).await? {
         promoted += book::change(db, id, now, |loaded| {
@@ -107,7 +124,7 @@ pub async fn settle_all(db: &D1Database, now: DateTime<Utc>) -> Result<usize, Ap
             }
             let n = decision.promotions.len();
             Ok(Plan::Write(
-                book::promotions(db, loaded, &decision.promotions, now)?,
+                book::promotions(db, loaded, &decision.promotions, site_url, now)?,
                 n,
             ))
         })

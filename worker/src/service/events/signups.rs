@@ -151,7 +151,13 @@ pub async fn register(
                 None => return Err(ApiError::Internal("a sign-up placed no one".into())),
             };
             let mut statements = repo::sign_up(db, &new, status, seats, &valid.group.named)?;
-            statements.extend(book::promotions(db, loaded, &decision.promotions, now)?);
+            statements.extend(book::promotions(
+                db,
+                loaded,
+                &decision.promotions,
+                who.site_url,
+                now,
+            )?);
             statements.extend(tally);
             let body = match status {
                 RegistrationStatus::Waiting => ApiMsg::EmailEventWaitingBody,
@@ -166,7 +172,7 @@ pub async fn register(
                 (ApiMsg::EmailEventSubject, body),
                 &[
                     ("link", format!("{}{link}", who.site_url)),
-                    ("seats", seats.to_string()),
+                    ("seats", super::seats_words(seats, new.lang)),
                     ("position", position.unwrap_or(0).to_string()),
                 ],
             );
@@ -299,6 +305,7 @@ pub async fn change(
     db: &D1Database,
     token: &str,
     body: &SeatsChange,
+    site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<RegistrationView, ApiError> {
     let found = by_token(db, token).await?;
@@ -327,7 +334,13 @@ pub async fn change(
         let named = (loaded.event.asks_children && r.children_erased_at.is_none())
             .then_some(group.named.as_slice());
         let mut statements = repo::resize(db, r.id, group.adults, group.children, seats, named)?;
-        statements.extend(book::promotions(db, loaded, &decision.promotions, now)?);
+        statements.extend(book::promotions(
+            db,
+            loaded,
+            &decision.promotions,
+            site_url,
+            now,
+        )?);
         Ok(Plan::Write(statements, ()))
     })
     .await?;
@@ -336,15 +349,21 @@ pub async fn change(
 
 /// Cancel from the private link: what the person gave is erased and the seats go to the waiting
 /// list, in one batch.
-pub async fn cancel(db: &D1Database, token: &str, now: DateTime<Utc>) -> Result<(), ApiError> {
+pub async fn cancel(
+    db: &D1Database,
+    token: &str,
+    site_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
     let r = by_token(db, token).await?;
-    cancel_registration(db, r.event_id, r.id, now).await
+    cancel_registration(db, r.event_id, r.id, site_url, now).await
 }
 
 async fn cancel_registration(
     db: &D1Database,
     event_id: i64,
     id: i64,
+    site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     book::change(db, event_id, now, |loaded| {
@@ -362,7 +381,13 @@ async fn cancel_registration(
         let mut statements = repo::cancel(db, id, now)?;
         // The person's emails about this event go with what they gave.
         statements.extend(outbox::erase_about(db, &super::about(event_id), &r.email)?);
-        statements.extend(book::promotions(db, loaded, &decision.promotions, now)?);
+        statements.extend(book::promotions(
+            db,
+            loaded,
+            &decision.promotions,
+            site_url,
+            now,
+        )?);
         Ok(Plan::Write(statements, ()))
     })
     .await
@@ -451,11 +476,12 @@ pub async fn stay_away(
     db: &D1Database,
     event_id: i64,
     member_id: i64,
+    site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     let loaded = book::load(db, event_id, now).await?;
     match loaded.by_member(member_id) {
-        Some(r) => cancel_registration(db, event_id, r.id, now).await,
+        Some(r) => cancel_registration(db, event_id, r.id, site_url, now).await,
         None => Ok(()),
     }
 }
