@@ -75,6 +75,15 @@ impl I18n {
         )
     }
 
+    /// What goes between a label and its value: " : " in French (a no-break space before the
+    /// colon, as French typography wants), ": " in English.
+    pub fn colon(&self) -> &'static str {
+        match self.lang.get() {
+            Lang::Fr => "\u{a0}: ",
+            Lang::En => ": ",
+        }
+    }
+
     pub fn pick<T: Clone>(&self, text: &Localized<T>) -> T {
         text.get(self.lang.get()).clone()
     }

@@ -20,8 +20,13 @@ pub fn ConfirmButton(
     #[prop(into)]
     pending: Signal<bool>,
     #[prop(into)] on_yes: Callback<()>,
+    /// The button that leaves things as they are, where "Annuler" beside "Oui, annuler" would
+    /// read both ways ("Garder mon inscription"); "Annuler" otherwise.
+    #[prop(optional, into)]
+    no: Option<Label>,
 ) -> impl IntoView {
     let confirming = RwSignal::new(false);
+    let no = no.unwrap_or_else(|| Label::of(SharedText::Cancel));
     view! {
         <Show when=move || confirming.get() fallback=move || view! {
                 <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>{tr(label)}</button>
@@ -32,7 +37,7 @@ pub fn ConfirmButton(
                     <button type="button" class="button button--danger" disabled=move || pending.get() on:click=move |_| on_yes.run(())>
                         {tr(yes)}
                     </button>
-                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::Cancel)}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(no)}</button>
                 </div>
             </div>
             </Show>

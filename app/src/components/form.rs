@@ -178,7 +178,7 @@ pub fn ErrorSummary<T: Text>(
                     let href = format!("#{}", input_id(&name));
                     let label = move || {
                         label
-                            .map(|l| format!("{} : ", i18n.t(l)))
+                            .map(|l| format!("{}{}", i18n.t(l), i18n.colon()))
                             .unwrap_or_default()
                     };
                     view! { <li><a href=href>{label}{text}</a></li> }

@@ -6,6 +6,7 @@ domain::messages! {
 /// Strings of an event's sign-up form and of a sign-up's private link.
 SignupText {
     MaxPerSignup => "Au plus {count} places par inscription.", "At most {count} seats per sign-up.";
+    MaxPerSignupOne => "Une seule place par inscription.", "One seat per sign-up.";
     AddToCalendar => "Ajouter à mon agenda (.ics)", "Add to my calendar (.ics)";
     BackToAgenda => "Retour à l'agenda", "Back to the agenda";
     SignupTitle => "S'inscrire", "Sign up";
@@ -52,6 +53,7 @@ SignupText {
     CancelRegistration => "Annuler mon inscription…", "Cancel my sign-up…";
     CancelRegistrationQuestion => "Annuler cette inscription ? Vos données sont effacées et vos places vont à la liste d'attente.", "Cancel this sign-up? Your data is erased and your seats go to the waiting list.";
     CancelRegistrationYes => "Oui, annuler l'inscription", "Yes, cancel the sign-up";
+    KeepRegistration => "Garder mon inscription", "Keep my sign-up";
     EventUnderWay => "L'événement a commencé : cette inscription ne peut plus être modifiée ni annulée.", "The event has started: this sign-up can no longer be changed or cancelled.";
     EventOver => "Cet événement est passé : cette inscription ne peut plus être modifiée ni annulée.", "This event is over: this sign-up can no longer be changed or cancelled.";
     CancelledDone => "Votre inscription est annulée et vos données sont effacées. Merci de nous avoir prévenus.", "Your sign-up is cancelled and your data erased. Thank you for letting us know.";

@@ -213,19 +213,27 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
             let reg = list.registrations.iter().find(|r| r.name == name).context("a family")?;
             fill(&page, &format!("#present-{}", reg.id), came).await?;
             page.click_text("button", &format!("Pointer {name}")).await?;
-            wait_for_text(&page, &format!("{came} présents")).await?;
+            // Counts agree with their number: "2 présents", "1 présent".
+            let present = if came == "1" { "1 présent" } else { "2 présents" };
+            wait_for_text(&page, present).await?;
         }
         // A check-in made by mistake is undone: the group is no longer counted.
         page.click_text("button", "Annuler le pointage de Famille Kerjean").await?;
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        while page.text().await?.contains("1 présents") {
+        while page.text().await?.contains("1 présent") {
             ensure!(std::time::Instant::now() < deadline, "the undone check-in is still shown");
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
         let kerjean = list.registrations.iter().find(|r| r.name == "Famille Kerjean").context("a family")?;
         fill(&page, &format!("#present-{}", kerjean.id), "1").await?;
         page.click_text("button", "Pointer Famille Kerjean").await?;
-        wait_for_text(&page, "1 présents").await?;
+        wait_for_text(&page, "1 présent").await?;
+        // The totals read as French does: one adult, one child, never "1 adultes".
+        let text = page.text().await?;
+        ensure!(
+            !["1 adultes", "1 enfants", "1 présents", "1 places"].iter().any(|w| text.contains(w)),
+            "a count does not agree with its number: {text}"
+        );
         // The attendance sheet prints alone on one A4 page.
         let pages = crate::accounts::printed_pages(&page).await?;
         ensure!(pages == 1, "the attendance sheet prints on {pages} pages");
@@ -316,6 +324,37 @@ pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -
         page.wait_for_heading("Votre inscription").await?;
         wait_for_text(&page, "Confirmée — 2 places").await?;
         check_page(&page, "inscription-promue-fr", &[]).await?;
+        // The promoted family cancels from its phone: the answer takes the focus where the eye
+        // is (not the footer), says the data is gone, and the link says so on every visit after.
+        page.click_text("button", "Annuler mon inscription…").await?;
+        page.wait_for(Locator::XPath("//button[normalize-space()='Garder mon inscription']"), "the way to keep it").await?;
+        page.click_text("button", "Oui, annuler l'inscription").await?;
+        wait_for_text(&page, "vos données sont effacées").await?;
+        ensure!(
+            page.until(
+                "document.activeElement && document.activeElement.id === 'cancelled-done' \
+                 && document.activeElement.getBoundingClientRect().top >= -1 \
+                 && document.activeElement.getBoundingClientRect().bottom <= window.innerHeight"
+            )
+            .await?,
+            "after cancelling, the answer does not have the focus in view: the focus is on {}",
+            page.client
+                .execute(
+                    "const a = document.activeElement; const r = a.getBoundingClientRect(); \
+                     return `${a.tagName}#${a.id} (${Math.round(r.top)}–${Math.round(r.bottom)} of ${window.innerHeight})`;",
+                    vec![]
+                )
+                .await?
+        );
+        page.goto(link.as_str()).await?;
+        page.wait_for_heading("Votre inscription").await?;
+        wait_for_text(&page, "vos données sont effacées").await?;
+        let text = page.text().await?;
+        ensure!(
+            !text.contains("Inscrit au nom de") && !text.contains("Exporter mes données") && !text.contains("seront effacés"),
+            "a cancelled link still shows what was erased: {text}"
+        );
+        check_page(&page, "inscription-annulee-fr", &[]).await?;
         Ok(())
     }
     .await;

@@ -343,7 +343,7 @@ pub fn GroupControls(group: Group, errors: Signal<BTreeMap<String, String>>) -> 
         {children}
         <p class="note" aria-live="polite">
             {move || i18n.count(SignupText::SeatsTotalOne, SignupText::SeatsTotalOther, u64::from(group.seats()))}" "
-            {move || i18n.f(SignupText::MaxPerSignup, &[("count", &max.to_string())])}
+            {move || i18n.count(SignupText::MaxPerSignupOne, SignupText::MaxPerSignup, u64::from(max))}
         </p>
     }
 }

@@ -67,17 +67,25 @@ pub fn RegistrationPage() -> impl IntoView {
         async move { api::registration(&token, i18n.lang_untracked()).await }
     });
     let cancelled = move || api::answer_of(cancel).is_some();
+    // The answer replaces the button that had the focus: the notice takes it, in view.
+    crate::components::focus::focus_on_success(cancel, "#cancelled-done");
     view! {
         <h1>{tr(SignupText::RegistrationTitle)}</h1>
-        <Show when=move || !cancelled() fallback=|| view! {
-                <div class="notice" role="status">
-                    <p>{tr(SignupText::CancelledDone)}</p>
-                    <p><a href="/agenda" class="button">{tr(SignupText::BackToAgenda)}</a></p>
-                </div>
-            }>
+        <Show when=move || !cancelled() fallback=cancelled_notice>
             {failure_alert(api::failure_of(cancel))}
             {with_loaded(registration, move |r: RegistrationView| registration_view(r, token, change, cancel))}
         </Show>
+    }
+}
+
+/// What a cancelled sign-up's link says, right after cancelling and on every visit after: it is
+/// cancelled and what was given is erased (nothing else is left to show).
+fn cancelled_notice() -> impl IntoView {
+    view! {
+        <div class="notice" role="status" id="cancelled-done" tabindex="-1">
+            <p>{tr(SignupText::CancelledDone)}</p>
+            <p><a href="/agenda" class="button">{tr(SignupText::BackToAgenda)}</a></p>
+        </div>
     }
 }
 
@@ -86,7 +94,10 @@ fn registration_view(
     token: StoredValue<String>,
     change: Request<SeatsChange, RegistrationView>,
     cancel: Request<()>,
-) -> impl IntoView {
+) -> AnyView {
+    if r.status == RegistrationStatus::Cancelled {
+        return cancelled_notice().into_any();
+    }
     let i18n = use_i18n();
     let (status, seats, position) = (r.status, r.seats, r.position);
     let requested = r.seats_requested;
@@ -170,6 +181,7 @@ fn registration_view(
                     label=SignupText::CancelRegistration
                     question=SignupText::CancelRegistrationQuestion
                     yes=SignupText::CancelRegistrationYes
+                    no=SignupText::KeepRegistration
                     id="cancel-registration-q"
                     pending=cancel.pending()
                     on_yes=move |_| api::start(cancel, ())
@@ -177,4 +189,5 @@ fn registration_view(
             </section>
         })}
     }
+    .into_any()
 }

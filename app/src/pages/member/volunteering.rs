@@ -139,7 +139,7 @@ fn card(
             <p class="note">{availability}</p>
             {c.requester.clone().map(|r| view! {
                 <p>
-                    <strong>{i18n.t(MemberText::VolRequester)}</strong>" : "{r.name}" · "
+                    <strong>{i18n.t(MemberText::VolRequester)}</strong>{i18n.colon()}{r.name}" · "
                     <a href=format!("mailto:{}", r.email)>{r.email.clone()}</a>
                     {(!r.phone.is_empty()).then(|| view! { " · "<a href=format!("tel:{}", r.phone.replace(' ', ""))>{r.phone.clone()}</a> })}
                 </p>

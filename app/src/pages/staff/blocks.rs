@@ -80,7 +80,7 @@ fn block_card(v: BlockView, lift: Request<i64>) -> impl IntoView {
     view! {
         <li class="card" data-block=id.to_string()>
             <h2 class="row__title">{tr(what)}" · "{when}</h2>
-            <p>{tr(StaffText::FieldBlockReason)}" : "{b.label.clone()}</p>
+            <p>{tr(StaffText::FieldBlockReason)}{move || i18n.colon()}{b.label.clone()}</p>
             {if affected.is_empty() {
                 view! { <p class="note">{tr(StaffText::NoAffectedBookings)}</p> }.into_any()
             } else {

@@ -50,7 +50,11 @@ fn WeekEvents() -> impl IntoView {
                             let taken = e.capacity.saturating_sub(e.seats_left);
                             let seats = i18n.f(
                                 StaffText::GlanceEventSeats,
-                                &[("taken", &taken.to_string()), ("capacity", &e.capacity.to_string()), ("waiting", &e.waiting.to_string())],
+                                &[
+                                    ("taken", &i18n.count(StaffText::SeatsTakenOne, StaffText::SeatsTakenOther, u64::from(taken))),
+                                    ("capacity", &e.capacity.to_string()),
+                                    ("waiting", &e.waiting.to_string()),
+                                ],
                             );
                             view! {
                                 <li class="row">

@@ -65,10 +65,13 @@ fn Registrations() -> impl IntoView {
                         {(!partner.is_empty()).then(|| format!(" · {partner}"))}</p>
                     <p>{move || {
                         let (seats, capacity, adults, children, present) = totals;
+                        // Each count agrees with its number ("1 adulte", "0 présent").
                         i18n.f(StaffText::SignupTotals, &[
-                            ("seats", &seats.to_string()), ("capacity", &capacity.to_string()),
-                            ("adults", &adults.to_string()), ("children", &children.to_string()),
-                            ("present", &present.to_string()),
+                            ("seats", &i18n.count(StaffText::SeatsConfirmedOne, StaffText::SeatsConfirmedOther, u64::from(seats))),
+                            ("capacity", &capacity.to_string()),
+                            ("adults", &i18n.count(StaffText::AdultsOne, StaffText::AdultsOther, u64::from(adults))),
+                            ("children", &i18n.count(StaffText::ChildrenOne, StaffText::ChildrenOther, u64::from(children))),
+                            ("present", &i18n.count(StaffText::PresentOne, StaffText::CheckedIn, u64::from(present))),
                         ])
                     }}</p>
                     <div class="actions">
@@ -157,13 +160,17 @@ fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl I
             <p class="signup-row__name">
                 <strong>{name.clone()}</strong>
                 {position.map(|p| view! { <span class="tag">{move || i18n.f(StaffText::PositionN, &[("position", &p.to_string())])}</span> })}
-                {checked.map(|n| view! { <span class="tag">{move || i18n.f(StaffText::CheckedIn, &[("count", &n.to_string())])}</span> })}
+                {checked.map(|n| view! { <span class="tag">{move || i18n.count(StaffText::PresentOne, StaffText::CheckedIn, u64::from(n))}</span> })}
             </p>
             <p>
                 {move || if waiting {
-                    i18n.f(StaffText::SignupAsked, &[("count", &requested.to_string())])
+                    i18n.count(StaffText::SignupAskedOne, StaffText::SignupAsked, u64::from(requested))
                 } else {
-                    i18n.f(StaffText::SignupSeats, &[("seats", &seats.to_string()), ("adults", &adults.to_string()), ("children", &children.to_string())])
+                    i18n.f(StaffText::SignupSeats, &[
+                        ("seats", &i18n.count(StaffText::SeatsOne, StaffText::SeatsOther, u64::from(seats))),
+                        ("adults", &i18n.count(StaffText::AdultsOne, StaffText::AdultsOther, u64::from(adults))),
+                        ("children", &i18n.count(StaffText::ChildrenOne, StaffText::ChildrenOther, u64::from(children))),
+                    ])
                 }}
                 {flags.into_iter().map(|f| view! { " · "{tr(f)} }).collect_view()}
             </p>
