@@ -11,16 +11,9 @@ use super::{changes, first, run, stmt, ts, DbResult};
 /// calls at once cannot both take the last place.
 const TAKE: &str = "INSERT INTO public_requests (kind, client, at) \
      SELECT ?1, ?2, ?3 WHERE (SELECT COUNT(*) FROM public_requests WHERE kind = ?1 AND client = ?2 AND at > ?4) < ?5";
-const OLDEST: &str =
-    "SELECT MIN(at) AS oldest FROM public_requests WHERE kind = ?1 AND client = ?2 AND at > ?3";
 const COUNT: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM public_requests WHERE kind = ?1 AND client = ?2 AND at > ?3";
 const RECORD: &str = "INSERT INTO public_requests (kind, client, at) VALUES (?1, ?2, ?3)";
 const PRUNE: &str = "DELETE FROM public_requests WHERE at < ?1";
-
-#[derive(Deserialize)]
-struct Oldest {
-    oldest: Option<String>,
-}
 
 /// Count a call of `kind` for `key`: `None` when it fits within `max` per `window`, else the
 /// seconds until the oldest counted call leaves the window.
@@ -51,17 +44,12 @@ pub async fn take(
     if changes(&taken) == 1 {
         return Ok(None);
     }
-    let oldest: Option<Oldest> = first(
-        stmt(db, OLDEST, &[kind.into(), key.into(), since.into()])?,
-        "the oldest counted call",
-    )
-    .await?;
-    let retry = oldest
-        .and_then(|o| o.oldest)
-        .and_then(|o| super::parse_instant(&o))
-        .map(|o| (o + window - now).num_seconds())
-        .unwrap_or(window.num_seconds());
-    Ok(Some(retry.max(1)))
+    // Refused: the wait is read as `over` reads it (a place freed meanwhile: the whole window).
+    Ok(Some(
+        over(db, kind, key, now, max, window)
+            .await?
+            .unwrap_or(window.num_seconds().max(1)),
+    ))
 }
 
 /// Is `key` already at `max` within `window`? The seconds until a place frees if so.
