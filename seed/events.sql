@@ -46,7 +46,11 @@ WITH plan(id, kind, audience, title_fr, title_en, description_fr, bring_fr, days
      'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
     (913, 'teacher_training', 'teachers', 'Éducation aux médias : premiers pas', 'Media literacy: first steps',
      'Repérer une information fiable avec ses élèves.', '', -420, '14:00', '17:00',
-     'Médiathèque des Ursulines, Quimper', 20, 2, NULL, NULL, '', 0)
+     'Médiathèque des Ursulines, Quimper', 20, 2, NULL, NULL, '', 0),
+    -- Today, in the evening: the concierge's door (check-in opens on the event's day).
+    (914, 'open_day', 'everyone', 'Café numérique : les réseaux sociaux des ados', 'Digital café: teenagers and social media',
+     'Une heure d''échange entre parents autour des réseaux sociaux des adolescents.', '', 0, '20:00', '21:30',
+     'Silicon Kerne, Quimper', 25, 4, NULL, NULL, '', 0)
 ),
 dated AS (
     SELECT *, date('now', days || ' days') AS d FROM plan
@@ -104,6 +108,9 @@ VALUES
     (9082, 912, 'Soizic Tanguy', 'soizic.tanguy@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-315 days'), '2026-12-v1', 0, 'fr', 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-300 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-315 days')),
     (9090, 913, 'Sophie Le Floch', 'sophie.lefloch@ac-rennes.example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-420 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-440 days')),
     (9091, 913, 'Thomas Cariou', 'thomas.cariou@ac-rennes.example.fr', '', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-420 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-440 days')),
+    (9100, 914, 'Famille Quéré', 'famille.quere@example.fr', '06 30 00 00 12', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-3 days')),
+    (9101, 914, 'Gwenaëlle Riou', 'gwenaelle.riou@example.fr', '06 20 00 00 01', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days')),
+    (9102, 914, 'Hélène Bodénès', 'helene.bodenes@example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')),
     (9031, 907, 'Thomas Cariou', 'thomas.cariou@ac-rennes.example.fr', '', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-60 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-79 days'));
 
 INSERT INTO registration_children (registration_id, n, first_name, age) VALUES

@@ -958,6 +958,17 @@ pub async fn undo_registration_check_in(
 }
 
 /// `POST /api/staff/registrations/{id}/check-in`
+/// Staff cancel a sign-up for a family who phoned.
+pub async fn cancel_registration_for_family(id: i64, lang: Lang) -> Result<(), ApiFailure> {
+    send_empty(
+        Method::DELETE,
+        &format!("/api/staff/registrations/{id}"),
+        NO_BODY,
+        lang,
+    )
+    .await
+}
+
 pub async fn check_in(id: i64, present: u32, lang: Lang) -> Result<StaffRegistration, ApiFailure> {
     send(
         Method::POST,

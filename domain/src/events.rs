@@ -145,6 +145,12 @@ pub fn event_phase(start: DateTime<Utc>, end: DateTime<Utc>, now: DateTime<Utc>)
     }
 }
 
+/// Check-in at the door is open on the event's days only (Paris calendar): from the morning of
+/// its first day to the evening of its last, so a group is never pointed weeks ahead by mistake.
+pub fn door_open(starts: NaiveDateTime, ends: NaiveDateTime, today: NaiveDate) -> bool {
+    starts.date() <= today && today <= ends.date()
+}
+
 pub fn signup_state(
     opens: DateTime<Utc>,
     closes: DateTime<Utc>,
@@ -774,6 +780,22 @@ pub struct MyEvent {
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn the_door_opens_on_the_events_days_only() {
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 12, d)
+                .and_then(|d| d.and_hms_opt(h, 0, 0))
+                .unwrap_or_default()
+        };
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 12, d).unwrap_or_default();
+        // A Wednesday afternoon workshop: the morning of the 16th yes, the 5th and the 17th no.
+        assert!(door_open(at(16, 14), at(16, 16), day(16)));
+        assert!(!door_open(at(16, 14), at(16, 16), day(5)));
+        assert!(!door_open(at(16, 14), at(16, 16), day(17)));
+        // An evening that runs past midnight: both days.
+        assert!(door_open(at(16, 22), at(17, 1), day(17)));
+    }
 
     fn w(id: i64, seats: u32, accept_fewer: bool) -> Waiting {
         Waiting {

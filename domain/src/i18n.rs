@@ -269,6 +269,12 @@ ApiMsg {
     CsvCancelled => "annulé", "cancelled";
     CsvYes => "oui", "yes";
     CsvNo => "non", "no";
+    CsvEvent => "Événement", "Event";
+    CsvDate => "Date", "Date";
+    ErrDoorNotOpen => "Le pointage ouvre le jour de l'événement, le {date}.", "Check-in opens on the day of the event, {date}.";
+    EmailSignupCancelledByStaffSubject => "Inscription annulée : {title} le {date}", "Sign-up cancelled: {title} on {date}";
+    EmailSignupCancelledByStaffBody => "Bonjour {name},\n\nComme vous nous l'avez demandé, votre inscription à « {title} » le {date} à {time} est annulée, et ce que vous nous aviez donné (prénoms des enfants, téléphone) est effacé. Vos places vont aux familles en liste d'attente.\n\nPour vous inscrire de nouveau, s'il reste des places : {link}\n\nL'équipe de Silicon Kerne", "Hello {name},\n\nAs you asked us, your sign-up for “{title}” on {date} at {time} is cancelled, and what you gave us (children's first names, phone) is erased. Your seats go to the families on the waiting list.\n\nTo sign up again, if seats are left: {link}\n\nThe Silicon Kerne team";
+    AuditSignupCancel => "{actor} a annulé une inscription ({seats}) à « {title} », à la demande de la famille.", "{actor} cancelled a sign-up ({seats}) for “{title}”, as the family asked.";
     CsvChildAge => "{first_name} ({age} ans)", "{first_name} ({age})";
     PlaceRoom => "la salle de réunion de Silicon Kerne", "Silicon Kerne's meeting room";
     SettingReminderHours => "Indiquez un délai de rappel entre 1 et 168 heures.", "Give a reminder delay between 1 and 168 hours.";

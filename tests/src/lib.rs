@@ -410,3 +410,21 @@ mod startup_probe {
             .ok_or_else(|| std::io::Error::other("no status"))
     }
 }
+
+/// A start and an end today in Paris (`YYYY-MM-DDTHH:MM`), starting a few minutes from now, for
+/// what opens on an event's day (the door). Within twenty minutes of midnight it waits for the new
+/// day, so the event and what the test does with it fall on the same date.
+pub async fn soon_today() -> (String, String) {
+    use chrono::Timelike;
+    loop {
+        let now = domain::paris::to_local(chrono::Utc::now());
+        if now.hour() == 23 && now.minute() >= 40 {
+            tokio::time::sleep(std::time::Duration::from_secs(30)).await;
+            continue;
+        }
+        let start = now + chrono::Duration::minutes(10);
+        let end = start + chrono::Duration::hours(2);
+        let f = |t: chrono::NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
+        return (f(start), f(end));
+    }
+}

@@ -14,8 +14,9 @@ pub fn ConfirmButton(
     /// The button that does it ("Oui, supprimer").
     #[prop(into)]
     yes: Label,
-    /// `id` of the question, for `aria-labelledby`.
-    id: &'static str,
+    /// `id` of the question, for `aria-labelledby` (unique on the page).
+    #[prop(into)]
+    id: String,
     /// Whether the request `on_yes` started is under way: the button waits while it runs.
     #[prop(into)]
     pending: Signal<bool>,
@@ -31,8 +32,8 @@ pub fn ConfirmButton(
         <Show when=move || confirming.get() fallback=move || view! {
                 <button type="button" class="button button--danger" on:click=move |_| confirming.set(true)>{tr(label)}</button>
             }>
-            <div class="confirm" role="alertdialog" aria-labelledby=id>
-                <p id=id><strong>{tr(question)}</strong></p>
+            <div class="confirm" role="alertdialog" aria-labelledby=id.clone()>
+                <p id=id.clone()><strong>{tr(question)}</strong></p>
                 <div class="actions">
                     <button type="button" class="button button--danger" disabled=move || pending.get() on:click=move |_| on_yes.run(())>
                         {tr(yes)}

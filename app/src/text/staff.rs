@@ -81,6 +81,16 @@ StaffText {
     SheetName => "Nom", "Name";
     SheetSeats => "Places", "Seats";
     SheetSignature => "Signature", "Signature";
+    SheetChildren => "Enfants", "Children";
+    SheetPresent => "Présents", "Present";
+    DoorOpensOn => "Le pointage ouvre le jour de l'événement, le {date}.", "Check-in opens on the day of the event, {date}.";
+    CancelledCount => "{count} inscription annulée : ce que la famille avait donné est effacé.", "{count} sign-up cancelled: what the family gave is erased.";
+    CancelledCountOther => "{count} inscriptions annulées : ce que les familles avaient donné est effacé.", "{count} sign-ups cancelled: what the families gave is erased.";
+    CancelSignup => "Annuler cette inscription…", "Cancel this sign-up…";
+    CancelSignupQuestion => "Annuler cette inscription à la demande de la famille ? Ses places vont à la liste d'attente, ce qu'elle a donné est effacé et elle reçoit un courriel.", "Cancel this sign-up as the family asked? Its seats go to the waiting list, what it gave is erased and it gets an email.";
+    CancelSignupYes => "Oui, annuler l'inscription", "Yes, cancel the sign-up";
+    KeepSignup => "Garder l'inscription", "Keep the sign-up";
+    SignupCancelledByStaff => "Inscription annulée : la famille reçoit un courriel.", "Sign-up cancelled: the family gets an email.";
     // Staff
     StaffNavigation => "Pages de gestion", "Staff pages";
     MenuToday => "Aujourd'hui", "Today";

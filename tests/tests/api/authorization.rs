@@ -606,6 +606,12 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
             [401, 403, 404, 404],
         ),
         case(
+            Method::DELETE,
+            "/api/staff/registrations/999999",
+            None,
+            [401, 403, 404, 404],
+        ),
+        case(
             Method::PUT,
             "/api/staff/clubs/club-fantome/rule",
             Some(json!({ "ordinal": 2, "weekday": 4, "time": "18:30", "duration_minutes": 120 })),

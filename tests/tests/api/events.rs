@@ -2,7 +2,7 @@
 //! the last seats, reminders once, children's data erased after the retention delay, the CSV.
 
 use anyhow::{ensure, Context, Result};
-use chrono::{Duration, Utc};
+use chrono::{Datelike, Duration, Utc};
 use std::collections::BTreeMap;
 
 use domain::events::{
@@ -26,6 +26,16 @@ fn at(days: i64, hhmm: &str) -> String {
         "{}T{hhmm}",
         paris::local_date(Utc::now()) + Duration::days(days)
     )
+}
+
+/// A workshop today, starting in a few minutes (the door opens on the event's day): this close to
+/// midnight in Paris, wait for the new day so that the event and the check-in share one.
+async fn workshop_today(title: &str, capacity: u32) -> Result<Value> {
+    let (starts, ends) = kerne_tests::soon_today().await;
+    let mut body = workshop(title, 0, capacity);
+    body["starts_at"] = json!(starts);
+    body["ends_at"] = json!(ends);
+    Ok(body)
 }
 
 fn workshop(title: &str, days: i64, capacity: u32) -> Value {
@@ -368,27 +378,23 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
         .find(|r| r.email == b)
         .context("b")?
         .id;
-    expect_status(
-        staff
-            .post(
-                &format!("/api/staff/registrations/{b_id}/check-in"),
-                &json!({ "present": 5 }),
-            )
-            .await?,
-        422,
-    )
-    .await?;
-    let checked: Value = expect_status(
+    // Weeks ahead, the door is not open yet: nobody is pointed by mistake.
+    let early: ApiErrorBody = expect_json(
         staff
             .post(
                 &format!("/api/staff/registrations/{b_id}/check-in"),
                 &json!({ "present": 2 }),
             )
             .await?,
-        200,
+        409,
     )
     .await?;
-    ensure!(checked["present"] == 2, "{checked}");
+    ensure!(
+        early
+            .message
+            .contains("Le pointage ouvre le jour de l'événement"),
+        "{early:?}"
+    );
     let csv = staff
         .get(&format!("/api/staff/events/{}/registrations.csv", e.id))
         .await?;
@@ -400,17 +406,38 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
         .from_reader(&bytes[3..]);
     let header = reader.headers()?.clone();
     ensure!(
-        header.get(0) == Some("Nom") && header.get(8) == Some("Prénoms des enfants"),
+        header.get(0) == Some("Nom")
+            && header.get(8) == Some("Prénoms des enfants")
+            && header.get(11) == Some("Événement")
+            && header.get(12) == Some("Date"),
         "{header:?}"
     );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
-    ensure!(rows.len() == l.registrations.len(), "{} rows", rows.len());
+    // A cancelled sign-up was erased: it is not an empty row.
+    let live = l
+        .registrations
+        .iter()
+        .filter(|r| r.status != RegistrationStatus::Cancelled)
+        .count();
+    ensure!(
+        rows.len() == live && live > 0,
+        "{} rows for {live}",
+        rows.len()
+    );
     let row_b = rows
         .iter()
         .find(|r| r.get(1) == Some(b.as_str()))
         .context("b's row")?;
+    let year = (paris::local_date(Utc::now()) + Duration::days(41))
+        .year()
+        .to_string();
     ensure!(
-        row_b.get(8) == Some("Maël (8 ans)") && row_b.get(10) == Some("2"),
+        row_b.get(8) == Some("Maël (8 ans)")
+            && row_b.get(10) == Some("")
+            && row_b.get(11) == Some("Atelier robots (attente)")
+            && row_b
+                .get(12)
+                .is_some_and(|d| d.contains(&year) && d.ends_with("14:00")),
         "{row_b:?}"
     );
     Ok(())
@@ -825,7 +852,7 @@ pub async fn bad_filters_are_refused_and_the_door_counts_confirmed_seats(
         ensure!(err.fields.contains_key(field), "{q}: {err:?}");
     }
     let staff = staff(api).await?;
-    let mut body = workshop("Portes ouvertes (porte)", 47, 2);
+    let mut body = workshop_today("Portes ouvertes (porte)", 2).await?;
     body["asks_children"] = json!(false);
     body["max_per_signup"] = json!(2);
     body["kind"] = json!("open_day");
@@ -1131,22 +1158,29 @@ pub async fn a_past_events_link_says_it_is_over_and_changes_nothing(
     Ok(())
 }
 
-/// A check-in made by mistake at the door is undone: the group is back to "not pointed yet".
-pub async fn a_check_in_made_by_mistake_is_undone(api: &'static Api) -> Result<()> {
-    let staff = staff(api).await?;
-    let e = publish(&staff, &workshop("Atelier (pointage annulé)", 33, 6)).await?;
-    sign_up(
-        api,
-        e.id,
-        &family(&email("pointage"), 1, &[("Lou", 9)], false),
-    )
-    .await?;
-    let reg = list(&staff, e.id)
+/// An event with one family of two signed up: the event and the sign-up's id.
+async fn with_one_family(
+    api: &Api,
+    staff: &ApiClient,
+    body: &Value,
+    who: &str,
+) -> Result<(EventView, i64)> {
+    let e = publish(staff, body).await?;
+    sign_up(api, e.id, &family(&email(who), 1, &[("Lou", 9)], false)).await?;
+    let reg = list(staff, e.id)
         .await?
         .registrations
         .first()
         .context("a sign-up")?
         .id;
+    Ok((e, reg))
+}
+
+/// A check-in made by mistake at the door is undone: the group is back to "not pointed yet".
+pub async fn a_check_in_made_by_mistake_is_undone(api: &'static Api) -> Result<()> {
+    let staff = staff(api).await?;
+    let body = workshop_today("Atelier (pointage annulé)", 6).await?;
+    let (e, reg) = with_one_family(api, &staff, &body, "pointage").await?;
     let path = format!("/api/staff/registrations/{reg}/check-in");
     let checked: domain::events::StaffRegistration =
         expect_json(staff.post(&path, &json!({ "present": 2 })).await?, 200).await?;
@@ -1199,5 +1233,144 @@ pub async fn the_consent_names_the_retention_delay_and_is_kept_with_it(
         export.consent_version,
         export.consent_children_at
     );
+    Ok(())
+}
+
+/// Check-in opens on the event's day: a week ahead it is refused with the day it opens, in French
+/// and in English, and nothing is written; on the day it is taken.
+pub async fn the_door_opens_on_the_events_day_only(api: &'static Api) -> Result<()> {
+    let staff = staff(api).await?;
+    let body = workshop("Atelier (porte fermée)", 7, 6);
+    let (ahead, reg) = with_one_family(api, &staff, &body, "porte-fermee").await?;
+    let path = format!("/api/staff/registrations/{reg}/check-in");
+    let mut en = staff.clone();
+    en.lang = "en";
+    let day = paris::local_date(Utc::now()) + Duration::days(7);
+    for (who, words, month) in [
+        (
+            &staff,
+            "Le pointage ouvre le jour de l'événement",
+            domain::i18n::month_name(day.month(), domain::Lang::Fr),
+        ),
+        (
+            &en,
+            "Check-in opens on the day of the event",
+            domain::i18n::month_name(day.month(), domain::Lang::En),
+        ),
+    ] {
+        let err: ApiErrorBody =
+            expect_json(who.post(&path, &json!({ "present": 1 })).await?, 409).await?;
+        ensure!(
+            err.message.contains(words)
+                && err.message.contains(month)
+                && err.message.contains(&day.year().to_string()),
+            "{err:?}"
+        );
+    }
+    expect_status(staff.delete(&path).await?, 409).await?;
+    let after = list(&staff, ahead.id).await?;
+    ensure!(
+        after.present == 0 && after.registrations.iter().all(|r| r.present.is_none()),
+        "{after:?}"
+    );
+    // The same on the day.
+    let body = workshop_today("Atelier (porte ouverte)", 6).await?;
+    let (_, reg) = with_one_family(api, &staff, &body, "porte-ouverte").await?;
+    let checked: StaffRegistration = expect_json(
+        staff
+            .post(
+                &format!("/api/staff/registrations/{reg}/check-in"),
+                &json!({ "present": 2 }),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    ensure!(checked.present == Some(2), "{checked:?}");
+    Ok(())
+}
+
+/// A family phones to cancel: staff cancel the sign-up; what the family gave is erased, its seats
+/// go to the waiting family at once, the family gets an email in its language, and the audit log
+/// says who did it without the family's name. Twice is a 409.
+pub async fn staff_cancel_a_sign_up_for_a_family_who_phones(api: &'static Api) -> Result<()> {
+    let staff = staff(api).await?;
+    let admin = admin(api).await?;
+    let mut body = workshop("Atelier (annulé par téléphone)", 12, 2);
+    body["max_per_signup"] = json!(2);
+    let e = publish(&staff, &body).await?;
+    let (a, b) = (email("telephone-a"), email("telephone-b"));
+    let mut english = family(&a, 1, &[("Lou", 9)], false);
+    english["lang"] = json!("en");
+    english["phone"] = json!("06 12 34 56 78");
+    let first = sign_up(api, e.id, &english).await?;
+    let second = sign_up(api, e.id, &family(&b, 1, &[("Noé", 10)], false)).await?;
+    ensure!(
+        first.status == RegistrationStatus::Confirmed
+            && second.status == RegistrationStatus::Waiting,
+        "{first:?} {second:?}"
+    );
+    let id = list(&staff, e.id)
+        .await?
+        .registrations
+        .iter()
+        .find(|r| r.email == a)
+        .context("a")?
+        .id;
+    expect_status(
+        staff
+            .delete(&format!("/api/staff/registrations/{id}"))
+            .await?,
+        204,
+    )
+    .await?;
+    let l = list(&staff, e.id).await?;
+    let gone = l
+        .registrations
+        .iter()
+        .find(|r| r.id == id)
+        .context("the cancelled one")?;
+    ensure!(
+        gone.status == RegistrationStatus::Cancelled
+            && gone.name.is_empty()
+            && gone.phone.is_empty()
+            && gone.named_children.is_empty(),
+        "{gone:?}"
+    );
+    let promoted = l.registrations.iter().find(|r| r.email == b).context("b")?;
+    ensure!(
+        promoted.status == RegistrationStatus::Confirmed && promoted.seats == 2,
+        "{promoted:?}"
+    );
+    // The family's own link says so.
+    let view = mine(api, &first.link).await?;
+    ensure!(view.status == RegistrationStatus::Cancelled, "{view:?}");
+    let mails: Vec<OutboxEmail> = admin.get_json(&format!("/api/staff/outbox?to={a}")).await?;
+    let told = mails
+        .iter()
+        .find(|m| m.kind == "signup_cancelled")
+        .context("no email to the family")?;
+    ensure!(
+        told.subject.starts_with("Sign-up cancelled") && told.body_text.contains("/agenda/"),
+        "{told:?}"
+    );
+    let log: Vec<AuditEntry> = admin.get_json("/api/staff/audit").await?;
+    let entry = log
+        .iter()
+        .find(|x| x.action == "registration.cancel" && x.target_id == e.id.to_string())
+        .context("no audit entry")?;
+    ensure!(
+        entry.summary.fr.contains("2 places")
+            && !entry.summary.fr.contains("Anne")
+            && !entry.details.contains("Anne"),
+        "{entry:?}"
+    );
+    expect_status(
+        staff
+            .delete(&format!("/api/staff/registrations/{id}"))
+            .await?,
+        409,
+    )
+    .await?;
     Ok(())
 }

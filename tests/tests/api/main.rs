@@ -113,6 +113,8 @@ fn main() -> std::process::ExitCode {
             events::english_falls_back_to_french_where_staff_wrote_none,
             events::a_past_events_link_says_it_is_over_and_changes_nothing,
             events::a_check_in_made_by_mistake_is_undone,
+            events::the_door_opens_on_the_events_day_only,
+            events::staff_cancel_a_sign_up_for_a_family_who_phones,
             events::the_consent_names_the_retention_delay_and_is_kept_with_it,
             authorization::the_last_admin_cannot_be_demoted,
             bookings::resources_and_availability_follow_the_opening_hours,

@@ -164,13 +164,19 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
         let title = format!("Atelier Scratch n° {stamp}");
         page.wait_for(Locator::Css("#f-title_fr"), "the event form").await?;
         fill(&page, "#f-title_fr", &title).await?;
-        let day = chrono::Utc::now().date_naive() + chrono::Duration::days(52);
-        set_value(&page, "#f-starts_at", &format!("{day}T14:00")).await?;
-        set_value(&page, "#f-ends_at", &format!("{day}T16:00")).await?;
+        // Today, in a few minutes: the door opens on the event's day.
+        let (starts, ends) = kerne_tests::soon_today().await;
+        set_value(&page, "#f-starts_at", &starts).await?;
+        set_value(&page, "#f-ends_at", &ends).await?;
         // Elsewhere than the meeting room.
         page.client.find(Locator::Css("#f-in_room")).await?.click().await?;
         page.wait_for(Locator::Css("#f-place"), "the place field").await?;
         fill(&page, "#f-place", "Médiathèque d'Ergué-Gabéric").await?;
+        // The children's first names are asked, for the sheet at the door.
+        let asks = page.client.find(Locator::Css("#f-asks_children")).await?;
+        if !asks.is_selected().await? {
+            asks.click().await?;
+        }
         check_page(&page, "gestion-evenement-nouveau-fr", &[]).await?;
         submit(&page, "Enregistrer l'événement").await?;
         // The new event's own page, to edit it or see who signed up.
@@ -183,11 +189,24 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
             .trim_end_matches('/')
             .parse()
             .with_context(|| format!("the event's page: {url}"))?;
+        // Renamed: the page's header says the new title as soon as it is saved, without a reload.
+        let renamed = format!("{title} (Kerfeunteun)");
+        fill(&page, "#f-title_fr", &renamed).await?;
+        submit(&page, "Enregistrer l'événement").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let h2 = page.client.find(Locator::Css("main h2")).await?.text().await?;
+            if h2 == renamed {
+                break;
+            }
+            ensure!(std::time::Instant::now() < deadline, "the header still says {h2:?} after saving {renamed:?}");
+            tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        }
         // Two families sign up from their phones, and a third whose name is one 100-letter word:
         // it must break on the staff's list, not widen it past the phone.
         let long_name = format!("Famille{}", "Kerautret".repeat(10)).chars().take(100).collect::<String>();
         for (i, name) in ["Famille Le Bihan", "Famille Kerjean", long_name.as_str()].iter().enumerate() {
-            let body = serde_json::json!({ "name": name, "email": unique_email(&format!("famille{i}")),
+            let body = serde_json::json!({ "name": name, "email": unique_email(&format!("famille{i}")), "phone": "06 12 34 56 78",
                 "adults": 1, "children": [{ "first_name": "Enzo", "age": 9 }], "consent_children": true, "lang": "fr" });
             let created: domain::events::RegistrationCreated = expect_json(
                 ApiClient::anonymous(&ctx.app)
@@ -202,7 +221,28 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
         page.goto(&ctx.url(&format!("/gestion/evenements/{id}/inscrits"))).await?;
         page.wait_for_page().await?;
         wait_for_text(&page, "Famille Kerjean").await?;
+        // A phone number is one tap away and never broken in two.
+        let tel = page.client.find(Locator::Css(r#".signup-row a[href="tel:0612345678"]"#)).await?;
+        let tel_height = tel.rectangle().await?.3;
+        ensure!(tel_height < 30.0, "the phone number wraps: {tel_height}px high");
         check_page(&page, "gestion-evenement-inscrits-fr", &[]).await?;
+        // The third family phoned: staff cancel its sign-up, by keyboard; the message takes the focus.
+        let buttons = page.client.find_all(Locator::XPath("//button[normalize-space()='Annuler cette inscription…']")).await?;
+        ensure!(buttons.len() == 3, "{} cancel buttons", buttons.len());
+        buttons[2].send_keys("\u{e007}").await?;
+        let yes = page
+            .wait_for(Locator::XPath(r#"//button[normalize-space()="Oui, annuler l'inscription"]"#), "the confirmation")
+            .await?;
+        ensure!(page.text().await?.contains("Garder l'inscription"), "no way to keep it");
+        yes.send_keys("\u{e007}").await?;
+        wait_for_text(&page, "Inscription annulée : la famille reçoit un courriel.").await?;
+        wait_for_text(&page, "1 inscription annulée").await?;
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while !crate::newcomer::focused(&page).await?.contains("signup-cancelled") {
+            ensure!(std::time::Instant::now() < deadline, "the focus is on {}", crate::newcomer::focused(&page).await?);
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        check_page(&page, "gestion-evenement-inscrit-annule-fr", &[]).await?;
         // At the door: the first family came with both, the second with one.
         let list: domain::events::EventRegistrations = ApiClient::anonymous(&ctx.app)
             .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
@@ -234,6 +274,14 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
             !["1 adultes", "1 enfants", "1 présents", "1 places"].iter().any(|w| text.contains(w)),
             "a count does not agree with its number: {text}"
         );
+        // The sheet names the children, who came, the place and the date with its year.
+        let sheet = page.client.find(Locator::Css(".attendance-sheet")).await?.html(false).await?;
+        let year = chrono::Utc::now().format("%Y").to_string();
+        ensure!(
+            sheet.contains("Enzo") && sheet.contains("Médiathèque d'Ergué-Gabéric") && sheet.contains(&year)
+                && !sheet.contains("Kerautret"),
+            "the sheet: {sheet}"
+        );
         // The attendance sheet prints alone on one A4 page.
         let pages = crate::accounts::printed_pages(&page).await?;
         ensure!(pages == 1, "the attendance sheet prints on {pages} pages");
@@ -254,7 +302,9 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
             .collect();
         ensure!(
             present.contains(&("Famille Le Bihan".into(), "2".into()))
-                && present.contains(&("Famille Kerjean".into(), "1".into())),
+                && present.contains(&("Famille Kerjean".into(), "1".into()))
+                && rows.len() == 2
+                && rows.iter().all(|r| r.get(11).is_some_and(|t| t.starts_with(&title))),
             "the CSV says {present:?}"
         );
         Ok(())

@@ -71,6 +71,10 @@ pub fn routes() -> Vec<Route> {
             .returns::<StaffRegistration>(200),
         Route::new(Method::Delete, "/api/staff/registrations/{id}/check-in", "undo_registration_check_in", "Undo a check-in made by mistake: the group is not pointed yet.", "staff", Staff, handler!(undo_check_in))
             .returns::<StaffRegistration>(200),
+        Route::new(Method::Delete, "/api/staff/registrations/{id}", "cancel_registration_for_family", "Cancel a sign-up for a family who phoned or came by: what they gave is erased, the seats go to the waiting list at once, the family is emailed and the staff's audit log says who did it (409 if already cancelled or the event has started).", "staff", Staff, handler!(cancel_for_family))
+            .sends_email()
+            .invalidates(&[Scope::Site])
+            .no_content(204),
         Route::new(Method::Put, "/api/staff/clubs/{slug}/rule", "set_club_rule", "A club's monthly meeting rule; future meetings nobody signed up to are made again from it.", "staff", Staff, handler!(set_rule))
             .body::<MonthlyRule>()
             .invalidates(&[Scope::Availability, Scope::Site])
@@ -301,7 +305,8 @@ pub async fn registrations_csv(ctx: Ctx) -> Result<Response, ApiError> {
         &mut resp,
         "Content-Disposition",
         &format!(
-            "attachment; filename=\"silicon-kerne-inscrits-{}.csv\"",
+            "attachment; filename=\"silicon-kerne-inscrits-{}-{}.csv\"",
+            list.event.starts_at.0.date(),
             list.event.id
         ),
     )?;
@@ -319,6 +324,13 @@ pub async fn undo_check_in(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let row = service::undo_check_in(&ctx.db()?, id, ctx.now).await?;
     http::json(&row, 200)
+}
+
+pub async fn cancel_for_family(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let site = ctx.site()?;
+    service::cancel_for_family(&ctx.db()?, id, &ctx.caller, &site.url, ctx.now).await?;
+    http::empty(204)
 }
 
 pub async fn set_rule(mut ctx: Ctx) -> Result<Response, ApiError> {

@@ -126,6 +126,22 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
         "event.create" => (ApiMsg::AuditEventCreate, vec![("title", text("title"))]),
         "event.update" => (ApiMsg::AuditEventUpdate, vec![("title", text("title"))]),
         "event.cancel" => (ApiMsg::AuditEventCancel, vec![("title", text("title"))]),
+        "registration.cancel" => (
+            ApiMsg::AuditSignupCancel,
+            vec![
+                ("title", text("title")),
+                (
+                    "seats",
+                    super::events::seats_words(
+                        details["seats"]
+                            .as_u64()
+                            .and_then(|n| u32::try_from(n).ok())
+                            .unwrap_or_default(),
+                        lang,
+                    ),
+                ),
+            ],
+        ),
         "club.rule" => (
             ApiMsg::AuditClubRule,
             vec![("club", row.target_id.clone()), ("rule", text("rule"))],

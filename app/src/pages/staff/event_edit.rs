@@ -51,16 +51,16 @@ fn EditEvent() -> impl IntoView {
         {failure_alert(api::failure_of(cancel))}
         {with_loaded(data, move |r: EventRegistrations| {
             let ev = r.event;
-            let title = ev.title.clone();
             let input = input_of(&ev);
             let cancelled = ev.cancelled;
             let signups = format!("/gestion/evenements/{id}/inscrits");
-            let e1 = ev.clone();
+            // The header shows what was saved last, not what the page loaded with.
+            let shown = RwSignal::new(ev);
             view! {
-                <h2>{move || i18n.pick(&title)}</h2>
-                <p>{move || when(&e1, i18n.lang())}" · "<a href=signups>{tr(StaffText::EventSignups)}</a></p>
+                <h2>{move || shown.with(|e| i18n.pick(&e.title))}</h2>
+                <p>{move || shown.with(|e| when(e, i18n.lang()))}" · "<a href=signups>{tr(StaffText::EventSignups)}</a></p>
                 {cancelled.then(|| view! { <p class="notice" role="status">{tr(StaffText::EventIsCancelled)}</p> })}
-                <EventForm id=Some(id) initial=input.clone() on_saved=|_| () />
+                <EventForm id=Some(id) initial=input.clone() on_saved=move |saved: EventView| shown.set(saved) />
                 {(!cancelled).then(|| {
                     let input = input.clone();
                     view! {

@@ -1,6 +1,7 @@
 //! `/gestion/evenements/:id/inscrits`: who signed up (confirmed, then the waiting list by position,
-//! then cancelled), check-in at the door on a phone (how many of each group came), the CSV export,
-//! and the attendance sheet (feuille d'émargement) that prints alone on A4.
+//! then how many cancelled), check-in at the door on a phone on the event's days (how many of each
+//! group came), cancelling for a family who phones, the CSV export, and the attendance sheet (feuille
+//! d'émargement) that prints alone on A4 with the children's first names, the place and the date.
 
 use domain::events::{EventRegistrations, RegistrationStatus, StaffRegistration};
 use leptos::prelude::*;
@@ -8,6 +9,8 @@ use leptos::prelude::*;
 use super::event_edit::event_id;
 use crate::api::{self, Request};
 use crate::components::calendar::failure_alert;
+use crate::components::confirm::ConfirmButton;
+use crate::components::focus::focus_on_success;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
@@ -21,6 +24,15 @@ pub fn StaffEventRegistrations() -> impl IntoView {
 
 /// (sign-up, how many came; `None` undoes a check-in made by mistake).
 type CheckInRequest = Request<(i64, Option<u32>), StaffRegistration>;
+/// A sign-up cancelled for a family who phoned.
+type CancelRequest = Request<i64>;
+
+/// What a card can do: check in (on the event's days), cancel (before the event starts).
+#[derive(Clone, Copy)]
+struct Door {
+    check_in: Option<CheckInRequest>,
+    cancel: Option<CancelRequest>,
+}
 
 #[component]
 fn Registrations() -> impl IntoView {
@@ -35,14 +47,31 @@ fn Registrations() -> impl IntoView {
             }
         }
     });
+    let cancel: CancelRequest = Action::new_local(move |reg: &i64| {
+        let (reg, lang) = (*reg, i18n.lang_untracked());
+        async move { api::cancel_registration_for_family(reg, lang).await }
+    });
+    // The cancelled card goes, and the button with it: the keyboard goes on from the message.
+    focus_on_success(cancel, "#signup-cancelled");
     let data = LocalResource::new(move || {
         check_in.version().get();
+        cancel.version().get();
         async move { api::event_registrations(id, i18n.lang_untracked()).await }
     });
     view! {
         {failure_alert(api::failure_of(check_in))}
+        {failure_alert(api::failure_of(cancel))}
+        {move || api::answer_of(cancel).map(|_| view! {
+            <p class="notice" role="status" tabindex="-1" id="signup-cancelled">{tr(StaffText::SignupCancelledByStaff)}</p>
+        })}
         {with_loaded(data, move |r: EventRegistrations| {
             let ev = r.event.clone();
+            let today = crate::format::today().unwrap_or_default();
+            let door_open = domain::events::door_open(ev.starts_at.0, ev.ends_at.0, today);
+            let upcoming = crate::format::now_local().is_some_and(|now| now < ev.starts_at.0) && !ev.cancelled;
+            let opens_on = domain::i18n::format_date_long(ev.starts_at.0.date(), i18n.lang_untracked());
+            let door = Door { check_in: door_open.then_some(check_in), cancel: upcoming.then_some(cancel) };
+            let waiting_door = Door { check_in: None, cancel: upcoming.then_some(cancel) };
             let title = ev.title.clone();
             let (e1, e2) = (ev.clone(), ev.clone());
             let partner = ev.partner.clone();
@@ -58,6 +87,8 @@ fn Registrations() -> impl IntoView {
             let csv = api::event_registrations_csv_path(id);
             let sheet_title = ev.title.clone();
             let sheet_partner = partner.clone();
+            let e3 = ev.clone();
+            let cancelled = cancelled.len() as u64;
             view! {
                 <div class="no-print">
                     <h2>{move || i18n.pick(&title)}</h2>
@@ -78,18 +109,30 @@ fn Registrations() -> impl IntoView {
                         <a href=csv download="" class="button button--secondary">{tr(StaffText::DownloadSignupsCsv)}</a>
                         <button type="button" class="button button--secondary" on:click=|_| { let _ = window().print(); }>{tr(StaffText::PrintSheet)}</button>
                     </div>
-                    {signup_section("confirmed-title", StaffText::Confirmed, confirmed, Some(check_in))}
-                    {signup_section("waiting-title", StaffText::WaitingList, waiting, None)}
-                    {(!cancelled.is_empty()).then(|| signup_section("cancelled-title", StaffText::CancelledSignups, cancelled, None))}
+                    {(!door_open && !ev.cancelled).then(|| view! {
+                        <p class="note">{move || i18n.f(StaffText::DoorOpensOn, &[("date", &opens_on)])}</p>
+                    })}
+                    {signup_section("confirmed-title", StaffText::Confirmed, confirmed, door)}
+                    {signup_section("waiting-title", StaffText::WaitingList, waiting, waiting_door)}
+                    // A cancelled sign-up's name and address are erased with it: a count says enough.
+                    {(cancelled > 0).then(|| view! {
+                        <section aria-labelledby="cancelled-title">
+                            <h3 id="cancelled-title">{tr(StaffText::CancelledSignups)}</h3>
+                            <p>{move || i18n.count(StaffText::CancelledCount, StaffText::CancelledCountOther, cancelled)}</p>
+                        </section>
+                    })}
                 </div>
                 <section class="attendance-sheet" aria-labelledby="sheet-title">
                     <h2 id="sheet-title">{tr(StaffText::AttendanceSheet)}" — "{move || i18n.pick(&sheet_title)}</h2>
-                    <p>{move || when(&ev, i18n.lang())}{(!sheet_partner.is_empty()).then(|| format!(" · {sheet_partner}"))}</p>
+                    <p>{move || sheet_when(&ev, i18n.lang())}" · "{move || place(&e3, i18n)}
+                        {(!sheet_partner.is_empty()).then(|| format!(" · {sheet_partner}"))}</p>
                     <table class="attendance-sheet__table">
                         <thead>
                             <tr>
                                 <th scope="col">{tr(StaffText::SheetName)}</th>
                                 <th scope="col" class="num">{tr(StaffText::SheetSeats)}</th>
+                                <th scope="col">{tr(StaffText::SheetChildren)}</th>
+                                <th scope="col" class="num">{tr(StaffText::SheetPresent)}</th>
                                 <th scope="col" class="attendance-sheet__signature">{tr(StaffText::SheetSignature)}</th>
                             </tr>
                         </thead>
@@ -98,6 +141,8 @@ fn Registrations() -> impl IntoView {
                                 <tr>
                                     <td>{s.name.clone()}</td>
                                     <td class="num">{s.seats}</td>
+                                    <td>{s.named_children.iter().map(|c| c.first_name.clone()).collect::<Vec<_>>().join(", ")}</td>
+                                    <td class="num">{s.present.map(|n| n.to_string()).unwrap_or_default()}</td>
                                     <td></td>
                                 </tr>
                             }).collect_view()}
@@ -109,11 +154,27 @@ fn Registrations() -> impl IntoView {
     }
 }
 
+/// The sheet's date, with its year (it is filed): "mercredi 16 décembre 2026, 14:00–16:00".
+fn sheet_when(ev: &domain::events::EventView, lang: domain::Lang) -> String {
+    let (start, end) = (ev.starts_at.0, ev.ends_at.0);
+    let day = domain::i18n::format_date_long(start.date(), lang);
+    if start.date() == end.date() {
+        format!("{day}, {}–{}", start.format("%H:%M"), end.format("%H:%M"))
+    } else {
+        let last = domain::i18n::format_date_long(end.date(), lang);
+        format!(
+            "{day} {} – {last} {}",
+            start.format("%H:%M"),
+            end.format("%H:%M")
+        )
+    }
+}
+
 fn signup_section(
     id: &'static str,
     title: StaffText,
     list: Vec<StaffRegistration>,
-    check_in: Option<CheckInRequest>,
+    door: Door,
 ) -> impl IntoView {
     view! {
         <section aria-labelledby=id>
@@ -121,13 +182,14 @@ fn signup_section(
             {if list.is_empty() {
                 view! { <p>{tr(StaffText::NoSignups)}</p> }.into_any()
             } else {
-                view! { <ul class="cards">{list.into_iter().map(|s| signup_card(s, check_in)).collect_view()}</ul> }.into_any()
+                view! { <ul class="cards">{list.into_iter().map(|s| signup_card(s, door)).collect_view()}</ul> }.into_any()
             }}
         </section>
     }
 }
 
-fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl IntoView {
+fn signup_card(s: StaffRegistration, door: Door) -> impl IntoView {
+    let Door { check_in, cancel } = door;
     let i18n = use_i18n();
     let reg = s.id;
     let name = s.name.clone();
@@ -139,6 +201,8 @@ fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl I
     let input = format!("present-{reg}");
     let label_for = input.clone();
     let mailto = format!("mailto:{}", s.email);
+    let tel = format!("tel:{}", s.phone.replace(' ', ""));
+    let phone = s.phone.clone();
     let children_names = s
         .named_children
         .iter()
@@ -175,7 +239,8 @@ fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl I
                 {flags.into_iter().map(|f| view! { " · "{tr(f)} }).collect_view()}
             </p>
             {(!children_names.is_empty()).then(|| view! { <p>{children_names}</p> })}
-            <p class="note"><a href=mailto>{s.email.clone()}</a>{(!s.phone.is_empty()).then(|| format!(" · {}", s.phone))}</p>
+            <p class="note signup-row__contact"><a href=mailto>{s.email.clone()}</a>
+                {(!phone.is_empty()).then(|| view! { " · "<a href=tel>{phone.clone()}</a> })}</p>
             {check_in.map(|action| view! {
                 <form class="check-in" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
@@ -196,6 +261,17 @@ fn signup_card(s: StaffRegistration, check_in: Option<CheckInRequest>) -> impl I
                         </button>
                     })}
                 </form>
+            })}
+            {cancel.map(|action| view! {
+                <ConfirmButton
+                    label=StaffText::CancelSignup
+                    question=StaffText::CancelSignupQuestion
+                    yes=StaffText::CancelSignupYes
+                    no=StaffText::KeepSignup
+                    id=format!("cancel-signup-{reg}")
+                    pending=action.pending()
+                    on_yes=move |_| api::start(action, reg)
+                />
             })}
         </li>
     }

@@ -3,14 +3,14 @@
 
 use chrono::{DateTime, Utc};
 use domain::events::{EventRegistrations, RegistrationStatus, StaffRegistration};
-use domain::i18n::fill;
-use domain::{ApiMsg, Lang};
+use domain::i18n::{fill, format_date_long};
+use domain::{paris, ApiMsg, Lang, Localized};
 use worker::D1Database;
 
 use super::book::{self, Loaded};
 use super::view;
 use crate::error::ApiError;
-use crate::repo::events::{self as repo, ChildRow, RegistrationRow};
+use crate::repo::events::{self as repo, ChildRow, EventRow, RegistrationRow};
 
 fn staff_row(loaded: &Loaded, r: &RegistrationRow, children: &[ChildRow]) -> StaffRegistration {
     StaffRegistration {
@@ -93,8 +93,19 @@ pub fn csv(list: &EventRegistrations, lang: Lang) -> Result<Vec<u8>, ApiError> {
             t(ApiMsg::CsvChildNames),
             t(ApiMsg::CsvPhotos),
             t(ApiMsg::CsvPresent),
+            t(ApiMsg::CsvEvent),
+            t(ApiMsg::CsvDate),
         ])?;
-        for r in &list.registrations {
+        let title = list.event.title.get(lang);
+        let date = format_date_long(list.event.starts_at.0.date(), lang);
+        let time = list.event.starts_at.0.format("%H:%M").to_string();
+        let when = format!("{date} {time}");
+        // A cancelled sign-up's name and address are erased with it: nothing to list.
+        for r in list
+            .registrations
+            .iter()
+            .filter(|r| r.status != RegistrationStatus::Cancelled)
+        {
             let children = r
                 .named_children
                 .iter()
@@ -127,10 +138,25 @@ pub fn csv(list: &EventRegistrations, lang: Lang) -> Result<Vec<u8>, ApiError> {
                     t(ApiMsg::CsvNo)
                 },
                 &r.present.map(|p| p.to_string()).unwrap_or_default(),
+                title.as_str(),
+                &when,
             ])?;
         }
     }
     w.finish()
+}
+
+/// Check-in is open on the event's days only: any other day is a 409 naming the day it opens.
+fn door_is_open(e: &EventRow, now: DateTime<Utc>) -> Result<(), ApiError> {
+    if domain::events::door_open(e.start_local, e.end_local, paris::to_local(now).date()) {
+        return Ok(());
+    }
+    let day = |lang| format_date_long(e.start_local.date(), lang);
+    let text = |lang| fill(ApiMsg::ErrDoorNotOpen.text(lang), &[("date", &day(lang))]);
+    Err(ApiError::ConflictText(Localized {
+        fr: text(Lang::Fr),
+        en: text(Lang::En),
+    }))
 }
 
 /// At the door: how many of a confirmed group came (at most its confirmed seats).
@@ -146,6 +172,7 @@ pub async fn check_in(
     if r.status != RegistrationStatus::Confirmed {
         return Err(ApiError::Conflict(ApiMsg::ErrRegistrationCancelled));
     }
+    door_is_open(&super::event(db, r.event_id).await?, now)?;
     if present > r.seats {
         return Err(ApiError::Validation(vec![(
             "present".into(),
@@ -169,6 +196,7 @@ pub async fn undo_check_in(
     let r = repo::registration_by_id(db, id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    door_is_open(&super::event(db, r.event_id).await?, now)?;
     crate::repo::run(repo::undo_check_in(db, id)?, "undoing the check-in").await?;
     row_of(db, r.event_id, id, now).await
 }

@@ -13,8 +13,8 @@ pub use scheduled::{
     ensure_meetings, erase_children, meetings_made_today, queue_reminders, set_club_rule,
 };
 pub use signups::{
-    by_token, cancel, change, come, member_signups, my_events, register, registration_view,
-    stay_away, Guest, SignedUp,
+    by_token, cancel, cancel_for_family, change, come, member_signups, my_events, register,
+    registration_view, stay_away, Guest, SignedUp,
 };
 
 use chrono::{DateTime, NaiveDate, Utc};

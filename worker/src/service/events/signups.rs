@@ -10,14 +10,15 @@ use domain::events::{
 };
 use domain::seat_book::{Command, Placed, Refusal};
 use domain::{ApiMsg, Lang};
+use serde_json::json;
 use worker::D1Database;
 
 use super::book::{self, Loaded, Plan};
 use super::{event, mail, settings, view};
-use crate::auth::Member;
+use crate::auth::{Caller, Member};
 use crate::error::ApiError;
 use crate::repo::events::{self as repo, EventRow, EventStatus, NewRegistration, RegistrationRow};
-use crate::repo::outbox;
+use crate::repo::{audit, outbox};
 use crate::secrets::{random_token, token_hash};
 
 /// Who signs up, from where.
@@ -359,12 +360,48 @@ pub async fn cancel(
     cancel_registration(db, r.event_id, r.id, site_url, now).await
 }
 
+/// Staff cancel a sign-up for a family who phoned or came by: the same as the family's own
+/// cancel (what they gave is erased, the seats go to the waiting list), audited without the
+/// family's name, and the family emailed in their language with the way to sign up again.
+pub async fn cancel_for_family(
+    db: &D1Database,
+    id: i64,
+    caller: &Caller,
+    site_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let r = repo::registration_by_id(db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if r.status == RegistrationStatus::Cancelled {
+        return Err(ApiError::Conflict(ApiMsg::ErrRegistrationCancelled));
+    }
+    let told = StaffCancel { caller, site_url };
+    cancel_with(db, r.event_id, id, site_url, now, Some(told)).await
+}
+
+struct StaffCancel<'a> {
+    caller: &'a Caller,
+    site_url: &'a str,
+}
+
 async fn cancel_registration(
     db: &D1Database,
     event_id: i64,
     id: i64,
     site_url: &str,
     now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    cancel_with(db, event_id, id, site_url, now, None).await
+}
+
+async fn cancel_with(
+    db: &D1Database,
+    event_id: i64,
+    id: i64,
+    site_url: &str,
+    now: DateTime<Utc>,
+    staff: Option<StaffCancel<'_>>,
 ) -> Result<(), ApiError> {
     book::change(db, event_id, now, |loaded| {
         let r = loaded.registration(id).ok_or(ApiError::NotFound)?;
@@ -381,6 +418,39 @@ async fn cancel_registration(
         let mut statements = repo::cancel(db, id, now)?;
         // The person's emails about this event go with what they gave.
         statements.extend(outbox::erase_about(db, &super::about(event_id), &r.email)?);
+        if let Some(staff) = &staff {
+            let seats = if r.status == RegistrationStatus::Waiting {
+                r.seats_requested
+            } else {
+                r.seats
+            };
+            statements.push(audit::record(
+                db,
+                now,
+                staff.caller,
+                "registration.cancel",
+                "event",
+                &event_id.to_string(),
+                json!({ "title": loaded.event.title_fr, "seats": seats }),
+            )?);
+            if !r.email.is_empty() {
+                let link = format!("{}/agenda/{event_id}", staff.site_url);
+                let email = mail(
+                    &loaded.event,
+                    &r.email,
+                    &r.name,
+                    r.lang,
+                    "signup_cancelled",
+                    (
+                        ApiMsg::EmailSignupCancelledByStaffSubject,
+                        ApiMsg::EmailSignupCancelledByStaffBody,
+                    ),
+                    &[("link", link)],
+                );
+                let key = format!("signup-cancelled:{id}");
+                statements.push(outbox::queue(db, &email, r.member_id, Some(&key), now)?);
+            }
+        }
         statements.extend(book::promotions(
             db,
             loaded,
