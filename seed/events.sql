@@ -3,53 +3,53 @@
 -- sessions with attendance. The clubs' monthly meetings are made by the worker from each club's rule.
 -- Never applied by a production migration. Instants from the Paris wall clock (UTC+2 in summer time).
 
-WITH plan(id, kind, audience, title_fr, title_en, description_fr, bring_fr, days, start_hm, end_hm, place, capacity, max_per_signup,
+WITH plan(id, kind, audience, title_fr, title_en, description_fr, description_en, bring_fr, bring_en, days, start_hm, end_hm, place, capacity, max_per_signup,
           age_min, age_max, partner, asks_children) AS (
     VALUES
     (901, 'teacher_training', 'teachers', 'Scratch en classe : programmer dès le CE2', 'Scratch in class: coding from year 4',
-     'Une matinée pour prendre en main Scratch et repartir avec trois séances prêtes à l''emploi.', 'Un ordinateur portable si vous en avez un.', 9, '09:30', '12:30',
+     'Une matinée pour prendre en main Scratch et repartir avec trois séances prêtes à l''emploi.', 'A morning to get started with Scratch and leave with three ready-to-use lessons.', 'Un ordinateur portable si vous en avez un.', 'A laptop if you have one.', 9, '09:30', '12:30',
      'Atelier Canopé, Quimper', 16, 2, NULL, NULL, '', 0),
     (902, 'teacher_training', 'teachers', 'Éducation aux médias : repérer les infox', 'Media literacy: spotting fake news',
-     'Ateliers pratiques pour les enseignants et animateurs jeunesse.', '', 37, '14:00', '17:00',
+     'Ateliers pratiques pour les enseignants et animateurs jeunesse.', 'Hands-on workshops for teachers and youth workers.', '', '', 37, '14:00', '17:00',
      'Médiathèque des Ursulines, Quimper', 20, 2, NULL, NULL, '', 0),
     (903, 'children_workshop', 'families', 'Atelier code : programme ton robot', 'Coding workshop: program your robot',
-     'Les enfants programment un petit robot avec des blocs, par équipes de deux.', 'Un goûter et de la curiosité.', 12, '14:00', '16:00',
+     'Les enfants programment un petit robot avec des blocs, par équipes de deux.', 'Children program a small robot with blocks, in teams of two.', 'Un goûter et de la curiosité.', 'A snack and some curiosity.', 12, '14:00', '16:00',
      'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
     (904, 'children_workshop', 'families', 'Makey Makey : la banane qui joue du piano', 'Makey Makey: the banana piano',
-     'Électricité et programmation en s''amusant, avec Les Petits Débrouillards.', 'Un fruit ou un légume !', 40, '14:00', '16:00',
+     'Électricité et programmation en s''amusant, avec Les Petits Débrouillards.', 'Electricity and coding while having fun, with Les Petits Débrouillards.', 'Un fruit ou un légume !', 'A fruit or a vegetable!', 40, '14:00', '16:00',
      'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
     (905, 'open_day', 'families', 'Portes ouvertes des familles', 'Family open day',
-     'Visitez la cantine, essayez l''imprimante 3D et rencontrez les clubs.', '', 20, '10:00', '17:00',
+     'Visitez la cantine, essayez l''imprimante 3D et rencontrez les clubs.', 'Visit the canteen, try the 3D printer and meet the clubs.', '', '', 20, '10:00', '17:00',
      'Silicon Kerne, Quimper', 80, 6, NULL, NULL, '', 0),
     (906, 'children_workshop', 'families', 'Atelier code : les jeux vidéo', 'Coding workshop: video games',
-     'Créer son premier jeu vidéo avec Scratch.', 'Un goûter.', -20, '14:00', '16:00',
+     'Créer son premier jeu vidéo avec Scratch.', 'Make a first video game with Scratch.', 'Un goûter.', 'A snack.', -20, '14:00', '16:00',
      'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
     (907, 'teacher_training', 'teachers', 'Le numérique au collège : outils libres', 'Digital tools in middle school: free software',
-     'Panorama des outils libres pour la classe.', '', -60, '14:00', '17:00',
+     'Panorama des outils libres pour la classe.', 'An overview of free software for the classroom.', '', '', -60, '14:00', '17:00',
      'Atelier Canopé, Quimper', 16, 2, NULL, NULL, '', 0),
     -- This week (the staff dashboard lists it), and a year of past sessions for the statistics and
     -- the funders' report (compared with the year before).
     (908, 'open_day', 'everyone', 'Café numérique : les écrans en famille', 'Digital café: screens in the family',
-     'Une heure d''échange entre parents autour des usages numériques des enfants.', '', 3, '18:00', '19:30',
+     'Une heure d''échange entre parents autour des usages numériques des enfants.', 'An hour of conversation between parents about children''s digital habits.', '', '', 3, '18:00', '19:30',
      'Silicon Kerne, Quimper', 25, 4, NULL, NULL, '', 0),
     (909, 'children_workshop', 'families', 'Atelier code : dessine avec une tortue', 'Coding workshop: draw with a turtle',
-     'Programmer des dessins avec Scratch.', 'Un goûter.', -110, '14:00', '16:00',
+     'Programmer des dessins avec Scratch.', 'Program drawings with Scratch.', 'Un goûter.', 'A snack.', -110, '14:00', '16:00',
      'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
     (910, 'teacher_training', 'teachers', 'Robotique pédagogique en primaire', 'Educational robotics in primary school',
-     'Prendre en main des robots de sol pour le cycle 2.', '', -150, '09:30', '12:30',
+     'Prendre en main des robots de sol pour le cycle 2.', 'Getting started with floor robots for 5 to 8 year olds.', '', '', -150, '09:30', '12:30',
      'Atelier Canopé, Quimper', 16, 2, NULL, NULL, '', 0),
     (911, 'open_day', 'families', 'Portes ouvertes de printemps', 'Spring open day',
-     'Visite de la cantine et démonstrations des clubs.', '', -230, '10:00', '17:00',
+     'Visite de la cantine et démonstrations des clubs.', 'A visit of the canteen and demonstrations by the clubs.', '', '', -230, '10:00', '17:00',
      'Silicon Kerne, Quimper', 80, 6, NULL, NULL, '', 0),
     (912, 'children_workshop', 'families', 'Atelier électronique : la carte micro:bit', 'Electronics workshop: the micro:bit',
-     'Faire clignoter, compter et jouer avec une carte micro:bit.', 'Un goûter.', -300, '14:00', '16:00',
+     'Faire clignoter, compter et jouer avec une carte micro:bit.', 'Make a micro:bit board blink, count and play.', 'Un goûter.', 'A snack.', -300, '14:00', '16:00',
      'Maison de quartier de Kerfeunteun', 12, 3, 8, 12, 'Les Petits Débrouillards', 1),
     (913, 'teacher_training', 'teachers', 'Éducation aux médias : premiers pas', 'Media literacy: first steps',
-     'Repérer une information fiable avec ses élèves.', '', -420, '14:00', '17:00',
+     'Repérer une information fiable avec ses élèves.', 'Spotting reliable information with your pupils.', '', '', -420, '14:00', '17:00',
      'Médiathèque des Ursulines, Quimper', 20, 2, NULL, NULL, '', 0),
     -- Today, in the evening: the concierge's door (check-in opens on the event's day).
     (914, 'open_day', 'everyone', 'Café numérique : les réseaux sociaux des ados', 'Digital café: teenagers and social media',
-     'Une heure d''échange entre parents autour des réseaux sociaux des adolescents.', '', 0, '20:00', '21:30',
+     'Une heure d''échange entre parents autour des réseaux sociaux des adolescents.', 'An hour of conversation between parents about teenagers and social media.', '', '', 0, '20:00', '21:30',
      'Silicon Kerne, Quimper', 25, 4, NULL, NULL, '', 0)
 ),
 dated AS (
@@ -62,14 +62,22 @@ timed AS (
 )
 INSERT INTO events (id, kind, audience, title_fr, title_en, description_fr, description_en, bring_fr, bring_en, start_local, end_local,
                     start_utc, end_utc, in_room, place, capacity, max_per_signup, age_min, age_max, partner, signup_opens_utc,
-                    signup_closes_utc, asks_children, created_by, created_at)
-SELECT id, kind, audience, title_fr, title_en, description_fr, '', bring_fr, '', d || 'T' || start_hm, d || 'T' || end_hm,
+                    signup_closes_utc, asks_children, seats_for, address, created_by, created_at)
+SELECT id, kind, audience, title_fr, title_en, description_fr, description_en, bring_fr, bring_en, d || 'T' || start_hm, d || 'T' || end_hm,
        strftime('%Y-%m-%dT%H:%M:%fZ', d || ' ' || start_hm, '-' || offset_h || ' hours'),
        strftime('%Y-%m-%dT%H:%M:%fZ', d || ' ' || end_hm, '-' || offset_h || ' hours'),
        0, place, capacity, max_per_signup, age_min, age_max, partner,
        strftime('%Y-%m-%dT%H:%M:%fZ', d, '-45 days'),
        strftime('%Y-%m-%dT%H:%M:%fZ', d || ' ' || start_hm, '-' || offset_h || ' hours'),
-       asks_children, 1, strftime('%Y-%m-%dT%H:%M:%SZ', d, '-45 days')
+       asks_children,
+       -- The banana piano seats the children (an adult comes with them without a seat); the
+       -- trainings seat adults; the others everyone who comes.
+       CASE WHEN id = 904 THEN 'children' WHEN kind = 'teacher_training' THEN 'adults' ELSE 'everyone' END,
+       CASE place WHEN 'Maison de quartier de Kerfeunteun' THEN '4 rue Teilhard de Chardin, 29000 Quimper'
+                  WHEN 'Atelier Canopé, Quimper' THEN '1 rue Théodore Le Hars, 29000 Quimper'
+                  WHEN 'Médiathèque des Ursulines, Quimper' THEN 'Esplanade François Mitterrand, 29000 Quimper'
+                  ELSE '12 rue du Numérique, 29000 Quimper' END,
+       1, strftime('%Y-%m-%dT%H:%M:%SZ', d, '-45 days')
 FROM timed;
 
 -- Sign-ups: the coding workshop has 11 of its 12 seats taken and two families waiting "all together";
@@ -87,7 +95,7 @@ VALUES
     (9010, 901, 'Claire Guéguen', 'claire.gueguen@ac-rennes.example.fr', '', 1, 0, 1, 1, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-10 days')),
     (9011, 901, 'Pierre Morvan', 'pierre.morvan@ac-rennes.example.fr', '', 2, 0, 2, 2, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-9 days')),
     (9012, 905, 'Famille Quéré', 'famille.quere@example.fr', '', 2, 3, 5, 5, 0, 'confirmed', NULL, NULL, 0, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-2 days')),
-    (9013, 904, 'Gwenaëlle Riou', 'gwenaelle.riou@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days'), '2026-12-v1', 1, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')),
+    (9013, 904, 'Gwenaëlle Riou', 'gwenaelle.riou@example.fr', '', 1, 1, 1, 1, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days'), '2026-12-v1', 1, 'fr', NULL, NULL, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-1 days')),
     (9020, 906, 'Anne Le Gall', 'anne.legall@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-40 days'), '2026-12-v1', 1, 'fr', 3, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-20 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-40 days')),
     (9021, 906, 'Ronan Kerjean', 'ronan.kerjean@example.fr', '', 1, 1, 2, 2, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-38 days'), '2026-12-v1', 0, 'fr', 2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-20 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-38 days')),
     (9022, 906, 'Laura Nicolas', 'laura.nicolas@example.fr', '', 1, 2, 3, 3, 0, 'confirmed', strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-35 days'), '2026-12-v1', 0, 'fr', 0, strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-20 days'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-35 days')),

@@ -61,6 +61,43 @@ impl Audience {
     }
 }
 
+/// Who takes a seat: everyone who comes, the children (an adult comes with them without taking
+/// one), or adults only (no children in the form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SeatsFor {
+    Everyone,
+    Children,
+    Adults,
+}
+
+impl SeatsFor {
+    pub const ALL: [SeatsFor; 3] = [SeatsFor::Everyone, SeatsFor::Children, SeatsFor::Adults];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeatsFor::Everyone => "everyone",
+            SeatsFor::Children => "children",
+            SeatsFor::Adults => "adults",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SeatsFor> {
+        SeatsFor::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+
+    /// What an event of `kind` most often means: a children's workshop seats the children, a
+    /// teacher training and a club meeting the adults.
+    pub fn default_for(kind: EventKind) -> SeatsFor {
+        match kind {
+            EventKind::ChildrenWorkshop => SeatsFor::Children,
+            EventKind::TeacherTraining | EventKind::ClubMeeting => SeatsFor::Adults,
+            EventKind::OpenDay | EventKind::Other => SeatsFor::Everyone,
+        }
+    }
+}
+
 impl EventKind {
     pub const ALL: [EventKind; 5] = [
         EventKind::TeacherTraining,
@@ -178,6 +215,8 @@ pub struct Waiting {
     pub seats: u32,
     /// The group accepts fewer seats than it asked for.
     pub accept_fewer: bool,
+    /// The fewest seats with which the group can come at all (`min_seats`).
+    pub min_seats: u32,
 }
 
 /// A waiting entry confirmed, with the seats it gets.
@@ -188,8 +227,8 @@ pub struct Promotion {
 }
 
 /// The promotions `free` seats make, in sign-up order: an entry that accepts fewer seats takes what
-/// is free (at most what it asked); an "all together" entry that does not fit keeps its place and
-/// the next entries that fit are served.
+/// is free (at most what it asked, never fewer than it can come with); an "all together" entry
+/// that does not fit keeps its place and the next entries that fit are served.
 pub fn promotions(mut free: u32, waiting: &[Waiting]) -> Vec<Promotion> {
     let mut out = Vec::new();
     for w in waiting {
@@ -198,7 +237,7 @@ pub fn promotions(mut free: u32, waiting: &[Waiting]) -> Vec<Promotion> {
         }
         let seats = if w.seats <= free {
             w.seats
-        } else if w.accept_fewer {
+        } else if w.accept_fewer && free >= w.min_seats.max(1) {
             free
         } else {
             continue;
@@ -215,6 +254,31 @@ pub fn position(waiting_ids: &[i64], id: i64) -> Option<u32> {
         .iter()
         .position(|w| *w == id)
         .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// The fewest seats with which a group can come: where everyone takes a seat, children come with
+/// an adult, so a group of both needs two; elsewhere one.
+pub fn min_seats(who: SeatsFor, adults: u32, children: u32) -> u32 {
+    match who {
+        SeatsFor::Everyone if adults > 0 && children > 0 => 2,
+        _ => 1,
+    }
+}
+
+/// Who `seats` confirm of a group of `adults` and `children` (fewer than it asked, after a partial
+/// promotion): the adults and children that come, as (adults, children). Where everyone takes a
+/// seat, one adult comes with as many children as the other seats hold (the children named first),
+/// then more adults; where the children take the seats, the adults come with them.
+pub fn who_comes(who: SeatsFor, adults: u32, children: u32, seats: u32) -> (u32, u32) {
+    match who {
+        SeatsFor::Everyone if adults == 0 => (0, children.min(seats)),
+        SeatsFor::Everyone => {
+            let kids = children.min(seats.saturating_sub(1));
+            (adults.min(seats - kids), kids)
+        }
+        SeatsFor::Children => (adults, children.min(seats)),
+        SeatsFor::Adults => (adults.min(seats), 0),
+    }
 }
 
 // ------------------------------------------------------------------ retention and reminders
@@ -265,6 +329,8 @@ pub struct EventInput {
     /// In the meeting room (booked in the same step), or elsewhere, named in `place`.
     pub in_room: bool,
     pub place: String,
+    /// The place's street and town, when it is not the meeting room (required then).
+    pub address: String,
     pub capacity: u32,
     pub max_per_signup: u32,
     /// For a children's workshop.
@@ -277,6 +343,9 @@ pub struct EventInput {
     pub signup_closes_at: String,
     /// Children's first names and ages are asked (with the adult's consent).
     pub asks_children: bool,
+    /// Who takes a seat: `everyone`, `children` or `adults`; empty takes the kind's usual
+    /// (`children` for a children's workshop, `adults` for a teacher training or a club meeting).
+    pub seats_for: String,
     /// The club, for a club meeting (its slug).
     pub club: String,
     /// Cancel the event (`PATCH`): everyone signed up and waiting is told.
@@ -297,6 +366,7 @@ pub struct ValidEvent {
     pub ends_utc: DateTime<Utc>,
     pub in_room: bool,
     pub place: String,
+    pub address: String,
     pub capacity: u32,
     pub max_per_signup: u32,
     pub ages: Option<(u32, u32)>,
@@ -304,6 +374,7 @@ pub struct ValidEvent {
     pub signup_opens: DateTime<Utc>,
     pub signup_closes: DateTime<Utc>,
     pub asks_children: bool,
+    pub seats_for: SeatsFor,
     pub club: String,
     pub cancelled: bool,
 }
@@ -359,6 +430,11 @@ pub fn check_event(
     if !input.in_room && place.as_ref().is_some_and(String::is_empty) {
         c.fail("place", ApiMsg::FieldPlace);
     }
+    // Away from the cantine, families need the street and the town to find the place.
+    let address = c.check("address", parse_text(&input.address, 200));
+    if !input.in_room && address.as_ref().is_some_and(String::is_empty) {
+        c.fail("address", ApiMsg::FieldAddress);
+    }
     let starts = local_field(&mut c, "starts_at", &input.starts_at);
     let ends = local_field(&mut c, "ends_at", &input.ends_at);
     if let (Some((s, su)), Some((e, eu))) = (starts, ends) {
@@ -401,6 +477,14 @@ pub fn check_event(
             c.fail("signup_closes_at", ApiMsg::FieldSignupWindow);
         }
     }
+    let seats_for = match (input.seats_for.trim(), kind) {
+        ("", Some(k)) => Some(SeatsFor::default_for(k)),
+        ("", None) => None,
+        (s, _) => c.check("seats_for", SeatsFor::parse(s).ok_or(ApiMsg::FieldSeatsFor)),
+    };
+    if seats_for == Some(SeatsFor::Adults) && input.asks_children {
+        c.fail("asks_children", ApiMsg::FieldAdultsOnlyNoChildren);
+    }
     let club = input.club.trim().to_string();
     if kind == Some(EventKind::ClubMeeting) && club.is_empty() {
         c.fail("club", ApiMsg::FieldUnknownClub);
@@ -416,9 +500,19 @@ pub fn check_event(
         let bring_en = bring_en?;
         Some(ValidEvent {
             kind: kind?,
-            title: fallback(title_fr, title_en),
-            description: fallback(description_fr, description_en),
-            bring: fallback(bring_fr, bring_en),
+            // Stored as written: an English text left empty reads as the French, marked so.
+            title: Localized {
+                fr: title_fr,
+                en: title_en,
+            },
+            description: Localized {
+                fr: description_fr,
+                en: description_en,
+            },
+            bring: Localized {
+                fr: bring_fr,
+                en: bring_en,
+            },
             audience: audience?,
             starts,
             ends,
@@ -426,6 +520,11 @@ pub fn check_event(
             ends_utc,
             in_room: input.in_room,
             place: if input.in_room { String::new() } else { place? },
+            address: if input.in_room {
+                String::new()
+            } else {
+                address?
+            },
             capacity: input.capacity,
             max_per_signup: input.max_per_signup,
             ages,
@@ -433,6 +532,7 @@ pub fn check_event(
             signup_opens: opens?,
             signup_closes: closes?,
             asks_children: input.asks_children,
+            seats_for: seats_for?,
             club,
             cancelled: input.cancelled,
         })
@@ -500,6 +600,7 @@ pub struct SignupRules {
     pub max_per_signup: u32,
     pub ages: Option<(u32, u32)>,
     pub asks_children: bool,
+    pub seats_for: SeatsFor,
 }
 
 /// The seats a group asks for, checked: adults and children (names kept only when asked).
@@ -509,11 +610,22 @@ pub struct Group {
     pub children: u32,
     /// Empty unless the event asks for children's names.
     pub named: Vec<Child>,
+    /// The seats they take, by the event's rule (`SeatsFor`).
+    pub seats: u32,
 }
 
 impl Group {
     pub fn seats(&self) -> u32 {
-        self.adults + self.children
+        self.seats
+    }
+}
+
+/// The seats `adults` and `children` take at an event seating `who`.
+pub fn seats_taken(who: SeatsFor, adults: u32, children: u32) -> u32 {
+    match who {
+        SeatsFor::Everyone => adults.saturating_add(children),
+        SeatsFor::Children => children,
+        SeatsFor::Adults => adults,
     }
 }
 
@@ -525,17 +637,38 @@ pub fn check_group(
     rules: SignupRules,
 ) -> Option<Group> {
     let count = u32::try_from(children.len()).unwrap_or(u32::MAX);
-    let seats = adults.saturating_add(count);
+    let seats = seats_taken(rules.seats_for, adults, count);
     // The field that is wrong: the children alone over the limit are the children's list.
     if count > rules.max_per_signup {
         c.fail("children", ApiMsg::FieldSeats);
         return None;
     }
+    match rules.seats_for {
+        // An adult alone does not take a children's seat; an adult comes with the children.
+        SeatsFor::Children if count == 0 => {
+            c.fail("children", ApiMsg::FieldChildRequired);
+            return None;
+        }
+        SeatsFor::Children if adults == 0 => {
+            c.fail("adults", ApiMsg::FieldAdultRequired);
+            return None;
+        }
+        // The adults who come with the children are a handful, not a crowd.
+        SeatsFor::Children if adults > rules.max_per_signup => {
+            c.fail("adults", ApiMsg::FieldSeats);
+            return None;
+        }
+        SeatsFor::Adults if count > 0 => {
+            c.fail("children", ApiMsg::FieldAdultsOnly);
+            return None;
+        }
+        _ => {}
+    }
     if seats == 0 || seats > rules.max_per_signup {
         c.fail("adults", ApiMsg::FieldSeats);
         return None;
     }
-    if rules.asks_children && adults == 0 {
+    if rules.asks_children && count > 0 && adults == 0 {
         c.fail("adults", ApiMsg::FieldAdultRequired);
         return None;
     }
@@ -566,6 +699,7 @@ pub fn check_group(
         adults,
         children: count,
         named,
+        seats,
     })
 }
 
@@ -622,12 +756,16 @@ pub struct EventView {
     pub title: Localized<String>,
     pub description: Localized<String>,
     pub bring: Localized<String>,
+    /// The texts whose English is the French (staff wrote none).
+    pub in_french_only: InFrenchOnly,
     /// Paris wall clock.
     pub starts_at: LocalDateTime,
     pub ends_at: LocalDateTime,
     pub in_room: bool,
     /// The place's name when it is not the meeting room.
     pub place: String,
+    /// Its street and town (empty in the meeting room, or for events published before it was asked).
+    pub address: String,
     pub capacity: u32,
     pub seats_left: u32,
     /// Groups on the waiting list.
@@ -637,12 +775,34 @@ pub struct EventView {
     pub age_max: Option<u32>,
     pub partner: String,
     pub asks_children: bool,
+    pub seats_for: SeatsFor,
     pub signup_opens_at: LocalDateTime,
     pub signup_closes_at: LocalDateTime,
     pub signups: SignupState,
     /// The club's slug, for a club meeting.
     pub club: Option<String>,
     pub cancelled: bool,
+}
+
+/// Which of an event's texts staff wrote no English for: English shows the French, and says so.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct InFrenchOnly {
+    pub title: bool,
+    pub description: bool,
+    pub bring: bool,
+}
+
+impl InFrenchOnly {
+    /// From the French and English texts as staff wrote them.
+    pub fn of(texts: [(&str, &str); 3]) -> InFrenchOnly {
+        let missing = |(fr, en): (&str, &str)| !fr.is_empty() && en.is_empty();
+        InFrenchOnly {
+            title: missing(texts[0]),
+            description: missing(texts[1]),
+            bring: missing(texts[2]),
+        }
+    }
 }
 
 /// `201` to `POST /api/events/{id}/registrations`: the new sign-up and its private link.
@@ -782,6 +942,47 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
+    fn a_childrens_workshop_seats_the_children_and_an_adult_comes_with_them() {
+        let workshop = SignupRules {
+            max_per_signup: 3,
+            ages: Some((8, 12)),
+            asks_children: true,
+            seats_for: SeatsFor::Children,
+        };
+        let kid = |n: &str| Child {
+            first_name: n.into(),
+            age: 9,
+        };
+        let group = |adults, kids: &[Child]| {
+            let mut c = Checker::default();
+            let g = check_group(&mut c, adults, kids, workshop);
+            (g, c.finish(|| Some(())).err())
+        };
+        // One adult and two children: two seats.
+        let (g, _) = group(1, &[kid("Lou"), kid("Noé")]);
+        assert_eq!(g.map(|g| g.seats()), Some(2));
+        // An adult alone takes no children's seat.
+        let (g, e) = group(1, &[]);
+        assert!(g.is_none());
+        assert_eq!(
+            e.map(|e| e.into_iter().collect::<Vec<_>>()),
+            Some(vec![("children".to_string(), ApiMsg::FieldChildRequired)])
+        );
+        // Children come with an adult.
+        assert!(group(0, &[kid("Lou")]).0.is_none());
+        // A teacher training seats adults and has no children.
+        let training = SignupRules {
+            seats_for: SeatsFor::Adults,
+            asks_children: false,
+            ..workshop
+        };
+        let mut c = Checker::default();
+        assert!(check_group(&mut c, 1, &[Child::default()], training).is_none());
+        assert_eq!(seats_taken(SeatsFor::Adults, 2, 0), 2);
+        assert_eq!(seats_taken(SeatsFor::Everyone, 1, 2), 3);
+    }
+
+    #[test]
     fn the_door_opens_on_the_events_days_only() {
         let at = |d: u32, h: u32| {
             NaiveDate::from_ymd_opt(2026, 12, d)
@@ -802,7 +1003,30 @@ mod tests {
             id,
             seats,
             accept_fewer,
+            min_seats: 1,
         }
+    }
+
+    #[test]
+    fn a_partial_promotion_confirms_people_who_can_come() {
+        // A family of one adult and two children, waiting, accepting fewer: one free seat is not
+        // enough where everyone takes a seat (a child does not come alone, an adult alone is no
+        // use), two are: the adult and the first child.
+        let family = Waiting {
+            id: 1,
+            seats: 3,
+            accept_fewer: true,
+            min_seats: min_seats(SeatsFor::Everyone, 1, 2),
+        };
+        assert_eq!(promotions(1, &[family]), vec![]);
+        assert_eq!(promotions(2, &[family]), vec![p(1, 2)]);
+        assert_eq!(who_comes(SeatsFor::Everyone, 1, 2, 2), (1, 1));
+        assert_eq!(who_comes(SeatsFor::Everyone, 2, 2, 3), (1, 2));
+        assert_eq!(who_comes(SeatsFor::Everyone, 3, 0, 2), (2, 0));
+        // Where the children take the seats, one seat is one child with the adults.
+        assert_eq!(min_seats(SeatsFor::Children, 1, 2), 1);
+        assert_eq!(who_comes(SeatsFor::Children, 1, 2, 1), (1, 1));
+        assert_eq!(who_comes(SeatsFor::Adults, 3, 0, 2), (2, 0));
     }
 
     fn p(id: i64, seats: u32) -> Promotion {
@@ -979,7 +1203,7 @@ mod tests {
         let ok = check_event(&event_input(), now(), true);
         assert!(
             ok.as_ref()
-                .is_ok_and(|e| e.title.en == "Atelier code" && e.signup_opens == now()),
+                .is_ok_and(|e| e.title.en.is_empty() && e.signup_opens == now()),
             "{ok:?}"
         );
         let bad = EventInput {
@@ -998,6 +1222,7 @@ mod tests {
                 "kind",
                 "title_fr",
                 "place",
+                "address",
                 "ends_at",
                 "capacity",
                 "max_per_signup",
@@ -1036,6 +1261,7 @@ mod tests {
             max_per_signup: 3,
             ages: Some((8, 12)),
             asks_children: true,
+            seats_for: SeatsFor::Everyone,
         }
     }
 
@@ -1134,6 +1360,7 @@ mod tests {
             max_per_signup: 6,
             ages: None,
             asks_children: false,
+            seats_for: SeatsFor::Everyone,
         };
         let r = check_registration(
             &RegistrationRequest {

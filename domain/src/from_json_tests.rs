@@ -1193,6 +1193,18 @@ fn booking_calendar(c: &mut Coverage) {
 
 fn events(c: &mut Coverage) {
     round_trip(c, &Audience::ALL);
+    round_trip(c, &crate::events::SeatsFor::ALL);
+    round_trip(
+        c,
+        &[
+            crate::events::InFrenchOnly::default(),
+            crate::events::InFrenchOnly {
+                title: true,
+                description: true,
+                bring: false,
+            },
+        ],
+    );
     round_trip(
         c,
         &[
@@ -1279,10 +1291,16 @@ fn events(c: &mut Coverage) {
             fr: "Un goûter\n".into(),
             en: "".into(),
         },
+        in_french_only: crate::events::InFrenchOnly {
+            title: false,
+            description: true,
+            bring: false,
+        },
         starts_at: at,
         ends_at: at,
         in_room: false,
         place: "Médiathèque".into(),
+        address: "12 rue de Kerfeunteun, 29000 Quimper".into(),
         capacity: 12,
         seats_left: 0,
         waiting: 2,
@@ -1291,6 +1309,7 @@ fn events(c: &mut Coverage) {
         age_max: None,
         partner: "Les Petits Débrouillards".into(),
         asks_children: true,
+        seats_for: crate::events::SeatsFor::Children,
         signup_opens_at: at,
         signup_closes_at: at,
         signups: SignupState::Open,

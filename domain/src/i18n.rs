@@ -230,6 +230,11 @@ ApiMsg {
     FieldAgeRange => "Indiquez un âge minimum et un âge maximum (17 ans au plus).", "Give a minimum and a maximum age (17 at most).";
     FieldSignupWindow => "Les inscriptions doivent ouvrir avant de fermer, et fermer au plus tard au début de l'événement.", "Sign-ups must open before they close, and close by the start of the event at the latest.";
     FieldSeats => "Le nombre de places n'est pas possible pour cet événement (au moins 1, au plus la limite par inscription).", "This number of seats is not possible for this event (at least 1, at most the limit per sign-up).";
+    FieldAddress => "Indiquez l'adresse du lieu (rue et ville) : les familles doivent le trouver.", "Give the place's address (street and town): families need to find it.";
+    FieldChildRequired => "Inscrivez au moins un enfant : les places de cet atelier sont pour les enfants (l'adulte qui les accompagne n'en prend pas).", "Sign up at least one child: this workshop's seats are for children (the adult who comes with them takes none).";
+    FieldAdultsOnly => "Cet événement est pour les adultes : inscrivez seulement des adultes.", "This event is for adults: sign up adults only.";
+    FieldSeatsFor => "Choisissez qui prend une place : tout le monde, les enfants ou les adultes.", "Choose who takes a seat: everyone, the children or the adults.";
+    FieldAdultsOnlyNoChildren => "Un événement pour les adultes ne demande pas les prénoms des enfants.", "An event for adults does not ask for the children's first names.";
     FieldAdultRequired => "Un adulte au moins accompagne les enfants.", "At least one adult comes with the children.";
     FieldChildAge => "Cet âge est en dehors de la tranche d'âge de l'atelier.", "This age is outside the workshop's age range.";
     FieldChildrenConsent => "Confirmez que vous êtes responsable légal des enfants et acceptez la conservation de leurs informations.", "Confirm that you are the children's legal guardian and agree that their information is kept.";

@@ -22,6 +22,8 @@ pub struct Entry {
     pub seats: u32,
     pub status: RegistrationStatus,
     pub accept_fewer: bool,
+    /// The fewest seats the group can come with (`events::min_seats`).
+    pub min_seats: u32,
 }
 
 /// An event's seats: its capacity, whether freed seats are still given out (the event is
@@ -36,8 +38,12 @@ pub struct SeatBook {
 /// What someone asks of the seats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
-    /// A new group of `seats`.
-    SignUp { seats: u32, accept_fewer: bool },
+    /// A new group of `seats` (at least `min_seats` when it accepts fewer).
+    SignUp {
+        seats: u32,
+        accept_fewer: bool,
+        min_seats: u32,
+    },
     /// A group changes its size: fewer always; more while seats are free (a waiting group waits
     /// with its new size).
     Resize { id: i64, seats: u32 },
@@ -107,6 +113,7 @@ impl SeatBook {
                 id: e.id,
                 seats: e.seats_requested,
                 accept_fewer: e.accept_fewer,
+                min_seats: e.min_seats,
             })
             .collect()
     }
@@ -132,6 +139,7 @@ impl SeatBook {
             Command::SignUp {
                 seats,
                 accept_fewer,
+                min_seats,
             } => {
                 let newcomer = Entry {
                     id: NEWCOMER,
@@ -139,6 +147,7 @@ impl SeatBook {
                     seats: 0,
                     status: RegistrationStatus::Waiting,
                     accept_fewer,
+                    min_seats,
                 };
                 after.entries.push(newcomer);
             }
@@ -225,6 +234,7 @@ mod tests {
             seats,
             status: Confirmed,
             accept_fewer: false,
+            min_seats: 1,
         }
     }
 
@@ -235,6 +245,7 @@ mod tests {
             seats: 0,
             status: Wait,
             accept_fewer,
+            min_seats: 1,
         }
     }
 
@@ -265,6 +276,7 @@ mod tests {
             Command::SignUp {
                 seats: 1,
                 accept_fewer: false,
+                min_seats: 1,
             },
         );
         assert_eq!(d.newcomer, Some(Placed::Confirmed { seats: 1 }));
@@ -275,6 +287,7 @@ mod tests {
             Command::SignUp {
                 seats: 2,
                 accept_fewer: false,
+                min_seats: 1,
             },
         );
         assert_eq!(d.newcomer, Some(Placed::Waiting { position: 2 }));
@@ -284,6 +297,7 @@ mod tests {
             Command::SignUp {
                 seats: 3,
                 accept_fewer: true,
+                min_seats: 1,
             },
         );
         assert_eq!(d.newcomer, Some(Placed::Confirmed { seats: 1 }));
@@ -299,6 +313,7 @@ mod tests {
             Command::SignUp {
                 seats: 1,
                 accept_fewer: false,
+                min_seats: 1,
             },
         );
         assert_eq!(d.promotions, vec![p(2, 2)]);
@@ -319,6 +334,7 @@ mod tests {
             Command::SignUp {
                 seats: 1,
                 accept_fewer: false,
+                min_seats: 1,
             },
         );
         assert_eq!(n.newcomer, Some(Placed::Waiting { position: 1 }));
@@ -423,6 +439,7 @@ mod tests {
                     0 => Command::SignUp {
                         seats: 1 + next(4) as u32,
                         accept_fewer: next(2) == 0,
+                        min_seats: 1 + next(2) as u32,
                     },
                     1 => match pick(next(8)) {
                         Some(id) => Command::Cancel { id },

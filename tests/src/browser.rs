@@ -151,11 +151,24 @@ impl Page {
         Ok(resp["value"].clone())
     }
 
+    /// Open `url`. Chromium on this 2-core machine sometimes does not answer a navigation within
+    /// its 30 s ("Timed out receiving message from renderer": twice in 48 journeys on 2026-12-07,
+    /// on /salle and /connexion, each time the first page of a new session): that one error is
+    /// tried once more; any other failure, or a second timeout, fails the journey.
     pub async fn goto(&self, url: &str) -> Result<()> {
-        self.client
-            .goto(url)
-            .await
-            .with_context(|| format!("opening {url}"))
+        match self.client.goto(url).await {
+            Err(e)
+                if e.to_string()
+                    .contains("Timed out receiving message from renderer") =>
+            {
+                eprintln!("opening {url}: {e}; trying once more");
+                self.client
+                    .goto(url)
+                    .await
+                    .with_context(|| format!("opening {url} (second try)"))
+            }
+            other => other.with_context(|| format!("opening {url}")),
+        }
     }
 
     /// Wait until the app has rendered a page: a `main h1` and no loading status.

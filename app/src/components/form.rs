@@ -176,10 +176,15 @@ pub fn ErrorSummary<T: Text>(
                 .into_iter()
                 .map(|(name, label, text)| {
                     let href = format!("#{}", input_id(&name));
-                    let label = move || {
-                        label
-                            .map(|l| format!("{}{}", i18n.t(l), i18n.colon()))
-                            .unwrap_or_default()
+                    // A field made at run time (a child's row) is named by its label on the
+                    // page, after its group's legend: "Enfant 2, Âge : …".
+                    let drawn = (label.is_none() && name.contains('.'))
+                        .then(|| drawn_label(&input_id(&name)))
+                        .flatten();
+                    let label = move || match (label, &drawn) {
+                        (Some(l), _) => format!("{}{}", i18n.t(l), i18n.colon()),
+                        (None, Some(d)) => format!("{d}{}", i18n.colon()),
+                        (None, None) => String::new(),
                     };
                     view! { <li><a href=href>{label}{text}</a></li> }
                 })
@@ -192,6 +197,27 @@ pub fn ErrorSummary<T: Text>(
             }
         })
     }
+}
+
+/// The label of the input `id` as the page shows it, after the legend of the group around it.
+fn drawn_label(id: &str) -> Option<String> {
+    let label = document()
+        .query_selector(&format!("label[for=\"{id}\"]"))
+        .ok()
+        .flatten()?;
+    let text = label.text_content()?.trim().to_string();
+    let legend = label
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .and_then(|f| f.query_selector("legend").ok().flatten())
+        .and_then(|l| l.text_content())
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty());
+    Some(match legend {
+        Some(legend) => format!("{legend}, {text}"),
+        None => text,
+    })
 }
 
 /// Focus the error summary of the form just sent: the one around the focused submit button (a

@@ -53,6 +53,7 @@ EventText {
     ForAges => "Pour les âges", "For ages";
     Partner => "Partenaire", "Partner";
     Bring => "À apporter", "What to bring";
+    InFrench => "(en français)", "(in French)";
     Seats => "Places", "Seats";
 }
 }

@@ -13,8 +13,16 @@ SignupText {
     SignupNotYet => "Les inscriptions ouvrent le {date}.", "Sign-ups open on {date}.";
     SignupClosed => "Les inscriptions sont closes.", "Sign-ups are closed.";
     EventCancelled => "Cet événement est annulé.", "This event is cancelled.";
+    MembersOnlyNote => "Réservé aux adhérents de Silicon Kerne : connectez-vous avec votre compte pour dire que vous venez.", "For Silicon Kerne members only: log in with your account to say you are coming.";
+    LogInToCome => "Se connecter pour venir", "Log in to come";
+    ComeButton => "Je viens", "I'm coming";
+    StayAwayButton => "Je ne viens plus", "I'm no longer coming";
+    YouAreComing => "Vous venez : à bientôt !", "You are coming: see you soon!";
+    NotComingYet => "Vous n'êtes pas inscrit.", "You are not signed up.";
     NoAccountNeeded => "Pas besoin de compte : vous recevez par courriel un lien personnel pour modifier ou annuler.", "No account needed: you receive by email a personal link to change or cancel.";
     FieldAdults => "Nombre d'adultes", "Number of adults";
+    FieldAdultsWith => "Adultes qui accompagnent (sans place)", "Adults coming with them (no seat)";
+    SeatsForChildrenHint => "Les places sont pour les enfants : l'adulte qui les accompagne n'en prend pas.", "The seats are for the children: the adult who comes with them takes none.";
     FieldChildrenCount => "Nombre d'enfants", "Number of children";
     ChildrenTitle => "Enfants", "Children";
     ChildrenHint => "Le prénom et l'âge de chaque enfant inscrit.", "The first name and age of each child signed up.";

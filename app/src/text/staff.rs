@@ -32,6 +32,7 @@ StaffText {
     FieldEndsAt => "Fin", "End";
     FieldInRoom => "Dans la salle de réunion (réservée dans le même temps)", "In the meeting room (booked at the same time)";
     FieldPlace => "Lieu", "Place";
+    FieldAddress => "Adresse du lieu (rue et ville)", "The place's address (street and town)";
     FieldCapacity => "Capacité (places)", "Capacity (seats)";
     FieldMaxPerSignup => "Places au plus par inscription", "Most seats per sign-up";
     FieldAgeMin => "Âge minimum", "Youngest age";
@@ -39,6 +40,11 @@ StaffText {
     FieldPartner => "Partenaire", "Partner";
     FieldSignupOpens => "Ouverture des inscriptions (vide : maintenant)", "Sign-ups open (empty: now)";
     FieldSignupCloses => "Clôture des inscriptions (vide : au début)", "Sign-ups close (empty: at the start)";
+    FieldSeatsFor => "Qui prend une place", "Who takes a seat";
+    SeatsForKind => "Selon le type (les enfants pour un atelier, les adultes pour une formation ou un club)", "By the kind (children for a workshop, adults for a training or a club)";
+    SeatsForEveryone => "Tout le monde (adultes et enfants)", "Everyone (adults and children)";
+    SeatsForChildren => "Les enfants (un adulte les accompagne sans place)", "The children (an adult comes with them without a seat)";
+    SeatsForAdults => "Les adultes seulement", "Adults only";
     FieldAsksChildren => "Demander le prénom et l'âge des enfants (avec le consentement du responsable)", "Ask the children's first names and ages (with the guardian's consent)";
     FieldClub => "Club", "Club";
     ChooseClub => "Choisir un club", "Choose a club";

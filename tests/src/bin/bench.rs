@@ -498,7 +498,7 @@ async fn bench_event(staff: &ApiClient, title: &str, days: i64, capacity: u32) -
     let day = domain::paris::local_date(chrono::Utc::now()) + chrono::Duration::days(days);
     let body = serde_json::json!({ "kind": "open_day", "title_fr": title, "audience": "everyone",
         "starts_at": format!("{day}T14:00"), "ends_at": format!("{day}T17:00"), "in_room": false,
-        "place": "Silicon Kerne", "capacity": capacity, "max_per_signup": 3 });
+        "place": "Silicon Kerne", "address": "12 rue du Numérique, 29000 Quimper", "capacity": capacity, "max_per_signup": 3 });
     let resp = staff.post("/api/staff/events", &body).await?;
     anyhow::ensure!(
         resp.status().as_u16() == 201,

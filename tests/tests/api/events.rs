@@ -41,8 +41,8 @@ async fn workshop_today(title: &str, capacity: u32) -> Result<Value> {
 fn workshop(title: &str, days: i64, capacity: u32) -> Value {
     json!({ "kind": "children_workshop", "title_fr": title, "audience": "families", "description_fr": "Programmer un petit robot.",
             "bring_fr": "Un goûter", "starts_at": at(days, "14:00"), "ends_at": at(days, "16:00"), "in_room": false,
-            "place": "Médiathèque d'Ergué-Gabéric", "capacity": capacity, "max_per_signup": 3, "age_min": 8, "age_max": 12,
-            "partner": "Les Petits Débrouillards", "asks_children": true })
+            "place": "Médiathèque d'Ergué-Gabéric", "address": "Rue Jean Moulin, 29500 Ergué-Gabéric", "capacity": capacity, "max_per_signup": 3, "age_min": 8, "age_max": 12,
+            "partner": "Les Petits Débrouillards", "asks_children": true, "seats_for": "everyone" })
 }
 
 async fn publish(staff: &ApiClient, body: &Value) -> Result<EventView> {
@@ -234,6 +234,14 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
             .to_string()
     };
     let before = ics_of(rd.link.clone()).await?;
+    // Away from the cantine, the calendar says where, street and town included.
+    let unfolded = before.replace("\r\n ", "").replace("\n ", "");
+    ensure!(
+        unfolded.contains(
+            "LOCATION:Médiathèque d'Ergué-Gabéric\\, Rue Jean Moulin\\, 29500 Ergué-Gabéric"
+        ),
+        "{unfolded}"
+    );
     // The first family gives back one seat: the pair still does not fit, the single behind it does.
     let fewer = json!({ "adults": 1, "children": [{ "first_name": "Lou", "age": 9 }] });
     let changed: RegistrationView = expect_json(
@@ -462,6 +470,11 @@ fn replay(
             .decide(Command::SignUp {
                 seats: r.seats_requested,
                 accept_fewer: r.accept_fewer,
+                min_seats: domain::events::min_seats(
+                    domain::events::SeatsFor::Everyone,
+                    r.adults,
+                    r.children,
+                ),
             })
             .map_err(|e| anyhow::anyhow!("replaying sign-up {}: {e:?}", r.id))?;
         book = d.after;
@@ -1086,14 +1099,28 @@ pub async fn members_come_to_their_club_meeting_in_one_tap(api: &'static Api) ->
 /// English falls back to French where staff wrote none (the demo's workshops have no English
 /// "what to bring"): an English page never shows an empty heading.
 pub async fn english_falls_back_to_french_where_staff_wrote_none(api: &'static Api) -> Result<()> {
-    let e: EventView = anonymous(api).get_json("/api/events/904").await?;
+    // The demo's events are written in English too.
+    let demo: EventView = anonymous(api).get_json("/api/events/904").await?;
     ensure!(
-        !e.bring.fr.is_empty() && e.bring.en == e.bring.fr,
-        "what to bring: {:?}",
-        e.bring
+        demo.description.en != demo.description.fr
+            && demo.bring.en != demo.bring.fr
+            && demo.in_french_only == domain::events::InFrenchOnly::default(),
+        "{demo:?}"
     );
+    // An event staff wrote in French only: English shows the French and says which texts are.
+    let staff = staff(api).await?;
+    let mut body = workshop("Atelier (en français seulement)", 18, 6);
+    body["title_en"] = json!("Workshop (French only)");
+    let e = publish(&staff, &body).await?;
     ensure!(
-        !e.title.en.is_empty() && !e.description.en.is_empty(),
+        e.bring.en == e.bring.fr
+            && e.description.en == e.description.fr
+            && e.in_french_only
+                == domain::events::InFrenchOnly {
+                    title: false,
+                    description: true,
+                    bring: true
+                },
         "{e:?}"
     );
     Ok(())
@@ -1372,5 +1399,159 @@ pub async fn staff_cancel_a_sign_up_for_a_family_who_phones(api: &'static Api) -
         409,
     )
     .await?;
+    Ok(())
+}
+
+fn email_of(body: &Value) -> String {
+    body["email"].as_str().unwrap_or_default().to_string()
+}
+
+/// A children's workshop seats the children: an adult alone is refused on the children's field
+/// (in French and in English) and nothing is stored; a family of one adult and two children takes
+/// two seats. A teacher training seats adults and refuses children. An unknown rule is a 422.
+pub async fn a_childrens_workshop_seats_the_children_and_a_training_the_adults(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    let mut body = workshop("Atelier (places des enfants)", 15, 4);
+    body["seats_for"] = json!("");
+    let e = publish(&staff, &body).await?;
+    ensure!(e.seats_for == domain::events::SeatsFor::Children, "{e:?}");
+    for lang in ["fr", "en"] {
+        let mut alone = family(&email("adulte-seul"), 1, &[], false);
+        alone["lang"] = json!(lang);
+        let mut client = anonymous(api).with_ip(&fresh_ip());
+        client.lang = if lang == "fr" { "fr" } else { "en" };
+        let err: ApiErrorBody = expect_json(
+            client
+                .post(&format!("/api/events/{}/registrations", e.id), &alone)
+                .await?,
+            422,
+        )
+        .await?;
+        let says = err.fields.get("children").cloned().unwrap_or_default();
+        ensure!(
+            says.contains(if lang == "fr" {
+                "au moins un enfant"
+            } else {
+                "at least one child"
+            }),
+            "{err:?}"
+        );
+    }
+    ensure!(
+        list(&staff, e.id).await?.registrations.is_empty(),
+        "a refused sign-up was stored"
+    );
+    let two_body = family(&email("deux-enfants"), 1, &[("Lou", 9), ("Noé", 10)], false);
+    let two = sign_up(api, e.id, &two_body).await?;
+    ensure!(two.seats == 2, "{two:?}");
+    // The confirmation says where, with the street and the town.
+    let admin = admin(api).await?;
+    let mails: Vec<OutboxEmail> = admin
+        .get_json(&format!("/api/staff/outbox?to={}", email_of(&two_body)))
+        .await?;
+    ensure!(
+        mails.iter().any(|m| m
+            .body_text
+            .contains("Médiathèque d'Ergué-Gabéric, Rue Jean Moulin, 29500 Ergué-Gabéric")),
+        "{mails:?}"
+    );
+    // Away from the cantine, a place without its address is refused.
+    let mut nowhere = workshop("Atelier (sans adresse)", 15, 4);
+    nowhere["address"] = json!(" ");
+    let err: ApiErrorBody =
+        expect_json(staff.post("/api/staff/events", &nowhere).await?, 422).await?;
+    ensure!(err.fields.contains_key("address"), "{err:?}");
+    let after = list(&staff, e.id).await?;
+    ensure!(
+        after.seats_confirmed == 2
+            && after.event.seats_left == 2
+            && after.registrations.iter().all(|r| r.seats_requested == 2),
+        "{after:?}"
+    );
+    // A teacher training: adults only.
+    let mut training = workshop("Formation (adultes)", 16, 10);
+    training["kind"] = json!("teacher_training");
+    training["audience"] = json!("teachers");
+    training["asks_children"] = json!(false);
+    training["age_min"] = Value::Null;
+    training["age_max"] = Value::Null;
+    training["seats_for"] = json!("");
+    let t = publish(&staff, &training).await?;
+    ensure!(t.seats_for == domain::events::SeatsFor::Adults, "{t:?}");
+    let mut with_child = family(&email("formation"), 1, &[("", 0)], false);
+    with_child["consent_children"] = json!(false);
+    let err: ApiErrorBody = expect_json(
+        anonymous(api)
+            .with_ip(&fresh_ip())
+            .post(&format!("/api/events/{}/registrations", t.id), &with_child)
+            .await?,
+        422,
+    )
+    .await?;
+    ensure!(err.fields.contains_key("children"), "{err:?}");
+    let pair = sign_up(api, t.id, &family(&email("formation-duo"), 2, &[], false)).await?;
+    ensure!(pair.seats == 2, "{pair:?}");
+    body["seats_for"] = json!("tout le monde");
+    let err: ApiErrorBody = expect_json(staff.post("/api/staff/events", &body).await?, 422).await?;
+    ensure!(err.fields.contains_key("seats_for"), "{err:?}");
+    Ok(())
+}
+
+/// A family that accepts fewer seats is promoted only with seats it can come with (a child with an
+/// adult), and then holds exactly who those seats take: its link, the staff's list and the counts
+/// say one adult and the child named first; the other child's name is not kept.
+pub async fn a_partial_promotion_names_who_has_a_seat(api: &'static Api) -> Result<()> {
+    let staff = staff(api).await?;
+    let e = publish(&staff, &workshop("Atelier (promotion partielle)", 19, 3)).await?;
+    let first = sign_up(
+        api,
+        e.id,
+        &family(&email("partiel-a"), 1, &[("Lou", 9)], false),
+    )
+    .await?;
+    let family_b = family(
+        &email("partiel-b"),
+        1,
+        &[("Maël", 9), ("Nolwenn", 11)],
+        true,
+    );
+    let b = sign_up(api, e.id, &family_b).await?;
+    // One free seat is no use to a child who comes with an adult: the family waits, and a single
+    // adult behind it takes the seat.
+    ensure!(
+        b.status == RegistrationStatus::Waiting,
+        "one seat was given to a family of three: {b:?}"
+    );
+    let single = sign_up(api, e.id, &family(&email("partiel-c"), 1, &[], false)).await?;
+    ensure!(
+        single.status == RegistrationStatus::Confirmed && single.seats == 1,
+        "{single:?}"
+    );
+    // The first family cancels: two seats, enough for an adult and a child.
+    expect_status(
+        anonymous(api)
+            .delete(&format!("/api/registrations/{}", token(&first.link)?))
+            .await?,
+        204,
+    )
+    .await?;
+    let view = mine(api, &b.link).await?;
+    ensure!(
+        view.status == RegistrationStatus::Confirmed
+            && view.seats == 2
+            && view.seats_requested == 2
+            && view.adults == 1
+            && view.children == 1
+            && view.named_children.len() == 1
+            && view.named_children[0].first_name == "Maël",
+        "{view:?}"
+    );
+    let l = list(&staff, e.id).await?;
+    ensure!(
+        l.seats_confirmed == 3 && l.adults == 2 && l.children == 1,
+        "the staff's counts: {l:?}"
+    );
     Ok(())
 }

@@ -115,6 +115,8 @@ fn main() -> std::process::ExitCode {
             events::a_check_in_made_by_mistake_is_undone,
             events::the_door_opens_on_the_events_day_only,
             events::staff_cancel_a_sign_up_for_a_family_who_phones,
+            events::a_childrens_workshop_seats_the_children_and_a_training_the_adults,
+            events::a_partial_promotion_names_who_has_a_seat,
             events::the_consent_names_the_retention_delay_and_is_kept_with_it,
             authorization::the_last_admin_cannot_be_demoted,
             bookings::resources_and_availability_follow_the_opening_hours,

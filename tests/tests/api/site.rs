@@ -225,7 +225,7 @@ pub async fn a_club_shows_its_next_meeting_as_held(api: &'static Api) -> Result<
     };
     let meeting = |title: &str, start: i64, cancelled: bool| {
         json!({ "kind": "club_meeting", "title_fr": title, "audience": "members", "starts_at": soon(start),
-                "ends_at": soon(start + 60), "in_room": false, "place": "Médiathèque de Quimper",
+                "ends_at": soon(start + 60), "in_room": false, "place": "Médiathèque de Quimper", "address": "Esplanade François Mitterrand, 29000 Quimper",
                 "capacity": 20, "max_per_signup": 1, "club": club, "cancelled": cancelled })
     };
     let held: EventView = kerne_tests::api_client::expect_json(

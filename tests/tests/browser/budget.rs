@@ -13,9 +13,15 @@ use serde_json::json;
 use crate::accounts::DEMO_PASSWORD;
 use crate::Ctx;
 
-/// A public page, and the pages that list events (`/`, `/agenda`, `/e-education`): a visitor from a
-/// school newsletter on a phone (the framework's floor is about 124 KB).
+/// A public page (`/`, `/salle`, `/clubs`): a visitor from a school newsletter on a phone (the
+/// framework's floor is about 124 KB).
 const PUBLIC_BUDGET: usize = 150_000;
+/// The pages that list events (`/agenda`, `/e-education`): their bundle reads the event's wire
+/// type, which now carries the place's address, who takes the seats and which texts are in French
+/// only (issue 35). Measured by this test on 2026-12-07: 149,889 B before, 150,192 B after (the
+/// staff's check-in CSS already moved out of the shared style sheet, the cards' "(in French)"
+/// dropped): 1 KB more than the other public pages, no more.
+const AGENDA_BUDGET: usize = 151_000;
 /// A guest's form or private link.
 const GUEST_BUDGET: usize = 200_000;
 /// A member's page, opened by a logged-in member.
@@ -37,11 +43,11 @@ const PAGES: &[(&str, Who, usize, &str)] = &[
     ("/salle", Who::Visitor, PUBLIC_BUDGET, "public_bg.wasm"),
     ("/clubs", Who::Visitor, PUBLIC_BUDGET, "public_bg.wasm"),
     // The pages that list events have a bundle of their own.
-    ("/agenda", Who::Visitor, PUBLIC_BUDGET, "agenda_bg.wasm"),
+    ("/agenda", Who::Visitor, AGENDA_BUDGET, "agenda_bg.wasm"),
     (
         "/e-education",
         Who::Visitor,
-        PUBLIC_BUDGET,
+        AGENDA_BUDGET,
         "agenda_bg.wasm",
     ),
     (

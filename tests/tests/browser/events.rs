@@ -11,6 +11,15 @@ use crate::Ctx;
 /// The demo's second children's workshop (`seed/events.sql`): 12 seats, 3 per sign-up, ages 8–12.
 const WORKSHOP: &str = "Makey Makey : la banane qui joue du piano";
 
+/// Staff publish an event through the API (the journeys' set-up).
+async fn publish(ctx: &'static Ctx, body: &serde_json::Value) -> Result<domain::events::EventView> {
+    use kerne_tests::api_client::{expect_json, ApiClient};
+    let staff = ApiClient::anonymous(&ctx.app)
+        .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
+        .await?;
+    expect_json(staff.post("/api/staff/events", body).await?, 201).await
+}
+
 pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static Ctx) -> Result<()> {
     let page = ctx.driver.session().await?;
     page.set_viewport(360, 740).await?;
@@ -53,6 +62,11 @@ pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static 
             kept.as_deref() == Some("Yann"),
             "the form lost a child's name: {kept:?}"
         );
+        // A child's empty first name: the summary names which child and which field.
+        fill(&page, "[id='f-children.1.first_name']", " ").await?;
+        submit(&page, "Je m'inscris").await?;
+        wait_for_text(&page, "Enfant 2, Prénom : ").await?;
+        fill(&page, "[id='f-children.1.first_name']", "Yann").await?;
         page.client
             .find(Locator::Css("#f-consent_children"))
             .await?
@@ -62,7 +76,8 @@ pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static 
         check_page(&page, "evenement-inscription-fr", &["status of 422"]).await?;
         submit(&page, "Je m'inscris").await?;
         page.wait_for_heading("Votre inscription").await?;
-        wait_for_text(&page, "Confirmée — 3 places").await?;
+        // The workshop's seats are the children's: two children, two seats (their mother takes none).
+        wait_for_text(&page, "Confirmée — 2 places").await?;
         let link = page.client.current_url().await?;
         ensure!(
             link.path().starts_with("/inscription/"),
@@ -73,14 +88,14 @@ pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static 
         page.click_text("button", "Retirer l'enfant 2").await?;
         submit(&page, "Enregistrer les places").await?;
         wait_for_text(&page, "Places enregistrées.").await?;
-        wait_for_text(&page, "Confirmée — 2 places").await?;
+        wait_for_text(&page, "Confirmée — 1 place").await?;
         // The link still opens the sign-up as it is now; in English too.
         page.goto(link.as_str()).await?;
         page.wait_for_heading("Votre inscription").await?;
-        wait_for_text(&page, "Confirmée — 2 places").await?;
+        wait_for_text(&page, "Confirmée — 1 place").await?;
         page.click_text("button.lang-switch", "English").await?;
         page.wait_for_heading("Your sign-up").await?;
-        wait_for_text(&page, "Confirmed — 2 seats").await?;
+        wait_for_text(&page, "Confirmed — 1 seat").await?;
         check_page(&page, "inscription-en", &[]).await?;
         page.click_text("button.lang-switch", "Français").await?;
         page.wait_for_heading("Votre inscription").await?;
@@ -93,6 +108,18 @@ pub async fn a_parent_signs_up_two_children_and_gives_a_seat_back(ctx: &'static 
         page.wait_for_heading(WORKSHOP).await?;
         fill(&page, "#f-name", "Quelqu'un d'autre").await?;
         fill(&page, "#f-email", &email).await?;
+        page.client
+            .find(Locator::Css("#add-child"))
+            .await?
+            .click()
+            .await?;
+        fill(&page, "[id='f-children.0.first_name']", "Lou").await?;
+        fill(&page, "[id='f-children.0.age']", "9").await?;
+        page.client
+            .find(Locator::Css("#f-consent_children"))
+            .await?
+            .click()
+            .await?;
         submit(&page, "Je m'inscris").await?;
         wait_for_text(&page, "déjà inscrite à cet événement").await?;
         ensure!(
@@ -172,6 +199,9 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
         page.client.find(Locator::Css("#f-in_room")).await?.click().await?;
         page.wait_for(Locator::Css("#f-place"), "the place field").await?;
         fill(&page, "#f-place", "Médiathèque d'Ergué-Gabéric").await?;
+        fill(&page, "#f-address", "Rue Jean Moulin, 29500 Ergué-Gabéric").await?;
+        // Everyone who comes takes a seat here (the families below are one adult and one child).
+        set_value(&page, "#f-seats_for", "everyone").await?;
         // The children's first names are asked, for the sheet at the door.
         let asks = page.client.find(Locator::Css("#f-asks_children")).await?;
         if !asks.is_selected().await? {
@@ -332,7 +362,7 @@ pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -
                     "/api/staff/events",
                     &serde_json::json!({ "kind": "open_day", "title_fr": title, "audience": "families",
                         "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T12:00"), "in_room": false,
-                        "place": "Silicon Kerne", "capacity": 2, "max_per_signup": 2 }),
+                        "place": "Silicon Kerne", "address": "12 rue du Numérique, 29000 Quimper", "capacity": 2, "max_per_signup": 2 }),
                 )
                 .await?,
             201,
@@ -374,6 +404,20 @@ pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -
         page.wait_for_heading("Votre inscription").await?;
         wait_for_text(&page, "Confirmée — 2 places").await?;
         check_page(&page, "inscription-promue-fr", &[]).await?;
+        // A refused change keeps what was typed beside the message; a saved one says so, focused.
+        fill(&page, "#f-adults", "0").await?;
+        submit(&page, "Enregistrer les places").await?;
+        page.wait_for(Locator::Css(".form-errors"), "the refusal").await?;
+        let typed = page.client.find(Locator::Css("#f-adults")).await?.prop("value").await?;
+        ensure!(typed.as_deref() == Some("0"), "the refused value was replaced by {typed:?}");
+        fill(&page, "#f-adults", "1").await?;
+        submit(&page, "Enregistrer les places").await?;
+        wait_for_text(&page, "Confirmée — 1 place").await?;
+        ensure!(
+            page.until("document.activeElement && document.activeElement.id === 'seats-saved'").await?,
+            "after saving the seats the focus is on {}",
+            crate::newcomer::focused(&page).await?
+        );
         // The promoted family cancels from its phone: the answer takes the focus where the eye
         // is (not the footer), says the data is gone, and the link says so on every visit after.
         page.click_text("button", "Annuler mon inscription…").await?;
@@ -404,7 +448,185 @@ pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -
             !text.contains("Inscrit au nom de") && !text.contains("Exporter mes données") && !text.contains("seront effacés"),
             "a cancelled link still shows what was erased: {text}"
         );
-        check_page(&page, "inscription-annulee-fr", &[]).await?;
+        // The refused change of seats above was a 422 on purpose.
+        check_page(&page, "inscription-annulee-fr", &["status of 422"]).await?;
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
+/// A club's meeting is for members: a visitor sees no guest form but a link to log in that comes
+/// back here; a member says "Je viens" and "Je ne viens plus" on the event's page, by keyboard,
+/// and the focus stays on what the page says.
+pub async fn a_club_meeting_is_for_members_only_and_a_member_comes_from_its_page(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    use kerne_tests::api_client::ApiClient;
+    let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
+    let r = async {
+        let meetings: Vec<domain::events::EventView> = ApiClient::anonymous(&ctx.app)
+            .get_json("/api/events?kind=club_meeting")
+            .await?;
+        let meeting = meetings
+            .iter()
+            .find(|e| e.signups == domain::events::SignupState::Open)
+            .ok_or_else(|| anyhow::anyhow!("no club meeting open"))?;
+        let path = format!("/agenda/{}", meeting.id);
+        page.goto(&ctx.url(&path)).await?;
+        wait_for_text(&page, "Réservé aux adhérents").await?;
+        ensure!(
+            page.client
+                .find_all(Locator::Css("#f-name"))
+                .await?
+                .is_empty(),
+            "a visitor gets the guest form"
+        );
+        let login = page
+            .client
+            .find(Locator::LinkText("Se connecter pour venir"))
+            .await?;
+        let href = login.attr("href").await?.unwrap_or_default();
+        ensure!(
+            href.contains(&format!("agenda%2F{}", meeting.id)),
+            "the login link does not come back: {href}"
+        );
+        check_page(&page, "agenda-reunion-visiteur-fr", &[]).await?;
+        crate::accounts::log_in(
+            ctx,
+            &page,
+            "membre12@silicon-kerne.test",
+            crate::accounts::DEMO_PASSWORD,
+            "Mon espace",
+        )
+        .await?;
+        page.goto(&ctx.url(&path)).await?;
+        let come = page
+            .wait_for(
+                Locator::XPath("//button[normalize-space()='Je viens']"),
+                "Je viens",
+            )
+            .await?;
+        ensure!(
+            page.client
+                .find_all(Locator::Css("#f-name"))
+                .await?
+                .is_empty(),
+            "a member gets the guest form"
+        );
+        come.send_keys("\u{E007}").await?;
+        wait_for_text(&page, "Vous venez").await?;
+        ensure!(
+            page.until("document.activeElement && document.activeElement.id === 'coming-status'")
+                .await?,
+            "after Je viens the focus is on {}",
+            crate::newcomer::focused(&page).await?
+        );
+        check_page(&page, "agenda-reunion-je-viens-fr", &[]).await?;
+        let away = page
+            .wait_for(
+                Locator::XPath("//button[normalize-space()='Je ne viens plus']"),
+                "Je ne viens plus",
+            )
+            .await?;
+        away.send_keys("\u{E007}").await?;
+        wait_for_text(&page, "Vous n'êtes pas inscrit").await?;
+        ensure!(
+            page.until("document.activeElement && document.activeElement.id === 'coming-status'")
+                .await?,
+            "after Je ne viens plus the focus is on {}",
+            crate::newcomer::focused(&page).await?
+        );
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
+/// A family promoted with fewer seats than it asked reads on its link exactly who has a seat: one
+/// adult and the child named first, the seats agreeing, nothing to fix before it can come.
+pub async fn a_family_promoted_with_fewer_seats_sees_who_comes(ctx: &'static Ctx) -> Result<()> {
+    use anyhow::Context;
+    use kerne_tests::api_client::{expect_json, ApiClient};
+    let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
+    let r = async {
+        let day = chrono::Utc::now().date_naive() + chrono::Duration::days(55);
+        let event = publish(ctx, &serde_json::json!({ "kind": "children_workshop", "title_fr": "Atelier robots (deux places)", "audience": "families",
+                        "starts_at": format!("{day}T14:00"), "ends_at": format!("{day}T16:00"), "in_room": false,
+                        "place": "Maison de quartier de Kerfeunteun", "address": "4 rue Teilhard de Chardin, 29000 Quimper",
+                        "capacity": 3, "max_per_signup": 3, "asks_children": true, "seats_for": "everyone" })).await?;
+        let body = |name: &str, kids: serde_json::Value, fewer: bool| {
+            serde_json::json!({ "name": name, "email": unique_email("partielle"), "adults": 1, "children": kids,
+                "consent_children": true, "accept_fewer": fewer, "lang": "fr" })
+        };
+        let mut links = Vec::new();
+        for (i, b) in [
+            body("Famille Riou", serde_json::json!([{ "first_name": "Lou", "age": 9 }]), false),
+            body("Famille Tanguy", serde_json::json!([{ "first_name": "Maël", "age": 9 }, { "first_name": "Nolwenn", "age": 11 }]), true),
+            // The one seat left is no use to the Tanguys (a child comes with an adult): it is his.
+            body("Erwan Salaün", serde_json::json!([]), false),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let created: domain::events::RegistrationCreated = expect_json(
+                ApiClient::anonymous(&ctx.app)
+                    .with_ip(&format!("10.92.0.{}", i + 1))
+                    .post(&format!("/api/events/{}/registrations", event.id), b)
+                    .await?,
+                201,
+            )
+            .await?;
+            links.push(created.link);
+        }
+        let first = links[0].strip_prefix("/inscription/").context("a link")?;
+        let gone = ApiClient::anonymous(&ctx.app).delete(&format!("/api/registrations/{first}")).await?;
+        ensure!(gone.status() == 204, "cancelling: {}", gone.status());
+        page.goto(&ctx.url(&links[1])).await?;
+        page.wait_for_heading("Votre inscription").await?;
+        wait_for_text(&page, "Confirmée — 2 places").await?;
+        let kid = page.client.find(Locator::Css("[id='f-children.0.first_name']")).await?.prop("value").await?;
+        ensure!(kid.as_deref() == Some("Maël"), "the child with a seat: {kid:?}");
+        ensure!(
+            page.client.find_all(Locator::Css("[id='f-children.1.first_name']")).await?.is_empty(),
+            "a child without a seat is still listed"
+        );
+        wait_for_text(&page, "Total : 2 places").await?;
+        check_page(&page, "inscription-promue-partielle-fr", &[]).await?;
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
+/// An event staff wrote in French only reads in French on the English page, marked so: the text
+/// says `lang="fr"` and "(in French)" follows it; the demo's events are in English.
+pub async fn an_english_reader_is_told_what_is_in_french(ctx: &'static Ctx) -> Result<()> {
+    let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
+    let r = async {
+        let day = chrono::Utc::now().date_naive() + chrono::Duration::days(54);
+        let event = publish(ctx, &serde_json::json!({ "kind": "open_day", "title_fr": "Répar'café numérique", "audience": "everyone",
+                        "description_fr": "Apportez votre ordinateur en panne : on le répare ensemble.",
+                        "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T12:00"), "in_room": true,
+                        "capacity": 10, "max_per_signup": 2 })).await?;
+        page.goto(&ctx.url(&format!("/agenda/{}", event.id))).await?;
+        page.wait_for_heading("Répar'café numérique").await?;
+        page.click_text("button.lang-switch", "English").await?;
+        wait_for_text(&page, "(in French)").await?;
+        let marked = page.client.find_all(Locator::Css(r#"[lang="fr"]"#)).await?;
+        ensure!(marked.len() >= 2, "{} texts marked as French", marked.len());
+        check_page(&page, "agenda-en-francais-en", &[]).await?;
+        page.goto(&ctx.url("/agenda/904")).await?;
+        wait_for_text(&page, "A fruit or a vegetable!").await?;
+        ensure!(!page.text().await?.contains("(in French)"), "the demo's event is marked as French");
+        page.click_text("button.lang-switch", "Français").await?;
+        wait_for_text(&page, "Un fruit ou un légume").await?;
         Ok(())
     }
     .await;
@@ -443,6 +665,13 @@ pub async fn a_member_comes_to_a_club_meeting_and_cancels_by_keyboard(
             "the meeting marked as coming",
         )
         .await?;
+        // The list is drawn again: the keyboard is back on that meeting's button.
+        ensure!(
+            page.until("document.activeElement && document.activeElement.id.startsWith('come-') \
+                        && document.activeElement.textContent.includes('Je ne viens plus')").await?,
+            "after Je viens the focus is on {}",
+            crate::newcomer::focused(&page).await?
+        );
         wait_for_text(&page, "Vous venez").await?;
         check_page(&page, "espace-reunion-je-viens-fr", &[]).await?;
         press_first("Je ne viens plus").await?;

@@ -207,7 +207,7 @@ pub async fn a_private_links_page_is_never_kept_on_the_phone(ctx: &'static Ctx) 
                 "/api/staff/events",
                 &json!({ "kind": "open_day", "title_fr": "Portes ouvertes (téléphone partagé)", "audience": "families",
                     "description_fr": "Visite.", "starts_at": format!("{day}T10:00"), "ends_at": format!("{day}T12:00"),
-                    "in_room": false, "place": "Maison de quartier", "capacity": 20, "max_per_signup": 4,
+                    "in_room": false, "place": "Maison de quartier", "address": "4 rue Teilhard de Chardin, 29000 Quimper", "capacity": 20, "max_per_signup": 4,
                     "asks_children": false }),
             )
             .await?,

@@ -143,8 +143,8 @@ fn at(days: i64, hhmm: &str) -> String {
 pub fn workshop(title: &str, days: i64, capacity: u32) -> Value {
     json!({ "kind": "children_workshop", "title_fr": title, "audience": "families", "description_fr": "Programmer un petit robot.",
             "bring_fr": "Un goûter", "starts_at": at(days, "14:00"), "ends_at": at(days, "16:00"), "in_room": false,
-            "place": "Médiathèque d'Ergué-Gabéric", "capacity": capacity, "max_per_signup": 3, "age_min": 8, "age_max": 12,
-            "partner": "Les Petits Débrouillards", "asks_children": true })
+            "place": "Médiathèque d'Ergué-Gabéric", "address": "Rue Jean Moulin, 29500 Ergué-Gabéric", "capacity": capacity, "max_per_signup": 3, "age_min": 8, "age_max": 12,
+            "partner": "Les Petits Débrouillards", "asks_children": true, "seats_for": "everyone" })
 }
 
 pub async fn publish(o: &Online, body: &Value) -> Result<EventView> {

@@ -2,7 +2,7 @@
 //! checks, in the same statement, that the confirmed seats stay within the capacity.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use domain::events::{Audience, Child, RegistrationStatus, ValidEvent};
+use domain::events::{Audience, Child, RegistrationStatus, SeatsFor, ValidEvent};
 use domain::wire::EventKind;
 use domain::Lang;
 use serde::Deserialize;
@@ -29,7 +29,7 @@ fn local(t: NaiveDateTime) -> JsValue {
 
 const EVENT_COLUMNS: &str = "SELECT e.id, e.kind, e.audience, e.title_fr, e.title_en, e.description_fr, e.description_en, e.bring_fr, e.bring_en, \
      e.start_local, e.end_local, e.start_utc, e.end_utc, e.in_room, e.place, e.capacity, e.max_per_signup, e.age_min, e.age_max, e.partner, \
-     e.signup_opens_utc, e.signup_closes_utc, e.asks_children, c.slug AS club, e.status, e.version, \
+     e.signup_opens_utc, e.signup_closes_utc, e.asks_children, e.seats_for, e.address, c.slug AS club, e.status, e.version, \
      COALESCE((SELECT SUM(r.seats) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) AS taken, \
      (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waiting') AS waiting \
      FROM events e LEFT JOIN clubs c ON c.id = e.club_id";
@@ -47,16 +47,16 @@ fn by_id_sql() -> String {
 
 const INSERT: &str = "INSERT INTO events (kind, audience, title_fr, title_en, description_fr, description_en, bring_fr, bring_en, \
      start_local, end_local, start_utc, end_utc, in_room, place, capacity, max_per_signup, age_min, age_max, partner, \
-     signup_opens_utc, signup_closes_utc, asks_children, club_id, created_by, status, op_nonce) \
+     signup_opens_utc, signup_closes_utc, asks_children, club_id, created_by, status, op_nonce, seats_for, address) \
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, \
-     (SELECT id FROM clubs WHERE slug = ?23), ?24, 'published', ?25)";
+     (SELECT id FROM clubs WHERE slug = ?23), ?24, 'published', ?25, ?26, ?27)";
 
 /// The whole event (the seat book has checked the capacity; the version guards the batch).
 const UPDATE: &str = "UPDATE events SET kind = ?2, audience = ?3, title_fr = ?4, title_en = ?5, description_fr = ?6, description_en = ?7, \
      bring_fr = ?8, bring_en = ?9, start_local = ?10, end_local = ?11, start_utc = ?12, end_utc = ?13, in_room = ?14, place = ?15, \
      capacity = ?16, max_per_signup = ?17, age_min = ?18, age_max = ?19, partner = ?20, signup_opens_utc = ?21, \
      signup_closes_utc = ?22, asks_children = ?23, club_id = (SELECT id FROM clubs WHERE slug = ?24), \
-     status = CASE WHEN ?25 = 1 THEN 'cancelled' ELSE status END \
+     status = CASE WHEN ?25 = 1 THEN 'cancelled' ELSE status END, seats_for = ?26, address = ?27 \
      WHERE id = ?1 AND status = 'published'";
 
 /// Holds the room for an event (a block with the event's title), unless something holds it then.
@@ -118,6 +118,12 @@ const CANCEL: &str =
 const DELETE_CHILDREN: &str = "DELETE FROM registration_children WHERE registration_id = ?1";
 /// A waiting entry confirmed for the seats the seat book gave it.
 const PROMOTE: &str = "UPDATE registrations SET status = 'confirmed', seats = ?2, promoted_at = ?3 WHERE id = ?1 AND status = 'waiting'";
+/// A waiting entry confirmed with fewer seats than it asked: the group becomes who they take.
+const PROMOTE_FEWER: &str = "UPDATE registrations SET status = 'confirmed', seats = ?2, seats_requested = ?2, promoted_at = ?3, \
+     adults = ?4, children = ?5 WHERE id = ?1 AND status = 'waiting'";
+/// The children beyond those who have a seat (their names are not kept).
+const DROP_CHILDREN_FROM: &str =
+    "DELETE FROM registration_children WHERE registration_id = ?1 AND n >= ?2";
 /// How many of a confirmed group came: at most its confirmed seats.
 const CHECK_IN: &str = "UPDATE registrations SET present = ?2, checked_in_at = ?3 WHERE id = ?1 AND status = 'confirmed' AND ?2 <= seats";
 const UNDO_CHECK_IN: &str =
@@ -136,8 +142,8 @@ const MARK_ERASED: &str = "UPDATE registrations SET children_erased_at = ?2 \
      (SELECT id FROM events WHERE asks_children = 1 AND substr(end_local, 1, 10) <= ?1)";
 
 const MEETING: &str = "INSERT OR IGNORE INTO events (kind, audience, title_fr, title_en, description_fr, description_en, start_local, end_local, \
-     start_utc, end_utc, in_room, place, capacity, max_per_signup, signup_opens_utc, signup_closes_utc, asks_children, club_id, occurrence_of) \
-     VALUES ('club_meeting', 'members', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, '', ?9, 1, ?10, ?7, 0, ?11, ?12)";
+     start_utc, end_utc, in_room, place, capacity, max_per_signup, signup_opens_utc, signup_closes_utc, asks_children, club_id, occurrence_of, seats_for) \
+     VALUES ('club_meeting', 'members', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 1, '', ?9, 1, ?10, ?7, 0, ?11, ?12, 'adults')";
 const SET_RULE: &str = "UPDATE clubs SET rule_ordinal = ?2, rule_weekday = ?3, rule_time = ?4, duration_minutes = ?5 WHERE slug = ?1";
 /// Future meetings the rule made that nobody signed up to and staff did not move: the new rule remakes them.
 const DROP_UNTOUCHED_MEETINGS: &str = "DELETE FROM events WHERE club_id = (SELECT id FROM clubs WHERE slug = ?1) AND occurrence_of IS NOT NULL \
@@ -158,6 +164,7 @@ column!(fn capacity: number u32 = "events.capacity");
 column!(fn seats_col: number u32 = "registrations.seats");
 column!(fn status: RegistrationStatus = "registrations.status", RegistrationStatus::parse);
 column!(fn reg_lang: Lang = "registrations.lang", Lang::parse);
+column!(fn seats_for: SeatsFor = "events.seats_for", SeatsFor::parse);
 
 fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     match i64::deserialize(d)? {
@@ -219,6 +226,9 @@ pub struct EventRow {
     pub signup_closes_utc: DateTime<Utc>,
     #[serde(deserialize_with = "flag")]
     pub asks_children: bool,
+    #[serde(deserialize_with = "seats_for")]
+    pub seats_for: SeatsFor,
+    pub address: String,
     pub club: Option<String>,
     pub status: EventStatus,
     #[serde(deserialize_with = "capacity")]
@@ -391,6 +401,8 @@ pub fn create(
     let mut v = event_values(e);
     v.push(int(actor));
     v.push(nonce.into());
+    v.push(e.seats_for.as_str().into());
+    v.push(e.address.as_str().into());
     Ok(vec![
         stmt(db, INSERT, &v)?,
         stmt(db, HOLD_ROOM, &[JsValue::NULL, int(actor), nonce.into()])?,
@@ -429,6 +441,8 @@ pub fn update(
     let mut v = vec![int(id)];
     v.extend(event_values(e));
     v.push(int(i64::from(e.cancelled)));
+    v.push(e.seats_for.as_str().into());
+    v.push(e.address.as_str().into());
     let needs_room = e.in_room && !e.cancelled;
     Ok(vec![
         stmt(db, UPDATE, &v)?,
@@ -464,6 +478,7 @@ pub async fn load(db: &D1Database, id: i64) -> DbResult<Option<(EventRow, Vec<Re
 }
 
 /// A checked sign-up, as it is stored.
+#[derive(Clone, Copy)]
 pub struct NewRegistration<'a> {
     pub event_id: i64,
     pub token_hash: &'a str,
@@ -473,6 +488,8 @@ pub struct NewRegistration<'a> {
     pub phone: &'a str,
     pub adults: u32,
     pub children: u32,
+    /// The seats the group takes by the event's rule (`domain::events::seats_taken`).
+    pub seats_requested: u32,
     pub accept_fewer: bool,
     pub consent_children_at: Option<DateTime<Utc>>,
     /// The consent's wording and the delay it named (`domain::events::children_consent_version`),
@@ -507,7 +524,7 @@ pub fn sign_up(
                 r.phone.into(),
                 num(r.adults),
                 num(r.children),
-                num(r.adults + r.children),
+                num(r.seats_requested),
                 num(seats),
                 int(i64::from(r.accept_fewer)),
                 status.as_str().into(),
@@ -560,8 +577,7 @@ pub fn children(
 pub fn resize(
     db: &D1Database,
     id: i64,
-    adults: u32,
-    children: u32,
+    (adults, children, requested): (u32, u32, u32),
     seats: u32,
     named: Option<&[Child]>,
 ) -> DbResult<Vec<D1PreparedStatement>> {
@@ -573,7 +589,7 @@ pub fn resize(
             int(id),
             num(adults),
             num(children),
-            num(adults + children),
+            num(requested),
             num(seats),
             nonce.as_str().into(),
         ],
@@ -588,6 +604,30 @@ pub fn cancel(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<Vec<D1Pr
     Ok(vec![
         stmt(db, CANCEL, &[int(id), ts(now).into()])?,
         stmt(db, DELETE_CHILDREN, &[int(id)])?,
+    ])
+}
+
+/// Confirm a waiting entry with fewer seats than it asked, as the `(adults, children)` they take.
+pub fn promote_fewer(
+    db: &D1Database,
+    id: i64,
+    seats: u32,
+    (adults, children): (u32, u32),
+    now: DateTime<Utc>,
+) -> DbResult<Vec<D1PreparedStatement>> {
+    Ok(vec![
+        stmt(
+            db,
+            PROMOTE_FEWER,
+            &[
+                int(id),
+                num(seats),
+                ts(now).into(),
+                num(adults),
+                num(children),
+            ],
+        )?,
+        stmt(db, DROP_CHILDREN_FROM, &[int(id), num(children)])?,
     ])
 }
 

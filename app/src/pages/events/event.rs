@@ -2,7 +2,7 @@
 //! (seats for adults and children, the children's names and the guardian's consent when the
 //! workshop asks, and the waiting list's choice when the group does not fit).
 
-use domain::events::{EventView, RegistrationRequest, SignupState};
+use domain::events::{Audience, EventView, MyEvent, RegistrationRequest, SignupState};
 use domain::wire::EventKind;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params};
@@ -10,8 +10,10 @@ use leptos_router::params::Params;
 
 use super::{event_facts, kind_label, Group, GroupControls};
 use crate::api::{self, Request};
-use crate::components::form::{field_error, field_errors, ErrorSummary, Field};
+use crate::components::form::{field_error, field_errors, ErrorSummary, Field, NO_LABELS};
+use crate::components::session::use_session;
 use crate::components::status::with_loaded;
+use crate::components::status::Loading;
 use crate::format::datetime_short;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{EventText, SharedText, SignupText};
@@ -49,16 +51,20 @@ pub fn EventPage() -> impl IntoView {
             let title = ev.title.clone();
             let description = ev.description.clone();
             let kind = ev.kind;
+            let french = ev.in_french_only;
             Effect::new(move |_| {
                 document().set_title(&format!("{} · Silicon Kerne", i18n.pick(&title)));
             });
             let title = ev.title.clone();
             view! {
                 <p class="event-card__kind">{move || i18n.t(kind_label(kind))}</p>
-                <h1>{move || i18n.pick(&title)}</h1>
+                <h1>{move || super::maybe_in_french(i18n.pick(&title), french.title, i18n)}</h1>
                 {event_facts(&ev)}
                 {(!ev.description.fr.is_empty()).then(|| view! {
-                    <div class="event-description">{move || paragraphs(&i18n.pick(&description))}</div>
+                    <div class="event-description" lang=move || (french.description && i18n.lang() == domain::Lang::En).then_some("fr")>
+                        {move || paragraphs(&i18n.pick(&description))}
+                    </div>
+                    {move || (french.description && i18n.lang() == domain::Lang::En).then(|| view! { <p class="note">{tr(EventText::InFrench)}</p> })}
                 })}
                 <p><a href=api::event_ics_path(ev.id) download="" class="button button--secondary">{tr(SignupText::AddToCalendar)}</a></p>
                 <SignupSection ev />
@@ -81,6 +87,7 @@ fn SignupSection(ev: EventView) -> impl IntoView {
     let i18n = use_i18n();
     let opens = ev.signup_opens_at.0;
     let body = match ev.signups {
+        SignupState::Open if ev.audience == Audience::Members => view! { <MembersCome ev /> }.into_any(),
         SignupState::Open => view! { <SignupForm ev /> }.into_any(),
         SignupState::NotYet => view! {
             <p class="notice" role="note">{move || i18n.f(SignupText::SignupNotYet, &[("date", &datetime_short(opens, i18n.lang()))])}</p>
@@ -218,5 +225,76 @@ fn SignupForm(ev: EventView) -> impl IntoView {
                 {move || i18n.t(if waits() { SignupText::JoinWaitingList } else { SignupText::SignUp })}
             </button>
         </form>
+    }
+}
+
+/// A members-only event (a club's meeting): no guest form. A visitor is told it is for members,
+/// with a link to log in and come back here; a member comes or no longer comes in one tap (a seat
+/// like anyone's, or a place on the waiting list), and the keyboard goes on from what it says.
+#[component]
+fn MembersCome(ev: EventView) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let id = ev.id;
+    let change: Request<bool> =
+        Action::new_local(move |coming: &bool| api::set_coming(id, *coming, i18n.lang_untracked()));
+    let mine = LocalResource::new(move || {
+        change.version().get();
+        let member = session.me().is_some();
+        async move {
+            if !member {
+                return Ok(None);
+            }
+            let list = api::my_events(i18n.lang_untracked()).await?;
+            Ok(list.into_iter().find(|m| m.event.id == id))
+        }
+    });
+    Effect::new(move |_| {
+        mine.track();
+        if change.version().get_untracked() > 0 {
+            crate::components::focus::focus_after_draw("#coming-status");
+        }
+    });
+    let back = format!(
+        "/connexion?suite={}",
+        String::from(js_sys::encode_uri_component(&format!("/agenda/{id}")))
+    );
+    move || {
+        if !session.known() {
+            return view! { <Loading /> }.into_any();
+        }
+        if session.me().is_none() {
+            let back = back.clone();
+            return view! {
+                <p class="notice" role="note">{tr(SignupText::MembersOnlyNote)}</p>
+                <p><a href=back class="button">{tr(SignupText::LogInToCome)}</a></p>
+            }
+            .into_any();
+        }
+        view! {
+            <ErrorSummary failure=api::failure_of(change) labels=NO_LABELS />
+            {with_loaded(mine, move |m: Option<MyEvent>| {
+                let coming = m.as_ref().is_some_and(|m| m.coming);
+                let status = m.as_ref().and_then(|m| m.status);
+                let position = m.as_ref().and_then(|m| m.position);
+                let said = move || match status {
+                    Some(domain::events::RegistrationStatus::Waiting) => {
+                        super::registration::status_text(domain::events::RegistrationStatus::Waiting, 0, position, i18n)
+                    }
+                    _ if coming => i18n.t(SignupText::YouAreComing).to_string(),
+                    _ => i18n.t(SignupText::NotComingYet).to_string(),
+                };
+                view! {
+                    <p id="coming-status" role="status" tabindex="-1">{said}</p>
+                    <button type="button" class=if coming { "button button--secondary" } else { "button" }
+                        aria-pressed=coming.to_string()
+                        disabled=move || change.pending().get()
+                        on:click=move |_| api::start(change, !coming)>
+                        {tr(if coming { SignupText::StayAwayButton } else { SignupText::ComeButton })}
+                    </button>
+                }
+            })}
+        }
+        .into_any()
     }
 }

@@ -11,7 +11,7 @@ pub mod registration;
 use std::collections::BTreeMap;
 
 use chrono::Timelike;
-use domain::events::{Audience, Child, EventView};
+use domain::events::{seats_taken, Audience, Child, EventView, SeatsFor};
 use domain::wire::EventKind;
 use domain::Lang;
 use leptos::prelude::*;
@@ -99,6 +99,16 @@ pub fn seats_text(ev: &EventView, i18n: I18n) -> String {
     }
 }
 
+/// A text staff wrote in French only, as English reads it: marked `lang="fr"` for screen readers
+/// and followed by "(in French)"; as it is in French.
+pub fn maybe_in_french(text: String, french_only: bool, i18n: I18n) -> impl IntoView {
+    let marked = french_only && i18n.lang() == Lang::En;
+    view! {
+        <span lang=marked.then_some("fr")>{text}</span>
+        {marked.then(|| view! { " "<span class="note">{tr(EventText::InFrench)}</span> })}
+    }
+}
+
 /// Everything a parent needs to know before coming: when, where, ages, partner, what to bring.
 pub fn event_facts(ev: &EventView) -> impl IntoView {
     let i18n = use_i18n();
@@ -106,13 +116,16 @@ pub fn event_facts(ev: &EventView) -> impl IntoView {
     let partner = (!ev.partner.is_empty()).then(|| ev.partner.clone());
     let bring = ev.bring.clone();
     let has_bring = !ev.bring.fr.is_empty();
+    let bring_fr_only = ev.in_french_only.bring;
     let room = ev.in_room;
+    let address = ev.address.clone();
     view! {
         <dl class="facts-list">
             <dt>{tr(EventText::When)}</dt>
             <dd>{move || when(&e1, i18n.lang())}</dd>
             <dt>{tr(EventText::Where)}</dt>
-            <dd>{move || place(&e2, i18n)}{room.then(room_address)}</dd>
+            <dd>{move || place(&e2, i18n)}{room.then(room_address)}
+                {(!room && !address.is_empty()).then(|| view! { <br />{address.clone()} })}</dd>
             <dt>{tr(EventText::FieldAudience)}</dt>
             <dd>{move || i18n.t(audience_label(e3.audience))}</dd>
             {e4.age_min.is_some().then(|| view! {
@@ -125,7 +138,7 @@ pub fn event_facts(ev: &EventView) -> impl IntoView {
             })}
             {has_bring.then(|| view! {
                 <dt>{tr(EventText::Bring)}</dt>
-                <dd>{move || i18n.pick(&bring)}</dd>
+                <dd>{move || maybe_in_french(i18n.pick(&bring), bring_fr_only, i18n)}</dd>
             })}
             <dt>{tr(EventText::Seats)}</dt>
             <dd>{move || seats_text(&e5, i18n)}</dd>
@@ -160,6 +173,9 @@ pub struct Group {
     pub rows: RwSignal<Vec<ChildRow>>,
     next_key: StoredValue<u32>,
     pub asks_children: bool,
+    /// Who takes a seat: the form asks no children of an event for adults, and counts only the
+    /// children where they take the seats.
+    pub seats_for: SeatsFor,
     pub max: u32,
 }
 
@@ -186,12 +202,15 @@ impl Group {
             rows: RwSignal::new(rows),
             next_key: StoredValue::new(next),
             asks_children: ev.asks_children,
+            seats_for: ev.seats_for,
             max: ev.max_per_signup,
         }
     }
 
     fn children_len(&self) -> u32 {
-        if self.asks_children {
+        if self.seats_for == SeatsFor::Adults {
+            0
+        } else if self.asks_children {
             self.rows.with(|r| r.len() as u32)
         } else {
             number(&self.children_count.get())
@@ -200,7 +219,11 @@ impl Group {
 
     /// The seats the group asks for (tracked).
     pub fn seats(&self) -> u32 {
-        number(&self.adults.get()).saturating_add(self.children_len())
+        seats_taken(
+            self.seats_for,
+            number(&self.adults.get()),
+            self.children_len(),
+        )
     }
 
     /// Whether children are in the group (tracked).
@@ -214,7 +237,9 @@ impl Group {
 
     /// The children as the API takes them: named when the event asks, else one blank entry each.
     pub fn children_untracked(&self) -> Vec<Child> {
-        if self.asks_children {
+        if self.seats_for == SeatsFor::Adults {
+            Vec::new()
+        } else if self.asks_children {
             self.rows.with_untracked(|rows| {
                 rows.iter()
                     .map(|r| Child {
@@ -305,7 +330,9 @@ fn child_row(
 pub fn GroupControls(group: Group, errors: Signal<BTreeMap<String, String>>) -> impl IntoView {
     let i18n = use_i18n();
     let max = group.max;
-    let children = if group.asks_children {
+    let children = if group.seats_for == SeatsFor::Adults {
+        ().into_any()
+    } else if group.asks_children {
         let add = move |_: leptos::ev::MouseEvent| {
             group.add();
             let i = group.rows.with_untracked(Vec::len) - 1;
@@ -339,7 +366,9 @@ pub fn GroupControls(group: Group, errors: Signal<BTreeMap<String, String>>) -> 
         .into_any()
     };
     view! {
-        <Field name="adults" label=SignupText::FieldAdults value=group.adults errors kind="number" inputmode="numeric" required=true />
+        {(group.seats_for == SeatsFor::Children).then(|| view! { <p class="field__hint">{tr(SignupText::SeatsForChildrenHint)}</p> })}
+        <Field name="adults" label=if group.seats_for == SeatsFor::Children { SignupText::FieldAdultsWith } else { SignupText::FieldAdults }
+            value=group.adults errors kind="number" inputmode="numeric" required=true />
         {children}
         <p class="note" aria-live="polite">
             {move || i18n.count(SignupText::SeatsTotalOne, SignupText::SeatsTotalOther, u64::from(group.seats()))}" "

@@ -61,10 +61,25 @@ pub fn RegistrationPage() -> impl IntoView {
         let (token, lang) = (token.get_value(), i18n.lang_untracked());
         async move { api::cancel_registration(&token, lang).await }
     });
+    // Reloaded after a change that was saved, never after a refusal: the form keeps what was typed
+    // beside the message saying what to fix.
+    let saves = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if change.value().with(|v| matches!(v, Some(Ok(_)))) {
+            saves.update(|n| *n += 1);
+        }
+    });
     let registration = LocalResource::new(move || {
-        change.version().get();
+        saves.get();
         let token = token.get_value();
         async move { api::registration(&token, i18n.lang_untracked()).await }
+    });
+    // Once the saved seats are drawn again, the keyboard goes on from the message saying so.
+    Effect::new(move |_| {
+        registration.track();
+        if saves.get_untracked() > 0 {
+            crate::components::focus::focus_after_draw("#seats-saved");
+        }
     });
     let cancelled = move || api::answer_of(cancel).is_some();
     // The answer replaces the button that had the focus: the notice takes it, in view.
@@ -169,7 +184,7 @@ fn registration_view(
                 <form class="form" novalidate on:submit=on_submit>
                     <ErrorSummary failure labels=SEAT_LABELS />
                     <GroupControls group errors />
-                    <p class="notice-line" role="status">{move || saved().then(|| i18n.t(SignupText::SeatsSaved))}</p>
+                    <p class="notice-line" role="status" id="seats-saved" tabindex="-1">{move || saved().then(|| i18n.t(SignupText::SeatsSaved))}</p>
                     <button type="submit" class="button" disabled=move || change.pending().get()>{tr(SignupText::SaveSeats)}</button>
                 </form>
             </section>

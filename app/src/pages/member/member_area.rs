@@ -161,7 +161,19 @@ fn MyMeetings() -> impl IntoView {
         change.version().get();
         async move { api::my_events(i18n.lang_untracked()).await }
     });
+    let last = StoredValue::new(None::<(i64, bool)>);
     let failure = api::failure_of(change);
+    // The list is drawn again after a tap: the focus goes back to that meeting's button.
+    Effect::new(move |_| {
+        list.track();
+        if let Some((id, _)) = last.get_value() {
+            if change.version().get_untracked() > 0 {
+                request_animation_frame(move || {
+                    crate::components::focus::focus_css(&format!("#come-{id}"));
+                });
+            }
+        }
+    });
     let row = move |m: MyEvent| {
         let id = m.event.id;
         let coming = m.coming;
@@ -194,9 +206,9 @@ fn MyMeetings() -> impl IntoView {
                     {move || crate::pages::events::when(&ev, i18n.lang())}
                     {move || status().map(|s| view! { <span class="tag">{s}</span> })}
                 </span>
-                <button type="button" class="button button--secondary" aria-pressed=coming.to_string()
+                <button type="button" class="button button--secondary" aria-pressed=coming.to_string() id=format!("come-{id}")
                     disabled=move || change.pending().get()
-                    on:click=move |_| api::start(change, (id, !coming))>{label}</button>
+                    on:click=move |_| { last.set_value(Some((id, !coming))); api::start(change, (id, !coming)) }>{label}</button>
             </li>
         }
     };

@@ -147,6 +147,7 @@ pub fn input_of(ev: &EventView) -> EventInput {
         ends_at: ev.ends_at.to_string(),
         in_room: ev.in_room,
         place: ev.place.clone(),
+        address: ev.address.clone(),
         capacity: ev.capacity,
         max_per_signup: ev.max_per_signup,
         age_min: ev.age_min,
@@ -155,6 +156,7 @@ pub fn input_of(ev: &EventView) -> EventInput {
         signup_opens_at: ev.signup_opens_at.to_string(),
         signup_closes_at: ev.signup_closes_at.to_string(),
         asks_children: ev.asks_children,
+        seats_for: ev.seats_for.as_str().into(),
         club: ev.club.clone().unwrap_or_default(),
         cancelled: ev.cancelled,
     }
@@ -165,9 +167,12 @@ const LABELS: &[(&str, StaffText)] = &[
     ("title_fr", StaffText::FieldTitleFr),
     ("title_en", StaffText::FieldTitleEn),
     ("audience", StaffText::FieldAudience),
+    ("seats_for", StaffText::FieldSeatsFor),
+    ("asks_children", StaffText::FieldAsksChildren),
     ("starts_at", StaffText::FieldStartsAt),
     ("ends_at", StaffText::FieldEndsAt),
     ("place", StaffText::FieldPlace),
+    ("address", StaffText::FieldAddress),
     ("capacity", StaffText::FieldCapacity),
     ("max_per_signup", StaffText::FieldMaxPerSignup),
     ("age_min", StaffText::FieldAgeMin),
@@ -239,6 +244,7 @@ pub fn EventForm(
     let ends_at = text(&i.ends_at);
     let in_room = RwSignal::new(i.in_room);
     let place = text(&i.place);
+    let address = text(&i.address);
     let capacity = text(&i.capacity.to_string());
     let max_per_signup = text(&i.max_per_signup.to_string());
     let age_min = opt_number(i.age_min);
@@ -247,6 +253,7 @@ pub fn EventForm(
     let signup_opens_at = text(&i.signup_opens_at);
     let signup_closes_at = text(&i.signup_closes_at);
     let asks_children = RwSignal::new(i.asks_children);
+    let seats_for = text(&i.seats_for);
     let club = text(&i.club);
     let cancelled = i.cancelled;
     let save: Request<EventInput, EventView> = Action::new_local(move |req: &EventInput| {
@@ -278,6 +285,7 @@ pub fn EventForm(
                 ends_at: ends_at.get_untracked(),
                 in_room: in_room.get_untracked(),
                 place: place.get_untracked(),
+                address: address.get_untracked(),
                 capacity: number(capacity),
                 max_per_signup: number(max_per_signup),
                 age_min: parse_opt(&age_min.get_untracked()),
@@ -286,6 +294,7 @@ pub fn EventForm(
                 signup_opens_at: signup_opens_at.get_untracked(),
                 signup_closes_at: signup_closes_at.get_untracked(),
                 asks_children: asks_children.get_untracked(),
+                seats_for: seats_for.get_untracked(),
                 club: if kind.get_untracked() == "club_meeting" {
                     club.get_untracked()
                 } else {
@@ -315,6 +324,15 @@ pub fn EventForm(
             )
         })
         .collect();
+    let seats_for_options = [
+        ("", StaffText::SeatsForKind),
+        ("everyone", StaffText::SeatsForEveryone),
+        ("children", StaffText::SeatsForChildren),
+        ("adults", StaffText::SeatsForAdults),
+    ]
+    .into_iter()
+    .map(|(v, l)| (v.to_string(), Signal::derive(move || i18n.t(l).to_string())))
+    .collect();
     let clubs = move || {
         let mut options = vec![(
             String::new(),
@@ -350,11 +368,13 @@ pub fn EventForm(
             {field_error(errors, "in_room")}
             <Show when=move || !in_room.get()>
                 <Field name="place" label=StaffText::FieldPlace value=place errors required=true />
+                <Field name="address" label=StaffText::FieldAddress value=address errors required=true autocomplete="off" />
             </Show>
             <Field name="capacity" label=StaffText::FieldCapacity value=capacity errors kind="number" inputmode="numeric" required=true />
             <Field name="max_per_signup" label=StaffText::FieldMaxPerSignup value=max_per_signup errors kind="number" inputmode="numeric" required=true />
             <Field name="age_min" label=StaffText::FieldAgeMin value=age_min errors kind="number" inputmode="numeric" />
             <Field name="age_max" label=StaffText::FieldAgeMax value=age_max errors kind="number" inputmode="numeric" />
+            {select_field("seats_for", StaffText::FieldSeatsFor, seats_for, seats_for_options, errors)}
             <div class="check">
                 <input type="checkbox" id="f-asks_children" prop:checked=move || asks_children.get()
                     on:change=move |ev| asks_children.set(event_target_checked(&ev)) />

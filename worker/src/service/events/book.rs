@@ -91,6 +91,7 @@ pub fn book_of(e: &EventRow, registrations: &[RegistrationRow], now: DateTime<Ut
                 seats: r.seats,
                 status: r.status,
                 accept_fewer: r.accept_fewer,
+                min_seats: domain::events::min_seats(e.seats_for, r.adults, r.children),
             })
             .collect(),
     }
@@ -162,10 +163,22 @@ pub fn promotions(
 ) -> Result<Vec<D1PreparedStatement>, ApiError> {
     let mut out = Vec::new();
     for p in promoted {
-        out.push(repo::promote(db, p.id, p.seats, now)?);
-        let Some(r) = loaded.registration(p.id).filter(|r| !r.email.is_empty()) else {
+        let Some(r) = loaded.registration(p.id) else {
+            out.push(repo::promote(db, p.id, p.seats, now)?);
             continue;
         };
+        if p.seats < r.seats_requested {
+            // Fewer seats than asked: the group is now the people they take (an adult with the
+            // children named first), so the link, the list, the sheet and every count agree.
+            let who =
+                domain::events::who_comes(loaded.event.seats_for, r.adults, r.children, p.seats);
+            out.extend(repo::promote_fewer(db, p.id, p.seats, who, now)?);
+        } else {
+            out.push(repo::promote(db, p.id, p.seats, now)?);
+        }
+        if r.email.is_empty() {
+            continue;
+        }
         let token = random_token();
         out.push(repo::add_link(db, r.id, &token_hash(&token))?);
         let email = mail(

@@ -63,10 +63,16 @@ pub fn view(e: &EventRow, now: DateTime<Utc>) -> EventView {
         title: rules::fallback(e.title_fr.clone(), e.title_en.clone()),
         description: rules::fallback(e.description_fr.clone(), e.description_en.clone()),
         bring: rules::fallback(e.bring_fr.clone(), e.bring_en.clone()),
+        in_french_only: rules::InFrenchOnly::of([
+            (&e.title_fr, &e.title_en),
+            (&e.description_fr, &e.description_en),
+            (&e.bring_fr, &e.bring_en),
+        ]),
         starts_at: LocalDateTime(e.start_local),
         ends_at: LocalDateTime(e.end_local),
         in_room: e.in_room,
         place: e.place.clone(),
+        address: e.address.clone(),
         capacity: e.capacity,
         seats_left: e.capacity.saturating_sub(e.taken),
         waiting: e.waiting,
@@ -75,6 +81,7 @@ pub fn view(e: &EventRow, now: DateTime<Utc>) -> EventView {
         age_max: e.age_max,
         partner: e.partner.clone(),
         asks_children: e.asks_children,
+        seats_for: e.seats_for,
         signup_opens_at: LocalDateTime(paris::to_local(e.signup_opens_utc)),
         signup_closes_at: LocalDateTime(paris::to_local(e.signup_closes_utc)),
         signups: rules::signup_state(e.signup_opens_utc, e.signup_closes_utc, cancelled, now),
@@ -118,11 +125,18 @@ pub async fn event(db: &D1Database, id: i64) -> Result<EventRow, ApiError> {
     repo::by_id(db, id).await?.ok_or(ApiError::NotFound)
 }
 
-fn place_text(e: &EventRow, lang: Lang) -> String {
-    if e.in_room {
-        ApiMsg::PlaceRoom.text(lang).to_string()
+/// Where the event is, as an email or a calendar says it: the meeting room at the cantine's
+/// address, or the place with its street and town.
+fn place_text(e: &EventRow, lang: Lang, cantine: &str) -> String {
+    let (name, address) = if e.in_room {
+        (ApiMsg::PlaceRoom.text(lang), cantine)
     } else {
-        e.place.clone()
+        (e.place.as_str(), e.address.as_str())
+    };
+    if address.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}, {address}")
     }
 }
 
@@ -149,7 +163,7 @@ fn mail(
         ("title", title(e, lang).to_string()),
         ("date", format_date_long(e.start_local.date(), lang)),
         ("time", e.start_local.format("%H:%M").to_string()),
-        ("place", place_text(e, lang)),
+        ("place", place_text(e, lang, "")),
     ];
     words.extend(extra.iter().map(|(k, v)| (*k, v.clone())));
     let args: Vec<(&str, &str)> = words.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -412,12 +426,8 @@ pub fn ics(
         "PRODID",
         "-//Silicon Kerne//Portail//FR",
     ));
-    let place = if e.in_room {
-        format!("{} — {address}", ApiMsg::PlaceRoom.text(Lang::Fr))
-    } else {
-        e.place.clone()
-    };
     let lang = sign_up.map(|(_, l)| l).unwrap_or(Lang::Fr);
+    let place = place_text(e, lang, address);
     let title = rules::fallback(e.title_fr.clone(), e.title_en.clone());
     let description = rules::fallback(e.description_fr.clone(), e.description_en.clone());
     let status = match (e.status, sign_up.map(|(s, _)| s)) {

@@ -50,6 +50,7 @@ fn signup_rules(e: &EventRow) -> SignupRules {
         max_per_signup: e.max_per_signup,
         ages: e.age_min.zip(e.age_max),
         asks_children: e.asks_children,
+        seats_for: e.seats_for,
     }
 }
 
@@ -104,6 +105,7 @@ pub async fn register(
         phone: &valid.phone,
         adults: valid.group.adults,
         children: valid.group.children,
+        seats_requested: valid.group.seats(),
         accept_fewer: valid.accept_fewer,
         consent_children_at: valid.consent_children.then_some(now),
         consent_version: consent_version.as_deref(),
@@ -142,6 +144,11 @@ pub async fn register(
                 .decide(Command::SignUp {
                     seats: valid.group.seats(),
                     accept_fewer: valid.accept_fewer,
+                    min_seats: domain::events::min_seats(
+                        loaded.event.seats_for,
+                        valid.group.adults,
+                        valid.group.children,
+                    ),
                 })
                 .map_err(|_| ApiError::Internal("a sign-up was refused by the seat book".into()))?;
             let (status, seats, position) = match decision.newcomer {
@@ -151,7 +158,22 @@ pub async fn register(
                 }
                 None => return Err(ApiError::Internal("a sign-up placed no one".into())),
             };
-            let mut statements = repo::sign_up(db, &new, status, seats, &valid.group.named)?;
+            // Confirmed with fewer seats than asked: the sign-up is the people those seats take
+            // (an adult with the children named first); the others' names are not kept.
+            let fewer = status == RegistrationStatus::Confirmed && seats < valid.group.seats();
+            let (adults, children) = if fewer {
+                domain::events::who_comes(loaded.event.seats_for, new.adults, new.children, seats)
+            } else {
+                (new.adults, new.children)
+            };
+            let kept = NewRegistration {
+                adults,
+                children,
+                seats_requested: if fewer { seats } else { new.seats_requested },
+                ..new
+            };
+            let named = &valid.group.named[..valid.group.named.len().min(children as usize)];
+            let mut statements = repo::sign_up(db, &kept, status, seats, named)?;
             statements.extend(book::promotions(
                 db,
                 loaded,
@@ -334,7 +356,13 @@ pub async fn change(
         let seats = decision.changed.map(|e| e.seats).unwrap_or(r.seats);
         let named = (loaded.event.asks_children && r.children_erased_at.is_none())
             .then_some(group.named.as_slice());
-        let mut statements = repo::resize(db, r.id, group.adults, group.children, seats, named)?;
+        let mut statements = repo::resize(
+            db,
+            r.id,
+            (group.adults, group.children, group.seats()),
+            seats,
+            named,
+        )?;
         statements.extend(book::promotions(
             db,
             loaded,
