@@ -518,6 +518,12 @@ pub async fn a_club_meeting_is_for_members_only_and_a_member_comes_from_its_page
         );
         come.send_keys("\u{E007}").await?;
         wait_for_text(&page, "Vous venez").await?;
+        // The facts count the member's seat at once.
+        wait_for_text(
+            &page,
+            &format!("{} places restantes", meeting.seats_left - 1),
+        )
+        .await?;
         ensure!(
             page.until("document.activeElement && document.activeElement.id === 'coming-status'")
                 .await?,

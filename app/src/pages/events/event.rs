@@ -45,6 +45,7 @@ pub fn EventPage() -> impl IntoView {
         .unwrap_or(0);
     let event =
         LocalResource::new(move || async move { api::event(id, i18n.lang_untracked()).await });
+    provide_context(super::FreshSeats(RwSignal::new(None)));
     view! {
         <p class="back"><a href="/agenda">{tr(SignupText::BackToAgenda)}</a></p>
         {with_loaded(event, move |ev: EventView| {
@@ -249,9 +250,18 @@ fn MembersCome(ev: EventView) -> impl IntoView {
             Ok(list.into_iter().find(|m| m.event.id == id))
         }
     });
+    // After a tap the facts above say the seats left as the answer has them.
+    let fresh = use_context::<super::FreshSeats>();
     Effect::new(move |_| {
-        mine.track();
+        let seats = mine
+            .get()
+            .and_then(Result::ok)
+            .flatten()
+            .map(|m| m.event.seats_left);
         if change.version().get_untracked() > 0 {
+            if let (Some(f), Some(n)) = (fresh, seats) {
+                f.0.set(Some(n));
+            }
             crate::components::focus::focus_after_draw("#coming-status");
         }
     });

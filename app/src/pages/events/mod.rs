@@ -109,6 +109,11 @@ pub fn maybe_in_french(text: String, french_only: bool, i18n: I18n) -> impl Into
     }
 }
 
+/// The seats left as a change on this page last read them (a member's "Je viens"), when newer
+/// than the event the page loaded.
+#[derive(Clone, Copy)]
+pub struct FreshSeats(pub RwSignal<Option<u32>>);
+
 /// Everything a parent needs to know before coming: when, where, ages, partner, what to bring.
 pub fn event_facts(ev: &EventView) -> impl IntoView {
     let i18n = use_i18n();
@@ -119,6 +124,7 @@ pub fn event_facts(ev: &EventView) -> impl IntoView {
     let bring_fr_only = ev.in_french_only.bring;
     let room = ev.in_room;
     let address = ev.address.clone();
+    let fresh = use_context::<FreshSeats>();
     view! {
         <dl class="facts-list">
             <dt>{tr(EventText::When)}</dt>
@@ -141,7 +147,13 @@ pub fn event_facts(ev: &EventView) -> impl IntoView {
                 <dd>{move || maybe_in_french(i18n.pick(&bring), bring_fr_only, i18n)}</dd>
             })}
             <dt>{tr(EventText::Seats)}</dt>
-            <dd>{move || seats_text(&e5, i18n)}</dd>
+            <dd>{move || {
+                let mut e = e5.clone();
+                if let Some(n) = fresh.and_then(|f| f.0.get()) {
+                    e.seats_left = n;
+                }
+                seats_text(&e, i18n)
+            }}</dd>
         </dl>
     }
 }
