@@ -510,76 +510,99 @@ async fn bench_event(staff: &ApiClient, title: &str, days: i64, capacity: u32) -
     Ok(e.id)
 }
 
-/// One guest's sign-up from its own address; its status and how long it took.
+/// One guest's sign-up from its own address and its own connection; its status (0: no answer
+/// within 30 s, when a browser gives up) and how long it took.
 async fn one_sign_up(app: &TestApp, event: i64, n: usize, ip: String) -> Result<(u16, Duration)> {
     let client = ApiClient::anonymous(app).with_ip(&ip);
     let body = serde_json::json!({ "name": format!("Banc {n}"), "email": format!("banc-{event}-{n}@example.fr"),
         "adults": 1 + n % 2, "children": [], "lang": "fr" });
     let t = Instant::now();
-    let resp = client
-        .post(&format!("/api/events/{event}/registrations"), &body)
-        .await?;
-    Ok((resp.status().as_u16(), t.elapsed()))
+    let path = format!("/api/events/{event}/registrations");
+    match tokio::time::timeout(Duration::from_secs(30), client.post(&path, &body)).await {
+        Ok(resp) => Ok((resp?.status().as_u16(), t.elapsed())),
+        Err(_) => Ok((0, t.elapsed())),
+    }
 }
 
-/// Sign-ups (each one read of the event, the seat book's decision, one version-guarded batch) at
-/// 1 and 50 guests at once, against `GET /api/site`; then 100 guests racing for 10 seats (what
-/// `BENCH_ONLY=signups` prints alone).
+/// The static file fetched by one client on its own connection.
+async fn one_static(app: &TestApp) -> Result<(u16, Duration)> {
+    let client = ApiClient::anonymous(app);
+    let t = Instant::now();
+    let resp = client.get("/robots.txt").await?;
+    let status = resp.status().as_u16();
+    let _ = resp.bytes().await?;
+    Ok((status, t.elapsed()))
+}
+
+/// `total` calls of `call`, `at_once` at a time (waves that start together); the sorted times
+/// of the answers (a refusal such as 409 is an answer; none in 30 s or a 5xx is not) and the count
+/// of every status.
+async fn waves<F, Fut>(
+    at_once: usize,
+    total: usize,
+    mut call: F,
+) -> Result<(Vec<Duration>, std::collections::BTreeMap<u16, usize>)>
+where
+    F: FnMut(usize) -> Fut,
+    Fut: std::future::Future<Output = Result<(u16, Duration)>>,
+{
+    let mut times = Vec::new();
+    let mut statuses = std::collections::BTreeMap::new();
+    for wave in 0..total.div_ceil(at_once) {
+        let tasks: Vec<Fut> = (0..at_once).map(|i| call(wave * at_once + i)).collect();
+        for r in futures_util::future::join_all(tasks).await {
+            let (status, t) = r?;
+            *statuses.entry(status).or_insert(0) += 1;
+            if (200..500).contains(&status) {
+                times.push(t);
+            }
+        }
+    }
+    times.sort();
+    Ok((times, statuses))
+}
+
+/// The rush of parents (issue 36): guests signing up for one open event, 1, 10, 50 and 200 at
+/// once, each level against the static file fetched the same way in the same run (p50, p95, the
+/// p95 ratio); then 100 guests racing for 10 seats (what `BENCH_ONLY=signups` prints alone).
 async fn signups(app: &TestApp) -> Result<()> {
-    println!("== sign-ups without an account, against GET /api/site (loopback, 2 cores shared with the load client)");
+    println!("== a rush of guests signing up for one event, against a static file fetched the same way (loopback, 2 cores shared with the load client)");
     let staff = ApiClient::anonymous(app)
         .with_ip("10.79.0.1")
         .login("concierge@silicon-kerne.test", DEMO_PASSWORD)
         .await?;
-    let site = ApiClient::anonymous(app);
-    let mut site_times = Vec::new();
-    for _ in 0..60 {
-        let t = Instant::now();
-        let _ = site.get("/api/site").await?.bytes().await?;
-        site_times.push(t.elapsed());
-    }
-    site_times.sort();
-    let site_p95 = percentile(&site_times, 0.95);
-    println!(
-        "{:<44} p50 {} p95 {}",
-        "GET /api/site, one at a time",
-        ms(percentile(&site_times, 0.5)),
-        ms(site_p95)
-    );
     let mut ip = 0u32;
     let mut next_ip = || {
         ip += 1;
         format!("10.80.{}.{}", ip / 250, 1 + ip % 250)
     };
-    for (concurrency, total) in [(1usize, 60usize), (50, 100)] {
-        let event = bench_event(&staff, &format!("Banc d'essai ({concurrency})"), 60, 500).await?;
-        let mut times = Vec::new();
-        let mut failed = 0;
-        for wave in 0..total / concurrency {
-            let mut tasks = Vec::new();
-            for i in 0..concurrency {
-                let n = wave * concurrency + i;
-                tasks.push(one_sign_up(app, event, n, next_ip()));
-            }
-            for r in futures_util::future::join_all(tasks).await {
-                let (status, t) = r?;
-                if status == 201 {
-                    times.push(t);
-                } else {
-                    failed += 1;
-                }
-            }
-        }
-        times.sort();
-        let p95 = percentile(&times, 0.95);
+    // Warm both paths.
+    waves(4, 8, |_| one_static(app)).await?;
+    let warm = bench_event(&staff, "Banc d'essai (chauffe)", 59, 100).await?;
+    let ips: Vec<String> = (0..8).map(|_| next_ip()).collect();
+    waves(4, 8, |n| one_sign_up(app, warm, n, ips[n].clone())).await?;
+    println!(
+        "{:<10} {:>22} {:>22} {:>16} {:>8}  answers",
+        "at once", "sign-up p50 / p95", "static p50 / p95", "ratio at p95", ""
+    );
+    for (at_once, total) in [(1usize, 30usize), (10, 50), (50, 150), (200, 200)] {
+        let (statics, _) = waves(at_once, total, |_| one_static(app)).await?;
+        let event = bench_event(&staff, &format!("Banc d'essai ({at_once})"), 60, 500).await?;
+        let ips: Vec<String> = (0..total).map(|_| next_ip()).collect();
+        let (times, statuses) = waves(at_once, total, |n| {
+            one_sign_up(app, event, n, ips[n].clone())
+        })
+        .await?;
+        let (p95, s95) = (percentile(&times, 0.95), percentile(&statics, 0.95));
         println!(
-            "{:<44} p50 {} p95 {} — p95 {:.1}x /api/site's; {failed} not 201",
-            format!("POST a sign-up, {concurrency} at once ({total})"),
-            ms(percentile(&times, 0.5)),
-            ms(p95),
-            p95.as_secs_f64() / site_p95.as_secs_f64().max(1e-9)
+            "{at_once:<10} {:>22} {:>22} {:>15.1}x {:>8}  {statuses:?} (0: no answer in 30 s)",
+            format!("{} / {}", ms(percentile(&times, 0.5)), ms(p95)),
+            format!("{} / {}", ms(percentile(&statics, 0.5)), ms(s95)),
+            p95.as_secs_f64() / s95.as_secs_f64().max(1e-9),
+            ""
         );
     }
+    other_rushes(app, &staff).await?;
     let event = bench_event(&staff, "Course aux dix places", 61, 10).await?;
     let started = Instant::now();
     let tasks: Vec<_> = (0..100)
@@ -597,6 +620,85 @@ async fn signups(app: &TestApp) -> Result<()> {
         list.seats_confirmed,
         list.registrations.iter().filter(|r| r.position.is_some()).count(),
         ms(started.elapsed())
+    );
+    Ok(())
+}
+
+/// Whether the desks and the consultations need the events' cure: 50 members booking the same
+/// afternoon at once (12 desks: the others are refused), and staff offering 50 new requests to a
+/// volunteer at once, each against the static file fetched 50 at once in the same run.
+async fn other_rushes(app: &TestApp, staff: &ApiClient) -> Result<()> {
+    let report = |label: &str,
+                  times: &[Duration],
+                  statics: &[Duration],
+                  statuses: &std::collections::BTreeMap<u16, usize>| {
+        let (p95, s95) = (percentile(times, 0.95), percentile(statics, 0.95));
+        println!(
+            "{label:<44} p50 {} p95 {} — static p95 {}, {:.1}x; answers {statuses:?}",
+            ms(percentile(times, 0.5)),
+            ms(p95),
+            ms(s95),
+            p95.as_secs_f64() / s95.as_secs_f64().max(1e-9)
+        );
+    };
+    let clients = members(app, 50).await?;
+    let day = open_days(40)[37];
+    let (statics, _) = waves(50, 100, |_| one_static(app)).await?;
+    let (times, statuses) = waves(50, 50, |n| {
+        let client = clients[n].clone();
+        async move {
+            let t = Instant::now();
+            let status = client.book(&desk_body(day, false)).await?;
+            Ok((status, t.elapsed()))
+        }
+    })
+    .await?;
+    report(
+        "50 members booking one afternoon at once",
+        &times,
+        &statics,
+        &statuses,
+    );
+
+    for n in 0..50 {
+        let body = serde_json::json!({
+            "business": format!("Banc conseil {n}"), "trade": "artisan", "size": "solo", "town": "Quimper",
+            "name": "Yann Le Goff", "email": format!("banc-conseil-{n}@example.fr"), "phone": "06 12 34 56 78",
+            "topics": ["invoicing"], "goal": "Faire mes factures.", "availability": ["mornings"],
+            "consent": true, "lang": "fr" });
+        let resp = ApiClient::anonymous(app)
+            .with_ip(&format!("10.81.0.{}", n + 1))
+            .post("/api/consultations", &body)
+            .await?;
+        anyhow::ensure!(resp.status().as_u16() == 201, "asking: {}", resp.status());
+    }
+    let board: Vec<domain::consultations::StaffConsultation> = staff
+        .get_json("/api/staff/consultations?status=new")
+        .await?;
+    let ids: Vec<i64> = board
+        .iter()
+        .filter(|c| c.business.starts_with("Banc conseil "))
+        .map(|c| c.id)
+        .collect();
+    anyhow::ensure!(ids.len() == 50, "{} new requests on the board", ids.len());
+    let (statics, _) = waves(50, 100, |_| one_static(app)).await?;
+    let (times, statuses) = waves(50, 50, |n| {
+        let staff = staff.clone();
+        let path = format!("/api/staff/consultations/{}/assign", ids[n]);
+        async move {
+            let t = Instant::now();
+            let resp = staff
+                .post(&path, &serde_json::json!({ "member_id": 3 }))
+                .await?;
+            Ok((resp.status().as_u16(), t.elapsed()))
+        }
+    })
+    .await?;
+    report(
+        "staff offering 50 requests at once",
+        &times,
+        &statics,
+        &statuses,
     );
     Ok(())
 }
@@ -659,6 +761,10 @@ async fn main() -> Result<()> {
                 Err(e) => Err(e),
             },
         };
+        let _ = std::fs::write(
+            std::env::temp_dir().join("kerne-bench-wrangler.log"),
+            app.log(),
+        );
         app.shutdown();
         return result;
     }

@@ -101,7 +101,7 @@ fn main() -> std::process::ExitCode {
             authorization::every_route_checks_who_is_asking,
             events::bad_sign_ups_name_their_field_and_store_nothing,
             events::the_waiting_list_fills_itself_in_order,
-            events::sixty_guests_racing_for_ten_seats_fill_them_exactly,
+            events::two_hundred_guests_racing_for_ten_seats_fill_them_exactly,
             events::reminders_go_once_to_the_confirmed_and_children_data_is_erased,
             events::members_come_to_their_club_meeting_in_one_tap,
             events::a_cancellation_serves_the_waiting_pair_before_racing_newcomers,

@@ -7,7 +7,9 @@ use domain::wire::EventKind;
 use domain::Lang;
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
-use worker::{D1Database, D1PreparedStatement};
+use worker::{D1Database, D1PreparedStatement, D1Result};
+
+use crate::error::ApiError;
 
 use super::{all, column, day, first, parse_instant, parse_local, stmt, ts, DbResult};
 
@@ -94,7 +96,7 @@ const REG_COLUMNS: &str = "SELECT r.id, r.event_id, r.member_id, r.name, r.email
 /// A sign-up, with the status and seats the seat book decided.
 const SIGN_UP: &str = "INSERT INTO registrations (event_id, member_id, name, email, phone, adults, children, seats_requested, seats, \
      accept_fewer, status, consent_children_at, consent_version, consent_photos, lang, op_nonce, client_hash, mailbox_hash) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id";
 /// The private link of the sign-up the request holding `?2` wrote.
 const LINK_NEW: &str = "INSERT INTO registration_links (token_hash, registration_id) SELECT ?1, id FROM registrations WHERE op_nonce = ?2";
 /// One more private link to a sign-up (sent to its email, never to the caller).
@@ -504,6 +506,7 @@ pub struct NewRegistration<'a> {
 }
 
 /// The sign-up with the seats and status decided, its private link and its children's rows.
+/// Its first statement is the insert, answering the new id ([`inserted_id`]).
 pub fn sign_up(
     db: &D1Database,
     r: &NewRegistration<'_>,
@@ -544,6 +547,61 @@ pub fn sign_up(
     ];
     out.extend(children(db, r.nonce, named)?);
     Ok(out)
+}
+
+impl NewRegistration<'_> {
+    /// The row [`sign_up`] writes, as reading it back would give it (but for its id, which the
+    /// insert answers: [`inserted_id`]), so that the event's writer can decide the next sign-up
+    /// before this one is written.
+    pub fn row(
+        &self,
+        status: RegistrationStatus,
+        seats: u32,
+        now: DateTime<Utc>,
+    ) -> RegistrationRow {
+        RegistrationRow {
+            id: 0,
+            event_id: self.event_id,
+            member_id: self.member_id,
+            name: self.name.to_string(),
+            email: self.email.to_string(),
+            phone: self.phone.to_string(),
+            adults: self.adults,
+            children: self.children,
+            seats_requested: self.seats_requested,
+            seats,
+            accept_fewer: self.accept_fewer,
+            status,
+            consent_photos: self.consent_photos,
+            consent_children_at: self.consent_children_at.map(ts),
+            consent_version: self
+                .consent_children_at
+                .and(self.consent_version)
+                .map(str::to_string),
+            children_erased_at: None,
+            lang: self.lang,
+            present: None,
+            // The column's default, to the second.
+            created_at: now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            client_hash: Some(self.client_hash.to_string()),
+            mailbox_hash: Some(self.mailbox_hash.to_string()),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct IdRow {
+    id: i64,
+}
+
+/// The id the database gave the sign-up whose insert is the `i`-th statement of a batch.
+pub fn inserted_id(results: &[D1Result], i: usize) -> DbResult<i64> {
+    super::results_of::<IdRow>(results, i, "a new sign-up's id")?
+        .first()
+        .map(|r| r.id)
+        .ok_or_else(|| {
+            ApiError::Internal(format!("statement {i} of the batch inserted no sign-up"))
+        })
 }
 
 /// One more private link to sign-up `id`.

@@ -61,25 +61,92 @@ pub async fn over(
     max: u32,
     window: Duration,
 ) -> DbResult<Option<i64>> {
-    #[derive(Deserialize)]
-    struct Count {
-        n: i64,
-        oldest: Option<String>,
-    }
     let since = ts(now - window);
     let count: Option<Count> = first(
         stmt(db, COUNT, &[kind.into(), key.into(), since.into()])?,
         "the counted calls",
     )
     .await?;
-    Ok(count.filter(|c| c.n >= i64::from(max)).map(|c| {
-        c.oldest
+    let counted = Counted {
+        kind,
+        key,
+        max,
+        window,
+    };
+    Ok(wait(count.as_ref(), &counted, now))
+}
+
+/// What one limit counts: `max` calls of `kind` for `key` within `window`.
+pub struct Counted<'a> {
+    pub kind: &'a str,
+    pub key: &'a str,
+    pub max: u32,
+    pub window: Duration,
+}
+
+/// [`take`] for each of `takes`, then [`over`] for `target`, in one round trip: the refusal of
+/// the first take refused (the seconds to wait), and the target's.
+pub async fn take_then_over(
+    db: &D1Database,
+    takes: &[Counted<'_>],
+    target: &Counted<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<(Option<i64>, Option<i64>)> {
+    let count = |c: &Counted<'_>| {
+        stmt(
+            db,
+            COUNT,
+            &[c.kind.into(), c.key.into(), ts(now - c.window).into()],
+        )
+    };
+    let mut batch = Vec::new();
+    for c in takes {
+        batch.push(stmt(
+            db,
+            TAKE,
+            &[
+                c.kind.into(),
+                c.key.into(),
+                ts(now).into(),
+                ts(now - c.window).into(),
+                f64::from(c.max).into(),
+            ],
+        )?);
+        batch.push(count(c)?);
+    }
+    batch.push(count(target)?);
+    let results = super::batch(db, batch, "counting a limited call").await?;
+    let waited = |i: usize, c: &Counted<'_>| -> DbResult<Option<i64>> {
+        let rows: Vec<Count> = super::results_of(&results, i, "the counted calls")?;
+        Ok(wait(rows.first(), c, now))
+    };
+    for (n, c) in takes.iter().enumerate() {
+        let taken = results.get(2 * n).map(changes).unwrap_or(0);
+        if taken != 1 {
+            // Refused: the wait as `over` reads it (a place freed meanwhile: the whole window).
+            let wait = waited(2 * n + 1, c)?.unwrap_or(c.window.num_seconds().max(1));
+            return Ok((Some(wait), None));
+        }
+    }
+    Ok((None, waited(2 * takes.len(), target)?))
+}
+
+#[derive(Deserialize)]
+struct Count {
+    n: i64,
+    oldest: Option<String>,
+}
+
+/// The seconds until a place frees when `count` is at the limit.
+fn wait(count: Option<&Count>, c: &Counted<'_>, now: DateTime<Utc>) -> Option<i64> {
+    count.filter(|n| n.n >= i64::from(c.max)).map(|n| {
+        n.oldest
             .as_deref()
             .and_then(super::parse_instant)
-            .map(|o| (o + window - now).num_seconds())
-            .unwrap_or(window.num_seconds())
+            .map(|o| (o + c.window - now).num_seconds())
+            .unwrap_or(c.window.num_seconds())
             .max(1)
-    }))
+    })
 }
 
 /// Count one thing done (in the batch that does it).

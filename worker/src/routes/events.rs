@@ -13,7 +13,7 @@ use domain::{paris, ApiMsg};
 use serde::Deserialize;
 use worker::{Method, Response};
 
-use super::{handler, Ctx, Limit, Per, Route, DAY, HOUR};
+use super::{handler, Ctx, EventOf, Limit, Per, Route, DAY, HOUR};
 use crate::auth::Access;
 use crate::cache::Scope;
 use crate::error::{ApiError, Context};
@@ -30,6 +30,7 @@ pub fn routes() -> Vec<Route> {
             .returns::<EventView>(200),
         Route::new(Method::Get, "/api/events/{id}/ics", "event_ics", "The event as an iCalendar file.", "events", Public, handler!(event_ics)),
         Route::new(Method::Post, "/api/events/{id}/registrations", "register", "Sign up without an account (a members-only event takes a member's session, 403 otherwise): confirmed if the seats are free and no waiting group that fits is owed them, else on the waiting list (201, with the private link). An address already signed up for this event, or another `+tag` of its mailbox, gets 202: nothing changes, and that sign-up's private link is emailed to the address it was made with, never answered.", "events", Public, handler!(register))
+            .decided_in(EventOf::Path("id"))
             .with_caller()
             .limits(const { &[Limit::refuse(Per::Client, 60, HOUR), Limit::live(Per::ClientAtEvent, 3), Limit::live(Per::Mailbox, 1), Limit::refuse(Per::Mailbox, 10, DAY)] })
             .sends_email()
@@ -39,9 +40,11 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Get, "/api/registrations/{token}", "registration", "A sign-up by its private link: status, position on the waiting list, the event.", "events", Public, handler!(registration))
             .returns::<RegistrationView>(200),
         Route::new(Method::Patch, "/api/registrations/{token}", "change_registration", "Change the number of seats: fewer always, more while seats are free; freed seats go to the waiting list at once.", "events", Public, handler!(change))
+            .decided_in(EventOf::Token("token"))
             .body::<SeatsChange>()
             .returns::<RegistrationView>(200),
         Route::new(Method::Delete, "/api/registrations/{token}", "cancel_registration", "Cancel the sign-up and erase what was given; the seats go to the waiting list at once.", "events", Public, handler!(cancel))
+            .decided_in(EventOf::Token("token"))
             .no_content(204),
         Route::new(Method::Get, "/api/registrations/{token}/ics", "registration_ics", "The signed-up event as an iCalendar file.", "events", Public, handler!(registration_ics)),
         Route::new(Method::Get, "/api/registrations/{token}/export", "export_registration", "Everything the sign-up holds, as a JSON file.", "events", Public, handler!(export))
@@ -49,8 +52,10 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Get, "/api/me/events", "my_events", "The next meetings of the member's clubs and the events they signed up for.", "me", Member, handler!(my_events))
             .returns::<Vec<MyEvent>>(200),
         Route::new(Method::Put, "/api/me/events/{id}", "come_to_event", "The member comes (one seat, counted like anyone's).", "me", Member, handler!(come))
+            .decided_in(EventOf::Path("id"))
             .returns::<MyEvent>(200),
         Route::new(Method::Delete, "/api/me/events/{id}", "stay_away_from_event", "The member no longer comes.", "me", Member, handler!(stay_away))
+            .decided_in(EventOf::Path("id"))
             .no_content(204),
         Route::new(Method::Get, "/api/staff/events", "staff_events", "Events from `from` to `to`, cancelled ones included.", "staff", Staff, handler!(staff_list))
             .query(&[("from", "first day, YYYY-MM-DD", false), ("to", "last day, YYYY-MM-DD", false)])
@@ -60,6 +65,7 @@ pub fn routes() -> Vec<Route> {
             .invalidates(&[Scope::Availability, Scope::Site])
             .returns::<EventView>(201),
         Route::new(Method::Patch, "/api/staff/events/{id}", "update_event", "Edit the whole event (a raised capacity serves the waiting list; below the seats confirmed is refused) or cancel it (`cancelled`: everyone is emailed).", "staff", Staff, handler!(update))
+            .decided_in(EventOf::Path("id"))
             .body::<EventInput>()
             .invalidates(&[Scope::Availability, Scope::Site])
             .returns::<EventView>(200),
@@ -72,6 +78,7 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Delete, "/api/staff/registrations/{id}/check-in", "undo_registration_check_in", "Undo a check-in made by mistake: the group is not pointed yet.", "staff", Staff, handler!(undo_check_in))
             .returns::<StaffRegistration>(200),
         Route::new(Method::Delete, "/api/staff/registrations/{id}", "cancel_registration_for_family", "Cancel a sign-up for a family who phoned or came by: what they gave is erased, the seats go to the waiting list at once, the family is emailed and the staff's audit log says who did it (409 if already cancelled or the event has started).", "staff", Staff, handler!(cancel_for_family))
+            .decided_in(EventOf::Registration("id"))
             .sends_email()
             .invalidates(&[Scope::Site])
             .no_content(204),
@@ -187,7 +194,7 @@ pub async fn register(mut ctx: Ctx) -> Result<Response, ApiError> {
         live_per_client: ctx.live_limit(Per::ClientAtEvent)?,
         mailbox: Some(mailbox),
     };
-    match service::register(&ctx.db()?, id, &body, &guest, ctx.now).await? {
+    match service::register(&ctx.db()?, &ctx.seats, id, &body, &guest, ctx.now).await? {
         SignedUp::Created(created) => http::json(&created, 201),
         SignedUp::LinkSent => http::json(
             &LinkSent {
@@ -225,13 +232,21 @@ pub async fn export(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn change(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: SeatsChange = ctx.json().await?;
     let site = ctx.site()?;
-    let view = service::change(&ctx.db()?, &token(&ctx), &body, &site.url, ctx.now).await?;
+    let view = service::change(
+        &ctx.db()?,
+        &ctx.seats,
+        &token(&ctx),
+        &body,
+        &site.url,
+        ctx.now,
+    )
+    .await?;
     http::json(&view, 200)
 }
 
 pub async fn cancel(ctx: Ctx) -> Result<Response, ApiError> {
     let site = ctx.site()?;
-    service::cancel(&ctx.db()?, &token(&ctx), &site.url, ctx.now).await?;
+    service::cancel(&ctx.db()?, &ctx.seats, &token(&ctx), &site.url, ctx.now).await?;
     http::empty(204)
 }
 
@@ -254,14 +269,31 @@ pub async fn come(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let site = ctx.site()?;
     let lang = http::request_lang(&ctx.req);
-    let mine = service::come(&ctx.db()?, id, ctx.member()?, &site.url, lang, ctx.now).await?;
+    let mine = service::come(
+        &ctx.db()?,
+        &ctx.seats,
+        id,
+        ctx.member()?,
+        &site.url,
+        lang,
+        ctx.now,
+    )
+    .await?;
     http::json(&mine, 200)
 }
 
 pub async fn stay_away(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let site = ctx.site()?;
-    service::stay_away(&ctx.db()?, id, ctx.member()?.id, &site.url, ctx.now).await?;
+    service::stay_away(
+        &ctx.db()?,
+        &ctx.seats,
+        id,
+        ctx.member()?.id,
+        &site.url,
+        ctx.now,
+    )
+    .await?;
     http::empty(204)
 }
 
@@ -275,14 +307,13 @@ pub async fn create(mut ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn update(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: EventInput = ctx.json().await?;
-    let actor = ctx.member()?.id;
     let site = ctx.site()?;
     let view = service::update(
         &ctx.db()?,
+        &ctx.seats,
         id,
         &body,
         &ctx.caller,
-        actor,
         &site.url,
         ctx.now,
     )
@@ -329,7 +360,7 @@ pub async fn undo_check_in(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn cancel_for_family(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let site = ctx.site()?;
-    service::cancel_for_family(&ctx.db()?, id, &ctx.caller, &site.url, ctx.now).await?;
+    service::cancel_for_family(&ctx.db()?, &ctx.seats, id, &ctx.caller, &site.url, ctx.now).await?;
     http::empty(204)
 }
 

@@ -36,7 +36,18 @@ pub struct Ctx {
     /// The route's name and the limits it declares (the handler counts the targets it knows).
     pub operation_id: &'static str,
     pub limits: &'static [Limit],
+    /// Where the event's seats are decided: its object's writer when the request runs there.
+    pub seats: crate::service::events::book::Seats,
+    /// The per-client counts not taken yet: the handler's first per-target check takes them in
+    /// its own round trip; the dispatcher takes what is left when the handler returns.
+    unpaid: Unpaid,
 }
+
+/// The values of a route's `{name}` path segments.
+type Params = Vec<(&'static str, String)>;
+
+/// Per-client counts the dispatcher left to the handler's first per-target check.
+type Unpaid = std::rc::Rc<std::cell::RefCell<Vec<(Tally, Limit)>>>;
 
 /// The largest JSON body any route reads (a library resource of 20,000 characters in both
 /// languages, with room to spare): a longer one is refused with 413 before it is read.
@@ -164,6 +175,20 @@ impl Tally {
         }
     }
 
+    /// What `limit` counts of it (a limit over a span; a live one counts nothing here).
+    fn counted(&self, limit: &Limit) -> crate::repo::limits::Counted<'_> {
+        let secs = match limit.span {
+            Span::Secs(secs) => secs,
+            Span::Live => 0,
+        };
+        crate::repo::limits::Counted {
+            kind: &self.kind,
+            key: &self.key,
+            max: limit.max,
+            window: chrono::Duration::seconds(secs),
+        }
+    }
+
     /// The statement that counts it.
     pub fn record(
         &self,
@@ -223,18 +248,18 @@ impl Ctx {
                 ))
             })?;
         let tally = Tally::new(self.operation_id, per, key);
-        let Span::Secs(secs) = limit.span else {
-            return Ok(Some(tally));
-        };
-        let over = crate::repo::limits::over(
+        let unpaid = std::mem::take(&mut *self.unpaid.borrow_mut());
+        let takes: Vec<_> = unpaid.iter().map(|(t, l)| t.counted(l)).collect();
+        let (refused, over) = crate::repo::limits::take_then_over(
             &self.db()?,
-            &tally.kind,
-            &tally.key,
+            &takes,
+            &tally.counted(limit),
             self.now,
-            limit.max,
-            chrono::Duration::seconds(secs),
         )
         .await?;
+        if let Some(retry_after_secs) = refused {
+            return Err(ApiError::RateLimited { retry_after_secs });
+        }
         match (over, limit.over) {
             (None, _) => Ok(Some(tally)),
             (Some(retry_after_secs), Over::Refuse) => {
@@ -377,6 +402,20 @@ pub struct Route {
     pub limits: &'static [Limit],
     /// Does a successful call queue an email someone is waiting for? Then it leaves at once.
     pub sends_email: bool,
+    /// A command on an event's seats: it runs in that event's Durable Object, found from this
+    /// (see `crate::seats`).
+    pub decided_in: Option<EventOf>,
+}
+
+/// How a route names the event whose seats it changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EventOf {
+    /// The event's id is this path parameter.
+    Path(&'static str),
+    /// This path parameter is a sign-up's id.
+    Registration(&'static str),
+    /// This path parameter is a sign-up's private link.
+    Token(&'static str),
 }
 
 impl Route {
@@ -405,7 +444,14 @@ impl Route {
             invalidates: &[],
             limits: &[],
             sends_email: false,
+            decided_in: None,
         }
+    }
+
+    /// A command on an event's seats, decided in the event's object.
+    pub fn decided_in(mut self, event: EventOf) -> Route {
+        self.decided_in = Some(event);
+        self
     }
 
     /// Its limits (see [`Limit`]).
@@ -494,6 +540,7 @@ pub fn routes() -> Vec<Route> {
             invalidates: &[],
             limits: &[],
             sends_email: false,
+            decided_in: None,
         },
         Route {
             method: Method::Get,
@@ -511,6 +558,7 @@ pub fn routes() -> Vec<Route> {
             invalidates: &[],
             limits: &[],
             sends_email: false,
+            decided_in: None,
         },
         Route {
             method: Method::Get,
@@ -528,6 +576,7 @@ pub fn routes() -> Vec<Route> {
             invalidates: &[],
             limits: &[],
             sends_email: false,
+            decided_in: None,
         },
     ]
     .into_iter()
@@ -540,25 +589,6 @@ pub fn routes() -> Vec<Route> {
     .chain(settings::routes())
     .chain(stats::routes())
     .collect()
-}
-
-/// Count one call against a per-client `limit` (every call, failures included): 429 past it.
-async fn count_call(
-    db: &worker::D1Database,
-    operation_id: &str,
-    limit: &Limit,
-    client: &str,
-    now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    let Span::Secs(secs) = limit.span else {
-        return Ok(());
-    };
-    let tally = Tally::new(operation_id, limit.per, client);
-    let window = chrono::Duration::seconds(secs);
-    match crate::repo::limits::take(db, &tally.kind, &tally.key, now, limit.max, window).await? {
-        None => Ok(()),
-        Some(retry_after_secs) => Err(ApiError::RateLimited { retry_after_secs }),
-    }
 }
 
 /// Does a route's path match a request's path? Returns the parameters if so.
@@ -584,8 +614,55 @@ pub fn match_path(pattern: &'static str, path: &str) -> Option<Vec<(&'static str
     }
 }
 
-/// Find the route for a request and run it.
+/// Find the route for a request and run it: here, or in the event's object for a command on an
+/// event's seats (the object answers; what follows a success — the caches, the urgent email — is
+/// done here, off the object's single thread).
 pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Response, ApiError> {
+    let (route, params) = find(&req)?;
+    let resp = match route.decided_in {
+        Some(of) => match event_of(of, &params, &env).await? {
+            Some(event_id) => crate::seats::forward(&env, event_id, req).await?,
+            // No such event, sign-up or link: the handler answers as it does (404).
+            None => run(&route, params, req, env.clone(), now, Default::default()).await?,
+        },
+        None => run(&route, params, req, env.clone(), now, Default::default()).await?,
+    };
+    if (200..300).contains(&resp.status_code()) {
+        cache::invalidate(route.invalidates).await;
+        if route.sends_email {
+            let site = crate::config::Site::from_env(&env)?;
+            let db = env
+                .d1("DB")
+                .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))?;
+            // The link a person just asked for leaves now, not at the next scheduled run
+            // behind whatever others queued; a failure stays queued for that run.
+            if let Err(e) = crate::service::email::send_urgent(&env, &site, &db, now).await {
+                worker::console_error!("sending at once failed, left queued: {e:?}");
+            }
+        }
+    }
+    Ok(resp)
+}
+
+/// Run a request forwarded to an event's object, with the object's writer.
+pub async fn dispatch_in_object(
+    req: Request,
+    env: Env,
+    now: DateTime<Utc>,
+    seats: crate::service::events::book::Seats,
+) -> Result<Response, ApiError> {
+    let (route, params) = find(&req)?;
+    if route.decided_in.is_none() {
+        return Err(ApiError::Internal(format!(
+            "{} was sent to an event's object",
+            route.operation_id
+        )));
+    }
+    run(&route, params, req, env, now, seats).await
+}
+
+/// The route for a request and its path's parameters.
+fn find(req: &Request) -> Result<(Route, Params), ApiError> {
     let path = req.path();
     let method = req.method();
     let mut path_matched = false;
@@ -596,56 +673,7 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
         path_matched = true;
         // HEAD is answered by the GET handler; the runtime drops the body.
         if route.method == method || (method == Method::Head && route.method == Method::Get) {
-            if auth::is_unsafe(&method) {
-                auth::check_same_origin(&req)?;
-            }
-            let db = || {
-                env.d1("DB")
-                    .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
-            };
-            let caller = if route.access == Access::Public && !route.needs_caller {
-                Caller::Anonymous
-            } else {
-                auth::resolve(&req, &db()?, now).await?
-            };
-            caller.authorize(route.access)?;
-            // Per-client limits: every call counts, before anything else is read or written.
-            let per_client = route
-                .limits
-                .iter()
-                .filter(|l| l.per == Per::Client && matches!(l.span, Span::Secs(_)));
-            for limit in per_client {
-                let client = auth::client_key(&req);
-                count_call(&db()?, route.operation_id, limit, &client, now).await?;
-            }
-            let sends_email = route.sends_email;
-            let site = sends_email
-                .then(|| crate::config::Site::from_env(&env))
-                .transpose()?;
-            let db_after = sends_email.then(db).transpose()?;
-            let env_after = sends_email.then(|| env.clone());
-            let resp = (route.handler)(Ctx {
-                req,
-                env,
-                now,
-                params,
-                caller,
-                operation_id: route.operation_id,
-                limits: route.limits,
-            })
-            .await?;
-            if (200..300).contains(&resp.status_code()) {
-                cache::invalidate(route.invalidates).await;
-                if let (Some(site), Some(db), Some(env)) = (site, db_after, env_after) {
-                    // The link a person just asked for leaves now, not at the next scheduled run
-                    // behind whatever others queued; a failure stays queued for that run.
-                    if let Err(e) = crate::service::email::send_urgent(&env, &site, &db, now).await
-                    {
-                        worker::console_error!("sending at once failed, left queued: {e:?}");
-                    }
-                }
-            }
-            return Ok(resp);
+            return Ok((route, params));
         }
     }
     Err(if path_matched {
@@ -653,6 +681,124 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
     } else {
         ApiError::RouteNotFound
     })
+}
+
+/// The event a seats command is about (`None`: no such thing; the handler says 404).
+async fn event_of(
+    of: EventOf,
+    params: &[(&'static str, String)],
+    env: &Env,
+) -> Result<Option<i64>, ApiError> {
+    let param = |name: &str| {
+        params
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let db = || {
+        env.d1("DB")
+            .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
+    };
+    Ok(match of {
+        EventOf::Path(name) => param(name).and_then(|v| v.parse().ok()),
+        EventOf::Registration(name) => match param(name).and_then(|v| v.parse().ok()) {
+            Some(id) => crate::repo::events::registration_by_id(&db()?, id)
+                .await?
+                .map(|r| r.event_id),
+            None => None,
+        },
+        EventOf::Token(name) => match param(name) {
+            Some(token) => crate::repo::events::registration_by_token(
+                &db()?,
+                &crate::secrets::token_hash(token),
+            )
+            .await?
+            .map(|r| r.event_id),
+            None => None,
+        },
+    })
+}
+
+/// Check the request's origin, who calls and the per-client limits, then run the handler.
+async fn run(
+    route: &Route,
+    params: Vec<(&'static str, String)>,
+    req: Request,
+    env: Env,
+    now: DateTime<Utc>,
+    seats: crate::service::events::book::Seats,
+) -> Result<Response, ApiError> {
+    if auth::is_unsafe(&req.method()) {
+        auth::check_same_origin(&req)?;
+    }
+    let db = || {
+        env.d1("DB")
+            .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
+    };
+    let caller = if route.access == Access::Public && !route.needs_caller {
+        Caller::Anonymous
+    } else {
+        auth::resolve(&req, &db()?, now).await?
+    };
+    caller.authorize(route.access)?;
+    // Per-client limits: every call counts, failures included. A route that also counts a target
+    // (a mailbox, a link) has its handler check that first, before anything else is read or
+    // written: the two counts then go in one round trip. Otherwise they are taken here and now.
+    let per_client: Vec<(Tally, Limit)> = route
+        .limits
+        .iter()
+        .filter(|l| l.per == Per::Client && matches!(l.span, Span::Secs(_)))
+        .map(|l| {
+            let client = auth::client_key(&req);
+            (Tally::new(route.operation_id, Per::Client, &client), *l)
+        })
+        .collect();
+    let checks_a_target = route
+        .limits
+        .iter()
+        .any(|l| l.per != Per::Client && matches!(l.span, Span::Secs(_)));
+    let unpaid = Unpaid::default();
+    let db_after = db();
+    if checks_a_target {
+        *unpaid.borrow_mut() = per_client;
+    } else {
+        take_all(&db()?, &per_client, now).await?;
+    }
+    let answer = (route.handler)(Ctx {
+        req,
+        env,
+        now,
+        params,
+        caller,
+        operation_id: route.operation_id,
+        limits: route.limits,
+        seats,
+        unpaid: unpaid.clone(),
+    })
+    .await;
+    // A handler that failed before its check still counts against the client.
+    let left = std::mem::take(&mut *unpaid.borrow_mut());
+    if !left.is_empty() {
+        take_all(&db_after?, &left, now).await?;
+    }
+    answer
+}
+
+/// Count calls against per-client limits: 429 past one.
+async fn take_all(
+    db: &worker::D1Database,
+    counts: &[(Tally, Limit)],
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    for (tally, limit) in counts {
+        let c = tally.counted(limit);
+        if let Some(retry_after_secs) =
+            crate::repo::limits::take(db, c.kind, c.key, now, c.max, c.window).await?
+        {
+            return Err(ApiError::RateLimited { retry_after_secs });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -685,6 +831,30 @@ mod tests {
         assert!(
             checked >= 5,
             "only {checked} public routes that send or create"
+        );
+    }
+
+    /// Every command on an event's seats runs in the event's object (one writer), and nothing
+    /// else is sent there.
+    #[test]
+    fn the_commands_on_an_events_seats_and_only_they_run_in_its_object() {
+        let mut decided: Vec<&str> = routes()
+            .iter()
+            .filter(|r| r.decided_in.is_some())
+            .map(|r| r.operation_id)
+            .collect();
+        decided.sort_unstable();
+        assert_eq!(
+            decided,
+            [
+                "cancel_registration",
+                "cancel_registration_for_family",
+                "change_registration",
+                "come_to_event",
+                "register",
+                "stay_away_from_event",
+                "update_event",
+            ]
         );
     }
 

@@ -72,6 +72,18 @@ pub fn document() -> Value {
                 .map(super::Limit::describe)
                 .collect::<Vec<_>>());
         }
+        if let Some(of) = route.decided_in {
+            // Where its decision is made: the event's one writer (its Durable Object).
+            operation["x-decided-in"] = json!(match of {
+                super::EventOf::Path(p) => format!("the Durable Object of event {{{p}}}"),
+                super::EventOf::Registration(p) => {
+                    format!("the Durable Object of the event of sign-up {{{p}}}")
+                }
+                super::EventOf::Token(p) => {
+                    format!("the Durable Object of the event of the sign-up whose link is {{{p}}}")
+                }
+            });
+        }
         if let Some(schema_fn) = route.request {
             operation["requestBody"] = json!({ "required": true, "content": { "application/json": { "schema": schema_fn(&mut generator) } } });
         }

@@ -1,8 +1,15 @@
 //! The event's seats as one aggregate, read and written whole: one read of the event and all its
 //! sign-ups, `domain::seat_book` decides the whole change, and one batch writes it, its first
 //! statement moving the event's version from the one read to the next (migration 0008's trigger
-//! aborts the batch when another writer got there first; we read again and decide again).
+//! aborts the batch when another writer got there first).
+//!
+//! Where the change is decided: in the event's Durable Object (`crate::seats`) when the request
+//! runs there — one writer, the aggregate kept in memory, commands that arrive during a write
+//! decided together and written in the next batch (`writer`) — and otherwise here: read, decide,
+//! write under the version read, again from the read after a race. The version guard is the same
+//! on both paths, so a write that did not come through the object makes the object read again.
 
+use std::rc::Rc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Utc};
@@ -19,9 +26,10 @@ use crate::repo::outbox;
 use crate::secrets::{random_token, token_hash};
 
 /// How many times a write reads and decides again after losing a race. 60 guests racing for one
-/// event's last seats all landed within 40 tries in `tests/tests/api/events.rs` (local D1, 2 cores);
-/// past this the person is asked to try again and nothing is stored.
-const MAX_TRIES: u32 = 80;
+/// event's last seats all landed within 40 tries in `tests/tests/api/events.rs` (local D1, 2 cores,
+/// before the event's object decided them); past this the person is asked to try again and
+/// nothing is stored.
+pub(super) const MAX_TRIES: u32 = 80;
 
 /// An event as read for a change: its row, its sign-ups (in sign-up order) and their seats.
 pub struct Loaded {
@@ -110,18 +118,82 @@ pub async fn load(db: &D1Database, id: i64, now: DateTime<Utc>) -> Result<Loaded
 
 /// What one try decided: the statements to write after the version guard, and the answer.
 pub enum Plan<T> {
-    Write(Vec<D1PreparedStatement>, T),
     /// Nothing to write: answer at once.
     Answer(T),
+    /// A change of seats or of the event: the aggregate is read again once it is written.
+    Write(Vec<D1PreparedStatement>, T),
+    /// Statements that leave the aggregate as it is (a link sent again, a count).
+    Keep(Vec<D1PreparedStatement>, T),
+    /// A newcomer and nothing else: the statements' first inserts this row (the insert answers its
+    /// id); the aggregate after is the one before with this row, so the next sign-up is decided
+    /// before this one is written.
+    Join(Vec<D1PreparedStatement>, T, Box<RegistrationRow>),
+}
+
+impl<T> Plan<T> {
+    /// The statements and the answer, whatever the aggregate becomes.
+    fn into_parts(self) -> (Option<Vec<D1PreparedStatement>>, T) {
+        match self {
+            Plan::Answer(answer) => (None, answer),
+            Plan::Write(statements, answer)
+            | Plan::Keep(statements, answer)
+            | Plan::Join(statements, answer, _) => (Some(statements), answer),
+        }
+    }
+}
+
+impl Loaded {
+    /// The aggregate with a newcomer's row (id `id` until the database gives it one).
+    pub(super) fn join(&mut self, id: i64, mut row: RegistrationRow, now: DateTime<Utc>) {
+        row.id = id;
+        self.registrations.push(row);
+        self.book = book_of(&self.event, &self.registrations, now);
+    }
+
+    /// A newcomer's temporary id becomes the one the database gave it.
+    pub(super) fn rename(&mut self, temporary: i64, id: i64) {
+        for r in self.registrations.iter_mut().filter(|r| r.id == temporary) {
+            r.id = id;
+        }
+        for e in self.book.entries.iter_mut().filter(|e| e.id == temporary) {
+            e.id = id;
+        }
+    }
 }
 
 pub fn is_stale(e: &ApiError) -> bool {
     matches!(e, ApiError::Internal(detail) if detail.contains(repo::STALE_VERSION))
 }
 
-/// Read, decide with `plan`, write under the version read; again from the read when another
-/// writer changed the event meanwhile.
+/// Where an event's seat changes are decided: by the event's object when the request runs in it
+/// (`crate::seats`), else by this request (read, decide, write under the version read).
+#[derive(Clone, Default)]
+pub struct Seats(Option<Rc<super::writer::Writer>>);
+
+impl Seats {
+    /// The object's single writer, for the event it holds.
+    pub fn object(writer: Rc<super::writer::Writer>) -> Seats {
+        Seats(Some(writer))
+    }
+}
+
+/// Decide with `plan` on the event as it stands and write what it decided: through the event's
+/// writer when this request runs in its object, else read, decide, write under the version read,
+/// and again from the read when another writer changed the event meanwhile.
 pub async fn change<T>(
+    db: &D1Database,
+    seats: &Seats,
+    event_id: i64,
+    now: DateTime<Utc>,
+    plan: impl FnMut(&Loaded) -> Result<Plan<T>, ApiError>,
+) -> Result<T, ApiError> {
+    match &seats.0 {
+        Some(writer) if writer.event_id() == event_id => writer.change(db, now, plan).await,
+        _ => change_here(db, event_id, now, plan).await,
+    }
+}
+
+async fn change_here<T>(
     db: &D1Database,
     event_id: i64,
     now: DateTime<Utc>,
@@ -129,9 +201,9 @@ pub async fn change<T>(
 ) -> Result<T, ApiError> {
     for attempt in 0..MAX_TRIES {
         let loaded = load(db, event_id, now).await?;
-        let (statements, answer) = match plan(&loaded)? {
-            Plan::Answer(answer) => return Ok(answer),
-            Plan::Write(statements, answer) => (statements, answer),
+        let (statements, answer) = match plan(&loaded)?.into_parts() {
+            (None, answer) => return Ok(answer),
+            (Some(statements), answer) => (statements, answer),
         };
         let mut batch = vec![repo::bump(db, event_id, loaded.event.version)?];
         batch.extend(statements);

@@ -7,6 +7,7 @@ pub mod book;
 pub mod door;
 pub mod scheduled;
 pub mod signups;
+pub mod writer;
 
 pub use door::{check_in, csv, registrations, undo_check_in};
 pub use scheduled::{
@@ -304,13 +305,14 @@ async fn check_club(db: &D1Database, e: &rules::ValidEvent) -> Result<(), ApiErr
 /// entry — one batch under the event's version.
 pub async fn update(
     db: &D1Database,
+    book_seats: &book::Seats,
     id: i64,
     input: &EventInput,
     caller: &Caller,
-    actor: i64,
     site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<EventView, ApiError> {
+    let actor = caller.member().ok_or(ApiError::Unauthorized)?.id;
     event(db, id).await?;
     let e = check_event(input, now, false).map_err(ApiError::Validation)?;
     check_club(db, &e).await?;
@@ -322,7 +324,7 @@ pub async fn update(
     } else {
         "event.update"
     };
-    let written = book::change(db, id, now, |loaded| {
+    let written = book::change(db, book_seats, id, now, |loaded| {
         if loaded.event.status == EventStatus::Cancelled {
             return Err(ApiError::Conflict(ApiMsg::ErrEventCancelled));
         }

@@ -12,7 +12,7 @@ use domain::{paris, ApiMsg, Lang};
 use serde_json::json;
 use worker::D1Database;
 
-use super::book::{self, Plan};
+use super::book::{self, Plan, Seats};
 use super::{event, mail, settings};
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -105,32 +105,35 @@ thread_local! {
     static MEETINGS_MADE_ON: std::cell::Cell<Option<NaiveDate>> = const { std::cell::Cell::new(None) };
 }
 
-/// Serve the waiting list of every event whose free seats and waiting entries disagree (none, as
-/// long as every change went through the seat book; a repair if one ever did not). Answers how
-/// many groups were promoted.
-pub async fn settle_all(
+/// The events whose free seats and waiting entries disagree (none, as long as every change went
+/// through the seat book; a repair if one ever did not): the scheduled run settles each in its
+/// object (`crate::seats::settle`).
+pub async fn unsettled(db: &D1Database, now: DateTime<Utc>) -> Result<Vec<i64>, ApiError> {
+    repo::unsettled(db, now).await
+}
+
+/// Serve one event's waiting list with what is free. Answers how many groups were promoted.
+pub async fn settle(
     db: &D1Database,
+    seats: &Seats,
+    id: i64,
     site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, ApiError> {
-    let mut promoted = 0;
-    for id in repo::unsettled(db, now).await? {
-        promoted += book::change(db, id, now, |loaded| {
-            let decision = loaded.book.decide(Command::Settle).map_err(|_| {
-                ApiError::Internal("settling an event was refused by the seat book".into())
-            })?;
-            if decision.promotions.is_empty() {
-                return Ok(Plan::Answer(0));
-            }
-            let n = decision.promotions.len();
-            Ok(Plan::Write(
-                book::promotions(db, loaded, &decision.promotions, site_url, now)?,
-                n,
-            ))
-        })
-        .await?;
-    }
-    Ok(promoted)
+    book::change(db, seats, id, now, |loaded| {
+        let decision = loaded.book.decide(Command::Settle).map_err(|_| {
+            ApiError::Internal("settling an event was refused by the seat book".into())
+        })?;
+        if decision.promotions.is_empty() {
+            return Ok(Plan::Answer(0));
+        }
+        let n = decision.promotions.len();
+        Ok(Plan::Write(
+            book::promotions(db, loaded, &decision.promotions, site_url, now)?,
+            n,
+        ))
+    })
+    .await
 }
 
 /// The agenda's and the site's reads make the clubs' meetings once a day per isolate (the scheduled run and a

@@ -13,8 +13,8 @@ use domain::{ApiMsg, Lang};
 use serde_json::json;
 use worker::D1Database;
 
-use super::book::{self, Loaded, Plan};
-use super::{event, mail, settings, view};
+use super::book::{self, Loaded, Plan, Seats};
+use super::{mail, settings, view};
 use crate::auth::{Caller, Member};
 use crate::error::ApiError;
 use crate::repo::events::{self as repo, EventRow, EventStatus, NewRegistration, RegistrationRow};
@@ -74,52 +74,55 @@ fn check_open(e: &EventRow, now: DateTime<Utc>) -> Result<(), ApiError> {
 /// already signed up for this event gets its private link by email and nothing else.
 pub async fn register(
     db: &D1Database,
+    seats: &Seats,
     event_id: i64,
     req: &RegistrationRequest,
     who: &Guest<'_>,
     now: DateTime<Utc>,
 ) -> Result<SignedUp, ApiError> {
-    let e = event(db, event_id).await?;
-    let member_id = crate::rights::signs_up_for(who.member, e.audience)?;
-    let valid = check_registration(req, signup_rules(&e)).map_err(ApiError::Validation)?;
-    check_open(&e, now)?;
     let token = random_token();
     let hash = token_hash(&token);
     let nonce = random_token();
     let link = format!("/inscription/{token}");
     let client_hash = token_hash(who.client);
-    let mailbox_hash = token_hash(&domain::privacy::mailbox(valid.email.as_str()));
-    // The delay the consent named is read only when there is a consent to store.
-    let consent_version = match valid.consent_children {
-        true => Some(domain::events::children_consent_version(
-            settings(db).await?.retention_days,
-        )),
+    // The delay a children's consent names is read only when the request gives one.
+    let retention_days = match req.consent_children {
+        true => Some(settings(db).await?.retention_days),
         false => None,
-    };
-    let new = NewRegistration {
-        event_id,
-        token_hash: &hash,
-        member_id,
-        name: &valid.name,
-        email: valid.email.as_str(),
-        phone: &valid.phone,
-        adults: valid.group.adults,
-        children: valid.group.children,
-        seats_requested: valid.group.seats(),
-        accept_fewer: valid.accept_fewer,
-        consent_children_at: valid.consent_children.then_some(now),
-        consent_version: consent_version.as_deref(),
-        consent_photos: valid.consent_photos,
-        lang: req.lang,
-        nonce: &nonce,
-        client_hash: &client_hash,
-        mailbox_hash: &mailbox_hash,
     };
     // A second try only when the same email signed up at the same moment (the UNIQUE index): the
     // read then finds it and sends its link.
     for _ in 0..2 {
-        let written = book::change(db, event_id, now, |loaded| {
-            check_open(&loaded.event, now)?;
+        // Everything is checked on the event as the seat book holds it (in the event's object, the
+        // aggregate in memory: no read of its own).
+        let written = book::change(db, seats, event_id, now, |loaded| {
+            let e = &loaded.event;
+            let member_id = crate::rights::signs_up_for(who.member, e.audience)?;
+            let valid = check_registration(req, signup_rules(e)).map_err(ApiError::Validation)?;
+            check_open(e, now)?;
+            let mailbox_hash = token_hash(&domain::privacy::mailbox(valid.email.as_str()));
+            let consent_version = retention_days
+                .filter(|_| valid.consent_children)
+                .map(domain::events::children_consent_version);
+            let new = NewRegistration {
+                event_id,
+                token_hash: &hash,
+                member_id,
+                name: &valid.name,
+                email: valid.email.as_str(),
+                phone: &valid.phone,
+                adults: valid.group.adults,
+                children: valid.group.children,
+                seats_requested: valid.group.seats(),
+                accept_fewer: valid.accept_fewer,
+                consent_children_at: valid.consent_children.then_some(now),
+                consent_version: consent_version.as_deref(),
+                consent_photos: valid.consent_photos,
+                lang: req.lang,
+                nonce: &nonce,
+                client_hash: &client_hash,
+                mailbox_hash: &mailbox_hash,
+            };
             // The same address, the same member, or the same mailbox under another `+tag`: one
             // sign-up, whose link goes to the address it was made with.
             let existing = loaded
@@ -134,7 +137,7 @@ pub async fn register(
             if let Some(existing) = existing {
                 let mut statements = send_link_again(db, loaded, existing, who.site_url, now)?;
                 statements.extend(tally);
-                return Ok(Plan::Write(statements, SignedUp::LinkSent));
+                return Ok(Plan::Keep(statements, SignedUp::LinkSent));
             }
             if member_id.is_none() && loaded.live_from_client(&client_hash) >= who.live_per_client {
                 return Err(ApiError::TooMany(ApiMsg::ErrSignupsPerClient));
@@ -174,6 +177,7 @@ pub async fn register(
             };
             let named = &valid.group.named[..valid.group.named.len().min(children as usize)];
             let mut statements = repo::sign_up(db, &kept, status, seats, named)?;
+            let promotes = !decision.promotions.is_empty();
             statements.extend(book::promotions(
                 db,
                 loaded,
@@ -200,19 +204,24 @@ pub async fn register(
                 ],
             );
             statements.push(outbox::queue(db, &email, member_id, None, now)?);
-            Ok(Plan::Write(
-                statements,
-                SignedUp::Created(RegistrationCreated {
-                    status,
-                    seats: if status == RegistrationStatus::Waiting {
-                        valid.group.seats()
-                    } else {
-                        seats
-                    },
-                    position,
-                    link: link.clone(),
-                }),
-            ))
+            let created = SignedUp::Created(RegistrationCreated {
+                status,
+                seats: if status == RegistrationStatus::Waiting {
+                    valid.group.seats()
+                } else {
+                    seats
+                },
+                position,
+                link: link.clone(),
+            });
+            // A newcomer alone leaves the aggregate as it was plus its row; one that promotes
+            // others (a list left unsettled by another path) has it read again.
+            Ok(if promotes {
+                Plan::Write(statements, created)
+            } else {
+                let row = kept.row(status, seats, now);
+                Plan::Join(statements, created, Box::new(row))
+            })
         })
         .await;
         match written {
@@ -326,13 +335,14 @@ fn check_changeable(
 /// seats go to the waiting list in the same batch.
 pub async fn change(
     db: &D1Database,
+    seats: &Seats,
     token: &str,
     body: &SeatsChange,
     site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<RegistrationView, ApiError> {
     let found = by_token(db, token).await?;
-    book::change(db, found.event_id, now, |loaded| {
+    book::change(db, seats, found.event_id, now, |loaded| {
         let r = loaded.registration(found.id).ok_or(ApiError::NotFound)?;
         check_changeable(loaded, r, now)?;
         let mut c = Checker::default();
@@ -380,12 +390,13 @@ pub async fn change(
 /// list, in one batch.
 pub async fn cancel(
     db: &D1Database,
+    seats: &Seats,
     token: &str,
     site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
     let r = by_token(db, token).await?;
-    cancel_registration(db, r.event_id, r.id, site_url, now).await
+    cancel_with(db, seats, r.event_id, r.id, site_url, now, None).await
 }
 
 /// Staff cancel a sign-up for a family who phoned or came by: the same as the family's own
@@ -393,6 +404,7 @@ pub async fn cancel(
 /// family's name, and the family emailed in their language with the way to sign up again.
 pub async fn cancel_for_family(
     db: &D1Database,
+    seats: &Seats,
     id: i64,
     caller: &Caller,
     site_url: &str,
@@ -405,7 +417,7 @@ pub async fn cancel_for_family(
         return Err(ApiError::Conflict(ApiMsg::ErrRegistrationCancelled));
     }
     let told = StaffCancel { caller, site_url };
-    cancel_with(db, r.event_id, id, site_url, now, Some(told)).await
+    cancel_with(db, seats, r.event_id, id, site_url, now, Some(told)).await
 }
 
 struct StaffCancel<'a> {
@@ -413,25 +425,16 @@ struct StaffCancel<'a> {
     site_url: &'a str,
 }
 
-async fn cancel_registration(
-    db: &D1Database,
-    event_id: i64,
-    id: i64,
-    site_url: &str,
-    now: DateTime<Utc>,
-) -> Result<(), ApiError> {
-    cancel_with(db, event_id, id, site_url, now, None).await
-}
-
 async fn cancel_with(
     db: &D1Database,
+    seats: &Seats,
     event_id: i64,
     id: i64,
     site_url: &str,
     now: DateTime<Utc>,
     staff: Option<StaffCancel<'_>>,
 ) -> Result<(), ApiError> {
-    book::change(db, event_id, now, |loaded| {
+    book::change(db, seats, event_id, now, |loaded| {
         let r = loaded.registration(id).ok_or(ApiError::NotFound)?;
         if r.status == RegistrationStatus::Cancelled {
             return Ok(Plan::Answer(()));
@@ -539,6 +542,7 @@ pub async fn my_events(
 /// A member comes: one seat, counted like anyone's.
 pub async fn come(
     db: &D1Database,
+    seats: &Seats,
     event_id: i64,
     member: &Member,
     site_url: &str,
@@ -561,7 +565,7 @@ pub async fn come(
             live_per_client: u32::MAX,
             mailbox: None,
         };
-        register(db, event_id, &req, &who, now).await?;
+        register(db, seats, event_id, &req, &who, now).await?;
     }
     Ok(my_event(
         &book::load(db, event_id, now).await?,
@@ -572,6 +576,7 @@ pub async fn come(
 
 pub async fn stay_away(
     db: &D1Database,
+    seats: &Seats,
     event_id: i64,
     member_id: i64,
     site_url: &str,
@@ -579,7 +584,7 @@ pub async fn stay_away(
 ) -> Result<(), ApiError> {
     let loaded = book::load(db, event_id, now).await?;
     match loaded.by_member(member_id) {
-        Some(r) => cancel_registration(db, event_id, r.id, site_url, now).await,
+        Some(r) => cancel_with(db, seats, event_id, r.id, site_url, now, None).await,
         None => Ok(()),
     }
 }
