@@ -22,8 +22,29 @@ if (bundle === 'guest' || bundle === 'member' || bundle === 'staff' || bundle ==
   document.head.append(link);
 }
 const wasm = fetch(new URL(`./${bundle}_bg.wasm`, import.meta.url));
-const glue = await import(`./${bundle}.js`);
+let glue;
+try {
+  glue = await import(`./${bundle}.js`);
+} catch (offline) {
+  // Offline, and this page's bundle was never kept on this phone: say so rather than load forever.
+  const en = document.documentElement.lang === 'en';
+  const splash = document.getElementById('boot-splash');
+  if (splash) {
+    splash.innerHTML = en
+      ? '<main class="boot-offline"><h1>Offline</h1><p>This page was never opened on this device, so it is not kept for offline use. Your bookings are: <a href="/mes-reservations">My bookings</a>.</p></main>'
+      : '<main class="boot-offline"><h1>Hors ligne</h1><p>Cette page n\'a jamais été ouverte sur cet appareil : elle n\'est pas gardée hors ligne. Vos réservations le sont : <a href="/mes-reservations">Mes réservations</a>.</p></main>';
+  }
+  throw offline;
+}
 await glue.default({ module_or_path: wasm });
 // Installable, the frame and this deploy's files cached, a member's bookings readable offline
 // (app/sw.js); registered once the app runs, so that it never competes with the page's own download.
-if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js');
+// A member's (or the staff's) installed app opens the public pages and the agenda too: once the
+// worker runs, it is asked to keep those bundles, so that a member who came in by an invitation
+// and never opened the home still has it offline. A visitor's phone keeps only what it opened.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js');
+  const opens = { member: ['public', 'agenda', 'events', 'member'], volunteer: ['public', 'agenda', 'events', 'member', 'volunteer'],
+    staff: ['public', 'agenda', 'events', 'member', 'staff'] }[bundle];
+  if (opens) navigator.serviceWorker.ready.then((r) => r.active && r.active.postMessage({ kind: 'kerne-keep', bundles: opens }));
+}

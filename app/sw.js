@@ -5,7 +5,9 @@
 // - this deploy's files (/pkg/{{HASH}}/…): from the cache, kept on first use; the frame's own files are
 //   kept at install. Once a new deploy's worker takes over, every other deploy's cache is deleted:
 //   a page never mixes two versions;
-// - a member's own reads (session, bookings with their .ics, sign-ups): from the network, a copy
+// - a member's installed app asks it to keep every bundle it can open (the home, the agenda, their
+//   area), so a page they never opened on this phone still opens offline;
+// - a member's own reads (session, bookings with their .ics, sign-ups, the desks free): from the network, a copy
 //   kept; without a network, that copy, and the page is told the date it was made (the app shows
 //   "hors ligne"). Logging in or out deletes the copies. Writes are never queued: they go to the
 //   network or fail, and the app says so.
@@ -19,7 +21,9 @@ const FRAME = ['/', '/manifest.webmanifest', '/favicon.svg', '/icon-192.png', `/
 // The reads kept for offline, by path.
 // Pages whose address is a secret.
 const PRIVATE = /^\/(inscription|location|consultation)\/|^\/(invitation|mot-de-passe\/nouveau)$/;
-const KEPT = [/^\/api\/session$/, /^\/api\/site$/, /^\/api\/bookings$/, /^\/api\/bookings\/\d+\/ics$/, /^\/api\/me\/events$/];
+const KEPT = [/^\/api\/session$/, /^\/api\/site$/, /^\/api\/bookings$/, /^\/api\/bookings\/\d+\/ics$/, /^\/api\/me\/events$/, /^\/api\/availability$/];
+// The bundles a page may ask to keep (`kerne-keep`, sent by a member's or the staff's app).
+const BUNDLES = ['public', 'agenda', 'events', 'member', 'volunteer', 'staff'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(FRAME)).then(() => self.skipWaiting()));
@@ -31,6 +35,23 @@ self.addEventListener('activate', (event) => {
       .then((keys) => Promise.all(keys.filter((k) => k.startsWith('kerne-shell-') && k !== SHELL).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
+});
+
+// A member's installed app keeps every bundle it can open (their glue, wasm and the back-office's
+// styles), fetched once in the background.
+self.addEventListener('message', (event) => {
+  const data = event.data || {};
+  if (data.kind !== 'kerne-keep' || !Array.isArray(data.bundles)) return;
+  const files = data.bundles.filter((b) => BUNDLES.includes(b)).flatMap((b) => [`${b}.js`, `${b}_bg.wasm`]);
+  event.waitUntil(caches.open(SHELL).then((cache) => Promise.all(
+    [...files, 'back.css'].map(async (file) => {
+      const url = `/pkg/${VERSION}/${file}`;
+      if (!(await cache.match(url))) {
+        const response = await fetch(url);
+        if (response.ok) await cache.put(url, response);
+      }
+    }),
+  )).catch(() => {}));
 });
 
 self.addEventListener('fetch', (event) => {

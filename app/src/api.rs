@@ -20,7 +20,10 @@ use domain::wire::{
 };
 use domain::Lang;
 use gloo_net::http::{Method, RequestBuilder};
-use leptos::prelude::{on_cleanup, Action, Get, GetUntracked, Signal};
+use leptos::prelude::{
+    on_cleanup, Action, Effect, Get, GetUntracked, ReadSignal, RwSignal, Signal, Update,
+    WithUntracked,
+};
 use send_wrapper::SendWrapper;
 use wire_json::{self as json, FromJson, ToJson};
 
@@ -48,6 +51,21 @@ pub fn failure_of<I: 'static, O: Clone + Send + Sync + 'static>(
     action: Request<I, O>,
 ) -> Signal<Option<ApiFailure>> {
     Signal::derive(move || action.value().get().and_then(Result::err))
+}
+
+/// How many runs of `action` succeeded (tracked): what a list reads again after, so that a
+/// refusal never redraws it (the box opened, what was typed and the refusal stay in place).
+pub fn successes<I: 'static, O: Clone + Send + Sync + 'static>(
+    action: Request<I, O>,
+) -> ReadSignal<u32> {
+    let done = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        action.version().get();
+        if action.value().with_untracked(|v| matches!(v, Some(Ok(_)))) {
+            done.update(|n| *n += 1);
+        }
+    });
+    done.read_only()
 }
 
 /// The answer of the last run of `action`, when it succeeded (tracked).

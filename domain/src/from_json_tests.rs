@@ -333,6 +333,7 @@ fn staff_booking(id: i64, member_id: Option<i64>, period: Option<DeskPeriod>) ->
         period,
         checked_in: member_id.is_some(),
         no_show: false,
+        started: false,
         email: if member_id.is_some() {
             "anne@exemple.fr"
         } else {
@@ -429,6 +430,10 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
         upcoming_events: upcoming,
         children_retention_days: 30,
         consultation_retention_days: 730,
+        booking_limits: crate::wire::BookingLimits {
+            horizon_days: 60,
+            room_weekly_quota_minutes: 360,
+        },
     }
 }
 
@@ -560,6 +565,16 @@ fn public_site(c: &mut Coverage) {
         Unavailable,
     ];
     round_trip(c, &codes);
+    round_trip(
+        c,
+        &[
+            crate::wire::BookingLimits::default(),
+            crate::wire::BookingLimits {
+                horizon_days: 366,
+                room_weekly_quota_minutes: u32::MAX,
+            },
+        ],
+    );
     round_trip(
         c,
         &[

@@ -168,6 +168,7 @@ ApiMsg {
     RuleMembershipInactive => "Votre adhésion n'est pas à jour : renouvelez-la pour réserver.", "Your membership is not active: renew it to book.";
     RuleOneDeskAtATime => "Vous avez déjà un poste sur ce créneau.", "You already have a desk at that time.";
     RuleCancelTooLate => "Il est trop tard pour annuler cette réservation.", "It is too late to cancel this booking.";
+    ErrNoShowBeforeStart => "On ne note une absence qu'une fois le créneau commencé.", "A no-show can only be noted once the booking has started.";
     ErrCheckInDay => "On ne peut pointer une réservation que le jour même.", "A booking can only be checked in on its day.";
     ErrFull => "Plus de place sur ce créneau : choisissez-en un autre.", "No place left on this slot: choose another one.";
     ErrRoomTaken => "La salle est déjà réservée sur ce créneau.", "The room is already booked at that time.";

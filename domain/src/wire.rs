@@ -88,6 +88,18 @@ pub struct SiteContent {
     /// How long after a consultation is closed the requester's contact details are kept (the
     /// consent of the request form names it).
     pub consultation_retention_days: u32,
+    /// What a member may book, said before anyone is refused.
+    pub booking_limits: BookingLimits,
+}
+
+/// The members' booking limits, from the calendar's rules.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BookingLimits {
+    /// How many days ahead a member may book (today + this many days is the last day).
+    pub horizon_days: u32,
+    /// The room, per member and per week (Monday to Sunday), in minutes.
+    pub room_weekly_quota_minutes: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -571,6 +583,9 @@ pub struct StaffBooking {
     pub period: Option<DeskPeriod>,
     pub checked_in: bool,
     pub no_show: bool,
+    /// Whether it has started (a no-show is noted only then).
+    #[serde(default)]
+    pub started: bool,
     /// How to reach the member or the renter (empty for a block), to warn them of a change.
     pub email: String,
     pub phone: String,

@@ -10,7 +10,7 @@ use domain::Lang;
 use leptos::prelude::*;
 
 use crate::api::{self, ApiFailure};
-use crate::components::focus::{focus_after_draw, focus_css, focus_on_success};
+use crate::components::focus::{focus_after_draw, focus_css, focus_on_failure, focus_on_success};
 use crate::i18n::{tr, use_i18n};
 use crate::text::{AccountText, SharedText};
 
@@ -210,16 +210,24 @@ pub fn ConfirmBooking(
     let i18n = use_i18n();
     let failure = api::failure_of(action);
     // The question sits at the bottom of the screen (sticky) and takes the focus the moment a
-    // slot is chosen; the booking made takes it after "Confirmer", so the keyboard never drops
-    // to the page's body.
+    // slot is chosen; the booking made takes it after "Confirmer", and a refusal is drawn in the
+    // question itself and takes it too, so the keyboard never drops to the page's body and the
+    // eye finds the answer where it was. A refusal belongs to the slot it refused: choosing
+    // another slot, another day or "Annuler" takes it away.
     Effect::new(move |before: Option<Option<String>>| {
         let what = chosen.with(|c| c.as_ref().map(|c| c.what.clone()));
-        if what.is_some() && before.is_some_and(|b| b != what) {
-            focus_after_draw(".confirm-booking .button");
+        if before.as_ref().is_some_and(|b| *b != what) {
+            if action.value().with_untracked(|v| matches!(v, Some(Err(_)))) {
+                action.value().set(None);
+            }
+            if what.is_some() {
+                focus_after_draw(".confirm-booking .button");
+            }
         }
         what
     });
     focus_on_success(action, "#booked");
+    focus_on_failure(action, "#booking-refused");
     // "Annuler" gives the focus back to the slot that was chosen.
     let cancel = move |_| {
         focus_css(".period[aria-pressed='true'], .time[aria-pressed='true']");
@@ -233,6 +241,13 @@ pub fn ConfirmBooking(
                 view! {
                     <div class="card confirm-booking">
                         <p id="confirm-what"><strong>{what}</strong></p>
+                        <div role="alert" class="alert-region">
+                            {move || failure.get().map(|f| view! {
+                                <div id="booking-refused" class="form-errors" tabindex="-1">
+                                    {failure_lines(&f, i18n.lang()).into_iter().map(|l| view! { <p class="form-errors__title">{l}</p> }).collect_view()}
+                                </div>
+                            })}
+                        </div>
                         <div class="actions">
                             <button type="button" class="button" aria-describedby="confirm-what" disabled=move || action.pending().get()
                                 on:click=move |_| api::start(action, c.get_value())>
@@ -260,6 +275,5 @@ pub fn ConfirmBooking(
                 _ => None,
             }}
         </div>
-        {failure_alert(failure)}
     }
 }

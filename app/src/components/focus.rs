@@ -39,9 +39,30 @@ pub fn focus_on_success<I: 'static, O: Clone + Send + Sync + 'static>(
     action: crate::api::Request<I, O>,
     css: &'static str,
 ) {
+    focus_after_run(action, css, true);
+}
+
+/// After each run of `action` that is refused, move the focus to `css` (the refusal, with
+/// `tabindex="-1"`, drawn where the person was looking).
+pub fn focus_on_failure<I: 'static, O: Clone + Send + Sync + 'static>(
+    action: crate::api::Request<I, O>,
+    css: &'static str,
+) {
+    focus_after_run(action, css, false);
+}
+
+fn focus_after_run<I: 'static, O: Clone + Send + Sync + 'static>(
+    action: crate::api::Request<I, O>,
+    css: &'static str,
+    succeeded: bool,
+) {
     Effect::new(move |_| {
         let runs = action.version().get();
-        if runs > 0 && action.value().with_untracked(|v| matches!(v, Some(Ok(_)))) {
+        if runs > 0
+            && action
+                .value()
+                .with_untracked(|v| v.as_ref().is_some_and(|r| r.is_ok() == succeeded))
+        {
             focus_after_draw(css);
         }
     });

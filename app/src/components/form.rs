@@ -141,6 +141,10 @@ pub const NO_LABELS: &[(&str, SharedText)] = &[];
 pub fn ErrorSummary<T: Text>(
     failure: Signal<Option<ApiFailure>>,
     labels: &'static [(&'static str, T)],
+    /// Where the refused fields are when the page holds several such forms (a card's own ids:
+    /// `{ids}{name}`); `f-{name}` otherwise.
+    #[prop(optional, into)]
+    ids: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     Effect::new(move |_| {
@@ -175,7 +179,10 @@ pub fn ErrorSummary<T: Text>(
             let items = lines
                 .into_iter()
                 .map(|(name, label, text)| {
-                    let href = format!("#{}", input_id(&name));
+                    let href = match &ids {
+                        Some(prefix) => format!("#{prefix}{name}"),
+                        None => format!("#{}", input_id(&name)),
+                    };
                     // A field made at run time (a child's row) is named by its label on the
                     // page, after its group's legend: "Enfant 2, Âge : …".
                     let drawn = (label.is_none() && name.contains('.'))

@@ -69,6 +69,9 @@ MemberText {
     Duration => "Durée", "Duration";
     WeekDesks => "Places libres le matin : {morning}, l'après-midi : {afternoon}", "Free places in the morning: {morning}, in the afternoon: {afternoon}";
     WeekRoom => "Salle libre : {free}", "Room free: {free}";
+    BookingLimitsLine => "On réserve jusqu'au {until} ({days} jours à l'avance) ; la salle, {quota} par semaine au plus.", "Bookings go up to {until} ({days} days ahead); the room, {quota} a week at most.";
+    BeyondHorizon => "Pas encore ouvert aux réservations : on réserve jusqu'au {until} ({days} jours à l'avance).", "Not open for booking yet: bookings go up to {until} ({days} days ahead).";
+    WeekBeyond => "Pas encore ouvert aux réservations", "Not open for booking yet";
     Upcoming => "À venir", "Upcoming";
     PastBookings => "Passées et annulées", "Past and cancelled";
     NoUpcomingBookings => "Aucune réservation à venir.", "No upcoming bookings.";

@@ -25,7 +25,7 @@ PublicText {
     ClosedOnHolidays => "Fermé les jours fériés.", "Closed on public holidays.";
     Closed => "Fermé", "Closed";
     HoursRange => "{open} – {close}", "{open} – {close}";
-    FeeIncludes => "L'adhésion coûte {fee} par an. Elle comprend les postes de coworking et la salle de réunion réservés sans supplément, les clubs et leurs réunions, l'annuaire des adhérents.", "Membership costs {fee} a year. It includes coworking desks and the meeting room booked at no extra cost, the clubs and their meetings, the members' directory.";
+    FeeIncludes => "L'adhésion coûte {fee} par an. Elle comprend les postes de coworking, la salle de réunion réservée pour votre travail sans supplément ({quota} par semaine au plus), les clubs et leurs réunions, l'annuaire des adhérents. Louer la salle pour un événement suit le tarif adhérent.", "Membership costs {fee} a year. It includes coworking desks, the meeting room booked for your work at no extra cost ({quota} a week at most), the clubs and their meetings, the members' directory. Renting the room for an event is at the members' rate.";
     CoworkingHowTo => "Les adhérents réservent leur poste depuis leur espace membre. Pas encore adhérent ? Rejoignez l'association.", "Members book their desk from their member area. Not a member yet? Join the association.";
     RoomTitle => "Louer la salle de réunion", "Rent the meeting room";
     RoomLead => "Une salle de réunion équipée d'un système de visioconférence, à louer à la demi-journée ou à la journée. Les locations aident à financer les activités de l'association.", "A meeting room with a videoconference system, to rent by the half-day or the day. Rentals help fund the association's activities.";
@@ -34,7 +34,8 @@ PublicText {
     Rates => "Tarifs", "Rates";
     HalfDay => "Demi-journée", "Half-day";
     FullDay => "Journée", "Day";
-    MemberRate => "Adhérents", "Members";
+    MemberRate => "Adhérents, pour un événement", "Members, for an event";
+    RoomMembersNote => "Adhérent ? Pour votre travail, vous réservez la salle depuis votre espace, sans supplément, jusqu'à {quota} par semaine. Le tarif adhérent s'applique quand vous la louez pour un événement, une formation ou un public extérieur.", "A member? For your work, you book the room from your area at no extra cost, up to {quota} a week. The members' rate applies when you rent it for an event, a training or outside guests.";
     NonMemberRate => "Non-adhérents", "Non-members";
     RoomContact => "Une question avant de demander la salle ? Écrivez-nous : nous répondons sous deux jours ouvrés.", "A question before you ask for the room? Write to us: we answer within two working days.";
     ClubsTitle => "Les clubs", "Clubs";

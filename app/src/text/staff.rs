@@ -193,6 +193,8 @@ StaffText {
     MarkedCheckIn => "{name} : arrivée enregistrée.", "{name}: check-in recorded.";
     MarkedNoShow => "{name} : absence enregistrée.", "{name}: no-show recorded.";
     MarkedUndo => "{name} : arrivée annulée.", "{name}: check-in undone.";
+    MarkedUndoNoShow => "{name} : absence annulée.", "{name}: no-show undone.";
+    UndoNoShow => "Annuler l'absence", "Undo the no-show";
     NoShow => "Non venu", "Did not come";
     BookOnBehalfTitle => "Réserver pour un adhérent", "Book for a member";
     FieldMember => "Adhérent", "Member";

@@ -122,6 +122,7 @@ fn main() -> std::process::ExitCode {
             bookings::resources_and_availability_follow_the_opening_hours,
             bookings::a_member_books_a_desk_gets_an_ics_and_cancels,
             bookings::availability_is_cached_and_every_write_shows_at_once,
+            bookings::a_no_show_waits_for_the_start_and_can_be_undone,
             bookings::every_rule_is_refused_with_its_reason,
             bookings::fifty_members_racing_for_twelve_desks_get_exactly_twelve,
             bookings::fifty_members_racing_for_the_room_get_one_booking,

@@ -270,6 +270,51 @@ pub async fn business_requests_the_room_and_staff_approve_it(ctx: &'static Ctx) 
         )
         .await?;
         check_page(&staff, "gestion-locations-fr", &[]).await?;
+        // Declining without a reason: the box stays open with the refusal in it, the focus on it
+        // (issue 37); closed again, the request is approved.
+        let card = format!("//li[@data-organisation=\"{organisation}\"]");
+        let button = |label: &str| format!("{card}//button[normalize-space()='{label}']");
+        staff
+            .client
+            .find(Locator::XPath(&button("Refuser")))
+            .await?
+            .click()
+            .await?;
+        staff
+            .client
+            .find(Locator::XPath(&button("Confirmer le refus")))
+            .await?
+            .click()
+            .await?;
+        wait_for(
+            &staff,
+            Locator::XPath(&format!(
+                "{card}//form//div[contains(@class,'form-errors')]"
+            )),
+            "the refusal in the decline box",
+        )
+        .await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        ensure!(
+            staff
+                .client
+                .find_all(Locator::XPath(&format!("{card}//textarea")))
+                .await?
+                .len()
+                == 1,
+            "the reason's box vanished after the refusal"
+        );
+        let now = crate::newcomer::focused(&staff).await?;
+        ensure!(
+            now.starts_with("div#") && now.contains("Motif du refus"),
+            "after the refusal the focus is on {now}"
+        );
+        staff
+            .client
+            .find(Locator::XPath(&button("Refuser")))
+            .await?
+            .click()
+            .await?;
         staff
             .client
             .find(Locator::XPath(&approve))

@@ -15,6 +15,7 @@ mod newcomer;
 mod offline;
 mod public_site;
 mod trips;
+mod walk2;
 
 pub struct Ctx {
     pub app: TestApp,
@@ -91,6 +92,9 @@ fn main() -> std::process::ExitCode {
             trips::the_concierge_finds_who_must_renew_by_keyboard,
             trips::the_day_sheet_names_each_person_and_keeps_its_day,
             trips::a_visitor_reads_what_membership_costs_before_applying,
+            walk2::a_refused_booking_is_said_where_the_member_looks,
+            walk2::the_booking_limits_are_said_before_any_refusal,
+            walk2::the_rooms_price_reads_one_way,
             offline::a_member_reads_their_bookings_offline_and_cannot_cancel_there,
             // Last: it serves a new deploy's folder (the same files) to the tests after it.
             offline::a_new_deploy_is_picked_up_on_the_next_visit,

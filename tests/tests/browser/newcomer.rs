@@ -508,11 +508,69 @@ pub async fn a_member_admitted_with_the_first_fee_books_at_once(ctx: &'static Ct
             "the fee is not prefilled with the setting"
         );
         check_page(&staff, "newcomer-approve-with-fee", &[]).await?;
+        let approve = format!("{card}//button[normalize-space()='Approuver']");
+        // A fee that cannot be stored (issue 37): refused in the card, the box still ticked and
+        // the amount as typed, the refusal's link leading to the amount; nothing approved.
+        amount.clear().await?;
+        amount.send_keys("-5").await?;
         staff
             .client
+            .find(Locator::XPath(&approve))
+            .await?
+            .click()
+            .await?;
+        let refusal = staff
+            .wait_for(
+                Locator::XPath(&format!("{card}//div[contains(@class,'form-errors')]")),
+                "the refusal in the card",
+            )
+            .await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        ensure!(
+            refusal.text().await?.contains("Montant en euros"),
+            "the refusal says {:?}",
+            refusal.text().await?
+        );
+        let ticked = staff
+            .client
+            .find(Locator::XPath(&format!("{card}//input[@type='checkbox']")))
+            .await?
+            .prop("checked")
+            .await?;
+        ensure!(
+            ticked.as_deref() == Some("true"),
+            "the fee's box was unticked"
+        );
+        let amount = staff
+            .client
             .find(Locator::XPath(&format!(
-                "{card}//button[normalize-space()='Approuver']"
+                "{card}//input[@inputmode='decimal']"
             )))
+            .await
+            .context("the amount vanished")?;
+        ensure!(
+            amount.prop("value").await?.as_deref() == Some("-5"),
+            "the amount typed was lost"
+        );
+        let href = refusal
+            .find(Locator::Css("a"))
+            .await?
+            .attr("href")
+            .await?
+            .unwrap_or_default();
+        ensure!(
+            staff.client.find_all(Locator::Css(&href)).await?.len() == 1,
+            "the refusal links to {href}, which is not on the page"
+        );
+        ensure!(
+            !staff.text().await?.contains("l'invitation est partie"),
+            "approved with a refused fee"
+        );
+        amount.clear().await?;
+        amount.send_keys("30").await?;
+        staff
+            .client
+            .find(Locator::XPath(&approve))
             .await?
             .click()
             .await?;

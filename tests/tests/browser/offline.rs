@@ -123,6 +123,31 @@ pub async fn a_member_reads_their_bookings_offline_and_cannot_cancel_there(
             "online, the page says it is offline"
         );
 
+        // The member's app keeps the bundles it can open (the home's included) in the background.
+        let mut kept = false;
+        for _ in 0..100 {
+            let v = page
+                .client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];
+                     caches.keys().then(async (names) => {
+                       for (const n of names.filter((n) => n.startsWith('kerne-shell-'))) {
+                         const keys = await (await caches.open(n)).keys();
+                         if (keys.some((r) => r.url.endsWith('/public_bg.wasm'))) return done(true);
+                       }
+                       done(false);
+                     }).catch(() => done(false));",
+                    vec![],
+                )
+                .await?;
+            if v == json!(true) {
+                kept = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        ensure!(kept, "the home's bundle was never kept for offline");
+
         // The network goes; the member opens their bookings again.
         relay.cut();
         page.goto(&relay.url("/mes-reservations")).await?;
@@ -157,10 +182,38 @@ pub async fn a_member_reads_their_bookings_offline_and_cannot_cancel_there(
             ics.as_str().is_some_and(|t| t.starts_with("BEGIN:VCALENDAR")),
             "offline, the booking's .ics answers {ics}"
         );
+        // Their area offline: the notice is on the first screen and nothing reads as an error;
+        // the home, never opened on this phone, opens too (the member's app kept the bundles it
+        // can open) — issue 37.
+        page.goto(&relay.url("/espace")).await?;
+        page.wait_for_heading("Mon espace").await?;
+        wait_for_text(&page, "Hors ligne : voici la dernière copie, du ").await?;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        ensure!(
+            crate::trips::in_view(&page, ".notice--warning").await?,
+            "offline, the notice is off the first screen of /espace"
+        );
+        ensure!(
+            !page.text().await?.contains("Impossible de charger"),
+            "offline, /espace shows an error"
+        );
+        page.goto(&relay.url("/")).await?;
+        page.wait_for_heading("Silicon Kerne").await?;
+        page.goto(&relay.url("/mes-reservations")).await?;
+        page.wait_for_heading("Mes réservations").await?;
+        page.wait_for(Locator::Css("section[aria-labelledby=upcoming-title] li.booking"), "the booking, offline again")
+            .await?;
         // A write needs the server: cancelling says nothing was saved.
         page.click_text("li.booking button", "Annuler la réservation…").await?;
         page.click_text("li.booking button", "Oui, annuler").await?;
         wait_for_text(&page, "rien n'a été enregistré").await?;
+        // Said in the booking's own question, where the thumb is, and with the focus (issue 37).
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let refusal = page.client.find(Locator::Css("li.booking #cancel-refused")).await?.text().await?;
+        ensure!(refusal.contains("rien n'a été enregistré"), "the booking's refusal says {refusal:?}");
+        ensure!(crate::trips::in_view(&page, "#cancel-refused").await?, "the refusal is off the screen");
+        let now = crate::newcomer::focused(&page).await?;
+        ensure!(now.contains("cancel-refused"), "after the refusal the focus is on {now}");
 
         // Back online: the booking is still there (nothing was queued), and the notice is gone.
         relay.open().await?;

@@ -294,7 +294,7 @@ pub async fn the_focus_ring_reads_on_the_header_the_menu_and_the_page(
 
 /// The next Tuesday at least ten days ahead (clear of the days other journeys book), a week later
 /// each time `skip` says the cantine is closed that day.
-fn a_tuesday_ahead(skip: u32) -> chrono::NaiveDate {
+pub(crate) fn a_tuesday_ahead(skip: u32) -> chrono::NaiveDate {
     use chrono::{Datelike, Duration, Utc, Weekday};
     let mut d = domain::paris::local_date(Utc::now()) + Duration::days(10);
     while d.weekday() != Weekday::Tue {
@@ -304,7 +304,7 @@ fn a_tuesday_ahead(skip: u32) -> chrono::NaiveDate {
 }
 
 /// Whether the element `css` lies whole within the window.
-async fn in_view(page: &Page, css: &str) -> Result<bool> {
+pub(crate) async fn in_view(page: &Page, css: &str) -> Result<bool> {
     let v = page
         .client
         .execute(

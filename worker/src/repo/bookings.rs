@@ -403,11 +403,12 @@ pub fn check_in(
     )
 }
 
-pub fn no_show(db: &D1Database, id: i64, today: NaiveDate) -> DbResult<D1PreparedStatement> {
+/// A no-show, once the booking has started (never at 00:45 for the afternoon).
+pub fn no_show(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
-        "UPDATE bookings SET checked_in_at = NULL, no_show = 1 WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND day <= ?2",
-        &[int(id), day(today)],
+        "UPDATE bookings SET checked_in_at = NULL, no_show = 1 WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND start_utc <= ?2",
+        &[int(id), ts(now).into()],
     )
 }
 
@@ -415,7 +416,7 @@ pub fn no_show(db: &D1Database, id: i64, today: NaiveDate) -> DbResult<D1Prepare
 pub fn undo_check_in(db: &D1Database, id: i64) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
-        "UPDATE bookings SET checked_in_at = NULL WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND checked_in_at IS NOT NULL",
+        "UPDATE bookings SET checked_in_at = NULL, no_show = 0 WHERE id = ?1 AND status = 'confirmed' AND kind = 'member' AND (checked_in_at IS NOT NULL OR no_show = 1)",
         &[int(id)],
     )
 }

@@ -93,7 +93,7 @@ pub fn mark_blocked(bookings: &mut [Booking], rows: &[BookingRow], blocks: &[Boo
     }
 }
 
-pub fn staff_booking(row: &BookingRow) -> StaffBooking {
+pub fn staff_booking(row: &BookingRow, now: DateTime<Utc>) -> StaffBooking {
     StaffBooking {
         id: row.id,
         kind: row.kind.as_str().into(),
@@ -105,6 +105,7 @@ pub fn staff_booking(row: &BookingRow) -> StaffBooking {
         period: row.period,
         checked_in: row.checked_in_at.is_some(),
         no_show: row.no_show == 1,
+        started: row.start_utc <= now,
         email: row.contact_email.clone(),
         phone: row.contact_phone.clone(),
     }

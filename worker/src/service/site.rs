@@ -180,5 +180,12 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
         upcoming_events,
         children_retention_days: parse_setting(&settings, "children_retention_days")?,
         consultation_retention_days: parse_setting(&settings, "consultation_retention_days")?,
+        booking_limits: {
+            let rules: domain::calendar::BookingRules = parse_setting(&settings, "booking_rules")?;
+            domain::wire::BookingLimits {
+                horizon_days: rules.horizon_days,
+                room_weekly_quota_minutes: rules.room_weekly_quota_minutes,
+            }
+        },
     })
 }

@@ -73,8 +73,14 @@ pub async fn day(
     Ok(StaffDay {
         date,
         desk_capacity: desk_capacity(db).await?,
-        coworkers: desks.into_iter().map(svc::staff_booking).collect(),
-        room: rooms.into_iter().map(svc::staff_booking).collect(),
+        coworkers: desks
+            .into_iter()
+            .map(|b| svc::staff_booking(b, now))
+            .collect(),
+        room: rooms
+            .into_iter()
+            .map(|b| svc::staff_booking(b, now))
+            .collect(),
     })
 }
 
@@ -90,7 +96,7 @@ pub async fn mark(
     let update = match mark {
         Mark::CheckIn => repo::check_in(db, id, now, today),
         Mark::UndoCheckIn => repo::undo_check_in(db, id),
-        Mark::NoShow => repo::no_show(db, id, today),
+        Mark::NoShow => repo::no_show(db, id, now),
         Mark::Cancel => repo::cancel_any(db, id, now),
     }?;
     let audit = audit::record_after(
@@ -112,6 +118,14 @@ pub async fn mark(
     // Say why: a booking of a day still to come cannot be checked in yet.
     let found = repo::by_id(db, id).await?;
     Err(match found {
+        Some(b)
+            if b.status == BookingStatus::Confirmed
+                && b.kind == BookingKind::Member
+                && mark == Mark::NoShow
+                && b.start_local.date() <= today =>
+        {
+            ApiError::Conflict(ApiMsg::ErrNoShowBeforeStart)
+        }
         Some(b)
             if b.status == BookingStatus::Confirmed
                 && b.kind == BookingKind::Member
@@ -183,7 +197,7 @@ pub async fn block(
         .await?
         .iter()
         .filter(|b| b.kind != BookingKind::Block)
-        .map(svc::staff_booking)
+        .map(|b| svc::staff_booking(b, now))
         .collect::<Vec<StaffBooking>>();
     Ok(BlockCreated { id, affected })
 }
@@ -202,7 +216,7 @@ pub async fn blocks(db: &D1Database, now: DateTime<Utc>) -> Result<Vec<BlockView
     Ok(blocks
         .iter()
         .map(|b| BlockView {
-            block: svc::staff_booking(b),
+            block: svc::staff_booking(b, now),
             affected: bookings
                 .iter()
                 .filter(|r| {
@@ -211,7 +225,7 @@ pub async fn blocks(db: &D1Database, now: DateTime<Utc>) -> Result<Vec<BlockView
                         && r.start_utc < b.end_utc
                         && b.start_utc < r.end_utc
                 })
-                .map(svc::staff_booking)
+                .map(|r| svc::staff_booking(r, now))
                 .collect(),
         })
         .collect())

@@ -88,8 +88,8 @@ pub fn Join() -> impl IntoView {
             <p class="lead">{tr(GuestText::JoinLead)}</p>
             // What it costs and what it includes, before anyone applies (the fee is a setting).
             {with_site(move |site| {
-                let fee = site.membership_fee_cents;
-                view! { <p class="price">{move || i18n.f(GuestText::FeeIncludes, &[("fee", &domain::i18n::format_euros(fee, i18n.lang()))])}</p> }
+                let (fee, quota) = (site.membership_fee_cents, site.booking_limits.room_weekly_quota_minutes);
+                view! { <p class="price">{move || i18n.f(GuestText::FeeIncludes, &[("fee", &domain::i18n::format_euros(fee, i18n.lang())), ("quota", &crate::format::hours_minutes(quota))])}</p> }
             })}
             <form class="form" novalidate on:submit=on_submit>
                 <ErrorSummary failure labels=LABELS />

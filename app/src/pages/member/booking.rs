@@ -14,6 +14,7 @@ use crate::components::calendar::{
 };
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
+use crate::format::hours_minutes;
 use crate::i18n::{tr, use_i18n, use_title, Label};
 use crate::pages::member::fee::FeeNotice;
 use crate::text::{AccountText, MemberText, SharedText};
@@ -47,6 +48,25 @@ fn Calendar() -> impl IntoView {
     );
     let week = RwSignal::new(false);
     let day = Memo::new(move |_| date.get().or_else(today));
+    // The last day a member may book, and the room's weekly quota: said before any refusal, and a
+    // day beyond is shown as not open yet rather than free.
+    let limits = move || site.get().and_then(Result::ok).map(|s| s.booking_limits);
+    let last_day = Memo::new(move |_| {
+        let (today, limits) = (today()?, limits()?);
+        Some(shift(today, i64::from(limits.horizon_days)))
+    });
+    let beyond = move |d: chrono::NaiveDate| last_day.get().is_some_and(|last| d > last);
+    let limits_line = move || {
+        let (last, limits) = (last_day.get()?, limits()?);
+        Some(i18n.f(
+            MemberText::BookingLimitsLine,
+            &[
+                ("until", &domain::i18n::format_date_long(last, i18n.lang())),
+                ("days", &limits.horizon_days.to_string()),
+                ("quota", &hours_minutes(limits.room_weekly_quota_minutes)),
+            ],
+        ))
+    };
     let chosen = RwSignal::new(None::<Choice>);
     let action = book_action(chosen);
     let days = LocalResource::new(move || {
@@ -102,14 +122,21 @@ fn Calendar() -> impl IntoView {
                 {move || i18n.t(if week.get() { Label::from(MemberText::NextWeek) } else { AccountText::NextDay.into() })}<span aria-hidden="true">" →"</span>
             </button>
         </div>
+        <p class="note" id="booking-limits">{limits_line}</p>
         <div aria-live="polite">
             {with_loaded(days, move |days: Vec<DayAvailability>| {
                 if week.get_untracked() {
-                    week_view(days, resource.get_untracked(), date, week).into_any()
+                    week_view(days, resource.get_untracked(), date, week, beyond).into_any()
                 } else {
                     days.into_iter().next().map(|d| {
                         let heading = d.date;
-                        let body = if resource.get_untracked() == DESKS { desk_periods(d, chosen).into_any() } else { room_day(d, chosen).into_any() };
+                        let body = if beyond(d.date) {
+                            let (until, days) = (last_day.get_untracked(), limits().map(|l| l.horizon_days).unwrap_or_default());
+                            view! { <p class="note">{move || i18n.f(MemberText::BeyondHorizon, &[
+                                ("until", &until.map(|u| domain::i18n::format_date_long(u, i18n.lang())).unwrap_or_default()),
+                                ("days", &days.to_string()),
+                            ])}</p> }.into_any()
+                        } else if resource.get_untracked() == DESKS { desk_periods(d, chosen).into_any() } else { room_day(d, chosen).into_any() };
                         view! {
                             <h2 class="day-title">{move || day_label(heading, i18n.lang())}</h2>
                             {body}
@@ -160,7 +187,7 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
         (1..=max)
             .map(|n| {
                 let m = n * 30;
-                view! { <option value=m.to_string() selected=move || minutes.get() == m>{duration_text(m)}</option> }
+                view! { <option value=m.to_string() selected=move || minutes.get() == m>{hours_minutes(m)}</option> }
             })
             .collect_view()
     };
@@ -209,23 +236,13 @@ fn free_run(slots: &[SlotAvailability], i: usize) -> usize {
     n
 }
 
-/// "30 min", "1 h", "1 h 30"
-pub fn duration_text(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        // Nothing reads as hours beside other hours ("0 h", "102 h"), not "0 min".
-        (0, 0) => "0 h".to_string(),
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02}"),
-    }
-}
-
 /// Seven days as a list: desks free per half-day, or the room's free time; a tap opens the day.
 fn week_view(
     days: Vec<DayAvailability>,
     resource: &'static str,
     date: RwSignal<Option<chrono::NaiveDate>>,
     week: RwSignal<bool>,
+    beyond: impl Fn(chrono::NaiveDate) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -236,12 +253,15 @@ fn week_view(
                     if !d.open {
                         return i18n.t(MemberText::Closed).to_string();
                     }
+                    if beyond(day) {
+                        return i18n.t(MemberText::WeekBeyond).to_string();
+                    }
                     if resource == DESKS {
                         let free = |p: &str| d.slots.iter().find(|s| s.period.map(|x| x.as_str()) == Some(p)).map(|s| s.free).unwrap_or(0).to_string();
                         i18n.f(MemberText::WeekDesks, &[("morning", &free("morning")), ("afternoon", &free("afternoon"))])
                     } else {
                         let free: u32 = d.slots.iter().filter(|s| s.free > 0).count() as u32 * 30;
-                        i18n.f(MemberText::WeekRoom, &[("free", &duration_text(free))])
+                        i18n.f(MemberText::WeekRoom, &[("free", &hours_minutes(free))])
                     }
                 };
                 view! {
@@ -264,9 +284,9 @@ mod tests {
 
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(duration_text(30), "30 min");
-        assert_eq!(duration_text(120), "2 h");
-        assert_eq!(duration_text(90), "1 h 30");
+        assert_eq!(hours_minutes(30), "30 min");
+        assert_eq!(hours_minutes(120), "2 h");
+        assert_eq!(hours_minutes(90), "1 h 30");
     }
 
     #[test]

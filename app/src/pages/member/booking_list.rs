@@ -4,8 +4,11 @@
 use domain::wire::{Booking, BookingStatus, CalendarFeed};
 use leptos::prelude::*;
 
+use crate::api::ApiFailure;
 use crate::api::{self, Request};
-use crate::components::calendar::{day_label, failure_alert, hours, is_upcoming, period_label};
+use crate::components::calendar::{
+    day_label, failure_alert, failure_lines, hours, is_upcoming, period_label,
+};
 use crate::components::offline::OfflineNotice;
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
@@ -30,17 +33,22 @@ fn BookingLists() -> impl IntoView {
     let i18n = use_i18n();
     let cancel: Request<i64> =
         Action::new_local(move |id: &i64| api::cancel_booking(*id, i18n.lang_untracked()));
+    let cancelled = api::successes(cancel);
     let list = LocalResource::new(move || {
-        cancel.version().get();
+        cancelled.get();
         api::my_bookings(i18n.lang_untracked())
     });
     let failure = api::failure_of(cancel);
+    // Which booking the last "Oui, annuler" was for: its refusal is drawn in that booking's
+    // question, where the person is, and takes the focus.
+    let tried = RwSignal::new(None::<i64>);
     crate::components::focus::focus_on_success(cancel, "#booking-done");
+    crate::components::focus::focus_on_failure(cancel, "#cancel-refused");
+    let card = move |b: Booking| booking_card(b, cancel, tried, failure);
     view! {
         <p class="notice-line" role="status" id="booking-done" tabindex="-1">
             {move || api::answer_of(cancel).is_some().then(|| i18n.t(MemberText::BookingCancelled))}
         </p>
-        {failure_alert(failure)}
         <OfflineNotice />
         {with_loaded(list, move |bookings: Vec<Booking>| {
             let (upcoming, past): (Vec<_>, Vec<_>) = bookings.into_iter().partition(is_upcoming);
@@ -49,12 +57,12 @@ fn BookingLists() -> impl IntoView {
                 <section aria-labelledby="upcoming-title">
                     <h2 id="upcoming-title">{tr(MemberText::Upcoming)}</h2>
                     {empty.then(|| view! { <p>{tr(MemberText::NoUpcomingBookings)}</p> })}
-                    <ul class="cards">{upcoming.into_iter().map(|b| booking_card(b, cancel)).collect_view()}</ul>
+                    <ul class="cards">{upcoming.into_iter().map(card).collect_view()}</ul>
                 </section>
                 {(!past.is_empty()).then(|| view! {
                     <section aria-labelledby="past-title">
                         <h2 id="past-title">{tr(MemberText::PastBookings)}</h2>
-                        <ul class="cards">{past.into_iter().map(|b| booking_card(b, cancel)).collect_view()}</ul>
+                        <ul class="cards">{past.into_iter().map(card).collect_view()}</ul>
                     </section>
                 })}
             }
@@ -62,7 +70,12 @@ fn BookingLists() -> impl IntoView {
     }
 }
 
-fn booking_card(b: Booking, cancel: Request<i64>) -> impl IntoView {
+fn booking_card(
+    b: Booking,
+    cancel: Request<i64>,
+    tried: RwSignal<Option<i64>>,
+    failure: Signal<Option<ApiFailure>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let id = b.id;
@@ -101,9 +114,16 @@ fn booking_card(b: Booking, cancel: Request<i64>) -> impl IntoView {
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-labelledby=question.clone()>
                     <p id=question.clone()><strong>{tr(MemberText::CancelBookingQuestion)}</strong></p>
+                    <div role="alert" class="alert-region">
+                        {move || (tried.get() == Some(id)).then(|| failure.get()).flatten().map(|f| view! {
+                            <div id="cancel-refused" class="form-errors" tabindex="-1">
+                                {failure_lines(&f, i18n.lang()).into_iter().map(|l| view! { <p class="form-errors__title">{l}</p> }).collect_view()}
+                            </div>
+                        })}
+                    </div>
                     <div class="actions">
                         <button type="button" class="button button--danger" disabled=move || cancel.pending().get()
-                            on:click=move |_| api::start(cancel, id)>
+                            on:click=move |_| { tried.set(Some(id)); api::start(cancel, id) }>
                             {tr(MemberText::CancelBookingYes)}
                         </button>
                         <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::KeepBooking)}</button>

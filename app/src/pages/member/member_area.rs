@@ -41,6 +41,8 @@ pub fn MemberArea() -> impl IntoView {
     view! {
         <h1>{tr(SharedText::NavMyArea)}</h1>
         {done.map(|m| view! { <p class="notice" role="status">{tr(m)}</p> })}
+        // Offline, the copy's date is said first, before anything it concerns.
+        <OfflineNotice />
         {guarded(Audience::Members, |me| view! {
             <Membership />
             <QuickBook />
@@ -216,7 +218,6 @@ fn MyMeetings() -> impl IntoView {
         <section class="card" aria-labelledby="meetings-title">
             <h2 id="meetings-title">{tr(MemberText::MyMeetingsTitle)}</h2>
             <ErrorSummary failure labels=NO_LABELS />
-            <OfflineNotice />
             {crate::components::status::with_loaded(list, move |events: Vec<MyEvent>| {
                 if events.is_empty() {
                     return view! { <p>{tr(MemberText::NoMeetings)}</p> }.into_any();

@@ -71,7 +71,7 @@ fn coworking_content(i18n: I18n, site: SiteContent) -> impl IntoView {
         })}
         {opening_hours_table(i18n, &site)}
         // What membership costs and includes, before someone applies (the fee is a setting).
-        <p class="card">{move || i18n.f(PublicText::FeeIncludes, &[("fee", &format_euros(site.membership_fee_cents, i18n.lang()))])}</p>
+        <p class="card">{move || i18n.f(PublicText::FeeIncludes, &[("fee", &format_euros(site.membership_fee_cents, i18n.lang())), ("quota", &crate::format::hours_minutes(site.booking_limits.room_weekly_quota_minutes))])}</p>
         // With the data, not after it: below the loading line they were pushed down in view on a
         // wide screen (a layout shift of 0.026 at 1280 px, measured by the budget test).
         <p>{tr(PublicText::CoworkingHowTo)}</p>

@@ -66,6 +66,7 @@ fn room_content(i18n: I18n, site: SiteContent) -> impl IntoView {
             </tbody>
         </table>
         <p class="note">{tr(SharedText::VatNote)}</p>
+        <p>{move || i18n.f(PublicText::RoomMembersNote, &[("quota", &crate::format::hours_minutes(site.booking_limits.room_weekly_quota_minutes))])}</p>
         <p><a href="/salle/demande" class="button">{tr(PublicText::AskForTheRoom)}</a></p>
         <p>{tr(PublicText::RoomContact)}</p>
         <p><a class="button button--secondary" href=mailto>{tr(PublicText::WriteToUs)}</a></p>

@@ -24,19 +24,22 @@ pub fn StaffApplications() -> impl IntoView {
 fn Pending() -> impl IntoView {
     let i18n = use_i18n();
     let decisions = Decisions::new(i18n);
+    // Read again after a decision made, never after a refusal: what was typed in a card (the
+    // fee paid at the desk, a reason) stays there, with the refusal.
+    let (approved, declined) = (
+        api::successes(decisions.approve),
+        api::successes(decisions.decline),
+    );
     let list = LocalResource::new(move || {
-        // Refetched after every decision.
-        decisions.approve.version().get();
-        decisions.decline.version().get();
+        approved.get();
+        declined.get();
         api::pending_applications(i18n.lang_untracked())
     });
     let notice = decisions.notice;
-    let approve_failure = api::failure_of(decisions.approve);
     crate::components::focus::focus_on_success(decisions.approve, "#application-done");
     crate::components::focus::focus_on_success(decisions.decline, "#application-done");
     view! {
         <p class="notice-line" role="status" id="application-done" tabindex="-1">{move || notice.get()}</p>
-        <ErrorSummary failure=approve_failure labels=NO_LABELS />
         {with_loaded(list, move |apps: Vec<Application>| {
             if apps.is_empty() {
                 return view! { <p>{tr(StaffText::NoPendingApplications)}</p> }.into_any();
@@ -59,6 +62,8 @@ struct Decisions {
     /// (application, name, reason)
     decline: Request<(i64, String, String)>,
     declining: RwSignal<Option<i64>>,
+    /// Which application the last "Approuver" was for (its refusal is drawn in its card).
+    approving: RwSignal<Option<i64>>,
     notice: RwSignal<Option<String>>,
 }
 
@@ -93,6 +98,7 @@ impl Decisions {
             approve,
             decline,
             declining: RwSignal::new(None),
+            approving: RwSignal::new(None),
             notice,
         }
     }
@@ -103,6 +109,11 @@ impl Decisions {
         api::start(self.decline, (id, name, reason));
     }
 }
+
+const FEE_LABELS: &[(&str, StaffText)] = &[
+    ("amount_cents", StaffText::FieldAmount),
+    ("method", StaffText::FieldMethod),
+];
 
 fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
     let i18n = use_i18n();
@@ -153,12 +164,23 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
             paid_on: crate::format::today_iso(),
             method: method.get_untracked(),
         });
+        decisions.approving.set(Some(id));
         api::start(decisions.approve, (id, name.get_value(), fee));
     };
+    // A refused approval (a fee that cannot be read) is said in this card, its fields kept.
+    let approve_failure = api::failure_of(decisions.approve);
+    let refused = Signal::derive(move || {
+        (decisions.approving.get() == Some(id))
+            .then(|| approve_failure.get())
+            .flatten()
+    });
+    let fee_errors = field_errors(refused);
+    // The server names the fee's fields `amount_cents` and `method`: the ids end the same way.
+    let ids = format!("fee-{id}-");
     let (paid_id, amount_id, method_id) = (
         format!("fee-{id}"),
-        format!("fee-amount-{id}"),
-        format!("fee-method-{id}"),
+        format!("{ids}amount_cents"),
+        format!("{ids}method"),
     );
     view! {
         <li class="card application" aria-labelledby=labelled_by>
@@ -172,6 +194,7 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                 <dt>{tr(StaffText::Received)}</dt><dd>{move || format::instant(&received, i18n.lang())}</dd>
             </dl>
             {(!app.motivation.is_empty()).then(|| view! { <blockquote class="motivation">{app.motivation.clone()}</blockquote> })}
+            <ErrorSummary failure=refused labels=FEE_LABELS ids=ids />
             <div class="check">
                 <input type="checkbox" id=paid_id.clone() prop:checked=move || paid.get()
                     on:change=move |ev| paid.set(event_target_checked(&ev)) />
@@ -181,7 +204,8 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                 <div class="field-pair">
                     <div class="field">
                         <label for=amount_id.clone()>{tr(StaffText::FieldAmount)}</label>
-                        <input id=amount_id.clone() type="text" inputmode="decimal" bind:value=amount />
+                        <input id=amount_id.clone() type="text" inputmode="decimal" bind:value=amount
+                            aria-invalid=move || fee_errors.with(|e| e.contains_key("amount_cents")).then_some("true") />
                     </div>
                     <div class="field">
                         <label for=method_id.clone()>{tr(StaffText::FieldMethod)}</label>

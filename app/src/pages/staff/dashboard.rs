@@ -8,10 +8,10 @@ use crate::api;
 use crate::components::calendar::day_label;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
+use crate::format::hours_minutes;
 use crate::format::{in_days_iso, today, today_iso};
 use crate::i18n::{tr, use_i18n};
 use crate::pages::events::when;
-use crate::pages::member::booking::duration_text;
 use crate::text::StaffText;
 
 #[component]
@@ -94,7 +94,7 @@ fn Glance() -> impl IntoView {
             t.checked_in_morning.to_string(),
             t.checked_in_afternoon.to_string(),
         );
-        let room_time = duration_text(t.room_minutes);
+        let room_time = hours_minutes(t.room_minutes);
         // (figure, its words for one and for several, where it is handled, whether it asks for
         // action): "1 demande de location à traiter", "2 demandes …".
         let line = move |n: u32, words: Signal<String>, href: &'static str, urgent: bool| {

@@ -43,8 +43,14 @@ fn DaySheet() -> impl IntoView {
     let marking: Marking =
         Action::new_local(move |(id, what, who): &(i64, &'static str, String)| {
             let (id, what, who) = (*id, *what, who.clone());
+            // Undoing a no-show is the same call as undoing a check-in: the booking is not pointed.
+            let call = if what == "undo-no-show" {
+                "undo-check-in"
+            } else {
+                what
+            };
             async move {
-                api::mark_booking(id, what, i18n.lang_untracked()).await?;
+                api::mark_booking(id, call, i18n.lang_untracked()).await?;
                 Ok((what, who))
             }
         });
@@ -64,13 +70,16 @@ fn DaySheet() -> impl IntoView {
             let msg = match what {
                 "check-in" => StaffText::MarkedCheckIn,
                 "no-show" => StaffText::MarkedNoShow,
+                "undo-no-show" => StaffText::MarkedUndoNoShow,
                 _ => StaffText::MarkedUndo,
             };
             i18n.f(msg, &[("name", &who)])
         })
     };
+    // Read again after what was recorded, never after a refusal (it stays said).
+    let marked = api::successes(marking);
     let sheet = LocalResource::new(move || {
-        marking.version().get();
+        marked.get();
         let d = date.get();
         async move {
             match d {
@@ -154,6 +163,7 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
         None
     };
     let is_member = b.kind == "member";
+    let started = b.started;
     let who = StoredValue::new(b.label.clone());
     // Each button names the person for a screen reader ("Arrivé : Anne Guéguen"), its visible
     // word first.
@@ -171,6 +181,12 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
             <p class="row__title">{b.label.clone()}</p>
             <p class="row__meta">{tr(period_label(b.period))}" · "{hours(&b.start, &b.end)}</p>
             {state.map(|s| view! { <p class="tag">{tr(s)}</p> })}
+            {(b.no_show && is_member).then(|| view! {
+                <div class="actions">
+                    <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoNoShow) disabled=move || marking.pending().get()
+                        on:click=move |_| mark("undo-no-show")>{tr(StaffText::UndoNoShow)}</button>
+                </div>
+            })}
             {(b.checked_in && is_member).then(|| view! {
                 <div class="actions">
                     <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoCheckIn) disabled=move || marking.pending().get()
@@ -181,8 +197,11 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
                 <div class="actions">
                     <button type="button" class="button" aria-label=named(StaffText::CheckIn) disabled=move || marking.pending().get()
                         on:click=move |_| mark("check-in")>{tr(StaffText::CheckIn)}</button>
-                    <button type="button" class="button button--secondary" aria-label=named(StaffText::MarkNoShow) disabled=move || marking.pending().get()
-                        on:click=move |_| mark("no-show")>{tr(StaffText::MarkNoShow)}</button>
+                    // Absent only once the booking has started.
+                    {started.then(|| view! {
+                        <button type="button" class="button button--secondary" aria-label=named(StaffText::MarkNoShow) disabled=move || marking.pending().get()
+                            on:click=move |_| mark("no-show")>{tr(StaffText::MarkNoShow)}</button>
+                    })}
                 </div>
             })}
         </li>

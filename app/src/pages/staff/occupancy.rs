@@ -44,7 +44,7 @@ fn OccupancyList() -> impl IntoView {
                         // Set through the CSSOM (`style:`), which the CSP allows, not as a `style` attribute.
                         let pct = |n: u32| format!("{}%", (n.min(capacity) * 100) / capacity);
                         let (am, pm, cap) = (d.desks_morning.to_string(), d.desks_afternoon.to_string(), d.desk_capacity.to_string());
-                        let room = crate::pages::member::booking::duration_text(d.room_minutes);
+                        let room = crate::format::hours_minutes(d.room_minutes);
                         let arrived = d.checked_in.to_string();
                         let monday = date.weekday().num_days_from_monday() == 0;
                         view! {

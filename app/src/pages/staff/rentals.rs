@@ -6,9 +6,9 @@ use domain::wire::{DeclineRequest, RentalView};
 use domain::Lang;
 use leptos::prelude::*;
 
-use crate::api::{self, Request};
-use crate::components::calendar::{failure_alert, hours, period_in_sentence};
-use crate::components::form::Field;
+use crate::api::{self, ApiFailure, Request};
+use crate::components::calendar::{hours, period_in_sentence};
+use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
@@ -48,12 +48,17 @@ fn Rentals() -> impl IntoView {
     let status = RwSignal::new("pending".to_string());
     // One action for both decisions: a reason means "decline".
     let decision = decision(Signal::derive(move || i18n.lang()));
+    // The list is read again after a decision made, never after a refusal: the reason typed and
+    // the open box stay, with the refusal in them.
+    let decided = api::successes(decision);
     let list = LocalResource::new(move || {
-        decision.version().get();
+        decided.get();
         let s = status.get();
         async move { api::staff_rentals(&s, i18n.lang_untracked()).await }
     });
     let failure = api::failure_of(decision);
+    // Which request the last decision was for: its refusal is drawn in that request's card.
+    let tried = RwSignal::new(None::<i64>);
     crate::components::focus::focus_on_success(decision, "#decision-done");
     view! {
         <div class="field">
@@ -63,17 +68,23 @@ fn Rentals() -> impl IntoView {
             </select>
         </div>
         <p class="notice-line" role="status" id="decision-done" tabindex="-1">{move || api::answer_of(decision).is_some().then(|| i18n.t(StaffText::DecisionSaved))}</p>
-        {failure_alert(failure)}
         {with_loaded(list, move |rentals: Vec<RentalView>| {
             if rentals.is_empty() {
                 return view! { <p>{tr(StaffText::NoRentals)}</p> }.into_any();
             }
-            view! { <ul class="cards">{rentals.into_iter().map(|r| rental_card(r, decision)).collect_view()}</ul> }.into_any()
+            view! { <ul class="cards">{rentals.into_iter().map(|r| rental_card(r, decision, tried, failure)).collect_view()}</ul> }.into_any()
         })}
     }
 }
 
-fn rental_card(r: RentalView, decision: Decision) -> impl IntoView {
+const REASON: &[(&str, StaffText)] = &[("reason", StaffText::FieldDeclineReason)];
+
+fn rental_card(
+    r: RentalView,
+    decision: Decision,
+    tried: RwSignal<Option<i64>>,
+    failure: Signal<Option<ApiFailure>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let declining = RwSignal::new(false);
     let reason = RwSignal::new(String::new());
@@ -85,7 +96,8 @@ fn rental_card(r: RentalView, decision: Decision) -> impl IntoView {
     let price = r.price_cents;
     let pending = r.status == "pending";
     let mailto = format!("mailto:{}", r.email);
-    let no_errors = Signal::derive(Default::default);
+    let mine = Signal::derive(move || (tried.get() == Some(id)).then(|| failure.get()).flatten());
+    let errors = field_errors(mine);
     view! {
         <li class="card rental" aria-labelledby=labelled_by data-organisation=r.organisation.clone()>
             <h2 id=heading>{r.organisation.clone()}</h2>
@@ -99,18 +111,23 @@ fn rental_card(r: RentalView, decision: Decision) -> impl IntoView {
             </dl>
             {(!r.message.is_empty()).then(|| view! { <blockquote class="motivation">{r.message.clone()}</blockquote> })}
             {pending.then(|| view! {
+                <Show when=move || !declining.get()>
+                    <ErrorSummary failure=mine labels=REASON />
+                </Show>
                 <div class="actions">
                     <button type="button" class="button" disabled=move || decision.pending().get()
-                        on:click=move |_| api::start(decision, (id, None))>{tr(StaffText::Approve)}</button>
+                        on:click=move |_| { tried.set(Some(id)); api::start(decision, (id, None)) }>{tr(StaffText::Approve)}</button>
                     <button type="button" class="button button--secondary" aria-expanded=move || declining.get().to_string()
                         on:click=move |_| declining.update(|d| *d = !*d)>{tr(StaffText::Decline)}</button>
                 </div>
                 <Show when=move || declining.get()>
                     <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
+                        tried.set(Some(id));
                         api::start(decision, (id, Some(reason.get_untracked())));
                     }>
-                        <Field name="reason" label=StaffText::FieldDeclineReason value=reason errors=no_errors multiline=true required=true />
+                        <ErrorSummary failure=mine labels=REASON />
+                        <Field name="reason" label=StaffText::FieldDeclineReason value=reason errors multiline=true required=true />
                         <button type="submit" class="button button--danger" disabled=move || decision.pending().get()>{tr(StaffText::ConfirmDecline)}</button>
                     </form>
                     </Show>

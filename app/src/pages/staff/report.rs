@@ -10,8 +10,8 @@ use crate::api;
 use crate::components::chart::{BarChart, LineChart, Serie};
 use crate::components::form::{ErrorSummary, NO_LABELS};
 use crate::components::staff::StaffFrame;
+use crate::format::hours_minutes;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::member::booking::duration_text;
 use crate::pages::staff::statistics::{
     compare_table, coworking_lines, education_lines, euros, figures_table, for_period,
     member_lines, money_lines, month_label, range_text, records_note, room_lines, share,
@@ -83,7 +83,7 @@ fn report_view(r: Report) -> impl IntoView {
             vec![
                 month_label(&m.month),
                 m.coworker_days.to_string(),
-                duration_text(m.room_member_minutes + m.room_rental_minutes),
+                hours_minutes(m.room_member_minutes + m.room_rental_minutes),
                 share(m.room_occupancy()),
                 format_euros(m.rental_cents, lang),
                 format_euros(m.fees_cents, lang),

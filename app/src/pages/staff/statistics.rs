@@ -15,9 +15,9 @@ use crate::components::calendar::{iso, parse_date};
 use crate::components::chart::{BarChart, LineChart, Serie};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
+use crate::format::hours_minutes;
 use crate::format::today;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::member::booking::duration_text;
 use crate::text::StaffText;
 
 #[component]
@@ -197,7 +197,7 @@ impl Value {
     pub fn text(self, lang: Lang) -> String {
         match self {
             Value::Count(n) => n.to_string(),
-            Value::Minutes(m) => duration_text(m),
+            Value::Minutes(m) => hours_minutes(m),
             Value::Cents(c) => format_euros(c, lang),
             Value::Percent(p) => format!("{p} %"),
             Value::Maybe(v) => v.map_or_else(|| "—".into(), |v| v.to_string()),
@@ -590,9 +590,9 @@ fn stats_view(s: Stats) -> impl IntoView {
         .map(|w| {
             vec![
                 short_date(w.monday),
-                duration_text(w.open_minutes),
-                duration_text(w.member_minutes),
-                duration_text(w.rental_minutes),
+                hours_minutes(w.open_minutes),
+                hours_minutes(w.member_minutes),
+                hours_minutes(w.rental_minutes),
                 share(w.occupancy()),
             ]
         })
