@@ -478,5 +478,6 @@ StaffText {
     ByTown => "Demandes par commune", "Requests by town";
     ColumnRequests => "Demandes", "Requests";
     ColumnKey => "Valeur", "Value";
+    ApplicantClubs => "Clubs qui l'intéressent", "Clubs they are interested in";
 }
 }

@@ -99,6 +99,12 @@ pub async fn a_business_gets_a_quote_and_staff_approve_it_into_the_calendar(
         "{:?}",
         view.quote
     );
+    // Issued on the day it is in Quimper, not the server's UTC day (issue 37).
+    ensure!(
+        view.quote.issued_on == domain::paris::local_date(chrono::Utc::now()),
+        "issued on {}",
+        view.quote.issued_on
+    );
     let admin = admin(api).await?;
     let mail = last_email(&admin, &email, "rental_received").await?;
     ensure!(
@@ -207,6 +213,23 @@ pub async fn a_business_gets_a_quote_and_staff_approve_it_into_the_calendar(
         422,
     )
     .await?;
+    // A reason too long says the limit, not "required" (issue 37).
+    let long = expect_status(
+        staff
+            .post(
+                &format!("/api/staff/rentals/{}/decline", other.id),
+                &json!({ "reason": "x".repeat(5000) }),
+            )
+            .await?,
+        422,
+    )
+    .await?;
+    ensure!(
+        long["fields"]["reason"]
+            .as_str()
+            .is_some_and(|m| m.contains("1 000 caractères au plus")),
+        "{long}"
+    );
     expect_status(
         staff
             .post(

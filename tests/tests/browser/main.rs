@@ -95,6 +95,7 @@ fn main() -> std::process::ExitCode {
             walk2::a_refused_booking_is_said_where_the_member_looks,
             walk2::the_booking_limits_are_said_before_any_refusal,
             walk2::the_rooms_price_reads_one_way,
+            walk2::a_declined_rental_shows_no_quote_to_print,
             offline::a_member_reads_their_bookings_offline_and_cannot_cancel_there,
             // Last: it serves a new deploy's folder (the same files) to the tests after it.
             offline::a_new_deploy_is_picked_up_on_the_next_visit,

@@ -196,3 +196,61 @@ pub async fn the_rooms_price_reads_one_way(ctx: &'static Ctx) -> Result<()> {
     })
     .await
 }
+
+/// Item 8: a declined request's private page shows the reason, and no quote "valable jusqu'au…"
+/// to print.
+pub async fn a_declined_rental_shows_no_quote_to_print(ctx: &'static Ctx) -> Result<()> {
+    use kerne_tests::api_client::{expect_json, ApiClient};
+    let today = domain::paris::local_date(chrono::Utc::now());
+    let date = (40..120)
+        .map(|i| today + chrono::Duration::days(i))
+        .find(|d| chrono::Datelike::weekday(d).number_from_monday() <= 5)
+        .unwrap_or(today);
+    let email = crate::accounts::unique_email("refusee");
+    let created: domain::wire::RentalCreated = expect_json(
+        ApiClient::anonymous(&ctx.app)
+            .with_ip("10.37.8.1")
+            .post(
+                "/api/rentals",
+                &serde_json::json!({ "organisation": "Menuiserie Le Meur", "contact_name": "Hervé Le Meur",
+                    "email": email, "phone": "02 98 12 34 56", "date": date.to_string(), "period": "morning",
+                    "attendees": 8, "needs_visio": true, "message": "Réunion clients", "lang": "fr" }),
+            )
+            .await?,
+        201,
+    )
+    .await?;
+    let staff = ApiClient::anonymous(&ctx.app)
+        .with_ip("10.37.8.2")
+        .login(crate::accounts::STAFF, DEMO_PASSWORD)
+        .await?;
+    let resp = staff
+        .post(
+            &format!("/api/staff/rentals/{}/decline", created.id),
+            &serde_json::json!({ "reason": "La salle est prise ce jour-là." }),
+        )
+        .await?;
+    ensure!(
+        resp.status().as_u16() == 204,
+        "declining: {}",
+        resp.status()
+    );
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.set_viewport(360, 640).await?;
+            page.goto(&ctx.url(&format!("/location/{}", created.token)))
+                .await?;
+            page.wait_for_heading("Votre location de salle").await?;
+            wait_for_text(&page, "La salle est prise ce jour-là.").await?;
+            let text = page.text().await?;
+            ensure!(
+                !text.contains("Valable jusqu'au") && !text.contains("Imprimer"),
+                "a declined request still offers its quote: {text}"
+            );
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}

@@ -1,7 +1,7 @@
 //! Renting the meeting room without an account: request, private link, quote, staff decision.
 //! Handlers parse and answer; the flows are `service::rentals`.
 
-use domain::accounts::parse_text;
+use domain::accounts::parse_required_text;
 use domain::wire::{DeclineRequest, RentalCreated, RentalDay, RentalRequest, RentalView};
 use domain::ApiMsg;
 use serde::Deserialize;
@@ -117,10 +117,8 @@ pub async fn approve_rental(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn decline_rental(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: DeclineRequest = ctx.json().await?;
-    let reason = parse_text(&body.reason, 1000)
-        .ok()
-        .filter(|r| !r.is_empty())
-        .ok_or_else(|| field("reason", ApiMsg::FieldRequired))?;
+    // Empty: required; too long: says the limit (never "required" for 5,000 characters).
+    let reason = parse_required_text(&body.reason, 1000).map_err(|m| field("reason", m))?;
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
     service::decline(&db, id, &reason, &ctx.caller, actor, ctx.now).await?;

@@ -44,7 +44,8 @@ pub fn view(row: &RentalRow, issuer: &QuoteIssuer) -> RentalView {
         ApiMsg::QuoteRoomHalfDay
     };
     // The quote is dated the day the request was stored (UTC, as the stored instant).
-    let issued_on = row.created_at.date_naive();
+    // The day in Quimper (a request sent at 00:35 on Monday is issued on Monday, not Sunday UTC).
+    let issued_on = domain::paris::local_date(row.created_at);
     let line = QuoteLine {
         label: Localized {
             fr: label.text(Lang::Fr).into(),

@@ -67,7 +67,10 @@ pub fn RentalStatus() -> impl IntoView {
                     </dl>
                     {reason.map(|reason| view! { <p>{tr(GuestText::DeclineReason)}" "{reason}</p> })}
                     <div class="actions">
-                        <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr(GuestText::Print)}</button>
+                        // A declined or cancelled request has no quote to print.
+                        {open.then(|| view! {
+                            <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr(GuestText::Print)}</button>
+                        })}
                         {open.then(|| view! {
                             <button type="button" class="button button--danger" aria-expanded=move || confirming.get().to_string()
                                 on:click=move |_| confirming.update(|c| *c = !*c)>{tr(GuestText::CancelRental)}</button>
@@ -84,7 +87,7 @@ pub fn RentalStatus() -> impl IntoView {
                         </div>
                         </Show>
                 </section>
-                {quote_view(&r)}
+                {open.then(|| quote_view(&r))}
             }
         })}
     }

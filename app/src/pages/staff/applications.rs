@@ -190,7 +190,7 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                 {(!app.phone.is_empty()).then(|| view! { <dt>{tr(SharedText::FieldPhone)}</dt><dd>{app.phone.clone()}</dd> })}
                 {(!app.company.is_empty()).then(|| view! { <dt>{tr(SharedText::FieldCompany)}</dt><dd>{app.company.clone()}</dd> })}
                 {(!app.skills.is_empty()).then(|| view! { <dt>{tr(SharedText::FieldSkills)}</dt><dd>{app.skills.join(", ")}</dd> })}
-                {(!clubs.is_empty()).then(|| view! { <dt>{tr(SharedText::FieldClubs)}</dt><dd>{clubs}</dd> })}
+                {(!clubs.is_empty()).then(|| view! { <dt>{tr(StaffText::ApplicantClubs)}</dt><dd>{clubs}</dd> })}
                 <dt>{tr(StaffText::Received)}</dt><dd>{move || format::instant(&received, i18n.lang())}</dd>
             </dl>
             {(!app.motivation.is_empty()).then(|| view! { <blockquote class="motivation">{app.motivation.clone()}</blockquote> })}
