@@ -13,6 +13,12 @@ pub struct Site {
     pub sends_email: bool,
 }
 
+/// The D1 binding, its absence an error that names it.
+pub fn db(env: &Env) -> Result<worker::D1Database, ApiError> {
+    env.d1("DB")
+        .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
+}
+
 impl Site {
     pub fn from_env(env: &Env) -> Result<Site, ApiError> {
         let var = |name: &str| env.var(name).ok().map(|v| v.to_string());

@@ -55,9 +55,7 @@ async fn scheduled(_event: ScheduledEvent, env: Env, _ctx: ScheduleContext) {
 }
 
 async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), error::ApiError> {
-    let db = env
-        .d1("DB")
-        .map_err(|e| error::ApiError::Internal(format!("D1 binding: {e}")))?;
+    let db = config::db(env)?;
     let site = config::Site::from_env(env)?;
     let queued = service::reminders::queue_due(&db, now).await?
         + service::events::queue_reminders(&db, &site.url, now).await?

@@ -64,11 +64,7 @@ impl EventSeats {
             .ok_or_else(|| {
                 ApiError::Internal("a request reached an event's object without its event".into())
             })?;
-        let db = || {
-            self.env
-                .d1("DB")
-                .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
-        };
+        let db = || crate::config::db(&self.env);
         let made = self.writer.borrow().clone();
         let writer = match made {
             Some(writer) => writer,

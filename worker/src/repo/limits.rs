@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::{changes, first, run, stmt, ts, DbResult};
+use super::{changes, run, stmt, ts, DbResult};
 
 /// Count one more call only while fewer than `?5` were counted since `?4`: one statement, so two
 /// calls at once cannot both take the last place.
@@ -15,67 +15,6 @@ const COUNT: &str = "SELECT COUNT(*) AS n, MIN(at) AS oldest FROM public_request
 const RECORD: &str = "INSERT INTO public_requests (kind, client, at) VALUES (?1, ?2, ?3)";
 const PRUNE: &str = "DELETE FROM public_requests WHERE at < ?1";
 
-/// Count a call of `kind` for `key`: `None` when it fits within `max` per `window`, else the
-/// seconds until the oldest counted call leaves the window.
-pub async fn take(
-    db: &D1Database,
-    kind: &str,
-    key: &str,
-    now: DateTime<Utc>,
-    max: u32,
-    window: Duration,
-) -> DbResult<Option<i64>> {
-    let since = ts(now - window);
-    let taken = run(
-        stmt(
-            db,
-            TAKE,
-            &[
-                kind.into(),
-                key.into(),
-                ts(now).into(),
-                since.as_str().into(),
-                f64::from(max).into(),
-            ],
-        )?,
-        "counting a limited call",
-    )
-    .await?;
-    if changes(&taken) == 1 {
-        return Ok(None);
-    }
-    // Refused: the wait is read as `over` reads it (a place freed meanwhile: the whole window).
-    Ok(Some(
-        over(db, kind, key, now, max, window)
-            .await?
-            .unwrap_or(window.num_seconds().max(1)),
-    ))
-}
-
-/// Is `key` already at `max` within `window`? The seconds until a place frees if so.
-pub async fn over(
-    db: &D1Database,
-    kind: &str,
-    key: &str,
-    now: DateTime<Utc>,
-    max: u32,
-    window: Duration,
-) -> DbResult<Option<i64>> {
-    let since = ts(now - window);
-    let count: Option<Count> = first(
-        stmt(db, COUNT, &[kind.into(), key.into(), since.into()])?,
-        "the counted calls",
-    )
-    .await?;
-    let counted = Counted {
-        kind,
-        key,
-        max,
-        window,
-    };
-    Ok(wait(count.as_ref(), &counted, now))
-}
-
 /// What one limit counts: `max` calls of `kind` for `key` within `window`.
 pub struct Counted<'a> {
     pub kind: &'a str,
@@ -84,12 +23,14 @@ pub struct Counted<'a> {
     pub window: Duration,
 }
 
-/// [`take`] for each of `takes`, then [`over`] for `target`, in one round trip: the refusal of
-/// the first take refused (the seconds to wait), and the target's.
+/// Count one call for each of `takes` (only while fewer than its `max` were counted within its
+/// window: one statement, so two calls at once cannot both take the last place), then read how
+/// many `target` counted, in one round trip. Answers the seconds to wait for the first take
+/// refused (a place freed meanwhile: the whole window), else the target's.
 pub async fn take_then_over(
     db: &D1Database,
     takes: &[Counted<'_>],
-    target: &Counted<'_>,
+    target: Option<&Counted<'_>>,
     now: DateTime<Utc>,
 ) -> DbResult<(Option<i64>, Option<i64>)> {
     let count = |c: &Counted<'_>| {
@@ -114,7 +55,13 @@ pub async fn take_then_over(
         )?);
         batch.push(count(c)?);
     }
-    batch.push(count(target)?);
+    if let Some(target) = target {
+        batch.push(count(target)?);
+    }
+    if batch.is_empty() {
+        // Nothing to count (a route without limits): no round trip.
+        return Ok((None, None));
+    }
     let results = super::batch(db, batch, "counting a limited call").await?;
     let waited = |i: usize, c: &Counted<'_>| -> DbResult<Option<i64>> {
         let rows: Vec<Count> = super::results_of(&results, i, "the counted calls")?;
@@ -123,12 +70,15 @@ pub async fn take_then_over(
     for (n, c) in takes.iter().enumerate() {
         let taken = results.get(2 * n).map(changes).unwrap_or(0);
         if taken != 1 {
-            // Refused: the wait as `over` reads it (a place freed meanwhile: the whole window).
+            // Refused: the wait its count says (a place freed meanwhile: the whole window).
             let wait = waited(2 * n + 1, c)?.unwrap_or(c.window.num_seconds().max(1));
             return Ok((Some(wait), None));
         }
     }
-    Ok((None, waited(2 * takes.len(), target)?))
+    match target {
+        Some(target) => Ok((None, waited(2 * takes.len(), target)?)),
+        None => Ok((None, None)),
+    }
 }
 
 #[derive(Deserialize)]

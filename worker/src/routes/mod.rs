@@ -201,9 +201,7 @@ impl Tally {
 
 impl Ctx {
     pub fn db(&self) -> Result<worker::D1Database, ApiError> {
-        self.env
-            .d1("DB")
-            .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
+        crate::config::db(&self.env)
     }
 
     pub fn param(&self, name: &str) -> Option<&str> {
@@ -253,7 +251,7 @@ impl Ctx {
         let (refused, over) = crate::repo::limits::take_then_over(
             &self.db()?,
             &takes,
-            &tally.counted(limit),
+            Some(&tally.counted(limit)),
             self.now,
         )
         .await?;
@@ -631,9 +629,7 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
         cache::invalidate(route.invalidates).await;
         if route.sends_email {
             let site = crate::config::Site::from_env(&env)?;
-            let db = env
-                .d1("DB")
-                .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))?;
+            let db = crate::config::db(&env)?;
             // The link a person just asked for leaves now, not at the next scheduled run
             // behind whatever others queued; a failure stays queued for that run.
             if let Err(e) = crate::service::email::send_urgent(&env, &site, &db, now).await {
@@ -695,10 +691,7 @@ async fn event_of(
             .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     };
-    let db = || {
-        env.d1("DB")
-            .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
-    };
+    let db = || crate::config::db(env);
     Ok(match of {
         EventOf::Path(name) => param(name).and_then(|v| v.parse().ok()),
         EventOf::Registration(name) => match param(name).and_then(|v| v.parse().ok()) {
@@ -731,10 +724,7 @@ async fn run(
     if auth::is_unsafe(&req.method()) {
         auth::check_same_origin(&req)?;
     }
-    let db = || {
-        env.d1("DB")
-            .map_err(|e| ApiError::Internal(format!("D1 binding: {e}")))
-    };
+    let db = || crate::config::db(&env);
     let caller = if route.access == Access::Public && !route.needs_caller {
         Caller::Anonymous
     } else {
@@ -790,15 +780,11 @@ async fn take_all(
     counts: &[(Tally, Limit)],
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
-    for (tally, limit) in counts {
-        let c = tally.counted(limit);
-        if let Some(retry_after_secs) =
-            crate::repo::limits::take(db, c.kind, c.key, now, c.max, c.window).await?
-        {
-            return Err(ApiError::RateLimited { retry_after_secs });
-        }
+    let takes: Vec<_> = counts.iter().map(|(t, l)| t.counted(l)).collect();
+    match crate::repo::limits::take_then_over(db, &takes, None, now).await? {
+        (Some(retry_after_secs), _) => Err(ApiError::RateLimited { retry_after_secs }),
+        (None, _) => Ok(()),
     }
-    Ok(())
 }
 
 #[cfg(test)]
