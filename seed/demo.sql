@@ -4,7 +4,9 @@
 
 UPDATE settings SET value = '"Ludovic Fougère"' WHERE key = 'concierge_name';
 UPDATE settings SET value = '{"address":"12 rue du Numérique, 29000 Quimper","email":"contact@silicon-kerne.test","phone":"02 98 00 00 00","website":"https://www.silicon-kerne.net"}' WHERE key = 'contact';
-UPDATE settings SET value = '{"rna":"W291012345","siret":""}' WHERE key = 'legal_identity';
+-- A fictitious IBAN (the banks' documentation example, valid check digits) so that the fee
+-- notice, the reminders and the quotes show where to send a transfer.
+UPDATE settings SET value = '{"rna":"W291012345","siret":"","iban":"FR7630006000011234567890189"}' WHERE key = 'legal_identity';
 
 INSERT INTO site_texts (key, fr, en) VALUES
     ('about',

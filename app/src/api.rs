@@ -205,12 +205,6 @@ pub async fn site(lang: Lang) -> Result<SiteContent, ApiFailure> {
     send(Method::GET, "/api/site", NO_BODY, lang).await
 }
 
-/// `GET /api/site?v=…`: the site's content past the browser's minute of cache (the query makes
-/// it another address), for a staff page that has just changed it.
-pub async fn site_fresh(stamp: u64, lang: Lang) -> Result<SiteContent, ApiFailure> {
-    send(Method::GET, &format!("/api/site?v={stamp}"), NO_BODY, lang).await
-}
-
 // ---------------------------------------------------------------- public and authentication
 
 /// `POST /api/applications`

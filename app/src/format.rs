@@ -135,13 +135,5 @@ pub fn in_months_iso(months: u32) -> String {
     iso(&d)
 }
 
-/// "30 min", "1 h", "1 h 30"
-pub fn hours_minutes(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        // Nothing reads as hours beside other hours ("0 h", "102 h"), not "0 min".
-        (0, 0) => "0 h".to_string(),
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m:02}"),
-    }
-}
+/// "30 min", "1 h", "1 h 30" (the worker's journal writes durations the same way).
+pub use domain::i18n::hours_minutes;

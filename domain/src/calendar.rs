@@ -55,7 +55,10 @@ impl BookingRules {
         let desks_ok = r.desk_morning.0 < r.desk_morning.1
             && r.desk_morning.1 <= r.desk_afternoon.0
             && r.desk_afternoon.0 < r.desk_afternoon.1;
-        if !grid_ok || !desks_ok || r.horizon_days == 0 || r.horizon_days > 366 {
+        if r.horizon_days == 0 || r.horizon_days > 366 {
+            return Err(SettingsError::HorizonRange);
+        }
+        if !grid_ok || !desks_ok {
             return Err(SettingsError::InconsistentRules);
         }
         Ok(r)
@@ -723,6 +726,15 @@ mod tests {
         let ok = serde_json::to_string(&BookingRules::default()).expect("json");
         assert_eq!(BookingRules::parse_json(&ok), Ok(BookingRules::default()));
         let bad = ok.replace("\"room_slot_minutes\":30", "\"room_slot_minutes\":7");
-        assert!(BookingRules::parse_json(&bad).is_err());
+        assert_eq!(
+            BookingRules::parse_json(&bad),
+            Err(SettingsError::InconsistentRules)
+        );
+        // A horizon out of range says so, not something about slots that are not on the form.
+        let far = ok.replace("\"horizon_days\":60", "\"horizon_days\":1000");
+        assert_eq!(
+            BookingRules::parse_json(&far),
+            Err(SettingsError::HorizonRange)
+        );
     }
 }

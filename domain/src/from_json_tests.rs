@@ -362,6 +362,7 @@ fn quote(lines: Vec<QuoteLine>) -> Quote {
             phone: "02 98 00 00 00".into(),
             rna: "W291012345".into(),
             siret: String::new(),
+            iban: "FR76 3000 6000 0112 3456 7890 189".into(),
         },
         lines,
         total_cents,
@@ -434,6 +435,7 @@ fn site_content(opening: TodayOpening, upcoming: Vec<UpcomingEvent>) -> SiteCont
             horizon_days: 60,
             room_weekly_quota_minutes: 360,
         },
+        transfer_iban: Some("FR76 3000 6000 0112 3456 7890 189".into()),
     }
 }
 
@@ -1042,6 +1044,8 @@ fn booking_calendar(c: &mut Coverage) {
             date: date(2026, 12, 11),
             morning: false,
             afternoon: true,
+            past: false,
+            closed: false,
         }],
     );
     round_trip(
@@ -1081,6 +1085,7 @@ fn booking_calendar(c: &mut Coverage) {
         &[crate::settings::LegalIdentity {
             rna: "W291012345".into(),
             siret: "12345678900012".into(),
+            iban: "FR7630006000011234567890189".into(),
         }],
     );
     let booking = Booking {

@@ -211,6 +211,9 @@ ApiMsg {
     SettingWeekdayTwice => "Le {day} est indiqué deux fois.", "{day} is listed twice.";
     SettingCloseBeforeOpen => "Le {day}, l'heure de fermeture doit être après l'heure d'ouverture.", "On {day}, the closing time must be after the opening time.";
     SettingNegativeRate => "Un tarif ne peut pas être négatif.", "A rate cannot be negative.";
+    SettingRateTooHigh => "Un tarif va de 0 à 10 000 €.", "A rate goes from €0 to €10,000.";
+    SettingHorizonRange => "On réserve de 1 à 366 jours à l'avance.", "Bookings go from 1 to 366 days ahead.";
+    SettingIban => "Cet IBAN n'est pas valide : vérifiez-le sur le RIB (27 caractères en France, commençant par FR76).", "This IBAN is not valid: check it against the bank details (27 characters in France, starting with FR76).";
     SettingInconsistentRules => "Ces règles se contredisent : vérifiez que les créneaux se suivent et que la durée maximale dépasse la durée minimale.", "These rules contradict each other: check that the periods follow each other and that the longest booking is longer than the shortest.";
     SettingRna => "Un numéro RNA s'écrit W suivi de neuf chiffres (ex. W291012345).", "An RNA number is W followed by nine digits (e.g. W291012345).";
     SettingSiret => "Un SIRET compte quatorze chiffres.", "A SIRET has fourteen digits.";
@@ -376,6 +379,10 @@ ApiMsg {
     AuditClosureAdd => "{actor} a fermé la cantine le {date} : {reason}.", "{actor} closed Silicon Kerne on {date}: {reason}.";
     AuditClosureRemove => "{actor} a rouvert la cantine le {date}.", "{actor} reopened Silicon Kerne on {date}.";
     AuditSetting => "{actor} a modifié le réglage « {setting} ».", "{actor} changed the setting “{setting}”.";
+    AuditSettingChange => "{actor} a modifié le réglage « {setting} » : {before} → {after}.", "{actor} changed the setting “{setting}”: {before} → {after}.";
+    AuditDays => "{n} jours", "{n} days";
+    AuditRatesValue => "adhérents {mh} la demi-journée, {md} la journée ; autres {oh} / {od}", "members {mh} a half-day, {md} a day; others {oh} / {od}";
+    AuditRulesValue => "{horizon} jours à l'avance, salle {quota} par semaine, annulation {notice} h avant", "{horizon} days ahead, room {quota} a week, cancel {notice} h before";
     AuditOther => "{actor} : {action}.", "{actor}: {action}.";
     AuditSomeone => "une personne dont les données ont été effacées", "someone whose data was erased";
     AuditOnDay => "le {date}, {from}–{to}", "on {date}, {from}–{to}";
@@ -402,9 +409,10 @@ ApiMsg {
     QuoteRoomDay => "Location de la salle de réunion avec visioconférence, journée", "Meeting room with videoconferencing, full day";
     ErrRentalCannotCancel => "Cette demande ne peut plus être annulée en ligne : contactez-nous.", "This request can no longer be cancelled online: contact us.";
     EmailRenewalSoonSubject => "Silicon Kerne : votre adhésion se termine le {until}", "Silicon Kerne: your membership ends on {until}";
-    EmailRenewalSoonBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne se termine le {until}. Pour la renouveler, passez voir le concierge ou réglez votre cotisation par virement.\n\nMerci de votre soutien !", "Hello {name},\n\nYour membership of Silicon Kerne ends on {until}. To renew it, see the concierge or pay your fee by bank transfer.\n\nThank you for your support!";
+    EmailRenewalSoonBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne se termine le {until}. Pour la renouveler, passez voir le concierge ou réglez votre cotisation par virement.{transfer}\n\nMerci de votre soutien !", "Hello {name},\n\nYour membership of Silicon Kerne ends on {until}. To renew it, see the concierge or pay your fee by bank transfer.{transfer}\n\nThank you for your support!";
     EmailExpiredSubject => "Silicon Kerne : votre adhésion a pris fin", "Silicon Kerne: your membership has ended";
-    EmailExpiredBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne a pris fin le {until}. Renouvelez-la auprès du concierge pour continuer à réserver un poste ou la salle.\n\nÀ bientôt !", "Hello {name},\n\nYour membership of Silicon Kerne ended on {until}. Renew it with the concierge to keep booking a desk or the room.\n\nSee you soon!";
+    EmailExpiredBody => "Bonjour {name},\n\nVotre adhésion à Silicon Kerne a pris fin le {until}. Renouvelez-la auprès du concierge ou par virement pour continuer à réserver un poste ou la salle.{transfer}\n\nÀ bientôt !", "Hello {name},\n\nYour membership of Silicon Kerne ended on {until}. Renew it with the concierge or by bank transfer to keep booking a desk or the room.{transfer}\n\nSee you soon!";
+    EmailTransferLine => "\n\nVirement : IBAN {iban}, au nom de Silicon Kerne, en indiquant votre nom.", "\n\nBank transfer: IBAN {iban}, to Silicon Kerne, with your name as the reference.";
 }
 }
 
@@ -497,7 +505,26 @@ pub fn format_datetime_short(at: NaiveDateTime, lang: Lang) -> String {
     )
 }
 
+/// "30 min", "1 h", "1 h 30"
+pub fn hours_minutes(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        // Nothing reads as hours beside other hours ("0 h", "102 h"), not "0 min".
+        (0, 0) => "0 h".to_string(),
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m:02}"),
+    }
+}
+
 /// Euros from cents, the way each language writes them: "1 234,50 €" / "€1,234.50".
+/// "18 %" in French (a non-breaking space before the sign), "18%" in English.
+pub fn format_percent(n: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{n}\u{a0}%"),
+        Lang::En => format!("{n}%"),
+    }
+}
+
 pub fn format_euros(cents: i64, lang: Lang) -> String {
     let negative = cents < 0;
     let cents = cents.unsigned_abs();
@@ -523,6 +550,12 @@ pub fn format_euros(cents: i64, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_reads_as_each_language_writes_it() {
+        assert_eq!(format_percent(18, Lang::Fr), "18\u{a0}%");
+        assert_eq!(format_percent(18, Lang::En), "18%");
+    }
 
     #[test]
     fn accept_language_prefers_the_highest_quality_known_language() {

@@ -32,10 +32,16 @@ pub enum SettingsError {
     WeekdayTwice(u8),
     CloseNotAfterOpen(u8),
     NegativeRate,
+    /// A room rate above the highest the form takes (10,000 €).
+    RateTooHigh,
+    /// How far ahead members book: 1 to 366 days.
+    HorizonRange,
     /// Booking rules whose times or durations contradict each other.
     InconsistentRules,
     Rna,
     Siret,
+    /// Not an IBAN (length for its country, characters or check digits).
+    Iban,
 }
 
 impl SettingsError {
@@ -58,11 +64,14 @@ impl SettingsError {
                 .text(lang)
                 .replace("{day}", &day(d)),
             SettingsError::NegativeRate => ApiMsg::SettingNegativeRate.text(lang).to_string(),
+            SettingsError::RateTooHigh => ApiMsg::SettingRateTooHigh.text(lang).to_string(),
+            SettingsError::HorizonRange => ApiMsg::SettingHorizonRange.text(lang).to_string(),
             SettingsError::InconsistentRules => {
                 ApiMsg::SettingInconsistentRules.text(lang).to_string()
             }
             SettingsError::Rna => ApiMsg::SettingRna.text(lang).to_string(),
             SettingsError::Siret => ApiMsg::SettingSiret.text(lang).to_string(),
+            SettingsError::Iban => ApiMsg::SettingIban.text(lang).to_string(),
         }
     }
 }
@@ -79,9 +88,12 @@ impl std::fmt::Display for SettingsError {
                 write!(f, "on weekday {d} closing time is not after opening time")
             }
             SettingsError::NegativeRate => write!(f, "a room rate cannot be negative"),
+            SettingsError::RateTooHigh => write!(f, "a room rate is at most 10,000 euros"),
+            SettingsError::HorizonRange => write!(f, "the booking horizon is 1 to 366 days"),
             SettingsError::InconsistentRules => write!(f, "inconsistent booking rules"),
             SettingsError::Rna => write!(f, "an RNA number is W and nine digits"),
             SettingsError::Siret => write!(f, "a SIRET is fourteen digits"),
+            SettingsError::Iban => write!(f, "not a valid IBAN"),
         }
     }
 }
@@ -169,6 +181,9 @@ pub struct RoomRates {
 }
 
 impl RoomRates {
+    /// The highest rate the cantine would ask for the room (a day for a company): 10,000 €.
+    pub const MAX_CENTS: i64 = 1_000_000;
+
     pub fn parse_json(json: &str) -> Result<RoomRates, SettingsError> {
         let r: RoomRates =
             serde_json::from_str(json).map_err(|e| SettingsError::Json(e.to_string()))?;
@@ -180,6 +195,9 @@ impl RoomRates {
         ];
         if all.iter().any(|c| *c < 0) {
             return Err(SettingsError::NegativeRate);
+        }
+        if all.iter().any(|c| *c > RoomRates::MAX_CENTS) {
+            return Err(SettingsError::RateTooHigh);
         }
         Ok(r)
     }
@@ -195,6 +213,10 @@ pub struct LegalIdentity {
     /// Fourteen digits, shown in groups of 3, 3, 3 and 5.
     #[serde(default)]
     pub siret: String,
+    /// Where members pay their fee and companies a rental by transfer: stored without spaces,
+    /// shown in groups of four ([`LegalIdentity::iban_print`]); empty until it is set.
+    #[serde(default)]
+    pub iban: String,
 }
 
 impl LegalIdentity {
@@ -213,7 +235,27 @@ impl LegalIdentity {
         if !(siret.is_empty() || (siret.len() == 14 && siret.bytes().all(|b| b.is_ascii_digit()))) {
             return Err(SettingsError::Siret);
         }
-        Ok(LegalIdentity { rna, siret })
+        let iban = match id.iban.trim() {
+            "" => String::new(),
+            text => {
+                // People copy it in groups of four, in lower case, or with the bank's dashes.
+                let compact: String = text
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .map(|c| c.to_ascii_uppercase())
+                    .collect();
+                let parsed: iban::Iban = compact.parse().map_err(|_| SettingsError::Iban)?;
+                iban::IbanLike::electronic_str(&parsed).to_string()
+            }
+        };
+        Ok(LegalIdentity { rna, siret, iban })
+    }
+
+    /// The IBAN as people read and copy it ("FR76 3000 6000 0112 3456 7890 189"); `None` until
+    /// the association has set one (or if what is stored is not one).
+    pub fn iban_print(&self) -> Option<String> {
+        let parsed: iban::Iban = self.iban.parse().ok()?;
+        Some(parsed.to_string())
     }
 }
 
@@ -288,15 +330,51 @@ mod tests {
     }
 
     #[test]
+    fn a_rate_is_between_nothing_and_ten_thousand_euros() {
+        let rates = |c: i64| {
+            format!(
+                r#"{{"member_half_day_cents":{c},"member_day_cents":5000,"non_member_half_day_cents":6000,"non_member_day_cents":10000}}"#
+            )
+        };
+        assert!(RoomRates::parse_json(&rates(3000)).is_ok());
+        assert_eq!(
+            RoomRates::parse_json(&rates(10_000_000)),
+            Err(SettingsError::RateTooHigh)
+        );
+        assert_eq!(
+            RoomRates::parse_json(&rates(-1)),
+            Err(SettingsError::NegativeRate)
+        );
+    }
+
+    #[test]
     fn legal_identity_is_checked_and_tidied() {
         let ok = LegalIdentity::parse_json(r#"{"rna":"w291012345","siret":"123 456 789 00012"}"#);
         assert_eq!(
             ok,
             Ok(LegalIdentity {
                 rna: "W291012345".into(),
-                siret: "12345678900012".into()
+                siret: "12345678900012".into(),
+                iban: String::new(),
             })
         );
+        // An IBAN is kept without spaces, read in groups of four, and its check digits count.
+        let with_iban =
+            LegalIdentity::parse_json(r#"{"iban":"fr76 3000 6000 0112 3456 7890 189"}"#)
+                .expect("a valid IBAN");
+        assert_eq!(with_iban.iban, "FR7630006000011234567890189");
+        assert_eq!(
+            with_iban.iban_print().as_deref(),
+            Some("FR76 3000 6000 0112 3456 7890 189")
+        );
+        for wrong in ["FR77 3000 6000 0112 3456 7890 189", "FR76 3000", "IBAN"] {
+            assert_eq!(
+                LegalIdentity::parse_json(&format!(r#"{{"iban":"{wrong}"}}"#)),
+                Err(SettingsError::Iban),
+                "{wrong}"
+            );
+        }
+        assert_eq!(LegalIdentity::default().iban_print(), None);
         assert_eq!(
             LegalIdentity::parse_json(r#"{}"#),
             Ok(LegalIdentity::default())

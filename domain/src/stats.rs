@@ -54,15 +54,6 @@ impl Period {
         (self.to - self.from).num_days() + 1
     }
 
-    /// The period of the same length that ends the day before this one starts.
-    pub fn previous(&self) -> Period {
-        let to = self.from - Duration::days(1);
-        Period {
-            from: to - Duration::days(self.days() - 1),
-            to,
-        }
-    }
-
     /// The same dates a year earlier (29 February becomes the 28th).
     pub fn a_year_earlier(&self) -> Period {
         let back = |d: NaiveDate| {
@@ -385,7 +376,7 @@ impl MonthFigures {
 pub struct Stats {
     pub from: NaiveDate,
     pub to: NaiveDate,
-    /// The period compared with: the one just before, of the same length (the report: a year earlier).
+    /// The period compared with: the same dates a year earlier (the statistics and the report alike).
     pub previous_from: NaiveDate,
     pub previous_to: NaiveDate,
     pub current: Figures,
@@ -543,22 +534,6 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("a valid period of the tests")
-    }
-
-    #[test]
-    fn the_previous_period_has_the_same_length_and_ends_the_day_before() {
-        let march =
-            Period::new(d(2026, 3, 1), d(2026, 3, 31)).expect("a valid period of the tests");
-        assert_eq!(
-            march.previous(),
-            Period {
-                from: d(2026, 1, 29),
-                to: d(2026, 2, 28)
-            }
-        );
-        let one = Period::new(d(2026, 1, 1), d(2026, 1, 1)).expect("a valid period of the tests");
-        assert_eq!(one.previous().from, d(2025, 12, 31));
-        assert_eq!(one.previous().to, d(2025, 12, 31));
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub struct SiteContent {
     pub consultation_retention_days: u32,
     /// What a member may book, said before anyone is refused.
     pub booking_limits: BookingLimits,
+    /// The association's IBAN in groups of four, for a fee or a rental paid by transfer; `None`
+    /// until staff set it.
+    pub transfer_iban: Option<String>,
 }
 
 /// The members' booking limits, from the calendar's rules.
@@ -692,6 +695,10 @@ pub struct RentalDay {
     pub date: NaiveDate,
     pub morning: bool,
     pub afternoon: bool,
+    /// Before today: nothing can be asked for (the form says so, not "already taken").
+    pub past: bool,
+    /// The cantine is closed that day (a weekend, a public holiday, a closure day).
+    pub closed: bool,
 }
 
 /// The answer to a rental request: the private link's token (also sent by email) and the price.
@@ -736,6 +743,8 @@ pub struct QuoteIssuer {
     /// Empty until the association has one.
     pub rna: String,
     pub siret: String,
+    /// Where to pay by transfer, in groups of four; empty until it is set.
+    pub iban: String,
 }
 
 /// A rental request as its requester (by private link) and staff see it.

@@ -249,7 +249,7 @@ pub fn ConfirmBooking(
                             })}
                         </div>
                         <div class="actions">
-                            <button type="button" class="button" aria-describedby="confirm-what" disabled=move || action.pending().get()
+                            <button type="button" class="button" aria-describedby="confirm-what" aria-disabled=move || action.pending().get().to_string()
                                 on:click=move |_| api::start(action, c.get_value())>
                                 {tr(AccountText::ConfirmBooking)}
                             </button>

@@ -12,6 +12,19 @@ use domain::i18n::Text;
 use crate::i18n::{tr, use_i18n, Label};
 use crate::text::SharedText;
 
+/// A refusal made in the app before anything is sent (an amount it cannot read), shaped as the
+/// API's so that the same summary shows it, links to the field and takes the focus.
+pub fn refused_here(lang: domain::Lang, fields: Vec<(String, String)>) -> ApiFailure {
+    ApiFailure::Api {
+        status: 422,
+        body: domain::wire::ApiErrorBody {
+            code: domain::wire::ErrorCode::Validation,
+            message: SharedText::FieldsInvalid.text(lang).to_string(),
+            fields: fields.into_iter().collect(),
+        },
+    }
+}
+
 /// Each invalid field's message, as the API sent it (already in the reader's language).
 pub fn field_errors(failure: Signal<Option<ApiFailure>>) -> Signal<BTreeMap<String, String>> {
     Signal::derive(move || match failure.get() {

@@ -114,7 +114,7 @@ fn PasswordForm(kind: TokenKind, token: String) -> impl IntoView {
                 hint=MemberText::PasswordHint
                 required=true
             />
-            <button type="submit" class="button" disabled=move || set.pending().get()>{tr(MemberText::SavePassword)}</button>
+            <button type="submit" class="button" aria-disabled=move || set.pending().get().to_string()>{tr(MemberText::SavePassword)}</button>
         </form>
     }
 }

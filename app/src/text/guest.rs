@@ -14,6 +14,10 @@ GuestText {
     TakenPeriodsDisabled => "Les créneaux déjà pris ne peuvent pas être choisis.", "Time slots already taken cannot be chosen.";
     PeriodFree => " — libre", " — free";
     PeriodTaken => " — déjà prise", " — already taken";
+    PeriodPast => " — date passée", " — date past";
+    PeriodClosed => " — cantine fermée", " — closed";
+    DayPast => "Cette date est passée : choisissez un jour à venir.", "This date has passed: choose a day ahead.";
+    DayClosed => "La cantine est fermée ce jour-là (week-end, jour férié ou fermeture) : choisissez un autre jour.", "Silicon Kerne is closed that day (weekend, public holiday or closure): choose another day.";
     // Clubs
     // Education
     // Partners
@@ -63,5 +67,6 @@ GuestText {
     QuoteQuantity => "Qté", "Qty";
     QuoteUnit => "{price} l'unité", "{price} each";
     QuoteTotal => "Total", "Total";
+    QuoteTransfer => "Règlement par virement : IBAN {iban}, au nom de Silicon Kerne, en rappelant le numéro du devis.", "Payment by bank transfer: IBAN {iban}, to Silicon Kerne, quoting the quote's number.";
 }
 }

@@ -32,6 +32,7 @@ MemberText {
     BookingBlocked => "Fermé par la cantine à ce moment-là : annulez et choisissez un autre créneau.", "Closed by Silicon Kerne at that time: cancel and choose another slot.";
     MembershipTitle => "Mon adhésion", "My membership";
     FirstFeeNeeded => "Votre adhésion commence dès que la cotisation annuelle de {price} est enregistrée : réglez-la auprès du concierge à la cantine (espèces, chèque ou carte) ou par virement. Vous pourrez alors réserver un poste ou la salle.", "Your membership starts as soon as the yearly fee of {price} is recorded: pay it to the concierge at Silicon Kerne (cash, cheque or card) or by bank transfer. You can then book a desk or the room.";
+    TransferTo => "Par virement : IBAN {iban}, au nom de Silicon Kerne, en indiquant votre nom.", "By bank transfer: IBAN {iban}, to Silicon Kerne, with your name as the reference.";
     RenewBeforeBooking => "Votre adhésion n'est plus à jour : renouvelez la cotisation annuelle de {price} auprès du concierge (espèces, chèque ou carte) ou par virement pour réserver de nouveau.", "Your membership has lapsed: renew the yearly fee of {price} with the concierge (cash, cheque or card) or by bank transfer to book again.";
     RenewLater => "Vous recevrez un rappel par courriel 30 jours et 7 jours avant la fin de votre adhésion.", "You will get a reminder by email 30 days and 7 days before your membership ends.";
     ProfileTitle => "Mon profil", "My profile";
@@ -71,6 +72,9 @@ MemberText {
     WeekRoom => "Salle libre : {free}", "Room free: {free}";
     BookingLimitsLine => "On réserve jusqu'au {until} ({days} jours à l'avance) ; la salle, {quota} par semaine au plus.", "Bookings go up to {until} ({days} days ahead); the room, {quota} a week at most.";
     BeyondHorizon => "Pas encore ouvert aux réservations : on réserve jusqu'au {until} ({days} jours à l'avance).", "Not open for booking yet: bookings go up to {until} ({days} days ahead).";
+    YoursThatDay => "Vous avez réservé ce jour : {when}", "You booked that day: {when}";
+    WeekMine => "Vous : {when}", "You: {when}";
+    RoomFreeOnly => "À partir de {from}, la salle n'est libre que {free} : la durée est ramenée à {free}.", "From {from}, the room is free for only {free}: the length is cut to {free}.";
     WeekBeyond => "Pas encore ouvert aux réservations", "Not open for booking yet";
     Upcoming => "À venir", "Upcoming";
     PastBookings => "Passées et annulées", "Past and cancelled";

@@ -42,6 +42,7 @@ SharedText {
     // Forms
     Optional => " (facultatif)", " (optional)";
     NetworkError => "Le serveur ne répond pas : rien n'a été enregistré. Vérifiez votre connexion puis réessayez.", "The server does not answer: nothing was saved. Check your connection and try again.";
+    FieldsInvalid => "Certains champs sont invalides.", "Some fields are invalid.";
     FieldName => "Nom et prénom", "Full name";
     FieldEmail => "Adresse e-mail", "Email address";
     FieldPhone => "Téléphone", "Phone";

@@ -138,7 +138,6 @@ StaffText {
     FieldAmount => "Montant en euros", "Amount in euros";
     AmountHint => "Par exemple 30 ou 12,50.", "For example 30 or 12.50.";
     // An amount the app cannot read, refused before any request, in the API's own words.
-    FieldsInvalid => "Certains champs sont invalides.", "Some fields are invalid.";
     AmountUnreadable => "Le montant doit être compris entre 0 et 10 000 €.", "The amount must be between €0 and €10,000.";
     FieldPaidOn => "Date du règlement", "Date paid";
     FieldMethod => "Moyen de paiement", "Payment method";
@@ -248,9 +247,12 @@ StaffText {
     BudgetEuros => "Budget annuel (en euros)", "Yearly budget (in euros)";
     SaveBudget => "Enregistrer le budget", "Save the budget";
     LegalTitle => "Identifiants de l'association", "The association's identifiers";
-    LegalLead => "Imprimés sur les devis de location de la salle. Laissez vide ce que l'association n'a pas.", "Printed on the room quotes. Leave empty what the association does not have.";
+    LegalLead => "Imprimés sur les devis de location de la salle ; l'IBAN est aussi donné aux adhérents qui règlent leur cotisation par virement. Laissez vide ce que l'association n'a pas.", "Printed on the room quotes; the IBAN is also given to members who pay their fee by transfer. Leave empty what the association does not have.";
     FieldRna => "Numéro RNA (W et neuf chiffres)", "RNA number (W and nine digits)";
     FieldSiret => "SIRET (quatorze chiffres)", "SIRET (fourteen digits)";
+    FieldIban => "IBAN de l'association (pour les virements)", "The association's IBAN (for bank transfers)";
+    AmountNotANumber => "Écrivez un montant en euros, par exemple 30 ou 30,50.", "Write an amount in euros, for example 30 or 30.50.";
+    NumberNotANumber => "Écrivez un nombre entier, par exemple 60.", "Write a whole number, for example 60.";
     SaveLegal => "Enregistrer les identifiants", "Save the identifiers";
     ClosuresTitle => "Jours de fermeture", "Closure days";
     ClosuresLead => "Les jours fériés sont fermés d'office ; ajoutez ici les autres jours de fermeture.", "Public holidays are closed anyway; add the other closure days here.";
@@ -299,11 +301,9 @@ StaffText {
     PeriodShow => "Afficher", "Show";
     PeriodIs => "Période : {range}.", "Period: {range}.";
     PeriodRange => "du {from} au {to}", "from {from} to {to}";
-    ComparedWith => "Comparé à la période précédente, {range}.", "Compared with the period before, {range}.";
     ComparedWithLastYear => "Comparé aux mêmes dates l'an dernier, {range}.", "Compared with the same dates last year, {range}.";
     ColumnFigure => "Indicateur", "Figure";
     ColumnPeriod => "Période", "Period";
-    ColumnPrevious => "Période précédente", "Period before";
     ColumnLastYear => "Un an plus tôt", "A year earlier";
     SectionCoworking => "Coworking", "Coworking";
     SectionRoom => "Salle de réunion", "Meeting room";
@@ -477,7 +477,9 @@ StaffText {
     ByTrade => "Demandes par activité", "Requests by line of business";
     ByTown => "Demandes par commune", "Requests by town";
     ColumnRequests => "Demandes", "Requests";
-    ColumnKey => "Valeur", "Value";
+    ColumnTopic => "Sujet", "Topic";
+    ColumnTrade => "Activité", "Line of business";
+    ColumnTown => "Commune", "Town";
     ApplicantClubs => "Clubs qui l'intéressent", "Clubs they are interested in";
 }
 }

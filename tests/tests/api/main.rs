@@ -136,6 +136,7 @@ fn main() -> std::process::ExitCode {
             rentals::two_approvals_of_overlapping_rentals_at_once_book_once,
             settings::settings_are_checked_before_they_are_stored,
             settings::a_closure_day_closes_the_calendar,
+            settings::the_iban_and_limits_are_checked_seen_at_once_and_journalled,
             newcomer::no_search_text_makes_the_api_fail_and_accents_do_not_matter,
             newcomer::the_export_holds_bookings_clubs_and_the_feed,
             newcomer::a_rental_is_refused_on_a_taken_slot_priced_for_members_and_quoted_in_full,

@@ -184,6 +184,13 @@ pub async fn renewal_reminders_are_sent_once_and_never_after_renewal(
         "the scheduled run sends what it queues: {}",
         sent[0].status
     );
+    // Where to pay by transfer (the IBAN itself may be another test's for a moment).
+    ensure!(
+        sent[0].body_text.contains("Virement : IBAN ")
+            && sent[0].body_text.contains("au nom de Silicon Kerne"),
+        "the reminder gives the bank details: {}",
+        sent[0].body_text
+    );
     let until = domain::i18n::format_date_long(p.period_end, domain::Lang::Fr);
     ensure!(
         sent[0].subject.contains(&until),

@@ -1,15 +1,7 @@
 use anyhow::{ensure, Context, Result};
 
+use crate::support::header;
 use crate::Api;
-
-fn header(resp: &reqwest::Response, name: &str) -> Result<String> {
-    Ok(resp
-        .headers()
-        .get(name)
-        .with_context(|| format!("no {name} header on {}", resp.url()))?
-        .to_str()?
-        .to_string())
-}
 
 pub async fn api_responses_carry_security_headers(api: &'static Api) -> Result<()> {
     for path in ["/api/health", "/api/site", "/api/nope"] {

@@ -7,7 +7,7 @@ use domain::wire::{ApiErrorBody, DayAvailability, SiteContent};
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
 use serde_json::{json, Value};
 
-use crate::support::{anonymous, staff};
+use crate::support::{anonymous, header, staff};
 use crate::Api;
 
 pub async fn settings_are_checked_before_they_are_stored(api: &'static Api) -> Result<()> {
@@ -100,6 +100,129 @@ pub async fn settings_are_checked_before_they_are_stored(api: &'static Api) -> R
             .put("/api/staff/settings/yearly_budget_cents", &json!(1))
             .await?,
         403,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Issue 37, items 4 and 10: the association's IBAN is a setting checked by its check digits and
+/// shown where a transfer is asked for; a rate or a horizon out of range says its range; a change
+/// is seen by the next read of the site (no minutes of browser cache) and the journal says the
+/// value before and after.
+pub async fn the_iban_and_limits_are_checked_seen_at_once_and_journalled(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    let settings: Vec<Value> = staff.get_json("/api/staff/settings").await?;
+    let value = |key: &str| -> Result<Value> {
+        Ok(settings
+            .iter()
+            .find(|s| s["key"] == key)
+            .with_context(|| key.to_string())?["value"]
+            .clone())
+    };
+    let (legal, rates, rules) = (
+        value("legal_identity")?,
+        value("room_rates")?,
+        value("booking_rules")?,
+    );
+    ensure!(
+        legal["iban"] == "FR7630006000011234567890189",
+        "the demo association has its (fictitious) IBAN: {legal}"
+    );
+    let refused = |key: &'static str, body: Value, lang: &'static str| {
+        let mut client = staff.clone();
+        client.lang = lang;
+        async move {
+            let err: ApiErrorBody = expect_json(
+                client
+                    .put(&format!("/api/staff/settings/{key}"), &body)
+                    .await?,
+                422,
+            )
+            .await?;
+            err.fields.get("value").cloned().context("no field error")
+        }
+    };
+    let mut wrong = legal.clone();
+    wrong["iban"] = json!("FR77 3000 6000 0112 3456 7890 189");
+    let fr = refused("legal_identity", wrong.clone(), "fr").await?;
+    let en = refused("legal_identity", wrong, "en").await?;
+    ensure!(
+        fr.contains("IBAN n'est pas valide") && en.contains("IBAN is not valid"),
+        "{fr} / {en}"
+    );
+    let mut dear = rates.clone();
+    dear["member_half_day_cents"] = json!(10_000_000);
+    let fr = refused("room_rates", dear, "fr").await?;
+    ensure!(fr.contains("10 000"), "100,000 € a half-day: {fr}");
+    let mut far = rules.clone();
+    far["horizon_days"] = json!(1000);
+    let fr = refused("booking_rules", far, "fr").await?;
+    ensure!(fr.contains("de 1 à 366 jours"), "a 1,000-day horizon: {fr}");
+    ensure!(
+        value("legal_identity")? == legal
+            && staff
+                .get_json::<Vec<Value>>("/api/staff/settings")
+                .await?
+                .iter()
+                .any(|s| s["key"] == "room_rates" && s["value"] == rates),
+        "a refused value was stored"
+    );
+
+    // A browser holding the site's answer asks again and sees the change at once.
+    let first = api.http.get(api.url("/api/site")).send().await?;
+    let etag = header(&first, "etag")?;
+    let site: SiteContent = serde_json::from_str(&first.text().await?)?;
+    ensure!(
+        site.transfer_iban.as_deref() == Some("FR76 3000 6000 0112 3456 7890 189"),
+        "/api/site gives the IBAN in groups of four: {:?}",
+        site.transfer_iban
+    );
+    let mut other = legal.clone();
+    other["iban"] = json!("de44 5001 0517 5407 3249 31");
+    expect_status(
+        staff
+            .put("/api/staff/settings/legal_identity", &other)
+            .await?,
+        200,
+    )
+    .await?;
+    let again = crate::support::get_if_none_match(api, "/api/site", &etag).await?;
+    ensure!(
+        again.status() == 200,
+        "the changed site answered {}",
+        again.status()
+    );
+    let site: SiteContent = serde_json::from_str(&again.text().await?)?;
+    ensure!(
+        site.transfer_iban.as_deref() == Some("DE44 5001 0517 5407 3249 31"),
+        "{:?}",
+        site.transfer_iban
+    );
+    let audit: Vec<domain::wire::AuditEntry> = staff.get_json("/api/staff/audit").await?;
+    let entry = audit
+        .iter()
+        .find(|a| a.action == "setting.change" && a.target_id == "legal_identity")
+        .context("the change is journalled")?;
+    ensure!(
+        entry
+            .summary
+            .fr
+            .contains("IBAN FR76 3000 6000 0112 3456 7890 189")
+            && entry.summary.fr.contains("→")
+            && entry
+                .summary
+                .fr
+                .contains("IBAN DE44 5001 0517 5407 3249 31"),
+        "{}",
+        entry.summary.fr
+    );
+    expect_status(
+        staff
+            .put("/api/staff/settings/legal_identity", &legal)
+            .await?,
+        200,
     )
     .await?;
     Ok(())

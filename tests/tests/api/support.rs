@@ -12,6 +12,26 @@ use crate::Api;
 pub const CONCIERGE: &str = "concierge@silicon-kerne.test";
 pub const STAFF: &str = "staff@silicon-kerne.test";
 
+/// A response header's value, or an error naming the header and the address.
+pub fn header(resp: &reqwest::Response, name: &str) -> Result<String> {
+    Ok(resp
+        .headers()
+        .get(name)
+        .with_context(|| format!("no {name} header on {}", resp.url()))?
+        .to_str()?
+        .to_string())
+}
+
+/// `GET path` as a browser holding `etag` asks again.
+pub async fn get_if_none_match(api: &Api, path: &str, etag: &str) -> Result<reqwest::Response> {
+    Ok(api
+        .http
+        .get(api.url(path))
+        .header("If-None-Match", etag)
+        .send()
+        .await?)
+}
+
 /// A value unique to this run and call: emails and IPs that no other test uses.
 pub fn unique(prefix: &str) -> String {
     static N: AtomicU32 = AtomicU32::new(0);

@@ -17,7 +17,7 @@ use crate::accounts::{
 use crate::Ctx;
 
 /// Today's date in Quimper, as the portal sees it.
-async fn today(ctx: &'static Ctx) -> Result<String> {
+pub(crate) async fn today(ctx: &'static Ctx) -> Result<String> {
     let site: Value = ApiClient::anonymous(&ctx.app).get_json("/api/site").await?;
     site["today"]["date"]
         .as_str()
@@ -26,7 +26,7 @@ async fn today(ctx: &'static Ctx) -> Result<String> {
 }
 
 /// The open days from `from` (YYYY-MM-DD) over the next 31 days, with their slots.
-async fn open_days(ctx: &'static Ctx, resource: &str, from: &str) -> Result<Vec<Value>> {
+pub(crate) async fn open_days(ctx: &'static Ctx, resource: &str, from: &str) -> Result<Vec<Value>> {
     let from_date = chrono::NaiveDate::parse_from_str(from, "%Y-%m-%d")?;
     let to = from_date + chrono::TimeDelta::days(30);
     let days: Vec<Value> = ApiClient::anonymous(&ctx.app)
@@ -37,7 +37,7 @@ async fn open_days(ctx: &'static Ctx, resource: &str, from: &str) -> Result<Vec<
     Ok(days.into_iter().filter(|d| d["open"] == true).collect())
 }
 
-fn plus_days(date: &str, days: i64) -> Result<String> {
+pub(crate) fn plus_days(date: &str, days: i64) -> Result<String> {
     Ok(
         (chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")? + chrono::TimeDelta::days(days))
             .to_string(),

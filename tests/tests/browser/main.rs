@@ -96,6 +96,9 @@ fn main() -> std::process::ExitCode {
             walk2::the_booking_limits_are_said_before_any_refusal,
             walk2::the_rooms_price_reads_one_way,
             walk2::a_declined_rental_shows_no_quote_to_print,
+            walk2::the_room_keeps_the_chosen_length_and_marks_your_booking,
+            walk2::where_a_transfer_is_asked_the_iban_is_given,
+            walk2::the_concierges_settings_say_what_is_wrong_and_keep_the_focus,
             offline::a_member_reads_their_bookings_offline_and_cannot_cancel_there,
             // Last: it serves a new deploy's folder (the same files) to the tests after it.
             offline::a_new_deploy_is_picked_up_on_the_next_visit,

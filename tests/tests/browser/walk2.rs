@@ -254,3 +254,291 @@ pub async fn a_declined_rental_shows_no_quote_to_print(ctx: &'static Ctx) -> Res
     })
     .await
 }
+
+/// The words of the element matching `css`, once it is there.
+async fn text_of(page: &Page, css: &str, what: &str) -> Result<String> {
+    Ok(page.wait_for(Locator::Css(css), what).await?.text().await?)
+}
+
+/// Choose 2 h, then the start time `at`: the question's words and the length the field shows.
+async fn two_hours_from(page: &Page, at: &str) -> Result<(String, String)> {
+    page.wait_for(Locator::Css("#b-duration"), "the duration")
+        .await?
+        .select_by_label("2 h")
+        .await?;
+    page.click_text("button.time", at).await?;
+    let question = text_of(page, ".confirm-booking", "the question").await?;
+    let shown = page
+        .client
+        .execute("return document.querySelector('#b-duration').value", vec![])
+        .await?;
+    Ok((question, shown.as_str().unwrap_or_default().to_string()))
+}
+
+/// Item 9: a member chooses 2 h and then a start time: the question says two hours (it made
+/// half an hour); after booking, the week view and the day marks the member's own booking.
+pub async fn the_room_keeps_the_chosen_length_and_marks_your_booking(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    use crate::bookings::{open_days, plus_days, today};
+    use anyhow::Context;
+    // A day a month ahead whose room has five free half-hours in a row: the last four are booked,
+    // then the first has half an hour left.
+    let from = plus_days(&today(ctx).await?, 30)?;
+    let (date, before, start, end) = open_days(ctx, "salle-reunion", &from)
+        .await?
+        .iter()
+        .find_map(|d| {
+            let slots = d["slots"].as_array()?;
+            let at = slots.windows(5).find(|w| {
+                w.iter().all(|s| s["free"] == 1)
+                    && w.windows(2).all(|p| p[0]["end"] == p[1]["start"])
+            })?;
+            Some((
+                d["date"].as_str()?.to_string(),
+                at[0]["start"].as_str()?[11..16].to_string(),
+                at[1]["start"].as_str()?[11..16].to_string(),
+                at[4]["end"].as_str()?[11..16].to_string(),
+            ))
+        })
+        .context("no day with two free hours in the room")?;
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.set_viewport(360, 740).await?;
+            log_in(
+                ctx,
+                &page,
+                "membre46@silicon-kerne.test",
+                DEMO_PASSWORD,
+                "Mon espace",
+            )
+            .await?;
+            page.goto(&ctx.url(&format!("/reserver?date={date}&ressource=salle-reunion")))
+                .await?;
+            page.wait_for(Locator::Css("button.time"), "the room's start times")
+                .await?;
+            let (question, shown) = two_hours_from(&page, &start).await?;
+            ensure!(
+                question.contains(&format!("{start}–{end}")),
+                "2 h from {start} reads {question:?}"
+            );
+            ensure!(shown == "120", "the duration field shows {shown}");
+            page.click_text("button", "Confirmer la réservation")
+                .await?;
+            wait_for_text(&page, "C'est réservé").await?;
+            let mine = text_of(&page, "#my-day", "the member's own booking that day").await?;
+            ensure!(
+                mine.contains(&format!("{start}–{end}")),
+                "the day says {mine:?}"
+            );
+            page.click_text("button.toggle", "Semaine").await?;
+            let day = text_of(&page, ".week__day--mine", "the day marked as yours").await?;
+            ensure!(
+                day.contains(&format!("Vous : {start}–{end}")),
+                "the week's day reads {day:?}"
+            );
+            crate::accounts::check_page(&page, "reserver-semaine-a-vous-fr", &[]).await?;
+            // 2 h from the half-hour before: only 30 min is free, and the page says so.
+            page.click_text("button.toggle", "Jour").await?;
+            let (question, shown) = two_hours_from(&page, &before).await?;
+            let note = text_of(&page, "#b-short", "the length cut short").await?;
+            ensure!(note.contains("30 min"), "the note reads {note:?}");
+            ensure!(
+                question.contains(&format!("{before}–{start}")),
+                "half an hour from {before} reads {question:?}"
+            );
+            ensure!(shown == "30", "the duration field shows {shown}");
+            crate::accounts::check_page(&page, "reserver-duree-ramenee-fr", &[]).await?;
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+/// Item 4: a lapsed member is told where to send a transfer (the association's IBAN, in groups
+/// of four) before booking, and a rental's quote says it too.
+pub async fn where_a_transfer_is_asked_the_iban_is_given(ctx: &'static Ctx) -> Result<()> {
+    use kerne_tests::api_client::{expect_json, ApiClient};
+    const IBAN: &str = "IBAN FR76 3000 6000 0112 3456 7890 189";
+    let today = domain::paris::local_date(chrono::Utc::now());
+    let date = (45..120)
+        .map(|i| today + chrono::Duration::days(i))
+        .find(|d| chrono::Datelike::weekday(d).number_from_monday() <= 5)
+        .unwrap_or(today);
+    let created: domain::wire::RentalCreated = expect_json(
+        ApiClient::anonymous(&ctx.app)
+            .with_ip("10.37.4.1")
+            .post(
+                "/api/rentals",
+                &serde_json::json!({ "organisation": "Crêperie Ty Gwechall", "contact_name": "Maël Quéré",
+                    "email": crate::accounts::unique_email("virement"), "phone": "02 98 11 22 33",
+                    "date": date.to_string(), "period": "afternoon", "attendees": 6, "needs_visio": false,
+                    "message": "", "lang": "fr" }),
+            )
+            .await?,
+        201,
+    )
+    .await?;
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.set_viewport(360, 740).await?;
+            page.goto(&ctx.url(&format!("/location/{}", created.token)))
+                .await?;
+            let line = page
+                .wait_for(Locator::Css("#quote-transfer"), "the quote's payment line")
+                .await?
+                .text()
+                .await?;
+            ensure!(line.contains(IBAN), "the quote says {line:?}");
+            log_in(
+                ctx,
+                &page,
+                "membre87@silicon-kerne.test",
+                DEMO_PASSWORD,
+                "Mon espace",
+            )
+            .await?;
+            page.goto(&ctx.url("/reserver")).await?;
+            page.wait_for_heading("Réserver un poste ou la salle")
+                .await?;
+            let line = page
+                .wait_for(Locator::Css("#fee-transfer"), "where to send a transfer")
+                .await?
+                .text()
+                .await?;
+            ensure!(
+                line.contains(IBAN) && line.contains("Silicon Kerne"),
+                "the fee notice says {line:?}"
+            );
+            crate::accounts::check_page(&page, "reserver-virement-fr", &[]).await?;
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}
+
+/// Items 10 and 12: an empty or unreadable amount is refused on the page, naming its field, with
+/// a link to it and nothing sent; the IBAN is a field of the identifiers; saving keeps the focus
+/// on the button (it fell to the page's body); a member's new calendar link takes the focus.
+pub async fn the_concierges_settings_say_what_is_wrong_and_keep_the_focus(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.set_viewport(360, 740).await?;
+            log_in(
+                ctx,
+                &page,
+                crate::accounts::STAFF,
+                DEMO_PASSWORD,
+                "Tableau de bord",
+            )
+            .await?;
+            page.goto(&ctx.url("/gestion/reglages")).await?;
+            let half = page
+                .wait_for(Locator::Css("#m-member-half"), "the members' half-day rate")
+                .await?;
+            half.clear().await?;
+            half.send_keys("abc").await?;
+            page.click_text("button", "Enregistrer les tarifs").await?;
+            let summary = page
+                .wait_for(Locator::Css(".form-errors"), "the refusal")
+                .await?
+                .text()
+                .await?;
+            ensure!(
+                summary.contains("Écrivez un montant en euros") && !summary.contains("négatif"),
+                "an unreadable rate reads {summary:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let now = focused(&page).await?;
+            ensure!(
+                now.starts_with("div"),
+                "after the refusal the focus is on {now}"
+            );
+            let link = page
+                .client
+                .find(Locator::Css(".form-errors a"))
+                .await?
+                .attr("href")
+                .await?;
+            ensure!(
+                link.as_deref() == Some("#m-member-half"),
+                "the refusal links to {link:?}"
+            );
+            crate::accounts::check_page(&page, "reglages-montant-illisible-fr", &[]).await?;
+            // The identifiers, IBAN included, saved as they are: the focus stays on the button.
+            let iban = page
+                .client
+                .find(Locator::Css("#l-iban"))
+                .await?
+                .prop("value")
+                .await?
+                .unwrap_or_default();
+            ensure!(
+                iban == "FR76 3000 6000 0112 3456 7890 189",
+                "the IBAN field shows {iban:?}"
+            );
+            let save = page
+                .client
+                .find(Locator::XPath(
+                    "//button[normalize-space()='Enregistrer les identifiants']",
+                ))
+                .await?;
+            page.client
+                .execute("arguments[0].focus()", vec![serde_json::to_value(&save)?])
+                .await?;
+            press(&page, Key::Enter).await?;
+            wait_for_text(&page, "Enregistré").await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let now = focused(&page).await?;
+            ensure!(
+                now.contains("Enregistrer les identifiants"),
+                "after saving the focus is on {now}"
+            );
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await?;
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            page.set_viewport(360, 740).await?;
+            log_in(
+                ctx,
+                &page,
+                "membre47@silicon-kerne.test",
+                DEMO_PASSWORD,
+                "Mon espace",
+            )
+            .await?;
+            page.goto(&ctx.url("/mes-reservations")).await?;
+            let create = page
+                .wait_for(
+                    Locator::XPath("//button[normalize-space()=\"Créer mon lien d'agenda\"]"),
+                    "the calendar link's button",
+                )
+                .await?;
+            page.client
+                .execute("arguments[0].focus()", vec![serde_json::to_value(&create)?])
+                .await?;
+            press(&page, Key::Enter).await?;
+            page.wait_for(Locator::Css("#feed-url"), "the link").await?;
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            let now = focused(&page).await?;
+            ensure!(
+                now.starts_with("input#feed-url"),
+                "after creating the link the focus is on {now}"
+            );
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}

@@ -38,6 +38,19 @@ pub struct ClosureRow {
     pub reason_en: String,
 }
 
+/// One setting's stored value (what a change replaces, for the journal).
+pub async fn value(db: &D1Database, key: &str) -> DbResult<Option<SettingRow>> {
+    super::first(
+        stmt(
+            db,
+            "SELECT key, value, updated_at FROM settings WHERE key = ?1",
+            &[key.into()],
+        )?,
+        "the setting",
+    )
+    .await
+}
+
 /// The settings staff may edit, by key.
 pub async fn editable(db: &D1Database) -> DbResult<Vec<SettingRow>> {
     all(db.prepare(EDITABLE), "the editable settings").await

@@ -181,6 +181,9 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
     let text = validate(&key, &value)?;
     let db = ctx.db()?;
     let actor = ctx.member()?.id;
+    // The journal says what the value was and what it became (as stored, once tidied).
+    let before = repo::value(&db, &key).await?.map(|r| r.value);
+    let after: Value = serde_json::from_str(&text).context("the checked value")?;
     db.batch(vec![
         repo::update(&db, &key, &text, actor, ctx.now)?,
         audit::record_after(
@@ -190,7 +193,7 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
             "setting.change",
             "setting",
             &key,
-            json!({ "value": value }),
+            json!({ "before": before, "after": after }),
         )?,
     ])
     .await

@@ -38,7 +38,7 @@ pub fn routes() -> Vec<Route> {
             Method::Get,
             "/api/staff/stats",
             "stats",
-            "A period's figures (coworking, room, members, money) beside the period of the same length just before, and the series the charts draw.",
+            "A period's figures (coworking, room, members, money) beside the same dates a year earlier (as the report), and the series the charts draw.",
             "staff",
             Staff,
             handler!(stats),
@@ -110,7 +110,7 @@ pub async fn today(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn stats(ctx: Ctx) -> Result<Response, ApiError> {
     let p = period(&ctx)?;
-    let stats = service::stats(&ctx.db()?, p, p.previous(), ctx.now).await?;
+    let stats = service::stats(&ctx.db()?, p, p.a_year_earlier(), ctx.now).await?;
     http::json(&stats, 200)
 }
 
@@ -120,7 +120,7 @@ pub async fn csv(ctx: Ctx) -> Result<Response, ApiError> {
         .and_then(Series::parse)
         .ok_or(ApiError::NotFound)?;
     let p = period(&ctx)?;
-    let stats = service::stats(&ctx.db()?, p, p.previous(), ctx.now).await?;
+    let stats = service::stats(&ctx.db()?, p, p.a_year_earlier(), ctx.now).await?;
     let body = service::csv(series, &stats)?;
     let mut resp = Response::from_bytes(body).context("writing the answer")?;
     http::set_header(&mut resp, "Content-Type", "text/csv; charset=utf-8")?;

@@ -3,7 +3,7 @@
 //! the stored action, its details and the name of what it is about.
 
 use chrono::{NaiveDate, NaiveDateTime};
-use domain::i18n::{fill, format_date_long, format_euros};
+use domain::i18n::{fill, format_date_long, format_euros, weekday_name};
 use domain::wire::AuditEntry;
 use domain::{ApiMsg, Lang, Localized};
 use serde_json::Value;
@@ -68,6 +68,75 @@ fn setting_name(key: &str) -> ApiMsg {
         "consultation_retention_days" => ApiMsg::SettingNameConsultationRetention,
         _ => ApiMsg::SettingNameOther,
     }
+}
+
+/// A setting's value in words ("adhérents 30,00 € / 50,00 €, autres …"), for the journal's
+/// "before → after"; what does not read as the setting's shape is said as "—".
+fn setting_value(key: &str, v: &Value, lang: Lang) -> String {
+    let euros = |c: &Value| c.as_i64().map(|c| format_euros(c, lang));
+    let number = |n: &Value| n.as_u64().map(|n| n.to_string());
+    let words = match key {
+        "yearly_budget_cents" | "membership_fee_cents" | "rental_target_cents" => euros(v),
+        "event_reminder_hours" => number(v).map(|n| format!("{n} h")),
+        "children_retention_days" | "consultation_retention_days" => {
+            number(v).map(|n| fill(ApiMsg::AuditDays.text(lang), &[("n", &n)]))
+        }
+        "room_rates" => (|| {
+            let (mh, md) = (
+                euros(&v["member_half_day_cents"])?,
+                euros(&v["member_day_cents"])?,
+            );
+            let (oh, od) = (
+                euros(&v["non_member_half_day_cents"])?,
+                euros(&v["non_member_day_cents"])?,
+            );
+            Some(fill(
+                ApiMsg::AuditRatesValue.text(lang),
+                &[("mh", &mh), ("md", &md), ("oh", &oh), ("od", &od)],
+            ))
+        })(),
+        "booking_rules" => (|| {
+            let quota = v["room_weekly_quota_minutes"].as_u64()?;
+            Some(fill(
+                ApiMsg::AuditRulesValue.text(lang),
+                &[
+                    ("horizon", &number(&v["horizon_days"])?),
+                    ("quota", &domain::i18n::hours_minutes(quota as u32)),
+                    ("notice", &number(&v["room_cancel_notice_hours"])?),
+                ],
+            ))
+        })(),
+        "opening_hours" => v.as_array().map(|days| {
+            let open: Vec<String> = days
+                .iter()
+                .filter_map(|d| {
+                    let n = u8::try_from(d["weekday"].as_u64()?).ok()?;
+                    let w = chrono::Weekday::try_from(n.checked_sub(1)?).ok()?;
+                    Some(format!(
+                        "{} {}–{}",
+                        weekday_name(w, lang),
+                        d["open"].as_str()?,
+                        d["close"].as_str()?
+                    ))
+                })
+                .collect();
+            open.join(", ")
+        }),
+        "legal_identity" => (|| {
+            let id: domain::settings::LegalIdentity = serde_json::from_value(v.clone()).ok()?;
+            let iban = id.iban_print().unwrap_or_default();
+            let parts: Vec<String> = [("RNA", id.rna), ("SIRET", id.siret), ("IBAN", iban)]
+                .into_iter()
+                .filter(|(_, value)| !value.is_empty())
+                .map(|(name, value)| format!("{name} {value}"))
+                .collect();
+            Some(parts.join(", "))
+        })(),
+        _ => None,
+    };
+    words
+        .filter(|w| !w.is_empty())
+        .unwrap_or_else(|| "—".to_string())
 }
 
 fn method_name(method: &str) -> ApiMsg {
@@ -181,6 +250,24 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
             vec![("date", day()), ("reason", text("reason"))],
         ),
         "closure.remove" => (ApiMsg::AuditClosureRemove, vec![("date", day())]),
+        // Since the journal keeps both values, it says what changed; older entries only name it.
+        "setting.change" if details.get("before").is_some() => (
+            ApiMsg::AuditSettingChange,
+            vec![
+                (
+                    "setting",
+                    setting_name(&row.target_id).text(lang).to_string(),
+                ),
+                (
+                    "before",
+                    setting_value(&row.target_id, &details["before"], lang),
+                ),
+                (
+                    "after",
+                    setting_value(&row.target_id, &details["after"], lang),
+                ),
+            ],
+        ),
         "setting.change" => (
             ApiMsg::AuditSetting,
             vec![(
@@ -197,10 +284,16 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
     let mut args: Vec<(&str, &str)> = vec![("actor", &row.actor_label), ("target", &target)];
     args.extend(words.iter().map(|(k, v)| (*k, v.as_str())));
     let out = fill(template.text(lang), &args);
-    // An empty reason leaves " : ." behind; tidy it rather than carry a template per case.
-    out.replace(" : .", ".")
+    // An empty reason leaves " : ." behind, and a reason that ends with its own full stop "..":
+    // tidy both rather than carry a template per case.
+    let mut out = out
+        .replace(" : .", ".")
         .replace(": .", ".")
-        .replace(" .", ".")
+        .replace(" .", ".");
+    if out.ends_with("..") && !out.ends_with("...") {
+        out.pop();
+    }
+    out
 }
 
 pub fn entry(row: &AuditRow) -> AuditEntry {
@@ -264,6 +357,48 @@ mod tests {
             sentence(&r, Lang::En),
             "Ludovic Fougère blocked “Meeting room” on Friday 11 December 2026, 13:00–18:00: Travaux."
         );
+    }
+
+    #[test]
+    fn a_setting_change_says_before_and_after() {
+        let r = row(
+            "setting.change",
+            "setting",
+            "room_rates",
+            r#"{"before":{"member_half_day_cents":3000,"member_day_cents":5000,"non_member_half_day_cents":6000,"non_member_day_cents":10000},
+                "after":{"member_half_day_cents":3500,"member_day_cents":5000,"non_member_half_day_cents":6000,"non_member_day_cents":10000}}"#,
+            "",
+        );
+        let fr = sentence(&r, Lang::Fr);
+        assert!(
+            fr.contains("« tarifs de la salle » : adhérents 30") && fr.contains("→ adhérents 35"),
+            "{fr}"
+        );
+        let fee = row(
+            "setting.change",
+            "setting",
+            "membership_fee_cents",
+            r#"{"before":3000,"after":3500}"#,
+            "",
+        );
+        assert!(
+            sentence(&fee, Lang::En).ends_with("→ €35."),
+            "{}",
+            sentence(&fee, Lang::En)
+        );
+    }
+
+    #[test]
+    fn a_reason_with_its_own_full_stop_ends_once() {
+        let r = row(
+            "resource.block",
+            "resource",
+            "salle-reunion",
+            r#"{"start":"2026-12-11T13:00","end":"2026-12-11T18:00","reason":"Salle libre."}"#,
+            "Salle de réunion",
+        );
+        let fr = sentence(&r, Lang::Fr);
+        assert!(fr.ends_with("Salle libre."), "{fr}");
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub fn issuer(cfg: &svc::CalendarConfig) -> QuoteIssuer {
         phone: cfg.contact.phone.clone(),
         rna: cfg.legal.rna.clone(),
         siret: cfg.legal.siret.clone(),
+        iban: cfg.legal.iban_print().unwrap_or_default(),
     }
 }
 
@@ -231,6 +232,7 @@ pub async fn free_half_days(
                 .any(|b| b.start_utc < span.end && span.start < b.end_utc)
         })
     };
+    let today = domain::paris::local_date(now);
     let mut days = Vec::new();
     let mut day = from;
     while day <= to {
@@ -238,6 +240,11 @@ pub async fn free_half_days(
             date: day,
             morning: free(day, DeskPeriod::Morning),
             afternoon: free(day, DeskPeriod::Afternoon),
+            past: day < today,
+            closed: !matches!(
+                cfg.hours.on(day, &closures),
+                domain::settings::DayOpening::Open { .. }
+            ),
         });
         day += Duration::days(1);
     }

@@ -180,6 +180,11 @@ pub fn build(rows: SiteRows, now: DateTime<Utc>) -> Result<SiteContent, ApiError
         upcoming_events,
         children_retention_days: parse_setting(&settings, "children_retention_days")?,
         consultation_retention_days: parse_setting(&settings, "consultation_retention_days")?,
+        transfer_iban: {
+            let legal: domain::settings::LegalIdentity =
+                parse_setting(&settings, "legal_identity")?;
+            legal.iban_print()
+        },
         booking_limits: {
             let rules: domain::calendar::BookingRules = parse_setting(&settings, "booking_rules")?;
             domain::wire::BookingLimits {

@@ -194,7 +194,7 @@ pub fn OfferPage() -> impl IntoView {
                     }}</label>
                 </div>
                 {field_error(errors, "consent")}
-                <button type="submit" class="button" disabled=move || send.pending().get()>{tr(BusinessText::SendRequest)}</button>
+                <button type="submit" class="button" aria-disabled=move || send.pending().get().to_string()>{tr(BusinessText::SendRequest)}</button>
             </form>
         </section>
     }

@@ -151,7 +151,7 @@ fn status_view(
                             <label for="f-unsuitable">{tr(BusinessText::NotSuitableLabel)}</label>
                             <textarea id="f-unsuitable" rows="3" bind:value=message></textarea>
                         </div>
-                        <button type="submit" class="button" disabled=move || unsuitable.pending().get()>{tr(BusinessText::SendNotSuitable)}</button>
+                        <button type="submit" class="button" aria-disabled=move || unsuitable.pending().get().to_string()>{tr(BusinessText::SendNotSuitable)}</button>
                     </form>
                 </Show>
             </section>
@@ -226,7 +226,7 @@ fn status_view(
                             <label for="f-comment">{i18n.t(BusinessText::FieldComment)}<span class="field__optional">{i18n.t(SharedText::Optional)}</span></label>
                             <textarea id="f-comment" rows="3" bind:value=comment></textarea>
                         </div>
-                        <button type="submit" class="button" disabled=move || feedback.pending().get()>{i18n.t(BusinessText::SendFeedback)}</button>
+                        <button type="submit" class="button" aria-disabled=move || feedback.pending().get().to_string()>{i18n.t(BusinessText::SendFeedback)}</button>
                     </form>
                 }.into_any()
             }}
@@ -290,7 +290,7 @@ fn status_view(
                 <div class="confirm" role="alertdialog" aria-labelledby="erase-q">
                     <p id="erase-q"><strong>{tr(BusinessText::CancelEraseQuestion)}</strong></p>
                     <div class="actions">
-                        <button type="button" class="button button--danger" disabled=move || erase.pending().get()
+                        <button type="button" class="button button--danger" aria-disabled=move || erase.pending().get().to_string()
                             on:click=move |_| { confirming.set(false); api::start(erase, ()); }>{tr(BusinessText::CancelEraseYes)}</button>
                         <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(BusinessText::Keep)}</button>
                     </div>

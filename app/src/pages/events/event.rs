@@ -222,7 +222,7 @@ fn SignupForm(ev: EventView) -> impl IntoView {
                     </div>
                 </fieldset>
             </Show>
-            <button type="submit" class="button" disabled=move || send.pending().get()>
+            <button type="submit" class="button" aria-disabled=move || send.pending().get().to_string()>
                 {move || i18n.t(if waits() { SignupText::JoinWaitingList } else { SignupText::SignUp })}
             </button>
         </form>
@@ -298,7 +298,7 @@ fn MembersCome(ev: EventView) -> impl IntoView {
                     <p id="coming-status" role="status" tabindex="-1">{said}</p>
                     <button type="button" class=if coming { "button button--secondary" } else { "button" }
                         aria-pressed=coming.to_string()
-                        disabled=move || change.pending().get()
+                        aria-disabled=move || change.pending().get().to_string()
                         on:click=move |_| api::start(change, !coming)>
                         {tr(if coming { SignupText::StayAwayButton } else { SignupText::ComeButton })}
                     </button>

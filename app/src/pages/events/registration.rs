@@ -185,7 +185,7 @@ fn registration_view(
                     <ErrorSummary failure labels=SEAT_LABELS />
                     <GroupControls group errors />
                     <p class="notice-line" role="status" id="seats-saved" tabindex="-1">{move || saved().then(|| i18n.t(SignupText::SeatsSaved))}</p>
-                    <button type="submit" class="button" disabled=move || change.pending().get()>{tr(SignupText::SaveSeats)}</button>
+                    <button type="submit" class="button" aria-disabled=move || change.pending().get().to_string()>{tr(SignupText::SaveSeats)}</button>
                 </form>
             </section>
         })}

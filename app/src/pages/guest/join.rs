@@ -125,7 +125,7 @@ pub fn Join() -> impl IntoView {
                     </div>
                     {field_error(errors, "consent")}
                 </div>
-                <button type="submit" class="button" disabled=move || send.pending().get()>
+                <button type="submit" class="button" aria-disabled=move || send.pending().get().to_string()>
                     {tr(GuestText::SendApplication)}
                 </button>
             </form>

@@ -58,7 +58,7 @@ pub fn Login() -> impl IntoView {
             <ErrorSummary failure labels=LABELS />
             <Field name="email" label=SharedText::FieldEmail value=email errors kind="email" autocomplete="username" required=true />
             <Field name="password" label=SharedText::FieldPassword value=password errors kind="password" autocomplete="current-password" required=true />
-            <button type="submit" class="button" disabled=move || login.pending().get()>{tr(GuestText::LogIn)}</button>
+            <button type="submit" class="button" aria-disabled=move || login.pending().get().to_string()>{tr(GuestText::LogIn)}</button>
         </form>
         <p><a href="/mot-de-passe">{tr(GuestText::ForgotPassword)}</a></p>
         <p>{tr(GuestText::NotAMemberYet)}" "<a href="/adherer">{tr(GuestText::ApplyToJoin)}</a></p>

@@ -39,7 +39,7 @@ pub fn PasswordForgot() -> impl IntoView {
                 <form class="form" novalidate on:submit=on_submit>
                     <ErrorSummary failure labels=LABELS />
                     <Field name="email" label=SharedText::FieldEmail value=email errors kind="email" autocomplete="email" required=true />
-                    <button type="submit" class="button" disabled=move || ask.pending().get()>{tr(GuestText::SendResetLink)}</button>
+                    <button type="submit" class="button" aria-disabled=move || ask.pending().get().to_string()>{tr(GuestText::SendResetLink)}</button>
                 </form>
             }>
                 <div class="notice notice--ok" role="status">

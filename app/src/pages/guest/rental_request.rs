@@ -155,6 +155,8 @@ pub fn RentalRequestPage() -> impl IntoView {
                     <p class="field__hint" aria-live="polite">
                         {move || match free.get() {
                             None => i18n.t(GuestText::ChooseDateFirst),
+                            Some(d) if d.past => i18n.t(GuestText::DayPast),
+                            Some(d) if d.closed => i18n.t(GuestText::DayClosed),
                             Some(d) if !d.morning && !d.afternoon => i18n.t(GuestText::RoomNotFreeThatDay),
                             Some(_) => i18n.t(GuestText::TakenPeriodsDisabled),
                         }}
@@ -170,8 +172,18 @@ pub fn RentalRequestPage() -> impl IntoView {
                                     on:change=move |_| period.set(value.to_string()) />
                                 <label for=id>
                                     {tr(label)}
-                                    {move || is_free(value).map(|f| view! {
-                                        <span class="note">{move || i18n.t(if f { GuestText::PeriodFree } else { GuestText::PeriodTaken })}</span>
+                                    // Why a period cannot be chosen: the day is past or closed, or it is taken.
+                                    {move || free.get().map(|d| {
+                                        let why = if d.past {
+                                            GuestText::PeriodPast
+                                        } else if d.closed {
+                                            GuestText::PeriodClosed
+                                        } else if is_free(value) == Some(true) {
+                                            GuestText::PeriodFree
+                                        } else {
+                                            GuestText::PeriodTaken
+                                        };
+                                        view! { <span class="note">{move || i18n.t(why)}</span> }
                                     })}
                                 </label>
                             </div>
@@ -193,7 +205,7 @@ pub fn RentalRequestPage() -> impl IntoView {
                     <label for="f-needs_visio">{tr(GuestText::FieldNeedsVisio)}</label>
                 </div>
                 <Field name="message" label=SharedText::FieldMessage value=message errors multiline=true />
-                <button type="submit" class="button" disabled=move || send.pending().get()>{tr(GuestText::SendRentalRequest)}</button>
+                <button type="submit" class="button" aria-disabled=move || send.pending().get().to_string()>{tr(GuestText::SendRentalRequest)}</button>
             </form>
             </Show>
     }

@@ -80,7 +80,7 @@ pub fn RentalStatus() -> impl IntoView {
                         <div class="confirm" role="alertdialog" aria-labelledby="cancel-rental-q">
                             <p id="cancel-rental-q"><strong>{tr(GuestText::CancelRentalQuestion)}</strong></p>
                             <div class="actions">
-                                <button type="button" class="button button--danger" disabled=move || cancel.pending().get()
+                                <button type="button" class="button button--danger" aria-disabled=move || cancel.pending().get().to_string()
                                     on:click=move |_| { confirming.set(false); api::start(cancel, ()); }>{tr(GuestText::CancelRentalYes)}</button>
                                 <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(SharedText::KeepBooking)}</button>
                             </div>
@@ -101,6 +101,7 @@ fn quote_view(r: &RentalView) -> impl IntoView {
     let (issued, valid_until, total) = (q.issued_on, q.valid_until, q.total_cents);
     let number = q.number.clone();
     let issuer = q.issuer;
+    let issuer_iban = issuer.iban.clone();
     let (date, period, span) = (r.date, r.period, hours(&r.start, &r.end));
     let mut ids = String::new();
     for (k, v) in [("RNA ", issuer.rna), ("SIRET ", issuer.siret)] {
@@ -171,6 +172,9 @@ fn quote_view(r: &RentalView) -> impl IntoView {
                     </tfoot>
                 </table>
             </div>
+            {(!issuer_iban.is_empty()).then(|| view! {
+                <p id="quote-transfer">{move || i18n.f(GuestText::QuoteTransfer, &[("iban", &issuer_iban)])}</p>
+            })}
             <p class="note">{tr(SharedText::VatNote)}</p>
         </section>
     }

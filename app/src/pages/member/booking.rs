@@ -2,15 +2,15 @@
 //! week view (a list of days, narrow enough for a phone). `?date=YYYY-MM-DD&ressource=salle-reunion`
 //! opens a given day and resource.
 
-use domain::wire::{BookingRequest, DayAvailability, SlotAvailability};
+use domain::wire::{BookingRequest, BookingStatus, DayAvailability, SlotAvailability};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api;
 use crate::app::use_site;
 use crate::components::calendar::{
-    attempt_key, book_action, day_label, desk_periods, hh_mm, iso, parse_date, shift, Choice,
-    ConfirmBooking, DESKS, ROOM,
+    attempt_key, book_action, day_label, desk_periods, hh_mm, hours, iso, parse_date, shift,
+    Choice, ConfirmBooking, DESKS, ROOM,
 };
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
@@ -69,6 +69,23 @@ fn Calendar() -> impl IntoView {
     };
     let chosen = RwSignal::new(None::<Choice>);
     let action = book_action(chosen);
+    // The member's own bookings, to mark them on the day and the week (read again after a booking).
+    let mine = LocalResource::new(move || {
+        action.version().get();
+        async move { api::my_bookings(i18n.lang_untracked()).await }
+    });
+    let mine_on = move |d: chrono::NaiveDate, res: &str| -> Option<String> {
+        let spans: Vec<String> = mine
+            .get()?
+            .ok()?
+            .iter()
+            .filter(|b| {
+                b.status == BookingStatus::Confirmed && b.resource == res && b.start.0.date() == d
+            })
+            .map(|b| hours(&b.start, &b.end))
+            .collect();
+        (!spans.is_empty()).then(|| spans.join(", "))
+    };
     let days = LocalResource::new(move || {
         action.version().get();
         let (res, from, week) = (resource.get(), day.get(), week.get());
@@ -126,7 +143,7 @@ fn Calendar() -> impl IntoView {
         <div aria-live="polite">
             {with_loaded(days, move |days: Vec<DayAvailability>| {
                 if week.get_untracked() {
-                    week_view(days, resource.get_untracked(), date, week, beyond).into_any()
+                    week_view(days, resource.get_untracked(), date, week, beyond, mine_on).into_any()
                 } else {
                     days.into_iter().next().map(|d| {
                         let heading = d.date;
@@ -137,8 +154,13 @@ fn Calendar() -> impl IntoView {
                                 ("days", &days.to_string()),
                             ])}</p> }.into_any()
                         } else if resource.get_untracked() == DESKS { desk_periods(d, chosen).into_any() } else { room_day(d, chosen).into_any() };
+                        let res = resource.get_untracked();
+                        let yours = move || mine_on(heading, res).map(|when| view! {
+                            <p class="note note--mine" id="my-day">{i18n.f(MemberText::YoursThatDay, &[("when", &when)])}</p>
+                        });
                         view! {
                             <h2 class="day-title">{move || day_label(heading, i18n.lang())}</h2>
+                            {yours}
                             {body}
                         }
                     }).into_any()
@@ -182,14 +204,32 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
             key: attempt_key(),
         }));
     });
-    let durations = move || {
-        let max = start.get().map(run).unwrap_or(8).max(1) as u32;
-        (1..=max)
-            .map(|n| {
-                let m = n * 30;
-                view! { <option value=m.to_string() selected=move || minutes.get() == m>{hours_minutes(m)}</option> }
-            })
-            .collect_view()
+    // The eight lengths stay in the list (re-drawing them lost the chosen one); those longer than
+    // the free time from the chosen start are disabled, and a length cut short is said.
+    let max = move || start.get().map(run).unwrap_or(8).max(1) as u32 * 30;
+    let short = RwSignal::new(None::<u32>);
+    let choose_start = move |i: usize| {
+        let free = run(i).max(1) as u32 * 30;
+        if minutes.get_untracked() > free {
+            short.set(Some(free));
+            minutes.set(free);
+        } else {
+            short.set(None);
+        }
+        start.set(Some(i));
+    };
+    let durations = (1..=8u32)
+        .map(|n| {
+            let m = n * 30;
+            view! { <option value=m.to_string() disabled=move || { m > max() }>{hours_minutes(m)}</option> }
+        })
+        .collect_view();
+    let short_note = move || {
+        let (free, i) = (short.get()?, start.get()?);
+        let from = slots.with_value(|s| hh_mm(&s[i].start));
+        Some(view! {
+            <p class="note" id="b-short" role="status">{i18n.f(MemberText::RoomFreeOnly, &[("from", &from), ("free", &hours_minutes(free))])}</p>
+        })
     };
     view! {
         <fieldset class="field">
@@ -204,7 +244,7 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
                         <li>
                             <button type="button" class="time" disabled=!free
                                 aria-pressed=move || (start.get() == Some(i)).to_string()
-                                on:click=move |_| start.set(Some(i))>
+                                on:click=move |_| choose_start(i)>
                                 {label}
                                 {why.map(|w| view! { <span class="time__why">{tr(w)}</span> })}
                             </button>
@@ -215,10 +255,12 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
         </fieldset>
         <div class="field">
             <label for="b-duration">{tr(MemberText::Duration)}</label>
-            <select id="b-duration" on:change=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(60))>
+            <select id="b-duration" prop:value=move || minutes.get().to_string()
+                on:change=move |ev| { short.set(None); minutes.set(event_target_value(&ev).parse().unwrap_or(60)) }>
                 {durations}
             </select>
         </div>
+        {short_note}
     }
     .into_any()
 }
@@ -243,6 +285,7 @@ fn week_view(
     date: RwSignal<Option<chrono::NaiveDate>>,
     week: RwSignal<bool>,
     beyond: impl Fn(chrono::NaiveDate) -> bool + Copy + Send + Sync + 'static,
+    mine_on: impl Fn(chrono::NaiveDate, &str) -> Option<String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
@@ -264,11 +307,15 @@ fn week_view(
                         i18n.f(MemberText::WeekRoom, &[("free", &hours_minutes(free))])
                     }
                 };
+                let yours = move || mine_on(day, resource);
                 view! {
-                    <li class="week__day">
+                    <li class="week__day" class:week__day--mine=move || yours().is_some()>
                         <button type="button" class="week__button" on:click=move |_| { date.set(Some(day)); week.set(false); }>
                             <span class="week__date">{move || day_label(day, i18n.lang())}</span>
                             <span class="week__free">{summary}</span>
+                            {move || yours().map(|when| view! {
+                                <span class="week__mine">{i18n.f(MemberText::WeekMine, &[("when", &when)])}</span>
+                            })}
                         </button>
                     </li>
                 }

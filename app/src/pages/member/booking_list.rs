@@ -122,7 +122,7 @@ fn booking_card(
                         })}
                     </div>
                     <div class="actions">
-                        <button type="button" class="button button--danger" disabled=move || cancel.pending().get()
+                        <button type="button" class="button button--danger" aria-disabled=move || cancel.pending().get().to_string()
                             on:click=move |_| { tried.set(Some(id)); api::start(cancel, id) }>
                             {tr(MemberText::CancelBookingYes)}
                         </button>
@@ -142,12 +142,14 @@ fn CalendarFeedCard() -> impl IntoView {
         Action::new_local(move |_: &()| api::new_calendar_feed(i18n.lang_untracked()));
     let copied = RwSignal::new(false);
     let failure = api::failure_of(create);
+    // The link is what the member came for: the focus goes to it (it was left on the body).
+    crate::components::focus::focus_on_success(create, "#feed-url");
     view! {
         <section class="card" aria-labelledby="feed-title">
             <h2 id="feed-title">{tr(MemberText::FeedTitle)}</h2>
             <p>{tr(MemberText::FeedLead)}</p>
             <p class="note">{tr(MemberText::FeedHowTo)}</p>
-            <button type="button" class="button" disabled=move || create.pending().get()
+            <button type="button" class="button" aria-disabled=move || create.pending().get().to_string()
                 on:click=move |_| {
                     copied.set(false);
                     api::start(create, ());

@@ -1,5 +1,5 @@
 //! What a member without a current fee is told before they pick a slot: what the fee costs, how
-//! to pay it, and that booking opens once it is recorded (not a refusal at the last step).
+//! to pay it (with the association's IBAN for a transfer), and that booking opens once it is recorded (not a refusal at the last step).
 
 use domain::accounts::MembershipStatus;
 use domain::i18n::format_euros;
@@ -23,14 +23,19 @@ pub fn FeeNotice() -> impl IntoView {
             MembershipStatus::None => MemberText::FirstFeeNeeded,
             MembershipStatus::Expired { .. } => MemberText::RenewBeforeBooking,
         };
+        let site = site.get().and_then(Result::ok);
         let fee = site
-            .get()
-            .and_then(Result::ok)
+            .as_ref()
             .map(|s| format_euros(s.membership_fee_cents, i18n.lang()))
             .unwrap_or_default();
+        // Where to send a transfer, once the association has set its IBAN.
+        let transfer = site.and_then(|s| s.transfer_iban).map(|iban| {
+            view! { <p id="fee-transfer">{i18n.f(MemberText::TransferTo, &[("iban", &iban)])}</p> }
+        });
         Some(view! {
             <div class="card notice notice--warning" role="note">
                 <p>{i18n.f(message, &[("price", &fee)])}</p>
+                {transfer}
             </div>
         })
     }

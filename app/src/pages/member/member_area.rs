@@ -144,7 +144,7 @@ fn Profile(me: Me) -> impl IntoView {
                         <option value="en">"English"</option>
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(MemberText::SaveProfile)}</button>
+                <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(MemberText::SaveProfile)}</button>
                 <p class="notice-line" role="status" id="profile-saved" tabindex="-1">{move || api::answer_of(save).is_some().then(|| i18n.t(MemberText::ProfileSaved))}</p>
             </form>
         </section>
@@ -209,7 +209,7 @@ fn MyMeetings() -> impl IntoView {
                     {move || status().map(|s| view! { <span class="tag">{s}</span> })}
                 </span>
                 <button type="button" class="button button--secondary" aria-pressed=coming.to_string() id=format!("come-{id}")
-                    disabled=move || change.pending().get()
+                    aria-disabled=move || change.pending().get().to_string()
                     on:click=move |_| { last.set_value(Some((id, !coming))); api::start(change, (id, !coming)) }>{label}</button>
             </li>
         }
@@ -269,7 +269,7 @@ fn MyClubs() -> impl IntoView {
                     type="button"
                     class="button button--secondary"
                     aria-pressed=move || is_member().to_string()
-                    disabled=move || change.pending().get()
+                    aria-disabled=move || change.pending().get().to_string()
                     on:click=move |_| api::start(change, (slug.clone(), !is_member()))
                 >
                     {label}

@@ -101,7 +101,7 @@ fn card(
         view! {
             <p><strong>{i18n.f(MemberText::VolOffered, &[("date", &by)])}</strong></p>
             <div class="actions">
-                <button type="button" class="button" disabled=move || act.pending().get()
+                <button type="button" class="button" aria-disabled=move || act.pending().get().to_string()
                     on:click=move |_| api::start(act, VolunteerMove::Accept(id))>{i18n.t(MemberText::VolAccept)}</button>
             </div>
         }
@@ -170,7 +170,7 @@ fn give_back_form(
                 <label for=field.clone()>{i18n.t(MemberText::VolReason)}</label>
                 <textarea id=field rows="2" bind:value=reason></textarea>
             </div>
-            <button type="submit" class="button button--danger" disabled=move || act.pending().get()>{i18n.t(MemberText::VolSendDecline)}</button>
+            <button type="submit" class="button button--danger" aria-disabled=move || act.pending().get().to_string()>{i18n.t(MemberText::VolSendDecline)}</button>
         </form>
     }
 }
@@ -224,7 +224,7 @@ fn Profile(topics: LocalResource<Result<Vec<Topic>, api::ApiFailure>>) -> impl I
                             <label for="f-monthly_cap">{tr(MemberText::VolCap)}</label>
                             <input id="f-monthly_cap" type="number" inputmode="numeric" min="1" max="20" bind:value=cap />
                         </div>
-                        <button type="submit" class="button" disabled=move || save.pending().get()>{tr(MemberText::VolSave)}</button>
+                        <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(MemberText::VolSave)}</button>
                         <p class="notice-line" role="status" id="vol-saved" tabindex="-1">{move || api::answer_of(save).is_some().then(|| i18n.t(MemberText::VolSaved))}</p>
                     </form>
                 }

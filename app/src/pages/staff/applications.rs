@@ -223,7 +223,7 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
-                    disabled=move || decisions.approve.pending().get()
+                    aria-disabled=move || decisions.approve.pending().get().to_string()
                     on:click=approve
                 >
                     {tr(StaffText::Approve)}
@@ -241,7 +241,7 @@ fn application_card(app: Application, decisions: Decisions) -> impl IntoView {
                 <form class="form" novalidate on:submit=on_decline>
                     <ErrorSummary failure=Signal::derive(move || errors.with(|e| !e.is_empty()).then(|| decline_failure.get()).flatten()) labels=NO_LABELS />
                     <Field name="reason" label=StaffText::FieldDeclineReason value=reason errors multiline=true required=true />
-                    <button type="submit" class="button button--danger" disabled=move || decisions.decline.pending().get()>{tr(StaffText::ConfirmDecline)}</button>
+                    <button type="submit" class="button button--danger" aria-disabled=move || decisions.decline.pending().get().to_string()>{tr(StaffText::ConfirmDecline)}</button>
                 </form>
                 </Show>
         </li>

@@ -96,7 +96,7 @@ fn block_card(v: BlockView, lift: Request<i64>) -> impl IntoView {
                 .into_any()
             }}
             <div class="actions">
-                <button type="button" class="button button--secondary" disabled=move || lift.pending().get()
+                <button type="button" class="button button--secondary" aria-disabled=move || lift.pending().get().to_string()
                     on:click=move |_| api::start(lift, id)>{tr(StaffText::LiftBlock)}</button>
             </div>
         </li>

@@ -193,7 +193,7 @@ fn BlockResource() -> impl IntoView {
                     <label for="k-reason">{tr(StaffText::FieldBlockReason)}</label>
                     <input id="k-reason" type="text" required bind:value=reason />
                 </div>
-                <button type="submit" class="button button--danger" disabled=move || block.pending().get()>{tr(StaffText::BlockButton)}</button>
+                <button type="submit" class="button button--danger" aria-disabled=move || block.pending().get().to_string()>{tr(StaffText::BlockButton)}</button>
             </form>
             {failure_alert(failure)}
             <div aria-live="polite">

@@ -40,12 +40,12 @@ pub fn ClubRules() -> impl IntoView {
     let i18n = use_i18n();
     // Said above the list, which is drawn again from the site's content once a rule is saved.
     let saved = RwSignal::new(None::<String>);
-    // Its own read of the site's content, fresh (past the browser's minute of cache): a new rule
-    // remakes the meetings nobody signed up to, so an older copy links to meetings that are gone.
-    let stamp = RwSignal::new(now_ms());
+    // Its own read of the site's content, again after each saved rule: a new rule remakes the
+    // meetings nobody signed up to, so an older copy links to meetings that are gone.
+    let stamp = RwSignal::new(0u64);
     let site = LocalResource::new(move || {
-        let stamp = stamp.get();
-        async move { api::site_fresh(stamp, i18n.lang_untracked()).await }
+        stamp.track();
+        async move { api::site(i18n.lang_untracked()).await }
     });
     // Folded above the events (the meetings of nine months make a long list below).
     view! {
@@ -58,10 +58,6 @@ pub fn ClubRules() -> impl IntoView {
             })}
         </details>
     }
-}
-
-fn now_ms() -> u64 {
-    js_sys::Date::now() as u64
 }
 
 #[component]
@@ -84,7 +80,7 @@ fn ClubRule(club: Club, saved: RwSignal<Option<String>>, stamp: RwSignal<u64>) -
                     StaffText::ClubRuleSaved,
                     &[("club", &name.get(lang).clone())],
                 )));
-                stamp.set(now_ms());
+                stamp.update(|n| *n += 1);
                 request_animation_frame(|| {
                     crate::components::focus::focus_css("#club-rule-saved");
                 });
@@ -163,7 +159,7 @@ fn ClubRule(club: Club, saved: RwSignal<Option<String>>, stamp: RwSignal<u64>) -
                         <input id=i_dur type="number" inputmode="numeric" min="15" max="720" bind:value=duration />
                     </div>
                 </div>
-                <button type="submit" class="button button--secondary" disabled=move || save.pending().get()>{tr(StaffText::SaveRule)}</button>
+                <button type="submit" class="button button--secondary" aria-disabled=move || save.pending().get().to_string()>{tr(StaffText::SaveRule)}</button>
             </form>
         </li>
     }

@@ -44,8 +44,11 @@ pub fn lines(now: &Figures, before: &Figures) -> Vec<Line> {
     out
 }
 
+/// One tally: its caption (kept when printed), the column of what is counted (a topic, a line of
+/// business, a town: it read "Valeur" in all three) and the requests.
 fn tally_table(
     caption: StaffText,
+    key: StaffText,
     rows: &[Tally],
     name: impl Fn(&str) -> String,
     i18n: I18n,
@@ -56,9 +59,9 @@ fn tally_table(
         .collect_view();
     view! {
         <div class="table-wrap" tabindex="0">
-            <table class="figures figures--compact">
+            <table class="figures figures--compact figures--tally">
                 <caption>{i18n.t(caption)}</caption>
-                <thead><tr><th scope="col">{i18n.t(StaffText::ColumnKey)}</th><th scope="col">{i18n.t(StaffText::ColumnRequests)}</th></tr></thead>
+                <thead><tr><th scope="col">{i18n.t(key)}</th><th scope="col">{i18n.t(StaffText::ColumnRequests)}</th></tr></thead>
                 <tbody>{body}</tbody>
             </table>
         </div>
@@ -87,9 +90,9 @@ pub fn Tallies(figures: ConsultationFigures) -> impl IntoView {
                 .unwrap_or_else(|| code.to_string())
         };
         view! {
-            {tally_table(StaffText::ByTopic, &figures.by_topic, topic, i18n)}
-            {tally_table(StaffText::ByTrade, &figures.by_trade, trade, i18n)}
-            {tally_table(StaffText::ByTown, &figures.by_town, |t: &str| t.to_string(), i18n)}
+            {tally_table(StaffText::ByTopic, StaffText::ColumnTopic, &figures.by_topic, topic, i18n)}
+            {tally_table(StaffText::ByTrade, StaffText::ColumnTrade, &figures.by_trade, trade, i18n)}
+            {tally_table(StaffText::ByTown, StaffText::ColumnTown, &figures.by_town, |t: &str| t.to_string(), i18n)}
         }
     }
 }

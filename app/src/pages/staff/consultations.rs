@@ -344,7 +344,7 @@ fn assign_form(
                         </div>
                     }
                 })}
-                <button type="submit" class="button" disabled=move || act.pending().get() || chosen.get() == 0>{tr(StaffText::CsAssign)}</button>
+                <button type="submit" class="button" disabled=move || chosen.get() == 0 aria-disabled=move || act.pending().get().to_string()>{tr(StaffText::CsAssign)}</button>
             </form>
         </section>
     }

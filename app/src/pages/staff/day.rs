@@ -183,23 +183,23 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
             {state.map(|s| view! { <p class="tag">{tr(s)}</p> })}
             {(b.no_show && is_member).then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoNoShow) disabled=move || marking.pending().get()
+                    <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoNoShow) aria-disabled=move || marking.pending().get().to_string()
                         on:click=move |_| mark("undo-no-show")>{tr(StaffText::UndoNoShow)}</button>
                 </div>
             })}
             {(b.checked_in && is_member).then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoCheckIn) disabled=move || marking.pending().get()
+                    <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoCheckIn) aria-disabled=move || marking.pending().get().to_string()
                         on:click=move |_| mark("undo-check-in")>{tr(StaffText::UndoCheckIn)}</button>
                 </div>
             })}
             {(state.is_none() && is_member).then(|| view! {
                 <div class="actions">
-                    <button type="button" class="button" aria-label=named(StaffText::CheckIn) disabled=move || marking.pending().get()
+                    <button type="button" class="button" aria-label=named(StaffText::CheckIn) aria-disabled=move || marking.pending().get().to_string()
                         on:click=move |_| mark("check-in")>{tr(StaffText::CheckIn)}</button>
                     // Absent only once the booking has started.
                     {started.then(|| view! {
-                        <button type="button" class="button button--secondary" aria-label=named(StaffText::MarkNoShow) disabled=move || marking.pending().get()
+                        <button type="button" class="button button--secondary" aria-label=named(StaffText::MarkNoShow) aria-disabled=move || marking.pending().get().to_string()
                             on:click=move |_| mark("no-show")>{tr(StaffText::MarkNoShow)}</button>
                     })}
                 </div>

@@ -251,11 +251,11 @@ fn signup_card(s: StaffRegistration, door: Door) -> impl IntoView {
                         <label for=label_for>{move || i18n.f(StaffText::FieldPresent, &[("name", &n1)])}</label>
                         <input id=input type="number" inputmode="numeric" min="0" bind:value=present />
                     </div>
-                    <button type="submit" class="button" disabled=move || action.pending().get()>
+                    <button type="submit" class="button" aria-disabled=move || action.pending().get().to_string()>
                         {move || i18n.f(StaffText::CheckInButton, &[("name", &n2)])}
                     </button>
                     {checked.is_some().then(|| view! {
-                        <button type="button" class="button button--secondary" disabled=move || action.pending().get()
+                        <button type="button" class="button button--secondary" aria-disabled=move || action.pending().get().to_string()
                             on:click=move |_| api::start(action, (reg, None))>
                             {move || i18n.f(StaffText::UndoSignupCheckIn, &[("name", &n3)])}
                         </button>

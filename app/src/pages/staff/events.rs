@@ -384,7 +384,7 @@ pub fn EventForm(
             <Field name="signup_opens_at" label=StaffText::FieldSignupOpens value=signup_opens_at errors kind="datetime-local" />
             <Field name="signup_closes_at" label=StaffText::FieldSignupCloses value=signup_closes_at errors kind="datetime-local" />
             <p class="notice-line" role="status">{move || api::answer_of(save).is_some().then(|| i18n.t(StaffText::EventSaved))}</p>
-            <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveEvent)}</button>
+            <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(StaffText::SaveEvent)}</button>
         </form>
     }
 }

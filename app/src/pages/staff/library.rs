@@ -88,7 +88,7 @@ fn Topics() -> impl IntoView {
                         view! {
                             <li class="club-row">
                                 <span>{label.clone()}{(!t.active).then(|| format!(" ({})", i18n.t(StaffText::LibTopicHidden)))}</span>
-                                <button type="button" class="button button--secondary" disabled=move || save.pending().get()
+                                <button type="button" class="button button--secondary" aria-disabled=move || save.pending().get().to_string()
                                     on:click=move |_| api::start(save, (Some(slug.clone()), body.clone()))>{words}</button>
                             </li>
                         }
@@ -102,7 +102,7 @@ fn Topics() -> impl IntoView {
                 <Field name="slug" label=StaffText::LibTopicSlug value=slug errors required=true />
                 <Field name="label_fr" label=StaffText::LibLabelFr value=fr errors required=true />
                 <Field name="label_en" label=StaffText::LibLabelEn value=en errors required=true />
-                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::LibAddTopic)}</button>
+                <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(StaffText::LibAddTopic)}</button>
             </form>
         </section>
     }
@@ -263,7 +263,7 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
                 <input type="checkbox" id="lib-published" prop:checked=move || published.get() on:change=move |ev| published.set(event_target_checked(&ev)) />
                 <label for="lib-published">{tr(StaffText::LibPublished)}</label>
             </div>
-            <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::LibSave)}</button>
+            <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(StaffText::LibSave)}</button>
         </form>
         <section class="card" aria-labelledby="lib-preview">
             <h2 id="lib-preview">{tr(StaffText::LibPreview)}</h2>

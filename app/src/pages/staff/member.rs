@@ -10,7 +10,7 @@ use leptos_router::params::Params;
 use crate::api::{self, ApiFailure, Request};
 use crate::components::calendar::{day_label, hours};
 use crate::components::confirm::ConfirmButton;
-use crate::components::form::{field_errors, ErrorSummary, Field, NO_LABELS};
+use crate::components::form::{field_errors, refused_here, ErrorSummary, Field, NO_LABELS};
 use crate::components::search::club_name;
 use crate::components::session::use_session;
 use crate::components::staff::{role_label, StaffFrame};
@@ -239,18 +239,13 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
             }
             None => {
                 let lang = i18n.lang_untracked();
-                local.set(Some(ApiFailure::Api {
-                    status: 422,
-                    body: domain::wire::ApiErrorBody {
-                        code: domain::wire::ErrorCode::Validation,
-                        message: StaffText::FieldsInvalid.text(lang).to_string(),
-                        fields: [(
-                            "amount_cents".to_string(),
-                            StaffText::AmountUnreadable.text(lang).to_string(),
-                        )]
-                        .into(),
-                    },
-                }));
+                local.set(Some(refused_here(
+                    lang,
+                    vec![(
+                        "amount_cents".to_string(),
+                        StaffText::AmountUnreadable.text(lang).to_string(),
+                    )],
+                )));
             }
         }
     };
@@ -267,7 +262,7 @@ fn RecordPayment(member: i64, pay: PayForm) -> impl IntoView {
                         {METHODS.iter().map(|(v, l)| view! { <option value=*v>{tr(*l)}</option> }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button" disabled=move || pay.pending().get()>{tr(StaffText::RecordPayment)}</button>
+                <button type="submit" class="button" aria-disabled=move || pay.pending().get().to_string()>{tr(StaffText::RecordPayment)}</button>
                 <p class="notice-line" role="status" id="payment-done" tabindex="-1">
                     {move || api::answer_of(pay).map(|p| i18n.f(StaffText::PaymentRecorded, &[("end", &format_date_long(p.period_end, i18n.lang()))]))}
                 </p>
@@ -304,7 +299,7 @@ fn RoleForm(member: i64, current: Role, set_role: Request<(i64, Role)>) -> impl 
                                     .collect_view()}
                             </select>
                         </div>
-                        <button type="submit" class="button button--secondary" disabled=move || set_role.pending().get()>{tr(StaffText::ChangeRole)}</button>
+                        <button type="submit" class="button button--secondary" aria-disabled=move || set_role.pending().get().to_string()>{tr(StaffText::ChangeRole)}</button>
                     </form>
                 </section>
             }

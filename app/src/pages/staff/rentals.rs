@@ -115,7 +115,7 @@ fn rental_card(
                     <ErrorSummary failure=mine labels=REASON />
                 </Show>
                 <div class="actions">
-                    <button type="button" class="button" disabled=move || decision.pending().get()
+                    <button type="button" class="button" aria-disabled=move || decision.pending().get().to_string()
                         on:click=move |_| { tried.set(Some(id)); api::start(decision, (id, None)) }>{tr(StaffText::Approve)}</button>
                     <button type="button" class="button button--secondary" aria-expanded=move || declining.get().to_string()
                         on:click=move |_| declining.update(|d| *d = !*d)>{tr(StaffText::Decline)}</button>
@@ -128,7 +128,7 @@ fn rental_card(
                     }>
                         <ErrorSummary failure=mine labels=REASON />
                         <Field name="reason" label=StaffText::FieldDeclineReason value=reason errors multiline=true required=true />
-                        <button type="submit" class="button button--danger" disabled=move || decision.pending().get()>{tr(StaffText::ConfirmDecline)}</button>
+                        <button type="submit" class="button button--danger" aria-disabled=move || decision.pending().get().to_string()>{tr(StaffText::ConfirmDecline)}</button>
                     </form>
                     </Show>
             })}

@@ -84,7 +84,7 @@ fn report_view(r: Report) -> impl IntoView {
                 month_label(&m.month),
                 m.coworker_days.to_string(),
                 hours_minutes(m.room_member_minutes + m.room_rental_minutes),
-                share(m.room_occupancy()),
+                share(m.room_occupancy(), lang),
                 format_euros(m.rental_cents, lang),
                 format_euros(m.fees_cents, lang),
             ]

@@ -12,9 +12,9 @@ use domain::wire::ClosureDay;
 use leptos::prelude::*;
 use wire_json::FromJson;
 
-use crate::api::{self, Request, SettingEntry};
+use crate::api::{self, ApiFailure, Request, SettingEntry};
 use crate::components::calendar::{day_label, parse_date};
-use crate::components::form::{ErrorSummary, NO_LABELS};
+use crate::components::form::{refused_here, ErrorSummary, NO_LABELS};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::format::{cents_to_euros, euros_to_cents};
@@ -97,11 +97,15 @@ fn save_action() -> Save {
     })
 }
 
-/// The refusal of the last save, or "saved".
-fn outcome(save: Save) -> impl IntoView {
-    let failure = api::failure_of(save);
+/// A form's refusal made here, before anything is sent (a number the app cannot read).
+type Local = RwSignal<Option<ApiFailure>>;
+
+/// The refusal of the last save (the app's own first), or "saved".
+fn outcome(save: Save, local: Local) -> impl IntoView {
+    let server = api::failure_of(save);
+    let failure = Signal::derive(move || local.get().or_else(|| server.get()));
     view! {
-        <ErrorSummary failure labels=NO_LABELS />
+        <ErrorSummary failure labels=NO_LABELS ids="" />
         <p class="notice-line" role="status">
             {move || api::answer_of(save).map(|_| tr(StaffText::SettingSaved))}
         </p>
@@ -151,11 +155,12 @@ fn HoursForm(hours: OpeningHours) -> impl IntoView {
         });
         api::start(save, ("opening_hours", wire_json::to_string(&days)));
     };
+    let local = Local::new(None);
     view! {
         <section class="card" aria-labelledby="hours-title">
             <h2 id="hours-title">{tr(StaffText::HoursTitle)}</h2>
             <form class="form" novalidate on:submit=on_submit>
-                {outcome(save)}
+                {outcome(save, local)}
                 {rows.with_value(|rows| rows.iter().map(|(w, open, from, to)| {
                     let (w, open, from, to) = (*w, *open, *from, *to);
                     let n = w.number_from_monday();
@@ -181,10 +186,43 @@ fn HoursForm(hours: OpeningHours) -> impl IntoView {
                         </fieldset>
                     }
                 }).collect_view())}
-                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveHours)}</button>
+                <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(StaffText::SaveHours)}</button>
             </form>
         </section>
     }
+}
+
+/// Reads each `(input id, text)` with `read`; what it cannot read is refused here with `why`,
+/// naming the field by its id (the summary links to it), and nothing is sent.
+fn read_all<T>(
+    local: Local,
+    why: StaffText,
+    read: impl Fn(&str) -> Option<T>,
+    fields: &[(&'static str, Label, RwSignal<String>)],
+) -> Option<Vec<T>> {
+    let i18n = use_i18n();
+    let mut values = Vec::new();
+    let mut refused = Vec::new();
+    for (id, label, text) in fields {
+        match read(&text.get_untracked()) {
+            Some(v) => values.push(v),
+            None => refused.push((
+                id.to_string(),
+                format!("{}{}{}", i18n.t(*label), i18n.colon(), i18n.t(why)),
+            )),
+        }
+    }
+    local.set((!refused.is_empty()).then(|| refused_here(i18n.lang_untracked(), refused)));
+    local.get_untracked().is_none().then_some(values)
+}
+
+/// Euros as the form shows them ("30", "30,50"), in cents.
+fn cents(text: &str) -> Option<i64> {
+    euros_to_cents(text)
+}
+
+fn whole(text: &str) -> Option<u32> {
+    text.trim().parse().ok()
 }
 
 /// A labelled number input.
@@ -204,25 +242,32 @@ fn RulesForm(rules: BookingRules) -> impl IntoView {
     let quota = RwSignal::new((rules.room_weekly_quota_minutes / 60).to_string());
     let notice = RwSignal::new(rules.room_cancel_notice_hours.to_string());
     let base = StoredValue::new(rules);
+    let local = Local::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let fields = [
+            ("r-horizon", StaffText::HorizonDays.into(), horizon),
+            ("r-quota", StaffText::WeeklyQuotaHours.into(), quota),
+            ("r-notice", StaffText::CancelNoticeHours.into(), notice),
+        ];
+        let Some(n) = read_all(local, StaffText::NumberNotANumber, whole, &fields) else {
+            return;
+        };
         let mut r = base.get_value();
-        // What cannot be read as a number is sent as 0, which the server refuses with its reason.
-        let num = |s: RwSignal<String>| s.get_untracked().trim().parse::<u32>().unwrap_or(0);
-        r.horizon_days = num(horizon);
-        r.room_weekly_quota_minutes = num(quota) * 60;
-        r.room_cancel_notice_hours = num(notice);
+        r.horizon_days = n[0];
+        r.room_weekly_quota_minutes = n[1].saturating_mul(60);
+        r.room_cancel_notice_hours = n[2];
         api::start(save, ("booking_rules", wire_json::to_string(&r)));
     };
     view! {
         <section class="card" aria-labelledby="rules-title">
             <h2 id="rules-title">{tr(StaffText::RulesTitle)}</h2>
             <form class="form" novalidate on:submit=on_submit>
-                {outcome(save)}
+                {outcome(save, local)}
                 {number_field("r-horizon", StaffText::HorizonDays.into(), horizon)}
                 {number_field("r-quota", StaffText::WeeklyQuotaHours.into(), quota)}
                 {number_field("r-notice", StaffText::CancelNoticeHours.into(), notice)}
-                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveRules)}</button>
+                <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(StaffText::SaveRules)}</button>
             </form>
         </section>
     }
@@ -236,28 +281,31 @@ fn EventsForm(reminder: u32, retention: u32) -> impl IntoView {
     let save_retention = save_action();
     let reminder = RwSignal::new(reminder.to_string());
     let retention = RwSignal::new(retention.to_string());
+    let local = Local::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        // What cannot be read as a number is sent as 0, which the server refuses with its reason.
-        let num = |s: RwSignal<String>| s.get_untracked().trim().parse::<u32>().unwrap_or(0);
-        api::start(
-            save_reminder,
-            ("event_reminder_hours", num(reminder).to_string()),
-        );
+        let fields = [
+            ("e-reminder", StaffText::ReminderHours.into(), reminder),
+            ("e-retention", StaffText::RetentionDays.into(), retention),
+        ];
+        let Some(n) = read_all(local, StaffText::NumberNotANumber, whole, &fields) else {
+            return;
+        };
+        api::start(save_reminder, ("event_reminder_hours", n[0].to_string()));
         api::start(
             save_retention,
-            ("children_retention_days", num(retention).to_string()),
+            ("children_retention_days", n[1].to_string()),
         );
     };
     view! {
         <section class="card" aria-labelledby="event-settings-title">
             <h2 id="event-settings-title">{tr(StaffText::EventSettingsTitle)}</h2>
             <form class="form" novalidate on:submit=on_submit>
-                {outcome(save_reminder)}
-                {outcome(save_retention)}
+                {outcome(save_reminder, local)}
+                {outcome(save_retention, Local::new(None))}
                 {number_field("e-reminder", StaffText::ReminderHours.into(), reminder)}
                 {number_field("e-retention", StaffText::RetentionDays.into(), retention)}
-                <button type="submit" class="button" disabled=move || save_reminder.pending().get() || save_retention.pending().get()>
+                <button type="submit" class="button" aria-disabled=move || (save_reminder.pending().get() || save_retention.pending().get()).to_string()>
                     {tr(StaffText::SaveEventSettings)}
                 </button>
             </form>
@@ -278,67 +326,111 @@ fn MoneyForm(rates: RoomRates, fee: i64, budget: i64, target: i64) -> impl IntoV
     let fee_text = RwSignal::new(cents_to_euros(fee));
     let budget_text = RwSignal::new(cents_to_euros(budget));
     let target_text = RwSignal::new(cents_to_euros(target));
-    // An amount the app cannot read goes as -1: the server refuses it with its own words.
-    let cents = |s: RwSignal<String>| euros_to_cents(&s.get_untracked()).unwrap_or(-1);
+    // An amount the app cannot read (empty, "abc") is refused here, naming its field; the
+    // server checks the rest (a negative or too high amount) in its own words.
+    let (local_rates, local_fee, local_budget, local_target) = (
+        Local::new(None),
+        Local::new(None),
+        Local::new(None),
+        Local::new(None),
+    );
+    let amounts = |local: Local, fields: &[(&'static str, Label, RwSignal<String>)]| {
+        read_all(local, StaffText::AmountNotANumber, cents, fields)
+    };
     let on_rates = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let fields = [
+            (
+                "m-member-half",
+                StaffText::RateMemberHalf.into(),
+                member_half,
+            ),
+            ("m-member-day", StaffText::RateMemberDay.into(), member_day),
+            ("m-other-half", StaffText::RateOtherHalf.into(), other_half),
+            ("m-other-day", StaffText::RateOtherDay.into(), other_day),
+        ];
+        let Some(c) = amounts(local_rates, &fields) else {
+            return;
+        };
         let r = RoomRates {
-            member_half_day_cents: cents(member_half),
-            member_day_cents: cents(member_day),
-            non_member_half_day_cents: cents(other_half),
-            non_member_day_cents: cents(other_day),
+            member_half_day_cents: c[0],
+            member_day_cents: c[1],
+            non_member_half_day_cents: c[2],
+            non_member_day_cents: c[3],
         };
         api::start(save_rates, ("room_rates", wire_json::to_string(&r)));
     };
+    let one = move |save: Save,
+                    local: Local,
+                    key: &'static str,
+                    id: &'static str,
+                    label: StaffText,
+                    text: RwSignal<String>| {
+        if let Some(c) = amounts(local, &[(id, label.into(), text)]) {
+            api::start(save, (key, c[0].to_string()));
+        }
+    };
     let on_fee = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(
+        one(
             save_fee,
-            ("membership_fee_cents", cents(fee_text).to_string()),
+            local_fee,
+            "membership_fee_cents",
+            "m-fee",
+            StaffText::FeeEuros,
+            fee_text,
         );
     };
     let on_budget = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(
+        one(
             save_budget,
-            ("yearly_budget_cents", cents(budget_text).to_string()),
+            local_budget,
+            "yearly_budget_cents",
+            "m-budget",
+            StaffText::BudgetEuros,
+            budget_text,
         );
     };
     let on_target = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        api::start(
+        one(
             save_target,
-            ("rental_target_cents", cents(target_text).to_string()),
+            local_target,
+            "rental_target_cents",
+            "m-target",
+            StaffText::TargetEuros,
+            target_text,
         );
     };
     view! {
         <section class="card" aria-labelledby="rates-title">
             <h2 id="rates-title">{tr(StaffText::RatesTitle)}</h2>
             <form class="form" novalidate on:submit=on_rates>
-                {outcome(save_rates)}
+                {outcome(save_rates, local_rates)}
                 {number_field("m-member-half", StaffText::RateMemberHalf.into(), member_half)}
                 {number_field("m-member-day", StaffText::RateMemberDay.into(), member_day)}
                 {number_field("m-other-half", StaffText::RateOtherHalf.into(), other_half)}
                 {number_field("m-other-day", StaffText::RateOtherDay.into(), other_day)}
-                <button type="submit" class="button" disabled=move || save_rates.pending().get()>{tr(StaffText::SaveRates)}</button>
+                <button type="submit" class="button" aria-disabled=move || save_rates.pending().get().to_string()>{tr(StaffText::SaveRates)}</button>
             </form>
         </section>
         <section class="card" aria-labelledby="fee-title">
             <h2 id="fee-title">{tr(StaffText::FeeTitle)}</h2>
             <form class="form" novalidate on:submit=on_fee>
-                {outcome(save_fee)}
+                {outcome(save_fee, local_fee)}
                 {number_field("m-fee", StaffText::FeeEuros.into(), fee_text)}
-                <button type="submit" class="button" disabled=move || save_fee.pending().get()>{tr(StaffText::SaveFee)}</button>
+                <button type="submit" class="button" aria-disabled=move || save_fee.pending().get().to_string()>{tr(StaffText::SaveFee)}</button>
             </form>
             <form class="form" novalidate on:submit=on_budget>
-                {outcome(save_budget)}
+                {outcome(save_budget, local_budget)}
                 {number_field("m-budget", StaffText::BudgetEuros.into(), budget_text)}
-                <button type="submit" class="button" disabled=move || save_budget.pending().get()>{tr(StaffText::SaveBudget)}</button>
+                <button type="submit" class="button" aria-disabled=move || save_budget.pending().get().to_string()>{tr(StaffText::SaveBudget)}</button>
             </form>
             <form class="form" novalidate on:submit=on_target>
-                {outcome(save_target)}
+                {outcome(save_target, local_target)}
                 {number_field("m-target", StaffText::TargetEuros.into(), target_text)}
-                <button type="submit" class="button" disabled=move || save_target.pending().get()>{tr(StaffText::SaveTarget)}</button>
+                <button type="submit" class="button" aria-disabled=move || save_target.pending().get().to_string()>{tr(StaffText::SaveTarget)}</button>
             </form>
         </section>
     }
@@ -347,13 +439,16 @@ fn MoneyForm(rates: RoomRates, fee: i64, budget: i64, target: i64) -> impl IntoV
 #[component]
 fn LegalForm(legal: LegalIdentity) -> impl IntoView {
     let save = save_action();
+    let iban = RwSignal::new(legal.iban_print().unwrap_or_else(|| legal.iban.clone()));
     let rna = RwSignal::new(legal.rna);
     let siret = RwSignal::new(legal.siret);
+    let local = Local::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = LegalIdentity {
             rna: rna.get_untracked(),
             siret: siret.get_untracked(),
+            iban: iban.get_untracked(),
         };
         api::start(save, ("legal_identity", wire_json::to_string(&id)));
     };
@@ -362,7 +457,7 @@ fn LegalForm(legal: LegalIdentity) -> impl IntoView {
             <h2 id="legal-title">{tr(StaffText::LegalTitle)}</h2>
             <p class="note">{tr(StaffText::LegalLead)}</p>
             <form class="form" novalidate on:submit=on_submit>
-                {outcome(save)}
+                {outcome(save, local)}
                 <div class="field">
                     <label for="l-rna">{tr(StaffText::FieldRna)}</label>
                     <input id="l-rna" type="text" autocomplete="off" bind:value=rna />
@@ -371,7 +466,11 @@ fn LegalForm(legal: LegalIdentity) -> impl IntoView {
                     <label for="l-siret">{tr(StaffText::FieldSiret)}</label>
                     <input id="l-siret" type="text" inputmode="numeric" autocomplete="off" bind:value=siret />
                 </div>
-                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveLegal)}</button>
+                <div class="field">
+                    <label for="l-iban">{tr(StaffText::FieldIban)}</label>
+                    <input id="l-iban" type="text" autocomplete="off" spellcheck="false" bind:value=iban />
+                </div>
+                <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(StaffText::SaveLegal)}</button>
             </form>
         </section>
     }
@@ -430,7 +529,7 @@ fn Closures() -> impl IntoView {
                                         {move || label.map(|l| day_label(l, i18n.lang())).unwrap_or_else(|| date.clone())}
                                     </span>
                                     <span class="row__meta">{move || if i18n.lang() == domain::Lang::En && !en.is_empty() { en.clone() } else { fr.clone() }}</span>
-                                    <button type="button" class="button button--secondary" disabled=move || remove.pending().get()
+                                    <button type="button" class="button button--secondary" aria-disabled=move || remove.pending().get().to_string()
                                         on:click={
                                             let d = d.date.clone();
                                             move |_| api::start(remove, d.clone())
@@ -457,7 +556,7 @@ fn Closures() -> impl IntoView {
                     <label for="c-en">{tr(StaffText::ReasonEn)}</label>
                     <input id="c-en" type="text" bind:value=reason_en />
                 </div>
-                <button type="submit" class="button" disabled=move || add.pending().get()>{tr(StaffText::CloseThatDay)}</button>
+                <button type="submit" class="button" aria-disabled=move || add.pending().get().to_string()>{tr(StaffText::CloseThatDay)}</button>
             </form>
         </section>
     }
@@ -468,19 +567,25 @@ fn Closures() -> impl IntoView {
 fn ConsultationsForm(days: u32) -> impl IntoView {
     let save = save_action();
     let days = RwSignal::new(days.to_string());
+    let local = Local::new(None);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        // What cannot be read as a number is sent as 0, which the server refuses with its reason.
-        let n = days.get_untracked().trim().parse::<u32>().unwrap_or(0);
-        api::start(save, ("consultation_retention_days", n.to_string()));
+        let fields = [(
+            "c-retention",
+            StaffText::ConsultationRetentionDays.into(),
+            days,
+        )];
+        if let Some(n) = read_all(local, StaffText::NumberNotANumber, whole, &fields) {
+            api::start(save, ("consultation_retention_days", n[0].to_string()));
+        }
     };
     view! {
         <section class="card" aria-labelledby="consultation-settings-title">
             <h2 id="consultation-settings-title">{tr(StaffText::ConsultationSettingsTitle)}</h2>
             <form class="form" novalidate on:submit=on_submit>
-                {outcome(save)}
+                {outcome(save, local)}
                 {number_field("c-retention", StaffText::ConsultationRetentionDays.into(), days)}
-                <button type="submit" class="button" disabled=move || save.pending().get()>{tr(StaffText::SaveEventSettings)}</button>
+                <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(StaffText::SaveEventSettings)}</button>
             </form>
         </section>
     }

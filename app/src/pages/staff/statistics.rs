@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 use domain::calendar::week_start;
-use domain::i18n::{format_euros, Lang};
+use domain::i18n::{format_euros, format_percent, Lang};
 use domain::stats::{self, Figures, Stats};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -199,7 +199,7 @@ impl Value {
             Value::Count(n) => n.to_string(),
             Value::Minutes(m) => hours_minutes(m),
             Value::Cents(c) => format_euros(c, lang),
-            Value::Percent(p) => format!("{p} %"),
+            Value::Percent(p) => format_percent(p, lang),
             Value::Maybe(v) => v.map_or_else(|| "—".into(), |v| v.to_string()),
         }
     }
@@ -418,7 +418,7 @@ fn events_table(figures: &Figures, i18n: crate::i18n::I18n) -> impl IntoView {
                 f.signups.to_string(),
                 f.seats.to_string(),
                 f.attendance_percent()
-                    .map(|p| format!("{p} %"))
+                    .map(|p| format_percent(i64::from(p), i18n.lang_untracked()))
                     .unwrap_or_else(|| "—".into()),
                 f.waiting.to_string(),
             ];
@@ -452,16 +452,17 @@ pub fn month_label(month: &str) -> String {
     }
 }
 
-pub fn whole(v: i64) -> String {
+pub fn whole(v: i64, _: Lang) -> String {
     v.to_string()
 }
 
-pub fn share(v: i64) -> String {
-    format!("{v} %")
+pub fn share(v: i64, lang: Lang) -> String {
+    format_percent(v, lang)
 }
 
-pub fn euros(v: i64) -> String {
-    format!("{v} €")
+/// Whole euros, grouped as each language writes them ("10 000 €", "€10,000").
+pub fn euros(v: i64, lang: Lang) -> String {
+    format_euros(v.saturating_mul(100), lang)
 }
 
 /// A table of a chart's numbers, folded under its chart.
@@ -539,7 +540,7 @@ fn Statistics() -> impl IntoView {
 fn stats_view(s: Stats) -> impl IntoView {
     let i18n = use_i18n();
     let (from, to, pf, pt) = (s.from, s.to, s.previous_from, s.previous_to);
-    let other = StaffText::ColumnPrevious;
+    let other = StaffText::ColumnLastYear;
     let csv = |series: &str| api::stats_csv_href(series, from, to);
     let day_labels: Vec<String> = s
         .coworking_days
@@ -593,7 +594,7 @@ fn stats_view(s: Stats) -> impl IntoView {
                 hours_minutes(w.open_minutes),
                 hours_minutes(w.member_minutes),
                 hours_minutes(w.rental_minutes),
-                share(w.occupancy()),
+                share(w.occupancy(), i18n.lang_untracked()),
             ]
         })
         .collect();
@@ -651,7 +652,7 @@ fn stats_view(s: Stats) -> impl IntoView {
     view! {
         <p class="lead">
             {move || i18n.f(StaffText::PeriodIs, &[("range", &range_text(from, to, i18n.lang()))])}" "
-            {move || i18n.f(StaffText::ComparedWith, &[("range", &range_text(pf, pt, i18n.lang()))])}
+            {move || i18n.f(StaffText::ComparedWithLastYear, &[("range", &range_text(pf, pt, i18n.lang()))])}
         </p>
         {records_note(s.records_from, pf)}
         <section class="stats-section" aria-labelledby="s-coworking">
