@@ -6,7 +6,7 @@ UPDATE settings SET value = '"Ludovic Fougère"' WHERE key = 'concierge_name';
 UPDATE settings SET value = '{"address":"12 rue du Numérique, 29000 Quimper","email":"contact@silicon-kerne.test","phone":"02 98 00 00 00","website":"https://www.silicon-kerne.net"}' WHERE key = 'contact';
 -- A fictitious IBAN (the banks' documentation example, valid check digits) so that the fee
 -- notice, the reminders and the quotes show where to send a transfer.
-UPDATE settings SET value = '{"rna":"W291012345","siret":"","iban":"FR7630006000011234567890189"}' WHERE key = 'legal_identity';
+UPDATE settings SET value = '{"rna":"W291012345","siret":"","iban":"FR76 3000 6000 0112 3456 7890 189"}' WHERE key = 'legal_identity';
 
 INSERT INTO site_texts (key, fr, en) VALUES
     ('about',
@@ -33,10 +33,10 @@ INSERT INTO partners (slug, name, url, description_fr, description_en, sort) VAL
      'Formerly Alenty, bought by the American group: the newest of our partners.', 1),
     ('credit-agricole-finistere', 'Crédit Agricole du Finistère', 'https://www.credit-agricole.fr/ca-finistere/',
      'La banque régionale soutient la cantine depuis ses débuts.',
-     'The regional bank has supported the cantine since its beginnings.', 2),
+     'The regional bank has supported Silicon Kerne since its beginnings.', 2),
     ('oziolab', 'Oziolab', 'https://www.oziolab.fr',
      'Entreprise quimpéroise du numérique, partenaire des événements de la cantine.',
-     'A Quimper digital company, partner of the cantine''s events.', 3),
+     'A Quimper digital company, partner of Silicon Kerne''s events.', 3),
     ('conseil-departemental-finistere', 'Conseil départemental du Finistère', 'https://www.finistere.fr',
      'Le Département soutient les actions d''e-éducation et l''animation du territoire.',
      'The county council supports the e-education work and local community events.', 4);

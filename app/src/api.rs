@@ -1192,6 +1192,14 @@ pub async fn library_draft(slug: &str, lang: Lang) -> Result<LibraryDraft, ApiFa
     .await
 }
 
+/// `POST /api/staff/library-preview`: the page a draft makes, nothing saved.
+pub async fn preview_library_item(
+    body: &LibraryInput,
+    lang: Lang,
+) -> Result<LibraryDraft, ApiFailure> {
+    send(Method::POST, "/api/staff/library-preview", Some(body), lang).await
+}
+
 /// `POST /api/staff/library` (no slug yet) or `PUT /api/staff/library/{slug}`.
 pub async fn save_library_item(
     slug: Option<&str>,

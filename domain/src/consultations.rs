@@ -385,6 +385,19 @@ impl Move {
         self.from().contains(&status)
     }
 
+    /// Whether the move can be made at `now` (Paris time) on a request in `status` whose
+    /// appointment, if one is set, starts at `appointment`: a request is done only once its
+    /// appointment has begun (a volunteer could mark it done a week before).
+    pub fn allowed_at(
+        self,
+        status: ConsultationStatus,
+        appointment: Option<chrono::NaiveDateTime>,
+        now: chrono::NaiveDateTime,
+    ) -> bool {
+        self.allowed_from(status)
+            && (self != Move::Complete || appointment.is_none_or(|start| start <= now))
+    }
+
     /// The `status IN (…)` list of its SQL condition: `'new','assigned'`.
     pub fn sql_from(self) -> String {
         self.from()
@@ -955,6 +968,24 @@ impl ConsultationFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_is_done_only_once_its_appointment_has_begun() {
+        let at = |d: u32, h: u32| {
+            NaiveDate::from_ymd_opt(2026, 12, d)
+                .and_then(|d| d.and_hms_opt(h, 0, 0))
+                .expect("a time")
+        };
+        let (monday_14, tuesday_9) = (at(14, 14), at(15, 9));
+        let scheduled = ConsultationStatus::Scheduled;
+        assert!(!Move::Complete.allowed_at(scheduled, Some(monday_14), at(7, 10)));
+        assert!(Move::Complete.allowed_at(scheduled, Some(monday_14), at(14, 14)));
+        assert!(Move::Complete.allowed_at(scheduled, Some(monday_14), tuesday_9));
+        // Without an appointment (settled by phone), and for every other move, time does not count.
+        assert!(Move::Complete.allowed_at(ConsultationStatus::Assigned, None, at(7, 10)));
+        assert!(Move::Schedule.allowed_at(scheduled, Some(monday_14), at(7, 10)));
+        assert!(!Move::Complete.allowed_at(ConsultationStatus::Done, None, tuesday_9));
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a test date")

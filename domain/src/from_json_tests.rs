@@ -1085,7 +1085,7 @@ fn booking_calendar(c: &mut Coverage) {
         &[crate::settings::LegalIdentity {
             rna: "W291012345".into(),
             siret: "12345678900012".into(),
-            iban: "FR7630006000011234567890189".into(),
+            iban: "FR76 3000 6000 0112 3456 7890 189".into(),
         }],
     );
     let booking = Booking {

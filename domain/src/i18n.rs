@@ -315,6 +315,7 @@ ApiMsg {
     ErrConsultationChanged => "Cette demande a changé entre-temps (quelqu'un d'autre s'en est occupé) : rechargez la page.", "This request changed in the meantime (someone else dealt with it): reload the page.";
     ErrConsultationTaken => "Cette consultation a été confiée à quelqu'un d'autre entre-temps.", "This consultation was given to someone else in the meantime.";
     ErrConsultationStep => "Cette demande n'en est pas à cette étape : rechargez la page.", "This request is not at that step: reload the page.";
+    ErrConsultationNotYet => "Le rendez-vous n'a pas encore eu lieu : la demande se clôt une fois qu'il a commencé.", "The appointment has not taken place yet: the request is closed once it has begun.";
     ErrHeldForConsultation => "Ce poste est réservé pour une consultation : changez le rendez-vous depuis « Consultations pour les entreprises ».", "This desk is held for a consultation: change the appointment from “Consultations for businesses”.";
     ErrPlaceTaken => "La salle ou le poste est déjà pris à ce moment : choisissez un autre horaire ou un autre lieu. Rien n'a été enregistré.", "The room or desk is already taken then: choose another time or place. Nothing was saved.";
     SettingNameConsultationRetention => "la durée de conservation des demandes de consultation", "the retention delay of consultation requests";

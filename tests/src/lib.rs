@@ -342,27 +342,37 @@ impl TestApp {
         format!("{}{path}", self.base_url)
     }
 
-    /// Run SQL against the app's database, as `wrangler d1 execute` does (a bench's bulk rows).
+    /// Run SQL against the app's database, as `wrangler d1 execute` does (a bench's bulk rows, a
+    /// test's clock moved). The running worker may hold the database's write lock at that moment
+    /// (other tests write beside it): a refused attempt is made again, five times at most.
     pub fn execute_sql(&self, name: &str, sql: &str) -> Result<()> {
         let file = self.state_dir.join(format!("{name}.sql"));
         std::fs::write(&file, sql)?;
         let config = self.state_dir.join("app/wrangler.toml");
         let persist = self.state_dir.join("d1");
-        run_quiet(
-            &format!("wrangler d1 execute {name}"),
-            wrangler(&repo_root()).args([
-                "d1",
-                "execute",
-                "DB",
-                "--local",
-                "--config",
-                &config.to_string_lossy(),
-                "--persist-to",
-                &persist.to_string_lossy(),
-                "--file",
-                &file.to_string_lossy(),
-            ]),
-        )
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let run = run_quiet(
+                &format!("wrangler d1 execute {name}"),
+                wrangler(&repo_root()).args([
+                    "d1",
+                    "execute",
+                    "DB",
+                    "--local",
+                    "--config",
+                    &config.to_string_lossy(),
+                    "--persist-to",
+                    &persist.to_string_lossy(),
+                    "--file",
+                    &file.to_string_lossy(),
+                ]),
+            );
+            if run.is_ok() || attempt == 5 {
+                return run;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
     }
 
     /// Run the Cron handler now, as the platform would on schedule.

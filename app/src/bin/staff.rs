@@ -22,6 +22,7 @@ fn main() {
                 <Route path=path!("/gestion/reservations") view=bookings::StaffBookings />
                 <Route path=path!("/gestion/occupation") view=occupancy::StaffOccupancy />
                 <Route path=path!("/gestion/locations") view=rentals::StaffRentals />
+                <Route path=path!("/gestion/locations/:id/devis") view=rentals::StaffRentalQuote />
                 <Route path=path!("/gestion/evenements") view=events::StaffEvents />
                 <Route path=path!("/gestion/evenements/:id") view=event_edit::StaffEventEdit />
                 <Route path=path!("/gestion/evenements/:id/inscrits") view=event_registrations::StaffEventRegistrations />

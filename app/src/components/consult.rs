@@ -3,13 +3,14 @@
 
 use domain::consultations::{
     Appointment, Availability, BusinessSize, CloseRequest, ConsultationStatus, LibraryCard,
-    LibraryKind, Place, ScheduleRequest, Topic, Trade,
+    LibraryKind, Move, Place, ScheduleRequest, Topic, Trade,
 };
 use domain::i18n::format_date_long;
 use domain::Lang;
 use leptos::prelude::*;
 
 use crate::api;
+use crate::components::form::{refused_here, ErrorSummary};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::text::ConsultText;
 
@@ -193,10 +194,17 @@ pub fn ScheduleForm(
                         </select>
                     </div>
                 </Show>
-                <button type="submit" class="button" disabled=move || pending.get()>{tr(ConsultText::Schedule)}</button>
+                <button type="submit" class="button" aria-disabled=move || pending.get().to_string()>{tr(ConsultText::Schedule)}</button>
             </form>
         </section>
     }
+}
+
+/// Whether a request can be closed as done now: at its step, and once its appointment (if any)
+/// has begun, by the browser's clock (the server decides with its own).
+pub fn done_yet(status: ConsultationStatus, appointment: Option<&Appointment>) -> bool {
+    let now = crate::format::now_local();
+    now.is_some_and(|now| Move::Complete.allowed_at(status, appointment.map(|a| a.start.0), now))
 }
 
 /// Close a request: done, with a note the requester reads and resources from the library to
@@ -209,6 +217,8 @@ pub fn CloseForm(
     #[prop(optional)]
     nested: bool,
     allow_decline: bool,
+    /// Whether "done" is offered (not before the appointment has begun).
+    done_allowed: bool,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] on_send: Callback<CloseRequest>,
 ) -> impl IntoView {
@@ -217,22 +227,39 @@ pub fn CloseForm(
         LocalResource::new(
             move || async move { api::library("", "", i18n.lang_untracked()).await },
         );
-    let outcome = RwSignal::new("done".to_string());
+    // Staff choose between done and declined: neither is chosen for them. A volunteer only
+    // closes as done.
+    let outcome = RwSignal::new(if allow_decline {
+        String::new()
+    } else {
+        "done".to_string()
+    });
     let note = RwSignal::new(String::new());
     let picked = RwSignal::new(Vec::<String>::new());
-    let outcomes = [
+    let unchosen = RwSignal::new(None::<crate::api::ApiFailure>);
+    let outcomes: Vec<(&str, ConsultText)> = [
         ("done", ConsultText::OutcomeDone),
         ("declined", ConsultText::OutcomeDeclined),
-    ];
+    ]
+    .into_iter()
+    .filter(|(value, _)| done_allowed || *value != "done")
+    .collect();
     view! {
         <section class="card" aria-labelledby=format!("cs-close-{key}")>
             {title(nested, format!("cs-close-{key}"), ConsultText::CloseTitle)}
             <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
+                if outcome.with_untracked(String::is_empty) {
+                    let lang = i18n.lang_untracked();
+                    unchosen.set(Some(refused_here(lang, vec![(format!("cs-outcome-{key}"), ConsultText::ChooseOutcome.text(lang).into())])));
+                    return;
+                }
+                unchosen.set(None);
                 on_send.run(CloseRequest { outcome: outcome.get_untracked(), note: note.get_untracked(), resources: picked.get_untracked() });
             }>
+                <ErrorSummary failure=Signal::derive(move || unchosen.get()) labels=crate::components::form::NO_LABELS ids="" />
                 {allow_decline.then(|| view! {
-                    <fieldset class="field">
+                    <fieldset class="field" id=format!("cs-outcome-{key}") tabindex="-1">
                         <legend class="visually-hidden">{tr(ConsultText::CloseTitle)}</legend>
                         {outcomes.into_iter().map(|(value, label)| {
                             let id = format!("cs-outcome-{key}-{value}");
@@ -267,7 +294,7 @@ pub fn CloseForm(
                         }).collect_view())}
                     </fieldset>
                 </Show>
-                <button type="submit" class="button" disabled=move || pending.get()>{tr(ConsultText::Close)}</button>
+                <button type="submit" class="button" aria-disabled=move || pending.get().to_string()>{tr(ConsultText::Close)}</button>
             </form>
         </section>
     }

@@ -206,7 +206,15 @@ pub fn ErrorSummary<T: Text>(
                         (None, Some(d)) => format!("{d}{}", i18n.colon()),
                         (None, None) => String::new(),
                     };
-                    view! { <li><a href=href>{label}{text}</a></li> }
+                    // Following the link moves the focus to the field, not only the view (Enter
+                    // on a link to an anchor leaves the focus on the link).
+                    let target = href.trim_start_matches('#').to_string();
+                    let to_field = move |ev: leptos::ev::MouseEvent| {
+                        if focus(document().get_element_by_id(&target), true) {
+                            ev.prevent_default();
+                        }
+                    };
+                    view! { <li><a href=href on:click=to_field>{label}{text}</a></li> }
                 })
                 .collect_view();
             view! {

@@ -5,7 +5,7 @@ domain::messages! {
 /// Strings of the pages for businesses.
 BusinessText {
     OfferTitle => "Artisans, commerçants, TPE : un coup de main numérique", "Craftspeople, shops, small firms: a hand with digital";
-    OfferLead => "Des adhérents de la cantine, professionnels du web, vous conseillent gratuitement pendant une heure : à la cantine, par téléphone ou en visio.", "Members of the cantine, web professionals, advise you for free for an hour: at Silicon Kerne, by phone or by video.";
+    OfferLead => "Des adhérents de la cantine, professionnels du web, vous conseillent gratuitement pendant une heure : à la cantine, par téléphone ou en visio.", "Members of Silicon Kerne, web professionals, advise you for free for an hour: at Silicon Kerne, by phone or by video.";
     TopicsTitle => "Sur quels sujets", "On which topics";
     HowTitle => "Comment ça marche", "How it works";
     HowStep1 => "Vous décrivez votre besoin ici, en cinq minutes, sans créer de compte.", "You describe what you need here, in five minutes, without an account.";
@@ -56,6 +56,7 @@ BusinessText {
     FeedbackTitle => "La consultation vous a-t-elle été utile ?", "Was the consultation useful?";
     Useful => "Oui, utile", "Yes, useful";
     NotUseful => "Pas vraiment", "Not really";
+    FeedbackChoose => "Dites si ce rendez-vous vous a été utile : « Oui, utile » ou « Pas vraiment ».", "Say whether the appointment was useful: “Yes, useful” or “Not really”.";
     FieldComment => "Un commentaire", "A comment";
     SendFeedback => "Envoyer mon avis", "Send my feedback";
     FeedbackThanks => "Merci pour votre avis !", "Thank you for your feedback!";
@@ -70,7 +71,7 @@ BusinessText {
     Keep => "Non, garder", "No, keep it";
     Erased => "Votre demande est annulée et vos coordonnées sont effacées.", "Your request is cancelled and your contact details are erased.";
     LibraryTitle => "Ressources pour les entreprises", "Resources for businesses";
-    LibraryLead => "Guides, listes à cocher et liens utiles, écrits ou choisis par l'équipe de la cantine.", "Guides, checklists and useful links, written or chosen by the cantine's team.";
+    LibraryLead => "Guides, listes à cocher et liens utiles, écrits ou choisis par l'équipe de la cantine.", "Guides, checklists and useful links, written or chosen by the Silicon Kerne team.";
     Search => "Rechercher", "Search";
     Topic => "Sujet", "Topic";
     AllTopics => "Tous les sujets", "All topics";
@@ -94,7 +95,7 @@ ConsultText {
     TradeArtisan => "Artisan", "Craftsperson";
     TradeShop => "Commerce", "Shop";
     TradeSme => "PME, TPE", "Small business";
-    TradeLiberal => "Profession libérale", "Liberal profession";
+    TradeLiberal => "Profession libérale", "Self-employed professional";
     TradeAssociation => "Association", "Association";
     TradeOther => "Autre", "Other";
     SizeSolo => "Seul·e", "Just me";
@@ -127,6 +128,7 @@ ConsultText {
     Schedule => "Enregistrer le rendez-vous", "Save the appointment";
     CloseTitle => "Clore la demande", "Close the request";
     OutcomeDone => "Réalisée", "Done";
+    ChooseOutcome => "Choisissez « Réalisée » ou « Refusée ».", "Choose “Done” or “Declined”.";
     OutcomeDeclined => "Refusée : le motif est envoyé au demandeur", "Declined: the reason is sent to the requester";
     Note => "Note (ou motif du refus)", "Note (or the reason for declining)";
     Recommended => "Ressources conseillées", "Recommended resources";

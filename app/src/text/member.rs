@@ -110,6 +110,7 @@ MemberText {
     VolDecline => "Je ne peux pas", "I cannot";
     VolReason => "Pourquoi (l'équipe le lit)", "Why (the team reads it)";
     VolSendDecline => "Rendre la demande", "Give the request back";
+    VolErased => "Demande effacée (données personnelles supprimées)", "Request erased (personal data deleted)";
     VolRequester => "Demandeur", "Requester";
     VolUnsuitable => "Le créneau ne convient pas : « {message} »", "The time does not suit: “{message}”";
     VolOpen => "Voir : {business}", "See: {business}";

@@ -179,6 +179,11 @@ StaffText {
     StaffBookingsTitle => "Réservations et blocages", "Bookings and blocks";
     StaffOccupancyTitle => "Occupation", "Occupancy";
     StaffRentalsTitle => "Locations de salle", "Room rentals";
+    StaffQuoteTitle => "Devis de location", "Rental quote";
+    SeeQuote => "Voir et imprimer le devis n° {number}", "See and print quote no. {number}";
+    BackToRentals => "← Les demandes de location", "← Rental requests";
+    PrintQuote => "Imprimer le devis", "Print the quote";
+    NoSuchQuote => "Cette demande n'existe pas.", "This request does not exist.";
     CoworkersCount => "Coworkers : {count} sur {capacity} postes", "Coworkers: {count} of {capacity} desks";
     NobodyBooked => "Aucun poste réservé.", "No desk booked.";
     RoomFree => "La salle est libre toute la journée.", "The room is free all day.";
@@ -382,7 +387,7 @@ StaffText {
     ShowNumbers => "Les chiffres", "The numbers";
     DownloadCsv => "Télécharger (CSV)", "Download (CSV)";
     ReportHeading => "Silicon Kerne — rapport d'activité", "Silicon Kerne — activity report";
-    ReportInFigures => "La cantine en chiffres", "The cantine in figures";
+    ReportInFigures => "La cantine en chiffres", "Silicon Kerne in figures";
     ReportCharts => "Au fil des mois", "Month by month";
     ReportWords => "Le mot de l'équipe", "A word from the team";
     ReportTextLabel => "Texte du rapport (imprimé tel quel)", "The report's text (printed as it is)";

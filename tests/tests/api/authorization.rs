@@ -174,6 +174,12 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
             [401, 403, 422, 422],
         ),
         case(
+            Method::POST,
+            "/api/staff/library-preview",
+            empty.clone(),
+            [401, 403, 200, 200],
+        ),
+        case(
             Method::GET,
             "/api/staff/library/pas-de-fiche",
             None,

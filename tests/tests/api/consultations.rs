@@ -564,13 +564,29 @@ pub async fn a_volunteer_accepts_meets_at_the_cantine_and_the_requester_follows(
         )
         .await?;
     ensure!(resp.status().as_u16() == 422, "{}", resp.status());
+    // Not done before the appointment has begun (a volunteer could close it a week early).
+    let done_body = json!({ "outcome": "done", "note": "Vu la facturation ensemble.",
+                            "resources": ["facture-electronique-2026"] });
+    let early: ApiErrorBody = expect_json(
+        volunteer
+            .post(&format!("/api/me/consultations/{}/close", c.id), &done_body)
+            .await?,
+        409,
+    )
+    .await?;
+    ensure!(early.message.contains("pas encore eu lieu"), "{early:?}");
+    // The appointment's morning comes (the clock cannot move: its times are moved to yesterday).
+    api.app.execute_sql(
+        "consultation-held",
+        &format!(
+            "UPDATE consultations SET start_local = '{0}T09:30', end_local = '{0}T10:00', start_utc = '{0}T08:30:00.000Z', end_utc = '{0}T09:00:00.000Z' WHERE id = {1};",
+            paris::local_date(Utc::now()) - Duration::days(1),
+            c.id
+        ),
+    )?;
     let done: MyConsultation = expect_json(
         volunteer
-            .post(
-                &format!("/api/me/consultations/{}/close", c.id),
-                &json!({ "outcome": "done", "note": "Vu la facturation ensemble.",
-                         "resources": ["facture-electronique-2026"] }),
-            )
+            .post(&format!("/api/me/consultations/{}/close", c.id), &done_body)
             .await?,
         200,
     )

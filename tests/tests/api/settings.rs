@@ -127,7 +127,7 @@ pub async fn the_iban_and_limits_are_checked_seen_at_once_and_journalled(
         value("booking_rules")?,
     );
     ensure!(
-        legal["iban"] == "FR7630006000011234567890189",
+        legal["iban"] == "FR76 3000 6000 0112 3456 7890 189",
         "the demo association has its (fictitious) IBAN: {legal}"
     );
     let refused = |key: &'static str, body: Value, lang: &'static str| {

@@ -177,6 +177,17 @@ pub(crate) async fn apply(ctx: &'static Ctx, page: &Page, name: &str, email: &st
         page.text().await?.contains(email),
         "the confirmation names the address it writes to"
     );
+    // The confirmation replaced a long form: its top is on the screen, with the focus.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    ensure!(
+        crate::trips::in_view(page, "#application-sent").await?,
+        "the confirmation's top is off the screen"
+    );
+    let now = crate::newcomer::focused(page).await?;
+    ensure!(
+        now.contains("application-sent"),
+        "after sending, the focus is on {now}"
+    );
     Ok(())
 }
 

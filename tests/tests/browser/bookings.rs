@@ -270,6 +270,25 @@ pub async fn business_requests_the_room_and_staff_approve_it(ctx: &'static Ctx) 
         )
         .await?;
         check_page(&staff, "gestion-locations-fr", &[]).await?;
+        // The back office opens the request's quote, as the requester sees and prints it.
+        staff
+            .client
+            .find(Locator::XPath(&format!(
+                "//li[@data-organisation=\"{organisation}\"]//a[starts-with(normalize-space(),'Voir et imprimer le devis')]"
+            )))
+            .await?
+            .click()
+            .await?;
+        staff.wait_for_heading("Devis de location").await?;
+        wait_for(&staff, Locator::Css(".quote .quote__lines"), "the quote's lines").await?;
+        let quote = staff.text().await?;
+        ensure!(
+            quote.contains(&organisation) && quote.contains("Imprimer le devis") && quote.contains("IBAN"),
+            "the back office's quote reads {quote}"
+        );
+        check_page(&staff, "gestion-devis-fr", &[]).await?;
+        staff.client.back().await?;
+        staff.wait_for_heading("Locations de salle").await?;
         // Declining without a reason: the box stays open with the refusal in it, the focus on it
         // (issue 37); closed again, the request is approved.
         let card = format!("//li[@data-organisation=\"{organisation}\"]");

@@ -24,10 +24,16 @@ const PUBLIC_BUDGET: usize = 150_000;
 const AGENDA_BUDGET: usize = 151_000;
 /// A guest's form or private link.
 const GUEST_BUDGET: usize = 200_000;
-/// A member's page, opened by a logged-in member.
-const MEMBER_BUDGET: usize = 240_000;
-/// A staff page, opened by staff.
-const STAFF_BUDGET: usize = 400_000;
+/// A member's page, opened by a logged-in member. Issue 37 (the member's own bookings on the
+/// calendar's day and week, the room's length kept when the start changes, the IBAN on the fee
+/// notice, buttons that keep the focus while a request is under way) took it from under 240,000 B
+/// to 241,053 B (this test, 2026-12-07).
+const MEMBER_BUDGET: usize = 245_000;
+/// A staff page, opened by staff. Issues 37 and 38 (a rental's quote page, refusals made on the
+/// settings page, charts sized to their values in each language, the library's live preview, the
+/// close form's choices) took it from under 400,000 B to 411,922 B (this test, 2026-12-07). The
+/// next growth goes to a bundle of its own for the figures (statistics, report, charts), not here.
+const STAFF_BUDGET: usize = 420_000;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Who {

@@ -202,6 +202,18 @@ pub async fn an_artisan_is_matched_with_a_volunteer_and_meets_at_the_cantine(
             .await?;
         wait_for_text(&volunteer, "Salle de réunion").await?;
         check_page(&volunteer, "espace-consultations-rdv-fr", &[]).await?;
+        // Closed as done once it has taken place: not offered while the appointment is ahead
+        // (issue 38).
+        ensure!(
+            volunteer
+                .client
+                .find_all(Locator::XPath(&format!(
+                    "{card}//button[normalize-space()='Clore']"
+                )))
+                .await?
+                .is_empty(),
+            "a volunteer is offered to close a request before its appointment"
+        );
 
         // The artisan's link shows the appointment, with whom and the calendar file.
         artisan.goto(link.as_str()).await?;
@@ -225,6 +237,29 @@ pub async fn an_artisan_is_matched_with_a_volunteer_and_meets_at_the_cantine(
         wait_for_text(&artisan, "Your appointment").await?;
         check_page(&artisan, "consultation-rdv-en", &[]).await?;
         artisan.click_text("button.lang-switch", "Français").await?;
+        // "Ce créneau ne me convient pas" sent empty: the refusal is in the form, which stays open,
+        // with the focus (it closed, the error 1,000 px above: issue 38).
+        artisan
+            .click_text("button", "Ce créneau ne me convient pas")
+            .await?;
+        submit(&artisan, "Envoyer").await?;
+        artisan
+            .wait_for(
+                Locator::Css("#unsuitable-form .form-errors"),
+                "the refusal in the form",
+            )
+            .await?;
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let now = crate::newcomer::focused(&artisan).await?;
+        ensure!(
+            now.starts_with("div"),
+            "after the refusal the focus is on {now}"
+        );
+        ensure!(
+            crate::trips::in_view(&artisan, "#unsuitable-form .form-errors").await?,
+            "the refusal is off the screen"
+        );
+        check_page(&artisan, "consultation-ne-convient-pas-vide-fr", &["422"]).await?;
         Ok(())
     }
     .await;

@@ -6,6 +6,7 @@ use anyhow::{ensure, Context, Result};
 use chrono::NaiveDate;
 use fantoccini::key::Key;
 use fantoccini::Locator;
+use kerne_tests::browser::Page;
 use kerne_tests::history;
 
 use crate::accounts::{
@@ -152,10 +153,87 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
                 (1..=2).contains(&pages),
                 "the report prints on {pages} pages"
             );
+            charts_fit(&page, "the report of 2024").await?;
+
+            // This year's report, printed: the consultations' three tallies keep their captions
+            // and name their column (they all read "Valeur | Demandes").
+            page.goto(&ctx.url("/gestion/rapport")).await?;
+            page.wait_for_heading("Rapport d'activité").await?;
+            wait_for_text(&page, "Demandes par commune").await?;
+            page.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "media": "print" }))
+                .await?;
+            let tallies = page
+                .client
+                .execute(
+                    "return [...document.querySelectorAll('table.figures--tally')].map(t =>
+                        [getComputedStyle(t.caption).display, t.caption.textContent.trim(),
+                         t.querySelector('thead th').textContent.trim()].join(' | '))",
+                    vec![],
+                )
+                .await?;
+            // Printed, the page has no heading of its own (the h1 is the screen's): a picture only.
+            page.screenshot("rapport-imprime-fr").await?;
+            page.cdp("Emulation.setEmulatedMedia", serde_json::json!({ "media": "" }))
+                .await?;
+            let expected = serde_json::json!([
+                "table-caption | Demandes par sujet | Sujet",
+                "table-caption | Demandes par activité | Activité",
+                "table-caption | Demandes par commune | Commune"
+            ]);
+            ensure!(tallies == expected, "printed, the tallies read {tallies}");
+
+            // This year's figures at 360 px: every value of an axis whole ("10 000 €", not
+            // "0000 €"), no label over another; in English, shares and column heads in English.
+            page.set_viewport(360, 740).await?;
+            page.goto(&ctx.url("/gestion/statistiques?from=2024-01-01&to=2024-12-31"))
+                .await?;
+            page.wait_for_heading("Statistiques").await?;
+            wait_for_text(&page, "Demandes par commune").await?;
+            charts_fit(&page, "the statistics of 2024").await?;
+            page.click_text("button.lang-switch", "English").await?;
+            wait_for_text(&page, "Requests by town").await?;
+            let text = page.text().await?;
+            ensure!(
+                !text.contains("Value") && !text.contains("\u{a0}%") && !text.contains(" %"),
+                "the English statistics read: {text}"
+            );
+            check_page(&page, "statistics-en", &[]).await?;
+            page.click_text("button.lang-switch", "Français").await?;
             Ok(())
         }
         .await;
         (page, r)
     })
     .await
+}
+
+/// Every chart's text inside its drawing, and no two labels under a plot over each other.
+async fn charts_fit(page: &Page, what: &str) -> Result<()> {
+    let problems = page
+        .client
+        .execute(
+            "const out = [];
+             for (const svg of document.querySelectorAll('svg.chart__svg')) {
+               const box = svg.getBoundingClientRect();
+               const ticks = [...svg.querySelectorAll('text.chart__tick')];
+               for (const t of ticks) {
+                 const r = t.getBoundingClientRect();
+                 if (r.left < box.left - 1 || r.right > box.right + 1) out.push('cut: ' + t.textContent);
+               }
+               const under = ticks.filter(t => t.getAttribute('y') === ticks[ticks.length - 1].getAttribute('y'))
+                 .map(t => [t.textContent, t.getBoundingClientRect()]);
+               for (let i = 0; i < under.length; i++) for (let j = i + 1; j < under.length; j++) {
+                 const [a, b] = [under[i][1], under[j][1]];
+                 if (a.left < b.right && b.left < a.right) out.push('over: ' + under[i][0] + ' / ' + under[j][0]);
+               }
+             }
+             return out;",
+            vec![],
+        )
+        .await?;
+    ensure!(
+        problems.as_array().is_some_and(Vec::is_empty),
+        "{what}: {problems}"
+    );
+    Ok(())
 }

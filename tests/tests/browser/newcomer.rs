@@ -275,6 +275,21 @@ pub async fn a_refused_form_takes_the_focus_and_reads_as_sentences(
                 "the consent refusal is listed: {summary}"
             );
             check_page(&page, "newcomer-refused-join", &["422"]).await?;
+            // Enter on the summary's first link puts the focus in that field (it left it on the
+            // link, the field merely scrolled into view: issue 38).
+            press(&page, Key::Tab).await?;
+            let link = focused(&page).await?;
+            ensure!(
+                link.starts_with("a#"),
+                "Tab from the summary reaches {link}"
+            );
+            press(&page, Key::Enter).await?;
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            let now = focused(&page).await?;
+            ensure!(
+                now.starts_with("input#f-") || now.starts_with("textarea#f-"),
+                "Enter on the summary's link leaves the focus on {now}"
+            );
             Ok(())
         }
         .await;
@@ -292,6 +307,40 @@ pub async fn the_rental_form_shows_what_is_free_and_the_quote_is_complete(
             page.wait_for_heading("Demander la salle de réunion")
                 .await?;
             wait_for_text(&page, "Choisissez d'abord une date").await?;
+            // A Saturday ahead says the cantine is closed, a day past says it is past: neither
+            // labels every period "déjà prise" (issue 37).
+            let set_date = |expr: &'static str| {
+                let page = &page;
+                async move {
+                    page.client
+                        .execute(
+                            &format!(
+                                "const d = new Date(); {expr}
+                                 const i = document.getElementById('f-date'); i.value = d.toISOString().slice(0, 10);
+                                 i.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+                            ),
+                            vec![],
+                        )
+                        .await
+                }
+            };
+            set_date("d.setDate(d.getDate() + 10); while (d.getDay() !== 6) d.setDate(d.getDate() + 1);")
+                .await?;
+            wait_for_text(&page, "La cantine est fermée ce jour-là").await?;
+            let text = page.text().await?;
+            ensure!(
+                text.contains("— cantine fermée") && !text.contains("déjà prise"),
+                "a Saturday reads: {text}"
+            );
+            check_page(&page, "newcomer-rental-saturday", &[]).await?;
+            set_date("d.setDate(d.getDate() - 3); while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() - 1);")
+                .await?;
+            wait_for_text(&page, "Cette date est passée").await?;
+            let text = page.text().await?;
+            ensure!(
+                text.contains("— date passée") && !text.contains("déjà prise"),
+                "a day past reads: {text}"
+            );
             // The first open weekday more than 40 days ahead: nothing booked there in the demo.
             let day = page
                 .client

@@ -81,6 +81,9 @@ pub fn routes() -> Vec<Route> {
         Route::new(Method::Post, "/api/staff/library", "create_library_item", "Write a resource in Markdown (rendered and sanitised on reading).", "staff", Staff, handler!(create_item))
             .body::<LibraryInput>()
             .returns::<LibraryDraft>(201),
+        Route::new(Method::Post, "/api/staff/library-preview", "preview_library_item", "The page a draft makes (its Markdown rendered and sanitised as readers get it), without saving anything: the editor's preview follows the typing.", "staff", Staff, handler!(preview_item))
+            .body::<LibraryInput>()
+            .returns::<LibraryDraft>(200),
         Route::new(Method::Get, "/api/staff/library/{slug}", "library_draft", "A resource's Markdown source and its rendering.", "staff", Staff, handler!(draft))
             .returns::<LibraryDraft>(200),
         Route::new(Method::Put, "/api/staff/library/{slug}", "update_library_item", "Change a resource (its address stays).", "staff", Staff, handler!(update_item))
@@ -283,6 +286,12 @@ pub async fn create_item(mut ctx: Ctx) -> Result<Response, ApiError> {
     let actor = ctx.member()?.id;
     let draft = library::save(&ctx.db()?, None, &body, &ctx.caller, actor, ctx.now).await?;
     http::json(&draft, 201)
+}
+
+pub async fn preview_item(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let input: LibraryInput = ctx.json().await?;
+    let html = library::render(&input.body);
+    http::json(&LibraryDraft { input, html }, 200)
 }
 
 pub async fn draft(ctx: Ctx) -> Result<Response, ApiError> {

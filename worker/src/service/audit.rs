@@ -124,8 +124,7 @@ fn setting_value(key: &str, v: &Value, lang: Lang) -> String {
         }),
         "legal_identity" => (|| {
             let id: domain::settings::LegalIdentity = serde_json::from_value(v.clone()).ok()?;
-            let iban = id.iban_print().unwrap_or_default();
-            let parts: Vec<String> = [("RNA", id.rna), ("SIRET", id.siret), ("IBAN", iban)]
+            let parts: Vec<String> = [("RNA", id.rna), ("SIRET", id.siret), ("IBAN", id.iban)]
                 .into_iter()
                 .filter(|(_, value)| !value.is_empty())
                 .map(|(name, value)| format!("{name} {value}"))

@@ -976,6 +976,13 @@ pub async fn close(
         ("declined", None) => Move::Decline,
         _ => return Err(field("outcome", ApiMsg::FieldOutcome)),
     };
+    // Done only once the appointment has begun (the step itself is checked by the write).
+    let local_now = domain::paris::to_local(now);
+    if outcome.allowed_from(row.status)
+        && !outcome.allowed_at(row.status, row.start_local, local_now)
+    {
+        return Err(ApiError::Conflict(ApiMsg::ErrConsultationNotYet));
+    }
     // A refusal says why: the requester reads it.
     let note = if outcome == Move::Decline {
         parse_required_text(&body.note, 2000)

@@ -30,7 +30,7 @@ pub fn issuer(cfg: &svc::CalendarConfig) -> QuoteIssuer {
         phone: cfg.contact.phone.clone(),
         rna: cfg.legal.rna.clone(),
         siret: cfg.legal.siret.clone(),
-        iban: cfg.legal.iban_print().unwrap_or_default(),
+        iban: cfg.legal.iban.clone(),
     }
 }
 

@@ -11,13 +11,17 @@ use leptos_router::hooks::{use_params, use_query_map};
 use leptos_router::params::Params;
 
 use super::resource_card;
-use crate::api::{self, Request};
+use crate::api::{self, ApiFailure, Request};
 use crate::components::calendar::failure_alert;
 use crate::components::consult::{availability_words, place, size_label, trade_label, when};
 use crate::components::focus::focus_on_success;
+use crate::components::form::{refused_here, ErrorSummary};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 use crate::text::{BusinessText, SharedText};
+
+const FEEDBACK_LABELS: &[(&str, BusinessText)] = &[("useful", BusinessText::FeedbackTitle)];
+const UNSUITABLE_LABELS: &[(&str, BusinessText)] = &[("message", BusinessText::NotSuitableLabel)];
 
 #[derive(Params, Debug, Clone, PartialEq)]
 struct StatusPath {
@@ -56,9 +60,12 @@ pub fn StatusPage() -> impl IntoView {
         let (token, lang) = (token.get_value(), i18n.lang_untracked());
         async move { api::cancel_consultation(&token, lang).await }
     });
+    // Read again after a message or an opinion is taken, never after a refusal: the form, what
+    // was typed and the refusal stay where the requester is.
+    let (unsuitable_taken, feedback_taken) = (api::successes(unsuitable), api::successes(feedback));
     let view_now = LocalResource::new(move || {
-        unsuitable.version().get();
-        feedback.version().get();
+        unsuitable_taken.get();
+        feedback_taken.get();
         let token = token.get_value();
         async move { api::consultation(&token, i18n.lang_untracked()).await }
     });
@@ -66,12 +73,8 @@ pub fn StatusPage() -> impl IntoView {
     focus_on_success(feedback, "#feedback-thanks");
     focus_on_success(erase, "#erased");
     let erased = move || api::answer_of(erase).is_some();
-    let failure = Signal::derive(move || {
-        api::failure_of(unsuitable)
-            .get()
-            .or_else(|| api::failure_of(feedback).get())
-            .or_else(|| api::failure_of(erase).get())
-    });
+    // The two forms say their own refusals inside them; the erasure's is said at the top.
+    let failure = api::failure_of(erase);
     view! {
         <h1>{tr(BusinessText::StatusTitle)}</h1>
         {just_sent.then(|| view! { <p class="notice" role="status">{tr(BusinessText::SentNotice)}</p> })}
@@ -121,6 +124,7 @@ fn status_view(
         })
         .collect_view();
     let volunteer = c.volunteer.clone().unwrap_or_default();
+    let scheduled = domain::consultations::Move::Unsuitable.allowed_from(c.status);
     let appointment = c.appointment.clone().map(|a| {
         let how = match a.place {
             Place::Phone => Some(i18n.f(BusinessText::ByPhone, &[("name", &volunteer)])),
@@ -139,17 +143,21 @@ fn status_view(
                 <p>{i18n.f(BusinessText::With, &[("name", &volunteer)])}</p>
                 <div class="actions">
                     <a href=ics class="button" download="silicon-kerne-consultation.ics">{i18n.t(BusinessText::AddToCalendar)}</a>
-                    <button type="button" class="button button--secondary" aria-expanded=move || open.get().to_string()
-                        aria-controls="unsuitable-form" on:click=move |_| open.update(|o| *o = !*o)>{i18n.t(BusinessText::NotSuitable)}</button>
+                    // Only while the appointment is to come: a finished one offers nothing to change.
+                    {scheduled.then(|| view! {
+                        <button type="button" class="button button--secondary" aria-expanded=move || open.get().to_string()
+                            aria-controls="unsuitable-form" on:click=move |_| open.update(|o| *o = !*o)>{i18n.t(BusinessText::NotSuitable)}</button>
+                    })}
                 </div>
                 <Show when=move || open.get()>
                     <form id="unsuitable-form" class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
                         api::start(unsuitable, message.get_untracked());
                     }>
+                        <ErrorSummary failure=api::failure_of(unsuitable) labels=UNSUITABLE_LABELS />
                         <div class="field">
-                            <label for="f-unsuitable">{tr(BusinessText::NotSuitableLabel)}</label>
-                            <textarea id="f-unsuitable" rows="3" bind:value=message></textarea>
+                            <label for="f-message">{tr(BusinessText::NotSuitableLabel)}</label>
+                            <textarea id="f-message" rows="3" bind:value=message></textarea>
                         </div>
                         <button type="submit" class="button" aria-disabled=move || unsuitable.pending().get().to_string()>{tr(BusinessText::SendNotSuitable)}</button>
                     </form>
@@ -198,8 +206,12 @@ fn status_view(
     );
     let asks_feedback = c.status == ConsultationStatus::Done;
     let given = c.feedback.is_some();
-    let useful = RwSignal::new(true);
+    // Nothing chosen for the requester: "useful" is their answer, never the form's.
+    let useful = RwSignal::new(None::<bool>);
     let comment = RwSignal::new(String::new());
+    let unanswered = RwSignal::new(None::<ApiFailure>);
+    let sent_failure = api::failure_of(feedback);
+    let feedback_failure = Signal::derive(move || unanswered.get().or_else(|| sent_failure.get()));
     let feedback_form = asks_feedback.then(|| view! {
         <section class="card" aria-labelledby="feedback-title">
             <h2 id="feedback-title">{i18n.t(BusinessText::FeedbackTitle)}</h2>
@@ -209,16 +221,26 @@ fn status_view(
                 view! {
                     <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                         ev.prevent_default();
-                        api::start(feedback, Feedback { useful: useful.get_untracked(), comment: comment.get_untracked() });
+                        match useful.get_untracked() {
+                            Some(useful) => {
+                                unanswered.set(None);
+                                api::start(feedback, Feedback { useful, comment: comment.get_untracked() });
+                            }
+                            None => {
+                                let lang = i18n.lang_untracked();
+                                unanswered.set(Some(refused_here(lang, vec![("useful".into(), BusinessText::FeedbackChoose.text(lang).into())])));
+                            }
+                        }
                     }>
-                        <fieldset class="field">
+                        <ErrorSummary failure=feedback_failure labels=FEEDBACK_LABELS />
+                        <fieldset class="field" id="f-useful">
                             <legend class="visually-hidden">{i18n.t(BusinessText::FeedbackTitle)}</legend>
                             <div class="check">
-                                <input type="radio" name="useful" id="useful-yes" prop:checked=move || useful.get() on:change=move |_| useful.set(true) />
+                                <input type="radio" name="useful" id="useful-yes" prop:checked=move || useful.get() == Some(true) on:change=move |_| useful.set(Some(true)) />
                                 <label for="useful-yes">{i18n.t(BusinessText::Useful)}</label>
                             </div>
                             <div class="check">
-                                <input type="radio" name="useful" id="useful-no" prop:checked=move || !useful.get() on:change=move |_| useful.set(false) />
+                                <input type="radio" name="useful" id="useful-no" prop:checked=move || useful.get() == Some(false) on:change=move |_| useful.set(Some(false)) />
                                 <label for="useful-no">{i18n.t(BusinessText::NotUseful)}</label>
                             </div>
                         </fieldset>

@@ -4,6 +4,7 @@ use domain::wire::{ApplicationRequest, Club};
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
+use crate::components::focus::focus;
 use crate::components::form::{
     described_by, field_error, field_errors, invalid, split_tags, ErrorSummary, Field,
 };
@@ -132,10 +133,25 @@ pub fn Join() -> impl IntoView {
         }
     };
 
+    // The answer replaces a long form: the page stays where the button was, below the
+    // confirmation's top. Bring the confirmation into view, from its top, with the focus.
+    Effect::new(move |_| {
+        if api::answer_of(send).is_some() {
+            request_animation_frame(|| {
+                focus(
+                    document()
+                        .query_selector("#application-sent")
+                        .ok()
+                        .flatten(),
+                    true,
+                );
+            });
+        }
+    });
     view! {
         <h1>{tr(GuestText::JoinTitle)}</h1>
         <Show when=move || api::answer_of(send).is_some() fallback=move || form()>
-            <div class="notice notice--ok" role="status">
+            <div class="notice notice--ok" role="status" id="application-sent" tabindex="-1">
                 <h2>{tr(GuestText::ApplicationSentTitle)}</h2>
                 <p>{move || i18n.f(GuestText::ApplicationSentText, &[("email", &email.get())])}</p>
             </div>

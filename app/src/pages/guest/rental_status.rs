@@ -95,7 +95,7 @@ pub fn RentalStatus() -> impl IntoView {
 
 /// The quote as a printable document (one A4 page): the issuer with its identifiers, the client,
 /// the date and time slot rented, the lines and total, how long it holds, and the VAT mention.
-fn quote_view(r: &RentalView) -> impl IntoView {
+pub fn quote_view(r: &RentalView) -> impl IntoView {
     let i18n = use_i18n();
     let q = r.quote.clone();
     let (issued, valid_until, total) = (q.issued_on, q.valid_until, q.total_cents);

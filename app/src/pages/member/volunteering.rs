@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use crate::api::{self, Request};
 use crate::components::calendar::failure_alert;
 use crate::components::consult::{
-    availability_words, place, status_label, topic_names, trade_label, when, CloseForm,
+    availability_words, done_yet, place, status_label, topic_names, trade_label, when, CloseForm,
     ScheduleForm,
 };
 use crate::components::focus::focus_on_success;
@@ -110,8 +110,9 @@ fn card(
         view! {
             <ScheduleForm key=id nested=true current=c.appointment.clone() pending=act.pending()
                 on_send=move |b| api::start(act, VolunteerMove::Schedule(id, b)) />
-            {(c.status == ConsultationStatus::Scheduled).then(|| view! {
-                <CloseForm key=id nested=true allow_decline=false pending=act.pending()
+            // Done once the appointment has begun: not offered before (the server says the same).
+            {(c.status == ConsultationStatus::Scheduled && done_yet(c.status, c.appointment.as_ref())).then(|| view! {
+                <CloseForm key=id nested=true allow_decline=false done_allowed=true pending=act.pending()
                     on_send=move |b| api::start(act, VolunteerMove::Close(id, b)) />
             })}
         }
@@ -133,11 +134,13 @@ fn card(
     view! {
         <li class="card" aria-labelledby=labelled_by>
             <p class="event-card__kind">{i18n.t(status_label(c.status))}" · "{i18n.t(trade_label(c.trade))}" · "{c.town.clone()}</p>
-            <h3 id=heading>{c.business.clone()}</h3>
+            // A request whose personal fields were erased (its requester asked, or its time ran out)
+            // says so, instead of an empty title and an empty address.
+            <h3 id=heading>{if c.business.is_empty() { i18n.t(MemberText::VolErased).to_string() } else { c.business.clone() }}</h3>
             <p>{topic_names(&c.topics, topics, i18n)}</p>
             <p>{c.goal.clone()}</p>
             <p class="note">{availability}</p>
-            {c.requester.clone().map(|r| view! {
+            {c.requester.clone().filter(|r| !r.email.is_empty()).map(|r| view! {
                 <p>
                     <strong>{i18n.t(MemberText::VolRequester)}</strong>{i18n.colon()}{r.name}" · "
                     <a href=format!("mailto:{}", r.email)>{r.email.clone()}</a>

@@ -15,8 +15,8 @@ use leptos_router::params::Params;
 use crate::api::{self, Request};
 use crate::components::calendar::failure_alert;
 use crate::components::consult::{
-    availability_words, place, size_label, status_label, topic_names, trade_label, when, CloseForm,
-    ScheduleForm,
+    availability_words, done_yet, place, size_label, status_label, topic_names, trade_label, when,
+    CloseForm, ScheduleForm,
 };
 use crate::components::focus::focus_on_success;
 use crate::components::staff::StaffFrame;
@@ -224,7 +224,7 @@ fn One() -> impl IntoView {
                         <ScheduleForm key=id current=c.appointment.clone() pending=act.pending()
                             on_send=move |b| api::start(act, StaffMove::Schedule(b)) />
                     })}
-                    <CloseForm key=id allow_decline=true pending=act.pending()
+                    <CloseForm key=id allow_decline=true done_allowed=done_yet(c.status, c.appointment.as_ref()) pending=act.pending()
                         on_send=move |b| api::start(act, StaffMove::Close(b)) />
                 })}
             }
@@ -266,7 +266,12 @@ fn facts(c: &StaffConsultation, topics: &[Topic], i18n: I18n) -> impl IntoView {
                 <dt>{i18n.t(StaffText::CsBusiness)}</dt><dd>{i18n.t(trade_label(c.trade))}{size}" · "{c.town.clone()}</dd>
                 <dt>{i18n.t(StaffText::CsTopics)}</dt><dd>{topic_names(&c.topics, topics, i18n)}</dd>
                 <dt>{i18n.t(StaffText::CsAvailability)}</dt><dd>{availability}</dd>
-                <dt>{i18n.t(StaffText::CsContact)}</dt><dd>{c.name.clone()}" · "<a href=format!("mailto:{}", c.email)>{c.email.clone()}</a>{(!c.phone.is_empty()).then(|| format!(" · {}", c.phone))}</dd>
+                <dt>{i18n.t(StaffText::CsContact)}</dt>
+                <dd>{if c.erased {
+                    i18n.t(StaffText::CsErased).into_any()
+                } else {
+                    view! { {c.name.clone()}" · "<a href=format!("mailto:{}", c.email)>{c.email.clone()}</a>{(!c.phone.is_empty()).then(|| format!(" · {}", c.phone))} }.into_any()
+                }}</dd>
             </dl>
             <p>{c.goal.clone()}</p>
             {c.appointment.as_ref().map(|a| view! { <p><strong>{when(a, i18n.lang())}</strong>" — "{place(a, i18n)}</p> })}

@@ -8,6 +8,7 @@ use domain::consultations::{
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
+use leptos_router::NavigateOptions;
 
 use crate::api::{self, Request};
 use crate::components::calendar::failure_alert;
@@ -143,9 +144,10 @@ fn Edit() -> impl IntoView {
             async move {
                 if slug == NEW {
                     Ok(LibraryDraft {
+                        // A new resource starts as a draft: publishing is a choice.
                         input: LibraryInput {
                             kind: "guide".into(),
-                            published: true,
+                            published: false,
                             ..Default::default()
                         },
                         html: String::new(),
@@ -171,7 +173,9 @@ fn Edit() -> impl IntoView {
 
 fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl IntoView {
     let i = d.input;
-    let existing = (!is_new).then(|| i.slug.clone());
+    // The resource's address once it exists: after the first save of a new one, the next save
+    // updates it (the page stays mounted when its address changes, so this is a signal).
+    let existing = RwSignal::new((!is_new).then(|| i.slug.clone()));
     let (slug, kind, audience) = (
         RwSignal::new(i.slug),
         RwSignal::new(i.kind),
@@ -188,20 +192,59 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
     let html = RwSignal::new(d.html);
     let save: Request<LibraryInput, LibraryDraft> =
         Action::new_local(move |input: &LibraryInput| {
-            let (input, lang, existing) = (input.clone(), i18n.lang_untracked(), existing.clone());
+            let (input, lang, existing) = (
+                input.clone(),
+                i18n.lang_untracked(),
+                existing.get_untracked(),
+            );
             async move { api::save_library_item(existing.as_deref(), &input, lang).await }
         });
     let failure = api::failure_of(save);
     let errors = field_errors(failure);
     focus_on_success(save, "#lib-saved");
+    // The preview follows the typing: the server renders the text as readers will get it, half a
+    // second after the last key (not only after a save).
+    let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
+    Effect::new(move |ran: Option<()>| {
+        let text = body.get();
+        if ran.is_none() {
+            return; // the loaded page already shows this text
+        }
+        if let Some(t) = timer.get_value() {
+            t.clear();
+        }
+        let render = move || {
+            leptos::task::spawn_local(async move {
+                let draft = LibraryInput {
+                    body: text.clone(),
+                    ..Default::default()
+                };
+                if let Ok(d) = api::preview_library_item(&draft, i18n.lang_untracked()).await {
+                    // Only the answer for the text still in the box.
+                    if body.get_untracked() == text {
+                        html.set(d.html);
+                    }
+                }
+            })
+        };
+        let handle = leptos::leptos_dom::helpers::set_timeout_with_handle(
+            render,
+            std::time::Duration::from_millis(500),
+        );
+        timer.set_value(handle.ok());
+    });
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(saved) = api::answer_of(save) {
             html.set(saved.html.clone());
-            if is_new {
+            if existing.get_untracked().is_none() {
+                existing.set(Some(saved.input.slug.clone()));
                 navigate(
                     &format!("/gestion/ressources/{}", saved.input.slug),
-                    Default::default(),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
                 );
             }
         }
@@ -217,7 +260,7 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
             });
         }>
             <ErrorSummary failure labels=LABELS />
-            {is_new.then(|| view! { <Field name="slug" label=StaffText::LibSlug value=slug errors required=true /> })}
+            {move || existing.get().is_none().then(|| view! { <Field name="slug" label=StaffText::LibSlug value=slug errors required=true /> })}
             <div class="field">
                 <label for=input_id("kind")>{tr(StaffText::LibKind)}</label>
                 <select id=input_id("kind") on:change=move |ev| kind.set(event_target_value(&ev))>

@@ -1,10 +1,13 @@
 //! `/gestion/locations`: room rental requests by status; approving books the room in the same step
 //! (the API refuses with a message when the room was taken meanwhile), declining takes a reason.
+//! `/gestion/locations/:id/devis`: a request's quote, as its requester sees and prints it.
 
 use domain::i18n::{format_date_long, format_euros};
 use domain::wire::{DeclineRequest, RentalView};
 use domain::Lang;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
 use crate::api::{self, ApiFailure, Request};
 use crate::components::calendar::{hours, period_in_sentence};
@@ -12,7 +15,7 @@ use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::guest::rental_status::rental_status_label;
+use crate::pages::guest::rental_status::{quote_view, rental_status_label};
 use crate::text::{SharedText, StaffText};
 
 #[component]
@@ -77,6 +80,42 @@ fn Rentals() -> impl IntoView {
     }
 }
 
+#[derive(Params, Debug, Clone, PartialEq)]
+struct RentalPath {
+    id: Option<String>,
+}
+
+#[component]
+pub fn StaffRentalQuote() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffQuoteTitle content=|_| view! { <Quote /> } /> }
+}
+
+/// The quote of one request, to read on the phone or print (read from the list of every status:
+/// the list already carries each quote).
+#[component]
+fn Quote() -> impl IntoView {
+    let i18n = use_i18n();
+    let id: i64 = use_params::<RentalPath>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or(0);
+    let list = LocalResource::new(move || api::staff_rentals("", i18n.lang_untracked()));
+    view! {
+        {with_loaded(list, move |rentals: Vec<RentalView>| {
+            match rentals.into_iter().find(|r| r.id == id) {
+                None => view! { <p>{tr(StaffText::NoSuchQuote)}</p> }.into_any(),
+                Some(r) => view! {
+                    <div class="actions no-print">
+                        <a class="button button--secondary" href="/gestion/locations">{tr(StaffText::BackToRentals)}</a>
+                        <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr(StaffText::PrintQuote)}</button>
+                    </div>
+                    {quote_view(&r)}
+                }.into_any(),
+            }
+        })}
+    }
+}
+
 const REASON: &[(&str, StaffText)] = &[("reason", StaffText::FieldDeclineReason)];
 
 fn rental_card(
@@ -110,6 +149,10 @@ fn rental_card(
                 <dt>{tr(SharedText::Price)}</dt><dd>{move || format_euros(price, i18n.lang())}</dd>
             </dl>
             {(!r.message.is_empty()).then(|| view! { <blockquote class="motivation">{r.message.clone()}</blockquote> })}
+            // The quote the requester received, to read or print (not for a declined or cancelled one).
+            {(pending || r.status == "approved").then(|| view! {
+                <p><a href=format!("/gestion/locations/{id}/devis")>{move || i18n.f(StaffText::SeeQuote, &[("number", &r.quote.number)])}</a></p>
+            })}
             {pending.then(|| view! {
                 <Show when=move || !declining.get()>
                     <ErrorSummary failure=mine labels=REASON />

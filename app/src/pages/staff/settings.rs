@@ -439,7 +439,7 @@ fn MoneyForm(rates: RoomRates, fee: i64, budget: i64, target: i64) -> impl IntoV
 #[component]
 fn LegalForm(legal: LegalIdentity) -> impl IntoView {
     let save = save_action();
-    let iban = RwSignal::new(legal.iban_print().unwrap_or_else(|| legal.iban.clone()));
+    let iban = RwSignal::new(legal.iban);
     let rna = RwSignal::new(legal.rna);
     let siret = RwSignal::new(legal.siret);
     let local = Local::new(None);
