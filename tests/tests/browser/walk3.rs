@@ -221,34 +221,3 @@ pub async fn answers_are_the_persons_own(ctx: &'static Ctx) -> Result<()> {
     })
     .await
 }
-
-/// Item 9: a browser set to British English reads English from the first page (it showed French
-/// until the switch was tapped); a choice made since is kept over the browser's language.
-pub async fn an_english_browser_reads_english_first(ctx: &'static Ctx) -> Result<()> {
-    with_page(ctx, |ctx, page| async move {
-        let r = async {
-            let ua = page
-                .client
-                .execute("return navigator.userAgent", vec![])
-                .await?;
-            page.cdp(
-                "Network.setUserAgentOverride",
-                serde_json::json!({ "userAgent": ua, "acceptLanguage": "en-GB" }),
-            )
-            .await?;
-            page.goto(&ctx.url("/entreprises")).await?;
-            wait_for_text(&page, "a hand with digital").await?;
-            ensure!(
-                page.html_lang().await? == "en",
-                "the page's language is not English"
-            );
-            page.click_text("button.lang-switch", "Français").await?;
-            page.goto(&ctx.url("/entreprises")).await?;
-            wait_for_text(&page, "un coup de main numérique").await?;
-            Ok(())
-        }
-        .await;
-        (page, r)
-    })
-    .await
-}
