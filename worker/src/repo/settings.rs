@@ -8,6 +8,7 @@ use worker::{D1Database, D1PreparedStatement};
 use super::{all, stmt, ts, DbResult};
 
 const EDITABLE: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'yearly_budget_cents', 'membership_fee_cents', 'legal_identity', 'rental_target_cents', 'event_reminder_hours', 'children_retention_days', 'consultation_retention_days') ORDER BY key";
+const ONE: &str = "SELECT key, value, updated_at FROM settings WHERE key = ?1";
 const CALENDAR: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'contact', 'legal_identity')";
 const UPDATE: &str =
     "UPDATE settings SET value = ?2, updated_at = ?3, updated_by = ?4 WHERE key = ?1";
@@ -40,15 +41,7 @@ pub struct ClosureRow {
 
 /// One setting's stored value (what a change replaces, for the journal).
 pub async fn value(db: &D1Database, key: &str) -> DbResult<Option<SettingRow>> {
-    super::first(
-        stmt(
-            db,
-            "SELECT key, value, updated_at FROM settings WHERE key = ?1",
-            &[key.into()],
-        )?,
-        "the setting",
-    )
-    .await
+    super::first(stmt(db, ONE, &[key.into()])?, "the setting").await
 }
 
 /// The settings staff may edit, by key.

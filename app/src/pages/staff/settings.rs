@@ -216,11 +216,6 @@ fn read_all<T>(
     local.get_untracked().is_none().then_some(values)
 }
 
-/// Euros as the form shows them ("30", "30,50"), in cents.
-fn cents(text: &str) -> Option<i64> {
-    euros_to_cents(text)
-}
-
 fn whole(text: &str) -> Option<u32> {
     text.trim().parse().ok()
 }
@@ -335,7 +330,7 @@ fn MoneyForm(rates: RoomRates, fee: i64, budget: i64, target: i64) -> impl IntoV
         Local::new(None),
     );
     let amounts = |local: Local, fields: &[(&'static str, Label, RwSignal<String>)]| {
-        read_all(local, StaffText::AmountNotANumber, cents, fields)
+        read_all(local, StaffText::AmountNotANumber, euros_to_cents, fields)
     };
     let on_rates = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
