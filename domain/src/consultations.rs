@@ -1,7 +1,7 @@
 //! Consultations for SME owners and artisans: a business asks (no account), staff offer the request
 //! to a member who volunteers on its topics, the volunteer accepts and sets an appointment, and the
-//! request is closed. What a move may do is written once here ([`Move`]); the worker's SQL takes
-//! the states a move starts from out of [`Move::from`], so the rule and the statement cannot drift.
+//! request is closed. What a move may do is written once here ([`Move`]), and the whole change a
+//! command makes is decided by the aggregate in [`crate::consultation`].
 //! Also: the fair suggestion of volunteers, the retention of personal fields, and the wire types of
 //! the request, its private link, the staff's board, the volunteers' list and the library.
 
@@ -396,15 +396,6 @@ impl Move {
     ) -> bool {
         self.allowed_from(status)
             && (self != Move::Complete || appointment.is_none_or(|start| start <= now))
-    }
-
-    /// The `status IN (…)` list of its SQL condition: `'new','assigned'`.
-    pub fn sql_from(self) -> String {
-        self.from()
-            .iter()
-            .map(|s| format!("'{}'", s.as_str()))
-            .collect::<Vec<_>>()
-            .join(",")
     }
 }
 
@@ -1020,18 +1011,8 @@ mod tests {
     }
 
     #[test]
-    fn each_move_leads_where_the_board_expects() {
+    fn open_requests_are_the_three_before_closing() {
         use ConsultationStatus::*;
-        assert_eq!(Move::Assign.to(), Assigned);
-        assert_eq!(Move::Accept.to(), Assigned);
-        assert_eq!(Move::GiveBack.to(), New);
-        assert_eq!(Move::Expire.to(), New);
-        assert_eq!(Move::Schedule.to(), Scheduled);
-        assert_eq!(Move::Unsuitable.to(), Assigned);
-        assert_eq!(Move::Complete.to(), Done);
-        assert_eq!(Move::Decline.to(), Declined);
-        assert_eq!(Move::Cancel.to(), Cancelled);
-        assert_eq!(Move::Assign.sql_from(), "'new','assigned'");
         assert!(!Done.is_open() && !Declined.is_open() && !Cancelled.is_open());
         assert!(New.is_open() && Assigned.is_open() && Scheduled.is_open());
     }

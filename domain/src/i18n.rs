@@ -326,6 +326,8 @@ ApiMsg {
     EmailConsultationOfferBody => "Bonjour {name},\n\nL'équipe vous propose d'aider {business} ({town}) : {topics}.\nAcceptez ou déclinez avant le {by} dans votre espace :\n{link}\n\nMerci !", "Hello {name},\n\nThe team asks you to help {business} ({town}): {topics}.\nAccept or decline by {by} in your area:\n{link}\n\nThank you!";
     EmailConsultationScheduledSubject => "Silicon Kerne : votre rendez-vous le {date}", "Silicon Kerne: your appointment on {date}";
     EmailConsultationScheduledBody => "Bonjour {name},\n\nVotre rendez-vous avec {volunteer} est fixé le {date} à {time} ({place}).\nSi ce créneau ne vous convient pas, dites-le avec le lien personnel reçu lors de votre demande.", "Hello {name},\n\nYour appointment with {volunteer} is set on {date} at {time} ({place}).\nIf this time does not suit you, say so with the personal link you received with your request.";
+    EmailConsultationMovedSubject => "Silicon Kerne : votre rendez-vous change, le {date}", "Silicon Kerne: your appointment changes, {date}";
+    EmailConsultationMovedBody => "Bonjour {name},\n\nVotre rendez-vous avec {volunteer} du {old_date} à {old_time} ({old_place}) est remplacé par celui-ci : le {date} à {time} ({place}).\nCe message remplace le précédent ; le fichier de calendrier de votre lien personnel remplace aussi l'ancien rendez-vous.\nSi ce créneau ne vous convient pas, dites-le avec le lien personnel reçu lors de votre demande.", "Hello {name},\n\nYour appointment with {volunteer} on {old_date} at {old_time} ({old_place}) is replaced by this one: {date} at {time} ({place}).\nThis message replaces the previous one; the calendar file at your personal link replaces the old appointment too.\nIf this time does not suit you, say so with the personal link you received with your request.";
     EmailConsultationClosedSubject => "Silicon Kerne : votre demande de consultation", "Silicon Kerne: your consultation request";
     EmailConsultationDoneBody => "Bonjour {name},\n\nMerci d'être venu·e ! Les ressources conseillées et un court questionnaire vous attendent sur le lien personnel reçu lors de votre demande.", "Hello {name},\n\nThank you for coming! The recommended resources and a short questionnaire wait for you at the personal link you received with your request.";
     EmailConsultationDeclinedBody => "Bonjour {name},\n\nNous ne pouvons pas donner suite à votre demande pour {business}.\nMotif : {reason}", "Hello {name},\n\nWe cannot follow up your request for {business}.\nReason: {reason}";
@@ -384,6 +386,17 @@ ApiMsg {
     AuditDays => "{n} jours", "{n} days";
     AuditRatesValue => "adhérents {mh} la demi-journée, {md} la journée ; autres {oh} / {od}", "members {mh} a half-day, {md} a day; others {oh} / {od}";
     AuditRulesValue => "{horizon} jours à l'avance, salle {quota} par semaine, annulation {notice} h avant", "{horizon} days ahead, room {quota} a week, cancel {notice} h before";
+    AuditConsultationAssign => "{actor} a proposé la demande de consultation n° {id} à {member}.", "{actor} offered consultation request no. {id} to {member}.";
+    AuditConsultationAccept => "{actor} a accepté la demande de consultation n° {id}.", "{actor} accepted consultation request no. {id}.";
+    AuditConsultationGiveBack => "{actor} a rendu la demande de consultation n° {id} : {reason}.", "{actor} gave back consultation request no. {id}: {reason}.";
+    AuditConsultationSchedule => "{actor} a fixé le rendez-vous de la demande de consultation n° {id} {when}.", "{actor} set the appointment of consultation request no. {id} {when}.";
+    AuditConsultationUnsuitable => "{actor} : le rendez-vous de la demande de consultation n° {id} ne convient pas au demandeur.", "{actor}: the appointment of consultation request no. {id} does not suit the requester.";
+    AuditConsultationDone => "{actor} a clos la demande de consultation n° {id} : réalisée.", "{actor} closed consultation request no. {id}: done.";
+    AuditConsultationDeclined => "{actor} a refusé la demande de consultation n° {id}.", "{actor} declined consultation request no. {id}.";
+    AuditConsultationErase => "{actor} a annulé et effacé la demande de consultation n° {id}.", "{actor} cancelled and erased consultation request no. {id}.";
+    AuditTopicSave => "{actor} a enregistré le thème de consultation « {label} ».", "{actor} saved the consultation topic “{label}”.";
+    AuditLibraryCreate => "{actor} a créé la ressource « {title} ».", "{actor} created the resource “{title}”.";
+    AuditLibraryUpdate => "{actor} a modifié la ressource « {title} ».", "{actor} edited the resource “{title}”.";
     AuditOther => "{actor} : {action}.", "{actor}: {action}.";
     AuditSomeone => "une personne dont les données ont été effacées", "someone whose data was erased";
     AuditOnDay => "le {date}, {from}–{to}", "on {date}, {from}–{to}";

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod calendar;
+pub mod consultation;
 pub mod consultations;
 pub mod events;
 pub mod holidays;

@@ -4,6 +4,7 @@
 
 use domain::accounts::Role;
 use domain::calendar::Horizon;
+use domain::consultation::Actor;
 use domain::events::Audience;
 use domain::ApiMsg;
 
@@ -51,6 +52,34 @@ impl Rights {
             Some(rules_quota)
         }
     }
+}
+
+/// The side of the portal a consultation is acted on from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The staff's board.
+    Board,
+    /// The member's own list, as a volunteer.
+    Volunteer,
+}
+
+impl Rights {
+    /// Who acts on a consultation from `side`: staff on the board (anyone else is refused), the
+    /// member as the volunteer it is offered to on their own list (the aggregate then decides
+    /// whether it is theirs).
+    pub fn on_consultations(&self, side: Side) -> Result<Actor, ApiError> {
+        match side {
+            Side::Board if self.role.is_staff() => Ok(Actor::Staff(self.member_id)),
+            Side::Board => Err(ApiError::Forbidden),
+            Side::Volunteer => Ok(Actor::Volunteer(self.member_id)),
+        }
+    }
+}
+
+/// Who acts through a request's private link: whoever holds it is the requester (the link is the
+/// only key; it dies when the request is erased).
+pub fn link_holder() -> Actor {
+    Actor::Requester
 }
 
 /// Who may sign up for an event of `audience`, and as whom: anyone for a public event (a logged-in
@@ -103,5 +132,29 @@ mod tests {
             "staff booking for themselves do not"
         );
         assert_eq!(staff.horizon(), Horizon::Unbounded);
+    }
+
+    #[test]
+    fn the_board_is_for_staff_and_a_member_acts_as_a_volunteer() {
+        let member = rights(Role::Member);
+        assert!(matches!(
+            member.on_consultations(Side::Board),
+            Err(ApiError::Forbidden)
+        ));
+        assert_eq!(
+            member.on_consultations(Side::Volunteer).ok(),
+            Some(Actor::Volunteer(1))
+        );
+        let staff = rights(Role::Staff);
+        assert_eq!(
+            staff.on_consultations(Side::Board).ok(),
+            Some(Actor::Staff(1))
+        );
+        assert_eq!(
+            staff.on_consultations(Side::Volunteer).ok(),
+            Some(Actor::Volunteer(1)),
+            "staff who volunteer answer their own offers as volunteers"
+        );
+        assert_eq!(link_holder(), Actor::Requester);
     }
 }

@@ -576,14 +576,14 @@ pub async fn a_volunteer_accepts_meets_at_the_cantine_and_the_requester_follows(
     .await?;
     ensure!(early.message.contains("pas encore eu lieu"), "{early:?}");
     // The appointment's morning comes (the clock cannot move: its times are moved to yesterday).
-    api.app.execute_sql(
+    api.app.execute_sql_between_requests(
         "consultation-held",
         &format!(
             "UPDATE consultations SET start_local = '{0}T09:30', end_local = '{0}T10:00', start_utc = '{0}T08:30:00.000Z', end_utc = '{0}T09:00:00.000Z' WHERE id = {1};",
             paris::local_date(Utc::now()) - Duration::days(1),
             c.id
         ),
-    )?;
+    ).await?;
     let done: MyConsultation = expect_json(
         volunteer
             .post(&format!("/api/me/consultations/{}/close", c.id), &done_body)
@@ -1127,6 +1127,85 @@ pub async fn a_desk_held_for_an_appointment_is_not_cancelled_from_the_volunteers
     ensure!(
         held(&mine).is_none_or(|b| b.status != domain::wire::BookingStatus::Confirmed),
         "the desk is still held"
+    );
+    Ok(())
+}
+
+/// The appointment emails to `to`, oldest first.
+async fn appointment_emails(admin: &ApiClient, to: &str) -> Result<Vec<OutboxEmail>> {
+    let mut outbox: Vec<OutboxEmail> = admin
+        .get_json(&format!("/api/staff/outbox?to={to}"))
+        .await?;
+    outbox.retain(|e| e.to == to && e.kind == "consultation_scheduled");
+    outbox.sort_by_key(|e| e.id);
+    Ok(outbox)
+}
+
+pub async fn one_email_per_change_says_what_it_replaces_and_the_calendar_follows(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    let admin = admin(api).await?;
+    let business = unique("Menuiserie ");
+    let to = email("menuisier-");
+    let created = ask(api, &business, &to).await?;
+    let c = on_board(&staff, &business).await?;
+    let (volunteer, vid) = volunteer(api, 9).await?;
+    assign(&staff, c.id, vid).await?;
+    expect_status(
+        volunteer
+            .post(
+                &format!("/api/me/consultations/{}/accept", c.id),
+                &json!({}),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    let day = free_afternoon(api).await?;
+    let at = |start: &str, end: &str, resource: &str| {
+        json!({ "start": format!("{day}T{start}"), "end": format!("{day}T{end}"),
+                "place": "cantine", "resource": resource })
+    };
+    let schedule = |body: Value| {
+        let path = format!("/api/me/consultations/{}/schedule", c.id);
+        let volunteer = &volunteer;
+        async move { expect_status(volunteer.post(&path, &body).await?, 200).await }
+    };
+    schedule(at("14:00", "15:00", "salle-reunion")).await?;
+    ensure!(appointment_emails(&admin, &to).await?.len() == 1);
+    // The same slot saved again is no change: nobody is emailed.
+    schedule(at("14:00", "15:00", "salle-reunion")).await?;
+    let sent = appointment_emails(&admin, &to).await?;
+    ensure!(sent.len() == 1, "the same slot emailed again: {sent:?}");
+    // Moved: one email, saying which appointment it replaces.
+    schedule(at("16:00", "17:00", "salle-reunion")).await?;
+    let sent = appointment_emails(&admin, &to).await?;
+    let moved = sent.last().context("no email for the move")?;
+    ensure!(
+        sent.len() == 2
+            && moved.body_text.contains("remplacé")
+            && moved.body_text.contains("14:00")
+            && moved.body_text.contains("16:00")
+            && moved.body_text.contains("Salle de réunion"),
+        "{sent:?}"
+    );
+    // To a desk: the email and the calendar file name it.
+    schedule(at("16:00", "17:00", "coworking")).await?;
+    let sent = appointment_emails(&admin, &to).await?;
+    ensure!(sent.len() == 3, "{sent:?}");
+    let ics = anonymous(api)
+        .get(&format!("/api/consultations/{}/ics", token(&created.link)?))
+        .await?
+        .text()
+        .await?;
+    let unfolded = ics.replace("\r\n ", "");
+    ensure!(
+        unfolded.contains(&format!("UID:consultation-{}@silicon-kerne.net", c.id))
+            && unfolded.contains("SEQUENCE:3")
+            && unfolded.contains("LOCATION:")
+            && unfolded.contains("Espace de coworking"),
+        "{ics}"
     );
     Ok(())
 }

@@ -1,17 +1,20 @@
-//! Consultations, their topics, the volunteers and the library. Every change of a request's state
-//! is one conditional `UPDATE` whose `WHERE` names the states its move starts from
-//! ([`domain::consultations::Move::sql_from`]) and, when a person is involved, that person; the
-//! statements that go with it in the same batch apply only if it did (they look for its nonce).
+//! Consultations, their topics, the volunteers and the library. A request's change is decided by
+//! the aggregate (`domain::consultation`) and written here as decided values ([`write`] and the
+//! offer and place statements), in one batch under the request's version
+//! (`repo::versioned::bump`).
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use domain::consultation::{Case, Slot};
 use domain::consultations::{
-    Availability, BusinessSize, ConsultationStatus, LibraryKind, Move, OfferAnswer, Place,
-    Returned, Trade,
+    Availability, BusinessSize, ConsultationStatus, LibraryKind, OfferAnswer, Place, Returned,
+    Trade,
 };
 use domain::Lang;
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;
 use worker::{D1Database, D1PreparedStatement};
+
+use crate::error::ApiError;
 
 use super::{all, column, first, parse_instant, parse_list, parse_local, stmt, ts, DbResult};
 
@@ -190,7 +193,8 @@ const COLUMNS: &str = "c.id, c.status, c.business, c.trade, c.size, c.town, c.na
      c.mornings, c.afternoons, c.evenings, c.lang, c.consent_at, c.consent_version, c.volunteer_id, \
      m.name AS volunteer_name, c.assigned_at, c.accepted_at, c.returned, c.start_local, c.end_local, c.place, \
      c.scheduled_at, c.unsuitable, c.closed_at, c.close_note, c.decline_reason, c.feedback_useful, c.feedback_note, \
-     c.erased_at, c.created_at, \
+     c.erased_at, c.created_at, c.reminded_at, c.version, c.ics_sequence, r.slug AS resource, \
+     (SELECT json_group_array(o.member_id) FROM consultation_offers o WHERE o.consultation_id = c.id) AS offered, \
      (SELECT json_group_array(t.slug) FROM consultation_topics_asked a JOIN consultation_topics t ON t.id = a.topic_id \
       WHERE a.consultation_id = c.id) AS topics, \
      (SELECT json_group_array(li.slug) FROM consultation_resources cr JOIN library_items li ON li.id = cr.item_id \
@@ -212,6 +216,7 @@ column!(fn offered: DateTime<Utc> = "consultation_offers.offered_at", parse_inst
 column!(fn updated: DateTime<Utc> = "library_items.updated_at", parse_instant);
 column!(fn asked: Vec<String> = "consultation_topics_asked", parse_list);
 column!(fn recommended: Vec<String> = "consultation_resources", parse_list);
+column!(fn offered_to: Vec<i64> = "consultation_offers.member_id", |s: &str| serde_json::from_str(s).ok());
 
 #[derive(Deserialize, Clone)]
 pub struct ConsultationRow {
@@ -268,6 +273,14 @@ pub struct ConsultationRow {
     pub recommended: Vec<String>,
     pub resource_fr: Option<String>,
     pub resource_en: Option<String>,
+    #[serde(deserialize_with = "maybe_instant")]
+    pub reminded_at: Option<DateTime<Utc>>,
+    pub version: i64,
+    pub ics_sequence: i64,
+    /// The room or desk the appointment holds (its slug).
+    pub resource: Option<String>,
+    #[serde(deserialize_with = "offered_to")]
+    pub offered: Vec<i64>,
 }
 
 impl ConsultationRow {
@@ -281,6 +294,44 @@ impl ConsultationRow {
         .filter(|(on, _)| *on == 1)
         .map(|(_, a)| a)
         .collect()
+    }
+
+    /// The request as its moves see it.
+    pub fn case(&self) -> DbResult<Case> {
+        let slot = match (self.start_local, self.end_local, self.place) {
+            (Some(start), Some(end), Some(place)) => Some(Slot {
+                start,
+                end,
+                place,
+                resource: self.resource.clone(),
+            }),
+            (None, None, None) => None,
+            _ => {
+                return Err(ApiError::Internal(format!(
+                    "consultation {}: an appointment without its start, end or place",
+                    self.id
+                )))
+            }
+        };
+        Ok(Case {
+            status: self.status,
+            volunteer: self.volunteer_id,
+            assigned_at: self.assigned_at,
+            accepted_at: self.accepted_at,
+            returned: self.returned,
+            slot,
+            scheduled_at: self.scheduled_at,
+            unsuitable: self.unsuitable.clone(),
+            closed_at: self.closed_at,
+            close_note: self.close_note.clone(),
+            decline_reason: self.decline_reason.clone(),
+            reminded_at: self.reminded_at,
+            sequence: u32::try_from(self.ics_sequence).map_err(|_| {
+                ApiError::Internal(format!("consultation {}: a negative ics_sequence", self.id))
+            })?,
+            erased: self.erased_at.is_some(),
+            offered: self.offered.clone(),
+        })
     }
 }
 
@@ -417,53 +468,86 @@ pub fn insert(
     ])
 }
 
-/// Statements that apply only when the batch's first one (which set `op_nonce`) did.
-const IF_DONE: &str = "EXISTS (SELECT 1 FROM consultations WHERE id = ?1 AND op_nonce = ?2)";
-
-fn if_done(sql: &str) -> String {
-    sql.replace("{IF_DONE}", IF_DONE)
-}
-
-/// Staff offer the request to `member_id`, if it still has the volunteer they saw (`replaces`).
-pub fn assign(
+/// Writes the request as the aggregate decided it (`domain::consultation::Case`): every column a
+/// move changes, set to the decided value — no state, person or step is chosen here. `erase`
+/// blanks the personal fields in the same write. Runs after the version guard, in its batch.
+pub fn write(
     db: &D1Database,
     id: i64,
-    nonce: &str,
-    member_id: i64,
-    replaces: Option<i64>,
+    c: &Case,
+    erase_now: bool,
     now: DateTime<Utc>,
 ) -> DbResult<D1PreparedStatement> {
+    let local = |t: NaiveDateTime| JsValue::from(t.format("%Y-%m-%dT%H:%M").to_string());
+    let at = |t: Option<DateTime<Utc>>| t.map(|t| JsValue::from(ts(t))).unwrap_or(JsValue::NULL);
+    let slot = c.slot.as_ref();
+    let instants = match slot {
+        Some(s) => Some(s.instants().ok_or_else(|| {
+            ApiError::Internal(format!(
+                "writing consultation {id}: a local time that does not exist"
+            ))
+        })?),
+        None => None,
+    };
+    let mut values = vec![
+        int(id),
+        c.status.as_str().into(),
+        opt_int(c.volunteer),
+        at(c.assigned_at),
+        at(c.accepted_at),
+        c.returned
+            .map(|r| r.as_str().into())
+            .unwrap_or(JsValue::NULL),
+        slot.map(|s| local(s.start)).unwrap_or(JsValue::NULL),
+        slot.map(|s| local(s.end)).unwrap_or(JsValue::NULL),
+        at(instants.map(|i| i.0)),
+        at(instants.map(|i| i.1)),
+        slot.map(|s| s.place.as_str().into())
+            .unwrap_or(JsValue::NULL),
+        at(c.scheduled_at),
+        c.unsuitable
+            .as_deref()
+            .map(JsValue::from)
+            .unwrap_or(JsValue::NULL),
+        at(c.closed_at),
+        c.close_note.as_str().into(),
+        c.decline_reason.as_str().into(),
+        at(c.reminded_at),
+        int(i64::from(c.sequence)),
+    ];
+    // `?19`, the erasure's instant, only when the statement names it.
+    let erasing = if erase_now {
+        values.push(ts(now).into());
+        format!(", {}", erase("?19"))
+    } else {
+        String::new()
+    };
     stmt(
         db,
         &format!(
-            "UPDATE consultations SET status = 'assigned', volunteer_id = ?3, assigned_at = ?4, accepted_at = NULL, \
-             returned = NULL, op_nonce = ?2, version = version + 1 \
-             WHERE id = ?1 AND status IN ({}) AND volunteer_id IS ?5 \
-             AND EXISTS (SELECT 1 FROM members WHERE id = ?3 AND status = 'active')",
-            Move::Assign.sql_from()
+            "UPDATE consultations SET status = ?2, volunteer_id = ?3, assigned_at = ?4, accepted_at = ?5, returned = ?6, \
+             start_local = ?7, end_local = ?8, start_utc = ?9, end_utc = ?10, place = ?11, scheduled_at = ?12, \
+             unsuitable = ?13, closed_at = ?14, close_note = ?15, decline_reason = ?16, reminded_at = ?17, \
+             ics_sequence = ?18{erasing} WHERE id = ?1"
         ),
-        &[int(id), nonce.into(), int(member_id), ts(now).into(), opt_int(replaces)],
+        &values,
     )
 }
 
-/// The open offer ends (withdrawn, declined, unanswered, accepted) when the batch's move applied.
+/// The open offer ends (withdrawn, declined, unanswered, accepted), if there is one.
 pub fn answer_offer(
     db: &D1Database,
     id: i64,
-    nonce: &str,
     answer: OfferAnswer,
     reason: &str,
     now: DateTime<Utc>,
 ) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
-        &if_done(
-            "UPDATE consultation_offers SET answer = ?3, reason = ?4, answered_at = ?5 \
-             WHERE consultation_id = ?1 AND answer IS NULL AND {IF_DONE}",
-        ),
+        "UPDATE consultation_offers SET answer = ?2, reason = ?3, answered_at = ?4 \
+         WHERE consultation_id = ?1 AND answer IS NULL",
         &[
             int(id),
-            nonce.into(),
             answer.as_str().into(),
             reason.into(),
             ts(now).into(),
@@ -471,237 +555,64 @@ pub fn answer_offer(
     )
 }
 
+/// A new offer to `member_id`, made by `by`.
 pub fn open_offer(
     db: &D1Database,
     id: i64,
-    nonce: &str,
     member_id: i64,
-    by: i64,
+    by: Option<i64>,
     now: DateTime<Utc>,
 ) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
-        &if_done(
-            "INSERT INTO consultation_offers (consultation_id, member_id, offered_by, offered_at) \
-             SELECT ?1, ?3, ?4, ?5 WHERE {IF_DONE}",
-        ),
-        &[
-            int(id),
-            nonce.into(),
-            int(member_id),
-            int(by),
-            ts(now).into(),
-        ],
+        "INSERT INTO consultation_offers (consultation_id, member_id, offered_by, offered_at) VALUES (?1, ?2, ?3, ?4)",
+        &[int(id), int(member_id), opt_int(by), ts(now).into()],
     )
 }
 
-/// The volunteer it is offered to takes it.
-pub fn accept(
-    db: &D1Database,
-    id: i64,
-    nonce: &str,
-    member_id: i64,
-    now: DateTime<Utc>,
-) -> DbResult<D1PreparedStatement> {
+/// The room or desk an appointment held is freed.
+pub fn free_place(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
-        &format!(
-            "UPDATE consultations SET accepted_at = ?4, op_nonce = ?2, version = version + 1 \
-             WHERE id = ?1 AND volunteer_id = ?3 AND accepted_at IS NULL AND status IN ({})",
-            Move::Accept.sql_from()
-        ),
-        &[int(id), nonce.into(), int(member_id), ts(now).into()],
-    )
-}
-
-/// Back to the board: the volunteer `member_id` gave it back (`Returned::Declined`), or nobody
-/// answered the offer made at `assigned_at` (`Returned::Unanswered`, `member_id` is the one it
-/// was offered to).
-pub fn give_back(
-    db: &D1Database,
-    id: i64,
-    nonce: &str,
-    member_id: i64,
-    why: Returned,
-) -> DbResult<D1PreparedStatement> {
-    let from = match why {
-        Returned::Declined => format!("status IN ({})", Move::GiveBack.sql_from()),
-        Returned::Unanswered => format!(
-            "status IN ({}) AND accepted_at IS NULL",
-            Move::Expire.sql_from()
-        ),
-    };
-    stmt(
-        db,
-        &format!(
-            "UPDATE consultations SET status = 'new', volunteer_id = NULL, assigned_at = NULL, accepted_at = NULL, \
-             returned = ?4, start_local = NULL, end_local = NULL, start_utc = NULL, end_utc = NULL, place = NULL, \
-             scheduled_at = NULL, unsuitable = NULL, op_nonce = ?2, version = version + 1 \
-             WHERE id = ?1 AND volunteer_id = ?3 AND {from}"
-        ),
-        &[int(id), nonce.into(), int(member_id), why.as_str().into()],
-    )
-}
-
-/// The appointment: by staff (`volunteer` is `None`) or by the volunteer who accepted it.
-pub struct Slot<'a> {
-    pub start_local: NaiveDateTime,
-    pub end_local: NaiveDateTime,
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-    pub place: Place,
-    pub volunteer: Option<i64>,
-    pub nonce: &'a str,
-}
-
-pub fn schedule(
-    db: &D1Database,
-    id: i64,
-    s: &Slot<'_>,
-    now: DateTime<Utc>,
-) -> DbResult<D1PreparedStatement> {
-    let local = |t: NaiveDateTime| t.format("%Y-%m-%dT%H:%M").to_string();
-    stmt(
-        db,
-        &format!(
-            "UPDATE consultations SET status = 'scheduled', start_local = ?3, end_local = ?4, start_utc = ?5, \
-             end_utc = ?6, place = ?7, scheduled_at = ?8, accepted_at = COALESCE(accepted_at, ?8), unsuitable = NULL, \
-             reminded_at = NULL, op_nonce = ?2, version = version + 1 \
-             WHERE id = ?1 AND status IN ({}) AND (?9 IS NULL OR (volunteer_id = ?9 AND accepted_at IS NOT NULL))",
-            Move::Schedule.sql_from()
-        ),
-        &[
-            int(id),
-            s.nonce.into(),
-            local(s.start_local).into(),
-            local(s.end_local).into(),
-            ts(s.start).into(),
-            ts(s.end).into(),
-            s.place.as_str().into(),
-            ts(now).into(),
-            opt_int(s.volunteer),
-        ],
-    )
-}
-
-/// The room or desk an earlier appointment held is freed, when the batch's move applied.
-pub fn free_place(
-    db: &D1Database,
-    id: i64,
-    nonce: &str,
-    now: DateTime<Utc>,
-) -> DbResult<D1PreparedStatement> {
-    stmt(
-        db,
-        &if_done(
-            "UPDATE bookings SET status = 'cancelled', cancelled_at = ?3 \
-             WHERE consultation_id = ?1 AND status = 'confirmed' AND {IF_DONE}",
-        ),
-        &[int(id), nonce.into(), ts(now).into()],
+        "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE consultation_id = ?1 AND status = 'confirmed'",
+        &[int(id), ts(now).into()],
     )
 }
 
 /// Holds the room (a block, as events do) or a desk (a booking in the volunteer's name, within the
-/// space's capacity) for the appointment just set; nothing if it is taken or closed then.
+/// space's capacity) for the appointment the batch just wrote; nothing if it is taken or closed
+/// then — the batch's `repo::versioned::held` check that follows then aborts it.
 pub fn hold_place(
     db: &D1Database,
     id: i64,
-    nonce: &str,
     resource: &str,
-    actor: i64,
+    actor: Option<i64>,
 ) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
-        &if_done(
-            "INSERT INTO bookings (resource_id, kind, member_id, consultation_id, day, start_local, end_local, start_utc, end_utc, \
-             minutes, week, reason, booked_by) \
-             SELECT r.id, CASE r.kind WHEN 'room' THEN 'block' ELSE 'member' END, \
-                    CASE r.kind WHEN 'room' THEN NULL ELSE c.volunteer_id END, c.id, substr(c.start_local, 1, 10), \
-                    c.start_local, c.end_local, c.start_utc, c.end_utc, \
-                    CAST((julianday(c.end_utc) - julianday(c.start_utc)) * 1440 AS INTEGER), '', \
-                    CASE r.kind WHEN 'room' THEN 'Consultation' ELSE '' END, ?4 \
-             FROM consultations c JOIN resources r ON r.slug = ?3 AND r.active = 1 \
-             WHERE c.id = ?1 AND {IF_DONE} \
-             AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' \
-                             AND (r.kind = 'room' OR b.kind = 'block') AND b.start_utc < c.end_utc AND b.end_utc > c.start_utc) \
-             AND (SELECT COUNT(*) FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' \
-                  AND b.start_utc < c.end_utc AND b.end_utc > c.start_utc) < r.capacity",
-        ),
-        &[int(id), nonce.into(), resource.into(), int(actor)],
+        "INSERT INTO bookings (resource_id, kind, member_id, consultation_id, day, start_local, end_local, start_utc, end_utc, \
+         minutes, week, reason, booked_by) \
+         SELECT r.id, CASE r.kind WHEN 'room' THEN 'block' ELSE 'member' END, \
+                CASE r.kind WHEN 'room' THEN NULL ELSE c.volunteer_id END, c.id, substr(c.start_local, 1, 10), \
+                c.start_local, c.end_local, c.start_utc, c.end_utc, \
+                CAST((julianday(c.end_utc) - julianday(c.start_utc)) * 1440 AS INTEGER), '', \
+                CASE r.kind WHEN 'room' THEN 'Consultation' ELSE '' END, ?3 \
+         FROM consultations c JOIN resources r ON r.slug = ?2 AND r.active = 1 \
+         WHERE c.id = ?1 \
+         AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' \
+                         AND (r.kind = 'room' OR b.kind = 'block') AND b.start_utc < c.end_utc AND b.end_utc > c.start_utc) \
+         AND (SELECT COUNT(*) FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' \
+              AND b.start_utc < c.end_utc AND b.end_utc > c.start_utc) < r.capacity",
+        &[int(id), resource.into(), opt_int(actor)],
     )
 }
 
-/// The batch's assertion: when its move applied and the appointment is at the cantine, the room or
-/// desk is held (else the whole batch rolls back: `room not held`).
-pub fn place_held(db: &D1Database, id: i64, nonce: &str) -> DbResult<D1PreparedStatement> {
+pub fn recommend(db: &D1Database, id: i64, slugs: &[String]) -> DbResult<D1PreparedStatement> {
     stmt(
         db,
-        &if_done(
-            "INSERT INTO batch_checks (room_held) SELECT NOT {IF_DONE} \
-             OR EXISTS (SELECT 1 FROM bookings WHERE consultation_id = ?1 AND status = 'confirmed')",
-        ),
-        &[int(id), nonce.into()],
-    )
-}
-
-/// The requester says the appointment does not suit: back to "assigned", with their words.
-pub fn unsuitable(
-    db: &D1Database,
-    id: i64,
-    nonce: &str,
-    message: &str,
-) -> DbResult<D1PreparedStatement> {
-    stmt(
-        db,
-        &format!(
-            "UPDATE consultations SET status = 'assigned', unsuitable = ?3, start_local = NULL, end_local = NULL, \
-             start_utc = NULL, end_utc = NULL, place = NULL, scheduled_at = NULL, op_nonce = ?2, version = version + 1 \
-             WHERE id = ?1 AND status IN ({})",
-            Move::Unsuitable.sql_from()
-        ),
-        &[int(id), nonce.into(), message.into()],
-    )
-}
-
-/// Done (with the note) or declined (the note is the reason), by staff or by the volunteer who
-/// has it (`volunteer`).
-pub fn close(
-    db: &D1Database,
-    id: i64,
-    nonce: &str,
-    outcome: Move,
-    note: &str,
-    volunteer: Option<i64>,
-    now: DateTime<Utc>,
-) -> DbResult<D1PreparedStatement> {
-    let (status, column) = match outcome {
-        Move::Decline => ("declined", "decline_reason"),
-        _ => ("done", "close_note"),
-    };
-    stmt(
-        db,
-        &format!(
-            "UPDATE consultations SET status = '{status}', {column} = ?3, closed_at = ?4, op_nonce = ?2, version = version + 1 \
-             WHERE id = ?1 AND status IN ({}) AND (?5 IS NULL OR (volunteer_id = ?5 AND accepted_at IS NOT NULL))",
-            outcome.sql_from()
-        ),
-        &[int(id), nonce.into(), note.into(), ts(now).into(), opt_int(volunteer)],
-    )
-}
-
-pub fn recommend(
-    db: &D1Database,
-    id: i64,
-    nonce: &str,
-    slugs: &[String],
-) -> DbResult<D1PreparedStatement> {
-    stmt(
-        db,
-        &if_done(
-            "INSERT OR IGNORE INTO consultation_resources (consultation_id, item_id) \
-             SELECT ?1, li.id FROM library_items li WHERE li.slug IN (SELECT value FROM json_each(?3)) AND {IF_DONE}",
-        ),
-        &[int(id), nonce.into(), json_list(slugs)],
+        "INSERT OR IGNORE INTO consultation_resources (consultation_id, item_id) \
+         SELECT ?1, li.id FROM library_items li WHERE li.slug IN (SELECT value FROM json_each(?2))",
+        &[int(id), json_list(slugs)],
     )
 }
 
@@ -718,27 +629,6 @@ pub fn feedback(
         "UPDATE consultations SET feedback_useful = ?2, feedback_note = ?3, feedback_at = ?4, version = version + 1 \
          WHERE id = ?1 AND status = 'done' AND feedback_at IS NULL AND erased_at IS NULL",
         &[int(id), int(i64::from(useful)), comment.into(), ts(now).into()],
-    )
-}
-
-/// The requester cancels (an open request) and erases: the personal fields are blanked, the link
-/// stops working; the trade, town, size, topics and dates stay for the statistics.
-pub fn cancel_and_erase(
-    db: &D1Database,
-    id: i64,
-    nonce: &str,
-    now: DateTime<Utc>,
-) -> DbResult<D1PreparedStatement> {
-    stmt(
-        db,
-        &format!(
-            "UPDATE consultations SET status = CASE WHEN status IN ({}) THEN 'cancelled' ELSE status END, \
-             closed_at = COALESCE(closed_at, ?3), {}, op_nonce = ?2, version = version + 1 \
-             WHERE id = ?1 AND erased_at IS NULL",
-            Move::Cancel.sql_from(),
-            erase("?3")
-        ),
-        &[int(id), nonce.into(), ts(now).into()],
     )
 }
 
@@ -765,25 +655,6 @@ pub fn erase_closed_before(
         ),
         &[ts(closed_before).into(), ts(now).into()],
     )
-}
-
-/// Whether `member_id` was ever offered request `id` (a volunteer replaced meanwhile gets a 409,
-/// a stranger a 404).
-pub async fn was_offered(db: &D1Database, id: i64, member_id: i64) -> DbResult<bool> {
-    #[derive(Deserialize)]
-    struct N {
-        n: i64,
-    }
-    Ok(first::<N>(
-        stmt(
-            db,
-            "SELECT COUNT(*) AS n FROM consultation_offers WHERE consultation_id = ?1 AND member_id = ?2",
-            &[int(id), int(member_id)],
-        )?,
-        "the offers made to the volunteer",
-    )
-    .await?
-    .is_some_and(|r| r.n > 0))
 }
 
 column!(fn answer: Option<OfferAnswer> = "consultation_offers.answer", OfferAnswer::parse);
@@ -815,21 +686,12 @@ pub async fn offers(db: &D1Database, ids: &[i64]) -> DbResult<Vec<OfferRow>> {
     .await
 }
 
-/// Offers still unanswered, for the rule that sends them back to the board.
-#[derive(Deserialize)]
-pub struct Pending {
-    pub id: i64,
-    pub volunteer_id: i64,
-    #[serde(deserialize_with = "instant")]
-    pub assigned_at: DateTime<Utc>,
-}
-
-pub async fn unanswered(db: &D1Database) -> DbResult<Vec<Pending>> {
-    all(
+/// Requests offered and not answered yet, for the rule that sends them back to the board.
+pub async fn unanswered(db: &D1Database) -> DbResult<Vec<i64>> {
+    ids(
         stmt(
             db,
-            "SELECT id, volunteer_id, assigned_at FROM consultations \
-             WHERE status = 'assigned' AND accepted_at IS NULL AND volunteer_id IS NOT NULL AND assigned_at IS NOT NULL",
+            "SELECT id FROM consultations WHERE status = 'assigned' AND accepted_at IS NULL",
             &[],
         )?,
         "the unanswered offers",
@@ -842,14 +704,12 @@ pub async fn to_remind(
     db: &D1Database,
     after: DateTime<Utc>,
     until: DateTime<Utc>,
-) -> DbResult<Vec<ConsultationRow>> {
-    all(
+) -> DbResult<Vec<i64>> {
+    ids(
         stmt(
             db,
-            &format!(
-                "SELECT {COLUMNS} {FROM} WHERE c.status = 'scheduled' AND c.reminded_at IS NULL \
-                 AND c.start_utc > ?1 AND c.start_utc <= ?2 ORDER BY c.start_utc"
-            ),
+            "SELECT id FROM consultations WHERE status = 'scheduled' AND reminded_at IS NULL \
+             AND start_utc > ?1 AND start_utc <= ?2 ORDER BY start_utc",
             &[ts(after).into(), ts(until).into()],
         )?,
         "the appointments to remind",
@@ -857,13 +717,16 @@ pub async fn to_remind(
     .await
 }
 
-/// Marks the reminder sent, once: the caller emails only when this changed the row.
-pub fn reminded(db: &D1Database, id: i64, now: DateTime<Utc>) -> DbResult<D1PreparedStatement> {
-    stmt(
-        db,
-        "UPDATE consultations SET reminded_at = ?2 WHERE id = ?1 AND reminded_at IS NULL AND status = 'scheduled'",
-        &[int(id), ts(now).into()],
-    )
+async fn ids(statement: D1PreparedStatement, what: &str) -> DbResult<Vec<i64>> {
+    #[derive(Deserialize)]
+    struct Id {
+        id: i64,
+    }
+    Ok(all::<Id>(statement, what)
+        .await?
+        .into_iter()
+        .map(|r| r.id)
+        .collect())
 }
 
 /// A request as the figures read it: no person in it.
@@ -1018,7 +881,7 @@ mod tests {
     use serde_json::json;
 
     fn row() -> serde_json::Value {
-        json!({
+        let mut row = json!({
             "id": 1, "status": "assigned", "business": "Boulangerie", "trade": "artisan", "size": null,
             "town": "Quimper", "name": "Yann", "email": "y@x.fr", "phone": "", "goal": "Vendre",
             "mornings": 1, "afternoons": 0, "evenings": 1, "lang": "fr", "consent_at": "2026-12-01T09:00:00.000Z",
@@ -1027,8 +890,14 @@ mod tests {
             "start_local": null, "end_local": null, "place": null, "scheduled_at": null, "unsuitable": null,
             "closed_at": null, "close_note": "", "decline_reason": "", "feedback_useful": null, "feedback_note": "",
             "erased_at": null, "created_at": "2026-12-01T09:00:00Z", "topics": "[\"website\"]",
-            "recommended": "[]", "resource_slug": null, "resource_fr": null, "resource_en": null
-        })
+            "recommended": "[]", "resource": null, "resource_fr": null, "resource_en": null
+        });
+        let more =
+            json!({ "reminded_at": null, "version": 3, "ics_sequence": 0, "offered": "[4]" });
+        if let (Some(row), Some(more)) = (row.as_object_mut(), more.as_object()) {
+            row.extend(more.clone());
+        }
+        row
     }
 
     #[test]
@@ -1054,9 +923,34 @@ mod tests {
     }
 
     #[test]
-    fn moves_name_their_starting_states_in_sql() {
-        // The conditional update of each move is built from the domain's rule.
-        assert_eq!(Move::Accept.sql_from(), "'assigned'");
-        assert!(if_done("x {IF_DONE}").contains("op_nonce = ?2"));
+    fn a_request_reads_as_the_case_its_moves_decide_on() {
+        let r: ConsultationRow = read(
+            &row(),
+            &[
+                ("status", json!("scheduled")),
+                ("accepted_at", json!("2026-12-02T10:00:00.000Z")),
+                ("start_local", json!("2026-12-10T14:00")),
+                ("end_local", json!("2026-12-10T15:00")),
+                ("place", json!("cantine")),
+                ("resource", json!("salle-reunion")),
+                ("ics_sequence", json!(2)),
+                ("offered", json!("[4,9]")),
+            ],
+        )
+        .expect("reads");
+        let case = r.case().expect("a case");
+        assert_eq!(case.status, ConsultationStatus::Scheduled);
+        assert_eq!(case.volunteer, Some(4));
+        assert_eq!(case.offered, vec![4, 9]);
+        assert_eq!(case.sequence, 2);
+        let slot = case.slot.expect("the appointment");
+        assert_eq!(
+            (slot.place, slot.resource.as_deref()),
+            (Place::Cantine, Some("salle-reunion"))
+        );
+        // Half an appointment is a broken row, never a request without one.
+        let half: ConsultationRow =
+            read(&row(), &[("start_local", json!("2026-12-10T14:00"))]).expect("reads");
+        assert!(half.case().is_err());
     }
 }

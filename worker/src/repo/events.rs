@@ -71,23 +71,12 @@ const HOLD_ROOM: &str = "INSERT INTO bookings (resource_id, kind, event_id, day,
      AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.resource_id = r.id AND b.status = 'confirmed' AND (b.event_id IS NULL OR b.event_id <> ev.id) \
                      AND b.start_utc < ev.end_utc AND b.end_utc > ev.start_utc) \
      LIMIT 1";
-/// Right after `HOLD_ROOM`: aborts the whole batch when the event needs the room (`?1`) and the
-/// hold wrote nothing (see the `batch_checks` view of migration 0008).
-const ROOM_HELD: &str = "INSERT INTO batch_checks (room_held) VALUES (?1 = 0 OR changes() = 1)";
-/// The message the aborted batch carries.
-pub const ROOM_NOT_HELD: &str = "room not held";
 /// Frees the room an event held (cancelled, moved elsewhere, or before holding it again).
 const FREE_ROOM: &str = "UPDATE bookings SET status = 'cancelled', cancelled_at = ?2 WHERE event_id = ?1 AND status = 'confirmed'";
 /// The audit entry of a new event, named by the nonce of the batch that creates it.
 const AUDIT_CREATED: &str =
     "INSERT INTO audit_log (at, actor_id, actor_label, action, target_type, target_id, details) \
      SELECT ?1, ?2, ?3, 'event.create', 'event', CAST(id AS TEXT), ?4 FROM events WHERE op_nonce = ?5";
-
-/// The first statement of every batch that changes an event's seats: the version moves from the
-/// one read to the next, or the trigger of migration 0008 aborts the batch.
-const BUMP: &str = "UPDATE events SET version = ?2 WHERE id = ?1";
-/// The message of a batch aborted because the event changed since it was read.
-pub const STALE_VERSION: &str = "stale event version";
 
 const REG_COLUMNS: &str = "SELECT r.id, r.event_id, r.member_id, r.name, r.email, r.phone, r.adults, r.children, r.seats_requested, r.seats, \
      r.accept_fewer, r.status, r.consent_photos, r.consent_children_at, r.consent_version, r.children_erased_at, \
@@ -408,7 +397,7 @@ pub fn create(
     Ok(vec![
         stmt(db, INSERT, &v)?,
         stmt(db, HOLD_ROOM, &[JsValue::NULL, int(actor), nonce.into()])?,
-        stmt(db, ROOM_HELD, &[int(i64::from(e.in_room))])?,
+        super::versioned::held(db, e.in_room)?,
         stmt(
             db,
             AUDIT_CREATED,
@@ -450,13 +439,8 @@ pub fn update(
         stmt(db, UPDATE, &v)?,
         stmt(db, FREE_ROOM, &[int(id), ts(now).into()])?,
         stmt(db, HOLD_ROOM, &[int(id), int(actor), JsValue::NULL])?,
-        stmt(db, ROOM_HELD, &[int(i64::from(needs_room))])?,
+        super::versioned::held(db, needs_room)?,
     ])
-}
-
-/// The version guard: first in every batch that changes the event's seats.
-pub fn bump(db: &D1Database, id: i64, read: i64) -> DbResult<D1PreparedStatement> {
-    stmt(db, BUMP, &[int(id), int(read + 1)])
 }
 
 /// The event and all its sign-ups, read together (one round trip, one snapshot).

@@ -27,6 +27,7 @@ pub mod sessions;
 pub mod settings;
 pub mod site;
 pub mod stats;
+pub mod versioned;
 
 /// What the repo answers: the rows, or an internal error saying which step failed.
 pub type DbResult<T> = Result<T, ApiError>;

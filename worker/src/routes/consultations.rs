@@ -18,7 +18,8 @@ use crate::auth::Access;
 use crate::cache::Scope;
 use crate::error::ApiError;
 use crate::http;
-use crate::service::consultations::{self as service, Acting, Asker};
+use crate::rights::{Rights, Side};
+use crate::service::consultations::{self as service, Asker, Context};
 use crate::service::library;
 
 pub fn routes() -> Vec<Route> {
@@ -175,7 +176,12 @@ pub async fn export(ctx: Ctx) -> Result<Response, ApiError> {
 }
 
 pub async fn cancel(ctx: Ctx) -> Result<Response, ApiError> {
-    service::cancel(&ctx.db()?, &token(&ctx), &ctx.caller, ctx.now).await?;
+    let site = ctx.site()?;
+    let acting = Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    };
+    service::cancel(&ctx.db()?, &token(&ctx), &acting, ctx.now).await?;
     http::empty(204)
 }
 
@@ -194,7 +200,11 @@ pub async fn unsuitable(mut ctx: Ctx) -> Result<Response, ApiError> {
     let tally = ctx.tally(Per::Link, &token).await?;
     let site = ctx.site()?;
     let db = ctx.db()?;
-    let view = service::unsuitable(&db, &token, &body.message, &site.url, ctx.now).await?;
+    let acting = Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    };
+    let view = service::unsuitable(&db, &token, &body.message, &acting, ctx.now).await?;
     crate::repo::run(tally.record(&db, ctx.now)?, "counting the link's emails").await?;
     http::json(&view, 200)
 }
@@ -236,31 +246,41 @@ pub async fn volunteers(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn assign(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: AssignRequest = ctx.json().await?;
-    let actor = ctx.member()?.id;
+    let staff = Rights::of(ctx.member()?).on_consultations(Side::Board)?;
     let site = ctx.site()?;
-    let who = Acting {
-        caller: &ctx.caller,
-        actor,
+    let acting = Context {
+        caller: Some(&ctx.caller),
         site_url: &site.url,
     };
-    let view = service::assign(&ctx.db()?, id, &body, &who, ctx.now).await?;
+    let view = service::assign(&ctx.db()?, id, &body, staff, &acting, ctx.now).await?;
     http::json(&view, 200)
 }
 
 pub async fn staff_schedule(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: ScheduleRequest = ctx.json().await?;
-    let actor = ctx.member()?.id;
+    let staff = Rights::of(ctx.member()?).on_consultations(Side::Board)?;
     let db = ctx.db()?;
-    service::schedule(&db, id, &body, None, actor, &ctx.caller, ctx.now).await?;
+    let site = ctx.site()?;
+    let acting = Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    };
+    service::schedule(&db, id, &body, staff, &acting, ctx.now).await?;
     http::json(&service::staff_one(&db, id).await?, 200)
 }
 
 pub async fn staff_close(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: CloseRequest = ctx.json().await?;
+    let staff = Rights::of(ctx.member()?).on_consultations(Side::Board)?;
     let db = ctx.db()?;
-    service::close(&db, id, &body, None, &ctx.caller, ctx.now).await?;
+    let site = ctx.site()?;
+    let acting = Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    };
+    service::close(&db, id, &body, staff, &acting, ctx.now).await?;
     http::json(&service::staff_one(&db, id).await?, 200)
 }
 
@@ -313,16 +333,26 @@ pub async fn my_list(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn accept(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
-    let me = ctx.member()?;
-    let mine = service::accept(&ctx.db()?, id, me, &ctx.caller, ctx.now).await?;
+    let me = Rights::of(ctx.member()?).on_consultations(Side::Volunteer)?;
+    let site = ctx.site()?;
+    let acting = Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    };
+    let mine = service::accept(&ctx.db()?, id, me, &acting, ctx.now).await?;
     http::json(&mine, 200)
 }
 
 pub async fn decline(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: GiveBackRequest = ctx.json().await?;
-    let me = ctx.member()?;
-    service::give_back(&ctx.db()?, id, me, &body.reason, &ctx.caller, ctx.now).await?;
+    let me = Rights::of(ctx.member()?).on_consultations(Side::Volunteer)?;
+    let site = ctx.site()?;
+    let acting = Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    };
+    service::give_back(&ctx.db()?, id, me, &body.reason, &acting, ctx.now).await?;
     http::empty(204)
 }
 
@@ -330,8 +360,14 @@ pub async fn my_schedule(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: ScheduleRequest = ctx.json().await?;
     let me = ctx.member()?.id;
+    let actor = Rights::of(ctx.member()?).on_consultations(Side::Volunteer)?;
     let db = ctx.db()?;
-    service::schedule(&db, id, &body, Some(me), me, &ctx.caller, ctx.now).await?;
+    let site = ctx.site()?;
+    let acting = Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    };
+    service::schedule(&db, id, &body, actor, &acting, ctx.now).await?;
     http::json(&service::my_one(&db, id, me).await?, 200)
 }
 
@@ -339,8 +375,14 @@ pub async fn my_close(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: CloseRequest = ctx.json().await?;
     let me = ctx.member()?.id;
+    let actor = Rights::of(ctx.member()?).on_consultations(Side::Volunteer)?;
     let db = ctx.db()?;
-    service::close(&db, id, &body, Some(me), &ctx.caller, ctx.now).await?;
+    let site = ctx.site()?;
+    let acting = Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    };
+    service::close(&db, id, &body, actor, &acting, ctx.now).await?;
     http::json(&service::my_one(&db, id, me).await?, 200)
 }
 

@@ -278,6 +278,41 @@ pub fn sentence(row: &AuditRow, lang: Lang) -> String {
             ApiMsg::AuditReportText,
             vec![("from", long_date("from")), ("to", long_date("to"))],
         ),
+        "consultation.assign" => (
+            ApiMsg::AuditConsultationAssign,
+            vec![("id", row.target_id.clone()), ("member", text("member"))],
+        ),
+        "consultation.accept" => (
+            ApiMsg::AuditConsultationAccept,
+            vec![("id", row.target_id.clone())],
+        ),
+        "consultation.give_back" => (
+            ApiMsg::AuditConsultationGiveBack,
+            vec![("id", row.target_id.clone()), ("reason", text("reason"))],
+        ),
+        "consultation.schedule" => (
+            ApiMsg::AuditConsultationSchedule,
+            vec![("id", row.target_id.clone()), ("when", span())],
+        ),
+        "consultation.unsuitable" => (
+            ApiMsg::AuditConsultationUnsuitable,
+            vec![("id", row.target_id.clone())],
+        ),
+        "consultation.close" if text("outcome") == "declined" => (
+            ApiMsg::AuditConsultationDeclined,
+            vec![("id", row.target_id.clone())],
+        ),
+        "consultation.close" => (
+            ApiMsg::AuditConsultationDone,
+            vec![("id", row.target_id.clone())],
+        ),
+        "consultation.erase" => (
+            ApiMsg::AuditConsultationErase,
+            vec![("id", row.target_id.clone())],
+        ),
+        "consultation_topic.save" => (ApiMsg::AuditTopicSave, vec![("label", text("label"))]),
+        "library.create" => (ApiMsg::AuditLibraryCreate, vec![("title", text("title"))]),
+        "library.update" => (ApiMsg::AuditLibraryUpdate, vec![("title", text("title"))]),
         other => (ApiMsg::AuditOther, vec![("action", other.to_string())]),
     };
     let mut args: Vec<(&str, &str)> = vec![("actor", &row.actor_label), ("target", &target)];

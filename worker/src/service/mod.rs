@@ -12,3 +12,4 @@ pub mod rentals;
 pub mod site;
 pub mod staff_calendar;
 pub mod stats;
+pub mod versioned;

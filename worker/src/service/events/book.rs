@@ -10,26 +10,20 @@
 //! on both paths, so a write that did not come through the object makes the object read again.
 
 use std::rc::Rc;
-use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Utc};
 use domain::events::{Promotion, RegistrationStatus};
 use domain::seat_book::{Entry, SeatBook};
 use domain::ApiMsg;
-use rand_core::{OsRng, RngCore};
 use worker::{D1Database, D1PreparedStatement};
 
 use super::{mail, seats_words};
 use crate::error::ApiError;
 use crate::repo::events::{self as repo, EventRow, EventStatus, RegistrationRow};
 use crate::repo::outbox;
+use crate::repo::versioned::Aggregate;
 use crate::secrets::{random_token, token_hash};
-
-/// How many times a write reads and decides again after losing a race. 60 guests racing for one
-/// event's last seats all landed within 40 tries in `tests/tests/api/events.rs` (local D1, 2 cores,
-/// before the event's object decided them); past this the person is asked to try again and
-/// nothing is stored.
-pub(super) const MAX_TRIES: u32 = 80;
+use crate::service::versioned::{self, Decided};
 
 /// An event as read for a change: its row, its sign-ups (in sign-up order) and their seats.
 pub struct Loaded {
@@ -161,10 +155,6 @@ impl Loaded {
     }
 }
 
-pub fn is_stale(e: &ApiError) -> bool {
-    matches!(e, ApiError::Internal(detail) if detail.contains(repo::STALE_VERSION))
-}
-
 /// Where an event's seat changes are decided: by the event's object when the request runs in it
 /// (`crate::seats`), else by this request (read, decide, write under the version read).
 #[derive(Clone, Default)]
@@ -199,29 +189,19 @@ async fn change_here<T>(
     now: DateTime<Utc>,
     mut plan: impl FnMut(&Loaded) -> Result<Plan<T>, ApiError>,
 ) -> Result<T, ApiError> {
-    for attempt in 0..MAX_TRIES {
-        let loaded = load(db, event_id, now).await?;
-        let (statements, answer) = match plan(&loaded)?.into_parts() {
-            (None, answer) => return Ok(answer),
-            (Some(statements), answer) => (statements, answer),
-        };
-        let mut batch = vec![repo::bump(db, event_id, loaded.event.version)?];
-        batch.extend(statements);
-        match crate::repo::batch(db, batch, "changing the event's seats").await {
-            Ok(_) => return Ok(answer),
-            Err(e) if is_stale(&e) => back_off(attempt).await,
-            Err(e) => return Err(e),
-        }
-    }
-    Err(ApiError::Conflict(ApiMsg::ErrBusy))
-}
-
-/// A random wait that grows with the tries, so racing writers spread out instead of colliding
-/// again (at most ≈ 100 ms).
-async fn back_off(attempt: u32) {
-    let ceiling = 5 + 5 * attempt.min(19);
-    let ms = OsRng.next_u32() % ceiling;
-    worker::Delay::from(StdDuration::from_millis(u64::from(ms))).await;
+    versioned::change(
+        db,
+        Aggregate::Event,
+        event_id,
+        "changing the event's seats",
+        || load(db, event_id, now),
+        |loaded| loaded.event.version,
+        |loaded| {
+            let (statements, answer) = plan(loaded)?.into_parts();
+            Ok(Decided { statements, answer })
+        },
+    )
+    .await
 }
 
 /// The promotions' writes and the email each promoted person gets, with a new private link to

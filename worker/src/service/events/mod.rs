@@ -31,6 +31,7 @@ use crate::auth::Caller;
 use crate::error::ApiError;
 use crate::mail::Email;
 use crate::repo::events::{self as repo, EventRow, EventStatus};
+use crate::repo::versioned::Aborted;
 use crate::repo::{audit, outbox};
 use crate::secrets::random_token;
 use book::Plan;
@@ -233,7 +234,7 @@ async fn room_lost(
     e: &rules::ValidEvent,
     err: ApiError,
 ) -> ApiError {
-    if !matches!(&err, ApiError::Internal(d) if d.contains(repo::ROOM_NOT_HELD)) {
+    if Aborted::of(&err) != Some(Aborted::RoomNotHeld) {
         return err;
     }
     match room_holder(db, id, e).await {

@@ -22,9 +22,11 @@ use domain::ApiMsg;
 use futures_channel::oneshot;
 use worker::{D1Database, D1PreparedStatement};
 
-use super::book::{is_stale, load, Loaded, Plan, MAX_TRIES};
+use super::book::{load, Loaded, Plan};
 use crate::error::ApiError;
 use crate::repo::events as repo;
+use crate::repo::versioned::{bump, Aborted, Aggregate};
+use crate::service::versioned::MAX_TRIES;
 
 /// Commands written in one batch at most. A sign-up is five to eight statements; D1 runs a batch
 /// as one transaction, and a smaller batch lets the first answers leave sooner.
@@ -228,7 +230,7 @@ async fn flush(writer: Rc<Writer>) {
             (s.pending.drain(..n).collect::<Vec<_>>(), s.version)
         };
         let mut inserts = Vec::new();
-        let written = match repo::bump(db, writer.event_id, version) {
+        let written = match bump(db, Aggregate::Event, writer.event_id, version) {
             Ok(bump) => {
                 let mut batch = vec![bump];
                 for p in &mut group {
@@ -268,7 +270,7 @@ async fn flush(writer: Rc<Writer>) {
                 // Nothing of the group is stored, and everything decided after it was decided on
                 // what it would have written: read again, decide again.
                 s.working = None;
-                let race = is_stale(&e);
+                let race = Aborted::of(&e) == Some(Aborted::Stale);
                 if group.len() == 1 && !race {
                     if let Some(p) = group.pop() {
                         let _ = p.done.send(Outcome::Failed(e));
