@@ -172,6 +172,8 @@ pub struct Change {
     pub erase: bool,
     /// Library resources recommended to the requester (their slugs).
     pub recommend: Vec<String>,
+    /// What the requester says, kept beside the request (it outlives the appointment it refused).
+    pub said: Option<String>,
 }
 
 /// What a command comes to.
@@ -191,6 +193,7 @@ fn changed_to(after: Case, offer: OfferStep, place: PlaceStep, notices: Vec<Noti
         notices,
         erase: false,
         recommend: vec![],
+        said: None,
     }
 }
 
@@ -417,7 +420,9 @@ impl Case {
                     .map(|volunteer| Notice::Unsuitable { volunteer })
                     .into_iter()
                     .collect();
-                change(after, OfferStep::None, held(), notices)
+                let mut unsuitable = changed_to(after, OfferStep::None, held(), notices);
+                unsuitable.said = Some(message.clone());
+                Ok(Decision::Change(Box::new(unsuitable)))
             }
             (Command::Complete { note, resources }, Actor::Staff(_) | Actor::Volunteer(_)) => {
                 self.handles(actor)?;
@@ -484,6 +489,7 @@ impl Case {
                     notices,
                     erase: true,
                     recommend: vec![],
+                    said: None,
                 })))
             }
             (Command::Remind, Actor::Clock) => {
@@ -733,6 +739,7 @@ mod tests {
         assert_eq!(c.after.slot, None);
         assert_eq!(c.place, PlaceStep::Free);
         assert_eq!(c.notices, vec![Notice::Unsuitable { volunteer: ANNE }]);
+        assert_eq!(c.said.as_deref(), Some("Le jeudi je suis sur un chantier"));
         assert_eq!(
             c.after.decide(&words, Actor::Requester, monday()),
             Err(Refusal::Step)

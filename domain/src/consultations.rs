@@ -642,6 +642,14 @@ pub struct Unsuitable {
     pub message: String,
 }
 
+/// Something the requester said about the appointment (it did not suit), and the day (Paris).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Said {
+    pub on: NaiveDate,
+    pub message: String,
+}
+
 /// `GET /api/consultations/{token}`: the request as its author sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -663,6 +671,8 @@ pub struct ConsultationView {
     pub appointment: Option<Appointment>,
     /// What the requester said when the appointment did not suit (until a new one is set).
     pub unsuitable: Option<String>,
+    /// Everything the requester said when an appointment did not suit, oldest first.
+    pub said: Vec<Said>,
     /// Why staff declined it.
     pub decline_reason: String,
     /// The volunteer's note, once done.

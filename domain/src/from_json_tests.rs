@@ -1626,6 +1626,13 @@ fn consultations(c: &mut Coverage) {
     round_trip(c, Returned::ALL);
     round_trip(c, LibraryKind::ALL);
     round_trip(c, OfferAnswer::ALL);
+    round_trip(
+        c,
+        &[crate::consultations::Said {
+            on: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day"),
+            message: "Le jeudi, « chantier » à Briec".into(),
+        }],
+    );
     let topic = Topic {
         slug: "online-shop".into(),
         label: Localized {
@@ -1774,6 +1781,10 @@ fn consultations(c: &mut Coverage) {
             volunteer: Some("Anne".into()),
             appointment: Some(appointment.clone()),
             unsuitable: None,
+            said: vec![crate::consultations::Said {
+                on: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).expect("a day"),
+                message: "Plutôt le matin".into(),
+            }],
             decline_reason: String::new(),
             note: "Voir la fiche".into(),
             recommended: vec![card.clone()],

@@ -9,7 +9,7 @@ use domain::i18n::format_date_long;
 use domain::Lang;
 use leptos::prelude::*;
 
-use crate::api;
+use crate::api::{self, ApiFailure};
 use crate::components::form::{refused_here, ErrorSummary};
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::text::ConsultText;
@@ -132,8 +132,19 @@ pub fn ScheduleForm(
     current: Option<Appointment>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] on_send: Callback<ScheduleRequest>,
+    /// The server's refusal of this form's last sending (a room taken, a time past), drawn in the
+    /// form, where the person is, with what they chose still in the fields.
+    #[prop(into)]
+    refusal: Signal<Option<ApiFailure>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Checked here: no day (the server would name the start and the end, twice).
+    let no_day = RwSignal::new(None::<ApiFailure>);
+    let shown = Signal::derive(move || {
+        no_day
+            .get()
+            .or_else(|| refusal.get().map(|f| in_this_form(f, key)))
+    });
     let (day, start, end, at) = match &current {
         Some(a) => (
             a.start.0.format("%Y-%m-%d").to_string(),
@@ -156,11 +167,19 @@ pub fn ScheduleForm(
     );
     let resource = RwSignal::new(String::from("salle-reunion"));
     view! {
-        <section class="card" aria-labelledby=format!("cs-schedule-{key}")>
+        // A group, not a region: a volunteer's page holds one such form per request, and regions
+        // of the same name are landmarks a screen reader cannot tell apart.
+        <div class="card" role="group" aria-labelledby=format!("cs-schedule-{key}")>
             {title(nested, format!("cs-schedule-{key}"), ConsultText::ScheduleTitle)}
             <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
                 let d = day.get_untracked();
+                if d.is_empty() {
+                    let lang = i18n.lang_untracked();
+                    no_day.set(Some(refused_here(lang, vec![(format!("cs-day-{key}"), ConsultText::ChooseDay.text(lang).into())])));
+                    return;
+                }
+                no_day.set(None);
                 let place = at.get_untracked();
                 on_send.run(ScheduleRequest {
                     start: format!("{d}T{}", start.get_untracked()),
@@ -169,10 +188,11 @@ pub fn ScheduleForm(
                     place,
                 });
             }>
+                <ErrorSummary failure=shown labels=crate::components::form::NO_LABELS ids="" />
                 <div class="field"><label for=format!("cs-day-{key}")>{tr(ConsultText::Day)}</label><input id=format!("cs-day-{key}") type="date" bind:value=day /></div>
                 <div class="field"><label for=format!("cs-start-{key}")>{tr(ConsultText::Start)}</label><input id=format!("cs-start-{key}") type="time" step="1800" bind:value=start /></div>
                 <div class="field"><label for=format!("cs-end-{key}")>{tr(ConsultText::End)}</label><input id=format!("cs-end-{key}") type="time" step="1800" bind:value=end /></div>
-                <fieldset class="field">
+                <fieldset class="field" id=format!("cs-place-{key}") tabindex="-1">
                     <legend>{tr(ConsultText::Place)}</legend>
                     {Place::ALL.iter().map(|p| {
                         let value = p.as_str();
@@ -196,7 +216,22 @@ pub fn ScheduleForm(
                 </Show>
                 <button type="submit" class="button" aria-disabled=move || pending.get().to_string()>{tr(ConsultText::Schedule)}</button>
             </form>
-        </section>
+        </div>
+    }
+}
+
+/// A refusal of the schedule form as its summary links it: each field the server names (`start`,
+/// `end`, `place`, `resource`) is this form's own input.
+fn in_this_form(failure: ApiFailure, key: i64) -> ApiFailure {
+    match failure {
+        ApiFailure::Api { status, mut body } => {
+            body.fields = std::mem::take(&mut body.fields)
+                .into_iter()
+                .map(|(name, text)| (format!("cs-{name}-{key}"), text))
+                .collect();
+            ApiFailure::Api { status, body }
+        }
+        other => other,
     }
 }
 
@@ -245,7 +280,7 @@ pub fn CloseForm(
     .filter(|(value, _)| done_allowed || *value != "done")
     .collect();
     view! {
-        <section class="card" aria-labelledby=format!("cs-close-{key}")>
+        <div class="card" role="group" aria-labelledby=format!("cs-close-{key}")>
             {title(nested, format!("cs-close-{key}"), ConsultText::CloseTitle)}
             <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
@@ -296,6 +331,6 @@ pub fn CloseForm(
                 </Show>
                 <button type="submit" class="button" aria-disabled=move || pending.get().to_string()>{tr(ConsultText::Close)}</button>
             </form>
-        </section>
+        </div>
     }
 }

@@ -128,6 +128,7 @@ ConsultText {
     Schedule => "Enregistrer le rendez-vous", "Save the appointment";
     CloseTitle => "Clore la demande", "Close the request";
     OutcomeDone => "Réalisée", "Done";
+    ChooseDay => "Choisissez le jour du rendez-vous.", "Choose the appointment's day.";
     ChooseOutcome => "Choisissez « Réalisée » ou « Refusée ».", "Choose “Done” or “Declined”.";
     OutcomeDeclined => "Refusée : le motif est envoyé au demandeur", "Declined: the reason is sent to the requester";
     Note => "Note (ou motif du refus)", "Note (or the reason for declining)";

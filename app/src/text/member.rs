@@ -105,6 +105,8 @@ MemberText {
     VolSaved => "Enregistré.", "Saved.";
     VolMineTitle => "Mes consultations", "My consultations";
     VolNone => "Aucune consultation pour vous en ce moment.", "No consultation for you at the moment.";
+    VolAnswer => "Accepter ou décliner", "Accept or decline";
+    VolWaiting => "Une demande vous attend — {business} ({town}) : répondez avant le {date}.", "A request waits for you — {business} ({town}): answer by {date}.";
     VolOffered => "Proposée : répondez avant le {date}.", "Offered: answer by {date}.";
     VolAccept => "J'accepte", "I accept";
     VolDecline => "Je ne peux pas", "I cannot";

@@ -42,6 +42,9 @@ PublicText {
     ClubsLead => "Des clubs se réunissent tous les mois pour échanger entre professionnels, partager son expérience et se donner des conseils.", "Clubs meet every month so professionals can exchange, share experience and advise each other.";
     NextMeeting => "Prochaine réunion : {date}", "Next meeting: {date}";
     MeetsEvery => "Se réunit {rule}", "Meets {rule}";
+    HomeBusinessTitle => "Artisans, commerçants, petites entreprises", "Craftspeople, shops, small businesses";
+    HomeBusinessText => "Un adhérent de la cantine vous aide gratuitement sur votre site, vos factures ou les réseaux : une heure de conseil, ici, par téléphone ou en visio.", "A member of Silicon Kerne helps you for free with your website, your invoices or social media: an hour of advice, here, by phone or by video.";
+    HomeBusinessLink => "Demander une consultation", "Ask for a consultation";
     PartnersTitle => "Nos partenaires", "Our partners";
     PartnersLead => "Le soutien d'entreprises et de collectivités locales permet d'organiser régulièrement des événements.", "Support from local businesses and public bodies lets us hold events regularly.";
     VisitWebsite => "Visiter le site : {name}", "Visit the website: {name}";

@@ -449,7 +449,7 @@ StaffText {
     LibTitleField => "Titre", "Title";
     LibSummary => "Résumé", "Summary";
     LibBody => "Texte (Markdown)", "Text (Markdown)";
-    LibBodyHint => "Titres avec #, listes avec -, cases à cocher avec - [ ], liens avec [texte](https://…). Le HTML est filtré à la publication.", "Headings with #, lists with -, checkboxes with - [ ], links with [text](https://…). HTML is filtered on publishing.";
+    LibBodyHint => "Titres avec #, listes avec -, cases à cocher avec - [ ], liens avec [texte](https://…). Du HTML tapé s'affiche tel quel, comme du texte.", "Headings with #, lists with -, checkboxes with - [ ], links with [text](https://…). Typed HTML shows as it is, as text.";
     LibUrl => "Lien vers un guide externe (https://…)", "Link to an outside guide (https://…)";
     LibTopics => "Sujets", "Topics";
     LibPublished => "Publiée (visible par tous)", "Published (visible to everyone)";

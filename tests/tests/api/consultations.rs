@@ -556,6 +556,21 @@ pub async fn a_volunteer_accepts_meets_at_the_cantine_and_the_requester_follows(
         200,
     )
     .await?;
+    // The requester's data download keeps what they said, after the appointment it refused.
+    let exported: ConsultationView = anonymous(api)
+        .get_json(&format!(
+            "/api/consultations/{}/export",
+            token(&created.link)?
+        ))
+        .await?;
+    ensure!(
+        exported.unsuitable.is_none()
+            && exported
+                .said
+                .iter()
+                .any(|s| s.message == "Plutôt le matin, s'il vous plaît."),
+        "{exported:?}"
+    );
     // A volunteer cannot decline for staff.
     let resp = volunteer
         .post(
@@ -1206,6 +1221,23 @@ pub async fn one_email_per_change_says_what_it_replaces_and_the_calendar_follows
             && unfolded.contains("LOCATION:")
             && unfolded.contains("Espace de coworking"),
         "{ics}"
+    );
+    Ok(())
+}
+
+pub async fn resources_are_suggested_by_topic_whatever_trade_they_were_written_for(
+    api: &'static Api,
+) -> Result<()> {
+    let mut body = request(&unique("Taxi "), &email("taxi-"));
+    body["topics"] = json!(["online-booking"]);
+    let created: ConsultationCreated =
+        expect_json(anonymous(api).post("/api/consultations", &body).await?, 201).await?;
+    let view = seen(api, &created.link).await?;
+    ensure!(
+        view.trade == domain::consultations::Trade::Artisan
+            && view.related.iter().any(|c| c.slug == "prise-rdv-en-ligne"),
+        "an artisan asking about online booking is not shown its guide: {:?}",
+        view.related
     );
     Ok(())
 }

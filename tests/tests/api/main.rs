@@ -63,6 +63,7 @@ fn main() -> std::process::ExitCode {
             consultations::staff_schedule_close_and_decline_with_clear_refusals,
             consultations::the_requester_exports_then_cancels_and_erases,
             consultations::one_email_per_change_says_what_it_replaces_and_the_calendar_follows,
+            consultations::resources_are_suggested_by_topic_whatever_trade_they_were_written_for,
             consultations::the_scheduled_run_returns_stale_offers_erases_old_requests_and_reminds_once,
             consultations::the_dashboard_statistics_and_report_count_the_consultations,
             consultations::the_retention_delay_is_a_setting_with_its_bounds,

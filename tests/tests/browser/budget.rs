@@ -27,8 +27,10 @@ const GUEST_BUDGET: usize = 200_000;
 /// A member's page, opened by a logged-in member. Issue 37 (the member's own bookings on the
 /// calendar's day and week, the room's length kept when the start changes, the IBAN on the fee
 /// notice, buttons that keep the focus while a request is under way) took it from under 240,000 B
-/// to 241,053 B (this test, 2026-12-07).
-const MEMBER_BUDGET: usize = 245_000;
+/// to 241,053 B (this test, 2026-12-07). Issue 38's notice on `/espace` that an offer waits (it
+/// reads the volunteer's requests) took it to 245,689 B (this test, the same day): a slimmer wire
+/// type for that notice alone is the next saving.
+const MEMBER_BUDGET: usize = 247_000;
 /// A staff page, opened by staff. Issues 37 and 38 (a rental's quote page, refusals made on the
 /// settings page, charts sized to their values in each language, the library's live preview, the
 /// close form's choices) took it from under 400,000 B to 411,922 B (this test, 2026-12-07). The

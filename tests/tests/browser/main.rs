@@ -102,6 +102,9 @@ fn main() -> std::process::ExitCode {
             walk2::the_concierges_settings_say_what_is_wrong_and_keep_the_focus,
             walk3::the_library_editor_sees_the_preview_and_saves_twice,
             walk3::answers_are_the_persons_own,
+            walk3::businesses_find_the_form_and_a_volunteer_sees_the_offer_waiting,
+            walk3::a_refused_appointment_is_said_in_its_form_with_the_fields_kept,
+            walk3::a_cleared_search_is_no_longer_searched,
             offline::a_member_reads_their_bookings_offline_and_cannot_cancel_there,
             // Last: it serves a new deploy's folder (the same files) to the tests after it.
             offline::a_new_deploy_is_picked_up_on_the_next_visit,

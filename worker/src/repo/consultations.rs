@@ -534,6 +534,53 @@ pub fn write(
     )
 }
 
+/// What the requester said (the appointment did not suit), kept beside the request.
+pub fn said(
+    db: &D1Database,
+    id: i64,
+    message: &str,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "INSERT INTO consultation_messages (consultation_id, said_at, message) VALUES (?1, ?2, ?3)",
+        &[int(id), ts(now).into(), message.into()],
+    )
+}
+
+/// What the requester said goes with the personal fields: of this request, or (`None`) of every
+/// request erased.
+pub fn forget_said(db: &D1Database, id: Option<i64>) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        "DELETE FROM consultation_messages WHERE consultation_id IN \
+         (SELECT id FROM consultations WHERE erased_at IS NOT NULL AND (?1 IS NULL OR id = ?1))",
+        &[opt_int(id)],
+    )
+}
+
+#[derive(Deserialize)]
+pub struct SaidRow {
+    #[serde(deserialize_with = "said_at")]
+    pub said_at: DateTime<Utc>,
+    pub message: String,
+}
+
+column!(fn said_at: DateTime<Utc> = "consultation_messages.said_at", parse_instant);
+
+/// What the requester said about request `id`, oldest first.
+pub async fn said_of(db: &D1Database, id: i64) -> DbResult<Vec<SaidRow>> {
+    all(
+        stmt(
+            db,
+            "SELECT said_at, message FROM consultation_messages WHERE consultation_id = ?1 ORDER BY id",
+            &[int(id)],
+        )?,
+        "what the requester said",
+    )
+    .await
+}
+
 /// The open offer ends (withdrawn, declined, unanswered, accepted), if there is one.
 pub fn answer_offer(
     db: &D1Database,

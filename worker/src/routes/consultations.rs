@@ -177,10 +177,7 @@ pub async fn export(ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn cancel(ctx: Ctx) -> Result<Response, ApiError> {
     let site = ctx.site()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     service::cancel(&ctx.db()?, &token(&ctx), &acting, ctx.now).await?;
     http::empty(204)
 }
@@ -200,10 +197,7 @@ pub async fn unsuitable(mut ctx: Ctx) -> Result<Response, ApiError> {
     let tally = ctx.tally(Per::Link, &token).await?;
     let site = ctx.site()?;
     let db = ctx.db()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     let view = service::unsuitable(&db, &token, &body.message, &acting, ctx.now).await?;
     crate::repo::run(tally.record(&db, ctx.now)?, "counting the link's emails").await?;
     http::json(&view, 200)
@@ -248,10 +242,7 @@ pub async fn assign(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: AssignRequest = ctx.json().await?;
     let staff = Rights::of(ctx.member()?).on_consultations(Side::Board)?;
     let site = ctx.site()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     let view = service::assign(&ctx.db()?, id, &body, staff, &acting, ctx.now).await?;
     http::json(&view, 200)
 }
@@ -262,10 +253,7 @@ pub async fn staff_schedule(mut ctx: Ctx) -> Result<Response, ApiError> {
     let staff = Rights::of(ctx.member()?).on_consultations(Side::Board)?;
     let db = ctx.db()?;
     let site = ctx.site()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     service::schedule(&db, id, &body, staff, &acting, ctx.now).await?;
     http::json(&service::staff_one(&db, id).await?, 200)
 }
@@ -276,10 +264,7 @@ pub async fn staff_close(mut ctx: Ctx) -> Result<Response, ApiError> {
     let staff = Rights::of(ctx.member()?).on_consultations(Side::Board)?;
     let db = ctx.db()?;
     let site = ctx.site()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     service::close(&db, id, &body, staff, &acting, ctx.now).await?;
     http::json(&service::staff_one(&db, id).await?, 200)
 }
@@ -335,10 +320,7 @@ pub async fn accept(ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let me = Rights::of(ctx.member()?).on_consultations(Side::Volunteer)?;
     let site = ctx.site()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     let mine = service::accept(&ctx.db()?, id, me, &acting, ctx.now).await?;
     http::json(&mine, 200)
 }
@@ -348,10 +330,7 @@ pub async fn decline(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: GiveBackRequest = ctx.json().await?;
     let me = Rights::of(ctx.member()?).on_consultations(Side::Volunteer)?;
     let site = ctx.site()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     service::give_back(&ctx.db()?, id, me, &body.reason, &acting, ctx.now).await?;
     http::empty(204)
 }
@@ -363,10 +342,7 @@ pub async fn my_schedule(mut ctx: Ctx) -> Result<Response, ApiError> {
     let actor = Rights::of(ctx.member()?).on_consultations(Side::Volunteer)?;
     let db = ctx.db()?;
     let site = ctx.site()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     service::schedule(&db, id, &body, actor, &acting, ctx.now).await?;
     http::json(&service::my_one(&db, id, me).await?, 200)
 }
@@ -378,10 +354,7 @@ pub async fn my_close(mut ctx: Ctx) -> Result<Response, ApiError> {
     let actor = Rights::of(ctx.member()?).on_consultations(Side::Volunteer)?;
     let db = ctx.db()?;
     let site = ctx.site()?;
-    let acting = Context {
-        caller: Some(&ctx.caller),
-        site_url: &site.url,
-    };
+    let acting = acting(&ctx, &site);
     service::close(&db, id, &body, actor, &acting, ctx.now).await?;
     http::json(&service::my_one(&db, id, me).await?, 200)
 }
@@ -398,4 +371,13 @@ pub async fn set_my_volunteering(mut ctx: Ctx) -> Result<Response, ApiError> {
         &service::set_volunteering(&ctx.db()?, me, &body, ctx.now).await?,
         200,
     )
+}
+
+/// Who asks beside the actor: this session, for the journal, and the site's address for the
+/// links in the emails the change sends.
+fn acting<'a>(ctx: &'a Ctx, site: &'a crate::config::Site) -> Context<'a> {
+    Context {
+        caller: Some(&ctx.caller),
+        site_url: &site.url,
+    }
 }

@@ -9,7 +9,7 @@ use domain::consultations::{
 };
 use domain::search::Query;
 use domain::ApiMsg;
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 use worker::D1Database;
 
@@ -38,38 +38,39 @@ pub fn render(markdown: &str) -> String {
         HeadingLevel::H4 => HeadingLevel::H5,
         _ => HeadingLevel::H6,
     };
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Start(Tag::Heading {
-            level,
-            id,
-            classes,
-            attrs,
-        }) => Event::Start(Tag::Heading {
-            level: down(level),
-            id,
-            classes,
-            attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
-        Event::TaskListMarker(done) => Event::Text(if done { "☑ " } else { "☐ " }.into()),
-        // What staff typed as HTML reads as what they typed.
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        Event::Start(Tag::Link {
-            dest_url, title, ..
-        }) => Event::InlineHtml(link_tag(&dest_url, &title).into()),
-        Event::End(TagEnd::Link) => Event::InlineHtml("</a>".into()),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: CowStr::from(safe_address(&dest_url).to_string()),
-            title,
-            id,
-        }),
-        other => other,
+    // An image whose address is refused would show as a broken image: its text is kept instead.
+    let mut refused_images = 0usize;
+    let events = Parser::new_ext(markdown, options).filter_map(move |event| {
+        Some(match event {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: down(level),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
+            Event::TaskListMarker(done) => Event::Text(if done { "☑ " } else { "☐ " }.into()),
+            // What staff typed as HTML reads as what they typed.
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => Event::InlineHtml(link_tag(&dest_url, &title).into()),
+            Event::End(TagEnd::Link) => Event::InlineHtml("</a>".into()),
+            Event::Start(Tag::Image { ref dest_url, .. }) if safe_address(dest_url) == "#" => {
+                refused_images += 1;
+                return None;
+            }
+            Event::End(TagEnd::Image) if refused_images > 0 => {
+                refused_images -= 1;
+                return None;
+            }
+            other => other,
+        })
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
@@ -376,6 +377,11 @@ mod tests {
             }
         }
         assert!(html.contains("<h2>Titre</h2>"), "{html}");
+        // A refused image is its text, never a broken image.
+        assert!(
+            !html.contains("<img src=\"#\"") && html.contains("img"),
+            "{html}"
+        );
         // Typed HTML reads as text.
         assert!(
             html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),

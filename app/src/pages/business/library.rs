@@ -51,6 +51,13 @@ pub fn LibraryPage() -> impl IntoView {
         };
         crate::app::replace_address(&path);
     };
+    // Clearing the box (its ✕ or the last letter deleted) shows every resource again at once.
+    Effect::new(move |_| {
+        if typed.with(|t| t.trim().is_empty()) && !words.with_untracked(String::is_empty) {
+            words.set(String::new());
+            remember();
+        }
+    });
     let chosen = topic.get_untracked();
     view! {
         <h1>{tr(BusinessText::LibraryTitle)}</h1>
@@ -66,7 +73,12 @@ pub fn LibraryPage() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="l-topic">{tr(BusinessText::Topic)}</label>
-                <select id="l-topic" on:change=move |ev| { topic.set(event_target_value(&ev)); remember(); }>
+                <select id="l-topic" on:change=move |ev| {
+                    // The words in the box go with the topic: a box cleared is no longer searched.
+                    words.set(typed.get_untracked());
+                    topic.set(event_target_value(&ev));
+                    remember();
+                }>
                     <option value="" selected=chosen.is_empty()>{tr(BusinessText::AllTopics)}</option>
                     {move || topics.get().and_then(Result::ok).map(|list: Vec<Topic>| {
                         let chosen = chosen.clone();

@@ -37,6 +37,33 @@ pub fn OfferPage() -> impl IntoView {
         LocalResource::new(
             move || async move { api::consultation_topics(i18n.lang_untracked()).await },
         );
+    // Arriving at `#demande` (from a resource, the home page): the form is below the topics,
+    // which arrive later and push it down, so the browser's own jump to it misses. Once they are
+    // drawn, bring the form's title into view.
+    // The address as the page opened (the router may drop the hash by the time they arrive).
+    let wanted = window().location().hash().is_ok_and(|h| h == "#demande")
+        || leptos_router::hooks::use_location()
+            .hash
+            .with_untracked(|h| h.trim_start_matches('#') == "demande");
+    let brought = StoredValue::new(false);
+    Effect::new(move |_| {
+        let loaded = topics.with(|t| t.is_some());
+        if loaded && wanted && !brought.get_value() {
+            brought.set_value(true);
+            // Two frames: the topics drawn, then the router's own scroll on arrival done.
+            request_animation_frame(|| {
+                request_animation_frame(|| {
+                    if let Some(el) = document().get_element_by_id("demande") {
+                        el.scroll_into_view();
+                        // A little air above its title. Here rather than as a `scroll-margin`
+                        // in the shared style sheet: 10 bytes there put the agenda's pages over
+                        // their budget (151,004 B, `make test`, 2026-12-07).
+                        window().scroll_by_with_x_and_y(0.0, -12.0);
+                    }
+                })
+            });
+        }
+    });
     let business = RwSignal::new(String::new());
     let trade = RwSignal::new(String::new());
     let size = RwSignal::new(String::new());

@@ -81,7 +81,7 @@ pub fn StatusPage() -> impl IntoView {
         {failure_alert(failure)}
         <Show when=move || !erased() fallback=|| view! {
             <p class="notice" role="status" id="erased" tabindex="-1">{tr(BusinessText::Erased)}</p>
-            <p><a href="/entreprises" class="button button--secondary">{tr(BusinessText::AskConsultation)}</a></p>
+            <p><a href="/entreprises#demande" class="button button--secondary">{tr(BusinessText::AskConsultation)}</a></p>
         }>
             {with_loaded(view_now, move |c: ConsultationView| status_view(c, token.get_value(), unsuitable, feedback, erase, i18n))}
         </Show>

@@ -1,7 +1,9 @@
 //! `/espace`: the member's own area: membership, profile, clubs, their data, logging out.
 
 use domain::accounts::MembershipStatus;
+use domain::consultations::{ConsultationStatus, MyConsultation};
 use domain::events::{MyEvent, RegistrationStatus};
+use domain::i18n::format_date_long;
 use domain::wire::{Club, Me, ProfileUpdate};
 use domain::Lang;
 use leptos::prelude::*;
@@ -44,6 +46,8 @@ pub fn MemberArea() -> impl IntoView {
         // Offline, the copy's date is said first, before anything it concerns.
         <OfflineNotice />
         {guarded(Audience::Members, |me| view! {
+            // An offer lapses after three working days: said first, with the way to answer.
+            <OffersWaiting />
             <Membership />
             <QuickBook />
             <Profile me />
@@ -56,6 +60,38 @@ pub fn MemberArea() -> impl IntoView {
             </section>
             <MyData />
         })}
+    }
+}
+
+/// The requests offered to the member and not answered yet, with the day to answer by: an offer
+/// lapses after three working days, and the member may not read their email in time.
+#[component]
+fn OffersWaiting() -> impl IntoView {
+    let i18n = use_i18n();
+    let mine =
+        LocalResource::new(
+            move || async move { api::my_consultations(i18n.lang_untracked()).await },
+        );
+    move || {
+        let waiting: Vec<MyConsultation> = mine
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|c| !c.accepted && c.status == ConsultationStatus::Assigned)
+            .collect();
+        (!waiting.is_empty()).then(|| {
+            view! {
+                <div class="notice"><ul>
+                    {waiting.into_iter().map(|c| {
+                        let by = c.answer_by.map(|d| format_date_long(d, i18n.lang())).unwrap_or_default();
+                        view! { <li><strong>{i18n.f(MemberText::VolWaiting, &[("business", &c.business), ("town", &c.town), ("date", &by)])}</strong></li> }
+                    }).collect_view()}
+                </ul>
+                <p><a href="/espace/consultations">{tr(MemberText::VolAnswer)}</a></p>
+                </div>
+            }
+        })
     }
 }
 

@@ -62,23 +62,34 @@ fn Volunteer() -> impl IntoView {
             }
         }
     });
+    // Read again after a change only: a refusal leaves the cards (and what was typed) as they are.
+    let saved = api::successes(act);
     let mine = LocalResource::new(move || {
-        act.version().get();
+        saved.get();
         async move { api::my_consultations(i18n.lang_untracked()).await }
     });
     focus_on_success(act, "#vol-done");
     let failure = api::failure_of(act);
+    // A refused appointment is said in its own form; anything else at the top of the list.
+    let scheduling = RwSignal::new(None::<i64>);
+    let elsewhere = Signal::derive(move || {
+        if scheduling.get().is_some() {
+            None
+        } else {
+            failure.get()
+        }
+    });
     view! {
         <Profile topics />
         <section aria-labelledby="vol-mine">
             <h2 id="vol-mine">{tr(MemberText::VolMineTitle)}</h2>
             <p class="notice-line" role="status" id="vol-done" tabindex="-1">{move || api::answer_of(act).is_some().then(|| i18n.t(MemberText::VolSaved))}</p>
-            {failure_alert(failure)}
+            {failure_alert(elsewhere)}
             {move || mine.get().map(|r| match r {
                 Ok(list) if list.is_empty() => view! { <p>{i18n.t(MemberText::VolNone)}</p> }.into_any(),
                 Ok(list) => {
                     let topics = topics.get().and_then(Result::ok).unwrap_or_default();
-                    view! { <ul class="cards">{list.into_iter().map(|c| card(c, &topics, act, i18n)).collect_view()}</ul> }.into_any()
+                    view! { <ul class="cards">{list.into_iter().map(|c| card(c, &topics, act, Moves { scheduling, failure }, i18n)).collect_view()}</ul> }.into_any()
                 }
                 Err(_) => view! { <p>{i18n.t(crate::text::SharedText::LoadError)}</p> }.into_any(),
             })}
@@ -86,12 +97,27 @@ fn Volunteer() -> impl IntoView {
     }
 }
 
+/// Which request's appointment was sent last, and how the last move was refused.
+#[derive(Clone, Copy)]
+struct Moves {
+    scheduling: RwSignal<Option<i64>>,
+    failure: Signal<Option<crate::api::ApiFailure>>,
+}
+
 fn card(
     c: MyConsultation,
     topics: &[Topic],
     act: Request<VolunteerMove>,
+    moves: Moves,
     i18n: I18n,
 ) -> impl IntoView {
+    let start = move |m: VolunteerMove| {
+        moves.scheduling.set(match &m {
+            VolunteerMove::Schedule(id, _) => Some(*id),
+            _ => None,
+        });
+        api::start(act, m);
+    };
     let id = c.id;
     let heading = format!("vol-{id}");
     let labelled_by = heading.clone();
@@ -102,18 +128,19 @@ fn card(
             <p><strong>{i18n.f(MemberText::VolOffered, &[("date", &by)])}</strong></p>
             <div class="actions">
                 <button type="button" class="button" aria-disabled=move || act.pending().get().to_string()
-                    on:click=move |_| api::start(act, VolunteerMove::Accept(id))>{i18n.t(MemberText::VolAccept)}</button>
+                    on:click=move |_| start(VolunteerMove::Accept(id))>{i18n.t(MemberText::VolAccept)}</button>
             </div>
         }
     });
     let accepted = (c.accepted && c.status.is_open()).then(|| {
         view! {
             <ScheduleForm key=id nested=true current=c.appointment.clone() pending=act.pending()
-                on_send=move |b| api::start(act, VolunteerMove::Schedule(id, b)) />
+                on_send=move |b| start(VolunteerMove::Schedule(id, b))
+                refusal=Signal::derive(move || (moves.scheduling.get() == Some(id)).then(|| moves.failure.get()).flatten()) />
             // Done once the appointment has begun: not offered before (the server says the same).
             {(c.status == ConsultationStatus::Scheduled && done_yet(c.status, c.appointment.as_ref())).then(|| view! {
                 <CloseForm key=id nested=true allow_decline=false done_allowed=true pending=act.pending()
-                    on_send=move |b| api::start(act, VolunteerMove::Close(id, b)) />
+                    on_send=move |b| start(VolunteerMove::Close(id, b)) />
             })}
         }
     });
@@ -127,7 +154,7 @@ fn card(
                     on:click=move |_| giving_back.update(|g| *g = !*g)>{i18n.t(MemberText::VolDecline)}</button>
             </div>
             <Show when=move || giving_back.get()>
-                {give_back_form(id, reason, act, i18n)}
+                {give_back_form(id, reason, act, start, i18n)}
             </Show>
         }
     });
@@ -161,13 +188,14 @@ fn give_back_form(
     id: i64,
     reason: RwSignal<String>,
     act: Request<VolunteerMove>,
+    start: impl Fn(VolunteerMove) + Copy + 'static,
     i18n: I18n,
 ) -> impl IntoView {
     let field = format!("vol-reason-{id}");
     view! {
         <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
-            api::start(act, VolunteerMove::GiveBack(id, reason.get_untracked()));
+            start(VolunteerMove::GiveBack(id, reason.get_untracked()));
         }>
             <div class="field">
                 <label for=field.clone()>{i18n.t(MemberText::VolReason)}</label>

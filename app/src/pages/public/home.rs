@@ -100,6 +100,12 @@ fn home_content(i18n: I18n, site: SiteContent) -> impl IntoView {
                     .into_any()
             }}
         </section>
+        // Businesses are the cantine's third public: say so here, not only in the menu.
+        <section class="card" aria-labelledby="business-title">
+            <h2 id="business-title">{tr(PublicText::HomeBusinessTitle)}</h2>
+            <p>{tr(PublicText::HomeBusinessText)}</p>
+            <p><a href="/entreprises#demande" class="button button--secondary">{tr(PublicText::HomeBusinessLink)}</a></p>
+        </section>
         <section aria-labelledby="partners-title">
             <h2 id="partners-title">{tr(PublicText::OurPartners)}</h2>
             <ul class="partner-chips">

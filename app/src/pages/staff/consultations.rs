@@ -196,12 +196,14 @@ fn One() -> impl IntoView {
             }
         }
     });
+    // Read again after a change only: a refusal leaves the forms (and what was typed) as they are.
+    let saved = api::successes(act);
     let one = LocalResource::new(move || {
-        act.version().get();
+        saved.get();
         async move { api::staff_consultation(id, i18n.lang_untracked()).await }
     });
     let volunteers = LocalResource::new(move || {
-        act.version().get();
+        saved.get();
         async move { api::consultation_volunteers(id, i18n.lang_untracked()).await }
     });
     let topics =
@@ -210,22 +212,36 @@ fn One() -> impl IntoView {
         );
     focus_on_success(act, "#cs-saved");
     let failure = api::failure_of(act);
+    // A refused appointment is said in its own form; anything else at the top.
+    let scheduling = RwSignal::new(false);
+    let elsewhere = Signal::derive(move || {
+        if scheduling.get() {
+            None
+        } else {
+            failure.get()
+        }
+    });
+    let start = move |m: StaffMove| {
+        scheduling.set(matches!(m, StaffMove::Schedule(_)));
+        api::start(act, m);
+    };
     view! {
         <p><a href="/gestion/consultations">{tr(StaffText::CsBackToBoard)}</a></p>
         <p class="notice-line" role="status" id="cs-saved" tabindex="-1">{move || api::answer_of(act).is_some().then(|| i18n.t(StaffText::CsSaved))}</p>
-        {failure_alert(failure)}
+        {failure_alert(elsewhere)}
         {with_loaded(one, move |c: StaffConsultation| {
             let topics = topics.get().and_then(Result::ok).unwrap_or_default();
             view! {
                 {facts(&c, &topics, i18n)}
                 {c.status.is_open().then(|| view! {
-                    {(c.status != ConsultationStatus::Scheduled).then(|| assign_form(&c, topics.clone(), volunteers, act, i18n))}
+                    {(c.status != ConsultationStatus::Scheduled).then(|| assign_form(&c, topics.clone(), volunteers, act, start, i18n))}
                     {c.volunteer.is_some().then(|| view! {
                         <ScheduleForm key=id current=c.appointment.clone() pending=act.pending()
-                            on_send=move |b| api::start(act, StaffMove::Schedule(b)) />
+                            on_send=move |b| start(StaffMove::Schedule(b))
+                            refusal=Signal::derive(move || scheduling.get().then(|| failure.get()).flatten()) />
                     })}
                     <CloseForm key=id allow_decline=true done_allowed=done_yet(c.status, c.appointment.as_ref()) pending=act.pending()
-                        on_send=move |b| api::start(act, StaffMove::Close(b)) />
+                        on_send=move |b| start(StaffMove::Close(b)) />
                 })}
             }
         })}
@@ -304,6 +320,7 @@ fn assign_form(
     topics: Vec<Topic>,
     volunteers: LocalResource<Result<Volunteers, api::ApiFailure>>,
     act: Request<StaffMove>,
+    start: impl Fn(StaffMove) + Copy + Send + Sync + 'static,
     i18n: I18n,
 ) -> impl IntoView {
     let replaces = c.volunteer.as_ref().map(|v| v.id);
@@ -313,7 +330,7 @@ fn assign_form(
             <h2 id="cs-assign">{i18n.t(StaffText::CsAssignTitle)}</h2>
             <form class="form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
                 ev.prevent_default();
-                api::start(act, StaffMove::Assign(AssignRequest { member_id: chosen.get_untracked(), replaces }));
+                start(StaffMove::Assign(AssignRequest { member_id: chosen.get_untracked(), replaces }));
             }>
                 {move || volunteers.get().and_then(Result::ok).map(|v: Volunteers| {
                     let topics = topics.clone();

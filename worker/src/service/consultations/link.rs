@@ -4,7 +4,8 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use domain::accounts::{parse_required_text, parse_text};
 use domain::consultations::{
-    self as rules, ConsultationStatus, ConsultationView, Feedback, LibraryCard, Place, Timeline,
+    self as rules, ConsultationStatus, ConsultationView, Feedback, LibraryCard, Place, Said,
+    Timeline,
 };
 use domain::{paris, ApiMsg, Lang};
 use worker::D1Database;
@@ -30,14 +31,17 @@ pub async fn view(db: &D1Database, row: &ConsultationRow) -> Result<Consultation
         .filter(|c| row.recommended.contains(&c.slug))
         .cloned()
         .collect();
-    let related: Vec<LibraryCard> = cards
+    // On the request's topics, whatever trade a resource was written for (the only one on online
+    // booking is for liberal professions, and an artisan asks about it too); those for the
+    // requester's trade or for every business first.
+    let mut related: Vec<LibraryCard> = cards
         .iter()
         .filter(|c| !row.recommended.contains(&c.slug))
         .filter(|c| c.topics.iter().any(|t| row.topics.contains(t)))
-        .filter(|c| c.audience.is_none_or(|a| a == row.trade))
-        .take(6)
         .cloned()
         .collect();
+    related.sort_by_key(|c| c.audience.is_some_and(|a| a != row.trade));
+    related.truncate(6);
     let retention = repo::retention_days(db).await?;
     let closed_on = row.closed_at.map(paris::local_date);
     Ok(ConsultationView {
@@ -72,6 +76,14 @@ pub async fn view(db: &D1Database, row: &ConsultationRow) -> Result<Consultation
             .map(rules::first_name),
         appointment: appointment(row, &cfg.address),
         unsuitable: row.unsuitable.clone(),
+        said: repo::said_of(db, row.id)
+            .await?
+            .into_iter()
+            .map(|s| Said {
+                on: paris::local_date(s.said_at),
+                message: s.message,
+            })
+            .collect(),
         decline_reason: row.decline_reason.clone(),
         note: row.close_note.clone(),
         recommended,

@@ -165,6 +165,9 @@ fn plan(
             out.push(held(db, true)?);
         }
     }
+    if let Some(message) = &change.said {
+        out.push(repo::said(db, id, message, now)?);
+    }
     if !change.recommend.is_empty() {
         out.push(repo::recommend(db, id, &change.recommend)?);
     }
@@ -183,6 +186,7 @@ fn plan(
     if change.erase {
         // The requester's emails about it go with it (unsent deleted, sent ones blanked).
         out.extend(outbox::erase_about(db, &about(id), &l.row.email)?);
+        out.push(repo::forget_said(db, Some(id))?);
     }
     for notice in &change.notices {
         for (mail, member, dedupe) in emails(notice, l, &change.after, ctx, words) {

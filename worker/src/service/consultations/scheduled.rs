@@ -45,8 +45,12 @@ pub async fn queue_reminders(db: &D1Database, now: DateTime<Utc>) -> Result<usiz
 /// Closed requests past their retention delay lose their personal fields.
 pub async fn erase_expired(db: &D1Database, now: DateTime<Utc>) -> Result<(), ApiError> {
     let days = repo::retention_days(db).await?;
-    crate::repo::run(
-        repo::erase_closed_before(db, now - Duration::days(i64::from(days)), now)?,
+    crate::repo::batch(
+        db,
+        vec![
+            repo::erase_closed_before(db, now - Duration::days(i64::from(days)), now)?,
+            repo::forget_said(db, None)?,
+        ],
         "erasing the requests past their retention delay",
     )
     .await?;
