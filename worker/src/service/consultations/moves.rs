@@ -88,9 +88,23 @@ pub async fn change(
     ctx: &Context<'_>,
     now: DateTime<Utc>,
 ) -> Result<Moved, ApiError> {
+    // Read only by the commands whose emails name them: an offer (its topics, its volunteer) and
+    // an appointment (its room or desk); the scheduled run's lapsed offers read none.
+    let (offer, appointment) = (
+        matches!(command, Command::Assign { .. }),
+        matches!(command, Command::Schedule(_) | Command::Remind),
+    );
     let words = Words {
-        topics: repo::topics(db).await?,
-        resources: crate::repo::bookings::resources(db).await?,
+        topics: if offer {
+            repo::topics(db).await?
+        } else {
+            vec![]
+        },
+        resources: if appointment {
+            crate::repo::bookings::resources(db).await?
+        } else {
+            vec![]
+        },
         offered_to: match command {
             Command::Assign { to, .. } => accounts::member_by_id(db, *to).await?,
             _ => None,
