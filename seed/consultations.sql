@@ -138,6 +138,30 @@ INSERT INTO library_items (slug, kind, audience, title, summary, body, url, upda
 
 Silicon Kerne vous aide à choisir le bon guide et à le mettre en pratique.', 'https://www.francenum.gouv.fr/guides-et-conseils', 1);
 INSERT INTO library_item_topics (item_id, topic_id) SELECT i.id, t.id FROM library_items i JOIN consultation_topics t ON t.slug IN ('website', 'online-shop', 'social-networks', 'invoicing', 'security-backups', 'other') WHERE i.slug = 'france-num-guides';
+-- Two resources also written in English (the others show in French to English readers, with a note).
+UPDATE library_items SET title_en = 'Your business on online maps', summary_en = 'Create your business listing and keep it up to date: opening hours, photos, reviews.', body_en = '# Why a listing
+
+Most customers search for "bakery near me" on their phone. An up-to-date listing brings them to your door.
+
+## In 30 minutes
+
+1. Claim your business listing (or create it).
+2. Check the address, the phone number and the **opening hours**, public holidays included.
+3. Add five photos: the shop front, the inside, your products.
+4. Answer reviews, even the negative ones, politely and briefly.
+
+## Then
+
+- Update the opening hours before each holiday.
+- Post one piece of news a month (a new product, an event).' WHERE slug = 'fiche-etablissement-cartes';
+UPDATE library_items SET title_en = 'Online appointment booking: the checklist', summary_en = 'Before choosing a tool: what it must do for you and for your customers.', body_en = '# Before choosing
+
+- [ ] Customers see your free slots without creating an account
+- [ ] A reminder goes out the day before (text or email)
+- [ ] You block your holidays in one go
+- [ ] The data is hosted in Europe
+- [ ] The tool can export everything (you are not locked in)
+- [ ] The monthly price is clear, with no hidden commission' WHERE slug = 'prise-rdv-en-ligne';
 INSERT INTO consultations (id, token_hash, business, trade, size, town, name, email, phone, goal, mornings, afternoons, evenings, lang, consent_at, consent_version, status, volunteer_id, assigned_at, accepted_at, returned, start_local, end_local, start_utc, end_utc, place, scheduled_at, created_at) VALUES (901, '21e5b481b4cbf2179561bc2dddbadce871ff569f5276969584b39f6d717fa514', 'Boulangerie Le Bihan', 'artisan', 'small', 'Quimper', 'Annaïg Le Bihan', 'boulangerie.lebihan@example.fr', '02 98 55 10 10', 'Prendre les commandes de pain et de gâteaux en ligne pour le week-end, et apparaître sur les cartes.', 1, 0, 0, 'fr', strftime('%Y-%m-%dT09:00:00.000Z', 'now', '-1 days'), '2026-12-consultations-v1', 'new', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, strftime('%Y-%m-%dT08:30:00.000Z', 'now', '-1 days'));
 INSERT INTO consultation_topics_asked (consultation_id, topic_id) SELECT 901, id FROM consultation_topics WHERE slug IN ('online-shop', 'maps-listings');
 INSERT INTO consultations (id, token_hash, business, trade, size, town, name, email, phone, goal, mornings, afternoons, evenings, lang, consent_at, consent_version, status, volunteer_id, assigned_at, accepted_at, returned, start_local, end_local, start_utc, end_utc, place, scheduled_at, created_at) VALUES (902, NULL, 'Fleuriste Coquelicot', 'shop', 'solo', 'Ergué-Gabéric', 'Rozenn Coat', 'coquelicot@example.fr', '', 'Savoir quoi publier sur les réseaux sociaux sans y passer mes soirées.', 0, 1, 0, 'fr', strftime('%Y-%m-%dT09:00:00.000Z', 'now', '-9 days'), '2026-12-consultations-v1', 'new', NULL, NULL, NULL, 'unanswered', NULL, NULL, NULL, NULL, NULL, NULL, strftime('%Y-%m-%dT08:30:00.000Z', 'now', '-9 days'));

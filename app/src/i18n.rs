@@ -13,13 +13,20 @@ pub struct I18n {
 }
 
 impl I18n {
-    /// The language chosen before (remembered), else French: the people are in Quimper, and the
-    /// switch to English is one tap away in the header.
+    /// The language chosen before (remembered); else the browser's own when it is one we speak
+    /// (a phone set to en-GB reads English from the first page); else French: the people are in
+    /// Quimper, and the switch is one tap away in the header.
     pub fn init() -> I18n {
         let stored = storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|c| Lang::parse(&c));
-        let lang = stored.unwrap_or_default();
+        let browser = || {
+            window()
+                .navigator()
+                .language()
+                .and_then(|l| Lang::parse(&l))
+        };
+        let lang = stored.or_else(browser).unwrap_or_default();
         let i18n = I18n {
             lang: RwSignal::new(lang),
         };

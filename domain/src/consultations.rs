@@ -555,11 +555,34 @@ pub struct LibraryCard {
     pub kind: LibraryKind,
     /// `None`: every business.
     pub audience: Option<Trade>,
+    /// In French, the resource's own language.
     pub title: String,
     pub summary: String,
+    /// Its title and summary in English; `None`: written in French only.
+    pub en: Option<CardText>,
     /// An outside guide it points to (France Num…); empty for the cantine's own.
     pub url: String,
     pub topics: Vec<String>,
+}
+
+/// A resource's title and summary in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CardText {
+    pub title: String,
+    pub summary: String,
+}
+
+impl LibraryCard {
+    /// The title and summary to show a reader of `lang`, and whether they are in French because
+    /// no English was written (the page then says so, and marks the text `lang="fr"`).
+    pub fn text(&self, lang: Lang) -> (&str, &str, bool) {
+        match (&self.en, lang) {
+            (Some(en), Lang::En) => (&en.title, &en.summary, false),
+            (None, Lang::En) => (&self.title, &self.summary, true),
+            _ => (&self.title, &self.summary, false),
+        }
+    }
 }
 
 /// `GET /api/library/{slug}`: the resource with its body as sanitised HTML.
@@ -570,6 +593,8 @@ pub struct LibraryItem {
     /// Rendered from Markdown by the server and sanitised: no script, no event handler, no
     /// `javascript:` link.
     pub html: String,
+    /// The English text, rendered and sanitised the same way; `None`: written in French only.
+    pub html_en: Option<String>,
     /// The day it was last changed (Paris).
     pub updated_on: NaiveDate,
 }
@@ -589,6 +614,11 @@ pub struct LibraryInput {
     pub summary: String,
     /// Markdown.
     pub body: String,
+    /// The same in English: all empty for a resource written in French only; else the title and
+    /// the summary, and the text when the French has one.
+    pub title_en: String,
+    pub summary_en: String,
+    pub body_en: String,
     pub url: String,
     pub topics: Vec<String>,
     pub published: bool,
@@ -600,6 +630,8 @@ pub struct LibraryInput {
 pub struct LibraryDraft {
     pub input: LibraryInput,
     pub html: String,
+    /// The English text rendered (empty when there is none).
+    pub html_en: String,
 }
 
 /// The appointment, as the requester and the volunteer see it.
@@ -969,6 +1001,37 @@ impl ConsultationFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resource_in_french_only_is_read_in_french_and_says_so() {
+        let french = LibraryCard {
+            slug: "sauvegardes".into(),
+            kind: LibraryKind::Guide,
+            audience: None,
+            title: "Sauvegarder".into(),
+            summary: "Trois copies.".into(),
+            en: None,
+            url: String::new(),
+            topics: vec![],
+        };
+        assert_eq!(
+            french.text(Lang::Fr),
+            ("Sauvegarder", "Trois copies.", false)
+        );
+        assert_eq!(
+            french.text(Lang::En),
+            ("Sauvegarder", "Trois copies.", true)
+        );
+        let both = LibraryCard {
+            en: Some(CardText {
+                title: "Back up".into(),
+                summary: "Three copies.".into(),
+            }),
+            ..french
+        };
+        assert_eq!(both.text(Lang::En), ("Back up", "Three copies.", false));
+        assert_eq!(both.text(Lang::Fr), ("Sauvegarder", "Trois copies.", false));
+    }
 
     #[test]
     fn a_request_is_done_only_once_its_appointment_has_begun() {

@@ -1687,21 +1687,34 @@ fn consultations(c: &mut Coverage) {
         audience: Some(Trade::Shop),
         title: "Votre fiche sur les cartes".into(),
         summary: "En 20 minutes.".into(),
+        en: Some(CardText {
+            title: "Your listing on maps".into(),
+            summary: "In 20 minutes.".into(),
+        }),
         url: "https://www.francenum.gouv.fr/".into(),
         topics: vec!["maps-listings".into()],
     };
     let own = LibraryCard {
         audience: None,
+        en: None,
         url: String::new(),
         topics: vec![],
         ..card.clone()
     };
+    round_trip(
+        c,
+        &[CardText {
+            title: "Back up".into(),
+            summary: "3-2-1".into(),
+        }],
+    );
     round_trip(c, &[card.clone(), own.clone()]);
     round_trip(
         c,
         &[LibraryItem {
             card: card.clone(),
             html: "<p>Un <a href=\"https://x.fr\" rel=\"noopener\">lien</a></p>".into(),
+            html_en: Some("<p>A link</p>".into()),
             updated_on: date(2026, 12, 5),
         }],
     );
@@ -1712,6 +1725,9 @@ fn consultations(c: &mut Coverage) {
         title: "Sauvegarder".into(),
         summary: "3-2-1".into(),
         body: "# Titre\n- [ ] un".into(),
+        title_en: "Back up".into(),
+        summary_en: "3-2-1".into(),
+        body_en: "# Title\n- [ ] one".into(),
         url: String::new(),
         topics: vec!["security-backups".into()],
         published: true,
@@ -1722,6 +1738,7 @@ fn consultations(c: &mut Coverage) {
         &[LibraryDraft {
             input,
             html: "<h1>Titre</h1>".into(),
+            html_en: String::new(),
         }],
     );
     let at = LocalDateTime(date(2026, 12, 16).and_hms_opt(14, 0, 0).expect("t"));

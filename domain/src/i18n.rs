@@ -310,6 +310,7 @@ ApiMsg {
     FieldLibraryKind => "Choisissez : guide, liste à cocher ou lien.", "Choose: guide, checklist or link.";
     FieldUrl => "Une adresse web commence par https:// (ou laissez vide).", "A web address starts with https:// (or leave it empty).";
     FieldUrlForLink => "Un lien a besoin d'une adresse web (https://…).", "A link needs a web address (https://…).";
+    FieldEnglishPart => "Pour une version anglaise, écrivez aussi ce champ en anglais (ou videz tous les champs en anglais).", "For an English version, write this field in English too (or empty every English field).";
     FieldMonthlyCap => "Indiquez entre 1 et 20 consultations par mois.", "Give between 1 and 20 consultations a month.";
     FieldVolunteerTopics => "Choisissez au moins un sujet pour être proposé.", "Choose at least one topic to be suggested.";
     ErrConsultationChanged => "Cette demande a changé entre-temps (quelqu'un d'autre s'en est occupé) : rechargez la page.", "This request changed in the meantime (someone else dealt with it): reload the page.";

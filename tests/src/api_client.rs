@@ -77,13 +77,10 @@ impl ApiClient {
             if let Some(b) = body {
                 req = req.json(b);
             }
-            let resp = {
-                // Never while a test's SQL runs from outside the worker (`crate::OUTSIDE_SQL`).
-                let _reading = crate::OUTSIDE_SQL.read().await;
-                req.send()
-                    .await
-                    .with_context(|| format!("{method} {path}"))?
-            };
+            let resp = req
+                .send()
+                .await
+                .with_context(|| format!("{method} {path}"))?;
             if resp.status().as_u16() != 503 || attempt == 3 {
                 return Ok(resp);
             }

@@ -78,7 +78,13 @@ impl ChromeDriver {
         ];
         let caps = json!({
             "browserName": "chrome",
-            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
+            // The browser's language is the one a phone in Quimper has: `--lang` alone leaves
+            // headless Chromium's `navigator.language` at en-US, and the app reads it.
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": args,
+                "prefs": { "intl": { "accept_languages": "fr-FR,fr" } }
+            },
             "goog:loggingPrefs": { "browser": "ALL" },
             // A page that never finishes loading, or a script that never returns, fails its step
             // after 30 s with the command that hung, instead of stalling the whole journey.

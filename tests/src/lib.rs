@@ -157,10 +157,6 @@ pub struct Config {
     pub vars: Vec<(String, String)>,
 }
 
-/// Held for reading by every test request ([`api_client::ApiClient::send`]) and for writing by
-/// SQL run from outside the worker ([`TestApp::execute_sql_between_requests`]).
-pub static OUTSIDE_SQL: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
-
 /// The portal running under `wrangler dev` with its own database.
 pub struct TestApp {
     pub base_url: String,
@@ -346,18 +342,11 @@ impl TestApp {
         format!("{}{path}", self.base_url)
     }
 
-    /// [`TestApp::execute_sql`] while no test request is being answered: requests sent with
-    /// `ApiClient` hold [`OUTSIDE_SQL`] for reading, this holds it for writing. A `wrangler d1
-    /// execute` is another process on the worker's SQLite file, and the local runtime's SQLite
-    /// answers `SQLITE_BUSY` at once rather than waiting (a 500 to a test beside it: seen in a
-    /// clean-clone `make test` on 2026-12-07).
-    pub async fn execute_sql_between_requests(&self, name: &str, sql: &str) -> Result<()> {
-        let _alone = OUTSIDE_SQL.write().await;
-        self.execute_sql(name, sql)
-    }
-
-    /// Run SQL against the app's database, as `wrangler d1 execute` does (a bench's bulk rows, a
-    /// test's clock moved). The running worker may hold the database's write lock at that moment
+    /// Run SQL against the app's database, as `wrangler d1 execute` does (a bench's bulk rows).
+    /// Never while tests send requests: it is another process on the worker's SQLite file, and
+    /// the local runtime's SQLite answered `SQLITE_BUSY` at once (a 500 to a test beside it), or
+    /// the whole worker stalled for 160 s (two clean-clone `make test` runs, 2026-12-07): states
+    /// that only time makes are in the test data (`tests/seed/`) instead. The running worker may hold the database's write lock at that moment
     /// (other tests write beside it): a refused attempt is made again, five times at most.
     pub fn execute_sql(&self, name: &str, sql: &str) -> Result<()> {
         let file = self.state_dir.join(format!("{name}.sql"));

@@ -323,7 +323,7 @@ pub fn CloseForm(
                                         let (on, slug) = (event_target_checked(&ev), slug.clone());
                                         picked.update(|p| { p.retain(|s| *s != slug); if on { p.push(slug); } });
                                     } />
-                                    <label for=id>{r.title}</label>
+                                    <label for=id>{r.text(i18n.lang()).0.to_string()}</label>
                                 </div>
                             }
                         }).collect_view())}

@@ -81,6 +81,8 @@ BusinessText {
     ForTrade => "Pour : {trade}", "For: {trade}";
     Read => "Lire : {title}", "Read: {title}";
     OpenGuide => "Ouvrir le guide (site externe)", "Open the guide (external site)";
+    InFrench => "En français", "In French";
+    OnlyInFrench => "Cette ressource n'est écrite qu'en français pour l'instant.", "This resource is only written in French for now.";
     BackToLibrary => "Retour à la bibliothèque", "Back to the library";
     NeedHelp => "Besoin d'aide pour le mettre en pratique ?", "Need help putting it into practice?";
     AskConsultation => "Demander une consultation", "Ask for a consultation";

@@ -454,6 +454,12 @@ StaffText {
     LibTopics => "Sujets", "Topics";
     LibPublished => "Publiée (visible par tous)", "Published (visible to everyone)";
     LibPreview => "Aperçu, tel que publié", "Preview, as published";
+    LibEnglish => "En anglais (facultatif)", "In English (optional)";
+    LibEnglishHint => "Laissez vide pour une ressource en français seulement : les lecteurs en anglais la liront en français, avec une note. Sinon, le titre et le résumé en anglais, et le texte si le français en a un.", "Leave empty for a resource in French only: readers in English will read it in French, with a note. Otherwise, the title and summary in English, and the text when the French has one.";
+    LibTitleEn => "Titre en anglais", "Title in English";
+    LibSummaryEn => "Résumé en anglais", "Summary in English";
+    LibBodyEn => "Texte en anglais (Markdown)", "Text in English (Markdown)";
+    LibPreviewEn => "Aperçu en anglais", "Preview in English";
     LibSave => "Enregistrer la ressource", "Save the resource";
     LibTopicsTitle => "Sujets proposés aux entreprises", "Topics offered to businesses";
     LibTopicHidden => "masqué", "hidden";

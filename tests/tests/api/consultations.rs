@@ -10,6 +10,7 @@ use domain::consultations::{
 };
 use domain::paris;
 use domain::wire::{ApiErrorBody, OutboxEmail, RentalDay};
+use domain::Lang;
 use kerne_tests::api_client::{expect_json, expect_status, ApiClient, DEMO_PASSWORD};
 use serde_json::{json, Value};
 
@@ -203,6 +204,91 @@ pub async fn staff_markdown_comes_out_inert_and_bad_input_is_named(
     ensure!(!public.iter().any(|c| c.slug == slug), "still listed");
     let everything: Vec<LibraryCard> = staff.get_json("/api/staff/library").await?;
     ensure!(everything.iter().any(|c| c.slug == slug), "staff lost it");
+    Ok(())
+}
+
+/// Issue 38, B6: a resource can be written in English beside the French. Half an English version is
+/// refused on the missing field (in both languages) and stores nothing; a whole one is read and
+/// searched in English; a resource in French only says so (no English on its card or page).
+pub async fn a_resource_is_written_in_english_beside_the_french(api: &'static Api) -> Result<()> {
+    let staff = staff(api).await?;
+    let slug = unique("sauvegarde-en-");
+    let mut body = json!({
+        "slug": slug, "kind": "guide", "audience": "", "title": "Sauvegarder ses fichiers",
+        "summary": "Trois copies, deux supports, une ailleurs.",
+        "body": "# La règle\n\nTrois copies.",
+        "title_en": "Backing up your files", "summary_en": "", "body_en": "",
+        "url": "", "topics": ["security-backups"], "published": true
+    });
+    let err: ApiErrorBody =
+        expect_json(staff.post("/api/staff/library", &body).await?, 422).await?;
+    let mut got = fields(&err);
+    got.sort_unstable();
+    ensure!(got == ["body_en", "summary_en"], "{err:?}");
+    ensure!(err.fields["summary_en"].contains("en anglais"), "{err:?}");
+    let mut english = staff.clone();
+    english.lang = "en";
+    let err: ApiErrorBody =
+        expect_json(english.post("/api/staff/library", &body).await?, 422).await?;
+    ensure!(err.fields["body_en"].contains("in English too"), "{err:?}");
+    expect_status(
+        anonymous(api).get(&format!("/api/library/{slug}")).await?,
+        404,
+    )
+    .await?;
+    // The whole English version: stored, rendered, read and searched.
+    body["summary_en"] = json!("Three copies, two media, one elsewhere.");
+    body["body_en"] = json!("# The rule\n\nThree copies.");
+    let draft: LibraryDraft =
+        expect_json(staff.post("/api/staff/library", &body).await?, 201).await?;
+    ensure!(
+        draft.html_en.contains("<h2>The rule</h2>")
+            && draft.input.title_en == "Backing up your files",
+        "{draft:?}"
+    );
+    let item: LibraryItem = anonymous(api)
+        .get_json(&format!("/api/library/{slug}"))
+        .await?;
+    ensure!(
+        item.html_en
+            .as_deref()
+            .is_some_and(|h| h.contains("<h2>The rule</h2>"))
+            && item.card.text(Lang::En)
+                == (
+                    "Backing up your files",
+                    "Three copies, two media, one elsewhere.",
+                    false
+                )
+            && item.card.text(Lang::Fr).0 == "Sauvegarder ses fichiers",
+        "{item:?}"
+    );
+    let found: Vec<LibraryCard> = anonymous(api)
+        .get_json("/api/library?q=backing%20up")
+        .await?;
+    ensure!(found.iter().any(|c| c.slug == slug), "{found:?}");
+    // A resource written in French only has no English: an English reader is told.
+    let french: LibraryItem = anonymous(api)
+        .get_json("/api/library/sauvegardes-3-2-1")
+        .await?;
+    ensure!(
+        french.card.en.is_none() && french.html_en.is_none() && french.card.text(Lang::En).2,
+        "{french:?}"
+    );
+    // Emptying every English field makes it French only again.
+    for field in ["title_en", "summary_en", "body_en"] {
+        body[field] = json!("");
+    }
+    expect_json::<LibraryDraft>(
+        staff
+            .put(&format!("/api/staff/library/{slug}"), &body)
+            .await?,
+        200,
+    )
+    .await?;
+    let item: LibraryItem = anonymous(api)
+        .get_json(&format!("/api/library/{slug}"))
+        .await?;
+    ensure!(item.card.en.is_none() && item.html_en.is_none(), "{item:?}");
     Ok(())
 }
 
@@ -590,24 +676,19 @@ pub async fn a_volunteer_accepts_meets_at_the_cantine_and_the_requester_follows(
     )
     .await?;
     ensure!(early.message.contains("pas encore eu lieu"), "{early:?}");
-    // The appointment's morning comes (the clock cannot move: its times are moved to yesterday).
-    api.app.execute_sql_between_requests(
-        "consultation-held",
-        &format!(
-            "UPDATE consultations SET start_local = '{0}T09:30', end_local = '{0}T10:00', start_utc = '{0}T08:30:00.000Z', end_utc = '{0}T09:00:00.000Z' WHERE id = {1};",
-            paris::local_date(Utc::now()) - Duration::days(1),
-            c.id
-        ),
-    ).await?;
+    // Once an appointment has begun it can be closed: the test's clock cannot move, so this is
+    // a request of the test data whose appointment by phone with the same volunteer was two days
+    // ago (tests/seed/consultations.sql, id 982, its link's token below).
+    let past_link = "/consultation/rdv-passe-982-jeton-de-test";
     let done: MyConsultation = expect_json(
         volunteer
-            .post(&format!("/api/me/consultations/{}/close", c.id), &done_body)
+            .post("/api/me/consultations/982/close", &done_body)
             .await?,
         200,
     )
     .await?;
     ensure!(done.status == ConsultationStatus::Done, "{done:?}");
-    let view = seen(api, &created.link).await?;
+    let view = seen(api, past_link).await?;
     ensure!(
         view.timeline.done.is_some()
             && view.note == "Vu la facturation ensemble."
@@ -620,7 +701,7 @@ pub async fn a_volunteer_accepts_meets_at_the_cantine_and_the_requester_follows(
     );
     // Feedback once.
     let fb = json!({ "useful": true, "comment": "Merci !" });
-    let path = format!("/api/consultations/{}/feedback", token(&created.link)?);
+    let path = format!("/api/consultations/{}/feedback", token(past_link)?);
     let view: ConsultationView = expect_json(anonymous(api).post(&path, &fb).await?, 200).await?;
     ensure!(view.feedback.as_ref().is_some_and(|f| f.useful), "{view:?}");
     let resp = anonymous(api).post(&path, &fb).await?;

@@ -55,6 +55,7 @@ fn main() -> std::process::ExitCode {
             health::reports_ok_with_database_and_paris_time,
             consultations::the_topics_and_the_library_are_public_and_filtered,
             consultations::staff_markdown_comes_out_inert_and_bad_input_is_named,
+            consultations::a_resource_is_written_in_english_beside_the_french,
             consultations::a_bad_request_names_every_field_and_stores_nothing,
             consultations::a_request_gets_its_own_link_even_with_an_email_seen_before,
             consultations::two_staff_assigning_at_once_leave_one_owner,

@@ -102,6 +102,7 @@ fn main() -> std::process::ExitCode {
             walk2::the_concierges_settings_say_what_is_wrong_and_keep_the_focus,
             walk3::the_library_editor_sees_the_preview_and_saves_twice,
             walk3::answers_are_the_persons_own,
+            walk3::an_english_browser_reads_english_first,
             walk3::businesses_find_the_form_and_a_volunteer_sees_the_offer_waiting,
             walk3::a_refused_appointment_is_said_in_its_form_with_the_fields_kept,
             walk3::a_cleared_search_is_no_longer_searched,

@@ -308,8 +308,10 @@ pub(crate) async fn in_view(page: &Page, css: &str) -> Result<bool> {
     let v = page
         .client
         .execute(
+            // Layout is in fractions of a pixel: an element scrolled to the top of the screen
+            // may start at -0.25 px (seen at 390×844), which is in view.
             "const r = document.querySelector(arguments[0]).getBoundingClientRect();
-             return r.top >= 0 && r.bottom <= window.innerHeight;",
+             return Math.round(r.top) >= 0 && Math.round(r.bottom) <= window.innerHeight;",
             vec![serde_json::json!(css)],
         )
         .await?;

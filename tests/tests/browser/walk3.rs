@@ -428,3 +428,47 @@ pub async fn a_cleared_search_is_no_longer_searched(ctx: &'static Ctx) -> Result
     })
     .await
 }
+
+/// Item 9: a browser set to British English reads English from the first page (it showed French
+/// until the switch was tapped); a choice made since is kept over the browser's language. The
+/// tests' own browser is set to French (its profile's accepted languages), as a phone in Quimper.
+pub async fn an_english_browser_reads_english_first(ctx: &'static Ctx) -> Result<()> {
+    with_page(ctx, |ctx, page| async move {
+        let r = async {
+            let own = page
+                .client
+                .execute("return navigator.language", vec![])
+                .await?;
+            ensure!(
+                own.as_str().is_some_and(|l| l.starts_with("fr")),
+                "the tests' browser speaks {own}, not French"
+            );
+            let ua = page
+                .client
+                .execute("return navigator.userAgent", vec![])
+                .await?;
+            page.cdp(
+                "Network.setUserAgentOverride",
+                serde_json::json!({ "userAgent": ua, "acceptLanguage": "en-GB" }),
+            )
+            .await?;
+            page.goto(&ctx.url("/entreprises")).await?;
+            wait_for_text(&page, "a hand with digital").await?;
+            ensure!(
+                page.html_lang().await? == "en",
+                "the page's language is not English"
+            );
+            page.click_text("button.lang-switch", "Français").await?;
+            page.goto(&ctx.url("/entreprises")).await?;
+            wait_for_text(&page, "un coup de main numérique").await?;
+            ensure!(
+                page.html_lang().await? == "fr",
+                "the choice of French was not kept"
+            );
+            Ok(())
+        }
+        .await;
+        (page, r)
+    })
+    .await
+}

@@ -81,13 +81,14 @@ pub fn update_topic(db: &D1Database, t: &TopicRow) -> DbResult<D1PreparedStateme
 
 // ------------------------------------------------------------------ library
 
-const ITEM_COLUMNS: &str = "i.id, i.slug, i.kind, i.audience, i.title, i.summary, i.body, i.url, i.published, i.updated_at, \
+const ITEM_COLUMNS: &str = "i.id, i.slug, i.kind, i.audience, i.title, i.summary, i.body, i.title_en, i.summary_en, i.body_en, \
+     i.url, i.published, i.updated_at, \
      (SELECT json_group_array(t.slug) FROM library_item_topics it JOIN consultation_topics t ON t.id = it.topic_id \
       WHERE it.item_id = i.id) AS topics";
-const ITEM_INSERT: &str = "INSERT INTO library_items (slug, kind, audience, title, summary, body, url, published, updated_by, updated_at) \
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+const ITEM_INSERT: &str = "INSERT INTO library_items (slug, kind, audience, title, summary, body, url, published, updated_by, updated_at, \
+     title_en, summary_en, body_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 const ITEM_UPDATE: &str = "UPDATE library_items SET kind = ?2, audience = ?3, title = ?4, summary = ?5, body = ?6, url = ?7, \
-     published = ?8, updated_by = ?9, updated_at = ?10 WHERE slug = ?1";
+     published = ?8, updated_by = ?9, updated_at = ?10, title_en = ?11, summary_en = ?12, body_en = ?13 WHERE slug = ?1";
 const ITEM_TOPICS_CLEAR: &str =
     "DELETE FROM library_item_topics WHERE item_id = (SELECT id FROM library_items WHERE slug = ?1)";
 const ITEM_TOPICS_SET: &str = "INSERT INTO library_item_topics (item_id, topic_id) \
@@ -108,6 +109,10 @@ pub struct ItemRow {
     pub title: String,
     pub summary: String,
     pub body: String,
+    /// Empty: written in French only.
+    pub title_en: String,
+    pub summary_en: String,
+    pub body_en: String,
     pub url: String,
     pub published: i64,
     #[serde(deserialize_with = "updated")]
@@ -149,6 +154,9 @@ pub struct NewItem<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub body: &'a str,
+    pub title_en: &'a str,
+    pub summary_en: &'a str,
+    pub body_en: &'a str,
     pub url: &'a str,
     pub published: bool,
     pub topics: &'a [String],
@@ -168,6 +176,9 @@ fn item_values(i: &NewItem<'_>, actor: i64, now: DateTime<Utc>) -> Vec<JsValue> 
         int(i64::from(i.published)),
         int(actor),
         now.format("%Y-%m-%dT%H:%M:%SZ").to_string().into(),
+        i.title_en.into(),
+        i.summary_en.into(),
+        i.body_en.into(),
     ]
 }
 

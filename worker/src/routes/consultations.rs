@@ -295,8 +295,18 @@ pub async fn create_item(mut ctx: Ctx) -> Result<Response, ApiError> {
 
 pub async fn preview_item(mut ctx: Ctx) -> Result<Response, ApiError> {
     let input: LibraryInput = ctx.json().await?;
-    let html = library::render(&input.body);
-    http::json(&LibraryDraft { input, html }, 200)
+    let (html, html_en) = (
+        library::render(&input.body),
+        library::render(&input.body_en),
+    );
+    http::json(
+        &LibraryDraft {
+            input,
+            html,
+            html_en,
+        },
+        200,
+    )
 }
 
 pub async fn draft(ctx: Ctx) -> Result<Response, ApiError> {

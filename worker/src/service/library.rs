@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use domain::accounts::{parse_name, parse_required_text, parse_text, Checker};
 use domain::consultations::{
-    LibraryCard, LibraryDraft, LibraryInput, LibraryItem, LibraryKind, Trade,
+    CardText, LibraryCard, LibraryDraft, LibraryInput, LibraryItem, LibraryKind, Trade,
 };
 use domain::search::Query;
 use domain::ApiMsg;
@@ -118,19 +118,27 @@ pub fn card(row: &ItemRow) -> LibraryCard {
         audience: row.audience,
         title: row.title.clone(),
         summary: row.summary.clone(),
+        en: (!row.title_en.is_empty()).then(|| CardText {
+            title: row.title_en.clone(),
+            summary: row.summary_en.clone(),
+        }),
         url: row.url.clone(),
         topics: row.topics.clone(),
     }
 }
 
-/// The published resources on `topic` (any when empty) whose words match `q`, by title.
+/// The published resources on `topic` (any when empty) whose words match `q` in French or in
+/// English, by title.
 pub async fn list(db: &D1Database, topic: &str, q: &str) -> Result<Vec<LibraryCard>, ApiError> {
     let query = Query::parse(q);
     Ok(repo::items(db, false)
         .await?
         .iter()
         .filter(|r| topic.is_empty() || r.topics.iter().any(|t| t == topic))
-        .filter(|r| query.matches([r.title.as_str(), r.summary.as_str(), r.body.as_str()]))
+        .filter(|r| {
+            query.matches([&r.title, &r.summary, &r.body].map(String::as_str))
+                || query.matches([&r.title_en, &r.summary_en, &r.body_en].map(String::as_str))
+        })
         .map(card)
         .collect())
 }
@@ -149,6 +157,7 @@ pub async fn item(db: &D1Database, slug: &str) -> Result<LibraryItem, ApiError> 
     Ok(LibraryItem {
         card: card(&row),
         html: render(&row.body),
+        html_en: (!row.title_en.is_empty()).then(|| render(&row.body_en)),
         updated_on: domain::paris::local_date(row.updated_at),
     })
 }
@@ -161,6 +170,9 @@ fn input_of(row: &ItemRow) -> LibraryInput {
         title: row.title.clone(),
         summary: row.summary.clone(),
         body: row.body.clone(),
+        title_en: row.title_en.clone(),
+        summary_en: row.summary_en.clone(),
+        body_en: row.body_en.clone(),
         url: row.url.clone(),
         topics: row.topics.clone(),
         published: row.published == 1,
@@ -173,6 +185,7 @@ pub async fn draft(db: &D1Database, slug: &str) -> Result<LibraryDraft, ApiError
     Ok(LibraryDraft {
         input: input_of(&row),
         html: render(&row.body),
+        html_en: render(&row.body_en),
     })
 }
 
@@ -231,6 +244,20 @@ pub fn known_topics(
     (out.len() <= domain::consultations::MAX_TOPICS).then_some(out)
 }
 
+/// An English field: empty when the resource is written in French only; else `needed` says it
+/// must be written too.
+fn english(
+    s: &str,
+    needed: bool,
+    parse: impl Fn(&str) -> Result<String, ApiMsg>,
+) -> Result<String, ApiMsg> {
+    match s.trim() {
+        "" if needed => Err(ApiMsg::FieldEnglishPart),
+        "" => Ok(String::new()),
+        _ => parse(s),
+    }
+}
+
 /// Create (`slug` is `None`) or change a resource; every refused field is named.
 pub async fn save(
     db: &D1Database,
@@ -264,6 +291,23 @@ pub async fn save(
     let title = c.check("title", parse_name(&body.title));
     let summary = c.check("summary", parse_required_text(&body.summary, 400));
     let text = c.check("body", parse_text(&body.body, 20_000));
+    // In English: nothing, or the title and the summary (and the text when the French has one).
+    let in_english = [&body.title_en, &body.summary_en, &body.body_en]
+        .iter()
+        .any(|s| !s.trim().is_empty());
+    let title_en = c.check("title_en", english(&body.title_en, in_english, parse_name));
+    let summary_en = c.check(
+        "summary_en",
+        english(&body.summary_en, in_english, |s| parse_text(s, 400)),
+    );
+    let body_en = c.check(
+        "body_en",
+        english(
+            &body.body_en,
+            in_english && !body.body.trim().is_empty(),
+            |s| parse_text(s, 20_000),
+        ),
+    );
     let url = c.check("url", parse_url(&body.url));
     if kind == Some(LibraryKind::Link) && url.as_deref() == Some("") {
         c.fail("url", ApiMsg::FieldUrlForLink);
@@ -274,10 +318,16 @@ pub async fn save(
             .filter(|t| !t.is_empty())
             .ok_or(ApiMsg::FieldTopics),
     );
-    let (new_slug, kind, audience, title, summary, text, url, topics) = c
+    let (
+        (new_slug, kind, audience, title, summary, text, url, topics),
+        (title_en, summary_en, body_en),
+    ) = c
         .finish(|| {
             Some((
-                new_slug?, kind?, audience?, title?, summary?, text?, url?, topics?,
+                (
+                    new_slug?, kind?, audience?, title?, summary?, text?, url?, topics?,
+                ),
+                (title_en?, summary_en?, body_en?),
             ))
         })
         .map_err(ApiError::Validation)?;
@@ -288,6 +338,9 @@ pub async fn save(
         title: &title,
         summary: &summary,
         body: &text,
+        title_en: &title_en,
+        summary_en: &summary_en,
+        body_en: &body_en,
         url: &url,
         published: body.published,
         topics: &topics,

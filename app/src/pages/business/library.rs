@@ -4,6 +4,7 @@
 
 use domain::consultations::{LibraryCard, LibraryItem, Topic};
 use domain::i18n::format_date_long;
+use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params, use_query_map};
 use leptos_router::params::Params;
@@ -142,16 +143,25 @@ pub fn ResourcePage() -> impl IntoView {
             let updated = i18n.f(BusinessText::Updated, &[("date", &format_date_long(r.updated_on, i18n.lang()))]);
             let slugs = c.topics.clone();
             let url = c.url.clone();
+            // In English, a resource written in French only is shown in French, and says so.
+            let (title, summary, french_only) = c.text(i18n.lang());
+            let (title, summary) = (title.to_string(), summary.to_string());
+            let lang = french_only.then_some("fr");
+            let html = match (i18n.lang(), r.html_en) {
+                (Lang::En, Some(en)) => en,
+                _ => r.html,
+            };
             view! {
                 <article class="resource">
                     <p class="event-card__kind">{i18n.t(kind_label(c.kind))}{trade.map(|t| format!(" · {t}"))}</p>
-                    <h1>{c.title}</h1>
-                    <p class="lead">{c.summary}</p>
+                    <h1 lang=lang>{title}</h1>
+                    <p class="lead" lang=lang>{summary}</p>
+                    {french_only.then(|| view! { <p class="note">{i18n.t(BusinessText::OnlyInFrench)}</p> })}
                     <p class="note">
                         {names.ok().map(|t| topic_names(&slugs, &t, i18n))}
                         " · "{updated}
                     </p>
-                    <div class="prose" inner_html=r.html></div>
+                    <div class="prose" lang=lang inner_html=html></div>
                     {(!url.is_empty()).then(|| view! {
                         <p><a href=url class="button" rel="noopener noreferrer" target="_blank">{i18n.t(BusinessText::OpenGuide)}</a></p>
                     })}

@@ -18,15 +18,20 @@ pub fn resource_card(c: LibraryCard, i18n: I18n) -> impl IntoView {
     let heading = format!("res-{}", c.slug);
     let labelled_by = heading.clone();
     let href = format!("/ressources/{}", c.slug);
-    let link = i18n.f(BusinessText::Read, &[("title", &c.title)]);
+    // In English, a resource written in French only is shown in French, marked as such.
+    let (title, summary, french_only) = c.text(i18n.lang());
+    let (title, summary) = (title.to_string(), summary.to_string());
+    let lang = french_only.then_some("fr");
+    let link = i18n.f(BusinessText::Read, &[("title", &title)]);
     let trade = c
         .audience
         .map(|t| i18n.f(BusinessText::ForTrade, &[("trade", i18n.t(trade_label(t)))]));
+    let in_french = french_only.then(|| format!(" · {}", i18n.t(BusinessText::InFrench)));
     view! {
         <li class="card" aria-labelledby=labelled_by>
-            <p class="event-card__kind">{i18n.t(kind_label(c.kind))}{trade.map(|t| format!(" · {t}"))}</p>
-            <h3 id=heading>{c.title}</h3>
-            <p>{c.summary}</p>
+            <p class="event-card__kind">{i18n.t(kind_label(c.kind))}{trade.map(|t| format!(" · {t}"))}{in_french}</p>
+            <h3 id=heading lang=lang>{title}</h3>
+            <p lang=lang>{summary}</p>
             <p><a href=href class="button button--secondary">{link}</a></p>
         </li>
     }

@@ -126,6 +126,9 @@ const LABELS: &[(&str, StaffText)] = &[
     ("title", StaffText::LibTitleField),
     ("summary", StaffText::LibSummary),
     ("body", StaffText::LibBody),
+    ("title_en", StaffText::LibTitleEn),
+    ("summary_en", StaffText::LibSummaryEn),
+    ("body_en", StaffText::LibBodyEn),
     ("url", StaffText::LibUrl),
     ("topics", StaffText::LibTopics),
 ];
@@ -151,6 +154,7 @@ fn Edit() -> impl IntoView {
                             ..Default::default()
                         },
                         html: String::new(),
+                        html_en: String::new(),
                     })
                 } else {
                     api::library_draft(&slug, i18n.lang_untracked()).await
@@ -187,9 +191,14 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
         RwSignal::new(i.body),
         RwSignal::new(i.url),
     );
+    let (title_en, summary_en, body_en) = (
+        RwSignal::new(i.title_en),
+        RwSignal::new(i.summary_en),
+        RwSignal::new(i.body_en),
+    );
     let chosen = RwSignal::new(i.topics);
     let published = RwSignal::new(i.published);
-    let html = RwSignal::new(d.html);
+    let (html, html_en) = (RwSignal::new(d.html), RwSignal::new(d.html_en));
     let save: Request<LibraryInput, LibraryDraft> =
         Action::new_local(move |input: &LibraryInput| {
             let (input, lang, existing) = (
@@ -202,11 +211,11 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
     let failure = api::failure_of(save);
     let errors = field_errors(failure);
     focus_on_success(save, "#lib-saved");
-    // The preview follows the typing: the server renders the text as readers will get it, half a
-    // second after the last key (not only after a save).
+    // The previews follow the typing: the server renders both texts as readers will get them,
+    // half a second after the last key (not only after a save).
     let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::TimeoutHandle>);
     Effect::new(move |ran: Option<()>| {
-        let text = body.get();
+        let text = (body.get(), body_en.get());
         if ran.is_none() {
             return; // the loaded page already shows this text
         }
@@ -216,13 +225,15 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
         let render = move || {
             leptos::task::spawn_local(async move {
                 let draft = LibraryInput {
-                    body: text.clone(),
+                    body: text.0.clone(),
+                    body_en: text.1.clone(),
                     ..Default::default()
                 };
                 if let Ok(d) = api::preview_library_item(&draft, i18n.lang_untracked()).await {
-                    // Only the answer for the text still in the box.
-                    if body.get_untracked() == text {
+                    // Only the answer for the texts still in the boxes.
+                    if (body.get_untracked(), body_en.get_untracked()) == text {
                         html.set(d.html);
+                        html_en.set(d.html_en);
                     }
                 }
             })
@@ -237,6 +248,7 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
     Effect::new(move |_| {
         if let Some(saved) = api::answer_of(save) {
             html.set(saved.html.clone());
+            html_en.set(saved.html_en.clone());
             if existing.get_untracked().is_none() {
                 existing.set(Some(saved.input.slug.clone()));
                 navigate(
@@ -256,6 +268,7 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
             api::start(save, LibraryInput {
                 slug: slug.get_untracked(), kind: kind.get_untracked(), audience: audience.get_untracked(),
                 title: title.get_untracked(), summary: summary.get_untracked(), body: body.get_untracked(),
+                title_en: title_en.get_untracked(), summary_en: summary_en.get_untracked(), body_en: body_en.get_untracked(),
                 url: url.get_untracked(), topics: chosen.get_untracked(), published: published.get_untracked(),
             });
         }>
@@ -283,6 +296,12 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
             <Field name="title" label=StaffText::LibTitleField value=title errors required=true />
             <Field name="summary" label=StaffText::LibSummary value=summary errors required=true multiline=true />
             <Field name="body" label=StaffText::LibBody value=body errors multiline=true hint=StaffText::LibBodyHint />
+            <fieldset class="field">
+                <legend>{tr(StaffText::LibEnglish)}</legend>
+                <Field name="title_en" label=StaffText::LibTitleEn value=title_en errors hint=StaffText::LibEnglishHint />
+                <Field name="summary_en" label=StaffText::LibSummaryEn value=summary_en errors multiline=true />
+                <Field name="body_en" label=StaffText::LibBodyEn value=body_en errors multiline=true />
+            </fieldset>
             <Field name="url" label=StaffText::LibUrl value=url errors kind="url" />
             <fieldset class="field" id=input_id("topics")>
                 <legend>{tr(StaffText::LibTopics)}</legend>
@@ -312,5 +331,11 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
             <h2 id="lib-preview">{tr(StaffText::LibPreview)}</h2>
             <div class="prose" inner_html=move || html.get()></div>
         </section>
+        <Show when=move || !body_en.with(String::is_empty)>
+            <section class="card" aria-labelledby="lib-preview-en">
+                <h2 id="lib-preview-en">{tr(StaffText::LibPreviewEn)}</h2>
+                <div class="prose" lang="en" inner_html=move || html_en.get()></div>
+            </section>
+        </Show>
     }
 }
