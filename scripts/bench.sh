@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # make bench: build times, then the Rust benchmark (sizes, start-up, latency, first render).
+# Run by make, with clippy in the builds as make test has it (Makefile: LINTED), so that a bench
+# leaves nothing for the next make test to compile again.
 # BENCH_COLD=1 also times cold builds in a scratch target directory (several minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,4 +22,5 @@ touch app/src/lib.rs
 echo "app warm rebuild, three bundles (one file touched, wasm-bindgen, wasm-opt, hashing): $(ms scripts/build-app.sh) ms"
 touch worker/src/lib.rs
 echo "worker warm rebuild (one file touched, worker-build --release): $(cd worker && ms worker-build --release) ms"
-cargo run --quiet -p kerne-tests --bin bench
+# Built with the tests' binaries by `make native` (the same packages and features as the tests).
+target/debug/bench
