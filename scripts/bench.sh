@@ -1,7 +1,5 @@
 #!/usr/bin/env bash
 # make bench: build times, then the Rust benchmark (sizes, start-up, latency, first render).
-# Run by make, with clippy in the builds as make test has it (Makefile: LINTED), so that a bench
-# leaves nothing for the next make test to compile again.
 # BENCH_COLD=1 also times cold builds in a scratch target directory (several minutes on 2 cores).
 set -euo pipefail
 cd "$(dirname "$0")/.."

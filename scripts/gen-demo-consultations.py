@@ -42,6 +42,16 @@ items = [
 for slug,kind,aud,title,summary,topics,url,body in items:
     out.append(f"INSERT INTO library_items (slug, kind, audience, title, summary, body, url, updated_by) VALUES ({q(slug)}, {q(kind)}, {q(aud) if aud else 'NULL'}, {q(title)}, {q(summary)}, {q(body)}, {q(url)}, 1);")
     out.append(f"INSERT INTO library_item_topics (item_id, topic_id) SELECT i.id, t.id FROM library_items i JOIN consultation_topics t ON t.slug IN ({', '.join(q(t) for t in topics)}) WHERE i.slug = {q(slug)};")
+# Two resources also written in English (the others show in French to English readers, with a note).
+english = {
+ 'fiche-etablissement-cartes': ('Your business on online maps', 'Create your business listing and keep it up to date: opening hours, photos, reviews.',
+  "# Why a listing\n\nMost customers search for \"bakery near me\" on their phone. An up-to-date listing brings them to your door.\n\n## In 30 minutes\n\n1. Claim your business listing (or create it).\n2. Check the address, the phone number and the **opening hours**, public holidays included.\n3. Add five photos: the shop front, the inside, your products.\n4. Answer reviews, even the negative ones, politely and briefly.\n\n## Then\n\n- Update the opening hours before each holiday.\n- Post one piece of news a month (a new product, an event)."),
+ 'prise-rdv-en-ligne': ('Online appointment booking: the checklist', 'Before choosing a tool: what it must do for you and for your customers.',
+  "# Before choosing\n\n- [ ] Customers see your free slots without creating an account\n- [ ] A reminder goes out the day before (text or email)\n- [ ] You block your holidays in one go\n- [ ] The data is hosted in Europe\n- [ ] The tool can export everything (you are not locked in)\n- [ ] The monthly price is clear, with no hidden commission"),
+}
+out.append("-- Two resources also written in English (the others show in French to English readers, with a note).")
+for slug,(title,summary,body) in english.items():
+    out.append(f"UPDATE library_items SET title_en = {q(title)}, summary_en = {q(summary)}, body_en = {q(body)} WHERE slug = {q(slug)};")
 def ago(d, hm="09:00"): return f"strftime('%Y-%m-%dT{hm}:00.000Z', 'now', '{-d:+d} days')"
 # (id, token, business, trade, size, town, name, email, phone, goal, avail(m,a,e), status, volunteer, created_days_ago, topics, extra dict)
 reqs = [

@@ -1,25 +1,18 @@
 //! What every bundle shares: language, site data, session, the page frame, and the rule saying
 //! which bundle serves which path.
 
-use domain::wire::SiteContent;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
+use crate::address::{is_first_path, remember_first_path};
 use crate::api;
 use crate::components::session::Session;
 use crate::components::shell::Shell;
-use crate::components::status::{Loaded, Loading};
+use crate::components::status::Loading;
 use crate::i18n::I18n;
 use crate::pages::guest::not_found::NotFound;
-
-/// The public content, fetched once and shared by every page.
-#[derive(Clone, Copy)]
-pub struct SiteData(pub Loaded<SiteContent>);
-
-pub fn use_site() -> SiteData {
-    expect_context::<SiteData>()
-}
+use crate::site::SiteData;
 
 /// The ten bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
 /// page load starts; the budget tests (`tests/tests/browser/budget.rs`) check that they agree.
@@ -117,8 +110,7 @@ impl Bundle {
 /// Starts the app of one bundle: the shared frame around that bundle's routes.
 pub fn start<V: IntoView + 'static>(routes: impl FnOnce() -> V + Send + 'static) {
     console_error_panic_hook::set_once();
-    let first = window().location().pathname().unwrap_or_default();
-    FIRST_PATH.with(|p| *p.borrow_mut() = first);
+    remember_first_path();
     // The static splash in index.html covers the time the wasm takes to load; the app replaces it.
     if let Some(splash) = document().get_element_by_id("boot-splash") {
         splash.remove();
@@ -145,7 +137,7 @@ pub fn elsewhere_or_not_found(this: Bundle) -> AnyView {
     let path = location.pathname.get_untracked();
     // The page load itself started at this path: the boot script chose this bundle for it, and
     // loading the page again would loop.
-    let loaded_here = FIRST_PATH.with(|first| *first.borrow() == path);
+    let loaded_here = is_first_path(&path);
     if Bundle::serving(&path) != this && !loaded_here {
         // The router keeps the query without its `?` (and the hash with its `#`, or not).
         let (search, hash) = (
@@ -168,27 +160,4 @@ pub fn elsewhere_or_not_found(this: Bundle) -> AnyView {
     } else {
         view! { <NotFound /> }.into_any()
     }
-}
-
-/// Put `path` in the address bar without a navigation of the router (a filter or a day chosen on
-/// the page): a reload or a shared link opens the same view, and Back leaves the page.
-pub fn replace_address(path: &str) {
-    if let Ok(history) = window().history() {
-        let _ =
-            history.replace_state_with_url(&leptos::wasm_bindgen::JsValue::NULL, "", Some(path));
-    }
-}
-
-/// Whether the page at `path` (the router's, which leads the window's address during a
-/// navigation) was reached from the portal itself: a navigation inside the app, or a page load
-/// whose referrer is this site.
-pub fn opened_from_the_portal(path: &str) -> bool {
-    let first = FIRST_PATH.with(|first| *first.borrow() == path);
-    let origin = window().location().origin().unwrap_or_default();
-    !first || (!origin.is_empty() && document().referrer().starts_with(&origin))
-}
-
-thread_local! {
-    /// The path this page load started at.
-    static FIRST_PATH: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }

@@ -6,10 +6,12 @@
 //! ([`app::Bundle`]). Why separate entries rather than lazy routes: see README ("One bundle per
 //! audience").
 
+pub mod address;
 pub mod api;
 pub mod app;
 pub mod components;
 pub mod format;
 pub mod i18n;
 pub mod pages;
+pub mod site;
 pub mod text;

@@ -5,7 +5,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::ApiMsg;
-use wire_json::{FromJson, ToJson};
+use wire_json::{Codes, FromJson, ToJson};
 
 /// What is wrong with which field of a request: field name → message.
 pub type FieldErrors = Vec<(String, ApiMsg)>;
@@ -206,6 +206,7 @@ pub fn check_new_password(p: &str) -> Result<(), ApiMsg> {
     Deserialize,
     FromJson,
     ToJson,
+    Codes,
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
@@ -216,29 +217,14 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Member => "member",
-            Role::Staff => "staff",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "member" => Some(Role::Member),
-            "staff" => Some(Role::Staff),
-            "admin" => Some(Role::Admin),
-            _ => None,
-        }
-    }
-
     pub fn is_staff(self) -> bool {
         matches!(self, Role::Staff | Role::Admin)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson, ToJson)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson, ToJson, Codes,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
@@ -246,27 +232,6 @@ pub enum PaymentMethod {
     Cheque,
     Transfer,
     Card,
-}
-
-impl PaymentMethod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentMethod::Cash => "cash",
-            PaymentMethod::Cheque => "cheque",
-            PaymentMethod::Transfer => "transfer",
-            PaymentMethod::Card => "card",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<PaymentMethod> {
-        match s {
-            "cash" => Some(PaymentMethod::Cash),
-            "cheque" => Some(PaymentMethod::Cheque),
-            "transfer" => Some(PaymentMethod::Transfer),
-            "card" => Some(PaymentMethod::Card),
-            _ => None,
-        }
-    }
 }
 
 /// Where a member stands, on a given day.

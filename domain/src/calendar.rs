@@ -8,7 +8,7 @@ use crate::i18n::ApiMsg;
 use crate::paris::{self, LocalTime};
 use crate::settings::{DayOpening, OpeningHours, RoomRates, SettingsError};
 use crate::time::HhMm;
-use wire_json::{FromJson, ToJson};
+use wire_json::{Codes, FromJson, ToJson};
 
 /// The rules of the calendar, stored as the `booking_rules` setting and edited by staff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -65,7 +65,7 @@ impl BookingRules {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ResourceKind {
@@ -73,26 +73,10 @@ pub enum ResourceKind {
     Room,
 }
 
-impl ResourceKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResourceKind::Desk => "desk",
-            ResourceKind::Room => "room",
-        }
-    }
-
-    /// The kind stored in a database row; `None` for anything else (never guessed).
-    pub fn parse(s: &str) -> Option<ResourceKind> {
-        match s {
-            "desk" => Some(ResourceKind::Desk),
-            "room" => Some(ResourceKind::Room),
-            _ => None,
-        }
-    }
-}
-
 /// The half-days of the coworking space.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson, ToJson)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, FromJson, ToJson, Codes,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeskPeriod {
@@ -102,23 +86,6 @@ pub enum DeskPeriod {
 }
 
 impl DeskPeriod {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeskPeriod::Morning => "morning",
-            DeskPeriod::Afternoon => "afternoon",
-            DeskPeriod::Day => "day",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DeskPeriod> {
-        match s {
-            "morning" => Some(DeskPeriod::Morning),
-            "afternoon" => Some(DeskPeriod::Afternoon),
-            "day" => Some(DeskPeriod::Day),
-            _ => None,
-        }
-    }
-
     /// Local start and end of the period on a date.
     pub fn bounds(self, date: NaiveDate, rules: &BookingRules) -> (NaiveDateTime, NaiveDateTime) {
         let at = |t: HhMm| date.and_time(t.time());

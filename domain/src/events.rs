@@ -9,9 +9,8 @@ use crate::accounts::{parse_name, parse_phone, parse_text, Checker, Email, Field
 use crate::i18n::{Lang, Localized};
 use crate::paris;
 use crate::time::LocalDateTime;
-use crate::wire::EventKind;
 use crate::ApiMsg;
-use wire_json::{FromJson, ToJson};
+use wire_json::{Codes, FromJson, ToJson};
 
 /// The wording of the children's consent; stored beside each consent with its version, so a
 /// later rewording never changes what a parent agreed to.
@@ -29,7 +28,7 @@ pub const MAX_CAPACITY: u32 = 500;
 pub const MAX_CHILD_AGE: u32 = 17;
 
 /// Who an event is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Audience {
@@ -39,31 +38,9 @@ pub enum Audience {
     Members,
 }
 
-impl Audience {
-    pub const ALL: [Audience; 4] = [
-        Audience::Everyone,
-        Audience::Teachers,
-        Audience::Families,
-        Audience::Members,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Audience::Everyone => "everyone",
-            Audience::Teachers => "teachers",
-            Audience::Families => "families",
-            Audience::Members => "members",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Audience> {
-        Audience::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-}
-
 /// Who takes a seat: everyone who comes, the children (an adult comes with them without taking
 /// one), or adults only (no children in the form).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SeatsFor {
@@ -73,20 +50,6 @@ pub enum SeatsFor {
 }
 
 impl SeatsFor {
-    pub const ALL: [SeatsFor; 3] = [SeatsFor::Everyone, SeatsFor::Children, SeatsFor::Adults];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SeatsFor::Everyone => "everyone",
-            SeatsFor::Children => "children",
-            SeatsFor::Adults => "adults",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SeatsFor> {
-        SeatsFor::ALL.into_iter().find(|a| a.as_str() == s)
-    }
-
     /// What an event of `kind` most often means: a children's workshop seats the children, a
     /// teacher training and a club meeting the adults.
     pub fn default_for(kind: EventKind) -> SeatsFor {
@@ -98,57 +61,26 @@ impl SeatsFor {
     }
 }
 
-impl EventKind {
-    pub const ALL: [EventKind; 5] = [
-        EventKind::TeacherTraining,
-        EventKind::ChildrenWorkshop,
-        EventKind::OpenDay,
-        EventKind::ClubMeeting,
-        EventKind::Other,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::ClubMeeting => "club_meeting",
-            EventKind::TeacherTraining => "teacher_training",
-            EventKind::ChildrenWorkshop => "children_workshop",
-            EventKind::OpenDay => "open_day",
-            EventKind::Other => "other",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<EventKind> {
-        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
+/// What an event is: the seats it counts and who may come follow from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    TeacherTraining,
+    ChildrenWorkshop,
+    OpenDay,
+    ClubMeeting,
+    Other,
 }
 
 /// Where a sign-up stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RegistrationStatus {
     Confirmed,
     Waiting,
     Cancelled,
-}
-
-impl RegistrationStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegistrationStatus::Confirmed => "confirmed",
-            RegistrationStatus::Waiting => "waiting",
-            RegistrationStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RegistrationStatus> {
-        match s {
-            "confirmed" => Some(RegistrationStatus::Confirmed),
-            "waiting" => Some(RegistrationStatus::Waiting),
-            "cancelled" => Some(RegistrationStatus::Cancelled),
-            _ => None,
-        }
-    }
 }
 
 /// Whether sign-ups are open at an instant.
@@ -203,57 +135,6 @@ pub fn signup_state(
     } else {
         SignupState::Closed
     }
-}
-
-// ------------------------------------------------------------------ the waiting list
-
-/// One waiting entry, in sign-up order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Waiting {
-    pub id: i64,
-    /// The seats the group asked for.
-    pub seats: u32,
-    /// The group accepts fewer seats than it asked for.
-    pub accept_fewer: bool,
-    /// The fewest seats with which the group can come at all (`min_seats`).
-    pub min_seats: u32,
-}
-
-/// A waiting entry confirmed, with the seats it gets.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Promotion {
-    pub id: i64,
-    pub seats: u32,
-}
-
-/// The promotions `free` seats make, in sign-up order: an entry that accepts fewer seats takes what
-/// is free (at most what it asked, never fewer than it can come with); an "all together" entry
-/// that does not fit keeps its place and the next entries that fit are served.
-pub fn promotions(mut free: u32, waiting: &[Waiting]) -> Vec<Promotion> {
-    let mut out = Vec::new();
-    for w in waiting {
-        if free == 0 {
-            break;
-        }
-        let seats = if w.seats <= free {
-            w.seats
-        } else if w.accept_fewer && free >= w.min_seats.max(1) {
-            free
-        } else {
-            continue;
-        };
-        free -= seats;
-        out.push(Promotion { id: w.id, seats });
-    }
-    out
-}
-
-/// The 1-based place of an entry among those waiting (in sign-up order).
-pub fn position(waiting_ids: &[i64], id: i64) -> Option<u32> {
-    waiting_ids
-        .iter()
-        .position(|w| *w == id)
-        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// The fewest seats with which a group can come: where everyone takes a seat, children come with
@@ -996,111 +877,6 @@ mod tests {
         assert!(!door_open(at(16, 14), at(16, 16), day(17)));
         // An evening that runs past midnight: both days.
         assert!(door_open(at(16, 22), at(17, 1), day(17)));
-    }
-
-    fn w(id: i64, seats: u32, accept_fewer: bool) -> Waiting {
-        Waiting {
-            id,
-            seats,
-            accept_fewer,
-            min_seats: 1,
-        }
-    }
-
-    #[test]
-    fn a_partial_promotion_confirms_people_who_can_come() {
-        // A family of one adult and two children, waiting, accepting fewer: one free seat is not
-        // enough where everyone takes a seat (a child does not come alone, an adult alone is no
-        // use), two are: the adult and the first child.
-        let family = Waiting {
-            id: 1,
-            seats: 3,
-            accept_fewer: true,
-            min_seats: min_seats(SeatsFor::Everyone, 1, 2),
-        };
-        assert_eq!(promotions(1, &[family]), vec![]);
-        assert_eq!(promotions(2, &[family]), vec![p(1, 2)]);
-        assert_eq!(who_comes(SeatsFor::Everyone, 1, 2, 2), (1, 1));
-        assert_eq!(who_comes(SeatsFor::Everyone, 2, 2, 3), (1, 2));
-        assert_eq!(who_comes(SeatsFor::Everyone, 3, 0, 2), (2, 0));
-        // Where the children take the seats, one seat is one child with the adults.
-        assert_eq!(min_seats(SeatsFor::Children, 1, 2), 1);
-        assert_eq!(who_comes(SeatsFor::Children, 1, 2, 1), (1, 1));
-        assert_eq!(who_comes(SeatsFor::Adults, 3, 0, 2), (2, 0));
-    }
-
-    fn p(id: i64, seats: u32) -> Promotion {
-        Promotion { id, seats }
-    }
-
-    #[test]
-    fn groups_that_fit_are_promoted_in_order() {
-        let list = [w(1, 2, false), w(2, 1, false), w(3, 2, false)];
-        assert_eq!(promotions(3, &list), vec![p(1, 2), p(2, 1)]);
-        assert_eq!(promotions(5, &list), vec![p(1, 2), p(2, 1), p(3, 2)]);
-        assert_eq!(promotions(0, &list), vec![]);
-    }
-
-    #[test]
-    fn a_group_that_does_not_fit_keeps_its_place_and_the_next_that_fit_are_served() {
-        // Two seats free, a family of three waits first "all together": the pair and the single
-        // behind it cannot both fit, so the pair (first that fits) is served.
-        let list = [w(1, 3, false), w(2, 2, false), w(3, 1, false)];
-        assert_eq!(promotions(2, &list), vec![p(2, 2)]);
-        assert_eq!(promotions(1, &list), vec![p(3, 1)]);
-        // The family keeps first place: when three are free, it goes first.
-        assert_eq!(promotions(3, &list), vec![p(1, 3)]);
-    }
-
-    #[test]
-    fn accept_fewer_takes_what_is_free() {
-        let list = [w(1, 3, true), w(2, 1, false)];
-        assert_eq!(promotions(2, &list), vec![p(1, 2)]);
-        assert_eq!(promotions(4, &list), vec![p(1, 3), p(2, 1)]);
-        assert_eq!(
-            promotions(1, &[w(1, 3, false), w(2, 3, true)]),
-            vec![p(2, 1)]
-        );
-    }
-
-    #[test]
-    fn a_raised_capacity_serves_the_list_until_no_one_fits() {
-        let list = [
-            w(1, 2, false),
-            w(2, 3, false),
-            w(3, 1, false),
-            w(4, 2, false),
-        ];
-        // Capacity raised by 4: the pair, then the three do not fit, the single, then one seat is left
-        // and the last pair does not fit.
-        assert_eq!(promotions(4, &list), vec![p(1, 2), p(3, 1)]);
-        let served: u32 = promotions(4, &list).iter().map(|p| p.seats).sum();
-        assert!(served <= 4);
-    }
-
-    #[test]
-    fn never_more_seats_than_free_whatever_the_list() {
-        for free in 0..8 {
-            for a in 1..4 {
-                for b in 1..4 {
-                    let list = [w(1, a, a % 2 == 0), w(2, b, true), w(3, 2, false)];
-                    let got: u32 = promotions(free, &list).iter().map(|p| p.seats).sum();
-                    assert!(got <= free, "free {free}, groups {a} {b}: {got}");
-                    // Nothing left free while an accept-fewer entry is passed over.
-                    let waiting_fewer = promotions(free, &list).iter().all(|p| p.id != 2);
-                    assert!(
-                        !(got < free && waiting_fewer),
-                        "free {free}: seats left and entry 2 skipped"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn positions_count_from_one() {
-        assert_eq!(position(&[7, 9, 12], 9), Some(2));
-        assert_eq!(position(&[7, 9, 12], 5), None);
     }
 
     fn local(s: &str) -> NaiveDateTime {

@@ -21,8 +21,6 @@ pub mod time;
 pub mod wire;
 
 #[cfg(test)]
-mod from_json_tests;
-#[cfg(test)]
 mod test_support;
 
 pub use i18n::{ApiMsg, Lang, Localized};

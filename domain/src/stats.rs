@@ -6,9 +6,9 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use wire_json::{FromJson, ToJson};
 
+use crate::events::EventKind;
 use crate::paris;
 use crate::settings::OpeningHours;
-use crate::wire::EventKind;
 
 /// The longest period a statistics request covers: two years and a day (a leap year's report
 /// against the year before).

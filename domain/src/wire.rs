@@ -2,7 +2,7 @@
 //!
 //! Every type here derives `Serialize`/`Deserialize` and `ToJson`/`FromJson` (the app's small writer
 //! and reader, `crate::json`) side by side; both pairs read the same `#[serde]` attributes. A new wire
-//! type must also get sample values in `from_json_tests.rs`, which checks that `ToJson` writes exactly
+//! type must also get sample values in `domain/tests/from_json.rs`, which checks that `ToJson` writes exactly
 //! what serde writes and `FromJson` reads it: its test `every_from_json_type_round_trips` fails for a
 //! type that derives `FromJson` or `ToJson` without them.
 
@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::events::EventKind;
 use crate::i18n::Localized;
 use crate::recurrence::MonthlyRule;
 use crate::settings::{OpeningHours, RoomRates};
@@ -182,17 +183,6 @@ pub struct Partner {
 pub struct BoardMember {
     pub name: String,
     pub role: Localized<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum EventKind {
-    ClubMeeting,
-    TeacherTraining,
-    ChildrenWorkshop,
-    OpenDay,
-    Other,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]

@@ -520,7 +520,7 @@ impl History {
             },
             rental_income_cents: approved.iter().map(|r| r.price_cents).sum(),
             // The synthetic years hold no events (the demo's are counted in `stats.rs`).
-            events: domain::wire::EventKind::ALL
+            events: domain::events::EventKind::ALL
                 .iter()
                 .map(|&k| domain::stats::EventFigures::none(k))
                 .collect(),

@@ -17,7 +17,6 @@ mod mail;
 mod repo;
 mod rights;
 mod routes;
-mod seats;
 mod secrets;
 mod service;
 mod spreadsheet;
@@ -69,7 +68,7 @@ async fn run_scheduled(env: &Env, now: DateTime<Utc>) -> Result<(usize, usize), 
     }
     service::consultations::erase_expired(&db, now).await?;
     service::events::ensure_meetings(&db, now).await?;
-    let settled = seats::settle_all(env, &db, now).await?;
+    let settled = routes::seats::settle_all(env, &db, now).await?;
     if settled > 0 {
         console_log!("scheduled run: repair promoted {settled} waiting group(s)");
     }

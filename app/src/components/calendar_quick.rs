@@ -5,7 +5,6 @@ use domain::wire::{Booking, DayAvailability};
 use leptos::prelude::*;
 
 use crate::api;
-use crate::app::use_site;
 use crate::components::calendar::{
     book_action, day_label, desk_periods, hours, is_upcoming, iso, shift, BookAction, Choice,
     ConfirmBooking, DESKS,
@@ -13,6 +12,7 @@ use crate::components::calendar::{
 use crate::components::session::use_session;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n};
+use crate::site::use_site;
 use crate::text::MemberText;
 
 /// Nothing for visitors; for members, today (while a period is still bookable) and the next open day.

@@ -3,6 +3,7 @@ pub mod calendar_quick;
 pub mod chart;
 pub mod confirm;
 pub mod consult;
+pub mod figures;
 pub mod focus;
 pub mod form;
 pub mod offline;

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::api::MemberSearch;
-use crate::app::use_site;
 use crate::i18n::{tr, use_i18n};
+use crate::site::use_site;
 use crate::text::AccountText;
 
 /// Starts from `search` and fills it when submitted; `with_status` adds the staff's

@@ -8,8 +8,8 @@ use leptos_router::hooks::use_location;
 
 use crate::components::focus::focus_css;
 use crate::components::session::use_session;
-use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n};
+use crate::site::with_site;
 use crate::text::SharedText;
 
 const NAV: &[(&str, SharedText)] = &[

@@ -1,10 +1,8 @@
 //! Loading and error states, visible and translated, around the framework's `<Transition>`.
 
-use domain::wire::SiteContent;
 use leptos::prelude::*;
 
 use crate::api::ApiFailure;
-use crate::app::use_site;
 use crate::i18n::{tr, use_i18n};
 use crate::text::SharedText;
 
@@ -42,15 +40,6 @@ pub fn LoadFailed(failure: ApiFailure, #[prop(into)] retry: Callback<()>) -> imp
         </div>
     }
     .into_any()
-}
-
-/// Renders `content` with the site data once it is there; loading and error states otherwise.
-pub fn with_site<V, F>(content: F) -> impl IntoView
-where
-    F: Fn(SiteContent) -> V + Send + Sync + 'static,
-    V: IntoView + 'static,
-{
-    with_loaded(use_site().0, content)
 }
 
 /// Renders `content` once `data` has loaded, keeping the previous content while it reloads

@@ -15,7 +15,7 @@
 //! Wire fidelity: the derives read the types' `#[serde]` attributes. [`ToJson`] writes byte for byte
 //! the text `serde_json::to_string` writes (same member order, same string escapes, same numbers and
 //! dates), and `FromJson` accepts every text that `serde_json` writes for these types, decoding it to
-//! the same value (the domain's tests in `domain/src/from_json_tests.rs` check every wire type against serde: both writers
+//! the same value (the domain's tests in `domain/tests/from_json.rs` check every wire type against serde: both writers
 //! byte for byte, both readers both ways). Deliberate differences when reading, all on texts that
 //! serde never writes:
 //! - numbers are integers (the wire has no floats): a fraction or exponent is an error, even in an
@@ -31,7 +31,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-pub use wire_json_derive::{FromJson, ToJson};
+pub use wire_json_derive::{Codes, FromJson, ToJson};
 
 /// A parsed JSON value. Objects keep their members in order, duplicates included: a struct refuses a
 /// duplicate field (as serde does), a map keeps the last one (as serde_json does).
@@ -106,7 +106,7 @@ pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
 ///
 /// Derive it with `#[derive(ToJson)]` beside `Serialize`: the derive reads the same `#[serde]`
 /// attributes. A hand-written impl calls the non-generic writers [`write_str`], [`write_int`] and
-/// [`key`]. `from_json_tests.rs` compares its text with `serde_json::to_string`'s on sample values
+/// [`key`]. `domain/tests/from_json.rs` compares its text with `serde_json::to_string`'s on sample values
 /// of every type that derives or implements it, and fails for a type without samples.
 pub trait ToJson {
     /// Appends the value's JSON text to `out`.
@@ -616,7 +616,8 @@ impl FromJson for Json {
 }
 
 /// Any JSON as `serde_json` holds it: lets the black-box tests read every answer with both
-/// decoders and compare (the app never decodes into it, so it costs the app nothing).
+/// decoders and compare (feature `serde-json`, which only the tests turn on).
+#[cfg(feature = "serde-json")]
 impl FromJson for serde_json::Value {
     fn from_json(v: &Json) -> Result<Self, DecodeError> {
         Ok(match v {

@@ -10,7 +10,7 @@ use domain::events::{
     RegistrationView, StaffRegistration,
 };
 use domain::paris;
-use domain::seat_book::{Command, SeatBook, NEWCOMER};
+use domain::seat_book::{Command, SeatBook, SignUp, NEWCOMER};
 use domain::wire::AuditEntry;
 use domain::wire::{ApiErrorBody, OutboxEmail};
 use kerne_tests::api_client::{expect_json, expect_status, ApiClient};
@@ -467,7 +467,7 @@ fn replay(
     };
     for r in regs {
         let d = book
-            .decide(Command::SignUp {
+            .sign_up(SignUp {
                 seats: r.seats_requested,
                 accept_fewer: r.accept_fewer,
                 min_seats: domain::events::min_seats(
@@ -476,7 +476,7 @@ fn replay(
                     r.children,
                 ),
             })
-            .map_err(|e| anyhow::anyhow!("replaying sign-up {}: {e:?}", r.id))?;
+            .decision;
         book = d.after;
         for e in book.entries.iter_mut().filter(|e| e.id == NEWCOMER) {
             e.id = r.id;

@@ -527,10 +527,15 @@ pub async fn a_started_period_is_not_called_full(api: &'static Api) -> Result<()
             ))
             .await?;
         let day = days.first().context("a day")?;
+        ensure!(!day.slots.is_empty(), "{resource} on {past}: no slots");
+        let open: Vec<_> = day
+            .slots
+            .iter()
+            .filter(|s| !s.started || s.free != 0)
+            .collect();
         ensure!(
-            !day.slots.is_empty() && day.slots.iter().all(|s| s.started && s.free == 0),
-            "{resource} on {past}: {:?}",
-            day.slots
+            open.is_empty(),
+            "{resource} on {past}: still bookable {open:?}"
         );
     }
     let future = open_day(api, 3).await?;
@@ -539,7 +544,13 @@ pub async fn a_started_period_is_not_called_full(api: &'static Api) -> Result<()
             "/api/availability?resource=coworking&from={future}&to={future}"
         ))
         .await?;
-    ensure!(days.iter().flat_map(|d| &d.slots).all(|s| !s.started));
+    let slots: Vec<_> = days.iter().flat_map(|d| &d.slots).collect();
+    ensure!(!slots.is_empty(), "coworking on {future}: no slots");
+    let started: Vec<_> = slots.iter().filter(|s| s.started).collect();
+    ensure!(
+        started.is_empty(),
+        "coworking on {future}: started already {started:?}"
+    );
     Ok(())
 }
 

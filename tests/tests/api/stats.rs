@@ -382,9 +382,9 @@ pub async fn today_counts_the_day_sheet_and_what_waits(api: &'static Api) -> Res
 /// by kind, and the report's e-education figures: the same counts as the staff's own lists of
 /// each event's sign-ups.
 pub async fn events_held_are_counted_by_kind_as_their_lists_say(api: &'static Api) -> Result<()> {
+    use domain::events::EventKind;
     use domain::events::{EventRegistrations, EventView, RegistrationStatus};
     use domain::stats::EventFigures;
-    use domain::wire::EventKind;
     let staff = staff(api).await?;
     let today = paris::local_date(Utc::now());
     let (from, to) = (today - Duration::days(90), today);

@@ -11,7 +11,7 @@ use kerne_tests::api_client::{expect_json, ApiClient};
 use kerne_tests::browser::Page;
 use serde_json::{json, Value};
 
-use crate::accounts::{
+use crate::support::{
     check_page, fill, log_in, set_value, submit, unique_email, wait_for_text, DEMO_PASSWORD, STAFF,
 };
 use crate::Ctx;

@@ -9,7 +9,7 @@ use kerne_tests::api_client::ApiClient;
 use kerne_tests::browser::Page;
 use serde_json::Value;
 
-use crate::accounts::{
+use crate::support::{
     check_page, fill, log_in, set_value, submit, unique_email, wait_for_text, DEMO_PASSWORD, STAFF,
 };
 

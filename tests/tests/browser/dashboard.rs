@@ -9,11 +9,11 @@ use fantoccini::Locator;
 use kerne_tests::browser::Page;
 use kerne_tests::history;
 
-use crate::accounts::{
+use crate::newcomer::{focused, press};
+use crate::support::with_page;
+use crate::support::{
     check_page, log_in, printed_pages, submit, wait_for_text, DEMO_PASSWORD, STAFF,
 };
-use crate::newcomer::{focused, press};
-use crate::public_site::with_page;
 use crate::Ctx;
 
 pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(

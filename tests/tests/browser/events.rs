@@ -5,7 +5,7 @@
 use anyhow::{ensure, Result};
 use fantoccini::Locator;
 
-use crate::accounts::{check_page, fill, set_value, submit, unique_email, wait_for_text};
+use crate::support::{check_page, fill, set_value, submit, unique_email, wait_for_text};
 use crate::Ctx;
 
 /// The demo's second children's workshop (`seed/events.sql`): 12 seats, 3 per sign-up, ages 8–12.
@@ -15,7 +15,7 @@ const WORKSHOP: &str = "Makey Makey : la banane qui joue du piano";
 async fn publish(ctx: &'static Ctx, body: &serde_json::Value) -> Result<domain::events::EventView> {
     use kerne_tests::api_client::{expect_json, ApiClient};
     let staff = ApiClient::anonymous(&ctx.app)
-        .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
+        .login(crate::support::STAFF, crate::support::DEMO_PASSWORD)
         .await?;
     expect_json(staff.post("/api/staff/events", body).await?, 201).await
 }
@@ -143,11 +143,11 @@ async fn concierge_on_the_events(
     ctx: &'static Ctx,
     page: &kerne_tests::browser::Page,
 ) -> Result<()> {
-    crate::accounts::log_in(
+    crate::support::log_in(
         ctx,
         page,
-        crate::accounts::STAFF,
-        crate::accounts::DEMO_PASSWORD,
+        crate::support::STAFF,
+        crate::support::DEMO_PASSWORD,
         "Tableau de bord",
     )
     .await?;
@@ -180,7 +180,7 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
     let page = ctx.driver.session().await?;
     page.set_viewport(360, 740).await?;
     let r = async {
-        crate::accounts::log_in(ctx, &page, crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD, "Tableau de bord").await?;
+        crate::support::log_in(ctx, &page, crate::support::STAFF, crate::support::DEMO_PASSWORD, "Tableau de bord").await?;
         page.goto(&ctx.url("/gestion/evenements")).await?;
         page.wait_for_heading("Événements").await?;
         page.click_text("button", "Publier un événement").await?;
@@ -275,7 +275,7 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
         check_page(&page, "gestion-evenement-inscrit-annule-fr", &[]).await?;
         // At the door: the first family came with both, the second with one.
         let list: domain::events::EventRegistrations = ApiClient::anonymous(&ctx.app)
-            .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
+            .login(crate::support::STAFF, crate::support::DEMO_PASSWORD)
             .await?
             .get_json(&format!("/api/staff/events/{id}/registrations"))
             .await?;
@@ -313,11 +313,11 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
             "the sheet: {sheet}"
         );
         // The attendance sheet prints alone on one A4 page.
-        let pages = crate::accounts::printed_pages(&page).await?;
+        let pages = crate::support::printed_pages(&page).await?;
         ensure!(pages == 1, "the attendance sheet prints on {pages} pages");
         // The CSV, read back as a French spreadsheet would.
         let staff = ApiClient::anonymous(&ctx.app)
-            .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
+            .login(crate::support::STAFF, crate::support::DEMO_PASSWORD)
             .await?;
         let csv = staff
             .get(&format!("/api/staff/events/{id}/registrations.csv"))
@@ -352,7 +352,7 @@ pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -
     let r = async {
         // A full open day: two seats, one family of two already confirmed.
         let staff = ApiClient::anonymous(&ctx.app)
-            .login(crate::accounts::STAFF, crate::accounts::DEMO_PASSWORD)
+            .login(crate::support::STAFF, crate::support::DEMO_PASSWORD)
             .await?;
         let day = chrono::Utc::now().date_naive() + chrono::Duration::days(53);
         let title = "Portes ouvertes (deux places)";
@@ -494,11 +494,11 @@ pub async fn a_club_meeting_is_for_members_only_and_a_member_comes_from_its_page
             "the login link does not come back: {href}"
         );
         check_page(&page, "agenda-reunion-visiteur-fr", &[]).await?;
-        crate::accounts::log_in(
+        crate::support::log_in(
             ctx,
             &page,
             "membre12@silicon-kerne.test",
-            crate::accounts::DEMO_PASSWORD,
+            crate::support::DEMO_PASSWORD,
             "Mon espace",
         )
         .await?;
@@ -646,7 +646,7 @@ pub async fn a_member_comes_to_a_club_meeting_and_cancels_by_keyboard(
     let page = ctx.driver.session().await?;
     page.set_viewport(360, 740).await?;
     let r = async {
-        crate::accounts::log_in(ctx, &page, "membre12@silicon-kerne.test", crate::accounts::DEMO_PASSWORD, "Mon espace").await?;
+        crate::support::log_in(ctx, &page, "membre12@silicon-kerne.test", crate::support::DEMO_PASSWORD, "Mon espace").await?;
         page.wait_for(Locator::Css("section[aria-labelledby=meetings-title] li.club-row button"), "the club meetings").await?;
         let press_first = |label: &'static str| {
             let page = &page;

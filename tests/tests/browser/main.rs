@@ -14,6 +14,7 @@ mod events;
 mod newcomer;
 mod offline;
 mod public_site;
+mod support;
 mod trips;
 mod walk2;
 mod walk3;

@@ -7,8 +7,8 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
 
-use crate::accounts::{check_page, fill, log_in, submit, wait_for_text, DEMO_PASSWORD, STAFF};
-use crate::public_site::with_page;
+use crate::support::with_page;
+use crate::support::{check_page, fill, log_in, submit, wait_for_text, DEMO_PASSWORD, STAFF};
 use crate::Ctx;
 
 /// What has the focus: its tag, id and text (the first 60 characters).
@@ -364,7 +364,7 @@ pub async fn the_rental_form_shows_what_is_free_and_the_quote_is_complete(
             // Sent, then the private page's quote: what a French quote carries, on one A4 page.
             fill(&page, "#f-organisation", "Menuiserie Le Meur").await?;
             fill(&page, "#f-contact_name", "Hervé Le Meur").await?;
-            fill(&page, "#f-email", &crate::accounts::unique_email("devis")).await?;
+            fill(&page, "#f-email", &crate::support::unique_email("devis")).await?;
             fill(&page, "#f-phone", "02 98 12 34 56").await?;
             page.client
                 .find(Locator::Css("#period-morning"))
@@ -396,7 +396,7 @@ pub async fn the_rental_form_shows_what_is_free_and_the_quote_is_complete(
                 ensure!(text.contains(needed), "the quote lacks {needed:?}:\n{text}");
             }
             check_page(&page, "newcomer-quote", &[]).await?;
-            let pages = crate::accounts::printed_pages(&page).await?;
+            let pages = crate::support::printed_pages(&page).await?;
             ensure!(pages == 1, "the quote prints on {pages} pages");
             Ok(())
         }
@@ -531,11 +531,11 @@ pub async fn a_member_admitted_with_the_first_fee_books_at_once(ctx: &'static Ct
     let visitor = ctx.driver.session().await?;
     let staff = ctx.driver.session().await?;
     let r = async {
-        let email = crate::accounts::unique_email("cotisation");
-        crate::accounts::apply(ctx, &visitor, "Yann Cotisant", &email).await?;
+        let email = crate::support::unique_email("cotisation");
+        crate::support::apply(ctx, &visitor, "Yann Cotisant", &email).await?;
         log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
         // The dashboard counts the applications to review and leads to them.
-        crate::accounts::open_applications_from_the_dashboard(&staff).await?;
+        crate::support::open_applications_from_the_dashboard(&staff).await?;
         wait_for_text(&staff, &email).await?;
         let card =
             format!("//li[contains(@class,'application')][.//a[normalize-space()='{email}']]");
@@ -624,7 +624,7 @@ pub async fn a_member_admitted_with_the_first_fee_books_at_once(ctx: &'static Ct
             .click()
             .await?;
         wait_for_text(&staff, "l'invitation est partie").await?;
-        let link = crate::accounts::link_from_outbox(ctx, &staff, &email, "/invitation").await?;
+        let link = crate::support::link_from_outbox(ctx, &staff, &email, "/invitation").await?;
         // The applicant opens the invitation in the browser they applied from.
         let member = &visitor;
         member.goto(&link).await?;

@@ -15,7 +15,7 @@ use serde_json::json;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
 
-use crate::accounts::{check_page, fill, submit, wait_for_text, DEMO_PASSWORD};
+use crate::support::{check_page, fill, submit, wait_for_text, DEMO_PASSWORD};
 use crate::Ctx;
 
 /// A TCP relay from a port of its own to the portal, which can be cut and restored.
@@ -251,7 +251,7 @@ pub async fn a_private_links_page_is_never_kept_on_the_phone(ctx: &'static Ctx) 
     use kerne_tests::api_client::{expect_json, ApiClient};
     let staff = ApiClient::anonymous(&ctx.app)
         .with_ip("10.91.0.1")
-        .login(crate::accounts::STAFF, DEMO_PASSWORD)
+        .login(crate::support::STAFF, DEMO_PASSWORD)
         .await?;
     let day = chrono::Utc::now().date_naive() + chrono::Duration::days(53);
     let event: domain::events::EventView = expect_json(
@@ -272,7 +272,7 @@ pub async fn a_private_links_page_is_never_kept_on_the_phone(ctx: &'static Ctx) 
             .with_ip("10.91.0.2")
             .post(
                 &format!("/api/events/{}/registrations", event.id),
-                &json!({ "name": "Anne Partage", "email": crate::accounts::unique_email("partage"),
+                &json!({ "name": "Anne Partage", "email": crate::support::unique_email("partage"),
                     "adults": 1, "children": [], "lang": "fr" }),
             )
             .await?,

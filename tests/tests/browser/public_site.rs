@@ -2,6 +2,7 @@ use anyhow::{ensure, Result};
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
 
+use crate::support::with_page;
 use crate::Ctx;
 
 /// Every public page, with its heading in French and in English.
@@ -30,17 +31,6 @@ const PAGES: &[(&str, &str, &str)] = &[
         "Page not found",
     ),
 ];
-
-pub(crate) async fn with_page<F, Fut>(ctx: &'static Ctx, f: F) -> Result<()>
-where
-    F: FnOnce(&'static Ctx, Page) -> Fut,
-    Fut: std::future::Future<Output = (Page, Result<()>)>,
-{
-    let page = ctx.driver.session().await?;
-    let (page, result) = f(ctx, page).await;
-    page.close().await?;
-    result
-}
 
 async fn open_menu(page: &Page) -> Result<()> {
     let toggle = page.client.find(Locator::Css("button.menu-toggle")).await?;
@@ -300,7 +290,7 @@ pub async fn every_public_page_is_accessible_and_fits_a_phone(ctx: &'static Ctx)
 pub async fn links_between_bundles_keep_their_query(ctx: &'static Ctx) -> Result<()> {
     with_page(ctx, |ctx, page| async move {
         let r = async {
-            crate::accounts::log_in(ctx, &page, "membre41@silicon-kerne.test", crate::accounts::DEMO_PASSWORD, "Mon espace").await?;
+            crate::support::log_in(ctx, &page, "membre41@silicon-kerne.test", crate::support::DEMO_PASSWORD, "Mon espace").await?;
             page.goto(&ctx.url("/")).await?;
             page.wait_for_heading("Silicon Kerne").await?;
             page.client

@@ -7,9 +7,9 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
 
-use crate::accounts::{check_page, log_in, wait_for_text, DEMO_PASSWORD, STAFF};
 use crate::newcomer::{focused, press};
-use crate::public_site::with_page;
+use crate::support::with_page;
+use crate::support::{check_page, log_in, wait_for_text, DEMO_PASSWORD, STAFF};
 use crate::Ctx;
 
 /// Open a staff page from the staff menu: on a phone its button first, then the page's link.

@@ -8,9 +8,9 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
 
-use crate::accounts::{log_in, wait_for_text, DEMO_PASSWORD};
 use crate::newcomer::{focused, press};
-use crate::public_site::with_page;
+use crate::support::with_page;
+use crate::support::{log_in, wait_for_text, DEMO_PASSWORD};
 use crate::trips::{a_tuesday_ahead, in_view};
 use crate::Ctx;
 
@@ -87,7 +87,7 @@ pub async fn a_refused_booking_is_said_where_the_member_looks(ctx: &'static Ctx)
             .await?;
             choose_a_free_period(ctx, &page).await?;
             refused_in_view(&page, "Votre adhésion n'est pas à jour").await?;
-            crate::accounts::check_page(&page, "reserver-refus-fr", &["status of 422"]).await?;
+            crate::support::check_page(&page, "reserver-refus-fr", &["status of 422"]).await?;
             // "Annuler" closes the question and its refusal; another day shows none.
             page.click_text(".confirm-booking button", "Annuler")
                 .await?;
@@ -156,7 +156,7 @@ pub async fn the_booking_limits_are_said_before_any_refusal(ctx: &'static Ctx) -
                     .is_empty(),
                 "a day a year ahead offers its periods"
             );
-            crate::accounts::check_page(&page, "reserver-au-dela-fr", &[]).await?;
+            crate::support::check_page(&page, "reserver-au-dela-fr", &[]).await?;
             Ok(())
         }
         .await;
@@ -188,7 +188,7 @@ pub async fn the_rooms_price_reads_one_way(ctx: &'static Ctx) -> Result<()> {
             }
             page.goto(&ctx.url("/salle")).await?;
             wait_for_text(&page, "Adhérents, pour un événement").await?;
-            crate::accounts::check_page(&page, "salle-un-seul-tarif-fr", &[]).await?;
+            crate::support::check_page(&page, "salle-un-seul-tarif-fr", &[]).await?;
             Ok(())
         }
         .await;
@@ -206,7 +206,7 @@ pub async fn a_declined_rental_shows_no_quote_to_print(ctx: &'static Ctx) -> Res
         .map(|i| today + chrono::Duration::days(i))
         .find(|d| chrono::Datelike::weekday(d).number_from_monday() <= 5)
         .unwrap_or(today);
-    let email = crate::accounts::unique_email("refusee");
+    let email = crate::support::unique_email("refusee");
     let created: domain::wire::RentalCreated = expect_json(
         ApiClient::anonymous(&ctx.app)
             .with_ip("10.37.8.1")
@@ -222,7 +222,7 @@ pub async fn a_declined_rental_shows_no_quote_to_print(ctx: &'static Ctx) -> Res
     .await?;
     let staff = ApiClient::anonymous(&ctx.app)
         .with_ip("10.37.8.2")
-        .login(crate::accounts::STAFF, DEMO_PASSWORD)
+        .login(crate::support::STAFF, DEMO_PASSWORD)
         .await?;
     let resp = staff
         .post(
@@ -337,7 +337,7 @@ pub async fn the_room_keeps_the_chosen_length_and_marks_your_booking(
                 day.contains(&format!("Vous : {start}–{end}")),
                 "the week's day reads {day:?}"
             );
-            crate::accounts::check_page(&page, "reserver-semaine-a-vous-fr", &[]).await?;
+            crate::support::check_page(&page, "reserver-semaine-a-vous-fr", &[]).await?;
             // 2 h from the half-hour before: only 30 min is free, and the page says so.
             page.click_text("button.toggle", "Jour").await?;
             let (question, shown) = two_hours_from(&page, &before).await?;
@@ -348,7 +348,7 @@ pub async fn the_room_keeps_the_chosen_length_and_marks_your_booking(
                 "half an hour from {before} reads {question:?}"
             );
             ensure!(shown == "30", "the duration field shows {shown}");
-            crate::accounts::check_page(&page, "reserver-duree-ramenee-fr", &[]).await?;
+            crate::support::check_page(&page, "reserver-duree-ramenee-fr", &[]).await?;
             Ok(())
         }
         .await;
@@ -373,7 +373,7 @@ pub async fn where_a_transfer_is_asked_the_iban_is_given(ctx: &'static Ctx) -> R
             .post(
                 "/api/rentals",
                 &serde_json::json!({ "organisation": "Crêperie Ty Gwechall", "contact_name": "Maël Quéré",
-                    "email": crate::accounts::unique_email("virement"), "phone": "02 98 11 22 33",
+                    "email": crate::support::unique_email("virement"), "phone": "02 98 11 22 33",
                     "date": date.to_string(), "period": "afternoon", "attendees": 6, "needs_visio": false,
                     "message": "", "lang": "fr" }),
             )
@@ -412,7 +412,7 @@ pub async fn where_a_transfer_is_asked_the_iban_is_given(ctx: &'static Ctx) -> R
                 line.contains(IBAN) && line.contains("Silicon Kerne"),
                 "the fee notice says {line:?}"
             );
-            crate::accounts::check_page(&page, "reserver-virement-fr", &[]).await?;
+            crate::support::check_page(&page, "reserver-virement-fr", &[]).await?;
             Ok(())
         }
         .await;
@@ -433,7 +433,7 @@ pub async fn the_concierges_settings_say_what_is_wrong_and_keep_the_focus(
             log_in(
                 ctx,
                 &page,
-                crate::accounts::STAFF,
+                crate::support::STAFF,
                 DEMO_PASSWORD,
                 "Tableau de bord",
             )
@@ -470,7 +470,7 @@ pub async fn the_concierges_settings_say_what_is_wrong_and_keep_the_focus(
                 link.as_deref() == Some("#m-member-half"),
                 "the refusal links to {link:?}"
             );
-            crate::accounts::check_page(&page, "reglages-montant-illisible-fr", &[]).await?;
+            crate::support::check_page(&page, "reglages-montant-illisible-fr", &[]).await?;
             // The identifiers, IBAN included, saved as they are: the focus stays on the button.
             let iban = page
                 .client

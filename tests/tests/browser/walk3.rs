@@ -7,11 +7,11 @@ use anyhow::{ensure, Context, Result};
 use fantoccini::Locator;
 use kerne_tests::api_client::{expect_json, ApiClient};
 
-use crate::accounts::{
+use crate::newcomer::focused;
+use crate::support::with_page;
+use crate::support::{
     check_page, fill, log_in, submit, unique_email, wait_for_text, DEMO_PASSWORD, STAFF,
 };
-use crate::newcomer::focused;
-use crate::public_site::with_page;
 use crate::Ctx;
 
 /// Item 1: a new resource starts as a draft, its preview follows the typing (before any save),
@@ -369,9 +369,9 @@ pub async fn a_refused_appointment_is_said_in_its_form_with_the_fields_kept(
                 .await?;
             ensure!(said == 1, "the missing day is said {said} times");
             // The day, then the times the room is taken: refused in the form, the fields kept.
-            crate::accounts::set_value(&page, &format!("#cs-day-{id}"), &day.to_string()).await?;
-            crate::accounts::set_value(&page, &format!("#cs-start-{id}"), "14:00").await?;
-            crate::accounts::set_value(&page, &end, "15:00").await?;
+            crate::support::set_value(&page, &format!("#cs-day-{id}"), &day.to_string()).await?;
+            crate::support::set_value(&page, &format!("#cs-start-{id}"), "14:00").await?;
+            crate::support::set_value(&page, &end, "15:00").await?;
             page.client.find(Locator::Css(&end)).await?.click().await?;
             crate::newcomer::press(&page, fantoccini::key::Key::Enter).await?;
             wait_for_text(&page, "déjà pris").await?;
@@ -413,8 +413,8 @@ pub async fn a_cleared_search_is_no_longer_searched(ctx: &'static Ctx) -> Result
                 "the topics",
             )
             .await?;
-            crate::accounts::set_value(&page, "#l-q", "").await?;
-            crate::accounts::set_value(&page, "#l-topic", "website").await?;
+            crate::support::set_value(&page, "#l-q", "").await?;
+            crate::support::set_value(&page, "#l-topic", "website").await?;
             wait_for_text(&page, "Un premier site vitrine").await?;
             let address = page.client.current_url().await?;
             ensure!(

@@ -1,9 +1,12 @@
-//! Events and their sign-ups. Seats are never counted twice: every statement that confirms seats
-//! checks, in the same statement, that the confirmed seats stay within the capacity.
+//! Events and their sign-ups: reading an event with its sign-ups (the seat book's aggregate), and
+//! the statements that write what the seat book decided (a sign-up, a resize, a cancellation, the
+//! promotions). They write decided values only: the capacity is checked by the seat book
+//! (`domain::seat_book`), and each batch of them starts by moving the event's version from the
+//! one read (`repo::versioned::bump`), so a batch decided on a stale read writes nothing.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use domain::events::EventKind;
 use domain::events::{Audience, Child, RegistrationStatus, SeatsFor, ValidEvent};
-use domain::wire::EventKind;
 use domain::Lang;
 use serde::Deserialize;
 use worker::wasm_bindgen::JsValue;

@@ -1,7 +1,7 @@
 //! The public content: settings, clubs, partners, board, resources, today's closure.
 
 use chrono::NaiveDateTime;
-use domain::wire::EventKind;
+use domain::events::EventKind;
 use serde::Deserialize;
 use worker::{D1Database, D1Type};
 

@@ -177,7 +177,7 @@ pub async fn login(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: LoginRequest = ctx.json().await?;
     let db = ctx.db()?;
     let email = body.email.trim().to_lowercase();
-    let client = auth::client_key(&ctx.req);
+    let client = ctx.client.clone();
     let device = auth::device_token(&ctx.req);
     let since = ctx.now - THROTTLE_WINDOW;
     let failures = sessions::failures(&db, &email, &client, since).await?;
@@ -295,7 +295,7 @@ async fn set_password_with_token(mut ctx: Ctx, purpose: &str) -> Result<Response
         .await?
         .ok_or(ApiError::NotFound)?;
     // The link proved the owner: the failed logins before it no longer count against anyone.
-    let client = auth::client_key(&ctx.req);
+    let client = ctx.client.clone();
     let cleared = sessions::record_attempt(&db, ctx.now, &member.email, &client, true)?;
     repo::run(cleared, "clearing the failed logins").await?;
     json_with_cookie(

@@ -2,13 +2,13 @@
 //! pages and the members' one tap. Handlers parse and answer; the flows are `service::events`.
 
 use chrono::{Duration, NaiveDate};
+use domain::events::EventKind;
 use domain::events::{
     Audience, CheckIn, EventInput, EventRegistrations, EventView, LinkSent, LinkSentStatus,
     MyEvent, RegistrationCreated, RegistrationRequest, RegistrationView, SeatsChange,
     StaffRegistration,
 };
 use domain::recurrence::MonthlyRule;
-use domain::wire::EventKind;
 use domain::{paris, ApiMsg};
 use serde::Deserialize;
 use worker::{Method, Response};
@@ -181,14 +181,13 @@ pub async fn event_ics(ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn register(mut ctx: Ctx) -> Result<Response, ApiError> {
     let id = ctx.id_param("id")?;
     let body: RegistrationRequest = ctx.json().await?;
-    let client = crate::auth::client_key(&ctx.req);
     let site = ctx.site()?;
     // What one mailbox receives from sign-ups across every event (a family signs up to a few).
     let mailbox = ctx
         .tally(Per::Mailbox, &domain::privacy::mailbox(&body.email))
         .await?;
     let guest = Guest {
-        client: &client,
+        client: &ctx.client,
         site_url: &site.url,
         member: ctx.caller.member(),
         live_per_client: ctx.live_limit(Per::ClientAtEvent)?,

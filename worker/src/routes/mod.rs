@@ -20,6 +20,7 @@ pub mod health;
 pub mod members;
 pub mod openapi;
 pub mod rentals;
+pub mod seats;
 pub mod settings;
 pub mod site;
 pub mod stats;
@@ -33,11 +34,14 @@ pub struct Ctx {
     pub params: Vec<(&'static str, String)>,
     /// Who is asking, resolved once from the session cookie.
     pub caller: Caller,
+    /// The client's address (`CF-Connecting-IP`), read once: what per-client limits and the
+    /// sign-ups held by one client count.
+    pub client: String,
     /// The route's name and the limits it declares (the handler counts the targets it knows).
     pub operation_id: &'static str,
     pub limits: &'static [Limit],
     /// Where the event's seats are decided: its object's writer when the request runs there.
-    pub seats: crate::service::events::book::Seats,
+    pub seats: crate::service::events::writer::Seats,
     /// The per-client counts not taken yet: the handler's first per-target check takes them in
     /// its own round trip; the dispatcher takes what is left when the handler returns.
     unpaid: Unpaid,
@@ -401,7 +405,7 @@ pub struct Route {
     /// Does a successful call queue an email someone is waiting for? Then it leaves at once.
     pub sends_email: bool,
     /// A command on an event's seats: it runs in that event's Durable Object, found from this
-    /// (see `crate::seats`).
+    /// (see `routes::seats`).
     pub decided_in: Option<EventOf>,
 }
 
@@ -619,7 +623,7 @@ pub async fn dispatch(req: Request, env: Env, now: DateTime<Utc>) -> Result<Resp
     let (route, params) = find(&req)?;
     let resp = match route.decided_in {
         Some(of) => match event_of(of, &params, &env).await? {
-            Some(event_id) => crate::seats::forward(&env, event_id, req).await?,
+            Some(event_id) => seats::forward(&env, event_id, req).await?,
             // No such event, sign-up or link: the handler answers as it does (404).
             None => run(&route, params, req, env.clone(), now, Default::default()).await?,
         },
@@ -645,7 +649,7 @@ pub async fn dispatch_in_object(
     req: Request,
     env: Env,
     now: DateTime<Utc>,
-    seats: crate::service::events::book::Seats,
+    seats: crate::service::events::writer::Seats,
 ) -> Result<Response, ApiError> {
     let (route, params) = find(&req)?;
     if route.decided_in.is_none() {
@@ -719,7 +723,7 @@ async fn run(
     req: Request,
     env: Env,
     now: DateTime<Utc>,
-    seats: crate::service::events::book::Seats,
+    seats: crate::service::events::writer::Seats,
 ) -> Result<Response, ApiError> {
     if auth::is_unsafe(&req.method()) {
         auth::check_same_origin(&req)?;
@@ -731,6 +735,7 @@ async fn run(
         auth::resolve(&req, &db()?, now).await?
     };
     caller.authorize(route.access)?;
+    let client = auth::client_key(&req);
     // Per-client limits: every call counts, failures included. A route that also counts a target
     // (a mailbox, a link) has its handler check that first, before anything else is read or
     // written: the two counts then go in one round trip. Otherwise they are taken here and now.
@@ -738,10 +743,7 @@ async fn run(
         .limits
         .iter()
         .filter(|l| l.per == Per::Client && matches!(l.span, Span::Secs(_)))
-        .map(|l| {
-            let client = auth::client_key(&req);
-            (Tally::new(route.operation_id, Per::Client, &client), *l)
-        })
+        .map(|l| (Tally::new(route.operation_id, Per::Client, &client), *l))
         .collect();
     let checks_a_target = route
         .limits
@@ -760,6 +762,7 @@ async fn run(
         now,
         params,
         caller,
+        client,
         operation_id: route.operation_id,
         limits: route.limits,
         seats,

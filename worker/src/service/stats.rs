@@ -4,13 +4,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::consultations::{ConsultationFact, ConsultationFigures};
+use domain::events::EventKind;
 use domain::paris;
 use domain::settings::OpeningHours;
 use domain::stats::{
     self, CoworkingDay, EventFigures, Figures, MonthFigures, Period, Report, RoomFigures, RoomWeek,
     Series, Stats, TodayStats,
 };
-use domain::wire::EventKind;
 use serde_json::json;
 use worker::D1Database;
 

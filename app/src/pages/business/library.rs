@@ -50,7 +50,7 @@ pub fn LibraryPage() -> impl IntoView {
         } else {
             format!("/ressources?{}", qs.join("&"))
         };
-        crate::app::replace_address(&path);
+        crate::address::replace_address(&path);
     };
     // Clearing the box (its ✕ or the last letter deleted) shows every resource again at once.
     Effect::new(move |_| {

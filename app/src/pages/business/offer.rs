@@ -8,11 +8,11 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, Request};
-use crate::app::use_site;
 use crate::components::consult::{availability_label, size_label, trade_label};
 use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title};
+use crate::site::use_site;
 use crate::text::{BusinessText, SharedText};
 
 const LABELS: &[(&str, BusinessText)] = &[

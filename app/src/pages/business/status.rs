@@ -39,7 +39,7 @@ pub fn StatusPage() -> impl IntoView {
     let just_sent = use_query_map().with_untracked(|q| q.get("envoye").is_some());
     // Said once: a reload of the page (its address is the link) does not say it again.
     if just_sent {
-        crate::app::replace_address(&format!("/consultation/{}", token.get_value()));
+        crate::address::replace_address(&format!("/consultation/{}", token.get_value()));
     }
     let unsuitable: Request<String, ConsultationView> =
         Action::new_local(move |message: &String| {

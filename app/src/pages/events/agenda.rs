@@ -2,9 +2,9 @@
 //! the query string, `?type=…&public=…`, so a filtered agenda can be shared).
 
 use chrono::Datelike;
+use domain::events::EventKind;
 use domain::events::{Audience, EventView};
 use domain::i18n::month_name;
-use domain::wire::EventKind;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -50,7 +50,7 @@ pub fn Agenda() -> impl IntoView {
         } else {
             format!("/agenda?{}", qs.join("&"))
         };
-        crate::app::replace_address(&path);
+        crate::address::replace_address(&path);
     };
     let (kind_now, audience_now) = (kind.get_untracked(), audience.get_untracked());
     view! {

@@ -1,8 +1,8 @@
 //! `/e-education`: the programme for teachers, youth workers, children and parents, each part with
 //! its next dates (one request for the agenda of the next four months) and a link to all of them.
 
+use domain::events::EventKind;
 use domain::events::EventView;
-use domain::wire::EventKind;
 use leptos::prelude::*;
 
 use super::agenda::event_card;

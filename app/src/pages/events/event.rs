@@ -2,8 +2,8 @@
 //! (seats for adults and children, the children's names and the guardian's consent when the
 //! workshop asks, and the waiting list's choice when the group does not fit).
 
+use domain::events::EventKind;
 use domain::events::{Audience, EventView, MyEvent, RegistrationRequest, SignupState};
-use domain::wire::EventKind;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
@@ -17,12 +17,6 @@ use crate::components::status::Loading;
 use crate::format::datetime_short;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::{EventText, SharedText, SignupText};
-
-/// The labels of the seat fields, for the error summary of a change of seats.
-pub const SEAT_LABELS: &[(&str, SignupText)] = &[
-    ("adults", SignupText::FieldAdults),
-    ("children", SignupText::FieldChildrenCount),
-];
 
 const PERSON_LABELS: &[(&str, SharedText)] = &[
     ("name", SharedText::FieldName),
@@ -120,7 +114,7 @@ fn SignupForm(ev: EventView) -> impl IntoView {
     let phone = RwSignal::new(String::new());
     let consent_children = RwSignal::new(false);
     // The consent names the delay staff set (it is in the site's content, loaded with the page).
-    let site = crate::app::use_site().0;
+    let site = crate::site::use_site().0;
     let consent_children_text = move || match site.get().and_then(Result::ok) {
         Some(s) => i18n.f(
             SignupText::ConsentChildren,

@@ -11,8 +11,8 @@ pub mod registration;
 use std::collections::BTreeMap;
 
 use chrono::Timelike;
+use domain::events::EventKind;
 use domain::events::{seats_taken, Audience, Child, EventView, SeatsFor};
-use domain::wire::EventKind;
 use domain::Lang;
 use leptos::prelude::*;
 
@@ -161,7 +161,7 @@ pub fn event_facts(ev: &EventView) -> impl IntoView {
 /// Silicon Kerne's address (from the site's content, already loaded for the footer), under the
 /// meeting room's name.
 fn room_address() -> impl IntoView {
-    let site = crate::app::use_site().0;
+    let site = crate::site::use_site().0;
     move || {
         site.get()
             .and_then(Result::ok)
@@ -176,6 +176,12 @@ pub struct ChildRow {
     first_name: RwSignal<String>,
     age: RwSignal<String>,
 }
+
+/// The labels of the seat fields, for the error summary of a change of seats.
+pub const SEAT_LABELS: &[(&str, SignupText)] = &[
+    ("adults", SignupText::FieldAdults),
+    ("children", SignupText::FieldChildrenCount),
+];
 
 /// A group's seats as the form holds them: adults, and the children (named, or only counted).
 #[derive(Clone, Copy)]

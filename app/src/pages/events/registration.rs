@@ -8,8 +8,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
 
-use super::event::SEAT_LABELS;
-use super::{event_facts, Group, GroupControls};
+use super::{event_facts, Group, GroupControls, SEAT_LABELS};
 use crate::api::{self, Request};
 use crate::components::calendar::failure_alert;
 use crate::components::confirm::ConfirmButton;

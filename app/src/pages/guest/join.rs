@@ -8,8 +8,8 @@ use crate::components::focus::focus;
 use crate::components::form::{
     described_by, field_error, field_errors, invalid, split_tags, ErrorSummary, Field,
 };
-use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title};
+use crate::site::with_site;
 use crate::text::{GuestText, SharedText};
 
 const LABELS: &[(&str, SharedText)] = &[

@@ -6,10 +6,10 @@ use domain::wire::{RentalCreated, RentalDay, RentalRequest};
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
-use crate::app::use_site;
 use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
 use crate::components::session::use_session;
 use crate::i18n::{tr, use_i18n, use_title};
+use crate::site::use_site;
 use crate::text::{GuestText, SharedText};
 
 const LABELS: &[(&str, SharedText)] = &[

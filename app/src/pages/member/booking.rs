@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::api;
-use crate::app::use_site;
 use crate::components::calendar::{
     attempt_key, book_action, day_label, desk_periods, hh_mm, hours, iso, parse_date, shift,
     Choice, ConfirmBooking, DESKS, ROOM,
@@ -17,6 +16,7 @@ use crate::components::status::with_loaded;
 use crate::format::hours_minutes;
 use crate::i18n::{tr, use_i18n, use_title, Label};
 use crate::pages::member::fee::FeeNotice;
+use crate::site::use_site;
 use crate::text::{AccountText, MemberText, SharedText};
 
 #[component]

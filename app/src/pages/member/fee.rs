@@ -5,9 +5,9 @@ use domain::accounts::MembershipStatus;
 use domain::i18n::format_euros;
 use leptos::prelude::*;
 
-use crate::app::use_site;
 use crate::components::session::use_session;
 use crate::i18n::use_i18n;
+use crate::site::use_site;
 use crate::text::MemberText;
 
 /// Nothing for an active member; otherwise the way to the first fee or to the renewal.

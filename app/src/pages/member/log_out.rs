@@ -6,8 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::address::opened_from_the_portal;
 use crate::api::{self, Request};
-use crate::app::opened_from_the_portal;
 use crate::components::calendar::failure_alert;
 use crate::components::session::use_session;
 use crate::i18n::{tr, use_i18n, use_title};

@@ -16,10 +16,10 @@ use crate::components::calendar_quick::QuickBook;
 use crate::components::confirm::ConfirmButton;
 use crate::components::form::{field_errors, split_tags, ErrorSummary, Field, NO_LABELS};
 use crate::components::session::{guarded, use_session, Audience};
-use crate::components::status::with_site;
 use crate::format;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::pages::member::fee::FeeNotice;
+use crate::site::with_site;
 use crate::text::{AccountText, MemberText, SharedText};
 
 const LABELS: &[(&str, SharedText)] = &[

@@ -4,8 +4,8 @@ use domain::i18n::{format_date_long, format_euros};
 use domain::wire::SiteContent;
 use leptos::prelude::*;
 
-use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
+use crate::site::with_site;
 use crate::text::PublicText;
 
 #[component]

@@ -3,8 +3,8 @@
 use domain::wire::Club;
 use leptos::prelude::*;
 
-use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
+use crate::site::with_site;
 use crate::text::PublicText;
 
 #[component]

@@ -5,8 +5,8 @@ use domain::settings::WEEK;
 use domain::wire::{ResourceKind, SiteContent};
 use leptos::prelude::*;
 
-use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
+use crate::site::with_site;
 use crate::text::{PublicText, SharedText};
 
 #[component]

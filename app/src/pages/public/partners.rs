@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::status::with_site;
 use crate::i18n::{tr, use_i18n, use_title};
+use crate::site::with_site;
 use crate::text::PublicText;
 
 #[component]

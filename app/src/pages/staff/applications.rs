@@ -6,13 +6,13 @@ use domain::wire::{Application, ApproveRequest, DeclineRequest, PaymentRequest};
 use leptos::prelude::*;
 
 use crate::api::{self, Request};
-use crate::app::use_site;
 use crate::components::form::{field_errors, ErrorSummary, Field, NO_LABELS};
 use crate::components::search::club_name;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::format;
 use crate::i18n::{tr, use_i18n, I18n};
+use crate::site::use_site;
 use crate::text::{SharedText, StaffText};
 
 #[component]

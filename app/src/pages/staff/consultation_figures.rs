@@ -1,48 +1,13 @@
-//! Consultations in the statistics and the funders' report: the requests received in a period and
-//! where they stand, the median wait for an appointment, and the requests by topic, trade and town.
+//! Consultations in the statistics and the funders' report: the requests by topic, trade and town
+//! (their counts and the median wait are lines of `components::figures::CONSULTATIONS`).
 
 use domain::consultations::{ConsultationFigures, Tally, Topic, Trade};
-use domain::stats::Figures;
 use leptos::prelude::*;
 
-use super::statistics::{Line, Value};
 use crate::api;
 use crate::components::consult::trade_label;
 use crate::i18n::{use_i18n, I18n};
 use crate::text::StaffText;
-
-/// A count the figures hold.
-type Count = fn(&ConsultationFigures) -> u32;
-
-/// The comparison lines: received, then where they stand, the wait, the feedback.
-pub fn lines(now: &Figures, before: &Figures) -> Vec<Line> {
-    let (a, b) = (&now.consultations, &before.consultations);
-    let pair = |f: Count| (Value::Count(f(a)), Value::Count(f(b)));
-    let rows: [(StaffText, Count); 7] = [
-        (StaffText::FigureReceived, |c| c.received),
-        (StaffText::FigureStillNew, |c| c.new),
-        (StaffText::FigureOffered, |c| c.assigned),
-        (StaffText::FigureScheduled, |c| c.scheduled),
-        (StaffText::FigureDone, |c| c.done),
-        (StaffText::FigureDeclined, |c| c.declined),
-        (StaffText::FigureCancelled, |c| c.cancelled),
-    ];
-    let mut out: Vec<Line> = rows
-        .into_iter()
-        .map(|(label, f)| {
-            let (x, y) = pair(f);
-            (label, x, y)
-        })
-        .collect();
-    out.push((
-        StaffText::FigureMedianWait,
-        Value::Maybe(a.median_days_to_appointment),
-        Value::Maybe(b.median_days_to_appointment),
-    ));
-    let useful = |c: &ConsultationFigures| Value::Maybe((c.feedbacks > 0).then_some(c.useful));
-    out.push((StaffText::FigureUseful, useful(a), useful(b)));
-    out
-}
 
 /// One tally: its caption (kept when printed), the column of what is counted (a topic, a line of
 /// business, a town: it read "Valeur" in all three) and the requests.

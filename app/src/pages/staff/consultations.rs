@@ -65,7 +65,7 @@ fn Board() -> impl IntoView {
     );
     let choose = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
-        crate::app::replace_address(&if v.is_empty() {
+        crate::address::replace_address(&if v.is_empty() {
             "/gestion/consultations".to_string()
         } else {
             format!("/gestion/consultations?etat={v}")

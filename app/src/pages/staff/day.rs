@@ -5,8 +5,8 @@ use domain::wire::{StaffBooking, StaffDay};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::address::replace_address;
 use crate::api::{self, Request};
-use crate::app::{replace_address, use_site};
 use crate::components::calendar::{
     day_label, failure_alert, hours, iso, parse_date, period_label, shift,
 };
@@ -14,6 +14,7 @@ use crate::components::focus::focus_on_success;
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, Label};
+use crate::site::use_site;
 use crate::text::{AccountText, SharedText, StaffText};
 
 #[component]

@@ -4,19 +4,19 @@
 use std::collections::BTreeMap;
 
 use chrono::Months;
+use domain::events::EventKind;
 use domain::events::{Audience, EventInput, EventView};
-use domain::wire::EventKind;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::api::{self, Request};
-use crate::app::use_site;
 use crate::components::form::{field_error, field_errors, input_id, ErrorSummary, Field};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::format::{now_local, today};
 use crate::i18n::{tr, use_i18n};
 use crate::pages::events::{audience_label, kind_label, place, when};
+use crate::site::use_site;
 use crate::text::{EventText, StaffText};
 
 #[component]

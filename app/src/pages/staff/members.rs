@@ -5,15 +5,15 @@ use leptos::prelude::*;
 
 use leptos_router::hooks::use_query_map;
 
+use crate::address::replace_address;
 use crate::api::{self, MemberSearch};
-use crate::app::replace_address;
 use crate::components::calendar::parse_date;
+use crate::components::figures::range_text;
 use crate::components::search::{result_count, MemberSearchForm};
 use crate::components::staff::{role_label, StaffFrame};
 use crate::components::status::with_loaded;
 use crate::format;
 use crate::i18n::use_i18n;
-use crate::pages::staff::statistics::range_text;
 use crate::text::{AccountText, StaffText};
 
 #[component]

@@ -6,11 +6,11 @@ use domain::wire::Occupancy;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::app::use_site;
 use crate::components::calendar::{day_label, iso, shift};
 use crate::components::staff::StaffFrame;
 use crate::components::status::with_loaded;
 use crate::i18n::use_i18n;
+use crate::site::use_site;
 use crate::text::StaffText;
 
 #[component]

@@ -6,17 +6,18 @@ use domain::i18n::format_euros;
 use domain::stats::Report;
 use leptos::prelude::*;
 
+use super::consultation_figures::Tallies;
 use crate::api;
 use crate::components::chart::{BarChart, LineChart, Serie};
+use crate::components::figures::{
+    compare_table, euros, figures_table, for_period, income_chart, lines, month_label, range_text,
+    records_note, share, use_period, whole, PeriodForm, Preset, CONSULTATIONS, COWORKING,
+    EDUCATION, MEMBERS, MONEY, ROOM,
+};
 use crate::components::form::{ErrorSummary, NO_LABELS};
 use crate::components::staff::StaffFrame;
 use crate::format::hours_minutes;
 use crate::i18n::{tr, use_i18n};
-use crate::pages::staff::statistics::{
-    compare_table, coworking_lines, education_lines, euros, figures_table, for_period,
-    member_lines, money_lines, month_label, range_text, records_note, room_lines, share,
-    use_period, whole, PeriodForm, Preset,
-};
 use crate::text::StaffText;
 
 #[component]
@@ -55,26 +56,7 @@ fn report_view(r: Report) -> impl IntoView {
         values: s.months.iter().map(|m| m.room_occupancy()).collect(),
         class: "serie-1",
     }];
-    let income = vec![
-        Serie {
-            name: i18n.t(StaffText::SerieRental).into(),
-            values: s.months.iter().map(|m| m.rental_cents / 100).collect(),
-            class: "serie-1",
-        },
-        Serie {
-            name: i18n.t(StaffText::SerieCumulative).into(),
-            values: s
-                .months
-                .iter()
-                .map(|m| m.cumulative_rental_cents / 100)
-                .collect(),
-            class: "serie-2",
-        },
-    ];
-    let target = (
-        i18n.t(StaffText::FigureTarget).to_string(),
-        s.rental_target_cents / 100,
-    );
+    let (income, target) = income_chart(&s.months, s.rental_target_cents, i18n);
     let lang = i18n.lang_untracked();
     let rows: Vec<Vec<String>> = s
         .months
@@ -98,15 +80,11 @@ fn report_view(r: Report) -> impl IntoView {
         StaffText::SerieRental,
         StaffText::SerieFees,
     ];
-    let mut lines = member_lines(&s.current, &s.previous);
-    lines.extend(coworking_lines(&s.current, &s.previous));
-    lines.extend(room_lines(&s.current, &s.previous));
-    lines.extend(money_lines(&s.current, &s.previous));
-    lines.extend(education_lines(&s.current, &s.previous));
-    lines.extend(crate::pages::staff::consultation_figures::lines(
-        &s.current,
-        &s.previous,
-    ));
+    // Every figure of the period, in one table: members first, as the funders read them.
+    let figures: Vec<_> = [MEMBERS, COWORKING, ROOM, MONEY, EDUCATION, CONSULTATIONS]
+        .into_iter()
+        .flat_map(|table| lines(table, &s.current, &s.previous))
+        .collect();
     let consultations = s.current.consultations.clone();
     view! {
         <article class="report">
@@ -120,12 +98,12 @@ fn report_view(r: Report) -> impl IntoView {
             </header>
             <section aria-labelledby="r-figures">
                 <h2 id="r-figures">{tr(StaffText::ReportInFigures)}</h2>
-                {compare_table(StaffText::ReportInFigures, other, lines)}
+                {compare_table(StaffText::ReportInFigures, other, figures)}
                 <p class="hint">{tr(StaffText::AdherentsMeans)}</p>
             </section>
             <section aria-labelledby="r-consultations">
                 <h2 id="r-consultations">{tr(StaffText::SectionConsultations)}</h2>
-                <crate::pages::staff::consultation_figures::Tallies figures=consultations />
+                <Tallies figures=consultations />
             </section>
             <section class="report__charts" aria-labelledby="r-charts">
                 <h2 id="r-charts">{tr(StaffText::ReportCharts)}</h2>

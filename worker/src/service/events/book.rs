@@ -3,16 +3,15 @@
 //! statement moving the event's version from the one read to the next (migration 0008's trigger
 //! aborts the batch when another writer got there first).
 //!
-//! Where the change is decided: in the event's Durable Object (`crate::seats`) when the request
+//! Where the change is decided: in the event's Durable Object (`crate::routes::seats`) when the request
 //! runs there — one writer, the aggregate kept in memory, commands that arrive during a write
 //! decided together and written in the next batch (`writer`) — and otherwise here: read, decide,
 //! write under the version read, again from the read after a race. The version guard is the same
 //! on both paths, so a write that did not come through the object makes the object read again.
 
-use std::rc::Rc;
-
 use chrono::{DateTime, Utc};
-use domain::events::{Promotion, RegistrationStatus};
+use domain::events::RegistrationStatus;
+use domain::seat_book::Promotion;
 use domain::seat_book::{Entry, SeatBook};
 use domain::ApiMsg;
 use worker::{D1Database, D1PreparedStatement};
@@ -21,9 +20,7 @@ use super::{mail, seats_words};
 use crate::error::ApiError;
 use crate::repo::events::{self as repo, EventRow, EventStatus, RegistrationRow};
 use crate::repo::outbox;
-use crate::repo::versioned::Aggregate;
 use crate::secrets::{random_token, token_hash};
-use crate::service::versioned::{self, Decided};
 
 /// An event as read for a change: its row, its sign-ups (in sign-up order) and their seats.
 pub struct Loaded {
@@ -126,7 +123,7 @@ pub enum Plan<T> {
 
 impl<T> Plan<T> {
     /// The statements and the answer, whatever the aggregate becomes.
-    fn into_parts(self) -> (Option<Vec<D1PreparedStatement>>, T) {
+    pub fn into_parts(self) -> (Option<Vec<D1PreparedStatement>>, T) {
         match self {
             Plan::Answer(answer) => (None, answer),
             Plan::Write(statements, answer)
@@ -153,55 +150,6 @@ impl Loaded {
             e.id = id;
         }
     }
-}
-
-/// Where an event's seat changes are decided: by the event's object when the request runs in it
-/// (`crate::seats`), else by this request (read, decide, write under the version read).
-#[derive(Clone, Default)]
-pub struct Seats(Option<Rc<super::writer::Writer>>);
-
-impl Seats {
-    /// The object's single writer, for the event it holds.
-    pub fn object(writer: Rc<super::writer::Writer>) -> Seats {
-        Seats(Some(writer))
-    }
-}
-
-/// Decide with `plan` on the event as it stands and write what it decided: through the event's
-/// writer when this request runs in its object, else read, decide, write under the version read,
-/// and again from the read when another writer changed the event meanwhile.
-pub async fn change<T>(
-    db: &D1Database,
-    seats: &Seats,
-    event_id: i64,
-    now: DateTime<Utc>,
-    plan: impl FnMut(&Loaded) -> Result<Plan<T>, ApiError>,
-) -> Result<T, ApiError> {
-    match &seats.0 {
-        Some(writer) if writer.event_id() == event_id => writer.change(db, now, plan).await,
-        _ => change_here(db, event_id, now, plan).await,
-    }
-}
-
-async fn change_here<T>(
-    db: &D1Database,
-    event_id: i64,
-    now: DateTime<Utc>,
-    mut plan: impl FnMut(&Loaded) -> Result<Plan<T>, ApiError>,
-) -> Result<T, ApiError> {
-    versioned::change(
-        db,
-        Aggregate::Event,
-        event_id,
-        "changing the event's seats",
-        || load(db, event_id, now),
-        |loaded| loaded.event.version,
-        |loaded| {
-            let (statements, answer) = plan(loaded)?.into_parts();
-            Ok(Decided { statements, answer })
-        },
-    )
-    .await
 }
 
 /// The promotions' writes and the email each promoted person gets, with a new private link to

@@ -95,7 +95,7 @@ pub fn view(e: &EventRow, now: DateTime<Utc>) -> EventView {
 /// What the agenda is filtered by (typed at the edge).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Filter {
-    pub kind: Option<domain::wire::EventKind>,
+    pub kind: Option<domain::events::EventKind>,
     pub audience: Option<rules::Audience>,
 }
 
@@ -306,7 +306,7 @@ async fn check_club(db: &D1Database, e: &rules::ValidEvent) -> Result<(), ApiErr
 /// entry — one batch under the event's version.
 pub async fn update(
     db: &D1Database,
-    book_seats: &book::Seats,
+    book_seats: &writer::Seats,
     id: i64,
     input: &EventInput,
     caller: &Caller,
@@ -325,7 +325,7 @@ pub async fn update(
     } else {
         "event.update"
     };
-    let written = book::change(db, book_seats, id, now, |loaded| {
+    let written = writer::change(db, book_seats, id, now, |loaded| {
         if loaded.event.status == EventStatus::Cancelled {
             return Err(ApiError::Conflict(ApiMsg::ErrEventCancelled));
         }

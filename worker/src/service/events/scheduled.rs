@@ -7,12 +7,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use domain::events::{self as rules};
 use domain::recurrence::MonthlyRule;
-use domain::seat_book::Command;
 use domain::{paris, ApiMsg, Lang};
 use serde_json::json;
 use worker::D1Database;
 
-use super::book::{self, Plan, Seats};
+use super::book::{self, Plan};
+use super::writer::{self, Seats};
 use super::{event, mail, settings};
 use crate::auth::Caller;
 use crate::error::ApiError;
@@ -107,7 +107,7 @@ thread_local! {
 
 /// The events whose free seats and waiting entries disagree (none, as long as every change went
 /// through the seat book; a repair if one ever did not): the scheduled run settles each in its
-/// object (`crate::seats::settle`).
+/// object (`crate::routes::seats::settle`).
 pub async fn unsettled(db: &D1Database, now: DateTime<Utc>) -> Result<Vec<i64>, ApiError> {
     repo::unsettled(db, now).await
 }
@@ -120,10 +120,8 @@ pub async fn settle(
     site_url: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, ApiError> {
-    book::change(db, seats, id, now, |loaded| {
-        let decision = loaded.book.decide(Command::Settle).map_err(|_| {
-            ApiError::Internal("settling an event was refused by the seat book".into())
-        })?;
+    writer::change(db, seats, id, now, |loaded| {
+        let decision = loaded.book.settle();
         if decision.promotions.is_empty() {
             return Ok(Plan::Answer(0));
         }

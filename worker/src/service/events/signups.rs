@@ -1,5 +1,5 @@
 //! The guests' and members' side of an event: a sign-up without an account, the private link (see,
-//! change, cancel), and a member's one tap. Every change of seats goes through `book::change`: the
+//! change, cancel), and a member's one tap. Every change of seats goes through `writer::change`: the
 //! seat book decides the newcomer's place and the promotions, written in one batch.
 
 use chrono::{DateTime, Utc};
@@ -8,12 +8,13 @@ use domain::events::{
     check_group, check_registration, Child, MyEvent, RegistrationCreated, RegistrationRequest,
     RegistrationStatus, RegistrationView, SeatsChange, SignupRules, SignupState,
 };
-use domain::seat_book::{Command, Placed, Refusal};
+use domain::seat_book::{self, Command, Placed, Refusal, SignUp};
 use domain::{ApiMsg, Lang};
 use serde_json::json;
 use worker::D1Database;
 
-use super::book::{self, Loaded, Plan, Seats};
+use super::book::{self, Loaded, Plan};
+use super::writer::{self, Seats};
 use super::{mail, settings, view};
 use crate::auth::{Caller, Member};
 use crate::error::ApiError;
@@ -95,7 +96,7 @@ pub async fn register(
     for _ in 0..2 {
         // Everything is checked on the event as the seat book holds it (in the event's object, the
         // aggregate in memory: no read of its own).
-        let written = book::change(db, seats, event_id, now, |loaded| {
+        let written = writer::change(db, seats, event_id, now, |loaded| {
             let e = &loaded.event;
             let member_id = crate::rights::signs_up_for(who.member, e.audience)?;
             let valid = check_registration(req, signup_rules(e)).map_err(ApiError::Validation)?;
@@ -142,24 +143,18 @@ pub async fn register(
             if member_id.is_none() && loaded.live_from_client(&client_hash) >= who.live_per_client {
                 return Err(ApiError::TooMany(ApiMsg::ErrSignupsPerClient));
             }
-            let decision = loaded
-                .book
-                .decide(Command::SignUp {
-                    seats: valid.group.seats(),
-                    accept_fewer: valid.accept_fewer,
-                    min_seats: domain::events::min_seats(
-                        loaded.event.seats_for,
-                        valid.group.adults,
-                        valid.group.children,
-                    ),
-                })
-                .map_err(|_| ApiError::Internal("a sign-up was refused by the seat book".into()))?;
-            let (status, seats, position) = match decision.newcomer {
-                Some(Placed::Confirmed { seats }) => (RegistrationStatus::Confirmed, seats, None),
-                Some(Placed::Waiting { position }) => {
-                    (RegistrationStatus::Waiting, 0, Some(position))
-                }
-                None => return Err(ApiError::Internal("a sign-up placed no one".into())),
+            let seat_book::SignedUp { placed, decision } = loaded.book.sign_up(SignUp {
+                seats: valid.group.seats(),
+                accept_fewer: valid.accept_fewer,
+                min_seats: domain::events::min_seats(
+                    loaded.event.seats_for,
+                    valid.group.adults,
+                    valid.group.children,
+                ),
+            });
+            let (status, seats, position) = match placed {
+                Placed::Confirmed { seats } => (RegistrationStatus::Confirmed, seats, None),
+                Placed::Waiting { position } => (RegistrationStatus::Waiting, 0, Some(position)),
             };
             // Confirmed with fewer seats than asked: the sign-up is the people those seats take
             // (an adult with the children named first); the others' names are not kept.
@@ -342,7 +337,7 @@ pub async fn change(
     now: DateTime<Utc>,
 ) -> Result<RegistrationView, ApiError> {
     let found = by_token(db, token).await?;
-    book::change(db, seats, found.event_id, now, |loaded| {
+    writer::change(db, seats, found.event_id, now, |loaded| {
         let r = loaded.registration(found.id).ok_or(ApiError::NotFound)?;
         check_changeable(loaded, r, now)?;
         let mut c = Checker::default();
@@ -434,7 +429,7 @@ async fn cancel_with(
     now: DateTime<Utc>,
     staff: Option<StaffCancel<'_>>,
 ) -> Result<(), ApiError> {
-    book::change(db, seats, event_id, now, |loaded| {
+    writer::change(db, seats, event_id, now, |loaded| {
         let r = loaded.registration(id).ok_or(ApiError::NotFound)?;
         if r.status == RegistrationStatus::Cancelled {
             return Ok(Plan::Answer(()));

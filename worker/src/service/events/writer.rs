@@ -1,4 +1,4 @@
-//! One writer per event, in the event's Durable Object (`crate::seats`): every command on the
+//! One writer per event, in the event's Durable Object (`crate::routes::seats`): every command on the
 //! event's seats is decided here, in arrival order, on the aggregate kept in memory, and written
 //! by one batch at a time. Commands that arrive while a batch is in flight are decided on the
 //! aggregate as the earlier ones left it and written together in the next batch (group commit):
@@ -26,7 +26,7 @@ use super::book::{load, Loaded, Plan};
 use crate::error::ApiError;
 use crate::repo::events as repo;
 use crate::repo::versioned::{bump, Aborted, Aggregate};
-use crate::service::versioned::MAX_TRIES;
+use crate::service::versioned::{self, Decided, MAX_TRIES};
 
 /// Commands written in one batch at most. A sign-up is five to eight statements; D1 runs a batch
 /// as one transaction, and a smaller batch lets the first answers leave sooner.
@@ -290,4 +290,53 @@ async fn flush(writer: Rc<Writer>) {
         }
         s.wake();
     }
+}
+
+/// Where an event's seat changes are decided: by the event's object when the request runs in it
+/// (`crate::routes::seats`), else by this request (read, decide, write under the version read).
+#[derive(Clone, Default)]
+pub struct Seats(Option<Rc<Writer>>);
+
+impl Seats {
+    /// The object's single writer, for the event it holds.
+    pub fn object(writer: Rc<Writer>) -> Seats {
+        Seats(Some(writer))
+    }
+}
+
+/// Decide with `plan` on the event as it stands and write what it decided: through the event's
+/// writer when this request runs in its object, else read, decide, write under the version read,
+/// and again from the read when another writer changed the event meanwhile.
+pub async fn change<T>(
+    db: &D1Database,
+    seats: &Seats,
+    event_id: i64,
+    now: DateTime<Utc>,
+    plan: impl FnMut(&Loaded) -> Result<Plan<T>, ApiError>,
+) -> Result<T, ApiError> {
+    match &seats.0 {
+        Some(writer) if writer.event_id() == event_id => writer.change(db, now, plan).await,
+        _ => change_here(db, event_id, now, plan).await,
+    }
+}
+
+async fn change_here<T>(
+    db: &D1Database,
+    event_id: i64,
+    now: DateTime<Utc>,
+    mut plan: impl FnMut(&Loaded) -> Result<Plan<T>, ApiError>,
+) -> Result<T, ApiError> {
+    versioned::change(
+        db,
+        Aggregate::Event,
+        event_id,
+        "changing the event's seats",
+        || load(db, event_id, now),
+        |loaded| loaded.event.version,
+        |loaded| {
+            let (statements, answer) = plan(loaded)?.into_parts();
+            Ok(Decided { statements, answer })
+        },
+    )
+    .await
 }

@@ -18,7 +18,7 @@ use worker::{
 };
 
 use crate::error::ApiError;
-use crate::service::events::book::Seats;
+use crate::service::events::writer::Seats;
 use crate::service::events::writer::Writer;
 
 /// The binding in `wrangler.toml`.
@@ -89,7 +89,7 @@ impl EventSeats {
                     .await?;
             return crate::http::json(&promoted, 200);
         }
-        crate::routes::dispatch_in_object(req, self.env.clone(), now, seats).await
+        super::dispatch_in_object(req, self.env.clone(), now, seats).await
     }
 }
 
