@@ -195,10 +195,10 @@ fn graph(src: &Path) -> Edges {
     for (module, paths) in &named {
         for path in &paths.found {
             // The path from the crate's root.
-            let mut absolute: Vec<String> = match path[0].as_str() {
-                "crate" => Vec::new(),
-                "self" => module.clone(),
-                _ => module.clone(),
+            let mut absolute: Vec<String> = if path[0] == "crate" {
+                Vec::new()
+            } else {
+                module.clone()
             };
             let mut rest = &path[1..];
             // `use board::x` in a module that declares `board`: a path from here; any other first

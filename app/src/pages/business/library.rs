@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params, use_query_map};
 use leptos_router::params::Params;
 
-use super::resource_card;
+use super::{resource_card, words};
 use crate::api;
 use crate::components::consult::{kind_label, topic_names, trade_label};
 use crate::components::status::{with_loaded, Loading};
@@ -144,9 +144,8 @@ pub fn ResourcePage() -> impl IntoView {
             let slugs = c.topics.clone();
             let url = c.url.clone();
             // In English, a resource written in French only is shown in French, and says so.
-            let (title, summary, french_only) = c.text(i18n.lang());
-            let (title, summary) = (title.to_string(), summary.to_string());
-            let lang = french_only.then_some("fr");
+            let (title, summary, lang) = words(&c, i18n);
+            let french_only = lang.is_some();
             let html = match (i18n.lang(), r.html_en) {
                 (Lang::En, Some(en)) => en,
                 _ => r.html,

@@ -12,16 +12,25 @@ use crate::components::consult::{kind_label, trade_label};
 use crate::i18n::I18n;
 use crate::text::BusinessText;
 
+/// A resource's title and summary in the language read here; in English, one written in French
+/// only is shown in French, with `lang="fr"` for the elements that hold them (`None` otherwise).
+pub fn words(c: &LibraryCard, i18n: I18n) -> (String, String, Option<&'static str>) {
+    let (title, summary, french_only) = c.text(i18n.lang());
+    (
+        title.to_string(),
+        summary.to_string(),
+        french_only.then_some("fr"),
+    )
+}
+
 /// A resource in a list: its kind, title, summary and the link to its page, in the language read
 /// here (call it where a language change renders the list again).
 pub fn resource_card(c: LibraryCard, i18n: I18n) -> impl IntoView {
     let heading = format!("res-{}", c.slug);
     let labelled_by = heading.clone();
     let href = format!("/ressources/{}", c.slug);
-    // In English, a resource written in French only is shown in French, marked as such.
-    let (title, summary, french_only) = c.text(i18n.lang());
-    let (title, summary) = (title.to_string(), summary.to_string());
-    let lang = french_only.then_some("fr");
+    let (title, summary, lang) = words(&c, i18n);
+    let french_only = lang.is_some();
     let link = i18n.f(BusinessText::Read, &[("title", &title)]);
     let trade = c
         .audience
