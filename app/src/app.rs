@@ -1,6 +1,7 @@
 //! What every bundle shares: language, site data, session, the page frame, and the rule saying
 //! which bundle serves which path.
 
+use domain::endpoints as ep;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
@@ -119,9 +120,9 @@ pub fn start<V: IntoView + 'static>(routes: impl FnOnce() -> V + Send + 'static)
         let i18n = I18n::init();
         provide_context(i18n);
         // The content carries both languages, so switching language does not refetch it.
-        let site = LocalResource::new(move || api::site(i18n.lang_untracked()));
+        let site = LocalResource::new(move || api::call(ep::SITE));
         provide_context(SiteData(site));
-        provide_context(Session::init(i18n));
+        provide_context(Session::init());
         view! {
             <Router>
                 <Shell>{routes()}</Shell>

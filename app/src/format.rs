@@ -80,36 +80,60 @@ pub fn euros_to_cents(text: &str) -> Option<i64> {
     Some(units.parse::<i64>().ok()? * 100 + cents.parse::<i64>().ok()?)
 }
 
-/// A JavaScript date in the browser's wall clock, to the minute (one date read once: the day and
-/// the time cannot straddle midnight).
-fn wall_clock(d: &js_sys::Date) -> Option<NaiveDateTime> {
-    chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())?
-        .and_hms_opt(d.get_hours(), d.get_minutes(), 0)
+/// An instant given as milliseconds since 1970 (JavaScript's clock), on Quimper's wall clock, to
+/// the minute. The portal's times are Paris times whatever the device's zone: a phone abroad or
+/// a browser left in UTC must not take an event of today for tomorrow's (the door's check-in stayed
+/// shut from midnight in Paris to midnight UTC).
+fn in_quimper(millis: f64) -> Option<NaiveDateTime> {
+    let instant = chrono::DateTime::<chrono::Utc>::from_timestamp_millis(millis as i64)?;
+    domain::paris::to_local(instant)
+        .with_second(0)?
+        .with_nanosecond(0)
 }
 
-/// An HTTP date ("Sat, 05 Dec 2026 10:15:00 GMT") in the browser's wall clock, to the minute.
+/// An HTTP date ("Sat, 05 Dec 2026 10:15:00 GMT") on Quimper's wall clock, to the minute.
 pub fn http_date_local(text: &str) -> Option<NaiveDateTime> {
-    wall_clock(&js_sys::Date::new(&text.into()))
+    in_quimper(js_sys::Date::new(&text.into()).get_time())
 }
 
-/// Today in the browser's calendar, as a date.
+/// Today in Quimper, as a date: the browser's `Intl` says it (`toLocaleDateString` in Paris's
+/// zone, in a locale that writes `YYYY-MM-DD`). Not the domain's Paris clock: linked into the
+/// agenda's bundle through its first day, that cost 1.4 KB brotli (152,194 B against its 151,000 B
+/// budget, the budget test on 2026-12-08; the agenda now leaves its window to the server).
 pub fn today() -> Option<chrono::NaiveDate> {
-    wall_clock(&js_sys::Date::new_0()).map(|t| t.date())
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"timeZone".into(), &"Europe/Paris".into()).ok()?;
+    let text = String::from(js_sys::Date::new_0().to_locale_date_string("sv-SE", &options));
+    let mut parts = text.split('-').map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    chrono::NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
-/// Now in the browser's wall clock, to the minute.
+/// Now on Quimper's wall clock, to the minute.
 pub fn now_local() -> Option<NaiveDateTime> {
-    wall_clock(&js_sys::Date::new_0())
+    in_quimper(js_sys::Date::now())
 }
 
-/// Today in the browser's calendar, `YYYY-MM-DD` (the phones and the desk PC are in Quimper).
+/// Today in Quimper, `YYYY-MM-DD`.
 pub fn today_iso() -> String {
-    in_months_iso(0)
+    iso(&today_js())
 }
 
-/// The day `days` from today in the browser's calendar, `YYYY-MM-DD`.
+/// Today in Quimper as a JavaScript date (midnight, the browser's zone: only its day is read).
+fn today_js() -> js_sys::Date {
+    match today() {
+        Some(t) => js_sys::Date::new_with_year_month_day(
+            t.year() as u32,
+            t.month0() as i32,
+            t.day() as i32,
+        ),
+        None => js_sys::Date::new_0(),
+    }
+}
+
+/// The day `days` from today in Quimper, `YYYY-MM-DD`.
 pub fn in_days_iso(days: u32) -> String {
-    let d = js_sys::Date::new_0();
+    let d = today_js();
     d.set_date(d.get_date() + days);
     iso(&d)
 }
@@ -121,18 +145,6 @@ fn iso(d: &js_sys::Date) -> String {
         d.get_month() + 1,
         d.get_date()
     )
-}
-
-/// The same day `months` from today in the browser's calendar, `YYYY-MM-DD` (JavaScript's date
-/// rolls an overflowing day into the next month: 31 January + 1 month is 3 March, which is what
-/// an agenda's end needs). Not chrono's: its month arithmetic and `Display` cost the agenda
-/// bundle 0.3 KB brotli (measured after wasm-opt, brotli q11), which was over its 150 KB budget.
-pub fn in_months_iso(months: u32) -> String {
-    let d = js_sys::Date::new_0();
-    if months > 0 {
-        d.set_month(d.get_month() + months);
-    }
-    iso(&d)
 }
 
 /// "30 min", "1 h", "1 h 30" (the worker's journal writes durations the same way).

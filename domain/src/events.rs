@@ -698,6 +698,25 @@ pub struct RegistrationCreated {
     pub link: String,
 }
 
+/// What a sign-up answers: `201` and the new sign-up, or `202` and nothing but that the link went to
+/// the address (see [`LinkSent`]). Told apart by their bodies, as the app reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum SignUpAnswer {
+    Created(RegistrationCreated),
+    LinkSent(LinkSent),
+}
+
+impl FromJson for SignUpAnswer {
+    fn from_json(v: &wire_json::Json) -> Result<Self, wire_json::DecodeError> {
+        match LinkSent::from_json(v) {
+            Ok(sent) => Ok(SignUpAnswer::LinkSent(sent)),
+            Err(_) => RegistrationCreated::from_json(v).map(SignUpAnswer::Created),
+        }
+    }
+}
+
 /// `202` to `POST /api/events/{id}/registrations` when the email is already signed up for this
 /// event: nothing changed, and that sign-up's private link was emailed to the address (never
 /// given to the caller).

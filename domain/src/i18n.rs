@@ -567,6 +567,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn durations_read_naturally() {
+        assert_eq!(hours_minutes(30), "30 min");
+        assert_eq!(hours_minutes(120), "2 h");
+        assert_eq!(hours_minutes(90), "1 h 30");
+    }
+
+    #[test]
     fn a_share_reads_as_each_language_writes_it() {
         assert_eq!(format_percent(18, Lang::Fr), "18\u{a0}%");
         assert_eq!(format_percent(18, Lang::En), "18%");

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod calendar;
 pub mod consultation;
 pub mod consultations;
+pub mod endpoints;
 pub mod events;
 pub mod holidays;
 pub mod i18n;

@@ -10,6 +10,8 @@
 //! A newcomer joins the end of the list before it is served, so it never takes seats that a
 //! waiting entry that fits is owed.
 
+use chrono::{DateTime, Utc};
+
 use crate::events::RegistrationStatus;
 
 /// One sign-up as the seats see it.
@@ -26,8 +28,20 @@ pub struct Entry {
     pub min_seats: u32,
 }
 
-/// An event's seats: its capacity, whether freed seats are still given out (the event is
-/// published and sign-ups have not closed), and its sign-ups in sign-up order.
+/// Are freed seats still given out? While the event is published and its sign-ups have not
+/// closed; after, they stay free and only a newcomer at the door can take them. The one statement
+/// of the rule: the seat books the worker builds ask it, and the scheduled run's query of the
+/// events to settle (`UNSETTLED` in `repo/events.rs`) is a coarser filter of it, in SQL.
+pub fn serves_freed_seats(
+    published: bool,
+    signup_closes: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> bool {
+    published && now < signup_closes
+}
+
+/// An event's seats: its capacity, whether freed seats are still given out
+/// ([`serves_freed_seats`]), and its sign-ups in sign-up order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SeatBook {
     pub capacity: u32,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::holidays;
 use crate::i18n::{weekday_name, ApiMsg, Lang};
 use crate::time::HhMm;
-use wire_json::{FromJson, ToJson};
+use wire_json::{FromJson, Json, ToJson};
 
 /// Opening hours of one weekday.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
@@ -400,5 +400,36 @@ mod tests {
             RoomRates::parse_json(&bad),
             Err(SettingsError::NegativeRate)
         );
+    }
+}
+
+/// One editable setting as `GET /api/staff/settings` gives it: its key, its value as stored (the
+/// page reads it into the domain's type for that key), and when it last changed.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Setting {
+    pub key: String,
+    pub value: Json,
+    pub updated_at: String,
+}
+
+/// A setting's new value: the JSON text of the domain's type for its key, checked by the server
+/// against that type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingValue(pub String);
+
+impl ToJson for SettingValue {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(&self.0);
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for SettingValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "SettingValue".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "description": "The value, of the type its key takes." })
     }
 }

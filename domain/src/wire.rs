@@ -16,10 +16,10 @@ use crate::i18n::Localized;
 use crate::recurrence::MonthlyRule;
 use crate::settings::{OpeningHours, RoomRates};
 use crate::time::{HhMm, LocalDateTime};
-use wire_json::{FromJson, ToJson};
+use wire_json::{Codes, FromJson, ToJson};
 
 /// A machine-readable error code; the `message` beside it is for people, in their language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
@@ -491,6 +491,20 @@ pub struct SlotAvailability {
     pub started: bool,
 }
 
+/// Free half-hours in a row from slot `i` of a day's room slots, up to the room's 4 hours: how
+/// long a booking starting there can be.
+pub fn free_run(slots: &[SlotAvailability], i: usize) -> usize {
+    let mut n = 0;
+    while i + n < slots.len()
+        && n < 8
+        && slots[i + n].free > 0
+        && (n == 0 || slots[i + n - 1].end == slots[i + n].start)
+    {
+        n += 1;
+    }
+    n
+}
+
 /// `GET /api/availability`: one entry per day of the range.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -759,4 +773,34 @@ pub struct RentalView {
     pub decline_reason: Option<String>,
     pub quote: Quote,
     pub created_at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_run_stops_at_a_taken_slot_and_at_four_hours() {
+        let at = |h: u32, m: u32| {
+            LocalDateTime(
+                NaiveDate::from_ymd_opt(2026, 12, 8)
+                    .and_then(|d| d.and_hms_opt(h, m, 0))
+                    .expect("valid"),
+            )
+        };
+        let slot = |i: u32, free: u32| SlotAvailability {
+            start: at(9 + i / 2, (i % 2) * 30),
+            end: at(9 + i.div_ceil(2), ((i + 1) % 2) * 30),
+            free,
+            period: None,
+            started: false,
+        };
+        let slots: Vec<_> = (0..18).map(|i| slot(i, u32::from(i != 3))).collect();
+        assert_eq!(free_run(&slots, 0), 3);
+        assert_eq!(free_run(&slots, 4), 8);
+        assert_eq!(free_run(&slots, 3), 0);
+        // A gap between two slots ends the run too.
+        let gap = [slot(0, 1), slot(2, 1)];
+        assert_eq!(free_run(&gap, 0), 1);
+    }
 }

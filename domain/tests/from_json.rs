@@ -26,15 +26,24 @@ use domain::consultations::*;
 use domain::events::*;
 use domain::i18n::{Lang, Localized};
 use domain::recurrence::MonthlyRule;
-use domain::settings::{DayHours, OpeningHours, RoomRates};
+use domain::settings::{DayHours, OpeningHours, RoomRates, Setting, SettingValue};
 use domain::stats::*;
 use domain::time::{HhMm, LocalDateTime};
 use domain::wire::*;
 use wire_json::{self as json, FromJson, ToJson};
 
-/// The types given sample values, by name (generic arguments dropped).
+/// The types given sample values, by name (generic arguments dropped): those checked both ways,
+/// and those with one half only (read by the app only; written by the app only).
 #[derive(Default)]
-struct Coverage(BTreeSet<String>);
+struct Coverage(BTreeSet<String>, BTreeSet<String>, BTreeSet<String>);
+
+impl Coverage {
+    /// The types checked for `FromJson`, and for `ToJson`.
+    fn of(&self, to_json: bool) -> BTreeSet<String> {
+        let half = if to_json { &self.2 } else { &self.1 };
+        self.0.union(half).cloned().collect()
+    }
+}
 
 /// The type names that the domain's sources derive or implement a trait for.
 #[derive(Default)]
@@ -51,8 +60,8 @@ fn short_name<T>() -> String {
 }
 
 /// Writes each value with `ToJson` and with serde, which must give the same text; reads it back with
-/// `FromJson` and with serde; all must agree. (Every wire type has both `ToJson` and `FromJson`: a
-/// type with one only would need its own half of this.)
+/// `FromJson` and with serde; all must agree. (A type with one half only has
+/// [`read_as_serde_wrote`], or a check of its own.)
 fn round_trip<T>(coverage: &mut Coverage, values: &[T])
 where
     T: Serialize + DeserializeOwned + FromJson + ToJson + PartialEq + Debug,
@@ -71,17 +80,42 @@ where
         let back: T = json::from_str(&ours)
             .unwrap_or_else(|e| panic!("{}: FromJson refused {ours}: {e}", type_name::<T>()));
         assert_eq!(&back, value, "{}: {ours}", type_name::<T>());
-        for text in [
-            serde_json::to_string(value),
-            serde_json::to_string_pretty(value),
-        ] {
-            let text = text.expect("serde serializes the wire types");
-            let ours: T = json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
-            assert_eq!(&ours, value, "{}: {text}", type_name::<T>());
+        for text in serde_texts_read_back(value) {
             let by_serde: T = serde_json::from_str(&text).expect("serde reads what it wrote");
-            assert_eq!(ours, by_serde, "{}: {text}", type_name::<T>());
+            assert_eq!(&by_serde, value, "{}: {text}", type_name::<T>());
         }
+    }
+}
+
+/// What serde writes of `value`, compact and pretty: `FromJson` reads each back to the same
+/// value. The texts, for more checks.
+fn serde_texts_read_back<T>(value: &T) -> [String; 2]
+where
+    T: Serialize + FromJson + PartialEq + Debug,
+{
+    let texts = [
+        serde_json::to_string(value),
+        serde_json::to_string_pretty(value),
+    ]
+    .map(|text| text.expect("serde serializes the wire types"));
+    for text in &texts {
+        let ours: T = json::from_str(text)
+            .unwrap_or_else(|e| panic!("{}: FromJson refused {text}: {e}", type_name::<T>()));
+        assert_eq!(&ours, value, "{}: {text}", type_name::<T>());
+    }
+    texts
+}
+
+/// The half of [`round_trip`] for an answer only the app reads and only the worker writes (it has
+/// `Serialize` and `FromJson`, nothing else): what serde writes, `FromJson` reads back the same.
+fn read_as_serde_wrote<T>(coverage: &mut Coverage, values: &[T])
+where
+    T: Serialize + FromJson + PartialEq + Debug,
+{
+    assert!(!values.is_empty(), "{}: no sample values", type_name::<T>());
+    coverage.1.insert(short_name::<T>());
+    for value in values {
+        serde_texts_read_back(value);
     }
 }
 
@@ -550,23 +584,7 @@ fn building_blocks(c: &mut Coverage) {
 }
 
 fn public_site(c: &mut Coverage) {
-    use ErrorCode::*;
-    let codes = [
-        BadRequest,
-        Validation,
-        Unauthorized,
-        Forbidden,
-        CrossSite,
-        NotFound,
-        MethodNotAllowed,
-        Conflict,
-        Gone,
-        UnsupportedMediaType,
-        RateLimited,
-        Internal,
-        Unavailable,
-    ];
-    round_trip(c, &codes);
+    round_trip(c, &ErrorCode::ALL);
     round_trip(
         c,
         &[
@@ -581,12 +599,12 @@ fn public_site(c: &mut Coverage) {
         c,
         &[
             ApiErrorBody {
-                code: NotFound,
+                code: ErrorCode::NotFound,
                 message: "Introuvable".into(),
                 fields: BTreeMap::new(),
             },
             ApiErrorBody {
-                code: Validation,
+                code: ErrorCode::Validation,
                 message: AWKWARD.into(),
                 fields: [
                     ("email".to_string(), "Adresse invalide".to_string()),
@@ -2022,9 +2040,48 @@ fn room_rental(c: &mut Coverage) {
     );
 }
 
+/// The answers the app reads and the worker writes with serde, and the one body the app writes as
+/// it is (a setting's value).
+fn answers_read_only(c: &mut Coverage) {
+    read_as_serde_wrote(
+        c,
+        &[
+            SignUpAnswer::Created(RegistrationCreated {
+                status: RegistrationStatus::Waiting,
+                seats: 3,
+                position: Some(2),
+                link: "/inscription/abc".into(),
+            }),
+            SignUpAnswer::LinkSent(LinkSent {
+                status: LinkSentStatus::LinkSent,
+            }),
+        ],
+    );
+    read_as_serde_wrote(
+        c,
+        &[
+            Setting {
+                key: "opening_hours".into(),
+                value: json::parse(&serde_json::to_string(&opening_hours()).expect("hours"))
+                    .expect("the hours' text"),
+                updated_at: "2026-12-07T08:00:00Z".into(),
+            },
+            Setting {
+                key: "membership_fee_cents".into(),
+                value: json::Json::Int(2_000),
+                updated_at: String::new(),
+            },
+        ],
+    );
+    let text = serde_json::to_string(&room_rates()).expect("rates");
+    assert_eq!(json::to_string(&SettingValue(text.clone())), text);
+    c.2.insert("SettingValue".into());
+}
+
 #[test]
 fn every_from_json_type_round_trips() {
     let mut coverage = Coverage::default();
+    answers_read_only(&mut coverage);
     building_blocks(&mut coverage);
     public_site(&mut coverage);
     accounts_and_membership(&mut coverage);
@@ -2035,20 +2092,21 @@ fn every_from_json_type_round_trips() {
     consultations(&mut coverage);
 
     let in_sources = json_types_in_sources();
-    for (name, types) in [
-        ("FromJson", &in_sources.from_json),
-        ("ToJson", &in_sources.to_json),
+    for (name, types, to_json) in [
+        ("FromJson", &in_sources.from_json, false),
+        ("ToJson", &in_sources.to_json, true),
     ] {
+        let covered = coverage.of(to_json);
         assert!(
             types.len() >= 60,
             "the source scan found only {types:?} for {name}"
         );
-        let untested: Vec<_> = types.difference(&coverage.0).collect();
+        let untested: Vec<_> = types.difference(&covered).collect();
         assert!(
             untested.is_empty(),
             "these types derive or implement {name} but have no sample values in domain/tests/from_json.rs: {untested:?}"
         );
-        let unknown: Vec<_> = coverage.0.difference(types).collect();
+        let unknown: Vec<_> = covered.difference(types).collect();
         assert!(
             unknown.is_empty(),
             "the source scan missed {unknown:?} for {name}"

@@ -3,7 +3,7 @@
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 use std::time::Duration;
 
 use libtest_mimic::{Arguments, Conclusion, Failed, Trial};
@@ -14,13 +14,32 @@ pub type BoxFuture = Pin<Box<dyn Future<Output = anyhow::Result<()>> + Send>>;
 pub struct Test<C: 'static> {
     pub name: &'static str,
     pub run: fn(&'static C) -> BoxFuture,
+    /// Runs with no other test at the same time (see [`Test::alone`]).
+    pub alone: bool,
 }
 
 impl<C> Test<C> {
     pub fn new(name: &'static str, run: fn(&'static C) -> BoxFuture) -> Self {
-        Test { name, run }
+        Test {
+            name,
+            run,
+            alone: false,
+        }
+    }
+
+    /// A test that changes or counts what every other test may touch (the scheduled run, counts
+    /// across the whole portal): it waits for the tests under way to end, and the others wait
+    /// for it, so that its outcome is its own and not a race with them.
+    pub fn alone(self) -> Self {
+        Test {
+            alone: true,
+            ..self
+        }
     }
 }
+
+/// Held for reading by every test while it runs, for writing by a test that runs alone.
+static ALONE: RwLock<()> = RwLock::new(());
 
 /// `tests![module::a_test, module::another]`: the list of tests of a binary.
 #[macro_export]
@@ -54,8 +73,20 @@ pub fn run<C: Sync + 'static>(
     let trials = tests
         .into_iter()
         .map(|t| {
-            let run = t.run;
+            let (run, alone) = (t.run, t.alone);
             Trial::test(t.name, move || {
+                // A failed test leaves the lock as it was: nothing it guards can be half-changed.
+                let (_shared, _alone) = if alone {
+                    (
+                        None,
+                        Some(ALONE.write().unwrap_or_else(PoisonError::into_inner)),
+                    )
+                } else {
+                    (
+                        Some(ALONE.read().unwrap_or_else(PoisonError::into_inner)),
+                        None,
+                    )
+                };
                 runtime()
                     .block_on(async move { tokio::time::timeout(TEST_TIMEOUT, run(ctx)).await })
                     .map_err(|_| Failed::from(format!("timed out after {TEST_TIMEOUT:?}")))?

@@ -441,3 +441,19 @@ pub async fn soon_today() -> (String, String) {
         return (f(start), f(end));
     }
 }
+
+/// `ensure!(a && b && c, "…")` that says which clause does not hold: each is checked in turn, and
+/// the first false one is named (its source text) before the message.
+///
+/// ```ignore
+/// ensure_each!([view.seats_left == 0, view.waiting == 2], "{view:?}");
+/// ```
+#[macro_export]
+macro_rules! ensure_each {
+    ([$($clause:expr),+ $(,)?], $($message:tt)+) => {{
+        let message = || format!($($message)+);
+        $(
+            ::anyhow::ensure!($clause, "`{}` does not hold: {}", stringify!($clause), message());
+        )+
+    }};
+}

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate, TimeDelta, Timelike};
 use domain::calendar::DeskPeriod;
+use domain::endpoints as ep;
 use domain::i18n::{month_name, weekday_name};
 use domain::time::LocalDateTime;
 use domain::wire::{Booking, BookingRequest, BookingStatus, DayAvailability};
@@ -113,12 +114,11 @@ pub type BookAction = api::Request<Choice, Booking>;
 
 /// Books the choice it is given; once booked, nothing is chosen any more.
 pub fn book_action(chosen: RwSignal<Option<Choice>>) -> BookAction {
-    let i18n = use_i18n();
     Action::new_local(move |choice: &Choice| {
         let choice = choice.clone();
         async move {
             let booking =
-                api::create_booking(&choice.request, &choice.key, i18n.lang_untracked()).await?;
+                api::send_once(ep::CREATE_BOOKING, &choice.request, Some(&choice.key)).await?;
             chosen.try_set(None);
             Ok(booking)
         }

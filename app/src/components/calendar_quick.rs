@@ -1,6 +1,7 @@
 //! The member area's quick booking: desks free today and on the next open day, one tap
 //! on a period, one tap to confirm.
 
+use domain::endpoints as ep;
 use domain::wire::{Booking, DayAvailability};
 use leptos::prelude::*;
 
@@ -37,12 +38,11 @@ fn QuickBookCard() -> impl IntoView {
                 return Ok(Vec::new());
             };
             // Ten days always hold the next open day, even across a long weekend with a holiday.
-            api::availability(
-                DESKS,
-                &iso(today),
-                &iso(shift(today, 10)),
-                i18n.lang_untracked(),
-            )
+            api::call(ep::AVAILABILITY.query(&[
+                ("resource", DESKS),
+                ("from", &iso(today)),
+                ("to", &iso(shift(today, 10))),
+            ]))
             .await
         }
     });
@@ -84,7 +84,7 @@ fn NextBookings(action: BookAction) -> impl IntoView {
     let i18n = use_i18n();
     let list = LocalResource::new(move || {
         action.version().get();
-        api::my_bookings(i18n.lang_untracked())
+        api::call(ep::MY_BOOKINGS)
     });
     view! {
         <section class="card" aria-labelledby="next-bookings-title">

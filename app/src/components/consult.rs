@@ -5,6 +5,7 @@ use domain::consultations::{
     Appointment, Availability, BusinessSize, CloseRequest, ConsultationStatus, LibraryCard,
     LibraryKind, Move, Place, ScheduleRequest, Topic, Trade,
 };
+use domain::endpoints as ep;
 use domain::i18n::format_date_long;
 use domain::Lang;
 use leptos::prelude::*;
@@ -258,10 +259,9 @@ pub fn CloseForm(
     #[prop(into)] on_send: Callback<CloseRequest>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let library =
-        LocalResource::new(
-            move || async move { api::library("", "", i18n.lang_untracked()).await },
-        );
+    let library = LocalResource::new(move || async move {
+        api::call(ep::LIBRARY.query(&[("topic", ""), ("q", "")])).await
+    });
     // Staff choose between done and declined: neither is chosen for them. A volunteer only
     // closes as done.
     let outcome = RwSignal::new(if allow_decline {

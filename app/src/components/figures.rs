@@ -6,10 +6,12 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use domain::calendar::week_start;
 use domain::consultations::ConsultationFigures;
+use domain::endpoints::{Call, Endpoint};
 use domain::i18n::{format_euros, format_percent, Lang};
 use domain::stats::{self, Figures, MonthFigures};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use wire_json::FromJson;
 
 use crate::api;
 use crate::components::calendar::{iso, parse_date};
@@ -22,6 +24,12 @@ use crate::text::StaffText;
 
 /// A period: first and last day.
 pub type Range = (NaiveDate, NaiveDate);
+
+/// A call about a period: `?from=…&to=…`.
+pub fn in_period<B, A>(call: impl Into<Call<B, A>>, (from, to): Range) -> Call<B, A> {
+    call.into()
+        .query(&[("from", &from.to_string()), ("to", &to.to_string())])
+}
 
 /// The periods one tap away, from today.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -448,14 +456,13 @@ pub fn numbers(head: Vec<StaffText>, rows: Vec<Vec<String>>, csv: String) -> imp
 
 /// The answer of `fetch` for the period in the address (`default` of today without one), drawn
 /// by `draw`, again in the other language when it changes (the charts' words are not signals).
-pub fn for_period<T, Fut, V>(
+pub fn for_period<T, V>(
     period: Memo<Option<Range>>,
-    fetch: fn(NaiveDate, NaiveDate, Lang) -> Fut,
+    endpoint: Endpoint<(), T>,
     draw: fn(T) -> V,
 ) -> impl IntoView
 where
-    T: Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<T, api::ApiFailure>> + 'static,
+    T: FromJson + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let i18n = use_i18n();
@@ -463,7 +470,7 @@ where
         let p = period.get();
         async move {
             match p {
-                Some((f, t)) => fetch(f, t, i18n.lang_untracked()).await.map(Some),
+                Some(range) => api::call(in_period(endpoint, range)).await.map(Some),
                 None => Ok(None),
             }
         }

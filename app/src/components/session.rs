@@ -3,13 +3,14 @@
 //! itself is HttpOnly: the app never sees it.
 
 use domain::accounts::Role;
+use domain::endpoints as ep;
 use domain::wire::Me;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::api;
 use crate::components::status::Loading;
-use crate::i18n::{tr, use_i18n, I18n};
+use crate::i18n::{tr, use_i18n};
 use crate::text::{AccountText, SharedText};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -24,12 +25,14 @@ pub enum Auth {
 pub struct Session(RwSignal<Auth>);
 
 impl Session {
-    pub fn init(i18n: I18n) -> Session {
+    pub fn init() -> Session {
         let session = Session(RwSignal::new(Auth::Unknown));
+        // Asked here, in the app's context (its language); answered on a task of its own.
+        let answer = api::call(ep::SESSION);
         leptos::task::spawn_local(async move {
             // `GET /api/session` answers null for visitors (no 401 to log); a failure (offline)
             // reads as "not logged in": the login page is the way back.
-            let auth = match api::session(i18n.lang_untracked()).await {
+            let auth = match answer.await {
                 Ok(Some(me)) => Auth::Member(me),
                 _ => Auth::Anonymous,
             };

@@ -1,5 +1,6 @@
 //! Choosing a password with the single-use token of an email (an invitation or a reset).
 
+use domain::endpoints as ep;
 use domain::wire::{ErrorCode, SetPasswordRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -8,7 +9,7 @@ use crate::api::{self, ApiFailure, Request};
 use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::session::use_session;
 use crate::components::status::{LoadFailed, Loading};
-use crate::i18n::{tr, use_i18n};
+use crate::i18n::tr;
 use crate::text::MemberText;
 
 const LABELS: &[(&str, MemberText)] = &[("password", MemberText::FieldNewPassword)];
@@ -24,7 +25,6 @@ pub enum TokenKind {
 /// which confirms the password is saved.
 #[component]
 pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
-    let i18n = use_i18n();
     let token = use_query_map()
         .with_untracked(|q| q.get("token"))
         .unwrap_or_default();
@@ -32,14 +32,14 @@ pub fn SetPasswordForm(kind: TokenKind) -> impl IntoView {
         return dead_link(MemberText::LinkIncomplete).into_any();
     }
     let path = match kind {
-        TokenKind::Invitation => "invitation",
-        TokenKind::Reset => "password-reset",
+        TokenKind::Invitation => ep::CHECK_INVITATION,
+        TokenKind::Reset => ep::CHECK_PASSWORD_RESET,
     };
     let check = {
         let token = token.clone();
         LocalResource::new(move || {
             let token = token.clone();
-            async move { api::check_link(path, &token, i18n.lang_untracked()).await }
+            async move { api::call(path.at(&[&token])).await }
         })
     };
     view! {
@@ -65,17 +65,15 @@ fn dead_link(message: MemberText) -> impl IntoView {
 
 #[component]
 fn PasswordForm(kind: TokenKind, token: String) -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
     let password = RwSignal::new(String::new());
     let set: Request<SetPasswordRequest> = Action::new_local(move |req: &SetPasswordRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
         async move {
-            let lang = i18n.lang_untracked();
             let me = match kind {
-                TokenKind::Invitation => api::accept_invitation(&req, lang).await,
-                TokenKind::Reset => api::confirm_password_reset(&req, lang).await,
+                TokenKind::Invitation => api::send(ep::ACCEPT_INVITATION, &req).await,
+                TokenKind::Reset => api::send(ep::CONFIRM_PASSWORD_RESET, &req).await,
             }?;
             session.set(me);
             let done = match kind {

@@ -606,6 +606,73 @@ impl Parser<'_> {
     }
 }
 
+/// The tree as serde writes it (feature `serde`): the worker answers with a value it holds as is.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self {
+            Json::Null => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Int(n) => s.serialize_i64(*n),
+            Json::Str(text) => s.serialize_str(text),
+            Json::Arr(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Obj(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// Any JSON value, for the OpenAPI document (feature `schema`).
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Json {
+    fn schema_name() -> Cow<'static, str> {
+        "AnyValue".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "description": "Any JSON value." })
+    }
+}
+
+/// The tree of a value serde_json holds (feature `serde-json`); a number that is not an integer
+/// has no place on this wire and is refused.
+#[cfg(feature = "serde-json")]
+impl TryFrom<&serde_json::Value> for Json {
+    type Error = DecodeError;
+
+    fn try_from(v: &serde_json::Value) -> Result<Self, DecodeError> {
+        Ok(match v {
+            serde_json::Value::Null => Json::Null,
+            serde_json::Value::Bool(b) => Json::Bool(*b),
+            serde_json::Value::Number(n) => Json::Int(
+                n.as_i64()
+                    .ok_or_else(|| DecodeError::invalid("expected an integer", &n.to_string()))?,
+            ),
+            serde_json::Value::String(s) => Json::Str(s.clone()),
+            serde_json::Value::Array(items) => {
+                Json::Arr(items.iter().map(Json::try_from).collect::<Result<_, _>>()?)
+            }
+            serde_json::Value::Object(members) => Json::Obj(
+                members
+                    .iter()
+                    .map(|(k, v)| Ok((k.clone(), Json::try_from(v)?)))
+                    .collect::<Result<_, DecodeError>>()?,
+            ),
+        })
+    }
+}
+
 // ------------------------------------------------------------------ FromJson for the building blocks
 
 /// The tree itself, for a body that a hand-written impl takes apart.
@@ -638,6 +705,16 @@ impl FromJson for serde_json::Value {
                     .collect::<Result<_, DecodeError>>()?,
             ),
         })
+    }
+}
+
+/// Nothing: `null`, which the app reads an empty answer (204, 202) as.
+impl FromJson for () {
+    fn from_json(v: &Json) -> Result<Self, DecodeError> {
+        match v {
+            Json::Null => Ok(()),
+            other => Err(DecodeError::expected("expected null", other)),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 use anyhow::{ensure, Context, Result};
 use domain::wire::{ApiErrorBody, Application, AuditEntry, Created, ErrorCode, Me};
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
+use kerne_tests::ensure_each;
 use serde_json::json;
 
 use crate::support::{
@@ -77,16 +78,14 @@ pub async fn a_second_application_or_a_member_email_answers_as_any_other(
         )
         .await?;
     let (new_status, new_body) = (resp.status().as_u16(), resp.text().await?);
-    ensure!(
-        (again_status, member_status, new_status) == (202, 202, 202)
-            && again_body == new_body
-            && member_body == new_body,
-        "a member's address, a second application and a new one must answer alike: \
-         {again_status} {again_body:?} / {member_status} {member_body:?} / {new_status} {new_body:?}"
-    );
+    ensure_each!([(again_status, member_status, new_status) == (202, 202, 202), again_body == new_body, member_body == new_body], "a member's address, a second application and a new one must answer alike: \
+         {again_status} {again_body:?} / {member_status} {member_body:?} / {new_status} {new_body:?}");
     let told = last_email(&admin, member, "account_exists").await?;
-    ensure!(
-        told.body_text.contains("/connexion") && told.subject.contains("déjà un compte"),
+    ensure_each!(
+        [
+            told.body_text.contains("/connexion"),
+            told.subject.contains("déjà un compte")
+        ],
         "the member is told by email, with the way to log in: {told:?}"
     );
     let confirmation = last_email(&admin, &email, "application_received").await?;
@@ -160,8 +159,12 @@ pub async fn approval_invites_once_and_the_link_works_once(api: &'static Api) ->
         .await?;
     let client = anon.with_session_from(&resp)?;
     let me: Me = expect_json(resp, 200).await?;
-    ensure!(
-        me.id == member.id && me.email == email && me.clubs == vec!["graphistes".to_string()],
+    ensure_each!(
+        [
+            me.id == member.id,
+            me.email == email,
+            me.clubs == vec!["graphistes".to_string()]
+        ],
         "{me:?}"
     );
     let me_again: Me = client.get_json("/api/me").await?;

@@ -7,6 +7,7 @@ use domain::wire::{ApiErrorBody, ErrorCode, Me};
 use kerne_tests::api_client::{
     expect_json, expect_status, session_from, DEMO_PASSWORD, SESSION_COOKIE,
 };
+use kerne_tests::ensure_each;
 use serde_json::json;
 
 use crate::support::{admin, anonymous, new_member, unique};
@@ -42,14 +43,17 @@ pub async fn login_sets_a_strict_cookie_and_a_new_session_each_time(
     );
     let first = session_from(&resp).context("token")?;
     let me: Me = expect_json(resp, 200).await?;
-    ensure!(
-        me.email == "membre11@silicon-kerne.test" && me.membership.is_active(),
+    ensure_each!(
+        [
+            me.email == "membre11@silicon-kerne.test",
+            me.membership.is_active()
+        ],
         "{me:?}"
     );
     let second = session_from(&anon.post("/api/auth/login", &body).await?).context("token")?;
     // 32 random bytes, base64url: unguessable, and new at every login (no session fixation).
-    ensure!(
-        first != second && first.len() >= 43,
+    ensure_each!(
+        [first != second, first.len() >= 43],
         "each login gets a new random session id"
     );
     Ok(())
@@ -135,8 +139,11 @@ pub async fn five_failures_lock_that_client_out_not_the_owner(api: &'static Api)
         "Retry-After {retry} s is not within the 15-minute window"
     );
     let err: ApiErrorBody = expect_json(resp, 429).await?;
-    ensure!(
-        err.code == ErrorCode::RateLimited && err.message.contains("Trop de tentatives"),
+    ensure_each!(
+        [
+            err.code == ErrorCode::RateLimited,
+            err.message.contains("Trop de tentatives")
+        ],
         "{err:?}"
     );
     // The owner, from her own phone, is not locked out by someone else's failures.

@@ -12,6 +12,7 @@ use domain::wire::{
     ResourceInfo, ResourceKind, SiteContent, StaffDay,
 };
 use kerne_tests::api_client::{decode, expect_json, expect_status, ApiClient, DEMO_PASSWORD};
+use kerne_tests::ensure_each;
 use serde_json::json;
 use tokio::sync::OnceCell;
 
@@ -94,8 +95,12 @@ pub async fn resources_and_availability_follow_the_opening_hours(api: &'static A
         .iter()
         .find(|r| r.kind == ResourceKind::Desk)
         .context("desks")?;
-    ensure!(
-        desks.slug == "coworking" && desks.capacity == DESKS && desks.name == "Espace de coworking",
+    ensure_each!(
+        [
+            desks.slug == "coworking",
+            desks.capacity == DESKS,
+            desks.name == "Espace de coworking"
+        ],
         "{desks:?}"
     );
     ensure!(resources
@@ -115,8 +120,8 @@ pub async fn resources_and_availability_follow_the_opening_hours(api: &'static A
         ))
         .await?;
     ensure!(week.len() == 7, "one entry per day");
-    ensure!(
-        !week[5].open && !week[6].open && week[5].slots.is_empty(),
+    ensure_each!(
+        [!week[5].open, !week[6].open, week[5].slots.is_empty()],
         "closed at the weekend"
     );
     let hours = opening_hours(api).await?;
@@ -138,9 +143,11 @@ pub async fn resources_and_availability_follow_the_opening_hours(api: &'static A
         ))
         .await?;
     if room_day[0].open {
-        ensure!(
-            room_day[0].slots.len() == 18
-                && room_day[0].slots[0].start.to_string().ends_with("T09:00"),
+        ensure_each!(
+            [
+                room_day[0].slots.len() == 18,
+                room_day[0].slots[0].start.to_string().ends_with("T09:00")
+            ],
             "{:?}",
             room_day[0].slots.first()
         );
@@ -175,10 +182,12 @@ pub async fn a_member_books_a_desk_gets_an_ics_and_cancels(api: &'static Api) ->
         201,
     )
     .await?;
-    ensure!(
-        b.status == BookingStatus::Confirmed
-            && b.period == Some(DeskPeriod::Afternoon)
-            && b.can_cancel,
+    ensure_each!(
+        [
+            b.status == BookingStatus::Confirmed,
+            b.period == Some(DeskPeriod::Afternoon),
+            b.can_cancel
+        ],
         "{b:?}"
     );
     let after = availability(api, "coworking", date).await?;
@@ -497,8 +506,11 @@ pub async fn fifty_members_racing_for_twelve_desks_get_exactly_twelve(
         "{counts:?}: the others get 409"
     );
     let day = availability(api, "coworking", date).await?;
-    ensure!(
-        free(&day, DeskPeriod::Morning) == 0 && free(&day, DeskPeriod::Day) == 0,
+    ensure_each!(
+        [
+            free(&day, DeskPeriod::Morning) == 0,
+            free(&day, DeskPeriod::Day) == 0
+        ],
         "no desk left: {day:?}"
     );
     ensure!(
@@ -539,8 +551,8 @@ pub async fn fifty_members_racing_for_the_room_get_one_booking(api: &'static Api
             other => bail!("unexpected status {other}"),
         }
     }
-    ensure!(
-        ok == 1 && conflicts == 49,
+    ensure_each!(
+        [ok == 1, conflicts == 49],
         "{ok} room bookings succeeded and {conflicts} got 409"
     );
     Ok(())
@@ -683,8 +695,11 @@ pub async fn the_private_feed_lists_bookings_and_can_be_revoked(api: &'static Ap
     .await?;
     let feed: CalendarFeed =
         expect_json(m.post("/api/me/calendar-feed", &json!({})).await?, 201).await?;
-    ensure!(
-        feed.url.contains("/api/calendar/") && feed.url.ends_with(".ics"),
+    ensure_each!(
+        [
+            feed.url.contains("/api/calendar/"),
+            feed.url.ends_with(".ics")
+        ],
         "{feed:?}"
     );
     let path = feed
@@ -800,8 +815,12 @@ pub async fn staff_run_the_day_block_book_on_behalf_and_see_occupancy(
         .iter()
         .find(|c| c.id == b.id)
         .context("the coworker is on the day's sheet")?;
-    ensure!(
-        !line.checked_in && !line.label.is_empty() && sheet.desk_capacity == DESKS,
+    ensure_each!(
+        [
+            !line.checked_in,
+            !line.label.is_empty(),
+            sheet.desk_capacity == DESKS
+        ],
         "{line:?}"
     );
     expect_status(
@@ -870,8 +889,12 @@ pub async fn staff_run_the_day_block_book_on_behalf_and_see_occupancy(
         .get_json(&format!("/api/staff/occupancy?from={date}&to={date}"))
         .await?;
     let day = occ.days.first().context("a day")?;
-    ensure!(
-        day.desks_morning >= 1 && day.desks_afternoon >= 1 && day.room_minutes >= 60,
+    ensure_each!(
+        [
+            day.desks_morning >= 1,
+            day.desks_afternoon >= 1,
+            day.room_minutes >= 60
+        ],
         "{day:?}"
     );
     expect_status(

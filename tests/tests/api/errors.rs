@@ -1,5 +1,6 @@
 use anyhow::{ensure, Result};
 use domain::wire::{ApiErrorBody, ErrorCode};
+use kerne_tests::ensure_each;
 
 use kerne_tests::api_client::decode;
 
@@ -42,8 +43,12 @@ pub async fn error_messages_follow_accept_language(api: &'static Api) -> Result<
         .await?
         .json()
         .await?;
-    ensure!(
-        raw["fields"].is_object() && raw["code"] == "not_found" && raw["message"].is_string(),
+    ensure_each!(
+        [
+            raw["fields"].is_object(),
+            raw["code"] == "not_found",
+            raw["message"].is_string()
+        ],
         "error body shape: {raw}"
     );
     Ok(())
@@ -83,11 +88,13 @@ pub async fn deep_links_get_the_app_but_api_paths_never_do(api: &'static Api) ->
         );
     }
     let resp = api.http.get(api.url("/api/clubs/inconnu")).send().await?;
-    ensure!(
-        resp.status() == 404
-            && resp.headers()["content-type"]
+    ensure_each!(
+        [
+            resp.status() == 404,
+            resp.headers()["content-type"]
                 .to_str()?
-                .starts_with("application/json"),
+                .starts_with("application/json")
+        ],
         "an /api path must never fall back to the app"
     );
     Ok(())

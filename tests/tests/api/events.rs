@@ -3,6 +3,7 @@
 
 use anyhow::{ensure, Context, Result};
 use chrono::{Datelike, Duration, Utc};
+use kerne_tests::ensure_each;
 use std::collections::BTreeMap;
 
 use domain::events::{
@@ -101,6 +102,52 @@ async fn list(staff: &ApiClient, event: i64) -> Result<EventRegistrations> {
         .await
 }
 
+/// The family cancels from its private link.
+async fn cancel_by_link(api: &Api, link: &str) -> Result<()> {
+    expect_status(
+        anonymous(api)
+            .delete(&format!("/api/registrations/{}", token(link)?))
+            .await?,
+        204,
+    )
+    .await?;
+    Ok(())
+}
+
+/// The seats left as the agenda counts them (in SQL, in its one query), as the event's page says
+/// them, and as the seat book counts them (the capacity less the confirmed groups' seats, which
+/// the door's list sums over the sign-ups loaded whole): the same, `expected`.
+async fn seats_left_agree(api: &Api, staff: &ApiClient, event: i64, expected: u32) -> Result<()> {
+    let page: EventView = anonymous(api)
+        .get_json(&format!("/api/events/{event}"))
+        .await?;
+    let day = page.starts_at.0.date();
+    let agenda: Vec<EventView> = anonymous(api)
+        .get_json(&format!("/api/events?from={day}&to={day}"))
+        .await?;
+    let listed = agenda
+        .iter()
+        .find(|e| e.id == event)
+        .context("the event is not in its day's agenda")?;
+    let door = list(staff, event).await?;
+    let by_book = door.event.capacity - door.seats_confirmed;
+    ensure!(
+        page.seats_left == expected,
+        "the event's page says {} seats left, not {expected}",
+        page.seats_left
+    );
+    ensure!(
+        listed.seats_left == expected,
+        "the agenda says {} seats left, not {expected}",
+        listed.seats_left
+    );
+    ensure!(
+        by_book == expected,
+        "the seat book counts {by_book} seats left, not {expected}"
+    );
+    Ok(())
+}
+
 pub async fn bad_sign_ups_name_their_field_and_store_nothing(api: &'static Api) -> Result<()> {
     let staff = staff(api).await?;
     let e = publish(&staff, &workshop("Atelier robots (refus)", 40, 6)).await?;
@@ -176,8 +223,11 @@ pub async fn bad_sign_ups_name_their_field_and_store_nothing(api: &'static Api) 
     let mut past = workshop("Passé", -2, 6);
     past["ends_at"] = json!(at(-2, "13:00"));
     let err: ApiErrorBody = expect_json(staff.post("/api/staff/events", &past).await?, 422).await?;
-    ensure!(
-        err.fields.contains_key("starts_at") && err.fields.contains_key("ends_at"),
+    ensure_each!(
+        [
+            err.fields.contains_key("starts_at"),
+            err.fields.contains_key("ends_at")
+        ],
         "{err:?}"
     );
     Ok(())
@@ -194,28 +244,39 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
         &family(&a, 1, &[("Lou", 9), ("Yann", 11)], false),
     )
     .await?;
-    ensure!(
-        ra.status == RegistrationStatus::Confirmed && ra.seats == 3 && ra.position.is_none(),
+    ensure_each!(
+        [
+            ra.status == RegistrationStatus::Confirmed,
+            ra.seats == 3,
+            ra.position.is_none()
+        ],
         "{ra:?}"
     );
     // A pair does not fit in the one seat left: it waits, first.
     let rb = sign_up(api, e.id, &family(&b, 1, &[("Maël", 8)], false)).await?;
-    ensure!(
-        rb.status == RegistrationStatus::Waiting && rb.position == Some(1),
+    ensure_each!(
+        [
+            rb.status == RegistrationStatus::Waiting,
+            rb.position == Some(1)
+        ],
         "{rb:?}"
     );
     // A single fits: confirmed, the event is full.
     let rc = sign_up(api, e.id, &family(&c, 1, &[], false)).await?;
     ensure!(rc.status == RegistrationStatus::Confirmed, "{rc:?}");
     let rd = sign_up(api, e.id, &family(&d, 1, &[], false)).await?;
-    ensure!(
-        rd.status == RegistrationStatus::Waiting && rd.position == Some(2),
+    ensure_each!(
+        [
+            rd.status == RegistrationStatus::Waiting,
+            rd.position == Some(2)
+        ],
         "{rd:?}"
     );
     let view: EventView = anonymous(api)
         .get_json(&format!("/api/events/{}", e.id))
         .await?;
-    ensure!(view.seats_left == 0 && view.waiting == 2, "{view:?}");
+    ensure_each!([view.seats_left == 0, view.waiting == 2], "{view:?}");
+    seats_left_agree(api, &staff, e.id, 0).await?;
     // A waiting family's calendar entry is tentative; once promoted it is confirmed, with the same
     // UID and a higher SEQUENCE (a calendar that imports it again updates the entry).
     let ics_of = |link: String| async move {
@@ -255,18 +316,21 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
         200,
     )
     .await?;
-    ensure!(
-        changed.seats == 2 && changed.named_children.len() == 1,
+    ensure_each!(
+        [changed.seats == 2, changed.named_children.len() == 1],
         "{changed:?}"
     );
     let vb = mine(api, &rb.link).await?;
     let vd = mine(api, &rd.link).await?;
-    ensure!(
-        vb.status == RegistrationStatus::Waiting && vb.position == Some(1),
+    ensure_each!(
+        [
+            vb.status == RegistrationStatus::Waiting,
+            vb.position == Some(1)
+        ],
         "{vb:?}"
     );
-    ensure!(
-        vd.status == RegistrationStatus::Confirmed && vd.seats == 1,
+    ensure_each!(
+        [vd.status == RegistrationStatus::Confirmed, vd.seats == 1],
         "{vd:?}"
     );
     let promoted: OutboxEmail = admin
@@ -280,19 +344,23 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
     // one seat reads "1 place".
     let link = link_to_sign_up(&promoted.body_text)?;
     let via_email = mine(api, &link).await?;
-    ensure!(
-        via_email.status == RegistrationStatus::Confirmed
-            && promoted.body_text.contains("confirmée pour 1 place."),
+    ensure_each!(
+        [
+            via_email.status == RegistrationStatus::Confirmed,
+            promoted.body_text.contains("confirmée pour 1 place.")
+        ],
         "the promotion email: {}",
         promoted.body_text
     );
     let after = ics_of(rd.link.clone()).await?;
     let seq = |ics: &str| field(ics, "SEQUENCE").parse::<i64>().unwrap_or(-1);
-    ensure!(
-        field(&before, "STATUS") == "TENTATIVE"
-            && field(&after, "STATUS") == "CONFIRMED"
-            && field(&before, "UID") == field(&after, "UID")
-            && seq(&after) > seq(&before),
+    ensure_each!(
+        [
+            field(&before, "STATUS") == "TENTATIVE",
+            field(&after, "STATUS") == "CONFIRMED",
+            field(&before, "UID") == field(&after, "UID"),
+            seq(&after) > seq(&before)
+        ],
         "the promoted family's calendar entry went from {:?} (sequence {}) to {:?} (sequence {})",
         field(&before, "STATUS"),
         seq(&before),
@@ -313,23 +381,21 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
     )
     .await?;
     // The first family cancels: the pair gets its two seats; the family's data is erased.
-    expect_status(
-        anonymous(api)
-            .delete(&format!("/api/registrations/{}", token(&ra.link)?))
-            .await?,
-        204,
-    )
-    .await?;
+    cancel_by_link(api, &ra.link).await?;
+    // Its two seats went to the pair at once: none left, counted alike everywhere.
+    seats_left_agree(api, &staff, e.id, 0).await?;
     let va = mine(api, &ra.link).await?;
-    ensure!(
-        va.status == RegistrationStatus::Cancelled
-            && va.name.is_empty()
-            && va.named_children.is_empty(),
+    ensure_each!(
+        [
+            va.status == RegistrationStatus::Cancelled,
+            va.name.is_empty(),
+            va.named_children.is_empty()
+        ],
         "{va:?}"
     );
     let vb = mine(api, &rb.link).await?;
-    ensure!(
-        vb.status == RegistrationStatus::Confirmed && vb.seats == 2,
+    ensure_each!(
+        [vb.status == RegistrationStatus::Confirmed, vb.seats == 2],
         "{vb:?}"
     );
     // The same email signs up again: nothing changes, it does not double (see
@@ -348,7 +414,7 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
     ensure!(again["status"] == "link_sent", "{again}");
     let l = list(&staff, e.id).await?;
     let with_c = l.registrations.iter().filter(|r| r.email == c).count();
-    ensure!(with_c == 1 && l.seats_confirmed == 4, "{l:?}");
+    ensure_each!([with_c == 1, l.seats_confirmed == 4], "{l:?}");
     // The capacity cannot go below the seats confirmed; raised, it serves nobody (no one waits).
     let mut low = workshop("Atelier robots (attente)", 41, 3);
     let err: ApiErrorBody = expect_json(
@@ -379,6 +445,27 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
     )
     .await?;
     ensure!(raised.seats_left == 2, "{raised:?}");
+    seats_left_agree(api, &staff, e.id, 2).await?;
+    Ok(())
+}
+
+/// At the door, weeks ahead: nobody is pointed by mistake; the list as a CSV a French spreadsheet
+/// opens, without the cancelled sign-up (erased, not an empty row).
+pub async fn the_door_waits_for_the_day_and_the_csv_opens_in_french_spreadsheets(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    let e = publish(&staff, &workshop("Atelier robots (liste)", 41, 4)).await?;
+    let (a, b) = (email("a-"), email("b-"));
+    let ra = sign_up(
+        api,
+        e.id,
+        &family(&a, 1, &[("Lou", 9), ("Yann", 11)], false),
+    )
+    .await?;
+    sign_up(api, e.id, &family(&b, 1, &[("Maël", 8)], false)).await?;
+    cancel_by_link(api, &ra.link).await?;
+    let l = list(&staff, e.id).await?;
     // At the door, and the CSV a French spreadsheet opens.
     let b_id = l
         .registrations
@@ -413,11 +500,13 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
         .delimiter(b';')
         .from_reader(&bytes[3..]);
     let header = reader.headers()?.clone();
-    ensure!(
-        header.get(0) == Some("Nom")
-            && header.get(8) == Some("Prénoms des enfants")
-            && header.get(11) == Some("Événement")
-            && header.get(12) == Some("Date"),
+    ensure_each!(
+        [
+            header.get(0) == Some("Nom"),
+            header.get(8) == Some("Prénoms des enfants"),
+            header.get(11) == Some("Événement"),
+            header.get(12) == Some("Date")
+        ],
         "{header:?}"
     );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>()?;
@@ -427,8 +516,8 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
         .iter()
         .filter(|r| r.status != RegistrationStatus::Cancelled)
         .count();
-    ensure!(
-        rows.len() == live && live > 0,
+    ensure_each!(
+        [rows.len() == live, live > 0],
         "{} rows for {live}",
         rows.len()
     );
@@ -439,13 +528,15 @@ pub async fn the_waiting_list_fills_itself_in_order(api: &'static Api) -> Result
     let year = (paris::local_date(Utc::now()) + Duration::days(41))
         .year()
         .to_string();
-    ensure!(
-        row_b.get(8) == Some("Maël (8 ans)")
-            && row_b.get(10) == Some("")
-            && row_b.get(11) == Some("Atelier robots (attente)")
-            && row_b
+    ensure_each!(
+        [
+            row_b.get(8) == Some("Maël (8 ans)"),
+            row_b.get(10) == Some(""),
+            row_b.get(11) == Some("Atelier robots (liste)"),
+            row_b
                 .get(12)
-                .is_some_and(|d| d.contains(&year) && d.ends_with("14:00")),
+                .is_some_and(|d| d.contains(&year) && d.ends_with("14:00"))
+        ],
         "{row_b:?}"
     );
     Ok(())
@@ -612,9 +703,11 @@ pub async fn a_cancellation_serves_the_waiting_pair_before_racing_newcomers(
         let first = sign_up(api, e.id, &family(&email("paire-a-"), 2, &[], false)).await?;
         let waiting_email = email("paire-b-");
         let waiting = sign_up(api, e.id, &family(&waiting_email, 2, &[], false)).await?;
-        ensure!(
-            first.status == RegistrationStatus::Confirmed
-                && waiting.status == RegistrationStatus::Waiting,
+        ensure_each!(
+            [
+                first.status == RegistrationStatus::Confirmed,
+                waiting.status == RegistrationStatus::Waiting
+            ],
             "{first:?} {waiting:?}"
         );
         let mut tasks = Vec::new();
@@ -644,8 +737,11 @@ pub async fn a_cancellation_serves_the_waiting_pair_before_racing_newcomers(
             .iter()
             .find(|r| r.email == waiting_email)
             .context("the waiting pair")?;
-        ensure!(
-            pair.status == RegistrationStatus::Confirmed && pair.seats == 2,
+        ensure_each!(
+            [
+                pair.status == RegistrationStatus::Confirmed,
+                pair.seats == 2
+            ],
             "trial {trial}: the waiting pair got {:?} {} seats; newcomers confirmed: {}",
             pair.status,
             pair.seats,
@@ -685,11 +781,13 @@ pub async fn a_second_sign_up_with_the_same_email_gets_no_link(api: &'static Api
     }
     // Nothing changed, and the parent's own link still works.
     let v = mine(api, &first.link).await?;
-    ensure!(
-        v.name == "Anne Le Gall"
-            && v.seats == 2
-            && v.named_children.len() == 1
-            && v.named_children[0].first_name == "Lou",
+    ensure_each!(
+        [
+            v.name == "Anne Le Gall",
+            v.seats == 2,
+            v.named_children.len() == 1,
+            v.named_children[0].first_name == "Lou"
+        ],
         "the sign-up changed: {v:?}"
     );
     let l = list(&staff, e.id).await?;
@@ -716,8 +814,8 @@ pub async fn a_second_sign_up_with_the_same_email_gets_no_link(api: &'static Api
         .unwrap_or_default()
         .to_string();
     let again = mine(api, &link).await?;
-    ensure!(
-        again.created_at == v.created_at && again.name == v.name,
+    ensure_each!(
+        [again.created_at == v.created_at, again.name == v.name],
         "{again:?}"
     );
     Ok(())
@@ -831,8 +929,11 @@ pub async fn staff_changes_are_audited_and_a_lost_room_is_refused_whole(
         409,
     )
     .await?;
-    ensure!(
-        err.message.contains("Travaux électriques") && err.message.contains("14:00"),
+    ensure_each!(
+        [
+            err.message.contains("Travaux électriques"),
+            err.message.contains("14:00")
+        ],
         "the refusal does not say what holds the room: {err:?}"
     );
     let still: EventView = anonymous(api)
@@ -878,8 +979,8 @@ pub async fn bad_filters_are_refused_and_the_door_counts_confirmed_seats(
     sign_up(api, e.id, &family(&email("porte-a-"), 1, &[], false)).await?;
     let fewer = email("porte-b-");
     let b = sign_up(api, e.id, &family(&fewer, 2, &[], true)).await?;
-    ensure!(
-        b.status == RegistrationStatus::Confirmed && b.seats == 1,
+    ensure_each!(
+        [b.status == RegistrationStatus::Confirmed, b.seats == 1],
         "{b:?}"
     );
     let l = list(&staff, e.id).await?;
@@ -939,10 +1040,12 @@ pub async fn the_scheduled_run_serves_a_list_left_with_free_seats(api: &'static 
         .iter()
         .find(|r| r.email == "repare-seul@example.fr")
         .context("the waiting single")?;
-    ensure!(
-        single.status == RegistrationStatus::Confirmed
-            && single.seats == 1
-            && l.seats_confirmed == 3,
+    ensure_each!(
+        [
+            single.status == RegistrationStatus::Confirmed,
+            single.seats == 1,
+            l.seats_confirmed == 3
+        ],
         "{l:?}"
     );
     let outbox: Vec<OutboxEmail> = admin
@@ -991,8 +1094,8 @@ pub async fn reminders_go_once_to_the_confirmed_and_children_data_is_erased(
         .iter()
         .filter(|m| m.kind == "event_reminder" && m.to == gone)
         .count();
-    ensure!(
-        to_kept == 1 && to_gone == 0,
+    ensure_each!(
+        [to_kept == 1, to_gone == 0],
         "reminders: {to_kept} to the confirmed, {to_gone} to the cancelled"
     );
     // The reminder carries the way back: a private link of its own that opens the sign-up, and
@@ -1002,9 +1105,11 @@ pub async fn reminders_go_once_to_the_confirmed_and_children_data_is_erased(
         .find(|m| m.to == kept && m.kind == "event_reminder")
         .context("the reminder")?;
     let link = link_to_sign_up(&reminder.body_text)?;
-    ensure!(
-        mine(api, &link).await?.name == "Anne Le Gall"
-            && reminder.body_text.contains("pour 2 places."),
+    ensure_each!(
+        [
+            mine(api, &link).await?.name == "Anne Le Gall",
+            reminder.body_text.contains("pour 2 places.")
+        ],
         "the reminder's link or seats: {}",
         reminder.body_text
     );
@@ -1029,12 +1134,16 @@ pub async fn reminders_go_once_to_the_confirmed_and_children_data_is_erased(
     );
     api.app.run_scheduled().await?;
     let v = mine(api, &r1.link).await?;
-    ensure!(
-        v.children_erased && v.named_children.is_empty() && v.children == 1,
+    ensure_each!(
+        [
+            v.children_erased,
+            v.named_children.is_empty(),
+            v.children == 1
+        ],
         "{v:?}"
     );
     let l = list(&staff, e.id).await?;
-    ensure!(l.children == 1 && l.adults == 1, "{l:?}");
+    ensure_each!([l.children == 1, l.adults == 1], "{l:?}");
     Ok(())
 }
 
@@ -1074,8 +1183,11 @@ pub async fn members_come_to_their_club_meeting_in_one_tap(api: &'static Api) ->
         200,
     )
     .await?;
-    ensure!(
-        came.coming && came.status == Some(RegistrationStatus::Confirmed),
+    ensure_each!(
+        [
+            came.coming,
+            came.status == Some(RegistrationStatus::Confirmed)
+        ],
         "{came:?}"
     );
     ensure!(
@@ -1106,10 +1218,12 @@ pub async fn members_come_to_their_club_meeting_in_one_tap(api: &'static Api) ->
 pub async fn english_falls_back_to_french_where_staff_wrote_none(api: &'static Api) -> Result<()> {
     // The demo's events are written in English too.
     let demo: EventView = anonymous(api).get_json("/api/events/904").await?;
-    ensure!(
-        demo.description.en != demo.description.fr
-            && demo.bring.en != demo.bring.fr
-            && demo.in_french_only == domain::events::InFrenchOnly::default(),
+    ensure_each!(
+        [
+            demo.description.en != demo.description.fr,
+            demo.bring.en != demo.bring.fr,
+            demo.in_french_only == domain::events::InFrenchOnly::default()
+        ],
         "{demo:?}"
     );
     // An event staff wrote in French only: English shows the French and says which texts are.
@@ -1117,15 +1231,17 @@ pub async fn english_falls_back_to_french_where_staff_wrote_none(api: &'static A
     let mut body = workshop("Atelier (en français seulement)", 18, 6);
     body["title_en"] = json!("Workshop (French only)");
     let e = publish(&staff, &body).await?;
-    ensure!(
-        e.bring.en == e.bring.fr
-            && e.description.en == e.description.fr
-            && e.in_french_only
+    ensure_each!(
+        [
+            e.bring.en == e.bring.fr,
+            e.description.en == e.description.fr,
+            e.in_french_only
                 == domain::events::InFrenchOnly {
                     title: false,
                     description: true,
                     bring: true
-                },
+                }
+        ],
         "{e:?}"
     );
     Ok(())
@@ -1163,10 +1279,12 @@ pub async fn a_past_events_link_says_it_is_over_and_changes_nothing(
         cancel.status()
     );
     let after: RegistrationView = guest.get_json(LINK).await?;
-    ensure!(
-        after.seats == before.seats
-            && after.status == before.status
-            && after.adults == before.adults,
+    ensure_each!(
+        [
+            after.seats == before.seats,
+            after.status == before.status,
+            after.adults == before.adults
+        ],
         "the sign-up changed: {after:?}"
     );
     // An upcoming event's link is upcoming.
@@ -1221,8 +1339,11 @@ pub async fn a_check_in_made_by_mistake_is_undone(api: &'static Api) -> Result<(
         expect_json(staff.delete(&path).await?, 200).await?;
     ensure!(undone.present.is_none(), "{undone:?}");
     let again = list(&staff, e.id).await?;
-    ensure!(
-        again.present == 0 && again.registrations.iter().all(|r| r.present.is_none()),
+    ensure_each!(
+        [
+            again.present == 0,
+            again.registrations.iter().all(|r| r.present.is_none())
+        ],
         "the list still counts it: {again:?}"
     );
     Ok(())
@@ -1257,10 +1378,12 @@ pub async fn the_consent_names_the_retention_delay_and_is_kept_with_it(
     let export: RegistrationView = anonymous(api)
         .get_json(&format!("/api/registrations/{}/export", token(&made.link)?))
         .await?;
-    ensure!(
-        export.consent_version.as_deref()
-            == Some(domain::events::children_consent_version(days).as_str())
-            && export.consent_children_at.is_some(),
+    ensure_each!(
+        [
+            export.consent_version.as_deref()
+                == Some(domain::events::children_consent_version(days).as_str()),
+            export.consent_children_at.is_some()
+        ],
         "the export keeps {:?} at {:?}",
         export.consent_version,
         export.consent_children_at
@@ -1292,17 +1415,22 @@ pub async fn the_door_opens_on_the_events_day_only(api: &'static Api) -> Result<
     ] {
         let err: ApiErrorBody =
             expect_json(who.post(&path, &json!({ "present": 1 })).await?, 409).await?;
-        ensure!(
-            err.message.contains(words)
-                && err.message.contains(month)
-                && err.message.contains(&day.year().to_string()),
+        ensure_each!(
+            [
+                err.message.contains(words),
+                err.message.contains(month),
+                err.message.contains(&day.year().to_string())
+            ],
             "{err:?}"
         );
     }
     expect_status(staff.delete(&path).await?, 409).await?;
     let after = list(&staff, ahead.id).await?;
-    ensure!(
-        after.present == 0 && after.registrations.iter().all(|r| r.present.is_none()),
+    ensure_each!(
+        [
+            after.present == 0,
+            after.registrations.iter().all(|r| r.present.is_none())
+        ],
         "{after:?}"
     );
     // The same on the day.
@@ -1337,9 +1465,11 @@ pub async fn staff_cancel_a_sign_up_for_a_family_who_phones(api: &'static Api) -
     english["phone"] = json!("06 12 34 56 78");
     let first = sign_up(api, e.id, &english).await?;
     let second = sign_up(api, e.id, &family(&b, 1, &[("Noé", 10)], false)).await?;
-    ensure!(
-        first.status == RegistrationStatus::Confirmed
-            && second.status == RegistrationStatus::Waiting,
+    ensure_each!(
+        [
+            first.status == RegistrationStatus::Confirmed,
+            second.status == RegistrationStatus::Waiting
+        ],
         "{first:?} {second:?}"
     );
     let id = list(&staff, e.id)
@@ -1362,16 +1492,21 @@ pub async fn staff_cancel_a_sign_up_for_a_family_who_phones(api: &'static Api) -
         .iter()
         .find(|r| r.id == id)
         .context("the cancelled one")?;
-    ensure!(
-        gone.status == RegistrationStatus::Cancelled
-            && gone.name.is_empty()
-            && gone.phone.is_empty()
-            && gone.named_children.is_empty(),
+    ensure_each!(
+        [
+            gone.status == RegistrationStatus::Cancelled,
+            gone.name.is_empty(),
+            gone.phone.is_empty(),
+            gone.named_children.is_empty()
+        ],
         "{gone:?}"
     );
     let promoted = l.registrations.iter().find(|r| r.email == b).context("b")?;
-    ensure!(
-        promoted.status == RegistrationStatus::Confirmed && promoted.seats == 2,
+    ensure_each!(
+        [
+            promoted.status == RegistrationStatus::Confirmed,
+            promoted.seats == 2
+        ],
         "{promoted:?}"
     );
     // The family's own link says so.
@@ -1382,8 +1517,11 @@ pub async fn staff_cancel_a_sign_up_for_a_family_who_phones(api: &'static Api) -
         .iter()
         .find(|m| m.kind == "signup_cancelled")
         .context("no email to the family")?;
-    ensure!(
-        told.subject.starts_with("Sign-up cancelled") && told.body_text.contains("/agenda/"),
+    ensure_each!(
+        [
+            told.subject.starts_with("Sign-up cancelled"),
+            told.body_text.contains("/agenda/")
+        ],
         "{told:?}"
     );
     let log: Vec<AuditEntry> = admin.get_json("/api/staff/audit").await?;
@@ -1391,10 +1529,12 @@ pub async fn staff_cancel_a_sign_up_for_a_family_who_phones(api: &'static Api) -
         .iter()
         .find(|x| x.action == "registration.cancel" && x.target_id == e.id.to_string())
         .context("no audit entry")?;
-    ensure!(
-        entry.summary.fr.contains("2 places")
-            && !entry.summary.fr.contains("Anne")
-            && !entry.details.contains("Anne"),
+    ensure_each!(
+        [
+            entry.summary.fr.contains("2 places"),
+            !entry.summary.fr.contains("Anne"),
+            !entry.details.contains("Anne")
+        ],
         "{entry:?}"
     );
     expect_status(
@@ -1469,10 +1609,12 @@ pub async fn a_childrens_workshop_seats_the_children_and_a_training_the_adults(
         expect_json(staff.post("/api/staff/events", &nowhere).await?, 422).await?;
     ensure!(err.fields.contains_key("address"), "{err:?}");
     let after = list(&staff, e.id).await?;
-    ensure!(
-        after.seats_confirmed == 2
-            && after.event.seats_left == 2
-            && after.registrations.iter().all(|r| r.seats_requested == 2),
+    ensure_each!(
+        [
+            after.seats_confirmed == 2,
+            after.event.seats_left == 2,
+            after.registrations.iter().all(|r| r.seats_requested == 2)
+        ],
         "{after:?}"
     );
     // A teacher training: adults only.
@@ -1530,8 +1672,11 @@ pub async fn a_partial_promotion_names_who_has_a_seat(api: &'static Api) -> Resu
         "one seat was given to a family of three: {b:?}"
     );
     let single = sign_up(api, e.id, &family(&email("partiel-c"), 1, &[], false)).await?;
-    ensure!(
-        single.status == RegistrationStatus::Confirmed && single.seats == 1,
+    ensure_each!(
+        [
+            single.status == RegistrationStatus::Confirmed,
+            single.seats == 1
+        ],
         "{single:?}"
     );
     // The first family cancels: two seats, enough for an adult and a child.
@@ -1543,19 +1688,21 @@ pub async fn a_partial_promotion_names_who_has_a_seat(api: &'static Api) -> Resu
     )
     .await?;
     let view = mine(api, &b.link).await?;
-    ensure!(
-        view.status == RegistrationStatus::Confirmed
-            && view.seats == 2
-            && view.seats_requested == 2
-            && view.adults == 1
-            && view.children == 1
-            && view.named_children.len() == 1
-            && view.named_children[0].first_name == "Maël",
+    ensure_each!(
+        [
+            view.status == RegistrationStatus::Confirmed,
+            view.seats == 2,
+            view.seats_requested == 2,
+            view.adults == 1,
+            view.children == 1,
+            view.named_children.len() == 1,
+            view.named_children[0].first_name == "Maël"
+        ],
         "{view:?}"
     );
     let l = list(&staff, e.id).await?;
-    ensure!(
-        l.seats_confirmed == 3 && l.adults == 2 && l.children == 1,
+    ensure_each!(
+        [l.seats_confirmed == 3, l.adults == 2, l.children == 1],
         "the staff's counts: {l:?}"
     );
     Ok(())

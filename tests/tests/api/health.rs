@@ -2,6 +2,7 @@ use anyhow::{ensure, Result};
 use chrono::{DateTime, Utc};
 use domain::paris;
 use domain::wire::Health;
+use kerne_tests::ensure_each;
 
 use kerne_tests::api_client::decode;
 
@@ -15,8 +16,8 @@ pub async fn reports_ok_with_database_and_paris_time(api: &'static Api) -> Resul
         "health must not be cached"
     );
     let health: Health = decode(&resp.text().await?, "/api/health")?;
-    ensure!(
-        health.status == "ok" && health.database == "ok",
+    ensure_each!(
+        [health.status == "ok", health.database == "ok"],
         "unhealthy: {health:?}"
     );
     ensure!(

@@ -9,6 +9,7 @@ use domain::wire::{
     Payment,
 };
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
+use kerne_tests::ensure_each;
 use serde_json::json;
 
 use crate::support::{admin, anonymous, new_member, staff, NEW_PASSWORD};
@@ -51,16 +52,19 @@ pub async fn a_payment_sets_a_year_and_bad_input_stores_nothing(api: &'static Ap
     let detail: MemberDetail = staff
         .get_json(&format!("/api/staff/members/{}", m.id))
         .await?;
-    ensure!(
-        detail.payments.is_empty() && detail.member.membership == MembershipStatus::None,
+    ensure_each!(
+        [
+            detail.payments.is_empty(),
+            detail.member.membership == MembershipStatus::None
+        ],
         "nothing was stored: {detail:?}"
     );
 
     let paid_on = today() - Duration::days(10);
     let p: Payment = expect_json(staff.post(&path, &json!({ "amount_cents": 3000, "paid_on": paid_on.to_string(), "method": "cheque" })).await?, 201).await?;
     let (start, end) = domain::accounts::membership_period(paid_on, None);
-    ensure!(
-        p.period_start == start && p.period_end == end,
+    ensure_each!(
+        [p.period_start == start, p.period_end == end],
         "period {p:?}"
     );
     // Paying again early: the new year follows the current one.
@@ -119,16 +123,16 @@ pub async fn simultaneous_payments_extend_once(api: &'static Api) -> Result<()> 
     let conflicts = statuses.iter().filter(|s| **s == 409).count();
     // A 503 (local workerd restarting under load) leaves it unknown whether that one was written.
     let unknown = statuses.iter().filter(|s| **s == 503).count();
-    ensure!(
-        created >= 1 && created + conflicts + unknown == 10,
+    ensure_each!(
+        [created >= 1, created + conflicts + unknown == 10],
         "statuses {statuses:?}"
     );
     let detail: MemberDetail = admin
         .get_json(&format!("/api/staff/members/{}", m.id))
         .await?;
     let stored = detail.payments.len();
-    ensure!(
-        stored >= created && stored <= created + unknown,
+    ensure_each!(
+        [stored >= created, stored <= created + unknown],
         "{stored} payments stored for {created} successes ({unknown} unknown)"
     );
     // Each stored payment extends the previous one: no two cover the same days.
@@ -185,9 +189,11 @@ pub async fn renewal_reminders_are_sent_once_and_never_after_renewal(
         sent[0].status
     );
     // Where to pay by transfer (the IBAN itself may be another test's for a moment).
-    ensure!(
-        sent[0].body_text.contains("Virement : IBAN ")
-            && sent[0].body_text.contains("au nom de Silicon Kerne"),
+    ensure_each!(
+        [
+            sent[0].body_text.contains("Virement : IBAN "),
+            sent[0].body_text.contains("au nom de Silicon Kerne")
+        ],
         "the reminder gives the bank details: {}",
         sent[0].body_text
     );
@@ -215,13 +221,16 @@ pub async fn renewal_reminders_are_sent_once_and_never_after_renewal(
     );
     // Seeded members: one ends in 3 days (the 7-day reminder), one ended 5 days ago (expiry).
     let soon = reminders_to(&admin, "membre81@silicon-kerne.test").await?;
-    ensure!(
-        soon.len() == 1 && soon[0].subject.contains("se termine"),
+    ensure_each!(
+        [soon.len() == 1, soon[0].subject.contains("se termine")],
         "{soon:?}"
     );
     let expired = reminders_to(&admin, "membre87@silicon-kerne.test").await?;
-    ensure!(
-        expired.len() == 1 && expired[0].subject.contains("a pris fin"),
+    ensure_each!(
+        [
+            expired.len() == 1,
+            expired[0].subject.contains("a pris fin")
+        ],
         "{expired:?}"
     );
     ensure!(
@@ -246,8 +255,11 @@ pub async fn profile_edits_are_checked_and_clubs_joined_and_left(api: &'static A
     let before: Me = member.get_json("/api/me").await?;
     let bad = json!({ "name": "", "phone": "123", "company": "", "skills": ["x"], "bio": "", "in_directory": true, "lang": "fr" });
     let err: ApiErrorBody = expect_json(member.put("/api/me/profile", &bad).await?, 422).await?;
-    ensure!(
-        err.fields.contains_key("name") && err.fields.contains_key("phone"),
+    ensure_each!(
+        [
+            err.fields.contains_key("name"),
+            err.fields.contains_key("phone")
+        ],
         "{:?}",
         err.fields
     );
@@ -256,10 +268,12 @@ pub async fn profile_edits_are_checked_and_clubs_joined_and_left(api: &'static A
     let good = json!({ "name": "Morgane Test", "phone": "02 98 11 22 33", "company": "Ker Pixel", "skills": ["Rust", "UX", "rust"],
                         "bio": "Développeuse.", "in_directory": true, "lang": "en" });
     let me: Me = expect_json(member.put("/api/me/profile", &good).await?, 200).await?;
-    ensure!(
-        me.name == "Morgane Test"
-            && me.skills == vec!["rust".to_string(), "ux".to_string()]
-            && me.lang == domain::Lang::En,
+    ensure_each!(
+        [
+            me.name == "Morgane Test",
+            me.skills == vec!["rust".to_string(), "ux".to_string()],
+            me.lang == domain::Lang::En
+        ],
         "{me:?}"
     );
     let joined: Me = expect_json(
@@ -346,11 +360,13 @@ pub async fn a_member_exports_then_erases_their_data(api: &'static Api) -> Resul
         .get("content-disposition")
         .is_some_and(|v| v.to_str().unwrap_or("").contains("attachment")));
     let export: MemberExport = expect_json(resp, 200).await?;
-    ensure!(
-        export.profile.email == m.email
-            && export.payments.len() == 1
-            && !export.applications.is_empty()
-            && !export.emails.is_empty(),
+    ensure_each!(
+        [
+            export.profile.email == m.email,
+            export.payments.len() == 1,
+            !export.applications.is_empty(),
+            !export.emails.is_empty()
+        ],
         "{export:?}"
     );
     expect_status(m.client.delete("/api/me").await?, 204).await?;
@@ -373,14 +389,20 @@ pub async fn a_member_exports_then_erases_their_data(api: &'static Api) -> Resul
         kept.payments.len() == 1,
         "the payment is kept for the accounts: {kept:?}"
     );
-    ensure!(
-        kept.member.name.is_empty()
-            && kept.member.email.ends_with("@invalid")
-            && !kept.member.active,
+    ensure_each!(
+        [
+            kept.member.name.is_empty(),
+            kept.member.email.ends_with("@invalid"),
+            !kept.member.active
+        ],
         "identity remains: {kept:?}"
     );
-    ensure!(
-        kept.member.phone.is_empty() && kept.member.skills.is_empty() && kept.bio.is_empty(),
+    ensure_each!(
+        [
+            kept.member.phone.is_empty(),
+            kept.member.skills.is_empty(),
+            kept.bio.is_empty()
+        ],
         "personal data remains: {kept:?}"
     );
     let outbox: Vec<OutboxEmail> = admin.get_json("/api/staff/outbox").await?;

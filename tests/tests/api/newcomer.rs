@@ -11,6 +11,7 @@ use domain::wire::{
     MemberDetail, MemberExport, MemberSummary, RentalCreated, RentalView, SiteContent, StaffDay,
 };
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
+use kerne_tests::ensure_each;
 use serde_json::json;
 
 use crate::support::{admin, anonymous, apply_and_admit, new_member, staff, unique};
@@ -222,11 +223,13 @@ pub async fn a_rental_is_refused_on_a_taken_slot_priced_for_members_and_quoted_i
         .get_json(&format!("/api/rentals/{}", created.token))
         .await?;
     let q = &view.quote;
-    ensure!(
-        q.issuer.name == "Silicon Kerne"
-            && q.issuer.address.contains("Quimper")
-            && q.issuer.rna == "W291012345"
-            && q.valid_until == q.issued_on + Duration::days(30),
+    ensure_each!(
+        [
+            q.issuer.name == "Silicon Kerne",
+            q.issuer.address.contains("Quimper"),
+            q.issuer.rna == "W291012345",
+            q.valid_until == q.issued_on + Duration::days(30)
+        ],
         "the quote lacks what a French quote carries: {q:?}"
     );
     // A half-day already booked is refused on its period, and shown as taken.
@@ -354,8 +357,11 @@ pub async fn the_first_fee_is_recorded_at_the_approval(api: &'static Api) -> Res
     let detail: MemberDetail = admin
         .get_json(&format!("/api/staff/members/{}", member.id))
         .await?;
-    ensure!(
-        detail.payments.len() == 1 && detail.member.membership.is_active(),
+    ensure_each!(
+        [
+            detail.payments.len() == 1,
+            detail.member.membership.is_active()
+        ],
         "the first fee was not recorded: {detail:?}"
     );
     Ok(())
@@ -396,8 +402,8 @@ pub async fn blocks_are_listed_with_contacts_marked_for_members_and_lifted(
         .iter()
         .find(|a| a.id == booking.id)
         .context("the block lists the booking")?;
-    ensure!(
-        covered.email == m.email && covered.phone == me.phone,
+    ensure_each!(
+        [covered.email == m.email, covered.phone == me.phone],
         "{covered:?}"
     );
     let blocks: Vec<BlockView> = staff.get_json("/api/staff/blocks").await?;
@@ -484,10 +490,12 @@ pub async fn blocks_are_listed_with_contacts_marked_for_members_and_lifted(
         .iter()
         .find(|a| a.action == "resource.block" && a.details.contains("Travaux"))
         .context("the block is audited")?;
-    ensure!(
-        blocked.summary.fr.contains("a bloqué « Salle de réunion »")
-            && blocked.summary.fr.contains("13:00–18:00")
-            && blocked.summary.fr.ends_with("Travaux."),
+    ensure_each!(
+        [
+            blocked.summary.fr.contains("a bloqué « Salle de réunion »"),
+            blocked.summary.fr.contains("13:00–18:00"),
+            blocked.summary.fr.ends_with("Travaux.")
+        ],
         "{:?}",
         blocked.summary
     );
@@ -497,11 +505,13 @@ pub async fn blocks_are_listed_with_contacts_marked_for_members_and_lifted(
     );
     for a in &audit {
         for text in [&a.summary.fr, &a.summary.en] {
-            ensure!(
-                !text.is_empty()
-                    && !text.contains('{')
-                    && !text.contains('#')
-                    && !text.contains('_'),
+            ensure_each!(
+                [
+                    !text.is_empty(),
+                    !text.contains('{'),
+                    !text.contains('#'),
+                    !text.contains('_')
+                ],
                 "an audit line shows a code: {text:?}"
             );
         }

@@ -1,4 +1,5 @@
 use anyhow::{ensure, Context, Result};
+use kerne_tests::ensure_each;
 use serde_json::Value;
 
 use crate::Api;
@@ -85,15 +86,18 @@ pub async fn documents_every_served_route(api: &'static Api) -> Result<()> {
     // Everything documented is served: no documented GET without parameters answers "no such route".
     for (path, ops) in paths {
         for (method, op) in ops.as_object().context("path item")? {
-            ensure!(
-                op["operationId"].is_string() && op["responses"].is_object(),
+            ensure_each!(
+                [op["operationId"].is_string(), op["responses"].is_object()],
                 "{method} {path} lacks operationId/responses"
             );
             if method == "get" && !path.contains('{') {
                 let resp = api.http.get(api.url(path)).send().await?;
                 let body: serde_json::Value = resp.json().await.unwrap_or_default();
-                ensure!(
-                    body["code"] != "not_found" && body["code"] != "method_not_allowed",
+                ensure_each!(
+                    [
+                        body["code"] != "not_found",
+                        body["code"] != "method_not_allowed"
+                    ],
                     "documented {method} {path} answered {body}"
                 );
             }

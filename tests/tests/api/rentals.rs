@@ -6,6 +6,7 @@ use domain::calendar::{desk_periods, BookingRules, DeskPeriod};
 use domain::paris;
 use domain::wire::{ApiErrorBody, DayAvailability, RentalCreated, RentalView, SiteContent};
 use kerne_tests::api_client::{expect_json, expect_status};
+use kerne_tests::ensure_each;
 use serde_json::json;
 
 use crate::support::{admin, anonymous, last_email, staff, unique};
@@ -88,14 +89,19 @@ pub async fn a_business_gets_a_quote_and_staff_approve_it_into_the_calendar(
     let view: RentalView = anonymous(api)
         .get_json(&format!("/api/rentals/{}", created.token))
         .await?;
-    ensure!(
-        view.status == "pending"
-            && view.period == DeskPeriod::Morning
-            && view.quote.total_cents == created.price_cents,
+    ensure_each!(
+        [
+            view.status == "pending",
+            view.period == DeskPeriod::Morning,
+            view.quote.total_cents == created.price_cents
+        ],
         "{view:?}"
     );
-    ensure!(
-        view.quote.number.starts_with("SK-") && view.quote.lines.len() == 1,
+    ensure_each!(
+        [
+            view.quote.number.starts_with("SK-"),
+            view.quote.lines.len() == 1
+        ],
         "{:?}",
         view.quote
     );
@@ -183,8 +189,8 @@ pub async fn a_business_gets_a_quote_and_staff_approve_it_into_the_calendar(
     let free: Vec<domain::wire::RentalDay> = anonymous(api)
         .get_json(&format!("/api/rental-days?from={date}&to={date}"))
         .await?;
-    ensure!(
-        free.len() == 1 && !free[0].morning && free[0].afternoon,
+    ensure_each!(
+        [free.len() == 1, !free[0].morning, free[0].afternoon],
         "the morning shows as taken, the afternoon as free: {free:?}"
     );
     // A request sent before that approval cannot be approved: it fails cleanly and stays pending.
@@ -304,8 +310,11 @@ pub async fn two_approvals_of_overlapping_rentals_at_once_book_once(
     }
     let ok = statuses.iter().filter(|s| **s == 200).count();
     // Morning and afternoon do not overlap each other, but both overlap the days.
-    ensure!(
-        (1..=2).contains(&ok) && statuses.iter().all(|s| *s == 200 || *s == 409),
+    ensure_each!(
+        [
+            (1..=2).contains(&ok),
+            statuses.iter().all(|s| *s == 200 || *s == 409)
+        ],
         "{statuses:?}"
     );
     let approved: Vec<RentalView> = staff.get_json("/api/staff/rentals?status=approved").await?;

@@ -1,4 +1,5 @@
 use anyhow::{ensure, Context, Result};
+use kerne_tests::ensure_each;
 
 use crate::support::header;
 use crate::Api;
@@ -35,8 +36,11 @@ pub async fn pages_carry_a_strict_content_security_policy(api: &'static Api) -> 
             .map(str::trim)
             .find(|d| d.starts_with("script-src"))
             .context("no script-src")?;
-        ensure!(
-            !script_src.contains("unsafe-inline") && !script_src.contains("'unsafe-eval'"),
+        ensure_each!(
+            [
+                !script_src.contains("unsafe-inline"),
+                !script_src.contains("'unsafe-eval'")
+            ],
             "{path}: {script_src}"
         );
         ensure!(
@@ -47,8 +51,11 @@ pub async fn pages_carry_a_strict_content_security_policy(api: &'static Api) -> 
         ensure!(header(&resp, "x-content-type-options")? == "nosniff");
         ensure!(header(&resp, "referrer-policy")? == "same-origin");
         let html = resp.text().await?;
-        ensure!(
-            !html.contains("<script>") && !html.contains("<script type=\"module\">"),
+        ensure_each!(
+            [
+                !html.contains("<script>"),
+                !html.contains("<script type=\"module\">")
+            ],
             "{path} has an inline script"
         );
     }

@@ -5,6 +5,7 @@ use chrono::{Datelike, Duration, Utc};
 use domain::paris;
 use domain::wire::{ApiErrorBody, DayAvailability, SiteContent};
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
+use kerne_tests::ensure_each;
 use serde_json::{json, Value};
 
 use crate::support::{anonymous, header, staff};
@@ -27,10 +28,12 @@ pub async fn settings_are_checked_before_they_are_stored(api: &'static Api) -> R
     )
     .await?;
     // The whole refusal in the caller's language, naming the day.
-    ensure!(
-        err.fields.get("value").map(String::as_str)
-            == Some("Le lundi, l'heure de fermeture doit être après l'heure d'ouverture.")
-            && err.message == "Certains champs sont invalides.",
+    ensure_each!(
+        [
+            err.fields.get("value").map(String::as_str)
+                == Some("Le lundi, l'heure de fermeture doit être après l'heure d'ouverture."),
+            err.message == "Certains champs sont invalides."
+        ],
         "{err:?}"
     );
     let mut english = staff.clone();
@@ -42,10 +45,12 @@ pub async fn settings_are_checked_before_they_are_stored(api: &'static Api) -> R
         422,
     )
     .await?;
-    ensure!(
-        in_english.fields.get("value").map(String::as_str)
-            == Some("On Monday, the closing time must be after the opening time.")
-            && in_english.message == "Some fields are invalid.",
+    ensure_each!(
+        [
+            in_english.fields.get("value").map(String::as_str)
+                == Some("On Monday, the closing time must be after the opening time."),
+            in_english.message == "Some fields are invalid."
+        ],
         "{in_english:?}"
     );
     let rules = json!({ "horizon_days": 60, "room_slot_minutes": 7 });
@@ -148,8 +153,11 @@ pub async fn the_iban_and_limits_are_checked_seen_at_once_and_journalled(
     wrong["iban"] = json!("FR77 3000 6000 0112 3456 7890 189");
     let fr = refused("legal_identity", wrong.clone(), "fr").await?;
     let en = refused("legal_identity", wrong, "en").await?;
-    ensure!(
-        fr.contains("IBAN n'est pas valide") && en.contains("IBAN is not valid"),
+    ensure_each!(
+        [
+            fr.contains("IBAN n'est pas valide"),
+            en.contains("IBAN is not valid")
+        ],
         "{fr} / {en}"
     );
     let mut dear = rates.clone();
@@ -160,13 +168,15 @@ pub async fn the_iban_and_limits_are_checked_seen_at_once_and_journalled(
     far["horizon_days"] = json!(1000);
     let fr = refused("booking_rules", far, "fr").await?;
     ensure!(fr.contains("de 1 à 366 jours"), "a 1,000-day horizon: {fr}");
-    ensure!(
-        value("legal_identity")? == legal
-            && staff
+    ensure_each!(
+        [
+            value("legal_identity")? == legal,
+            staff
                 .get_json::<Vec<Value>>("/api/staff/settings")
                 .await?
                 .iter()
-                .any(|s| s["key"] == "room_rates" && s["value"] == rates),
+                .any(|s| s["key"] == "room_rates" && s["value"] == rates)
+        ],
         "a refused value was stored"
     );
 
@@ -205,16 +215,18 @@ pub async fn the_iban_and_limits_are_checked_seen_at_once_and_journalled(
         .iter()
         .find(|a| a.action == "setting.change" && a.target_id == "legal_identity")
         .context("the change is journalled")?;
-    ensure!(
-        entry
-            .summary
-            .fr
-            .contains("IBAN FR76 3000 6000 0112 3456 7890 189")
-            && entry.summary.fr.contains("→")
-            && entry
+    ensure_each!(
+        [
+            entry
                 .summary
                 .fr
-                .contains("IBAN DE44 5001 0517 5407 3249 31"),
+                .contains("IBAN FR76 3000 6000 0112 3456 7890 189"),
+            entry.summary.fr.contains("→"),
+            entry
+                .summary
+                .fr
+                .contains("IBAN DE44 5001 0517 5407 3249 31")
+        ],
         "{}",
         entry.summary.fr
     );
@@ -249,8 +261,8 @@ pub async fn a_closure_day_closes_the_calendar(api: &'static Api) -> Result<()> 
     )
     .await?;
     let closed: Vec<DayAvailability> = anonymous(api).get_json(&path).await?;
-    ensure!(
-        !closed[0].open && closed[0].slots.is_empty(),
+    ensure_each!(
+        [!closed[0].open, closed[0].slots.is_empty()],
         "a closure day has no slots: {:?}",
         closed[0]
     );

@@ -3,6 +3,7 @@ use chrono::Utc;
 use domain::paris;
 use domain::settings::DayOpening;
 use domain::wire::{ResourceKind, SiteContent, TodayOpening};
+use kerne_tests::ensure_each;
 
 use kerne_tests::api_client::decode;
 
@@ -30,8 +31,8 @@ pub async fn serves_the_public_content_from_the_seed(api: &'static Api) -> Resul
         );
     }
     let clubs: Vec<&str> = s.clubs.iter().map(|c| c.slug.as_str()).collect();
-    ensure!(
-        clubs.contains(&"e-commerce") && clubs.contains(&"graphistes"),
+    ensure_each!(
+        [clubs.contains(&"e-commerce"), clubs.contains(&"graphistes")],
         "clubs: {clubs:?}"
     );
     ensure!(
@@ -73,8 +74,12 @@ pub async fn serves_the_public_content_from_the_seed(api: &'static Api) -> Resul
         "members should pay less: {:?}",
         s.room_rates
     );
-    ensure!(
-        !s.about.fr.is_empty() && !s.about.en.is_empty() && s.about.fr != s.about.en,
+    ensure_each!(
+        [
+            !s.about.fr.is_empty(),
+            !s.about.en.is_empty(),
+            s.about.fr != s.about.en
+        ],
         "about text in both languages"
     );
     Ok(())
@@ -114,8 +119,11 @@ pub async fn computes_today_and_upcoming_meetings(api: &'static Api) -> Result<(
         let full: domain::events::EventView = crate::support::anonymous(api)
             .get_json(&format!("/api/events/{}", e.id))
             .await?;
-        ensure!(
-            full.audience != domain::events::Audience::Members && full.title == e.title,
+        ensure_each!(
+            [
+                full.audience != domain::events::Audience::Members,
+                full.title == e.title
+            ],
             "the home lists {e:?}, which is {full:?}"
         );
     }
@@ -153,8 +161,12 @@ pub async fn is_cacheable_and_revalidates_with_etag(api: &'static Api) -> Result
     let cache = crate::support::header(&resp, "cache-control")?;
     // Shared, but asked again each time (a 304 while nothing changed): a setting the concierge
     // changes is seen at the next page, not after the browser's minutes of cache.
-    ensure!(
-        cache.contains("public") && cache.contains("no-cache") && !cache.contains("stale"),
+    ensure_each!(
+        [
+            cache.contains("public"),
+            cache.contains("no-cache"),
+            !cache.contains("stale")
+        ],
         "Cache-Control: {cache}"
     );
     // Other tests change events meanwhile: a 200 is right only when the content changed too.
@@ -248,8 +260,8 @@ pub async fn a_club_shows_its_next_meeting_as_held(api: &'static Api) -> Result<
         .find(|c| c.slug == club)
         .context("the club")?;
     let next = shown.next_meeting.as_ref().context("no next meeting")?;
-    ensure!(
-        next.id == held.id && next.starts_at == held.starts_at,
+    ensure_each!(
+        [next.id == held.id, next.starts_at == held.starts_at],
         "club {club} shows {next:?}, expected the meeting moved earlier ({}, {:?})",
         held.id,
         held.starts_at
@@ -305,13 +317,15 @@ pub async fn a_club_shows_its_next_meeting_as_held(api: &'static Api) -> Result<
             .find(|c| c.slug == club)
             .context("the club")?;
         let expected = rule.next_occurrences(paris::to_local(Utc::now()), 1);
-        ensure!(
-            c.rule == rule
-                && c.next_meetings.first()
+        ensure_each!(
+            [
+                c.rule == rule,
+                c.next_meetings.first()
                     == expected
                         .first()
                         .map(|t| domain::time::LocalDateTime(*t))
-                        .as_ref(),
+                        .as_ref()
+            ],
             "after setting {rule:?} the site shows {:?}, next {:?}",
             c.rule,
             c.next_meetings.first()

@@ -8,6 +8,7 @@ use domain::paris;
 use domain::stats::{Figures, Report, Stats, TodayStats};
 use domain::wire::{MemberSummary, StaffDay};
 use kerne_tests::api_client::{expect_json, expect_status};
+use kerne_tests::ensure_each;
 use kerne_tests::history::{self, History};
 use reqwest::Method;
 use serde_json::json;
@@ -61,9 +62,11 @@ pub async fn the_figures_are_those_of_the_rows_across_the_clock_changes(
             s.previous_to
         );
         // One rule with the report: the same dates a year earlier.
-        ensure!(
-            s.previous_from == from.with_year(from.year() - 1).context("a date")?
-                && s.previous_to == to.with_year(to.year() - 1).context("a date")?,
+        ensure_each!(
+            [
+                s.previous_from == from.with_year(from.year() - 1).context("a date")?,
+                s.previous_to == to.with_year(to.year() - 1).context("a date")?
+            ],
             "the period compared with {from}–{to} is {}–{}",
             s.previous_from,
             s.previous_to
@@ -93,16 +96,20 @@ pub async fn the_figures_are_those_of_the_rows_across_the_clock_changes(
             .map(|w| w.member_minutes + w.rental_minutes)
             .sum();
         let week_open: u32 = s.room_weeks.iter().map(|w| w.open_minutes).sum();
-        ensure!(
-            week_minutes == s.current.room.member_minutes + s.current.room.rental_minutes
-                && week_open == s.current.room.open_minutes,
+        ensure_each!(
+            [
+                week_minutes == s.current.room.member_minutes + s.current.room.rental_minutes,
+                week_open == s.current.room.open_minutes
+            ],
             "{from}–{to}: the weeks add up to {week_minutes} of {week_open} minutes"
         );
         let last = s.months.last().context("no month")?;
-        ensure!(
-            last.cumulative_rental_cents == s.current.rental_income_cents
-                && s.months.iter().map(|m| m.coworker_days).sum::<u32>()
-                    == s.current.coworking.coworker_days,
+        ensure_each!(
+            [
+                last.cumulative_rental_cents == s.current.rental_income_cents,
+                s.months.iter().map(|m| m.coworker_days).sum::<u32>()
+                    == s.current.coworking.coworker_days
+            ],
             "{from}–{to}: the months do not add up to the period"
         );
     }
@@ -137,11 +144,13 @@ pub async fn the_figures_are_those_of_the_rows_across_the_clock_changes(
         "{} months in 2024",
         year.months.len()
     );
-    ensure!(
-        year.current.coworking.returning > 0
-            && year.current.coworking.no_shows > 0
-            && year.current.members.renewals_due > 0
-            && year.current.room.rentals > 0,
+    ensure_each!(
+        [
+            year.current.coworking.returning > 0,
+            year.current.coworking.no_shows > 0,
+            year.current.members.renewals_due > 0,
+            year.current.room.rentals > 0
+        ],
         "the year has every kind of figure: {:?}",
         year.current
     );
@@ -206,8 +215,11 @@ pub async fn a_bad_period_is_refused_and_the_csv_opens_in_french_spreadsheets(
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default()
         .to_string();
-    ensure!(
-        disposition.contains("attachment") && disposition.contains(".csv"),
+    ensure_each!(
+        [
+            disposition.contains("attachment"),
+            disposition.contains(".csv")
+        ],
         "{disposition}"
     );
     let bytes = resp.bytes().await?;
@@ -222,17 +234,22 @@ pub async fn a_bad_period_is_refused_and_the_csv_opens_in_french_spreadsheets(
         "{} lines for a heading and 12 months",
         lines.len()
     );
-    ensure!(
-        lines[0].starts_with("Mois;Journées coworkers;")
-            && !text.replace("\r\n", "").contains('\n'),
+    ensure_each!(
+        [
+            lines[0].starts_with("Mois;Journées coworkers;"),
+            !text.replace("\r\n", "").contains('\n')
+        ],
         "heading or line ends: {:?}",
         lines[0]
     );
     let h = history::generate();
     let january = h.figures(d(2024, 1, 1), d(2024, 1, 31));
     let cells: Vec<&str> = lines[1].split(';').collect();
-    ensure!(
-        cells[0] == "2024-01" && cells[1] == january.coworking.coworker_days.to_string(),
+    ensure_each!(
+        [
+            cells[0] == "2024-01",
+            cells[1] == january.coworking.coworker_days.to_string()
+        ],
         "January's line: {:?}",
         lines[1]
     );
@@ -246,10 +263,12 @@ pub async fn a_bad_period_is_refused_and_the_csv_opens_in_french_spreadsheets(
         .await?
         .text()
         .await?;
-    ensure!(
-        room.trim_start_matches('\u{feff}')
-            .starts_with("Semaine du;")
-            && room.contains("21/10/2024;"),
+    ensure_each!(
+        [
+            room.trim_start_matches('\u{feff}')
+                .starts_with("Semaine du;"),
+            room.contains("21/10/2024;")
+        ],
         "room.csv: {room}"
     );
     let unknown = staff
@@ -298,8 +317,11 @@ pub async fn the_report_compares_with_last_year_and_keeps_its_text(
     )
     .await?;
     ensure!(report.text == text, "the report's text: {:?}", report.text);
-    ensure!(
-        report.stats.previous_from == d(2023, 9, 1) && report.stats.previous_to == d(2023, 11, 30),
+    ensure_each!(
+        [
+            report.stats.previous_from == d(2023, 9, 1),
+            report.stats.previous_to == d(2023, 11, 30)
+        ],
         "compared with {}–{}",
         report.stats.previous_from,
         report.stats.previous_to
@@ -436,8 +458,8 @@ pub async fn events_held_are_counted_by_kind_as_their_lists_say(api: &'static Ap
         .iter()
         .position(|k| *k == EventKind::ChildrenWorkshop)
         .context("workshops")?];
-    ensure!(
-        workshops.sessions >= 1 && workshops.attended >= 1,
+    ensure_each!(
+        [workshops.sessions >= 1, workshops.attended >= 1],
         "no workshop held in the demo's history: {workshops:?}"
     );
     // The funders' report over the same dates adds up the programme's three kinds.
@@ -457,12 +479,14 @@ pub async fn events_held_are_counted_by_kind_as_their_lists_say(api: &'static Ap
         of(EventKind::ChildrenWorkshop),
         of(EventKind::OpenDay),
     );
-    ensure!(
-        e.sessions == training.sessions + kids.sessions + open.sessions
-            && e.teachers_trained == training.attended
-            && e.children == kids.children
-            && e.attended == training.attended + kids.attended + open.attended
-            && e.seats == training.seats + kids.seats + open.seats,
+    ensure_each!(
+        [
+            e.sessions == training.sessions + kids.sessions + open.sessions,
+            e.teachers_trained == training.attended,
+            e.children == kids.children,
+            e.attended == training.attended + kids.attended + open.attended,
+            e.seats == training.seats + kids.seats + open.seats
+        ],
         "the report's e-education figures {e:?} disagree with the lists"
     );
     Ok(())
@@ -558,9 +582,11 @@ pub async fn who_must_renew_is_listed_soonest_first_as_counted(api: &'static Api
             "/api/staff/members?status=lapsed&from={from}&to={to}"
         ))
         .await?;
-    ensure!(
-        stats.current.members.renewals_due > 0
-            && lapsed.len() as u32 == stats.current.members.renewals_due,
+    ensure_each!(
+        [
+            stats.current.members.renewals_due > 0,
+            lapsed.len() as u32 == stats.current.members.renewals_due
+        ],
         "the statistics count {} renewals due, the list shows {}",
         stats.current.members.renewals_due,
         lapsed.len()

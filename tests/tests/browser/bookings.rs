@@ -9,6 +9,7 @@ use fantoccini::elements::Element;
 use fantoccini::Locator;
 use kerne_tests::api_client::{expect_json, ApiClient};
 use kerne_tests::browser::Page;
+use kerne_tests::ensure_each;
 use serde_json::{json, Value};
 
 use crate::support::{
@@ -74,7 +75,7 @@ pub async fn member_books_a_desk_from_their_area_and_cancels_it(ctx: &'static Ct
         let free_words = chosen.split_whitespace().collect::<Vec<_>>().join(" ");
         let reads_naturally = free_words.ends_with(" 1 place libre")
             || (free_words.ends_with(" places libres") && !free_words.ends_with(" 1 places libres"));
-        ensure!(reads_naturally && !chosen.contains("(s)"), "the period reads {chosen:?}");
+        ensure_each!([reads_naturally, !chosen.contains("(s)")], "the period reads {chosen:?}");
         check_page(&page, "espace-reservation-rapide-fr", &[]).await?;
         period.click().await?;
         wait_for_text(&page, "Réserver un poste :").await?;
@@ -282,10 +283,7 @@ pub async fn business_requests_the_room_and_staff_approve_it(ctx: &'static Ctx) 
         staff.wait_for_heading("Devis de location").await?;
         wait_for(&staff, Locator::Css(".quote .quote__lines"), "the quote's lines").await?;
         let quote = staff.text().await?;
-        ensure!(
-            quote.contains(&organisation) && quote.contains("Imprimer le devis") && quote.contains("IBAN"),
-            "the back office's quote reads {quote}"
-        );
+        ensure_each!([quote.contains(&organisation), quote.contains("Imprimer le devis"), quote.contains("IBAN")], "the back office's quote reads {quote}");
         check_page(&staff, "gestion-devis-fr", &[]).await?;
         staff.client.back().await?;
         staff.wait_for_heading("Locations de salle").await?;
@@ -324,10 +322,7 @@ pub async fn business_requests_the_room_and_staff_approve_it(ctx: &'static Ctx) 
             "the reason's box vanished after the refusal"
         );
         let now = crate::newcomer::focused(&staff).await?;
-        ensure!(
-            now.starts_with("div#") && now.contains("Motif du refus"),
-            "after the refusal the focus is on {now}"
-        );
+        ensure_each!([now.starts_with("div#"), now.contains("Motif du refus")], "after the refusal the focus is on {now}");
         staff
             .client
             .find(Locator::XPath(&button("Refuser")))

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
+use kerne_tests::ensure_each;
 use kerne_tests::history;
 
 use crate::newcomer::{focused, press};
@@ -193,10 +194,7 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
             page.click_text("button.lang-switch", "English").await?;
             wait_for_text(&page, "Requests by town").await?;
             let text = page.text().await?;
-            ensure!(
-                !text.contains("Value") && !text.contains("\u{a0}%") && !text.contains(" %"),
-                "the English statistics read: {text}"
-            );
+            ensure_each!([!text.contains("Value"), !text.contains("\u{a0}%"), !text.contains(" %")], "the English statistics read: {text}");
             check_page(&page, "statistics-en", &[]).await?;
             page.click_text("button.lang-switch", "Français").await?;
             Ok(())

@@ -4,6 +4,7 @@
 
 use anyhow::{ensure, Result};
 use fantoccini::Locator;
+use kerne_tests::ensure_each;
 
 use crate::support::{check_page, fill, set_value, submit, unique_email, wait_for_text};
 use crate::Ctx;
@@ -307,11 +308,7 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
         // The sheet names the children, who came, the place and the date with its year.
         let sheet = page.client.find(Locator::Css(".attendance-sheet")).await?.html(false).await?;
         let year = chrono::Utc::now().format("%Y").to_string();
-        ensure!(
-            sheet.contains("Enzo") && sheet.contains("Médiathèque d'Ergué-Gabéric") && sheet.contains(&year)
-                && !sheet.contains("Kerautret"),
-            "the sheet: {sheet}"
-        );
+        ensure_each!([sheet.contains("Enzo"), sheet.contains("Médiathèque d'Ergué-Gabéric"), sheet.contains(&year), !sheet.contains("Kerautret")], "the sheet: {sheet}");
         // The attendance sheet prints alone on one A4 page.
         let pages = crate::support::printed_pages(&page).await?;
         ensure!(pages == 1, "the attendance sheet prints on {pages} pages");
@@ -330,13 +327,7 @@ pub async fn the_concierge_publishes_checks_two_families_in_and_prints_the_sheet
             .iter()
             .map(|r| (r.get(0).unwrap_or("").to_string(), r.get(10).unwrap_or("").to_string()))
             .collect();
-        ensure!(
-            present.contains(&("Famille Le Bihan".into(), "2".into()))
-                && present.contains(&("Famille Kerjean".into(), "1".into()))
-                && rows.len() == 2
-                && rows.iter().all(|r| r.get(11).is_some_and(|t| t.starts_with(&title))),
-            "the CSV says {present:?}"
-        );
+        ensure_each!([present.contains(&("Famille Le Bihan".into(), "2".into())), present.contains(&("Famille Kerjean".into(), "1".into())), rows.len() == 2, rows.iter().all(|r| r.get(11).is_some_and(|t| t.starts_with(&title)))], "the CSV says {present:?}");
         Ok(())
     }
     .await;
@@ -444,10 +435,7 @@ pub async fn a_waiting_family_sees_its_place_then_its_seats(ctx: &'static Ctx) -
         page.wait_for_heading("Votre inscription").await?;
         wait_for_text(&page, "vos données sont effacées").await?;
         let text = page.text().await?;
-        ensure!(
-            !text.contains("Inscrit au nom de") && !text.contains("Exporter mes données") && !text.contains("seront effacés"),
-            "a cancelled link still shows what was erased: {text}"
-        );
+        ensure_each!([!text.contains("Inscrit au nom de"), !text.contains("Exporter mes données"), !text.contains("seront effacés")], "a cancelled link still shows what was erased: {text}");
         // The refused change of seats above was a 422 on purpose.
         check_page(&page, "inscription-annulee-fr", &["status of 422"]).await?;
         Ok(())
@@ -788,6 +776,50 @@ pub async fn the_concierge_changes_a_clubs_rule_and_opens_its_next_meeting(
             "the meeting's link left the events"
         );
         wait_for_text(&page, "Graphistes").await?;
+        Ok(())
+    }
+    .await;
+    page.close().await?;
+    r
+}
+
+/// The door opens on the event's day in Quimper whatever zone the device is set to (a phone
+/// abroad, a desk PC left in UTC): the check-in stayed shut from midnight in Paris to midnight UTC,
+/// the browser's own date being the day before.
+pub async fn the_door_opens_on_quimpers_date_whatever_the_devices_zone(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    use chrono::Timelike;
+    use kerne_tests::api_client::{expect_json, ApiClient};
+    let page = ctx.driver.session().await?;
+    page.set_viewport(360, 740).await?;
+    let r = async {
+        // A zone whose date is not Quimper's now: 13 hours ahead in Quimper's afternoon, 12
+        // hours behind in its morning.
+        let hour = domain::paris::to_local(chrono::Utc::now()).hour();
+        let zone = if hour >= 12 { "Pacific/Kiritimati" } else { "Pacific/Pago_Pago" };
+        page.cdp("Emulation.setTimezoneOverride", serde_json::json!({ "timezoneId": zone }))
+            .await?;
+        let (starts, ends) = kerne_tests::soon_today().await;
+        let title = format!("Atelier fuseaux ({zone})");
+        let staff = ApiClient::anonymous(&ctx.app)
+            .login(crate::support::STAFF, crate::support::DEMO_PASSWORD)
+            .await?;
+        let body = serde_json::json!({ "kind": "children_workshop", "title_fr": title, "audience": "families",
+            "description_fr": "Programmer un petit robot.", "starts_at": starts, "ends_at": ends, "in_room": false,
+            "place": "Médiathèque d'Ergué-Gabéric", "address": "Rue Jean Moulin, 29500 Ergué-Gabéric",
+            "capacity": 6, "max_per_signup": 3, "asks_children": false, "seats_for": "everyone" });
+        let event: domain::events::EventView =
+            expect_json(staff.post("/api/staff/events", &body).await?, 201).await?;
+        crate::support::log_in(ctx, &page, crate::support::STAFF, crate::support::DEMO_PASSWORD, "Tableau de bord").await?;
+        page.goto(&ctx.url(&format!("/gestion/evenements/{}/inscrits", event.id))).await?;
+        page.wait_for_page().await?;
+        wait_for_text(&page, &title).await?;
+        let text = page.text().await?;
+        ensure!(
+            !text.contains("Le pointage ouvre le jour de l'événement"),
+            "a browser in {zone} is told the door opens another day, for an event at {starts} in Quimper"
+        );
         Ok(())
     }
     .await;

@@ -86,6 +86,7 @@ fn main() -> std::process::ExitCode {
             events::a_family_promoted_with_fewer_seats_sees_who_comes,
             events::a_member_comes_to_a_club_meeting_and_cancels_by_keyboard,
             events::the_concierge_publishes_checks_two_families_in_and_prints_the_sheet,
+            events::the_door_opens_on_quimpers_date_whatever_the_devices_zone,
             events::a_past_events_link_says_it_is_over,
             events::the_concierge_changes_a_clubs_rule_and_opens_its_next_meeting,
             trips::the_staff_menu_is_one_line_on_a_phone_and_any_page_two_keys_away,

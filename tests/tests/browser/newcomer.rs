@@ -6,6 +6,7 @@ use anyhow::{ensure, Context, Result};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
+use kerne_tests::ensure_each;
 
 use crate::support::with_page;
 use crate::support::{check_page, fill, log_in, submit, wait_for_text, DEMO_PASSWORD, STAFF};
@@ -97,7 +98,7 @@ pub async fn the_keyboard_reaches_the_page_and_the_menu_lets_go(ctx: &'static Ct
             ensure!(on_heading, "after navigating, the focus is on {}", focused(&page).await?);
             // A visitor's menu: join and log in; no log out.
             let menu = page.client.find(Locator::Css("#main-nav")).await?.html(true).await?;
-            ensure!(menu.contains("/adherer") && menu.contains("/connexion") && !menu.contains("Se déconnecter"), "{menu}");
+            ensure_each!([menu.contains("/adherer"), menu.contains("/connexion"), !menu.contains("Se déconnecter")], "{menu}");
             Ok(())
         }
         .await;
@@ -328,19 +329,13 @@ pub async fn the_rental_form_shows_what_is_free_and_the_quote_is_complete(
                 .await?;
             wait_for_text(&page, "La cantine est fermée ce jour-là").await?;
             let text = page.text().await?;
-            ensure!(
-                text.contains("— cantine fermée") && !text.contains("déjà prise"),
-                "a Saturday reads: {text}"
-            );
+            ensure_each!([text.contains("— cantine fermée"), !text.contains("déjà prise")], "a Saturday reads: {text}");
             check_page(&page, "newcomer-rental-saturday", &[]).await?;
             set_date("d.setDate(d.getDate() - 3); while (d.getDay() === 0 || d.getDay() === 6) d.setDate(d.getDate() - 1);")
                 .await?;
             wait_for_text(&page, "Cette date est passée").await?;
             let text = page.text().await?;
-            ensure!(
-                text.contains("— date passée") && !text.contains("déjà prise"),
-                "a day past reads: {text}"
-            );
+            ensure_each!([text.contains("— date passée"), !text.contains("déjà prise")], "a day past reads: {text}");
             // The first open weekday more than 40 days ahead: nothing booked there in the demo.
             let day = page
                 .client
@@ -466,8 +461,8 @@ pub async fn the_concierge_edits_settings_and_reads_blocks_and_the_journal(
             page.wait_for_heading("Journal des actions").await?;
             wait_for_text(&page, "a modifié le réglage « budget annuel »").await?;
             let text = page.text().await?;
-            ensure!(
-                !text.contains("setting.change") && !text.contains("{\""),
+            ensure_each!(
+                [!text.contains("setting.change"), !text.contains("{\"")],
                 "the journal shows codes:\n{text}"
             );
             page.goto(&ctx.url("/gestion/courriels")).await?;

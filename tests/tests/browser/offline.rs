@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use anyhow::{ensure, Context, Result};
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
+use kerne_tests::ensure_each;
 use serde_json::json;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::JoinHandle;
@@ -159,10 +160,7 @@ pub async fn a_member_reads_their_bookings_offline_and_cannot_cancel_there(
             .split_once(", du ")
             .map(|(_, rest)| rest.split(". ").next().unwrap_or(""))
             .unwrap_or("");
-        ensure!(
-            dated.len() > 8 && dated.contains(':'),
-            "the notice does not date its copy: {notice:?}"
-        );
+        ensure_each!([dated.len() > 8, dated.contains(':')], "the notice does not date its copy: {notice:?}");
         let card = page
             .wait_for(Locator::Css("section[aria-labelledby=upcoming-title] li.booking"), "the booking, offline")
             .await?;

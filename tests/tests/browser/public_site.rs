@@ -1,6 +1,7 @@
 use anyhow::{ensure, Result};
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
+use kerne_tests::ensure_each;
 
 use crate::support::with_page;
 use crate::Ctx;
@@ -106,8 +107,8 @@ pub async fn menu_leads_to_clubs_and_e_education(ctx: &'static Ctx) -> Result<()
             page.wait_for_heading("Les clubs").await?;
             ensure!(page.client.current_url().await?.path() == "/clubs");
             let text = page.text().await?;
-            ensure!(
-                text.contains("E-commerce") && text.contains("Graphistes"),
+            ensure_each!(
+                [text.contains("E-commerce"), text.contains("Graphistes")],
                 "both clubs are listed"
             );
             ensure!(
@@ -125,8 +126,8 @@ pub async fn menu_leads_to_clubs_and_e_education(ctx: &'static Ctx) -> Result<()
                 .find_all(Locator::Css("section.club .club__next a[href^='/agenda/']"))
                 .await?
                 .len();
-            ensure!(
-                clubs >= 2 && links == clubs,
+            ensure_each!(
+                [clubs >= 2, links == clubs],
                 "{links} of {clubs} clubs link their next meeting"
             );
             let nav_hidden = page
@@ -303,10 +304,7 @@ pub async fn links_between_bundles_keep_their_query(ctx: &'static Ctx) -> Result
             page.client.find(Locator::Css("#to-room")).await?.click().await?;
             page.wait_for_heading("Réserver un poste ou la salle").await?;
             let url = page.client.current_url().await?;
-            ensure!(
-                url.path() == "/reserver" && url.query() == Some("ressource=salle-reunion") && url.fragment() == Some("grille"),
-                "the link led to {url}"
-            );
+            ensure_each!([url.path() == "/reserver", url.query() == Some("ressource=salle-reunion"), url.fragment() == Some("grille")], "the link led to {url}");
             let room = page.wait_for(Locator::XPath("//button[@aria-pressed='true'][normalize-space()='Salle de réunion']"), "the room chosen from the link's query").await?;
             ensure!(room.text().await?.contains("Salle"), "the room toggle");
             Ok(())

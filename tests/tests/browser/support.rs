@@ -34,11 +34,11 @@ pub(crate) fn unique_email(who: &str) -> String {
 }
 
 pub(crate) async fn fill(page: &Page, css: &str, value: &str) -> Result<()> {
+    // Waited for: a list drawn again after a tap (a check-in undone) shows its fields once the
+    // answer is in, as a person sees them appear.
     let el = page
-        .client
-        .find(Locator::Css(css))
-        .await
-        .with_context(|| format!("no field {css}"))?;
+        .wait_for(Locator::Css(css), &format!("the field {css}"))
+        .await?;
     el.clear().await?;
     el.send_keys(value).await?;
     Ok(())

@@ -6,6 +6,7 @@ use anyhow::{ensure, Context, Result};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
+use kerne_tests::ensure_each;
 
 use crate::newcomer::{focused, press};
 use crate::support::with_page;
@@ -397,8 +398,8 @@ pub async fn a_member_books_by_keyboard_with_the_question_in_view(ctx: &'static 
                 domain::i18n::weekday_name(chrono::Datelike::weekday(&day), domain::Lang::Fr),
                 domain::i18n::day_of_month(chrono::Datelike::day(&day), domain::Lang::Fr)
             );
-            ensure!(
-                question.contains(&day_words) && question.contains("09:00"),
+            ensure_each!(
+                [question.contains(&day_words), question.contains("09:00")],
                 "the question {question:?} does not say {day_words} 09:00"
             );
             check_page(&page, "reserver-question-fr", &[]).await?;
@@ -614,8 +615,8 @@ pub async fn the_day_sheet_names_each_person_and_keeps_its_day(ctx: &'static Ctx
                     for b in card.find_all(Locator::Css("button")).await? {
                         let label = b.attr("aria-label").await?.unwrap_or_default();
                         let seen = b.text().await?;
-                        ensure!(
-                            label.starts_with(seen.trim()) && label.contains(&who),
+                        ensure_each!(
+                            [label.starts_with(seen.trim()), label.contains(&who)],
                             "the button {seen:?} of {who} is named {label:?}"
                         );
                         named += 1;

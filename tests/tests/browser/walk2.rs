@@ -7,6 +7,7 @@ use anyhow::{ensure, Result};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use kerne_tests::browser::Page;
+use kerne_tests::ensure_each;
 
 use crate::newcomer::{focused, press};
 use crate::support::with_page;
@@ -140,8 +141,11 @@ pub async fn the_booking_limits_are_said_before_any_refusal(ctx: &'static Ctx) -
                 .await?
                 .text()
                 .await?;
-            ensure!(
-                line.contains("(60 jours à l'avance)") && line.contains("6 h par semaine"),
+            ensure_each!(
+                [
+                    line.contains("(60 jours à l'avance)"),
+                    line.contains("6 h par semaine")
+                ],
                 "the limits read {line:?}"
             );
             let a_year_ahead =
@@ -181,8 +185,11 @@ pub async fn the_rooms_price_reads_one_way(ctx: &'static Ctx) -> Result<()> {
                 page.wait_for_heading(heading).await?;
                 wait_for_text(&page, "6 h par semaine").await?;
                 let text = page.text().await?;
-                ensure!(
-                    text.contains("sans supplément") && text.contains("pour un événement"),
+                ensure_each!(
+                    [
+                        text.contains("sans supplément"),
+                        text.contains("pour un événement")
+                    ],
                     "{path} does not say the one rule: {text}"
                 );
             }
@@ -243,8 +250,11 @@ pub async fn a_declined_rental_shows_no_quote_to_print(ctx: &'static Ctx) -> Res
             page.wait_for_heading("Votre location de salle").await?;
             wait_for_text(&page, "La salle est prise ce jour-là.").await?;
             let text = page.text().await?;
-            ensure!(
-                !text.contains("Valable jusqu'au") && !text.contains("Imprimer"),
+            ensure_each!(
+                [
+                    !text.contains("Valable jusqu'au"),
+                    !text.contains("Imprimer")
+                ],
                 "a declined request still offers its quote: {text}"
             );
             Ok(())
@@ -408,8 +418,8 @@ pub async fn where_a_transfer_is_asked_the_iban_is_given(ctx: &'static Ctx) -> R
                 .await?
                 .text()
                 .await?;
-            ensure!(
-                line.contains(IBAN) && line.contains("Silicon Kerne"),
+            ensure_each!(
+                [line.contains(IBAN), line.contains("Silicon Kerne")],
                 "the fee notice says {line:?}"
             );
             crate::support::check_page(&page, "reserver-virement-fr", &[]).await?;
@@ -450,8 +460,11 @@ pub async fn the_concierges_settings_say_what_is_wrong_and_keep_the_focus(
                 .await?
                 .text()
                 .await?;
-            ensure!(
-                summary.contains("Écrivez un montant en euros") && !summary.contains("négatif"),
+            ensure_each!(
+                [
+                    summary.contains("Écrivez un montant en euros"),
+                    !summary.contains("négatif")
+                ],
                 "an unreadable rate reads {summary:?}"
             );
             tokio::time::sleep(Duration::from_millis(300)).await;

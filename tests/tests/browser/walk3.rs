@@ -6,6 +6,7 @@ use std::time::Duration;
 use anyhow::{ensure, Context, Result};
 use fantoccini::Locator;
 use kerne_tests::api_client::{expect_json, ApiClient};
+use kerne_tests::ensure_each;
 
 use crate::newcomer::focused;
 use crate::support::with_page;
@@ -65,13 +66,14 @@ pub async fn the_library_editor_sees_the_preview_and_saves_twice(ctx: &'static C
             submit(&page, "Enregistrer la ressource").await?;
             tokio::time::sleep(Duration::from_millis(800)).await;
             let text = page.text().await?;
-            ensure!(
-                !text.contains("déjà prise")
-                    && page
-                        .client
+            ensure_each!(
+                [
+                    !text.contains("déjà prise"),
+                    page.client
                         .find_all(Locator::Css(".form-errors"))
                         .await?
-                        .is_empty(),
+                        .is_empty()
+                ],
                 "the second save was refused: {text}"
             );
             let url = page.client.current_url().await?;

@@ -3,6 +3,7 @@
 use anyhow::{ensure, Context, Result};
 use domain::wire::ApiErrorBody;
 use kerne_tests::api_client::{expect_json, expect_status, DEMO_PASSWORD};
+use kerne_tests::ensure_each;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -52,8 +53,12 @@ pub async fn others_failures_never_lock_the_owner_out(o: &'static Online) -> Res
         .find(|c| c.starts_with(DEVICE_COOKIE))
         .unwrap_or_default()
         .to_string();
-    ensure!(
-        cookie.contains("HttpOnly") && cookie.contains("Secure") && cookie.contains("SameSite"),
+    ensure_each!(
+        [
+            cookie.contains("HttpOnly"),
+            cookie.contains("Secure"),
+            cookie.contains("SameSite")
+        ],
         "the device cookie is not HttpOnly, Secure and SameSite: {cookie}"
     );
     expect_status(first, 200).await?;
@@ -223,9 +228,11 @@ pub async fn every_limit_is_declared_in_the_openapi_document(o: &'static Online)
             .as_array()
             .with_context(|| format!("{path} declares no limits"))?;
         let words: Vec<&str> = limits.iter().filter_map(Value::as_str).collect();
-        ensure!(
-            words.iter().any(|w| w.contains("per client address"))
-                && words.iter().any(|w| w.contains(per)),
+        ensure_each!(
+            [
+                words.iter().any(|w| w.contains("per client address")),
+                words.iter().any(|w| w.contains(per))
+            ],
             "{path}: {words:?}"
         );
     }

@@ -7,6 +7,7 @@ use domain::events::{EventView, RegistrationCreated};
 use domain::paris;
 use domain::wire::{OutboxEmail, RentalDay};
 use kerne_tests::api_client::{expect_json, expect_status};
+use kerne_tests::ensure_each;
 use reqwest::Method;
 use serde_json::{json, Value};
 
@@ -61,8 +62,12 @@ pub async fn staff_never_read_a_private_link_nor_an_admins_reset(o: &'static Onl
         .iter()
         .find(|e| e.kind == "password_reset")
         .context("the admin does not see her own reset email")?;
-    ensure!(
-        !own.body_text.contains(token) && own.body_text.contains("••••••") && !own.secret_shown,
+    ensure_each!(
+        [
+            !own.body_text.contains(token),
+            own.body_text.contains("••••••"),
+            !own.secret_shown
+        ],
         "the reset link is shown back in the outbox: {own:?}"
     );
     // Nothing in the whole outbox gives a private link away, whatever its kind.
@@ -97,8 +102,8 @@ pub async fn a_reset_flood_sends_one_email_and_others_get_theirs_at_once(
     }
     let accepted = statuses.iter().filter(|s| **s == 202).count();
     let refused = statuses.iter().filter(|s| **s == 429).count();
-    ensure!(
-        accepted == 10 && refused == 40,
+    ensure_each!(
+        [accepted == 10, refused == 40],
         "one client: {accepted} accepted, {refused} refused (statuses {statuses:?})"
     );
     for _ in 0..30 {
@@ -212,8 +217,11 @@ pub async fn links_come_from_the_configured_address_whatever_the_host(
     links.sort();
     ensure!(!links.is_empty(), "no link was mailed");
     for link in &links {
-        ensure!(
-            link.starts_with(&format!("{SITE}/")) && !link.contains("evil.example"),
+        ensure_each!(
+            [
+                link.starts_with(&format!("{SITE}/")),
+                !link.contains("evil.example")
+            ],
             "a mailed link is not on the configured address: {link}"
         );
     }
@@ -255,8 +263,11 @@ pub async fn erasing_a_request_or_a_sign_up_takes_its_emails_along(
         .get_json(&format!("/api/staff/outbox?to={requester}"))
         .await?;
     let all: Vec<OutboxEmail> = admin.get_json("/api/staff/outbox").await?;
-    ensure!(
-        after.is_empty() && !all.iter().any(|e| e.body_text.contains(&business)),
+    ensure_each!(
+        [
+            after.is_empty(),
+            !all.iter().any(|e| e.body_text.contains(&business))
+        ],
         "the erased request's emails are still readable: {after:?}"
     );
 
@@ -288,8 +299,11 @@ pub async fn erasing_a_request_or_a_sign_up_takes_its_emails_along(
         .get_json(&format!("/api/staff/outbox?to={parent}"))
         .await?;
     let all: Vec<OutboxEmail> = admin.get_json("/api/staff/outbox").await?;
-    ensure!(
-        after.is_empty() && !all.iter().any(|e| e.body_text.contains("Brieuc Efface")),
+    ensure_each!(
+        [
+            after.is_empty(),
+            !all.iter().any(|e| e.body_text.contains("Brieuc Efface"))
+        ],
         "the cancelled sign-up's emails are still readable: {after:?}"
     );
     Ok(())

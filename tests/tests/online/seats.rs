@@ -4,6 +4,7 @@ use anyhow::{ensure, Context, Result};
 use domain::events::{EventView, RegistrationCreated};
 use domain::wire::ApiErrorBody;
 use kerne_tests::api_client::expect_json;
+use kerne_tests::ensure_each;
 
 use crate::inbox::{family, publish, workshop};
 use crate::support::{anonymous, staff, unique};
@@ -33,8 +34,8 @@ pub async fn one_client_cannot_take_every_seat(o: &'static Online) -> Result<()>
     let created = statuses.iter().filter(|s| **s == 201).count();
     let again = statuses.iter().filter(|s| **s == 202).count();
     let refused = statuses.iter().filter(|s| **s == 429).count();
-    ensure!(
-        created == 1 && again == 9 && refused == 90,
+    ensure_each!(
+        [created == 1, again == 9, refused == 90],
         "one mailbox signed up {created} times ({again} answered 202, {refused} 429): {statuses:?}"
     );
     let view: EventView = anonymous(o)
@@ -128,8 +129,8 @@ pub async fn exports_are_data_never_formulas(o: &'static Online) -> Result<()> {
             row.get(0).unwrap_or_default(),
             row.get(2).unwrap_or_default(),
         );
-        ensure!(
-            name.starts_with('\'') && names.contains(&&name[1..]),
+        ensure_each!(
+            [name.starts_with('\''), names.contains(&&name[1..])],
             "a name comes out as a formula: {name:?}"
         );
         ensure!(

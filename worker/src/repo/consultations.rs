@@ -121,6 +121,13 @@ pub struct ItemRow {
     pub topics: Vec<String>,
 }
 
+impl ItemRow {
+    /// Is there an English version? (Written whole or not at all: its title says.)
+    pub fn in_english(&self) -> bool {
+        !self.title_en.is_empty()
+    }
+}
+
 /// Every resource by title; unpublished ones only for staff.
 pub async fn items(db: &D1Database, with_unpublished: bool) -> DbResult<Vec<ItemRow>> {
     all(

@@ -32,6 +32,10 @@ fn local(t: NaiveDateTime) -> JsValue {
     JsValue::from_str(&t.format("%Y-%m-%dT%H:%M").to_string())
 }
 
+/// An event's row with the seats its confirmed sign-ups take and how many wait: counted here, in
+/// the list's one query (an agenda of a hundred events reads no sign-up row), as
+/// `SeatBook::taken` counts them over the sign-ups of one event loaded whole — the API tests
+/// compare an event's `seats_left` in the list and on its page after every kind of change.
 const EVENT_COLUMNS: &str = "SELECT e.id, e.kind, e.audience, e.title_fr, e.title_en, e.description_fr, e.description_en, e.bring_fr, e.bring_en, \
      e.start_local, e.end_local, e.start_utc, e.end_utc, e.in_room, e.place, e.capacity, e.max_per_signup, e.age_min, e.age_max, e.partner, \
      e.signup_opens_utc, e.signup_closes_utc, e.asks_children, e.seats_for, e.address, c.slug AS club, e.status, e.version, \
@@ -870,8 +874,9 @@ fn maybe_status<'de, D: serde::Deserializer<'de>>(
     }
 }
 
-/// Events whose waiting list may be owed seats: published, sign-ups open, someone waiting and
-/// seats free. The seat book decides who, if anyone, fits.
+/// Events whose waiting list may be owed seats: those whose freed seats are still given out
+/// (`domain::seat_book::serves_freed_seats`, here in SQL: published, sign-ups open), with someone
+/// waiting and seats free. A filter only: the seat book decides who, if anyone, fits.
 const UNSETTLED: &str = "SELECT e.id FROM events e WHERE e.status = 'published' AND e.signup_closes_utc > ?1 \
      AND EXISTS (SELECT 1 FROM registrations w WHERE w.event_id = e.id AND w.status = 'waiting') \
      AND e.capacity > COALESCE((SELECT SUM(r.seats) FROM registrations r WHERE r.event_id = e.id AND r.status = 'confirmed'), 0) \

@@ -5,12 +5,13 @@ use domain::accounts::{
     check_new_password, parse_name, parse_phone, parse_skills, parse_text, Checker,
     Email as EmailAddress, MemberListFilter,
 };
+use domain::endpoints as ep;
 use domain::wire::{
-    ApplicationRequest, DirectoryEntry, LoginRequest, Me, MemberExport, PasswordResetRequest,
+    ApplicationRequest, DirectoryEntry, LoginRequest, MemberExport, PasswordResetRequest,
     ProfileUpdate, SetPasswordRequest,
 };
 use domain::{paris, ApiMsg};
-use worker::{Method, Response};
+use worker::Response;
 
 use super::{handler, Ctx, Limit, Per, Route, DAY, HOUR, MINUTE};
 use crate::auth::{self, Access, SESSION_ABSOLUTE, SESSION_IDLE};
@@ -25,51 +26,34 @@ use crate::secrets::{hash_password, random_token, token_hash, verify_password};
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Post, "/api/applications", "apply", "Apply to join the association (no account needed). The same 202 whether or not the address has an account: its owner is told by email instead.", "accounts", Public, handler!(apply))
-            .body::<ApplicationRequest>()
+        Route::new(ep::APPLY, "Apply to join the association (no account needed). The same 202 whether or not the address has an account: its owner is told by email instead.", "accounts", Public, handler!(apply))
             .limits(const { &[Limit::refuse(Per::Client, 10, HOUR), Limit::quiet(Per::Mailbox, 3, DAY)] })
             .sends_email()
-            .no_content(202),
-        Route::new(Method::Post, "/api/auth/login", "login", "Log in: sets the session cookie. Throttled per account and per client.", "auth", Public, handler!(login))
-            .body::<LoginRequest>()
-            .returns::<Me>(200),
-        Route::new(Method::Post, "/api/auth/logout", "logout", "Log out: revokes the session server-side.", "auth", Public, handler!(logout))
-            .no_content(204)
+            .status(202),
+        Route::new(ep::LOGIN, "Log in: sets the session cookie. Throttled per account and per client.", "auth", Public, handler!(login)),
+        Route::new(ep::LOGOUT, "Log out: revokes the session server-side.", "auth", Public, handler!(logout))
             .with_caller(),
-        Route::new(Method::Post, "/api/auth/invitation", "accept_invitation", "Choose a password with the single-use invitation link (72 h); logs in.", "auth", Public, handler!(accept_invitation))
-        .invalidates(&[Scope::Site])
-            .body::<SetPasswordRequest>()
-            .returns::<Me>(200),
-        Route::new(Method::Get, "/api/auth/invitation/{token}", "check_invitation", "Whether an invitation link can still be used: 204, or 404 when unknown, used or expired.", "auth", Public, handler!(check_invitation))
-            .no_content(204),
-        Route::new(Method::Get, "/api/auth/password-reset/{token}", "check_password_reset", "Whether a password reset link can still be used: 204, or 404 when unknown, used or expired.", "auth", Public, handler!(check_password_reset))
-            .no_content(204),
-        Route::new(Method::Post, "/api/auth/password-reset", "request_password_reset", "Ask for a password reset link by email (always 202; one email per account per quarter of an hour, whoever asks).", "auth", Public, handler!(request_password_reset))
-            .body::<PasswordResetRequest>()
+        Route::new(ep::ACCEPT_INVITATION, "Choose a password with the single-use invitation link (72 h); logs in.", "auth", Public, handler!(accept_invitation))
+        .invalidates(&[Scope::Site]),
+        Route::new(ep::CHECK_INVITATION, "Whether an invitation link can still be used: 204, or 404 when unknown, used or expired.", "auth", Public, handler!(check_invitation)),
+        Route::new(ep::CHECK_PASSWORD_RESET, "Whether a password reset link can still be used: 204, or 404 when unknown, used or expired.", "auth", Public, handler!(check_password_reset)),
+        Route::new(ep::REQUEST_PASSWORD_RESET, "Ask for a password reset link by email (always 202; one email per account per quarter of an hour, whoever asks).", "auth", Public, handler!(request_password_reset))
             .limits(const { &[Limit::refuse(Per::Client, 10, HOUR), Limit::quiet(Per::Mailbox, 1, 15 * MINUTE)] })
             .sends_email()
-            .no_content(202),
-        Route::new(Method::Post, "/api/auth/password-reset/confirm", "confirm_password_reset", "Set a new password with the single-use reset link (1 h); revokes other sessions and logs in.", "auth", Public, handler!(confirm_password_reset))
-            .body::<SetPasswordRequest>()
-            .returns::<Me>(200),
-        Route::new(Method::Get, "/api/session", "session", "The caller when logged in, else null: how the app learns who is there without a 401.", "me", Public, handler!(session))
-            .with_caller()
-            .returns::<Option<Me>>(200),
-        Route::new(Method::Get, "/api/me", "me", "The caller: identity, role, membership status, profile, clubs.", "me", Member, handler!(me)).returns::<Me>(200),
-        Route::new(Method::Put, "/api/me/profile", "update_profile", "Edit one's profile and directory opt-in.", "me", Member, handler!(update_profile))
-            .body::<ProfileUpdate>()
-            .returns::<Me>(200),
-        Route::new(Method::Put, "/api/me/clubs/{slug}", "join_club", "Join a club.", "me", Member, handler!(join_club)).returns::<Me>(200),
-        Route::new(Method::Delete, "/api/me/clubs/{slug}", "leave_club", "Leave a club.", "me", Member, handler!(leave_club)).returns::<Me>(200),
-        Route::new(Method::Get, "/api/me/export", "export_me", "Everything the portal holds about the caller, as a JSON download.", "me", Member, handler!(export_me))
-            .returns::<MemberExport>(200),
-        Route::new(Method::Delete, "/api/me", "delete_me", "Erase one's account; payments are kept without identity.", "me", Member, handler!(delete_me))
-        .invalidates(&[Scope::Site, Scope::Availability]).no_content(204),
-        Route::new(Method::Get, "/api/directory", "directory", "Members who chose to appear in the directory, searchable by text, skill and club.", "directory", Member, handler!(directory))
-            .query(&[("q", "text in name, company or bio", false), ("skill", "a skill (prefix)", false), ("club", "a club slug", false)])
-            .returns::<Vec<DirectoryEntry>>(200),
-        Route::new(Method::Get, "/api/directory/{id}", "directory_entry", "One directory profile (404 if the member did not opt in).", "directory", Member, handler!(directory_entry))
-            .returns::<DirectoryEntry>(200),
+            .status(202),
+        Route::new(ep::CONFIRM_PASSWORD_RESET, "Set a new password with the single-use reset link (1 h); revokes other sessions and logs in.", "auth", Public, handler!(confirm_password_reset)),
+        Route::new(ep::SESSION, "The caller when logged in, else null: how the app learns who is there without a 401.", "me", Public, handler!(session))
+            .with_caller(),
+        Route::new(ep::ME, "The caller: identity, role, membership status, profile, clubs.", "me", Member, handler!(me)),
+        Route::new(ep::UPDATE_PROFILE, "Edit one's profile and directory opt-in.", "me", Member, handler!(update_profile)),
+        Route::new(ep::JOIN_CLUB, "Join a club.", "me", Member, handler!(join_club)),
+        Route::new(ep::LEAVE_CLUB, "Leave a club.", "me", Member, handler!(leave_club)),
+        Route::new(ep::EXPORT_ME, "Everything the portal holds about the caller, as a JSON download.", "me", Member, handler!(export_me)),
+        Route::new(ep::DELETE_ME, "Erase one's account; payments are kept without identity.", "me", Member, handler!(delete_me))
+        .invalidates(&[Scope::Site, Scope::Availability]),
+        Route::new(ep::DIRECTORY, "Members who chose to appear in the directory, searchable by text, skill and club.", "directory", Member, handler!(directory))
+            .query(&[("q", "text in name, company or bio", false), ("skill", "a skill (prefix)", false), ("club", "a club slug", false)]),
+        Route::new(ep::DIRECTORY_ENTRY, "One directory profile (404 if the member did not opt in).", "directory", Member, handler!(directory_entry)),
     ]
 }
 

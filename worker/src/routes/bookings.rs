@@ -2,13 +2,14 @@
 //! and the staff's day sheet, check-in, blocks and occupancy.
 
 use chrono::NaiveDate;
+use domain::endpoints as ep;
 use domain::wire::{
-    BlockCreated, BlockRequest, BlockView, Booking, BookingRequest, CalendarFeed, DayAvailability,
-    Occupancy, ResourceInfo, StaffDay,
+    BlockCreated, BlockRequest, BlockView, Booking, BookingRequest, CalendarFeed, Occupancy,
+    StaffDay,
 };
 use domain::ApiMsg;
 use serde::Deserialize;
-use worker::{Method, Response};
+use worker::Response;
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
@@ -22,20 +23,13 @@ use crate::service::staff_calendar::{self as staff, Mark};
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(
-            Method::Get,
-            "/api/resources",
-            "resources",
+        Route::new(ep::RESOURCES,
             "The bookable resources: the coworking desks and the meeting room.",
             "calendar",
             Public,
             handler!(resources),
-        )
-        .returns::<Vec<ResourceInfo>>(200),
-        Route::new(
-            Method::Get,
-            "/api/availability",
-            "availability",
+        ),
+        Route::new(ep::AVAILABILITY,
             "Bookable slots and places left, per day (Paris wall-clock times).",
             "calendar",
             Public,
@@ -45,175 +39,113 @@ pub fn routes() -> Vec<Route> {
             ("resource", "resource slug", true),
             ("from", "YYYY-MM-DD", true),
             ("to", "YYYY-MM-DD (at most 31 days after from)", true),
-        ])
-        .returns::<Vec<DayAvailability>>(200),
-        Route::new(
-            Method::Post,
-            "/api/bookings",
-            "create_booking",
+        ]),
+        Route::new(ep::CREATE_BOOKING,
             "Book a desk period or a room slot. Idempotency-Key makes retries safe. 409 when full.",
             "calendar",
             Member,
             handler!(create_booking),
         )
         .invalidates(&[Scope::Availability])
-        .body::<BookingRequest>()
-        .returns::<Booking>(201),
-        Route::new(
-            Method::Get,
-            "/api/bookings",
-            "my_bookings",
+        .status(201),
+        Route::new(ep::MY_BOOKINGS,
             "The caller's bookings, upcoming and of the last 30 days.",
             "calendar",
             Member,
             handler!(my_bookings),
-        )
-        .returns::<Vec<Booking>>(200),
-        Route::new(
-            Method::Delete,
-            "/api/bookings/{id}",
-            "cancel_booking",
+        ),
+        Route::new(ep::CANCEL_BOOKING,
             "Cancel one's booking (desks until the start, the room until 24 h before).",
             "calendar",
             Member,
             handler!(cancel_booking),
         )
-        .invalidates(&[Scope::Availability])
-        .no_content(204),
-        Route::new(
-            Method::Get,
-            "/api/bookings/{id}/ics",
-            "booking_ics",
+        .invalidates(&[Scope::Availability]),
+        Route::new(ep::BOOKING_ICS,
             "One booking as an iCalendar file.",
             "calendar",
             Member,
             handler!(booking_ics),
         ),
-        Route::new(
-            Method::Post,
-            "/api/me/calendar-feed",
-            "calendar_feed",
+        Route::new(ep::CALENDAR_FEED,
             "A new private calendar feed URL (the previous one stops working).",
             "calendar",
             Member,
             handler!(new_calendar_feed),
         )
-        .returns::<CalendarFeed>(201),
-        Route::new(
-            Method::Get,
-            "/api/calendar/{token}",
-            "calendar_feed_ics",
+        .status(201),
+        Route::new(ep::CALENDAR_FEED_ICS,
             "A member's private calendar feed (iCalendar), by its secret token.",
             "calendar",
             Public,
             handler!(calendar_feed),
         ),
-        Route::new(
-            Method::Get,
-            "/api/staff/day",
-            "staff_day",
+        Route::new(ep::STAFF_DAY,
             "The day's sheet: coworkers (with check-in) and room bookings.",
             "staff",
             Staff,
             handler!(staff_day),
         )
-        .query(&[("date", "YYYY-MM-DD, today by default", false)])
-        .returns::<StaffDay>(200),
-        Route::new(
-            Method::Post,
-            "/api/staff/bookings/{id}/check-in",
-            "check_in",
+        .query(&[("date", "YYYY-MM-DD, today by default", false)]),
+        Route::new(ep::CHECK_IN,
             "Mark a coworker as arrived.",
             "staff",
             Staff,
             handler!(check_in),
-        )
-        .no_content(204),
-        Route::new(
-            Method::Delete,
-            "/api/staff/bookings/{id}/check-in",
-            "undo_check_in",
+        ),
+        Route::new(ep::UNDO_CHECK_IN,
             "Undo a check-in or a no-show made by mistake: the booking is not pointed either way.",
             "staff",
             Staff,
             handler!(undo_check_in),
-        )
-        .no_content(204),
-        Route::new(
-            Method::Get,
-            "/api/staff/members/{id}/bookings",
-            "member_bookings",
+        ),
+        Route::new(ep::MEMBER_BOOKINGS,
             "A member's bookings (upcoming and of the last 30 days), as the member sees them.",
             "staff",
             Staff,
             handler!(member_bookings),
-        )
-        .returns::<Vec<Booking>>(200),
-        Route::new(
-            Method::Post,
-            "/api/staff/bookings/{id}/no-show",
-            "no_show",
+        ),
+        Route::new(ep::NO_SHOW,
             "Mark a booking as a no-show, once it has started (409 before).",
             "staff",
             Staff,
             handler!(no_show),
-        )
-        .no_content(204),
-        Route::new(
-            Method::Post,
-            "/api/staff/bookings/{id}/cancel",
-            "staff_cancel",
+        ),
+        Route::new(ep::STAFF_CANCEL,
             "Cancel any booking (no window).",
             "staff",
             Staff,
             handler!(staff_cancel),
         )
-        .invalidates(&[Scope::Availability])
-        .no_content(204),
-        Route::new(
-            Method::Post,
-            "/api/staff/blocks",
-            "block",
+        .invalidates(&[Scope::Availability]),
+        Route::new(ep::BLOCK,
             "Close a resource for a period; lists the bookings it covers.",
             "staff",
             Staff,
             handler!(block),
         )
         .invalidates(&[Scope::Availability])
-        .body::<BlockRequest>()
-        .returns::<BlockCreated>(201),
-        Route::new(
-            Method::Get,
-            "/api/staff/blocks",
-            "blocks",
+        .status(201),
+        Route::new(ep::BLOCKS,
             "Blocks in force, each with the bookings it covers and the email and phone of their people.",
             "staff",
             Staff,
             handler!(blocks),
-        )
-        .returns::<Vec<BlockView>>(200),
-        Route::new(
-            Method::Delete,
-            "/api/staff/blocks/{id}",
-            "lift_block",
+        ),
+        Route::new(ep::LIFT_BLOCK,
             "Lift a block: the resource can be booked again.",
             "staff",
             Staff,
             handler!(lift_block),
         )
-        .invalidates(&[Scope::Availability])
-        .no_content(204),
-        Route::new(
-            Method::Get,
-            "/api/staff/occupancy",
-            "occupancy",
+        .invalidates(&[Scope::Availability]),
+        Route::new(ep::OCCUPANCY,
             "Desks and room use per day, and returning coworkers.",
             "staff",
             Staff,
             handler!(occupancy),
         )
-        .query(&[("from", "YYYY-MM-DD", true), ("to", "YYYY-MM-DD", true)])
-        .returns::<Occupancy>(200),
+        .query(&[("from", "YYYY-MM-DD", true), ("to", "YYYY-MM-DD", true)]),
     ]
 }
 

@@ -3,14 +3,14 @@
 //! parse and answer; the flows are `service::consultations` and `service::library`.
 
 use domain::consultations::{
-    AssignRequest, CloseRequest, ConsultationCreated, ConsultationRequest, ConsultationStatus,
-    ConsultationView, Feedback, GiveBackRequest, LibraryCard, LibraryDraft, LibraryInput,
-    LibraryItem, MyConsultation, ScheduleRequest, StaffConsultation, Topic, TopicInput, Unsuitable,
-    Volunteering, Volunteers,
+    AssignRequest, CloseRequest, ConsultationRequest, ConsultationStatus, Feedback,
+    GiveBackRequest, LibraryDraft, LibraryInput, ScheduleRequest, TopicInput, Unsuitable,
+    Volunteering,
 };
+use domain::endpoints as ep;
 use domain::ApiMsg;
 use serde::Deserialize;
-use worker::{Method, Response};
+use worker::Response;
 
 use super::bookings::ics_response;
 use super::{handler, Ctx, Limit, Per, Route, DAY, HOUR};
@@ -25,91 +25,50 @@ use crate::service::library;
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Get, "/api/consultation-topics", "consultation_topics", "The topics a business can ask about, in the staff's order (hidden ones say so).", "consultations", Public, handler!(topics))
-            .returns::<Vec<Topic>>(200),
-        Route::new(Method::Get, "/api/library", "library", "The published resources by title, on a topic (`topic`, a slug) and matching words (`q`, accents and case ignored).", "library", Public, handler!(library_list))
-            .query(&[("topic", "a topic's slug", false), ("q", "words to find", false)])
-            .returns::<Vec<LibraryCard>>(200),
-        Route::new(Method::Get, "/api/library/{slug}", "library_item", "A published resource with its body as sanitised HTML.", "library", Public, handler!(library_item))
-            .returns::<LibraryItem>(200),
-        Route::new(Method::Post, "/api/consultations", "request_consultation", "A business asks for a consultation (no account). The private link is answered and emailed; a second request with the same email gets its own link, never the first one's.", "consultations", Public, handler!(request))
+        Route::new(ep::CONSULTATION_TOPICS, "The topics a business can ask about, in the staff's order (hidden ones say so).", "consultations", Public, handler!(topics)),
+        Route::new(ep::LIBRARY, "The published resources by title, on a topic (`topic`, a slug) and matching words (`q`, accents and case ignored).", "library", Public, handler!(library_list))
+            .query(&[("topic", "a topic's slug", false), ("q", "words to find", false)]),
+        Route::new(ep::LIBRARY_ITEM, "A published resource with its body as sanitised HTML.", "library", Public, handler!(library_item)),
+        Route::new(ep::REQUEST_CONSULTATION, "A business asks for a consultation (no account). The private link is answered and emailed; a second request with the same email gets its own link, never the first one's.", "consultations", Public, handler!(request))
             .limits(const { &[Limit::refuse(Per::Client, 5, HOUR), Limit::refuse(Per::Mailbox, 3, DAY)] })
             .sends_email()
-            .body::<ConsultationRequest>()
-            .returns::<ConsultationCreated>(201),
-        Route::new(Method::Get, "/api/consultations/{token}", "consultation", "A request by its private link: its timeline, the appointment, the volunteer's first name, the resources.", "consultations", Public, handler!(get))
-            .returns::<ConsultationView>(200),
-        Route::new(Method::Delete, "/api/consultations/{token}", "cancel_consultation", "Cancel the request (when still open) and erase its personal fields now; the link stops working. What an appointment held is freed and the volunteer told.", "consultations", Public, handler!(cancel))
-            .invalidates(&[Scope::Availability])
-            .no_content(204),
-        Route::new(Method::Get, "/api/consultations/{token}/ics", "consultation_ics", "The appointment as an iCalendar file (404 before one is set).", "consultations", Public, handler!(ics)),
-        Route::new(Method::Get, "/api/consultations/{token}/export", "export_consultation", "Everything the request holds, as a JSON file.", "consultations", Public, handler!(export))
-            .returns::<ConsultationView>(200),
-        Route::new(Method::Post, "/api/consultations/{token}/unsuitable", "consultation_unsuitable", "The appointment does not suit: the requester says why; the volunteer proposes another (409 when there is no appointment).", "consultations", Public, handler!(unsuitable))
+            .status(201),
+        Route::new(ep::CONSULTATION, "A request by its private link: its timeline, the appointment, the volunteer's first name, the resources.", "consultations", Public, handler!(get)),
+        Route::new(ep::CANCEL_CONSULTATION, "Cancel the request (when still open) and erase its personal fields now; the link stops working. What an appointment held is freed and the volunteer told.", "consultations", Public, handler!(cancel))
+            .invalidates(&[Scope::Availability]),
+        Route::new(ep::CONSULTATION_ICS, "The appointment as an iCalendar file (404 before one is set).", "consultations", Public, handler!(ics)),
+        Route::new(ep::EXPORT_CONSULTATION, "Everything the request holds, as a JSON file.", "consultations", Public, handler!(export)),
+        Route::new(ep::CONSULTATION_UNSUITABLE, "The appointment does not suit: the requester says why; the volunteer proposes another (409 when there is no appointment).", "consultations", Public, handler!(unsuitable))
             .limits(const { &[Limit::refuse(Per::Client, 30, HOUR), Limit::refuse(Per::Link, 5, DAY)] })
-            .body::<Unsuitable>()
-            .invalidates(&[Scope::Availability])
-            .returns::<ConsultationView>(200),
-        Route::new(Method::Post, "/api/consultations/{token}/feedback", "consultation_feedback", "Once done: was it useful, and a comment (once; 409 otherwise).", "consultations", Public, handler!(feedback))
-            .body::<Feedback>()
-            .returns::<ConsultationView>(200),
-        Route::new(Method::Get, "/api/staff/consultations", "staff_consultations", "The board: open requests (new, assigned, scheduled), then those closed in the last 90 days; `status` keeps one state.", "staff", Staff, handler!(board))
-            .query(&[("status", "new, assigned, scheduled, done, declined or cancelled", false)])
-            .returns::<Vec<StaffConsultation>>(200),
-        Route::new(Method::Get, "/api/staff/consultations/{id}", "staff_consultation", "One request with its offers.", "staff", Staff, handler!(staff_one))
-            .returns::<StaffConsultation>(200),
-        Route::new(Method::Get, "/api/staff/consultations/{id}/volunteers", "consultation_volunteers", "Who to offer it to: volunteers on its topics, under their monthly cap, the fewest open consultations first, each with why; then every volunteer.", "staff", Staff, handler!(volunteers))
-            .returns::<Volunteers>(200),
-        Route::new(Method::Post, "/api/staff/consultations/{id}/assign", "assign_consultation", "Offer the request to a member, or give it to another (`replaces`: the volunteer the staff saw on it). Two staff at once: one wins, the other gets 409.", "staff", Staff, handler!(assign))
-            .body::<AssignRequest>()
-            .returns::<StaffConsultation>(200),
-        Route::new(Method::Post, "/api/staff/consultations/{id}/schedule", "schedule_consultation", "Set or move the appointment; at the cantine (`resource`: the room's or the desks' slug) the room or a desk is held in the same step, 409 if taken.", "staff", Staff, handler!(staff_schedule))
-            .body::<ScheduleRequest>()
-            .invalidates(&[Scope::Availability])
-            .returns::<StaffConsultation>(200),
-        Route::new(Method::Post, "/api/staff/consultations/{id}/close", "close_consultation", "Close: `done` with a note and recommended resources, or `declined` with the reason the requester reads.", "staff", Staff, handler!(staff_close))
-            .body::<CloseRequest>()
-            .invalidates(&[Scope::Availability])
-            .returns::<StaffConsultation>(200),
-        Route::new(Method::Post, "/api/staff/consultation-topics", "create_consultation_topic", "Add a topic to the list.", "staff", Staff, handler!(create_topic))
-            .body::<TopicInput>()
-            .returns::<Vec<Topic>>(201),
-        Route::new(Method::Put, "/api/staff/consultation-topics/{slug}", "update_consultation_topic", "Rename a topic, hide it or show it again.", "staff", Staff, handler!(update_topic))
-            .body::<TopicInput>()
-            .returns::<Vec<Topic>>(200),
-        Route::new(Method::Get, "/api/staff/library", "staff_library", "Every resource, unpublished ones included.", "staff", Staff, handler!(staff_library))
-            .returns::<Vec<LibraryCard>>(200),
-        Route::new(Method::Post, "/api/staff/library", "create_library_item", "Write a resource in Markdown (rendered and sanitised on reading).", "staff", Staff, handler!(create_item))
-            .body::<LibraryInput>()
-            .returns::<LibraryDraft>(201),
-        Route::new(Method::Post, "/api/staff/library-preview", "preview_library_item", "The page a draft makes (its Markdown rendered and sanitised as readers get it), without saving anything: the editor's preview follows the typing.", "staff", Staff, handler!(preview_item))
-            .body::<LibraryInput>()
-            .returns::<LibraryDraft>(200),
-        Route::new(Method::Get, "/api/staff/library/{slug}", "library_draft", "A resource's Markdown source and its rendering.", "staff", Staff, handler!(draft))
-            .returns::<LibraryDraft>(200),
-        Route::new(Method::Put, "/api/staff/library/{slug}", "update_library_item", "Change a resource (its address stays).", "staff", Staff, handler!(update_item))
-            .body::<LibraryInput>()
-            .returns::<LibraryDraft>(200),
-        Route::new(Method::Get, "/api/me/consultations", "my_consultations", "The consultations offered to the member or that they have (the requester's contact once accepted), and those done in the last 90 days.", "me", Member, handler!(my_list))
-            .returns::<Vec<MyConsultation>>(200),
-        Route::new(Method::Post, "/api/me/consultations/{id}/accept", "accept_consultation", "Take the consultation offered (409 if it went to someone else meanwhile; 404 if it was never offered to the member).", "me", Member, handler!(accept))
-            .returns::<MyConsultation>(200),
-        Route::new(Method::Post, "/api/me/consultations/{id}/decline", "decline_consultation", "Give it back with a reason staff read; it returns to the board and the member loses access.", "me", Member, handler!(decline))
-            .body::<GiveBackRequest>()
-            .invalidates(&[Scope::Availability])
-            .no_content(204),
-        Route::new(Method::Post, "/api/me/consultations/{id}/schedule", "my_schedule_consultation", "The volunteer who accepted it sets or moves the appointment (as staff do).", "me", Member, handler!(my_schedule))
-            .body::<ScheduleRequest>()
-            .invalidates(&[Scope::Availability])
-            .returns::<MyConsultation>(200),
-        Route::new(Method::Post, "/api/me/consultations/{id}/close", "my_close_consultation", "The volunteer marks it done, with a short note and recommended resources.", "me", Member, handler!(my_close))
-            .body::<CloseRequest>()
-            .returns::<MyConsultation>(200),
-        Route::new(Method::Get, "/api/me/volunteering", "my_volunteering", "Whether the member volunteers for consultations, on which topics, how many a month at most.", "me", Member, handler!(my_volunteering))
-            .returns::<Volunteering>(200),
-        Route::new(Method::Put, "/api/me/volunteering", "set_my_volunteering", "Volunteer (topics required) or stop; 1 to 20 a month.", "me", Member, handler!(set_my_volunteering))
-            .body::<Volunteering>()
-            .returns::<Volunteering>(200),
+            .invalidates(&[Scope::Availability]),
+        Route::new(ep::CONSULTATION_FEEDBACK, "Once done: was it useful, and a comment (once; 409 otherwise).", "consultations", Public, handler!(feedback)),
+        Route::new(ep::STAFF_CONSULTATIONS, "The board: open requests (new, assigned, scheduled), then those closed in the last 90 days; `status` keeps one state.", "staff", Staff, handler!(board))
+            .query(&[("status", "new, assigned, scheduled, done, declined or cancelled", false)]),
+        Route::new(ep::STAFF_CONSULTATION, "One request with its offers.", "staff", Staff, handler!(staff_one)),
+        Route::new(ep::CONSULTATION_VOLUNTEERS, "Who to offer it to: volunteers on its topics, under their monthly cap, the fewest open consultations first, each with why; then every volunteer.", "staff", Staff, handler!(volunteers)),
+        Route::new(ep::ASSIGN_CONSULTATION, "Offer the request to a member, or give it to another (`replaces`: the volunteer the staff saw on it). Two staff at once: one wins, the other gets 409.", "staff", Staff, handler!(assign)),
+        Route::new(ep::SCHEDULE_CONSULTATION, "Set or move the appointment; at the cantine (`resource`: the room's or the desks' slug) the room or a desk is held in the same step, 409 if taken.", "staff", Staff, handler!(staff_schedule))
+            .invalidates(&[Scope::Availability]),
+        Route::new(ep::CLOSE_CONSULTATION, "Close: `done` with a note and recommended resources, or `declined` with the reason the requester reads.", "staff", Staff, handler!(staff_close))
+            .invalidates(&[Scope::Availability]),
+        Route::new(ep::CREATE_CONSULTATION_TOPIC, "Add a topic to the list.", "staff", Staff, handler!(create_topic))
+            .status(201),
+        Route::new(ep::UPDATE_CONSULTATION_TOPIC, "Rename a topic, hide it or show it again.", "staff", Staff, handler!(update_topic)),
+        Route::new(ep::STAFF_LIBRARY, "Every resource, unpublished ones included.", "staff", Staff, handler!(staff_library)),
+        Route::new(ep::CREATE_LIBRARY_ITEM, "Write a resource in Markdown (rendered and sanitised on reading).", "staff", Staff, handler!(create_item))
+            .status(201),
+        Route::new(ep::PREVIEW_LIBRARY_ITEM, "The page a draft makes (its Markdown rendered and sanitised as readers get it), without saving anything: the editor's preview follows the typing.", "staff", Staff, handler!(preview_item)),
+        Route::new(ep::LIBRARY_DRAFT, "A resource's Markdown source and its rendering.", "staff", Staff, handler!(draft)),
+        Route::new(ep::UPDATE_LIBRARY_ITEM, "Change a resource (its address stays).", "staff", Staff, handler!(update_item)),
+        Route::new(ep::MY_CONSULTATIONS, "The consultations offered to the member or that they have (the requester's contact once accepted), and those done in the last 90 days.", "me", Member, handler!(my_list)),
+        Route::new(ep::ACCEPT_CONSULTATION, "Take the consultation offered (409 if it went to someone else meanwhile; 404 if it was never offered to the member).", "me", Member, handler!(accept)),
+        Route::new(ep::DECLINE_CONSULTATION, "Give it back with a reason staff read; it returns to the board and the member loses access.", "me", Member, handler!(decline))
+            .invalidates(&[Scope::Availability]),
+        Route::new(ep::MY_SCHEDULE_CONSULTATION, "The volunteer who accepted it sets or moves the appointment (as staff do).", "me", Member, handler!(my_schedule))
+            .invalidates(&[Scope::Availability]),
+        Route::new(ep::MY_CLOSE_CONSULTATION, "The volunteer marks it done, with a short note and recommended resources.", "me", Member, handler!(my_close)),
+        Route::new(ep::MY_VOLUNTEERING, "Whether the member volunteers for consultations, on which topics, how many a month at most.", "me", Member, handler!(my_volunteering)),
+        Route::new(ep::SET_MY_VOLUNTEERING, "Volunteer (topics required) or stop; 1 to 20 a month.", "me", Member, handler!(set_my_volunteering)),
     ]
 }
 

@@ -2,16 +2,15 @@
 //! pages and the members' one tap. Handlers parse and answer; the flows are `service::events`.
 
 use chrono::{Duration, NaiveDate};
+use domain::endpoints as ep;
 use domain::events::EventKind;
 use domain::events::{
-    Audience, CheckIn, EventInput, EventRegistrations, EventView, LinkSent, LinkSentStatus,
-    MyEvent, RegistrationCreated, RegistrationRequest, RegistrationView, SeatsChange,
-    StaffRegistration,
+    Audience, CheckIn, EventInput, LinkSent, LinkSentStatus, RegistrationRequest, SeatsChange,
 };
 use domain::recurrence::MonthlyRule;
 use domain::{paris, ApiMsg};
 use serde::Deserialize;
-use worker::{Method, Response};
+use worker::Response;
 
 use super::{handler, Ctx, EventOf, Limit, Per, Route, DAY, HOUR};
 use crate::auth::Access;
@@ -23,69 +22,47 @@ use crate::service::events::{self as service, Filter, Guest, SignedUp};
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Get, "/api/events", "events", "Published events starting from `from` to `to` (at most 400 days; default: the next four months), by start; local times in Europe/Paris. An unknown `kind` or `audience` is a 422.", "events", Public, handler!(list))
-            .query(&[("from", "first day, YYYY-MM-DD", false), ("to", "last day, YYYY-MM-DD", false), ("kind", "teacher_training, children_workshop, open_day, club_meeting or other", false), ("audience", "everyone, teachers, families or members", false)])
-            .returns::<Vec<EventView>>(200),
-        Route::new(Method::Get, "/api/events/{id}", "event", "One published event.", "events", Public, handler!(get))
-            .returns::<EventView>(200),
-        Route::new(Method::Get, "/api/events/{id}/ics", "event_ics", "The event as an iCalendar file.", "events", Public, handler!(event_ics)),
-        Route::new(Method::Post, "/api/events/{id}/registrations", "register", "Sign up without an account (a members-only event takes a member's session, 403 otherwise): confirmed if the seats are free and no waiting group that fits is owed them, else on the waiting list (201, with the private link). An address already signed up for this event, or another `+tag` of its mailbox, gets 202: nothing changes, and that sign-up's private link is emailed to the address it was made with, never answered.", "events", Public, handler!(register))
+        Route::new(ep::EVENTS, "Published events starting from `from` to `to` (at most 400 days; default: the next four months), by start; local times in Europe/Paris. An unknown `kind` or `audience` is a 422.", "events", Public, handler!(list))
+            .query(&[("from", "first day, YYYY-MM-DD", false), ("to", "last day, YYYY-MM-DD", false), ("kind", "teacher_training, children_workshop, open_day, club_meeting or other", false), ("audience", "everyone, teachers, families or members", false)]),
+        Route::new(ep::EVENT, "One published event.", "events", Public, handler!(get)),
+        Route::new(ep::EVENT_ICS, "The event as an iCalendar file.", "events", Public, handler!(event_ics)),
+        Route::new(ep::REGISTER, "Sign up without an account (a members-only event takes a member's session, 403 otherwise): confirmed if the seats are free and no waiting group that fits is owed them, else on the waiting list (201, with the private link). An address already signed up for this event, or another `+tag` of its mailbox, gets 202: nothing changes, and that sign-up's private link is emailed to the address it was made with, never answered.", "events", Public, handler!(register))
             .decided_in(EventOf::Path("id"))
             .with_caller()
             .limits(const { &[Limit::refuse(Per::Client, 60, HOUR), Limit::live(Per::ClientAtEvent, 3), Limit::live(Per::Mailbox, 1), Limit::refuse(Per::Mailbox, 10, DAY)] })
             .sends_email()
-            .body::<RegistrationRequest>()
-            .returns::<RegistrationCreated>(201)
+            .status(201)
             .also_returns::<LinkSent>(202),
-        Route::new(Method::Get, "/api/registrations/{token}", "registration", "A sign-up by its private link: status, position on the waiting list, the event.", "events", Public, handler!(registration))
-            .returns::<RegistrationView>(200),
-        Route::new(Method::Patch, "/api/registrations/{token}", "change_registration", "Change the number of seats: fewer always, more while seats are free; freed seats go to the waiting list at once.", "events", Public, handler!(change))
-            .decided_in(EventOf::Token("token"))
-            .body::<SeatsChange>()
-            .returns::<RegistrationView>(200),
-        Route::new(Method::Delete, "/api/registrations/{token}", "cancel_registration", "Cancel the sign-up and erase what was given; the seats go to the waiting list at once.", "events", Public, handler!(cancel))
-            .decided_in(EventOf::Token("token"))
-            .no_content(204),
-        Route::new(Method::Get, "/api/registrations/{token}/ics", "registration_ics", "The signed-up event as an iCalendar file.", "events", Public, handler!(registration_ics)),
-        Route::new(Method::Get, "/api/registrations/{token}/export", "export_registration", "Everything the sign-up holds, as a JSON file.", "events", Public, handler!(export))
-            .returns::<RegistrationView>(200),
-        Route::new(Method::Get, "/api/me/events", "my_events", "The next meetings of the member's clubs and the events they signed up for.", "me", Member, handler!(my_events))
-            .returns::<Vec<MyEvent>>(200),
-        Route::new(Method::Put, "/api/me/events/{id}", "come_to_event", "The member comes (one seat, counted like anyone's).", "me", Member, handler!(come))
-            .decided_in(EventOf::Path("id"))
-            .returns::<MyEvent>(200),
-        Route::new(Method::Delete, "/api/me/events/{id}", "stay_away_from_event", "The member no longer comes.", "me", Member, handler!(stay_away))
-            .decided_in(EventOf::Path("id"))
-            .no_content(204),
-        Route::new(Method::Get, "/api/staff/events", "staff_events", "Events from `from` to `to`, cancelled ones included.", "staff", Staff, handler!(staff_list))
-            .query(&[("from", "first day, YYYY-MM-DD", false), ("to", "last day, YYYY-MM-DD", false)])
-            .returns::<Vec<EventView>>(200),
-        Route::new(Method::Post, "/api/staff/events", "create_event", "Publish an event; in the meeting room, the room is held in the same step (422 if taken).", "staff", Staff, handler!(create))
-            .body::<EventInput>()
+        Route::new(ep::REGISTRATION, "A sign-up by its private link: status, position on the waiting list, the event.", "events", Public, handler!(registration)),
+        Route::new(ep::CHANGE_REGISTRATION, "Change the number of seats: fewer always, more while seats are free; freed seats go to the waiting list at once.", "events", Public, handler!(change))
+            .decided_in(EventOf::Token("token")),
+        Route::new(ep::CANCEL_REGISTRATION, "Cancel the sign-up and erase what was given; the seats go to the waiting list at once.", "events", Public, handler!(cancel))
+            .decided_in(EventOf::Token("token")),
+        Route::new(ep::REGISTRATION_ICS, "The signed-up event as an iCalendar file.", "events", Public, handler!(registration_ics)),
+        Route::new(ep::EXPORT_REGISTRATION, "Everything the sign-up holds, as a JSON file.", "events", Public, handler!(export)),
+        Route::new(ep::MY_EVENTS, "The next meetings of the member's clubs and the events they signed up for.", "me", Member, handler!(my_events)),
+        Route::new(ep::COME_TO_EVENT, "The member comes (one seat, counted like anyone's).", "me", Member, handler!(come))
+            .decided_in(EventOf::Path("id")),
+        Route::new(ep::STAY_AWAY_FROM_EVENT, "The member no longer comes.", "me", Member, handler!(stay_away))
+            .decided_in(EventOf::Path("id")),
+        Route::new(ep::STAFF_EVENTS, "Events from `from` to `to`, cancelled ones included.", "staff", Staff, handler!(staff_list))
+            .query(&[("from", "first day, YYYY-MM-DD", false), ("to", "last day, YYYY-MM-DD", false)]),
+        Route::new(ep::CREATE_EVENT, "Publish an event; in the meeting room, the room is held in the same step (422 if taken).", "staff", Staff, handler!(create))
             .invalidates(&[Scope::Availability, Scope::Site])
-            .returns::<EventView>(201),
-        Route::new(Method::Patch, "/api/staff/events/{id}", "update_event", "Edit the whole event (a raised capacity serves the waiting list; below the seats confirmed is refused) or cancel it (`cancelled`: everyone is emailed).", "staff", Staff, handler!(update))
+            .status(201),
+        Route::new(ep::UPDATE_EVENT, "Edit the whole event (a raised capacity serves the waiting list; below the seats confirmed is refused) or cancel it (`cancelled`: everyone is emailed).", "staff", Staff, handler!(update))
             .decided_in(EventOf::Path("id"))
-            .body::<EventInput>()
-            .invalidates(&[Scope::Availability, Scope::Site])
-            .returns::<EventView>(200),
-        Route::new(Method::Get, "/api/staff/events/{id}/registrations", "event_registrations", "The sign-ups: confirmed, then waiting in order, then cancelled, with seats, adults, children and attendance.", "staff", Staff, handler!(registrations))
-            .returns::<EventRegistrations>(200),
-        Route::new(Method::Get, "/api/staff/events/{id}/registrations.csv", "event_registrations_csv", "The sign-ups as CSV for French spreadsheets (UTF-8 with BOM, `;`, RFC 4180 quoting).", "staff", Staff, handler!(registrations_csv)),
-        Route::new(Method::Post, "/api/staff/registrations/{id}/check-in", "check_in_registration", "At the door: how many of the group came (at most its confirmed seats).", "staff", Staff, handler!(check_in))
-            .body::<CheckIn>()
-            .returns::<StaffRegistration>(200),
-        Route::new(Method::Delete, "/api/staff/registrations/{id}/check-in", "undo_registration_check_in", "Undo a check-in made by mistake: the group is not pointed yet.", "staff", Staff, handler!(undo_check_in))
-            .returns::<StaffRegistration>(200),
-        Route::new(Method::Delete, "/api/staff/registrations/{id}", "cancel_registration_for_family", "Cancel a sign-up for a family who phoned or came by: what they gave is erased, the seats go to the waiting list at once, the family is emailed and the staff's audit log says who did it (409 if already cancelled or the event has started).", "staff", Staff, handler!(cancel_for_family))
+            .invalidates(&[Scope::Availability, Scope::Site]),
+        Route::new(ep::EVENT_REGISTRATIONS, "The sign-ups: confirmed, then waiting in order, then cancelled, with seats, adults, children and attendance.", "staff", Staff, handler!(registrations)),
+        Route::new(ep::EVENT_REGISTRATIONS_CSV, "The sign-ups as CSV for French spreadsheets (UTF-8 with BOM, `;`, RFC 4180 quoting).", "staff", Staff, handler!(registrations_csv)),
+        Route::new(ep::CHECK_IN_REGISTRATION, "At the door: how many of the group came (at most its confirmed seats).", "staff", Staff, handler!(check_in)),
+        Route::new(ep::UNDO_REGISTRATION_CHECK_IN, "Undo a check-in made by mistake: the group is not pointed yet.", "staff", Staff, handler!(undo_check_in)),
+        Route::new(ep::CANCEL_REGISTRATION_FOR_FAMILY, "Cancel a sign-up for a family who phoned or came by: what they gave is erased, the seats go to the waiting list at once, the family is emailed and the staff's audit log says who did it (409 if already cancelled or the event has started).", "staff", Staff, handler!(cancel_for_family))
             .decided_in(EventOf::Registration("id"))
             .sends_email()
-            .invalidates(&[Scope::Site])
-            .no_content(204),
-        Route::new(Method::Put, "/api/staff/clubs/{slug}/rule", "set_club_rule", "A club's monthly meeting rule; future meetings nobody signed up to are made again from it.", "staff", Staff, handler!(set_rule))
-            .body::<MonthlyRule>()
-            .invalidates(&[Scope::Availability, Scope::Site])
-            .no_content(204),
+            .invalidates(&[Scope::Site]),
+        Route::new(ep::SET_CLUB_RULE, "A club's monthly meeting rule; future meetings nobody signed up to are made again from it.", "staff", Staff, handler!(set_rule))
+            .invalidates(&[Scope::Availability, Scope::Site]),
     ]
 }
 

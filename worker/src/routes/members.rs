@@ -2,13 +2,14 @@
 
 use chrono::{Duration, NaiveDate};
 use domain::accounts::{membership_period, parse_text, Checker, MemberListFilter, PaymentMethod};
+use domain::endpoints as ep;
 use domain::wire::{
     Application, ApproveRequest, AuditEntry, Created, DeclineRequest, MemberDetail, MemberSummary,
-    OutboxEmail, Payment, PaymentRequest, RoleRequest,
+    Payment, PaymentRequest, RoleRequest,
 };
 use domain::{paris, ApiMsg};
 use serde_json::json;
-use worker::{Method, Response};
+use worker::Response;
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
@@ -23,18 +24,14 @@ use crate::secrets::{random_token, token_hash};
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Get, "/api/staff/applications", "list_applications", "Membership applications, newest first.", "staff", Staff, handler!(list_applications))
-            .query(&[("status", "pending, approved or declined", false)])
-            .returns::<Vec<Application>>(200),
-        Route::new(Method::Post, "/api/staff/applications/{id}/approve", "approve_application", "Approve: creates the member and emails a single-use invitation (72 h); with `fee`, records the first fee paid at the desk (checked before anything is stored).", "staff", Staff, handler!(approve_application))
+        Route::new(ep::LIST_APPLICATIONS, "Membership applications, newest first.", "staff", Staff, handler!(list_applications))
+            .query(&[("status", "pending, approved or declined", false)]),
+        Route::new(ep::APPROVE_APPLICATION, "Approve: creates the member and emails a single-use invitation (72 h); with `fee`, records the first fee paid at the desk (checked before anything is stored).", "staff", Staff, handler!(approve_application))
             .sends_email()
         .invalidates(&[Scope::Site])
-            .body::<ApproveRequest>()
-            .returns::<Created>(201),
-        Route::new(Method::Post, "/api/staff/applications/{id}/decline", "decline_application", "Decline with a reason, emailed to the applicant.", "staff", Staff, handler!(decline_application))
-            .body::<DeclineRequest>()
-            .no_content(204),
-        Route::new(Method::Get, "/api/staff/members", "list_members", "Members, searchable by text, skill, club and membership status.", "staff", Staff, handler!(list_members))
+            .status(201),
+        Route::new(ep::DECLINE_APPLICATION, "Decline with a reason, emailed to the applicant.", "staff", Staff, handler!(decline_application)),
+        Route::new(ep::LIST_MEMBERS, "Members, searchable by text, skill, club and membership status.", "staff", Staff, handler!(list_members))
             .query(&[
                 ("q", "text in name, email, company or bio", false),
                 ("skill", "a skill (prefix)", false),
@@ -43,27 +40,19 @@ pub fn routes() -> Vec<Route> {
                 ("sort", "empty for by name, end for by the fee's end, soonest first", false),
                 ("from", "first day of the lapsed period (YYYY-MM-DD)", false),
                 ("to", "last day of the lapsed period (YYYY-MM-DD)", false),
-            ])
-            .returns::<Vec<MemberSummary>>(200),
-        Route::new(Method::Get, "/api/staff/members/{id}", "member_detail", "A member with their payments (an erased member: an anonymous row, payments kept for the accounts).", "staff", Staff, handler!(member_detail))
-            .returns::<MemberDetail>(200),
-        Route::new(Method::Post, "/api/staff/members/{id}/payments", "record_payment", "Record a yearly fee; extends the membership by a year.", "staff", Staff, handler!(record_payment))
+            ]),
+        Route::new(ep::MEMBER_DETAIL, "A member with their payments (an erased member: an anonymous row, payments kept for the accounts).", "staff", Staff, handler!(member_detail)),
+        Route::new(ep::RECORD_PAYMENT, "Record a yearly fee; extends the membership by a year.", "staff", Staff, handler!(record_payment))
             // The home page counts the adhérents, whose fees decide who they are.
             .invalidates(&[Scope::Site])
-            .body::<PaymentRequest>()
-            .returns::<Payment>(201),
-        Route::new(Method::Post, "/api/staff/members/{id}/deactivate", "deactivate_member", "Deactivate an account; its sessions are revoked.", "staff", Staff, handler!(deactivate_member))
-        .invalidates(&[Scope::Site, Scope::Availability])
-            .no_content(204),
-        Route::new(Method::Put, "/api/staff/members/{id}/role", "set_role", "Change a member's role (one active admin always remains).", "staff", Admin, handler!(set_role))
-        .invalidates(&[Scope::Site])
-            .body::<RoleRequest>()
-            .no_content(204),
-        Route::new(Method::Get, "/api/staff/outbox", "outbox", "The email outbox, newest first, the last 200 (to one address with `to`; locally, emails are read here).", "staff", Staff, handler!(list_outbox))
-            .query(&[("to", "an email address", false)])
-            .returns::<Vec<OutboxEmail>>(200),
-        Route::new(Method::Get, "/api/staff/audit", "audit_log", "Who changed what, newest first.", "staff", Staff, handler!(list_audit))
-            .returns::<Vec<AuditEntry>>(200),
+            .status(201),
+        Route::new(ep::DEACTIVATE_MEMBER, "Deactivate an account; its sessions are revoked.", "staff", Staff, handler!(deactivate_member))
+        .invalidates(&[Scope::Site, Scope::Availability]),
+        Route::new(ep::SET_ROLE, "Change a member's role (one active admin always remains).", "staff", Admin, handler!(set_role))
+        .invalidates(&[Scope::Site]),
+        Route::new(ep::OUTBOX, "The email outbox, newest first, the last 200 (to one address with `to`; locally, emails are read here).", "staff", Staff, handler!(list_outbox))
+            .query(&[("to", "an email address", false)]),
+        Route::new(ep::AUDIT_LOG, "Who changed what, newest first.", "staff", Staff, handler!(list_audit)),
     ]
 }
 

@@ -1,10 +1,12 @@
 //! The route table: the one list of what the API serves. The dispatcher matches requests against
 //! it and the OpenAPI document is generated from it, so the two cannot drift apart.
 
+use std::any::TypeId;
 use std::future::Future;
 use std::pin::Pin;
 
 use chrono::{DateTime, Utc};
+use domain::endpoints::{self, Endpoint, File};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use worker::{Env, Method, Request, Response};
 
@@ -421,25 +423,34 @@ pub enum EventOf {
 }
 
 impl Route {
-    pub fn new(
-        method: Method,
-        path: &'static str,
-        operation_id: &'static str,
+    /// A route serving `endpoint` (its method, path, name, body and answer are described there,
+    /// once for the worker and the app): an answer with a body is a 200, an empty one a 204, each
+    /// changed with [`Route::status`].
+    pub fn new<B: JsonSchema + 'static, A: JsonSchema + 'static>(
+        endpoint: Endpoint<B, A>,
         summary: &'static str,
         tag: &'static str,
         access: Access,
         handler: Handler,
     ) -> Route {
+        let answer = described::<A>();
+        let empty = TypeId::of::<A>() == TypeId::of::<()>();
         Route {
-            method,
-            path,
-            operation_id,
+            method: match endpoint.method {
+                endpoints::Method::Get => Method::Get,
+                endpoints::Method::Post => Method::Post,
+                endpoints::Method::Put => Method::Put,
+                endpoints::Method::Patch => Method::Patch,
+                endpoints::Method::Delete => Method::Delete,
+            },
+            path: endpoint.path,
+            operation_id: endpoint.name,
             summary,
             tag,
             access,
             query: &[],
-            request: None,
-            success: (200, None),
+            request: described::<B>(),
+            success: (if empty { 204 } else { 200 }, answer),
             also: None,
             handler,
             needs_caller: false,
@@ -468,27 +479,16 @@ impl Route {
         self
     }
 
-    /// The JSON body it takes.
-    pub fn body<T: JsonSchema>(mut self) -> Route {
-        self.request = Some(schema::<T>);
-        self
-    }
-
-    /// The success status and the JSON body it returns.
-    pub fn returns<T: JsonSchema>(mut self, status: u16) -> Route {
-        self.success = (status, Some(schema::<T>));
+    /// The success status, when not the usual one (201 for what it creates, 202 for what it only
+    /// queues).
+    pub fn status(mut self, status: u16) -> Route {
+        self.success.0 = status;
         self
     }
 
     /// A second success status and its JSON body.
     pub fn also_returns<T: JsonSchema>(mut self, status: u16) -> Route {
         self.also = Some((status, schema::<T>));
-        self
-    }
-
-    /// A success with no body (`204`, `202`).
-    pub fn no_content(mut self, status: u16) -> Route {
-        self.success = (status, None);
         self
     }
 
@@ -515,6 +515,13 @@ pub fn schema<T: JsonSchema>(g: &mut SchemaGenerator) -> Schema {
     g.subschema_for::<T>()
 }
 
+/// The schema of a body or an answer: none for `()` (no body) and for a [`File`] (not JSON the
+/// app reads: a calendar, a spreadsheet, a document).
+fn described<T: JsonSchema + 'static>() -> Option<SchemaFn> {
+    let none = [TypeId::of::<()>(), TypeId::of::<File>()];
+    (!none.contains(&TypeId::of::<T>())).then_some(schema::<T>)
+}
+
 #[macro_export]
 macro_rules! handler {
     ($f:path) => {
@@ -526,60 +533,27 @@ pub(crate) use handler;
 /// Every route of the API.
 pub fn routes() -> Vec<Route> {
     vec![
-        Route {
-            method: Method::Get,
-            path: "/api/health",
-            operation_id: "health",
-            summary: "Liveness and database check, with the version and the time in Paris.",
-            tag: "system",
-            access: Access::Public,
-            query: &[],
-            request: None,
-            success: (200, Some(schema::<domain::wire::Health>)),
-            also: None,
-            handler: handler!(health::get),
-            needs_caller: false,
-            invalidates: &[],
-            limits: &[],
-            sends_email: false,
-            decided_in: None,
-        },
-        Route {
-            method: Method::Get,
-            path: "/api/site",
-            operation_id: "site",
-            summary: "Everything the public pages show, in one cacheable response (ETag, Cache-Control).",
-            tag: "public",
-            access: Access::Public,
-            query: &[],
-            request: None,
-            success: (200, Some(schema::<domain::wire::SiteContent>)),
-            also: None,
-            handler: handler!(site::get),
-            needs_caller: false,
-            invalidates: &[],
-            limits: &[],
-            sends_email: false,
-            decided_in: None,
-        },
-        Route {
-            method: Method::Get,
-            path: "/api/openapi.json",
-            operation_id: "openapi",
-            summary: "This document: the OpenAPI 3.1 description of every route, generated from the route table.",
-            tag: "system",
-            access: Access::Public,
-            query: &[],
-            request: None,
-            success: (200, None),
-            also: None,
-            handler: handler!(openapi::get),
-            needs_caller: false,
-            invalidates: &[],
-            limits: &[],
-            sends_email: false,
-            decided_in: None,
-        },
+        Route::new(
+            endpoints::HEALTH,
+            "Liveness and database check, with the version and the time in Paris.",
+            "system",
+            Access::Public,
+            handler!(health::get),
+        ),
+        Route::new(
+            endpoints::SITE,
+            "Everything the public pages show, in one cacheable response (ETag, Cache-Control).",
+            "public",
+            Access::Public,
+            handler!(site::get),
+        ),
+        Route::new(
+            endpoints::OPENAPI,
+            "This document: the OpenAPI 3.1 description of every route, generated from the route table.",
+            "system",
+            Access::Public,
+            handler!(openapi::get),
+        ),
     ]
     .into_iter()
     .chain(accounts::routes())

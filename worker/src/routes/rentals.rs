@@ -2,10 +2,11 @@
 //! Handlers parse and answer; the flows are `service::rentals`.
 
 use domain::accounts::parse_required_text;
-use domain::wire::{DeclineRequest, RentalCreated, RentalDay, RentalRequest, RentalView};
+use domain::endpoints as ep;
+use domain::wire::{DeclineRequest, RentalRequest};
 use domain::ApiMsg;
 use serde::Deserialize;
-use worker::{Method, Response};
+use worker::Response;
 
 use super::{handler, Ctx, Limit, Per, Route, DAY, HOUR};
 use crate::auth::Access;
@@ -17,29 +18,21 @@ use crate::service::rentals::{self as service, Requester};
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(Method::Post, "/api/rentals", "request_rental", "A business asks for the meeting room (no account); returns the private link's token and the price.", "rentals", Public, handler!(request_rental))
+        Route::new(ep::REQUEST_RENTAL, "A business asks for the meeting room (no account); returns the private link's token and the price.", "rentals", Public, handler!(request_rental))
             .with_caller()
             .limits(const { &[Limit::refuse(Per::Client, 10, HOUR), Limit::refuse(Per::Mailbox, 3, DAY)] })
             .sends_email()
-            .body::<RentalRequest>()
-            .returns::<RentalCreated>(201),
-        Route::new(Method::Get, "/api/rental-days", "rental_days", "For each day from `from` to `to` (at most 62 days), whether the meeting room can be rented in the morning and in the afternoon.", "rentals", Public, handler!(rental_days))
-            .query(&[("from", "first day, YYYY-MM-DD", true), ("to", "last day, YYYY-MM-DD", true)])
-            .returns::<Vec<RentalDay>>(200),
-        Route::new(Method::Get, "/api/rentals/{token}", "rental", "A rental request and its quote, by its private link.", "rentals", Public, handler!(rental))
-            .returns::<RentalView>(200),
-        Route::new(Method::Post, "/api/rentals/{token}/cancel", "cancel_rental", "The requester cancels (a booked room: until 24 h before).", "rentals", Public, handler!(cancel_rental))
-        .invalidates(&[Scope::Availability])
-            .no_content(204),
-        Route::new(Method::Get, "/api/staff/rentals", "list_rentals", "Room rental requests, newest first.", "staff", Staff, handler!(list_rentals))
-            .query(&[("status", "pending, approved, declined or cancelled", false)])
-            .returns::<Vec<RentalView>>(200),
-        Route::new(Method::Post, "/api/staff/rentals/{id}/approve", "approve_rental", "Approve: books the room in the same step; 409 if the slot was taken meanwhile.", "staff", Staff, handler!(approve_rental))
-        .invalidates(&[Scope::Availability])
-            .returns::<RentalView>(200),
-        Route::new(Method::Post, "/api/staff/rentals/{id}/decline", "decline_rental", "Decline with a reason, emailed to the requester.", "staff", Staff, handler!(decline_rental))
-            .body::<DeclineRequest>()
-            .no_content(204),
+            .status(201),
+        Route::new(ep::RENTAL_DAYS, "For each day from `from` to `to` (at most 62 days), whether the meeting room can be rented in the morning and in the afternoon.", "rentals", Public, handler!(rental_days))
+            .query(&[("from", "first day, YYYY-MM-DD", true), ("to", "last day, YYYY-MM-DD", true)]),
+        Route::new(ep::RENTAL, "A rental request and its quote, by its private link.", "rentals", Public, handler!(rental)),
+        Route::new(ep::CANCEL_RENTAL, "The requester cancels (a booked room: until 24 h before).", "rentals", Public, handler!(cancel_rental))
+        .invalidates(&[Scope::Availability]),
+        Route::new(ep::LIST_RENTALS, "Room rental requests, newest first.", "staff", Staff, handler!(list_rentals))
+            .query(&[("status", "pending, approved, declined or cancelled", false)]),
+        Route::new(ep::APPROVE_RENTAL, "Approve: books the room in the same step; 409 if the slot was taken meanwhile.", "staff", Staff, handler!(approve_rental))
+        .invalidates(&[Scope::Availability]),
+        Route::new(ep::DECLINE_RENTAL, "Decline with a reason, emailed to the requester.", "staff", Staff, handler!(decline_rental)),
     ]
 }
 

@@ -1,12 +1,13 @@
 //! What the cantine changes is data: opening hours, booking rules, room prices, budget, closure days.
 
 use domain::calendar::BookingRules;
-use domain::settings::{LegalIdentity, OpeningHours, RoomRates, SettingsError};
+use domain::endpoints as ep;
+use domain::settings::{LegalIdentity, OpeningHours, RoomRates, Setting, SettingsError};
 use domain::wire::ClosureDay;
 use domain::ApiMsg;
-use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use worker::{Method, Response};
+use wire_json::Json;
+use worker::Response;
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
@@ -30,84 +31,43 @@ const EDITABLE: &[&str] = &[
     "consultation_retention_days",
 ];
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(test, derive(Default))]
-pub struct Setting {
-    pub key: String,
-    pub value: Value,
-    pub updated_at: String,
-}
-
-impl schemars::JsonSchema for Setting {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Setting".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "type": "object",
-            "properties": { "key": { "type": "string" }, "value": {}, "updated_at": { "type": "string" } },
-            "required": ["key", "value", "updated_at"]
-        })
-    }
-}
-
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(
-            Method::Get,
-            "/api/staff/settings",
-            "settings",
+        Route::new(ep::SETTINGS,
             "The editable settings: opening hours, booking rules, room rates, budget, membership fee, the yearly room-rental target, the association's RNA and SIRET.",
             "staff",
             Staff,
             handler!(list),
-        )
-        .returns::<Vec<Setting>>(200),
-        Route::new(
-            Method::Put,
-            "/api/staff/settings/{key}",
-            "set_setting",
+        ),
+        Route::new(ep::SET_SETTING,
             "Change a setting; the value is checked (e.g. closing after opening).",
             "staff",
             Staff,
             handler!(set),
         )
-        .invalidates(&[Scope::Site, Scope::Availability])
-        .returns::<Setting>(200),
-        Route::new(
-            Method::Get,
-            "/api/staff/closures",
-            "closures",
+        .invalidates(&[Scope::Site, Scope::Availability]),
+        Route::new(ep::CLOSURES,
             "Closure days added by staff (public holidays are computed).",
             "staff",
             Staff,
             handler!(closures),
-        )
-        .returns::<Vec<ClosureDay>>(200),
-        Route::new(
-            Method::Post,
-            "/api/staff/closures",
-            "add_closure",
+        ),
+        Route::new(ep::ADD_CLOSURE,
             "Close the cantine on a day.",
             "staff",
             Staff,
             handler!(add_closure),
         )
         .invalidates(&[Scope::Site, Scope::Availability])
-        .body::<ClosureDay>()
-        .returns::<ClosureDay>(201),
-        Route::new(
-            Method::Delete,
-            "/api/staff/closures/{date}",
-            "remove_closure",
+        .status(201),
+        Route::new(ep::REMOVE_CLOSURE,
             "Open again on a closure day.",
             "staff",
             Staff,
             handler!(remove_closure),
         )
-        .invalidates(&[Scope::Site, Scope::Availability])
-        .no_content(204),
+        .invalidates(&[Scope::Site, Scope::Availability]),
     ]
 }
 
@@ -115,12 +75,15 @@ pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
     let rows = repo::editable(&ctx.db()?).await?;
     let list: Vec<Setting> = rows
         .into_iter()
-        .map(|r| Setting {
-            key: r.key,
-            value: r.value,
-            updated_at: r.updated_at,
+        .map(|r| {
+            Ok(Setting {
+                value: Json::try_from(&r.value)
+                    .map_err(|e| ApiError::Internal(format!("setting {}: {e}", r.key)))?,
+                key: r.key,
+                updated_at: r.updated_at,
+            })
         })
-        .collect();
+        .collect::<Result<_, ApiError>>()?;
     http::json(&list, 200)
 }
 
@@ -200,7 +163,7 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
     .context("changing the setting")?;
     Response::from_json(&Setting {
         key,
-        value,
+        value: Json::try_from(&after).map_err(|e| ApiError::BadRequest(e.to_string()))?,
         updated_at: ts(ctx.now),
     })
     .context("writing the answer")

@@ -1,10 +1,11 @@
 //! The staff dashboard: today at a glance, the figures of a period, their CSV series, and the
 //! activity report with its text.
 
-use domain::stats::{Period, PeriodError, Report, ReportText, Series, Stats, TodayStats};
+use domain::endpoints as ep;
+use domain::stats::{Period, PeriodError, ReportText, Series};
 use domain::ApiMsg;
 use serde::Deserialize;
-use worker::{Method, Response};
+use worker::Response;
 
 use super::{handler, Ctx, Route};
 use crate::auth::Access;
@@ -24,60 +25,40 @@ const PERIOD: &[(&str, &str, bool)] = &[
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(
-            Method::Get,
-            "/api/staff/stats/today",
-            "stats_today",
+        Route::new(ep::STATS_TODAY,
             "Today at a glance: desks booked and checked in per half-day, the room's bookings, applications and rentals to answer, emails waiting.",
             "staff",
             Staff,
             handler!(today),
-        )
-        .returns::<TodayStats>(200),
-        Route::new(
-            Method::Get,
-            "/api/staff/stats",
-            "stats",
+        ),
+        Route::new(ep::STATS,
             "A period's figures (coworking, room, members, money) beside the same dates a year earlier (as the report), and the series the charts draw.",
             "staff",
             Staff,
             handler!(stats),
         )
-        .query(PERIOD)
-        .returns::<Stats>(200),
-        Route::new(
-            Method::Get,
-            "/api/staff/stats/{series}.csv",
-            "stats_csv",
+        .query(PERIOD),
+        Route::new(ep::STATS_CSV,
             "One series as CSV for French spreadsheets (UTF-8 with BOM, `;`, RFC 4180): `coworking` (per day), `room` (per week), `months` (per month).",
             "staff",
             Staff,
             handler!(csv),
         )
         .query(PERIOD),
-        Route::new(
-            Method::Get,
-            "/api/staff/report",
-            "report",
+        Route::new(ep::REPORT,
             "The activity report of a period: its figures against the same dates a year earlier, the series, and the text staff wrote.",
             "staff",
             Staff,
             handler!(report),
         )
-        .query(PERIOD)
-        .returns::<Report>(200),
-        Route::new(
-            Method::Put,
-            "/api/staff/report/text",
-            "set_report_text",
+        .query(PERIOD),
+        Route::new(ep::SET_REPORT_TEXT,
             "Write the text of a period's activity report (plain text, 4,000 characters at most).",
             "staff",
             Staff,
             handler!(set_text),
         )
-        .query(PERIOD)
-        .body::<ReportText>()
-        .no_content(204),
+        .query(PERIOD),
     ]
 }
 

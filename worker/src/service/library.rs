@@ -118,7 +118,7 @@ pub fn card(row: &ItemRow) -> LibraryCard {
         audience: row.audience,
         title: row.title.clone(),
         summary: row.summary.clone(),
-        en: (!row.title_en.is_empty()).then(|| CardText {
+        en: row.in_english().then(|| CardText {
             title: row.title_en.clone(),
             summary: row.summary_en.clone(),
         }),
@@ -157,7 +157,7 @@ pub async fn item(db: &D1Database, slug: &str) -> Result<LibraryItem, ApiError> 
     Ok(LibraryItem {
         card: card(&row),
         html: render(&row.body),
-        html_en: (!row.title_en.is_empty()).then(|| render(&row.body_en)),
+        html_en: row.in_english().then(|| render(&row.body_en)),
         updated_on: domain::paris::local_date(row.updated_at),
     })
 }

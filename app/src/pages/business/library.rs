@@ -3,6 +3,7 @@
 //! body rendered and sanitised by the server.
 
 use domain::consultations::{LibraryCard, LibraryItem, Topic};
+use domain::endpoints as ep;
 use domain::i18n::format_date_long;
 use domain::Lang;
 use leptos::prelude::*;
@@ -25,12 +26,10 @@ pub fn LibraryPage() -> impl IntoView {
     let words = RwSignal::new(query.get("q").unwrap_or_default());
     let typed = RwSignal::new(words.get_untracked());
     let topics =
-        LocalResource::new(
-            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
-        );
+        LocalResource::new(move || async move { api::call(ep::CONSULTATION_TOPICS).await });
     let list = LocalResource::new(move || {
         let (topic, words) = (topic.get(), words.get());
-        async move { api::library(&topic, &words, i18n.lang_untracked()).await }
+        async move { api::call(ep::LIBRARY.query(&[("topic", &topic), ("q", &words)])).await }
     });
     let remember = move || {
         let mut qs = Vec::new();
@@ -124,12 +123,10 @@ pub fn ResourcePage() -> impl IntoView {
         .unwrap_or_default();
     let item = LocalResource::new(move || {
         let slug = slug.clone();
-        async move { api::library_item(&slug, i18n.lang_untracked()).await }
+        async move { api::call(ep::LIBRARY_ITEM.at(&[&slug])).await }
     });
     let topics =
-        LocalResource::new(
-            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
-        );
+        LocalResource::new(move || async move { api::call(ep::CONSULTATION_TOPICS).await });
     view! {
         // The resource comes with its topics' names and the link back, all at once: the names arriving
         // later made the note a line longer and pushed the text down (a layout shift of 0.025 at

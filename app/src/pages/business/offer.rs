@@ -4,6 +4,7 @@
 use domain::consultations::{
     Availability, BusinessSize, ConsultationCreated, ConsultationRequest, Topic, Trade,
 };
+use domain::endpoints as ep;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -34,9 +35,7 @@ pub fn OfferPage() -> impl IntoView {
     let i18n = use_i18n();
     let site = use_site().0;
     let topics =
-        LocalResource::new(
-            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
-        );
+        LocalResource::new(move || async move { api::call(ep::CONSULTATION_TOPICS).await });
     // Arriving at `#demande` (from a resource, the home page): the form is below the topics,
     // which arrive later and push it down, so the browser's own jump to it misses. Once they are
     // drawn, bring the form's title into view.
@@ -78,7 +77,7 @@ pub fn OfferPage() -> impl IntoView {
     let send: Request<ConsultationRequest, ConsultationCreated> =
         Action::new_local(|req: &ConsultationRequest| {
             let req = req.clone();
-            async move { api::request_consultation(&req, req.lang).await }
+            async move { api::send(ep::REQUEST_CONSULTATION, &req).await }
         });
     let failure = api::failure_of(send);
     let errors = field_errors(failure);

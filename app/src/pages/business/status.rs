@@ -5,6 +5,7 @@
 use domain::consultations::{
     ConsultationStatus, ConsultationView, Feedback, LibraryCard, Place, Unsuitable,
 };
+use domain::endpoints as ep;
 use domain::i18n::format_date_long;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params, use_query_map};
@@ -43,22 +44,21 @@ pub fn StatusPage() -> impl IntoView {
     }
     let unsuitable: Request<String, ConsultationView> =
         Action::new_local(move |message: &String| {
-            let (token, lang, body) = (
+            let (token, body) = (
                 token.get_value(),
-                i18n.lang_untracked(),
                 Unsuitable {
                     message: message.clone(),
                 },
             );
-            async move { api::consultation_unsuitable(&token, &body, lang).await }
+            async move { api::send(ep::CONSULTATION_UNSUITABLE.at(&[&token]), &body).await }
         });
     let feedback: Request<Feedback, ConsultationView> = Action::new_local(move |f: &Feedback| {
-        let (token, lang, body) = (token.get_value(), i18n.lang_untracked(), f.clone());
-        async move { api::consultation_feedback(&token, &body, lang).await }
+        let (token, body) = (token.get_value(), f.clone());
+        async move { api::send(ep::CONSULTATION_FEEDBACK.at(&[&token]), &body).await }
     });
     let erase: Request<()> = Action::new_local(move |_: &()| {
-        let (token, lang) = (token.get_value(), i18n.lang_untracked());
-        async move { api::cancel_consultation(&token, lang).await }
+        let token = token.get_value();
+        async move { api::call(ep::CANCEL_CONSULTATION.at(&[&token])).await }
     });
     // Read again after a message or an opinion is taken, never after a refusal: the form, what
     // was typed and the refusal stay where the requester is.
@@ -67,7 +67,7 @@ pub fn StatusPage() -> impl IntoView {
         unsuitable_taken.get();
         feedback_taken.get();
         let token = token.get_value();
-        async move { api::consultation(&token, i18n.lang_untracked()).await }
+        async move { api::call(ep::CONSULTATION.at(&[&token])).await }
     });
     focus_on_success(unsuitable, "#unsuitable-sent");
     focus_on_success(feedback, "#feedback-thanks");
@@ -133,7 +133,7 @@ fn status_view(
         };
         let open = RwSignal::new(false);
         let message = RwSignal::new(String::new());
-        let ics = api::consultation_file(&token, "ics");
+        let ics = ep::CONSULTATION_ICS.at(&[&token]).url;
         view! {
             <section class="card" aria-labelledby="appointment-title">
                 <h2 id="appointment-title">{i18n.t(BusinessText::AppointmentTitle)}</h2>
@@ -275,7 +275,7 @@ fn status_view(
             &[("date", &format_date_long(d, lang))],
         )
     });
-    let export = api::consultation_file(&token, "export");
+    let export = ep::EXPORT_CONSULTATION.at(&[&token]).url;
     let confirming = RwSignal::new(false);
     view! {
         <section class="card" aria-labelledby="timeline-title">

@@ -2,6 +2,7 @@
 //! the query string, `?type=…&public=…`, so a filtered agenda can be shared).
 
 use chrono::Datelike;
+use domain::endpoints as ep;
 use domain::events::EventKind;
 use domain::events::{Audience, EventView};
 use domain::i18n::month_name;
@@ -9,7 +10,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{audience_label, kind_label, place, seats_text, when};
-use crate::api::{self, EventSearch};
+use crate::api;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title, I18n};
 use crate::text::EventText;
@@ -24,15 +25,10 @@ pub fn Agenda() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let kind = RwSignal::new(query.get("type").unwrap_or_default());
     let audience = RwSignal::new(query.get("public").unwrap_or_default());
-    let (from, to) = super::agenda_window();
+    // The server's window (today in Quimper and the next four months), of a kind and an audience.
     let events = LocalResource::new(move || {
-        let search = EventSearch {
-            from: from.clone(),
-            to: to.clone(),
-            kind: kind.get(),
-            audience: audience.get(),
-        };
-        async move { api::events(&search, i18n.lang_untracked()).await }
+        let (kind, audience) = (kind.get(), audience.get());
+        api::call(ep::EVENTS.query(&[("kind", &kind), ("audience", &audience)]))
     });
     let set_filter = move |filter: RwSignal<String>, value: String| {
         filter.set(value);

@@ -1,13 +1,14 @@
 //! `/e-education`: the programme for teachers, youth workers, children and parents, each part with
 //! its next dates (one request for the agenda of the next four months) and a link to all of them.
 
+use domain::endpoints as ep;
 use domain::events::EventKind;
 use domain::events::EventView;
 use leptos::prelude::*;
 
 use super::agenda::event_card;
 use super::kind_label;
-use crate::api::{self, EventSearch};
+use crate::api;
 use crate::components::status::with_loaded;
 use crate::i18n::{tr, use_i18n, use_title};
 use crate::text::EventText;
@@ -19,17 +20,8 @@ const NEXT: usize = 3;
 pub fn Education() -> impl IntoView {
     use_title(EventText::EducationTitle);
     let i18n = use_i18n();
-    let (from, to) = super::agenda_window();
-    let search = EventSearch {
-        from,
-        to,
-        kind: String::new(),
-        audience: String::new(),
-    };
-    let events = LocalResource::new(move || {
-        let search = search.clone();
-        async move { api::events(&search, i18n.lang_untracked()).await }
-    });
+    // The server's window: today in Quimper and the next four months.
+    let events = LocalResource::new(move || api::call(ep::EVENTS));
     let parts = [
         (
             EventKind::TeacherTraining,

@@ -2,8 +2,11 @@
 //! (seats for adults and children, the children's names and the guardian's consent when the
 //! workshop asks, and the waiting list's choice when the group does not fit).
 
+use domain::endpoints as ep;
 use domain::events::EventKind;
-use domain::events::{Audience, EventView, MyEvent, RegistrationRequest, SignupState};
+use domain::events::{
+    Audience, EventView, MyEvent, RegistrationRequest, SignUpAnswer, SignupState,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
@@ -37,8 +40,7 @@ pub fn EventPage() -> impl IntoView {
         .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
         .and_then(|id| id.parse::<i64>().ok())
         .unwrap_or(0);
-    let event =
-        LocalResource::new(move || async move { api::event(id, i18n.lang_untracked()).await });
+    let event = LocalResource::new(move || async move { api::call(ep::EVENT.at(&[&id])).await });
     provide_context(super::FreshSeats(RwSignal::new(None)));
     view! {
         <p class="back"><a href="/agenda">{tr(SignupText::BackToAgenda)}</a></p>
@@ -61,7 +63,7 @@ pub fn EventPage() -> impl IntoView {
                     </div>
                     {move || (french.description && i18n.lang() == domain::Lang::En).then(|| view! { <p class="note">{tr(EventText::InFrench)}</p> })}
                 })}
-                <p><a href=api::event_ics_path(ev.id) download="" class="button button--secondary">{tr(SignupText::AddToCalendar)}</a></p>
+                <p><a href=ep::EVENT_ICS.at(&[&ev.id]).url download="" class="button button--secondary">{tr(SignupText::AddToCalendar)}</a></p>
                 <SignupSection ev />
             }
         })}
@@ -124,10 +126,10 @@ fn SignupForm(ev: EventView) -> impl IntoView {
     };
     let consent_photos = RwSignal::new(false);
     let accept_fewer = RwSignal::new(false);
-    let send: Request<RegistrationRequest, api::SignupAnswer> =
+    let send: Request<RegistrationRequest, SignUpAnswer> =
         Action::new_local(move |req: &RegistrationRequest| {
             let req = req.clone();
-            async move { api::register(id, &req, req.lang).await }
+            async move { api::send(ep::REGISTER.at(&[&id]), &req).await }
         });
     let failure = api::failure_of(send);
     let errors = field_errors(failure);
@@ -135,8 +137,8 @@ fn SignupForm(ev: EventView) -> impl IntoView {
     // email, and the page says so (nothing else: the link is never shown to whoever typed it).
     let link_sent = RwSignal::new(false);
     Effect::new(move |_| match api::answer_of(send) {
-        Some(api::SignupAnswer::Created(created)) => navigate(&created.link, Default::default()),
-        Some(api::SignupAnswer::LinkSent) => {
+        Some(SignUpAnswer::Created(created)) => navigate(&created.link, Default::default()),
+        Some(SignUpAnswer::LinkSent(_)) => {
             link_sent.set(true);
             request_animation_frame(|| {
                 crate::components::focus::focus_css("#link-sent");
@@ -231,8 +233,16 @@ fn MembersCome(ev: EventView) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let id = ev.id;
-    let change: Request<bool> =
-        Action::new_local(move |coming: &bool| api::set_coming(id, *coming, i18n.lang_untracked()));
+    let change: Request<bool> = Action::new_local(move |coming: &bool| {
+        let coming = *coming;
+        async move {
+            if coming {
+                api::call(ep::COME_TO_EVENT.at(&[&id])).await.map(drop)
+            } else {
+                api::call(ep::STAY_AWAY_FROM_EVENT.at(&[&id])).await
+            }
+        }
+    });
     let mine = LocalResource::new(move || {
         change.version().get();
         let member = session.me().is_some();
@@ -240,7 +250,7 @@ fn MembersCome(ev: EventView) -> impl IntoView {
             if !member {
                 return Ok(None);
             }
-            let list = api::my_events(i18n.lang_untracked()).await?;
+            let list = api::call(ep::MY_EVENTS).await?;
             Ok(list.into_iter().find(|m| m.event.id == id))
         }
     });

@@ -21,11 +21,6 @@ use crate::format::datetime_short;
 use crate::i18n::{tr, use_i18n, I18n};
 use crate::text::{EventText, SignupText};
 
-/// The dates the pages that list events read: today and the next four months (`from`, `to`).
-pub fn agenda_window() -> (String, String) {
-    (crate::format::today_iso(), crate::format::in_months_iso(4))
-}
-
 pub fn kind_label(kind: EventKind) -> EventText {
     match kind {
         EventKind::ClubMeeting => EventText::KindClubMeeting,

@@ -2,6 +2,7 @@
 //! waiting and at which position), the event, changing the seats, cancelling (which erases the
 //! data), the `.ics`, the export of the data given, and when the children's data goes.
 
+use domain::endpoints as ep;
 use domain::events::{EventPhase, RegistrationStatus, RegistrationView, SeatsChange, SignupState};
 use domain::i18n::format_date_long;
 use leptos::prelude::*;
@@ -46,19 +47,18 @@ pub fn status_text(
 #[component]
 pub fn RegistrationPage() -> impl IntoView {
     use_title(SignupText::RegistrationTitle);
-    let i18n = use_i18n();
     let token = use_params::<RegistrationPath>()
         .with_untracked(|p| p.as_ref().ok().and_then(|p| p.token.clone()))
         .unwrap_or_default();
     let token = StoredValue::new(token);
     let change: Request<SeatsChange, RegistrationView> =
         Action::new_local(move |req: &SeatsChange| {
-            let (req, token, lang) = (req.clone(), token.get_value(), i18n.lang_untracked());
-            async move { api::change_seats(&token, &req, lang).await }
+            let (req, token) = (req.clone(), token.get_value());
+            async move { api::send(ep::CHANGE_REGISTRATION.at(&[&token]), &req).await }
         });
     let cancel: Request<()> = Action::new_local(move |_: &()| {
-        let (token, lang) = (token.get_value(), i18n.lang_untracked());
-        async move { api::cancel_registration(&token, lang).await }
+        let token = token.get_value();
+        async move { api::call(ep::CANCEL_REGISTRATION.at(&[&token])).await }
     });
     // Reloaded after a change that was saved, never after a refusal: the form keeps what was typed
     // beside the message saying what to fix.
@@ -71,7 +71,7 @@ pub fn RegistrationPage() -> impl IntoView {
     let registration = LocalResource::new(move || {
         saves.get();
         let token = token.get_value();
-        async move { api::registration(&token, i18n.lang_untracked()).await }
+        async move { api::call(ep::REGISTRATION.at(&[&token])).await }
     });
     // Once the saved seats are drawn again, the keyboard goes on from the message saying so.
     Effect::new(move |_| {
@@ -143,8 +143,8 @@ fn registration_view(
             },
         );
     };
-    let ics = api::registration_ics_path(&token.get_value());
-    let export = api::registration_export_path(&token.get_value());
+    let ics = ep::REGISTRATION_ICS.at(&[&token.get_value()]).url;
+    let export = ep::EXPORT_REGISTRATION.at(&[&token.get_value()]).url;
     view! {
         <section class="card" aria-labelledby="registration-status">
             <h2 id="registration-status" class=format!("registration-status registration-status--{}", status.as_str())>

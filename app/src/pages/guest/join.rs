@@ -1,5 +1,6 @@
 //! `/adherer`: the application to join the association.
 
+use domain::endpoints as ep;
 use domain::wire::{ApplicationRequest, Club};
 use leptos::prelude::*;
 
@@ -37,7 +38,7 @@ pub fn Join() -> impl IntoView {
 
     let send: Request<ApplicationRequest> = Action::new_local(|req: &ApplicationRequest| {
         let req = req.clone();
-        async move { api::apply(&req, req.lang).await }
+        async move { api::send(ep::APPLY, &req).await }
     });
     let failure = api::failure_of(send);
     let errors = field_errors(failure);

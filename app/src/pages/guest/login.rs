@@ -1,5 +1,6 @@
 //! `/connexion`: log in, then on to where the person was going (or their area, or the staff desk).
 
+use domain::endpoints as ep;
 use domain::wire::LoginRequest;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -7,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::{self, Request};
 use crate::components::form::{field_errors, ErrorSummary, Field};
 use crate::components::session::{use_session, Session};
-use crate::i18n::{tr, use_i18n, use_title};
+use crate::i18n::{tr, use_title};
 use crate::text::{GuestText, SharedText};
 
 const LABELS: &[(&str, SharedText)] = &[
@@ -18,7 +19,6 @@ const LABELS: &[(&str, SharedText)] = &[
 #[component]
 pub fn Login() -> impl IntoView {
     use_title(GuestText::LoginTitle);
-    let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
     let query = use_query_map();
@@ -28,7 +28,7 @@ pub fn Login() -> impl IntoView {
     let login: Request<LoginRequest> = Action::new_local(move |req: &LoginRequest| {
         let (req, navigate) = (req.clone(), navigate.clone());
         async move {
-            let me = api::login(&req, i18n.lang_untracked()).await?;
+            let me = api::send(ep::LOGIN, &req).await?;
             // Only a path of this site, never `//elsewhere`.
             let next = query
                 .with_untracked(|q| q.get("suite"))

@@ -1,6 +1,7 @@
 //! `/mot-de-passe`: ask for a link to choose a new password. The answer never tells whether the
 //! address has an account.
 
+use domain::endpoints as ep;
 use domain::wire::PasswordResetRequest;
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn PasswordForgot() -> impl IntoView {
     let ask: Request<PasswordResetRequest> =
         Action::new_local(move |req: &PasswordResetRequest| {
             let req = req.clone();
-            async move { api::ask_password_reset(&req, i18n.lang_untracked()).await }
+            async move { api::send(ep::REQUEST_PASSWORD_RESET, &req).await }
         });
     let failure = api::failure_of(ask);
     let errors = field_errors(failure);

@@ -1,6 +1,7 @@
 //! `/salle/demande`: a business asks for the meeting room (no account). The price shows as soon as
 //! a period is chosen; the answer is the private link to follow the request.
 
+use domain::endpoints as ep;
 use domain::i18n::format_euros;
 use domain::wire::{RentalCreated, RentalDay, RentalRequest};
 use leptos::prelude::*;
@@ -45,7 +46,7 @@ pub fn RentalRequestPage() -> impl IntoView {
     let message = RwSignal::new(String::new());
     let send: Request<RentalRequest, RentalCreated> = Action::new_local(|req: &RentalRequest| {
         let req = req.clone();
-        async move { api::request_rental(&req, req.lang).await }
+        async move { api::send(ep::REQUEST_RENTAL, &req).await }
     });
     let failure = api::failure_of(send);
     let errors = field_errors(failure);
@@ -61,9 +62,8 @@ pub fn RentalRequestPage() -> impl IntoView {
         if day.is_empty() {
             return;
         }
-        let lang = i18n.lang_untracked();
         leptos::task::spawn_local(async move {
-            let found = api::rental_days(&day, &day, lang)
+            let found = api::call(ep::RENTAL_DAYS.query(&[("from", &day), ("to", &day)]))
                 .await
                 .ok()
                 .and_then(|d| d.into_iter().next());

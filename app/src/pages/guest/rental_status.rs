@@ -1,6 +1,7 @@
 //! `/location/:token`: the requester's private page: where the request stands, the printable quote,
 //! and cancelling.
 
+use domain::endpoints as ep;
 use domain::i18n::{format_date_long, format_euros};
 use domain::wire::RentalView;
 use leptos::prelude::*;
@@ -37,13 +38,13 @@ pub fn RentalStatus() -> impl IntoView {
         .unwrap_or_default();
     let token = StoredValue::new(token);
     let cancel: Request<()> = Action::new_local(move |_: &()| {
-        let (token, lang) = (token.get_value(), i18n.lang_untracked());
-        async move { api::cancel_rental(&token, lang).await }
+        let token = token.get_value();
+        async move { api::call(ep::CANCEL_RENTAL.at(&[&token])).await }
     });
     let rental = LocalResource::new(move || {
         cancel.version().get();
         let token = token.get_value();
-        async move { api::rental(&token, i18n.lang_untracked()).await }
+        async move { api::call(ep::RENTAL.at(&[&token])).await }
     });
     let failure = api::failure_of(cancel);
     let confirming = RwSignal::new(false);

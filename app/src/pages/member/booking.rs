@@ -2,7 +2,8 @@
 //! week view (a list of days, narrow enough for a phone). `?date=YYYY-MM-DD&ressource=salle-reunion`
 //! opens a given day and resource.
 
-use domain::wire::{BookingRequest, BookingStatus, DayAvailability, SlotAvailability};
+use domain::endpoints as ep;
+use domain::wire::{free_run, BookingRequest, BookingStatus, DayAvailability};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -72,7 +73,7 @@ fn Calendar() -> impl IntoView {
     // The member's own bookings, to mark them on the day and the week (read again after a booking).
     let mine = LocalResource::new(move || {
         action.version().get();
-        async move { api::my_bookings(i18n.lang_untracked()).await }
+        async move { api::call(ep::MY_BOOKINGS).await }
     });
     let mine_on = move |d: chrono::NaiveDate, res: &str| -> Option<String> {
         let spans: Vec<String> = mine
@@ -100,7 +101,12 @@ fn Calendar() -> impl IntoView {
                 from
             };
             let to = if week { shift(from, 6) } else { from };
-            api::availability(res, &iso(from), &iso(to), i18n.lang_untracked()).await
+            api::call(ep::AVAILABILITY.query(&[
+                ("resource", res),
+                ("from", &iso(from)),
+                ("to", &iso(to)),
+            ]))
+            .await
         }
     });
     let step = move |sign: i64| {
@@ -265,19 +271,6 @@ fn room_day(day: DayAvailability, chosen: RwSignal<Option<Choice>>) -> impl Into
     .into_any()
 }
 
-/// Free half-hours in a row from slot `i`, up to the room's 4 hours.
-fn free_run(slots: &[SlotAvailability], i: usize) -> usize {
-    let mut n = 0;
-    while i + n < slots.len()
-        && n < 8
-        && slots[i + n].free > 0
-        && (n == 0 || slots[i + n - 1].end == slots[i + n].start)
-    {
-        n += 1;
-    }
-    n
-}
-
 /// Seven days as a list: desks free per half-day, or the room's free time; a tap opens the day.
 fn week_view(
     days: Vec<DayAvailability>,
@@ -321,40 +314,5 @@ fn week_view(
                 }
             }).collect_view()}
         </ul>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use domain::time::LocalDateTime;
-
-    #[test]
-    fn durations_read_naturally() {
-        assert_eq!(hours_minutes(30), "30 min");
-        assert_eq!(hours_minutes(120), "2 h");
-        assert_eq!(hours_minutes(90), "1 h 30");
-    }
-
-    #[test]
-    fn a_run_stops_at_a_taken_slot_and_at_four_hours() {
-        let at = |h: u32, m: u32| {
-            LocalDateTime(
-                chrono::NaiveDate::from_ymd_opt(2026, 12, 8)
-                    .and_then(|d| d.and_hms_opt(h, m, 0))
-                    .expect("valid"),
-            )
-        };
-        let slot = |i: u32, free: u32| SlotAvailability {
-            start: at(9 + i / 2, (i % 2) * 30),
-            end: at(9 + i.div_ceil(2), ((i + 1) % 2) * 30),
-            free,
-            period: None,
-            started: false,
-        };
-        let slots: Vec<_> = (0..18).map(|i| slot(i, u32::from(i != 3))).collect();
-        assert_eq!(free_run(&slots, 0), 3);
-        assert_eq!(free_run(&slots, 4), 8);
-        assert_eq!(free_run(&slots, 3), 0);
     }
 }

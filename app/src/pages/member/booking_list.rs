@@ -1,6 +1,7 @@
 //! `/mes-reservations`: the member's bookings (upcoming, then past and cancelled), cancelling with a
 //! confirmation, an `.ics` file per booking, and the private calendar feed for phone calendars.
 
+use domain::endpoints as ep;
 use domain::wire::{Booking, BookingStatus, CalendarFeed};
 use leptos::prelude::*;
 
@@ -32,11 +33,11 @@ pub fn MyBookings() -> impl IntoView {
 fn BookingLists() -> impl IntoView {
     let i18n = use_i18n();
     let cancel: Request<i64> =
-        Action::new_local(move |id: &i64| api::cancel_booking(*id, i18n.lang_untracked()));
+        Action::new_local(move |id: &i64| api::call(ep::CANCEL_BOOKING.at(&[id])));
     let cancelled = api::successes(cancel);
     let list = LocalResource::new(move || {
         cancelled.get();
-        api::my_bookings(i18n.lang_untracked())
+        api::call(ep::MY_BOOKINGS)
     });
     let failure = api::failure_of(cancel);
     // Which booking the last "Oui, annuler" was for: its refusal is drawn in that booking's
@@ -100,7 +101,7 @@ fn booking_card(
             {b.blocked.then(|| view! { <p class="tag tag--warning" role="note">{tr(MemberText::BookingBlocked)}</p> })}
             <div class="actions">
                 {(!cancelled).then(|| view! {
-                    <a class="button button--secondary" href=api::booking_ics_path(id) download=format!("silicon-kerne-{id}.ics")>
+                    <a class="button button--secondary" href=ep::BOOKING_ICS.at(&[&id]).url download=format!("silicon-kerne-{id}.ics")>
                         {tr(MemberText::AddToCalendar)}
                     </a>
                 })}
@@ -139,7 +140,7 @@ fn booking_card(
 fn CalendarFeedCard() -> impl IntoView {
     let i18n = use_i18n();
     let create: Request<(), CalendarFeed> =
-        Action::new_local(move |_: &()| api::new_calendar_feed(i18n.lang_untracked()));
+        Action::new_local(move |_: &()| api::call(ep::CALENDAR_FEED));
     let copied = RwSignal::new(false);
     let failure = api::failure_of(create);
     // The link is what the member came for: the focus goes to it (it was left on the body).

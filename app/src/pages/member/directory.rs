@@ -1,5 +1,6 @@
 //! `/annuaire`: members who chose to appear, searchable by skill and club (members only).
 
+use domain::endpoints as ep;
 use domain::wire::DirectoryEntry;
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::api::{self, MemberSearch};
 use crate::components::search::{club_name, result_count, MemberSearchForm};
 use crate::components::session::{guarded, Audience};
 use crate::components::status::with_loaded;
-use crate::i18n::{tr, use_i18n, use_title};
+use crate::i18n::{tr, use_title};
 use crate::text::{MemberText, SharedText};
 
 #[component]
@@ -21,12 +22,10 @@ pub fn Directory() -> impl IntoView {
 
 #[component]
 fn DirectorySearch() -> impl IntoView {
-    let i18n = use_i18n();
     let search = RwSignal::new(MemberSearch::default());
     let results = LocalResource::new(move || {
         let s = search.get();
-        let lang = i18n.lang_untracked();
-        async move { api::directory(&s, lang).await }
+        async move { api::call(ep::DIRECTORY.query(&s.directory())).await }
     });
     view! {
         <p class="lead">{tr(MemberText::DirectoryLead)}</p>

@@ -3,6 +3,7 @@
 //! ends the session at once and goes home; opened from elsewhere (a link on another site), it asks
 //! first, so that no other site can log a member out.
 
+use domain::endpoints as ep;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -10,22 +11,18 @@ use crate::address::opened_from_the_portal;
 use crate::api::{self, Request};
 use crate::components::calendar::failure_alert;
 use crate::components::session::use_session;
-use crate::i18n::{tr, use_i18n, use_title};
+use crate::i18n::{tr, use_title};
 use crate::text::SharedText;
 
 #[component]
 pub fn LogOut() -> impl IntoView {
     use_title(SharedText::LogOut);
-    let i18n = use_i18n();
     let session = use_session();
-    let leave: Request<()> = Action::new_local(move |_: &()| {
-        let lang = i18n.lang_untracked();
-        async move {
-            api::logout(lang).await?;
-            session.clear();
-            let _ = window().location().assign("/");
-            Ok(())
-        }
+    let leave: Request<()> = Action::new_local(move |_: &()| async move {
+        api::call(ep::LOGOUT).await?;
+        session.clear();
+        let _ = window().location().assign("/");
+        Ok(())
     });
     let ask = !opened_from_the_portal(&use_location().pathname.get_untracked());
     if !ask {

@@ -2,6 +2,7 @@
 
 use domain::accounts::MembershipStatus;
 use domain::consultations::{ConsultationStatus, MyConsultation};
+use domain::endpoints as ep;
 use domain::events::{MyEvent, RegistrationStatus};
 use domain::i18n::format_date_long;
 use domain::wire::{Club, Me, ProfileUpdate};
@@ -68,10 +69,7 @@ pub fn MemberArea() -> impl IntoView {
 #[component]
 fn OffersWaiting() -> impl IntoView {
     let i18n = use_i18n();
-    let mine =
-        LocalResource::new(
-            move || async move { api::my_consultations(i18n.lang_untracked()).await },
-        );
+    let mine = LocalResource::new(move || async move { api::call(ep::MY_CONSULTATIONS).await });
     move || {
         let waiting: Vec<MyConsultation> = mine
             .get()
@@ -132,7 +130,7 @@ fn Profile(me: Me) -> impl IntoView {
     let save: Request<ProfileUpdate> = Action::new_local(move |req: &ProfileUpdate| {
         let req = req.clone();
         async move {
-            let me = api::update_profile(&req, req.lang).await?;
+            let me = api::send(ep::UPDATE_PROFILE, &req).await?;
             if me.lang != i18n.lang_untracked() {
                 i18n.set(me.lang);
             }
@@ -192,12 +190,17 @@ fn Profile(me: Me) -> impl IntoView {
 #[component]
 fn MyMeetings() -> impl IntoView {
     let i18n = use_i18n();
-    let change: Request<(i64, bool)> = Action::new_local(move |(id, coming): &(i64, bool)| {
-        api::set_coming(*id, *coming, i18n.lang_untracked())
-    });
+    let change: Request<(i64, bool)> =
+        Action::new_local(move |&(id, coming): &(i64, bool)| async move {
+            if coming {
+                api::call(ep::COME_TO_EVENT.at(&[&id])).await.map(drop)
+            } else {
+                api::call(ep::STAY_AWAY_FROM_EVENT.at(&[&id])).await
+            }
+        });
     let list = LocalResource::new(move || {
         change.version().get();
-        async move { api::my_events(i18n.lang_untracked()).await }
+        async move { api::call(ep::MY_EVENTS).await }
     });
     let last = StoredValue::new(None::<(i64, bool)>);
     let failure = api::failure_of(change);
@@ -273,7 +276,8 @@ fn MyClubs() -> impl IntoView {
         Action::new_local(move |(slug, join): &(String, bool)| {
             let (slug, join) = (slug.clone(), *join);
             async move {
-                session.set(api::set_club(&slug, join, i18n.lang_untracked()).await?);
+                let club = if join { ep::JOIN_CLUB } else { ep::LEAVE_CLUB };
+                session.set(api::call(club.at(&[&slug])).await?);
                 Ok(())
             }
         });
@@ -324,7 +328,6 @@ fn MyClubs() -> impl IntoView {
 
 #[component]
 fn MyData() -> impl IntoView {
-    let i18n = use_i18n();
     let session = use_session();
     let navigate = use_navigate();
     // Logging out and erasing the account end the same way: no session, back to the login page.
@@ -332,11 +335,10 @@ fn MyData() -> impl IntoView {
     let leave: Request<bool> = Action::new_local(move |erase: &bool| {
         let (erase, navigate) = (*erase, navigate.clone());
         async move {
-            let lang = i18n.lang_untracked();
             if erase {
-                api::delete_account(lang).await?;
+                api::call(ep::DELETE_ME).await?;
             } else {
-                api::logout(lang).await?;
+                api::call(ep::LOGOUT).await?;
             }
             session.clear();
             navigate("/connexion", Default::default());
@@ -349,7 +351,7 @@ fn MyData() -> impl IntoView {
             <h2 id="data-title">{tr(MemberText::MyDataTitle)}</h2>
             <ErrorSummary failure labels=NO_LABELS />
             <p>{tr(MemberText::ExportLead)}</p>
-            <p><a class="button button--secondary" href=api::EXPORT_PATH download="silicon-kerne-mes-donnees.json">{tr(MemberText::ExportData)}</a></p>
+            <p><a class="button button--secondary" href=ep::EXPORT_ME.path download="silicon-kerne-mes-donnees.json">{tr(MemberText::ExportData)}</a></p>
             <p>
                 <button type="button" class="button" on:click=move |_| api::start(leave, false)>{tr(SharedText::LogOut)}</button>
             </p>

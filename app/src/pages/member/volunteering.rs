@@ -6,6 +6,7 @@ use domain::consultations::{
     CloseRequest, ConsultationStatus, GiveBackRequest, MyConsultation, ScheduleRequest, Topic,
     Volunteering,
 };
+use domain::endpoints as ep;
 use domain::i18n::format_date_long;
 use leptos::prelude::*;
 
@@ -44,21 +45,29 @@ enum VolunteerMove {
 fn Volunteer() -> impl IntoView {
     let i18n = use_i18n();
     let topics =
-        LocalResource::new(
-            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
-        );
+        LocalResource::new(move || async move { api::call(ep::CONSULTATION_TOPICS).await });
     let act: Request<VolunteerMove> = Action::new_local(move |m: &VolunteerMove| {
-        let (m, lang) = (m.clone(), i18n.lang_untracked());
+        let m = m.clone();
         async move {
             match m {
-                VolunteerMove::Accept(id) => api::accept_consultation(id, lang).await.map(drop),
+                VolunteerMove::Accept(id) => api::call(ep::ACCEPT_CONSULTATION.at(&[&id]))
+                    .await
+                    .map(drop),
                 VolunteerMove::GiveBack(id, reason) => {
-                    api::give_back_consultation(id, &GiveBackRequest { reason }, lang).await
+                    api::send(
+                        ep::DECLINE_CONSULTATION.at(&[&id]),
+                        &GiveBackRequest { reason },
+                    )
+                    .await
                 }
                 VolunteerMove::Schedule(id, b) => {
-                    api::schedule_consultation(id, &b, false, lang).await
+                    api::send(ep::MY_SCHEDULE_CONSULTATION.at(&[&id]), &b)
+                        .await
+                        .map(drop)
                 }
-                VolunteerMove::Close(id, b) => api::close_consultation(id, &b, false, lang).await,
+                VolunteerMove::Close(id, b) => api::send(ep::MY_CLOSE_CONSULTATION.at(&[&id]), &b)
+                    .await
+                    .map(drop),
             }
         }
     });
@@ -66,7 +75,7 @@ fn Volunteer() -> impl IntoView {
     let saved = api::successes(act);
     let mine = LocalResource::new(move || {
         saved.get();
-        async move { api::my_consultations(i18n.lang_untracked()).await }
+        async move { api::call(ep::MY_CONSULTATIONS).await }
     });
     focus_on_success(act, "#vol-done");
     let failure = api::failure_of(act);
@@ -209,11 +218,10 @@ fn give_back_form(
 #[component]
 fn Profile(topics: LocalResource<Result<Vec<Topic>, api::ApiFailure>>) -> impl IntoView {
     let i18n = use_i18n();
-    let current =
-        LocalResource::new(move || async move { api::volunteering(i18n.lang_untracked()).await });
+    let current = LocalResource::new(move || async move { api::call(ep::MY_VOLUNTEERING).await });
     let save: Request<Volunteering, Volunteering> = Action::new_local(move |v: &Volunteering| {
-        let (v, lang) = (v.clone(), i18n.lang_untracked());
-        async move { api::set_volunteering(&v, lang).await }
+        let v = v.clone();
+        async move { api::send(ep::SET_MY_VOLUNTEERING, &v).await }
     });
     let failure = api::failure_of(save);
     focus_on_success(save, "#vol-saved");

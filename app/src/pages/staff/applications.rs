@@ -1,5 +1,6 @@
 //! `/gestion`: pending applications, approved (the member gets an invitation) or declined with a reason.
 
+use domain::endpoints as ep;
 use std::collections::BTreeMap;
 
 use domain::wire::{Application, ApproveRequest, DeclineRequest, PaymentRequest};
@@ -33,7 +34,7 @@ fn Pending() -> impl IntoView {
     let list = LocalResource::new(move || {
         approved.get();
         declined.get();
-        api::pending_applications(i18n.lang_untracked())
+        api::call(ep::LIST_APPLICATIONS.query(&[("status", "pending")]))
     });
     let notice = decisions.notice;
     crate::components::focus::focus_on_success(decisions.approve, "#application-done");
@@ -74,8 +75,7 @@ impl Decisions {
             move |(id, name, fee): &(i64, String, Option<PaymentRequest>)| {
                 let (id, name, fee) = (*id, name.clone(), fee.clone());
                 async move {
-                    api::approve_application(id, &ApproveRequest { fee }, i18n.lang_untracked())
-                        .await?;
+                    api::send(ep::APPROVE_APPLICATION.at(&[&id]), &ApproveRequest { fee }).await?;
                     notice.set(Some(
                         i18n.f(StaffText::ApplicationApproved, &[("name", &name)]),
                     ));
@@ -86,8 +86,11 @@ impl Decisions {
         let decline = Action::new_local(move |(id, name, reason): &(i64, String, String)| {
             let (id, name, reason) = (*id, name.clone(), reason.clone());
             async move {
-                api::decline_application(id, &DeclineRequest { reason }, i18n.lang_untracked())
-                    .await?;
+                api::send(
+                    ep::DECLINE_APPLICATION.at(&[&id]),
+                    &DeclineRequest { reason },
+                )
+                .await?;
                 notice.set(Some(
                     i18n.f(StaffText::ApplicationDeclined, &[("name", &name)]),
                 ));

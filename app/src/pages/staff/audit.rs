@@ -1,5 +1,6 @@
 //! `/gestion/journal`: the audit log: who did what to whom.
 
+use domain::endpoints as ep;
 use domain::wire::AuditEntry;
 use leptos::prelude::*;
 
@@ -18,7 +19,7 @@ pub fn StaffAudit() -> impl IntoView {
 #[component]
 fn Journal() -> impl IntoView {
     let i18n = use_i18n();
-    let entries = LocalResource::new(move || api::audit(i18n.lang_untracked()));
+    let entries = LocalResource::new(move || api::call(ep::AUDIT_LOG));
     view! {
         {with_loaded(entries, move |entries: Vec<AuditEntry>| {
             if entries.is_empty() {

@@ -1,6 +1,7 @@
 //! `/gestion/blocages`: the blocks in force, each with the bookings it covers and how to reach
 //! each person (email and phone), and lifting a block so the place can be booked again.
 
+use domain::endpoints as ep;
 use domain::wire::BlockView;
 use leptos::prelude::*;
 
@@ -19,12 +20,10 @@ pub fn StaffBlocks() -> impl IntoView {
 
 #[component]
 fn Blocks() -> impl IntoView {
-    let i18n = use_i18n();
-    let lift: Request<i64> =
-        Action::new_local(move |id: &i64| api::lift_block(*id, i18n.lang_untracked()));
+    let lift: Request<i64> = Action::new_local(move |id: &i64| api::call(ep::LIFT_BLOCK.at(&[id])));
     let blocks = LocalResource::new(move || {
         lift.version().get();
-        api::blocks(i18n.lang_untracked())
+        api::call(ep::BLOCKS)
     });
     let failure = api::failure_of(lift);
     view! {

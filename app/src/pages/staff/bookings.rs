@@ -1,6 +1,7 @@
 //! `/gestion/reservations`: booking on behalf of a member (found by name), and blocking a resource
 //! for a period with a reason; the bookings a block covers are listed so staff can warn people.
 
+use domain::endpoints as ep;
 use domain::wire::{BlockCreated, BlockRequest, BookingRequest, MemberSummary};
 use leptos::prelude::*;
 
@@ -51,12 +52,14 @@ fn BookOnBehalf() -> impl IntoView {
         let q = search.get();
         async move {
             Ok::<_, api::ApiFailure>(match q {
-                Some(q) => api::members(
-                    &MemberSearch {
-                        q,
-                        ..Default::default()
-                    },
-                    i18n.lang_untracked(),
+                Some(q) => api::call(
+                    ep::LIST_MEMBERS.query(
+                        &MemberSearch {
+                            q,
+                            ..Default::default()
+                        }
+                        .staff(),
+                    ),
                 )
                 .await
                 .unwrap_or_default(),
@@ -163,7 +166,7 @@ fn BlockResource() -> impl IntoView {
     let block: Request<BlockRequest, BlockCreated> =
         Action::new_local(move |req: &BlockRequest| {
             let req = req.clone();
-            async move { api::block_resource(&req, i18n.lang_untracked()).await }
+            async move { api::send(ep::BLOCK, &req).await }
         });
     let failure = api::failure_of(block);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

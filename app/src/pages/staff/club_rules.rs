@@ -3,6 +3,7 @@
 //! page where staff move or cancel that one occurrence.
 
 use chrono::Weekday;
+use domain::endpoints as ep;
 use domain::i18n::weekday_name;
 use domain::recurrence::MonthlyRule;
 use domain::time::HhMm;
@@ -37,7 +38,6 @@ const WEEKDAYS: [Weekday; 7] = [
 
 #[component]
 pub fn ClubRules() -> impl IntoView {
-    let i18n = use_i18n();
     // Said above the list, which is drawn again from the site's content once a rule is saved.
     let saved = RwSignal::new(None::<String>);
     // Its own read of the site's content, again after each saved rule: a new rule remakes the
@@ -45,7 +45,7 @@ pub fn ClubRules() -> impl IntoView {
     let stamp = RwSignal::new(0u64);
     let site = LocalResource::new(move || {
         stamp.track();
-        async move { api::site(i18n.lang_untracked()).await }
+        async move { api::call(ep::SITE).await }
     });
     // Folded above the events (the meetings of nine months make a long list below).
     view! {
@@ -74,7 +74,7 @@ fn ClubRule(club: Club, saved: RwSignal<Option<String>>, stamp: RwSignal<u64>) -
     let save: Request<MonthlyRule> = Action::new_local(move |rule: &MonthlyRule| {
         let (slug, rule, lang, name) = (slug.clone(), *rule, i18n.lang_untracked(), name.clone());
         async move {
-            let done = api::set_club_rule(&slug, &rule, lang).await;
+            let done = api::send(ep::SET_CLUB_RULE.at(&[&slug]), &rule).await;
             if done.is_ok() {
                 saved.set(Some(i18n.f(
                     StaffText::ClubRuleSaved,

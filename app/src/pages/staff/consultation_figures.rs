@@ -2,6 +2,7 @@
 //! (their counts and the median wait are lines of `components::figures::CONSULTATIONS`).
 
 use domain::consultations::{ConsultationFigures, Tally, Topic, Trade};
+use domain::endpoints as ep;
 use leptos::prelude::*;
 
 use crate::api;
@@ -38,9 +39,7 @@ fn tally_table(
 pub fn Tallies(figures: ConsultationFigures) -> impl IntoView {
     let i18n = use_i18n();
     let topics =
-        LocalResource::new(
-            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
-        );
+        LocalResource::new(move || async move { api::call(ep::CONSULTATION_TOPICS).await });
     move || {
         let list: Vec<Topic> = topics.get().and_then(Result::ok).unwrap_or_default();
         let topic = move |slug: &str| {

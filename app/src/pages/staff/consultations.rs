@@ -7,6 +7,7 @@ use domain::consultations::{
     AssignRequest, CloseRequest, ConsultationStatus, OfferAnswer, Returned, ScheduleRequest,
     StaffConsultation, Topic, VolunteerSuggestion, Volunteers,
 };
+use domain::endpoints as ep;
 use domain::i18n::format_date_long;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params, use_query_map};
@@ -50,12 +51,10 @@ const SECTIONS: [(&str, StaffText, InSection); 4] = [
 fn Board() -> impl IntoView {
     let i18n = use_i18n();
     let board = LocalResource::new(move || async move {
-        api::staff_consultations("", i18n.lang_untracked()).await
+        api::call(ep::STAFF_CONSULTATIONS.query(&[("status", "")])).await
     });
     let topics =
-        LocalResource::new(
-            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
-        );
+        LocalResource::new(move || async move { api::call(ep::CONSULTATION_TOPICS).await });
     // One section alone on a phone's long page, kept in the address (a reload or a link keeps it).
     let shown = RwSignal::new(
         use_query_map()
@@ -187,12 +186,18 @@ fn One() -> impl IntoView {
         .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id))
         .unwrap_or(0);
     let act: Request<StaffMove> = Action::new_local(move |m: &StaffMove| {
-        let (m, lang) = (m.clone(), i18n.lang_untracked());
+        let m = m.clone();
         async move {
             match m {
-                StaffMove::Assign(b) => api::assign_consultation(id, &b, lang).await.map(drop),
-                StaffMove::Schedule(b) => api::schedule_consultation(id, &b, true, lang).await,
-                StaffMove::Close(b) => api::close_consultation(id, &b, true, lang).await,
+                StaffMove::Assign(b) => api::send(ep::ASSIGN_CONSULTATION.at(&[&id]), &b)
+                    .await
+                    .map(drop),
+                StaffMove::Schedule(b) => api::send(ep::SCHEDULE_CONSULTATION.at(&[&id]), &b)
+                    .await
+                    .map(drop),
+                StaffMove::Close(b) => api::send(ep::CLOSE_CONSULTATION.at(&[&id]), &b)
+                    .await
+                    .map(drop),
             }
         }
     });
@@ -200,16 +205,14 @@ fn One() -> impl IntoView {
     let saved = api::successes(act);
     let one = LocalResource::new(move || {
         saved.get();
-        async move { api::staff_consultation(id, i18n.lang_untracked()).await }
+        async move { api::call(ep::STAFF_CONSULTATION.at(&[&id])).await }
     });
     let volunteers = LocalResource::new(move || {
         saved.get();
-        async move { api::consultation_volunteers(id, i18n.lang_untracked()).await }
+        async move { api::call(ep::CONSULTATION_VOLUNTEERS.at(&[&id])).await }
     });
     let topics =
-        LocalResource::new(
-            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
-        );
+        LocalResource::new(move || async move { api::call(ep::CONSULTATION_TOPICS).await });
     focus_on_success(act, "#cs-saved");
     let failure = api::failure_of(act);
     // A refused appointment is said in its own form; anything else at the top.

@@ -1,5 +1,6 @@
 //! `/gestion`: the cantine today at a glance, each figure a link to the page where it is handled.
 
+use domain::endpoints as ep;
 use domain::events::EventView;
 use domain::stats::TodayStats;
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ fn WeekEvents() -> impl IntoView {
     let (from, to) = (today_iso(), in_days_iso(6));
     let events = LocalResource::new(move || {
         let (from, to) = (from.clone(), to.clone());
-        async move { api::staff_events(&from, &to, i18n.lang_untracked()).await }
+        async move { api::call(ep::STAFF_EVENTS.query(&[("from", &from), ("to", &to)])).await }
     });
     let today = today();
     view! {
@@ -86,7 +87,7 @@ fn WeekEvents() -> impl IntoView {
 #[component]
 fn Glance() -> impl IntoView {
     let i18n = use_i18n();
-    let today = LocalResource::new(move || api::stats_today(i18n.lang_untracked()));
+    let today = LocalResource::new(move || api::call(ep::STATS_TODAY));
     with_loaded(today, move |t: TodayStats| {
         let date = t.date;
         let capacity = t.desk_capacity.to_string();

@@ -1,6 +1,7 @@
 //! `/gestion/jour`: the day's sheet: today's coworkers with check-in and no-show, the room's bookings,
 //! and a date switcher (`?date=YYYY-MM-DD` opens a given day).
 
+use domain::endpoints::{self as ep, Endpoint};
 use domain::wire::{StaffBooking, StaffDay};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -24,7 +25,37 @@ pub fn StaffDayPage() -> impl IntoView {
 
 /// (booking, what, who): records that the booked person came (`check-in`) or did not
 /// (`no-show`); the name is for the message that says it was done.
-type Marking = Request<(i64, &'static str, String), (&'static str, String)>;
+type Marking = Request<(i64, Mark, String), (Mark, String)>;
+
+/// What the concierge records of a booking on the day's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    CheckIn,
+    NoShow,
+    UndoCheckIn,
+    UndoNoShow,
+}
+
+impl Mark {
+    /// Its call: undoing a no-show is the same as undoing a check-in (the booking is not pointed).
+    fn endpoint(self) -> Endpoint<(), ()> {
+        match self {
+            Mark::CheckIn => ep::CHECK_IN,
+            Mark::NoShow => ep::NO_SHOW,
+            Mark::UndoCheckIn | Mark::UndoNoShow => ep::UNDO_CHECK_IN,
+        }
+    }
+
+    /// What is said once it is recorded.
+    fn done(self) -> StaffText {
+        match self {
+            Mark::CheckIn => StaffText::MarkedCheckIn,
+            Mark::NoShow => StaffText::MarkedNoShow,
+            Mark::UndoNoShow => StaffText::MarkedUndoNoShow,
+            Mark::UndoCheckIn => StaffText::MarkedUndo,
+        }
+    }
+}
 
 #[component]
 fn DaySheet() -> impl IntoView {
@@ -41,20 +72,13 @@ fn DaySheet() -> impl IntoView {
             .get()
             .or_else(|| site.get().and_then(Result::ok).map(|s| s.today.date))
     });
-    let marking: Marking =
-        Action::new_local(move |(id, what, who): &(i64, &'static str, String)| {
-            let (id, what, who) = (*id, *what, who.clone());
-            // Undoing a no-show is the same call as undoing a check-in: the booking is not pointed.
-            let call = if what == "undo-no-show" {
-                "undo-check-in"
-            } else {
-                what
-            };
-            async move {
-                api::mark_booking(id, call, i18n.lang_untracked()).await?;
-                Ok((what, who))
-            }
-        });
+    let marking: Marking = Action::new_local(move |(id, what, who): &(i64, Mark, String)| {
+        let (id, what, who) = (*id, *what, who.clone());
+        async move {
+            api::call(what.endpoint().at(&[&id])).await?;
+            Ok((what, who))
+        }
+    });
     // The day is in the address: a reload or a shared link opens the same day.
     Effect::new(move |before: Option<()>| {
         let d = chosen.get();
@@ -66,17 +90,8 @@ fn DaySheet() -> impl IntoView {
     });
     // What was just recorded, said and focused: the button pressed is gone from the card.
     focus_on_success(marking, "#day-done");
-    let done = move || {
-        api::answer_of(marking).map(|(what, who)| {
-            let msg = match what {
-                "check-in" => StaffText::MarkedCheckIn,
-                "no-show" => StaffText::MarkedNoShow,
-                "undo-no-show" => StaffText::MarkedUndoNoShow,
-                _ => StaffText::MarkedUndo,
-            };
-            i18n.f(msg, &[("name", &who)])
-        })
-    };
+    let done =
+        move || api::answer_of(marking).map(|(what, who)| i18n.f(what.done(), &[("name", &who)]));
     // Read again after what was recorded, never after a refusal (it stays said).
     let marked = api::successes(marking);
     let sheet = LocalResource::new(move || {
@@ -84,7 +99,7 @@ fn DaySheet() -> impl IntoView {
         let d = date.get();
         async move {
             match d {
-                Some(d) => api::staff_day(&iso(d), i18n.lang_untracked())
+                Some(d) => api::call(ep::STAFF_DAY.query(&[("date", &iso(d))]))
                     .await
                     .map(Some),
                 None => Ok(None),
@@ -176,7 +191,7 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
             )
         }
     };
-    let mark = move |what: &'static str| api::start(marking, (id, what, who.get_value()));
+    let mark = move |what: Mark| api::start(marking, (id, what, who.get_value()));
     view! {
         <li class="card coworker" data-booking=id.to_string()>
             <p class="row__title">{b.label.clone()}</p>
@@ -185,23 +200,23 @@ fn coworker_row(b: StaffBooking, marking: Marking) -> impl IntoView {
             {(b.no_show && is_member).then(|| view! {
                 <div class="actions">
                     <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoNoShow) aria-disabled=move || marking.pending().get().to_string()
-                        on:click=move |_| mark("undo-no-show")>{tr(StaffText::UndoNoShow)}</button>
+                        on:click=move |_| mark(Mark::UndoNoShow)>{tr(StaffText::UndoNoShow)}</button>
                 </div>
             })}
             {(b.checked_in && is_member).then(|| view! {
                 <div class="actions">
                     <button type="button" class="button button--secondary" aria-label=named(StaffText::UndoCheckIn) aria-disabled=move || marking.pending().get().to_string()
-                        on:click=move |_| mark("undo-check-in")>{tr(StaffText::UndoCheckIn)}</button>
+                        on:click=move |_| mark(Mark::UndoCheckIn)>{tr(StaffText::UndoCheckIn)}</button>
                 </div>
             })}
             {(state.is_none() && is_member).then(|| view! {
                 <div class="actions">
                     <button type="button" class="button" aria-label=named(StaffText::CheckIn) aria-disabled=move || marking.pending().get().to_string()
-                        on:click=move |_| mark("check-in")>{tr(StaffText::CheckIn)}</button>
+                        on:click=move |_| mark(Mark::CheckIn)>{tr(StaffText::CheckIn)}</button>
                     // Absent only once the booking has started.
                     {started.then(|| view! {
                         <button type="button" class="button button--secondary" aria-label=named(StaffText::MarkNoShow) aria-disabled=move || marking.pending().get().to_string()
-                            on:click=move |_| mark("no-show")>{tr(StaffText::MarkNoShow)}</button>
+                            on:click=move |_| mark(Mark::NoShow)>{tr(StaffText::MarkNoShow)}</button>
                     })}
                 </div>
             })}

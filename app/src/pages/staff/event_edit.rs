@@ -2,6 +2,7 @@
 //! promotes from the waiting list; the API refuses a capacity below the seats taken), or cancel it
 //! (everyone signed up and waiting gets an email).
 
+use domain::endpoints as ep;
 use domain::events::{EventInput, EventRegistrations, EventView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
@@ -40,12 +41,12 @@ fn EditEvent() -> impl IntoView {
     let i18n = use_i18n();
     let id = event_id();
     let cancel: Request<EventInput, EventView> = Action::new_local(move |req: &EventInput| {
-        let (req, lang) = (req.clone(), i18n.lang_untracked());
-        async move { api::save_event(Some(id), &req, lang).await }
+        let req = req.clone();
+        async move { api::send(ep::UPDATE_EVENT.at(&[&id]), &req).await }
     });
     let data = LocalResource::new(move || {
         cancel.version().get();
-        async move { api::event_registrations(id, i18n.lang_untracked()).await }
+        async move { api::call(ep::EVENT_REGISTRATIONS.at(&[&id])).await }
     });
     view! {
         {failure_alert(api::failure_of(cancel))}

@@ -3,7 +3,8 @@
 //! group came), cancelling for a family who phones, the CSV export, and the attendance sheet (feuille
 //! d'émargement) that prints alone on A4 with the children's first names, the place and the date.
 
-use domain::events::{EventRegistrations, RegistrationStatus, StaffRegistration};
+use domain::endpoints as ep;
+use domain::events::{CheckIn, EventRegistrations, RegistrationStatus, StaffRegistration};
 use leptos::prelude::*;
 
 use super::event_edit::event_id;
@@ -39,24 +40,30 @@ fn Registrations() -> impl IntoView {
     let i18n = use_i18n();
     let id = event_id();
     let check_in: CheckInRequest = Action::new_local(move |(reg, present): &(i64, Option<u32>)| {
-        let (reg, present, lang) = (*reg, *present, i18n.lang_untracked());
+        let (reg, present) = (*reg, *present);
         async move {
             match present {
-                Some(n) => api::check_in(reg, n, lang).await,
-                None => api::undo_registration_check_in(reg, lang).await,
+                Some(n) => {
+                    api::send(
+                        ep::CHECK_IN_REGISTRATION.at(&[&reg]),
+                        &CheckIn { present: n },
+                    )
+                    .await
+                }
+                None => api::call(ep::UNDO_REGISTRATION_CHECK_IN.at(&[&reg])).await,
             }
         }
     });
     let cancel: CancelRequest = Action::new_local(move |reg: &i64| {
-        let (reg, lang) = (*reg, i18n.lang_untracked());
-        async move { api::cancel_registration_for_family(reg, lang).await }
+        let reg = *reg;
+        async move { api::call(ep::CANCEL_REGISTRATION_FOR_FAMILY.at(&[&reg])).await }
     });
     // The cancelled card goes, and the button with it: the keyboard goes on from the message.
     focus_on_success(cancel, "#signup-cancelled");
     let data = LocalResource::new(move || {
         check_in.version().get();
         cancel.version().get();
-        async move { api::event_registrations(id, i18n.lang_untracked()).await }
+        async move { api::call(ep::EVENT_REGISTRATIONS.at(&[&id])).await }
     });
     view! {
         {failure_alert(api::failure_of(check_in))}
@@ -84,7 +91,7 @@ fn Registrations() -> impl IntoView {
                 .into_iter()
                 .partition(|s| s.status == RegistrationStatus::Waiting);
             let sheet_rows = confirmed.clone();
-            let csv = api::event_registrations_csv_path(id);
+            let csv = ep::EVENT_REGISTRATIONS_CSV.at(&[&id]).url;
             let sheet_title = ev.title.clone();
             let sheet_partner = partner.clone();
             let e3 = ev.clone();

@@ -1,6 +1,7 @@
 //! `/gestion/evenements`: the events (upcoming first, then past; cancelled ones marked) with their
 //! seats and waiting list, and the form that publishes one. The form is the edit page's too.
 
+use domain::endpoints as ep;
 use std::collections::BTreeMap;
 
 use chrono::Months;
@@ -26,7 +27,6 @@ pub fn StaffEvents() -> impl IntoView {
 
 #[component]
 fn Events() -> impl IntoView {
-    let i18n = use_i18n();
     let navigate = use_navigate();
     let publishing = RwSignal::new(false);
     let (from, to) = match today() {
@@ -43,7 +43,7 @@ fn Events() -> impl IntoView {
     };
     let list = LocalResource::new(move || {
         let (from, to) = (from.clone(), to.clone());
-        async move { api::staff_events(&from, &to, i18n.lang_untracked()).await }
+        async move { api::call(ep::STAFF_EVENTS.query(&[("from", &from), ("to", &to)])).await }
     });
     let blank = EventInput {
         kind: "children_workshop".into(),
@@ -257,8 +257,12 @@ pub fn EventForm(
     let club = text(&i.club);
     let cancelled = i.cancelled;
     let save: Request<EventInput, EventView> = Action::new_local(move |req: &EventInput| {
-        let (req, lang) = (req.clone(), i18n.lang_untracked());
-        async move { api::save_event(id, &req, lang).await }
+        let req = req.clone();
+        let call = match id {
+            None => ep::CREATE_EVENT.into(),
+            Some(id) => ep::UPDATE_EVENT.at(&[&id]),
+        };
+        async move { api::send(call, &req).await }
     });
     let failure = api::failure_of(save);
     let errors = field_errors(failure);

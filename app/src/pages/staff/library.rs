@@ -5,6 +5,7 @@
 use domain::consultations::{
     LibraryCard, LibraryDraft, LibraryInput, LibraryKind, Topic, TopicInput, Trade,
 };
+use domain::endpoints as ep;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params};
 use leptos_router::params::Params;
@@ -31,8 +32,7 @@ pub fn StaffLibrary() -> impl IntoView {
 #[component]
 fn Library() -> impl IntoView {
     let i18n = use_i18n();
-    let list =
-        LocalResource::new(move || async move { api::staff_library(i18n.lang_untracked()).await });
+    let list = LocalResource::new(move || async move { api::call(ep::STAFF_LIBRARY).await });
     view! {
         <p><a href=format!("/gestion/ressources/{NEW}") class="button">{tr(StaffText::LibNew)}</a></p>
         {with_loaded(list, move |cards: Vec<LibraryCard>| view! {
@@ -61,12 +61,16 @@ fn Topics() -> impl IntoView {
     let i18n = use_i18n();
     let save: Request<(Option<String>, TopicInput), Vec<Topic>> =
         Action::new_local(move |(slug, body): &(Option<String>, TopicInput)| {
-            let (slug, body, lang) = (slug.clone(), body.clone(), i18n.lang_untracked());
-            async move { api::save_topic(slug.as_deref(), &body, lang).await }
+            let body = body.clone();
+            let call = match slug {
+                None => ep::CREATE_CONSULTATION_TOPIC.into(),
+                Some(slug) => ep::UPDATE_CONSULTATION_TOPIC.at(&[slug]),
+            };
+            async move { api::send(call, &body).await }
         });
     let topics = LocalResource::new(move || {
         save.version().get();
-        async move { api::consultation_topics(i18n.lang_untracked()).await }
+        async move { api::call(ep::CONSULTATION_TOPICS).await }
     });
     let failure = api::failure_of(save);
     let errors = field_errors(failure);
@@ -157,15 +161,13 @@ fn Edit() -> impl IntoView {
                         html_en: String::new(),
                     })
                 } else {
-                    api::library_draft(&slug, i18n.lang_untracked()).await
+                    api::call(ep::LIBRARY_DRAFT.at(&[&slug])).await
                 }
             }
         }
     });
     let topics =
-        LocalResource::new(
-            move || async move { api::consultation_topics(i18n.lang_untracked()).await },
-        );
+        LocalResource::new(move || async move { api::call(ep::CONSULTATION_TOPICS).await });
     view! {
         <p><a href="/gestion/ressources">{tr(StaffText::StaffLibrary)}</a></p>
         {with_loaded(draft, move |d: LibraryDraft| {
@@ -201,12 +203,12 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
     let (html, html_en) = (RwSignal::new(d.html), RwSignal::new(d.html_en));
     let save: Request<LibraryInput, LibraryDraft> =
         Action::new_local(move |input: &LibraryInput| {
-            let (input, lang, existing) = (
-                input.clone(),
-                i18n.lang_untracked(),
-                existing.get_untracked(),
-            );
-            async move { api::save_library_item(existing.as_deref(), &input, lang).await }
+            let input = input.clone();
+            let call = match existing.get_untracked() {
+                None => ep::CREATE_LIBRARY_ITEM.into(),
+                Some(slug) => ep::UPDATE_LIBRARY_ITEM.at(&[&slug]),
+            };
+            async move { api::send(call, &input).await }
         });
     let failure = api::failure_of(save);
     let errors = field_errors(failure);
@@ -229,7 +231,7 @@ fn editor(d: LibraryDraft, is_new: bool, topics: Vec<Topic>, i18n: I18n) -> impl
                     body_en: text.1.clone(),
                     ..Default::default()
                 };
-                if let Ok(d) = api::preview_library_item(&draft, i18n.lang_untracked()).await {
+                if let Ok(d) = api::send(ep::PREVIEW_LIBRARY_ITEM, &draft).await {
                     // Only the answer for the texts still in the boxes.
                     if (body.get_untracked(), body_en.get_untracked()) == text {
                         html.set(d.html);

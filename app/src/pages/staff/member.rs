@@ -1,8 +1,9 @@
 //! `/gestion/membres/:id`: one member: details, payments, record a fee, deactivate, change the role.
 
 use domain::accounts::Role;
+use domain::endpoints as ep;
 use domain::i18n::{format_date_long, format_euros};
-use domain::wire::{Booking, BookingStatus, MemberDetail, Payment, PaymentRequest};
+use domain::wire::{Booking, BookingStatus, MemberDetail, Payment, PaymentRequest, RoleRequest};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
@@ -41,7 +42,6 @@ type PayForm = Request<(i64, PaymentRequest), Payment>;
 
 #[component]
 fn MemberRecord() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params::<MemberPath>();
     let id = Memo::new(move |_| {
         params
@@ -51,22 +51,20 @@ fn MemberRecord() -> impl IntoView {
     // The requests live here, above the record they reload, so their outcome outlives the reload.
     let pay: PayForm = Action::new_local(move |(member, req): &(i64, PaymentRequest)| {
         let (member, req) = (*member, req.clone());
-        async move { api::record_payment(member, &req, i18n.lang_untracked()).await }
+        async move { api::send(ep::RECORD_PAYMENT.at(&[&member]), &req).await }
     });
     crate::components::focus::focus_on_success(pay, "#payment-done");
-    let deactivate: Request<i64> = Action::new_local(move |member: &i64| {
-        api::deactivate_member(*member, i18n.lang_untracked())
-    });
+    let deactivate: Request<i64> =
+        Action::new_local(move |member: &i64| api::call(ep::DEACTIVATE_MEMBER.at(&[member])));
     let set_role: Request<(i64, Role)> = Action::new_local(move |(member, role): &(i64, Role)| {
-        api::set_role(*member, *role, i18n.lang_untracked())
+        api::send(ep::SET_ROLE.at(&[member]), &RoleRequest { role: *role })
     });
     let detail = LocalResource::new(move || {
         pay.version().get();
         deactivate.version().get();
         set_role.version().get();
         let id = id.get();
-        let lang = i18n.lang_untracked();
-        async move { api::member(id, lang).await }
+        async move { api::call(ep::MEMBER_DETAIL.at(&[&id])).await }
     });
     view! {
         {with_loaded(detail, move |d: MemberDetail| {
@@ -90,7 +88,7 @@ fn MemberRecord() -> impl IntoView {
 #[component]
 fn MemberBookings(member: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let list = LocalResource::new(move || api::member_bookings(member, i18n.lang_untracked()));
+    let list = LocalResource::new(move || api::call(ep::MEMBER_BOOKINGS.at(&[&member])));
     view! {
         <section class="card" aria-labelledby="member-bookings">
             <h2 id="member-bookings">{tr(StaffText::StaffBookings)}</h2>

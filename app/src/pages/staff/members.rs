@@ -1,5 +1,6 @@
 //! `/gestion/membres`: every member, searchable by name or email, skill, club and membership status.
 
+use domain::endpoints as ep;
 use domain::wire::MemberSummary;
 use leptos::prelude::*;
 
@@ -40,13 +41,12 @@ fn MemberList() -> impl IntoView {
     Effect::new(move |before: Option<()>| {
         let s = search.get();
         if before.is_some() {
-            replace_address(&format!("/gestion/membres{}", s.query()));
+            replace_address(&format!("/gestion/membres{}", ep::query_string(&s.staff())));
         }
     });
     let results = LocalResource::new(move || {
         let s = search.get();
-        let lang = i18n.lang_untracked();
-        async move { api::members(&s, lang).await }
+        async move { api::call(ep::LIST_MEMBERS.query(&s.staff())).await }
     });
     // Lapsed fees come from the statistics with their period: say which.
     let period = move || {

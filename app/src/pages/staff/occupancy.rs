@@ -2,6 +2,7 @@
 //! days with bars (and the numbers in words), plus how many coworkers came back.
 
 use chrono::Datelike;
+use domain::endpoints as ep;
 use domain::wire::Occupancy;
 use leptos::prelude::*;
 
@@ -27,9 +28,11 @@ fn OccupancyList() -> impl IntoView {
         async move {
             let Some(today) = today else { return Ok(None) };
             let monday = shift(today, -i64::from(today.weekday().num_days_from_monday()));
-            api::occupancy(&iso(monday), &iso(shift(monday, 27)), i18n.lang_untracked())
-                .await
-                .map(Some)
+            api::call(
+                ep::OCCUPANCY.query(&[("from", &iso(monday)), ("to", &iso(shift(monday, 27)))]),
+            )
+            .await
+            .map(Some)
         }
     });
     with_loaded(data, move |o: Option<Occupancy>| {

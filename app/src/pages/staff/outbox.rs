@@ -1,6 +1,7 @@
 //! `/gestion/courriels`: the outbox, newest first. Private links read `••••••` for every reader;
 //! only a local run that sends nothing shows them (there staff follow them from here), and says so.
 
+use domain::endpoints as ep;
 use domain::wire::OutboxEmail;
 use leptos::prelude::*;
 
@@ -18,8 +19,7 @@ pub fn StaffOutbox() -> impl IntoView {
 
 #[component]
 fn Outbox() -> impl IntoView {
-    let i18n = use_i18n();
-    let emails = LocalResource::new(move || api::outbox(i18n.lang_untracked()));
+    let emails = LocalResource::new(move || api::call(ep::OUTBOX));
     view! {
         <p class="lead">{tr(StaffText::OutboxLead)}</p>
         {with_loaded(emails, move |emails: Vec<OutboxEmail>| {

@@ -2,9 +2,9 @@
 //! (the API refuses with a message when the room was taken meanwhile), declining takes a reason.
 //! `/gestion/locations/:id/devis`: a request's quote, as its requester sees and prints it.
 
+use domain::endpoints as ep;
 use domain::i18n::{format_date_long, format_euros};
 use domain::wire::{DeclineRequest, RentalView};
-use domain::Lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
@@ -26,13 +26,15 @@ pub fn StaffRentals() -> impl IntoView {
 /// (rental, reason): approves the rental (no reason) or declines it with the reason.
 type Decision = Request<(i64, Option<String>)>;
 
-fn decision(lang: Signal<Lang>) -> Decision {
+fn decision() -> Decision {
     Action::new_local(move |(id, reason): &(i64, Option<String>)| {
-        let (id, reason, lang) = (*id, reason.clone(), lang.get_untracked());
+        let (id, reason) = (*id, reason.clone());
         async move {
             match reason {
-                Some(reason) => api::decline_rental(id, &DeclineRequest { reason }, lang).await,
-                None => api::approve_rental(id, lang).await.map(drop),
+                Some(reason) => {
+                    api::send(ep::DECLINE_RENTAL.at(&[&id]), &DeclineRequest { reason }).await
+                }
+                None => api::call(ep::APPROVE_RENTAL.at(&[&id])).await.map(drop),
             }
         }
     })
@@ -50,14 +52,14 @@ fn Rentals() -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new("pending".to_string());
     // One action for both decisions: a reason means "decline".
-    let decision = decision(Signal::derive(move || i18n.lang()));
+    let decision = decision();
     // The list is read again after a decision made, never after a refusal: the reason typed and
     // the open box stay, with the refusal in them.
     let decided = api::successes(decision);
     let list = LocalResource::new(move || {
         decided.get();
         let s = status.get();
-        async move { api::staff_rentals(&s, i18n.lang_untracked()).await }
+        async move { api::call(ep::LIST_RENTALS.query(&[("status", &s)])).await }
     });
     let failure = api::failure_of(decision);
     // Which request the last decision was for: its refusal is drawn in that request's card.
@@ -94,12 +96,11 @@ pub fn StaffRentalQuote() -> impl IntoView {
 /// the list already carries each quote).
 #[component]
 fn Quote() -> impl IntoView {
-    let i18n = use_i18n();
     let id: i64 = use_params::<RentalPath>()
         .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
         .and_then(|id| id.parse().ok())
         .unwrap_or(0);
-    let list = LocalResource::new(move || api::staff_rentals("", i18n.lang_untracked()));
+    let list = LocalResource::new(move || api::call(ep::LIST_RENTALS.query(&[("status", "")])));
     view! {
         {with_loaded(list, move |rentals: Vec<RentalView>| {
             match rentals.into_iter().find(|r| r.id == id) {

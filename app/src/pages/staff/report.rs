@@ -2,6 +2,7 @@
 //! one page that prints on two A4 sheets at most (the print stylesheet drops the site's frame and
 //! the controls): the figures, the months as charts and a table, and the text staff write.
 
+use domain::endpoints as ep;
 use domain::i18n::format_euros;
 use domain::stats::Report;
 use leptos::prelude::*;
@@ -10,9 +11,9 @@ use super::consultation_figures::Tallies;
 use crate::api;
 use crate::components::chart::{BarChart, LineChart, Serie};
 use crate::components::figures::{
-    compare_table, euros, figures_table, for_period, income_chart, lines, month_label, range_text,
-    records_note, share, use_period, whole, PeriodForm, Preset, CONSULTATIONS, COWORKING,
-    EDUCATION, MEMBERS, MONEY, ROOM,
+    compare_table, euros, figures_table, for_period, in_period, income_chart, lines, month_label,
+    range_text, records_note, share, use_period, whole, PeriodForm, Preset, CONSULTATIONS,
+    COWORKING, EDUCATION, MEMBERS, MONEY, ROOM,
 };
 use crate::components::form::{ErrorSummary, NO_LABELS};
 use crate::components::staff::StaffFrame;
@@ -32,7 +33,7 @@ fn ReportPage() -> impl IntoView {
         <div class="no-print">
             <PeriodForm period />
         </div>
-        {for_period(period, api::report, report_view)}
+        {for_period(period, ep::REPORT, report_view)}
     }
 }
 
@@ -127,13 +128,16 @@ fn report_view(r: Report) -> impl IntoView {
 /// The text as it prints (paragraphs), and the form that edits it (not printed).
 #[component]
 fn ReportText(from: chrono::NaiveDate, to: chrono::NaiveDate, text: String) -> impl IntoView {
-    let i18n = use_i18n();
     let saved = RwSignal::new(text.clone());
     let draft = RwSignal::new(text);
     let save = Action::new_local(move |text: &String| {
         let text = text.clone();
         async move {
-            let r = api::set_report_text(from, to, text.clone(), i18n.lang_untracked()).await;
+            let r = api::send(
+                in_period(ep::SET_REPORT_TEXT, (from, to)),
+                &domain::stats::ReportText { text: text.clone() },
+            )
+            .await;
             if r.is_ok() {
                 saved.set(text.trim().to_string());
             }

@@ -5,14 +5,17 @@
 
 use chrono::Weekday;
 use domain::calendar::BookingRules;
+use domain::endpoints as ep;
 use domain::i18n::weekday_name;
-use domain::settings::{DayHours, LegalIdentity, OpeningHours, RoomRates, WEEK};
+use domain::settings::{
+    DayHours, LegalIdentity, OpeningHours, RoomRates, Setting, SettingValue, WEEK,
+};
 use domain::time::HhMm;
 use domain::wire::ClosureDay;
 use leptos::prelude::*;
 use wire_json::FromJson;
 
-use crate::api::{self, ApiFailure, Request, SettingEntry};
+use crate::api::{self, ApiFailure, Request};
 use crate::components::calendar::{day_label, parse_date};
 use crate::components::form::{refused_here, ErrorSummary, NO_LABELS};
 use crate::components::staff::StaffFrame;
@@ -27,7 +30,7 @@ pub fn StaffSettings() -> impl IntoView {
 }
 
 /// A setting's value as the domain's type for it; `None` when it is missing or does not fit.
-fn value_of<T: FromJson>(entries: &[SettingEntry], key: &str) -> Option<T> {
+fn value_of<T: FromJson>(entries: &[Setting], key: &str) -> Option<T> {
     entries
         .iter()
         .find(|e| e.key == key)
@@ -40,10 +43,10 @@ type Save = Request<(&'static str, String)>;
 #[component]
 fn Settings() -> impl IntoView {
     let i18n = use_i18n();
-    let entries = LocalResource::new(move || api::staff_settings(i18n.lang_untracked()));
+    let entries = LocalResource::new(move || api::call(ep::SETTINGS));
     view! {
         <p class="lead">{tr(StaffText::SettingsLead)}</p>
-        {with_loaded(entries, move |entries: Vec<SettingEntry>| {
+        {with_loaded(entries, move |entries: Vec<Setting>| {
             let hours = value_of::<OpeningHours>(&entries, "opening_hours");
             let rules = value_of::<BookingRules>(&entries, "booking_rules");
             let rates = value_of::<RoomRates>(&entries, "room_rates");
@@ -90,10 +93,10 @@ fn Settings() -> impl IntoView {
 
 /// The action that saves a setting, and the "saved" line after it.
 fn save_action() -> Save {
-    let i18n = use_i18n();
     Action::new_local(move |(key, text): &(&'static str, String)| {
-        let (key, text) = (*key, text.clone());
-        async move { api::set_setting(key, text, i18n.lang_untracked()).await }
+        let call = ep::SET_SETTING.at(&[key]);
+        let value = SettingValue(text.clone());
+        async move { api::send(call, &value).await.map(drop) }
     })
 }
 
@@ -479,16 +482,16 @@ fn Closures() -> impl IntoView {
     let reason_en = RwSignal::new(String::new());
     let add: Request<ClosureDay> = Action::new_local(move |day: &ClosureDay| {
         let day = day.clone();
-        async move { api::add_closure(&day, i18n.lang_untracked()).await }
+        async move { api::send(ep::ADD_CLOSURE, &day).await.map(drop) }
     });
     let remove: Request<String> = Action::new_local(move |date: &String| {
         let date = date.clone();
-        async move { api::remove_closure(&date, i18n.lang_untracked()).await }
+        async move { api::call(ep::REMOVE_CLOSURE.at(&[&date])).await }
     });
     let list = LocalResource::new(move || {
         add.version().get();
         remove.version().get();
-        api::closures(i18n.lang_untracked())
+        api::call(ep::CLOSURES)
     });
     let add_failure = api::failure_of(add);
     let remove_failure = api::failure_of(remove);

@@ -2,17 +2,17 @@
 //! with its chart, the chart's numbers as a table, and the series as CSV. The period is in the
 //! address (`?from=&to=`), so a link or a reload shows the same figures.
 
+use domain::endpoints as ep;
 use domain::i18n::{format_euros, format_percent};
 use domain::stats::{Figures, Stats};
 use leptos::prelude::*;
 
 use super::consultation_figures::Tallies;
-use crate::api;
 use crate::components::calendar::iso;
 use crate::components::chart::{BarChart, LineChart, Serie};
 use crate::components::figures::{
-    compare_table, euros, for_period, income_chart, lines, linked_table, month_label, numbers,
-    range_text, records_note, share, short_date, use_period, whole, PeriodForm, Preset,
+    compare_table, euros, for_period, in_period, income_chart, lines, linked_table, month_label,
+    numbers, range_text, records_note, share, short_date, use_period, whole, PeriodForm, Preset,
     CONSULTATIONS, COWORKING, EDUCATION, MEMBERS, MONEY, ROOM,
 };
 use crate::components::staff::StaffFrame;
@@ -71,7 +71,7 @@ fn Statistics() -> impl IntoView {
     let period = use_period(Preset::Weeks);
     view! {
         <PeriodForm period />
-        {for_period(period, api::stats, stats_view)}
+        {for_period(period, ep::STATS, stats_view)}
     }
 }
 
@@ -79,7 +79,7 @@ fn stats_view(s: Stats) -> impl IntoView {
     let i18n = use_i18n();
     let (from, to, pf, pt) = (s.from, s.to, s.previous_from, s.previous_to);
     let other = StaffText::ColumnLastYear;
-    let csv = |series: &str| api::stats_csv_href(series, from, to);
+    let csv = |series: &str| in_period(ep::STATS_CSV.at(&[&series]), (from, to)).url;
     let day_labels: Vec<String> = s
         .coworking_days
         .iter()

@@ -12,7 +12,7 @@
 use chrono::{DateTime, Utc};
 use domain::events::RegistrationStatus;
 use domain::seat_book::Promotion;
-use domain::seat_book::{Entry, SeatBook};
+use domain::seat_book::{serves_freed_seats, Entry, SeatBook};
 use domain::ApiMsg;
 use worker::{D1Database, D1PreparedStatement};
 
@@ -73,15 +73,10 @@ impl Loaded {
     }
 }
 
-/// Freed seats are given out while the event is published and sign-ups have not closed.
-pub fn serving(e: &EventRow, now: DateTime<Utc>) -> bool {
-    e.status == EventStatus::Published && now < e.signup_closes_utc
-}
-
 pub fn book_of(e: &EventRow, registrations: &[RegistrationRow], now: DateTime<Utc>) -> SeatBook {
     SeatBook {
         capacity: e.capacity,
-        serving: serving(e, now),
+        serving: serves_freed_seats(e.status == EventStatus::Published, e.signup_closes_utc, now),
         entries: registrations
             .iter()
             .map(|r| Entry {

@@ -21,7 +21,7 @@ pub use signups::{
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::events::{self as rules, check_event, EventInput, EventView, RegistrationStatus};
 use domain::i18n::{fill, format_date_long};
-use domain::seat_book::{Command, Refusal};
+use domain::seat_book::{serves_freed_seats, Command, Refusal};
 use domain::time::LocalDateTime;
 use domain::{paris, ApiMsg, Lang, Localized};
 use serde_json::json;
@@ -330,7 +330,7 @@ pub async fn update(
             return Err(ApiError::Conflict(ApiMsg::ErrEventCancelled));
         }
         let mut seats = loaded.book.clone();
-        seats.serving = !e.cancelled && now < e.signup_closes;
+        seats.serving = serves_freed_seats(!e.cancelled, e.signup_closes, now);
         let decision = seats
             .decide(Command::SetCapacity {
                 capacity: e.capacity,
