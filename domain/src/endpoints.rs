@@ -5,6 +5,10 @@
 //!
 //! A body of `()` is none; an answer of `()` is an empty one (204, 202), and [`File`] one the app
 //! never reads: a file or a document it offers as a link.
+//!
+//! Not here yet: the query parameters (`?from=&to=`, a search's filters). The worker documents them
+//! with its route (`Route::query`) and reads them into its own structs; the app names them in
+//! `Call::query`. A typed query beside the body is the next step.
 
 use std::fmt::Display;
 use std::marker::PhantomData;

@@ -22,6 +22,11 @@ use domain::consultation::{Actor, Command, Slot};
 
 // ------------------------------------------------------------------ staff
 
+/// The request as staff see it: everything. Each audience's view of a request is mapped field by
+/// field in its own function (this one, `link::view` for the requester, `volunteers::mine` for the
+/// volunteer), on purpose: what each may read (the requester's contact only once a volunteer
+/// accepted, the staff's note never to the requester) is said where its view is made, rather than
+/// hidden in a shared mapper that one day gives a field to the wrong reader.
 fn staff_view(row: &ConsultationRow, offers: Vec<Offer>, address: &str) -> StaffConsultation {
     StaffConsultation {
         id: row.id,

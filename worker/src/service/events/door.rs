@@ -12,6 +12,9 @@ use super::view;
 use crate::error::ApiError;
 use crate::repo::events::{self as repo, ChildRow, EventRow, RegistrationRow};
 
+/// A sign-up as the door's list shows it. The family's own view (`signups::registration_view`)
+/// is mapped apart, like each audience's view of a consultation: what each reader may see is said
+/// where its view is made.
 fn staff_row(loaded: &Loaded, r: &RegistrationRow, children: &[ChildRow]) -> StaffRegistration {
     StaffRegistration {
         id: r.id,
