@@ -3,6 +3,7 @@
 //! pass "now" in), so everything here is tested natively and fast.
 
 pub mod accounts;
+pub mod assembly;
 pub mod calendar;
 pub mod consultation;
 pub mod consultations;
