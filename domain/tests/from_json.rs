@@ -35,13 +35,21 @@ use wire_json::{self as json, FromJson, ToJson};
 /// The types given sample values, by name (generic arguments dropped): those checked both ways,
 /// and those with one half only (read by the app only; written by the app only).
 #[derive(Default)]
-struct Coverage(BTreeSet<String>, BTreeSet<String>, BTreeSet<String>);
+struct Coverage {
+    both_ways: BTreeSet<String>,
+    read_only: BTreeSet<String>,
+    written_only: BTreeSet<String>,
+}
 
 impl Coverage {
     /// The types checked for `FromJson`, and for `ToJson`.
     fn of(&self, to_json: bool) -> BTreeSet<String> {
-        let half = if to_json { &self.2 } else { &self.1 };
-        self.0.union(half).cloned().collect()
+        let half = if to_json {
+            &self.written_only
+        } else {
+            &self.read_only
+        };
+        self.both_ways.union(half).cloned().collect()
     }
 }
 
@@ -67,7 +75,7 @@ where
     T: Serialize + DeserializeOwned + FromJson + ToJson + PartialEq + Debug,
 {
     assert!(!values.is_empty(), "{}: no sample values", type_name::<T>());
-    coverage.0.insert(short_name::<T>());
+    coverage.both_ways.insert(short_name::<T>());
     for value in values {
         let ours = json::to_string(value);
         let by_serde = serde_json::to_string(value).expect("serde serializes the wire types");
@@ -113,7 +121,7 @@ where
     T: Serialize + FromJson + PartialEq + Debug,
 {
     assert!(!values.is_empty(), "{}: no sample values", type_name::<T>());
-    coverage.1.insert(short_name::<T>());
+    coverage.read_only.insert(short_name::<T>());
     for value in values {
         serde_texts_read_back(value);
     }
@@ -2075,7 +2083,7 @@ fn answers_read_only(c: &mut Coverage) {
     );
     let text = serde_json::to_string(&room_rates()).expect("rates");
     assert_eq!(json::to_string(&SettingValue(text.clone())), text);
-    c.2.insert("SettingValue".into());
+    c.written_only.insert("SettingValue".into());
 }
 
 #[test]

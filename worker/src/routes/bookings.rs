@@ -23,13 +23,15 @@ use crate::service::staff_calendar::{self as staff, Mark};
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(ep::RESOURCES,
+        Route::new(
+            ep::RESOURCES,
             "The bookable resources: the coworking desks and the meeting room.",
             "calendar",
             Public,
             handler!(resources),
         ),
-        Route::new(ep::AVAILABILITY,
+        Route::new(
+            ep::AVAILABILITY,
             "Bookable slots and places left, per day (Paris wall-clock times).",
             "calendar",
             Public,
@@ -40,7 +42,8 @@ pub fn routes() -> Vec<Route> {
             ("from", "YYYY-MM-DD", true),
             ("to", "YYYY-MM-DD (at most 31 days after from)", true),
         ]),
-        Route::new(ep::CREATE_BOOKING,
+        Route::new(
+            ep::CREATE_BOOKING,
             "Book a desk period or a room slot. Idempotency-Key makes retries safe. 409 when full.",
             "calendar",
             Member,
@@ -48,77 +51,89 @@ pub fn routes() -> Vec<Route> {
         )
         .invalidates(&[Scope::Availability])
         .status(201),
-        Route::new(ep::MY_BOOKINGS,
+        Route::new(
+            ep::MY_BOOKINGS,
             "The caller's bookings, upcoming and of the last 30 days.",
             "calendar",
             Member,
             handler!(my_bookings),
         ),
-        Route::new(ep::CANCEL_BOOKING,
+        Route::new(
+            ep::CANCEL_BOOKING,
             "Cancel one's booking (desks until the start, the room until 24 h before).",
             "calendar",
             Member,
             handler!(cancel_booking),
         )
         .invalidates(&[Scope::Availability]),
-        Route::new(ep::BOOKING_ICS,
+        Route::new(
+            ep::BOOKING_ICS,
             "One booking as an iCalendar file.",
             "calendar",
             Member,
             handler!(booking_ics),
         ),
-        Route::new(ep::CALENDAR_FEED,
+        Route::new(
+            ep::CALENDAR_FEED,
             "A new private calendar feed URL (the previous one stops working).",
             "calendar",
             Member,
             handler!(new_calendar_feed),
         )
         .status(201),
-        Route::new(ep::CALENDAR_FEED_ICS,
+        Route::new(
+            ep::CALENDAR_FEED_ICS,
             "A member's private calendar feed (iCalendar), by its secret token.",
             "calendar",
             Public,
             handler!(calendar_feed),
         ),
-        Route::new(ep::STAFF_DAY,
+        Route::new(
+            ep::STAFF_DAY,
             "The day's sheet: coworkers (with check-in) and room bookings.",
             "staff",
             Staff,
             handler!(staff_day),
         )
         .query(&[("date", "YYYY-MM-DD, today by default", false)]),
-        Route::new(ep::CHECK_IN,
+        Route::new(
+            ep::CHECK_IN,
             "Mark a coworker as arrived.",
             "staff",
             Staff,
             handler!(check_in),
         ),
-        Route::new(ep::UNDO_CHECK_IN,
+        Route::new(
+            ep::UNDO_CHECK_IN,
             "Undo a check-in or a no-show made by mistake: the booking is not pointed either way.",
             "staff",
             Staff,
             handler!(undo_check_in),
         ),
-        Route::new(ep::MEMBER_BOOKINGS,
+        Route::new(
+            ep::MEMBER_BOOKINGS,
             "A member's bookings (upcoming and of the last 30 days), as the member sees them.",
             "staff",
             Staff,
             handler!(member_bookings),
         ),
-        Route::new(ep::NO_SHOW,
+        Route::new(
+            ep::NO_SHOW,
             "Mark a booking as a no-show, once it has started (409 before).",
             "staff",
             Staff,
             handler!(no_show),
         ),
-        Route::new(ep::STAFF_CANCEL,
+        Route::new(
+            ep::STAFF_CANCEL,
             "Cancel any booking (no window).",
             "staff",
             Staff,
             handler!(staff_cancel),
         )
         .invalidates(&[Scope::Availability]),
-        Route::new(ep::BLOCK,
+        Route::new(
+            ep::BLOCK,
             "Close a resource for a period; lists the bookings it covers.",
             "staff",
             Staff,
@@ -126,20 +141,23 @@ pub fn routes() -> Vec<Route> {
         )
         .invalidates(&[Scope::Availability])
         .status(201),
-        Route::new(ep::BLOCKS,
+        Route::new(
+            ep::BLOCKS,
             "Blocks in force, each with the bookings it covers and the email and phone of their people.",
             "staff",
             Staff,
             handler!(blocks),
         ),
-        Route::new(ep::LIFT_BLOCK,
+        Route::new(
+            ep::LIFT_BLOCK,
             "Lift a block: the resource can be booked again.",
             "staff",
             Staff,
             handler!(lift_block),
         )
         .invalidates(&[Scope::Availability]),
-        Route::new(ep::OCCUPANCY,
+        Route::new(
+            ep::OCCUPANCY,
             "Desks and room use per day, and returning coworkers.",
             "staff",
             Staff,

@@ -34,26 +34,30 @@ const EDITABLE: &[&str] = &[
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(ep::SETTINGS,
+        Route::new(
+            ep::SETTINGS,
             "The editable settings: opening hours, booking rules, room rates, budget, membership fee, the yearly room-rental target, the association's RNA and SIRET.",
             "staff",
             Staff,
             handler!(list),
         ),
-        Route::new(ep::SET_SETTING,
+        Route::new(
+            ep::SET_SETTING,
             "Change a setting; the value is checked (e.g. closing after opening).",
             "staff",
             Staff,
             handler!(set),
         )
         .invalidates(&[Scope::Site, Scope::Availability]),
-        Route::new(ep::CLOSURES,
+        Route::new(
+            ep::CLOSURES,
             "Closure days added by staff (public holidays are computed).",
             "staff",
             Staff,
             handler!(closures),
         ),
-        Route::new(ep::ADD_CLOSURE,
+        Route::new(
+            ep::ADD_CLOSURE,
             "Close the cantine on a day.",
             "staff",
             Staff,
@@ -61,7 +65,8 @@ pub fn routes() -> Vec<Route> {
         )
         .invalidates(&[Scope::Site, Scope::Availability])
         .status(201),
-        Route::new(ep::REMOVE_CLOSURE,
+        Route::new(
+            ep::REMOVE_CLOSURE,
             "Open again on a closure day.",
             "staff",
             Staff,
@@ -147,6 +152,9 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
     // The journal says what the value was and what it became (as stored, once tidied).
     let before = repo::value(&db, &key).await?.map(|r| r.value);
     let after: Value = serde_json::from_str(&text).context("the checked value")?;
+    // The answer's value, made before anything is written: a value it cannot carry stores nothing.
+    let stored = Json::try_from(&after)
+        .map_err(|e| ApiError::Internal(format!("setting {key} as checked: {e}")))?;
     db.batch(vec![
         repo::update(&db, &key, &text, actor, ctx.now)?,
         audit::record_after(
@@ -163,7 +171,7 @@ pub async fn set(mut ctx: Ctx) -> Result<Response, ApiError> {
     .context("changing the setting")?;
     Response::from_json(&Setting {
         key,
-        value: Json::try_from(&after).map_err(|e| ApiError::BadRequest(e.to_string()))?,
+        value: stored,
         updated_at: ts(ctx.now),
     })
     .context("writing the answer")

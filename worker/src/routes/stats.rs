@@ -25,34 +25,39 @@ const PERIOD: &[(&str, &str, bool)] = &[
 pub fn routes() -> Vec<Route> {
     use Access::*;
     vec![
-        Route::new(ep::STATS_TODAY,
+        Route::new(
+            ep::STATS_TODAY,
             "Today at a glance: desks booked and checked in per half-day, the room's bookings, applications and rentals to answer, emails waiting.",
             "staff",
             Staff,
             handler!(today),
         ),
-        Route::new(ep::STATS,
+        Route::new(
+            ep::STATS,
             "A period's figures (coworking, room, members, money) beside the same dates a year earlier (as the report), and the series the charts draw.",
             "staff",
             Staff,
             handler!(stats),
         )
         .query(PERIOD),
-        Route::new(ep::STATS_CSV,
+        Route::new(
+            ep::STATS_CSV,
             "One series as CSV for French spreadsheets (UTF-8 with BOM, `;`, RFC 4180): `coworking` (per day), `room` (per week), `months` (per month).",
             "staff",
             Staff,
             handler!(csv),
         )
         .query(PERIOD),
-        Route::new(ep::REPORT,
+        Route::new(
+            ep::REPORT,
             "The activity report of a period: its figures against the same dates a year earlier, the series, and the text staff wrote.",
             "staff",
             Staff,
             handler!(report),
         )
         .query(PERIOD),
-        Route::new(ep::SET_REPORT_TEXT,
+        Route::new(
+            ep::SET_REPORT_TEXT,
             "Write the text of a period's activity report (plain text, 4,000 characters at most).",
             "staff",
             Staff,
