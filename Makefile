@@ -113,6 +113,8 @@ db: deps
 	# Seeds added later get their own mark, so a state seeded before them gets them too.
 	if [ ! -f $(STATE)/consultations-seeded ]; then \
 	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/consultations.sql && touch $(STATE)/consultations-seeded; fi
+	if [ ! -f $(STATE)/assemblies-seeded ]; then \
+	  $(CI_QUIET_ENV) $(NPX)/wrangler d1 execute DB --local --file seed/assemblies.sql && touch $(STATE)/assemblies-seeded; fi
 
 clean-state:
 	rm -rf $(STATE)

@@ -4,8 +4,10 @@
 // the glue's.
 const path = location.pathname;
 const under = (prefix) => path === prefix || path.startsWith(prefix + '/');
-const bundle = under('/gestion') ? 'staff'
+const bundle = under('/gestion/assemblees') ? 'assembly_staff'
+  : under('/gestion') ? 'staff'
   : under('/espace/consultations') ? 'volunteer'
+  : under('/espace/assemblee') ? 'assembly'
   : ['/espace', '/reserver', '/mes-reservations', '/annuaire', '/invitation', '/mot-de-passe/nouveau'].some(under) ? 'member'
   : path === '/agenda' || path === '/e-education' ? 'agenda'
   : path.startsWith('/agenda/') ? 'events'
@@ -15,7 +17,7 @@ const bundle = under('/gestion') ? 'staff'
   : ['/adherer', '/connexion', '/mot-de-passe', '/salle/demande', '/location'].some(under) ? 'guest'
   : 'public';
 // The back-office's styles (calendar, dashboard, charts, quotes) only for the bundles that show them.
-if (bundle === 'guest' || bundle === 'member' || bundle === 'staff' || bundle === 'volunteer') {
+if (bundle === 'guest' || bundle === 'member' || bundle === 'staff' || bundle === 'volunteer' || bundle === 'assembly' || bundle === 'assembly_staff') {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('./back.css', import.meta.url).href;

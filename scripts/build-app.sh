@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Leptos app into dist/ without trunk, one bundle per audience (public, guest, member, staff, agenda, events, signup, business, consultation, volunteer):
+# Builds the Leptos app into dist/ without trunk, one bundle per audience (public, guest, member, staff, agenda, events, signup, business, consultation, volunteer, assembly, assembly_staff):
 #   cargo (release, wasm32, the three entry points of app/src/bin/) → wasm-bindgen (web target)
 #   → wasm-opt -Oz (npm binaryen 132) → esbuild minifies the glue and the CSS
 #   → one content-hashed folder dist/pkg/<hash>/ (fixed names inside, so boot.js can pick a bundle
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 opt=${APP_OPT:-1}
-bundles=(public guest member staff agenda events signup business consultation volunteer)
+bundles=(public guest member staff agenda events signup business consultation volunteer assembly assembly_staff)
 # From app/, so that app/.cargo/config.toml applies: its own target dir (target/app) and rustflags
 # (`--cfg erase_components`), which the worker's wasm build in target/ never sees.
 (cd app && cargo build --release --target wasm32-unknown-unknown --bins)

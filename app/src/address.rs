@@ -2,6 +2,8 @@
 //! without a navigation, and whether a page was reached from the portal itself.
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
 
 thread_local! {
     /// The path this page load started at.
@@ -34,4 +36,18 @@ pub fn replace_address(path: &str) {
 pub fn opened_from_the_portal(path: &str) -> bool {
     let origin = window().location().origin().unwrap_or_default();
     !is_first_path(path) || (!origin.is_empty() && document().referrer().starts_with(&origin))
+}
+
+/// A page's path whose `:id` segment is a number (`/gestion/evenements/:id`).
+#[derive(Params, Debug, Clone, PartialEq)]
+struct IdPath {
+    id: Option<String>,
+}
+
+/// The `:id` in the page's path (0 when it is not a number: the API answers 404).
+pub fn id_in_path() -> i64 {
+    use_params::<IdPath>()
+        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
+        .and_then(|id| id.parse().ok())
+        .unwrap_or(0)
 }

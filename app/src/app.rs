@@ -15,7 +15,7 @@ use crate::i18n::I18n;
 use crate::pages::guest::not_found::NotFound;
 use crate::site::SiteData;
 
-/// The ten bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
+/// The twelve bundles. The same rule is written in `scripts/boot.js`, which picks the bundle a
 /// page load starts; the budget tests (`tests/tests/browser/budget.rs`) check that they agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bundle {
@@ -41,6 +41,12 @@ pub enum Bundle {
     /// (its own bundle: the forms made the members' bundle 34 KB brotli heavier, measured by the
     /// budget test).
     Volunteer,
+    /// A voter's page of a general assembly (its own bundle: the members' bundle had 2.7 KB left
+    /// of its budget).
+    Assembly,
+    /// The staff's pages of the general assembly (its own bundle: in the staff's, they took it
+    /// over its budget).
+    AssemblyStaff,
 }
 
 /// The journeys of people without an account (a form, a private link).
@@ -66,6 +72,10 @@ const CONSULTATION_PREFIX: &str = "/consultation";
 
 /// The volunteers' page (under the members' area).
 const VOLUNTEER_PAGE: &str = "/espace/consultations";
+/// A voter's page of a general assembly (under the members' area).
+const ASSEMBLY_PAGES: &str = "/espace/assemblee";
+/// The staff's pages of the general assembly (under the back-office).
+const ASSEMBLY_STAFF_PAGES: &str = "/gestion/assemblees";
 
 /// The members' pages, and the two where a member sets a password from an email's link.
 const MEMBER_PREFIXES: &[&str] = &[
@@ -84,10 +94,14 @@ impl Bundle {
             path.strip_prefix(prefix)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         };
-        if under("/gestion") {
+        if under(ASSEMBLY_STAFF_PAGES) {
+            Bundle::AssemblyStaff
+        } else if under("/gestion") {
             Bundle::Staff
         } else if under(VOLUNTEER_PAGE) {
             Bundle::Volunteer
+        } else if under(ASSEMBLY_PAGES) {
+            Bundle::Assembly
         } else if MEMBER_PREFIXES.iter().any(|p| under(p)) {
             Bundle::Member
         } else if AGENDA_PAGES.contains(&path) {

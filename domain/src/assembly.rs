@@ -3,13 +3,21 @@
 //! worker reads the counts from D1 and asks (issue 40; this module is its first slice, the routes
 //! and pages come next).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use wire_json::{Codes, FromJson, ToJson};
+
+use crate::accounts::{parse_day, parse_required_text, parse_text, Checker, FieldErrors};
+use crate::i18n::Localized;
+use crate::time::LocalDateTime;
+use crate::ApiMsg;
 
 /// The shortest and the longest notice the statutes allow, in days: 15 days to a month.
 pub const NOTICE_DAYS: std::ops::RangeInclusive<u32> = 15..=31;
 
-/// What the statutes say of an assembly, as settings staff keep.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What the statutes say of an assembly, as settings staff keep (`assembly_statutes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Statutes {
     /// The share of the voters, in percent, who must be present or represented for a vote to open
     /// (0: no quorum).
@@ -25,19 +33,47 @@ pub struct Statutes {
 /// Why statutes cannot be kept as they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatutesError {
+    /// Not the setting's JSON.
+    Shape,
     /// Above 100 %.
     QuorumOver100,
     /// Outside 15 days to a month.
     Notice,
+    /// More proxies per voter than [`MAX_PROXIES`].
+    Proxies,
 }
 
+impl StatutesError {
+    pub fn msg(self) -> ApiMsg {
+        match self {
+            StatutesError::Shape => ApiMsg::SettingShape,
+            StatutesError::QuorumOver100 => ApiMsg::AssemblyQuorumRange,
+            StatutesError::Notice => ApiMsg::AssemblyNoticeRange,
+            StatutesError::Proxies => ApiMsg::AssemblyProxiesRange,
+        }
+    }
+}
+
+/// The most proxies statutes may let one voter hold.
+pub const MAX_PROXIES: u32 = 10;
+
 impl Statutes {
+    /// The setting as stored: JSON, then checked.
+    pub fn parse_json(json: &str) -> Result<Statutes, StatutesError> {
+        let s: Statutes = serde_json::from_str(json).map_err(|_| StatutesError::Shape)?;
+        s.check()?;
+        Ok(s)
+    }
+
     pub fn check(&self) -> Result<(), StatutesError> {
         if self.quorum_percent > 100 {
             return Err(StatutesError::QuorumOver100);
         }
         if !NOTICE_DAYS.contains(&self.notice_days) {
             return Err(StatutesError::Notice);
+        }
+        if self.proxies_per_member > MAX_PROXIES {
+            return Err(StatutesError::Proxies);
         }
         Ok(())
     }
@@ -60,7 +96,9 @@ impl Statutes {
 }
 
 /// What a resolution needs to pass.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum Majority {
     /// More voices for than against; abstentions are not counted.
     Simple,
@@ -192,6 +230,456 @@ pub fn elect(results: &[(i64, u32)], seats: usize) -> Election {
     Election::Elected(ranked.iter().take(seats).map(|r| r.0).collect())
 }
 
+// ------------------------------------------------------------------ what is stored and shown
+
+/// An ordinary assembly (once a year: the reports, the fee, the board) or an extraordinary one
+/// (the statutes, a dissolution).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AssemblyKind {
+    Ordinary,
+    Extraordinary,
+}
+
+/// Where an assembly is: prepared, convened (the voters answer), held and closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AssemblyStatus {
+    Draft,
+    Convened,
+    Closed,
+}
+
+/// An agenda item: read, voted with a majority, the board's election, or the questions at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Information,
+    Resolution,
+    Election,
+    Questions,
+}
+
+/// How a voter takes part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    /// In the room.
+    Present,
+    /// From afar (where the statutes allow it).
+    Remote,
+    /// Gives their voice to another voter.
+    Proxy,
+}
+
+/// A proxy, as its holder answered it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProxyStatus {
+    Asked,
+    Accepted,
+    Refused,
+}
+
+/// Why a member may not vote at an assembly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoVote {
+    /// No fee covers the assembly's day (none paid, or it ends before).
+    FeeEnds,
+    /// Staff accounts run the assembly; they vote with their member account, if any.
+    StaffAccount,
+}
+
+/// The title of the item every agenda ends with.
+pub const QUESTIONS: Localized<&str> = Localized {
+    fr: "Questions diverses",
+    en: "Any other business",
+};
+
+/// The most items an agenda holds, and the longest title and text of one.
+pub const MAX_ITEMS: usize = 30;
+pub const MAX_TITLE: usize = 200;
+pub const MAX_BODY: usize = 20_000;
+/// The most seats one election fills.
+pub const MAX_SEATS: u32 = 30;
+
+/// `POST /api/staff/assemblies`: an assembly as staff prepare it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct AssemblyInput {
+    /// `ordinary` or `extraordinary`.
+    pub kind: String,
+    /// Paris wall clock, `YYYY-MM-DDTHH:MM`.
+    pub starts_at: String,
+    pub ends_at: String,
+    /// In the meeting room (held in the same write), or elsewhere, named in `place`.
+    pub in_room: bool,
+    pub place: String,
+    /// The last day to stand for the board, `YYYY-MM-DD` (asked when the agenda has an election).
+    pub candidacy_until: String,
+    /// The agenda in order; "Questions diverses" is added last.
+    pub items: Vec<ItemInput>,
+}
+
+/// One agenda item as staff write it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct ItemInput {
+    /// `information`, `resolution` or `election`.
+    pub kind: String,
+    pub title_fr: String,
+    pub title_en: String,
+    /// Markdown, as the library's; English optional.
+    pub body_fr: String,
+    pub body_en: String,
+    /// A resolution's: `simple`, `absolute` or `two_thirds`.
+    pub majority: String,
+    /// An election's seats.
+    pub seats: Option<u32>,
+}
+
+/// An assembly as checked, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidAssembly {
+    pub kind: AssemblyKind,
+    pub starts: NaiveDateTime,
+    pub ends: NaiveDateTime,
+    pub starts_utc: DateTime<Utc>,
+    pub ends_utc: DateTime<Utc>,
+    pub in_room: bool,
+    pub place: String,
+    pub candidacy_until: NaiveDate,
+    pub items: Vec<ValidItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidItem {
+    pub kind: ItemKind,
+    pub title: Localized<String>,
+    pub body: Localized<String>,
+    pub majority: Option<Majority>,
+    pub seats: Option<u32>,
+}
+
+/// How far ahead an assembly can be prepared: two years.
+pub const HORIZON_DAYS: i64 = 731;
+
+/// Check what staff prepared, on `today` in Quimper: the convocation must still be able to leave
+/// within the statutes' notice, candidacies close before the day, and the agenda ends with
+/// "Questions diverses" (added here, never written by staff).
+pub fn check_assembly(
+    input: &AssemblyInput,
+    statutes: &Statutes,
+    today: NaiveDate,
+) -> Result<ValidAssembly, FieldErrors> {
+    let mut c = Checker::default();
+    let kind = c.check(
+        "kind",
+        AssemblyKind::parse(input.kind.trim()).ok_or(ApiMsg::AssemblyKind),
+    );
+    let starts = local(&mut c, "starts_at", &input.starts_at);
+    let ends = local(&mut c, "ends_at", &input.ends_at);
+    if let (Some(s), Some(e)) = (starts, ends) {
+        if e.0 <= s.0 {
+            c.fail("ends_at", ApiMsg::RuleEndAfterStart);
+        } else if e.0.date() != s.0.date() {
+            c.fail("ends_at", ApiMsg::RuleSameDay);
+        }
+        let held_on = s.0.date();
+        if held_on > today + chrono::Duration::days(HORIZON_DAYS) {
+            c.fail("starts_at", ApiMsg::AssemblyTooFar);
+        } else if today > statutes.convene_by(held_on) {
+            c.fail("starts_at", ApiMsg::AssemblyNoticeTooShort);
+        }
+    }
+    let place = c.check("place", parse_text(&input.place, MAX_TITLE));
+    if !input.in_room && place.as_deref() == Some("") {
+        c.fail("place", ApiMsg::FieldRequired);
+    }
+    let mut items = Vec::new();
+    for (i, item) in input.items.iter().enumerate() {
+        if let Some(v) = check_item(&mut c, i, item) {
+            items.push(v);
+        }
+    }
+    if input.items.is_empty() {
+        c.fail("items", ApiMsg::AssemblyNoItems);
+    } else if input.items.len() >= MAX_ITEMS {
+        c.fail("items", ApiMsg::AssemblyTooManyItems);
+    }
+    // Counted as written (an election refused for its seats is still a second one).
+    let elections = input
+        .items
+        .iter()
+        .filter(|i| ItemKind::parse(i.kind.trim()) == Some(ItemKind::Election))
+        .count();
+    if elections > 1 {
+        c.fail("items", ApiMsg::AssemblyOneElection);
+    }
+    let candidacy_until = if elections > 0 {
+        let day = c.check("candidacy_until", parse_day(&input.candidacy_until));
+        if let (Some(d), Some(s)) = (day, starts) {
+            if d >= s.0.date() || d < today {
+                c.fail("candidacy_until", ApiMsg::AssemblyCandidacyDay);
+            }
+        }
+        day
+    } else {
+        starts.map(|s| s.0.date())
+    };
+    items.push(ValidItem {
+        kind: ItemKind::Questions,
+        title: Localized {
+            fr: QUESTIONS.fr.to_string(),
+            en: QUESTIONS.en.to_string(),
+        },
+        body: Localized::default(),
+        majority: None,
+        seats: None,
+    });
+    c.finish(|| {
+        let (starts, starts_utc) = starts?;
+        let (ends, ends_utc) = ends?;
+        Some(ValidAssembly {
+            kind: kind?,
+            starts,
+            ends,
+            starts_utc,
+            ends_utc,
+            in_room: input.in_room,
+            place: if input.in_room { String::new() } else { place? },
+            candidacy_until: candidacy_until?,
+            items,
+        })
+    })
+}
+
+fn local(c: &mut Checker, field: &str, s: &str) -> Option<(NaiveDateTime, DateTime<Utc>)> {
+    let s = s.trim();
+    if s.is_empty() {
+        c.fail(field, ApiMsg::FieldDateTimeRequired);
+        return None;
+    }
+    let Ok(local) = LocalDateTime::parse(s) else {
+        c.fail(field, ApiMsg::FieldDateTime);
+        return None;
+    };
+    match crate::events::instant(local.0) {
+        Some(at) => Some((local.0, at)),
+        None => {
+            c.fail(field, ApiMsg::EventClockGap);
+            None
+        }
+    }
+}
+
+fn check_item(c: &mut Checker, i: usize, item: &ItemInput) -> Option<ValidItem> {
+    let field = |name: &str| format!("items.{i}.{name}");
+    let kind = match ItemKind::parse(item.kind.trim()) {
+        Some(ItemKind::Questions) | None => {
+            c.fail(&field("kind"), ApiMsg::AssemblyItemKind);
+            None
+        }
+        k => k,
+    };
+    let title_fr = c.check(
+        &field("title_fr"),
+        parse_required_text(&item.title_fr, MAX_TITLE),
+    );
+    let title_en = c.check(&field("title_en"), parse_text(&item.title_en, MAX_TITLE));
+    let body_fr = c.check(&field("body_fr"), parse_text(&item.body_fr, MAX_BODY));
+    let body_en = c.check(&field("body_en"), parse_text(&item.body_en, MAX_BODY));
+    let majority = match kind {
+        Some(ItemKind::Resolution) => c
+            .check(
+                &field("majority"),
+                Majority::parse(item.majority.trim()).ok_or(ApiMsg::AssemblyMajority),
+            )
+            .map(Some),
+        _ => Some(None),
+    };
+    let seats = match kind {
+        Some(ItemKind::Election) => match item.seats {
+            Some(n) if (1..=MAX_SEATS).contains(&n) => Some(Some(n)),
+            _ => {
+                c.fail(&field("seats"), ApiMsg::AssemblySeats);
+                None
+            }
+        },
+        _ => Some(None),
+    };
+    Some(ValidItem {
+        kind: kind?,
+        title: Localized {
+            fr: title_fr?,
+            en: title_en?,
+        },
+        body: Localized {
+            fr: body_fr?,
+            en: body_en?,
+        },
+        majority: majority?,
+        seats: seats?,
+    })
+}
+
+/// A member as others see them on an assembly's pages: a name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Person {
+    pub id: i64,
+    pub name: String,
+}
+
+/// One agenda item as read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ItemView {
+    pub id: i64,
+    pub position: u32,
+    pub kind: ItemKind,
+    /// English falls back to French (`in_french_only` says so).
+    pub title: Localized<String>,
+    /// The text as sanitised HTML (written in Markdown).
+    pub body_html: Localized<String>,
+    pub in_french_only: bool,
+    pub majority: Option<Majority>,
+    pub seats: Option<u32>,
+}
+
+/// An assembly as everyone concerned reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AssemblyView {
+    pub id: i64,
+    pub kind: AssemblyKind,
+    pub status: AssemblyStatus,
+    /// Paris wall clock.
+    pub starts_at: LocalDateTime,
+    pub ends_at: LocalDateTime,
+    pub in_room: bool,
+    /// Where, when it is not the meeting room.
+    pub place: String,
+    pub candidacy_until: NaiveDate,
+    /// The statutes as they stood when it was prepared.
+    pub statutes: Statutes,
+    /// The last day the convocation may leave.
+    pub convene_by: NaiveDate,
+    /// When it left (UTC, RFC 3339), once convened.
+    pub convened_at: Option<String>,
+    /// The voters today: the adhérents on the assembly's day.
+    pub voters: u32,
+    /// The voices present or represented that make the quorum among them.
+    pub quorum: u32,
+    pub items: Vec<ItemView>,
+}
+
+/// A voter's answers, as staff see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct VoterAnswer {
+    pub member: Person,
+    pub intent: Option<Intent>,
+    pub proxy_to: Option<Person>,
+    pub proxy_status: Option<ProxyStatus>,
+    pub candidate: bool,
+}
+
+/// `GET /api/staff/assemblies/{id}`: the assembly and who answered what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct StaffAssembly {
+    pub assembly: AssemblyView,
+    pub answers: Vec<VoterAnswer>,
+    /// The voices expected so far: voters coming or following, with the proxies they accepted.
+    pub expected_voices: u32,
+}
+
+/// `GET /api/me/assemblies`: an assembly the caller is convened to (or would be, up to date).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MyAssemblyCard {
+    pub id: i64,
+    pub kind: AssemblyKind,
+    pub starts_at: LocalDateTime,
+    pub may_vote: bool,
+    pub intent: Option<Intent>,
+    /// Proxies other voters asked the caller to hold, not answered yet.
+    pub proxies_to_answer: u32,
+}
+
+/// A proxy another voter asked the caller to hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ProxyOffer {
+    pub giver: Person,
+    pub status: ProxyStatus,
+}
+
+/// `GET /api/me/assemblies/{id}`: the caller's private page of an assembly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct MyAssembly {
+    pub assembly: AssemblyView,
+    /// Why the caller may not vote (none: they may).
+    pub no_vote: Option<NoVote>,
+    /// The last day of the caller's fee, to say it.
+    pub fee_until: Option<NaiveDate>,
+    /// Answers are taken until the assembly starts; candidacies until their day.
+    pub answers_open: bool,
+    pub candidacy_open: bool,
+    pub intent: Option<Intent>,
+    pub proxy_to: Option<Person>,
+    pub proxy_status: Option<ProxyStatus>,
+    pub candidate: bool,
+    /// The proxies others asked the caller to hold.
+    pub offers: Vec<ProxyOffer>,
+    /// The other voters who can still hold the caller's proxy (not giving theirs, not full).
+    pub can_hold: Vec<Person>,
+    /// Who stands for the board so far.
+    pub candidates: Vec<Person>,
+}
+
+/// `PUT /api/me/assemblies/{id}/answer`: how the caller takes part.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct AnswerInput {
+    /// `present`, `remote` or `proxy`.
+    pub intent: String,
+    /// The voter who holds the proxy (with `proxy`).
+    pub proxy_to: Option<i64>,
+}
+
+/// `PUT /api/me/assemblies/{id}/candidacy`: stand for the board, or no longer.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct CandidacyInput {
+    pub stand: bool,
+}
+
+impl ProxyRefusal {
+    pub fn msg(self) -> ApiMsg {
+        match self {
+            ProxyRefusal::ToSelf => ApiMsg::ProxyToSelf,
+            ProxyRefusal::AlreadyGiven => ApiMsg::ProxyAlreadyGiven,
+            ProxyRefusal::GiverHolds => ApiMsg::ProxyGiverHolds,
+            ProxyRefusal::HolderGave => ApiMsg::ProxyHolderGave,
+            ProxyRefusal::HolderFull { .. } => ApiMsg::ProxyHolderFull,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,5 +806,96 @@ mod tests {
         // More seats than candidates with a voice: those with a voice.
         assert_eq!(elect(&results, 10), Election::Elected(vec![1, 2, 3, 4]));
         assert_eq!(elect(&results, 0), Election::Elected(vec![]));
+    }
+
+    fn input(starts: &str) -> AssemblyInput {
+        AssemblyInput {
+            kind: "ordinary".into(),
+            starts_at: format!("{starts}T18:00"),
+            ends_at: format!("{starts}T20:00"),
+            in_room: true,
+            place: String::new(),
+            candidacy_until: "2027-06-14".into(),
+            items: vec![
+                ItemInput {
+                    kind: "resolution".into(),
+                    title_fr: "Comptes".into(),
+                    majority: "absolute".into(),
+                    ..ItemInput::default()
+                },
+                ItemInput {
+                    kind: "election".into(),
+                    title_fr: "Conseil".into(),
+                    seats: Some(10),
+                    ..ItemInput::default()
+                },
+            ],
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+    }
+
+    #[test]
+    fn an_assembly_ends_with_any_other_business_and_runs_at_paris_time() {
+        let a = check_assembly(&input("2027-06-24"), &statutes(), day(2026, 12, 8))
+            .expect("a valid assembly");
+        let kinds: Vec<ItemKind> = a.items.iter().map(|i| i.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ItemKind::Resolution,
+                ItemKind::Election,
+                ItemKind::Questions
+            ]
+        );
+        assert_eq!(a.items[0].majority, Some(Majority::Absolute));
+        assert_eq!(a.items[2].title.fr, "Questions diverses");
+        // 18:00 in Quimper in June is 16:00 UTC (summer time).
+        assert_eq!(a.starts_utc.to_rfc3339(), "2027-06-24T16:00:00+00:00");
+    }
+
+    #[test]
+    fn the_convocation_must_still_be_able_to_leave_within_the_notice() {
+        let s = statutes();
+        let held = day(2027, 1, 20);
+        // The last day to convene is the notice before: preparing it then still works, not after.
+        let last = s.convene_by(held);
+        let mut i = input("2027-01-20");
+        i.candidacy_until = "2027-01-10".into();
+        assert!(check_assembly(&i, &s, last).is_ok());
+        let late = check_assembly(&i, &s, last + chrono::Duration::days(1)).expect_err("too late");
+        assert!(late.contains(&("starts_at".into(), ApiMsg::AssemblyNoticeTooShort)));
+    }
+
+    #[test]
+    fn candidacies_close_before_the_day_and_staff_never_write_the_last_item() {
+        let mut i = input("2027-06-24");
+        i.candidacy_until = "2027-06-24".into();
+        i.items.push(ItemInput {
+            kind: "questions".into(),
+            title_fr: "Questions".into(),
+            ..ItemInput::default()
+        });
+        let err = check_assembly(&i, &statutes(), day(2026, 12, 8)).expect_err("refused");
+        assert!(err.contains(&("candidacy_until".into(), ApiMsg::AssemblyCandidacyDay)));
+        assert!(err.contains(&("items.2.kind".into(), ApiMsg::AssemblyItemKind)));
+    }
+
+    #[test]
+    fn statutes_are_read_from_their_setting_and_checked() {
+        let s = Statutes::parse_json(
+            r#"{"quorum_percent":25,"proxies_per_member":2,"remote_voting":true,"notice_days":15}"#,
+        )
+        .expect("the migration's statutes");
+        assert_eq!(s.quorum_of(36), 9);
+        assert_eq!(
+            Statutes::parse_json(
+                r#"{"quorum_percent":25,"proxies_per_member":11,"remote_voting":true,"notice_days":15}"#
+            ),
+            Err(StatutesError::Proxies)
+        );
+        assert_eq!(Statutes::parse_json("[]"), Err(StatutesError::Shape));
     }
 }

@@ -15,6 +15,10 @@ use std::marker::PhantomData;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
+use crate::assembly::{
+    AnswerInput, AssemblyInput, AssemblyView, CandidacyInput, MyAssembly, MyAssemblyCard,
+    StaffAssembly,
+};
 use crate::consultations::{
     AssignRequest, CloseRequest, ConsultationCreated, ConsultationRequest, ConsultationView,
     Feedback, GiveBackRequest, LibraryCard, LibraryDraft, LibraryInput, LibraryItem,
@@ -562,6 +566,44 @@ pub const STATS_CSV: Endpoint<(), File> =
 pub const REPORT: Endpoint<(), Report> = Endpoint::new(Method::Get, "/api/staff/report", "report");
 pub const SET_REPORT_TEXT: Endpoint<ReportText, ()> =
     Endpoint::new(Method::Put, "/api/staff/report/text", "set_report_text");
+
+// ---------------------------------------------------------------- The general assembly
+
+pub const ASSEMBLIES: Endpoint<(), Vec<AssemblyView>> =
+    Endpoint::new(Method::Get, "/api/staff/assemblies", "assemblies");
+pub const CREATE_ASSEMBLY: Endpoint<AssemblyInput, AssemblyView> =
+    Endpoint::new(Method::Post, "/api/staff/assemblies", "create_assembly");
+pub const STAFF_ASSEMBLY: Endpoint<(), StaffAssembly> =
+    Endpoint::new(Method::Get, "/api/staff/assemblies/{id}", "staff_assembly");
+pub const CONVENE_ASSEMBLY: Endpoint<(), AssemblyView> = Endpoint::new(
+    Method::Post,
+    "/api/staff/assemblies/{id}/convene",
+    "convene_assembly",
+);
+pub const MY_ASSEMBLIES: Endpoint<(), Vec<MyAssemblyCard>> =
+    Endpoint::new(Method::Get, "/api/me/assemblies", "my_assemblies");
+pub const MY_ASSEMBLY: Endpoint<(), MyAssembly> =
+    Endpoint::new(Method::Get, "/api/me/assemblies/{id}", "my_assembly");
+pub const ANSWER_ASSEMBLY: Endpoint<AnswerInput, MyAssembly> = Endpoint::new(
+    Method::Put,
+    "/api/me/assemblies/{id}/answer",
+    "answer_assembly",
+);
+pub const STAND_FOR_BOARD: Endpoint<CandidacyInput, MyAssembly> = Endpoint::new(
+    Method::Put,
+    "/api/me/assemblies/{id}/candidacy",
+    "stand_for_board",
+);
+pub const ACCEPT_PROXY: Endpoint<(), MyAssembly> = Endpoint::new(
+    Method::Post,
+    "/api/me/assemblies/{id}/proxies/{giver}/accept",
+    "accept_proxy",
+);
+pub const REFUSE_PROXY: Endpoint<(), MyAssembly> = Endpoint::new(
+    Method::Post,
+    "/api/me/assemblies/{id}/proxies/{giver}/refuse",
+    "refuse_proxy",
+);
 
 #[cfg(test)]
 mod tests {

@@ -21,6 +21,11 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use domain::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
+use domain::assembly::{
+    AnswerInput, AssemblyInput, AssemblyKind, AssemblyStatus, AssemblyView, CandidacyInput, Intent,
+    ItemInput, ItemKind, ItemView, Majority, MyAssembly, MyAssemblyCard, NoVote, ProxyOffer,
+    ProxyStatus, StaffAssembly, Statutes, VoterAnswer,
+};
 use domain::calendar::{BookingRules, DeskPeriod};
 use domain::consultations::*;
 use domain::events::*;
@@ -2086,6 +2091,212 @@ fn answers_read_only(c: &mut Coverage) {
     c.written_only.insert("SettingValue".into());
 }
 
+fn general_assembly(c: &mut Coverage) {
+    round_trip(c, &AssemblyKind::ALL);
+    round_trip(c, &AssemblyStatus::ALL);
+    round_trip(c, &ItemKind::ALL);
+    round_trip(c, &Majority::ALL);
+    round_trip(c, &Intent::ALL);
+    round_trip(c, &ProxyStatus::ALL);
+    round_trip(c, &NoVote::ALL);
+    let statutes = Statutes {
+        quorum_percent: 25,
+        proxies_per_member: 2,
+        remote_voting: true,
+        notice_days: 15,
+    };
+    round_trip(
+        c,
+        &[
+            statutes,
+            Statutes {
+                quorum_percent: 0,
+                proxies_per_member: u32::MAX,
+                remote_voting: false,
+                notice_days: 31,
+            },
+        ],
+    );
+    let item_input = ItemInput {
+        kind: "resolution".into(),
+        title_fr: "Approbation des comptes".into(),
+        title_en: AWKWARD.into(),
+        body_fr: "**Produits** et *charges*".into(),
+        body_en: String::new(),
+        majority: "two_thirds".into(),
+        seats: Some(10),
+    };
+    round_trip(c, &[ItemInput::default(), item_input.clone()]);
+    round_trip(
+        c,
+        &[
+            AssemblyInput::default(),
+            AssemblyInput {
+                kind: "ordinary".into(),
+                starts_at: "2027-06-24T18:00".into(),
+                ends_at: "2027-06-24T20:00".into(),
+                in_room: true,
+                place: AWKWARD.into(),
+                candidacy_until: "2027-06-14".into(),
+                items: vec![item_input, ItemInput::default()],
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            AnswerInput::default(),
+            AnswerInput {
+                intent: "proxy".into(),
+                proxy_to: Some(42),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[CandidacyInput::default(), CandidacyInput { stand: true }],
+    );
+    let person = domain::assembly::Person {
+        id: 7,
+        name: "Gwenaël Riou".into(),
+    };
+    round_trip(c, std::slice::from_ref(&person));
+    let item = ItemView {
+        id: 3,
+        position: 1,
+        kind: ItemKind::Election,
+        title: Localized {
+            fr: "Élection du conseil".into(),
+            en: "Election of the board".into(),
+        },
+        body_html: Localized {
+            fr: "<p>Dix sièges</p>".into(),
+            en: String::new(),
+        },
+        in_french_only: true,
+        majority: None,
+        seats: Some(10),
+    };
+    round_trip(
+        c,
+        &[
+            item.clone(),
+            ItemView {
+                kind: ItemKind::Resolution,
+                majority: Some(Majority::Absolute),
+                seats: None,
+                in_french_only: false,
+                ..item.clone()
+            },
+        ],
+    );
+    let day = NaiveDate::from_ymd_opt(2027, 6, 24).expect("a day");
+    let view = AssemblyView {
+        id: 1,
+        kind: AssemblyKind::Ordinary,
+        status: AssemblyStatus::Convened,
+        starts_at: LocalDateTime::parse("2027-06-24T18:00").expect("a time"),
+        ends_at: LocalDateTime::parse("2027-06-24T20:00").expect("a time"),
+        in_room: false,
+        place: AWKWARD.into(),
+        candidacy_until: day,
+        statutes,
+        convene_by: day,
+        convened_at: Some("2026-12-06T10:00:00Z".into()),
+        voters: 36,
+        quorum: 9,
+        items: vec![item],
+    };
+    round_trip(
+        c,
+        &[
+            view.clone(),
+            AssemblyView {
+                convened_at: None,
+                items: vec![],
+                ..view.clone()
+            },
+        ],
+    );
+    let answer = VoterAnswer {
+        member: person.clone(),
+        intent: Some(Intent::Proxy),
+        proxy_to: Some(person.clone()),
+        proxy_status: Some(ProxyStatus::Accepted),
+        candidate: true,
+    };
+    round_trip(
+        c,
+        &[
+            answer.clone(),
+            VoterAnswer {
+                intent: None,
+                proxy_to: None,
+                proxy_status: None,
+                candidate: false,
+                ..answer.clone()
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[StaffAssembly {
+            assembly: view.clone(),
+            answers: vec![answer],
+            expected_voices: 8,
+        }],
+    );
+    round_trip(
+        c,
+        &[MyAssemblyCard {
+            id: 1,
+            kind: AssemblyKind::Extraordinary,
+            starts_at: view.starts_at,
+            may_vote: false,
+            intent: Some(Intent::Remote),
+            proxies_to_answer: 2,
+        }],
+    );
+    let offer = ProxyOffer {
+        giver: person.clone(),
+        status: ProxyStatus::Asked,
+    };
+    round_trip(c, std::slice::from_ref(&offer));
+    round_trip(
+        c,
+        &[
+            MyAssembly {
+                assembly: view.clone(),
+                no_vote: Some(NoVote::FeeEnds),
+                fee_until: Some(day),
+                answers_open: true,
+                candidacy_open: false,
+                intent: Some(Intent::Proxy),
+                proxy_to: Some(person.clone()),
+                proxy_status: Some(ProxyStatus::Refused),
+                candidate: true,
+                offers: vec![offer],
+                can_hold: vec![person.clone()],
+                candidates: vec![person],
+            },
+            MyAssembly {
+                assembly: view,
+                no_vote: None,
+                fee_until: None,
+                answers_open: false,
+                candidacy_open: true,
+                intent: None,
+                proxy_to: None,
+                proxy_status: None,
+                candidate: false,
+                offers: vec![],
+                can_hold: vec![],
+                candidates: vec![],
+            },
+        ],
+    );
+}
+
 #[test]
 fn every_from_json_type_round_trips() {
     let mut coverage = Coverage::default();
@@ -2098,6 +2309,7 @@ fn every_from_json_type_round_trips() {
     statistics(&mut coverage);
     events(&mut coverage);
     consultations(&mut coverage);
+    general_assembly(&mut coverage);
 
     let in_sources = json_types_in_sources();
     for (name, types, to_json) in [

@@ -228,6 +228,7 @@ impl TestApp {
                 "seed/activity.sql",
                 "seed/events.sql",
                 "seed/consultations.sql",
+                "seed/assemblies.sql",
                 "tests/seed/consultations.sql",
                 "tests/seed/unsettled.sql",
             ]

@@ -54,6 +54,10 @@ const SECTIONS: &[(StaffText, &[(&str, StaffText)])] = &[
         ],
     ),
     (
+        StaffText::MenuAssociation,
+        &[("/gestion/assemblees", StaffText::StaffAssemblies)],
+    ),
+    (
         StaffText::MenuFigures,
         &[
             ("/gestion/statistiques", StaffText::StaffStats),

@@ -4,6 +4,11 @@
 domain::messages! {
 /// Strings of the members' pages: their area, the booking calendar, their bookings, the directory.
 MemberText {
+    // The general assembly (its page is the assembly bundle's)
+    AgCalledTitle => "Assemblée générale", "General assembly";
+    AgCalled => "Vous êtes convoqué·e le {date} : répondez (venir, à distance, procuration)", "You are called on {date}: answer (come, remote, proxy)";
+    AgCalledAnswered => "Assemblée du {date} : votre réponse, l'ordre du jour", "Assembly on {date}: your answer, the agenda";
+    AgCalledProxies => "Assemblée du {date} : {n} procuration(s) à accepter ou refuser", "Assembly on {date}: {n} proxy(ies) to accept or refuse";
     // Club meetings
     MyMeetingsTitle => "Réunions de mes clubs", "My clubs' meetings";
     NoMeetings => "Aucune réunion à venir dans vos clubs.", "No upcoming meeting in your clubs.";

@@ -4,6 +4,7 @@
 //! pages show it.
 
 mod account;
+mod assembly;
 mod business;
 mod events;
 mod guest;
@@ -14,6 +15,7 @@ mod signup;
 mod staff;
 
 pub use account::AccountText;
+pub use assembly::AssemblyText;
 pub use business::{BusinessText, ConsultText};
 pub use events::EventText;
 pub use guest::GuestText;
@@ -38,6 +40,7 @@ macro_rules! labels {
 
 labels!(
     AccountText,
+    AssemblyText,
     BusinessText,
     ConsultText,
     EventText,

@@ -10,6 +10,11 @@ StaffText {
     // Events
     StaffEvents => "Tous les événements", "All events";
     StaffEventsTitle => "Événements", "Events";
+    // The general assembly
+    MenuAssociation => "Association", "Association";
+    StaffAssemblies => "Assemblées générales", "General assemblies";
+    StaffAssembliesTitle => "Assemblées générales", "General assemblies";
+    StaffAssemblyTitle => "Assemblée générale", "General assembly";
     StaffEventTitle => "Modifier l'événement", "Edit the event";
     StaffEventRegistrationsTitle => "Inscrits", "Sign-ups";
     PublishEvent => "Publier un événement", "Publish an event";

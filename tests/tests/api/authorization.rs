@@ -655,6 +655,74 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
             [401, 403, 422, 422],
         ),
         case(
+            Method::GET,
+            "/api/staff/assemblies",
+            None,
+            [401, 403, 200, 200],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/assemblies",
+            empty.clone(),
+            [401, 403, 422, 422],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/assemblies/999999",
+            None,
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/assemblies/999999/convene",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/me/assemblies",
+            None,
+            [401, 200, 200, 200],
+        ),
+        // The demo's assembly, convened: every account reads its page (staff are told they do
+        // not vote with a staff account); an unknown one is not found.
+        case(
+            Method::GET,
+            "/api/me/assemblies/1",
+            None,
+            [401, 200, 200, 200],
+        ),
+        case(
+            Method::GET,
+            "/api/me/assemblies/999999",
+            None,
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::PUT,
+            "/api/me/assemblies/999999/answer",
+            empty.clone(),
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::PUT,
+            "/api/me/assemblies/999999/candidacy",
+            empty.clone(),
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/me/assemblies/999999/proxies/3/accept",
+            empty.clone(),
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/me/assemblies/999999/proxies/3/refuse",
+            empty.clone(),
+            [401, 404, 404, 404],
+        ),
+        case(
             Method::POST,
             "/api/auth/logout",
             empty.clone(),

@@ -7,6 +7,7 @@ use kerne_tests::harness::Test;
 use kerne_tests::{tests, TestApp};
 
 mod accounts;
+mod assemblies;
 mod auth;
 mod authorization;
 mod bookings;
@@ -163,6 +164,10 @@ fn main() -> std::process::ExitCode {
         stats::events_held_are_counted_by_kind_as_their_lists_say,
         stats::the_home_the_statistics_and_the_list_count_the_same_members,
         stats::who_must_renew_is_listed_soonest_first_as_counted,
+        assemblies::staff_prepare_an_assembly_checked_and_the_room_held_in_the_same_write,
+        assemblies::a_convocation_reaches_every_voter_and_a_late_fee_is_called_too,
+        assemblies::a_proxy_cannot_be_passed_on_and_nobody_holds_more_than_the_statutes_allow,
+        assemblies::members_stand_for_the_board_until_the_day_staff_set,
     ]);
     let conclusion = kerne_tests::harness::run(&args, api, all);
     if conclusion.has_failed() {

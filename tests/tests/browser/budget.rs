@@ -121,6 +121,13 @@ const PAGES: &[(&str, Who, usize, &str)] = &[
         MEMBER_BUDGET,
         "volunteer_bg.wasm",
     ),
+    // A voter's page of a general assembly has a bundle of its own.
+    (
+        "/espace/assemblee/1",
+        Who::Member,
+        MEMBER_BUDGET,
+        "assembly_bg.wasm",
+    ),
     ("/reserver", Who::Member, MEMBER_BUDGET, "member_bg.wasm"),
     (
         "/mes-reservations",
@@ -137,6 +144,13 @@ const PAGES: &[(&str, Who, usize, &str)] = &[
         "staff_bg.wasm",
     ),
     ("/gestion/jour", Who::Staff, STAFF_BUDGET, "staff_bg.wasm"),
+    // The general assembly's staff pages have a bundle of their own.
+    (
+        "/gestion/assemblees",
+        Who::Staff,
+        STAFF_BUDGET,
+        "assembly_staff_bg.wasm",
+    ),
     (
         "/gestion/evenements",
         Who::Staff,

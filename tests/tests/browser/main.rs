@@ -6,6 +6,7 @@ use kerne_tests::browser::ChromeDriver;
 use kerne_tests::{tests, TestApp};
 
 mod accounts;
+mod assemblies;
 mod bookings;
 mod budget;
 mod consultations;
@@ -66,6 +67,7 @@ fn main() -> std::process::ExitCode {
             bookings::member_books_the_room_for_an_hour,
             bookings::business_requests_the_room_and_staff_approve_it,
             bookings::staff_check_in_a_coworker,
+            assemblies::staff_convene_a_member_gives_a_proxy_and_another_accepts_it,
             consultations::an_artisan_is_matched_with_a_volunteer_and_meets_at_the_cantine,
             consultations::the_library_is_filtered_by_topic_and_a_resource_reads_well,
             newcomer::the_keyboard_reaches_the_page_and_the_menu_lets_go,

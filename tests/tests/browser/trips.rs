@@ -105,8 +105,8 @@ pub async fn the_staff_menu_is_one_line_on_a_phone_and_any_page_two_keys_away(
                 "Enter does not open the menu"
             );
             ensure!(
-                visible_links(&page).await? == 16,
-                "the open menu does not show the 16 pages"
+                visible_links(&page).await? == 17,
+                "the open menu does not show the 17 pages"
             );
             check_page(&page, "gestion-menu-ouvert-fr", &[]).await?;
             // Escape closes it and gives the focus back to its button.
@@ -166,8 +166,8 @@ pub async fn the_staff_menu_is_one_line_on_a_phone_and_any_page_two_keys_away(
             // On a laptop every page is one click away.
             page.set_viewport(1280, 800).await?;
             ensure!(
-                visible_links(&page).await? == 16,
-                "a laptop does not show the 16 pages at once"
+                visible_links(&page).await? == 17,
+                "a laptop does not show the 17 pages at once"
             );
             ensure!(
                 !page

@@ -164,7 +164,7 @@ column!(fn status: RegistrationStatus = "registrations.status", RegistrationStat
 column!(fn reg_lang: Lang = "registrations.lang", Lang::parse);
 column!(fn seats_for: SeatsFor = "events.seats_for", SeatsFor::parse);
 
-fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+pub(super) fn flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
     match i64::deserialize(d)? {
         0 => Ok(false),
         1 => Ok(true),

@@ -16,6 +16,7 @@ use worker::{D1Database, D1PreparedStatement, D1Result};
 use crate::error::{ApiError, Context};
 
 pub mod accounts;
+pub mod assemblies;
 pub mod audit;
 pub mod bookings;
 pub mod consultations;

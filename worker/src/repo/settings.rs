@@ -7,7 +7,7 @@ use worker::{D1Database, D1PreparedStatement};
 
 use super::{all, stmt, ts, DbResult};
 
-const EDITABLE: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'yearly_budget_cents', 'membership_fee_cents', 'legal_identity', 'rental_target_cents', 'event_reminder_hours', 'children_retention_days', 'consultation_retention_days') ORDER BY key";
+const EDITABLE: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'yearly_budget_cents', 'membership_fee_cents', 'legal_identity', 'rental_target_cents', 'event_reminder_hours', 'children_retention_days', 'consultation_retention_days', 'assembly_statutes') ORDER BY key";
 const ONE: &str = "SELECT key, value, updated_at FROM settings WHERE key = ?1";
 const CALENDAR: &str = "SELECT key, value, updated_at FROM settings WHERE key IN ('opening_hours', 'booking_rules', 'room_rates', 'contact', 'legal_identity')";
 const UPDATE: &str =

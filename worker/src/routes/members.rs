@@ -303,6 +303,8 @@ pub async fn record_payment(mut ctx: Ctx) -> Result<Response, ApiError> {
     let body: PaymentRequest = ctx.json().await?;
     let fee = check_payment(&body, paris::local_date(ctx.now))?;
     let payment = store_payment(&ctx, id, fee).await?;
+    // A fee that now covers the day of an assembly already convened calls its payer too.
+    crate::service::assemblies::convene_late(&ctx.db()?, id, &ctx.site()?.url, ctx.now).await?;
     http::json(&payment, 201)
 }
 

@@ -15,6 +15,7 @@ use crate::cache::{self, Scope};
 use crate::error::ApiError;
 
 pub mod accounts;
+pub mod assemblies;
 pub mod bookings;
 pub mod consultations;
 pub mod events;
@@ -557,6 +558,7 @@ pub fn routes() -> Vec<Route> {
     ]
     .into_iter()
     .chain(accounts::routes())
+    .chain(assemblies::routes())
     .chain(members::routes())
     .chain(bookings::routes())
     .chain(consultations::routes())

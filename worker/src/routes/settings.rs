@@ -29,6 +29,7 @@ const EDITABLE: &[&str] = &[
     "event_reminder_hours",
     "children_retention_days",
     "consultation_retention_days",
+    "assembly_statutes",
 ];
 
 pub fn routes() -> Vec<Route> {
@@ -132,6 +133,9 @@ fn validate(key: &str, value: &Value) -> Result<String, ApiError> {
                 ApiMsg::SettingConsultationRetention,
             )),
         },
+        "assembly_statutes" => domain::assembly::Statutes::parse_json(&text)
+            .map(|s| serde_json::json!(s).to_string())
+            .map_err(|e| ApiError::field("value", e.msg())),
         "yearly_budget_cents" => match value.as_i64() {
             Some(n) if (0..=100_000_000).contains(&n) => Ok(text),
             _ => Err(ApiError::field("value", ApiMsg::SettingBudget)),

@@ -1,5 +1,6 @@
 //! Operations that combine several reads or writes with the domain's rules.
 
+pub mod assemblies;
 pub mod audit;
 pub mod bookings;
 pub mod calendar;

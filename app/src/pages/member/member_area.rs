@@ -49,6 +49,7 @@ pub fn MemberArea() -> impl IntoView {
         {guarded(Audience::Members, |me| view! {
             // An offer lapses after three working days: said first, with the way to answer.
             <OffersWaiting />
+            <AssembliesCalled />
             <Membership />
             <QuickBook />
             <Profile me />
@@ -61,6 +62,36 @@ pub fn MemberArea() -> impl IntoView {
             </section>
             <MyData />
         })}
+    }
+}
+
+/// The general assemblies the member is called to, each with a link to their page (answer,
+/// proxies asked of them): said first, as the convocation's email may be missed.
+#[component]
+fn AssembliesCalled() -> impl IntoView {
+    let i18n = use_i18n();
+    let called = LocalResource::new(move || async move { api::call(ep::MY_ASSEMBLIES).await });
+    move || {
+        let list = called.get().and_then(Result::ok).unwrap_or_default();
+        (!list.is_empty()).then(|| {
+            view! {
+                <section class="card" aria-labelledby="ag-called">
+                    <h2 id="ag-called">{tr(MemberText::AgCalledTitle)}</h2>
+                    <ul class="plain-list">
+                        {list.into_iter().map(|a| {
+                            let date = format_date_long(a.starts_at.0.date(), i18n.lang());
+                            let waiting = a.proxies_to_answer.to_string();
+                            let line = match (a.intent.is_some(), a.proxies_to_answer) {
+                                (_, n) if n > 0 => i18n.f(MemberText::AgCalledProxies, &[("date", &date), ("n", &waiting)]),
+                                (true, _) => i18n.f(MemberText::AgCalledAnswered, &[("date", &date)]),
+                                (false, _) => i18n.f(MemberText::AgCalled, &[("date", &date)]),
+                            };
+                            view! { <li><a href=format!("/espace/assemblee/{}", a.id)>{line}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 

@@ -2,6 +2,7 @@
 //! pages where a member chooses a password from an email's link (an invitation, a reset): the
 //! person has an account, and the guest bundle stays lighter without the password form.
 
+pub mod assembly;
 pub mod booking;
 pub mod booking_list;
 pub mod directory;

@@ -5,8 +5,6 @@
 use domain::endpoints as ep;
 use domain::events::{EventInput, EventRegistrations, EventView};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params;
-use leptos_router::params::Params;
 
 use super::events::{input_of, EventForm};
 use crate::api::{self, Request};
@@ -18,19 +16,6 @@ use crate::i18n::{tr, use_i18n};
 use crate::pages::events::when;
 use crate::text::StaffText;
 
-#[derive(Params, Debug, Clone, PartialEq)]
-struct EventPath {
-    id: Option<String>,
-}
-
-/// The event's id in the path (0 when it is not a number: the API answers 404).
-pub fn event_id() -> i64 {
-    use_params::<EventPath>()
-        .with_untracked(|p| p.as_ref().ok().and_then(|p| p.id.clone()))
-        .and_then(|id| id.parse().ok())
-        .unwrap_or(0)
-}
-
 #[component]
 pub fn StaffEventEdit() -> impl IntoView {
     view! { <StaffFrame title=StaffText::StaffEventTitle content=|_| view! { <EditEvent /> } /> }
@@ -39,7 +24,7 @@ pub fn StaffEventEdit() -> impl IntoView {
 #[component]
 fn EditEvent() -> impl IntoView {
     let i18n = use_i18n();
-    let id = event_id();
+    let id = crate::address::id_in_path();
     let cancel: Request<EventInput, EventView> = Action::new_local(move |req: &EventInput| {
         let req = req.clone();
         async move { api::send(ep::UPDATE_EVENT.at(&[&id]), &req).await }

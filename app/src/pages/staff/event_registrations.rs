@@ -7,7 +7,6 @@ use domain::endpoints as ep;
 use domain::events::{CheckIn, EventRegistrations, RegistrationStatus, StaffRegistration};
 use leptos::prelude::*;
 
-use super::event_edit::event_id;
 use crate::api::{self, Request};
 use crate::components::calendar::failure_alert;
 use crate::components::confirm::ConfirmButton;
@@ -38,7 +37,7 @@ struct Door {
 #[component]
 fn Registrations() -> impl IntoView {
     let i18n = use_i18n();
-    let id = event_id();
+    let id = crate::address::id_in_path();
     let check_in: CheckInRequest = Action::new_local(move |(reg, present): &(i64, Option<u32>)| {
         let (reg, present) = (*reg, *present);
         async move {

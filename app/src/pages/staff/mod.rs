@@ -1,6 +1,7 @@
 //! The staff back-office, under `/gestion`.
 
 pub mod applications;
+pub mod assemblies;
 pub mod audit;
 pub mod blocks;
 pub mod bookings;

@@ -200,13 +200,23 @@ async fn room_holder(
     if !e.in_room || e.cancelled {
         return Ok(None);
     }
-    let room = crate::service::rentals::room(db).await?;
-    let taken =
-        crate::repo::bookings::overlapping(db, Some(room.id), e.starts_utc, e.ends_utc).await?;
     let mine = match id {
         Some(id) => crate::repo::bookings::event_booking_ids(db, id).await?,
         None => Vec::new(),
     };
+    room_held_by(db, e.starts_utc, e.ends_utc, &mine).await
+}
+
+/// The 409 naming what holds the meeting room between `starts` and `ends` besides the bookings
+/// `mine` (a member's booking, a rental, a block), or `None` when the room is free then.
+pub async fn room_held_by(
+    db: &D1Database,
+    starts: DateTime<Utc>,
+    ends: DateTime<Utc>,
+    mine: &[i64],
+) -> Result<Option<ApiError>, ApiError> {
+    let room = crate::service::rentals::room(db).await?;
+    let taken = crate::repo::bookings::overlapping(db, Some(room.id), starts, ends).await?;
     Ok(taken.iter().find(|b| !mine.contains(&b.id)).map(|b| {
         let text = |lang: Lang| {
             fill(

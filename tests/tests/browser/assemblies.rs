@@ -1,0 +1,148 @@
+//! The general assembly on phones, in French: the concierge prepares one (after a refused empty
+//! form) and convenes the voters; a member finds it in their area and gives their proxy to
+//! another, who accepts it by keyboard; the giver's page and the staff's list say so.
+
+use anyhow::{Context, Result};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use kerne_tests::api_client::ApiClient;
+use kerne_tests::browser::Page;
+
+use crate::newcomer::press;
+use crate::support::{
+    check_page, fill, log_in, set_value, submit, wait_for_text, DEMO_PASSWORD, STAFF,
+};
+use crate::Ctx;
+
+async fn tap(page: &Page, css: &str) -> Result<()> {
+    page.wait_for(Locator::Css(css), css).await?.click().await?;
+    Ok(())
+}
+
+pub async fn staff_convene_a_member_gives_a_proxy_and_another_accepts_it(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    let staff = ctx.driver.session().await?;
+    let giver = ctx.driver.session().await?;
+    let holder = ctx.driver.session().await?;
+    let r = async {
+        let api = ApiClient::anonymous(&ctx.app);
+        let holder_me: domain::wire::Me = api
+            .login("membre64@silicon-kerne.test", DEMO_PASSWORD)
+            .await?
+            .get_json("/api/me")
+            .await?;
+        let giver_me: domain::wire::Me = api
+            .login("membre62@silicon-kerne.test", DEMO_PASSWORD)
+            .await?
+            .get_json("/api/me")
+            .await?;
+        let site: serde_json::Value = api.get_json("/api/site").await?;
+        let today = chrono::NaiveDate::parse_from_str(
+            site["today"]["date"].as_str().context("today")?,
+            "%Y-%m-%d",
+        )?;
+        let day = today + chrono::Duration::days(37);
+        let place = format!("Salle polyvalente de Kerfeunteun {}", day.format("%j"));
+
+        // The concierge prepares it from the menu's page; an empty form says what is missing.
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
+        staff.goto(&ctx.url("/gestion/assemblees")).await?;
+        staff.wait_for_heading("Assemblées générales").await?;
+        wait_for_text(&staff, "Préparer une assemblée").await?;
+        check_page(&staff, "assemblees-fr", &[]).await?;
+        submit(&staff, "Préparer l'assemblée").await?;
+        wait_for_text(&staff, "Certains champs sont invalides").await?;
+        check_page(&staff, "assemblees-refus-fr", &["422"]).await?;
+        set_value(&staff, "#f-starts_at", &format!("{day}T18:00")).await?;
+        set_value(&staff, "#f-ends_at", &format!("{day}T20:00")).await?;
+        tap(&staff, "#f-in_room").await?;
+        fill(&staff, "#f-place", &place).await?;
+        set_value(
+            &staff,
+            "#f-candidacy_until",
+            &(day - chrono::Duration::days(5)).to_string(),
+        )
+        .await?;
+        submit(&staff, "Préparer l'assemblée").await?;
+        wait_for_text(&staff, "Assemblée préparée").await?;
+        let prepared: Vec<domain::assembly::AssemblyView> = api
+            .login(STAFF, DEMO_PASSWORD)
+            .await?
+            .get_json("/api/staff/assemblies")
+            .await?;
+        let id = prepared
+            .iter()
+            .find(|a| a.place == place)
+            .context("the assembly just prepared")?
+            .id;
+        // Its page: the statutes, the quorum, the agenda; convening asks first.
+        tap(&staff, &format!("a[href='/gestion/assemblees/{id}']")).await?;
+        staff.wait_for_heading("Assemblée générale").await?;
+        wait_for_text(&staff, "Questions diverses").await?;
+        wait_for_text(&staff, "quorum 25 %").await?;
+        staff
+            .click_text("button", "Convoquer les votants…")
+            .await?;
+        staff.click_text("button", "Oui, convoquer").await?;
+        wait_for_text(&staff, "Convocation envoyée à").await?;
+        check_page(&staff, "assemblee-convoquee-fr", &[]).await?;
+
+        // The giver finds it in their area, and gives their proxy to the holder.
+        log_in(ctx, &giver, "membre62@silicon-kerne.test", DEMO_PASSWORD, "Mon espace").await?;
+        tap(&giver, &format!("a[href='/espace/assemblee/{id}']")).await?;
+        giver.wait_for_heading("Assemblée générale").await?;
+        wait_for_text(&giver, &place).await?;
+        tap(&giver, "#ag-intent-proxy").await?;
+        set_value(&giver, "#ag-holder", &holder_me.id.to_string()).await?;
+        submit(&giver, "Enregistrer ma réponse").await?;
+        wait_for_text(
+            &giver,
+            &format!("Votre procuration est demandée à {}", holder_me.name),
+        )
+        .await?;
+        check_page(&giver, "assemblee-procuration-fr", &[]).await?;
+
+        // The holder accepts it by keyboard, from their page.
+        log_in(ctx, &holder, "membre64@silicon-kerne.test", DEMO_PASSWORD, "Mon espace").await?;
+        holder
+            .goto(&ctx.url(&format!("/espace/assemblee/{id}")))
+            .await?;
+        wait_for_text(&holder, "Procurations qu'on vous confie").await?;
+        let accept = format!("Accepter la procuration de {}", giver_me.name);
+        holder
+            .client
+            .execute(
+                "for (const b of document.querySelectorAll('button')) { if (b.textContent.trim() === arguments[0]) { b.focus(); return; } }",
+                vec![serde_json::json!(accept)],
+            )
+            .await?;
+        press(&holder, Key::Enter).await?;
+        wait_for_text(&holder, "acceptée").await?;
+        check_page(&holder, "assemblee-procuration-acceptee-fr", &[]).await?;
+
+        // The giver's page and the staff's list say it.
+        giver
+            .goto(&ctx.url(&format!("/espace/assemblee/{id}")))
+            .await?;
+        wait_for_text(
+            &giver,
+            &format!("Votre procuration est confiée à {}, qui l'a acceptée.", holder_me.name),
+        )
+        .await?;
+        staff
+            .goto(&ctx.url(&format!("/gestion/assemblees/{id}")))
+            .await?;
+        wait_for_text(
+            &staff,
+            &format!("procuration à {} (acceptée)", holder_me.name),
+        )
+        .await?;
+        anyhow::Ok(())
+    }
+    .await;
+    staff.close().await?;
+    giver.close().await?;
+    holder.close().await?;
+    r
+}

@@ -1,0 +1,92 @@
+//! The general assembly: staff prepare and convene it; each voter answers on their own page.
+//! Handlers parse and answer; the flows are `service::assemblies`.
+
+use domain::assembly::{AnswerInput, AssemblyInput, CandidacyInput};
+use domain::endpoints as ep;
+use worker::Response;
+
+use super::{handler, Ctx, Route};
+use crate::auth::Access;
+use crate::cache::Scope;
+use crate::error::ApiError;
+use crate::http;
+use crate::service::assemblies as service;
+
+pub fn routes() -> Vec<Route> {
+    use Access::*;
+    vec![
+        Route::new(ep::ASSEMBLIES, "General assemblies, the latest first, with their agenda and today's count of voters (the adhérents on the assembly's day).", "staff", Staff, handler!(list)),
+        Route::new(ep::CREATE_ASSEMBLY, "Prepare an assembly: its date, place and agenda (\"Questions diverses\" added last), the statutes as they stand; in the meeting room, the room is held in the same write (409 if taken).", "staff", Staff, handler!(create))
+            .invalidates(&[Scope::Availability])
+            .status(201),
+        Route::new(ep::STAFF_ASSEMBLY, "An assembly and each voter's answers (coming, remote, proxies, candidacies).", "staff", Staff, handler!(staff_view)),
+        Route::new(ep::CONVENE_ASSEMBLY, "Convene: every voter's convocation is queued with the agenda and their private page (409 once convened, or past the statutes' notice).", "staff", Staff, handler!(convene)),
+        Route::new(ep::MY_ASSEMBLIES, "The convened assemblies not over yet, with the caller's answer.", "me", Member, handler!(my_assemblies)),
+        Route::new(ep::MY_ASSEMBLY, "The caller's page of an assembly: whether they may vote (and why not), their answer, the proxies asked of them, who can hold theirs, the candidates.", "me", Member, handler!(my_assembly)),
+        Route::new(ep::ANSWER_ASSEMBLY, "Come, follow remotely (where the statutes allow it) or give one's proxy to another voter (a proxy cannot be passed on; a holder holds at most what the statutes allow).", "me", Member, handler!(answer)),
+        Route::new(ep::STAND_FOR_BOARD, "Stand for the board, or no longer (until the day staff set).", "me", Member, handler!(stand)),
+        Route::new(ep::ACCEPT_PROXY, "Accept a proxy asked of the caller (409 past the statutes' cap or when the caller gave theirs).", "me", Member, handler!(accept)),
+        Route::new(ep::REFUSE_PROXY, "Refuse a proxy asked of the caller, or give back one accepted.", "me", Member, handler!(refuse)),
+    ]
+}
+
+pub async fn list(ctx: Ctx) -> Result<Response, ApiError> {
+    http::json(&service::list(&ctx.db()?).await?, 200)
+}
+
+pub async fn create(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let body: AssemblyInput = ctx.json().await?;
+    let db = ctx.db()?;
+    let actor = ctx.member()?.id;
+    let created = service::create(&db, &body, &ctx.caller, actor, ctx.now).await?;
+    http::json(&created, 201)
+}
+
+pub async fn staff_view(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    http::json(&service::staff_view(&ctx.db()?, id).await?, 200)
+}
+
+pub async fn convene(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let site = ctx.site()?;
+    let view = service::convene(&ctx.db()?, id, &site.url, &ctx.caller, ctx.now).await?;
+    http::json(&view, 200)
+}
+
+pub async fn my_assemblies(ctx: Ctx) -> Result<Response, ApiError> {
+    let list = service::my_cards(&ctx.db()?, ctx.member()?.id, ctx.now).await?;
+    http::json(&list, 200)
+}
+
+pub async fn my_assembly(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let mine = service::mine(&ctx.db()?, id, ctx.member()?.id, ctx.now).await?;
+    http::json(&mine, 200)
+}
+
+pub async fn answer(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: AnswerInput = ctx.json().await?;
+    let mine = service::answer(&ctx.db()?, id, ctx.member()?.id, &body, ctx.now).await?;
+    http::json(&mine, 200)
+}
+
+pub async fn stand(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: CandidacyInput = ctx.json().await?;
+    let mine = service::stand(&ctx.db()?, id, ctx.member()?.id, body.stand, ctx.now).await?;
+    http::json(&mine, 200)
+}
+
+pub async fn accept(ctx: Ctx) -> Result<Response, ApiError> {
+    let (id, giver) = (ctx.id_param("id")?, ctx.id_param("giver")?);
+    let mine = service::accept(&ctx.db()?, id, giver, ctx.member()?.id, ctx.now).await?;
+    http::json(&mine, 200)
+}
+
+pub async fn refuse(ctx: Ctx) -> Result<Response, ApiError> {
+    let (id, giver) = (ctx.id_param("id")?, ctx.id_param("giver")?);
+    let mine = service::refuse(&ctx.db()?, id, giver, ctx.member()?.id, ctx.now).await?;
+    http::json(&mine, 200)
+}
