@@ -647,6 +647,22 @@ pub struct MyAssembly {
     pub can_hold: Vec<Person>,
     /// Who stands for the board so far.
     pub candidates: Vec<Person>,
+    /// On the day: the door is open, and whether the caller is in (checked in, or joined).
+    pub door_open: bool,
+    pub checked_in: bool,
+    /// The question put to the vote now, and the voices the caller carries into it.
+    pub open_vote: Option<OpenVote>,
+    /// The questions voted so far, with what they decided.
+    pub results: Vec<ItemResult>,
+}
+
+/// The question open to the vote, as one voter sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct OpenVote {
+    pub item: ItemView,
+    /// The caller's own voice (unless given) and each proxy they carry, cast or not.
+    pub voices: Vec<Voice>,
 }
 
 /// `PUT /api/me/assemblies/{id}/answer`: how the caller takes part.
@@ -678,6 +694,211 @@ impl ProxyRefusal {
             ProxyRefusal::HolderFull { .. } => ApiMsg::ProxyHolderFull,
         }
     }
+}
+
+// ------------------------------------------------------------------ on the day
+
+/// How a voice is cast on a resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    Yes,
+    No,
+    Abstain,
+}
+
+/// Where a vote is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VoteStatus {
+    Pending,
+    Open,
+    Closed,
+}
+
+/// The quorum as it stands: the voices present or represented against those needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Quorum {
+    pub voters: u32,
+    pub needed: u32,
+    /// Voters in (at the door or joined from afar), and the proxies their holders carry in.
+    pub present: u32,
+    pub represented: u32,
+    pub reached: bool,
+}
+
+impl Quorum {
+    pub fn of(statutes: &Statutes, voters: u32, present: u32, represented: u32) -> Quorum {
+        Quorum {
+            voters,
+            needed: statutes.quorum_of(voters),
+            present,
+            represented,
+            reached: statutes.quorum_reached(present + represented, voters),
+        }
+    }
+}
+
+/// One voter at the door: their answer, whether they are in, the proxies they carry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct DoorVoter {
+    pub member: Person,
+    pub intent: Option<Intent>,
+    pub checked_in: bool,
+    /// The voters whose accepted proxy they carry.
+    pub holds: Vec<Person>,
+}
+
+/// `GET /api/staff/assemblies/{id}/door`: the voters, who is in, and the quorum live.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct AssemblyDoor {
+    pub assembly: AssemblyView,
+    /// The door opens on the assembly's day (Quimper's date).
+    pub open: bool,
+    pub quorum: Quorum,
+    pub voters: Vec<DoorVoter>,
+    pub items: Vec<ItemResult>,
+}
+
+/// `PUT /api/staff/assemblies/{id}/door/{member}`: in, or not (a mistake undone).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct DoorCheck {
+    pub present: bool,
+}
+
+/// A candidate's voices in the board's election.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct CandidateVoices {
+    pub candidate: Person,
+    pub voices: u32,
+    pub elected: bool,
+}
+
+/// A question's vote: open or closed, its count, and what it decided (once closed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ItemResult {
+    pub item: ItemView,
+    pub status: VoteStatus,
+    /// Voices cast so far (the count of each choice is given once closed).
+    pub cast: u32,
+    pub yes: u32,
+    pub no: u32,
+    pub abstain: u32,
+    /// A closed resolution: whether it passed with its majority.
+    pub passed: Option<bool>,
+    /// A closed election: each candidate's voices, most first, and who is elected.
+    pub candidates: Vec<CandidateVoices>,
+    /// Blank ballots (no candidate ticked).
+    pub blank: u32,
+    /// A tie for the last seats, said, never broken: those tied, and the seats left to fill.
+    pub tied: Vec<Person>,
+    pub seats_left: u32,
+}
+
+/// One voice the caller can cast on the open question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Voice {
+    /// Whose voice: the caller's own, or a proxy's giver.
+    pub of: Person,
+    pub cast: bool,
+}
+
+/// `POST /api/me/assemblies/{id}/items/{item}/vote`: one voice on the open question.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct VoteInput {
+    /// Whose voice (the caller's id, or a giver's whose proxy they hold).
+    pub voice_of: i64,
+    /// A resolution's: `yes`, `no` or `abstain`.
+    pub choice: String,
+    /// An election's: the candidates ticked (none: a blank ballot), at most the seats.
+    pub candidates: Vec<i64>,
+}
+
+/// The answer to a voice cast: for the board's election, the ballot's receipt, given once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct VoteCast {
+    pub receipt: Option<String>,
+}
+
+/// A ballot of the board's election as published: its receipt and the candidates it names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct PublishedBallot {
+    pub receipt: String,
+    pub candidates: Vec<Person>,
+}
+
+/// Why a vote cannot open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenRefusal {
+    /// Not a question put to the vote.
+    NotVoted,
+    /// Already opened (and maybe closed): closed votes never change.
+    NotPending,
+    /// Another question's vote is open.
+    AnotherOpen,
+    /// Not the assembly's day.
+    NotToday,
+    /// The statutes require a quorum not reached.
+    NoQuorum,
+}
+
+/// Can the chair open the vote on an item of `kind` now?
+pub fn can_open(
+    kind: ItemKind,
+    status: VoteStatus,
+    another_open: bool,
+    today: bool,
+    quorum: &Quorum,
+) -> Result<(), OpenRefusal> {
+    if !matches!(kind, ItemKind::Resolution | ItemKind::Election) {
+        return Err(OpenRefusal::NotVoted);
+    }
+    if status != VoteStatus::Pending {
+        return Err(OpenRefusal::NotPending);
+    }
+    if another_open {
+        return Err(OpenRefusal::AnotherOpen);
+    }
+    if !today {
+        return Err(OpenRefusal::NotToday);
+    }
+    if !quorum.reached {
+        return Err(OpenRefusal::NoQuorum);
+    }
+    Ok(())
+}
+
+/// Check an election ballot: known candidates, each once, at most the seats.
+pub fn check_ballot(ticked: &[i64], candidates: &[i64], seats: u32) -> Result<Vec<i64>, ApiMsg> {
+    let mut out: Vec<i64> = Vec::new();
+    for c in ticked {
+        if !candidates.contains(c) {
+            return Err(ApiMsg::BallotUnknownCandidate);
+        }
+        if out.contains(c) {
+            return Err(ApiMsg::BallotTwice);
+        }
+        out.push(*c);
+    }
+    if out.len() > seats as usize {
+        return Err(ApiMsg::BallotTooMany);
+    }
+    out.sort_unstable();
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@ use std::marker::PhantomData;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::assembly::{
-    AnswerInput, AssemblyInput, AssemblyView, CandidacyInput, MyAssembly, MyAssemblyCard,
-    StaffAssembly,
+    AnswerInput, AssemblyDoor, AssemblyInput, AssemblyView, CandidacyInput, DoorCheck, MyAssembly,
+    MyAssemblyCard, PublishedBallot, StaffAssembly, VoteCast, VoteInput,
 };
 use crate::consultations::{
     AssignRequest, CloseRequest, ConsultationCreated, ConsultationRequest, ConsultationView,
@@ -603,6 +603,42 @@ pub const REFUSE_PROXY: Endpoint<(), MyAssembly> = Endpoint::new(
     Method::Post,
     "/api/me/assemblies/{id}/proxies/{giver}/refuse",
     "refuse_proxy",
+);
+
+pub const ASSEMBLY_DOOR: Endpoint<(), AssemblyDoor> = Endpoint::new(
+    Method::Get,
+    "/api/staff/assemblies/{id}/door",
+    "assembly_door",
+);
+pub const CHECK_IN_VOTER: Endpoint<DoorCheck, AssemblyDoor> = Endpoint::new(
+    Method::Put,
+    "/api/staff/assemblies/{id}/door/{member}",
+    "check_in_voter",
+);
+pub const OPEN_VOTE: Endpoint<(), AssemblyDoor> = Endpoint::new(
+    Method::Post,
+    "/api/staff/assemblies/{id}/items/{item}/open",
+    "open_vote",
+);
+pub const CLOSE_VOTE: Endpoint<(), AssemblyDoor> = Endpoint::new(
+    Method::Post,
+    "/api/staff/assemblies/{id}/items/{item}/close",
+    "close_vote",
+);
+pub const JOIN_ASSEMBLY: Endpoint<(), MyAssembly> = Endpoint::new(
+    Method::Post,
+    "/api/me/assemblies/{id}/join",
+    "join_assembly",
+);
+pub const CAST_VOTE: Endpoint<VoteInput, VoteCast> = Endpoint::new(
+    Method::Post,
+    "/api/me/assemblies/{id}/items/{item}/vote",
+    "cast_vote",
+);
+pub const BALLOTS: Endpoint<(), Vec<PublishedBallot>> = Endpoint::new(
+    Method::Get,
+    "/api/assemblies/{id}/items/{item}/ballots",
+    "ballots",
 );
 
 #[cfg(test)]

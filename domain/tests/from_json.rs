@@ -22,9 +22,11 @@ use serde::Serialize;
 
 use domain::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
 use domain::assembly::{
-    AnswerInput, AssemblyInput, AssemblyKind, AssemblyStatus, AssemblyView, CandidacyInput, Intent,
-    ItemInput, ItemKind, ItemView, Majority, MyAssembly, MyAssemblyCard, NoVote, ProxyOffer,
-    ProxyStatus, StaffAssembly, Statutes, VoterAnswer,
+    AnswerInput, AssemblyDoor, AssemblyInput, AssemblyKind, AssemblyStatus, AssemblyView,
+    CandidacyInput, CandidateVoices, Choice, DoorCheck, DoorVoter, Intent, ItemInput, ItemKind,
+    ItemResult, ItemView, Majority, MyAssembly, MyAssemblyCard, NoVote, OpenVote, ProxyOffer,
+    ProxyStatus, PublishedBallot, Quorum, StaffAssembly, Statutes, Voice, VoteCast, VoteInput,
+    VoteStatus, VoterAnswer,
 };
 use domain::calendar::{BookingRules, DeskPeriod};
 use domain::consultations::*;
@@ -2262,6 +2264,100 @@ fn general_assembly(c: &mut Coverage) {
         status: ProxyStatus::Asked,
     };
     round_trip(c, std::slice::from_ref(&offer));
+    round_trip(c, &Choice::ALL);
+    round_trip(c, &VoteStatus::ALL);
+    let quorum = Quorum {
+        voters: 36,
+        needed: 9,
+        present: 7,
+        represented: 2,
+        reached: true,
+    };
+    round_trip(c, &[quorum]);
+    let voices = CandidateVoices {
+        candidate: person.clone(),
+        voices: 12,
+        elected: true,
+    };
+    round_trip(c, std::slice::from_ref(&voices));
+    let result = ItemResult {
+        item: view.items[0].clone(),
+        status: VoteStatus::Closed,
+        cast: 6,
+        yes: 4,
+        no: 1,
+        abstain: 1,
+        passed: Some(true),
+        candidates: vec![voices],
+        blank: 1,
+        tied: vec![person.clone()],
+        seats_left: 1,
+    };
+    round_trip(
+        c,
+        &[
+            result.clone(),
+            ItemResult {
+                status: VoteStatus::Open,
+                passed: None,
+                candidates: vec![],
+                tied: vec![],
+                ..result.clone()
+            },
+        ],
+    );
+    let voice = Voice {
+        of: person.clone(),
+        cast: false,
+    };
+    round_trip(c, std::slice::from_ref(&voice));
+    let open_vote = OpenVote {
+        item: view.items[0].clone(),
+        voices: vec![voice],
+    };
+    round_trip(c, std::slice::from_ref(&open_vote));
+    let door_voter = DoorVoter {
+        member: person.clone(),
+        intent: Some(Intent::Present),
+        checked_in: true,
+        holds: vec![person.clone()],
+    };
+    round_trip(c, std::slice::from_ref(&door_voter));
+    let door = AssemblyDoor {
+        assembly: view.clone(),
+        open: true,
+        quorum,
+        voters: vec![door_voter],
+        items: vec![result.clone()],
+    };
+    round_trip(c, &[DoorCheck::default(), DoorCheck { present: true }]);
+    round_trip(
+        c,
+        &[
+            VoteInput::default(),
+            VoteInput {
+                voice_of: 7,
+                choice: "yes".into(),
+                candidates: vec![7, 9],
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            VoteCast { receipt: None },
+            VoteCast {
+                receipt: Some("k3x9".into()),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[PublishedBallot {
+            receipt: "k3x9".into(),
+            candidates: vec![person.clone()],
+        }],
+    );
     round_trip(
         c,
         &[
@@ -2277,7 +2373,11 @@ fn general_assembly(c: &mut Coverage) {
                 candidate: true,
                 offers: vec![offer],
                 can_hold: vec![person.clone()],
-                candidates: vec![person],
+                candidates: vec![person.clone()],
+                door_open: true,
+                checked_in: true,
+                open_vote: Some(open_vote.clone()),
+                results: vec![result.clone()],
             },
             MyAssembly {
                 assembly: view,
@@ -2292,9 +2392,14 @@ fn general_assembly(c: &mut Coverage) {
                 offers: vec![],
                 can_hold: vec![],
                 candidates: vec![],
+                door_open: false,
+                checked_in: false,
+                open_vote: None,
+                results: vec![],
             },
         ],
     );
+    round_trip(c, &[door]);
 }
 
 #[test]

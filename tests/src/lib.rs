@@ -231,6 +231,7 @@ impl TestApp {
                 "seed/assemblies.sql",
                 "tests/seed/consultations.sql",
                 "tests/seed/unsettled.sql",
+                "tests/seed/assembly_today.sql",
             ]
             .into_iter()
             .map(String::from)

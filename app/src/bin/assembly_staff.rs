@@ -14,6 +14,7 @@ fn main() {
             <Routes fallback=|| elsewhere_or_not_found(Bundle::AssemblyStaff)>
                 <Route path=path!("/gestion/assemblees") view=assemblies::StaffAssemblies />
                 <Route path=path!("/gestion/assemblees/:id") view=assemblies::StaffAssembly />
+                <Route path=path!("/gestion/assemblees/:id/jour") view=assemblies::StaffAssemblyDay />
             </Routes>
         }
     });

@@ -99,5 +99,44 @@ AssemblyText {
     AgColRemote => "à distance", "remote";
     AgColRefused => "refusée", "refused";
     AgColProxyTo => "procuration à {name} ({state})", "proxy to {name} ({state})";
+    // On the day
+    AgDayTitle => "Le jour de l'assemblée", "On the day";
+    AgCheckInHere => "Pour voter, pointez-vous à l'accueil.", "To vote, check in at the door.";
+    AgJoinRemote => "Je suis là, à distance", "I am here, remotely";
+    AgYouAreIn => "Vous êtes pointé·e : vous votez depuis ce téléphone quand le vote est ouvert.", "You are checked in: you vote from this phone when a vote is open.";
+    AgVoteOpen => "Vote en cours : {title}", "Vote open: {title}";
+    AgNoVoteOpen => "Aucun vote ouvert pour l'instant : cette page se met à jour seule.", "No vote open yet: this page updates itself.";
+    AgYourVoice => "Votre voix", "Your voice";
+    AgVoiceOf => "La voix de {name} (procuration)", "{name}'s voice (proxy)";
+    AgVoted => "a voté", "has voted";
+    AgFor => "Pour", "For";
+    AgAgainst => "Contre", "Against";
+    AgAbstain => "Abstention", "Abstain";
+    AgCastVote => "Voter", "Vote";
+    AgTickUpTo => "Cochez au plus {n} candidat·es (aucun : bulletin blanc). Le vote est secret.", "Tick at most {n} candidates (none: a blank ballot). The ballot is secret.";
+    AgReceipt => "Votre reçu : {receipt}. Gardez-le : il figure dans le décompte publié, sans votre nom.", "Your receipt: {receipt}. Keep it: it is in the published count, without your name.";
+    AgResults => "Résultats", "Results";
+    AgPassed => "Adoptée : pour {yes}, contre {no}, abstention {abstain}.", "Passed: for {yes}, against {no}, abstain {abstain}.";
+    AgRejected => "Rejetée : pour {yes}, contre {no}, abstention {abstain}.", "Rejected: for {yes}, against {no}, abstain {abstain}.";
+    AgElectedLine => "{name} : {voices} voix", "{name}: {voices} voices";
+    AgElected => "élu·e", "elected";
+    AgTie => "Égalité pour les derniers sièges ({seats} à pourvoir) : {names}. Un nouveau tour les départage.", "A tie for the last seats ({seats} to fill): {names}. Another round decides.";
+    AgVoteRunning => "Vote ouvert : {cast} voix exprimées", "Vote open: {cast} voices cast";
+    AgVotePending => "Pas encore voté", "Not voted yet";
+    // Staff, on the day
+    AgDoorLink => "Accueil, quorum et votes du jour", "Door, quorum and votes of the day";
+    AgBackToAssembly => "L'assemblée, son ordre du jour et les réponses", "The assembly, its agenda and the answers";
+    AgDoorTitle => "Accueil et votes", "Door and votes";
+    AgDoorClosed => "L'accueil et les votes ouvrent le jour de l'assemblée.", "The door and the votes open on the assembly's day.";
+    AgQuorumLive => "Quorum : {voices} voix présentes ou représentées ({present} présentes, {represented} procurations) sur {needed} nécessaires, parmi {voters} votants.", "Quorum: {voices} voices present or represented ({present} present, {represented} proxies) of {needed} needed, among {voters} voters.";
+    AgQuorumReached => "Quorum atteint : les votes peuvent s'ouvrir.", "Quorum reached: votes can open.";
+    AgQuorumMissing => "Quorum non atteint : un vote ne peut pas s'ouvrir.", "Quorum not reached: no vote can open.";
+    AgOpenVote => "Ouvrir le vote : {title}", "Open the vote: {title}";
+    AgCloseVote => "Clore le vote : {title}", "Close the vote: {title}";
+    AgFindVoter => "Chercher un·e votant·e", "Find a voter";
+    AgCheckIn => "Pointer {name}", "Check {name} in";
+    AgUndoCheckIn => "Annuler le pointage de {name}", "Undo {name}'s check-in";
+    AgIsIn => "présent·e", "in";
+    AgCarries => "porte la voix de {names}", "carries the voice of {names}";
 }
 }

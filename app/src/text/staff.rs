@@ -15,6 +15,7 @@ StaffText {
     StaffAssemblies => "Assemblées générales", "General assemblies";
     StaffAssembliesTitle => "Assemblées générales", "General assemblies";
     StaffAssemblyTitle => "Assemblée générale", "General assembly";
+    StaffAssemblyDayTitle => "Assemblée générale : le jour", "General assembly: on the day";
     StaffEventTitle => "Modifier l'événement", "Edit the event";
     StaffEventRegistrationsTitle => "Inscrits", "Sign-ups";
     PublishEvent => "Publier un événement", "Publish an event";

@@ -6,7 +6,8 @@
 use anyhow::{ensure, Context, Result};
 use chrono::{Duration, NaiveDate, Utc};
 use domain::assembly::{
-    AssemblyView, Intent, ItemKind, MyAssembly, NoVote, ProxyStatus, StaffAssembly,
+    AssemblyDoor, AssemblyView, Intent, ItemKind, MyAssembly, NoVote, ProxyStatus, PublishedBallot,
+    StaffAssembly, VoteCast, VoteStatus,
 };
 use domain::paris;
 use domain::wire::{ApiErrorBody, Me, OutboxEmail};
@@ -14,7 +15,7 @@ use kerne_tests::api_client::{expect_json, expect_status, ApiClient, DEMO_PASSWO
 use kerne_tests::ensure_each;
 use serde_json::{json, Value};
 
-use crate::support::{admin, anonymous, last_email, new_member, staff};
+use crate::support::{admin, anonymous, new_member, staff};
 use crate::Api;
 
 fn today() -> NaiveDate {
@@ -68,18 +69,10 @@ async fn convened(staff: &ApiClient, body: &Value) -> Result<AssemblyView> {
     .await
 }
 
-async fn count(staff: &ApiClient) -> Result<usize> {
-    Ok(staff
-        .get_json::<Vec<AssemblyView>>("/api/staff/assemblies")
-        .await?
-        .len())
-}
-
 pub async fn staff_prepare_an_assembly_checked_and_the_room_held_in_the_same_write(
     api: &'static Api,
 ) -> Result<()> {
     let staff = staff(api).await?;
-    let before = count(&staff).await?;
     // Nothing filled: each field says what is missing.
     let empty: ApiErrorBody =
         expect_json(staff.post("/api/staff/assemblies", &json!({})).await?, 422).await?;
@@ -113,8 +106,13 @@ pub async fn staff_prepare_an_assembly_checked_and_the_room_held_in_the_same_wri
         ],
         "{err:?}"
     );
+    let refused_day = (today() + Duration::days(5)).to_string();
     ensure!(
-        count(&staff).await? == before,
+        !staff
+            .get_json::<Vec<AssemblyView>>("/api/staff/assemblies")
+            .await?
+            .iter()
+            .any(|b| b.starts_at.0.date().to_string() == refused_day),
         "a refused assembly was stored"
     );
 
@@ -141,8 +139,14 @@ pub async fn staff_prepare_an_assembly_checked_and_the_room_held_in_the_same_wri
     let taken: ApiErrorBody =
         expect_json(staff.post("/api/staff/assemblies", &in_room).await?, 409).await?;
     ensure!(taken.message.contains("Assemblée générale"), "{taken:?}");
+    let same_hours = staff
+        .get_json::<Vec<AssemblyView>>("/api/staff/assemblies")
+        .await?
+        .into_iter()
+        .filter(|b| b.starts_at == a.starts_at && b.in_room)
+        .count();
     ensure!(
-        count(&staff).await? == before + 1,
+        same_hours == 1,
         "a second assembly was stored on a taken room"
     );
     // Prepared, not convened: no member sees it.
@@ -172,12 +176,13 @@ pub async fn a_convocation_reaches_every_voter_and_a_late_fee_is_called_too(
     .await?;
     ensure!(again.message.contains("déjà convoquée"), "{again:?}");
     let voter = member(api, 45).await?;
-    let email = last_email(
-        &admin,
-        "membre45@silicon-kerne.test",
-        "assembly_convocation",
-    )
-    .await?;
+    let link = format!("/espace/assemblee/{}", a.id);
+    let email = admin
+        .get_json::<Vec<OutboxEmail>>("/api/staff/outbox?to=membre45@silicon-kerne.test")
+        .await?
+        .into_iter()
+        .find(|e| e.kind == "assembly_convocation" && e.body_text.contains(&link))
+        .context("membre45's convocation")?;
     ensure_each!(
         [
             email
@@ -525,5 +530,399 @@ pub async fn members_stand_for_the_board_until_the_day_staff_set(api: &'static A
     )
     .await?;
     ensure!(err.message.contains("n'élit pas"), "{err:?}");
+    Ok(())
+}
+
+/// The test seed's assembly held today (on Quimper's date).
+async fn held_today(staff: &ApiClient) -> Result<AssemblyView> {
+    let all: Vec<AssemblyView> = staff.get_json("/api/staff/assemblies").await?;
+    all.into_iter()
+        .find(|a| a.place == "Salle du test du jour" && a.starts_at.0.date() == today())
+        .context("the test seed's assembly of today")
+}
+
+async fn vote(client: &ApiClient, id: i64, item: i64, body: Value) -> Result<reqwest::Response> {
+    client
+        .post(&format!("/api/me/assemblies/{id}/items/{item}/vote"), &body)
+        .await
+}
+
+async fn check_in(staff: &ApiClient, id: i64, member: i64) -> Result<AssemblyDoor> {
+    expect_json(
+        staff
+            .put(
+                &format!("/api/staff/assemblies/{id}/door/{member}"),
+                &json!({ "present": true }),
+            )
+            .await?,
+        200,
+    )
+    .await
+}
+
+pub async fn on_the_day_the_quorum_opens_the_votes_and_each_voice_counts_once(
+    api: &'static Api,
+) -> Result<()> {
+    let staff = staff(api).await?;
+    let a = held_today(&staff).await?;
+    let id = a.id;
+    let resolution = a.items[0].id;
+    let election = a.items[1].id;
+    let door: AssemblyDoor = staff
+        .get_json(&format!("/api/staff/assemblies/{id}/door"))
+        .await?;
+    ensure_each!(
+        [
+            door.open,
+            !door.quorum.reached,
+            door.quorum.needed == (door.quorum.voters * 5).div_ceil(100)
+        ],
+        "{door:?}"
+    );
+    // No quorum: the vote does not open, and the chair is told the voices present and needed.
+    let no: ApiErrorBody = expect_json(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/items/{resolution}/open"),
+                &json!({}),
+            )
+            .await?,
+        409,
+    )
+    .await?;
+    ensure!(no.message.contains("Quorum non atteint"), "{no:?}");
+    // In at the door: membre70 (carrying membre71's proxy), membre74 (membre73's), membre75
+    // (who had not answered); membre72 joins from afar.
+    let m70 = member(api, 70).await?;
+    let m72 = member(api, 72).await?;
+    let m74 = member(api, 74).await?;
+    let m75 = member(api, 75).await?;
+    let m71 = member(api, 71).await?;
+    let m76 = member(api, 76).await?;
+    let (i70, i71, i73, i75) = (
+        id_of(&m70).await?,
+        id_of(&m71).await?,
+        id_of(&member(api, 73).await?).await?,
+        id_of(&m75).await?,
+    );
+    let i74 = id_of(&m74).await?;
+    // Not in yet: a vote is refused before anything else is read.
+    check_in(&staff, id, i70).await?;
+    check_in(&staff, id, i74).await?;
+    check_in(&staff, id, i75).await?;
+    let joined: MyAssembly = expect_json(
+        m72.post(&format!("/api/me/assemblies/{id}/join"), &json!({}))
+            .await?,
+        200,
+    )
+    .await?;
+    ensure!(joined.checked_in, "{joined:?}");
+    // Not remote: joining from afar is refused.
+    let not_remote: ApiErrorBody = expect_json(
+        m76.post(&format!("/api/me/assemblies/{id}/join"), &json!({}))
+            .await?,
+        409,
+    )
+    .await?;
+    ensure!(not_remote.message.contains("à distance"), "{not_remote:?}");
+    let door: AssemblyDoor = staff
+        .get_json(&format!("/api/staff/assemblies/{id}/door"))
+        .await?;
+    ensure_each!(
+        [
+            door.quorum.present == 4,
+            door.quorum.represented == 2,
+            door.quorum.reached,
+            door.voters
+                .iter()
+                .any(|v| v.member.id == i70 && v.holds.iter().any(|p| p.id == i71))
+        ],
+        "{:?}",
+        door.quorum
+    );
+    // The resolution opens; a second vote cannot open beside it.
+    let opened: AssemblyDoor = expect_json(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/items/{resolution}/open"),
+                &json!({}),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    ensure!(
+        opened.items[0].status == VoteStatus::Open,
+        "{:?}",
+        opened.items
+    );
+    expect_status(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/items/{election}/open"),
+                &json!({}),
+            )
+            .await?,
+        409,
+    )
+    .await?;
+    // Two phones at once with the same voice: one is taken.
+    let yes = json!({ "voice_of": i70, "choice": "yes" });
+    let (a1, a2) = tokio::join!(
+        vote(&m70, id, resolution, yes.clone()),
+        vote(&m70, id, resolution, yes)
+    );
+    let mut codes = [a1?.status().as_u16(), a2?.status().as_u16()];
+    codes.sort_unstable();
+    ensure!(
+        codes == [200, 409],
+        "the same voice from two phones: {codes:?}"
+    );
+    // The holder votes for the giver, and the giver, arriving at once, cannot vote again.
+    let (held, own) = tokio::join!(
+        vote(
+            &m70,
+            id,
+            resolution,
+            json!({ "voice_of": i71, "choice": "yes" })
+        ),
+        async {
+            check_in(&staff, id, i71).await?;
+            vote(
+                &m71,
+                id,
+                resolution,
+                json!({ "voice_of": i71, "choice": "yes" }),
+            )
+            .await
+        }
+    );
+    // Whichever comes first is taken: the holder's (the giver's then finds the voice cast), or
+    // the giver's check-in (the proxy lapses, and the holder's is no longer theirs to cast).
+    let codes = [held?.status().as_u16(), own?.status().as_u16()];
+    ensure!(
+        codes.iter().filter(|c| **c == 200).count() == 1
+            && codes.iter().all(|c| [200, 404, 409].contains(c)),
+        "a proxy and its giver at once: {codes:?}"
+    );
+    for (client, voice, choice) in [
+        (&m74, i74, "no"),
+        (&m74, i73, "yes"),
+        (&m72, id_of(&m72).await?, "abstain"),
+        (&m75, i75, "yes"),
+    ] {
+        expect_status(
+            vote(
+                client,
+                id,
+                resolution,
+                json!({ "voice_of": voice, "choice": choice }),
+            )
+            .await?,
+            200,
+        )
+        .await?;
+    }
+    // Another's voice is not theirs; someone not in is told to check in; a bad choice is named.
+    expect_status(
+        vote(
+            &m75,
+            id,
+            resolution,
+            json!({ "voice_of": i70, "choice": "no" }),
+        )
+        .await?,
+        404,
+    )
+    .await?;
+    let outside: ApiErrorBody = expect_json(
+        vote(
+            &m76,
+            id,
+            resolution,
+            json!({ "voice_of": id_of(&m76).await?, "choice": "no" }),
+        )
+        .await?,
+        403,
+    )
+    .await?;
+    ensure!(outside.message.contains("pointez-vous"), "{outside:?}");
+    let bad: ApiErrorBody = expect_json(
+        vote(
+            &m75,
+            id,
+            resolution,
+            json!({ "voice_of": i75, "choice": "peut-être" }),
+        )
+        .await?,
+        422,
+    )
+    .await?;
+    ensure!(bad.fields.contains_key("choice"), "{bad:?}");
+    // Closed: the count is final and passes with its simple majority; nothing changes it after.
+    let closed: AssemblyDoor = expect_json(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/items/{resolution}/close"),
+                &json!({}),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    let r = &closed.items[0];
+    ensure_each!(
+        [
+            r.status == VoteStatus::Closed,
+            r.yes == 4,
+            r.no == 1,
+            r.abstain == 1,
+            r.passed == Some(true)
+        ],
+        "{r:?}"
+    );
+    let late: ApiErrorBody = expect_json(
+        vote(
+            &m76,
+            id,
+            resolution,
+            json!({ "voice_of": i74, "choice": "no" }),
+        )
+        .await?,
+        409,
+    )
+    .await?;
+    ensure!(late.message.contains("clos"), "{late:?}");
+    expect_status(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/items/{resolution}/open"),
+                &json!({}),
+            )
+            .await?,
+        409,
+    )
+    .await?;
+
+    // The board's election: a secret ballot, a receipt each, published in the receipts' order.
+    expect_status(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/items/{election}/open"),
+                &json!({}),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    let page: MyAssembly = m70.get_json(&format!("/api/me/assemblies/{id}")).await?;
+    let c: Vec<i64> = page.candidates.iter().map(|p| p.id).collect();
+    ensure!(c.len() == 3, "{page:?}");
+    let open = page.open_vote.as_ref().context("the election open")?;
+    ensure!(
+        open.voices.len() == 1 && open.voices[0].of.id == i70,
+        "membre70's proxy lapsed when membre71 came: {open:?}"
+    );
+    let too_many: ApiErrorBody = expect_json(
+        vote(
+            &m75,
+            id,
+            election,
+            json!({ "voice_of": i75, "candidates": c }),
+        )
+        .await?,
+        422,
+    )
+    .await?;
+    ensure!(too_many.fields.contains_key("candidates"), "{too_many:?}");
+    let mut receipts = Vec::new();
+    for (client, voice, ticked) in [
+        (&m70, i70, vec![c[0], c[1]]),
+        (&m71, i71, vec![c[0]]),
+        (&m74, i74, vec![c[1], c[2]]),
+        (&m74, i73, vec![c[0], c[2]]),
+        (&m72, id_of(&m72).await?, vec![]),
+        (&m75, i75, vec![c[2]]),
+    ] {
+        let cast: VoteCast = expect_json(
+            vote(
+                client,
+                id,
+                election,
+                json!({ "voice_of": voice, "candidates": ticked }),
+            )
+            .await?,
+            200,
+        )
+        .await?;
+        receipts.push(cast.receipt.context("a receipt")?);
+    }
+    expect_status(
+        vote(
+            &m70,
+            id,
+            election,
+            json!({ "voice_of": i70, "candidates": [c[0]] }),
+        )
+        .await?,
+        409,
+    )
+    .await?;
+    // Not published while open.
+    let ballots: Vec<PublishedBallot> = anonymous(api)
+        .get_json(&format!("/api/assemblies/{id}/items/{election}/ballots"))
+        .await?;
+    ensure!(ballots.is_empty(), "ballots shown while the vote is open");
+    let closed: AssemblyDoor = expect_json(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/items/{election}/close"),
+                &json!({}),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    let e = &closed.items[1];
+    let elected: Vec<i64> = e
+        .candidates
+        .iter()
+        .filter(|v| v.elected)
+        .map(|v| v.candidate.id)
+        .collect();
+    // c[0]: 3 voices, c[2]: 3, c[1]: 2; one blank ballot.
+    ensure_each!(
+        [
+            e.cast == 6,
+            e.blank == 1,
+            elected.len() == 2,
+            elected.contains(&c[0]),
+            elected.contains(&c[2]),
+            e.tied.is_empty()
+        ],
+        "{e:?}"
+    );
+    let ballots: Vec<PublishedBallot> = anonymous(api)
+        .get_json(&format!("/api/assemblies/{id}/items/{election}/ballots"))
+        .await?;
+    let published: Vec<&str> = ballots.iter().map(|b| b.receipt.as_str()).collect();
+    let mut sorted = published.clone();
+    sorted.sort_unstable();
+    ensure_each!(
+        [
+            ballots.len() == 6,
+            published == sorted,
+            receipts.iter().all(|r| published.contains(&r.as_str()))
+        ],
+        "every receipt is in the published count, in the receipts' order: {ballots:?}"
+    );
+    let mine = ballots
+        .iter()
+        .find(|b| b.receipt == receipts[1])
+        .context("membre71's ballot")?;
+    ensure!(
+        mine.candidates.iter().map(|p| p.id).collect::<Vec<_>>() == vec![c[0]],
+        "{mine:?}"
+    );
     Ok(())
 }

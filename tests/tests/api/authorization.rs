@@ -723,6 +723,48 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
             [401, 404, 404, 404],
         ),
         case(
+            Method::GET,
+            "/api/staff/assemblies/999999/door",
+            None,
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::PUT,
+            "/api/staff/assemblies/999999/door/3",
+            Some(json!({ "present": true })),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/assemblies/999999/items/1/open",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/staff/assemblies/999999/items/1/close",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/me/assemblies/999999/join",
+            empty.clone(),
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::POST,
+            "/api/me/assemblies/999999/items/1/vote",
+            empty.clone(),
+            [401, 404, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/assemblies/999999/items/1/ballots",
+            None,
+            [404, 404, 404, 404],
+        ),
+        case(
             Method::POST,
             "/api/auth/logout",
             empty.clone(),

@@ -168,6 +168,7 @@ fn main() -> std::process::ExitCode {
         assemblies::a_convocation_reaches_every_voter_and_a_late_fee_is_called_too,
         assemblies::a_proxy_cannot_be_passed_on_and_nobody_holds_more_than_the_statutes_allow,
         assemblies::members_stand_for_the_board_until_the_day_staff_set,
+        assemblies::on_the_day_the_quorum_opens_the_votes_and_each_voice_counts_once,
     ]);
     let conclusion = kerne_tests::harness::run(&args, api, all);
     if conclusion.has_failed() {

@@ -146,3 +146,127 @@ pub async fn staff_convene_a_member_gives_a_proxy_and_another_accepts_it(
     holder.close().await?;
     r
 }
+
+/// Check `name` in at the door page, found by the search box as the concierge does.
+async fn check_in_at_door(staff: &Page, name: &str) -> Result<()> {
+    fill(staff, "#ag-find", name).await?;
+    staff
+        .click_text("ul.door button", &format!("Pointer {name}"))
+        .await?;
+    wait_for_text(staff, &format!("Annuler le pointage de {name}")).await
+}
+
+pub async fn on_the_day_the_door_reaches_the_quorum_and_a_member_votes_by_keyboard(
+    ctx: &'static Ctx,
+) -> Result<()> {
+    let staff = ctx.driver.session().await?;
+    let voter = ctx.driver.session().await?;
+    let r = async {
+        let api = ApiClient::anonymous(&ctx.app);
+        let admin = api.login(STAFF, DEMO_PASSWORD).await?;
+        let site: serde_json::Value = api.get_json("/api/site").await?;
+        let today = site["today"]["date"].as_str().context("today")?.to_string();
+        let all: Vec<domain::assembly::AssemblyView> =
+            admin.get_json("/api/staff/assemblies").await?;
+        let a = all
+            .iter()
+            .find(|a| {
+                a.place == "Salle du test du jour" && a.starts_at.0.date().to_string() == today
+            })
+            .context("the test seed's assembly of today")?;
+        let id = a.id;
+        let mut names = Vec::new();
+        for n in [70, 72, 74, 75] {
+            let me: domain::wire::Me = api
+                .login(&format!("membre{n}@silicon-kerne.test"), DEMO_PASSWORD)
+                .await?
+                .get_json("/api/me")
+                .await?;
+            names.push(me.name);
+        }
+        log_in(ctx, &staff, STAFF, DEMO_PASSWORD, "Tableau de bord").await?;
+        staff
+            .goto(&ctx.url(&format!("/gestion/assemblees/{id}/jour")))
+            .await?;
+        staff
+            .wait_for_heading("Assemblée générale : le jour")
+            .await?;
+        wait_for_text(&staff, "Quorum non atteint").await?;
+        // Opening without the quorum is refused, and the screen says why.
+        staff
+            .click_text("button", "Ouvrir le vote : Approbation des comptes")
+            .await?;
+        wait_for_text(&staff, "Le vote ne peut pas s'ouvrir").await?;
+        check_page(&staff, "assemblee-jour-fr", &["409"]).await?;
+        for name in &names {
+            check_in_at_door(&staff, name).await?;
+        }
+        wait_for_text(&staff, "Quorum atteint").await?;
+        staff
+            .click_text("button", "Ouvrir le vote : Approbation des comptes")
+            .await?;
+        wait_for_text(&staff, "Clore le vote : Approbation des comptes").await?;
+
+        // membre70 votes from their phone, their own voice and the proxy they carry, by keyboard.
+        log_in(
+            ctx,
+            &voter,
+            "membre70@silicon-kerne.test",
+            DEMO_PASSWORD,
+            "Mon espace",
+        )
+        .await?;
+        voter
+            .goto(&ctx.url(&format!("/espace/assemblee/{id}")))
+            .await?;
+        wait_for_text(&voter, "Vote en cours : Approbation des comptes").await?;
+        check_page(&voter, "assemblee-vote-fr", &[]).await?;
+        let forms = voter
+            .client
+            .find_all(Locator::Css("form[data-voice]"))
+            .await?;
+        anyhow::ensure!(
+            forms.len() == 2,
+            "membre70 carries two voices: {}",
+            forms.len()
+        );
+        loop {
+            let left = voter
+                .client
+                .find_all(Locator::Css("form[data-voice]"))
+                .await?
+                .len();
+            if left == 0 {
+                break;
+            }
+            // The first voice not cast yet: focus its "For", Space ticks it, Enter sends it.
+            voter
+                .client
+                .execute(
+                    "document.querySelector('form[data-voice] input[value=yes]').focus();",
+                    vec![],
+                )
+                .await?;
+            press(&voter, Key::Space).await?;
+            press(&voter, Key::Enter).await?;
+            let fewer = format!("document.querySelectorAll('form[data-voice]').length < {left}");
+            anyhow::ensure!(
+                voter.until(&fewer).await?,
+                "a voice sent by keyboard was not taken"
+            );
+        }
+        wait_for_text(&voter, "a voté").await?;
+        // The chair closes it; the member's page shows the result.
+        staff
+            .click_text("button", "Clore le vote : Approbation des comptes")
+            .await?;
+        wait_for_text(&staff, "Adoptée : pour 2, contre 0, abstention 0.").await?;
+        wait_for_text(&voter, "Adoptée : pour 2").await?;
+        check_page(&voter, "assemblee-resultat-fr", &[]).await?;
+        anyhow::Ok(())
+    }
+    .await;
+    staff.close().await?;
+    voter.close().await?;
+    r
+}

@@ -68,6 +68,7 @@ fn main() -> std::process::ExitCode {
             bookings::business_requests_the_room_and_staff_approve_it,
             bookings::staff_check_in_a_coworker,
             assemblies::staff_convene_a_member_gives_a_proxy_and_another_accepts_it,
+            assemblies::on_the_day_the_door_reaches_the_quorum_and_a_member_votes_by_keyboard,
             consultations::an_artisan_is_matched_with_a_volunteer_and_meets_at_the_cantine,
             consultations::the_library_is_filtered_by_topic_and_a_resource_reads_well,
             newcomer::the_keyboard_reaches_the_page_and_the_menu_lets_go,

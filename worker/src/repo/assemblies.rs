@@ -5,7 +5,8 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use domain::assembly::{
-    AssemblyKind, AssemblyStatus, Intent, ItemKind, Majority, ProxyStatus, ValidAssembly,
+    AssemblyKind, AssemblyStatus, Choice, Intent, ItemKind, Majority, ProxyStatus, ValidAssembly,
+    VoteStatus,
 };
 use domain::Lang;
 use serde::Deserialize;
@@ -99,7 +100,8 @@ fn standing_sql() -> String {
     )
 }
 
-const ANSWERS: &str = "SELECT aa.member_id, m.name, aa.intent, aa.proxy_to, h.name AS holder_name, aa.proxy_status, aa.candidate \
+const ANSWERS: &str = "SELECT aa.member_id, m.name, aa.intent, aa.proxy_to, h.name AS holder_name, aa.proxy_status, aa.candidate, \
+     aa.checked_in_at IS NOT NULL AS checked_in \
      FROM assembly_answers aa JOIN members m ON m.id = aa.member_id LEFT JOIN members h ON h.id = aa.proxy_to \
      WHERE aa.assembly_id = ?1 ORDER BY m.name, m.id";
 const OFFERS: &str = "SELECT aa.member_id, m.name, aa.proxy_status FROM assembly_answers aa JOIN members m ON m.id = aa.member_id \
@@ -247,6 +249,8 @@ pub struct AnswerRow {
     pub proxy_status: Option<ProxyStatus>,
     #[serde(deserialize_with = "flag")]
     pub candidate: bool,
+    #[serde(deserialize_with = "flag")]
+    pub checked_in: bool,
 }
 
 #[derive(Deserialize)]
@@ -513,4 +517,246 @@ pub fn stand(
         STAND,
         &[int(id), int(member), int(i64::from(stand)), ts(now).into()],
     )
+}
+
+// ------------------------------------------------------------------ on the day
+
+/// Who is in and what they carry: each voter on the day `?2` with their answer and check-in.
+fn door_sql() -> String {
+    format!(
+        "SELECT m.id, m.name, aa.intent, aa.checked_in_at IS NOT NULL AS checked_in \
+         FROM members m LEFT JOIN assembly_answers aa ON aa.assembly_id = ?1 AND aa.member_id = m.id \
+         WHERE {} ORDER BY m.name, m.id",
+        super::adherent_on("m", "?2")
+    )
+}
+/// The accepted proxies of an assembly: giver, holder.
+const PROXIES: &str = "SELECT aa.member_id AS giver, g.name AS giver_name, aa.proxy_to AS holder, aa.checked_in_at IS NOT NULL AS giver_in \
+     FROM assembly_answers aa JOIN members g ON g.id = aa.member_id \
+     WHERE aa.assembly_id = ?1 AND aa.proxy_status = 'accepted' ORDER BY g.name, g.id";
+/// In at the door: a giver who comes takes their voice back (their proxy lapses).
+const CHECK_IN: &str = "INSERT INTO assembly_answers (assembly_id, member_id, intent, checked_in_at, answered_at) VALUES (?1, ?2, 'present', ?3, ?3) \
+     ON CONFLICT (assembly_id, member_id) DO UPDATE SET checked_in_at = excluded.checked_in_at, \
+     intent = CASE WHEN intent = 'remote' THEN 'remote' ELSE 'present' END, proxy_to = NULL, proxy_status = NULL";
+const CHECK_OUT: &str =
+    "UPDATE assembly_answers SET checked_in_at = NULL WHERE assembly_id = ?1 AND member_id = ?2";
+/// A voter who follows from afar says they are there (only when they answered so).
+const JOIN: &str = "UPDATE assembly_answers SET checked_in_at = ?3 WHERE assembly_id = ?1 AND member_id = ?2 AND intent = 'remote' AND checked_in_at IS NULL";
+
+const ITEM_STATES: &str =
+    "SELECT id, vote_status FROM assembly_items WHERE assembly_id = ?1 ORDER BY position";
+const OPEN_VOTE: &str = "UPDATE assembly_items SET vote_status = 'open', opened_at = ?3 \
+     WHERE id = ?2 AND assembly_id = ?1 AND vote_status = 'pending' AND kind IN ('resolution', 'election') \
+     AND NOT EXISTS (SELECT 1 FROM assembly_items o WHERE o.assembly_id = ?1 AND o.vote_status = 'open')";
+const CLOSE_VOTE: &str = "UPDATE assembly_items SET vote_status = 'closed', closed_at = ?3 WHERE id = ?2 AND assembly_id = ?1 AND vote_status = 'open'";
+
+/// The conditions for `?3` to cast the voice of `?2` on the open item `?1` of assembly `?5`:
+/// the caller is in; their own voice unless they gave it (accepted), or the voice of a giver whose
+/// accepted proxy they hold and who is not in.
+const MAY_CAST: &str = "EXISTS (SELECT 1 FROM assembly_items i WHERE i.id = ?1 AND i.assembly_id = ?5 AND i.vote_status = 'open' AND i.kind = ?6) \
+     AND EXISTS (SELECT 1 FROM assembly_answers c WHERE c.assembly_id = ?5 AND c.member_id = ?3 AND c.checked_in_at IS NOT NULL) \
+     AND ((?2 = ?3 AND NOT EXISTS (SELECT 1 FROM assembly_answers g WHERE g.assembly_id = ?5 AND g.member_id = ?3 AND g.proxy_status = 'accepted')) \
+       OR (?2 <> ?3 AND EXISTS (SELECT 1 FROM assembly_answers g WHERE g.assembly_id = ?5 AND g.member_id = ?2 AND g.proxy_to = ?3 \
+                                AND g.proxy_status = 'accepted' AND g.checked_in_at IS NULL)))";
+
+fn vote_sql() -> String {
+    format!("INSERT INTO assembly_votes (item_id, voice_of, cast_by, choice) SELECT ?1, ?2, ?3, ?4 WHERE {MAY_CAST}")
+}
+fn ballot_voice_sql() -> String {
+    format!("INSERT INTO assembly_ballot_voices (item_id, voice_of) SELECT ?1, ?2 WHERE {MAY_CAST}")
+}
+/// The ballot, only if the voice was just recorded (the statement before it in the batch).
+const BALLOT: &str = "INSERT INTO assembly_ballots (item_id, receipt, choices) SELECT ?1, ?2, ?3 WHERE changes() = 1";
+
+/// The voices cast on each question of an assembly, by choice (a ballot's voices have none).
+const TALLIES: &str = "SELECT i.id AS item_id, \
+     (SELECT COUNT(*) FROM assembly_votes v WHERE v.item_id = i.id AND v.choice = 'yes') AS yes, \
+     (SELECT COUNT(*) FROM assembly_votes v WHERE v.item_id = i.id AND v.choice = 'no') AS no, \
+     (SELECT COUNT(*) FROM assembly_votes v WHERE v.item_id = i.id AND v.choice = 'abstain') AS abstain, \
+     (SELECT COUNT(*) FROM assembly_ballot_voices b WHERE b.item_id = i.id) AS ballots \
+     FROM assembly_items i WHERE i.assembly_id = ?1";
+/// The ballots of a closed election, in receipt order (random: it says nothing of who voted when).
+const BALLOTS: &str = "SELECT b.receipt, b.choices FROM assembly_ballots b JOIN assembly_items i ON i.id = b.item_id \
+     WHERE b.item_id = ?1 AND i.vote_status = 'closed' ORDER BY b.receipt";
+/// The voices cast on the item `?1` (who, never what: a ballot's voice has no choice).
+const VOICES_CAST: &str = "SELECT voice_of FROM assembly_votes WHERE item_id = ?1 \
+     UNION SELECT voice_of FROM assembly_ballot_voices WHERE item_id = ?1";
+
+column!(fn vote_status: VoteStatus = "assembly_items.vote_status", VoteStatus::parse);
+
+#[derive(Deserialize)]
+pub struct DoorRow {
+    pub id: i64,
+    pub name: String,
+    #[serde(deserialize_with = "intent")]
+    pub intent: Option<Intent>,
+    #[serde(deserialize_with = "flag")]
+    pub checked_in: bool,
+}
+
+#[derive(Deserialize)]
+pub struct ProxyRow {
+    pub giver: i64,
+    pub giver_name: String,
+    pub holder: i64,
+    #[serde(deserialize_with = "flag")]
+    pub giver_in: bool,
+}
+
+#[derive(Deserialize)]
+pub struct ItemStateRow {
+    pub id: i64,
+    #[serde(deserialize_with = "vote_status")]
+    pub vote_status: VoteStatus,
+}
+
+#[derive(Deserialize)]
+pub struct TallyRow {
+    pub item_id: i64,
+    #[serde(deserialize_with = "number")]
+    pub yes: u32,
+    #[serde(deserialize_with = "number")]
+    pub no: u32,
+    #[serde(deserialize_with = "number")]
+    pub abstain: u32,
+    #[serde(deserialize_with = "number")]
+    pub ballots: u32,
+}
+
+#[derive(Deserialize)]
+pub struct BallotRow {
+    pub receipt: String,
+    #[serde(deserialize_with = "choices")]
+    pub choices: Vec<i64>,
+}
+
+fn choices<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Error> {
+    let s = String::deserialize(d)?;
+    serde_json::from_str(&s)
+        .map_err(|_| serde::de::Error::custom(super::unknown("assembly_ballots.choices", &s)))
+}
+
+#[derive(Deserialize)]
+struct VoiceRow {
+    voice_of: i64,
+}
+
+pub async fn door(db: &D1Database, a: &AssemblyRow) -> DbResult<Vec<DoorRow>> {
+    all(
+        stmt(db, &door_sql(), &[int(a.id), day(a.start_local.date())])?,
+        "the voters at the door",
+    )
+    .await
+}
+
+pub async fn proxies(db: &D1Database, id: i64) -> DbResult<Vec<ProxyRow>> {
+    all(stmt(db, PROXIES, &[int(id)])?, "the proxies accepted").await
+}
+
+pub fn check_in(
+    db: &D1Database,
+    id: i64,
+    member: i64,
+    present: bool,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    if present {
+        stmt(db, CHECK_IN, &[int(id), int(member), ts(now).into()])
+    } else {
+        stmt(db, CHECK_OUT, &[int(id), int(member)])
+    }
+}
+
+pub fn join(
+    db: &D1Database,
+    id: i64,
+    member: i64,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(db, JOIN, &[int(id), int(member), ts(now).into()])
+}
+
+pub async fn item_states(db: &D1Database, id: i64) -> DbResult<Vec<ItemStateRow>> {
+    all(stmt(db, ITEM_STATES, &[int(id)])?, "the votes' states").await
+}
+
+pub fn open_vote(
+    db: &D1Database,
+    id: i64,
+    item: i64,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(db, OPEN_VOTE, &[int(id), int(item), ts(now).into()])
+}
+
+pub fn close_vote(
+    db: &D1Database,
+    id: i64,
+    item: i64,
+    now: DateTime<Utc>,
+) -> DbResult<D1PreparedStatement> {
+    stmt(db, CLOSE_VOTE, &[int(id), int(item), ts(now).into()])
+}
+
+/// One voice on a resolution; changes no row when the caller may not cast it now.
+pub fn vote(
+    db: &D1Database,
+    (id, item): (i64, i64),
+    voice_of: i64,
+    caller: i64,
+    choice: Choice,
+) -> DbResult<D1PreparedStatement> {
+    stmt(
+        db,
+        &vote_sql(),
+        &[
+            int(item),
+            int(voice_of),
+            int(caller),
+            text(choice.as_str()),
+            int(id),
+            text("resolution"),
+        ],
+    )
+}
+
+/// One ballot of the election: who voted, then what, the second only if the first was written.
+pub fn ballot(
+    db: &D1Database,
+    (id, item): (i64, i64),
+    voice_of: i64,
+    caller: i64,
+    receipt: &str,
+    choices: &[i64],
+) -> DbResult<[D1PreparedStatement; 2]> {
+    let choices = serde_json::json!(choices).to_string();
+    Ok([
+        stmt(
+            db,
+            &ballot_voice_sql(),
+            // `?4` (a resolution's choice) is not read here.
+            &[
+                int(item),
+                int(voice_of),
+                int(caller),
+                text(""),
+                int(id),
+                text("election"),
+            ],
+        )?,
+        stmt(db, BALLOT, &[int(item), text(receipt), text(&choices)])?,
+    ])
+}
+
+pub async fn tallies(db: &D1Database, id: i64) -> DbResult<Vec<TallyRow>> {
+    all(stmt(db, TALLIES, &[int(id)])?, "the votes' counts").await
+}
+
+pub async fn ballots(db: &D1Database, item: i64) -> DbResult<Vec<BallotRow>> {
+    all(stmt(db, BALLOTS, &[int(item)])?, "the ballots").await
+}
+
+pub async fn voices_cast(db: &D1Database, item: i64) -> DbResult<Vec<i64>> {
+    let rows: Vec<VoiceRow> = all(stmt(db, VOICES_CAST, &[int(item)])?, "the voices cast").await?;
+    Ok(rows.into_iter().map(|r| r.voice_of).collect())
 }

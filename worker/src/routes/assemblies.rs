@@ -1,7 +1,7 @@
 //! The general assembly: staff prepare and convene it; each voter answers on their own page.
 //! Handlers parse and answer; the flows are `service::assemblies`.
 
-use domain::assembly::{AnswerInput, AssemblyInput, CandidacyInput};
+use domain::assembly::{AnswerInput, AssemblyInput, CandidacyInput, DoorCheck, VoteInput};
 use domain::endpoints as ep;
 use worker::Response;
 
@@ -27,6 +27,13 @@ pub fn routes() -> Vec<Route> {
         Route::new(ep::STAND_FOR_BOARD, "Stand for the board, or no longer (until the day staff set).", "me", Member, handler!(stand)),
         Route::new(ep::ACCEPT_PROXY, "Accept a proxy asked of the caller (409 past the statutes' cap or when the caller gave theirs).", "me", Member, handler!(accept)),
         Route::new(ep::REFUSE_PROXY, "Refuse a proxy asked of the caller, or give back one accepted.", "me", Member, handler!(refuse)),
+        Route::new(ep::ASSEMBLY_DOOR, "On the day: every voter, who is in, the proxies each carries, the quorum live, and each question's vote.", "staff", Staff, handler!(door)),
+        Route::new(ep::CHECK_IN_VOTER, "Check a voter in at the door (a giver who comes takes their voice back), or undo it; on the assembly's day only.", "staff", Staff, handler!(check_in)),
+        Route::new(ep::OPEN_VOTE, "The chair opens a question's vote: on the day, one at a time, never twice, and not without the statutes' quorum (409 saying the voices present and needed).", "staff", Staff, handler!(open_vote)),
+        Route::new(ep::CLOSE_VOTE, "The chair closes the open vote: its count is final.", "staff", Staff, handler!(close_vote)),
+        Route::new(ep::JOIN_ASSEMBLY, "A voter who answered \"remotely\" is there, on the day.", "me", Member, handler!(join)),
+        Route::new(ep::CAST_VOTE, "One voice on the open question: the caller's own or a proxy's they carry, once per question whatever races (409 the second time); the election's ballot is stored apart from who voted, and its receipt given once.", "me", Member, handler!(cast)),
+        Route::new(ep::BALLOTS, "A closed election's ballots: each receipt and the candidates it names, in the receipts' random order (no voter).", "assemblies", Public, handler!(ballots)),
     ]
 }
 
@@ -89,4 +96,47 @@ pub async fn refuse(ctx: Ctx) -> Result<Response, ApiError> {
     let (id, giver) = (ctx.id_param("id")?, ctx.id_param("giver")?);
     let mine = service::refuse(&ctx.db()?, id, giver, ctx.member()?.id, ctx.now).await?;
     http::json(&mine, 200)
+}
+
+pub async fn door(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    http::json(&service::door(&ctx.db()?, id, ctx.now).await?, 200)
+}
+
+pub async fn check_in(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let (id, member) = (ctx.id_param("id")?, ctx.id_param("member")?);
+    let body: DoorCheck = ctx.json().await?;
+    let door =
+        service::check_in(&ctx.db()?, id, member, body.present, &ctx.caller, ctx.now).await?;
+    http::json(&door, 200)
+}
+
+pub async fn open_vote(ctx: Ctx) -> Result<Response, ApiError> {
+    let (id, item) = (ctx.id_param("id")?, ctx.id_param("item")?);
+    let door = service::open(&ctx.db()?, id, item, &ctx.caller, ctx.now).await?;
+    http::json(&door, 200)
+}
+
+pub async fn close_vote(ctx: Ctx) -> Result<Response, ApiError> {
+    let (id, item) = (ctx.id_param("id")?, ctx.id_param("item")?);
+    let door = service::close(&ctx.db()?, id, item, &ctx.caller, ctx.now).await?;
+    http::json(&door, 200)
+}
+
+pub async fn join(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let mine = service::join(&ctx.db()?, id, ctx.member()?.id, ctx.now).await?;
+    http::json(&mine, 200)
+}
+
+pub async fn cast(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let (id, item) = (ctx.id_param("id")?, ctx.id_param("item")?);
+    let body: VoteInput = ctx.json().await?;
+    let cast = service::cast(&ctx.db()?, id, item, ctx.member()?.id, &body, ctx.now).await?;
+    http::json(&cast, 200)
+}
+
+pub async fn ballots(ctx: Ctx) -> Result<Response, ApiError> {
+    let (id, item) = (ctx.id_param("id")?, ctx.id_param("item")?);
+    http::json(&service::ballots(&ctx.db()?, id, item).await?, 200)
 }

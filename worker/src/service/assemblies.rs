@@ -6,11 +6,13 @@
 
 use chrono::{DateTime, Utc};
 use domain::assembly::{
-    self as rules, AnswerInput, AssemblyStatus, AssemblyView, Intent, ItemView, MyAssembly,
-    MyAssemblyCard, NoVote, Person, ProxyOffer, ProxyState, ProxyStatus, StaffAssembly, Statutes,
-    VoterAnswer,
+    self as rules, AnswerInput, AssemblyDoor, AssemblyStatus, AssemblyView, CandidateVoices,
+    Choice, DoorVoter, Election, Intent, ItemKind, ItemResult, ItemView, MyAssembly,
+    MyAssemblyCard, NoVote, OpenRefusal, OpenVote, Person, ProxyOffer, ProxyState, ProxyStatus,
+    PublishedBallot, Quorum, StaffAssembly, Statutes, Tally, Voice, VoteCast, VoteInput,
+    VoteStatus, VoterAnswer,
 };
-use domain::i18n::{format_date_long, Localized};
+use domain::i18n::{fill, format_date_long, Localized};
 use domain::time::LocalDateTime;
 use domain::{ApiMsg, Lang};
 use serde_json::json;
@@ -382,6 +384,8 @@ pub async fn mine(
         Vec::new()
     };
     let candidates = repo::candidates(db, &a).await?;
+    let shown = view(db, &a).await?;
+    let shown_items = shown.items.clone();
     let person = |r: repo::PersonRow| Person {
         id: r.id,
         name: r.name,
@@ -391,7 +395,7 @@ pub async fn mine(
         candidacy_open: a.status == AssemblyStatus::Convened
             && domain::paris::local_date(now) <= a.candidacy_until
             && has_election(db, id).await?,
-        assembly: view(db, &a).await?,
+        assembly: shown,
         no_vote,
         fee_until,
         intent: own.and_then(|r| r.intent),
@@ -414,6 +418,10 @@ pub async fn mine(
             .collect(),
         can_hold: can_hold.into_iter().map(person).collect(),
         candidates: candidates.into_iter().map(person).collect(),
+        door_open: door_open(&a, now),
+        checked_in: own.is_some_and(|r| r.checked_in),
+        open_vote: open_vote_of(db, &a, &shown_items, member, &answers, now).await?,
+        results: results(db, &a, &shown_items).await?,
     })
 }
 
@@ -589,4 +597,538 @@ pub async fn stand(
     )
     .await?;
     mine(db, id, member, now).await
+}
+
+// ------------------------------------------------------------------ on the day
+
+/// The door and the votes are open on the assembly's day (Quimper's date), once convened.
+fn door_open(a: &AssemblyRow, now: DateTime<Utc>) -> bool {
+    a.status == AssemblyStatus::Convened && domain::paris::local_date(now) == a.start_local.date()
+}
+
+/// The voters with who is in, the proxies accepted, and the quorum they make.
+async fn quorum(
+    db: &D1Database,
+    a: &AssemblyRow,
+) -> Result<(Quorum, Vec<repo::DoorRow>, Vec<repo::ProxyRow>), ApiError> {
+    let voters = repo::door(db, a).await?;
+    let proxies = repo::proxies(db, a.id).await?;
+    let inside: Vec<i64> = voters
+        .iter()
+        .filter(|v| v.checked_in)
+        .map(|v| v.id)
+        .collect();
+    // A proxy counts when its holder is in and its giver is not (a giver who comes votes).
+    let represented = proxies
+        .iter()
+        .filter(|p| !p.giver_in && inside.contains(&p.holder))
+        .count();
+    let q = Quorum::of(
+        &statutes_of(a),
+        voters.len() as u32,
+        inside.len() as u32,
+        represented as u32,
+    );
+    Ok((q, voters, proxies))
+}
+
+/// Each question put to the vote: where its vote is, and once closed what it decided.
+async fn results(
+    db: &D1Database,
+    a: &AssemblyRow,
+    items: &[ItemView],
+) -> Result<Vec<ItemResult>, ApiError> {
+    let states = repo::item_states(db, a.id).await?;
+    let tallies = repo::tallies(db, a.id).await?;
+    let mut out = Vec::new();
+    for item in items
+        .iter()
+        .filter(|i| matches!(i.kind, ItemKind::Resolution | ItemKind::Election))
+    {
+        let status = states
+            .iter()
+            .find(|s| s.id == item.id)
+            .map(|s| s.vote_status)
+            .unwrap_or(VoteStatus::Pending);
+        let t = tallies.iter().find(|t| t.item_id == item.id);
+        let (yes, no, abstain, ballots) =
+            t.map_or((0, 0, 0, 0), |t| (t.yes, t.no, t.abstain, t.ballots));
+        let closed = status == VoteStatus::Closed;
+        let mut r = ItemResult {
+            item: item.clone(),
+            status,
+            cast: yes + no + abstain + ballots,
+            yes: 0,
+            no: 0,
+            abstain: 0,
+            passed: None,
+            candidates: Vec::new(),
+            blank: 0,
+            tied: Vec::new(),
+            seats_left: 0,
+        };
+        if closed && item.kind == ItemKind::Resolution {
+            (r.yes, r.no, r.abstain) = (yes, no, abstain);
+            r.passed = item.majority.map(|m| m.passes(Tally { yes, no, abstain }));
+        }
+        if closed && item.kind == ItemKind::Election {
+            election(db, a, item, &mut r).await?;
+        }
+        out.push(r);
+    }
+    Ok(out)
+}
+
+/// A closed election's count: each candidate's voices from the ballots, blank ones, who is
+/// elected, and a tie for the last seats said as it is.
+async fn election(
+    db: &D1Database,
+    a: &AssemblyRow,
+    item: &ItemView,
+    r: &mut ItemResult,
+) -> Result<(), ApiError> {
+    let names = names(db, a).await?;
+    let ballots = repo::ballots(db, item.id).await?;
+    let mut counts: Vec<(i64, u32)> = repo::candidates(db, a)
+        .await?
+        .into_iter()
+        .map(|c| (c.id, 0))
+        .collect();
+    for b in &ballots {
+        if b.choices.is_empty() {
+            r.blank += 1;
+        }
+        for c in &b.choices {
+            match counts.iter_mut().find(|(id, _)| id == c) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((*c, 1)),
+            }
+        }
+    }
+    let seats = item.seats.unwrap_or(0) as usize;
+    let elected = match rules::elect(&counts, seats) {
+        Election::Elected(e) => e,
+        Election::Tie {
+            elected,
+            tied,
+            seats_left,
+        } => {
+            r.tied = tied.iter().map(|id| named(&names, *id)).collect();
+            r.seats_left = seats_left as u32;
+            elected
+        }
+    };
+    counts.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    r.candidates = counts
+        .into_iter()
+        .map(|(id, voices)| CandidateVoices {
+            candidate: named(&names, id),
+            voices,
+            elected: elected.contains(&id),
+        })
+        .collect();
+    Ok(())
+}
+
+/// The voters' names on the day (candidates and holders are among them).
+async fn names(db: &D1Database, a: &AssemblyRow) -> Result<Vec<(i64, String)>, ApiError> {
+    Ok(repo::answers(db, a.id)
+        .await?
+        .into_iter()
+        .map(|r| (r.member_id, r.name))
+        .collect())
+}
+
+fn named(names: &[(i64, String)], id: i64) -> Person {
+    Person {
+        id,
+        name: names
+            .iter()
+            .find(|(n, _)| *n == id)
+            .map(|(_, name)| name.clone())
+            .unwrap_or_default(),
+    }
+}
+
+/// The question open now, with the voices `member` carries into it.
+async fn open_vote_of(
+    db: &D1Database,
+    a: &AssemblyRow,
+    items: &[ItemView],
+    member: i64,
+    answers: &[repo::AnswerRow],
+    now: DateTime<Utc>,
+) -> Result<Option<OpenVote>, ApiError> {
+    if !door_open(a, now) {
+        return Ok(None);
+    }
+    let states = repo::item_states(db, a.id).await?;
+    let Some(open) = states.iter().find(|s| s.vote_status == VoteStatus::Open) else {
+        return Ok(None);
+    };
+    let Some(item) = items.iter().find(|i| i.id == open.id) else {
+        return Ok(None);
+    };
+    let cast = repo::voices_cast(db, item.id).await?;
+    let own = answers.iter().find(|r| r.member_id == member);
+    let mut voices = Vec::new();
+    if own.is_some_and(|r| r.checked_in) {
+        let gave = own.is_some_and(|r| r.proxy_status == Some(ProxyStatus::Accepted));
+        if !gave {
+            voices.push(Voice {
+                of: Person {
+                    id: member,
+                    name: own.map(|r| r.name.clone()).unwrap_or_default(),
+                },
+                cast: cast.contains(&member),
+            });
+        }
+        for g in answers.iter().filter(|r| {
+            r.proxy_to == Some(member)
+                && r.proxy_status == Some(ProxyStatus::Accepted)
+                && !r.checked_in
+        }) {
+            voices.push(Voice {
+                of: Person {
+                    id: g.member_id,
+                    name: g.name.clone(),
+                },
+                cast: cast.contains(&g.member_id),
+            });
+        }
+    }
+    Ok(Some(OpenVote {
+        item: item.clone(),
+        voices,
+    }))
+}
+
+pub async fn door(db: &D1Database, id: i64, now: DateTime<Utc>) -> Result<AssemblyDoor, ApiError> {
+    let a = assembly(db, id).await?;
+    let shown = view(db, &a).await?;
+    let (q, voters, proxies) = quorum(db, &a).await?;
+    let items = results(db, &a, &shown.items).await?;
+    Ok(AssemblyDoor {
+        open: door_open(&a, now),
+        quorum: q,
+        voters: voters
+            .into_iter()
+            .map(|v| DoorVoter {
+                holds: proxies
+                    .iter()
+                    .filter(|p| p.holder == v.id)
+                    .map(|p| Person {
+                        id: p.giver,
+                        name: p.giver_name.clone(),
+                    })
+                    .collect(),
+                member: Person {
+                    id: v.id,
+                    name: v.name,
+                },
+                intent: v.intent,
+                checked_in: v.checked_in,
+            })
+            .collect(),
+        items,
+        assembly: shown,
+    })
+}
+
+/// In at the door (a giver who comes takes their voice back), or a check-in made by mistake undone.
+pub async fn check_in(
+    db: &D1Database,
+    id: i64,
+    member: i64,
+    present: bool,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> Result<AssemblyDoor, ApiError> {
+    let a = assembly(db, id).await?;
+    if !door_open(&a, now) {
+        return Err(ApiError::Conflict(ApiMsg::ErrNotTheDay));
+    }
+    match standing(db, &a, member).await {
+        Ok((None, _)) => {}
+        Ok((Some(_), _)) | Err(ApiError::NotFound) => {
+            return Err(ApiError::Conflict(ApiMsg::ErrAssemblyHolderNotVoter))
+        }
+        Err(e) => return Err(e),
+    }
+    batch(
+        db,
+        vec![
+            repo::check_in(db, id, member, present, now)?,
+            crate::repo::audit::record_after(
+                db,
+                now,
+                caller,
+                if present {
+                    "assembly.check_in"
+                } else {
+                    "assembly.check_in_undone"
+                },
+                "member",
+                &member.to_string(),
+                json!({ "assembly": id }),
+            )?,
+        ],
+        "checking a voter in",
+    )
+    .await?;
+    door(db, id, now).await
+}
+
+fn refusal(r: OpenRefusal, q: &Quorum) -> ApiError {
+    match r {
+        OpenRefusal::NotVoted => ApiError::Conflict(ApiMsg::ErrNotAVote),
+        OpenRefusal::NotPending => ApiError::Conflict(ApiMsg::ErrVoteNotPending),
+        OpenRefusal::AnotherOpen => ApiError::Conflict(ApiMsg::ErrAnotherVoteOpen),
+        OpenRefusal::NotToday => ApiError::Conflict(ApiMsg::ErrNotTheDay),
+        OpenRefusal::NoQuorum => {
+            let present = (q.present + q.represented).to_string();
+            let needed = q.needed.to_string();
+            let text = |lang: Lang| {
+                fill(
+                    ApiMsg::ErrNoQuorum.text(lang),
+                    &[("present", &present), ("needed", &needed)],
+                )
+            };
+            ApiError::ConflictText(Localized {
+                fr: text(Lang::Fr),
+                en: text(Lang::En),
+            })
+        }
+    }
+}
+
+/// The chair opens the vote on a question: only on the day, one at a time, never twice, and not
+/// without the quorum the statutes require.
+pub async fn open(
+    db: &D1Database,
+    id: i64,
+    item: i64,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> Result<AssemblyDoor, ApiError> {
+    let a = assembly(db, id).await?;
+    let items = repo::items(db, id).await?;
+    let kind = items
+        .iter()
+        .find(|i| i.id == item)
+        .map(|i| i.kind)
+        .ok_or(ApiError::NotFound)?;
+    let states = repo::item_states(db, id).await?;
+    let status = states
+        .iter()
+        .find(|s| s.id == item)
+        .map(|s| s.vote_status)
+        .ok_or(ApiError::NotFound)?;
+    let another = states.iter().any(|s| s.vote_status == VoteStatus::Open);
+    let (q, _, _) = quorum(db, &a).await?;
+    rules::can_open(kind, status, another, door_open(&a, now), &q).map_err(|r| refusal(r, &q))?;
+    let done = batch(
+        db,
+        vec![
+            repo::open_vote(db, id, item, now)?,
+            crate::repo::audit::record_after(
+                db,
+                now,
+                caller,
+                "assembly.vote_open",
+                "assembly",
+                &id.to_string(),
+                json!({ "item": item, "voices": q.present + q.represented }),
+            )?,
+        ],
+        "opening a vote",
+    )
+    .await?;
+    if done.first().map(changes) != Some(1) {
+        return Err(ApiError::Conflict(ApiMsg::ErrAnotherVoteOpen));
+    }
+    door(db, id, now).await
+}
+
+/// The chair closes the vote: its count is final (no voice is taken once closed).
+pub async fn close(
+    db: &D1Database,
+    id: i64,
+    item: i64,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> Result<AssemblyDoor, ApiError> {
+    assembly(db, id).await?;
+    let done = batch(
+        db,
+        vec![
+            repo::close_vote(db, id, item, now)?,
+            crate::repo::audit::record_after(
+                db,
+                now,
+                caller,
+                "assembly.vote_close",
+                "assembly",
+                &id.to_string(),
+                json!({ "item": item }),
+            )?,
+        ],
+        "closing a vote",
+    )
+    .await?;
+    if done.first().map(changes) != Some(1) {
+        let known = repo::item_states(db, id)
+            .await?
+            .iter()
+            .any(|s| s.id == item);
+        return Err(if known {
+            ApiError::Conflict(ApiMsg::ErrVoteNotOpen)
+        } else {
+            ApiError::NotFound
+        });
+    }
+    door(db, id, now).await
+}
+
+/// A voter who answered "remotely" says they are there, on the day.
+pub async fn join(
+    db: &D1Database,
+    id: i64,
+    member: i64,
+    now: DateTime<Utc>,
+) -> Result<MyAssembly, ApiError> {
+    let a = convened(db, id).await?;
+    if !door_open(&a, now) {
+        return Err(ApiError::Conflict(ApiMsg::ErrNotTheDay));
+    }
+    if standing(db, &a, member).await?.0.is_some() {
+        return Err(ApiError::ForbiddenBecause(ApiMsg::ErrAssemblyNotVoter));
+    }
+    if !a.remote_voting {
+        return Err(ApiError::Conflict(ApiMsg::ErrRemoteNotAllowed));
+    }
+    let done = crate::repo::run(repo::join(db, id, member, now)?, "joining from afar").await?;
+    if changes(&done) == 0 {
+        let own = repo::answers(db, id).await?;
+        let remote = own
+            .iter()
+            .any(|r| r.member_id == member && r.intent == Some(Intent::Remote));
+        if !remote {
+            return Err(ApiError::Conflict(ApiMsg::ErrNotRemote));
+        }
+    }
+    mine(db, id, member, now).await
+}
+
+/// Why a voice was not taken, read again after the write changed nothing.
+async fn not_taken(db: &D1Database, id: i64, item: i64, member: i64) -> Result<ApiError, ApiError> {
+    let open = repo::item_states(db, id)
+        .await?
+        .iter()
+        .any(|s| s.id == item && s.vote_status == VoteStatus::Open);
+    if !open {
+        return Ok(ApiError::Conflict(ApiMsg::ErrVoteNotOpen));
+    }
+    let inside = repo::answers(db, id)
+        .await?
+        .iter()
+        .any(|r| r.member_id == member && r.checked_in);
+    Ok(if inside {
+        // Neither theirs nor a proxy they carry: not found, as another's things are.
+        ApiError::NotFound
+    } else {
+        ApiError::ForbiddenBecause(ApiMsg::ErrNotCheckedIn)
+    })
+}
+
+/// One voice on the open question: a resolution's choice, or the election's ballot (who voted and
+/// what was voted written apart; the voter gets the ballot's receipt, given once).
+pub async fn cast(
+    db: &D1Database,
+    id: i64,
+    item: i64,
+    member: i64,
+    input: &VoteInput,
+    now: DateTime<Utc>,
+) -> Result<VoteCast, ApiError> {
+    let a = convened(db, id).await?;
+    if !door_open(&a, now) {
+        return Err(ApiError::Conflict(ApiMsg::ErrNotTheDay));
+    }
+    let items = repo::items(db, id).await?;
+    let it = items
+        .iter()
+        .find(|i| i.id == item)
+        .ok_or(ApiError::NotFound)?;
+    let key = (id, item);
+    let voice = input.voice_of;
+    let written = match it.kind {
+        ItemKind::Resolution => {
+            let choice = Choice::parse(input.choice.trim())
+                .ok_or_else(|| ApiError::field("choice", ApiMsg::ErrVoteChoice))?;
+            batch(
+                db,
+                vec![repo::vote(db, key, voice, member, choice)?],
+                "casting a voice",
+            )
+            .await
+            .map(|r| (r, None))
+        }
+        ItemKind::Election => {
+            let candidates: Vec<i64> = repo::candidates(db, &a)
+                .await?
+                .iter()
+                .map(|c| c.id)
+                .collect();
+            let ticked = rules::check_ballot(&input.candidates, &candidates, it.seats.unwrap_or(0))
+                .map_err(|m| ApiError::field("candidates", m))?;
+            let receipt = random_token();
+            batch(
+                db,
+                repo::ballot(db, key, voice, member, &receipt, &ticked)?.into(),
+                "casting a ballot",
+            )
+            .await
+            .map(|r| (r, Some(receipt)))
+        }
+        ItemKind::Information | ItemKind::Questions => {
+            return Err(ApiError::Conflict(ApiMsg::ErrNotAVote))
+        }
+    };
+    let (results, receipt) = match written {
+        Ok(w) => w,
+        Err(e) if crate::repo::is_unique_violation(&e) => {
+            return Err(ApiError::Conflict(ApiMsg::ErrVoiceCast))
+        }
+        Err(e) => return Err(e),
+    };
+    if results.first().map(changes) != Some(1) {
+        return Err(not_taken(db, id, item, member).await?);
+    }
+    Ok(VoteCast { receipt })
+}
+
+/// A closed election's ballots as published: receipts in their random order, the candidates named.
+pub async fn ballots(
+    db: &D1Database,
+    id: i64,
+    item: i64,
+) -> Result<Vec<PublishedBallot>, ApiError> {
+    let a = convened(db, id).await?;
+    let items = repo::items(db, id).await?;
+    if !items
+        .iter()
+        .any(|i| i.id == item && i.kind == ItemKind::Election)
+    {
+        return Err(ApiError::NotFound);
+    }
+    let names = names(db, &a).await?;
+    Ok(repo::ballots(db, item)
+        .await?
+        .into_iter()
+        .map(|b| PublishedBallot {
+            receipt: b.receipt,
+            candidates: b.choices.iter().map(|c| named(&names, *c)).collect(),
+        })
+        .collect())
 }

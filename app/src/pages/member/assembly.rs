@@ -4,8 +4,8 @@
 //! standing for the board until the day staff set. A member who may not vote is told why.
 
 use domain::assembly::{
-    AnswerInput, AssemblyKind, AssemblyView, CandidacyInput, Intent, ItemKind, Majority,
-    MyAssembly, NoVote, ProxyStatus,
+    AnswerInput, AssemblyKind, AssemblyView, CandidacyInput, Intent, ItemKind, ItemResult,
+    Majority, MyAssembly, NoVote, OpenVote, Person, ProxyStatus, VoteCast, VoteInput, VoteStatus,
 };
 use domain::endpoints as ep;
 use domain::i18n::format_date_long;
@@ -25,7 +25,7 @@ pub fn AssemblyPage() -> impl IntoView {
     let id = crate::address::id_in_path();
     view! {
         <h1>{tr(AssemblyText::AgTitle)}</h1>
-        {guarded(Audience::Members, move |_| view! { <Assembly id /> })}
+        {guarded(Audience::Members, move |me| view! { <Assembly id me=me.id /> })}
     }
 }
 
@@ -36,10 +36,11 @@ enum Move {
     Stand(bool),
     Accept(i64),
     Refuse(i64),
+    Join,
 }
 
 #[component]
-fn Assembly(id: i64) -> impl IntoView {
+fn Assembly(id: i64, me: i64) -> impl IntoView {
     let i18n = use_i18n();
     let act: Request<Move, MyAssembly> = Action::new_local(move |m: &Move| {
         let m = m.clone();
@@ -51,14 +52,38 @@ fn Assembly(id: i64) -> impl IntoView {
                 }
                 Move::Accept(giver) => api::call(ep::ACCEPT_PROXY.at(&[&id, &giver])).await,
                 Move::Refuse(giver) => api::call(ep::REFUSE_PROXY.at(&[&id, &giver])).await,
+                Move::Join => api::call(ep::JOIN_ASSEMBLY.at(&[&id])).await,
             }
         }
     });
     let saved = api::successes(act);
+    // A voice cast: read again, so that it shows as cast (its receipt stays on screen).
+    let vote: Request<(i64, VoteInput), VoteCast> =
+        Action::new_local(move |(item, v): &(i64, VoteInput)| {
+            let (item, v) = (*item, v.clone());
+            async move { api::send(ep::CAST_VOTE.at(&[&id, &item]), &v).await }
+        });
+    let voted = api::successes(vote);
+    // On the day the page follows the chair (a vote opened, closed) by reading again every 5 s.
+    let tick = RwSignal::new(0u32);
     let page = LocalResource::new(move || {
         saved.get();
+        voted.get();
+        tick.get();
         api::call(ep::MY_ASSEMBLY.at(&[&id]))
     });
+    let _ = set_interval_with_handle(
+        move || {
+            let live = page
+                .get_untracked()
+                .and_then(Result::ok)
+                .is_some_and(|m: MyAssembly| m.door_open);
+            if live {
+                tick.try_update(|n| *n += 1);
+            }
+        },
+        std::time::Duration::from_secs(5),
+    );
     focus_on_success(act, "#ag-done");
     view! {
         <p class="notice-line" role="status" id="ag-done" tabindex="-1">{move || api::answer_of(act).is_some().then(|| i18n.t(AssemblyText::AgSaved))}</p>
@@ -66,6 +91,7 @@ fn Assembly(id: i64) -> impl IntoView {
         {with_loaded(page, move |m: MyAssembly| view! {
             {heading(&m.assembly, i18n)}
             {standing(&m, i18n)}
+            {m.door_open.then(|| on_the_day(me, &m, act, vote, i18n))}
             {m.no_vote.is_none().then(|| answer_form(&m, act, i18n))}
             {offers(&m, act, i18n)}
             {candidacy(&m, act, i18n)}
@@ -313,5 +339,175 @@ fn agenda(a: &AssemblyView, i18n: I18n) -> impl IntoView {
                 }).collect_view()}
             </ol>
         </section>
+    }
+}
+
+/// On the day: checking in (from afar), the open question with each voice the voter carries, and
+/// the results so far.
+fn on_the_day(
+    me: i64,
+    m: &MyAssembly,
+    act: Request<Move, MyAssembly>,
+    vote: Request<(i64, VoteInput), VoteCast>,
+    i18n: I18n,
+) -> impl IntoView {
+    let remote = m.intent == Some(Intent::Remote);
+    let inside = m.checked_in;
+    let voter = m.no_vote.is_none();
+    let open = m.open_vote.clone();
+    let candidates = m.candidates.clone();
+    let results = m.results.clone();
+    view! {
+        <section class="card" aria-labelledby="ag-day">
+            <h2 id="ag-day">{tr(AssemblyText::AgDayTitle)}</h2>
+            {match (voter, inside, remote) {
+                (false, _, _) => None,
+                (true, true, _) => Some(view! { <p>{tr(AssemblyText::AgYouAreIn)}</p> }.into_any()),
+                (true, false, true) => Some(view! {
+                    <button type="button" class="button" aria-disabled=move || act.pending().get().to_string()
+                        on:click=move |_| api::start(act, Move::Join)>{tr(AssemblyText::AgJoinRemote)}</button>
+                }.into_any()),
+                (true, false, false) => Some(view! { <p>{tr(AssemblyText::AgCheckInHere)}</p> }.into_any()),
+            }}
+            <div aria-live="polite">
+                {move || api::answer_of(vote).and_then(|c| c.receipt).map(|r| view! {
+                    <p class="notice" role="status">{i18n.f(AssemblyText::AgReceipt, &[("receipt", &r)])}</p>
+                })}
+            </div>
+            {failure_alert(api::failure_of(vote))}
+            {match open {
+                Some(o) if inside => ballot(me, o, candidates, vote, i18n).into_any(),
+                _ => view! { <p>{tr(AssemblyText::AgNoVoteOpen)}</p> }.into_any(),
+            }}
+            {results_view(results, i18n)}
+        </section>
+    }
+}
+
+/// The open question: one form per voice the voter carries (their own, each proxy).
+fn ballot(
+    me: i64,
+    o: OpenVote,
+    candidates: Vec<Person>,
+    vote: Request<(i64, VoteInput), VoteCast>,
+    i18n: I18n,
+) -> impl IntoView {
+    let item = o.item.id;
+    let title = o.item.title.clone();
+    let election = o.item.kind == ItemKind::Election;
+    let seats = o.item.seats.unwrap_or(0);
+    view! {
+        <h3>{move || i18n.f(AssemblyText::AgVoteOpen, &[("title", &i18n.pick(&title))])}</h3>
+        {election.then(|| view! { <p>{move || i18n.f(AssemblyText::AgTickUpTo, &[("n", &seats.to_string())])}</p> })}
+        {o.voices.into_iter().map(|v| {
+            let whose = v.of.name.clone();
+            let own = v.of.id == me;
+            let legend_text = move || if own { i18n.t(AssemblyText::AgYourVoice).to_string() } else { i18n.f(AssemblyText::AgVoiceOf, &[("name", &whose)]) };
+            let voice = v.of.id;
+            if v.cast {
+                return view! { <p><strong>{legend_text}</strong>" — "{tr(AssemblyText::AgVoted)}</p> }.into_any();
+            }
+            let choice = RwSignal::new(String::new());
+            let ticked = RwSignal::new(Vec::<i64>::new());
+            let on_submit = move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                api::start(vote, (item, VoteInput { voice_of: voice, choice: choice.get_untracked(), candidates: ticked.get_untracked() }));
+            };
+            let options = if election {
+                candidates.iter().map(|c| {
+                    let cid = c.id;
+                    let id = format!("ag-c-{voice}-{cid}");
+                    view! {
+                        <div class="check">
+                            <input type="checkbox" id=id.clone()
+                                on:change=move |ev| { let on = event_target_checked(&ev); ticked.update(|t| { t.retain(|x| *x != cid); if on { t.push(cid); } }); } />
+                            <label for=id>{c.name.clone()}</label>
+                        </div>
+                    }
+                }).collect_view().into_any()
+            } else {
+                [("yes", AssemblyText::AgFor), ("no", AssemblyText::AgAgainst), ("abstain", AssemblyText::AgAbstain)].into_iter().map(|(value, label)| {
+                    let id = format!("ag-v-{voice}-{value}");
+                    view! {
+                        <div class="check">
+                            <input type="radio" name=format!("ag-v-{voice}") id=id.clone() value=value
+                                on:change=move |_| choice.set(value.to_string()) />
+                            <label for=id>{tr(label)}</label>
+                        </div>
+                    }
+                }).collect_view().into_any()
+            };
+            view! {
+                <form class="form" novalidate on:submit=on_submit data-voice=voice.to_string()>
+                    <fieldset>
+                        <legend>{legend_text}</legend>
+                        {options}
+                    </fieldset>
+                    <button type="submit" class="button" aria-disabled=move || vote.pending().get().to_string()>{tr(AssemblyText::AgCastVote)}</button>
+                </form>
+            }.into_any()
+        }).collect_view()}
+    }
+}
+
+/// Each question's vote: running, or what it decided.
+pub fn results_view(results: Vec<ItemResult>, i18n: I18n) -> impl IntoView {
+    (!results.is_empty()).then(|| view! {
+        <h3>{tr(AssemblyText::AgResults)}</h3>
+        <ul class="plain-list results">
+            {results.into_iter().map(|r| {
+                let title = r.item.title.clone();
+                view! { <li><strong>{move || i18n.pick(&title)}</strong><br />{move || result_words(&r, i18n)}</li> }
+            }).collect_view()}
+        </ul>
+    })
+}
+
+pub fn result_words(r: &ItemResult, i18n: I18n) -> String {
+    let counts = [r.yes.to_string(), r.no.to_string(), r.abstain.to_string()];
+    let args = [
+        ("yes", counts[0].as_str()),
+        ("no", &counts[1]),
+        ("abstain", &counts[2]),
+    ];
+    match (r.status, r.passed) {
+        (VoteStatus::Pending, _) => i18n.t(AssemblyText::AgVotePending).to_string(),
+        (VoteStatus::Open, _) => i18n.f(
+            AssemblyText::AgVoteRunning,
+            &[("cast", &r.cast.to_string())],
+        ),
+        (VoteStatus::Closed, Some(true)) => i18n.f(AssemblyText::AgPassed, &args),
+        (VoteStatus::Closed, Some(false)) => i18n.f(AssemblyText::AgRejected, &args),
+        (VoteStatus::Closed, None) => {
+            let mut lines: Vec<String> = r
+                .candidates
+                .iter()
+                .map(|c| {
+                    let line = i18n.f(
+                        AssemblyText::AgElectedLine,
+                        &[
+                            ("name", &c.candidate.name),
+                            ("voices", &c.voices.to_string()),
+                        ],
+                    );
+                    if c.elected {
+                        format!("{line} ({})", i18n.t(AssemblyText::AgElected))
+                    } else {
+                        line
+                    }
+                })
+                .collect();
+            if !r.tied.is_empty() {
+                let names: Vec<&str> = r.tied.iter().map(|p| p.name.as_str()).collect();
+                lines.push(i18n.f(
+                    AssemblyText::AgTie,
+                    &[
+                        ("seats", &r.seats_left.to_string()),
+                        ("names", &names.join(", ")),
+                    ],
+                ));
+            }
+            lines.join(" · ")
+        }
     }
 }

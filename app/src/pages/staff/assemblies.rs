@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use domain::assembly::{
-    AssemblyInput, AssemblyStatus, AssemblyView, Intent, ItemInput, ItemKind, ProxyStatus,
-    StaffAssembly,
+    AssemblyDoor, AssemblyInput, AssemblyStatus, AssemblyView, DoorCheck, Intent, ItemInput,
+    ItemKind, ProxyStatus, StaffAssembly, VoteStatus,
 };
 use domain::endpoints as ep;
 use domain::i18n::format_date_long;
@@ -332,7 +332,8 @@ fn OneAssembly() -> impl IntoView {
         api::call(ep::STAFF_ASSEMBLY.at(&[&id]))
     });
     view! {
-        <p><a href="/gestion/assemblees">{tr(AssemblyText::AgBackToList)}</a></p>
+        <p><a href="/gestion/assemblees">{tr(AssemblyText::AgBackToList)}</a>" · "
+            <a href=format!("/gestion/assemblees/{id}/jour")>{tr(AssemblyText::AgDoorLink)}</a></p>
         {failure_alert(api::failure_of(convene))}
         <div aria-live="polite">
             {move || api::answer_of(convene).map(|a| {
@@ -454,4 +455,162 @@ fn answers(list: Vec<domain::assembly::VoterAnswer>, i18n: I18n) -> impl IntoVie
             }}
         </section>
     }
+}
+
+#[component]
+pub fn StaffAssemblyDay() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffAssemblyDayTitle content=|_| view! { <Day /> } /> }
+}
+
+/// What the chair and the door do on the day.
+#[derive(Clone)]
+enum DayMove {
+    CheckIn(i64, bool),
+    Open(i64),
+    Close(i64),
+}
+
+#[component]
+fn Day() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = crate::address::id_in_path();
+    let act: Request<DayMove, AssemblyDoor> = Action::new_local(move |m: &DayMove| {
+        let m = m.clone();
+        async move {
+            match m {
+                DayMove::CheckIn(member, present) => {
+                    api::send(
+                        ep::CHECK_IN_VOTER.at(&[&id, &member]),
+                        &DoorCheck { present },
+                    )
+                    .await
+                }
+                DayMove::Open(item) => api::call(ep::OPEN_VOTE.at(&[&id, &item])).await,
+                DayMove::Close(item) => api::call(ep::CLOSE_VOTE.at(&[&id, &item])).await,
+            }
+        }
+    });
+    let done = api::successes(act);
+    // The quorum and the votes move with every phone: read again every 5 s.
+    let tick = RwSignal::new(0u32);
+    let _ = set_interval_with_handle(
+        move || {
+            tick.try_update(|n| *n += 1);
+        },
+        std::time::Duration::from_secs(5),
+    );
+    let data = LocalResource::new(move || {
+        done.get();
+        tick.get();
+        api::call(ep::ASSEMBLY_DOOR.at(&[&id]))
+    });
+    let find = RwSignal::new(String::new());
+    view! {
+        <p><a href=format!("/gestion/assemblees/{id}")>{tr(AssemblyText::AgBackToAssembly)}</a></p>
+        {failure_alert(api::failure_of(act))}
+        {with_loaded(data, move |d: AssemblyDoor| day_view(d, act, find, i18n))}
+    }
+}
+
+fn day_view(
+    d: AssemblyDoor,
+    act: Request<DayMove, AssemblyDoor>,
+    find: RwSignal<String>,
+    i18n: I18n,
+) -> impl IntoView {
+    let q = d.quorum;
+    let quorum = move || {
+        i18n.f(
+            AssemblyText::AgQuorumLive,
+            &[
+                ("voices", &(q.present + q.represented).to_string()),
+                ("present", &q.present.to_string()),
+                ("represented", &q.represented.to_string()),
+                ("needed", &q.needed.to_string()),
+                ("voters", &q.voters.to_string()),
+            ],
+        )
+    };
+    let shown = d.assembly.clone();
+    let kind = d.assembly.kind;
+    if !d.open {
+        return view! {
+            <h2>{move || i18n.t(kind_words(kind))}</h2>
+            <p>{move || when(&shown, i18n.lang())}</p>
+            <p>{tr(AssemblyText::AgDoorClosed)}</p>
+            {crate::pages::member::assembly::results_view(d.items, i18n)}
+        }
+        .into_any();
+    }
+    let voters = d.voters;
+    view! {
+        <h2>{move || i18n.t(kind_words(kind))}</h2>
+        <p>{move || when(&shown, i18n.lang())}</p>
+        <div class="card" aria-live="polite">
+            <p><strong>{quorum}</strong></p>
+            <p>{move || if q.reached { i18n.t(AssemblyText::AgQuorumReached) } else { i18n.t(AssemblyText::AgQuorumMissing) }}</p>
+        </div>
+        <section aria-labelledby="ag-votes">
+            <h2 id="ag-votes">{tr(AssemblyText::AgResults)}</h2>
+            <ul class="plain-list">
+                {d.items.into_iter().map(|r| {
+                    let item = r.item.id;
+                    let title = r.item.title.clone();
+                    let title2 = title.clone();
+                    let status = r.status;
+                    let words = r.clone();
+                    view! {
+                        <li data-item=item.to_string()>
+                            <strong>{move || i18n.pick(&title)}</strong><br />
+                            {move || crate::pages::member::assembly::result_words(&words, i18n)}
+                            <div class="actions">
+                                {(status == VoteStatus::Pending).then(|| view! {
+                                    <button type="button" class="button" aria-disabled=move || act.pending().get().to_string()
+                                        on:click=move |_| api::start(act, DayMove::Open(item))>{move || i18n.f(AssemblyText::AgOpenVote, &[("title", &i18n.pick(&title2))])}</button>
+                                })}
+                                {(status == VoteStatus::Open).then(|| {
+                                    let title3 = r.item.title.clone();
+                                    view! {
+                                        <button type="button" class="button" aria-disabled=move || act.pending().get().to_string()
+                                            on:click=move |_| api::start(act, DayMove::Close(item))>{move || i18n.f(AssemblyText::AgCloseVote, &[("title", &i18n.pick(&title3))])}</button>
+                                    }
+                                })}
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+        <section aria-labelledby="ag-door">
+            <h2 id="ag-door">{tr(AssemblyText::AgDoorTitle)}</h2>
+            <div class="field">
+                <label for="ag-find">{tr(AssemblyText::AgFindVoter)}</label>
+                <input id="ag-find" type="search" autocomplete="off" bind:value=find />
+            </div>
+            <ul class="plain-list door">
+                {voters.into_iter().map(|v| {
+                    let name = v.member.name.clone();
+                    let lower = name.to_lowercase();
+                    let member = v.member.id;
+                    let inside = v.checked_in;
+                    let holds: Vec<String> = v.holds.iter().map(|p| p.name.clone()).collect();
+                    let label = name.clone();
+                    view! {
+                        <li data-member=member.to_string() hidden=move || { let f = find.get().trim().to_lowercase(); !f.is_empty() && !lower.contains(&f) }>
+                            <strong>{name.clone()}</strong>
+                            {inside.then(|| view! { " — "{tr(AssemblyText::AgIsIn)} })}
+                            {(!holds.is_empty()).then(|| { let names = holds.join(", "); view! { <br /><span class="note">{move || i18n.f(AssemblyText::AgCarries, &[("names", &names)])}</span> } })}
+                            <div class="actions">
+                                <button type="button" class="button" class:button--secondary=inside aria-disabled=move || act.pending().get().to_string()
+                                    on:click=move |_| api::start(act, DayMove::CheckIn(member, !inside))>
+                                    {move || if inside { i18n.f(AssemblyText::AgUndoCheckIn, &[("name", &label)]) } else { i18n.f(AssemblyText::AgCheckIn, &[("name", &label)]) }}
+                                </button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
 }
