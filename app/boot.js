@@ -17,7 +17,7 @@ const bundle = under('/gestion/assemblees') ? 'assembly_staff'
   : ['/adherer', '/connexion', '/mot-de-passe', '/salle/demande', '/location'].some(under) ? 'guest'
   : 'public';
 // The back-office's styles (calendar, dashboard, charts, quotes) only for the bundles that show them.
-if (bundle === 'guest' || bundle === 'member' || bundle === 'staff' || bundle === 'volunteer' || bundle === 'assembly' || bundle === 'assembly_staff') {
+if (/^(guest|member|staff|volunteer|assembly(_staff)?)$/.test(bundle)) {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL('./back.css', import.meta.url).href;

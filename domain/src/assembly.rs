@@ -901,6 +901,96 @@ pub fn check_ballot(ticked: &[i64], candidates: &[i64], seats: u32) -> Result<Ve
     Ok(out)
 }
 
+// ------------------------------------------------------------------ after: the minutes and the board
+
+/// A seat on the board, as the board gives them after the assembly (the July step).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson, Codes)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum BoardRole {
+    President,
+    VicePresident,
+    Treasurer,
+    Secretary,
+    Member,
+}
+
+impl BoardRole {
+    /// Its name on the public board page.
+    pub fn words(self) -> Localized<&'static str> {
+        let (fr, en) = match self {
+            BoardRole::President => ("Président·e", "President"),
+            BoardRole::VicePresident => ("Vice-président·e", "Vice-president"),
+            BoardRole::Treasurer => ("Trésorier·e", "Treasurer"),
+            BoardRole::Secretary => ("Secrétaire", "Secretary"),
+            BoardRole::Member => ("Administrateur·rice", "Board member"),
+        };
+        Localized { fr, en }
+    }
+
+    /// Its place on the board page: the officers first.
+    pub fn rank(self) -> u32 {
+        match self {
+            BoardRole::President => 1,
+            BoardRole::VicePresident => 2,
+            BoardRole::Treasurer => 3,
+            BoardRole::Secretary => 4,
+            BoardRole::Member => 5,
+        }
+    }
+}
+
+/// `POST /api/staff/assemblies/{id}/close`: who chaired and who took the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct CloseInput {
+    pub chair: String,
+    pub secretary: String,
+}
+
+/// A proxy as the minutes list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ProxyLine {
+    pub giver: Person,
+    pub holder: Person,
+}
+
+/// `GET /api/staff/assemblies/{id}/minutes`: the procès-verbal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Minutes {
+    pub assembly: AssemblyView,
+    pub quorum: Quorum,
+    pub present: Vec<Person>,
+    pub remote: Vec<Person>,
+    pub proxies: Vec<ProxyLine>,
+    pub results: Vec<ItemResult>,
+    pub chair: String,
+    pub secretary: String,
+    /// When it was closed (UTC, RFC 3339); none while it runs.
+    pub closed_at: Option<String>,
+}
+
+/// A seat on the board as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct BoardSeat {
+    pub id: i64,
+    pub name: String,
+    pub role: BoardRole,
+}
+
+/// `PUT /api/staff/board/{id}`: the role the board gives one of its members.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, FromJson, ToJson)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(default)]
+pub struct RoleInput {
+    /// `president`, `vice_president`, `treasurer`, `secretary` or `member`.
+    pub role: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,8 +16,9 @@ use std::marker::PhantomData;
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::assembly::{
-    AnswerInput, AssemblyDoor, AssemblyInput, AssemblyView, CandidacyInput, DoorCheck, MyAssembly,
-    MyAssemblyCard, PublishedBallot, StaffAssembly, VoteCast, VoteInput,
+    AnswerInput, AssemblyDoor, AssemblyInput, AssemblyView, BoardSeat, CandidacyInput, CloseInput,
+    DoorCheck, Minutes, MyAssembly, MyAssemblyCard, PublishedBallot, RoleInput, StaffAssembly,
+    VoteCast, VoteInput,
 };
 use crate::consultations::{
     AssignRequest, CloseRequest, ConsultationCreated, ConsultationRequest, ConsultationView,
@@ -640,6 +641,18 @@ pub const BALLOTS: Endpoint<(), Vec<PublishedBallot>> = Endpoint::new(
     "/api/assemblies/{id}/items/{item}/ballots",
     "ballots",
 );
+
+pub const CLOSE_ASSEMBLY: Endpoint<CloseInput, Minutes> = Endpoint::new(
+    Method::Post,
+    "/api/staff/assemblies/{id}/close",
+    "close_assembly",
+);
+pub const MINUTES: Endpoint<(), Minutes> =
+    Endpoint::new(Method::Get, "/api/staff/assemblies/{id}/minutes", "minutes");
+pub const BOARD: Endpoint<(), Vec<BoardSeat>> =
+    Endpoint::new(Method::Get, "/api/staff/board", "board");
+pub const SET_BOARD_ROLE: Endpoint<RoleInput, Vec<BoardSeat>> =
+    Endpoint::new(Method::Put, "/api/staff/board/{id}", "set_board_role");
 
 #[cfg(test)]
 mod tests {

@@ -23,10 +23,10 @@ use serde::Serialize;
 use domain::accounts::{MembershipStatus, PaymentMethod, Reminder, Role};
 use domain::assembly::{
     AnswerInput, AssemblyDoor, AssemblyInput, AssemblyKind, AssemblyStatus, AssemblyView,
-    CandidacyInput, CandidateVoices, Choice, DoorCheck, DoorVoter, Intent, ItemInput, ItemKind,
-    ItemResult, ItemView, Majority, MyAssembly, MyAssemblyCard, NoVote, OpenVote, ProxyOffer,
-    ProxyStatus, PublishedBallot, Quorum, StaffAssembly, Statutes, Voice, VoteCast, VoteInput,
-    VoteStatus, VoterAnswer,
+    BoardRole, BoardSeat, CandidacyInput, CandidateVoices, Choice, CloseInput, DoorCheck,
+    DoorVoter, Intent, ItemInput, ItemKind, ItemResult, ItemView, Majority, Minutes, MyAssembly,
+    MyAssemblyCard, NoVote, OpenVote, ProxyLine, ProxyOffer, ProxyStatus, PublishedBallot, Quorum,
+    RoleInput, StaffAssembly, Statutes, Voice, VoteCast, VoteInput, VoteStatus, VoterAnswer,
 };
 use domain::calendar::{BookingRules, DeskPeriod};
 use domain::consultations::*;
@@ -2330,6 +2330,7 @@ fn general_assembly(c: &mut Coverage) {
         voters: vec![door_voter],
         items: vec![result.clone()],
     };
+    let minutes_view = view.clone();
     round_trip(c, &[DoorCheck::default(), DoorCheck { present: true }]);
     round_trip(
         c,
@@ -2400,6 +2401,60 @@ fn general_assembly(c: &mut Coverage) {
         ],
     );
     round_trip(c, &[door]);
+    round_trip(c, &BoardRole::ALL);
+    round_trip(
+        c,
+        &[
+            CloseInput::default(),
+            CloseInput {
+                chair: "Anne Le Gall".into(),
+                secretary: AWKWARD.into(),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[
+            RoleInput::default(),
+            RoleInput {
+                role: "treasurer".into(),
+            },
+        ],
+    );
+    round_trip(
+        c,
+        &[BoardSeat {
+            id: 7,
+            name: "Maëlle Cornec".into(),
+            role: BoardRole::Treasurer,
+        }],
+    );
+    let line = ProxyLine {
+        giver: minutes_person(),
+        holder: minutes_person(),
+    };
+    round_trip(c, std::slice::from_ref(&line));
+    round_trip(
+        c,
+        &[Minutes {
+            assembly: minutes_view.clone(),
+            quorum,
+            present: vec![minutes_person()],
+            remote: vec![],
+            proxies: vec![line],
+            results: vec![result],
+            chair: "Anne Le Gall".into(),
+            secretary: String::new(),
+            closed_at: Some("2026-06-25T20:05:00Z".into()),
+        }],
+    );
+}
+
+fn minutes_person() -> domain::assembly::Person {
+    domain::assembly::Person {
+        id: 12,
+        name: "Erwan Le Bihan".into(),
+    }
 }
 
 #[test]

@@ -15,6 +15,7 @@ fn main() {
                 <Route path=path!("/gestion/assemblees") view=assemblies::StaffAssemblies />
                 <Route path=path!("/gestion/assemblees/:id") view=assemblies::StaffAssembly />
                 <Route path=path!("/gestion/assemblees/:id/jour") view=assemblies::StaffAssemblyDay />
+                <Route path=path!("/gestion/assemblees/:id/pv") view=assemblies::StaffAssemblyMinutes />
             </Routes>
         }
     });

@@ -138,5 +138,37 @@ AssemblyText {
     AgUndoCheckIn => "Annuler le pointage de {name}", "Undo {name}'s check-in";
     AgIsIn => "présent·e", "in";
     AgCarries => "porte la voix de {names}", "carries the voice of {names}";
+    // After: the minutes and the board
+    AgMinutesLink => "Procès-verbal et clôture", "Minutes and closing";
+    AgCloseTitle => "Clore l'assemblée", "Close the assembly";
+    AgCloseLead => "Une fois les votes clos : les élu·es deviennent le conseil sur la page publique, et le procès-verbal s'imprime.", "Once the votes are closed: the elected become the board on the public page, and the minutes print.";
+    AgChair => "Président·e de séance", "Chair";
+    AgSecretary => "Secrétaire de séance", "Secretary";
+    AgCloseAssembly => "Clore l'assemblée", "Close the assembly";
+    AgPrint => "Imprimer le procès-verbal", "Print the minutes";
+    AgMinutesHeading => "Procès-verbal de l'{kind} du {date}", "Minutes of the {kind} of {date}";
+    AgAttendance => "Présences et procurations", "Attendance and proxies";
+    AgAttendanceLine => "{present} présent·es, {remote} à distance, {proxies} procurations, sur {voters} votant·es.", "{present} present, {remote} remote, {proxies} proxies, of {voters} voters.";
+    AgPresentList => "Présent·es :", "Present:";
+    AgRemoteList => "À distance :", "Remote:";
+    AgProxyList => "Procurations :", "Proxies:";
+    AgQuorumWas => "Quorum atteint : {voices} voix présentes ou représentées, {needed} nécessaires.", "Quorum reached: {voices} voices present or represented, {needed} needed.";
+    AgQuorumWasNot => "Quorum non atteint : {voices} voix présentes ou représentées, {needed} nécessaires.", "Quorum not reached: {voices} voices present or represented, {needed} needed.";
+    AgRolesTitle => "Les rôles au conseil", "Roles on the board";
+    AgRolesLead => "Le conseil élu se réunit et donne ses rôles : ils paraissent sur la page publique de l'association.", "The elected board meets and gives its roles: they show on the association's public page.";
+    AgRolePresident => "Président·e", "President";
+    AgRoleVice => "Vice-président·e", "Vice-president";
+    AgRoleTreasurer => "Trésorier·e", "Treasurer";
+    AgRoleSecretary => "Secrétaire", "Secretary";
+    AgRoleMember => "Administrateur·rice", "Board member";
+    // The statutes
+    AgStatutesTitle => "Les règles des statuts", "The statutes' rules";
+    AgStatutesLead => "Elles valent pour les assemblées préparées ensuite ; une assemblée garde celles sous lesquelles elle a été préparée.", "They hold for the assemblies prepared next; an assembly keeps those it was prepared under.";
+    AgQuorumPercent => "Quorum (part des votants présents ou représentés, en %, 0 sans quorum)", "Quorum (share of the voters present or represented, in %, 0 for none)";
+    AgProxiesEach => "Procurations qu'un·e votant·e peut détenir", "Proxies one voter may hold";
+    AgNoticeDays => "Délai de convocation (15 à 31 jours)", "Notice (15 to 31 days)";
+    AgRemoteField => "Vote à distance permis", "Remote voting allowed";
+    AgStatutesSave => "Enregistrer les règles", "Save the rules";
+    AgStatutesSaved => "Règles enregistrées.", "Rules saved.";
 }
 }

@@ -15,6 +15,9 @@ StaffText {
     StaffAssemblies => "Assemblées générales", "General assemblies";
     StaffAssembliesTitle => "Assemblées générales", "General assemblies";
     StaffAssemblyTitle => "Assemblée générale", "General assembly";
+    GlanceAssemblyTitle => "Prochaine assemblée générale", "Next general assembly";
+    GlanceAssembly => "{date} : {voters} votants aujourd'hui, quorum {quorum} voix", "{date}: {voters} voters today, quorum {quorum} voices";
+    StaffAssemblyMinutesTitle => "Assemblée générale : procès-verbal", "General assembly: minutes";
     StaffAssemblyDayTitle => "Assemblée générale : le jour", "General assembly: on the day";
     StaffEventTitle => "Modifier l'événement", "Edit the event";
     StaffEventRegistrationsTitle => "Inscrits", "Sign-ups";

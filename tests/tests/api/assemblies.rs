@@ -6,11 +6,11 @@
 use anyhow::{ensure, Context, Result};
 use chrono::{Duration, NaiveDate, Utc};
 use domain::assembly::{
-    AssemblyDoor, AssemblyView, Intent, ItemKind, MyAssembly, NoVote, ProxyStatus, PublishedBallot,
-    StaffAssembly, VoteCast, VoteStatus,
+    AssemblyDoor, AssemblyView, BoardRole, BoardSeat, Intent, ItemKind, Minutes, MyAssembly,
+    NoVote, ProxyStatus, PublishedBallot, StaffAssembly, VoteCast, VoteStatus,
 };
 use domain::paris;
-use domain::wire::{ApiErrorBody, Me, OutboxEmail};
+use domain::wire::{ApiErrorBody, Me, OutboxEmail, SiteContent};
 use kerne_tests::api_client::{expect_json, expect_status, ApiClient, DEMO_PASSWORD};
 use kerne_tests::ensure_each;
 use serde_json::{json, Value};
@@ -116,6 +116,34 @@ pub async fn staff_prepare_an_assembly_checked_and_the_room_held_in_the_same_wri
         "a refused assembly was stored"
     );
 
+    // The statutes are a setting, checked before they are stored (set again as they were: the
+    // other tests prepare assemblies under them).
+    let bad: ApiErrorBody = expect_json(
+        staff
+            .put(
+                "/api/staff/settings/assembly_statutes",
+                &json!({ "quorum_percent": 25, "proxies_per_member": 2, "remote_voting": true, "notice_days": 40 }),
+            )
+            .await?,
+        422,
+    )
+    .await?;
+    ensure!(
+        bad.fields
+            .get("value")
+            .is_some_and(|m| m.contains("15 jours")),
+        "{bad:?}"
+    );
+    expect_status(
+        staff
+            .put(
+                "/api/staff/settings/assembly_statutes",
+                &json!({ "quorum_percent": 25, "proxies_per_member": 2, "remote_voting": true, "notice_days": 15 }),
+            )
+            .await?,
+        200,
+    )
+    .await?;
     // In the meeting room: the room is held by the same write.
     let mut in_room = elsewhere(45, 9);
     in_room["in_room"] = json!(true);
@@ -923,6 +951,89 @@ pub async fn on_the_day_the_quorum_opens_the_votes_and_each_voice_counts_once(
     ensure!(
         mine.candidates.iter().map(|p| p.id).collect::<Vec<_>>() == vec![c[0]],
         "{mine:?}"
+    );
+
+    // Closed with its chair and secretary named: the minutes, and the elected become the board.
+    let unnamed: ApiErrorBody = expect_json(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/close"),
+                &json!({ "chair": "", "secretary": " " }),
+            )
+            .await?,
+        422,
+    )
+    .await?;
+    ensure!(
+        unnamed.fields.contains_key("chair") && unnamed.fields.contains_key("secretary"),
+        "{unnamed:?}"
+    );
+    let minutes: Minutes = expect_json(
+        staff
+            .post(
+                &format!("/api/staff/assemblies/{id}/close"),
+                &json!({ "chair": "Anne Le Gall", "secretary": "Erwan Le Bihan" }),
+            )
+            .await?,
+        200,
+    )
+    .await?;
+    let i72 = id_of(&m72).await?;
+    ensure_each!(
+        [
+            minutes.assembly.status == domain::assembly::AssemblyStatus::Closed,
+            minutes.present.iter().any(|p| p.id == i70),
+            minutes.remote.iter().any(|p| p.id == i72),
+            minutes.results.len() == 2,
+            minutes.chair == "Anne Le Gall",
+            minutes.closed_at.is_some()
+        ],
+        "{minutes:?}"
+    );
+    let board: Vec<BoardSeat> = staff.get_json("/api/staff/board").await?;
+    let seated: Vec<i64> = board.iter().map(|s| s.id).collect();
+    ensure!(
+        seated.len() == 2 && seated.contains(&c[0]) && seated.contains(&c[2]),
+        "{board:?}"
+    );
+    let site: SiteContent = anonymous(api).get_json("/api/site").await?;
+    ensure_each!(
+        [site.board.len() == 2, site.general_assembly == today()],
+        "{:?} {}",
+        site.board,
+        site.general_assembly
+    );
+    // The board gives its roles: one president at a time.
+    let set = |who: i64, role: &'static str| {
+        let staff = staff.clone();
+        async move {
+            staff
+                .put(&format!("/api/staff/board/{who}"), &json!({ "role": role }))
+                .await
+        }
+    };
+    expect_status(set(c[0], "présidente").await?, 422).await?;
+    expect_status(set(c[0], "president").await?, 200).await?;
+    let board: Vec<BoardSeat> = expect_json(set(c[2], "president").await?, 200).await?;
+    ensure_each!(
+        [
+            board[0].id == c[2],
+            board[0].role == BoardRole::President,
+            board
+                .iter()
+                .filter(|s| s.role == BoardRole::President)
+                .count()
+                == 1
+        ],
+        "{board:?}"
+    );
+    let site: SiteContent = anonymous(api).get_json("/api/site").await?;
+    ensure!(
+        site.board
+            .first()
+            .is_some_and(|b| b.role.fr == "Président·e"),
+        "{:?}",
+        site.board
     );
     Ok(())
 }

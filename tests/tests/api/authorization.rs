@@ -766,6 +766,25 @@ pub async fn every_route_checks_who_is_asking(api: &'static Api) -> Result<()> {
         ),
         case(
             Method::POST,
+            "/api/staff/assemblies/999999/close",
+            empty.clone(),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::GET,
+            "/api/staff/assemblies/999999/minutes",
+            None,
+            [401, 403, 404, 404],
+        ),
+        case(Method::GET, "/api/staff/board", None, [401, 403, 200, 200]),
+        case(
+            Method::PUT,
+            "/api/staff/board/999999",
+            Some(json!({ "role": "president" })),
+            [401, 403, 404, 404],
+        ),
+        case(
+            Method::POST,
             "/api/auth/logout",
             empty.clone(),
             [204, 0, 0, 0],

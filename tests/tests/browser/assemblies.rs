@@ -263,6 +263,52 @@ pub async fn on_the_day_the_door_reaches_the_quorum_and_a_member_votes_by_keyboa
         wait_for_text(&staff, "Adoptée : pour 2, contre 0, abstention 0.").await?;
         wait_for_text(&voter, "Adoptée : pour 2").await?;
         check_page(&voter, "assemblee-resultat-fr", &[]).await?;
+
+        // The board's election: each of the two voices names the first candidate, secretly.
+        staff
+            .click_text("button", "Ouvrir le vote : Élection du conseil")
+            .await?;
+        wait_for_text(&voter, "Vote en cours : Élection du conseil").await?;
+        let first_candidate = voter
+            .client
+            .find(Locator::Css("form[data-voice] .check label"))
+            .await?
+            .text()
+            .await?;
+        for _ in 0..2 {
+            let left = voter
+                .client
+                .find_all(Locator::Css("form[data-voice]"))
+                .await?
+                .len();
+            tap(&voter, "form[data-voice] input[type=checkbox]").await?;
+            voter
+                .click_text("form[data-voice] button[type=submit]", "Voter")
+                .await?;
+            wait_for_text(&voter, "Votre reçu").await?;
+            let fewer = format!("document.querySelectorAll('form[data-voice]').length < {left}");
+            anyhow::ensure!(voter.until(&fewer).await?, "a ballot was not taken");
+        }
+        staff
+            .click_text("button", "Clore le vote : Élection du conseil")
+            .await?;
+        wait_for_text(&staff, &format!("{first_candidate} : 2 voix (élu·e)")).await?;
+
+        // The minutes: closed with its chair and secretary, printed on A4; the board page changes.
+        staff
+            .goto(&ctx.url(&format!("/gestion/assemblees/{id}/pv")))
+            .await?;
+        wait_for_text(&staff, "Clore l'assemblée").await?;
+        fill(&staff, "#f-chair", "Anne Le Gall").await?;
+        fill(&staff, "#f-secretary", "Erwan Le Bihan").await?;
+        submit(&staff, "Clore l'assemblée").await?;
+        wait_for_text(&staff, "Imprimer le procès-verbal").await?;
+        wait_for_text(&staff, "Procès-verbal de l'Assemblée générale ordinaire").await?;
+        check_page(&staff, "assemblee-pv-fr", &[]).await?;
+        let pages = crate::support::printed_pages(&staff).await?;
+        anyhow::ensure!(pages <= 2, "the minutes print on {pages} A4 pages");
+        voter.goto(&ctx.url("/association")).await?;
+        wait_for_text(&voter, &first_candidate).await?;
         anyhow::Ok(())
     }
     .await;

@@ -35,6 +35,9 @@ pub async fn the_concierge_reads_today_the_figures_and_prints_the_report(
                     "the dashboard reads \"{count} {words}\""
                 );
             }
+            // The next general assembly, a link to it (the test seed's, held today).
+            wait_for_text(&page, "Prochaine assemblée générale").await?;
+            wait_for_text(&page, "votants aujourd'hui, quorum").await?;
             // This week's events, each with its seats taken (the demo's café for parents).
             wait_for_text(&page, "Événements de la semaine").await?;
             wait_for_text(&page, "Café numérique : les écrans en famille").await?;

@@ -760,3 +760,130 @@ pub async fn voices_cast(db: &D1Database, item: i64) -> DbResult<Vec<i64>> {
     let rows: Vec<VoiceRow> = all(stmt(db, VOICES_CAST, &[int(item)])?, "the voices cast").await?;
     Ok(rows.into_iter().map(|r| r.voice_of).collect())
 }
+
+// ------------------------------------------------------------------ after: closing, the board
+
+/// Closes a convened assembly with no vote open; the statements after it act only if it did
+/// (its `closed_at` is this request's instant).
+const CLOSE: &str =
+    "UPDATE assemblies SET status = 'closed', closed_at = ?2, chair = ?3, secretary = ?4 \
+     WHERE id = ?1 AND status = 'convened' \
+     AND NOT EXISTS (SELECT 1 FROM assembly_items WHERE assembly_id = ?1 AND vote_status = 'open')";
+const CLOSED_NOW: &str = "EXISTS (SELECT 1 FROM assemblies WHERE id = ?1 AND closed_at = ?2)";
+fn clear_board_sql() -> String {
+    format!("DELETE FROM board_members WHERE {CLOSED_NOW}")
+}
+fn seat_sql() -> String {
+    format!(
+        "INSERT INTO board_members (name, role_fr, role_en, sort, member_id, assembly_id, role) \
+         SELECT m.name, ?4, ?5, ?6, m.id, ?1, 'member' FROM members m WHERE m.id = ?3 AND {CLOSED_NOW}"
+    )
+}
+fn assembly_date_sql() -> String {
+    format!("UPDATE settings SET value = json_quote(substr((SELECT start_local FROM assemblies WHERE id = ?1), 1, 10)) \
+             WHERE key = 'general_assembly_date' AND {CLOSED_NOW}")
+}
+const CLOSING: &str = "SELECT chair, secretary, closed_at FROM assemblies WHERE id = ?1";
+const BOARD: &str = "SELECT member_id AS id, name, role FROM board_members WHERE member_id IS NOT NULL ORDER BY sort, name";
+/// Only one holder of an officer's role: whoever had it becomes a board member again.
+const DEMOTE: &str =
+    "UPDATE board_members SET role = 'member', role_fr = ?2, role_en = ?3, sort = ?4 \
+     WHERE role = ?1 AND role <> 'member' AND member_id <> ?5";
+const SET_ROLE: &str = "UPDATE board_members SET role = ?2, role_fr = ?3, role_en = ?4, sort = ?5 WHERE member_id = ?1";
+
+column!(fn board_role: domain::assembly::BoardRole = "board_members.role", domain::assembly::BoardRole::parse);
+
+#[derive(Deserialize)]
+pub struct ClosingRow {
+    pub chair: String,
+    pub secretary: String,
+    pub closed_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SeatRow {
+    pub id: i64,
+    pub name: String,
+    #[serde(deserialize_with = "board_role")]
+    pub role: domain::assembly::BoardRole,
+}
+
+/// The statements that close the assembly and, when its election elected someone, make them the
+/// board (in the order of their voices) and its date the last assembly's: one batch.
+pub fn close(
+    db: &D1Database,
+    id: i64,
+    (chair, secretary): (&str, &str),
+    elected: &[i64],
+    now: DateTime<Utc>,
+) -> DbResult<Vec<D1PreparedStatement>> {
+    let at = ts(now);
+    let mut out = vec![stmt(
+        db,
+        CLOSE,
+        &[int(id), text(&at), text(chair), text(secretary)],
+    )?];
+    if !elected.is_empty() {
+        out.push(stmt(db, &clear_board_sql(), &[int(id), text(&at)])?);
+        let words = domain::assembly::BoardRole::Member.words();
+        for (i, m) in elected.iter().enumerate() {
+            out.push(stmt(
+                db,
+                &seat_sql(),
+                &[
+                    int(id),
+                    text(&at),
+                    int(*m),
+                    text(words.fr),
+                    text(words.en),
+                    int(500 + i as i64),
+                ],
+            )?);
+        }
+    }
+    out.push(stmt(db, &assembly_date_sql(), &[int(id), text(&at)])?);
+    Ok(out)
+}
+
+pub async fn closing(db: &D1Database, id: i64) -> DbResult<Option<ClosingRow>> {
+    first(stmt(db, CLOSING, &[int(id)])?, "the assembly's closing").await
+}
+
+pub async fn board(db: &D1Database) -> DbResult<Vec<SeatRow>> {
+    all(db.prepare(BOARD), "the board").await
+}
+
+/// Give `member` the `role` (an officer's role leaves whoever held it).
+pub fn set_role(
+    db: &D1Database,
+    member: i64,
+    role: domain::assembly::BoardRole,
+) -> DbResult<[D1PreparedStatement; 2]> {
+    use domain::assembly::BoardRole;
+    let member_words = BoardRole::Member.words();
+    let words = role.words();
+    Ok([
+        stmt(
+            db,
+            DEMOTE,
+            &[
+                text(role.as_str()),
+                text(member_words.fr),
+                text(member_words.en),
+                int(i64::from(BoardRole::Member.rank()) * 100),
+                int(member),
+            ],
+        )?,
+        stmt(
+            db,
+            SET_ROLE,
+            &[
+                int(member),
+                text(role.as_str()),
+                text(words.fr),
+                text(words.en),
+                int(i64::from(role.rank()) * 100),
+            ],
+        )?,
+    ])
+}

@@ -1,7 +1,9 @@
 //! The general assembly: staff prepare and convene it; each voter answers on their own page.
 //! Handlers parse and answer; the flows are `service::assemblies`.
 
-use domain::assembly::{AnswerInput, AssemblyInput, CandidacyInput, DoorCheck, VoteInput};
+use domain::assembly::{
+    AnswerInput, AssemblyInput, CandidacyInput, CloseInput, DoorCheck, RoleInput, VoteInput,
+};
 use domain::endpoints as ep;
 use worker::Response;
 
@@ -33,6 +35,12 @@ pub fn routes() -> Vec<Route> {
         Route::new(ep::CLOSE_VOTE, "The chair closes the open vote: its count is final.", "staff", Staff, handler!(close_vote)),
         Route::new(ep::JOIN_ASSEMBLY, "A voter who answered \"remotely\" is there, on the day.", "me", Member, handler!(join)),
         Route::new(ep::CAST_VOTE, "One voice on the open question: the caller's own or a proxy's they carry, once per question whatever races (409 the second time); the election's ballot is stored apart from who voted, and its receipt given once.", "me", Member, handler!(cast)),
+        Route::new(ep::CLOSE_ASSEMBLY, "Close the assembly (its chair and secretary named, no vote open): its election's elected become the board, its day the last assembly's on the public pages; answers the minutes.", "staff", Staff, handler!(close_assembly))
+            .invalidates(&[Scope::Site]),
+        Route::new(ep::MINUTES, "The minutes: attendance and proxies, the quorum, each question's result, who signs.", "staff", Staff, handler!(minutes)),
+        Route::new(ep::BOARD, "The board elected, with each member's role.", "staff", Staff, handler!(board)),
+        Route::new(ep::SET_BOARD_ROLE, "Give a board member a role (president, vice-president, treasurer, secretary, member); an officer's role leaves whoever held it.", "staff", Staff, handler!(set_board_role))
+            .invalidates(&[Scope::Site]),
         Route::new(ep::BALLOTS, "A closed election's ballots: each receipt and the candidates it names, in the receipts' random order (no voter).", "assemblies", Public, handler!(ballots)),
     ]
 }
@@ -139,4 +147,27 @@ pub async fn cast(mut ctx: Ctx) -> Result<Response, ApiError> {
 pub async fn ballots(ctx: Ctx) -> Result<Response, ApiError> {
     let (id, item) = (ctx.id_param("id")?, ctx.id_param("item")?);
     http::json(&service::ballots(&ctx.db()?, id, item).await?, 200)
+}
+
+pub async fn close_assembly(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: CloseInput = ctx.json().await?;
+    let minutes = service::close_assembly(&ctx.db()?, id, &body, &ctx.caller, ctx.now).await?;
+    http::json(&minutes, 200)
+}
+
+pub async fn minutes(ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    http::json(&service::minutes(&ctx.db()?, id).await?, 200)
+}
+
+pub async fn board(ctx: Ctx) -> Result<Response, ApiError> {
+    http::json(&service::board(&ctx.db()?).await?, 200)
+}
+
+pub async fn set_board_role(mut ctx: Ctx) -> Result<Response, ApiError> {
+    let id = ctx.id_param("id")?;
+    let body: RoleInput = ctx.json().await?;
+    let seats = service::set_role(&ctx.db()?, id, &body, &ctx.caller, ctx.now).await?;
+    http::json(&seats, 200)
 }

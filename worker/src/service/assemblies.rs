@@ -1132,3 +1132,158 @@ pub async fn ballots(
         })
         .collect())
 }
+
+// ------------------------------------------------------------------ after: the minutes, the board
+
+/// The procès-verbal: attendance and proxies, the quorum, each question's result, who signs.
+pub async fn minutes(db: &D1Database, id: i64) -> Result<rules::Minutes, ApiError> {
+    let a = assembly(db, id).await?;
+    let shown = view(db, &a).await?;
+    let (q, voters, proxies) = quorum(db, &a).await?;
+    let person = |id: i64, name: &str| Person {
+        id,
+        name: name.to_string(),
+    };
+    let inside = |intent: Intent| -> Vec<Person> {
+        voters
+            .iter()
+            .filter(|v| v.checked_in && v.intent == Some(intent))
+            .map(|v| person(v.id, &v.name))
+            .collect()
+    };
+    let name_of = |id: i64| {
+        voters
+            .iter()
+            .find(|v| v.id == id)
+            .map(|v| v.name.clone())
+            .unwrap_or_default()
+    };
+    let closing = repo::closing(db, id).await?.ok_or(ApiError::NotFound)?;
+    Ok(rules::Minutes {
+        quorum: q,
+        present: inside(Intent::Present),
+        remote: inside(Intent::Remote),
+        proxies: proxies
+            .iter()
+            .filter(|p| !p.giver_in)
+            .map(|p| rules::ProxyLine {
+                giver: person(p.giver, &p.giver_name),
+                holder: person(p.holder, &name_of(p.holder)),
+            })
+            .collect(),
+        results: results(db, &a, &shown.items).await?,
+        assembly: shown,
+        chair: closing.chair,
+        secretary: closing.secretary,
+        closed_at: closing.closed_at,
+    })
+}
+
+/// Close the assembly, its chair and secretary named: its election's elected become the board
+/// (in the order of their voices; a tie for the last seats leaves them empty until decided), and
+/// its day the last assembly's on the public pages.
+pub async fn close_assembly(
+    db: &D1Database,
+    id: i64,
+    input: &rules::CloseInput,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> Result<rules::Minutes, ApiError> {
+    let a = assembly(db, id).await?;
+    let mut c = domain::accounts::Checker::default();
+    let chair = c.check(
+        "chair",
+        domain::accounts::parse_required_text(&input.chair, 100),
+    );
+    let secretary = c.check(
+        "secretary",
+        domain::accounts::parse_required_text(&input.secretary, 100),
+    );
+    let (chair, secretary) = c
+        .finish(|| Some((chair?, secretary?)))
+        .map_err(ApiError::Validation)?;
+    if a.status != AssemblyStatus::Convened || domain::paris::local_date(now) < a.start_local.date()
+    {
+        return Err(ApiError::Conflict(ApiMsg::ErrAssemblyNotOpenToClose));
+    }
+    let shown = view(db, &a).await?;
+    let results = results(db, &a, &shown.items).await?;
+    if results.iter().any(|r| r.status == VoteStatus::Open) {
+        return Err(ApiError::Conflict(ApiMsg::ErrVoteStillOpen));
+    }
+    let elected: Vec<i64> = results
+        .iter()
+        .filter(|r| r.item.kind == ItemKind::Election && r.status == VoteStatus::Closed)
+        .flat_map(|r| {
+            r.candidates
+                .iter()
+                .filter(|c| c.elected)
+                .map(|c| c.candidate.id)
+        })
+        .collect();
+    let mut statements = repo::close(db, id, (&chair, &secretary), &elected, now)?;
+    statements.insert(
+        1,
+        crate::repo::audit::record_after(
+            db,
+            now,
+            caller,
+            "assembly.close",
+            "assembly",
+            &id.to_string(),
+            json!({ "elected": elected.len() }),
+        )?,
+    );
+    let done = batch(db, statements, "closing the assembly").await?;
+    if done.first().map(changes) != Some(1) {
+        return Err(ApiError::Conflict(ApiMsg::ErrVoteStillOpen));
+    }
+    minutes(db, id).await
+}
+
+pub async fn board(db: &D1Database) -> Result<Vec<rules::BoardSeat>, ApiError> {
+    Ok(repo::board(db)
+        .await?
+        .into_iter()
+        .map(|r| rules::BoardSeat {
+            id: r.id,
+            name: r.name,
+            role: r.role,
+        })
+        .collect())
+}
+
+/// The board gives one of its members a role (an officer's role leaves whoever held it).
+pub async fn set_role(
+    db: &D1Database,
+    member: i64,
+    input: &rules::RoleInput,
+    caller: &Caller,
+    now: DateTime<Utc>,
+) -> Result<Vec<rules::BoardSeat>, ApiError> {
+    let role = rules::BoardRole::parse(input.role.trim())
+        .ok_or_else(|| ApiError::field("role", ApiMsg::ErrBoardRole))?;
+    if !board(db).await?.iter().any(|s| s.id == member) {
+        return Err(ApiError::NotFound);
+    }
+    let [demote, set] = repo::set_role(db, member, role)?;
+    batch(
+        db,
+        vec![
+            demote,
+            set,
+            crate::repo::audit::record_after(
+                db,
+                now,
+                caller,
+                "board.role",
+                "member",
+                &member.to_string(),
+                json!({ "role": role.as_str() }),
+            )?,
+        ],
+        "giving a board role",
+    )
+    .await?;
+    board(db).await
+}

@@ -6,8 +6,8 @@
 use std::collections::BTreeMap;
 
 use domain::assembly::{
-    AssemblyDoor, AssemblyInput, AssemblyStatus, AssemblyView, DoorCheck, Intent, ItemInput,
-    ItemKind, ProxyStatus, StaffAssembly, VoteStatus,
+    AssemblyDoor, AssemblyInput, AssemblyStatus, AssemblyView, BoardSeat, CloseInput, DoorCheck,
+    Intent, ItemInput, ItemKind, Minutes, ProxyStatus, RoleInput, StaffAssembly, VoteStatus,
 };
 use domain::endpoints as ep;
 use domain::i18n::format_date_long;
@@ -80,6 +80,75 @@ fn Assemblies() -> impl IntoView {
             }.into_any()
         })}
         <Prepare on_prepared=move || prepared.update(|n| *n += 1) />
+        <StatutesForm />
+    }
+}
+
+/// The statutes' rules as a setting: the quorum, the proxies one voter may hold, voting from
+/// afar, the notice. An assembly keeps those it was prepared under.
+#[component]
+fn StatutesForm() -> impl IntoView {
+    use domain::assembly::Statutes;
+    use domain::settings::{Setting, SettingValue};
+    use wire_json::FromJson;
+    let i18n = use_i18n();
+    let settings = LocalResource::new(move || api::call(ep::SETTINGS));
+    let save: Request<Statutes> = Action::new_local(move |s: &Statutes| {
+        let value = SettingValue(wire_json::to_string(s));
+        async move {
+            api::send(ep::SET_SETTING.at(&[&"assembly_statutes"]), &value)
+                .await
+                .map(drop)
+        }
+    });
+    view! {
+        <section class="card" aria-labelledby="ag-statutes">
+            <h2 id="ag-statutes">{tr(AssemblyText::AgStatutesTitle)}</h2>
+            <p>{tr(AssemblyText::AgStatutesLead)}</p>
+            {failure_alert(api::failure_of(save))}
+            {with_loaded(settings, move |all: Vec<Setting>| {
+                let now = all
+                    .iter()
+                    .find(|e| e.key == "assembly_statutes")
+                    .and_then(|e| Statutes::from_json(&e.value).ok());
+                now.map(|st| {
+                    let quorum = RwSignal::new(st.quorum_percent.to_string());
+                    let proxies = RwSignal::new(st.proxies_per_member.to_string());
+                    let notice = RwSignal::new(st.notice_days.to_string());
+                    let remote = RwSignal::new(st.remote_voting);
+                    let errors = Signal::derive(BTreeMap::new);
+                    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+                        ev.prevent_default();
+                        // What cannot be read as a number is sent as an impossible one: the
+                        // server's refusal names the rule.
+                        let n = |s: RwSignal<String>| s.get_untracked().trim().parse().unwrap_or(u32::MAX);
+                        api::start(
+                            save,
+                            Statutes {
+                                quorum_percent: n(quorum),
+                                proxies_per_member: n(proxies),
+                                remote_voting: remote.get_untracked(),
+                                notice_days: n(notice),
+                            },
+                        );
+                    };
+                    view! {
+                        <form class="form" novalidate on:submit=on_submit>
+                            <Field name="quorum_percent" label=AssemblyText::AgQuorumPercent value=quorum errors kind="number" inputmode="numeric" required=true />
+                            <Field name="proxies_per_member" label=AssemblyText::AgProxiesEach value=proxies errors kind="number" inputmode="numeric" required=true />
+                            <Field name="notice_days" label=AssemblyText::AgNoticeDays value=notice errors kind="number" inputmode="numeric" required=true />
+                            <div class="check">
+                                <input type="checkbox" id="f-remote_voting" prop:checked=move || remote.get()
+                                    on:change=move |ev| remote.set(event_target_checked(&ev)) />
+                                <label for="f-remote_voting">{tr(AssemblyText::AgRemoteField)}</label>
+                            </div>
+                            <p class="notice-line" role="status">{move || api::answer_of(save).is_some().then(|| i18n.t(AssemblyText::AgStatutesSaved))}</p>
+                            <button type="submit" class="button" aria-disabled=move || save.pending().get().to_string()>{tr(AssemblyText::AgStatutesSave)}</button>
+                        </form>
+                    }
+                })
+            })}
+        </section>
     }
 }
 
@@ -333,7 +402,8 @@ fn OneAssembly() -> impl IntoView {
     });
     view! {
         <p><a href="/gestion/assemblees">{tr(AssemblyText::AgBackToList)}</a>" · "
-            <a href=format!("/gestion/assemblees/{id}/jour")>{tr(AssemblyText::AgDoorLink)}</a></p>
+            <a href=format!("/gestion/assemblees/{id}/jour")>{tr(AssemblyText::AgDoorLink)}</a>" · "
+            <a href=format!("/gestion/assemblees/{id}/pv")>{tr(AssemblyText::AgMinutesLink)}</a></p>
         {failure_alert(api::failure_of(convene))}
         <div aria-live="polite">
             {move || api::answer_of(convene).map(|a| {
@@ -613,4 +683,196 @@ fn day_view(
         </section>
     }
     .into_any()
+}
+
+#[component]
+pub fn StaffAssemblyMinutes() -> impl IntoView {
+    view! { <StaffFrame title=StaffText::StaffAssemblyMinutesTitle content=|_| view! { <MinutesPage /> } /> }
+}
+
+/// Closing the assembly, and giving the board's roles.
+#[derive(Clone)]
+enum After {
+    Close(CloseInput),
+    Role(i64, String),
+}
+
+#[component]
+fn MinutesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let id = crate::address::id_in_path();
+    let act: Request<After> = Action::new_local(move |m: &After| {
+        let m = m.clone();
+        async move {
+            match m {
+                After::Close(c) => api::send(ep::CLOSE_ASSEMBLY.at(&[&id]), &c).await.map(drop),
+                After::Role(member, role) => {
+                    api::send(ep::SET_BOARD_ROLE.at(&[&member]), &RoleInput { role })
+                        .await
+                        .map(drop)
+                }
+            }
+        }
+    });
+    let done = api::successes(act);
+    let data = LocalResource::new(move || {
+        done.get();
+        api::call(ep::MINUTES.at(&[&id]))
+    });
+    let board = LocalResource::new(move || {
+        done.get();
+        api::call(ep::BOARD)
+    });
+    let failure = api::failure_of(act);
+    view! {
+        <p class="no-print"><a href=format!("/gestion/assemblees/{id}")>{tr(AssemblyText::AgBackToAssembly)}</a></p>
+        {with_loaded(data, move |m: Minutes| {
+            let closed = m.assembly.status == AssemblyStatus::Closed;
+            view! {
+                {(!closed).then(|| close_form(act, failure, i18n))}
+                {closed.then(|| view! {
+                    <div class="actions no-print">
+                        <button type="button" class="button" on:click=move |_| { let _ = window().print(); }>{tr(AssemblyText::AgPrint)}</button>
+                    </div>
+                })}
+                {minutes_view(m, i18n)}
+                {closed.then(|| view! {
+                    <section class="no-print" aria-labelledby="ag-roles">
+                        <h2 id="ag-roles">{tr(AssemblyText::AgRolesTitle)}</h2>
+                        <p>{tr(AssemblyText::AgRolesLead)}</p>
+                        {with_loaded(board, move |seats: Vec<BoardSeat>| roles(seats, act, i18n))}
+                    </section>
+                })}
+            }
+        })}
+    }
+}
+
+fn close_form(
+    act: Request<After>,
+    failure: Signal<Option<crate::api::ApiFailure>>,
+    i18n: I18n,
+) -> impl IntoView {
+    let chair = RwSignal::new(String::new());
+    let secretary = RwSignal::new(String::new());
+    let errors = crate::components::form::field_errors(failure);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        api::start(
+            act,
+            After::Close(CloseInput {
+                chair: chair.get_untracked(),
+                secretary: secretary.get_untracked(),
+            }),
+        );
+    };
+    view! {
+        <section class="card no-print" aria-labelledby="ag-close">
+            <h2 id="ag-close">{tr(AssemblyText::AgCloseTitle)}</h2>
+            <p>{move || i18n.t(AssemblyText::AgCloseLead)}</p>
+            <form class="form" novalidate on:submit=on_submit>
+                <ErrorSummary failure labels=CLOSE_LABELS />
+                <Field name="chair" label=AssemblyText::AgChair value=chair errors required=true autocomplete="name" />
+                <Field name="secretary" label=AssemblyText::AgSecretary value=secretary errors required=true autocomplete="name" />
+                <button type="submit" class="button" aria-disabled=move || act.pending().get().to_string()>{tr(AssemblyText::AgCloseAssembly)}</button>
+            </form>
+        </section>
+    }
+}
+
+const CLOSE_LABELS: &[(&str, AssemblyText)] = &[
+    ("chair", AssemblyText::AgChair),
+    ("secretary", AssemblyText::AgSecretary),
+];
+
+fn names(list: &[domain::assembly::Person]) -> String {
+    list.iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The procès-verbal as it prints on A4.
+fn minutes_view(m: Minutes, i18n: I18n) -> impl IntoView {
+    let a = m.assembly.clone();
+    let kind = a.kind;
+    let place = if a.in_room {
+        None
+    } else {
+        Some(a.place.clone())
+    };
+    let q = m.quorum;
+    let present = names(&m.present);
+    let remote = names(&m.remote);
+    let proxies: Vec<String> = m
+        .proxies
+        .iter()
+        .map(|p| format!("{} → {}", p.giver.name, p.holder.name))
+        .collect();
+    let chair = m.chair.clone();
+    let secretary = m.secretary.clone();
+    let counts = [
+        m.present.len().to_string(),
+        m.remote.len().to_string(),
+        m.proxies.len().to_string(),
+        q.voters.to_string(),
+    ];
+    let (voices, needed) = (
+        (q.present + q.represented).to_string(),
+        q.needed.to_string(),
+    );
+    view! {
+        <article class="minutes" aria-labelledby="pv-title">
+            <h2 id="pv-title">{move || i18n.f(AssemblyText::AgMinutesHeading, &[("kind", i18n.t(kind_words(kind))), ("date", &when(&a, i18n.lang()))])}</h2>
+            <p>{move || place.clone().unwrap_or_else(|| i18n.t(AssemblyText::AgInTheRoom).to_string())}</p>
+            <h3>{tr(AssemblyText::AgAttendance)}</h3>
+            <p>{move || i18n.f(AssemblyText::AgAttendanceLine, &[("present", &counts[0]), ("remote", &counts[1]), ("proxies", &counts[2]), ("voters", &counts[3])])}</p>
+            {(!present.is_empty()).then(|| view! { <p><strong>{tr(AssemblyText::AgPresentList)}</strong>" "{present}</p> })}
+            {(!remote.is_empty()).then(|| view! { <p><strong>{tr(AssemblyText::AgRemoteList)}</strong>" "{remote}</p> })}
+            {(!proxies.is_empty()).then(|| view! { <p><strong>{tr(AssemblyText::AgProxyList)}</strong>" "{proxies.join(" ; ")}</p> })}
+            <p>{move || {
+                let quorum = if q.reached { AssemblyText::AgQuorumWas } else { AssemblyText::AgQuorumWasNot };
+                i18n.f(quorum, &[("voices", &voices), ("needed", &needed)])
+            }}</p>
+            <h3>{tr(AssemblyText::AgResults)}</h3>
+            <ol>
+                {m.results.into_iter().map(|r| {
+                    let title = r.item.title.clone();
+                    view! { <li><strong>{move || i18n.pick(&title)}</strong><br />{move || crate::pages::member::assembly::result_words(&r, i18n)}</li> }
+                }).collect_view()}
+            </ol>
+            <div class="signatures">
+                <p>{tr(AssemblyText::AgChair)}{i18n.colon()}{chair}</p>
+                <p>{tr(AssemblyText::AgSecretary)}{i18n.colon()}{secretary}</p>
+            </div>
+        </article>
+    }
+}
+
+const ROLES: &[(&str, AssemblyText)] = &[
+    ("president", AssemblyText::AgRolePresident),
+    ("vice_president", AssemblyText::AgRoleVice),
+    ("treasurer", AssemblyText::AgRoleTreasurer),
+    ("secretary", AssemblyText::AgRoleSecretary),
+    ("member", AssemblyText::AgRoleMember),
+];
+
+fn roles(seats: Vec<BoardSeat>, act: Request<After>, i18n: I18n) -> impl IntoView {
+    view! {
+        <ul class="plain-list">
+            {seats.into_iter().map(|s| {
+                let member = s.id;
+                let current = s.role.as_str();
+                let select_id = format!("role-{member}");
+                view! {
+                    <li class="field">
+                        <label for=select_id.clone()>{s.name.clone()}</label>
+                        <select id=select_id on:change=move |ev| api::start(act, After::Role(member, event_target_value(&ev)))>
+                            {ROLES.iter().map(|(v, l)| view! { <option value=*v selected=*v == current>{move || i18n.t(*l)}</option> }).collect_view()}
+                        </select>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
 }

@@ -17,7 +17,43 @@ use crate::text::StaffText;
 
 #[component]
 pub fn StaffDashboard() -> impl IntoView {
-    view! { <StaffFrame title=StaffText::StaffDashboardTitle content=|_| view! { <Glance /><WeekEvents /> } /> }
+    view! { <StaffFrame title=StaffText::StaffDashboardTitle content=|_| view! { <Glance /><NextAssembly /><WeekEvents /> } /> }
+}
+
+/// The next general assembly, convened or being prepared: its day, its voters and quorum, a link
+/// to it (the door and the votes are there on the day).
+#[component]
+fn NextAssembly() -> impl IntoView {
+    let i18n = use_i18n();
+    let all = LocalResource::new(move || api::call(ep::ASSEMBLIES));
+    move || {
+        let today = today();
+        let next = all
+            .get()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| a.status != domain::assembly::AssemblyStatus::Closed)
+            .filter(|a| today.is_none_or(|t| a.starts_at.0.date() >= t))
+            .min_by_key(|a| a.starts_at);
+        next.map(|a| {
+            let href = format!("/gestion/assemblees/{}", a.id);
+            let line = i18n.f(
+                StaffText::GlanceAssembly,
+                &[
+                    ("date", &day_label(a.starts_at.0.date(), i18n.lang())),
+                    ("voters", &a.voters.to_string()),
+                    ("quorum", &a.quorum.to_string()),
+                ],
+            );
+            view! {
+                <section class="stats-section" aria-labelledby="next-assembly-title">
+                    <h2 id="next-assembly-title">{tr(StaffText::GlanceAssemblyTitle)}</h2>
+                    <p><a href=href>{line}</a></p>
+                </section>
+            }
+        })
+    }
 }
 
 /// Today's events and the rest of the week's, each with its seats taken and its waiting list, a
