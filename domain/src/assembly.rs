@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use wire_json::{Codes, FromJson, ToJson};
 
 use crate::accounts::{parse_day, parse_required_text, parse_text, Checker, FieldErrors};
+use crate::events::local_field;
 use crate::i18n::Localized;
 use crate::time::LocalDateTime;
 use crate::ApiMsg;
@@ -386,8 +387,8 @@ pub fn check_assembly(
         "kind",
         AssemblyKind::parse(input.kind.trim()).ok_or(ApiMsg::AssemblyKind),
     );
-    let starts = local(&mut c, "starts_at", &input.starts_at);
-    let ends = local(&mut c, "ends_at", &input.ends_at);
+    let starts = local_field(&mut c, "starts_at", &input.starts_at);
+    let ends = local_field(&mut c, "ends_at", &input.ends_at);
     if let (Some(s), Some(e)) = (starts, ends) {
         if e.0 <= s.0 {
             c.fail("ends_at", ApiMsg::RuleEndAfterStart);
@@ -461,25 +462,6 @@ pub fn check_assembly(
             items,
         })
     })
-}
-
-fn local(c: &mut Checker, field: &str, s: &str) -> Option<(NaiveDateTime, DateTime<Utc>)> {
-    let s = s.trim();
-    if s.is_empty() {
-        c.fail(field, ApiMsg::FieldDateTimeRequired);
-        return None;
-    }
-    let Ok(local) = LocalDateTime::parse(s) else {
-        c.fail(field, ApiMsg::FieldDateTime);
-        return None;
-    };
-    match crate::events::instant(local.0) {
-        Some(at) => Some((local.0, at)),
-        None => {
-            c.fail(field, ApiMsg::EventClockGap);
-            None
-        }
-    }
 }
 
 fn check_item(c: &mut Checker, i: usize, item: &ItemInput) -> Option<ValidItem> {

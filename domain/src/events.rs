@@ -260,7 +260,13 @@ pub struct ValidEvent {
     pub cancelled: bool,
 }
 
-fn local_field(c: &mut Checker, field: &str, s: &str) -> Option<(NaiveDateTime, DateTime<Utc>)> {
+/// A Paris wall-clock field (`YYYY-MM-DDTHH:MM`) and its instant; the hour skipped in March is
+/// refused. Shared by the events' and the assemblies' forms.
+pub(crate) fn local_field(
+    c: &mut Checker,
+    field: &str,
+    s: &str,
+) -> Option<(NaiveDateTime, DateTime<Utc>)> {
     let s = s.trim();
     if s.is_empty() {
         c.fail(field, ApiMsg::FieldDateTimeRequired);

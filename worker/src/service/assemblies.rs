@@ -394,7 +394,7 @@ pub async fn mine(
         answers_open: a.status == AssemblyStatus::Convened && now < a.start_utc,
         candidacy_open: a.status == AssemblyStatus::Convened
             && domain::paris::local_date(now) <= a.candidacy_until
-            && has_election(db, id).await?,
+            && has_election(&shown.items),
         assembly: shown,
         no_vote,
         fee_until,
@@ -425,11 +425,8 @@ pub async fn mine(
     })
 }
 
-async fn has_election(db: &D1Database, id: i64) -> Result<bool, ApiError> {
-    Ok(repo::items(db, id)
-        .await?
-        .iter()
-        .any(|i| i.kind == rules::ItemKind::Election))
+fn has_election(items: &[ItemView]) -> bool {
+    items.iter().any(|i| i.kind == ItemKind::Election)
 }
 
 /// What a voter may change now: the assembly convened, not begun, and the caller a voter.
@@ -585,7 +582,8 @@ pub async fn stand(
     now: DateTime<Utc>,
 ) -> Result<MyAssembly, ApiError> {
     let a = answering(db, id, member, now).await?;
-    if !has_election(db, id).await? {
+    let items = repo::items(db, id).await?;
+    if !items.iter().any(|i| i.kind == ItemKind::Election) {
         return Err(ApiError::Conflict(ApiMsg::ErrNoElection));
     }
     if domain::paris::local_date(now) > a.candidacy_until {
